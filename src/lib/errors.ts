@@ -1,0 +1,60 @@
+// One error class per domain, each with a machine-readable `code` (MLflow's error codes where they
+// exist) so callers can branch on the kind of failure and users see a message that names the bad value.
+
+export type ErrorCode =
+  | 'INVALID_PARAMETER_VALUE'
+  | 'RESOURCE_DOES_NOT_EXIST'
+  | 'RESOURCE_ALREADY_EXISTS'
+  | 'INVALID_STATE'
+  | 'BAD_REQUEST'
+  | 'QUOTA_EXCEEDED'
+  | 'INTERNAL_ERROR';
+
+export class KirokuError extends Error {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Tracking and registry failures: bad keys, missing runs, changed params, malformed filters. */
+export class TrackingError extends KirokuError {
+  constructor(message: string, code: ErrorCode = 'INVALID_PARAMETER_VALUE') {
+    super(message, code);
+  }
+}
+
+/** A filter or order-by string that does not parse; `position` is the 0-based offset of the problem. */
+export class SearchSyntaxError extends TrackingError {
+  readonly position: number;
+  constructor(message: string, position: number) {
+    super(message, 'INVALID_PARAMETER_VALUE');
+    this.position = position;
+  }
+}
+
+/** Model inputs that do not match a signature. */
+export class SchemaError extends KirokuError {
+  constructor(message: string) {
+    super(message, 'INVALID_PARAMETER_VALUE');
+  }
+}
+
+/** sklearn's NotFittedError: an estimator was used before `fit`. */
+export class NotFittedError extends KirokuError {
+  constructor(estimator: string) {
+    super(
+      `This ${estimator} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
+      'NOT_FITTED',
+    );
+  }
+}
+
+/** Bad data handed to data loading or an estimator: the message names the column or line. */
+export class DataError extends KirokuError {
+  constructor(message: string, code = 'INVALID_DATA') {
+    super(message, code);
+  }
+}
