@@ -1,7 +1,10 @@
 // The estimator contract, scikit-learn's: the constructor only stores params; `fit` returns `this`;
 // fitted state ends in `_`; using an unfitted estimator throws NotFittedError; `getParams()` gives
 // scikit-learn's snake_case names (what autolog logs); `toJSON()`/`fromJSON()` round-trip exactly.
-import { NotFittedError, KirokuError } from '../lib/errors';
+import { NotFittedError, KirokuError, DataError } from '../lib/errors';
+import { isFrame, isMatrix, toMatrix, type Matrix, type MatrixInput, type VectorInput } from '../data/frame';
+import { encodeLabels, type Label } from './labels';
+import { accuracyScore, r2Score } from './metrics';
 
 export type EstimatorKind = 'regressor' | 'classifier' | 'transformer' | 'clusterer';
 
@@ -16,8 +19,13 @@ export interface EstimatorJSON {
   state: Record<string, unknown> | null;
 }
 
-/** camelCase → snake_case: `l1Ratio` → `l1_ratio`, `hiddenLayerSizes` → `hidden_layer_sizes`. */
+// scikit-learn names that plain case conversion gets wrong (it keeps a capital X in `copy_X`).
+const SKLEARN_NAMES: Record<string, string> = { copyX: 'copy_X' };
+
+/** camelCase → snake_case: `l1Ratio` → `l1_ratio`, `hiddenLayerSizes` → `hidden_layer_sizes`, `copyX` → `copy_X`. */
 export function snakeCase(name: string): string {
+  const special = SKLEARN_NAMES[name];
+  if (special) return special;
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }
 
@@ -112,4 +120,100 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
+}
+
+/** Names that came with X: a DataFrame's, or a Matrix's unless they are the default `x0`, `x1`, … */
+function namesOf(X: MatrixInput, m: Matrix): string[] | undefined {
+  if (isFrame(X)) return m.columns;
+  if (isMatrix(X) && X.columns && X.columns.some((c, j) => c !== `x${j}`)) return X.columns;
+  return undefined;
+}
+
+/**
+ * Base of models that learn from X (and y) and then predict: records the input columns at fit
+ * (`nFeaturesIn_`, and `featureNamesIn_` when X came with names, as scikit-learn does for DataFrames)
+ * and checks predict input against them, with scikit-learn's messages.
+ */
+export abstract class Predictor<P extends object = Record<string, unknown>> extends Estimator<P> {
+  nFeaturesIn_: number | undefined = undefined;
+  featureNamesIn_: string[] | undefined = undefined;
+
+  /** Start of fit: X as a column-major Matrix (refusing non-numeric or missing cells), columns recorded. */
+  protected fitMatrix(X: MatrixInput): Matrix {
+    const m = toMatrix(X);
+    if (m.rows === 0) throw new DataError(`${this.estimatorName} needs at least one sample to fit; X has 0 rows.`);
+    this.nFeaturesIn_ = m.cols;
+    this.featureNamesIn_ = namesOf(X, m);
+    return m;
+  }
+
+  /** Start of predict: checks fitted, converts X, and checks it has the columns fit saw. */
+  protected predictMatrix(X: MatrixInput): Matrix {
+    this.checkFitted();
+    const m = toMatrix(X);
+    if (m.cols !== this.nFeaturesIn_) {
+      throw new DataError(`X has ${m.cols} features, but ${this.estimatorName} is expecting ${this.nFeaturesIn_} features as input.`);
+    }
+    const fitNames = this.featureNamesIn_;
+    const names = namesOf(X, m);
+    if (fitNames && names && names.some((c, j) => c !== fitNames[j])) {
+      throw new DataError(
+        `The feature names should match those that were passed during fit: expected [${fitNames.join(', ')}], got [${names.join(', ')}].`,
+      );
+    }
+    return m;
+  }
+
+  /** The input-column part of every predictor's state. */
+  protected inputState(): Record<string, unknown> {
+    return { nFeaturesIn: this.nFeaturesIn_, featureNamesIn: this.featureNamesIn_ ?? null };
+  }
+  protected restoreInputState(state: Record<string, unknown>): void {
+    this.nFeaturesIn_ = state.nFeaturesIn as number;
+    this.featureNamesIn_ = (state.featureNamesIn as string[] | null) ?? undefined;
+  }
+}
+
+/** A model predicting a number per row; `score` is R², as in scikit-learn's RegressorMixin. */
+export abstract class Regressor<P extends object = Record<string, unknown>> extends Predictor<P> {
+  static readonly kind: EstimatorKind = 'regressor';
+
+  abstract predict(X: MatrixInput): Float64Array;
+
+  score(X: MatrixInput, y: VectorInput, sampleWeight?: ArrayLike<number>): number {
+    return r2Score(y, this.predict(X), { sampleWeight });
+  }
+}
+
+/**
+ * A model predicting a class label per row. Subclasses implement `predictProba` (one row of
+ * probabilities per sample, columns in `classes_` order); `predict` takes the most probable class
+ * (the first on ties, as numpy's argmax) and `score` is accuracy, as in scikit-learn's ClassifierMixin.
+ */
+export abstract class Classifier<P extends object = Record<string, unknown>> extends Predictor<P> {
+  static readonly kind: EstimatorKind = 'classifier';
+
+  /** The class labels seen at fit, sorted as np.unique sorts them. */
+  classes_: Label[] | undefined = undefined;
+
+  abstract predictProba(X: MatrixInput): number[][];
+
+  predict(X: MatrixInput): Label[] {
+    const proba = this.predictProba(X);
+    const classes = this.classes_!;
+    return proba.map((row) => {
+      let best = 0;
+      for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
+      return classes[best]!;
+    });
+  }
+
+  score(X: MatrixInput, y: VectorInput, sampleWeight?: ArrayLike<number>): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight });
+  }
+
+  /** y as class indices into `classes_` (fit only after `classes_` is set). */
+  protected encodeY(y: ArrayLike<Label>): Int32Array {
+    return encodeLabels(y, this.classes_!);
+  }
 }

@@ -1,0 +1,5 @@
+// The public API of Kiroku's ML layer (the `ml` global in notebooks). A plain list of re-exports;
+// importing this module also registers every estimator class.
+export * from './estimator';
+export * from './labels';
+export * from './metrics';
