@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Two projects: `unit` runs in Node (IndexedDB from fake-indexeddb); `browser` builds nothing itself but
 // drives the app that `npm run test:browser` has built, in Debian's Chromium through playwright-core.
 export default defineConfig({
+  define: { __KIROKU_VERSION__: JSON.stringify(pkg.version) },
   test: {
     env: { TZ: 'UTC' },
     projects: [

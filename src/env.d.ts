@@ -1,0 +1,2 @@
+/** The app's version from package.json, injected at build time (and by vitest). */
+declare const __KIROKU_VERSION__: string;

@@ -1,0 +1,9 @@
+// Kiroku's public API: what notebook cells get as globals and what Node scripts and tests import.
+import { Fluent } from './tracking/fluent';
+
+/** MLflow's fluent API, camelCased: `mlflow.startRun`, `mlflow.logMetric`, `mlflow.searchRuns`, … */
+export const mlflow = new Fluent();
+
+export * from './tracking';
+export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError } from './lib/errors';
+export const VERSION = __KIROKU_VERSION__;

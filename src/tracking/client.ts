@@ -1,0 +1,359 @@
+// The tracking client (MLflow's MlflowClient): defaults, validation and entity construction over a
+// TrackingStore. It knows nothing of an "active run"; that is the fluent layer's state.
+import { TrackingError } from '../lib/errors';
+import { contentTypeFor } from '../lib/content-type';
+import { newRunId } from '../lib/ids';
+import { now } from '../lib/time';
+import type { ArtifactEntry, DatasetInput, Experiment, Metric, Run, RunInfo, RunStatus } from './entities';
+import { SYSTEM_TAGS, TERMINAL_STATUSES } from './entities';
+import { artifactNotFound, experimentNotFound, runNotFound } from './errors';
+import { announce } from './events';
+import { generateRunName } from './names';
+import { liveOwnedRuns } from './ownership';
+import { compileFilter, compileOrderBy } from './search';
+import { listLevel, type LogBatch, type TrackingStore, type ViewType } from './store';
+import {
+  stringifyValue, validateExperimentName, validateKey, validateMetric, validateParamValue, validateRunName,
+  validateStatus, validateTagValue,
+} from './validation';
+import { WriteQueue } from './write-queue';
+
+export const DEFAULT_EXPERIMENT_NAME = 'Default';
+
+export interface SearchRunsOptions {
+  experimentIds: string[];
+  filter?: string;
+  orderBy?: string[];
+  maxResults?: number;
+  pageToken?: string | null;
+  runViewType?: ViewType;
+}
+
+/** A page of results, like MLflow's PagedList: an array with the token of the next page. */
+export type PagedList<T> = T[] & { token: string | null };
+
+export type ArtifactData = Blob | ArrayBuffer | ArrayBufferView | string;
+
+export class TrackingClient {
+  private readonly queue: WriteQueue;
+  private recovery: Promise<string[]> | null = null;
+
+  constructor(readonly store: TrackingStore) {
+    this.queue = new WriteQueue(store, { onWritten: (runId) => announce(store.uri, { type: 'run-updated', runId }) });
+  }
+
+  // ── experiments ────────────────────────────────────────────────────────────
+
+  /** MLflow keeps a "Default" experiment with id "0"; it is made before any other. */
+  async getOrCreateDefaultExperiment(): Promise<Experiment> {
+    const found = await this.store.getExperimentByName(DEFAULT_EXPERIMENT_NAME);
+    if (found) return found;
+    try {
+      return await this.store.createExperiment({ name: DEFAULT_EXPERIMENT_NAME, creationTime: now() });
+    } catch (err) {
+      // Another tab made it between our read and our write.
+      const again = await this.store.getExperimentByName(DEFAULT_EXPERIMENT_NAME);
+      if (again) return again;
+      throw err;
+    }
+  }
+
+  async createExperiment(name: string, options: { artifactLocation?: string; tags?: Record<string, unknown> } = {}): Promise<string> {
+    validateExperimentName(name);
+    if (name !== DEFAULT_EXPERIMENT_NAME) await this.getOrCreateDefaultExperiment();
+    const tags = this.tagRecord(options.tags ?? {});
+    const exp = await this.store.createExperiment({ name, tags, creationTime: now(), ...(options.artifactLocation ? { artifactLocation: options.artifactLocation } : {}) });
+    announce(this.store.uri, { type: 'experiment-changed', experimentId: exp.experimentId });
+    return exp.experimentId;
+  }
+
+  getExperiment(experimentId: string): Promise<Experiment | undefined> {
+    return this.store.getExperiment(String(experimentId));
+  }
+
+  getExperimentByName(name: string): Promise<Experiment | undefined> {
+    return this.store.getExperimentByName(name);
+  }
+
+  async searchExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
+    await this.getOrCreateDefaultExperiment();
+    return this.store.listExperiments(viewType);
+  }
+
+  async renameExperiment(experimentId: string, newName: string): Promise<void> {
+    validateExperimentName(newName);
+    await this.store.updateExperiment(experimentId, { name: newName }, now());
+    announce(this.store.uri, { type: 'experiment-changed', experimentId });
+  }
+
+  async deleteExperiment(experimentId: string): Promise<void> {
+    const exp = await this.store.getExperiment(experimentId);
+    if (!exp) throw experimentNotFound(experimentId);
+    if (exp.experimentId === '0') throw new TrackingError('Cannot delete the default experiment \'0\'. This is an internally reserved experiment.', 'INVALID_PARAMETER_VALUE');
+    await this.store.updateExperiment(experimentId, { lifecycleStage: 'deleted' }, now());
+    announce(this.store.uri, { type: 'experiment-changed', experimentId });
+  }
+
+  async restoreExperiment(experimentId: string): Promise<void> {
+    await this.store.updateExperiment(experimentId, { lifecycleStage: 'active' }, now());
+    announce(this.store.uri, { type: 'experiment-changed', experimentId });
+  }
+
+  async setExperimentTag(experimentId: string, key: string, value: unknown): Promise<void> {
+    validateKey('tag', key);
+    const v = stringifyValue(value);
+    validateTagValue(key, v);
+    await this.store.setExperimentTag(experimentId, key, v);
+    announce(this.store.uri, { type: 'experiment-changed', experimentId });
+  }
+
+  // ── runs ───────────────────────────────────────────────────────────────────
+
+  async createRun(
+    experimentId: string,
+    options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
+  ): Promise<Run> {
+    const exp = await this.store.getExperiment(String(experimentId));
+    if (!exp) throw experimentNotFound(String(experimentId));
+    if (exp.lifecycleStage !== 'active') {
+      throw new TrackingError(`The experiment ${exp.experimentId} must be in the 'active' state. Current state is deleted.`, 'INVALID_STATE');
+    }
+    const tags = this.tagRecord(options.tags ?? {});
+    const runName = options.runName ?? tags[SYSTEM_TAGS.runName] ?? generateRunName();
+    validateRunName(runName);
+    tags[SYSTEM_TAGS.runName] = runName;
+    const userId = options.userId ?? tags[SYSTEM_TAGS.user] ?? 'unknown';
+    const runId = options.runId ?? newRunId();
+    const info: RunInfo = {
+      runId,
+      runName,
+      experimentId: exp.experimentId,
+      userId,
+      status: 'RUNNING',
+      startTime: options.startTime ?? now(),
+      endTime: null,
+      artifactUri: `${exp.artifactLocation}/${runId}/artifacts`,
+      lifecycleStage: 'active',
+    };
+    const run: Run = { info, data: { params: {}, metrics: {}, tags }, inputs: { datasetInputs: [] } };
+    await this.store.createRun(run);
+    announce(this.store.uri, { type: 'run-created', runId, experimentId: exp.experimentId });
+    return run;
+  }
+
+  /** The run with everything logged to it so far (pending writes are flushed first). */
+  async getRun(runId: string): Promise<Run> {
+    await this.queue.flush();
+    const run = await this.store.getRun(runId);
+    if (!run) throw runNotFound(runId);
+    return run;
+  }
+
+  async updateRun(runId: string, patch: { status?: RunStatus; endTime?: number | null; runName?: string }): Promise<RunInfo> {
+    if (patch.status !== undefined) validateStatus(patch.status);
+    if (patch.runName !== undefined) validateRunName(patch.runName);
+    await this.queue.flush();
+    const info = await this.store.updateRunInfo(runId, patch);
+    announce(this.store.uri, { type: 'run-updated', runId });
+    return info;
+  }
+
+  /** End a run: MLflow's `set_terminated`. */
+  setTerminated(runId: string, status: RunStatus = 'FINISHED', endTime: number = now()): Promise<RunInfo> {
+    validateStatus(status);
+    if (!TERMINAL_STATUSES.includes(status)) throw new TrackingError(`Cannot end a run with status ${status}; use FINISHED, FAILED or KILLED.`);
+    return this.updateRun(runId, { status, endTime });
+  }
+
+  async deleteRun(runId: string): Promise<void> {
+    await this.queue.flush();
+    await this.store.updateRunInfo(runId, { lifecycleStage: 'deleted' });
+    announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  async restoreRun(runId: string): Promise<void> {
+    await this.store.updateRunInfo(runId, { lifecycleStage: 'active' });
+    announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  // ── logging: every call below is one logBatch underneath ──────────────────
+
+  logMetric(runId: string, key: string, value: number, options: { step?: number; timestamp?: number } = {}): Promise<void> {
+    try {
+      const m: Metric = { key, value, step: options.step ?? 0, timestamp: options.timestamp ?? now() };
+      validateMetric(m);
+      return this.queue.enqueue(runId, { metrics: [m] });
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  logParam(runId: string, key: string, value: unknown): Promise<void> {
+    return this.logBatch(runId, { params: [{ key, value: value as string }] });
+  }
+
+  setTag(runId: string, key: string, value: unknown): Promise<void> {
+    return this.logBatch(runId, { tags: [{ key, value: value as string }] });
+  }
+
+  /** Validate and queue; values of params and tags are stringified as MLflow does (`str(value)`). */
+  logBatch(runId: string, batch: { metrics?: Metric[]; params?: Array<{ key: string; value: unknown }>; tags?: Array<{ key: string; value: unknown }> }): Promise<void> {
+    try {
+      const out: LogBatch = {};
+      if (batch.metrics?.length) {
+        for (const m of batch.metrics) validateMetric(m);
+        out.metrics = batch.metrics;
+      }
+      if (batch.params?.length) {
+        out.params = batch.params.map((p) => {
+          validateKey('param', p.key);
+          const value = stringifyValue(p.value);
+          validateParamValue(p.key, value);
+          return { key: p.key, value };
+        });
+      }
+      if (batch.tags?.length) {
+        out.tags = batch.tags.map((t) => {
+          validateKey('tag', t.key);
+          const value = stringifyValue(t.value);
+          validateTagValue(t.key, value);
+          return { key: t.key, value };
+        });
+      }
+      return this.queue.enqueue(runId, out);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  async deleteTag(runId: string, key: string): Promise<void> {
+    await this.queue.flush();
+    await this.store.deleteTag(runId, key);
+    announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  async logInputs(runId: string, inputs: DatasetInput[]): Promise<void> {
+    for (const d of inputs) {
+      if (!d.dataset?.name || !d.dataset.digest) throw new TrackingError('A dataset input needs a name and a digest.');
+    }
+    await this.store.logInputs(runId, inputs);
+    announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  async getMetricHistory(runId: string, key: string): Promise<Metric[]> {
+    await this.queue.flush();
+    return this.store.getMetricHistory(runId, key);
+  }
+
+  /** Resolves when every queued logging call is durable. */
+  flush(): Promise<void> {
+    return this.queue.flush();
+  }
+
+  // ── artifacts ──────────────────────────────────────────────────────────────
+
+  async logArtifact(runId: string, path: string, data: ArtifactData, contentType?: string): Promise<void> {
+    const clean = normalizeArtifactPath(path);
+    const type = contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean));
+    await this.store.putArtifact(runId, { path: clean, contentType: type, bytes: await toArrayBuffer(data) });
+    announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  async listArtifacts(runId: string, path?: string): Promise<ArtifactEntry[]> {
+    return listLevel(await this.store.listArtifactPaths(runId), path ? normalizeArtifactPath(path) : '');
+  }
+
+  /** Every artifact file below `path` (recursively), e.g. a logged model's folder. */
+  async listArtifactFiles(runId: string, path = ''): Promise<Array<{ path: string; size: number }>> {
+    const prefix = path ? normalizeArtifactPath(path) + '/' : '';
+    return (await this.store.listArtifactPaths(runId)).filter((f) => f.path.startsWith(prefix));
+  }
+
+  async downloadArtifact(runId: string, path: string): Promise<Blob> {
+    const clean = normalizeArtifactPath(path);
+    const a = await this.store.getArtifact(runId, clean);
+    if (!a) throw artifactNotFound(runId, clean);
+    return new Blob([a.bytes], { type: a.contentType });
+  }
+
+  // ── search ─────────────────────────────────────────────────────────────────
+
+  async searchRuns(options: SearchRunsOptions): Promise<PagedList<Run>> {
+    const predicate = compileFilter(options.filter);
+    const compare = compileOrderBy(options.orderBy);
+    const maxResults = options.maxResults ?? 1000;
+    if (!Number.isInteger(maxResults) || maxResults <= 0 || maxResults > 50_000) {
+      throw new TrackingError(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000.`);
+    }
+    await this.queue.flush();
+    const runs = (await this.store.listRuns(options.experimentIds.map(String), options.runViewType ?? 'ACTIVE_ONLY')).filter(predicate);
+    runs.sort(compare);
+    const offset = decodePageToken(options.pageToken);
+    const page = runs.slice(offset, offset + maxResults) as PagedList<Run>;
+    page.token = offset + maxResults < runs.length ? encodePageToken(offset + maxResults) : null;
+    return page;
+  }
+
+  // ── recovery ───────────────────────────────────────────────────────────────
+
+  /**
+   * End, as KILLED, every RUNNING run that no live page owns: its page died before it could end it.
+   * The end time is the run's last logged activity. Runs once per client; returns the ids it ended.
+   */
+  recoverOrphanedRuns(): Promise<string[]> {
+    this.recovery ??= (async () => {
+      const [running, owned] = await Promise.all([this.store.listRunningRuns(), liveOwnedRuns()]);
+      const ended: string[] = [];
+      for (const r of running) {
+        if (owned.has(r.info.runId)) continue;
+        await this.store.updateRunInfo(r.info.runId, { status: 'KILLED', endTime: Math.max(r.lastActivity, r.info.startTime) });
+        announce(this.store.uri, { type: 'run-updated', runId: r.info.runId });
+        ended.push(r.info.runId);
+      }
+      return ended;
+    })();
+    return this.recovery;
+  }
+
+  private tagRecord(tags: Record<string, unknown>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tags)) {
+      validateKey('tag', k);
+      const value = stringifyValue(v);
+      validateTagValue(k, value);
+      out[k] = value;
+    }
+    return out;
+  }
+}
+
+export function normalizeArtifactPath(path: string): string {
+  const clean = path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\.?\//, '').replace(/\/$/, '');
+  if (!clean || clean.split('/').some((p) => p === '..' || p === '.')) {
+    throw new TrackingError(`Invalid artifact path: '${path}'. Paths are relative, without '.' or '..' parts.`);
+  }
+  return clean;
+}
+
+async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
+  if (typeof data === 'string') return new TextEncoder().encode(data).buffer as ArrayBuffer;
+  if (data instanceof Blob) return data.arrayBuffer();
+  if (data instanceof ArrayBuffer) return data.slice(0);
+  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  throw new TrackingError(`Cannot log an artifact of type ${typeof data}; give a Blob, File, ArrayBuffer or string.`);
+}
+
+function encodePageToken(offset: number): string {
+  return btoa(JSON.stringify({ offset }));
+}
+
+function decodePageToken(token: string | null | undefined): number {
+  if (!token) return 0;
+  try {
+    const { offset } = JSON.parse(atob(token)) as { offset: unknown };
+    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // fall through
+  }
+  throw new TrackingError(`Invalid page token: '${token}'.`);
+}

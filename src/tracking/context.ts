@@ -1,0 +1,34 @@
+// Who and what is running code: the `mlflow.user` and `mlflow.source.*` system tags of new runs.
+// The notebook kernel sets the source to the notebook and cell; scripts get their own file name.
+
+export interface RunContext {
+  user: string;
+  sourceName: string;
+  sourceType: 'NOTEBOOK' | 'LOCAL' | 'JOB' | 'PROJECT' | 'UNKNOWN';
+  /** Extra tags put on every new run (e.g. the notebook cell id). */
+  tags: Record<string, string>;
+}
+
+const USER_SETTING = 'kiroku.user';
+
+export function defaultUser(): string {
+  try {
+    const saved = globalThis.localStorage?.getItem(USER_SETTING);
+    if (saved) return saved;
+  } catch {
+    // storage may be blocked (private mode, workers have none)
+  }
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.USER || env?.USERNAME || 'kiroku-user';
+}
+
+export function saveDefaultUser(user: string): void {
+  globalThis.localStorage?.setItem(USER_SETTING, user);
+}
+
+export function defaultContext(): RunContext {
+  const proc = (globalThis as { process?: { argv?: string[] } }).process;
+  const location = (globalThis as { location?: { pathname?: string } }).location;
+  const sourceName = proc?.argv?.[1] ?? location?.pathname ?? 'kiroku';
+  return { user: defaultUser(), sourceName, sourceType: 'LOCAL', tags: {} };
+}

@@ -1,0 +1,16 @@
+// Store-level failures shared by every TrackingStore, worded as MLflow's.
+import { TrackingError } from '../lib/errors';
+
+export const runNotFound = (runId: string) => new TrackingError(`Run with id=${runId} not found`, 'RESOURCE_DOES_NOT_EXIST');
+
+export const experimentNotFound = (id: string) =>
+  new TrackingError(`No Experiment with id=${id} exists`, 'RESOURCE_DOES_NOT_EXIST');
+
+export const experimentExists = (name: string) =>
+  new TrackingError(`Experiment '${name}' already exists.`, 'RESOURCE_ALREADY_EXISTS');
+
+export const artifactNotFound = (runId: string, path: string) =>
+  new TrackingError(`No artifact '${path}' in run ${runId}`, 'RESOURCE_DOES_NOT_EXIST');
+
+export const tagNotFound = (runId: string, key: string) =>
+  new TrackingError(`No tag with name: ${key} in run with id ${runId}`, 'RESOURCE_DOES_NOT_EXIST');

@@ -1,0 +1,370 @@
+// MLflow's fluent API in camelCase: the active-run stack and the active experiment, and nothing else.
+// Every call goes through a TrackingClient; this layer only decides *which* run or experiment.
+import { stringify as toYaml } from 'yaml';
+import { TrackingError } from '../lib/errors';
+import { newRunId } from '../lib/ids';
+import { now } from '../lib/time';
+import type { ArtifactEntry, DatasetInfo, Experiment, Metric, Run, RunStatus } from './entities';
+import { SYSTEM_TAGS } from './entities';
+import { TrackingClient, type ArtifactData, type PagedList } from './client';
+import { defaultContext, type RunContext } from './context';
+import { claimRun } from './ownership';
+import type { ViewType } from './store';
+import { defaultTrackingUri, storeForUri } from './uri';
+
+export interface StartRunOptions {
+  runId?: string;
+  experimentId?: string;
+  runName?: string;
+  nested?: boolean;
+  parentRunId?: string;
+  tags?: Record<string, unknown>;
+  description?: string;
+}
+
+export interface SearchOptions {
+  experimentIds?: string[];
+  experimentNames?: string[];
+  filter?: string;
+  orderBy?: string[];
+  maxResults?: number;
+  pageToken?: string | null;
+  runViewType?: ViewType;
+}
+
+interface ActiveEntry {
+  run: Run;
+  release: () => void;
+}
+
+export class Fluent {
+  private uri: string;
+  private clientInstance: TrackingClient | null = null;
+  private stack: ActiveEntry[] = [];
+  private last: Run | undefined;
+  private experimentId: string | undefined;
+  private autoStart: Promise<Run> | null = null;
+  private context: RunContext = defaultContext();
+
+  constructor(uri?: string) {
+    this.uri = uri ?? defaultTrackingUri();
+  }
+
+  // ── configuration ──────────────────────────────────────────────────────────
+
+  setTrackingUri(uri: string): void {
+    if (this.stack.length) throw new TrackingError('Cannot change the tracking URI while a run is active; end it first with mlflow.endRun().');
+    storeForUri(uri); // refuse an unsupported URI now, not at the first log call
+    this.uri = uri;
+    this.clientInstance = null;
+    this.experimentId = undefined;
+  }
+
+  getTrackingUri(): string {
+    return this.uri;
+  }
+
+  /** The MlflowClient behind this API. Opening a store also ends runs orphaned by a dead page. */
+  client(): TrackingClient {
+    if (!this.clientInstance) {
+      this.clientInstance = new TrackingClient(storeForUri(this.uri));
+      this.clientInstance.recoverOrphanedRuns().catch((err) => console.warn('kiroku: could not recover orphaned runs', err));
+    }
+    return this.clientInstance;
+  }
+
+  /** Set who and what new runs are attributed to (the notebook kernel sets the cell here). */
+  setRunContext(context: Partial<RunContext>): void {
+    this.context = { ...this.context, ...context, tags: { ...this.context.tags, ...context.tags } };
+  }
+
+  getRunContext(): RunContext {
+    return { ...this.context, tags: { ...this.context.tags } };
+  }
+
+  // ── experiments ────────────────────────────────────────────────────────────
+
+  async setExperiment(name: string | { experimentId: string }): Promise<Experiment> {
+    const c = this.client();
+    let exp = typeof name === 'string' ? await c.getExperimentByName(name) : await c.getExperiment(name.experimentId);
+    if (!exp) {
+      if (typeof name !== 'string') throw new TrackingError(`Experiment with ID '${name.experimentId}' does not exist.`, 'RESOURCE_DOES_NOT_EXIST');
+      const id = await c.createExperiment(name);
+      exp = (await c.getExperiment(id))!;
+    }
+    if (exp.lifecycleStage === 'deleted') {
+      throw new TrackingError(
+        `Cannot set a deleted experiment '${exp.name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one.`,
+        'INVALID_PARAMETER_VALUE',
+      );
+    }
+    this.experimentId = exp.experimentId;
+    return exp;
+  }
+
+  createExperiment(name: string, options: { artifactLocation?: string; tags?: Record<string, unknown> } = {}): Promise<string> {
+    return this.client().createExperiment(name, options);
+  }
+
+  getExperiment(experimentId: string): Promise<Experiment | undefined> {
+    return this.client().getExperiment(experimentId);
+  }
+
+  getExperimentByName(name: string): Promise<Experiment | undefined> {
+    return this.client().getExperimentByName(name);
+  }
+
+  searchExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
+    return this.client().searchExperiments(viewType);
+  }
+
+  deleteExperiment(experimentId: string): Promise<void> {
+    return this.client().deleteExperiment(experimentId);
+  }
+
+  restoreExperiment(experimentId: string): Promise<void> {
+    return this.client().restoreExperiment(experimentId);
+  }
+
+  private async activeExperimentId(): Promise<string> {
+    if (this.experimentId !== undefined) return this.experimentId;
+    return (await this.client().getOrCreateDefaultExperiment()).experimentId;
+  }
+
+  // ── runs ───────────────────────────────────────────────────────────────────
+
+  /**
+   * Start a run (or resume one with `runId`) and make it active. With a callback, the run ends when
+   * the callback settles: FINISHED, or FAILED with the error rethrown — MLflow's `with start_run():`.
+   */
+  startRun(options?: StartRunOptions): Promise<Run>;
+  startRun<T>(options: StartRunOptions, callback: (run: Run) => T | Promise<T>): Promise<T>;
+  startRun<T>(callback: (run: Run) => T | Promise<T>): Promise<T>;
+  async startRun<T>(
+    optionsOrCallback: StartRunOptions | ((run: Run) => T | Promise<T>) = {},
+    callback?: (run: Run) => T | Promise<T>,
+  ): Promise<Run | T> {
+    const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
+    const body = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
+    const run = await this.begin(options);
+    if (!body) return run;
+    let result: T;
+    try {
+      result = await body(run);
+    } catch (err) {
+      await this.endRunById(run.info.runId, 'FAILED');
+      throw err;
+    }
+    await this.endRunById(run.info.runId, 'FINISHED');
+    return result;
+  }
+
+  private async begin(options: StartRunOptions): Promise<Run> {
+    const c = this.client();
+    const parent = this.stack.at(-1);
+    if (parent && !options.nested && options.runId !== parent.run.info.runId) {
+      throw new TrackingError(
+        `Run with UUID ${parent.run.info.runId} is already active. To start a new run, first end the current run with mlflow.endRun(). To start a nested run, call startRun with {nested: true}`,
+        'INVALID_STATE',
+      );
+    }
+    if (options.runId) return this.resume(options.runId);
+    const runId = newRunId();
+    const release = await claimRun(runId);
+    try {
+      const experimentId = options.experimentId ?? (await this.activeExperimentId());
+      const tags: Record<string, unknown> = {
+        [SYSTEM_TAGS.user]: this.context.user,
+        [SYSTEM_TAGS.sourceName]: this.context.sourceName,
+        [SYSTEM_TAGS.sourceType]: this.context.sourceType,
+        ...this.context.tags,
+        ...options.tags,
+      };
+      const parentRunId = options.parentRunId ?? (options.nested ? parent?.run.info.runId : undefined);
+      if (parentRunId) tags[SYSTEM_TAGS.parentRunId] = parentRunId;
+      if (options.description) tags[SYSTEM_TAGS.note] = options.description;
+      const run = await c.createRun(experimentId, {
+        runId,
+        userId: this.context.user,
+        tags,
+        ...(options.runName !== undefined ? { runName: options.runName } : {}),
+      });
+      this.stack.push({ run, release });
+      return run;
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  private async resume(runId: string): Promise<Run> {
+    const c = this.client();
+    const existing = await c.getRun(runId);
+    if (existing.info.lifecycleStage === 'deleted') {
+      throw new TrackingError(`Cannot start run with ID ${runId} because it is in the deleted state.`, 'INVALID_STATE');
+    }
+    const release = await claimRun(runId);
+    try {
+      await c.updateRun(runId, { status: 'RUNNING', endTime: null });
+      const run = await c.getRun(runId);
+      this.stack.push({ run, release });
+      return run;
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  /** End the active run (the innermost, when nested). */
+  async endRun(status: RunStatus = 'FINISHED'): Promise<void> {
+    const top = this.stack.at(-1);
+    if (top) await this.endRunById(top.run.info.runId, status);
+  }
+
+  private async endRunById(runId: string, status: RunStatus): Promise<void> {
+    const i = this.stack.findIndex((e) => e.run.info.runId === runId);
+    if (i === -1) return;
+    // Runs nested inside it end with it, as MLflow ends children before the parent.
+    const ending = this.stack.splice(i).reverse();
+    try {
+      for (const e of ending) {
+        await this.client().setTerminated(e.run.info.runId, e.run.info.runId === runId ? status : status === 'FINISHED' ? 'FINISHED' : 'KILLED');
+      }
+    } finally {
+      for (const e of ending) e.release();
+      this.last = ending.at(-1)!.run;
+      this.autoStart = null;
+    }
+    this.last = await this.client().getRun(runId);
+  }
+
+  /** The active run as it was when started, or undefined. */
+  activeRun(): Run | undefined {
+    return this.stack.at(-1)?.run;
+  }
+
+  /** The last run started (active or ended), with its data as of its end. */
+  lastActiveRun(): Run | undefined {
+    return this.stack.at(-1)?.run ?? this.last;
+  }
+
+  /** The active run's id, starting a run first when none is active (MLflow's `_get_or_start_run`). */
+  private runIdFor(explicit?: string): string | Promise<string> {
+    if (explicit) return explicit;
+    const top = this.stack.at(-1);
+    if (top) return top.run.info.runId;
+    this.autoStart ??= this.begin({});
+    return this.autoStart.then((r) => r.info.runId);
+  }
+
+  private withRun<T>(fn: (runId: string) => Promise<T>, explicit?: string): Promise<T> {
+    const id = this.runIdFor(explicit);
+    return typeof id === 'string' ? fn(id) : id.then(fn);
+  }
+
+  // ── logging ────────────────────────────────────────────────────────────────
+
+  logParam(key: string, value: unknown): Promise<void> {
+    return this.withRun((id) => this.client().logParam(id, key, value));
+  }
+
+  logParams(params: Record<string, unknown>): Promise<void> {
+    return this.withRun((id) => this.client().logBatch(id, { params: Object.entries(params).map(([key, value]) => ({ key, value })) }));
+  }
+
+  logMetric(key: string, value: number, options: { step?: number; timestamp?: number; runId?: string } = {}): Promise<void> {
+    return this.withRun((id) => this.client().logMetric(id, key, value, options), options.runId);
+  }
+
+  logMetrics(metrics: Record<string, number>, options: { step?: number; timestamp?: number; runId?: string } = {}): Promise<void> {
+    const timestamp = options.timestamp ?? now();
+    const list: Metric[] = Object.entries(metrics).map(([key, value]) => ({ key, value, step: options.step ?? 0, timestamp }));
+    return this.withRun((id) => this.client().logBatch(id, { metrics: list }), options.runId);
+  }
+
+  setTag(key: string, value: unknown): Promise<void> {
+    return this.withRun((id) => this.client().setTag(id, key, value));
+  }
+
+  setTags(tags: Record<string, unknown>): Promise<void> {
+    return this.withRun((id) => this.client().logBatch(id, { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) }));
+  }
+
+  deleteTag(key: string): Promise<void> {
+    return this.withRun((id) => this.client().deleteTag(id, key));
+  }
+
+  /** Log text as an artifact file, e.g. `logText(report, 'reports/summary.txt')`. */
+  logText(text: string, artifactFile: string): Promise<void> {
+    return this.withRun((id) => this.client().logArtifact(id, artifactFile, text));
+  }
+
+  /** Log an object as JSON (`.json`) or YAML (`.yaml`/`.yml`), as MLflow's `log_dict`. */
+  logDict(object: unknown, artifactFile: string): Promise<void> {
+    const yaml = /\.ya?ml$/i.test(artifactFile);
+    const text = yaml ? toYaml(object) : JSON.stringify(object, null, 2);
+    return this.withRun((id) => this.client().logArtifact(id, artifactFile, text));
+  }
+
+  /**
+   * Log a file. A `File` keeps its own name, placed under the folder `artifactPath` (MLflow's
+   * `log_artifact(local_path, artifact_path)`); other data (Blob, bytes, text) needs `artifactPath`
+   * as the file's full path.
+   */
+  logArtifact(data: ArtifactData | File, artifactPath?: string): Promise<void> {
+    const isFile = typeof File !== 'undefined' && data instanceof File;
+    const path = isFile ? (artifactPath ? `${artifactPath.replace(/\/$/, '')}/${(data as File).name}` : (data as File).name) : artifactPath;
+    if (!path) return Promise.reject(new TrackingError('logArtifact needs an artifact path for data that is not a File, e.g. logArtifact(blob, "plots/loss.png").'));
+    return this.withRun((id) => this.client().logArtifact(id, path, data));
+  }
+
+  listArtifacts(runId?: string, path?: string): Promise<ArtifactEntry[]> {
+    return this.withRun((id) => this.client().listArtifacts(id, path), runId);
+  }
+
+  /** An artifact's content as a Blob (with its content type). */
+  getArtifact(runId: string, path: string): Promise<Blob> {
+    return this.client().downloadArtifact(runId, path);
+  }
+
+  /** Record a dataset the run used; `context` is "training", "eval", … as in MLflow. */
+  logInput(dataset: DatasetInfo | { toDatasetInfo(): DatasetInfo }, context?: string, tags: Record<string, string> = {}): Promise<void> {
+    const info = 'toDatasetInfo' in dataset ? dataset.toDatasetInfo() : dataset;
+    const inputTags = { ...tags, ...(context ? { 'mlflow.data.context': context } : {}) };
+    return this.withRun((id) => this.client().logInputs(id, [{ dataset: info, tags: inputTags }]));
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────
+
+  getRun(runId: string): Promise<Run> {
+    return this.client().getRun(runId);
+  }
+
+  getMetricHistory(runId: string, key: string): Promise<Array<{ step: number; value: number; timestamp: number }>> {
+    return this.client().getMetricHistory(runId, key).then((h) => h.map(({ step, value, timestamp }) => ({ step, value, timestamp })));
+  }
+
+  async searchRuns(options: SearchOptions = {}): Promise<PagedList<Run>> {
+    const c = this.client();
+    let ids = options.experimentIds?.map(String);
+    if (options.experimentNames) {
+      const found = await Promise.all(options.experimentNames.map((n) => c.getExperimentByName(n)));
+      ids = [...(ids ?? []), ...found.filter((e): e is Experiment => !!e).map((e) => e.experimentId)];
+    }
+    if (!ids) ids = [await this.activeExperimentId()];
+    return c.searchRuns({ ...options, experimentIds: ids });
+  }
+
+  deleteRun(runId: string): Promise<void> {
+    return this.client().deleteRun(runId);
+  }
+
+  restoreRun(runId: string): Promise<void> {
+    return this.client().restoreRun(runId);
+  }
+
+  /** Resolves when every logging call made so far is durable. */
+  flush(): Promise<void> {
+    return this.clientInstance ? this.clientInstance.flush() : Promise.resolve();
+  }
+}

@@ -1,0 +1,153 @@
+// In-memory TrackingStore (`memory:`): tests, scratch work, and Node scripts without IndexedDB.
+// Everything handed out is a copy, so callers can never change stored state by mutating a result.
+import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
+import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
+import { applyBatch, assertActive, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
+import type { ExperimentPatch, LogBatch, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import { matchesView } from './view';
+
+export class MemoryTrackingStore implements TrackingStore {
+  constructor(readonly uri = 'memory:') {}
+  private experiments = new Map<string, Experiment>();
+  private runs = new Map<string, RunRow>();
+  private history = new Map<string, Metric[]>();
+  private artifacts = new Map<string, Map<string, StoredArtifact>>();
+  private nextExperimentId = 0;
+
+  async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
+    for (const e of this.experiments.values()) if (e.name === input.name) throw experimentExists(input.name);
+    const experimentId = String(this.nextExperimentId++);
+    const exp: Experiment = {
+      experimentId,
+      name: input.name,
+      artifactLocation: input.artifactLocation ?? `memory:/${experimentId}`,
+      lifecycleStage: 'active',
+      tags: { ...input.tags },
+      creationTime: input.creationTime,
+      lastUpdateTime: input.creationTime,
+    };
+    this.experiments.set(experimentId, exp);
+    return structuredClone(exp);
+  }
+
+  async getExperiment(id: string) {
+    const e = this.experiments.get(id);
+    return e && structuredClone(e);
+  }
+
+  async getExperimentByName(name: string) {
+    for (const e of this.experiments.values()) if (e.name === name) return structuredClone(e);
+    return undefined;
+  }
+
+  async listExperiments(viewType: ViewType = 'ACTIVE_ONLY') {
+    return [...this.experiments.values()].filter((e) => matchesView(e.lifecycleStage, viewType)).map((e) => structuredClone(e));
+  }
+
+  async updateExperiment(id: string, patch: ExperimentPatch, time: number) {
+    const e = this.experiments.get(id);
+    if (!e) throw experimentNotFound(id);
+    if (patch.name !== undefined && patch.name !== e.name) {
+      for (const o of this.experiments.values()) if (o.name === patch.name) throw experimentExists(patch.name);
+      e.name = patch.name;
+    }
+    if (patch.lifecycleStage) e.lifecycleStage = patch.lifecycleStage;
+    e.lastUpdateTime = time;
+    return structuredClone(e);
+  }
+
+  async setExperimentTag(id: string, key: string, value: string) {
+    const e = this.experiments.get(id);
+    if (!e) throw experimentNotFound(id);
+    e.tags[key] = value;
+  }
+
+  async createRun(run: Run) {
+    if (!this.experiments.has(run.info.experimentId)) throw experimentNotFound(run.info.experimentId);
+    this.runs.set(run.info.runId, newRunRow(structuredClone(run)));
+  }
+
+  private row(runId: string): RunRow {
+    const r = this.runs.get(runId);
+    if (!r) throw runNotFound(runId);
+    return r;
+  }
+
+  async getRun(runId: string) {
+    const r = this.runs.get(runId);
+    return r && rowToRun(r);
+  }
+
+  async listRuns(experimentIds: string[], viewType: ViewType = 'ACTIVE_ONLY') {
+    const ids = new Set(experimentIds);
+    const out: Run[] = [];
+    for (const r of this.runs.values()) {
+      if (ids.has(r.info.experimentId) && matchesView(r.info.lifecycleStage, viewType)) out.push(rowToRun(r));
+    }
+    return out;
+  }
+
+  async listRunningRuns() {
+    return [...this.runs.values()].filter((r) => r.info.status === 'RUNNING').map((r) => ({ info: { ...r.info }, lastActivity: r.lastActivity }));
+  }
+
+  async updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo> {
+    const r = this.row(runId);
+    Object.assign(r.info, patch);
+    if (patch.runName !== undefined) r.tags['mlflow.runName'] = patch.runName;
+    return { ...r.info };
+  }
+
+  async logBatch(runId: string, batch: LogBatch) {
+    const r = this.row(runId);
+    const copy = structuredClone(r);
+    const time = Math.max(0, ...(batch.metrics ?? []).map((m) => m.timestamp));
+    applyBatch(copy, batch, time);
+    this.runs.set(runId, copy);
+    for (const m of batch.metrics ?? []) {
+      const key = `${runId}\u0000${m.key}`;
+      let h = this.history.get(key);
+      if (!h) this.history.set(key, (h = []));
+      h.push({ ...m });
+      copy.metricCounts[m.key] = h.length;
+    }
+  }
+
+  async deleteTag(runId: string, key: string) {
+    const r = this.row(runId);
+    assertActive(r);
+    if (!(key in r.tags)) throw tagNotFound(runId, key);
+    delete r.tags[key];
+  }
+
+  async logInputs(runId: string, inputs: DatasetInput[]) {
+    const r = this.row(runId);
+    assertActive(r);
+    r.inputs = mergeInputs(r.inputs, structuredClone(inputs));
+  }
+
+  async getMetricHistory(runId: string, key: string) {
+    this.row(runId);
+    return (this.history.get(`${runId}\u0000${key}`) ?? []).map((m) => ({ ...m }));
+  }
+
+  async putArtifact(runId: string, artifact: StoredArtifact) {
+    this.row(runId);
+    let files = this.artifacts.get(runId);
+    if (!files) this.artifacts.set(runId, (files = new Map()));
+    files.set(artifact.path, { ...artifact, bytes: artifact.bytes.slice(0) });
+  }
+
+  async getArtifact(runId: string, path: string) {
+    const a = this.artifacts.get(runId)?.get(path);
+    return a && { ...a, bytes: a.bytes.slice(0) };
+  }
+
+  async listArtifactPaths(runId: string) {
+    const files = this.artifacts.get(runId);
+    if (!files) return [];
+    return [...files.values()].map((a) => ({ path: a.path, size: a.bytes.byteLength })).sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async close() {}
+}

@@ -1,0 +1,80 @@
+// The persistence boundary: a TrackingStore stores and reads entities; it never fills defaults or
+// validates user input (the client does), but it does enforce what needs the stored state to check —
+// param immutability, unique experiment names — inside its own transaction.
+import type { ArtifactEntry, DatasetInput, Experiment, LifecycleStage, Metric, Param, Run, RunInfo, RunTag } from './entities';
+
+export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+export interface LogBatch {
+  metrics?: Metric[];
+  params?: Param[];
+  tags?: RunTag[];
+}
+
+export type RunInfoPatch = Partial<Pick<RunInfo, 'status' | 'endTime' | 'runName' | 'lifecycleStage'>>;
+
+export interface ExperimentPatch {
+  name?: string;
+  lifecycleStage?: LifecycleStage;
+}
+
+export interface StoredArtifact {
+  path: string;
+  contentType: string;
+  bytes: ArrayBuffer;
+}
+
+/** A run row as it is kept, with the hidden bookkeeping the stores need. */
+export interface RunMeta {
+  /** Last time anything was logged to the run; a run found orphaned ends KILLED at this time. */
+  lastActivity: number;
+}
+
+export interface TrackingStore {
+  /** A short description for messages, e.g. "indexeddb:kiroku". */
+  readonly uri: string;
+
+  createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment>;
+  getExperiment(experimentId: string): Promise<Experiment | undefined>;
+  getExperimentByName(name: string): Promise<Experiment | undefined>;
+  listExperiments(viewType?: ViewType): Promise<Experiment[]>;
+  updateExperiment(experimentId: string, patch: ExperimentPatch, time: number): Promise<Experiment>;
+  setExperimentTag(experimentId: string, key: string, value: string): Promise<void>;
+
+  createRun(run: Run): Promise<void>;
+  getRun(runId: string): Promise<Run | undefined>;
+  /** Runs of the given experiments in any order; filtering and sorting are the client's. */
+  listRuns(experimentIds: string[], viewType?: ViewType): Promise<Run[]>;
+  /** Runs whose status is RUNNING, with their last activity time, for orphan recovery. */
+  listRunningRuns(): Promise<Array<{ info: RunInfo } & RunMeta>>;
+  updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo>;
+  /** Applies params, tags and metrics in one transaction; all or nothing. */
+  logBatch(runId: string, batch: LogBatch): Promise<void>;
+  deleteTag(runId: string, key: string): Promise<void>;
+  logInputs(runId: string, inputs: DatasetInput[]): Promise<void>;
+  getMetricHistory(runId: string, key: string): Promise<Metric[]>;
+
+  putArtifact(runId: string, artifact: StoredArtifact): Promise<void>;
+  getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined>;
+  /** Every artifact path of a run (files only), sorted. */
+  listArtifactPaths(runId: string): Promise<Array<{ path: string; size: number }>>;
+
+  close(): Promise<void>;
+}
+
+/** Directory listing one level below `dir` (MLflow's `list_artifacts`), from a run's file paths. */
+export function listLevel(files: Array<{ path: string; size: number }>, dir = ''): ArtifactEntry[] {
+  const prefix = dir ? dir.replace(/\/+$/, '') + '/' : '';
+  const seen = new Map<string, ArtifactEntry>();
+  for (const f of files) {
+    if (!f.path.startsWith(prefix)) continue;
+    const rest = f.path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash === -1) seen.set(rest, { path: prefix + rest, isDir: false, fileSize: f.size });
+    else {
+      const name = rest.slice(0, slash);
+      if (!seen.has(name)) seen.set(name, { path: prefix + name, isDir: true });
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,37 @@
+// Tracking URIs choose the backend, as in MLflow: `indexeddb:<database>` or `memory:[name]`.
+import { TrackingError } from '../lib/errors';
+import { IdbTrackingStore } from './idb-store';
+import { MemoryTrackingStore } from './memory-store';
+import type { TrackingStore } from './store';
+
+const stores = new Map<string, TrackingStore>();
+
+export function defaultTrackingUri(): string {
+  return typeof indexedDB !== 'undefined' ? 'indexeddb:kiroku' : 'memory:';
+}
+
+/** The store for a URI; one instance per URI in this page, so every caller sees the same data. */
+export function storeForUri(uri: string): TrackingStore {
+  let store = stores.get(uri);
+  if (store) return store;
+  const [scheme, ...rest] = uri.split(':');
+  const name = rest.join(':');
+  if (scheme === 'memory') store = new MemoryTrackingStore(uri);
+  else if (scheme === 'indexeddb') {
+    if (typeof indexedDB === 'undefined') throw new TrackingError(`Tracking URI '${uri}' needs IndexedDB, which this environment does not have; use 'memory:'.`);
+    store = new IdbTrackingStore(name || 'kiroku');
+  } else {
+    throw new TrackingError(
+      `Unsupported tracking URI '${uri}'. Use 'indexeddb:<database>' (saved in this browser) or 'memory:' (gone when the page closes).`,
+    );
+  }
+  stores.set(uri, store);
+  return store;
+}
+
+/** Forget cached stores (tests; "clear all data"). */
+export async function closeStores(): Promise<void> {
+  const all = [...stores.values()];
+  stores.clear();
+  await Promise.all(all.map((s) => s.close()));
+}

@@ -1,0 +1,198 @@
+// One contract, every TrackingStore: the in-memory store and the IndexedDB store (fake-indexeddb in
+// Node; the browser suite runs the same API against Chromium's real IndexedDB).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Run } from '../../src/tracking/entities';
+import { IdbTrackingStore } from '../../src/tracking/idb-store';
+import { MemoryTrackingStore } from '../../src/tracking/memory-store';
+import { CHUNK_SIZE } from '../../src/tracking/idb-schema';
+import type { TrackingStore } from '../../src/tracking/store';
+
+let dbCounter = 0;
+const factories: Array<[string, () => TrackingStore]> = [
+  ['MemoryTrackingStore', () => new MemoryTrackingStore()],
+  ['IdbTrackingStore', () => new IdbTrackingStore(`contract-${++dbCounter}-${Date.now()}`)],
+];
+
+function makeRun(runId: string, experimentId: string, startTime = 1000): Run {
+  return {
+    info: {
+      runId, runName: `run-${runId.slice(0, 4)}`, experimentId, userId: 'ada', status: 'RUNNING', startTime,
+      endTime: null, artifactUri: `x/${runId}`, lifecycleStage: 'active',
+    },
+    data: { params: {}, metrics: {}, tags: { 'mlflow.runName': `run-${runId.slice(0, 4)}` } },
+    inputs: { datasetInputs: [] },
+  };
+}
+
+const RUN_A = 'a'.repeat(32);
+const RUN_B = 'b'.repeat(32);
+
+describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
+  let store: TrackingStore;
+  let exp: string;
+
+  beforeEach(async () => {
+    store = factory();
+    exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('numbers experiments from "0" and finds them by id and name', async () => {
+    expect(exp).toBe('0');
+    const other = await store.createExperiment({ name: 'wine', tags: { team: 'ml' }, creationTime: 5 });
+    expect(other.experimentId).toBe('1');
+    expect((await store.getExperimentByName('wine'))?.tags).toEqual({ team: 'ml' });
+    expect((await store.getExperiment('1'))?.name).toBe('wine');
+    expect(await store.getExperiment('99')).toBeUndefined();
+  });
+
+  it('refuses a duplicate experiment name, also on rename', async () => {
+    await store.createExperiment({ name: 'wine', creationTime: 2 });
+    await expect(store.createExperiment({ name: 'wine', creationTime: 3 })).rejects.toThrow("Experiment 'wine' already exists.");
+    await expect(store.updateExperiment('1', { name: 'Default' }, 4)).rejects.toThrow("Experiment 'Default' already exists.");
+  });
+
+  it('soft-deletes and restores experiments, filtered by view type', async () => {
+    await store.createExperiment({ name: 'wine', creationTime: 2 });
+    await store.updateExperiment('1', { lifecycleStage: 'deleted' }, 9);
+    expect((await store.listExperiments('ACTIVE_ONLY')).map((e) => e.name)).toEqual(['Default']);
+    expect((await store.listExperiments('DELETED_ONLY')).map((e) => e.name)).toEqual(['wine']);
+    expect((await store.listExperiments('ALL')).length).toBe(2);
+    const restored = await store.updateExperiment('1', { lifecycleStage: 'active' }, 10);
+    expect(restored.lastUpdateTime).toBe(10);
+    expect((await store.listExperiments()).length).toBe(2);
+  });
+
+  it('creates a run in an existing experiment only', async () => {
+    await expect(store.createRun(makeRun(RUN_A, '42'))).rejects.toThrow('No Experiment with id=42 exists');
+    await store.createRun(makeRun(RUN_A, exp));
+    const run = await store.getRun(RUN_A);
+    expect(run?.info.status).toBe('RUNNING');
+    expect(run?.data.tags['mlflow.runName']).toBe('run-aaaa');
+  });
+
+  it('applies a log batch: params, tags, latest metric by step then timestamp', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.logBatch(RUN_A, {
+      params: [{ key: 'alpha', value: '0.5' }],
+      tags: [{ key: 'team', value: 'ml' }],
+      metrics: [
+        { key: 'rmse', value: 3, step: 2, timestamp: 10 },
+        { key: 'rmse', value: 1, step: 5, timestamp: 5 },
+        { key: 'rmse', value: 2, step: 5, timestamp: 4 },
+      ],
+    });
+    const run = (await store.getRun(RUN_A))!;
+    expect(run.data.params).toEqual({ alpha: '0.5' });
+    expect(run.data.tags.team).toBe('ml');
+    expect(run.data.metrics.rmse).toBe(1);
+    expect((await store.getMetricHistory(RUN_A, 'rmse')).map((m) => m.value)).toEqual([3, 1, 2]);
+  });
+
+  it("refuses to change a param with MLflow's message and writes nothing of that batch", async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '0.02' }] });
+    await store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '0.02' }] });
+    await expect(
+      store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '0.5' }], metrics: [{ key: 'm', value: 1, step: 0, timestamp: 1 }] }),
+    ).rejects.toThrow(
+      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ID='${RUN_A}'. Attempted logging new value '0.5'.`,
+    );
+    const run = (await store.getRun(RUN_A))!;
+    expect(run.data.params.alpha).toBe('0.02');
+    expect(run.data.metrics.m).toBeUndefined();
+    expect(await store.getMetricHistory(RUN_A, 'm')).toEqual([]);
+  });
+
+  it('keeps metric history in order across chunk boundaries', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    const n = CHUNK_SIZE * 2 + 17;
+    // Three batches whose edges fall inside chunks, as a real training loop's flushes do.
+    for (const [from, to] of [[0, 700], [700, 1500], [1500, n]] as const) {
+      const metrics = [];
+      for (let i = from; i < to; i++) metrics.push({ key: 'loss', value: 1 / (i + 1), step: i, timestamp: 100 + i });
+      await store.logBatch(RUN_A, { metrics });
+    }
+    const history = await store.getMetricHistory(RUN_A, 'loss');
+    expect(history.length).toBe(n);
+    expect(history.every((m, i) => m.step === i && m.value === 1 / (i + 1) && m.timestamp === 100 + i)).toBe(true);
+    expect((await store.getRun(RUN_A))!.data.metrics.loss).toBe(1 / n);
+  });
+
+  it('updates run info; a runName change updates the mlflow.runName tag', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    const info = await store.updateRunInfo(RUN_A, { status: 'FINISHED', endTime: 2000, runName: 'renamed' });
+    expect(info).toMatchObject({ status: 'FINISHED', endTime: 2000, runName: 'renamed' });
+    expect((await store.getRun(RUN_A))!.data.tags['mlflow.runName']).toBe('renamed');
+    await expect(store.updateRunInfo(RUN_B, { status: 'FAILED' })).rejects.toThrow(`Run with id=${RUN_B} not found`);
+  });
+
+  it('lists runs per experiment and view type, and the RUNNING ones with last activity', async () => {
+    const other = (await store.createExperiment({ name: 'wine', creationTime: 2 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.createRun(makeRun(RUN_B, other));
+    await store.logBatch(RUN_A, { metrics: [{ key: 'm', value: 1, step: 0, timestamp: 4242 }] });
+    await store.updateRunInfo(RUN_B, { lifecycleStage: 'deleted', status: 'FINISHED' });
+    expect((await store.listRuns([exp, other])).map((r) => r.info.runId)).toEqual([RUN_A]);
+    expect((await store.listRuns([other], 'DELETED_ONLY')).map((r) => r.info.runId)).toEqual([RUN_B]);
+    expect((await store.listRuns([exp, other], 'ALL')).length).toBe(2);
+    const running = await store.listRunningRuns();
+    expect(running.map((r) => [r.info.runId, r.lastActivity])).toEqual([[RUN_A, 4242]]);
+  });
+
+  it('refuses logging to a deleted run', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.updateRunInfo(RUN_A, { lifecycleStage: 'deleted' });
+    await expect(store.logBatch(RUN_A, { tags: [{ key: 'a', value: 'b' }] })).rejects.toThrow(
+      `The run ${RUN_A} must be in the 'active' state. Current state is deleted.`,
+    );
+  });
+
+  it('deletes tags, and says so when the tag does not exist', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.logBatch(RUN_A, { tags: [{ key: 'a', value: 'b' }] });
+    await store.deleteTag(RUN_A, 'a');
+    expect((await store.getRun(RUN_A))!.data.tags.a).toBeUndefined();
+    await expect(store.deleteTag(RUN_A, 'a')).rejects.toThrow(`No tag with name: a in run with id ${RUN_A}`);
+  });
+
+  it('records dataset inputs once per (name, digest, context)', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    const wine = { name: 'wine', digest: 'abc123', sourceType: 'local', source: 'winequality-red.csv' };
+    await store.logInputs(RUN_A, [{ dataset: wine, tags: { 'mlflow.data.context': 'train' } }]);
+    await store.logInputs(RUN_A, [
+      { dataset: wine, tags: { 'mlflow.data.context': 'train' } },
+      { dataset: wine, tags: { 'mlflow.data.context': 'eval' } },
+    ]);
+    const inputs = (await store.getRun(RUN_A))!.inputs.datasetInputs;
+    expect(inputs.map((d) => d.tags['mlflow.data.context'])).toEqual(['train', 'eval']);
+  });
+
+  it('stores artifacts with content type and lists paths', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    const bytes = new TextEncoder().encode('hello').buffer as ArrayBuffer;
+    await store.putArtifact(RUN_A, { path: 'model/MLmodel', contentType: 'application/yaml', bytes });
+    await store.putArtifact(RUN_A, { path: 'notes.txt', contentType: 'text/plain', bytes: new Uint8Array([1, 2, 3]).buffer });
+    const got = await store.getArtifact(RUN_A, 'model/MLmodel');
+    expect(got?.contentType).toBe('application/yaml');
+    expect(new TextDecoder().decode(got!.bytes)).toBe('hello');
+    expect(await store.listArtifactPaths(RUN_A)).toEqual([
+      { path: 'model/MLmodel', size: 5 },
+      { path: 'notes.txt', size: 3 },
+    ]);
+    expect(await store.getArtifact(RUN_A, 'missing')).toBeUndefined();
+    await expect(store.putArtifact(RUN_B, { path: 'x', contentType: 'text/plain', bytes })).rejects.toThrow('not found');
+  });
+
+  it('hands out copies: mutating a result changes nothing stored', async () => {
+    await store.createRun(makeRun(RUN_A, exp));
+    const run = (await store.getRun(RUN_A))!;
+    run.data.tags.evil = 'x';
+    run.info.status = 'FAILED';
+    const again = (await store.getRun(RUN_A))!;
+    expect(again.data.tags.evil).toBeUndefined();
+    expect(again.info.status).toBe('RUNNING');
+  });
+});
