@@ -1,8 +1,6 @@
 // Kiroku's public API: what notebook cells get as globals and what Node scripts and tests import.
-import { Fluent } from './tracking/fluent';
-
 /** MLflow's fluent API, camelCased: `mlflow.startRun`, `mlflow.logMetric`, `mlflow.searchRuns`, … */
-export const mlflow = new Fluent();
+export { mlflow } from './tracking/default';
 
 export * from './tracking';
 export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError } from './lib/errors';

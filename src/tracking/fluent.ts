@@ -1,6 +1,5 @@
 // MLflow's fluent API in camelCase: the active-run stack and the active experiment, and nothing else.
 // Every call goes through a TrackingClient; this layer only decides *which* run or experiment.
-import { stringify as toYaml } from 'yaml';
 import { TrackingError } from '../lib/errors';
 import { newRunId } from '../lib/ids';
 import { now } from '../lib/time';
@@ -300,9 +299,9 @@ export class Fluent {
   }
 
   /** Log an object as JSON (`.json`) or YAML (`.yaml`/`.yml`), as MLflow's `log_dict`. */
-  logDict(object: unknown, artifactFile: string): Promise<void> {
-    const yaml = /\.ya?ml$/i.test(artifactFile);
-    const text = yaml ? toYaml(object) : JSON.stringify(object, null, 2);
+  async logDict(object: unknown, artifactFile: string): Promise<void> {
+    // The YAML library loads only when YAML is asked for, keeping it off the first page load.
+    const text = /\.ya?ml$/i.test(artifactFile) ? (await import('yaml')).stringify(object) : JSON.stringify(object, null, 2);
     return this.withRun((id) => this.client().logArtifact(id, artifactFile, text));
   }
 

@@ -1,0 +1,60 @@
+// The app shell: top navigation and one page per route. Pages load lazily so the first paint only
+// pays for the shell and the page the user opened.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { href, useRoute } from './router';
+
+type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
+
+const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule> }> = [
+  { id: 'notebook', label: 'Notebook', load: () => import('./pages/notebook-page') },
+  { id: 'experiments', label: 'Experiments', load: () => import('./pages/experiments-page') },
+  { id: 'models', label: 'Models', load: () => import('./pages/models-page') },
+  { id: 'predict', label: 'Predict', load: () => import('./pages/predict-page') },
+];
+
+export function App() {
+  const route = useRoute();
+  const current = PAGES.find((p) => p.id === route.segments[0]) ?? PAGES[0]!;
+  const [page, setPage] = useState<{ id: string; mod: PageModule } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    current.load().then(
+      (mod) => live && setPage({ id: current.id, mod }),
+      (err: unknown) => live && setError(`Could not load the ${current.label} page: ${String(err)}`),
+    );
+    document.title = `${current.label} · Kiroku 記録`;
+    return () => {
+      live = false;
+    };
+  }, [current.id]);
+
+  const Page = page?.id === current.id ? page.mod.default : null;
+  return (
+    <>
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="topbar">
+        <a class="brand" href={href('notebook')} aria-label="Kiroku home">
+          <span aria-hidden="true">記録</span> Kiroku
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {PAGES.map((p) => (
+              <li key={p.id}>
+                <a href={href(p.id)} aria-current={p.id === current.id ? 'page' : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {error ? <p role="alert">{error}</p> : Page ? <Page segments={route.segments.slice(1)} query={route.query} /> : <p aria-busy="true">Loading…</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// Hash routes (`#/experiments/0/runs/<id>`): every view has a URL that reopens it, and the app works
+// from any static host and offline without server-side rewrites.
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Route {
+  /** Path segments after `#/`, decoded. */
+  segments: string[];
+  /** Query parameters after `?` inside the hash. */
+  query: URLSearchParams;
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const [path = '', search = ''] = raw.split('?', 2);
+  return { segments: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(search) };
+}
+
+export function href(...segments: Array<string | number>): string {
+  return '#/' + segments.map((s) => encodeURIComponent(String(s))).join('/');
+}
+
+export function navigate(to: string): void {
+  if (location.hash !== to) location.hash = to;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

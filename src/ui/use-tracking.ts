@@ -1,0 +1,35 @@
+// Load tracking data for a view and load it again whenever this tab or another announces a change,
+// so views stay live without polling. Reloads are coalesced: a training loop's stream of updates
+// costs one reload per animation frame at most.
+import { useEffect, useState } from 'preact/hooks';
+import { subscribe } from '../tracking/events';
+import { mlflow } from '../tracking/default';
+import type { TrackingClient } from '../tracking/client';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
+
+export function useTracking<T>(load: (client: TrackingClient) => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let scheduled = false;
+    const run = () => {
+      scheduled = false;
+      load(mlflow.client()).then(
+        (value) => live && setState({ status: 'ready', value }),
+        (error: unknown) => live && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+      );
+    };
+    run();
+    const stop = subscribe((m) => {
+      if (m.store !== mlflow.getTrackingUri() || scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(run);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, deps);
+  return state;
+}

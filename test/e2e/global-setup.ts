@@ -1,0 +1,29 @@
+// Serves the built app with `vite preview` on a free loopback port for the browser suite, after
+// checking that Chromium is there (a missing browser fails the suite; it is never skipped).
+import { existsSync } from 'node:fs';
+import { preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { chromiumPath } from './chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+let server: PreviewServer | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  chromiumPath();
+  if (!existsSync('dist/index.html')) {
+    throw new Error('The app is not built: run `npm run test:browser` (it builds first) or `npm run build`.');
+  }
+  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview started without a local URL');
+  project.provide('baseUrl', url);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.close();
+}
