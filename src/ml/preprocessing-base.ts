@@ -13,8 +13,20 @@ import { DataError } from '../lib/errors';
 import { Estimator, type EstimatorKind } from './estimator';
 import { defaultNames, frameColumns, isFrame, isMatrix, type FrameLike, type Matrix } from '../data/frame';
 
+/**
+ * A danfojs DataFrame (or ColumnTable) as the types see it. Only the public getters are named: danfojs
+ * declares its column store protected, so a real `dfd.DataFrame` does not type-check as `FrameLike`.
+ */
+export type FrameInput = { readonly columns: string[]; readonly shape: number[] };
+
 /** X for a transformer: a danfojs DataFrame, rows of values, a Matrix, or a ColumnTable. */
-export type TableInput = FrameLike | ArrayLike<ArrayLike<unknown>> | Matrix;
+export type TableInput = FrameInput | ArrayLike<ArrayLike<unknown>> | Matrix;
+
+/** Anything usable as a transformer step: this module's transformers, or a Pipeline of them. */
+export type TransformerLike = Estimator & {
+  transform(X: TableInput): Matrix | ColumnTable;
+  getFeatureNamesOut(): string[];
+};
 
 /** X as columns of raw values. `named` is true when the names came with the data (DataFrame, Matrix). */
 export interface Table {
@@ -54,7 +66,7 @@ export function toTable(X: TableInput): Table {
     return { columns, rows: X.rows, values, named };
   }
   if (isFrame(X)) {
-    return { columns: X.columns.map(String), rows: X.shape[0]!, values: frameColumns(X), named: true };
+    return { columns: X.columns.map(String), rows: X.shape[0]!, values: frameColumns(X as FrameLike), named: true };
   }
   const rowsIn = X as ArrayLike<ArrayLike<unknown>>;
   const rows = rowsIn.length;

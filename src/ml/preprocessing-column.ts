@@ -12,12 +12,14 @@
 import { registerEstimator, type EstimatorJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
-import { ColumnTable, Transformer, numericColumn, toTable, type Table, type TableInput } from './preprocessing-base';
+import {
+  ColumnTable, Transformer, numericColumn, toTable, type Table, type TableInput, type TransformerLike,
+} from './preprocessing-base';
 import { clone, isEstimator, nestedParams, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams } from './model-selection-clone';
 
 /** Columns by name (needs a DataFrame or named Matrix) or by position. */
 export type ColumnSelector = string | number | (string | number)[];
-export type ColumnSpec = [name: string, transformer: Transformer | 'drop' | 'passthrough', columns: ColumnSelector];
+export type ColumnSpec = [name: string, transformer: TransformerLike | 'drop' | 'passthrough', columns: ColumnSelector];
 
 export type ColumnTransformerParams = {
   transformers: ColumnSpec[];
@@ -27,7 +29,7 @@ export type ColumnTransformerParams = {
 };
 
 /** A fitted entry: the positions it read and what it became. */
-type FittedSpec = [name: string, transformer: Transformer | 'passthrough', columns: number[]];
+type FittedSpec = [name: string, transformer: TransformerLike | 'passthrough', columns: number[]];
 
 export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
   static override readonly kind = 'transformer' as const;
@@ -73,7 +75,11 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
       cols.forEach((j) => used.add(j));
       if (tr === 'drop' || cols.length === 0) continue;
       if (tr === 'passthrough') fitted.push([name, 'passthrough', cols]);
-      else fitted.push([name, clone(tr).fit(ColumnTransformer.subTable(t, cols)), cols]);
+      else {
+        const fittedTr = clone(tr);
+        fittedTr.fit(ColumnTransformer.subTable(t, cols)); // transformers fit synchronously
+        fitted.push([name, fittedTr, cols]);
+      }
     }
     const rest = t.columns.map((_, j) => j).filter((j) => !used.has(j));
     if (this.params.remainder === 'passthrough' && rest.length) fitted.push(['remainder', 'passthrough', rest]);
@@ -111,7 +117,7 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
   }
 
   /** Fitted transformers by name, as scikit-learn's `named_transformers_`. */
-  get namedTransformers_(): Record<string, Transformer | 'passthrough'> {
+  get namedTransformers_(): Record<string, TransformerLike | 'passthrough'> {
     this.checkFitted();
     return Object.fromEntries(this.transformers_!.map(([n, tr]) => [n, tr]));
   }

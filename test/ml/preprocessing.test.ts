@@ -257,7 +257,7 @@ describe('serialization', () => {
       const b = back.transform(X);
       expect(b.columns).toEqual(a.columns);
       if ('data' in a) expect(Array.from((b as Matrix).data)).toEqual(Array.from(a.data));
-      else expect(b.values).toEqual(a.values);
+      else expect((b as ColumnTable).values).toEqual(a.values);
     }
   });
 
