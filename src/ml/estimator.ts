@@ -5,6 +5,7 @@ import { NotFittedError, KirokuError, DataError } from '../lib/errors';
 import { isFrame, isMatrix, toMatrix, type Matrix, type MatrixInput, type VectorInput } from '../data/frame';
 import { encodeLabels, type Label } from './labels';
 import { accuracyScore, r2Score } from './metrics';
+import { warn, type MLWarning, type WarningCategory } from './warnings';
 
 export type EstimatorKind = 'regressor' | 'classifier' | 'transformer' | 'clusterer';
 
@@ -30,9 +31,9 @@ export function snakeCase(name: string): string {
 }
 
 export interface EstimatorClass {
-  new (params?: any): Estimator;
+  new (params?: any): Estimator<object>;
   readonly kind: EstimatorKind;
-  fromJSON(json: EstimatorJSON): Estimator;
+  fromJSON(json: EstimatorJSON): Estimator<object>;
 }
 
 const registry = new Map<string, EstimatorClass>();
@@ -46,10 +47,47 @@ export function estimatorClasses(): ReadonlyMap<string, EstimatorClass> {
   return registry;
 }
 
-export function estimatorFromJSON(json: EstimatorJSON): Estimator {
+export function estimatorFromJSON(json: EstimatorJSON): Estimator<object> {
   const cls = registry.get(json.name);
   if (!cls) throw new KirokuError(`Unknown estimator '${json.name}'; known: ${[...registry.keys()].join(', ')}.`, 'UNKNOWN_ESTIMATOR');
   return cls.fromJSON(json);
+}
+
+/** Check that `json` was written by class `name` in a state version this code reads; fromJSON's first step. */
+export function checkJSON(json: EstimatorJSON, name: string, maxVersion = 1): void {
+  if (!json || json.name !== name) {
+    throw new KirokuError(`Cannot load a ${JSON.stringify(json?.name)} model as ${name}.`, 'INVALID_PARAMETER_VALUE');
+  }
+  if (!(json.version >= 1 && json.version <= maxVersion)) {
+    throw new KirokuError(`${name} state version ${json.version} is newer than this Kiroku reads (${maxVersion}); upgrade Kiroku.`, 'INVALID_PARAMETER_VALUE');
+  }
+}
+
+/** scikit-learn's message for a bad param value: `The 'alpha' parameter of Lasso must be … Got -1 instead.` */
+export function invalidParam(estimator: string, name: string, expected: string, got: unknown): KirokuError {
+  return new KirokuError(
+    `The '${snakeCase(name)}' parameter of ${estimator} must be ${expected}. Got ${JSON.stringify(got)} instead.`,
+    'INVALID_PARAMETER_VALUE',
+  );
+}
+
+/** Check a numeric param against a range (sklearn's `Interval`), e.g. alpha in [0, inf). */
+export function checkRange(
+  estimator: string, name: string, v: unknown, lo: number, hi: number,
+  opts: { integer?: boolean; loOpen?: boolean; hiOpen?: boolean; nullable?: boolean } = {},
+): void {
+  if (v === null && opts.nullable) return;
+  const ok = typeof v === 'number' && !Number.isNaN(v) && (opts.integer ? Number.isInteger(v) : true) &&
+    (opts.loOpen ? v > lo : v >= lo) && (opts.hiOpen ? v < hi : v <= hi);
+  if (!ok) {
+    const range = `${opts.loOpen ? '(' : '['}${lo}, ${hi === Infinity ? 'inf' : hi}${opts.hiOpen || hi === Infinity ? ')' : ']'}`;
+    throw invalidParam(estimator, name, `${opts.integer ? 'an int' : 'a float'} in the range ${range}${opts.nullable ? ' or None' : ''}`, v);
+  }
+}
+
+/** Check a param against a set of allowed values (sklearn's `StrOptions`, booleans). */
+export function checkOneOf(estimator: string, name: string, v: unknown, allowed: readonly unknown[]): void {
+  if (!allowed.includes(v)) throw invalidParam(estimator, name, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, v);
 }
 
 export abstract class Estimator<P extends object = Record<string, unknown>> {
@@ -79,9 +117,10 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
 
   /** scikit-learn's names and values, e.g. `{alpha: 1, l1_ratio: 0.5, fit_intercept: true}`. */
   getParams(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this.params)) out[snakeCase(k)] = v;
-    return out;
+    // Sorted by name, as sklearn's get_params returns them.
+    const entries = Object.entries(this.params).map(([k, v]) => [snakeCase(k), v] as const);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
   }
 
   /** Update params in place (camelCase names), as sklearn's `set_params`; returns `this`. */
@@ -137,6 +176,13 @@ function namesOf(X: MatrixInput, m: Matrix): string[] | undefined {
 export abstract class Predictor<P extends object = Record<string, unknown>> extends Estimator<P> {
   nFeaturesIn_: number | undefined = undefined;
   featureNamesIn_: string[] | undefined = undefined;
+  /** Warnings raised by the last `fit` (e.g. ConvergenceWarning), also sent to the warning handler. */
+  warnings_: MLWarning[] = [];
+
+  /** Raise a warning from fit: kept in `warnings_` and sent to the handler (console.warn by default). */
+  protected warn(category: WarningCategory, message: string): void {
+    this.warnings_.push(warn(category, message));
+  }
 
   /** Start of fit: X as a column-major Matrix (refusing non-numeric or missing cells), columns recorded. */
   protected fitMatrix(X: MatrixInput): Matrix {
@@ -144,6 +190,7 @@ export abstract class Predictor<P extends object = Record<string, unknown>> exte
     if (m.rows === 0) throw new DataError(`${this.estimatorName} needs at least one sample to fit; X has 0 rows.`);
     this.nFeaturesIn_ = m.cols;
     this.featureNamesIn_ = namesOf(X, m);
+    this.warnings_ = [];
     return m;
   }
 

@@ -3,6 +3,7 @@
 import { DataError } from '../lib/errors';
 import type { VectorInput } from '../data/frame';
 import { toLabels, uniqueLabels, labelIndex, isDiscrete, type Label } from './labels';
+import { warn } from './warnings';
 
 export type Average = 'binary' | 'micro' | 'macro' | 'weighted';
 
@@ -52,7 +53,7 @@ function divide(num: number[], den: number[], what: string, zeroDivision: PrfOpt
   return num.map((n, k) => {
     if (den[k] !== 0) return n / den[k]!;
     if (zeroDivision === 'warn' || zeroDivision === undefined) {
-      if (!warned) console.warn(`${what} is ill-defined and being set to 0.0 in labels with no ${what === 'Precision' ? 'predicted' : 'true'} samples. Use \`zero_division\` parameter to control this behavior.`);
+      if (!warned) warn('UndefinedMetricWarning', `${what} is ill-defined and being set to 0.0 in labels with no ${what === 'Precision' ? 'predicted' : 'true'} samples. Use \`zero_division\` parameter to control this behavior.`);
       warned = true;
       return 0;
     }

@@ -7,6 +7,7 @@
 import { DataError } from '../lib/errors';
 import { toVector, type VectorInput } from '../data/frame';
 import { toLabels, uniqueLabels, labelIndex, isDiscrete, type Label } from './labels';
+import { warn } from './warnings';
 
 export { logLoss, rocAucScore, type LogLossOptions, type RocAucOptions } from './metrics-proba';
 
@@ -76,7 +77,7 @@ export function r2Score(yTrue: VectorInput, yPred: VectorInput, options: R2Optio
   const [t, p] = regressionPair(yTrue, yPred);
   const n = t.length;
   const w = weightsOf(n, options.sampleWeight);
-  if (n < 2) console.warn('R^2 score is not well-defined with less than two samples.');
+  if (n < 2) warn('UndefinedMetricWarning', 'R^2 score is not well-defined with less than two samples.');
   const mean = average(n, w, (i) => t[i]!);
   let num = 0;
   let den = 0;

@@ -1,0 +1,134 @@
+// The small dense linear algebra the linear models need, on p × p row-major Float64Arrays (p is the
+// number of features, so these are cheap next to any pass over the data): Cholesky solves for Ridge,
+// and Lawson–Hanson non-negative least squares for `positive=true`.
+import { DataError } from '../lib/errors';
+
+/** Lower-triangular L with A = L·Lᵀ, or null when A is not (numerically) positive definite. */
+export function cholesky(A: Float64Array, n: number): Float64Array | null {
+  const L = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let d = A[j * n + j]!;
+    for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
+    if (!(d > 0)) return null;
+    const ljj = Math.sqrt(d);
+    L[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let s = A[i * n + j]!;
+      for (let k = 0; k < j; k++) s -= L[i * n + k]! * L[j * n + k]!;
+      L[i * n + j] = s / ljj;
+    }
+  }
+  return L;
+}
+
+/** Solve L·Lᵀ x = b. */
+export function choleskySolve(L: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  const x = Float64Array.from(b);
+  for (let i = 0; i < n; i++) {
+    let s = x[i]!;
+    for (let k = 0; k < i; k++) s -= L[i * n + k]! * x[k]!;
+    x[i] = s / L[i * n + i]!;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = x[i]!;
+    for (let k = i + 1; k < n; k++) s -= L[k * n + i]! * x[k]!;
+    x[i] = s / L[i * n + i]!;
+  }
+  return x;
+}
+
+/** Solve A x = b for symmetric positive definite A (sklearn's `linalg.solve(..., assume_a="pos")`). */
+export function solveSPD(A: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  const L = cholesky(A, n);
+  if (!L) throw new DataError('The matrix is singular or not positive definite; add regularization (a larger alpha).');
+  const x = choleskySolve(L, n, b);
+  // One step of iterative refinement: cheap (O(n²)) and recovers digits lost to ill-conditioning.
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i]!;
+    for (let k = 0; k < n; k++) s -= A[i * n + k]! * x[k]!;
+    r[i] = s;
+  }
+  const dx = choleskySolve(L, n, r);
+  for (let i = 0; i < n; i++) x[i]! += dx[i]!;
+  return x;
+}
+
+/** The submatrix A[S, S] and subvector b[S]. */
+function restrict(A: Float64Array, n: number, b: ArrayLike<number>, S: number[]): [Float64Array, Float64Array] {
+  const m = S.length;
+  const As = new Float64Array(m * m);
+  const bs = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    bs[a] = b[S[a]!]!;
+    for (let c = 0; c < m; c++) As[a * m + c] = A[S[a]! * n + S[c]!]!;
+  }
+  return [As, bs];
+}
+
+/**
+ * min ½xᵀAx − bᵀx subject to x ≥ 0, for symmetric positive (semi)definite A — least squares
+ * ‖y − Xx‖² in Gram form (A = XᵀX, b = Xᵀy). Lawson & Hanson's active-set method, as scipy's `nnls`:
+ * exact after finitely many steps, unlike coordinate descent on an ill-conditioned problem.
+ */
+export function nnlsGram(A: Float64Array, n: number, b: ArrayLike<number>, maxIter = 3 * n + 30): Float64Array {
+  const x = new Float64Array(n);
+  const passive = new Array<boolean>(n).fill(false);
+  let bMax = 0;
+  for (let i = 0; i < n; i++) bMax = Math.max(bMax, Math.abs(b[i]!));
+  let aMax = 0;
+  for (let i = 0; i < n * n; i++) aMax = Math.max(aMax, Math.abs(A[i]!));
+  const tol = 10 * Number.EPSILON * n * Math.max(bMax, aMax);
+  const gradient = () => {
+    const g = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = b[i]!;
+      for (let k = 0; k < n; k++) s -= A[i * n + k]! * x[k]!;
+      g[i] = s;
+    }
+    return g;
+  };
+  const solveOn = (S: number[]): Float64Array => {
+    const [As, bs] = restrict(A, n, b, S);
+    const L = cholesky(As, S.length);
+    if (!L) return new Float64Array(S.length).fill(-1); // degenerate: treated as infeasible, shrinks S
+    return choleskySolve(L, S.length, bs);
+  };
+  for (let outer = 0; outer < maxIter; outer++) {
+    const g = gradient();
+    let j = -1;
+    for (let i = 0; i < n; i++) if (!passive[i] && g[i]! > tol && (j < 0 || g[i]! > g[j]!)) j = i;
+    if (j < 0) break;
+    passive[j] = true;
+    for (;;) {
+      const S = passive.flatMap((p, i) => (p ? [i] : []));
+      const s = solveOn(S);
+      if (s.every((v) => v > 0)) {
+        x.fill(0);
+        S.forEach((i, a) => (x[i] = s[a]!));
+        break;
+      }
+      // Step from x toward s as far as feasibility allows, and drop the variables that hit zero.
+      let step = 1;
+      let blocking = -1;
+      S.forEach((i, a) => {
+        if (s[a]! <= 0) {
+          const t = x[i]! / (x[i]! - s[a]!);
+          if (t < step || blocking < 0) {
+            step = t;
+            blocking = i;
+          }
+        }
+      });
+      S.forEach((i, a) => {
+        x[i] = x[i]! + step * (s[a]! - x[i]!);
+        if (i === blocking || x[i]! <= tol) {
+          x[i] = 0;
+          passive[i] = false;
+        }
+      });
+      if (!passive.some(Boolean)) break;
+    }
+  }
+  return x;
+}

@@ -1,0 +1,145 @@
+// ElasticNet, Lasso, Ridge and LinearRegression against scikit-learn 1.2.1 (test/fixtures/
+// gen_sklearn_linear.py): coefficients, intercepts and predictions; n_iter_ and dual_gap_ where the
+// case runs sklearn's own stopping rule; the ConvergenceWarning where sklearn raised one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ElasticNet, Lasso } from '../../src/ml/elastic-net';
+import { Ridge } from '../../src/ml/ridge';
+import { LinearRegression } from '../../src/ml/linear-regression';
+import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
+import type { LinearModel } from '../../src/ml/linear-model';
+import { camelParams, fixture, matrix, relErr, wine, type RegressionCase } from './sklearn-fixture';
+
+const f = fixture();
+const w = wine();
+const data = {
+  wine: { X: matrix(w.X), y: w.y, head: matrix(w.X.slice(0, f.n_predict)) },
+  synthetic: { X: matrix(f.synthetic.X), y: f.synthetic.y, head: matrix(f.synthetic.X.slice(0, f.n_predict)) },
+};
+const classes = { ElasticNet, Lasso, Ridge, LinearRegression } as Record<string, new (p: any) => LinearModel<any>>;
+
+let warnings: MLWarning[] = [];
+let previous: ReturnType<typeof setWarningHandler>;
+beforeAll(() => {
+  previous = setWarningHandler((x) => warnings.push(x));
+});
+afterAll(() => {
+  setWarningHandler(previous);
+});
+
+/** How close each kind of case must be. */
+function tolerance(c: RegressionCase): number {
+  if (c.estimator === 'Ridge' && c.params.positive) return 1e-5; // sklearn's L-BFGS-B stops at its tol
+  if (c.params.selection === 'random') return 1e-8; // another random order: same optimum, other path
+  return 1e-6;
+}
+
+describe('linear models match scikit-learn', () => {
+  it('uses the fixture written by scikit-learn 1.2.1', () => {
+    expect(f.sklearn_version).toBe('1.2.1');
+    expect(w.X.length).toBe(f.wine.rows);
+    expect(w.X[0]!.length).toBe(f.wine.cols);
+  });
+
+  for (const c of f.regression) {
+    it(`${c.estimator}(${JSON.stringify(c.params)}) on ${c.data}: ${c.note}`, () => {
+      warnings = [];
+      const d = data[c.data];
+      const m = new classes[c.estimator]!(camelParams(c.params)).fit(d.X, d.y);
+      const tol = tolerance(c);
+      expect(relErr(m.coef_!, c.coef)).toBeLessThan(tol);
+      expect(Math.abs(m.intercept_! - c.intercept) / Math.max(1, Math.abs(c.intercept))).toBeLessThan(tol);
+      expect(relErr(m.predict(d.head), c.predict)).toBeLessThan(tol);
+      const enet = m as ElasticNet;
+      if (c.n_iter !== undefined && c.params.selection !== 'random') {
+        // Same epochs and the same stopping rule as cd_fast.pyx: the same epoch count.
+        expect(enet.nIter_).toBe(c.n_iter);
+        expect(Math.abs(enet.dualGap_! - c.dual_gap!) / c.dual_gap!).toBeLessThan(1e-3);
+      }
+      const convergence = warnings.filter((x) => x.category === 'ConvergenceWarning');
+      expect(convergence.length > 0).toBe(c.convergence_warning);
+      if (c.convergence_warning) {
+        expect(enet.warnings_.map((x) => x.category)).toContain('ConvergenceWarning');
+        expect(convergence[0]!.message).toMatch(/^Objective did not converge\. .* Duality gap: \d\.\d{3}e[+-]\d\d, tolerance: \d\.\d{3}e[+-]\d\d/);
+      }
+    });
+  }
+});
+
+describe('objectives and parameter relations', () => {
+  const { X, y } = data.synthetic;
+  const n = y.length;
+
+  it('Lasso(alpha) is ElasticNet(alpha, l1Ratio=1)', () => {
+    const a = new Lasso({ alpha: 0.2, tol: 1e-12 }).fit(X, y);
+    const b = new ElasticNet({ alpha: 0.2, l1Ratio: 1, tol: 1e-12 }).fit(X, y);
+    expect(Array.from(a.coef_!)).toEqual(Array.from(b.coef_!));
+  });
+
+  it('Ridge(alpha) is ElasticNet(alpha / n, l1Ratio=0): Ridge has no 1/(2n) on the data term', () => {
+    const r = new Ridge({ alpha: 5 }).fit(X, y);
+    const e = new ElasticNet({ alpha: 5 / n, l1Ratio: 0, tol: 1e-14, maxIter: 100000 }).fit(X, y);
+    expect(relErr(e.coef_!, r.coef_!)).toBeLessThan(1e-8);
+  });
+
+  it('precompute=true (Gram) and the default path give the same solution', () => {
+    const a = new ElasticNet({ alpha: 0.01, tol: 1e-12, maxIter: 100000 }).fit(data.wine.X, data.wine.y);
+    const b = new ElasticNet({ alpha: 0.01, tol: 1e-12, maxIter: 100000, precompute: true }).fit(data.wine.X, data.wine.y);
+    expect(relErr(a.coef_!, b.coef_!)).toBeLessThan(1e-9);
+    expect(a.nIter_).toBe(b.nIter_);
+  });
+
+  it('warmStart starts from the previous coef_ and so needs fewer epochs', () => {
+    const m = new ElasticNet({ alpha: 0.05, warmStart: true, tol: 1e-8 }).fit(X, y);
+    const first = m.nIter_!;
+    m.fit(X, y);
+    expect(m.nIter_!).toBeLessThan(first);
+    expect(m.nIter_!).toBeLessThanOrEqual(2);
+  });
+
+  it('positive=true keeps every coefficient ≥ 0', () => {
+    for (const m of [
+      new ElasticNet({ alpha: 0.01, positive: true }).fit(data.wine.X, data.wine.y),
+      new LinearRegression({ positive: true }).fit(data.wine.X, data.wine.y),
+      new Ridge({ positive: true }).fit(data.wine.X, data.wine.y),
+    ]) {
+      expect(Math.min(...m.coef_!)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...m.coef_!)).toBeGreaterThan(0);
+    }
+  });
+
+  it('a large alpha zeroes every coefficient and predicts the mean', () => {
+    const m = new Lasso({ alpha: 1e6 }).fit(X, y);
+    expect(Array.from(m.coef_!).every((v) => v === 0)).toBe(true);
+    expect(m.intercept_).toBeCloseTo(y.reduce((s, v) => s + v, 0) / n, 12);
+    expect(m.nIter_).toBe(1);
+  });
+
+  it('score is R² of the predictions', () => {
+    const m = new LinearRegression().fit(X, y);
+    const p = m.predict(X);
+    const mean = y.reduce((s, v) => s + v, 0) / n;
+    const ssRes = y.reduce((s, v, i) => s + (v - p[i]!) ** 2, 0);
+    const ssTot = y.reduce((s, v) => s + (v - mean) ** 2, 0);
+    expect(m.score(X, y)).toBeCloseTo(1 - ssRes / ssTot, 12);
+  });
+
+  it('refuses bad params with sklearn\'s message', () => {
+    expect(() => new ElasticNet({ alpha: -1 }).fit(X, y)).toThrow("The 'alpha' parameter of ElasticNet must be a float in the range [0, inf). Got -1 instead.");
+    expect(() => new ElasticNet({ l1Ratio: 2 }).fit(X, y)).toThrow("'l1_ratio' parameter of ElasticNet");
+    expect(() => new Lasso({ selection: 'shuffle' as never }).fit(X, y)).toThrow("'selection' parameter of Lasso");
+    expect(() => new Ridge({ solver: 'cholesky', positive: true }).fit(X, y)).toThrow('does not support positive');
+  });
+
+  it('refuses y of another length', () => {
+    expect(() => new Ridge().fit(X, y.slice(1))).toThrow('Found input variables with inconsistent numbers of samples: [200, 199].');
+  });
+
+  it('getParams gives sklearn\'s names, copy_X included', () => {
+    expect(Object.keys(new ElasticNet().getParams())).toEqual([
+      'alpha', 'copy_X', 'fit_intercept', 'l1_ratio', 'max_iter', 'positive', 'precompute', 'random_state', 'selection', 'tol', 'warm_start',
+    ]);
+    expect(Object.keys(new Lasso().getParams())).not.toContain('l1_ratio');
+    expect(Object.keys(new LinearRegression().getParams())).toEqual(['copy_X', 'fit_intercept', 'n_jobs', 'positive']);
+    expect(Object.keys(new Ridge().getParams())).toEqual(['alpha', 'copy_X', 'fit_intercept', 'max_iter', 'positive', 'random_state', 'solver', 'tol']);
+  });
+});
