@@ -1,0 +1,42 @@
+// Bytes → text for data files. UTF-8 is decoded strictly: a Latin-1 or Windows-1252 file decoded leniently
+// would load with U+FFFD in place of every accented letter and nobody would notice until the model did,
+// so we refuse it and say which line holds the first bad byte. A UTF-8 BOM (Excel's "CSV UTF-8") is
+// dropped; a UTF-16 BOM (Excel's "Unicode text") switches the decoder instead of failing.
+import { DATA_ERROR_CODES, dataError } from './errors';
+
+/** Decode a data file's bytes; `label` names the file in error messages. */
+export function decodeText(bytes: Uint8Array, label: string): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes, label);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes, label);
+  return decodeWith('utf-8', bytes, label);
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array, label: string): string {
+  try {
+    // ignoreBOM: false (the default) makes the decoder strip the BOM that matches its encoding.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const line = lineOfFirstBadByte(encoding, bytes);
+    throw dataError(
+      `${label} is not valid ${encoding.toUpperCase()} text (the first undecodable byte is on line ${line}). ` +
+        `It was probably saved in another encoding such as Windows-1252 or Latin-1: ` +
+        `save it again as UTF-8 (in Excel: "CSV UTF-8") and load it again.`,
+      DATA_ERROR_CODES.badEncoding,
+    );
+  }
+}
+
+/** Only on the error path: a lenient decode marks bad bytes with U+FFFD, so its line is the bad one. */
+function lineOfFirstBadByte(encoding: string, bytes: Uint8Array): number {
+  const text = new TextDecoder(encoding).decode(bytes);
+  const at = text.indexOf('\uFFFD');
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Text handed over as a string may still start with a BOM (read by FileReader, pasted from a file). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
