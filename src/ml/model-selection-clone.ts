@@ -3,7 +3,10 @@
 // names, and a short repr for logging.
 import { Estimator, estimatorFromJSON, snakeCase, type EstimatorClass, type EstimatorJSON } from './estimator';
 
-export function isEstimator(x: unknown): x is Estimator {
+/** Any estimator, whatever its params type (what meta-estimators hold and pass around). */
+export type AnyEstimator = Estimator<object>;
+
+export function isEstimator(x: unknown): x is AnyEstimator {
   return x instanceof Estimator;
 }
 
@@ -23,7 +26,7 @@ function cloneValue(v: unknown): unknown {
  * (Pipeline steps) are cloned too; callbacks such as an MLP's `onEpochEnd` are fitted state, not
  * params, and are not copied.
  */
-export function clone<E extends Estimator>(est: E): E {
+export function clone<E extends AnyEstimator>(est: E): E {
   const Cls = est.constructor as EstimatorClass;
   return new Cls(cloneValue(est.params)) as E;
 }
@@ -43,7 +46,7 @@ function pyValue(v: unknown): string {
 }
 
 /** scikit-learn's repr, showing only params that differ from the defaults: `ElasticNet(alpha=0.5)`. */
-export function estimatorRepr(est: Estimator): string {
+export function estimatorRepr(est: AnyEstimator): string {
   const Cls = est.constructor as EstimatorClass;
   let defaults: Record<string, unknown> = {};
   try {
@@ -61,7 +64,7 @@ export function estimatorRepr(est: Estimator): string {
  * Deep params of a named sub-estimator, as scikit-learn's `get_params(deep=True)`: the entry itself
  * (as its repr, since these values are logged) and each of its params as `name__param`.
  */
-export function nestedParams(name: string, est: Estimator | string | null): Record<string, unknown> {
+export function nestedParams(name: string, est: AnyEstimator | string | null): Record<string, unknown> {
   const out: Record<string, unknown> = { [name]: isEstimator(est) ? estimatorRepr(est) : est };
   if (isEstimator(est)) for (const [k, v] of Object.entries(est.getParams())) out[`${name}__${k}`] = v;
   return out;
@@ -89,7 +92,7 @@ export function splitNestedParams(params: Record<string, unknown>): {
 }
 
 /** Set params given in camelCase or scikit-learn's snake_case on any estimator. */
-export function setParamsLoose(est: Estimator, params: Record<string, unknown>): void {
+export function setParamsLoose(est: AnyEstimator, params: Record<string, unknown>): void {
   const known = est.params as Record<string, unknown>;
   const fixed: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) {

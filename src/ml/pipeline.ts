@@ -8,10 +8,10 @@
 import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind } from './estimator';
 import { KirokuError } from '../lib/errors';
 import {
-  estimatorRepr, isEstimator, nestedParams, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
+  estimatorRepr, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
 } from './model-selection-clone';
 
-export type PipelineStep = [name: string, estimator: Estimator | 'passthrough' | null];
+export type PipelineStep = [name: string, estimator: AnyEstimator | 'passthrough' | null];
 
 export type PipelineParams = {
   steps: PipelineStep[];
@@ -21,7 +21,7 @@ export type PipelineParams = {
 
 /** The duck types a step is used through; any estimator that has the method works. */
 type Fn = (...args: any[]) => any;
-type WithMethod<K extends string> = Estimator & Record<K, Fn>;
+type WithMethod<K extends string> = AnyEstimator & Record<K, Fn>;
 
 function has<K extends string>(est: unknown, method: K): est is WithMethod<K> {
   return isEstimator(est) && typeof (est as unknown as Record<string, unknown>)[method] === 'function';
@@ -56,12 +56,12 @@ export class Pipeline extends Estimator<PipelineParams> {
   }
 
   /** Steps by name, as scikit-learn's `named_steps`. */
-  get namedSteps(): Record<string, Estimator | 'passthrough' | null> {
+  get namedSteps(): Record<string, AnyEstimator | 'passthrough' | null> {
     return Object.fromEntries(this.params.steps);
   }
 
   /** The last step, or null for an empty or passthrough-ended pipeline. */
-  get finalEstimator(): Estimator | null {
+  get finalEstimator(): AnyEstimator | null {
     const last = this.params.steps.at(-1)?.[1];
     return isEstimator(last) ? last : null;
   }
@@ -176,7 +176,7 @@ export class Pipeline extends Estimator<PipelineParams> {
     for (const [k, v] of Object.entries(own)) {
       const i = byName.get(k);
       if (i === undefined) ownParams[k] = v;
-      else this.params.steps[i] = [k, v as Estimator];
+      else this.params.steps[i] = [k, v as AnyEstimator];
     }
     super.setParams(ownParams as Partial<PipelineParams>);
     for (const [name, p] of nested) {
@@ -217,7 +217,7 @@ function pyList(steps: PipelineStep[]): string {
 }
 
 /** `makePipeline(new StandardScaler(), new ElasticNet())`: steps named after their lowercased class. */
-export function makePipeline(...estimators: Estimator[]): Pipeline {
+export function makePipeline(...estimators: AnyEstimator[]): Pipeline {
   const counts = new Map<string, number>();
   const names = estimators.map((e) => e.estimatorName.toLowerCase());
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);

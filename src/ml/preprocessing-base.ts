@@ -23,7 +23,7 @@ export type FrameInput = { readonly columns: string[]; readonly shape: number[] 
 export type TableInput = FrameInput | ArrayLike<ArrayLike<unknown>> | Matrix;
 
 /** Anything usable as a transformer step: this module's transformers, or a Pipeline of them. */
-export type TransformerLike = Estimator & {
+export type TransformerLike = Estimator<object> & {
   transform(X: TableInput): Matrix | ColumnTable;
   getFeatureNamesOut(): string[];
 };

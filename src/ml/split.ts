@@ -8,6 +8,7 @@ import { KirokuError, DataError } from '../lib/errors';
 import { permutation, rngFrom, type Rng } from '../lib/random';
 import { isFrame, isMatrix, isSeries, takeRows, vectorValues, type VectorInput } from '../data/frame';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
+import { ColumnTable } from './preprocessing-base';
 
 /** Anything with rows: a danfojs DataFrame or Series, a Matrix, an array or typed array. */
 export type Splittable = { shape: number[] } | { rows: number } | ArrayLike<unknown>;
@@ -34,6 +35,10 @@ export function numSamples(X: Splittable): number {
 /** Rows `idx` of X, in the same kind of container (DataFrames keep their columns, dtypes and index). */
 export function takeSamples<T>(X: T, idx: ArrayLike<number>): T {
   if (isMatrix(X)) return takeRows(X, idx) as T;
+  if (X instanceof ColumnTable) {
+    const pick = (c: ArrayLike<unknown>) => Array.from(idx, (i) => c[i]);
+    return new ColumnTable(X.columns, X.$dataIncolumnFormat.map(pick)) as T;
+  }
   const danfo = X as unknown as { iloc?: (a: unknown) => T; ndim?: number };
   if ((isFrame(X) || isSeries(X)) && typeof danfo.iloc === 'function') {
     // A danfojs Series also passes `isFrame` (shape [n, 1]); `ndim` tells them apart.
