@@ -2,6 +2,7 @@
 // danfojs DataFrame is built from them. danfojs is imported lazily: it brings TensorFlow.js with it, and
 // a page that never loads data shouldn't pay for that.
 import type { DataFrame } from 'danfojs';
+import { frameColumns, type FrameLike } from './frame';
 
 /** danfojs's dtype names for the kinds of column we produce. */
 export type ColumnDtype = 'int32' | 'float32' | 'boolean' | 'string';
@@ -72,4 +73,20 @@ export function uniqueNames(raw: string[]): string[] {
     seen.add(unique);
     return unique;
   });
+}
+
+/**
+ * What describe and datasetInfo read from a frame. A danfojs DataFrame fits as it is (its column store
+ * is `protected` in its typings, which is why frame.ts's FrameLike doesn't accept it without a cast).
+ */
+export interface TypedFrame {
+  columns: string[];
+  shape: number[];
+  dtypes: string[];
+  values: unknown;
+}
+
+/** A frame's columns as arrays (danfojs's own column store when it has one; no Series built). */
+export function columnsOf(df: TypedFrame): unknown[][] {
+  return frameColumns(df as unknown as FrameLike);
 }

@@ -4,13 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { readCSV, DEFAULT_NA_VALUES, isLocation } from '../../src/data/index';
 import { DataError } from '../../src/lib/errors';
-import { frameColumns } from '../../src/data/frame';
+import { columnsOf } from '../../src/data/columns';
 
 const WINE = resolve(__dirname, '../../../shared/data/winequality-red.csv');
 const MIXED = resolve(__dirname, '../fixtures/csv/mixed.csv');
 
 type Frame = Awaited<ReturnType<typeof readCSV>>;
-const col = (df: Frame, name: string) => frameColumns(df)[df.columns.indexOf(name)]!;
+const col = (df: Frame, name: string) => columnsOf(df)[df.columns.indexOf(name)]!;
 
 /** The DataError a promise rejects with (fails the test when it resolves or rejects otherwise). */
 async function dataErrorOf(p: Promise<unknown>): Promise<DataError> {
@@ -34,9 +34,9 @@ describe('readCSV: the UCI wine-quality file', () => {
     expect(df.columns[11]).toBe('quality');
     expect(df.dtypes).toEqual([...Array(11).fill('float32'), 'int32']);
     // First line: 7.4;0.7;0;1.9;0.076;11;34;0.9978;3.51;0.56;9.4;5
-    expect(frameColumns(df).map((c) => c[0])).toEqual([7.4, 0.7, 0, 1.9, 0.076, 11, 34, 0.9978, 3.51, 0.56, 9.4, 5]);
+    expect(columnsOf(df).map((c) => c[0])).toEqual([7.4, 0.7, 0, 1.9, 0.076, 11, 34, 0.9978, 3.51, 0.56, 9.4, 5]);
     // Last line: 6;0.31;0.47;3.6;0.067;18;42;0.99549;3.39;0.66;11;6
-    expect(frameColumns(df).map((c) => c[1598])).toEqual([6, 0.31, 0.47, 3.6, 0.067, 18, 42, 0.99549, 3.39, 0.66, 11, 6]);
+    expect(columnsOf(df).map((c) => c[1598])).toEqual([6, 0.31, 0.47, 3.6, 0.067, 18, 42, 0.99549, 3.39, 0.66, 11, 6]);
   });
 
   it('reads the same from a path string, a file: URL and a File', async () => {
@@ -102,7 +102,7 @@ describe('readCSV: quoting', () => {
   it('unquotes numbers, and handles a lone \\r as a line end and a last line without one', async () => {
     const df = await readCSV('"a","b"\r"1","2.5"\r3,4');
     expect(df.dtypes).toEqual(['int32', 'float32']);
-    expect(frameColumns(df)).toEqual([[1, 3], [2.5, 4]]);
+    expect(columnsOf(df)).toEqual([[1, 3], [2.5, 4]]);
   });
 
   it('counts lines inside quoted fields when naming a bad line', async () => {
@@ -203,7 +203,7 @@ describe('readCSV: headers', () => {
   it('names columns 0, 1, … without a header row', async () => {
     const df = await readCSV('1,x\n2,y\n', { header: false });
     expect(df.columns).toEqual(['0', '1']);
-    expect(frameColumns(df)).toEqual([[1, 2], ['x', 'y']]);
+    expect(columnsOf(df)).toEqual([[1, 2], ['x', 'y']]);
   });
 });
 
