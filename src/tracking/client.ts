@@ -13,7 +13,7 @@ import { liveOwnedRuns } from './ownership';
 import { compileFilter, compileOrderBy } from './search';
 import { listLevel, type LogBatch, type TrackingStore, type ViewType } from './store';
 import {
-  stringifyValue, validateExperimentName, validateKey, validateMetric, validateParamValue, validateRunName,
+  stringifyValue, validateExperimentName, validateKey, validateMetric, validateMetricPoint, validateParamValue, validateRunName,
   validateStatus, validateTagValue,
 } from './validation';
 import { WriteQueue } from './write-queue';
@@ -179,13 +179,14 @@ export class TrackingClient {
   // ── logging: every call below is one logBatch underneath ──────────────────
 
   logMetric(runId: string, key: string, value: number, options: { step?: number; timestamp?: number } = {}): Promise<void> {
+    const step = options.step ?? 0;
+    const timestamp = options.timestamp ?? now();
     try {
-      const m: Metric = { key, value, step: options.step ?? 0, timestamp: options.timestamp ?? now() };
-      validateMetric(m);
-      return this.queue.enqueue(runId, { metrics: [m] });
+      validateMetricPoint(key, value, step, timestamp);
     } catch (err) {
       return Promise.reject(err);
     }
+    return this.queue.enqueueMetric(runId, key, value, step, timestamp);
   }
 
   logParam(runId: string, key: string, value: unknown): Promise<void> {

@@ -272,7 +272,10 @@ export class Fluent {
   }
 
   logMetric(key: string, value: number, options: { step?: number; timestamp?: number; runId?: string } = {}): Promise<void> {
-    return this.withRun((id) => this.client().logMetric(id, key, value, options), options.runId);
+    // The hot path of a training loop: no closure, no extra promise when a run is active.
+    const id = options.runId ?? this.stack.at(-1)?.run.info.runId;
+    if (id) return this.client().logMetric(id, key, value, options);
+    return this.withRun((runId) => this.client().logMetric(runId, key, value, options));
   }
 
   logMetrics(metrics: Record<string, number>, options: { step?: number; timestamp?: number; runId?: string } = {}): Promise<void> {

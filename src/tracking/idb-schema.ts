@@ -36,7 +36,7 @@ export interface ArtifactData {
 export interface KirokuDB extends DBSchema {
   meta: { key: string; value: { key: string; value: number | string } };
   experiments: { key: string; value: Experiment; indexes: { byName: string } };
-  runs: { key: string; value: RunRow; indexes: { byExperiment: string; byStatus: string } };
+  runs: { key: string; value: RunRow; indexes: { byExperiment: string; byStatus: string; byVersion: number } };
   metricChunks: { key: [string, string, number]; value: MetricChunk };
   artifacts: { key: [string, string]; value: ArtifactMeta };
   artifactData: { key: [string, string]; value: ArtifactData };
@@ -50,6 +50,9 @@ export function upgrade(db: IDBPDatabase<KirokuDB>, oldVersion: number): void {
     const runs = db.createObjectStore('runs', { keyPath: 'info.runId' });
     runs.createIndex('byExperiment', 'info.experimentId');
     runs.createIndex('byStatus', 'info.status');
+    // Every write to a run row stamps it with a store-wide counter (meta `runsVersion`), so a reader
+    // that cached rows at version v fetches only rows with version > v.
+    runs.createIndex('byVersion', 'version');
     db.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] });
     db.createObjectStore('artifacts', { keyPath: ['runId', 'path'] });
     db.createObjectStore('artifactData', { keyPath: ['runId', 'path'] });

@@ -2,7 +2,8 @@
 // Everything handed out is a copy, so callers can never change stored state by mutating a result.
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
-import { applyBatch, assertActive, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
+import { now } from '../lib/time';
+import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
 import type { ExperimentPatch, LogBatch, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
@@ -101,15 +102,14 @@ export class MemoryTrackingStore implements TrackingStore {
   async logBatch(runId: string, batch: LogBatch) {
     const r = this.row(runId);
     const copy = structuredClone(r);
-    const time = Math.max(0, ...(batch.metrics ?? []).map((m) => m.timestamp));
-    applyBatch(copy, batch, time);
+    applyBatch(copy, batch, now());
     this.runs.set(runId, copy);
-    for (const m of batch.metrics ?? []) {
-      const key = `${runId}\u0000${m.key}`;
+    for (const s of batchSeries(batch)) {
+      const key = `${runId}\u0000${s.key}`;
       let h = this.history.get(key);
       if (!h) this.history.set(key, (h = []));
-      h.push({ ...m });
-      copy.metricCounts[m.key] = h.length;
+      for (let i = 0; i < s.values.length; i++) h.push({ key: s.key, value: s.values[i]!, step: s.steps[i]!, timestamp: s.timestamps[i]! });
+      copy.metricCounts[s.key] = h.length;
     }
   }
 

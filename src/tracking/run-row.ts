@@ -2,7 +2,8 @@
 // and IndexedDB stores cannot drift apart on MLflow's rules (param immutability, latest-metric choice).
 import { TrackingError } from '../lib/errors';
 import type { DatasetInput, Run, RunInfo } from './entities';
-import type { LogBatch } from './store';
+import type { Metric } from './entities';
+import type { LogBatch, MetricSeries } from './store';
 
 export interface LatestMetric {
   value: number;
@@ -19,6 +20,8 @@ export interface RunRow {
   tags: Record<string, string>;
   inputs: DatasetInput[];
   lastActivity: number;
+  /** Store-wide change counter at this row's last write: lets readers fetch only what changed. */
+  version: number;
 }
 
 export function newRunRow(run: Run): RunRow {
@@ -32,6 +35,7 @@ export function newRunRow(run: Run): RunRow {
     tags: { ...run.data.tags },
     inputs: [...run.inputs.datasetInputs],
     lastActivity: run.info.startTime,
+    version: 0,
   };
 }
 
@@ -45,14 +49,9 @@ export function rowToRun(row: RunRow): Run {
   };
 }
 
-/** MLflow's ordering for "latest": highest step, then latest timestamp, then largest value (NaN lowest). */
-export function isNewer(a: LatestMetric, b: LatestMetric | undefined): boolean {
-  if (!b) return true;
-  if (a.step !== b.step) return a.step > b.step;
-  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
-  const av = Number.isNaN(a.value) ? -Infinity : a.value;
-  const bv = Number.isNaN(b.value) ? -Infinity : b.value;
-  return av >= bv;
+// MLflow's ordering for "latest": highest step, then latest timestamp, then largest value (NaN lowest).
+function orderValue(v: number): number {
+  return Number.isNaN(v) ? -Infinity : v;
 }
 
 export function changedParamMessage(key: string, old: string, value: string, runId: string): string {
@@ -62,7 +61,7 @@ export function changedParamMessage(key: string, old: string, value: string, run
   );
 }
 
-/** Mutates `row` with the batch; throws (changing nothing) when a param would change value. */
+/** Mutates `row` with the batch written at `time`; throws (changing nothing) when a param would change value. */
 export function applyBatch(row: RunRow, batch: LogBatch, time: number): void {
   assertActive(row);
   const params = batch.params ?? [];
@@ -79,11 +78,46 @@ export function applyBatch(row: RunRow, batch: LogBatch, time: number): void {
     row.tags[t.key] = t.value;
     if (t.key === 'mlflow.runName') row.info.runName = t.value;
   }
-  for (const m of batch.metrics ?? []) {
-    const latest = { value: m.value, step: m.step, timestamp: m.timestamp };
-    if (isNewer(latest, row.metrics[m.key])) row.metrics[m.key] = latest;
+  for (const s of batchSeries(batch)) {
+    // Scan with scalars: a flush may carry 100k points of one key.
+    const prev = row.metrics[s.key];
+    let best = -1;
+    let step = prev ? prev.step : -Infinity;
+    let ts = prev ? prev.timestamp : -Infinity;
+    let value = prev ? prev.value : -Infinity;
+    for (let i = 0; i < s.values.length; i++) {
+      const st = s.steps[i]!;
+      const t = s.timestamps[i]!;
+      const v = s.values[i]!;
+      if (st > step || (st === step && (t > ts || (t === ts && !(orderValue(v) < orderValue(value)))))) {
+        best = i;
+        step = st;
+        ts = t;
+        value = v;
+      }
+    }
+    if (best >= 0) row.metrics[s.key] = { value: s.values[best]!, step: s.steps[best]!, timestamp: s.timestamps[best]! };
   }
   row.lastActivity = Math.max(row.lastActivity, time);
+}
+
+/** Every metric of a batch as columns, single points first, in the order they were logged. */
+export function batchSeries(batch: LogBatch): MetricSeries[] {
+  const points = batch.metrics ?? [];
+  if (!points.length) return batch.series ?? [];
+  return [...pointsToSeries(points), ...(batch.series ?? [])];
+}
+
+function pointsToSeries(points: Metric[]): MetricSeries[] {
+  const byKey = new Map<string, { key: string; steps: number[]; values: number[]; timestamps: number[] }>();
+  for (const m of points) {
+    let s = byKey.get(m.key);
+    if (!s) byKey.set(m.key, (s = { key: m.key, steps: [], values: [], timestamps: [] }));
+    s.steps.push(m.step);
+    s.values.push(m.value);
+    s.timestamps.push(m.timestamp);
+  }
+  return [...byKey.values()];
 }
 
 /** MLflow de-duplicates dataset inputs by (name, digest, context). */

@@ -5,8 +5,19 @@ import type { ArtifactEntry, DatasetInput, Experiment, LifecycleStage, Metric, P
 
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
 
+/** Points of one metric key in columns: how a training loop's metrics travel to storage. */
+export interface MetricSeries {
+  key: string;
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>;
+  timestamps: ArrayLike<number>;
+}
+
 export interface LogBatch {
+  /** Single points (MLflow's log-batch shape). */
   metrics?: Metric[];
+  /** Many points per key, in columns (the write queue's shape); stored after `metrics`. */
+  series?: MetricSeries[];
   params?: Param[];
   tags?: RunTag[];
 }

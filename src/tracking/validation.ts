@@ -57,17 +57,27 @@ export function validateTagValue(key: string, value: string): void {
 }
 
 export function validateMetric(m: Metric): void {
-  validateKey('metric', m.key);
-  if (typeof m.value !== 'number') {
+  validateMetricPoint(m.key, m.value, m.step, m.timestamp);
+}
+
+// Keys already found valid: a training loop logs the same few keys thousands of times.
+const validMetricKeys = new Set<string>();
+
+export function validateMetricPoint(key: string, value: unknown, step: unknown, timestamp: unknown): void {
+  if (!validMetricKeys.has(key)) {
+    validateKey('metric', key);
+    if (validMetricKeys.size < 10_000) validMetricKeys.add(key);
+  }
+  if (typeof value !== 'number') {
     throw new TrackingError(
-      `Got invalid value ${stringifyValue(m.value)} for metric '${m.key}' (timestamp=${m.timestamp}). Please specify value as a valid double (64-bit floating point)`,
+      `Got invalid value ${stringifyValue(value)} for metric '${key}' (timestamp=${String(timestamp)}). Please specify value as a valid double (64-bit floating point)`,
     );
   }
-  if (!Number.isInteger(m.timestamp)) {
-    throw new TrackingError(`Got invalid timestamp ${m.timestamp} for metric '${m.key}' (value=${m.value}). Timestamp must be a nonnegative long (64-bit integer)`);
+  if (!Number.isInteger(timestamp) || (timestamp as number) < 0) {
+    throw new TrackingError(`Got invalid timestamp ${String(timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer)`);
   }
-  if (!Number.isInteger(m.step)) {
-    throw new TrackingError(`Got invalid step ${m.step} for metric '${m.key}' (value=${m.value}). Step must be a valid long (64-bit integer).`);
+  if (!Number.isInteger(step)) {
+    throw new TrackingError(`Got invalid step ${String(step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`);
   }
 }
 

@@ -4,6 +4,7 @@ import { TrackingClient } from '../../src/tracking/client';
 import { subscribe, type TrackingMessage } from '../../src/tracking/events';
 import { closeStores, storeForUri } from '../../src/tracking/uri';
 import { RUN_NAME_PATTERN } from '../../src/tracking/names';
+import { setClock } from '../../src/lib/time';
 
 let n = 0;
 let mlflow: Fluent;
@@ -246,9 +247,11 @@ describe('across pages and tabs', () => {
     // A run written directly by a client, with no owner: what a page that died leaves behind.
     const client = new TrackingClient(storeForUri(uri));
     const exp = await client.getOrCreateDefaultExperiment();
+    const restore = setClock(() => 5000);
     const orphan = await client.createRun(exp.experimentId, { startTime: 1000 });
-    await client.logMetric(orphan.info.runId, 'loss', 0.5, { timestamp: 5000, step: 3 });
+    await client.logMetric(orphan.info.runId, 'loss', 0.5, { step: 3 });
     await client.flush();
+    restore();
     const ended = await new TrackingClient(storeForUri(uri)).recoverOrphanedRuns();
     expect(ended).toEqual([orphan.info.runId]);
     const killed = await mlflow.getRun(orphan.info.runId);

@@ -6,6 +6,7 @@ import { IdbTrackingStore } from '../../src/tracking/idb-store';
 import { MemoryTrackingStore } from '../../src/tracking/memory-store';
 import { CHUNK_SIZE } from '../../src/tracking/idb-schema';
 import type { TrackingStore } from '../../src/tracking/store';
+import { setClock } from '../../src/lib/time';
 
 let dbCounter = 0;
 const factories: Array<[string, () => TrackingStore]> = [
@@ -133,7 +134,9 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     const other = (await store.createExperiment({ name: 'wine', creationTime: 2 })).experimentId;
     await store.createRun(makeRun(RUN_A, exp));
     await store.createRun(makeRun(RUN_B, other));
-    await store.logBatch(RUN_A, { metrics: [{ key: 'm', value: 1, step: 0, timestamp: 4242 }] });
+    const restore = setClock(() => 4242);
+    await store.logBatch(RUN_A, { metrics: [{ key: 'm', value: 1, step: 0, timestamp: 7 }] });
+    restore();
     await store.updateRunInfo(RUN_B, { lifecycleStage: 'deleted', status: 'FINISHED' });
     expect((await store.listRuns([exp, other])).map((r) => r.info.runId)).toEqual([RUN_A]);
     expect((await store.listRuns([other], 'DELETED_ONLY')).map((r) => r.info.runId)).toEqual([RUN_B]);
@@ -194,5 +197,43 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     const again = (await store.getRun(RUN_A))!;
     expect(again.data.tags.evil).toBeUndefined();
     expect(again.info.status).toBe('RUNNING');
+  });
+});
+
+describe.each(factories)('metric series (the write queue\'s columnar shape): %s', (_name, factory) => {
+  it('stores series after single points, and picks the latest across both', async () => {
+    const store = factory();
+    const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.logBatch(RUN_A, {
+      metrics: [{ key: 'loss', value: 9, step: 0, timestamp: 1 }],
+      series: [{ key: 'loss', steps: [1, 2, 3], values: [3, 2, 1], timestamps: [2, 3, 4] }, { key: 'acc', steps: [0], values: [0.5], timestamps: [2] }],
+    });
+    expect((await store.getMetricHistory(RUN_A, 'loss')).map((m) => [m.step, m.value])).toEqual([[0, 9], [1, 3], [2, 2], [3, 1]]);
+    expect((await store.getRun(RUN_A))!.data.metrics).toEqual({ loss: 1, acc: 0.5 });
+    await store.close();
+  });
+});
+
+describe('IdbTrackingStore run cache', () => {
+  it('sees runs created and changed through another connection to the same database', async () => {
+    const name = `cache-${Date.now()}`;
+    const a = new IdbTrackingStore(name);
+    const b = new IdbTrackingStore(name);
+    const exp = (await a.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await a.createRun(makeRun(RUN_A, exp));
+    expect((await b.listRuns([exp])).map((r) => r.info.status)).toEqual(['RUNNING']);
+    await a.updateRunInfo(RUN_A, { status: 'FINISHED' });
+    await a.createRun(makeRun(RUN_B, exp));
+    await a.logBatch(RUN_B, { params: [{ key: 'alpha', value: '1' }] });
+    const seen = await b.listRuns([exp]);
+    expect(seen.map((r) => [r.info.runId, r.info.status, r.data.params.alpha ?? null]).sort()).toEqual([
+      [RUN_A, 'FINISHED', null],
+      [RUN_B, 'RUNNING', '1'],
+    ]);
+    seen[0]!.data.params.alpha = 'mutated';
+    expect((await b.listRuns([exp])).map((r) => r.data.params.alpha ?? null).sort()).toEqual(['1', null]);
+    await a.close();
+    await b.close();
   });
 });
