@@ -1,0 +1,58 @@
+// The dependency rules of docs/architecture.md, checked on the real import graph of src/.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(__dirname, '../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** Internal runtime imports of each file (type-only imports are erased), relative to src/. */
+function graph(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of files(SRC)) {
+    const text = readFileSync(f, 'utf8').replace(/^\s*(?:import|export) type [^;]+;/gm, '');
+    const specs = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+    out.set(relative(SRC, f).replace(/\.tsx?$/, ''), specs.map((s) => relative(SRC, resolve(dirname(f), s)).replace(/\.(tsx?|css)$/, '')));
+  }
+  return out;
+}
+
+const layer = (path: string) => path.split('/')[0]!;
+
+describe('architecture', () => {
+  const g = graph();
+
+  it('finds the source files', () => {
+    expect(g.size).toBeGreaterThan(20);
+    expect(g.get('tracking/client')).toContain('tracking/store');
+  });
+
+  it('lib depends on nothing else in src', () => {
+    for (const [file, deps] of g) if (layer(file) === 'lib') expect(deps.filter((d) => layer(d) !== 'lib'), file).toEqual([]);
+  });
+
+  it('tracking depends only on lib', () => {
+    for (const [file, deps] of g) {
+      if (layer(file) === 'tracking') expect(deps.filter((d) => !['lib', 'tracking'].includes(layer(d))), file).toEqual([]);
+    }
+  });
+
+  it('ml and data depend only on lib, data and ml', () => {
+    for (const [file, deps] of g) {
+      if (['ml', 'data'].includes(layer(file))) {
+        expect(deps.filter((d) => !['lib', 'data', 'ml'].includes(layer(d))), file).toEqual([]);
+      }
+    }
+  });
+
+  it('the UI never imports a store', () => {
+    const stores = ['tracking/idb-store', 'tracking/memory-store', 'tracking/uri', 'tracking/idb-schema'];
+    for (const [file, deps] of g) if (layer(file) === 'ui') expect(deps.filter((d) => stores.includes(d)), file).toEqual([]);
+  });
+});
