@@ -3,5 +3,5 @@
 export { mlflow } from './tracking/default';
 
 export * from './tracking';
-export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError } from './lib/errors';
+export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError, InterruptError } from './lib/errors';
 export const VERSION = __KIROKU_VERSION__;

@@ -58,3 +58,14 @@ export class DataError extends KirokuError {
     super(message, code);
   }
 }
+
+/** Raised inside a notebook cell when the user interrupts it; the kernel keeps its state. */
+export class InterruptError extends KirokuError {
+  constructor(message = 'Execution interrupted by the user.') {
+    super(message, 'INTERRUPTED');
+  }
+}
+
+export function isInterrupt(err: unknown): boolean {
+  return err instanceof InterruptError || (err as { name?: string } | null)?.name === 'InterruptError';
+}

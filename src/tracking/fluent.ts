@@ -1,6 +1,6 @@
 // MLflow's fluent API in camelCase: the active-run stack and the active experiment, and nothing else.
 // Every call goes through a TrackingClient; this layer only decides *which* run or experiment.
-import { TrackingError } from '../lib/errors';
+import { isInterrupt, TrackingError } from '../lib/errors';
 import { newRunId } from '../lib/ids';
 import { now } from '../lib/time';
 import type { ArtifactEntry, DatasetInfo, Experiment, Metric, Run, RunStatus } from './entities';
@@ -134,7 +134,8 @@ export class Fluent {
 
   /**
    * Start a run (or resume one with `runId`) and make it active. With a callback, the run ends when
-   * the callback settles: FINISHED, or FAILED with the error rethrown — MLflow's `with start_run():`.
+   * the callback settles: FINISHED, or FAILED with the error rethrown (KILLED when interrupted) —
+   * MLflow's `with start_run():`.
    */
   startRun(options?: StartRunOptions): Promise<Run>;
   startRun<T>(options: StartRunOptions, callback: (run: Run) => T | Promise<T>): Promise<T>;
@@ -151,7 +152,8 @@ export class Fluent {
     try {
       result = await body(run);
     } catch (err) {
-      await this.endRunById(run.info.runId, 'FAILED');
+      // An interrupted cell ends its run KILLED, as MLflow does for a KeyboardInterrupt.
+      await this.endRunById(run.info.runId, isInterrupt(err) ? 'KILLED' : 'FAILED');
       throw err;
     }
     await this.endRunById(run.info.runId, 'FINISHED');

@@ -283,3 +283,17 @@ describe('across pages and tabs', () => {
     expect(() => mlflow.setTrackingUri('s3://bucket')).toThrow("Unsupported tracking URI 's3://bucket'. Use 'indexeddb:<database>'");
   });
 });
+
+describe('interrupts', () => {
+  it('a run whose callback is interrupted ends KILLED, and the interrupt propagates', async () => {
+    const { InterruptError } = await import('../../src/lib/errors');
+    let id = '';
+    await expect(
+      mlflow.startRun({}, async (run) => {
+        id = run.info.runId;
+        throw new InterruptError();
+      }),
+    ).rejects.toThrow('Execution interrupted by the user.');
+    expect((await mlflow.getRun(id)).info.status).toBe('KILLED');
+  });
+});
