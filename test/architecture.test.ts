@@ -37,9 +37,11 @@ describe('architecture', () => {
     for (const [file, deps] of g) if (layer(file) === 'lib') expect(deps.filter((d) => layer(d) !== 'lib'), file).toEqual([]);
   });
 
-  it('tracking depends only on lib', () => {
+  it('storage depends only on lib; tracking and registry only on lib and storage', () => {
+    const allowed: Record<string, string[]> = { storage: ['lib', 'storage'], tracking: ['lib', 'storage', 'tracking'], registry: ['lib', 'storage', 'registry'] };
     for (const [file, deps] of g) {
-      if (layer(file) === 'tracking') expect(deps.filter((d) => !['lib', 'tracking'].includes(layer(d))), file).toEqual([]);
+      const ok = allowed[layer(file)];
+      if (ok) expect(deps.filter((d) => !ok.includes(layer(d))), file).toEqual([]);
     }
   });
 
@@ -52,7 +54,7 @@ describe('architecture', () => {
   });
 
   it('the UI never imports a store', () => {
-    const stores = ['tracking/idb-store', 'tracking/memory-store', 'tracking/uri', 'tracking/idb-schema'];
+    const stores = ['tracking/idb-store', 'tracking/memory-store', 'tracking/uri', 'storage/schema', 'storage/connection', 'registry/idb-store', 'registry/memory-store'];
     for (const [file, deps] of g) if (layer(file) === 'ui') expect(deps.filter((d) => stores.includes(d)), file).toEqual([]);
   });
 });

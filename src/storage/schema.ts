@@ -1,11 +1,13 @@
-// The IndexedDB layout, typed once for every store and index (idb's DBSchema), and its migrations.
-// Migrations are cumulative `if (oldVersion < N)` blocks; a shipped block is never edited, a change
-// to the layout is a new block and a new DB_VERSION.
+// The IndexedDB layout of a Kiroku database, typed once for every store and index (idb's DBSchema),
+// and its migrations — shared by the tracking and registry stores as MLflow's SQL stores share one
+// schema. Migrations are cumulative `if (oldVersion < N)` blocks; a shipped block is never edited,
+// a change to the layout is a new block and a new DB_VERSION.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Experiment } from './entities';
-import type { RunRow } from './run-row';
+import type { Experiment } from '../tracking/entities';
+import type { RunRow } from '../tracking/run-row';
+import type { ModelVersion, RegisteredModel } from '../registry/entities';
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Metric history is kept in columnar chunks of this many points (40× faster than a row per point). */
 export const CHUNK_SIZE = 1000;
@@ -40,10 +42,17 @@ export interface KirokuDB extends DBSchema {
   metricChunks: { key: [string, string, number]; value: MetricChunk };
   artifacts: { key: [string, string]; value: ArtifactMeta };
   artifactData: { key: [string, string]; value: ArtifactData };
+  registeredModels: { key: string; value: RegisteredModel };
+  /** `aliases` is not stored on versions: it is derived from the registered model's aliases. */
+  modelVersions: { key: [string, number]; value: StoredModelVersion; indexes: { byRun: string } };
 }
 
-export function upgrade(db: IDBPDatabase<KirokuDB>, oldVersion: number): void {
-  if (oldVersion < 1) {
+export type StoredModelVersion = Omit<ModelVersion, 'aliases' | 'version'> & { version: number };
+
+/** Bring a database from `oldVersion` to `newVersion` (DB_VERSION; tests build older layouts with less). */
+export function upgrade(db: IDBPDatabase<KirokuDB>, oldVersion: number, newVersion: number | null = DB_VERSION): void {
+  const target = newVersion ?? DB_VERSION;
+  if (oldVersion < 1 && target >= 1) {
     db.createObjectStore('meta', { keyPath: 'key' });
     const experiments = db.createObjectStore('experiments', { keyPath: 'experimentId' });
     experiments.createIndex('byName', 'name', { unique: true });
@@ -56,5 +65,11 @@ export function upgrade(db: IDBPDatabase<KirokuDB>, oldVersion: number): void {
     db.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] });
     db.createObjectStore('artifacts', { keyPath: ['runId', 'path'] });
     db.createObjectStore('artifactData', { keyPath: ['runId', 'path'] });
+  }
+  if (oldVersion < 2 && target >= 2) {
+    // The model registry (issue 4).
+    db.createObjectStore('registeredModels', { keyPath: 'name' });
+    const versions = db.createObjectStore('modelVersions', { keyPath: ['name', 'version'] });
+    versions.createIndex('byRun', 'runId');
   }
 }

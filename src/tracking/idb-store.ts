@@ -1,42 +1,27 @@
 // IndexedDB TrackingStore (`indexeddb:<name>`), through idb. One transaction per call: a log batch
 // updates the run row (params, tags, latest metrics) and appends to the metric-history chunks
 // atomically, so a crash never leaves a metric in the history but not in the run, or the reverse.
-import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
 import { TrackingError } from '../lib/errors';
 import { now } from '../lib/time';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
-import { CHUNK_SIZE, DB_VERSION, upgrade, type KirokuDB, type MetricChunk } from './idb-schema';
+import { closeKirokuDB, openKirokuDB } from '../storage/connection';
+import { CHUNK_SIZE, type KirokuDB, type MetricChunk } from '../storage/schema';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
 import type { ExperimentPatch, LogBatch, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
-export interface IdbStoreOptions {
-  /** Another tab holds an older version open and our upgrade waits for it. */
-  onBlocked?: () => void;
-  /** Another tab wants to upgrade; we close our connection so it can, and tell the user. */
-  onVersionChange?: () => void;
-}
-
 export class IdbTrackingStore implements TrackingStore {
   readonly uri: string;
-  private dbPromise: Promise<IDBPDatabase<KirokuDB>>;
   private runCache: { version: number; rows: Map<string, RunRow> } | null = null;
 
-  constructor(readonly name = 'kiroku', options: IdbStoreOptions = {}) {
+  constructor(readonly name = 'kiroku') {
     this.uri = `indexeddb:${name}`;
-    this.dbPromise = openDB<KirokuDB>(name, DB_VERSION, {
-      upgrade,
-      blocked: () => options.onBlocked?.(),
-      blocking: () => {
-        void this.dbPromise.then((db) => db.close());
-        options.onVersionChange?.();
-      },
-    });
   }
 
-  private db() {
-    return this.dbPromise;
+  private db(): Promise<IDBPDatabase<KirokuDB>> {
+    return openKirokuDB(this.name);
   }
 
   async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
@@ -274,7 +259,8 @@ export class IdbTrackingStore implements TrackingStore {
   }
 
   async close() {
-    (await this.db()).close();
+    this.runCache = null;
+    await closeKirokuDB(this.name);
   }
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Run } from '../../src/tracking/entities';
 import { IdbTrackingStore } from '../../src/tracking/idb-store';
 import { MemoryTrackingStore } from '../../src/tracking/memory-store';
-import { CHUNK_SIZE } from '../../src/tracking/idb-schema';
+import { CHUNK_SIZE } from '../../src/storage/schema';
 import type { TrackingStore } from '../../src/tracking/store';
 import { setClock } from '../../src/lib/time';
 
