@@ -5,7 +5,7 @@
 // progress, checks the abort signal and yields to the event loop, so a 50 MB file parses without
 // freezing the page. See source.ts for how a string is told apart from an address.
 import type { DataFrame } from 'danfojs';
-import { DATA_ERROR_CODES, dataError } from './errors';
+import { DATA_ERROR_CODES, capitalized, dataError } from './errors';
 import { readSourceText, sourceLabel, type DataSource } from './source';
 import { CsvTokenizer } from './csv-tokenizer';
 import { sniffDelimiter } from './csv-sniff';
@@ -96,7 +96,7 @@ export async function parseColumns(text: string, label: string, options: ReadCSV
   if (builders[0]!.length === 0) {
     const shown = names.slice(0, 5).map((s) => JSON.stringify(s)).join(', ') + (width > 5 ? ', …' : '');
     throw dataError(
-      `${label} has a header line (${width} column${width === 1 ? '' : 's'}: ${shown}) but no data rows. ` +
+      `${capitalized(label)} has a header line (${width} column${width === 1 ? '' : 's'}: ${shown}) but no data rows. ` +
         `Add rows below the header, or check that you picked the right file.`,
       DATA_ERROR_CODES.noRows,
     );

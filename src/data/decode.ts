@@ -2,7 +2,7 @@
 // would load with U+FFFD in place of every accented letter and nobody would notice until the model did,
 // so we refuse it and say which line holds the first bad byte. A UTF-8 BOM (Excel's "CSV UTF-8") is
 // dropped; a UTF-16 BOM (Excel's "Unicode text") switches the decoder instead of failing.
-import { DATA_ERROR_CODES, dataError } from './errors';
+import { DATA_ERROR_CODES, capitalized, dataError } from './errors';
 
 /** Decode a data file's bytes; `label` names the file in error messages. */
 export function decodeText(bytes: Uint8Array, label: string): string {
@@ -19,7 +19,7 @@ function decodeWith(encoding: string, bytes: Uint8Array, label: string): string 
     if (!(e instanceof TypeError)) throw e;
     const line = lineOfFirstBadByte(encoding, bytes);
     throw dataError(
-      `${label} is not valid ${encoding.toUpperCase()} text (the first undecodable byte is on line ${line}). ` +
+      `${capitalized(label)} is not valid ${encoding.toUpperCase()} text (the first undecodable byte is on line ${line}). ` +
         `It was probably saved in another encoding such as Windows-1252 or Latin-1: ` +
         `save it again as UTF-8 (in Excel: "CSV UTF-8") and load it again.`,
       DATA_ERROR_CODES.badEncoding,

@@ -27,3 +27,8 @@ export type DataErrorCode = (typeof DATA_ERROR_CODES)[keyof typeof DATA_ERROR_CO
 export function dataError(message: string, code: DataErrorCode): DataError {
   return new DataError(message, code);
 }
+
+/** A source label ("the CSV text", "data.csv") at the start of a sentence. */
+export function capitalized(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

@@ -28,9 +28,9 @@ export function isLocation(s: string): boolean {
 /** How a source is named in messages: a file's name, a URL, or "the CSV text". */
 export function sourceLabel(source: DataSource): string {
   if (source instanceof URL) return source.href;
-  if (typeof source === 'string') return isLocation(source) ? source.trim() : 'The CSV text';
+  if (typeof source === 'string') return isLocation(source) ? source.trim() : 'the CSV text';
   if (typeof File !== 'undefined' && source instanceof File) return `"${source.name}"`;
-  return 'The blob';
+  return 'the blob';
 }
 
 /** Read a source to text (BOM dropped, UTF-8 checked). */

@@ -214,7 +214,7 @@ describe('readCSV: bad input', () => {
   it.each(['', '\n\n', '  \r\n'])('refuses an empty file (%j)', async (text) => {
     const e = await dataErrorOf(readCSV(text));
     expect(e.code).toBe('EMPTY_FILE');
-    expect(e.message).toBe('The file is empty: The CSV text has no header line and no rows. Check that you picked the right file.');
+    expect(e.message).toBe('The file is empty: the CSV text has no header line and no rows. Check that you picked the right file.');
   });
 
   it('names the file when it is empty', async () => {
