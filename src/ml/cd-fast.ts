@@ -12,13 +12,17 @@
 //  - each coordinate is one dot and one axpy: ⟨x_j, R + w_j x_j⟩ = ⟨x_j, R⟩ + w_j‖x_j‖², and the
 //    residual moves once by the change in w_j (sklearn adds w_j x_j back, dots, then subtracts).
 import type { Rng } from '../lib/random';
+import { sum } from './linalg';
 
 /** Column-major X (rows × cols) with column means to subtract, and the (centered) target. */
 export interface CdData {
   X: Float64Array;
   rows: number;
   cols: number;
+  /** Column means (zeros when not centering). `enetCoordinateDescent` fills them in if not yet known. */
   xMean: Float64Array;
+  /** False when `xMean` still has to be computed (centering, cold start): see `enetCoordinateDescent`. */
+  xMeanKnown?: boolean;
   y: Float64Array;
 }
 
@@ -104,23 +108,102 @@ function update(tmp: number, alpha: number, denom: number, positive: boolean): n
   return a > 0 ? (tmp > 0 ? a : -a) / denom : 0;
 }
 
-/** Coordinate descent on X itself; `w` is updated in place. */
+/** R[i] −= d·(x_k[i] − m_k) and ⟨x_j − m_j, R⟩ after it, in one pass: coordinate k's residual update
+ *  fused with coordinate j's dot, so each coordinate costs one pass over R instead of two. */
+function axpyDot(X: Float64Array, offK: number, mK: number, d: number, offJ: number, mJ: number, R: Float64Array, n: number): number {
+  const dm = d * mK;
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = R[i]! - d * X[offK + i]! + dm;
+    const r1 = R[i + 1]! - d * X[offK + i + 1]! + dm;
+    R[i] = r0;
+    R[i + 1] = r1;
+    s0 += (X[offJ + i]! - mJ) * r0;
+    s1 += (X[offJ + i + 1]! - mJ) * r1;
+  }
+  if (i < n) {
+    const r0 = R[i]! - d * X[offK + i]! + dm;
+    R[i] = r0;
+    s0 += (X[offJ + i]! - mJ) * r0;
+  }
+  return s0 + s1;
+}
+
+/**
+ * First visit of column j on a cold start: one pass gives its centered squared norm and
+ * ⟨x_j − m_j, R⟩ (after applying a pending update of column k, when `d` ≠ 0), and its mean too when
+ * `mean` is null — instead of a pass for the means, one for the norms and one for the dot. Unknown
+ * means are found with sums shifted by the column's first value, so the variance does not cancel; if
+ * that value is an outlier and the shift still dominates, the column is redone in two passes.
+ */
+function firstVisit(
+  X: Float64Array, offK: number, mK: number, d: number, offJ: number, R: Float64Array, n: number,
+  mean: number | null, sumR: number,
+): { mean: number; norm: number; dot: number } {
+  const s = mean ?? X[offJ]!;
+  const dm = d * mK;
+  let s1 = 0;
+  let s2 = 0;
+  let dot = 0;
+  for (let i = 0; i < n; i++) {
+    let r = R[i]!;
+    if (d !== 0) R[i] = r = r - d * X[offK + i]! + dm;
+    const v = X[offJ + i]! - s;
+    s1 += v;
+    s2 += v * v;
+    dot += v * r;
+  }
+  if (mean !== null) return { mean, norm: s2, dot };
+  const shift = s1 / n;
+  if (shift * s1 > 0.5 * s2) {
+    const m = s + shift;
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += (X[offJ + i]! - m) ** 2;
+    return { mean: m, norm, dot: dotCentered(X, offJ, n, m, R) };
+  }
+  // ⟨x − m, R⟩ = ⟨x − s, R⟩ − (m − s)·ΣR, and ΣR stays Σy: every update moves R along a centered column.
+  return { mean: s + shift, norm: s2 - shift * s1, dot: dot - shift * sumR };
+}
+
+/** v += a·(x_j − m) over column j. */
+function axpyCentered(X: Float64Array, off: number, n: number, m: number, a: number, v: Float64Array): void {
+  const am = a * m;
+  for (let i = 0; i < n; i++) v[i]! += a * X[off + i]! - am;
+}
+
+/**
+ * Coordinate descent on X itself; `w` is updated in place. When `d.xMeanKnown` is false (centering;
+ * `w` must then start at zero) the column means are computed during the first epoch and written to
+ * `d.xMean`.
+ */
 export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: number, d: CdData, o: CdOptions): CdResult {
   const { X, rows: n, cols: p, xMean, y } = d;
   const norm = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
+  const known = new Uint8Array(p); // norm (and mean) of the column known
+  const meansKnown = d.xMeanKnown ?? true;
+  const cold = w.every((v) => v === 0);
+  if (!meansKnown && !cold) throw new Error('enetCoordinateDescent: unknown column means need a cold start');
+  /** Mean (if unknown) and norm of column j, two passes. */
+  const stats = (j: number) => {
     const off = j * n;
+    if (!meansKnown) xMean[j] = sum(X, off, n) / n;
     const m = xMean[j]!;
     let s = 0;
-    for (let i = 0; i < n; i++) {
-      const v = X[off + i]! - m;
-      s += v * v;
-    }
+    for (let i = 0; i < n; i++) s += (X[off + i]! - m) ** 2;
     norm[j] = s;
-  }
+    known[j] = 1;
+  };
+  const finishStats = () => {
+    for (let j = 0; j < p; j++) if (!known[j]) stats(j);
+    d.xMeanKnown = true;
+  };
+  if (!cold) finishStats();
   // R = y − Xw
   const R = Float64Array.from(y);
   for (let j = 0; j < p; j++) if (w[j] !== 0) axpyCentered(X, j * n, n, xMean[j]!, -w[j]!, R);
+  const sumR = meansKnown ? 0 : sum(R, 0, n);
   let gap = o.tol + 1;
   const dwTol = o.tol;
   const tol = o.tol * dot(y, y, n);
@@ -130,32 +213,49 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
   for (let iter = start; iter < stop; iter++) {
     let wMax = 0;
     let dwMax = 0;
+    // A residual update not applied yet, R −= pendD·(x_pend − m_pend): it rides along the next dot.
+    let pend = -1;
+    let pendD = 0;
     for (let f = 0; f < p; f++) {
       const j = o.rng ? Math.floor(o.rng() * p) : f;
-      if (norm[j] === 0) continue;
       const off = j * n;
-      const m = xMean[j]!;
       const wj = w[j]!;
-      const tmp = dotCentered(X, off, n, m, R) + wj * norm[j]!;
+      let tmp: number;
+      if (!known[j]) {
+        const v = firstVisit(X, pend * n, pend >= 0 ? xMean[pend]! : 0, pend >= 0 ? pendD : 0, off, R, n, meansKnown ? xMean[j]! : null, sumR);
+        pend = -1;
+        xMean[j] = v.mean;
+        norm[j] = v.norm;
+        known[j] = 1;
+        tmp = v.dot;
+        if (v.norm === 0) continue;
+      } else if (norm[j] === 0) {
+        continue;
+      } else if (pend >= 0) {
+        tmp = axpyDot(X, pend * n, xMean[pend]!, pendD, off, xMean[j]!, R, n) + wj * norm[j]!;
+        pend = -1;
+      } else {
+        tmp = dotCentered(X, off, n, xMean[j]!, R) + wj * norm[j]!;
+      }
       const wNew = update(tmp, alpha, norm[j]! + beta, o.positive);
-      if (wNew !== wj) axpyCentered(X, off, n, m, wj - wNew, R);
+      if (wNew !== wj) {
+        pend = j;
+        pendD = wNew - wj;
+      }
       w[j] = wNew;
       dwMax = Math.max(dwMax, Math.abs(wNew - wj));
       wMax = Math.max(wMax, Math.abs(wNew));
     }
+    if (pend >= 0) axpyCentered(X, pend * n, n, xMean[pend]!, -pendD, R);
     if (wMax === 0 || dwMax / wMax < dwTol || iter === o.maxIter - 1) {
+      finishStats();
       for (let j = 0; j < p; j++) XtR[j] = dotCentered(X, j * n, n, xMean[j]!, R);
       gap = dualityGap(XtR, w, dot(R, R, n), dot(R, y, n), alpha, beta, o.positive);
       if (gap < tol) return { gap, tol, nIter: iter + 1, converged: true };
     }
   }
+  finishStats();
   return { gap, tol, nIter: stop, converged: false };
-}
-
-/** v += a·(x_j − m) over column j. */
-function axpyCentered(X: Float64Array, off: number, n: number, m: number, a: number, v: Float64Array): void {
-  const am = a * m;
-  for (let i = 0; i < n; i++) v[i]! += a * X[off + i]! - am;
 }
 
 /** The Gram form of the problem: Q = XcᵀXc (p × p), q = Xcᵀy, and ‖y‖². */

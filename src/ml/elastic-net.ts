@@ -78,19 +78,21 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
     if (p.alpha === 0) {
       this.warn('UserWarning', 'With alpha=0, this algorithm does not converge well. You are advised to use the LinearRegression estimator');
     }
-    const c = centerData(m, target, p.fitIntercept);
     const w = p.warmStart && this.coef_?.length === m.cols ? Float64Array.from(this.coef_) : new Float64Array(m.cols);
+    // From a cold start, coordinate descent finds the column means in its first epoch.
+    const lazyMeans = !p.precompute && w.every((v) => v === 0);
+    const c = centerData(m, target, p.fitIntercept, !lazyMeans);
     const l1 = p.alpha * this.l1Ratio * n;
     const l2 = p.alpha * (1 - this.l1Ratio) * n;
     if (l1 === 0 && l2 === 0) this.warn('UserWarning', 'Coordinate descent with no regularization may lead to unexpected results and is discouraged.');
-    const data: CdData = { X: m.data, rows: n, cols: m.cols, xMean: c.xMean, y: c.y };
+    const data: CdData = { X: m.data, rows: n, cols: m.cols, xMean: c.xMean, xMeanKnown: !(lazyMeans && p.fitIntercept), y: c.y };
     const opts = { maxIter: p.maxIter, tol: p.tol, positive: p.positive, rng: p.selection === 'random' ? rngFrom(p.randomState) : null };
     let r: CdResult;
     if (p.precompute) {
       r = enetCoordinateDescentGram(w, l1, l2, gramOf(data), opts);
     } else {
       const canSwitch = n > m.cols && m.cols <= MAX_AUTO_GRAM;
-      r = enetCoordinateDescent(w, l1, l2, data, { ...opts, pauseAt: canSwitch ? Math.max(8, Math.ceil(m.cols / 4)) : undefined });
+      r = enetCoordinateDescent(w, l1, l2, data, { ...opts, pauseAt: canSwitch ? Math.max(2, Math.ceil(m.cols / 4)) : undefined });
       if (!r.converged && r.nIter < p.maxIter) r = enetCoordinateDescentGram(w, l1, l2, gramOf(data), { ...opts, startIter: r.nIter });
     }
     if (!r.converged) {

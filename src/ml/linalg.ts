@@ -1,7 +1,24 @@
-// The small dense linear algebra the linear models need, on p × p row-major Float64Arrays (p is the
-// number of features, so these are cheap next to any pass over the data): Cholesky solves for Ridge,
-// and Lawson–Hanson non-negative least squares for `positive=true`.
+// The small dense linear algebra the linear models need: a careful sum, and on p × p row-major
+// Float64Arrays (p is the number of features, so these are cheap next to any pass over the data)
+// Cholesky solves for Ridge and Lawson–Hanson non-negative least squares for `positive=true`.
 import { DataError } from '../lib/errors';
+
+/** Sum of a[off .. off+n), four accumulators: faster than one, and a smaller rounding error. */
+export function sum(a: Float64Array, off: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[off + i]!;
+    s1 += a[off + i + 1]!;
+    s2 += a[off + i + 2]!;
+    s3 += a[off + i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[off + i]!;
+  return s0 + s1 + (s2 + s3);
+}
 
 /** Lower-triangular L with A = L·Lᵀ, or null when A is not (numerically) positive definite. */
 export function cholesky(A: Float64Array, n: number): Float64Array | null {

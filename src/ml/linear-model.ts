@@ -8,23 +8,7 @@ import { DataError } from '../lib/errors';
 import { toVector, type Matrix, type MatrixInput, type VectorInput } from '../data/frame';
 import { Regressor } from './estimator';
 import { checkSameLength } from './metrics';
-
-/** Sum of a[off .. off+n), four accumulators: faster than one, and a smaller rounding error. */
-export function sum(a: Float64Array, off: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += a[off + i]!;
-    s1 += a[off + i + 1]!;
-    s2 += a[off + i + 2]!;
-    s3 += a[off + i + 3]!;
-  }
-  for (; i < n; i++) s0 += a[off + i]!;
-  return s0 + s1 + (s2 + s3);
-}
+import { sum } from './linalg';
 
 export interface Centered {
   /** Column means of X (zeros when not fitting an intercept). */
@@ -34,12 +18,16 @@ export interface Centered {
   y: Float64Array;
 }
 
-/** sklearn's `_preprocess_data` without the copy of X: the means, and centered y. */
-export function centerData(X: Matrix, y: Float64Array, fitIntercept: boolean): Centered {
+/**
+ * sklearn's `_preprocess_data` without the copy of X: the means, and centered y. With
+ * `computeXMean = false` the means are left for the solver to fill in (coordinate descent finds them
+ * during its first epoch, saving a pass over X).
+ */
+export function centerData(X: Matrix, y: Float64Array, fitIntercept: boolean, computeXMean = true): Centered {
   const xMean = new Float64Array(X.cols);
   const yc = Float64Array.from(y);
   if (!fitIntercept) return { xMean, yMean: 0, y: yc };
-  for (let j = 0; j < X.cols; j++) xMean[j] = sum(X.data, j * X.rows, X.rows) / X.rows;
+  if (computeXMean) for (let j = 0; j < X.cols; j++) xMean[j] = sum(X.data, j * X.rows, X.rows) / X.rows;
   const yMean = sum(y, 0, y.length) / y.length;
   for (let i = 0; i < yc.length; i++) yc[i]! -= yMean;
   return { xMean, yMean, y: yc };
