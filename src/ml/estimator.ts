@@ -20,12 +20,12 @@ export interface EstimatorJSON {
   state: Record<string, unknown> | null;
 }
 
-// scikit-learn names that plain case conversion gets wrong (it keeps a capital X in `copy_X`).
-const SKLEARN_NAMES: Record<string, string> = { copyX: 'copy_X' };
+// scikit-learn names that plain case conversion gets wrong: capitals it keeps (`copy_X`, `C`).
+const SKLEARN_NAMES: Record<string, string> = { copyX: 'copy_X', C: 'C' };
 
 /** camelCase → snake_case: `l1Ratio` → `l1_ratio`, `hiddenLayerSizes` → `hidden_layer_sizes`, `copyX` → `copy_X`. */
 export function snakeCase(name: string): string {
-  const special = SKLEARN_NAMES[name];
+  const special = Object.hasOwn(SKLEARN_NAMES, name) ? SKLEARN_NAMES[name] : undefined;
   if (special) return special;
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }

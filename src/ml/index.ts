@@ -8,3 +8,4 @@ export * from './linear-model';
 export * from './elastic-net';
 export * from './ridge';
 export * from './linear-regression';
+export * from './logistic-regression';

@@ -23,7 +23,7 @@ export interface RegressionCase {
 }
 
 export interface LogisticCase {
-  data: 'wine_binary' | 'wine_3class' | 'synthetic3';
+  data: 'wine_binary' | 'wine_3class' | 'wine_binary_scaled' | 'wine_3class_scaled' | 'synthetic3';
   params: Record<string, unknown>;
   note: string;
   classes: number[];
@@ -37,7 +37,7 @@ export interface LogisticCase {
 export interface Fixture {
   sklearn_version: string;
   n_predict: number;
-  wine: { path: string; rows: number; cols: number };
+  wine: { path: string; rows: number; cols: number; mean: number[]; std: number[] };
   synthetic: { X: number[][]; y: number[] };
   synthetic3: { X: number[][]; y: number[] };
   regression: RegressionCase[];
