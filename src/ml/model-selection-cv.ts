@@ -59,10 +59,16 @@ export function indexable<T>(X: T): T | ColumnTable | unknown[] {
 
 export type FoldResult = { testScore: number; trainScore?: number; fitTime: number; scoreTime: number; estimator: AnyEstimator };
 
+/** Free what a fold's estimator holds outside the JS heap (an MLP's tensors), once it is no longer needed. */
+function release(est: AnyEstimator): void {
+  const d = (est as unknown as { dispose?: () => void }).dispose;
+  if (typeof d === 'function') d.call(est);
+}
+
 /** Clone, fit on `train`, score on `test` (and on `train` when asked). */
 export async function fitAndScore(
   estimator: AnyEstimator, X: unknown, y: unknown, [train, test]: Fold, scorer: Scorer,
-  options: { returnTrainScore?: boolean; errorScore?: number | 'raise'; params?: Record<string, unknown> } = {},
+  options: { returnTrainScore?: boolean; errorScore?: number | 'raise'; params?: Record<string, unknown>; returnEstimator?: boolean } = {},
 ): Promise<FoldResult> {
   const est = clone(estimator);
   if (options.params) setParamsLoose(est, options.params);
@@ -75,6 +81,7 @@ export async function fitAndScore(
     const errorScore = options.errorScore ?? NaN;
     if (errorScore === 'raise') throw err;
     warn('UserWarning', `Estimator fit failed. The score on this train-test partition for these parameters will be set to ${errorScore}. Details: ${(err as Error).message}`);
+    release(est);
     const failed = { testScore: errorScore, fitTime: (performance.now() - t0) / 1000, scoreTime: 0, estimator: est };
     return options.returnTrainScore ? { ...failed, trainScore: errorScore } : failed;
   }
@@ -84,6 +91,7 @@ export async function fitAndScore(
   const scoreTime = (performance.now() - t1) / 1000;
   const out: FoldResult = { testScore, fitTime, scoreTime, estimator: est };
   if (options.returnTrainScore) out.trainScore = scorer(est, Xtr, ytr);
+  if (!options.returnEstimator) release(est);
   return out;
 }
 

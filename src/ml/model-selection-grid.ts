@@ -184,6 +184,7 @@ export class GridSearch extends Estimator<GridSearchParams> {
     this.bestIndex_ = ranks.indexOf(Math.min(...ranks));
     this.bestParams_ = candidates[this.bestIndex_]!;
     this.bestScore_ = this.cvResults_.mean_test_score[this.bestIndex_]!;
+    // A previous best estimator is left as it is (the caller may still hold it); `dispose()` frees it.
     this.bestEstimator_ = null;
     if (this.params.refit) {
       const best = clone(base);
@@ -195,6 +196,12 @@ export class GridSearch extends Estimator<GridSearchParams> {
     }
     await GridSearch.emit({ type: 'end', search: this });
     return this;
+  }
+
+  /** Free the best estimator's tensors (an MLP's), if it holds any. */
+  dispose(): void {
+    const d = (this.bestEstimator_ as unknown as { dispose?: () => void } | null)?.dispose;
+    if (typeof d === 'function') d.call(this.bestEstimator_);
   }
 
   private buildResults(candidates: Record<string, unknown>[], perCandidate: FoldResult[][]): CvResults {

@@ -159,6 +159,12 @@ export class Pipeline extends Estimator<PipelineParams> {
     return (last as WithMethod<'getFeatureNamesOut'>).getFeatureNamesOut();
   }
 
+  /** Free what steps hold outside the JS heap (an MLP's tensors); the pipeline is unfitted afterwards. */
+  dispose(): void {
+    for (const [, e] of this.params.steps) if (has(e, 'dispose')) e.dispose();
+    this.fitted = false;
+  }
+
   override getParams(): Record<string, unknown> {
     const out: Record<string, unknown> = {
       steps: pyList(this.params.steps),
