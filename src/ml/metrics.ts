@@ -144,10 +144,12 @@ export function confusionMatrix(yTrue: VectorInput, yPred: VectorInput, options:
   }
   const norm = options.normalize;
   if (norm) {
-    const total = cm.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+    const rowSums = cm.map((r) => r.reduce((a, v) => a + v, 0));
+    const colSums = labels.map((_, b) => cm.reduce((s, r) => s + r[b]!, 0));
+    const total = rowSums.reduce((a, v) => a + v, 0);
     for (let a = 0; a < k; a++) {
       for (let b = 0; b < k; b++) {
-        const d = norm === 'true' ? cm[a]!.reduce((s, v) => s + v, 0) : norm === 'pred' ? cm.reduce((s, r) => s + r[b]!, 0) : total;
+        const d = norm === 'true' ? rowSums[a]! : norm === 'pred' ? colSums[b]! : total;
         // sklearn's `np.nan_to_num` after dividing: empty rows/columns give 0.
         cm[a]![b] = d === 0 ? 0 : cm[a]![b]! / d;
       }
