@@ -9,3 +9,4 @@ export * from './elastic-net';
 export * from './ridge';
 export * from './linear-regression';
 export * from './logistic-regression';
+export * from './preprocessing'; export * from './pipeline'; export * from './split'; export * from './model-selection'; export * from './mlp';
