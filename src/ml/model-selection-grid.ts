@@ -16,7 +16,7 @@
 //       { type: 'candidate', ...CandidateInfo }      after each candidate's folds are scored
 //       { type: 'end', search }                      after refit; fitted attributes are set
 //   - the `onCandidate` option: `(info: CandidateInfo) => void | Promise<void>` for this search only.
-import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind } from './estimator';
+import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind, checkJSON } from './estimator';
 import { KirokuError } from '../lib/errors';
 import {
   clone, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
@@ -298,6 +298,7 @@ export class GridSearch extends Estimator<GridSearchParams> {
   }
 
   static fromJSON(json: EstimatorJSON): GridSearch {
+    checkJSON(json, 'GridSearch');
     const p = json.params;
     const est = new GridSearch({ ...p, estimator: paramFromJSON(p.estimator) as AnyEstimator | null, errorScore: p.errorScore === null ? NaN : (p.errorScore as number | 'raise') });
     const s = json.state;

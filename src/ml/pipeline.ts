@@ -5,7 +5,7 @@
 // Steps are fitted in place (as scikit-learn does; GridSearch and crossValScore clone first). `fit`
 // returns a Promise exactly when the final step's `fit` does (MLP), so `await pipe.fit(X, y)` is always
 // right. `getParams()` is scikit-learn's deep form: `steps`, each step by name, and `name__param`.
-import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind } from './estimator';
+import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind, checkJSON } from './estimator';
 import { KirokuError } from '../lib/errors';
 import {
   estimatorRepr, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
@@ -72,6 +72,17 @@ export class Pipeline extends Estimator<PipelineParams> {
 
   get isFitted(): boolean {
     return this.fitted && this.params.steps.every(([, e]) => !isEstimator(e) || e.isFitted);
+  }
+
+  /** The first step's input columns, as scikit-learn's `n_features_in_` / `feature_names_in_`. */
+  get nFeaturesIn_(): number | undefined {
+    return (this.firstEstimator() as { nFeaturesIn_?: number } | null)?.nFeaturesIn_;
+  }
+  get featureNamesIn_(): string[] | undefined {
+    return (this.firstEstimator() as { featureNamesIn_?: string[] } | null)?.featureNamesIn_;
+  }
+  private firstEstimator(): AnyEstimator | null {
+    return this.params.steps.map(([, e]) => e).find(isEstimator) ?? null;
   }
 
   /** The fitted classes of a classifier's final step. */
@@ -209,6 +220,7 @@ export class Pipeline extends Estimator<PipelineParams> {
   }
 
   static fromJSON(json: EstimatorJSON): Pipeline {
+    checkJSON(json, 'Pipeline');
     const steps = paramFromJSON(json.state ? json.state.steps : json.params.steps) as PipelineStep[];
     const pipe = new Pipeline({ steps, verbose: json.params.verbose as boolean });
     pipe.fitted = json.state !== null;

@@ -9,7 +9,7 @@
 //
 // Output names are `name__feature` (`num__body_mass_g`, `cat__island_Dream`), scikit-learn's
 // verbose_feature_names_out=True; columns left over are dropped unless `remainder: 'passthrough'`.
-import { registerEstimator, type EstimatorJSON } from './estimator';
+import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import {
@@ -158,6 +158,7 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
   }
 
   static fromJSON(json: EstimatorJSON): ColumnTransformer {
+    checkJSON(json, 'ColumnTransformer');
     const params = { ...json.params, transformers: paramFromJSON(json.params.transformers) } as Partial<ColumnTransformerParams>;
     const est = new ColumnTransformer(params);
     if (json.state) {

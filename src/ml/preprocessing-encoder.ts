@@ -5,7 +5,7 @@
 // and `nan` in feature names. Category names use JavaScript's `String()`, except booleans and missing
 // values, which follow Python (`True`, `nan`); a float column of whole numbers therefore names its
 // columns `x_1` where pandas would say `x_1.0`.
-import { registerEstimator, type EstimatorJSON } from './estimator';
+import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import { Transformer, isMissing, matrixFromColumns, type TableInput } from './preprocessing-base';
@@ -137,6 +137,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   }
 
   static fromJSON(json: EstimatorJSON): OneHotEncoder {
+    checkJSON(json, 'OneHotEncoder');
     const est = new OneHotEncoder(json.params as Partial<OneHotEncoderParams>);
     const s = json.state;
     if (s) {

@@ -4,7 +4,7 @@
 // Output: a Matrix when every output value is numeric; otherwise (most_frequent or constant on string
 // columns) a ColumnTable, which the next step (OneHotEncoder, a ColumnTransformer) reads like a
 // DataFrame. scikit-learn returns an object array in that case, for the same reason.
-import { registerEstimator, type EstimatorJSON } from './estimator';
+import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import {
@@ -128,6 +128,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
   }
 
   static fromJSON(json: EstimatorJSON): SimpleImputer {
+    checkJSON(json, 'SimpleImputer');
     const est = new SimpleImputer(json.params as Partial<SimpleImputerParams>);
     if (json.state) {
       est.restoreBase(json.state);

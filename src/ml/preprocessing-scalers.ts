@@ -1,7 +1,7 @@
 // StandardScaler and MinMaxScaler with scikit-learn's names, defaults and edge cases: population
 // variance (ddof = 0); constant features get scale 1 so they map to 0 instead of NaN; NaN is ignored in
 // fit and kept in transform.
-import { registerEstimator, type EstimatorJSON } from './estimator';
+import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import { Transformer, matrixFromColumns, nanToNull, nullToNaN, numericColumn, type Table, type TableInput } from './preprocessing-base';
@@ -98,6 +98,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
   }
 
   static fromJSON(json: EstimatorJSON): StandardScaler {
+    checkJSON(json, 'StandardScaler');
     const est = new StandardScaler(json.params as Partial<StandardScalerParams>);
     const s = json.state;
     if (s) {
@@ -183,6 +184,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
   }
 
   static fromJSON(json: EstimatorJSON): MinMaxScaler {
+    checkJSON(json, 'MinMaxScaler');
     const est = new MinMaxScaler(json.params as Partial<MinMaxScalerParams>);
     const s = json.state;
     if (s) {

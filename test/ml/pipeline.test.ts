@@ -46,6 +46,8 @@ describe('Pipeline', () => {
     expect(r).toBe(pipe); // synchronous final step: fit returns the pipeline itself
     expect(pipe.isFitted).toBe(true);
     expect((pipe.namedSteps.scaler as StandardScaler).mean_).toHaveLength(3);
+    expect(pipe.nFeaturesIn_).toBe(3);
+    expect(pipe.featureNamesIn_).toBeUndefined(); // number[][] has no column names
     expect(new Pipeline([['s', new StandardScaler()]]).kind).toBe('transformer');
   });
 
@@ -122,6 +124,7 @@ describe('Pipeline', () => {
       'num__mass', 'cat__island_Biscoe', 'cat__island_Dream', 'cat__island_Torgersen', 'cat__sex_female', 'cat__sex_male',
     ]);
     expect((pipe.namedSteps.model as LinearRegression).featureNamesIn_).toEqual(pipe.getFeatureNamesOut());
+    expect(pipe.featureNamesIn_).toEqual(['mass', 'island', 'sex']);
     const pred = pipe.predict(df);
     expect(pred).toHaveLength(8);
     const back = roundTrip(pipe);
