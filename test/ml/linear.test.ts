@@ -88,6 +88,22 @@ describe('objectives and parameter relations', () => {
     expect(a.nIter_).toBe(b.nIter_);
   });
 
+  it('columns far from zero, a leading outlier and a constant column do not upset the one-pass statistics', () => {
+    // Column 0 sits at 1e8 ± 1 (the shifted sums must not cancel), column 1 starts with an outlier
+    // (the two-pass fallback), column 2 is constant (norm 0: coefficient 0, no NaN).
+    const rows = f.synthetic.X.map((r, i) => [1e8 + r[0]!, i === 0 ? 1e6 : r[1]!, 7, r[4]!]);
+    const shifted = rows.map((r) => [r[0]! - 1e8, r[1]!, 7, r[3]!]);
+    const opts = { alpha: 0.01, tol: 1e-12, maxIter: 100000 };
+    const a = new ElasticNet(opts).fit(rows, y);
+    const b = new ElasticNet({ ...opts, precompute: true }).fit(rows, y);
+    const c = new ElasticNet(opts).fit(shifted, y);
+    expect(a.coef_![2]).toBe(0);
+    expect(relErr(a.coef_!, b.coef_!)).toBeLessThan(1e-7);
+    expect(relErr(a.coef_!, c.coef_!)).toBeLessThan(1e-7);
+    expect(relErr(a.predict(rows), c.predict(shifted))).toBeLessThan(1e-7);
+    expect(a.nIter_).toBe(c.nIter_);
+  });
+
   it('warmStart starts from the previous coef_ and so needs fewer epochs', () => {
     const m = new ElasticNet({ alpha: 0.05, warmStart: true, tol: 1e-8 }).fit(X, y);
     const first = m.nIter_!;
