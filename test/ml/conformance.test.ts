@@ -53,8 +53,7 @@ interface Case {
 }
 
 const TABLE: Record<string, Case> = {
-  // scikit-learn's Pipeline also has n_features_in_ (its first step's); not here yet.
-  Pipeline: { params: () => ({ steps: [['scale', make('StandardScaler')], ['model', make('Ridge')]] }), refuses: ['string'], inputAttributes: false },
+  Pipeline: { params: () => ({ steps: [['scale', make('StandardScaler')], ['model', make('Ridge')]] }), refuses: ['string'] },
   ColumnTransformer: { params: () => ({ transformers: [['num', make('StandardScaler'), ['a', 'b', 'c']]] }), refuses: ['string'] },
   // Categories are the encoder's input and missing values the imputer's: nothing to refuse there.
   OneHotEncoder: { X: categoricalX, refuses: [] },
