@@ -15,7 +15,10 @@ import {
 } from './mlp-core';
 
 export type MLPFitOptions = {
-  /** Stop at the next batch; fit then rejects with the signal's reason, keeping the weights so far. */
+  /**
+   * Stop at the next batch: fit rejects with the signal's reason and the estimator is left unfitted.
+   * To stop early and keep the weights, set `model_.stopTraining = true` from an epoch callback.
+   */
   signal?: AbortSignal;
 };
 
@@ -56,7 +59,7 @@ export function MLPMixin<B extends PredictorCtor>(Base: B) {
     nIter_: number | null = null;
     /** Training samples seen. */
     t_: number | null = null;
-    /** Epochs run when training stopped before `maxIter` (no improvement, `model_.stopTraining`, abort), else null. */
+    /** Epochs run when training stopped before `maxIter` (no improvement, `model_.stopTraining`), else null. */
     stoppedEpoch_: number | null = null;
     nLayers_: number | null = null;
     nOutputs_: number | null = null;
@@ -114,7 +117,7 @@ export function MLPMixin<B extends PredictorCtor>(Base: B) {
           warn: (msg) => this.warn('ConvergenceWarning', msg),
         });
       } catch (err) {
-        if (!options.signal?.aborted) this.dispose();
+        this.dispose(); // a fit that did not finish leaves no half-trained model behind
         throw err;
       }
       this.applyResult(res);

@@ -219,7 +219,7 @@ export type TrainResult = {
   nIter: number;
   /** Samples seen (scikit-learn's `t_`). */
   t: number;
-  /** Epoch count when training stopped before `maxIter` (no improvement, stopTraining, abort), else null. */
+  /** Epoch count when training stopped before `maxIter` (no improvement or `stopTraining`), else null. */
   stoppedEpoch: number | null;
 };
 
@@ -282,7 +282,6 @@ export async function train(t: TrainInput): Promise<TrainResult> {
       }
       if (t.signal?.aborted) {
         costs.forEach((c) => c.dispose());
-        res.stoppedEpoch = res.nIter;
         throw t.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
       }
       const total = tf.tidy(() => tf.addN(costs).dataSync()[0]!);

@@ -130,7 +130,7 @@ describe('MLPRegressor', () => {
       if (epoch === 1) ctrl.abort(new Error('stopped by user'));
     };
     await expect(mlp.fit(X, yLin, { signal: ctrl.signal })).rejects.toThrow('stopped by user');
-    mlp.dispose();
+    expect(mlp.isFitted).toBe(false);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
