@@ -96,7 +96,7 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
 
   constructor(defaults: P, given: Partial<P> = {}) {
     for (const key of Object.keys(given)) {
-      if (!(key in defaults)) {
+      if (!Object.hasOwn(defaults, key)) {
         throw new KirokuError(
           `Invalid parameter '${key}' for estimator ${new.target.name}. Valid parameters are: ${Object.keys(defaults).join(', ')}.`,
           'INVALID_PARAMETER_VALUE',
@@ -126,7 +126,7 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
   /** Update params in place (camelCase names), as sklearn's `set_params`; returns `this`. */
   setParams(params: Partial<P>): this {
     for (const key of Object.keys(params)) {
-      if (!(key in this.params)) throw new KirokuError(`Invalid parameter '${key}' for estimator ${this.estimatorName}.`, 'INVALID_PARAMETER_VALUE');
+      if (!Object.hasOwn(this.params, key)) throw new KirokuError(`Invalid parameter '${key}' for estimator ${this.estimatorName}.`, 'INVALID_PARAMETER_VALUE');
     }
     Object.assign(this.params, stripUndefined(params));
     return this;
