@@ -19,7 +19,6 @@ export interface FrameLike {
   columns: string[];
   shape: number[];
   values: unknown[];
-  $dataIncolumnFormat?: unknown[][];
 }
 export interface SeriesLike {
   values: unknown[];
@@ -53,7 +52,8 @@ export function isSeries(x: unknown): x is SeriesLike {
 
 /** The columns of a frame as arrays, without building Series. */
 export function frameColumns(df: FrameLike): unknown[][] {
-  const cols = df.$dataIncolumnFormat;
+  // danfojs keeps its column-format copy in a (TypeScript-)protected field; read it without a Series.
+  const cols = (df as { $dataIncolumnFormat?: unknown[][] }).$dataIncolumnFormat;
   if (Array.isArray(cols) && cols.length === df.columns.length && df.columns.length > 0) return cols;
   const rows = df.values as unknown[][];
   return df.columns.map((_, j) => rows.map((r) => r[j]));

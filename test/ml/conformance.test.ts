@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import * as ml from '../../src/ml/index';
 import { NotFittedError } from '../../src/lib/errors';
-import type { FrameLike } from '../../src/data/frame';
+import { frameColumns, type FrameLike } from '../../src/data/frame';
 import { setWarningHandler } from '../../src/ml/warnings';
 
 type AnyEst = ml.Estimator<object> & Record<string, any>;
 
 /** A column-format table that frame.ts reads as a danfojs DataFrame. */
-function frame(columns: Record<string, unknown[]>): FrameLike {
+function frame(columns: Record<string, unknown[]>): FrameLike & { $dataIncolumnFormat: unknown[][] } {
   const names = Object.keys(columns);
   const cols = names.map((c) => columns[c]!);
   const n = cols[0]!.length;
@@ -171,7 +171,7 @@ describe('estimator contract', () => {
           expect(est.nFeaturesIn_).toBe(Xf.columns.length);
           expect(est.featureNamesIn_).toEqual(Xf.columns);
         }
-        const fewer = frame(Object.fromEntries(Xf.columns.slice(0, -1).map((col, j) => [col, (Xf.$dataIncolumnFormat as unknown[][])[j]!])));
+        const fewer = frame(Object.fromEntries(Xf.columns.slice(0, -1).map((col, j) => [col, frameColumns(Xf)[j]!])));
         expect(() => use(est, fewer)).toThrow(/features/);
       });
     });
