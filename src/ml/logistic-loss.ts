@@ -11,6 +11,7 @@
 // (density varies by 0.2%, sulfur dioxide by tens) no longer stall the solver. The stopping test uses
 // the gradient in the original coordinates, as sklearn's `tol` does.
 import { lbfgs, type LbfgsResult } from './lbfgs';
+import { sum } from './linalg';
 
 export interface LogisticData {
   /** Column-major X, n × p. */
@@ -38,6 +39,36 @@ export interface LogisticOptions {
   fitIntercept: boolean;
   maxIter: number;
   tol: number;
+}
+
+/** y += a·x, four lanes. */
+function axpy(a: number, x: Float64Array, y: Float64Array): void {
+  const n = x.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    y[i]! += a * x[i]!;
+    y[i + 1]! += a * x[i + 1]!;
+    y[i + 2]! += a * x[i + 2]!;
+    y[i + 3]! += a * x[i + 3]!;
+  }
+  for (; i < n; i++) y[i]! += a * x[i]!;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+    s2 += a[i + 2]! * b[i + 2]!;
+    s3 += a[i + 3]! * b[i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[i]! * b[i]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** log(1 + eᶻ) without overflow. */
@@ -99,12 +130,10 @@ export function fitLogistic(d: LogisticData, o: LogisticOptions): LogisticFit {
     unpack(theta);
     for (let k = 0; k < K; k++) Z.fill(b[k]!, k * n, (k + 1) * n);
     for (let j = 0; j < p; j++) {
-      const off = j * n;
+      const x = X.subarray(j * n, (j + 1) * n);
       for (let k = 0; k < K; k++) {
         const w = W[k]![j]!;
-        if (w === 0) continue;
-        const zo = k * n;
-        for (let i = 0; i < n; i++) Z[zo + i]! += w * X[off + i]!;
+        if (w !== 0) axpy(w, x, Z.subarray(k * n, (k + 1) * n));
       }
     }
     // Loss, and Z overwritten with the residuals sᵢ·(pᵢₖ − [yᵢ = k]).
@@ -120,24 +149,23 @@ export function fitLogistic(d: LogisticData, o: LogisticOptions): LogisticFit {
       for (let i = 0; i < n; i++) {
         let max = -Infinity;
         for (let k = 0; k < K; k++) max = Math.max(max, Z[k * n + i]!);
-        let sum = 0;
-        for (let k = 0; k < K; k++) sum += Math.exp(Z[k * n + i]! - max);
-        const lse = max + Math.log(sum);
-        f += sw[i]! * (lse - Z[y[i]! * n + i]!);
-        for (let k = 0; k < K; k++) Z[k * n + i] = sw[i]! * (Math.exp(Z[k * n + i]! - lse) - (y[i] === k ? 1 : 0));
+        const zy = Z[y[i]! * n + i]!;
+        let total = 0;
+        for (let k = 0; k < K; k++) {
+          const e = Math.exp(Z[k * n + i]! - max);
+          Z[k * n + i] = e;
+          total += e;
+        }
+        f += sw[i]! * (max + Math.log(total) - zy);
+        for (let k = 0; k < K; k++) Z[k * n + i] = sw[i]! * (Z[k * n + i]! / total - (y[i] === k ? 1 : 0));
       }
     }
     for (let k = 0; k < K; k++) {
-      const zo = k * n;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += Z[zo + i]!;
-      gb[k] = s;
+      const r = Z.subarray(k * n, (k + 1) * n);
+      gb[k] = sum(r, 0, n);
       for (let j = 0; j < p; j++) {
-        const off = j * n;
-        let t = 0;
-        for (let i = 0; i < n; i++) t += Z[zo + i]! * X[off + i]!;
         const w = W[k]![j]!;
-        gw[k]![j] = t + o.l2 * w;
+        gw[k]![j] = dot(r, X.subarray(j * n, (j + 1) * n)) + o.l2 * w;
         f += 0.5 * o.l2 * w * w;
       }
     }
