@@ -150,29 +150,51 @@ function axpyDot(xk: Float64Array, mK: number, d: number, xj: Float64Array, mJ: 
  * that value is an outlier and the shift still dominates, the column is redone in two passes.
  */
 function firstVisit(
-  X: Float64Array, offK: number, mK: number, d: number, offJ: number, R: Float64Array, n: number,
+  xk: Float64Array | null, mK: number, d: number, xj: Float64Array, R: Float64Array,
   mean: number | null, sumR: number,
 ): { mean: number; norm: number; dot: number } {
-  const s = mean ?? X[offJ]!;
-  const dm = d * mK;
-  let s1 = 0;
-  let s2 = 0;
-  let dot = 0;
-  for (let i = 0; i < n; i++) {
-    let r = R[i]!;
-    if (d !== 0) R[i] = r = r - d * X[offK + i]! + dm;
-    const v = X[offJ + i]! - s;
-    s1 += v;
-    s2 += v * v;
-    dot += v * r;
+  const n = R.length;
+  const s = mean ?? xj[0]!;
+  if (xk && d !== 0) {
+    // Apply the pending update first, in its own pass: a branch or a third stream in the loop below
+    // would cost more than reading R once more while it is still in cache.
+    const dm = d * mK;
+    for (let i = 0; i < n; i++) R[i] = R[i]! - d * xk[i]! + dm;
   }
+  // Two lanes of three sums each: the adds' latency, not memory, bounds this loop.
+  let a1 = 0;
+  let a2 = 0;
+  let ad = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let bd = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const u = xj[i]! - s;
+    const v = xj[i + 1]! - s;
+    a1 += u;
+    a2 += u * u;
+    ad += u * R[i]!;
+    b1 += v;
+    b2 += v * v;
+    bd += v * R[i + 1]!;
+  }
+  if (i < n) {
+    const u = xj[i]! - s;
+    a1 += u;
+    a2 += u * u;
+    ad += u * R[i]!;
+  }
+  const s1 = a1 + b1;
+  const s2 = a2 + b2;
+  const dot = ad + bd;
   if (mean !== null) return { mean, norm: s2, dot };
   const shift = s1 / n;
   if (shift * s1 > 0.5 * s2) {
     const m = s + shift;
     let norm = 0;
-    for (let i = 0; i < n; i++) norm += (X[offJ + i]! - m) ** 2;
-    return { mean: m, norm, dot: dotCentered(X, offJ, n, m, R) };
+    for (let k = 0; k < n; k++) norm += (xj[k]! - m) ** 2;
+    return { mean: m, norm, dot: dotCentered(xj, 0, n, m, R) };
   }
   // ⟨x − m, R⟩ = ⟨x − s, R⟩ − (m − s)·ΣR, and ΣR stays Σy: every update moves R along a centered column.
   return { mean: s + shift, norm: s2 - shift * s1, dot: dot - shift * sumR };
@@ -233,7 +255,8 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
       const wj = w[j]!;
       let tmp: number;
       if (!known[j]) {
-        const v = firstVisit(X, pend * n, pend >= 0 ? xMean[pend]! : 0, pend >= 0 ? pendD : 0, off, R, n, meansKnown ? xMean[j]! : null, sumR);
+        const xk = pend >= 0 ? X.subarray(pend * n, pend * n + n) : null;
+        const v = firstVisit(xk, pend >= 0 ? xMean[pend]! : 0, pendD, X.subarray(off, off + n), R, meansKnown ? xMean[j]! : null, sumR);
         pend = -1;
         xMean[j] = v.mean;
         norm[j] = v.norm;
