@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
 // Cross-origin isolation lets the notebook kernel share a SharedArrayBuffer with the page, which is how
 // a runaway cell is interrupted without losing the kernel's state. `credentialless` (rather than
@@ -12,7 +12,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  define: { __KIROKU_VERSION__: JSON.stringify(pkg.version) },
+  define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: { target: 'es2022', sourcemap: true },

@@ -1,7 +1,11 @@
 // Kiroku's public API: what notebook cells get as globals and what Node scripts and tests import.
 /** MLflow's fluent API, camelCased: `mlflow.startRun`, `mlflow.logMetric`, `mlflow.searchRuns`, … */
-export { mlflow } from './tracking/default';
+export { mlflow, type Mlflow } from './mlflow';
 
 export * from './tracking';
+export * from './models';
+export * from './registry';
+export * from './ml/index';
+export * from './data/index';
 export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError, InterruptError } from './lib/errors';
-export const VERSION = __KIROKU_VERSION__;
+export { KIROKU_VERSION as VERSION } from './lib/build-info';

@@ -37,8 +37,13 @@ describe('architecture', () => {
     for (const [file, deps] of g) if (layer(file) === 'lib') expect(deps.filter((d) => layer(d) !== 'lib'), file).toEqual([]);
   });
 
-  it('storage depends only on lib; tracking and registry only on lib and storage', () => {
-    const allowed: Record<string, string[]> = { storage: ['lib', 'storage'], tracking: ['lib', 'storage', 'tracking'], registry: ['lib', 'storage', 'registry'] };
+  it('storage ← tracking ← registry ← models, each only on the layers below', () => {
+    const allowed: Record<string, string[]> = {
+      storage: ['lib', 'storage'],
+      tracking: ['lib', 'storage', 'tracking'],
+      registry: ['lib', 'storage', 'tracking', 'registry'],
+      models: ['lib', 'storage', 'tracking', 'registry', 'data', 'ml', 'models'],
+    };
     for (const [file, deps] of g) {
       const ok = allowed[layer(file)];
       if (ok) expect(deps.filter((d) => !ok.includes(layer(d))), file).toEqual([]);

@@ -258,6 +258,11 @@ export class Fluent {
     return this.autoStart.then((r) => r.info.runId);
   }
 
+  /** The active run's id, starting a run when none is active (for APIs layered on this one). */
+  activeRunId(): Promise<string> {
+    return Promise.resolve(this.runIdFor());
+  }
+
   private withRun<T>(fn: (runId: string) => Promise<T>, explicit?: string): Promise<T> {
     const id = this.runIdFor(explicit);
     return typeof id === 'string' ? fn(id) : id.then(fn);

@@ -1,0 +1,156 @@
+// The logged-model format: a folder of artifacts in a run — MLmodel (YAML, MLflow's fields), the
+// flavor's files, input_example.json and requirements.txt — and the code that writes and reads it.
+import { TrackingError } from '../lib/errors';
+import { newUuid } from '../lib/ids';
+import { requirementsText } from '../lib/environment';
+import { KIROKU_VERSION } from '../lib/build-info';
+import type { ArtifactData, TrackingClient } from '../tracking/client';
+import { flavorFor, getFlavor, type Flavor } from './flavors/flavor';
+import { saveInputExample, type SavedInputExample } from './input-example';
+import { inferSignature, signatureFromDict, signatureToDict, type ModelSignature, type SignatureDict } from './signature';
+import { runsUri } from './uri';
+
+export interface MLmodelDoc {
+  artifact_path: string;
+  flavors: Record<string, Record<string, unknown>>;
+  kiroku_version: string;
+  model_size_bytes?: number;
+  model_uuid: string;
+  run_id: string;
+  saved_input_example_info?: SavedInputExample['info'];
+  signature?: SignatureDict;
+  utc_time_created: string;
+}
+
+export interface ModelInfo {
+  artifactPath: string;
+  flavors: Record<string, Record<string, unknown>>;
+  modelUri: string;
+  modelUuid: string;
+  runId: string;
+  signature?: ModelSignature;
+  utcTimeCreated: string;
+  savedInputExampleInfo?: SavedInputExample['info'];
+}
+
+export interface LogModelOptions {
+  signature?: ModelSignature | false;
+  inputExample?: unknown;
+  /** Keep only this many rows of the input example (autolog keeps 5). */
+  inputExampleRows?: number;
+  /** Use this flavor instead of the one that claims the model. */
+  flavor?: string | Flavor;
+}
+
+/** MLflow's `utc_time_created` format: `2026-11-26 10:00:00.123456`. */
+function utcNow(): string {
+  return new Date().toISOString().replace('T', ' ').replace('Z', '000');
+}
+
+/** A flavor's loader for `python_function`: which flavor pyfunc loading hands the model to. */
+export const PYFUNC = 'python_function';
+
+async function byteSize(data: ArtifactData): Promise<number> {
+  if (typeof data === 'string') return new TextEncoder().encode(data).byteLength;
+  if (data instanceof Blob) return data.size;
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
+  return 0;
+}
+
+/** Write `model` as a logged model under `artifactPath` of the run; returns MLflow's ModelInfo. */
+export async function logModel(client: TrackingClient, runId: string, model: unknown, artifactPath = 'model', options: LogModelOptions = {}): Promise<ModelInfo> {
+  const flavor = typeof options.flavor === 'string' ? getFlavor(options.flavor) : options.flavor ?? flavorFor(model);
+  if (!flavor) throw new TrackingError(`Unknown flavor '${String(options.flavor)}'.`);
+  const saved = await flavor.save(model);
+  const example = options.inputExample !== undefined ? saveInputExample(options.inputExample, options.inputExampleRows) : undefined;
+
+  let signature = options.signature === false ? undefined : options.signature;
+  if (signature === undefined && options.signature !== false && options.inputExample !== undefined) {
+    // As MLflow does when only an example is given: infer from it and the model's predictions on it.
+    signature = await inferFromExample(model, options.inputExample);
+  }
+
+  const files: Record<string, ArtifactData> = { ...saved.files, 'requirements.txt': requirementsText() };
+  if (example) files[example.info.artifact_path] = example.json;
+  let size = 0;
+  for (const data of Object.values(files)) size += await byteSize(data);
+
+  const doc: MLmodelDoc = {
+    artifact_path: artifactPath,
+    flavors: {
+      [flavor.name]: saved.conf,
+      [PYFUNC]: { loader_module: `kiroku.${flavor.name}`, flavor: flavor.name, env: { requirements: 'requirements.txt' } },
+    },
+    kiroku_version: KIROKU_VERSION,
+    model_size_bytes: size,
+    model_uuid: newUuid().replace(/-/g, ''),
+    run_id: runId,
+    ...(example ? { saved_input_example_info: example.info } : {}),
+    ...(signature ? { signature: signatureToDict(signature) } : {}),
+    utc_time_created: utcNow(),
+  };
+
+  for (const [path, data] of Object.entries(files)) await client.logArtifact(runId, `${artifactPath}/${path}`, data);
+  // MLmodel last: a folder with an MLmodel is complete.
+  const { stringify } = await import('yaml');
+  await client.logArtifact(runId, `${artifactPath}/MLmodel`, stringify(doc), 'application/yaml');
+  await appendHistory(client, runId, doc);
+  return {
+    artifactPath,
+    flavors: doc.flavors,
+    modelUri: runsUri(runId, artifactPath),
+    modelUuid: doc.model_uuid,
+    runId,
+    utcTimeCreated: doc.utc_time_created,
+    ...(signature ? { signature } : {}),
+    ...(example ? { savedInputExampleInfo: example.info } : {}),
+  };
+}
+
+async function inferFromExample(model: unknown, example: unknown): Promise<ModelSignature | undefined> {
+  const predict = (model as { predict?: (x: unknown) => unknown }).predict;
+  try {
+    const output = typeof predict === 'function' ? await predict.call(model, example) : undefined;
+    return inferSignature(example, output);
+  } catch {
+    return inferSignature(example);
+  }
+}
+
+/** MLflow's `mlflow.log-model.history` tag: every model logged in the run, as JSON. */
+async function appendHistory(client: TrackingClient, runId: string, doc: MLmodelDoc): Promise<void> {
+  const run = await client.getRun(runId);
+  let history: unknown[] = [];
+  try {
+    history = JSON.parse(run.data.tags['mlflow.log-model.history'] ?? '[]') as unknown[];
+  } catch {
+    history = [];
+  }
+  const entry = { run_id: doc.run_id, artifact_path: doc.artifact_path, utc_time_created: doc.utc_time_created, flavors: doc.flavors, model_uuid: doc.model_uuid };
+  let text = JSON.stringify([...history, entry]);
+  // Tags hold at most 8000 characters: keep the newest entries.
+  while (text.length > 8000 && history.length) {
+    history = history.slice(1);
+    text = JSON.stringify([...history, entry]);
+  }
+  await client.setTag(runId, 'mlflow.log-model.history', text);
+}
+
+/** Read and parse a logged model's MLmodel file. */
+export async function readMLmodel(client: TrackingClient, runId: string, artifactPath: string): Promise<MLmodelDoc> {
+  let text: string;
+  try {
+    text = await (await client.downloadArtifact(runId, `${artifactPath}/MLmodel`)).text();
+  } catch {
+    throw new TrackingError(
+      `No model at 'runs:/${runId}/${artifactPath}': the run has no artifact '${artifactPath}/MLmodel'. Log one with mlflow.logModel(model, '${artifactPath}').`,
+      'RESOURCE_DOES_NOT_EXIST',
+    );
+  }
+  const { parse } = await import('yaml');
+  return parse(text) as MLmodelDoc;
+}
+
+export function signatureOf(doc: MLmodelDoc): ModelSignature | undefined {
+  return doc.signature ? signatureFromDict(doc.signature) : undefined;
+}

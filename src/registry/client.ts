@@ -1,0 +1,165 @@
+// The registry half of MlflowClient: validation, defaults and MLflow's messages over a RegistryStore.
+import { TrackingError } from '../lib/errors';
+import { now } from '../lib/time';
+import { announce } from '../tracking/events';
+import type { ModelVersion, RegisteredModel } from './entities';
+import { aliasNotFound, modelNotFound, versionNotFound } from './errors';
+import type { RegistryStore } from './store';
+
+const RUNS_URI = /^runs:\/+([0-9a-f]{32})\//;
+
+function validateName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || !name.trim()) throw new TrackingError('Registered model name cannot be empty.');
+  if (name.length > 250) throw new TrackingError(`Registered model name '${name.slice(0, 40)}…' is longer than 250 characters.`);
+  if (/[/@:]/.test(name)) throw new TrackingError(`Invalid model name: '${name}'. Names may not contain '/', '@' or ':' (they would clash with models:/ URIs).`);
+}
+
+function validateAlias(alias: unknown): asserts alias is string {
+  if (typeof alias !== 'string' || !/^[\w-]{1,255}$/.test(alias)) {
+    throw new TrackingError(`Invalid alias name: '${String(alias)}'. Aliases are 1–255 letters, digits, '_' or '-'.`);
+  }
+  if (alias.toLowerCase() === 'latest') throw new TrackingError("'latest' alias name (case insensitive) is reserved.");
+  if (/^v\d+$/i.test(alias)) throw new TrackingError(`Version alias name '${alias}' is reserved.`);
+}
+
+export class RegistryClient {
+  constructor(readonly store: RegistryStore, private readonly user: () => string = () => 'unknown') {}
+
+  private changed(name: string, version?: string): void {
+    announce(this.store.uri, version ? { type: 'model-registered', name, version } : { type: 'model-registered', name });
+  }
+
+  async createRegisteredModel(name: string, options: { description?: string; tags?: Record<string, string> } = {}): Promise<RegisteredModel> {
+    validateName(name);
+    const m = await this.store.createRegisteredModel(name, options, now());
+    this.changed(name);
+    return m;
+  }
+
+  async getRegisteredModel(name: string): Promise<RegisteredModel> {
+    const m = await this.store.getRegisteredModel(name);
+    if (!m) throw modelNotFound(name);
+    return m;
+  }
+
+  /** MLflow's `search_registered_models`; `filter` is a substring of the name (or `name LIKE '%x%'`). */
+  async searchRegisteredModels(filter?: string): Promise<RegisteredModel[]> {
+    const all = await this.store.listRegisteredModels();
+    if (!filter) return all;
+    const like = /^name\s+(?:i?like)\s+'(.*)'$/i.exec(filter.trim());
+    const needle = (like ? like[1]!.replace(/%/g, '') : filter).toLowerCase();
+    return all.filter((m) => m.name.toLowerCase().includes(needle));
+  }
+
+  async updateRegisteredModel(name: string, description: string): Promise<RegisteredModel> {
+    const m = await this.store.updateRegisteredModel(name, { description }, now());
+    this.changed(name);
+    return m;
+  }
+
+  async renameRegisteredModel(name: string, newName: string): Promise<RegisteredModel> {
+    validateName(newName);
+    const m = await this.store.renameRegisteredModel(name, newName, now());
+    this.changed(newName);
+    return m;
+  }
+
+  async deleteRegisteredModel(name: string): Promise<void> {
+    await this.store.deleteRegisteredModel(name);
+    this.changed(name);
+  }
+
+  async setRegisteredModelTag(name: string, key: string, value: string): Promise<void> {
+    await this.store.setRegisteredModelTag(name, key, String(value));
+    this.changed(name);
+  }
+
+  async deleteRegisteredModelTag(name: string, key: string): Promise<void> {
+    await this.store.setRegisteredModelTag(name, key, null);
+    this.changed(name);
+  }
+
+  /** A new version from a logged model's URI; the registered model is created when missing (MLflow's `register_model`). */
+  async createModelVersion(name: string, source: string, options: { runId?: string; description?: string; tags?: Record<string, string> } = {}): Promise<ModelVersion> {
+    validateName(name);
+    const runId = options.runId ?? RUNS_URI.exec(source)?.[1] ?? null;
+    if (!(await this.store.getRegisteredModel(name))) {
+      try {
+        await this.store.createRegisteredModel(name, {}, now());
+      } catch {
+        // another tab created it meanwhile: fine
+      }
+    }
+    const v = await this.store.createModelVersion(name, {
+      source, runId, userId: this.user(),
+      ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(options.tags ? { tags: options.tags } : {}),
+    }, now());
+    this.changed(name, v.version);
+    return v;
+  }
+
+  async getModelVersion(name: string, version: string | number): Promise<ModelVersion> {
+    const v = await this.store.getModelVersion(name, String(version));
+    if (!v) throw versionNotFound(name, String(version));
+    return v;
+  }
+
+  async getLatestVersion(name: string): Promise<ModelVersion> {
+    const [latest] = await this.store.listModelVersions(name);
+    if (!latest) {
+      await this.getRegisteredModel(name);
+      throw new TrackingError(`Registered model '${name}' has no versions yet.`, 'RESOURCE_DOES_NOT_EXIST');
+    }
+    return latest;
+  }
+
+  /** Versions of one model (or all); newest first. `filter` accepts `name='x'` and `run_id='y'`. */
+  async searchModelVersions(filter?: string): Promise<ModelVersion[]> {
+    const name = filter ? /name\s*=\s*'([^']*)'/i.exec(filter)?.[1] : undefined;
+    const runId = filter ? /run_id\s*=\s*'([^']*)'/i.exec(filter)?.[1] : undefined;
+    const all = await this.store.listModelVersions(name);
+    return runId ? all.filter((v) => v.runId === runId) : all;
+  }
+
+  async updateModelVersion(name: string, version: string | number, description: string): Promise<ModelVersion> {
+    const v = await this.store.updateModelVersion(name, String(version), { description }, now());
+    this.changed(name, v.version);
+    return v;
+  }
+
+  async deleteModelVersion(name: string, version: string | number): Promise<void> {
+    await this.store.deleteModelVersion(name, String(version));
+    this.changed(name, String(version));
+  }
+
+  async setModelVersionTag(name: string, version: string | number, key: string, value: string): Promise<void> {
+    await this.store.setModelVersionTag(name, String(version), key, String(value));
+    this.changed(name, String(version));
+  }
+
+  async deleteModelVersionTag(name: string, version: string | number, key: string): Promise<void> {
+    await this.store.setModelVersionTag(name, String(version), key, null);
+    this.changed(name, String(version));
+  }
+
+  async setRegisteredModelAlias(name: string, alias: string, version: string | number): Promise<void> {
+    validateAlias(alias);
+    await this.store.setAlias(name, alias, String(version), now());
+    this.changed(name, String(version));
+  }
+
+  async deleteRegisteredModelAlias(name: string, alias: string): Promise<void> {
+    const m = await this.getRegisteredModel(name);
+    if (!(alias in m.aliases)) throw aliasNotFound(name, alias);
+    await this.store.setAlias(name, alias, null, now());
+    this.changed(name);
+  }
+
+  async getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion> {
+    const m = await this.getRegisteredModel(name);
+    const version = m.aliases[alias];
+    if (version === undefined) throw aliasNotFound(name, alias);
+    return this.getModelVersion(name, version);
+  }
+}
