@@ -1,18 +1,172 @@
-import { Placeholder } from './placeholder';
+// The notebook page: the notebooks list, the open notebook, and the Files panel. Routes:
+//   #/notebook                       the last notebook opened (a first visit gets the walkthrough)
+//   #/notebook/<id>                  a notebook
+//   #/notebook/<id>/cell/<cellId>    a notebook, scrolled to one cell (links from a run's page)
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { duplicateNotebook, fromIpynb, newNotebook, type NotebookDoc } from '../../notebook/document';
+import type { NotebookSummary } from '../../notebook/notebooks-store';
+import { SAMPLES, type Sample } from '../../notebook/samples';
+import type { NotebookController } from '../notebook/controller';
+import { FilesPanel } from '../notebook/files-panel';
+import { NotebookHeader } from '../notebook/notebook-header';
+import { NotebookList } from '../notebook/notebook-list';
+import { NotebookView, loadMonaco, useController } from '../notebook/notebook-view';
+import { closeSession, notebooksStore, openSession } from '../notebook/sessions';
+import { href, navigate } from '../router';
 
-export default function NotebookPage() {
+const LAST_OPENED = 'lastOpened';
+
+export default function NotebookPage({ segments }: { segments: string[] }) {
+  const cellId = segments[1] === 'cell' ? segments[2] : undefined;
+  const [list, setList] = useState<NotebookSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [controller, setController] = useState<NotebookController | null | undefined>(undefined);
+  const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const store = await notebooksStore();
+    // A first visit gets the walkthrough; an emptied list gets a blank notebook.
+    setList(await store.ensureNotEmpty(() => [SAMPLES[0]!.create()], () => newNotebook()));
+  };
+
+  useEffect(() => {
+    refresh().catch((err: unknown) => setError(`Could not open the notebooks database: ${String(err)}`));
+    // Start fetching the editor while the list renders.
+    void loadMonaco().catch(() => undefined);
+  }, []);
+
+  // No id (the Notebook tab): show the last notebook opened, or the newest, without changing the URL.
+  const [fallbackId, setFallbackId] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (segments[0] || !list?.length) return;
+    void notebooksStore().then(async (store) => {
+      const last = await store.getMeta<string>(LAST_OPENED);
+      setFallbackId((list.find((n) => n.id === last) ?? list[0]!).id);
+    });
+  }, [segments[0], list]);
+  const id = segments[0] ?? fallbackId;
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    setController(undefined);
+    openSession(id).then((c) => {
+      if (!live) return;
+      setController(c ?? null);
+      if (c) void notebooksStore().then((s) => s.setMeta(LAST_OPENED, id));
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const add = async (doc: NotebookDoc) => {
+    const store = await notebooksStore();
+    await store.put(doc);
+    await refresh();
+    navigate(href('notebook', doc.id));
+  };
+
+  const onImport = async (files: File[]) => {
+    for (const file of files) {
+      try {
+        // An imported notebook runs nothing: it opens with the outputs it was saved with.
+        await add(fromIpynb(JSON.parse(await file.text()), file.name.replace(/\.ipynb$/i, '')));
+        setNotice(`Imported ${file.name}.`);
+      } catch (err) {
+        setNotice(`Could not import ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+
+  const onDelete = async (c: NotebookController) => {
+    const { doc } = c.snapshot;
+    await closeSession(doc.id); // saves first: a later save must not revive the deleted notebook
+    const store = await notebooksStore();
+    await store.delete(doc.id);
+    setDeleted({ id: doc.id, name: doc.name });
+    await refresh();
+    navigate(href('notebook'));
+  };
+
+  const onUndoDelete = async () => {
+    if (!deleted) return;
+    const store = await notebooksStore();
+    const doc = await store.restore(deleted.id);
+    setDeleted(null);
+    await refresh();
+    if (doc) navigate(href('notebook', doc.id));
+  };
+
+  if (error) return <p role="alert">{error}</p>;
   return (
-    <Placeholder title="Notebook">
-      <p>
-        The notebook is where you load data, train models and log runs. Until its editor lands, the whole
-        tracking API is available in the browser console:
-      </p>
-      <pre><code>{`const { mlflow } = await kiroku;
-await mlflow.startRun({ runName: 'first' }, async () => {
-  await mlflow.logParam('alpha', 0.5);
-  await mlflow.logMetric('rmse', 0.71);
-});`}</code></pre>
-      <p>Runs you log appear under <a href="#/experiments">Experiments</a>.</p>
-    </Placeholder>
+    <div class="nb-layout">
+      <NotebookList
+        notebooks={list ?? []}
+        currentId={id}
+        currentName={controller?.snapshot.doc.name}
+        samples={SAMPLES}
+        onCreate={() => void add(newNotebook())}
+        onImport={(files) => void onImport(files)}
+        onOpenSample={(s: Sample) => void add(s.create())}
+      />
+      <section class="page nb-main" aria-labelledby="page-title">
+        {controller ? (
+          <OpenNotebook
+            key={controller.snapshot.doc.id}
+            controller={controller}
+            cellId={cellId}
+            onDuplicate={async () => {
+              await controller.save();
+              await add(duplicateNotebook(controller.snapshot.doc));
+            }}
+            onDelete={() => void onDelete(controller)}
+            onRenamed={() => void refresh()}
+          />
+        ) : controller === null ? (
+          <>
+            <h1 id="page-title">Notebook not found</h1>
+            <p>
+              There is no notebook <code>{id}</code> in this browser. <a href={href('notebook')}>Open your notebooks</a>.
+            </p>
+          </>
+        ) : (
+          <p aria-busy="true">Opening the notebook…</p>
+        )}
+        <div class="toast" role="status" aria-live="polite">
+          {deleted && (
+            <>
+              Deleted “{deleted.name}”. <button type="button" onClick={() => void onUndoDelete()}>Undo</button>{' '}
+              <button type="button" class="icon" aria-label="Dismiss" onClick={() => setDeleted(null)}>×</button>
+            </>
+          )}
+          {notice && !deleted && (
+            <>
+              {notice} <button type="button" class="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button>
+            </>
+          )}
+        </div>
+      </section>
+      <FilesPanel />
+    </div>
+  );
+}
+
+function OpenNotebook(props: { controller: NotebookController; cellId?: string; onDuplicate: () => void; onDelete: () => void; onRenamed: () => void }) {
+  const { controller } = props;
+  const state = useController(controller);
+  // The list shows stored names: refresh it once a rename is stored (not on every autosave).
+  const listed = useRef(state.doc.name);
+  useEffect(() => {
+    if (state.save !== 'saved' || listed.current === state.doc.name) return;
+    listed.current = state.doc.name;
+    props.onRenamed();
+  }, [state.doc.name, state.save]);
+  return (
+    <>
+      <NotebookHeader state={state} controller={controller} onDuplicate={props.onDuplicate} onDelete={props.onDelete} />
+      <NotebookView controller={controller} focusCell={props.cellId} />
+    </>
   );
 }

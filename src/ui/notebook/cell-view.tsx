@@ -1,0 +1,120 @@
+// One cell: its prompt (`[n]`, `[*]` while queued or running), its editor or rendered markdown, its
+// outputs, and — on the selected cell — buttons to move or delete it. Memoized: typing in one cell
+// re-renders that cell only.
+import { memo } from 'preact/compat';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Cell } from '../../notebook/document';
+import { renderMarkdown } from '../sanitize';
+import { CodeEditor, type EditorKeys } from './code-editor';
+import type { NotebookController, RunState } from './controller';
+import type { CellModels } from './editor-models';
+import type { Monaco } from './monaco';
+import { OutputArea } from './outputs/output-area';
+
+export interface CellViewProps {
+  cell: Cell;
+  index: number;
+  count: number;
+  selected: boolean;
+  editing: boolean;
+  run: RunState | undefined;
+  highlighted: boolean;
+  controller: NotebookController;
+  monaco: Monaco | null;
+  models: CellModels | null;
+}
+
+function prompt(cell: Cell, run: RunState | undefined): { text: string; label: string } {
+  if (cell.type === 'markdown') return { text: '', label: '' };
+  if (run === 'running') return { text: '[*]', label: 'running' };
+  if (run === 'queued') return { text: '[*]', label: 'queued' };
+  return cell.executionCount === null ? { text: '[ ]', label: 'not run' } : { text: `[${cell.executionCount}]`, label: `run ${cell.executionCount}` };
+}
+
+export const CellView = memo(function CellView({ cell, index, count, selected, editing, run, highlighted, controller, monaco, models }: CellViewProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const kind = cell.type === 'code' ? (cell.language === 'javascript' ? 'JavaScript' : 'TypeScript') : 'Markdown';
+  const name = `Cell ${index + 1}`;
+  const p = prompt(cell, run);
+
+  // Command mode keeps the focus on the selected cell, so its keys reach the notebook.
+  useEffect(() => {
+    const node = el.current;
+    if (!node || !selected || editing) return;
+    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host')) node.focus({ preventScroll: true });
+    node.scrollIntoView({ block: 'nearest' });
+  }, [selected, editing]);
+
+  const keys: EditorKeys = {
+    run: () => (cell.type === 'code' ? controller.run([cell.id]) : controller.setMode('command')),
+    runAndAdvance: () => controller.runAndAdvance(cell.id),
+    runAndInsert: () => controller.runAndAdvance(cell.id, true),
+    escape: () => controller.setMode('command'),
+  };
+  const html = useMemo(() => (cell.type === 'markdown' && !editing ? renderMarkdown(cell.source) : ''), [cell.type, cell.source, editing]);
+  const showEditor = cell.type === 'code' || editing;
+
+  return (
+    <div
+      ref={el}
+      id={`cell-${cell.id}`}
+      class={`cell cell-${cell.type}${selected ? ' selected' : ''}${editing ? ' editing' : ''}${highlighted ? ' highlighted' : ''}${run ? ` ${run}` : ''}`}
+      role="group"
+      aria-label={`${name}, ${kind}${p.label ? `, ${p.label}` : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      tabIndex={selected ? 0 : -1}
+      data-cell-id={cell.id}
+      onMouseDown={(e) => {
+        if (!(e.target as Element).closest('.monaco-host, button, a, summary, input, select')) controller.select(cell.id, 'command');
+      }}
+    >
+      <div class="prompt" aria-hidden="true">{p.text}</div>
+      <div class="cell-body">
+        {selected && <CellActions cell={cell} index={index} count={count} controller={controller} />}
+        {showEditor ? (
+          <CodeEditor
+            cell={cell}
+            label={`${name} ${kind} source`}
+            monaco={monaco}
+            models={models}
+            editing={editing}
+            onChange={(source) => controller.setSource(cell.id, source)}
+            onFocus={() => controller.select(cell.id, 'edit')}
+            keys={keys}
+          />
+        ) : (
+          <div class="markdown" onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || '<p class="muted">Empty markdown cell: double-click or press Enter to edit.</p>' }} />
+        )}
+        {cell.type === 'code' && <OutputArea outputs={cell.outputs} label={`${name} output`} />}
+      </div>
+    </div>
+  );
+});
+
+function CellActions({ cell, index, count, controller }: { cell: Cell; index: number; count: number; controller: NotebookController }) {
+  return (
+    <div class="cell-actions">
+      <label>
+        <span class="sr-only">Cell type</span>
+        <select
+          value={cell.type === 'code' ? cell.language : 'markdown'}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            if (v === 'markdown') controller.changeType(cell.id, 'markdown');
+            else {
+              controller.changeType(cell.id, 'code');
+              controller.setLanguage(cell.id, v as 'typescript' | 'javascript');
+            }
+          }}
+        >
+          <option value="typescript">TypeScript</option>
+          <option value="javascript">JavaScript</option>
+          <option value="markdown">Markdown</option>
+        </select>
+      </label>
+      <button type="button" class="icon" aria-label="Move cell up" title="Move cell up (Ctrl+Shift+Up)" disabled={index === 0} onClick={() => controller.move(cell.id, -1)}>↑</button>
+      <button type="button" class="icon" aria-label="Move cell down" title="Move cell down (Ctrl+Shift+Down)" disabled={index === count - 1} onClick={() => controller.move(cell.id, 1)}>↓</button>
+      <button type="button" class="icon" aria-label="Delete cell" title="Delete cell (D, D)" onClick={() => controller.delete(cell.id)}>✕</button>
+    </div>
+  );
+}

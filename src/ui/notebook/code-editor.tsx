@@ -1,0 +1,160 @@
+// A cell's editor. Until Monaco has loaded and the cell has scrolled near the viewport, the cell shows
+// its source as plain text (fast first paint, and 50 cells do not mean 50 editors at once); then one
+// Monaco editor takes its place, with automatic layout off and a height that follows its content.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Cell } from '../../notebook/document';
+import type { Monaco } from './monaco';
+import type { CellModels } from './editor-models';
+
+type Editor = ReturnType<Monaco['editor']['create']>;
+
+export interface EditorKeys {
+  /** Ctrl/Cmd+Enter */
+  run: () => void;
+  /** Shift+Enter */
+  runAndAdvance: () => void;
+  /** Alt+Enter */
+  runAndInsert: () => void;
+  /** Escape (when no widget is open): back to command mode. */
+  escape: () => void;
+}
+
+export interface CodeEditorProps {
+  cell: Cell;
+  label: string;
+  monaco: Monaco | null;
+  models: CellModels | null;
+  /** This cell is in edit mode: the editor takes the focus. */
+  editing: boolean;
+  onChange: (source: string) => void;
+  onFocus: () => void;
+  keys: EditorKeys;
+}
+
+// One observer for every cell: editors are created as cells come within 600px of the viewport.
+const pending = new Map<Element, () => void>();
+let observer: IntersectionObserver | undefined;
+function whenNearViewport(el: Element, callback: () => void): () => void {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        pending.get(e.target)?.();
+        pending.delete(e.target);
+        observer!.unobserve(e.target);
+      }
+    },
+    { rootMargin: '600px 0px' },
+  );
+  pending.set(el, callback);
+  observer.observe(el);
+  return () => {
+    pending.delete(el);
+    observer?.unobserve(el);
+  };
+}
+
+// Widths change with the window and the side panels; one ResizeObserver re-lays out every editor.
+const layouts = new Map<Element, () => void>();
+const resizer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => entries.forEach((e) => layouts.get(e.target)?.()));
+
+export function CodeEditor({ cell, label, monaco, models, editing, onChange, onFocus, keys }: CodeEditorProps) {
+  const outer = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<Editor | null>(null);
+  const [near, setNear] = useState(editing);
+  const [ready, setReady] = useState(false);
+  // Callbacks change every render; the editor's listeners read the latest through refs.
+  const latest = useRef({ onChange, onFocus, keys });
+  latest.current = { onChange, onFocus, keys };
+
+  useEffect(() => (near || !outer.current ? undefined : whenNearViewport(outer.current, () => setNear(true))), [near]);
+  useEffect(() => {
+    if (editing) setNear(true);
+  }, [editing]);
+
+  // Create the editor once Monaco is here and the cell is near the viewport.
+  useEffect(() => {
+    const el = host.current;
+    if (!monaco || !models || !near || !el) return;
+    const model = models.get(cell);
+    const ed = monaco.editor.create(el, {
+      model,
+      automaticLayout: false,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      scrollbar: { vertical: 'hidden', horizontalScrollbarSize: 6, alwaysConsumeMouseWheel: false, useShadows: false },
+      overviewRulerLanes: 0,
+      hideCursorInOverviewRuler: true,
+      lineNumbers: cell.type === 'code' ? 'on' : 'off',
+      lineNumbersMinChars: 3,
+      glyphMargin: false,
+      folding: false,
+      wordWrap: cell.type === 'markdown' ? 'on' : 'off',
+      renderLineHighlight: 'none',
+      fixedOverflowWidgets: true,
+      fontSize: 13,
+      tabSize: 2,
+      ariaLabel: label,
+      padding: { top: 6, bottom: 6 },
+    });
+    editor.current = ed;
+    setReady(true);
+    const fit = () => {
+      const height = Math.max(ed.getContentHeight(), 32);
+      el.style.height = `${height}px`;
+      ed.layout({ width: el.clientWidth, height });
+    };
+    fit();
+    layouts.set(el, fit);
+    resizer?.observe(el);
+    const { KeyMod, KeyCode } = monaco;
+    const action = (id: string, keybinding: number, run: () => void, precondition?: string) =>
+      ed.addAction({ id: `kiroku.${id}`, label: id, keybindings: [keybinding], precondition, run });
+    // addAction (not addCommand) binds to this editor only: addCommand is global to every editor.
+    action('run-cell', KeyMod.CtrlCmd | KeyCode.Enter, () => latest.current.keys.run());
+    action('run-and-advance', KeyMod.Shift | KeyCode.Enter, () => latest.current.keys.runAndAdvance());
+    action('run-and-insert', KeyMod.Alt | KeyCode.Enter, () => latest.current.keys.runAndInsert());
+    action('command-mode', KeyCode.Escape, () => latest.current.keys.escape(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode');
+    const subs = [
+      ed.onDidContentSizeChange(fit),
+      ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue())),
+      ed.onDidFocusEditorText(() => latest.current.onFocus()),
+    ];
+    return () => {
+      subs.forEach((s) => s.dispose());
+      layouts.delete(el);
+      resizer?.unobserve(el);
+      el.style.height = '';
+      ed.dispose(); // the model is kept: it belongs to CellModels
+      editor.current = null;
+      setReady(false);
+    };
+    // A new model (the cell's language changed) needs a new editor.
+  }, [monaco, models, near, cell.type, cell.type === 'code' ? cell.language : '']);
+
+  // Keep the model in step when the document changes without the editor (e.g. undo delete).
+  useEffect(() => {
+    const ed = editor.current;
+    if (ed && models && ed.getValue() !== cell.source) models.get(cell);
+  }, [cell.source]);
+
+  useEffect(() => {
+    const ed = editor.current;
+    if (editing && ed && !ed.hasTextFocus()) ed.focus();
+  }, [editing, ready]);
+
+  // The plain-text stand-in doubles as the fallback if Monaco never loads. Monaco owns the host's
+  // children, so Preact renders none there.
+  return (
+    <div ref={outer} class="cell-editor" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
+      {!ready && (
+        <pre class="code-static" aria-label={label} onMouseDown={onFocus}>
+          {cell.source || ' '}
+        </pre>
+      )}
+      <div ref={host} class="monaco-host" />
+    </div>
+  );
+}

@@ -1,0 +1,328 @@
+// One open notebook: its document, selection and mode (Jupyter's command / edit), the execution queue,
+// the kernel's status, deleted cells for "undo delete", and autosave. Plain TypeScript with a
+// subscribe/snapshot pair, so the Preact views stay thin and Node tests drive it with a fake kernel.
+// It outlives the page component (see sessions.ts): a cell keeps running, and its outputs keep
+// arriving, while the user looks at a run's page.
+import type { KernelMessage } from '../../notebook/protocol';
+import { applyOutput, codeCell, convertCell, markdownCell, newId, type Cell, type CellLanguage, type CodeCell, type NotebookDoc } from '../../notebook/document';
+import type { Kernel, KernelStatus } from './kernel';
+
+export type Mode = 'command' | 'edit';
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
+export type RunState = 'queued' | 'running';
+
+export interface NotebookState {
+  doc: NotebookDoc;
+  selectedId: string | null;
+  mode: Mode;
+  /** Cells waiting or running, by id. */
+  runs: Readonly<Record<string, RunState>>;
+  kernel: KernelStatus;
+  save: SaveState;
+  saveError?: string;
+  /** How many deleted cells "Undo delete" (Z) can bring back. */
+  deletedCount: number;
+}
+
+export interface ControllerOptions {
+  persist: (doc: NotebookDoc) => Promise<void>;
+  /** Autosave delay after the last change. */
+  saveDelayMs?: number;
+  now?: () => number;
+}
+
+interface Deleted {
+  cell: Cell;
+  index: number;
+}
+
+const MAX_UNDO = 50;
+
+export class NotebookController {
+  private state: NotebookState;
+  private readonly listeners = new Set<() => void>();
+  private readonly deleted: Deleted[] = [];
+  private queue: string[] = [];
+  private current: { cellId: string; executionId: string } | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly detach: () => void;
+
+  constructor(doc: NotebookDoc, private readonly kernel: Kernel, private readonly options: ControllerOptions) {
+    this.state = {
+      doc,
+      selectedId: doc.cells[0]?.id ?? null,
+      mode: 'command',
+      runs: {},
+      kernel: { state: 'starting' },
+      save: 'saved',
+      deletedCount: 0,
+    };
+    this.detach = kernel.onMessage((m) => this.onKernelMessage(m));
+  }
+
+  // ── observation ──────────────────────────────────────────────────────────
+
+  get snapshot(): NotebookState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<NotebookState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Replace the document (a user edit): marks it unsaved and schedules the autosave. */
+  private edit(cells: Cell[], patch: Partial<NotebookState> = {}, docPatch: Partial<NotebookDoc> = {}): void {
+    const doc = { ...this.state.doc, ...docPatch, cells, updatedAt: (this.options.now ?? Date.now)() };
+    this.set({ ...patch, doc, save: 'unsaved' });
+    this.scheduleSave();
+  }
+
+  private updateCell(id: string, update: (cell: Cell) => Cell): void {
+    const cells = this.state.doc.cells;
+    const at = cells.findIndex((c) => c.id === id);
+    if (at < 0) return;
+    const next = update(cells[at]!);
+    if (next !== cells[at]) this.edit(cells.map((c, i) => (i === at ? next : c)));
+  }
+
+  cell(id: string | null): Cell | undefined {
+    return this.state.doc.cells.find((c) => c.id === id);
+  }
+
+  private indexOf(id: string | null): number {
+    return this.state.doc.cells.findIndex((c) => c.id === id);
+  }
+
+  // ── selection and mode ───────────────────────────────────────────────────
+
+  select(id: string, mode: Mode = this.state.mode): void {
+    if (this.indexOf(id) < 0) return;
+    if (id !== this.state.selectedId || mode !== this.state.mode) this.set({ selectedId: id, mode });
+  }
+
+  setMode(mode: Mode): void {
+    if (mode !== this.state.mode) this.set({ mode });
+  }
+
+  /** Move the selection by `delta` cells (command mode's Up/Down, J/K), staying in bounds. */
+  moveSelection(delta: number): void {
+    const cells = this.state.doc.cells;
+    const at = Math.min(Math.max(this.indexOf(this.state.selectedId) + delta, 0), cells.length - 1);
+    if (cells[at]) this.select(cells[at].id);
+  }
+
+  // ── editing ──────────────────────────────────────────────────────────────
+
+  setSource(id: string, source: string): void {
+    this.updateCell(id, (c) => (c.source === source ? c : { ...c, source }));
+  }
+
+  setLanguage(id: string, language: CellLanguage): void {
+    this.updateCell(id, (c) => (c.type !== 'code' || c.language === language ? c : { ...c, language }));
+  }
+
+  changeType(id: string, type: Cell['type']): void {
+    if (type === 'markdown' && this.state.runs[id]) return; // never orphan a running cell's outputs
+    this.updateCell(id, (c) => convertCell(c, type));
+  }
+
+  /** Insert a new cell above or below `id` (or at the end), select it, and return its id. */
+  insert(where: 'above' | 'below', id: string | null = this.state.selectedId, type: Cell['type'] = 'code', mode: Mode = 'edit'): string {
+    const cells = [...this.state.doc.cells];
+    const at = this.indexOf(id);
+    const cell = type === 'code' ? codeCell() : markdownCell();
+    cells.splice(at < 0 ? cells.length : where === 'above' ? at : at + 1, 0, cell);
+    this.edit(cells, { selectedId: cell.id, mode });
+    return cell.id;
+  }
+
+  delete(id: string | null = this.state.selectedId): void {
+    const cells = [...this.state.doc.cells];
+    const at = this.indexOf(id);
+    if (at < 0) return;
+    if (this.state.runs[id!]) this.dequeue(id!);
+    const [cell] = cells.splice(at, 1);
+    this.deleted.push({ cell: cell!, index: at });
+    if (this.deleted.length > MAX_UNDO) this.deleted.shift();
+    // A notebook always has a cell to type into.
+    if (!cells.length) cells.push(codeCell());
+    const next = cells[Math.min(at, cells.length - 1)]!;
+    this.edit(cells, { selectedId: next.id, mode: 'command', deletedCount: this.deleted.length });
+  }
+
+  undoDelete(): void {
+    const last = this.deleted.pop();
+    if (!last) return;
+    const cells = [...this.state.doc.cells];
+    cells.splice(Math.min(last.index, cells.length), 0, last.cell);
+    this.edit(cells, { selectedId: last.cell.id, mode: 'command', deletedCount: this.deleted.length });
+  }
+
+  move(id: string | null, delta: -1 | 1): void {
+    const cells = [...this.state.doc.cells];
+    const at = this.indexOf(id);
+    const to = at + delta;
+    if (at < 0 || to < 0 || to >= cells.length) return;
+    [cells[at], cells[to]] = [cells[to]!, cells[at]!];
+    this.edit(cells);
+  }
+
+  clearOutputs(ids?: string[]): void {
+    const which = ids ? new Set(ids) : undefined;
+    const cells = this.state.doc.cells.map((c) =>
+      c.type === 'code' && (!which || which.has(c.id)) && (c.outputs.length || c.executionCount !== null) && !this.state.runs[c.id]
+        ? { ...c, outputs: [], executionCount: null }
+        : c,
+    );
+    this.edit(cells);
+  }
+
+  rename(name: string): void {
+    const trimmed = name.trim();
+    if (trimmed && trimmed !== this.state.doc.name) this.edit(this.state.doc.cells, {}, { name: trimmed });
+  }
+
+  // ── execution ────────────────────────────────────────────────────────────
+
+  /** Queue cells to run in order (markdown cells just leave edit mode). */
+  run(ids: string[]): void {
+    const code = ids.filter((id) => this.cell(id)?.type === 'code' && !this.state.runs[id] && this.current?.cellId !== id);
+    if (!code.length) return;
+    this.queue.push(...code);
+    this.set({ runs: { ...this.state.runs, ...Object.fromEntries(code.map((id) => [id, 'queued' as const])) } });
+    this.next();
+  }
+
+  /** Jupyter's Shift+Enter: run the selected cell and select the next one, adding a cell at the end. */
+  runAndAdvance(id: string | null = this.state.selectedId, insertBelow = false): void {
+    if (!id) return;
+    this.run([id]);
+    const at = this.indexOf(id);
+    const next = this.state.doc.cells[at + 1];
+    if (insertBelow || !next) this.insert('below', id, 'code', insertBelow ? 'edit' : 'command');
+    else this.select(next.id, 'command');
+  }
+
+  runAll(): void {
+    this.run(this.state.doc.cells.map((c) => c.id));
+  }
+
+  runAbove(id: string | null = this.state.selectedId): void {
+    this.run(this.state.doc.cells.slice(0, Math.max(this.indexOf(id), 0)).map((c) => c.id));
+  }
+
+  runBelow(id: string | null = this.state.selectedId): void {
+    this.run(this.state.doc.cells.slice(Math.max(this.indexOf(id), 0)).map((c) => c.id));
+  }
+
+  interrupt(): void {
+    this.clearQueue();
+    if (this.current) this.kernel.interrupt();
+  }
+
+  async restart(): Promise<void> {
+    this.clearQueue();
+    this.finishCurrent();
+    this.set({ kernel: { ...this.state.kernel, state: 'starting' } });
+    await this.kernel.restart();
+  }
+
+  private next(): void {
+    if (this.current) return;
+    // A dead kernel runs nothing until restarted (the status line says so).
+    if (this.state.kernel.state === 'dead') return this.clearQueue();
+    const cellId = this.queue.shift();
+    if (!cellId) return;
+    const cell = this.cell(cellId) as CodeCell | undefined;
+    if (!cell) return this.next();
+    const executionId = newId();
+    this.current = { cellId, executionId };
+    // Jupyter clears a cell's outputs when it starts, not when it is queued.
+    this.updateCell(cellId, (c) => ({ ...c, outputs: [] }));
+    this.set({ runs: { ...this.state.runs, [cellId]: 'running' } });
+    const { doc } = this.state;
+    this.kernel.execute({ cellId, executionId, code: cell.source, language: cell.language, notebook: { id: doc.id, name: doc.name } });
+  }
+
+  private dequeue(id: string): void {
+    if (this.current?.cellId === id) return this.interrupt();
+    this.queue = this.queue.filter((q) => q !== id);
+    const { [id]: _, ...runs } = this.state.runs;
+    this.set({ runs });
+  }
+
+  private clearQueue(): void {
+    this.queue = [];
+    const runs = this.current ? { [this.current.cellId]: 'running' as const } : {};
+    this.set({ runs });
+  }
+
+  private finishCurrent(): void {
+    if (!this.current) return;
+    const { [this.current.cellId]: _, ...runs } = this.state.runs;
+    this.current = null;
+    this.set({ runs });
+  }
+
+  private onKernelMessage(m: KernelMessage): void {
+    if (m.type === 'status') {
+      this.set({ kernel: { state: m.state, backend: m.backend ?? this.state.kernel.backend } });
+      if (m.state === 'dead' || m.state === 'starting') {
+        this.clearQueue();
+        this.finishCurrent();
+      }
+      return;
+    }
+    if (m.type === 'inspect_reply') return;
+    // Late output of an interrupted or abandoned execution never lands under a cell.
+    if (!this.current || m.executionId !== this.current.executionId) return;
+    if (m.type === 'execute_reply') {
+      this.updateCell(m.cellId, (c) => (c.type === 'code' ? { ...c, executionCount: m.executionCount } : c));
+      this.finishCurrent();
+      if (m.status !== 'ok') this.clearQueue(); // as Jupyter: an error stops "Run all"
+      this.next();
+      return;
+    }
+    this.updateCell(m.cellId, (c) => (c.type === 'code' ? { ...c, outputs: applyOutput(c.outputs, m) } : c));
+  }
+
+  // ── saving ───────────────────────────────────────────────────────────────
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), this.options.saveDelayMs ?? 500);
+  }
+
+  /** Write now if anything is unsaved; resolves when the write is done. */
+  save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.state.save === 'saved' || this.state.save === 'saving') return this.saving;
+    const doc = this.state.doc;
+    this.set({ save: 'saving' });
+    this.saving = this.options.persist(doc).then(
+      () => {
+        // Edits made while writing leave the notebook unsaved (and scheduled).
+        if (this.state.doc === doc) return this.set({ save: 'saved', saveError: undefined });
+        this.set({ save: 'unsaved' });
+        this.scheduleSave();
+      },
+      (err: unknown) => this.set({ save: 'error', saveError: err instanceof Error ? err.message : String(err) }),
+    );
+    return this.saving;
+  }
+
+  dispose(): void {
+    clearTimeout(this.saveTimer);
+    this.detach();
+    this.kernel.dispose();
+    this.listeners.clear();
+  }
+}

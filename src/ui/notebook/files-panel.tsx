@@ -1,0 +1,153 @@
+// The Files panel beside the notebook: files uploaded into the browser's Files store (file picker or
+// drag and drop), which cells read with `loadCSV('name.csv')`, and the sample datasets that ship with
+// the app. A CSV can be previewed (its first rows, parsed by the same readCSV cells use).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SAMPLE_DATASETS } from '../../data/datasets';
+import type { TableData } from '../../notebook/protocol';
+import { formatBytes } from './format-bytes';
+import { connectFiles, type FileEntry, type FilesApi } from './files-api';
+import { TableOutput } from './outputs/table-output';
+
+const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_ROWS = 8;
+
+async function previewCsv(blob: Blob): Promise<TableData> {
+  const { readCSV } = await import('../../data/csv');
+  // Parse only the first 64 KB, cut at the last complete line: a preview of a 50 MB file stays instant.
+  let text = await blob.slice(0, PREVIEW_BYTES).text();
+  if (blob.size > PREVIEW_BYTES) text = text.slice(0, text.lastIndexOf('\n') + 1);
+  const df = await readCSV(text);
+  const head = df.head(PREVIEW_ROWS);
+  return {
+    kind: 'DataFrame',
+    columns: head.columns,
+    index: head.index,
+    rows: head.values as unknown[][],
+    shape: [df.shape[0]!, df.shape[1]!],
+    dtypes: head.dtypes,
+  };
+}
+
+export function FilesPanel() {
+  const [api, setApi] = useState<FilesApi | null>(null);
+  const [files, setFiles] = useState<FileEntry[] | null>(null);
+  const [status, setStatus] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [preview, setPreview] = useState<{ name: string; table?: TableData; error?: string } | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const reload = async (a = api) => a && setFiles(await a.list());
+  useEffect(() => {
+    let unsubscribe = () => {};
+    void connectFiles().then(async (a) => {
+      setApi(a);
+      await reload(a);
+      // Files change from other tabs and from cells too (the kernel writes to the same store).
+      unsubscribe = a.onChange(() => void reload(a));
+    }, (err: unknown) => setStatus(`Files are unavailable: ${err instanceof Error ? err.message : String(err)}`));
+    return () => unsubscribe();
+  }, []);
+
+  const upload = async (list: File[]) => {
+    if (!api || !list.length) return;
+    for (const f of list) {
+      try {
+        await api.put(f);
+        setStatus(`Uploaded ${f.name} (${formatBytes(f.size)}).`);
+      } catch (err) {
+        setStatus(`Could not upload ${f.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    await reload();
+  };
+
+  const showPreview = async (name: string, blob: () => Promise<Blob | undefined>) => {
+    setPreview({ name });
+    try {
+      const b = await blob();
+      if (!b) throw new Error('the file is gone');
+      setPreview({ name, table: await previewCsv(b) });
+    } catch (err) {
+      setPreview({ name, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const copySnippet = async (code: string) => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setStatus(`Copied ${code}`);
+    } catch {
+      setStatus(`Could not copy: type ${code}`);
+    }
+  };
+
+  return (
+    <aside
+      class={`files-panel${dragging ? ' dragging' : ''}`}
+      aria-labelledby="files-title"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void upload([...(e.dataTransfer?.files ?? [])]);
+      }}
+    >
+      <h2 id="files-title">Files</h2>
+      <p class="muted small">Drop files here, or</p>
+      <button type="button" onClick={() => picker.current?.click()} disabled={!api}>Upload files</button>
+      <input ref={picker} type="file" multiple hidden aria-label="Upload files" onChange={(e) => {
+        const input = e.target as HTMLInputElement;
+        void upload([...(input.files ?? [])]);
+        input.value = '';
+      }} />
+      <p class="files-status" role="status" aria-live="polite">{status}</p>
+      {files && (
+        <ul class="files" aria-label="Your files">
+          {files.length === 0 && <li class="muted">No files yet. Try winequality-red.csv.</li>}
+          {files.map((f) => (
+            <li key={f.name}>
+              <span class="file-name">{f.name}</span> <span class="muted">{formatBytes(f.size)}</span>
+              <span class="file-actions">
+                {/\.(csv|tsv|txt)$/i.test(f.name) && (
+                  <>
+                    <button type="button" class="link" aria-label={`Preview ${f.name}`} onClick={() => void showPreview(f.name, () => api!.get(f.name))}>Preview</button>
+                    <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${f.name}`} onClick={() => void copySnippet(`await loadCSV('${f.name}')`)}>Copy code</button>
+                  </>
+                )}
+                <button type="button" class="link danger" aria-label={`Delete ${f.name}`} onClick={async () => {
+                  await api!.delete(f.name);
+                  setStatus(`Deleted ${f.name}.`);
+                  await reload();
+                }}>Delete</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Sample datasets</h3>
+      <ul class="files" aria-label="Sample datasets">
+        {SAMPLE_DATASETS.map((d) => (
+          <li key={d.name} title={d.description}>
+            <span class="file-name">{d.name}</span> <span class="muted">{d.rows} rows × {d.columns} columns</span>
+            <span class="file-actions">
+              <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${d.name}`} onClick={() => void copySnippet(`await loadCSV('${d.name}')`)}>Copy code</button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {preview && (
+        <section class="file-preview" aria-label={`Preview of ${preview.name}`}>
+          <h3>
+            {preview.name} <button type="button" class="icon" aria-label="Close preview" onClick={() => setPreview(null)}>×</button>
+          </h3>
+          {preview.error ? <p role="alert">Could not read it: {preview.error}</p> : preview.table ? <TableOutput table={preview.table} /> : <p aria-busy="true">Reading…</p>}
+          {preview.table && <p class="muted small">Counts cover the first {PREVIEW_BYTES / 1024} KB of the file at most.</p>}
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,70 @@
+// What the notebook UI needs from a kernel, and nothing more: send a cell, stop it, restart, and hear
+// back every protocol message. The page-side KernelHost (src/notebook/kernel-host.ts) is adapted to
+// this shape in `connectKernel`, so the UI and its tests (which use a fake) never depend on how the
+// worker is started.
+import type { ExecuteRequest, KernelMessage, KernelState } from '../../notebook/protocol';
+
+export interface Kernel {
+  /** Send one cell. Its messages (streams, displays, result, error, then execute_reply) arrive through `onMessage`. */
+  execute(request: Omit<ExecuteRequest, 'type'>): void;
+  /** Ask the running cell to stop with an InterruptError; the kernel's variables survive. */
+  interrupt(): void;
+  /** A fresh kernel: every variable is gone. Resolves when the new kernel is idle. */
+  restart(): Promise<void>;
+  /** Every message from the kernel, status changes included. Returns the unsubscribe function. */
+  onMessage(listener: (message: KernelMessage) => void): () => void;
+  dispose(): void;
+}
+
+export interface KernelStatus {
+  state: KernelState | 'unavailable';
+  /** The TensorFlow.js backend, once the kernel reports it. */
+  backend?: string;
+  /** Why the kernel is unavailable or dead, for the status line. */
+  detail?: string;
+}
+
+type HostModule = Record<string, unknown>;
+
+// `import.meta.glob` (not a plain import) so this file builds before kernel-host.ts exists, and the
+// host — with the worker it starts — is its own chunk, loaded only when a notebook opens.
+const hosts = import.meta.glob<HostModule>('../../notebook/kernel-host.ts');
+
+/** Start the notebook kernel, or explain why there is none. */
+export async function connectKernel(): Promise<Kernel> {
+  const load = Object.values(hosts)[0];
+  if (!load) return unavailableKernel('The notebook kernel is not part of this build yet.');
+  const mod = await load();
+  return adaptHost(mod);
+}
+
+/** Adapts the KernelHost module's export to `Kernel`. */
+function adaptHost(mod: HostModule): Kernel {
+  const Host = mod.KernelHost as (new (options?: unknown) => Kernel) | undefined;
+  if (typeof Host !== 'function') return unavailableKernel('kernel-host.ts does not export KernelHost.');
+  return new Host();
+}
+
+/** A kernel that never runs anything: every execute gets an error under the cell saying why. */
+export function unavailableKernel(reason: string): Kernel {
+  const listeners = new Set<(m: KernelMessage) => void>();
+  const emit = (m: KernelMessage) => listeners.forEach((l) => l(m));
+  return {
+    execute({ cellId, executionId }) {
+      queueMicrotask(() => {
+        emit({ type: 'error', cellId, executionId, ename: 'KernelUnavailable', evalue: reason, traceback: [] });
+        emit({ type: 'execute_reply', cellId, executionId, status: 'error', executionCount: 0 });
+      });
+    },
+    interrupt() {},
+    restart: async () => {},
+    onMessage(listener) {
+      listeners.add(listener);
+      queueMicrotask(() => listener({ type: 'status', state: 'idle' }));
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// The open notebook's title (rename in place), its save state, and what can be done to it as a whole:
+// duplicate, delete, export as .ipynb or as a .ts script.
+import { useState } from 'preact/hooks';
+import { fileName, toIpynb, toScript } from '../../notebook/document';
+import type { NotebookController, NotebookState } from './controller';
+
+function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const SAVE_TEXT = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' } as const;
+
+export interface NotebookHeaderProps {
+  state: NotebookState;
+  controller: NotebookController;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}
+
+export function NotebookHeader({ state, controller, onDuplicate, onDelete }: NotebookHeaderProps) {
+  const [editing, setEditing] = useState(false);
+  const { doc } = state;
+  const commit = (value: string) => {
+    controller.rename(value);
+    setEditing(false);
+  };
+  return (
+    <header class="nb-header">
+      {editing ? (
+        <input
+          class="nb-rename"
+          aria-label="Notebook name"
+          value={doc.name}
+          ref={(el) => el?.focus()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
+            if (e.key === 'Escape') setEditing(false);
+          }}
+          onBlur={(e) => commit((e.target as HTMLInputElement).value)}
+        />
+      ) : (
+        <h1 id="page-title" onDblClick={() => setEditing(true)}>{doc.name}</h1>
+      )}
+      <button type="button" onClick={() => setEditing(true)} hidden={editing}>Rename</button>
+      <p class={`save-state save-${state.save}`} role="status" title={state.saveError}>
+        {SAVE_TEXT[state.save]}
+        {state.save === 'error' && state.saveError ? `: ${state.saveError}` : ''}
+      </p>
+      <div class="nb-header-actions">
+        <button type="button" onClick={() => download(JSON.stringify(toIpynb(doc), null, 1) + '\n', fileName(doc, '.ipynb'), 'application/x-ipynb+json')}>
+          Export .ipynb
+        </button>
+        <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>Export .ts</button>
+        <button type="button" onClick={onDuplicate}>Duplicate</button>
+        <button type="button" onClick={onDelete}>Delete notebook</button>
+      </div>
+    </header>
+  );
+}

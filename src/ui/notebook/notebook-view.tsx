@@ -1,0 +1,121 @@
+// The open notebook: toolbar, cells, and Jupyter's command-mode keys. Monaco is imported here, lazily,
+// after the cells have painted as plain text; until then (or if it fails) the cells stay readable.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NotebookController, NotebookState } from './controller';
+import { CellView } from './cell-view';
+import { CellModels } from './editor-models';
+import { commandFor, type Command, type KeyState } from './keyboard';
+import type { Monaco } from './monaco';
+import { Toolbar } from './toolbar';
+
+let monacoModule: Promise<Monaco> | undefined;
+/** Monaco and its workers, loaded once per tab. */
+export const loadMonaco = () => (monacoModule ??= import('./monaco').then((m) => m.monaco));
+
+export function useController(controller: NotebookController): NotebookState {
+  const [state, setState] = useState(controller.snapshot);
+  useEffect(() => {
+    setState(controller.snapshot);
+    return controller.subscribe(() => setState(controller.snapshot));
+  }, [controller]);
+  return state;
+}
+
+export function NotebookView({ controller, focusCell }: { controller: NotebookController; focusCell?: string }) {
+  const state = useController(controller);
+  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const [models, setModels] = useState<CellModels | null>(null);
+  const [monacoError, setMonacoError] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | undefined>(undefined);
+  const keyState = useRef<KeyState>({});
+  const { doc } = state;
+
+  useEffect(() => {
+    let live = true;
+    loadMonaco().then((m) => live && setMonaco(() => m), (err: unknown) => live && setMonacoError(String(err)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!monaco) return;
+    const m = new CellModels(monaco, doc.id);
+    m.sync(controller.snapshot.doc);
+    setModels(m);
+    return () => m.dispose();
+  }, [monaco, doc.id]);
+  // New and deleted cells get and lose their models (for cross-cell completions).
+  useEffect(() => models?.sync(doc), [models, doc.cells]);
+
+  // `#/notebook/<id>/cell/<cellId>`: a run's page links back to the cell that created it.
+  useEffect(() => {
+    if (!focusCell || !controller.cell(focusCell)) return;
+    controller.select(focusCell, 'command');
+    setHighlight(focusCell);
+    requestAnimationFrame(() => document.getElementById(`cell-${focusCell}`)?.scrollIntoView({ block: 'center' }));
+    const t = setTimeout(() => setHighlight(undefined), 4000);
+    return () => clearTimeout(t);
+  }, [focusCell, controller]);
+
+  const execute = (command: Command) => {
+    const id = state.selectedId;
+    const c = controller;
+    switch (command) {
+      case 'edit': return id && c.select(id, 'edit');
+      case 'run': return id && (c.cell(id)?.type === 'code' ? c.run([id]) : undefined);
+      case 'run-and-advance': return c.runAndAdvance();
+      case 'run-and-insert': return c.runAndAdvance(id, true);
+      case 'insert-above': return c.insert('above', id, 'code', 'command');
+      case 'insert-below': return c.insert('below', id, 'code', 'command');
+      case 'delete': return c.delete();
+      case 'undo-delete': return c.undoDelete();
+      case 'to-markdown': return id && c.changeType(id, 'markdown');
+      case 'to-code': return id && c.changeType(id, 'code');
+      case 'interrupt': return c.interrupt();
+      case 'restart': return void c.restart();
+      case 'select-previous': return c.moveSelection(-1);
+      case 'select-next': return c.moveSelection(1);
+      case 'move-up': return c.move(id, -1);
+      case 'move-down': return c.move(id, 1);
+      case 'save': return void c.save();
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    // Keys typed into an editor, a field or a button are theirs; command mode is the focused cell.
+    if (target.closest('.monaco-host, input, textarea, select, button, a, summary') || !target.closest('.cell')) return;
+    const command = commandFor(e, keyState.current, performance.now());
+    if (!command) return;
+    e.preventDefault();
+    execute(command);
+  };
+
+  return (
+    <div class="notebook">
+      <Toolbar state={state} controller={controller} />
+      {monacoError && <p role="alert">The code editor could not load ({monacoError}); cells are shown as text.</p>}
+      <div class="cells" onKeyDown={onKeyDown}>
+        {doc.cells.map((cell, i) => (
+          <CellView
+            key={cell.id}
+            cell={cell}
+            index={i}
+            count={doc.cells.length}
+            selected={cell.id === state.selectedId}
+            editing={cell.id === state.selectedId && state.mode === 'edit'}
+            run={state.runs[cell.id]}
+            highlighted={cell.id === highlight}
+            controller={controller}
+            monaco={monaco}
+            models={models}
+          />
+        ))}
+      </div>
+      <button type="button" class="add-cell" onClick={() => controller.insert('below', doc.cells[doc.cells.length - 1]?.id ?? null)}>
+        + Add cell at the end
+      </button>
+    </div>
+  );
+}

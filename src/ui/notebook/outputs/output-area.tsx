@@ -1,0 +1,54 @@
+// A code cell's outputs, each rendered by its richest MIME type that we know (Jupyter's rule), in the
+// order the kernel sent them. Renderers live one per file beside this one.
+import type { CellOutput, MimeBundle } from '../../../notebook/protocol';
+import { renderMarkdown, sanitizeHtml } from '../../sanitize';
+import { JsonTree } from './json-tree';
+import { TableOutput } from './table-output';
+import { ChartOutput } from './chart-output';
+import { ProgressOutput, RunLinkOutput } from './kiroku-outputs';
+import { TruncatedText } from './truncated-text';
+
+export function OutputArea({ outputs, label }: { outputs: CellOutput[]; label: string }) {
+  if (!outputs.length) return null;
+  return (
+    <div class="outputs" role="group" aria-label={label}>
+      {outputs.map((o, i) => (
+        <div class="output" key={o.output_type === 'display_data' && o.displayId ? o.displayId : i}>
+          <Output output={o} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Output({ output }: { output: CellOutput }) {
+  switch (output.output_type) {
+    case 'stream':
+      return <TruncatedText text={output.text} class={`stream stream-${output.name}`} />;
+    case 'error':
+      return (
+        <div class="output-error" role="alert">
+          <TruncatedText text={[`${output.ename}: ${output.evalue}`, ...output.traceback].join('\n')} class="traceback" />
+        </div>
+      );
+    case 'display_data':
+    case 'execute_result':
+      return <MimeOutput data={output.data} />;
+  }
+}
+
+/** The renderers by preference: the first whose MIME type the bundle has wins. */
+export function MimeOutput({ data }: { data: MimeBundle }) {
+  if (data['application/vnd.kiroku.run+json']) return <RunLinkOutput run={data['application/vnd.kiroku.run+json']} />;
+  if (data['application/vnd.kiroku.progress+json']) return <ProgressOutput progress={data['application/vnd.kiroku.progress+json']} />;
+  if (data['application/vnd.kiroku.table+json']) return <TableOutput table={data['application/vnd.kiroku.table+json']} />;
+  if (data['application/vnd.kiroku.chart+json']) return <ChartOutput spec={data['application/vnd.kiroku.chart+json']} />;
+  if (data['image/png']) return <img class="output-image" alt={data['text/plain'] ?? 'image output'} src={`data:image/png;base64,${data['image/png']}`} />;
+  // An SVG shown through <img> cannot run scripts, whatever it contains.
+  if (data['image/svg+xml']) return <img class="output-image" alt={data['text/plain'] ?? 'SVG output'} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data['image/svg+xml'])}`} />;
+  if (data['text/html']) return <div class="output-html" dangerouslySetInnerHTML={{ __html: sanitizeHtml(data['text/html']) }} />;
+  if (data['text/markdown']) return <div class="output-html markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(data['text/markdown']) }} />;
+  if ('application/json' in data) return <JsonTree value={data['application/json']} />;
+  if (data['text/plain'] !== undefined) return <TruncatedText text={data['text/plain']} class="text-plain" />;
+  return <p class="muted">(an output of a type this page cannot show: {Object.keys(data).join(', ')})</p>;
+}

@@ -1,0 +1,62 @@
+// Open notebooks live here, not in the page component: leaving the notebook page (to look at a run)
+// must not stop a cell or lose the kernel's variables. One controller and one kernel per notebook id,
+// for as long as the tab lives or until the notebook is deleted.
+import type { NotebookDoc } from '../../notebook/document';
+import { NotebooksStore } from '../../notebook/notebooks-store';
+import { NotebookController } from './controller';
+import { connectKernel } from './kernel';
+
+let storePromise: Promise<NotebooksStore> | undefined;
+
+/** The notebooks database, opened once per tab. */
+export function notebooksStore(): Promise<NotebooksStore> {
+  return (storePromise ??= NotebooksStore.open({
+    onBlocked: () => alert('Kiroku is open in another tab with an older version. Close that tab to continue.'),
+  }));
+}
+
+const sessions = new Map<string, Promise<NotebookController>>();
+
+/** The controller of a notebook, opening it (and starting its kernel) on first use. */
+export function openSession(id: string): Promise<NotebookController | undefined> {
+  let session = sessions.get(id);
+  if (!session) {
+    session = (async () => {
+      const store = await notebooksStore();
+      const doc = await store.get(id);
+      if (!doc) throw new Error(`no notebook ${id}`);
+      const kernel = await connectKernel();
+      return new NotebookController(doc, kernel, { persist: (d: NotebookDoc) => store.put(d) });
+    })();
+    sessions.set(id, session);
+    session.catch(() => sessions.delete(id));
+  }
+  return session.catch(() => undefined);
+}
+
+/** The controller if the notebook is open, without opening it. */
+export function peekSession(id: string): Promise<NotebookController> | undefined {
+  return sessions.get(id);
+}
+
+/** Save every open notebook now (before unload, when the tab is hidden). */
+export async function saveAll(): Promise<void> {
+  await Promise.all([...sessions.values()].map((s) => s.then((c) => c.save(), () => undefined)));
+}
+
+/** Stop a notebook's kernel and forget it (after delete). */
+export async function closeSession(id: string): Promise<void> {
+  const session = sessions.get(id);
+  sessions.delete(id);
+  const controller = await session?.catch(() => undefined);
+  if (controller) {
+    await controller.save();
+    controller.dispose();
+  }
+}
+
+// IndexedDB writes started in `beforeunload`/`visibilitychange` usually complete; the debounce would not.
+addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void saveAll();
+});
+addEventListener('beforeunload', () => void saveAll());
