@@ -6,11 +6,13 @@ import { href, useRoute } from './router';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
-const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule> }> = [
+// `inNav: false` pages have a route but no tab of their own (`#/compare?runs=…` belongs to Experiments).
+const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule>; inNav?: false; section?: string }> = [
   { id: 'notebook', label: 'Notebook', load: () => import('./pages/notebook-page') },
   { id: 'experiments', label: 'Experiments', load: () => import('./pages/experiments-page') },
   { id: 'models', label: 'Models', load: () => import('./pages/models-page') },
   { id: 'predict', label: 'Predict', load: () => import('./pages/predict-page') },
+  { id: 'compare', label: 'Compare runs', load: () => import('./tracking/compare-page'), inNav: false, section: 'experiments' },
 ];
 
 export function App() {
@@ -42,9 +44,9 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul>
-            {PAGES.map((p) => (
+            {PAGES.filter((p) => p.inNav !== false).map((p) => (
               <li key={p.id}>
-                <a href={href(p.id)} aria-current={p.id === current.id ? 'page' : undefined}>
+                <a href={href(p.id)} aria-current={p.id === (current.section ?? current.id) ? 'page' : undefined}>
                   {p.label}
                 </a>
               </li>

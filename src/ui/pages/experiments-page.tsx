@@ -1,85 +1,53 @@
-// Experiments and their runs. A first version: experiment list and a runs table with params and
-// metrics as columns; the full tracking UI (issue 6) grows from here.
-import type { Experiment, Run } from '../../tracking/entities';
-import { href } from '../router';
-import { formatDuration, formatNumber, formatTime } from '../format';
-import { useTracking } from '../use-tracking';
+// Experiments: the sidebar and the runs of the selected experiments, or one run's page. Routes:
+// `#/experiments` (the first active experiment), `#/experiments/1,4` (several side by side),
+// `#/experiments/1/runs/<runId>[/metrics|/artifacts]`. The tracking views live in ui/tracking/.
+import { lazy, Suspense } from 'preact/compat';
+import type { Experiment } from '../../tracking/entities';
+import '../tracking/tracking.css';
+import { ExperimentsSidebar } from '../tracking/experiments-sidebar';
+import { parseTrackingRoute } from '../tracking/routes';
+import { RunsView } from '../tracking/runs-view';
+import { useLive } from '../tracking/use-live';
 
-export default function ExperimentsPage({ segments }: { segments: string[] }) {
-  const experiments = useTracking((c) => c.searchExperiments(), []);
+const RunPage = lazy(() => import('../tracking/run-page').then((m) => ({ default: m.RunPage })));
+
+export default function ExperimentsPage({ segments, query }: { segments: string[]; query: URLSearchParams }) {
+  const route = parseTrackingRoute(segments);
+  const experiments = useLive((c) => c.searchExperiments('ALL'), [], { relevant: (m) => m.type === 'experiment-changed' });
   if (experiments.status === 'loading') return <p aria-busy="true">Loading experiments…</p>;
   if (experiments.status === 'error') return <p role="alert">Could not read experiments: {experiments.error.message}</p>;
   const list = experiments.value;
-  const selected = list.find((e) => e.experimentId === segments[0]) ?? list[0];
+
+  if (route.view === 'run') {
+    return (
+      <Suspense fallback={<p aria-busy="true">Loading the run…</p>}>
+        <RunPage key={route.runId} experiment={list.find((e) => e.experimentId === route.experimentId)} runId={route.runId} tab={route.tab} query={query} />
+      </Suspense>
+    );
+  }
+
+  const byId = new Map(list.map((e) => [e.experimentId, e]));
+  let selected = route.experimentIds.map((id) => byId.get(id)).filter((e): e is Experiment => Boolean(e));
+  const missing = route.experimentIds.filter((id) => !byId.has(id));
+  if (!selected.length && !missing.length) {
+    const first = list.find((e) => e.lifecycleStage === 'active');
+    if (first) selected = [first];
+  }
   return (
     <div class="split">
-      <nav class="sidebar" aria-label="Experiments">
-        <h2>Experiments</h2>
-        <ul>
-          {list.map((e) => (
-            <li key={e.experimentId}>
-              <a href={href('experiments', e.experimentId)} aria-current={e === selected ? 'page' : undefined}>
-                {e.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <section class="page" aria-labelledby="page-title">
-        {selected ? <RunsView experiment={selected} /> : <h1 id="page-title">No experiments yet</h1>}
+      <ExperimentsSidebar experiments={list} selectedIds={selected.map((e) => e.experimentId)} />
+      <section class="page runs-page" aria-labelledby="page-title">
+        {missing.length > 0 && !selected.length ? (
+          <>
+            <h1 id="page-title">Experiment not found</h1>
+            <p role="alert">No experiment has the id {missing.join(', ')}. Choose one in the list.</p>
+          </>
+        ) : selected.length ? (
+          <RunsView key={selected.map((e) => e.experimentId).join()} experiments={selected} query={query} />
+        ) : (
+          <h1 id="page-title">No experiments yet</h1>
+        )}
       </section>
-    </div>
-  );
-}
-
-function RunsView({ experiment }: { experiment: Experiment }) {
-  const runs = useTracking(
-    (c) => c.searchRuns({ experimentIds: [experiment.experimentId], maxResults: 50_000 }),
-    [experiment.experimentId],
-  );
-  return (
-    <>
-      <h1 id="page-title">{experiment.name}</h1>
-      {runs.status === 'loading' && <p aria-busy="true">Loading runs…</p>}
-      {runs.status === 'error' && <p role="alert">Could not read runs: {runs.error.message}</p>}
-      {runs.status === 'ready' && <RunsTable runs={runs.value} />}
-    </>
-  );
-}
-
-function RunsTable({ runs }: { runs: Run[] }) {
-  if (!runs.length) return <p>No runs in this experiment yet. Log one from the notebook.</p>;
-  const paramKeys = [...new Set(runs.flatMap((r) => Object.keys(r.data.params)))].sort();
-  const metricKeys = [...new Set(runs.flatMap((r) => Object.keys(r.data.metrics)))].sort();
-  return (
-    <div class="table-scroll">
-      <table class="runs">
-        <caption>{runs.length === 1 ? '1 run' : `${runs.length} runs`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Run name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col">Duration</th>
-            <th scope="col">User</th>
-            {paramKeys.map((k) => <th scope="col" key={`p-${k}`}>{k}</th>)}
-            {metricKeys.map((k) => <th scope="col" key={`m-${k}`}>{k}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.info.runId}>
-              <th scope="row">{r.info.runName}</th>
-              <td><span class={`status status-${r.info.status.toLowerCase()}`}>{r.info.status}</span></td>
-              <td>{formatTime(r.info.startTime)}</td>
-              <td>{formatDuration(r.info.startTime, r.info.endTime)}</td>
-              <td>{r.info.userId}</td>
-              {paramKeys.map((k) => <td key={`p-${k}`}>{r.data.params[k] ?? ''}</td>)}
-              {metricKeys.map((k) => <td key={`m-${k}`} class="num">{k in r.data.metrics ? formatNumber(r.data.metrics[k]!) : ''}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -1,0 +1,20 @@
+// Save a Blob as a file through a temporary link: works offline, for any size the page holds, and
+// lets the browser pick the downloads folder.
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: Chromium reads the URL after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The last part of a path, for a download's file name. */
+export function baseName(path: string): string {
+  return path.split('/').filter(Boolean).pop() ?? 'download';
+}

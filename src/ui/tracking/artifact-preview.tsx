@@ -1,0 +1,111 @@
+// Previews of one artifact by kind: text (and code), JSON (pretty-printed), YAML, CSV (as a table),
+// images, HTML (in a sandboxed frame: no scripts, no same-origin access, and a CSP that allows no
+// network) and MLflow's `MLmodel`. Everything else, and any file, can be downloaded.
+import { useEffect, useState } from 'preact/hooks';
+import type { Run } from '../../tracking/entities';
+import { mlflow } from '../../tracking/default';
+import { baseName, saveBlob } from '../components/download';
+import { formatBytes, previewKind } from './artifact-tree';
+import { parseCsvPreview } from './csv-preview';
+import { MlmodelView } from './mlmodel-view';
+import { useLive } from './use-live';
+
+/** Text previews read at most this much; the download has the rest. */
+const TEXT_LIMIT = 1024 * 1024;
+
+const HTML_CSP = "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:";
+
+export function sandboxedHtml(html: string): string {
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">${html}`;
+}
+
+export function ArtifactPreview({ run, path, size }: { run: Run; path: string; size: number }) {
+  const runId = run.info.runId;
+  const blob = useLive((c) => c.downloadArtifact(runId, path), [runId, path], { relevant: (m) => m.type === 'run-updated' && m.runId === runId, minInterval: 1000 });
+  const [failure, setFailure] = useState<string | null>(null);
+  const download = () => {
+    setFailure(null);
+    mlflow.client().downloadArtifact(runId, path).then((b) => saveBlob(b, baseName(path)), (e: Error) => setFailure(e.message));
+  };
+  const kind = previewKind(path, blob.status === 'ready' ? blob.value.type : '');
+  return (
+    <section aria-labelledby="artifact-path">
+      <div class="card-head">
+        <h2 id="artifact-path" class="path">{path}</h2>
+        <span class="muted">{formatBytes(size)}</span>
+        <button type="button" class="small" onClick={download} aria-label={`Download ${path}`}>Download</button>
+      </div>
+      {failure && <p role="alert">{failure}</p>}
+      {blob.status === 'loading' && <p aria-busy="true">Loading…</p>}
+      {blob.status === 'error' && <p role="alert">Could not read {path}: {blob.error.message}</p>}
+      {blob.status === 'ready' && <Body kind={kind} blob={blob.value} run={run} path={path} />}
+    </section>
+  );
+}
+
+function Body({ kind, blob, run, path }: { kind: ReturnType<typeof previewKind>; blob: Blob; run: Run; path: string }) {
+  if (kind === 'image') return <ImagePreview blob={blob} alt={`Image artifact ${path}`} />;
+  if (kind === 'none') return <p class="muted">No preview for this file type ({blob.type || 'unknown'}). Download it to open it.</p>;
+  return <TextBased kind={kind} blob={blob} run={run} path={path} />;
+}
+
+function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewKind>; blob: Blob; run: Run; path: string }) {
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    blob.slice(0, TEXT_LIMIT).text().then((t) => live && setText(t));
+    return () => {
+      live = false;
+    };
+  }, [blob]);
+  if (text === null) return <p aria-busy="true">Reading…</p>;
+  const truncated = blob.size > TEXT_LIMIT;
+  const note = truncated ? <p class="hint">Showing the first {formatBytes(TEXT_LIMIT)} of {formatBytes(blob.size)}; download the file for all of it.</p> : null;
+  switch (kind) {
+    case 'mlmodel':
+      return <MlmodelView run={run} path={path} text={text} />;
+    case 'json': {
+      let pretty = text;
+      try {
+        pretty = JSON.stringify(JSON.parse(text), null, 2);
+      } catch {
+        // a truncated or malformed file: show it as it is
+      }
+      return <>{note}<pre class="code" tabIndex={0}><code>{pretty}</code></pre></>;
+    }
+    case 'csv': {
+      const csv = parseCsvPreview(text, 500);
+      return (
+        <>
+          {note}
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={`Contents of ${path}`}>
+            <table class="data">
+              <thead><tr>{csv.header.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
+              <tbody>{csv.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+            </table>
+          </div>
+          {csv.truncated && <p class="hint">Showing the first {csv.rows.length} rows.</p>}
+        </>
+      );
+    }
+    case 'html':
+      return (
+        <>
+          {note}
+          <iframe class="html-preview" title={`HTML artifact ${path}`} sandbox="" srcdoc={sandboxedHtml(text)} />
+        </>
+      );
+    default:
+      return <>{note}<pre class="code" tabIndex={0}><code>{text}</code></pre></>;
+  }
+}
+
+function ImagePreview({ blob, alt }: { blob: Blob; alt: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const u = URL.createObjectURL(blob);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [blob]);
+  return url ? <img class="artifact-image" src={url} alt={alt} /> : null;
+}

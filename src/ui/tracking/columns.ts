@@ -1,0 +1,115 @@
+// The runs table's column model: the fixed run attributes, then one column per param and per metric
+// key found in the runs, each with a stable id (`attr:created`, `param:alpha`, `metric:rmse`) that the
+// sort, the column chooser and the URL refer to. Pure: no DOM, so the table and its tests share it.
+import type { Run } from '../../tracking/entities';
+import { SYSTEM_TAGS } from '../../tracking/entities';
+import type { SortValue } from './sort';
+
+export type ColumnKind = 'attr' | 'param' | 'metric';
+
+export interface Column {
+  id: string;
+  kind: ColumnKind;
+  /** The param or metric key, or the attribute's name. */
+  key: string;
+  label: string;
+  /** Right-aligned, tabular figures. */
+  numeric: boolean;
+  /** Pixels; the table has a fixed layout so virtualized rows never change its column widths. */
+  width: number;
+}
+
+export const ATTRIBUTE_COLUMNS: readonly Column[] = [
+  { id: 'attr:name', kind: 'attr', key: 'name', label: 'Run name', numeric: false, width: 240 },
+  { id: 'attr:created', kind: 'attr', key: 'created', label: 'Created', numeric: false, width: 170 },
+  { id: 'attr:duration', kind: 'attr', key: 'duration', label: 'Duration', numeric: true, width: 100 },
+  { id: 'attr:user', kind: 'attr', key: 'user', label: 'User', numeric: false, width: 120 },
+  { id: 'attr:source', kind: 'attr', key: 'source', label: 'Source', numeric: false, width: 160 },
+  { id: 'attr:status', kind: 'attr', key: 'status', label: 'Status', numeric: false, width: 100 },
+  { id: 'attr:model', kind: 'attr', key: 'model', label: 'Model', numeric: false, width: 90 },
+];
+
+/** Shown after the name when runs of several experiments are listed together. */
+export const EXPERIMENT_COLUMN: Column = { id: 'attr:experiment', kind: 'attr', key: 'experiment', label: 'Experiment', numeric: false, width: 140 };
+
+/** What a sort value may depend on besides the run. */
+export interface ValueContext {
+  now: number;
+  /** Runs known to have a logged model artifact. */
+  withModel?: ReadonlySet<string> | undefined;
+  experimentNames?: ReadonlyMap<string, string> | undefined;
+}
+
+/** Columns shown when nobody chose otherwise: everything but the user (usually one person). */
+export const DEFAULT_HIDDEN: readonly string[] = ['attr:user'];
+
+/** The name column is the row header; it cannot be hidden. */
+export const FIXED_COLUMN = 'attr:name';
+
+/**
+ * Attribute columns (with the experiment when the runs come from several), then params and metrics
+ * sorted by key, for every key any of the runs has.
+ */
+export function columnsFor(runs: readonly Run[]): Column[] {
+  const params = new Set<string>();
+  const metrics = new Set<string>();
+  const experiments = new Set<string>();
+  for (const r of runs) {
+    experiments.add(r.info.experimentId);
+    for (const k in r.data.params) params.add(k);
+    for (const k in r.data.metrics) metrics.add(k);
+  }
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const [name, ...rest] = ATTRIBUTE_COLUMNS;
+  return [
+    name!,
+    ...(experiments.size > 1 ? [EXPERIMENT_COLUMN] : []),
+    ...rest,
+    ...[...params].sort(byKey).map((k): Column => ({ id: `param:${k}`, kind: 'param', key: k, label: k, numeric: false, width: widthFor(k) })),
+    ...[...metrics].sort(byKey).map((k): Column => ({ id: `metric:${k}`, kind: 'metric', key: k, label: k, numeric: true, width: widthFor(k) })),
+  ];
+}
+
+function widthFor(label: string): number {
+  return Math.min(260, Math.max(100, 24 + label.length * 8));
+}
+
+/** Whether a run has a logged model: MLflow's model history tag, or a `model/MLmodel` artifact seen by the caller. */
+export function hasModel(run: Run, withModelArtifact?: ReadonlySet<string>): boolean {
+  return Boolean(run.data.tags[SYSTEM_TAGS.loggedModels]) || Boolean(withModelArtifact?.has(run.info.runId));
+}
+
+/** The value a column sorts by: numbers stay numbers, missing values are `null` (sorted last). */
+export function sortValue(run: Run, column: Column, ctx: ValueContext): SortValue {
+  switch (column.kind) {
+    case 'param':
+      return run.data.params[column.key] ?? null;
+    case 'metric':
+      return run.data.metrics[column.key] ?? null;
+    case 'attr':
+      switch (column.key) {
+        case 'name':
+          return run.info.runName;
+        case 'created':
+          return run.info.startTime;
+        case 'duration':
+          return (run.info.endTime ?? ctx.now) - run.info.startTime;
+        case 'user':
+          return run.info.userId || null;
+        case 'source':
+          return run.data.tags[SYSTEM_TAGS.sourceName] ?? null;
+        case 'status':
+          return run.info.status;
+        case 'model':
+          return hasModel(run, ctx.withModel) ? 'model' : null;
+        case 'experiment':
+          return ctx.experimentNames?.get(run.info.experimentId) ?? run.info.experimentId;
+      }
+  }
+  return null;
+}
+
+/** The columns to show: all known columns minus the hidden ones, the name column always first. */
+export function visibleColumns(all: readonly Column[], hidden: ReadonlySet<string>): Column[] {
+  return all.filter((c) => c.id === FIXED_COLUMN || !hidden.has(c.id));
+}

@@ -1,0 +1,186 @@
+// Compare runs (`#/compare?runs=a,b,c`): params and metrics side by side with "Only differences",
+// parallel coordinates over the chosen params and metrics, a scatter of any one against another, and
+// metric histories overlaid. Each run keeps one color in every chart and in the table's header.
+import { useMemo, useState } from 'preact/hooks';
+import type { Run } from '../../tracking/entities';
+import './tracking.css';
+import { formatDuration, formatNumber, formatTime } from '../format';
+import { LineChart } from './charts/line-chart';
+import { ParallelCoordinates } from './charts/parallel-coords';
+import { color } from './charts/uplot';
+import { compareRows, defaultDimensions, dimensionsOf, dimensionValues } from './compare-model';
+import { ChartControls, toSeries, type ChartSettings } from './metric-charts';
+import { experimentsHref, parseRunIds, runHref } from './routes';
+import { useLive } from './use-live';
+
+export default function ComparePage({ query }: { segments: string[]; query: URLSearchParams }) {
+  const ids = parseRunIds(query.get('runs'));
+  const runs = useLive((c) => Promise.all(ids.map((id) => c.getRun(id))), [ids.join()], {
+    relevant: (m) => m.type === 'run-updated' && ids.includes(m.runId),
+    minInterval: 500,
+  });
+  return (
+    <section class="page compare-page" aria-labelledby="page-title">
+      <nav class="breadcrumbs" aria-label="Breadcrumb"><a href={experimentsHref([])}>Experiments</a><span aria-hidden="true"> › </span></nav>
+      <h1 id="page-title">Comparing {ids.length} runs</h1>
+      {ids.length < 2 && <p role="alert">Choose two or more runs to compare: select them in a runs table and press Compare.</p>}
+      {runs.status === 'loading' && <p aria-busy="true">Loading runs…</p>}
+      {runs.status === 'error' && <p role="alert">Could not read the runs: {runs.error.message}</p>}
+      {runs.status === 'ready' && runs.value.length > 0 && <Comparison runs={runs.value} />}
+    </section>
+  );
+}
+
+function Comparison({ runs }: { runs: Run[] }) {
+  const [onlyDiff, setOnlyDiff] = useState(false);
+  const rows = useMemo(() => compareRows(runs), [runs]);
+  const dims = useMemo(() => dimensionsOf(runs), [runs]);
+  const [chosenDims, setChosenDims] = useState(() => defaultDimensions(dims, runs).map((d) => d.id));
+  const numeric = dims.filter((d) => d.numeric);
+  const [xDim, setXDim] = useState(() => numeric.find((d) => d.kind === 'param')?.id ?? numeric[0]?.id ?? '');
+  const [yDim, setYDim] = useState(() => numeric.find((d) => d.kind === 'metric')?.id ?? numeric[1]?.id ?? '');
+  const shown = onlyDiff ? rows.filter((r) => r.differs) : rows;
+  const params = shown.filter((r) => r.kind === 'param');
+  const metrics = shown.filter((r) => r.kind === 'metric');
+
+  const attrs: Array<[string, (r: Run) => string]> = [
+    ['Status', (r) => r.info.status],
+    ['Created', (r) => formatTime(r.info.startTime)],
+    ['Duration', (r) => formatDuration(r.info.startTime, r.info.endTime)],
+  ];
+  const value = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? formatNumber(v) : v);
+
+  return (
+    <>
+      <section aria-labelledby="compare-table-title">
+        <div class="card-head">
+          <h2 id="compare-table-title">Parameters and metrics</h2>
+          <label class="toggle"><input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} /> Only differences</label>
+        </div>
+        <div class="table-scroll" role="region" aria-label="Comparison table" tabIndex={0}>
+          <table class="compare">
+            <thead>
+              <tr>
+                <td />
+                {runs.map((r, i) => (
+                  <th key={r.info.runId} scope="col">
+                    <span class="swatch" style={{ background: color(i) }} aria-hidden="true" />
+                    <a href={runHref(r.info.experimentId, r.info.runId)}>{r.info.runName}</a>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {attrs.map(([label, get]) => (
+                <tr key={label}><th scope="row">{label}</th>{runs.map((r) => <td key={r.info.runId}>{get(r)}</td>)}</tr>
+              ))}
+              <Group title="Parameters" span={runs.length} rows={params} value={value} />
+              <Group title="Metrics" span={runs.length} rows={metrics} value={value} />
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="parallel-title" class="card">
+        <h2 id="parallel-title">Parallel coordinates</h2>
+        <fieldset class="dim-picker">
+          <legend>Axes</legend>
+          {dims.map((d) => (
+            <label key={d.id} class="check">
+              <input type="checkbox" checked={chosenDims.includes(d.id)}
+                onChange={(e) => setChosenDims(e.currentTarget.checked ? dims.filter((x) => x.id === d.id || chosenDims.includes(x.id)).map((x) => x.id) : chosenDims.filter((x) => x !== d.id))} />
+              {d.key} <span class="muted">({d.kind})</span>
+            </label>
+          ))}
+        </fieldset>
+        <ParallelCoordinates runs={runs} dimensions={dims.filter((d) => chosenDims.includes(d.id))} title="Parallel coordinates" />
+      </section>
+
+      <section aria-labelledby="scatter-title" class="card">
+        <h2 id="scatter-title">Scatter</h2>
+        {numeric.length < 2 ? <p class="muted">A scatter needs two numeric parameters or metrics.</p> : (
+          <>
+            <div class="chart-controls">
+              <DimSelect label="X axis" dims={numeric} value={xDim} onChange={setXDim} />
+              <DimSelect label="Y axis" dims={numeric} value={yDim} onChange={setYDim} />
+            </div>
+            <Scatter runs={runs} x={numeric.find((d) => d.id === xDim) ?? numeric[0]!} y={numeric.find((d) => d.id === yDim) ?? numeric[1]!} />
+          </>
+        )}
+      </section>
+
+      <MetricOverlay runs={runs} />
+    </>
+  );
+}
+
+function Group({ title, span, rows, value }: { title: string; span: number; rows: ReturnType<typeof compareRows>; value: (v: string | number | undefined) => string }) {
+  return (
+    <>
+      <tr class="group"><th scope="colgroup" colSpan={span + 1}>{title} ({rows.length})</th></tr>
+      {rows.map((r) => (
+        <tr key={`${r.kind}:${r.key}`} class={r.differs ? 'differs' : undefined}>
+          <th scope="row">{r.key}</th>
+          {r.values.map((v, i) => <td key={i} class={typeof v === 'number' ? 'num' : undefined}>{value(v)}</td>)}
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function DimSelect({ label, dims, value, onChange }: { label: string; dims: ReturnType<typeof dimensionsOf>; value: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {dims.map((d) => <option key={d.id} value={d.id}>{d.key} ({d.kind})</option>)}
+      </select>
+    </label>
+  );
+}
+
+function Scatter({ runs, x, y }: { runs: Run[]; x: ReturnType<typeof dimensionsOf>[number]; y: ReturnType<typeof dimensionsOf>[number] }) {
+  const xs = dimensionValues(runs, x).values;
+  const ys = dimensionValues(runs, y).values;
+  // One series per run (so the legend names the run under the cursor), up to the palette's size.
+  const series = runs.length <= 10
+    ? runs.map((r, i) => ({ label: r.info.runName, xs: xs[i] == null ? [] : [xs[i]!], ys: ys[i] == null ? [] : [ys[i]!] }))
+    : [{ label: `${runs.length} runs`, ...sortedPoints(xs, ys) }];
+  return <LineChart title={`${y.key} against ${x.key}`} series={series} xAxis={{ label: x.key }} yLabel={y.key} points height={300} />;
+}
+
+function sortedPoints(xs: Array<number | null>, ys: Array<number | null>): { xs: number[]; ys: number[] } {
+  const pts = xs.map((x, i) => [x, ys[i]] as const).filter((p): p is readonly [number, number] => p[0] != null && p[1] != null).sort((a, b) => a[0] - b[0]);
+  return { xs: pts.map((p) => p[0]), ys: pts.map((p) => p[1]) };
+}
+
+function MetricOverlay({ runs }: { runs: Run[] }) {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.data.metrics)))].sort();
+  const [metric, setMetric] = useState(keys[0] ?? '');
+  const [settings, setSettings] = useState<ChartSettings>({ xAxis: 'step', smoothing: 0, logY: false });
+  const ids = runs.map((r) => r.info.runId);
+  const histories = useLive(
+    (c) => Promise.all(runs.map((r) => (metric in r.data.metrics ? c.getMetricHistory(r.info.runId, metric) : Promise.resolve([])))),
+    [ids.join(), metric],
+    { relevant: (m) => m.type === 'run-updated' && ids.includes(m.runId), minInterval: 500 },
+  );
+  if (!keys.length) return null;
+  const series = histories.status === 'ready'
+    ? runs.map((r, i) => toSeries(r.info.runName, histories.value[i]!, r.info.startTime, settings))
+    : [];
+  return (
+    <section aria-labelledby="overlay-title" class="card">
+      <h2 id="overlay-title">Metric history</h2>
+      <div class="chart-controls">
+        <label>
+          Metric{' '}
+          <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
+            {keys.map((k) => <option key={k} value={k}>{k}</option>)}
+          </select>
+        </label>
+      </div>
+      <ChartControls settings={settings} onChange={setSettings} idPrefix="compare-chart" />
+      {histories.status === 'ready' && <LineChart title={`${metric} by run`} series={series} xAxis={settings.xAxis} logY={settings.logY} />}
+    </section>
+  );
+}

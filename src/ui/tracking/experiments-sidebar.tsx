@@ -1,0 +1,98 @@
+// The experiments sidebar: open one experiment (its link), include several in the runs table (their
+// checkboxes), create, rename, delete and restore. Names are user text and are only ever rendered as
+// text. Deleted experiments are listed apart, behind a toggle, each with its Restore button.
+import { useState } from 'preact/hooks';
+import type { Experiment } from '../../tracking/entities';
+import { mlflow } from '../../tracking/default';
+import { navigate } from '../router';
+import { ConfirmDialog, PromptDialog } from '../components/dialog';
+import { experimentsHref } from './routes';
+
+type Editing = { kind: 'create' } | { kind: 'rename'; exp: Experiment } | { kind: 'delete'; exp: Experiment } | null;
+
+export function ExperimentsSidebar({ experiments, selectedIds }: { experiments: Experiment[]; selectedIds: string[] }) {
+  const [showDeleted, setShowDeleted] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const active = experiments.filter((e) => e.lifecycleStage === 'active');
+  const deleted = experiments.filter((e) => e.lifecycleStage === 'deleted');
+  const selected = new Set(selectedIds);
+
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...selectedIds, id] : selectedIds.filter((s) => s !== id);
+    if (next.length) navigate(experimentsHref(next));
+  };
+
+  const client = () => mlflow.client();
+  return (
+    <nav class="sidebar experiments-sidebar" aria-label="Experiments">
+      <div class="sidebar-head">
+        <h2>Experiments</h2>
+        <button type="button" class="primary small" onClick={() => setEditing({ kind: 'create' })}>New experiment</button>
+      </div>
+      <ul class="experiment-list">
+        {active.map((e) => (
+          <li key={e.experimentId} class={selected.has(e.experimentId) ? 'selected' : undefined}>
+            <input type="checkbox" checked={selected.has(e.experimentId)} disabled={selected.has(e.experimentId) && selected.size === 1}
+              aria-label={`Show runs of ${e.name}`} onChange={(ev) => toggle(e.experimentId, ev.currentTarget.checked)} />
+            <a href={experimentsHref([e.experimentId])} aria-current={selected.has(e.experimentId) && selected.size === 1 ? 'page' : undefined}>{e.name}</a>
+            <span class="row-actions">
+              <button type="button" class="icon" aria-label={`Rename experiment ${e.name}`} title="Rename" onClick={() => setEditing({ kind: 'rename', exp: e })}>✎</button>
+              {e.experimentId !== '0' && (
+                <button type="button" class="icon" aria-label={`Delete experiment ${e.name}`} title="Delete" onClick={() => setEditing({ kind: 'delete', exp: e })}>🗑</button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <label class="toggle">
+        <input type="checkbox" checked={showDeleted} onChange={(e) => setShowDeleted(e.currentTarget.checked)} />
+        Show deleted experiments{deleted.length ? ` (${deleted.length})` : ''}
+      </label>
+      {showDeleted && (
+        <section aria-label="Deleted experiments">
+          {deleted.length === 0 ? (
+            <p class="muted">No deleted experiments.</p>
+          ) : (
+            <ul class="experiment-list deleted">
+              {deleted.map((e) => (
+                <li key={e.experimentId}>
+                  <a href={experimentsHref([e.experimentId])} aria-current={selected.has(e.experimentId) ? 'page' : undefined}>{e.name}</a>
+                  <button type="button" class="small" aria-label={`Restore experiment ${e.name}`}
+                    onClick={() => {
+                      setFailure(null);
+                      client().restoreExperiment(e.experimentId).catch((err: Error) => setFailure(`Could not restore ${e.name}: ${err.message}`));
+                    }}>Restore</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {failure && <p class="form-error" role="alert">{failure}</p>}
+
+      {editing?.kind === 'create' && (
+        <PromptDialog title="New experiment" label="Experiment name" submitLabel="Create" onClose={() => setEditing(null)}
+          onSubmit={async (name) => {
+            const id = await client().createExperiment(name);
+            navigate(experimentsHref([id]));
+          }} />
+      )}
+      {editing?.kind === 'rename' && (
+        <PromptDialog title={`Rename experiment`} label="New name" initial={editing.exp.name} submitLabel="Rename" onClose={() => setEditing(null)}
+          onSubmit={(name) => client().renameExperiment(editing.exp.experimentId, name)} />
+      )}
+      {editing?.kind === 'delete' && (
+        <ConfirmDialog title="Delete experiment" confirmLabel="Delete" danger onClose={() => setEditing(null)}
+          onConfirm={async () => {
+            const id = editing.exp.experimentId;
+            await client().deleteExperiment(id);
+            const rest = selectedIds.filter((s) => s !== id);
+            if (rest.length !== selectedIds.length) navigate(experimentsHref(rest.length ? rest : ['0']));
+          }}>
+          <p>Delete the experiment <strong>{editing.exp.name}</strong>? Its runs are kept; you can restore it from the deleted experiments.</p>
+        </ConfirmDialog>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,69 @@
+// A run's overview: who, when, from where (the notebook cell, with the code it ran), its parent, then
+// description, params, metrics, tags and dataset inputs. Everything logged is user text and is
+// rendered as text; only the description is markdown, and it is sanitized.
+import type { Run } from '../../tracking/entities';
+import { SYSTEM_TAGS } from '../../tracking/entities';
+import { CopyButton } from '../components/copy-button';
+import { formatDuration, formatTime } from '../format';
+import { DatasetInputs } from './dataset-inputs';
+import { RunDescription } from './run-description';
+import { RunSource } from './run-source';
+import { RunTags } from './run-tags';
+import { MetricsTable, ParamsTable } from './run-values';
+import { parentOf } from './run-tree';
+import { cellHref, runHref } from './routes';
+import { useLive } from './use-live';
+
+export function RunOverview({ run }: { run: Run }) {
+  const { info, data } = run;
+  const parent = parentOf(run);
+  const cell = cellHref(data.tags);
+  const source = data.tags[SYSTEM_TAGS.sourceName];
+  return (
+    <div class="run-overview">
+      <section aria-labelledby="run-facts">
+        <h2 id="run-facts" class="vh">Details</h2>
+        <dl class="facts">
+          <dt>Run ID</dt>
+          <dd><code>{info.runId}</code> <CopyButton text={info.runId} label="Copy run ID" /></dd>
+          <dt>Status</dt>
+          <dd><span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span></dd>
+          <dt>Created</dt>
+          <dd><time dateTime={new Date(info.startTime).toISOString()}>{formatTime(info.startTime)}</time></dd>
+          <dt>Duration</dt>
+          <dd>{formatDuration(info.startTime, info.endTime)}{info.endTime == null ? ' (running)' : ''}</dd>
+          <dt>User</dt>
+          <dd>{info.userId}</dd>
+          <dt>Source</dt>
+          <dd>
+            {source ?? '—'}
+            {cell && <> · <a href={cell}>Open the notebook cell</a></>}
+          </dd>
+          {parent && (
+            <>
+              <dt>Parent run</dt>
+              <dd><ParentLink experimentId={info.experimentId} runId={parent} /></dd>
+            </>
+          )}
+          <dt>Artifact location</dt>
+          <dd><code>{info.artifactUri}</code></dd>
+        </dl>
+      </section>
+      <RunDescription run={run} />
+      <RunSource run={run} />
+      <div class="two-columns">
+        <ParamsTable params={data.params} />
+        <MetricsTable run={run} />
+      </div>
+      <RunTags run={run} />
+      <DatasetInputs inputs={run.inputs.datasetInputs} />
+    </div>
+  );
+}
+
+function ParentLink({ experimentId, runId }: { experimentId: string; runId: string }) {
+  const parent = useLive((c) => c.getRun(runId), [runId], { relevant: (m) => m.type === 'run-updated' && m.runId === runId });
+  const name = parent.status === 'ready' ? parent.value.info.runName : runId;
+  const exp = parent.status === 'ready' ? parent.value.info.experimentId : experimentId;
+  return <a href={runHref(exp, runId)}>{name}</a>;
+}

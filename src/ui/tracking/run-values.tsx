@@ -1,0 +1,56 @@
+// A run's params (key and value) and metrics (latest value, its step, a sparkline of the history and
+// a link to the full chart). Histories are read only for the metrics table's sparklines, in one go.
+import type { Run } from '../../tracking/entities';
+import { formatNumber } from '../format';
+import { runHref } from './routes';
+import { Sparkline } from './sparkline';
+import { aboutRun, useLive } from './use-live';
+
+export function ParamsTable({ params }: { params: Record<string, string> }) {
+  const keys = Object.keys(params).sort();
+  return (
+    <section class="card" aria-labelledby="run-params">
+      <h2 id="run-params">Parameters <span class="muted">({keys.length})</span></h2>
+      {keys.length === 0 ? <p class="muted">No parameters.</p> : (
+        <table class="kv">
+          <thead><tr><th scope="col">Name</th><th scope="col">Value</th></tr></thead>
+          <tbody>
+            {keys.map((k) => <tr key={k}><th scope="row">{k}</th><td class="value">{params[k]}</td></tr>)}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function MetricsTable({ run }: { run: Run }) {
+  const runId = run.info.runId;
+  const keys = Object.keys(run.data.metrics).sort();
+  const histories = useLive(
+    async (c) => new Map(await Promise.all(keys.map(async (k) => [k, (await c.getMetricHistory(runId, k)).map((m) => m.value)] as const))),
+    [runId, keys.join('\u0000')],
+    { relevant: aboutRun(runId), minInterval: 1000 },
+  );
+  return (
+    <section class="card" aria-labelledby="run-metrics">
+      <h2 id="run-metrics">Metrics <span class="muted">({keys.length})</span></h2>
+      {keys.length === 0 ? <p class="muted">No metrics.</p> : (
+        <table class="kv">
+          <thead><tr><th scope="col">Name</th><th scope="col" class="num">Latest</th><th scope="col">History</th></tr></thead>
+          <tbody>
+            {keys.map((k) => {
+              const h = histories.status === 'ready' ? histories.value.get(k) : undefined;
+              return (
+                <tr key={k}>
+                  <th scope="row"><a href={runHref(run.info.experimentId, runId, 'metrics', { metric: k })} title={`Chart of ${k}`}>{k}</a></th>
+                  <td class="num">{formatNumber(run.data.metrics[k]!)}</td>
+                  <td>{h ? <Sparkline values={h} label={`${k} history`} /> : null}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

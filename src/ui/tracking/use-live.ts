@@ -1,0 +1,79 @@
+// Like `useTracking`, with the two things the tracking views need beyond it: only the events that
+// concern the view trigger a reload (a run page ignores other runs' training loops), and reloads are
+// throttled with one in flight at a time (a 10,000-run table is not re-read 60 times a second while a
+// loop logs). Answers that arrive out of order are dropped; changing `deps` shows "loading" again
+// rather than the previous run's data.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { mlflow } from '../../tracking/default';
+import type { TrackingClient } from '../../tracking/client';
+import { subscribe, type TrackingMessage } from '../../tracking/events';
+import type { Loaded } from '../use-tracking';
+
+export interface LiveOptions {
+  /** Which events reload the view (default: every event of this store). */
+  relevant?: (message: TrackingMessage) => boolean;
+  /** Least time between two reloads, in ms (default 100). */
+  minInterval?: number;
+}
+
+export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: unknown[], options: LiveOptions = {}): Loaded<T> & { reload: () => void } {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const reloadRef = useRef<() => void>(() => {});
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  useEffect(() => {
+    let live = true;
+    let seq = 0;
+    let inFlight = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastStart = 0;
+    setState({ status: 'loading' });
+
+    const run = () => {
+      timer = undefined;
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      again = false;
+      lastStart = performance.now();
+      const mine = ++seq;
+      load(mlflow.client())
+        .then(
+          (value) => live && mine === seq && setState({ status: 'ready', value }),
+          (error: unknown) => live && mine === seq && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        )
+        .finally(() => {
+          inFlight = false;
+          if (live && again) schedule();
+        });
+    };
+    const schedule = () => {
+      if (timer !== undefined) return;
+      const wait = Math.max(0, (optionsRef.current.minInterval ?? 100) - (performance.now() - lastStart));
+      timer = setTimeout(run, wait);
+    };
+    reloadRef.current = schedule;
+    run();
+    const stop = subscribe((m) => {
+      if (m.store !== mlflow.getTrackingUri()) return;
+      if (optionsRef.current.relevant && !optionsRef.current.relevant(m)) return;
+      schedule();
+    });
+    return () => {
+      live = false;
+      if (timer !== undefined) clearTimeout(timer);
+      stop();
+    };
+  }, deps);
+
+  return { ...state, reload: () => reloadRef.current() } as Loaded<T> & { reload: () => void };
+}
+
+/** Events about one run (or any run, when a run was created: it may be a child of this one). */
+export function aboutRun(runId: string): (m: TrackingMessage) => boolean {
+  return (m) => (m.type === 'run-updated' && m.runId === runId) || m.type === 'run-created';
+}
