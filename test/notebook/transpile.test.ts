@@ -259,3 +259,13 @@ describe('instrumentation', () => {
     });
   }
 });
+
+describe('calls', () => {
+  it('calls cell-level functions without a receiver, as plain calls', async () => {
+    const { run } = session();
+    await run('function who() { return this }\nconst tag = function (s) { return [this, s[0]] };');
+    expect(await run('who()')).toBeUndefined();
+    expect(await run('tag`x`')).toEqual([undefined, 'x']);
+    expect(await run('const o = { who }; o.who() === o')).toBe(true);
+  });
+});

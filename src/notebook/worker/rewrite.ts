@@ -141,7 +141,7 @@ class Rewriter {
   }
 
   /** An identifier read or written by the cell: cell-level names become `__ks.name`. */
-  private reference(id: AnyNode, mode: Mode, scope: Scope | null, shorthand = false): void {
+  private reference(id: AnyNode, mode: Mode, scope: Scope | null, shorthand = false, callee = false): void {
     this.checkReserved(id);
     const name: string = id.name;
     const where = this.resolve(name, scope);
@@ -158,6 +158,8 @@ class Rewriter {
       // Not known yet: a later cell may declare it before this code runs (a function called later).
       text = `${KERNEL}.${mode === 'typeof' ? 'peek' : 'ref'}(${JSON.stringify(name)})`;
     }
+    // `f()` must not become a method call on the scope object (`this` would be the kernel's scope).
+    if (callee && where === 'cell') text = `(0, ${text})`;
     this.s.update(id.start, id.end, shorthand ? `${name}: ${text}` : text);
   }
 
@@ -246,6 +248,15 @@ class Rewriter {
         this.visit(node.argument, scope, inFn);
         this.s.appendLeft(node.argument.end, ')');
         return;
+      case 'CallExpression':
+      case 'TaggedTemplateExpression': {
+        const callee = node.type === 'CallExpression' ? node.callee : node.tag;
+        if (callee.type === 'Identifier') this.reference(callee, 'read', scope, false, true);
+        else this.visit(callee, scope, inFn);
+        if (node.type === 'CallExpression') for (const a of node.arguments) this.visit(a, scope, inFn);
+        else this.visit(node.quasi, scope, inFn);
+        return;
+      }
       case 'MemberExpression':
         this.visit(node.object, scope, inFn);
         if (node.computed) this.visit(node.property, scope, inFn);

@@ -1,0 +1,329 @@
+// The page side of the kernel (no UI): starts the worker, sends it cells one at a time in the order
+// they were asked for, interrupts and restarts it, and tells listeners every message and status.
+//
+//   const host = new KernelHost();
+//   host.onMessage((m) => …);                                  // every KernelMessage, status included
+//   const run = host.execute({ cellId, code, language: 'typescript', notebook: { id, name } });
+//   for await (const m of run) …                              // this execution's messages, in order
+//   await run.reply;                                          // its execute_reply
+//   host.interrupt();  await host.restart();
+//
+// Interrupts: when the page is cross-origin isolated, the host shares an Int32Array over a
+// SharedArrayBuffer with the worker and `interrupt()` stores 1 in it — the running cell sees it at its
+// next loop iteration or await, even inside `while (true) {}`. It also always sends `interrupt_request`,
+// which rejects a pending await at once and is the only way when the page is not isolated. Code stuck
+// inside one native call sees neither: `restart()` terminates the worker, and always works.
+import type { ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
+import { mlflow } from '../tracking/default';
+import { defaultUser } from '../tracking/context';
+import { randomHex } from '../lib/ids';
+
+const newId = () => randomHex(8);
+
+/** What the host needs of a Worker (tests pass an in-process fake). */
+export interface WorkerLike {
+  postMessage(message: HostMessage): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<KernelMessage>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent | Event) => void): void;
+}
+
+export interface KernelHostOptions {
+  createWorker?: () => WorkerLike;
+  /** The tracking URI the kernel logs to (default: the page's `mlflow`). */
+  trackingUri?: string;
+  /** Who runs are attributed to (default: the saved user name). */
+  user?: string;
+  /** Share the interrupt flag through a SharedArrayBuffer (default: when the page is crossOriginIsolated). */
+  sharedInterrupt?: boolean;
+  /** After an execution fails, the queued ones are aborted, as Jupyter's Run all (default true). */
+  stopOnError?: boolean;
+}
+
+/** A cell to run; `executionId` is made up when absent. */
+export interface ExecuteInput {
+  cellId: string;
+  code: string;
+  language?: ExecuteRequest['language'];
+  notebook: ExecuteRequest['notebook'];
+  executionId?: string;
+}
+
+type CellMessage = Exclude<KernelMessage, { type: 'status' } | { type: 'inspect_reply' }>;
+
+/** One execution: its messages as an async iterable (ending after the reply), and the reply. */
+export interface Execution extends AsyncIterable<CellMessage> {
+  readonly cellId: string;
+  readonly executionId: string;
+  readonly reply: Promise<ExecuteReply>;
+}
+
+export interface KernelStatusInfo {
+  state: KernelState;
+  backend?: string;
+  /** How `interrupt()` reaches the worker. */
+  interruptMode: 'shared-memory' | 'message';
+}
+
+class PendingExecution implements Execution {
+  readonly reply: Promise<ExecuteReply>;
+  private resolveReply!: (r: ExecuteReply) => void;
+  private readonly buffer: CellMessage[] = [];
+  private wake: (() => void) | null = null;
+  private done = false;
+
+  constructor(readonly request: ExecuteRequest) {
+    this.reply = new Promise((resolve) => (this.resolveReply = resolve));
+  }
+
+  get cellId(): string {
+    return this.request.cellId;
+  }
+
+  get executionId(): string {
+    return this.request.executionId;
+  }
+
+  push(m: CellMessage): void {
+    if (this.done) return;
+    this.buffer.push(m);
+    if (m.type === 'execute_reply') {
+      this.done = true;
+      this.resolveReply(m);
+    }
+    this.wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<CellMessage> {
+    let i = 0;
+    for (;;) {
+      while (i < this.buffer.length) {
+        const m = this.buffer[i++]!;
+        yield m;
+        if (m.type === 'execute_reply') return;
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+  }
+}
+
+export class KernelHost {
+  private worker: WorkerLike | null = null;
+  private flag: Int32Array | null = null;
+  private status: KernelStatusInfo;
+  private readonly listeners = new Set<(m: KernelMessage) => void>();
+  private readonly queue: PendingExecution[] = [];
+  private running: PendingExecution | null = null;
+  private readonly inspects = new Map<string, (names: InspectReply['names']) => void>();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: KernelHostOptions = {}) {
+    const shared = options.sharedInterrupt ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+    this.status = { state: 'starting', interruptMode: shared && typeof SharedArrayBuffer === 'function' ? 'shared-memory' : 'message' };
+    this.start();
+  }
+
+  get state(): KernelState {
+    return this.status.state;
+  }
+
+  get info(): KernelStatusInfo {
+    return { ...this.status };
+  }
+
+  /** Every message from the kernel (and the status now, on the next microtask). Returns unsubscribe. */
+  onMessage(listener: (message: KernelMessage) => void): () => void {
+    this.listeners.add(listener);
+    queueMicrotask(() => {
+      if (this.listeners.has(listener)) listener(this.statusMessage());
+    });
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Queue a cell. Its messages go to `onMessage` listeners and to the returned Execution. */
+  execute(input: ExecuteInput): Execution {
+    const request: ExecuteRequest = {
+      type: 'execute_request',
+      cellId: input.cellId,
+      executionId: input.executionId ?? newId(),
+      code: input.code,
+      language: input.language ?? 'typescript',
+      notebook: input.notebook,
+    };
+    const pending = new PendingExecution(request);
+    if (this.status.state === 'dead') {
+      this.fail(pending, 'The kernel is dead: restart it to run code again.');
+      return pending;
+    }
+    this.queue.push(pending);
+    this.pump();
+    return pending;
+  }
+
+  /** Stop the running cell with an InterruptError; the kernel keeps its variables. */
+  interrupt(): void {
+    const running = this.running;
+    if (!running) return;
+    if (this.flag) Atomics.store(this.flag, 0, 1);
+    this.worker?.postMessage({ type: 'interrupt_request', executionId: running.executionId });
+  }
+
+  /** A fresh kernel (every variable gone). Resolves when it is idle. */
+  restart(): Promise<void> {
+    this.worker?.terminate();
+    this.worker = null;
+    this.abortAll('The kernel was restarted.');
+    this.start();
+    return this.whenIdle();
+  }
+
+  /** The kernel's variables (declared by cells), for the editor. */
+  inspect(): Promise<InspectReply['names']> {
+    const requestId = newId();
+    return new Promise((resolve) => {
+      this.inspects.set(requestId, resolve);
+      this.worker?.postMessage({ type: 'inspect_request', requestId });
+    });
+  }
+
+  /** Resolves the next time the kernel is idle (now, if it is). */
+  whenIdle(): Promise<void> {
+    if (this.status.state === 'idle' && !this.running && !this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.abortAll('The kernel was shut down.');
+    this.listeners.clear();
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  private start(): void {
+    const worker = (this.options.createWorker ?? defaultWorker)();
+    this.worker = worker;
+    this.setStatus({ state: 'starting' });
+    let buffer: SharedArrayBuffer | undefined;
+    if (this.status.interruptMode === 'shared-memory') {
+      buffer = new SharedArrayBuffer(4);
+      this.flag = new Int32Array(buffer);
+    } else {
+      this.flag = null;
+    }
+    // Messages from a worker that was since replaced (restart) are ignored.
+    worker.addEventListener('message', (e) => {
+      if (this.worker === worker) this.receive(e.data);
+    });
+    worker.addEventListener('error', (e) => {
+      if (this.worker === worker) this.died((e as ErrorEvent).message || 'the worker failed to start or crashed');
+    });
+    worker.postMessage({
+      type: 'init',
+      ...(buffer ? { interruptBuffer: buffer } : {}),
+      trackingUri: this.options.trackingUri ?? mlflow.getTrackingUri(),
+      user: this.options.user ?? defaultUser(),
+    });
+  }
+
+  private pump(): void {
+    if (this.running || !this.worker || this.status.state === 'dead') return;
+    const next = this.queue.shift();
+    if (!next) return;
+    this.running = next;
+    this.worker.postMessage(next.request);
+  }
+
+  private receive(m: KernelMessage): void {
+    if (m.type === 'status') {
+      this.setStatus({ state: m.state, ...(m.backend ? { backend: m.backend } : {}) });
+      return;
+    }
+    if (m.type === 'inspect_reply') {
+      this.inspects.get(m.requestId)?.(m.names);
+      this.inspects.delete(m.requestId);
+      this.emit(m);
+      return;
+    }
+    const running = this.running;
+    if (running && m.executionId === running.executionId) running.push(m);
+    this.emit(m);
+    if (m.type === 'execute_reply' && running && m.executionId === running.executionId) {
+      this.running = null;
+      if (m.status !== 'ok' && (this.options.stopOnError ?? true)) {
+        for (const p of this.queue.splice(0)) this.abort(p);
+      }
+      this.pump();
+      this.checkIdle();
+    }
+  }
+
+  private setStatus(patch: Partial<KernelStatusInfo>): void {
+    this.status = { ...this.status, ...patch };
+    this.emit(this.statusMessage());
+    this.checkIdle();
+  }
+
+  private checkIdle(): void {
+    if (this.status.state !== 'idle' || this.running || this.queue.length) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private statusMessage(): KernelMessage {
+    return { type: 'status', state: this.status.state, ...(this.status.backend ? { backend: this.status.backend } : {}) };
+  }
+
+  private emit(m: KernelMessage): void {
+    for (const l of this.listeners) {
+      try {
+        l(m);
+      } catch (err) {
+        console.error('kiroku: a kernel message listener failed', err);
+      }
+    }
+  }
+
+  private died(reason: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    const running = this.running;
+    this.running = null;
+    if (running) this.fail(running, `The kernel died (${reason}). Restart the kernel to run code again.`);
+    for (const p of this.queue.splice(0)) this.abort(p);
+    this.setStatus({ state: 'dead' });
+  }
+
+  private abortAll(reason: string): void {
+    const running = this.running;
+    this.running = null;
+    if (running) {
+      this.deliver(running, { type: 'stream', cellId: running.cellId, executionId: running.executionId, name: 'stderr', text: `${reason}\n` });
+      this.abort(running);
+    }
+    for (const p of this.queue.splice(0)) this.abort(p);
+    for (const resolve of this.inspects.values()) resolve([]);
+    this.inspects.clear();
+  }
+
+  private abort(p: PendingExecution): void {
+    this.deliver(p, { type: 'execute_reply', cellId: p.cellId, executionId: p.executionId, status: 'aborted', executionCount: 0 });
+  }
+
+  private fail(p: PendingExecution, message: string): void {
+    this.deliver(p, { type: 'error', cellId: p.cellId, executionId: p.executionId, ename: 'KernelError', evalue: message, traceback: [`KernelError: ${message}`] });
+    this.deliver(p, { type: 'execute_reply', cellId: p.cellId, executionId: p.executionId, status: 'error', executionCount: 0 });
+  }
+
+  private deliver(p: PendingExecution, m: CellMessage): void {
+    p.push(m);
+    this.emit(m);
+  }
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./worker/kernel.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-kernel' }) as unknown as WorkerLike;
+}
