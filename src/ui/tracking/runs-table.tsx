@@ -5,7 +5,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
-import { formatDuration, formatNumber, formatTime } from '../format';
+import { formatDuration, formatNumber } from '../format';
+import { formatCreated } from './dates';
 import { hasModel, sortValue, type Column, type ValueContext } from './columns';
 import { buildRunTree, type TreeRow } from './run-tree';
 import { cellHref, runHref } from './routes';
@@ -176,7 +177,7 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
     if (c.kind === 'metric') return c.key in data.metrics ? formatNumber(data.metrics[c.key]!) : '';
     switch (c.key) {
       case 'created':
-        return <time dateTime={new Date(info.startTime).toISOString()}>{formatTime(info.startTime)}</time>;
+        return <time dateTime={new Date(info.startTime).toISOString()}>{formatCreated(info.startTime)}</time>;
       case 'duration':
         return formatDuration(info.startTime, info.endTime, t);
       case 'user':
