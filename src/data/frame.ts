@@ -36,10 +36,15 @@ export function isMatrix(x: unknown): x is Matrix {
   );
 }
 
+/** danfojs marks its Series; a Series also has `columns` and a 2-D `shape` ([n, 1]), like a frame. */
+function isDanfoSeries(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && (x as { $isSeries?: unknown }).$isSeries === true;
+}
+
 export function isFrame(x: unknown): x is FrameLike {
   return (
     typeof x === 'object' && x !== null && Array.isArray((x as FrameLike).columns) &&
-    Array.isArray((x as FrameLike).shape) && (x as FrameLike).shape.length === 2 && !isMatrix(x)
+    Array.isArray((x as FrameLike).shape) && (x as FrameLike).shape.length === 2 && !isMatrix(x) && !isDanfoSeries(x)
   );
 }
 

@@ -9,4 +9,14 @@ export * from './elastic-net';
 export * from './ridge';
 export * from './linear-regression';
 export * from './logistic-regression';
-export * from './preprocessing'; export * from './pipeline'; export * from './split'; export * from './model-selection'; export * from './mlp';
+export * from './preprocessing';
+export * from './pipeline';
+export * from './split';
+export * from './model-selection';
+export * from './mlp';
+// The metric functions users call announce themselves (post-training metrics); named exports win over `export *`.
+export {
+  meanSquaredError, rootMeanSquaredError, meanAbsoluteError, r2Score, accuracyScore,
+  precisionScore, recallScore, f1Score, logLoss, rocAucScore,
+} from './metrics-public';
+export { onMetricComputed, type MetricEvent } from './metric-events';

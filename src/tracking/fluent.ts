@@ -41,6 +41,7 @@ export class Fluent {
   private clientInstance: TrackingClient | null = null;
   private stack: ActiveEntry[] = [];
   private last: Run | undefined;
+  private pending = new Set<Promise<unknown>>();
   private experimentId: string | undefined;
   private autoStart: Promise<Run> | null = null;
   private context: RunContext = defaultContext();
@@ -128,6 +129,14 @@ export class Fluent {
   private async activeExperimentId(): Promise<string> {
     if (this.experimentId !== undefined) return this.experimentId;
     return (await this.client().getOrCreateDefaultExperiment()).experimentId;
+  }
+
+  /** The experiment new runs go to (set with setExperiment, else "Default"). */
+  async activeExperiment(): Promise<Experiment> {
+    const id = await this.activeExperimentId();
+    const exp = await this.client().getExperiment(id);
+    if (!exp) throw new TrackingError(`Experiment with ID '${id}' does not exist.`, 'RESOURCE_DOES_NOT_EXIST');
+    return exp;
   }
 
   // ── runs ───────────────────────────────────────────────────────────────────
@@ -248,6 +257,7 @@ export class Fluent {
   lastActiveRun(): Run | undefined {
     return this.stack.at(-1)?.run ?? this.last;
   }
+
 
   /** The active run's id, starting a run first when none is active (MLflow's `_get_or_start_run`). */
   private runIdFor(explicit?: string): string | Promise<string> {
@@ -373,7 +383,20 @@ export class Fluent {
   }
 
   /** Resolves when every logging call made so far is durable. */
-  flush(): Promise<void> {
-    return this.clientInstance ? this.clientInstance.flush() : Promise.resolve();
+  async flush(): Promise<void> {
+    // Background work first (autolog finishing a run after a synchronous fit), then queued writes.
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    if (this.clientInstance) await this.clientInstance.flush();
+  }
+
+  /** Work done in the background on this API's behalf (autolog); `flush()` waits for it. */
+  trackPending(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work)).catch(() => {});
+  }
+
+  /** Record a run ended outside the active-run stack (autolog's own runs) as the last active run. */
+  setLastRun(run: Run): void {
+    this.last = run;
   }
 }
