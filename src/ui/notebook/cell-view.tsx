@@ -2,7 +2,7 @@
 // outputs, and — on the selected cell — buttons to move or delete it. Memoized: typing in one cell
 // re-renders that cell only.
 import { memo } from 'preact/compat';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
 import { renderMarkdown } from '../sanitize';
 import { CodeEditor, type EditorKeys } from './code-editor';
@@ -37,8 +37,9 @@ export const CellView = memo(function CellView({ cell, index, count, selected, e
   const name = `Cell ${index + 1}`;
   const p = prompt(cell, run);
 
-  // Command mode keeps the focus on the selected cell, so its keys reach the notebook.
-  useEffect(() => {
+  // Command mode keeps the focus on the selected cell, so its keys reach the notebook. A layout effect:
+  // the next key press, however quick, already finds the focus moved.
+  useLayoutEffect(() => {
     const node = el.current;
     if (!node || !selected || editing) return;
     if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host')) node.focus({ preventScroll: true });

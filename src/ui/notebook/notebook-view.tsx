@@ -84,13 +84,21 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    // Keys typed into an editor, a field or a button are theirs; command mode is the focused cell.
-    if (target.closest('.monaco-host, input, textarea, select, button, a, summary') || !target.closest('.cell')) return;
+    // Keys typed into an editor, a field or a button are theirs; command mode is the focused cell, or
+    // nothing focused at all (the focused cell was just deleted), as in Jupyter.
+    if (target !== document.body && (target.closest('.monaco-host, input, textarea, select, button, a, summary') || !target.closest('.cell'))) return;
     const command = commandFor(e, keyState.current, performance.now());
     if (!command) return;
     e.preventDefault();
     execute(command);
   };
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useEffect(() => {
+    const onBodyKey = (e: KeyboardEvent) => e.target === document.body && keyHandler.current(e);
+    document.addEventListener('keydown', onBodyKey);
+    return () => document.removeEventListener('keydown', onBodyKey);
+  }, []);
 
   return (
     <div class="notebook">

@@ -25,12 +25,16 @@ function Output({ output }: { output: CellOutput }) {
   switch (output.output_type) {
     case 'stream':
       return <TruncatedText text={output.text} class={`stream stream-${output.name}`} />;
-    case 'error':
+    case 'error': {
+      // Jupyter's traceback usually starts with the "Name: message" line itself; add it only if not.
+      const head = `${output.ename}: ${output.evalue}`;
+      const lines = output.traceback[0]?.startsWith(head) ? output.traceback : [head, ...output.traceback];
       return (
         <div class="output-error" role="alert">
-          <TruncatedText text={[`${output.ename}: ${output.evalue}`, ...output.traceback].join('\n')} class="traceback" />
+          <TruncatedText text={lines.join('\n')} class="traceback" />
         </div>
       );
+    }
     case 'display_data':
     case 'execute_result':
       return <MimeOutput data={output.data} />;

@@ -1,0 +1,167 @@
+// The notebook in Chromium, driven as a user would: by role and accessible name, with the keyboard.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useApp } from './page';
+
+const app = useApp();
+
+/** The cell group with this 1-based number. */
+const cell = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Cell ${n}, `) });
+const output = (page: Page, n: number) => page.getByRole('group', { name: `Cell ${n} output`, exact: true });
+
+/** A fresh notebook (the first visit also seeds the walkthrough). */
+async function newNotebook(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+  await page.getByRole('button', { name: '+ New notebook' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
+  await page.getByText('Kernel idle').waitFor({ timeout: 30_000 });
+}
+
+/** Put code into cell n through its Monaco editor, as typed text (insertText: no auto-closing brackets). */
+async function typeInto(page: Page, n: number, code: string): Promise<Locator> {
+  const c = cell(page, n);
+  await c.locator('.cell-editor').click();
+  await c.locator('.monaco-editor.focused').waitFor();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+  return c;
+}
+
+async function runInto(page: Page, n: number, code: string): Promise<Locator> {
+  const c = await typeInto(page, n, code);
+  await page.keyboard.press('Shift+Enter');
+  return c;
+}
+
+describe('notebook', () => {
+  it('opens the walkthrough on a first visit, with accessible controls and no errors', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    for (const name of ['Run cell', 'Run all', 'Interrupt', 'Restart kernel', 'Clear outputs', 'Run above', 'Run below', 'Add code cell']) {
+      await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
+    }
+    expect(await page.getByRole('status').filter({ hasText: /^Kernel/ }).count()).toBe(1);
+    // Markdown is rendered; code shows in Monaco once it has loaded.
+    await page.getByRole('heading', { level: 2, name: '1. Data' }).waitFor();
+    await page.locator('.cell-code .monaco-editor').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('runs a cell with Shift+Enter, shows outputs and counts, and keeps variables for later cells', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, 'const x: number = 41;\nconsole.log("hello from", "kernel");\nx + 1');
+    await expect.poll(() => output(page, 1).innerText(), { timeout: 30_000 }).toContain('42');
+    expect(await output(page, 1).innerText()).toContain('hello from kernel');
+    await expect.poll(() => cell(page, 1).getAttribute('aria-label')).toMatch(/run 1$/);
+    // Shift+Enter on the last cell added a second one and selected it.
+    await expect.poll(() => cell(page, 2).count()).toBe(1);
+    await runInto(page, 2, 'x * 2');
+    await expect.poll(() => output(page, 2).innerText(), { timeout: 30_000 }).toContain('82');
+    await context.close();
+  });
+
+  it('interrupts a runaway cell and keeps the earlier variables; restart clears them', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, 'let kept = "still here";');
+    await expect.poll(() => cell(page, 1).getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/run 1$/);
+    await runInto(page, 2, 'while (true) {}');
+    await expect.poll(() => cell(page, 2).getAttribute('aria-label')).toMatch(/running$/);
+    await page.getByText('Kernel busy').waitFor();
+    await page.getByRole('button', { name: 'Interrupt', exact: true }).click();
+    await expect.poll(() => output(page, 2).innerText(), { timeout: 15_000 }).toMatch(/interrupted by the user/);
+    await runInto(page, 3, 'kept');
+    await expect.poll(() => output(page, 3).innerText(), { timeout: 15_000 }).toContain('still here');
+
+    await page.getByRole('button', { name: 'Restart kernel', exact: true }).click();
+    await page.getByText('Kernel idle').waitFor({ timeout: 30_000 });
+    await runInto(page, 4, 'typeof kept');
+    await expect.poll(() => output(page, 4).innerText(), { timeout: 30_000 }).toContain('undefined');
+    await context.close();
+  });
+
+  it('edits with Jupyter command-mode keys: B inserts, M makes markdown, D D deletes, Z undoes', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await typeInto(page, 1, 'first');
+    await page.keyboard.press('Escape'); // command mode
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(2);
+    await page.keyboard.press('m');
+    await expect.poll(() => cell(page, 2).getAttribute('aria-label')).toMatch(/Markdown/);
+    await page.keyboard.press('Enter');
+    await cell(page, 2).locator('.monaco-editor.focused').waitFor();
+    await page.keyboard.insertText('## A heading <img src=x onerror="document.title=\'pwned\'">');
+    await page.keyboard.press('Shift+Enter');
+    await page.getByRole('heading', { level: 2, name: 'A heading' }).waitFor();
+    expect(await page.locator('.markdown img[onerror]').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    // Back to cell 2 and delete it with D, D; Z brings it back.
+    await cell(page, 2).click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('d');
+    await page.keyboard.press('d');
+    await expect.poll(() => page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(2); // a cell was added by Shift+Enter
+    await page.keyboard.press('z');
+    await expect.poll(() => page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(3);
+    await context.close();
+  });
+
+  it('keeps the notebook and its outputs across a reload', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, '"persisted " + (6 * 7)');
+    await expect.poll(() => output(page, 1).innerText(), { timeout: 30_000 }).toContain('persisted 42');
+    await page.getByText('All changes saved').waitFor();
+    const url = page.url();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
+    expect(page.url()).toBe(url);
+    await expect.poll(() => output(page, 1).innerText()).toContain('persisted 42');
+    expect(await cell(page, 1).getAttribute('aria-label')).toMatch(/run 1$/);
+    await context.close();
+  });
+
+  it('round-trips a notebook through .ipynb export and import, running nothing on import', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, 'console.log("exported"); [1, 2, 3]');
+    await expect.poll(() => output(page, 1).innerText(), { timeout: 30_000 }).toContain('exported');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('textbox', { name: 'Notebook name' }).fill('Round trip');
+    await page.keyboard.press('Enter');
+    await page.getByText('All changes saved').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .ipynb' }).click()]);
+    expect(download.suggestedFilename()).toBe('Round trip.ipynb');
+    const text = await readFile((await download.path())!, 'utf8');
+    const nb = JSON.parse(text);
+    expect(nb).toMatchObject({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'kiroku-ts' }, language_info: { name: 'typescript' } } });
+    expect(nb.cells[0].outputs.length).toBeGreaterThan(0);
+
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import .ipynb' }).click()]);
+    await chooser.setFiles({ name: 'Round trip.ipynb', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByText('Imported Round trip.ipynb.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Round trip' }).waitFor();
+    await expect.poll(() => output(page, 1).innerText()).toContain('exported');
+    // Nothing ran: the kernel did not execute the imported cell again (its count is the saved one).
+    expect(await cell(page, 1).getAttribute('aria-label')).toMatch(/run 1$/);
+    expect(await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Round trip' }).count()).toBe(2);
+    await context.close();
+  });
+
+  it('opens a cell from its link, scrolled into view and selected', async () => {
+    const { page, context } = await app.open('notebook');
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    const last = page.getByRole('group', { name: /^Cell \d+, / }).last();
+    const cellId = await last.getAttribute('data-cell-id');
+    const link = await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'MLflow walkthrough' }).getAttribute('href');
+    await page.goto(app.url(`${link!.replace(/^#\//, '')}/cell/${cellId}`));
+    const target = page.locator(`[data-cell-id="${cellId}"]`);
+    await expect.poll(() => target.getAttribute('aria-current')).toBe('true');
+    expect(await target.isVisible()).toBe(true);
+    await context.close();
+  });
+});
