@@ -164,4 +164,47 @@ describe('notebook', () => {
     expect(await target.isVisible()).toBe(true);
     await context.close();
   });
+
+  it('uploads a CSV in the Files panel, previews it, and reads it in a cell with loadCSV', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    const files = page.getByRole('complementary', { name: 'Files' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.getByRole('button', { name: 'Upload files' }).click()]);
+    await chooser.setFiles({ name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;x\n2;y\n3;z\n') });
+    const mine = files.getByRole('list', { name: 'Your files' });
+    await mine.getByText('tiny.csv').waitFor();
+    expect(await mine.innerText()).toContain('16 B');
+    await files.getByRole('button', { name: 'Preview tiny.csv' }).click();
+    const preview = files.getByRole('region', { name: 'Preview of tiny.csv' });
+    await preview.getByText('3 rows × 2 columns').waitFor();
+    expect(await preview.getByRole('columnheader').allInnerTexts()).toEqual(['index', 'a', 'b']);
+    // The sample datasets are listed too.
+    await files.getByRole('list', { name: 'Sample datasets' }).getByText('penguins').waitFor();
+
+    await runInto(page, 1, "await loadCSV('tiny.csv')");
+    await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain('3 rows × 2 columns');
+    expect(await output(page, 1).getByRole('table').count()).toBe(1);
+
+    await files.getByRole('button', { name: 'Delete tiny.csv' }).click();
+    await files.getByText('No files yet.').waitFor();
+    await context.close();
+  });
+
+  it('completes the cell globals and names from earlier cells (IntelliSense, offline)', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await typeInto(page, 1, 'const wineScore = 1;');
+    await page.keyboard.press('Alt+Enter'); // run and insert below, in edit mode
+    await cell(page, 2).locator('.monaco-editor.focused').waitFor();
+    await page.keyboard.insertText('mlflow.logMet');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget.visible');
+    await expect.poll(() => suggest.innerText(), { timeout: 30_000 }).toContain('logMetric');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('wineSc');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => suggest.innerText(), { timeout: 30_000 }).toContain('wineScore');
+    await context.close();
+  });
 });

@@ -16,22 +16,14 @@ export interface FilesApi {
   onChange(listener: () => void): () => void;
 }
 
-// A glob, not an import: the page builds whether or not the Files store has landed.
-const stores = import.meta.glob<Record<string, unknown>>('../../notebook/files.ts');
-
+/** The Files store, loaded with the panel (it is small: CSV parsing and danfojs load on first use). */
 export async function connectFiles(): Promise<FilesApi> {
-  const load = Object.values(stores)[0];
-  if (!load) throw new Error('the Files store is not part of this build yet');
-  const mod = await load();
-  const store = mod.files as
-    | { list(): Promise<FileEntry[]>; put(f: File): Promise<unknown>; delete(n: string): Promise<unknown>; file(n: string): Promise<File | undefined>; onChange(l: () => void): () => void }
-    | undefined;
-  if (!store) throw new Error('files.ts does not export the `files` store');
+  const { files } = await import('../../notebook/files');
   return {
-    list: () => store.list(),
-    put: (f) => store.put(f),
-    delete: (n) => store.delete(n),
-    get: (n) => store.file(n),
-    onChange: (l) => store.onChange(l),
+    list: () => files.list(),
+    put: (f) => files.put(f),
+    delete: (n) => files.delete(n),
+    get: (n) => files.file(n),
+    onChange: (l) => files.onChange(l),
   };
 }

@@ -1,7 +1,6 @@
 // What the notebook UI needs from a kernel, and nothing more: send a cell, stop it, restart, and hear
-// back every protocol message. The page-side KernelHost (src/notebook/kernel-host.ts) is adapted to
-// this shape in `connectKernel`, so the UI and its tests (which use a fake) never depend on how the
-// worker is started.
+// back every protocol message. The page-side KernelHost (src/notebook/kernel-host.ts) has this shape;
+// the UI's tests use a fake, so they never depend on how the worker is started.
 import type { ExecuteRequest, KernelMessage, KernelState } from '../../notebook/protocol';
 
 export interface Kernel {
@@ -24,25 +23,17 @@ export interface KernelStatus {
   detail?: string;
 }
 
-type HostModule = Record<string, unknown>;
-
-// `import.meta.glob` (not a plain import) so this file builds before kernel-host.ts exists, and the
-// host — with the worker it starts — is its own chunk, loaded only when a notebook opens.
-const hosts = import.meta.glob<HostModule>('../../notebook/kernel-host.ts');
-
-/** Start the notebook kernel, or explain why there is none. */
+/**
+ * Start the notebook kernel. The host (and the worker it starts) is its own chunk, loaded when a
+ * notebook opens; if it cannot load, cells say why instead of hanging.
+ */
 export async function connectKernel(): Promise<Kernel> {
-  const load = Object.values(hosts)[0];
-  if (!load) return unavailableKernel('The notebook kernel is not part of this build yet.');
-  const mod = await load();
-  return adaptHost(mod);
-}
-
-/** Adapts the KernelHost module's export to `Kernel`. */
-function adaptHost(mod: HostModule): Kernel {
-  const Host = mod.KernelHost as (new (options?: unknown) => Kernel) | undefined;
-  if (typeof Host !== 'function') return unavailableKernel('kernel-host.ts does not export KernelHost.');
-  return new Host();
+  try {
+    const { KernelHost } = await import('../../notebook/kernel-host');
+    return new KernelHost();
+  } catch (err) {
+    return unavailableKernel(`The kernel could not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** A kernel that never runs anything: every execute gets an error under the cell saying why. */
