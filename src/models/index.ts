@@ -6,3 +6,4 @@ export { inferSignature, inferSchema, signatureToDict, signatureFromDict, type M
 export { enforceSchema } from './enforce';
 export { parseModelUri, type ModelUri } from './uri';
 export { saveInputExample, loadInputExample } from './input-example';
+export { predictBatch, type PredictBatchOptions } from './batch/predict-batch';

@@ -1,0 +1,11 @@
+// Messages between predictBatch and its workers (types only).
+import type { EstimatorJSON } from '../../ml/estimator';
+
+export type ToWorker =
+  | { type: 'load'; model: EstimatorJSON }
+  | { type: 'predict'; id: number; data: Float64Array; rows: number; cols: number; columns: string[] };
+
+export type FromWorker =
+  | { type: 'loaded' }
+  | { type: 'result'; id: number; predictions: Float64Array | unknown[] }
+  | { type: 'error'; id: number | null; message: string };
