@@ -7,3 +7,4 @@ export { enforceSchema } from './enforce';
 export { parseModelUri, type ModelUri } from './uri';
 export { saveInputExample, loadInputExample } from './input-example';
 export { predictBatch, type PredictBatchOptions } from './batch/predict-batch';
+export { terminatePool } from './batch/pool';

@@ -8,6 +8,7 @@ import { takeRows, toMatrix, type Matrix, type MatrixInput } from '../../data/fr
 import { enforceSchema } from '../enforce';
 import type { PyFuncModel } from '../pyfunc';
 import type { FromWorker, ToWorker } from './protocol';
+import { discard, exclusive, workers } from './pool';
 
 export interface PredictBatchOptions {
   /** Workers to use (default: navigator.hardwareConcurrency); 0 predicts on this thread. */
@@ -78,10 +79,17 @@ async function predictHere(model: { predict(X: unknown): unknown }, X: Matrix, b
 }
 
 function predictInWorkers(estimator: Predictable, X: Matrix, blocks: Array<[number, number]>, n: number, options: PredictBatchOptions) {
-  return new Promise<Float64Array | unknown[]>((resolve, reject) => {
+  return exclusive(() => new Promise<Float64Array | unknown[]>((resolve, reject) => {
     const json = estimator.toJSON();
+    // Cross-origin isolated pages share the matrix once; workers copy their own rows in parallel.
+    const shared = typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+    let buffer: SharedArrayBuffer | null = null;
+    if (shared) {
+      buffer = new SharedArrayBuffer(X.data.byteLength);
+      new Float64Array(buffer).set(X.data);
+    }
     const results: Array<Float64Array | unknown[]> = new Array(blocks.length);
-    const pool: Worker[] = [];
+    const team = workers(n);
     let next = 0;
     let finished = 0;
     let rowsDone = 0;
@@ -89,10 +97,12 @@ function predictInWorkers(estimator: Predictable, X: Matrix, blocks: Array<[numb
     const stop = (err?: unknown) => {
       if (settled) return;
       settled = true;
-      for (const w of pool) w.terminate();
       options.signal?.removeEventListener('abort', onAbort);
-      if (err) reject(err);
-      else resolve(concat(results));
+      for (const w of team) w.onmessage = w.onerror = null;
+      if (err) {
+        discard(team);
+        reject(err);
+      } else resolve(concat(results));
     };
     const onAbort = () => stop(new KirokuError('Batch prediction was cancelled.', 'CANCELLED'));
     options.signal?.addEventListener('abort', onAbort);
@@ -100,13 +110,17 @@ function predictInWorkers(estimator: Predictable, X: Matrix, blocks: Array<[numb
     const send = (w: Worker) => {
       if (next >= blocks.length) return;
       const id = next++;
-      const m = block(X, blocks[id]!);
-      const msg: ToWorker = { type: 'predict', id, data: m.data, rows: m.rows, cols: m.cols, columns: m.columns };
-      w.postMessage(msg, [m.data.buffer]);
+      const [from, to] = blocks[id]!;
+      if (buffer) {
+        const msg: ToWorker = { type: 'predict', id, block: { kind: 'shared', buffer, totalRows: X.rows, from, to }, cols: X.cols, columns: X.columns };
+        w.postMessage(msg);
+      } else {
+        const m = block(X, [from, to]);
+        const msg: ToWorker = { type: 'predict', id, block: { kind: 'copy', data: m.data, rows: m.rows }, cols: X.cols, columns: X.columns };
+        w.postMessage(msg, [m.data.buffer]);
+      }
     };
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(new URL('./predict.worker.ts', import.meta.url), { type: 'module' });
-      pool.push(w);
+    for (const w of team) {
       w.onerror = (e) => stop(new KirokuError(`A prediction worker failed: ${e.message}`, 'WORKER_FAILED'));
       w.onmessage = (e: MessageEvent<FromWorker>) => {
         const msg = e.data;
@@ -122,5 +136,5 @@ function predictInWorkers(estimator: Predictable, X: Matrix, blocks: Array<[numb
       const load: ToWorker = { type: 'load', model: json };
       w.postMessage(load);
     }
-  });
+  }));
 }
