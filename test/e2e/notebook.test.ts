@@ -207,4 +207,31 @@ describe('notebook', () => {
     await expect.poll(() => suggest.innerText(), { timeout: 30_000 }).toContain('wineScore');
     await context.close();
   });
+
+  it('renders rich outputs: charts, sanitized HTML, displays updated in place, JSON trees, long text cut', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(
+      page,
+      1,
+      [
+        "display({ type: 'line', title: 'loss', x: { values: [1, 2, 3] }, series: [{ name: 'loss', values: [3, 2, 1] }] });",
+        'display(html(\'<b class="ok">bold</b><img src="x" onerror="document.title = 1">\'));',
+        "for (let i = 0; i < 3; i++) await display('step ' + i, { displayId: 'progress' });",
+        "console.log('line\\n'.repeat(1000));",
+        '[1, 2, { a: 1 }]',
+      ].join('\n'),
+    );
+    const out = output(page, 1);
+    await out.getByRole('img', { name: /line chart: loss/ }).locator('canvas').first().waitFor({ timeout: 30_000 });
+    await out.locator('.output-html b.ok').waitFor();
+    expect(await out.locator('[onerror]').count()).toBe(0);
+    const steps = await out.getByText(/step \d/).allInnerTexts();
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toContain('step 2');
+    await out.getByRole('button', { name: /^Show more/ }).waitFor();
+    await out.locator('details.json-tree summary').first().waitFor();
+    expect(await out.locator('details.json-tree summary').first().innerText()).toContain('Array(3)');
+    await context.close();
+  });
 });

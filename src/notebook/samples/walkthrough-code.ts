@@ -13,14 +13,14 @@ export const WALKTHROUGH_CODE = {
       data = await loadCSV('winequality-red.csv');
       target = 'quality';
     } catch {
-      data = (await loadCSV('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
+      const cars = await loadCSV('cars');
+      data = cars.drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
       target = 'miles_per_gallon';
     }
     const features = data.columns.filter((c) => c !== target);
-    const [XTrain, XTest, yTrain, yTest] = ml.trainTestSplit(data.loc({ columns: features }), data.column(target), {
-      testSize: 0.25,
-      randomState: 42,
-    });
+    const X = data.loc({ columns: features });
+    const y = data.column(target);
+    const [XTrain, XTest, yTrain, yTest] = ml.trainTestSplit(X, y, { testSize: 0.25, randomState: 42 });
     data.head()
   `),
   autolog: dedent(`

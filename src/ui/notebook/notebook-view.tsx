@@ -45,8 +45,10 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
     setModels(m);
     return () => m.dispose();
   }, [monaco, doc.id]);
-  // New and deleted cells get and lose their models (for cross-cell completions).
-  useEffect(() => models?.sync(doc), [models, doc.cells]);
+  // New, deleted and converted cells get and lose their models (for cross-cell completions). Keyed on
+  // the cells' ids and kinds, not their text: typing must not walk every model.
+  const shape = doc.cells.map((c) => `${c.id}:${c.type === 'code' ? c.language : 'md'}`).join(',');
+  useEffect(() => models?.sync(controller.snapshot.doc), [models, shape]);
 
   // `#/notebook/<id>/cell/<cellId>`: a run's page links back to the cell that created it.
   useEffect(() => {
