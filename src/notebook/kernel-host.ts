@@ -205,6 +205,8 @@ export class KernelHost {
   private start(): void {
     const worker = (this.options.createWorker ?? defaultWorker)();
     this.worker = worker;
+    // A new worker has not chosen a TensorFlow.js backend yet.
+    delete this.status.backend;
     this.setStatus({ state: 'starting' });
     let buffer: SharedArrayBuffer | undefined;
     if (this.status.interruptMode === 'shared-memory') {
@@ -238,6 +240,8 @@ export class KernelHost {
 
   private receive(m: KernelMessage): void {
     if (m.type === 'status') {
+      // The host said "starting" when it made the worker; the worker's own "starting" adds nothing.
+      if (m.state === this.status.state && (m.backend ?? this.status.backend) === this.status.backend) return;
       this.setStatus({ state: m.state, ...(m.backend ? { backend: m.backend } : {}) });
       return;
     }

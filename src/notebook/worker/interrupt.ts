@@ -73,8 +73,10 @@ export class InterruptController {
   }
 
   /** `await x` in a cell is `await aw(x)`: the same value, or an InterruptError. */
-  aw<T>(value: T): Promise<Awaited<T>> {
+  aw<T>(value: T): T | Promise<Awaited<T>> {
     this.check();
+    // Awaiting a value that is not a promise only yields a microtask: nothing to race.
+    if (!isThenable(value) && (this.shared || performance.now() - this.lastYield < YIELD_EVERY_MS)) return value;
     return new Promise<Awaited<T>>((resolve, reject) => {
       this.waiters.add(reject);
       const settle = (v: Awaited<T>) => {
@@ -98,4 +100,8 @@ export class InterruptController {
       );
     });
   }
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
 }

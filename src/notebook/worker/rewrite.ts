@@ -25,6 +25,12 @@ const RESERVED = new Set([SCOPE, KERNEL, COUNTER, MODULES]);
 
 /** The interrupt check put at the top of every loop body: a counter, and a real check every so often. */
 export const LOOP_CHECK = `if (--${COUNTER} < 0) ${COUNTER} = ${KERNEL}.poll();`;
+/**
+ * Each function whose body has loops gets its own counter. A counter shared through a closure would be
+ * a heap variable written every iteration (2–3× slower on a tight loop); a local one costs nothing
+ * measurable (bench/notebook-interrupt.bench.ts).
+ */
+export const COUNTER_DECLARATION = `let ${COUNTER} = ${KERNEL}.b;`;
 
 export interface NameLookup {
   /** How the kernel already knows a name (from earlier cells or as a global it gives cells). */
@@ -88,6 +94,8 @@ class Rewriter {
   private readonly hoisted: string[] = [];
   private readonly imports: ImportRecord[] = [];
   private hasResult = false;
+  /** Whether the function being visited (innermost) has a loop of its own. */
+  private fnHasLoop = false;
 
   constructor(
     private readonly s: MagicString,
@@ -389,9 +397,13 @@ class Rewriter {
     if (node.id) this.checkReserved(node.id);
     if (node.type === 'FunctionDeclaration' && isCellLevel(parent)) this.hoisted.push(node.id.name);
     const inner = { names: functionNames(node), parent: scope };
+    const outerHasLoop = this.fnHasLoop;
+    this.fnHasLoop = false;
     for (const p of node.params) this.pattern(p, inner, true, 'bind');
     if (node.body.type === 'BlockStatement') for (const st of node.body.body) this.visit(st, inner, true, node.body);
     else this.visit(node.body, inner, true, node);
+    if (this.fnHasLoop) this.s.appendLeft(node.body.start + 1, COUNTER_DECLARATION);
+    this.fnHasLoop = outerHasLoop;
   }
 
   private cls(node: AnyNode, scope: Scope | null, inFn: boolean, parent: AnyNode | undefined): void {
@@ -403,7 +415,11 @@ class Rewriter {
     for (const el of node.body.body) {
       if (el.type === 'StaticBlock') {
         const block = { names: varNames(el, lexicalNames(el.body)), parent: inner };
+        const outerHasLoop = this.fnHasLoop;
+        this.fnHasLoop = false;
         for (const st of el.body) this.visit(st, block, true, el);
+        if (this.fnHasLoop) this.s.appendLeft(this.source.indexOf('{', el.start) + 1, COUNTER_DECLARATION);
+        this.fnHasLoop = outerHasLoop;
         continue;
       }
       if (el.computed) this.visit(el.key, inner, inFn);
@@ -413,6 +429,7 @@ class Rewriter {
   }
 
   private loop(node: AnyNode, scope: Scope | null, inFn: boolean): void {
+    this.fnHasLoop = true;
     let inner = scope;
     const head = node.type === 'ForStatement' ? node.init : node.type === 'WhileStatement' || node.type === 'DoWhileStatement' ? null : node.left;
     if (head?.type === 'VariableDeclaration' && head.kind !== 'var') {

@@ -6,9 +6,10 @@ import type { KernelScope } from './scope';
 import { defaultExport, importModule, namedExport, withCellLine } from './modules';
 
 export interface CellRuntime {
-  readonly budget: number;
+  /** The countdown a function's loops start from (a plain property: read at every call of a function with loops). */
+  b: number;
   poll(): number;
-  aw<T>(value: T): Promise<Awaited<T>>;
+  aw<T>(value: T): T | Promise<Awaited<T>>;
   declare(names: readonly string[]): void;
   ref(name: string): unknown;
   peek(name: string): unknown;
@@ -20,11 +21,9 @@ export interface CellRuntime {
 }
 
 export function createRuntime(scope: KernelScope, interrupts: InterruptController): CellRuntime {
-  return {
-    get budget() {
-      return interrupts.budget;
-    },
-    poll: () => interrupts.poll(),
+  const runtime: CellRuntime = {
+    b: interrupts.budget,
+    poll: () => (runtime.b = interrupts.poll()),
     aw: (value) => interrupts.aw(value),
     declare: (names) => scope.declare(names),
     ref: (name) => scope.ref(name),
@@ -44,4 +43,5 @@ export function createRuntime(scope: KernelScope, interrupts: InterruptControlle
     defaultExport,
     namedExport,
   };
+  return runtime;
 }

@@ -9,7 +9,8 @@
 //
 // Frames below the outermost cell frame are the kernel calling the cell: dropped. Library frames above
 // the first cell frame (where the error happened, inside danfojs or an estimator) are kept, shortened.
-import { isInterrupt } from '../../lib/errors';
+import { DataError, InterruptError, NotFittedError, SchemaError, SearchSyntaxError, TrackingError, isInterrupt } from '../../lib/errors';
+import { KernelError } from './errors';
 import { inspect } from './inspect';
 
 export const CELL_URL_PREFIX = 'kiroku-cell-';
@@ -46,7 +47,7 @@ export function errorContent(err: unknown, executionCount: number): ErrorContent
   if (!(err instanceof Error)) {
     return { ename: 'Uncaught', evalue: inspect(err), traceback: [`Uncaught ${inspect(err)}`] };
   }
-  const ename = err.name || err.constructor?.name || 'Error';
+  const ename = errorName(err);
   const evalue = err.message;
   const head = `${ename}: ${evalue}`;
   // Errors raised for a known line before any cell code ran (syntax, imports) carry that line.
@@ -78,6 +79,23 @@ export function errorContent(err: unknown, executionCount: number): ErrorContent
   const cause = (err as { cause?: unknown }).cause;
   if (cause instanceof Error) traceback.push(`Caused by: ${cause.name}: ${cause.message}`);
   return { ename, evalue, traceback };
+}
+
+// Kiroku's error classes name themselves after their class, which a production build minifies ("ne");
+// the names users should read are restored here, most specific first.
+const KNOWN: Array<[new (...args: never[]) => Error, string]> = [
+  [InterruptError, 'InterruptError'],
+  [SearchSyntaxError, 'SearchSyntaxError'],
+  [TrackingError, 'TrackingError'],
+  [SchemaError, 'SchemaError'],
+  [NotFittedError, 'NotFittedError'],
+  [DataError, 'DataError'],
+  [KernelError, 'KernelError'],
+];
+
+function errorName(err: Error): string {
+  for (const [cls, name] of KNOWN) if (err instanceof cls) return name;
+  return err.name || err.constructor?.name || 'Error';
 }
 
 function cellFrame(f: Frame, executionCount: number): string {

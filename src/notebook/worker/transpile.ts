@@ -6,7 +6,7 @@ import { transform } from 'sucrase';
 import { parse } from 'acorn';
 import MagicString from 'magic-string';
 import type { AnyNode } from './bindings';
-import { CellSyntaxError, COUNTER, KERNEL, MODULES, SCOPE, rewriteCell, type ImportRecord, type NameLookup } from './rewrite';
+import { CellSyntaxError, COUNTER_DECLARATION, KERNEL, MODULES, SCOPE, rewriteCell, type ImportRecord, type NameLookup } from './rewrite';
 
 export { CellSyntaxError } from './rewrite';
 
@@ -57,7 +57,7 @@ export function stripTypes(code: string): string {
 }
 
 function prologue(declared: string[], imports: ImportRecord[], hoisted: string[], ts: boolean): string {
-  const parts = ['"use strict";', `let ${COUNTER} = ${KERNEL}.budget;`];
+  const parts = ['"use strict";', COUNTER_DECLARATION];
   if (declared.length) parts.push(`${KERNEL}.declare(${JSON.stringify(declared)});`);
   if (imports.length) {
     const specs = imports.map((i) => ({ specifier: i.specifier, line: i.line }));

@@ -1,0 +1,158 @@
+// The page side: KernelHost with an in-process fake Worker that runs the real Kernel, passing messages
+// asynchronously and by structured clone as a Worker does.
+import { afterEach, describe, expect, it } from 'vitest';
+import { KernelHost, type WorkerLike } from '../../src/notebook/kernel-host';
+import { Kernel } from '../../src/notebook/worker/kernel';
+import { Fluent } from '../../src/tracking/fluent';
+import type { HostMessage, KernelMessage } from '../../src/notebook/protocol';
+
+let n = 0;
+
+class FakeWorker implements WorkerLike {
+  static created: FakeWorker[] = [];
+  kernel: Kernel | null;
+  terminated = false;
+  private readonly listeners: { message: Array<(e: MessageEvent<KernelMessage>) => void>; error: Array<(e: Event) => void> } = { message: [], error: [] };
+
+  constructor(private readonly failOnInit = false) {
+    FakeWorker.created.push(this);
+    this.kernel = new Kernel((m) => this.toPage(m), { preloadTf: false, console: null, mlflow: new Fluent(`memory:host-test-${++n}`) });
+  }
+
+  postMessage(message: HostMessage): void {
+    const copy = structuredClone(message);
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (this.failOnInit && copy.type === 'init') return this.listeners.error.forEach((l) => l(new Event('error')));
+      void this.kernel?.handle(copy);
+    }, 0);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+    this.kernel?.dispose();
+    this.kernel = null;
+  }
+
+  addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
+    this.listeners[type].push(listener as never);
+  }
+
+  private toPage(m: KernelMessage): void {
+    if (this.terminated) return;
+    const copy = structuredClone(m);
+    setTimeout(() => this.listeners.message.forEach((l) => l({ data: copy } as MessageEvent<KernelMessage>)), 0);
+  }
+}
+
+const notebook = { id: 'nb', name: 'Host test' };
+let host: KernelHost | undefined;
+afterEach(() => {
+  host?.dispose();
+  host = undefined;
+  FakeWorker.created = [];
+});
+
+function start(options: { fail?: boolean; sharedInterrupt?: boolean } = {}) {
+  // `fail`: the first worker dies while starting; the next (after a restart) is fine.
+  host = new KernelHost({ createWorker: () => new FakeWorker(!!options.fail && FakeWorker.created.length === 0), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: options.sharedInterrupt ?? false });
+  return host;
+}
+
+describe('KernelHost', () => {
+  it('starts the kernel, reports starting then idle, and runs a cell as an async iterable', async () => {
+    const h = start();
+    const statuses: string[] = [];
+    h.onMessage((m) => m.type === 'status' && statuses.push(m.state));
+    await h.whenIdle();
+    const run = h.execute({ cellId: 'c1', code: 'display("hi");\n40 + 2', notebook });
+    const types: string[] = [];
+    for await (const m of run) types.push(m.type);
+    expect(types).toEqual(['display_data', 'execute_result', 'execute_reply']);
+    expect(await run.reply).toMatchObject({ status: 'ok', executionCount: 1, cellId: 'c1' });
+    expect(statuses[0]).toBe('starting');
+    expect(statuses).toContain('idle');
+  });
+
+  it('sends cells one at a time, in order, and keeps their state', async () => {
+    const h = start();
+    const a = h.execute({ cellId: 'a', code: 'await sleep(30); let x = 1;', notebook });
+    const b = h.execute({ cellId: 'b', code: 'x + 1', notebook });
+    const [ra, rb] = await Promise.all([a.reply, b.reply]);
+    expect([ra.executionCount, rb.executionCount]).toEqual([1, 2]);
+    const results: KernelMessage[] = [];
+    for await (const m of b) results.push(m);
+    expect(results.find((m) => m.type === 'execute_result')).toMatchObject({ data: { 'text/plain': '2' } });
+  });
+
+  it('aborts the queued cells after an error, as Run all does', async () => {
+    const h = start();
+    const bad = h.execute({ cellId: 'bad', code: 'throw new Error("x")', notebook });
+    const next = h.execute({ cellId: 'next', code: '1', notebook });
+    expect((await bad.reply).status).toBe('error');
+    expect(await next.reply).toMatchObject({ status: 'aborted', cellId: 'next' });
+  });
+
+  it('interrupts a waiting cell by message and keeps the variables', async () => {
+    const h = start();
+    await h.execute({ cellId: 'a', code: 'const keep = 5;', notebook }).reply;
+    const slow = h.execute({ cellId: 'slow', code: 'await sleep(60_000);', notebook });
+    await new Promise((r) => setTimeout(r, 50));
+    h.interrupt();
+    expect((await slow.reply).status).toBe('error');
+    const errors: KernelMessage[] = [];
+    for await (const m of slow) if (m.type === 'error') errors.push(m);
+    expect(errors[0]).toMatchObject({ ename: 'InterruptError' });
+    const check = h.execute({ cellId: 'c', code: 'keep', notebook });
+    for await (const m of check) if (m.type === 'execute_result') expect(m.data['text/plain']).toBe('5');
+  });
+
+  it('shares the interrupt flag through a SharedArrayBuffer when isolated', async () => {
+    const h = start({ sharedInterrupt: true });
+    expect(h.info.interruptMode).toBe('shared-memory');
+    await h.whenIdle();
+    const slow = h.execute({ cellId: 'slow', code: 'await sleep(60_000);', notebook });
+    await new Promise((r) => setTimeout(r, 50));
+    h.interrupt();
+    expect((await slow.reply).status).toBe('error');
+  });
+
+  it('restarts: the running cell is aborted, the variables are gone, the kernel is idle again', async () => {
+    const h = start();
+    await h.execute({ cellId: 'a', code: 'const gone = 1;', notebook }).reply;
+    const stuck = h.execute({ cellId: 's', code: 'await sleep(60_000);', notebook });
+    await new Promise((r) => setTimeout(r, 30));
+    await h.restart();
+    expect(await stuck.reply).toMatchObject({ status: 'aborted' });
+    expect(FakeWorker.created[0]!.terminated).toBe(true);
+    expect(h.state).toBe('idle');
+    const after = h.execute({ cellId: 'b', code: 'typeof gone', notebook });
+    for await (const m of after) if (m.type === 'execute_result') expect(m.data['text/plain']).toBe("'undefined'");
+    expect((await after.reply).executionCount).toBe(1);
+  });
+
+  it('reports a worker that fails as dead, fails its cells, and comes back on restart', async () => {
+    const h = start({ fail: true });
+    const run = h.execute({ cellId: 'a', code: '1', notebook });
+    const reply = await run.reply;
+    expect(reply.status).toBe('error');
+    expect(h.state).toBe('dead');
+    const later = h.execute({ cellId: 'b', code: '1', notebook });
+    expect((await later.reply).status).toBe('error');
+    await h.restart();
+    expect((await h.execute({ cellId: 'c', code: '1', notebook }).reply).status).toBe('ok');
+  });
+
+  it('answers inspect with the kernel’s variables', async () => {
+    const h = start();
+    await h.execute({ cellId: 'a', code: 'const answer = 42;', notebook }).reply;
+    expect(await h.inspect()).toEqual([{ name: 'answer', kind: 'const', type: 'number' }]);
+  });
+
+  it('gives a new listener the current status', async () => {
+    const h = start();
+    await h.whenIdle();
+    const got = await new Promise<KernelMessage>((resolve) => h.onMessage(resolve));
+    expect(got).toEqual({ type: 'status', state: 'idle' });
+  });
+});
