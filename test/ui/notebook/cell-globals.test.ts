@@ -40,7 +40,8 @@ function diagnostics(files: Record<string, string>): string[] {
     .map((d) => `${d.file?.fileName ?? ''} ${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
-describe('cell globals', () => {
+// Each program type-checks TypeScript's lib files: seconds, not milliseconds, on a busy machine.
+describe('cell globals', { timeout: 60_000 }, () => {
   it('parse and type-check on their own', () => {
     expect(diagnostics({ '/globals.d.ts': GLOBALS })).toEqual([]);
   });
