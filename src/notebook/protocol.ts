@@ -71,25 +71,33 @@ export interface ExecuteRequest {
   notebook: { id: string; name: string };
 }
 
-/** Fallback when the page is not cross-origin isolated: checked at the next `await` in the cell. */
+/**
+ * Stop the running cell with an InterruptError (the kernel keeps its variables). Always sent by the
+ * host: it rejects a pending `await` at once, and it is the only way in when the page is not
+ * cross-origin isolated (then a loop without awaits cannot be reached: restart the kernel). When
+ * isolated, the host also stores 1 in the `interruptBuffer`, which loops see at once. Ignored unless
+ * `executionId` is the running execution.
+ */
 export interface InterruptRequest {
   type: 'interrupt_request';
   executionId: string;
 }
 
+/** The first message to a new worker. Execute requests may follow at once: the kernel queues them. */
 export interface InitRequest {
   type: 'init';
   /** Int32Array(1) over a SharedArrayBuffer: the page stores 1 to interrupt (absent when not isolated). */
   interruptBuffer?: SharedArrayBuffer;
+  /** Where runs go (the page's `mlflow.getTrackingUri()`): the worker's `mlflow` is set to it. */
   trackingUri: string;
+  /** `mlflow.user` of the runs cells create (workers have no localStorage to read it from). */
   user: string;
 }
 
-/** Tab completion and hover are Monaco's (TypeScript service); the kernel answers for live values. */
+/** Tab completion and hover are Monaco's (TypeScript service); the kernel answers for live values: the names declared by earlier cells, to feed the editor's IntelliSense. */
 export interface InspectRequest {
   type: 'inspect_request';
   requestId: string;
-  /** Names declared by earlier cells, to feed the editor's IntelliSense. */
 }
 
 export type HostMessage = InitRequest | ExecuteRequest | InterruptRequest | InspectRequest;
@@ -101,6 +109,7 @@ interface CellMessage {
   executionId: string;
 }
 
+/** starting → idle; busy while a cell runs; dead when the worker failed (only a restart helps). */
 export interface StatusMessage {
   type: 'status';
   state: KernelState;
@@ -117,7 +126,12 @@ export interface StreamMessage extends CellMessage {
 export interface DisplayDataMessage extends CellMessage {
   type: 'display_data';
   data: MimeBundle;
-  /** When set, replaces the earlier output with the same display id (Jupyter's update_display_data). */
+  /**
+   * When set, replaces the earlier output with the same display id (Jupyter's update_display_data);
+   * otherwise it is appended. The kernel uses the run id for a run link and `progress-<runId>` for a
+   * run's training progress. A run left RUNNING after its cell ended is updated later with the ids of
+   * the cell and execution that created it.
+   */
   displayId?: string;
 }
 
@@ -129,12 +143,21 @@ export interface ExecuteResultMessage extends CellMessage {
 
 export interface ErrorMessage extends CellMessage {
   type: 'error';
+  /** The error's class: "TypeError", "InterruptError", "SyntaxError", "KernelError", … */
   ename: string;
   evalue: string;
-  /** Stack lines, mapped to the cell's own line numbers. */
+  /**
+   * `${ename}: ${evalue}`, then stack lines mapped to cells: "    at train (cell line 5)" for the cell
+   * that ran, "    at fit (cell [3], line 2)" for code defined by the cell that ran as [3], and
+   * "    at name (file.js:120)" for library frames where the error happened. Plain text, no ANSI.
+   */
   traceback: string[];
 }
 
+/**
+ * The last message of every execution. `aborted`: it never ran (the host aborts queued cells after an
+ * error, and the running one on restart); such replies come from the host, with executionCount 0.
+ */
 export interface ExecuteReply extends CellMessage {
   type: 'execute_reply';
   status: 'ok' | 'error' | 'aborted';
@@ -146,7 +169,8 @@ export interface ExecuteReply extends CellMessage {
 export interface InspectReply {
   type: 'inspect_reply';
   requestId: string;
-  names: Array<{ name: string; kind: string }>;
+  /** `kind`: "const" | "let" (declared by a cell) | "builtin"; `type`: typeof, or the class ("DataFrame"). */
+  names: Array<{ name: string; kind: string; type?: string }>;
 }
 
 export type KernelMessage =
