@@ -185,7 +185,17 @@ describe('notebook', () => {
     await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain('3 rows × 2 columns');
     expect(await output(page, 1).getByRole('table').count()).toBe(1);
 
+    // Drag and drop onto the panel.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x,y\n1,2\n'], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await files.dispatchEvent('drop', { dataTransfer });
+    await mine.getByText('dropped.csv').waitFor();
+
     await files.getByRole('button', { name: 'Delete tiny.csv' }).click();
+    await files.getByRole('button', { name: 'Delete dropped.csv' }).click();
     await files.getByText('No files yet.').waitFor();
     await context.close();
   });
@@ -232,6 +242,35 @@ describe('notebook', () => {
     await out.getByRole('button', { name: /^Show more/ }).waitFor();
     await out.locator('details.json-tree summary').first().waitFor();
     expect(await out.locator('details.json-tree summary').first().innerText()).toContain('Array(3)');
+    await context.close();
+  });
+
+  it('renames, duplicates, deletes with undo, and opens samples as new notebooks', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    const list = page.getByRole('navigation', { name: 'Notebooks' });
+    await typeInto(page, 1, '"original"');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('textbox', { name: 'Notebook name' }).fill('Mine');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Mine' }).waitFor();
+    await page.getByText('All changes saved').waitFor();
+    await list.getByRole('link', { name: 'Mine', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine (copy)' }).waitFor();
+    expect(await cell(page, 1).innerText()).toContain('"original"');
+
+    await page.getByRole('button', { name: 'Delete notebook' }).click();
+    await page.getByText('Deleted “Mine (copy)”.').waitFor();
+    await expect.poll(() => list.getByRole('link', { name: 'Mine (copy)' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine (copy)' }).waitFor();
+    await list.getByRole('link', { name: 'Mine (copy)' }).waitFor();
+
+    await list.getByRole('button', { name: 'Open sample: Hyperparameter sweep' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hyperparameter sweep', exact: true }).waitFor();
+    expect(await page.getByRole('group', { name: /^Cell \d+, / }).count()).toBeGreaterThan(3);
     await context.close();
   });
 });
