@@ -218,3 +218,27 @@ describe('files', () => {
     await files.delete('tiny.csv');
   }, 60_000);
 });
+
+describe('messages', () => {
+  it('quotes the cell’s own code in V8 messages, not the rewritten names', async () => {
+    const k = await kernel();
+    await k.run('const model = {};\nfunction f() {}');
+    expect((await k.run('model.fit()')).error?.evalue).toBe('model.fit is not a function');
+    expect((await k.run('for (const x of f()) {}')).error?.evalue).toMatch(/^f is not a function or its return value is not iterable$/);
+  });
+
+  it('drops the duplicate-registration warnings of the second TensorFlow.js copy', async () => {
+    const k = await kernel();
+    const r = await k.run("console.warn(\"The kernel 'Abs' for backend 'cpu' is already registered\");\nconsole.warn('cpu backend was already registered. Reusing existing backend factory.');\nconsole.warn('real warning');");
+    expect(r.stderr).toBe('real warning\n');
+  });
+});
+
+describe('images', () => {
+  it('shows a PNG blob as image/png', async () => {
+    const k = await kernel();
+    // The 8-byte PNG signature is enough for the bundle: the kernel does not decode a PNG it can pass on.
+    const r = await k.run("new Blob([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], { type: 'image/png' })");
+    expect(r.result?.['image/png']).toBe('iVBORw0KGgo=');
+  });
+});

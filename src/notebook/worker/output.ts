@@ -10,6 +10,14 @@ import type { KernelMessage } from '../protocol';
 import { formatLogArgs, inspect } from './inspect';
 
 export const STREAM_MAX_CHARS = 1_000_000;
+
+// danfojs's browser bundle carries its own copy of TensorFlow.js; when both copies load, the second
+// warns once per kernel it registers (hundreds of lines). Nothing a user can act on: not shown.
+const NOISE = [
+  /^The kernel '[^']+' for backend '[^']+' is already registered\n$/,
+  /^Platform \w+ has already been set\. Overwriting the platform with/,
+  /^\w+ backend was already registered\. Reusing existing backend factory\.\n$/,
+];
 const FLUSH_MS = 30;
 const FLUSH_CHARS = 64 * 1024;
 
@@ -92,6 +100,7 @@ export class OutputRouter {
     const saved = new Map<string, unknown>();
     const line = (name: StreamName, args: unknown[]) => {
       const text = formatLogArgs(args);
+      if (name === 'stderr' && NOISE.some((re) => re.test(text + '\n'))) return;
       this.stream(name, (this.groupIndent ? text.replace(/^/gm, this.groupIndent) : text) + '\n');
     };
     const methods: Record<string, (...args: unknown[]) => void> = {

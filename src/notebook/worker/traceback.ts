@@ -48,7 +48,7 @@ export function errorContent(err: unknown, executionCount: number): ErrorContent
     return { ename: 'Uncaught', evalue: inspect(err), traceback: [`Uncaught ${inspect(err)}`] };
   }
   const ename = errorName(err);
-  const evalue = err.message;
+  const evalue = cleanMessage(err.message);
   const head = `${ename}: ${evalue}`;
   // Errors raised for a known line before any cell code ran (syntax, imports) carry that line.
   const known = (err as { cellLine?: number; line?: number }).cellLine ?? (err instanceof SyntaxError ? (err as { line?: number }).line : undefined);
@@ -104,9 +104,22 @@ function cellFrame(f: Frame, executionCount: number): string {
   // A cell-level function is called as a property of the kernel's scope object: V8 says "Object.f".
   const fn = f.fn.replace(/^async /, '').replace(/^Object\./, '');
   const isAsync = f.fn.startsWith('async ');
-  // The cell's own top level is the generated function named `cell`.
-  if (fn === 'cell' || fn === 'async cell') return `${isAsync ? 'async ' : ''}${where}`;
+  // The cell's own top level is the generated function named `cell` (Chromium may call it `eval`
+  // before its first await; strict code cannot name a function `eval`).
+  if (fn === 'cell' || fn === 'eval') return `${isAsync ? 'async ' : ''}${where}`;
   return `${isAsync ? 'async ' : ''}${fn || '<anonymous>'} (${where})`;
+}
+
+/**
+ * V8 quotes the failing expression in some messages ("x.fit is not a function"): show the cell's own
+ * text, not the rewritten one (`__ks.x`, `(0, __ks.f)`, `__kk.ref("y")`).
+ */
+export function cleanMessage(message: string): string {
+  return message
+    .replace(/\(0\s*,\s*__ks\.([\w$]+)\)/g, '$1')
+    .replace(/__kk\.(?:ref|peek)\("([^"]+)"\)/g, '$1')
+    .replace(/__kk\.aw\(/g, '(')
+    .replace(/\b__ks\./g, '');
 }
 
 function shortFile(file: string): string {
