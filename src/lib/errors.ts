@@ -14,7 +14,8 @@ export class KirokuError extends Error {
   readonly code: string;
   constructor(message: string, code: string) {
     super(message);
-    this.name = new.target.name;
+    // Explicit names: minified builds rename classes, and `name` must survive (it crosses workers).
+    this.name = 'KirokuError';
     this.code = code;
   }
 }
@@ -23,6 +24,7 @@ export class KirokuError extends Error {
 export class TrackingError extends KirokuError {
   constructor(message: string, code: ErrorCode = 'INVALID_PARAMETER_VALUE') {
     super(message, code);
+    this.name = 'TrackingError';
   }
 }
 
@@ -31,6 +33,7 @@ export class SearchSyntaxError extends TrackingError {
   readonly position: number;
   constructor(message: string, position: number) {
     super(message, 'INVALID_PARAMETER_VALUE');
+    this.name = 'SearchSyntaxError';
     this.position = position;
   }
 }
@@ -39,6 +42,7 @@ export class SearchSyntaxError extends TrackingError {
 export class SchemaError extends KirokuError {
   constructor(message: string) {
     super(message, 'INVALID_PARAMETER_VALUE');
+    this.name = 'SchemaError';
   }
 }
 
@@ -49,6 +53,7 @@ export class NotFittedError extends KirokuError {
       `This ${estimator} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
       'NOT_FITTED',
     );
+    this.name = 'NotFittedError';
   }
 }
 
@@ -56,6 +61,7 @@ export class NotFittedError extends KirokuError {
 export class DataError extends KirokuError {
   constructor(message: string, code = 'INVALID_DATA') {
     super(message, code);
+    this.name = 'DataError';
   }
 }
 
@@ -63,6 +69,7 @@ export class DataError extends KirokuError {
 export class InterruptError extends KirokuError {
   constructor(message = 'Execution interrupted by the user.') {
     super(message, 'INTERRUPTED');
+    this.name = 'InterruptError';
   }
 }
 

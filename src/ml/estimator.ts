@@ -37,10 +37,22 @@ export interface EstimatorClass {
 }
 
 const registry = new Map<string, EstimatorClass>();
+// Class → name, given explicitly: minified builds rename classes, and the name is saved in models.
+const names = new Map<Function, string>();
 
 /** Every estimator class registers itself: autolog patches `fit` on these, model loading finds them. */
 export function registerEstimator(name: string, cls: EstimatorClass): void {
   registry.set(name, cls);
+  names.set(cls, name);
+}
+
+/** Give a class its saved name without registering it for loading (e.g. GridSearch). */
+export function nameEstimator(name: string, cls: Function): void {
+  names.set(cls, name);
+}
+
+function nameOf(cls: Function): string {
+  return names.get(cls) ?? cls.name;
 }
 
 export function estimatorClasses(): ReadonlyMap<string, EstimatorClass> {
@@ -98,7 +110,7 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
     for (const key of Object.keys(given)) {
       if (!Object.hasOwn(defaults, key)) {
         throw new KirokuError(
-          `Invalid parameter '${key}' for estimator ${new.target.name}. Valid parameters are: ${Object.keys(defaults).join(', ')}.`,
+          `Invalid parameter '${key}' for estimator ${nameOf(new.target)}. Valid parameters are: ${Object.keys(defaults).join(', ')}.`,
           'INVALID_PARAMETER_VALUE',
         );
       }
@@ -108,7 +120,7 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
 
   /** The class name shown in tags and used by the registry. */
   get estimatorName(): string {
-    return (this.constructor as { name: string }).name;
+    return nameOf(this.constructor);
   }
 
   get kind(): EstimatorKind {

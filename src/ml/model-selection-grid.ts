@@ -16,7 +16,7 @@
 //       { type: 'candidate', ...CandidateInfo }      after each candidate's folds are scored
 //       { type: 'end', search }                      after refit; fitted attributes are set
 //   - the `onCandidate` option: `(info: CandidateInfo) => void | Promise<void>` for this search only.
-import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind, checkJSON } from './estimator';
+import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind, checkJSON, nameEstimator } from './estimator';
 import { KirokuError } from '../lib/errors';
 import {
   clone, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
@@ -318,3 +318,5 @@ export class GridSearch extends Estimator<GridSearchParams> {
 function numberOrNull(v: number | 'raise'): number | 'raise' | null {
   return typeof v === 'number' && Number.isNaN(v) ? null : v;
 }
+
+nameEstimator('GridSearch', GridSearch);

@@ -7,5 +7,6 @@ export type KernelErrorCode = 'MODULE_NOT_FOUND' | 'BAD_REQUEST' | 'NOT_READY' |
 export class KernelError extends KirokuError {
   constructor(message: string, code: KernelErrorCode) {
     super(message, code);
+    this.name = 'KernelError';
   }
 }
