@@ -18,6 +18,8 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           environment: 'node',
+          // Generous: CI machines have 2 cores, and numerical tests on real data take seconds there.
+          testTimeout: 30_000,
         },
       },
       {
@@ -26,8 +28,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },
