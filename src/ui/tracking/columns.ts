@@ -21,7 +21,7 @@ export interface Column {
 
 export const ATTRIBUTE_COLUMNS: readonly Column[] = [
   { id: 'attr:name', kind: 'attr', key: 'name', label: 'Run name', numeric: false, width: 240 },
-  { id: 'attr:created', kind: 'attr', key: 'created', label: 'Created', numeric: false, width: 170 },
+  { id: 'attr:created', kind: 'attr', key: 'created', label: 'Created', numeric: false, width: 190 },
   { id: 'attr:duration', kind: 'attr', key: 'duration', label: 'Duration', numeric: true, width: 100 },
   { id: 'attr:user', kind: 'attr', key: 'user', label: 'User', numeric: false, width: 120 },
   { id: 'attr:source', kind: 'attr', key: 'source', label: 'Source', numeric: false, width: 160 },

@@ -8,6 +8,15 @@ import { navigate } from '../router';
 import { ConfirmDialog, PromptDialog } from '../components/dialog';
 import { experimentsHref } from './routes';
 
+/** Drawn, not an emoji: emoji fonts are missing on many Linux desktops. */
+function TrashIcon() {
+  return (
+    <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5">
+      <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.8 9.5h6.4L12 4M6.8 6.5v5M9.2 6.5v5" />
+    </svg>
+  );
+}
+
 type Editing = { kind: 'create' } | { kind: 'rename'; exp: Experiment } | { kind: 'delete'; exp: Experiment } | null;
 
 export function ExperimentsSidebar({ experiments, selectedIds }: { experiments: Experiment[]; selectedIds: string[] }) {
@@ -39,7 +48,7 @@ export function ExperimentsSidebar({ experiments, selectedIds }: { experiments: 
             <span class="row-actions">
               <button type="button" class="icon" aria-label={`Rename experiment ${e.name}`} title="Rename" onClick={() => setEditing({ kind: 'rename', exp: e })}>✎</button>
               {e.experimentId !== '0' && (
-                <button type="button" class="icon" aria-label={`Delete experiment ${e.name}`} title="Delete" onClick={() => setEditing({ kind: 'delete', exp: e })}>🗑</button>
+                <button type="button" class="icon" aria-label={`Delete experiment ${e.name}`} title="Delete" onClick={() => setEditing({ kind: 'delete', exp: e })}><TrashIcon /></button>
               )}
             </span>
           </li>

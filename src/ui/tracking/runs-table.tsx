@@ -95,7 +95,7 @@ export function RunsTable(props: RunsTableProps) {
 
   return (
     <div class="runs-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="Runs table"
-      style={{ height: `${props.height ?? autoHeight ?? 600}px` }}>
+      style={{ height: `${Math.min(props.height ?? autoHeight ?? 600, 36 + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px` }}>
       <table class="runs" style={{ width: `${totalWidth}px` }} aria-rowcount={rows.length + 1}>
         <caption class="vh">Runs, {rows.length} rows. Sort by a column with its header button.</caption>
         <colgroup>

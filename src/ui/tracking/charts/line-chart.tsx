@@ -39,6 +39,11 @@ export function alignSeries(series: readonly ChartSeries[]): Array<Array<number 
   })];
 }
 
+function padded(_u: uPlotType, min: number, max: number): [number, number] {
+  const span = max - min || Math.abs(max) || 1;
+  return [min - span * 0.05, max + span * 0.05];
+}
+
 export function LineChart(props: LineChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlotType | null>(null);
@@ -64,7 +69,8 @@ export function LineChart(props: LineChartProps) {
           {
             width: Math.max(el.clientWidth, 240),
             height,
-            scales: { x: { time: axisName === 'time' }, y: props.logY ? { distr: 3 } : {} },
+            // A scatter's extreme points would sit on the frame: pad its x range by 5%.
+            scales: { x: { time: axisName === 'time', ...(props.points ? { range: padded } : {}) }, y: props.logY ? { distr: 3 } : {} },
             axes: [{ ...axis, label: xLabel }, { ...axis, ...(props.yLabel ? { label: props.yLabel } : {}), size: 60 }],
             cursor: { drag: { x: true, y: false } },
             series: [
@@ -74,7 +80,8 @@ export function LineChart(props: LineChartProps) {
                 stroke: color(i),
                 width: props.points ? 0 : 1.5,
                 spanGaps: true,
-                ...(props.points ? { paths: () => null, points: { show: true, size: 7, fill: color(i) } } : { points: { show: false } }),
+                // Lines hide their points, except a series so short (a metric logged once) that a line would not show.
+                ...(props.points ? { paths: () => null, points: { show: true, size: 7, fill: color(i) } } : { points: { show: s.xs.length < 30, size: 5, fill: color(i) } }),
               })),
             ],
           },
