@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { CopyButton } from '../components/copy-button';
 import { PromptDialog } from '../components/dialog';
-import { registerModel, registryAvailable } from './register-model';
+import { registerModel } from './register-model';
+import { predictHref, versionHref } from './registry/registry';
 
 export interface SpecColumn {
   name: string;
@@ -37,7 +38,7 @@ export function parseSpec(spec: unknown): SpecColumn[] | null {
   return parsed.map((c: Record<string, unknown>, i) => {
     const tensor = c['tensor-spec'] as { dtype?: string; shape?: unknown[] } | undefined;
     const type = tensor ? `tensor ${tensor.dtype ?? ''} ${JSON.stringify(tensor.shape ?? [])}` : String(c.type ?? '');
-    return { name: c.name != null ? String(c.name) : `#${i}`, type, required: c.required !== false };
+    return { name: c.name != null ? String(c.name) : i === 0 && parsed.length === 1 ? '(unnamed)' : `(column ${i})`, type, required: c.required !== false };
   });
 }
 
@@ -55,21 +56,21 @@ export async function parseMlmodel(text: string): Promise<MlmodelInfo> {
   };
 }
 
-export function predictSnippet(runId: string, modelPath: string): string {
-  return `const model = await mlflow.pyfunc.loadModel('runs:/${runId}/${modelPath}');\nconst predictions = await model.predict(df);`;
+export function predictSnippet(modelUri: string): string {
+  return `const model = await mlflow.pyfunc.loadModel('${modelUri}');\nconst predictions = await model.predict(df);`;
 }
 
 export function MlmodelView({ run, path, text }: { run: Run; path: string; text: string }) {
   const [info, setInfo] = useState<MlmodelInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
-  const [registered, setRegistered] = useState<string | null>(null);
+  const [registered, setRegistered] = useState<{ name: string; version: string } | null>(null);
   useEffect(() => {
     parseMlmodel(text).then(setInfo, (e: Error) => setError(`This MLmodel file is not valid YAML: ${e.message}`));
   }, [text]);
   const modelPath = path.replace(/\/?MLmodel$/, '') || '.';
-  const snippet = predictSnippet(run.info.runId, modelPath);
   const uri = `runs:/${run.info.runId}/${modelPath}`;
+  const snippet = predictSnippet(uri);
   return (
     <div class="mlmodel">
       {error && <p role="alert">{error}</p>}
@@ -94,17 +95,15 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       </section>
       <div class="form-actions">
         <button type="button" class="primary" onClick={() => setRegistering(true)}>Register model</button>
-        <a href={`#/predict?model=${encodeURIComponent(uri)}`}>Predict on a CSV</a>
+        <a href={predictHref(uri)}>Predict on a CSV</a>
       </div>
-      {registered && <p role="status">{registered}</p>}
+      <p role="status">
+        {registered && <>Registered <a href={versionHref(registered.name, registered.version)}>{registered.name} version {registered.version}</a>.</>}
+      </p>
       {registering && (
         <PromptDialog title="Register model" label="Registered model name (new or existing)" submitLabel="Register" initial=""
           onClose={() => setRegistering(false)}
-          onSubmit={async (name) => {
-            if (!registryAvailable()) throw new Error('The model registry is not available in this build yet.');
-            const v = await registerModel(uri, name);
-            setRegistered(`Registered ${v.name} version ${v.version}.`);
-          }} />
+          onSubmit={async (name) => setRegistered(await registerModel(uri, name))} />
       )}
       <details>
         <summary>MLmodel file</summary>
@@ -114,7 +113,7 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
   );
 }
 
-function SpecTable({ title, spec }: { title: string; spec: SpecColumn[] | null }) {
+export function SpecTable({ title, spec }: { title: string; spec: SpecColumn[] | null }) {
   const id = `signature-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={id}>

@@ -1,17 +1,12 @@
-// "Register model" from a run's model folder. The registry (issue 4) is being built beside this UI;
-// until `mlflow.registerModel` exists, the button says so instead of failing silently. The check is
-// structural so this file compiles before and after the registry lands.
-import { mlflow } from '../../tracking/default';
-
-type WithRegistry = { registerModel: (modelUri: string, name: string) => Promise<{ name: string; version: string | number }> };
-
-export function registryAvailable(): boolean {
-  return typeof (mlflow as unknown as Partial<WithRegistry>).registerModel === 'function';
-}
+// "Register model" from a run's model folder: a new version of the named registered model (created if
+// missing), its source the run's `runs:/<runId>/<path>` URI — what `mlflow.registerModel` does. The
+// UI calls the registry client directly: the folder's MLmodel is on screen, so the public API's check
+// that a model is there (which loads every flavor) is not needed.
+import { registryClient } from './registry/registry';
 
 /** Register `runs:/<runId>/<path>` under `name`; resolves to the new version. */
 export async function registerModel(modelUri: string, name: string): Promise<{ name: string; version: string }> {
-  if (!registryAvailable()) throw new Error('The model registry is not available in this build yet.');
-  const v = await (mlflow as unknown as WithRegistry).registerModel(modelUri, name);
-  return { name: v.name, version: String(v.version) };
+  const runId = /^runs:\/+([0-9a-f]{32})\//.exec(modelUri)?.[1];
+  const v = await (await registryClient()).createModelVersion(name.trim(), modelUri, runId ? { runId } : {});
+  return { name: v.name, version: v.version };
 }

@@ -1,0 +1,54 @@
+// A model's aliases: each alias names one version (`champion` → 3); set one (moving it if it exists)
+// or remove it. `models:/<name>@<alias>` then loads whichever version it names.
+import { useState } from 'preact/hooks';
+import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
+import { aliasList, registryClient, versionHref } from './registry';
+
+export function AliasEditor({ model, versions, fixedVersion }: { model: RegisteredModel; versions: ModelVersion[]; fixedVersion?: string }) {
+  const [alias, setAlias] = useState('');
+  const [version, setVersion] = useState(fixedVersion ?? versions[0]?.version ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const list = aliasList(model).filter((a) => !fixedVersion || a.version === fixedVersion);
+
+  const attempt = async (fn: () => Promise<void>) => {
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (err) {
+      setError((err as Error).message);
+      return false;
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="aliases-title">
+      <h2 id="aliases-title">Aliases</h2>
+      {list.length === 0 ? <p class="muted">No aliases{fixedVersion ? ' on this version' : ''}.</p> : (
+        <ul class="alias-list">
+          {list.map((a) => (
+            <li key={a.alias}>
+              <code class="badge alias">@{a.alias}</code> → <a href={versionHref(model.name, a.version)}>Version {a.version}</a>
+              <button type="button" class="small" aria-label={`Remove alias ${a.alias}`}
+                onClick={() => attempt(async () => (await registryClient()).deleteRegisteredModelAlias(model.name, a.alias))}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="add-tag" aria-label="Set an alias" onSubmit={async (e) => {
+        e.preventDefault();
+        const name = alias.trim();
+        if (name && (await attempt(async () => (await registryClient()).setRegisteredModelAlias(model.name, name, version)))) setAlias('');
+      }}>
+        <input aria-label="Alias" placeholder="champion" value={alias} onInput={(e) => setAlias(e.currentTarget.value)} />
+        {fixedVersion === undefined && (
+          <select aria-label="Version for the alias" value={version} onChange={(e) => setVersion(e.currentTarget.value)}>
+            {versions.map((v) => <option key={v.version} value={v.version}>Version {v.version}</option>)}
+          </select>
+        )}
+        <button type="submit" class="small" disabled={!alias.trim() || !version}>Set alias</button>
+      </form>
+      {error && <p role="alert" class="form-error">{error}</p>}
+    </section>
+  );
+}

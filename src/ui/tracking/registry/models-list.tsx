@@ -1,0 +1,44 @@
+// Registered models: name, latest version, aliases, last change, description. A search box narrows
+// by name; each name opens the model.
+import { useState } from 'preact/hooks';
+import { formatCreated } from '../dates';
+import { useLive } from '../use-live';
+import { aliasList, latestVersion, modelHref, registryClient, registryEvent, versionHref } from './registry';
+
+export function ModelsList() {
+  const [needle, setNeedle] = useState('');
+  const models = useLive(async () => {
+    const registry = await registryClient();
+    const [list, versions] = await Promise.all([registry.searchRegisteredModels(), registry.searchModelVersions()]);
+    return list.map((m) => ({ model: m, latest: latestVersion(versions.filter((v) => v.name === m.name)), count: versions.filter((v) => v.name === m.name).length }));
+  }, [], { relevant: registryEvent });
+  const shown = models.status === 'ready' ? models.value.filter((m) => m.model.name.toLowerCase().includes(needle.trim().toLowerCase())) : [];
+  return (
+    <section class="page" aria-labelledby="page-title">
+      <h1 id="page-title">Models</h1>
+      <p class="muted">Models registered from runs, with their versions and aliases. Register one from a run's model folder (Artifacts › MLmodel › Register model) or with <code>mlflow.registerModel('runs:/…/model', 'name')</code>.</p>
+      <label class="toggle">Find a model <input type="search" value={needle} onInput={(e) => setNeedle(e.currentTarget.value)} /></label>
+      {models.status === 'loading' && <p aria-busy="true">Loading models…</p>}
+      {models.status === 'error' && <p role="alert">Could not read the registry: {models.error.message}</p>}
+      {models.status === 'ready' && (models.value.length === 0 ? <p class="empty">No registered models yet.</p> : (
+        <table class="kv models">
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Latest version</th><th scope="col">Aliases</th><th scope="col">Versions</th><th scope="col">Last modified</th><th scope="col">Description</th></tr>
+          </thead>
+          <tbody>
+            {shown.map(({ model, latest, count }) => (
+              <tr key={model.name}>
+                <th scope="row"><a href={modelHref(model.name)}>{model.name}</a></th>
+                <td>{latest ? <a href={versionHref(model.name, latest.version)}>Version {latest.version}</a> : '—'}</td>
+                <td>{aliasList(model).map((a) => <a key={a.alias} class="badge alias" href={versionHref(model.name, a.version)}>@{a.alias} → v{a.version}</a>)}</td>
+                <td class="num">{count}</td>
+                <td>{formatCreated(model.lastUpdatedTimestamp)}</td>
+                <td class="value">{model.description.split('\n')[0]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+// The UI's way to the model registry and to model loading. The registry client is small and opened
+// directly (over the same store the public `mlflow` uses, so both see the same models); loading a model
+// for prediction needs every flavor (estimators, TensorFlow.js) and goes through the public `mlflow`,
+// imported only when the user predicts.
+import type { RegistryClient } from '../../../registry/client';
+import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
+import { mlflow } from '../../../tracking/default';
+import type { TrackingMessage } from '../../../tracking/events';
+
+const clients = new Map<string, Promise<RegistryClient>>();
+
+export function registryClient(): Promise<RegistryClient> {
+  const uri = mlflow.getTrackingUri();
+  let c = clients.get(uri);
+  if (!c) {
+    c = Promise.all([import('../../../registry/client'), import('../../../registry/uri')]).then(
+      ([{ RegistryClient }, { registryStoreForUri }]) => new RegistryClient(registryStoreForUri(uri), () => mlflow.getRunContext().user),
+    );
+    clients.set(uri, c);
+  }
+  return c;
+}
+
+/** The public `mlflow` with models and the registry (`pyfunc.loadModel`): a large import, made on demand. */
+export async function fullMlflow() {
+  return (await import('../../../mlflow')).mlflow;
+}
+
+/** Registry changes reload registry views; so do run changes (a version's source run). */
+export function registryEvent(m: TrackingMessage): boolean {
+  return m.type === 'model-registered';
+}
+
+export function modelsHref(): string {
+  return '#/models';
+}
+
+export function modelHref(name: string): string {
+  return `#/models/${encodeURIComponent(name)}`;
+}
+
+export function versionHref(name: string, version: string): string {
+  return `#/models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`;
+}
+
+export function predictHref(modelUri: string): string {
+  return `#/predict?model=${encodeURIComponent(modelUri)}`;
+}
+
+/** `alias → version` as a sorted list, for display. */
+export function aliasList(model: RegisteredModel): Array<{ alias: string; version: string }> {
+  return Object.entries(model.aliases).map(([alias, version]) => ({ alias, version })).sort((a, b) => a.alias.localeCompare(b.alias));
+}
+
+/** Newest version number of a model among its versions (they come newest first). */
+export function latestVersion(versions: readonly ModelVersion[]): ModelVersion | undefined {
+  return [...versions].sort((a, b) => Number(b.version) - Number(a.version))[0];
+}
+
+/** `runs:/<id>/<path>` → its parts, or null for another kind of source. */
+export function runSource(source: string): { runId: string; path: string } | null {
+  const m = /^runs:\/+([0-9a-f]{32})\/(.+?)\/*$/.exec(source);
+  return m ? { runId: m[1]!, path: m[2]! } : null;
+}
