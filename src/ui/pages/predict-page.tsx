@@ -1,9 +1,8 @@
-import { Placeholder } from './placeholder';
+// Batch prediction: `#/predict?model=<uri>` opens with that model chosen. The view lives in
+// ui/tracking/predict/.
+import '../tracking/tracking.css';
+import { PredictView } from '../tracking/predict/predict-view';
 
-export default function PredictPage() {
-  return (
-    <Placeholder title="Predict">
-      <p>Choose a logged or registered model, drop a CSV, and get predictions checked against the model's signature.</p>
-    </Placeholder>
-  );
+export default function PredictPage({ query }: { segments: string[]; query: URLSearchParams }) {
+  return <PredictView initialModel={query.get('model') ?? ''} />;
 }
