@@ -192,6 +192,46 @@ describe('tracking UI in Chromium', () => {
     await context.close();
   });
 
+  it('deletes and restores runs from the table, lists several experiments together, and updates a running run live', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    const { experimentId } = await seed(page);
+    await page.goto(app.url(`experiments/${experimentId}`));
+    await page.getByRole('checkbox', { name: 'Select enet-0.02-0.1' }).check();
+    await page.getByRole('toolbar', { name: 'Runs actions' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => runNames(page)).toEqual(['enet-0.5-0.5', 'enet-0.02-0.5']); // newest first
+    await page.getByRole('checkbox', { name: 'Show deleted runs' }).check();
+    await page.getByRole('row', { name: /enet-0\.02-0\.1/ }).getByText('deleted').waitFor();
+    expect(page.url()).toContain('deleted=1');
+    await page.getByRole('checkbox', { name: 'Select enet-0.02-0.1' }).check();
+    await page.getByRole('toolbar', { name: 'Runs actions' }).getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /enet-0\.02-0\.1/ }).getByText('deleted').count()).toBe(0);
+
+    // Several experiments side by side: the Default experiment's runs join, with an Experiment column.
+    await withApi(page, `await mlflow.setExperiment('Default'); await mlflow.startRun({ runName: 'default-run' }, async () => {});`);
+    await page.getByRole('navigation', { name: 'Experiments' }).getByRole('checkbox', { name: 'Show runs of Default' }).check();
+    await page.getByRole('heading', { level: 1, name: '2 experiments' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/experiments/${experimentId},0`));
+    await page.getByRole('columnheader', { name: 'Experiment' }).waitFor();
+    expect(await page.getByRole('row', { name: /default-run/ }).getByRole('cell', { name: 'Default', exact: true }).count()).toBe(1);
+
+    // A running run's chart follows what it logs.
+    const runId = await withApi<string>(page, `
+      await mlflow.setExperiment('wine');
+      const run = await mlflow.startRun({ runName: 'live' });
+      for (let i = 0; i < 10; i++) mlflow.logMetric('acc', i / 10, { step: i });
+      await mlflow.flush();
+      return run.info.runId;
+    `);
+    await page.goto(app.url(`experiments/${experimentId}/runs/${runId}/metrics`));
+    await page.getByRole('img', { name: /^acc: 1 series, 10 points/ }).waitFor();
+    await withApi(page, `for (let i = 10; i < 25; i++) mlflow.logMetric('acc', i / 25, { step: i }); await mlflow.flush();`);
+    await page.getByRole('img', { name: /^acc: 1 series, 25 points/ }).waitFor();
+    await withApi(page, `await mlflow.endRun();`);
+    await page.getByRole('heading', { level: 1, name: 'live' }).locator('..').getByText('FINISHED').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('creates, renames, deletes and restores experiments', async () => {
     const { page, context, errors } = await app.open('experiments');
     const sidebar = page.getByRole('navigation', { name: 'Experiments' });
