@@ -8,6 +8,8 @@ import { SYSTEM_TAGS } from './entities';
 import { TrackingClient, type ArtifactData, type PagedList } from './client';
 import { defaultContext, type RunContext } from './context';
 import { claimRun } from './ownership';
+import { imageToBlob, type ImageInput } from './images';
+import { CHART_CONTENT_TYPE, isChartFigure, type ChartFigure } from './figures';
 import type { ViewType } from './store';
 import { defaultTrackingUri, storeForUri } from './uri';
 
@@ -335,6 +337,24 @@ export class Fluent {
     const path = isFile ? (artifactPath ? `${artifactPath.replace(/\/$/, '')}/${(data as File).name}` : (data as File).name) : artifactPath;
     if (!path) return Promise.reject(new TrackingError('logArtifact needs an artifact path for data that is not a File, e.g. logArtifact(blob, "plots/loss.png").'));
     return this.withRun((id) => this.client().logArtifact(id, path, data));
+  }
+
+  /** Log an image as PNG (MLflow's `log_image`): a Blob, canvas, ImageData or array of pixels. */
+  async logImage(image: ImageInput, artifactFile: string): Promise<void> {
+    const blob = await imageToBlob(image);
+    return this.withRun((id) => this.client().logArtifact(id, artifactFile, blob, blob.type || undefined));
+  }
+
+  /**
+   * Log a figure (MLflow's `log_figure`): a chart spec `{type: 'line'|'scatter'|'bar', x, series}` as
+   * the same display the notebook shows, saved as JSON the run page draws; or an image of one.
+   */
+  async logFigure(figure: ChartFigure | ImageInput, artifactFile = 'figure.json'): Promise<void> {
+    if (isChartFigure(figure)) {
+      const path = /\.json$/i.test(artifactFile) ? artifactFile : `${artifactFile}.json`;
+      return this.withRun((id) => this.client().logArtifact(id, path, JSON.stringify(figure), CHART_CONTENT_TYPE));
+    }
+    return this.logImage(figure, artifactFile);
   }
 
   listArtifacts(runId?: string, path?: string): Promise<ArtifactEntry[]> {
