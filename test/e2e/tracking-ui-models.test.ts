@@ -1,7 +1,8 @@
 // The Models and Predict pages in Chromium: register a run's model from its artifacts, give the
 // version the alias `champion`, then predict from `models:/wine@champion` on an uploaded CSV and
-// download the predictions. The model uses a small custom flavor (a linear formula) registered from
-// the page, so the test exercises the pages and the registry rather than an estimator.
+// download the predictions. The first tests use a small custom flavor (a linear formula) registered
+// from the page, so exact predictions are known; the last predicts with a fitted ElasticNet, as a
+// notebook leaves it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -107,6 +108,43 @@ describe('models and predict pages in Chromium', () => {
     const check = page.getByRole('region', { name: '3. Schema check' });
     await check.getByRole('row', { name: /pH/ }).getByText('missing', { exact: true }).waitFor();
     expect(await check.getByRole('button', { name: 'Predict' }).isDisabled()).toBe(true);
+    await context.close();
+  });
+
+  it('predicts with a fitted ElasticNet registered as wine@champion, as a notebook would leave it', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    const csv = await withApi<string>(page, `
+      const { ElasticNet, readCSV } = kiroku;
+      let csv = 'alcohol,pH,quality\\n';
+      for (let i = 0; i < 60; i++) { const a = 9 + (i % 7) * 0.5, p = 3 + (i % 5) * 0.1; csv += a + ',' + p.toFixed(2) + ',' + Math.round(a * 0.6 - p + 2) + '\\n'; }
+      const df = await readCSV(csv);
+      const X = df.drop({ columns: ['quality'] });
+      const y = df.column('quality');
+      await mlflow.setExperiment('wine');
+      const runId = await mlflow.startRun({ runName: 'enet' }, async (run) => {
+        const m = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(X, y);
+        await mlflow.logMetric('training_r2_score', m.score(X, y));
+        await mlflow.logModel(m, 'model', { inputExample: X });
+        return run.info.runId;
+      });
+      await mlflow.registerModel('runs:/' + runId + '/model', 'wine');
+      await mlflow.setRegisteredModelAlias('wine', 'champion', 1);
+      return csv;
+    `);
+    await page.goto(app.url(`predict?model=${encodeURIComponent('models:/wine@champion')}`));
+    await page.getByRole('status').getByText(/Loaded models:\/wine@champion/).waitFor();
+    await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'winequality.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('region', { name: '3. Schema check' }).getByRole('button', { name: 'Predict' }).click();
+    const results = page.getByRole('region', { name: '4. Predictions' });
+    const r2 = await results.getByRole('term').filter({ hasText: 'R²' }).locator('xpath=following-sibling::dd[1]').textContent();
+    expect(Number(r2)).toBeGreaterThan(0.5);
+    const download = page.waitForEvent('download');
+    await results.getByRole('button', { name: 'Download predictions (CSV)' }).click();
+    const lines = readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('alcohol,pH,quality,predictions');
+    expect(lines).toHaveLength(61);
+    expect(lines.slice(1).every((l) => Number.isFinite(Number(l.split(',')[3])))).toBe(true);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
