@@ -77,6 +77,35 @@ for (const [name, src] of Object.entries(KERNELS)) {
 }
 
 {
+  // A loop at the cell's top level: its variables live on the kernel's scope object (`__ks.total`),
+  // with 150 builtins on its prototype and 60 names from earlier cells, as in a used notebook.
+  const cell = cellRunner();
+  for (let i = 0; i < 150; i++) cell.scope.defineBuiltin(`builtin${i}`, i);
+  for (let c = 0; c < 6; c++) await cell.run(Array.from({ length: 10 }, (_, i) => `let earlier${c}_${i} = ${i};`).join('\n'));
+  await cell.run('const weights = new Float64Array(1000).fill(0.5);');
+  const body = 'let total = 0;\nfor (let i = 0; i < N; i++) { total += weights[i % 1000]; }\ntotal';
+  const plain = new Function('N', `const weights = new Float64Array(1000).fill(0.5); ${body.replace(/\ntotal$/, '\nreturn total;')}`) as (n: number) => number;
+  const runs: Record<string, () => unknown> = { plain: () => plain(N) };
+  const t = best({ ...runs });
+  const times: number[] = [];
+  await cell.run(`const N = ${N};`);
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    await cell.run(body);
+    times.push(performance.now() - t0);
+  }
+  const cellMs = Math.min(...times);
+  report({
+    bench: 'notebook.scope.top-level-loop',
+    iterations: N,
+    plainLocalsMs: round(t.plain!),
+    cellMs: round(cellMs),
+    nsPerIteration: round((cellMs * 1e6) / N, 2),
+    overheadNsPerIteration: round(((cellMs - t.plain!) * 1e6) / N, 2),
+  });
+}
+
+{
   const AWAITS = 200_000;
   const src = `async function k(n) { let s = 0; for (let i = 0; i < n; i++) s += await i; return s }`;
   const plain = globalEval(`(${src.replace('async function k', 'async function')})`) as (n: number) => Promise<number>;

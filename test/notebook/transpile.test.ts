@@ -136,6 +136,26 @@ describe('names persist across cells', () => {
     expect(await run('const o = { x, y, get sum() { return this.x + this.y }, [`k${x}`]: true };\n[o.sum, o.k3]')).toEqual([7, true]);
   });
 
+  it('keeps the value of a re-declared var, and resets a re-declared let', async () => {
+    const { run } = session();
+    await run('var v = 1;\nlet l = 1;');
+    await run('var v;\nlet l;');
+    expect(await run('[v, l]')).toEqual([1, undefined]);
+    await run('var fresh;');
+    expect(await run('typeof fresh')).toBe('undefined');
+  });
+
+  it('lets a cell shadow a builtin for later cells without changing the builtin', async () => {
+    const { run, scope } = session();
+    scope.defineBuiltin('display', 'builtin');
+    expect(await run('display')).toBe('builtin');
+    await run('const display = "mine";');
+    expect(await run('display')).toBe('mine');
+    expect(scope.entries(true).find((e) => e.name === 'display')).toMatchObject({ kind: 'const', type: 'string' });
+    // No Object.prototype behind the scope: these are ordinary names.
+    expect(await run('let __proto__ = 5;\nconst constructor = 6;\n[__proto__, constructor]')).toEqual([5, 6]);
+  });
+
   it('keeps a top-level var of a for loop', async () => {
     const { run } = session();
     await run('for (var i = 0; i < 3; i++) {}\nfor (var key in { a: 1, b: 2 });');

@@ -380,9 +380,9 @@ class Rewriter {
     for (const d of node.declarations) {
       if (!d.init && !inHead && d.id.type === 'Identifier') {
         this.checkReserved(d.id);
-        // `let x;` resets x as a fresh declaration would; `var x;` leaves an existing value alone.
-        if (node.kind === 'var') this.s.update(d.id.start, d.id.end, 'void 0');
-        else this.s.update(d.id.start, d.id.end, `${SCOPE}.${d.id.name} = undefined`);
+        // `let x;` resets x as a fresh declaration would; `var x;` makes x exist but keeps its value.
+        const value = node.kind === 'var' ? `${SCOPE}.${d.id.name}` : 'undefined';
+        this.s.update(d.id.start, d.id.end, `${SCOPE}.${d.id.name} = ${value}`);
         continue;
       }
       this.pattern(d.id, scope, inFn, 'declare');

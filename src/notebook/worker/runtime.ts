@@ -10,7 +10,6 @@ export interface CellRuntime {
   b: number;
   poll(): number;
   aw<T>(value: T): T | Promise<Awaited<T>>;
-  declare(names: readonly string[]): void;
   ref(name: string): unknown;
   peek(name: string): unknown;
   constAssign(name: string, value?: unknown): never;
@@ -25,7 +24,6 @@ export function createRuntime(scope: KernelScope, interrupts: InterruptControlle
     b: interrupts.budget,
     poll: () => (runtime.b = interrupts.poll()),
     aw: (value) => interrupts.aw(value),
-    declare: (names) => scope.declare(names),
     ref: (name) => scope.ref(name),
     peek: (name) => scope.peek(name),
     constAssign(name) {

@@ -1,8 +1,15 @@
-// The kernel's variables: one plain object (null prototype, so `constructor` or `toString` are never
-// found by accident) holding every cell-level name of every cell run so far, plus the globals the kernel
-// gives cells. Transpiled cells read and write it as `__ks.name`, so a closure made in one cell and a
-// later cell see the same binding. A plain object, not a Proxy: property access on it stays fast in
-// hot loops.
+// The kernel's variables: one object holding every cell-level name of every cell run so far. Transpiled
+// cells read and write it as `__ks.name`, so a closure made in one cell and a later cell see the same
+// binding. A plain object, not a Proxy, and kept in V8's fast-properties mode, because a top-level loop
+// reads and writes it every iteration:
+//
+//   - the globals the kernel gives cells live on its prototype (a null-prototype object: no
+//     `constructor` or `toString` is ever found by accident), so a cell that declares `display` shadows
+//     the builtin for everyone without touching it;
+//   - cells add their names with ordinary named stores (`__ks.x = …` in the generated code). Adding
+//     names with computed keys (`values[name] = …`) makes V8 switch the object to dictionary mode after
+//     a couple of dozen names, and every access then costs a hash lookup (~5× slower on a loop over
+//     cell-level variables, measured in bench/notebook-interrupt.bench.ts).
 
 export type NameKind = 'const' | 'let' | 'builtin';
 
@@ -14,13 +21,14 @@ export interface ScopeEntry {
 }
 
 export class KernelScope {
-  readonly values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  private readonly builtins: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  readonly values: Record<string, unknown> = Object.create(this.builtins) as Record<string, unknown>;
   private readonly kinds = new Map<string, NameKind>();
   private readonly lazy = new Map<string, () => Promise<unknown>>();
 
   /** A global the kernel gives cells; a cell may still declare its own name over it. */
   defineBuiltin(name: string, value: unknown): void {
-    this.values[name] = value;
+    this.builtins[name] = value;
     this.kinds.set(name, 'builtin');
   }
 
@@ -44,7 +52,7 @@ export class KernelScope {
       if (!load || this.kinds.get(name) !== 'builtin') continue;
       this.lazy.delete(name);
       try {
-        this.values[name] = await load();
+        this.builtins[name] = await load();
       } catch (err) {
         this.lazy.set(name, load); // try again next time
         throw err;
@@ -64,10 +72,6 @@ export class KernelScope {
   }
 
   // ── called by transpiled cells through the runtime ──────────────────────────
-
-  declare(names: readonly string[]): void {
-    for (const n of names) if (!(n in this.values)) this.values[n] = undefined;
-  }
 
   /** A name no cell had declared when this code was transpiled: a later cell may have since. */
   ref(name: string): unknown {

@@ -39,7 +39,7 @@ export function transpileCell(code: string, options: TranspileOptions): Transpil
   }
   const s = new MagicString(js);
   const r = rewriteCell(s, js, program, options);
-  s.prepend(prologue(r.declared, r.imports, r.hoisted, ts));
+  s.prepend(prologue(r.imports, r.hoisted, ts));
   const source = `(async function cell(${SCOPE}, ${KERNEL}) {${s.toString()}\n})\n//# sourceURL=${options.sourceUrl}`;
   return { source, declared: r.declared, consts: r.consts, uses: r.uses, imports: r.imports, hasResult: r.hasResult };
 }
@@ -56,9 +56,8 @@ export function stripTypes(code: string): string {
   }
 }
 
-function prologue(declared: string[], imports: ImportRecord[], hoisted: string[], ts: boolean): string {
+function prologue(imports: ImportRecord[], hoisted: string[], ts: boolean): string {
   const parts = ['"use strict";', COUNTER_DECLARATION];
-  if (declared.length) parts.push(`${KERNEL}.declare(${JSON.stringify(declared)});`);
   if (imports.length) {
     const specs = imports.map((i) => ({ specifier: i.specifier, line: i.line }));
     parts.push(`const ${MODULES} = await ${KERNEL}.imports(${JSON.stringify(specs)});`);
