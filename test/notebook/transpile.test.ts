@@ -7,7 +7,7 @@ import { transpileCell, stripTypes, CellSyntaxError } from '../../src/notebook/w
 import { KernelScope } from '../../src/notebook/worker/scope';
 import { InterruptController } from '../../src/notebook/worker/interrupt';
 import { createRuntime } from '../../src/notebook/worker/runtime';
-import { LOOP_CHECK } from '../../src/notebook/worker/rewrite';
+import { LOOP_CHECK } from '../../src/notebook/worker/cell-code';
 import { KernelError } from '../../src/notebook/worker/errors';
 
 const globalEval = eval;

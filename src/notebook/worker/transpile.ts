@@ -6,9 +6,10 @@ import { transform } from 'sucrase';
 import { parse } from 'acorn';
 import MagicString from 'magic-string';
 import type { AnyNode } from './bindings';
-import { CellSyntaxError, COUNTER_DECLARATION, KERNEL, MODULES, SCOPE, rewriteCell, type ImportRecord, type NameLookup } from './rewrite';
+import { rewriteCell } from './rewrite';
+import { CellSyntaxError, COUNTER_DECLARATION, KERNEL, MODULES, SCOPE, type ImportRecord, type NameLookup } from './cell-code';
 
-export { CellSyntaxError } from './rewrite';
+export { CellSyntaxError } from './cell-code';
 
 export interface TranspileOptions extends NameLookup {
   language: 'typescript' | 'javascript';
