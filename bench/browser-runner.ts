@@ -15,7 +15,12 @@ const modules = readdirSync(join(here, 'browser'))
   .filter((m) => !only.length || only.some((o) => m.includes(o)));
 
 if (modules.length) {
-  const server = await createServer({ root: join(here, '..'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const shared = join(here, '..', '..', 'shared', 'data');
+  const server = await createServer({
+    root: join(here, '..'),
+    server: { port: 0, host: '127.0.0.1', fs: { allow: [join(here, '..'), shared] } },
+    logLevel: 'error',
+  });
   await server.listen();
   const base = server.resolvedUrls!.local[0]!;
   const browser = await launchChromium();
@@ -32,7 +37,9 @@ if (modules.length) {
           console.error(`${m}: ${text.slice(12)}`);
         }
       });
-      await page.goto(`${base}bench/browser/harness.html?module=${m}`);
+      // Benchmarks on real data read ../shared/data through the dev server (`wine`: wine-quality CSV).
+      const wine = encodeURIComponent(`/@fs${join(shared, 'winequality-red.csv')}`);
+      await page.goto(`${base}bench/browser/harness.html?module=${m}&wine=${wine}`);
       await page.waitForFunction(() => (window as unknown as { __benchDone?: string }).__benchDone, undefined, { timeout: 600_000 });
       await context.close();
     }

@@ -57,8 +57,10 @@ export class FitRecorder {
         'mlflow.autologging': flavor,
       },
     });
-    await this.api.client().logArtifact(this.runId, 'environment/requirements.txt', requirementsText());
-    await this.api.client().logArtifact(this.runId, 'environment/environment.json', JSON.stringify(environmentInfo(), null, 2));
+    await this.api.client().logArtifacts(this.runId, [
+      { path: 'environment/requirements.txt', data: requirementsText() },
+      { path: 'environment/environment.json', data: JSON.stringify(environmentInfo(), null, 2) },
+    ]);
   }
 
   private async experimentId(): Promise<string> {
@@ -88,12 +90,13 @@ export class FitRecorder {
   private async write(s: FitSnapshot): Promise<void> {
     const client = this.api.client();
     const ts = now();
-    await client.logBatch(this.runId, {
+    await client.logBatchNow(this.runId, {
       params: Object.entries(s.params).map(([key, value]) => ({ key, value })),
       metrics: Object.entries(s.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })),
       tags: Object.entries(s.tags).map(([key, value]) => ({ key, value })),
     });
-    for (const [path, text] of Object.entries(s.extraArtifacts ?? {})) await client.logArtifact(this.runId, path, text);
+    const extra = Object.entries(s.extraArtifacts ?? {});
+    if (extra.length) await client.logArtifacts(this.runId, extra.map(([path, data]) => ({ path, data })));
     if (s.dataset && this.options.logDatasets) {
       try {
         await client.logInputs(this.runId, [{ dataset: await s.dataset(), tags: { 'mlflow.data.context': 'train' } }]);

@@ -90,10 +90,12 @@ export async function logModel(client: TrackingClient, runId: string, model: unk
     utc_time_created: utcNow(),
   };
 
-  for (const [path, data] of Object.entries(files)) await client.logArtifact(runId, `${artifactPath}/${path}`, data);
-  // MLmodel last: a folder with an MLmodel is complete.
+  // One transaction for the whole folder, MLmodel included: a model is there complete or not at all.
   const { stringify } = await import('yaml');
-  await client.logArtifact(runId, `${artifactPath}/MLmodel`, stringify(doc), 'application/yaml');
+  await client.logArtifacts(runId, [
+    ...Object.entries(files).map(([path, data]) => ({ path: `${artifactPath}/${path}`, data })),
+    { path: `${artifactPath}/MLmodel`, data: stringify(doc), contentType: 'application/yaml' },
+  ]);
   await appendHistory(client, runId, doc);
   return {
     artifactPath,
@@ -133,7 +135,7 @@ async function appendHistory(client: TrackingClient, runId: string, doc: MLmodel
     history = history.slice(1);
     text = JSON.stringify([...history, entry]);
   }
-  await client.setTag(runId, 'mlflow.log-model.history', text);
+  await client.logBatchNow(runId, { tags: [{ key: 'mlflow.log-model.history', value: text }] });
 }
 
 /** Read and parse a logged model's MLmodel file. */

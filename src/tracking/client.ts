@@ -227,6 +227,13 @@ export class TrackingClient {
     }
   }
 
+  /** logBatch, written at once instead of after the batching delay (for callers about to read it back). */
+  logBatchNow(runId: string, batch: Parameters<TrackingClient['logBatch']>[1]): Promise<void> {
+    const done = this.logBatch(runId, batch);
+    void this.queue.flush();
+    return done;
+  }
+
   async deleteTag(runId: string, key: string): Promise<void> {
     await this.queue.flush();
     await this.store.deleteTag(runId, key);
@@ -257,6 +264,17 @@ export class TrackingClient {
     const clean = normalizeArtifactPath(path);
     const type = contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean));
     await this.store.putArtifact(runId, { path: clean, contentType: type, bytes: await toArrayBuffer(data) });
+    announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  /** Several files in one transaction: a logged model's folder is written whole or not at all. */
+  async logArtifacts(runId: string, files: Array<{ path: string; data: ArtifactData; contentType?: string }>): Promise<void> {
+    const stored = await Promise.all(files.map(async (f) => {
+      const path = normalizeArtifactPath(f.path);
+      const contentType = f.contentType ?? (f.data instanceof Blob && f.data.type ? f.data.type : contentTypeFor(path));
+      return { path, contentType, bytes: await toArrayBuffer(f.data) };
+    }));
+    await this.store.putArtifacts(runId, stored);
     announce(this.store.uri, { type: 'run-updated', runId });
   }
 

@@ -232,14 +232,20 @@ export class IdbTrackingStore implements TrackingStore {
     return out;
   }
 
-  async putArtifact(runId: string, artifact: StoredArtifact) {
+  putArtifact(runId: string, artifact: StoredArtifact) {
+    return this.putArtifacts(runId, [artifact]);
+  }
+
+  async putArtifacts(runId: string, artifacts: StoredArtifact[]) {
     const db = await this.db();
     await guard(async () => {
       const tx = db.transaction(['runs', 'artifacts', 'artifactData'], 'readwrite');
       if (!(await tx.objectStore('runs').getKey(runId))) throw runNotFound(runId);
       await Promise.all([
-        tx.objectStore('artifacts').put({ runId, path: artifact.path, contentType: artifact.contentType, size: artifact.bytes.byteLength }),
-        tx.objectStore('artifactData').put({ runId, path: artifact.path, bytes: artifact.bytes }),
+        ...artifacts.flatMap((a) => [
+          tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
+          tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
+        ]),
         tx.done,
       ]);
     });

@@ -138,6 +138,11 @@ export class MemoryTrackingStore implements TrackingStore {
     files.set(artifact.path, { ...artifact, bytes: artifact.bytes.slice(0) });
   }
 
+  async putArtifacts(runId: string, artifacts: StoredArtifact[]) {
+    this.row(runId);
+    for (const a of artifacts) await this.putArtifact(runId, a);
+  }
+
   async getArtifact(runId: string, path: string) {
     const a = this.artifacts.get(runId)?.get(path);
     return a && { ...a, bytes: a.bytes.slice(0) };

@@ -66,6 +66,8 @@ export interface TrackingStore {
   getMetricHistory(runId: string, key: string): Promise<Metric[]>;
 
   putArtifact(runId: string, artifact: StoredArtifact): Promise<void>;
+  /** Several files in one transaction (a logged model's folder): all or none. */
+  putArtifacts(runId: string, artifacts: StoredArtifact[]): Promise<void>;
   getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined>;
   /** Every artifact path of a run (files only), sorted. */
   listArtifactPaths(runId: string): Promise<Array<{ path: string; size: number }>>;
