@@ -9,3 +9,4 @@ export * from './ml/index';
 export * from './data/index';
 export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError, InterruptError } from './lib/errors';
 export { KIROKU_VERSION as VERSION } from './lib/build-info';
+export { html, markdown } from './notebook/worker/markup';

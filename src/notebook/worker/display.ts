@@ -11,23 +11,11 @@
 // Every output is capped: a bundle never carries more than about a megabyte to the page.
 import type { ChartSpec, MimeBundle, TableData } from '../protocol';
 import { inspect, isFrame, isTensor } from './inspect';
+import { HTML_MARK as HTML, MARKDOWN_MARK as MARKDOWN } from './markup';
 
 export const TABLE_ROWS = 20;
 const JSON_MAX_NODES = 5_000;
 const TEXT_MAX_CHARS = 200_000;
-
-const HTML = Symbol.for('kiroku.html');
-const MARKDOWN = Symbol.for('kiroku.markdown');
-
-/** Marks a string as HTML to render (sanitized by the page): `display(html('<b>hi</b>'))`. */
-export function html(markup: string): { html: string } {
-  return { html: String(markup), [HTML]: true } as { html: string };
-}
-
-/** Marks a string as Markdown to render. */
-export function markdown(text: string): { markdown: string } {
-  return { markdown: String(text), [MARKDOWN]: true } as { markdown: string };
-}
 
 export interface DisplayOptions {
   /** The bundle is given as is (`display({'text/plain': 'x'}, {raw: true})`, as Jupyter's raw=True). */

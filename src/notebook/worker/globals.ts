@@ -15,7 +15,7 @@ import { readCSV } from '../../data/csv';
 import { loadSample, SAMPLE_DATASETS } from '../../data/datasets';
 import { loadCSV } from '../files';
 import type { KernelScope } from './scope';
-import { html, markdown } from './display';
+import { html, markdown } from './markup';
 import { loadTf } from './tf-backend';
 
 export interface GlobalsDeps {
