@@ -40,7 +40,7 @@ describe('interrupt through shared memory', () => {
     expect(r.reply.status).toBe('error');
     expect(r.error).toMatchObject({ ename: 'InterruptError', evalue: 'Execution interrupted by the user.' });
     expect(r.error?.traceback).toEqual(['InterruptError: Execution interrupted by the user.', '    at cell line 2']);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(5000); // stopped (it would spin forever otherwise); generous for a loaded CI machine
     const after = await k.run('[before, spins > 1000]');
     expect(after.reply.status).toBe('ok');
     expect(after.result?.['application/json']).toEqual([42, true]);
@@ -101,7 +101,7 @@ describe('interrupt by message (page not isolated)', () => {
     const t0 = performance.now();
     await k.kernel.handle({ type: 'interrupt_request', executionId: exec.executionId });
     const r = await exec.done;
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(2000); // not the 60 s of the sleep
     expect(r.error?.ename).toBe('InterruptError');
     expect((await k.run('kept')).result?.['text/plain']).toBe("'yes'");
   });
