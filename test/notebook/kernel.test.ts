@@ -142,6 +142,8 @@ describe('errors', () => {
     expect(syntax.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*line 2/), '    at cell line 2'] });
     const imp = await k.run("\n\nimport x from 'nowhere';");
     expect(imp.error).toMatchObject({ ename: 'KernelError', traceback: [expect.stringMatching(/Cannot import 'nowhere'/), '    at cell line 3'] });
+    const refused = await k.run('const u = import.meta.url;');
+    expect(refused.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*import\.meta/)] });
     const thrown = await k.run("throw 'plain'");
     expect(thrown.error).toMatchObject({ ename: 'Uncaught', evalue: "'plain'" });
   });

@@ -37,6 +37,16 @@ type CellFunction = (scope: Record<string, unknown>, runtime: CellRuntime) => Pr
 /** Evaluates generated code in the global scope (indirect eval): it sees no kernel variables. */
 const globalEval = eval;
 
+/** The cell's function. What acorn accepts but the engine refuses (`import.meta` outside a module) fails here, before any line runs. */
+function compile(source: string): CellFunction {
+  try {
+    return globalEval(source) as CellFunction;
+  } catch (err) {
+    if (err instanceof Error) (err as Error & { cellLine?: number }).cellLine = 0;
+    throw err;
+  }
+}
+
 export class Kernel {
   readonly scope = new KernelScope();
   private interrupts = new InterruptController();
@@ -143,7 +153,7 @@ export class Kernel {
       await this.scope.load(cell.uses);
       this.scope.record(cell.declared, cell.consts);
       declared = cell.declared;
-      const fn = globalEval(cell.source) as CellFunction;
+      const fn = compile(cell.source);
       const value = await fn(this.scope.values, this.runtime);
       if (cell.hasResult && value !== undefined) {
         const data = await mimeBundle(value);

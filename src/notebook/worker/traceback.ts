@@ -52,7 +52,8 @@ export function errorContent(err: unknown, executionCount: number): ErrorContent
   const head = `${ename}: ${evalue}`;
   // Errors raised for a known line before any cell code ran (syntax, imports) carry that line.
   const known = (err as { cellLine?: number; line?: number }).cellLine ?? (err instanceof SyntaxError ? (err as { line?: number }).line : undefined);
-  if (typeof known === 'number') return { ename, evalue, traceback: [head, `    at cell line ${known}`] };
+  // (Line 0: the engine refused the whole cell and said nowhere where.)
+  if (typeof known === 'number') return { ename, evalue, traceback: known > 0 ? [head, `    at cell line ${known}`] : [head] };
 
   const frames = (err.stack ?? '').split('\n').map(parseFrame);
   const lines: string[] = [];
