@@ -20,7 +20,7 @@ type AnyFn = ((...args: unknown[]) => unknown) & { [PATCHED]?: true };
 /** The recorder of each estimator whose fit is running (per-epoch metrics find their run here). */
 const recorders = new WeakMap<object, FitRecorder>();
 /** Models fitted under autolog → how to log metrics on their predictions. */
-const fittedRuns = new WeakMap<object, { runId: string; counter: CallCounter; info: Record<string, string> }>();
+const fittedRuns = new WeakMap<object, { runId: string; counter: CallCounter; info: Record<string, string>; written: Promise<void> }>();
 
 /** The first rows of X, keeping column names and dtypes (input example and signature). */
 export function headOf(X: MatrixInput, n = INPUT_EXAMPLE_ROWS): unknown {
@@ -86,10 +86,11 @@ function wrapFit(original: AnyFn): AnyFn {
       recorders.delete(this);
       const endTime = Date.now();
       let snap: FitSnapshot = { params: {}, metrics: {}, tags: {} };
+      let recorded = false;
       if (err === undefined) {
         try {
           snap = snapshot(this, X, y);
-          fittedRuns.set(this, { runId: recorder.runId, counter: new CallCounter(), info: {} });
+          recorded = true;
         } catch (e) {
           recorder.warn(`could not record the fit: ${String(e)}`);
         }
@@ -97,7 +98,10 @@ function wrapFit(original: AnyFn): AnyFn {
         snap.params = safeParams(this);
         snap.tags = { estimator_name: this.estimatorName, estimator_class: `kiroku.ml.${this.estimatorName}` };
       }
-      api.trackPending(recorder.finish(snap, err === undefined ? 'FINISHED' : FitRecorder.failureStatus(err), endTime));
+      const written = recorder.finish(snap, err === undefined ? 'FINISHED' : FitRecorder.failureStatus(err), endTime);
+      api.trackPending(written);
+      // Post-training metrics go to this run once it is written.
+      if (recorded) fittedRuns.set(this, { runId: recorder.runId, counter: new CallCounter(), info: {}, written });
     };
     let result: unknown;
     try {
@@ -141,6 +145,7 @@ function wrapPredict(original: AnyFn): AnyFn {
           const key = run.counter.key(metric, datasetNameOf(args[0]));
           run.info[key] = description;
           api.trackPending((async () => {
+            await run.written;
             await api.client().logMetric(run.runId, key, value);
             await api.client().logArtifact(run.runId, 'metric_info.json', JSON.stringify(run.info, null, 2));
           })());

@@ -8,7 +8,7 @@ import type { Fluent } from '../tracking/fluent';
 import type { ModelApi } from '../models/api';
 import { claimRun } from '../tracking/ownership';
 import { newRunId } from '../lib/ids';
-import type { RunStatus } from '../tracking/entities';
+import type { Run, RunStatus } from '../tracking/entities';
 import type { ResolvedOptions } from './options';
 
 export interface FitSnapshot {
@@ -22,6 +22,7 @@ export interface FitSnapshot {
 }
 
 export type Api = Fluent & ModelApi;
+type CommitContent = Omit<Parameters<import('../tracking/client').TrackingClient['commitRun']>[1], 'end'>;
 
 /**
  * A run for one fit: the user's active run, or one autolog starts (and ends). `runId` is known at
@@ -30,22 +31,26 @@ export type Api = Fluent & ModelApi;
 export class FitRecorder {
   readonly runId: string;
   readonly ownsRun: boolean;
-  private readonly ready: Promise<void>;
+  /** Set once the run exists in the store (autolog's own runs are created on first need). */
+  private created: Promise<void> | null;
   private release: (() => void) | null = null;
+  private readonly entity: Promise<Run> | null;
 
   constructor(private readonly api: Api, private readonly options: ResolvedOptions, flavor: string, readonly startTime = now()) {
     const active = api.activeRun();
     this.ownsRun = !active;
     this.runId = active ? active.info.runId : newRunId();
-    this.ready = this.ownsRun ? this.createRun(flavor) : Promise.resolve();
-    this.ready.catch(() => {});
+    this.created = this.ownsRun ? null : Promise.resolve();
+    // The run's entity is built now (its context: user, source, cell) but stored only when needed:
+    // a synchronous fit's run is created, filled and ended in a single transaction at finish.
+    this.entity = this.ownsRun ? this.buildRun(flavor) : null;
+    this.entity?.catch(() => {});
   }
 
-  private async createRun(flavor: string): Promise<void> {
-    this.release = await claimRun(this.runId);
+  private async buildRun(flavor: string): Promise<Run> {
     const ctx = this.api.getRunContext();
     const exp = await this.experimentId();
-    await this.api.client().createRun(exp, {
+    return this.api.client().buildRun(exp, {
       runId: this.runId,
       startTime: this.startTime,
       userId: ctx.user,
@@ -57,10 +62,15 @@ export class FitRecorder {
         'mlflow.autologging': flavor,
       },
     });
-    await this.api.client().logArtifacts(this.runId, [
-      { path: 'environment/requirements.txt', data: requirementsText() },
-      { path: 'environment/environment.json', data: JSON.stringify(environmentInfo(), null, 2) },
-    ]);
+  }
+
+  /** Store the run now (a fit that logs while it runs: per-epoch metrics), holding its Web Lock. */
+  private ensureCreated(): Promise<void> {
+    this.created ??= (async () => {
+      this.release = await claimRun(this.runId);
+      await this.api.client().store.createRun(await this.entity!);
+    })();
+    return this.created;
   }
 
   private async experimentId(): Promise<string> {
@@ -69,7 +79,7 @@ export class FitRecorder {
 
   /** Log a metric point while the fit runs (per-epoch history). */
   logMetric(key: string, value: number, step: number): Promise<void> {
-    return this.ready.then(() => this.api.client().logMetric(this.runId, key, value, { step }));
+    return this.ensureCreated().then(() => this.api.client().logMetric(this.runId, key, value, { step }));
   }
 
   /** Whether autolog may write into this run (`exclusive` keeps it out of the user's runs). */
@@ -77,50 +87,60 @@ export class FitRecorder {
     return this.ownsRun || !this.options.exclusive;
   }
 
-  /** Write the snapshot, then end the run if autolog started it. Runs in the background. */
+  /**
+   * Write the snapshot and, if autolog started the run, end it — all in one transaction, so the run
+   * appears complete or not at all. Runs in the background.
+   */
   async finish(snapshot: FitSnapshot, status: RunStatus, endTime = now()): Promise<void> {
+    const client = this.api.client();
     try {
-      await this.ready;
-      if (this.writable) await this.write(snapshot);
+      const create = this.ownsRun && this.created === null ? await this.entity! : undefined;
+      if (!create) await this.created;
+      const content = this.writable ? await this.content(snapshot) : {};
+      await client.commitRun(this.runId, { ...content, ...(this.ownsRun ? { end: { status, endTime } } : {}) }, create);
+    } catch (err) {
+      this.warn(`could not record the fit: ${String(err)}`);
+      if (this.ownsRun) {
+        // Leave a trace of the fit even when its content could not be written.
+        if (this.created === null) await this.ensureCreated().catch(() => {});
+        await client.setTerminated(this.runId, status === 'FINISHED' ? 'FAILED' : status, endTime).catch(() => {});
+      }
     } finally {
-      if (this.ownsRun) await this.end(status, endTime);
+      if (this.ownsRun) {
+        this.release?.();
+        await client.getRun(this.runId).then((run) => this.api.setLastRun(run), () => {});
+      }
     }
   }
 
-  private async write(s: FitSnapshot): Promise<void> {
-    const client = this.api.client();
-    const ts = now();
-    await client.logBatchNow(this.runId, {
-      params: Object.entries(s.params).map(([key, value]) => ({ key, value })),
-      metrics: Object.entries(s.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })),
-      tags: Object.entries(s.tags).map(([key, value]) => ({ key, value })),
-    });
-    const extra = Object.entries(s.extraArtifacts ?? {});
-    if (extra.length) await client.logArtifacts(this.runId, extra.map(([path, data]) => ({ path, data })));
+  private async content(s: FitSnapshot): Promise<CommitContent> {
+    const artifacts: CommitContent['artifacts'] = Object.entries(s.extraArtifacts ?? {}).map(([path, data]) => ({ path, data }));
+    if (this.ownsRun) {
+      artifacts!.push(
+        { path: 'environment/requirements.txt', data: requirementsText() },
+        { path: 'environment/environment.json', data: JSON.stringify(environmentInfo(), null, 2) },
+      );
+    }
+    const tags: Record<string, string> = { ...s.tags };
+    if (s.model && this.options.logModels) {
+      const { prepareModel, historyWith, HISTORY_TAG } = await import('../models/logged-model');
+      const prepared = await prepareModel(this.runId, s.model.object, 'model', {
+        ...(s.model.inputExample !== undefined ? { inputExample: s.model.inputExample } : {}),
+        signature: (s.model.signature as never) ?? false,
+      });
+      artifacts!.push(...prepared.files);
+      const current = this.ownsRun ? undefined : (await this.api.client().getRun(this.runId)).data.tags[HISTORY_TAG];
+      tags[HISTORY_TAG] = historyWith(current, prepared.doc);
+    }
+    let inputs: CommitContent['inputs'] = [];
     if (s.dataset && this.options.logDatasets) {
       try {
-        await client.logInputs(this.runId, [{ dataset: await s.dataset(), tags: { 'mlflow.data.context': 'train' } }]);
+        inputs = [{ dataset: await s.dataset(), tags: { 'mlflow.data.context': 'train' } }];
       } catch (err) {
         this.warn(`could not record the training dataset: ${String(err)}`);
       }
     }
-    if (s.model && this.options.logModels) {
-      const { logModel } = await import('../models/logged-model');
-      await logModel(client, this.runId, s.model.object, 'model', {
-        ...(s.model.inputExample !== undefined ? { inputExample: s.model.inputExample } : {}),
-        signature: (s.model.signature as never) ?? false,
-      });
-    }
-  }
-
-  private async end(status: RunStatus, endTime: number): Promise<void> {
-    try {
-      await this.ready;
-      const info = await this.api.client().setTerminated(this.runId, status, endTime);
-      this.api.setLastRun(await this.api.client().getRun(info.runId));
-    } finally {
-      this.release?.();
-    }
+    return { params: s.params, metrics: s.metrics, tags, inputs, artifacts };
   }
 
   /** The status a run ends with when the fit threw. */

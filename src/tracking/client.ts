@@ -109,7 +109,8 @@ export class TrackingClient {
 
   // ── runs ───────────────────────────────────────────────────────────────────
 
-  async createRun(
+  /** A new run entity (validated, defaults filled), not yet stored: createRun stores it, commitRun may. */
+  async buildRun(
     experimentId: string,
     options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
   ): Promise<Run> {
@@ -135,9 +136,16 @@ export class TrackingClient {
       artifactUri: `${exp.artifactLocation}/${runId}/artifacts`,
       lifecycleStage: 'active',
     };
-    const run: Run = { info, data: { params: {}, metrics: {}, tags }, inputs: { datasetInputs: [] } };
+    return { info, data: { params: {}, metrics: {}, tags }, inputs: { datasetInputs: [] } };
+  }
+
+  async createRun(
+    experimentId: string,
+    options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
+  ): Promise<Run> {
+    const run = await this.buildRun(experimentId, options);
     await this.store.createRun(run);
-    announce(this.store.uri, { type: 'run-created', runId, experimentId: exp.experimentId });
+    announce(this.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     return run;
   }
 
@@ -265,6 +273,63 @@ export class TrackingClient {
     const type = contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean));
     await this.store.putArtifact(runId, { path: clean, contentType: type, bytes: await toArrayBuffer(data) });
     announce(this.store.uri, { type: 'run-updated', runId });
+  }
+
+  /**
+   * Several changes to one run in one transaction — params, metrics, tags, dataset inputs, artifacts,
+   * and optionally its end — so a run recorded at once (autolog) is stored whole or not at all.
+   */
+  async commitRun(
+    runId: string,
+    change: {
+      params?: Record<string, unknown>;
+      metrics?: Record<string, number>;
+      tags?: Record<string, unknown>;
+      inputs?: DatasetInput[];
+      artifacts?: Array<{ path: string; data: ArtifactData; contentType?: string }>;
+      end?: { status: RunStatus; endTime?: number };
+    },
+    /** A run from buildRun to create in the same transaction (a run recorded whole, e.g. after a fit). */
+    create?: Run,
+  ): Promise<RunInfo> {
+    const ts = now();
+    const batch = {
+      params: Object.entries(change.params ?? {}).map(([key, value]) => ({ key, value })),
+      metrics: Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })),
+      tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
+    };
+    for (const m of batch.metrics) validateMetric(m);
+    const valid = {
+      metrics: batch.metrics,
+      params: batch.params.map((p) => {
+        validateKey('param', p.key);
+        const value = stringifyValue(p.value);
+        validateParamValue(p.key, value);
+        return { key: p.key, value };
+      }),
+      tags: batch.tags.map((t) => {
+        validateKey('tag', t.key);
+        const value = stringifyValue(t.value);
+        validateTagValue(t.key, value);
+        return { key: t.key, value };
+      }),
+    };
+    if (change.end) validateStatus(change.end.status);
+    const artifacts = await Promise.all((change.artifacts ?? []).map(async (f) => {
+      const path = normalizeArtifactPath(f.path);
+      return { path, contentType: f.contentType ?? (f.data instanceof Blob && f.data.type ? f.data.type : contentTypeFor(path)), bytes: await toArrayBuffer(f.data) };
+    }));
+    await this.queue.flush(); // earlier calls for this run land first
+    const info = await this.store.commit(runId, {
+      ...(create ? { create } : {}),
+      batch: valid,
+      ...(change.inputs?.length ? { inputs: change.inputs } : {}),
+      ...(artifacts.length ? { artifacts } : {}),
+      ...(change.end ? { info: { status: change.end.status, endTime: change.end.endTime ?? now() } } : {}),
+    });
+    if (create) announce(this.store.uri, { type: 'run-created', runId, experimentId: create.info.experimentId });
+    announce(this.store.uri, { type: 'run-updated', runId });
+    return info;
   }
 
   /** Several files in one transaction: a logged model's folder is written whole or not at all. */

@@ -9,7 +9,7 @@ import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from '
 import { closeKirokuDB, openKirokuDB } from '../storage/connection';
 import { CHUNK_SIZE, type KirokuDB, type MetricChunk } from '../storage/schema';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type { ExperimentPatch, LogBatch, MetricSeries, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
 export class IdbTrackingStore implements TrackingStore {
@@ -156,40 +156,46 @@ export class IdbTrackingStore implements TrackingStore {
     });
   }
 
-  async logBatch(runId: string, batch: LogBatch) {
+  logBatch(runId: string, batch: LogBatch) {
+    return this.commit(runId, { batch }).then(() => undefined);
+  }
+
+  /** Everything of a change in one transaction: the run row, metric chunks, inputs and artifacts. */
+  async commit(runId: string, change: RunChange): Promise<RunInfo> {
     const db = await this.db();
-    await guard(async () => {
-      const tx = db.transaction(['runs', 'metricChunks', 'meta'], 'readwrite');
+    return guard(async () => {
+      const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'meta', 'artifacts', 'artifactData'], 'readwrite');
       const runs = tx.objectStore('runs');
-      const row = await runs.get(runId);
+      let row: RunRow | undefined;
+      if (change.create) {
+        if (!(await tx.objectStore('experiments').getKey(change.create.info.experimentId))) throw experimentNotFound(change.create.info.experimentId);
+        if (await runs.getKey(runId)) throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
+        row = newRunRow(change.create);
+      } else row = await runs.get(runId);
       if (!row) throw runNotFound(runId);
-      applyBatch(row, batch, now());
-      const chunks = tx.objectStore('metricChunks');
       const writes: Promise<unknown>[] = [];
-      for (const s of batchSeries(batch)) {
-        let count = row.metricCounts[s.key] ?? 0;
-        let i = 0;
-        while (i < s.values.length) {
-          const index = Math.floor(count / CHUNK_SIZE);
-          const at = count % CHUNK_SIZE;
-          // Only a partly filled chunk needs reading; a fresh one starts empty.
-          const chunk = (at !== 0 ? await chunks.get([runId, s.key, index]) : undefined) ?? emptyChunk(runId, s.key, index);
-          const take = Math.min(CHUNK_SIZE - at, s.values.length - i);
-          for (let k = 0; k < take; k++) {
-            chunk.steps[at + k] = s.steps[i + k]!;
-            chunk.values[at + k] = s.values[i + k]!;
-            chunk.timestamps[at + k] = s.timestamps[i + k]!;
-          }
-          chunk.count = at + take;
-          writes.push(chunks.put(chunk));
-          i += take;
-          count += take;
-        }
-        row.metricCounts[s.key] = count;
+      if (change.batch) {
+        applyBatch(row, change.batch, now());
+        await appendSeries(tx.objectStore('metricChunks'), row, batchSeries(change.batch), writes);
+      }
+      if (change.inputs?.length) {
+        assertActive(row);
+        row.inputs = mergeInputs(row.inputs, change.inputs);
+      }
+      for (const a of change.artifacts ?? []) {
+        writes.push(
+          tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
+          tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
+        );
+      }
+      if (change.info) {
+        Object.assign(row.info, change.info);
+        if (change.info.runName !== undefined) row.tags['mlflow.runName'] = change.info.runName;
       }
       row.version = await bumpVersion(tx.objectStore('meta'));
       writes.push(runs.put(row));
       await Promise.all([...writes, tx.done]);
+      return row.info;
     });
   }
 
@@ -275,6 +281,36 @@ function emptyChunk(runId: string, key: string, chunk: number): MetricChunk {
     runId, key, chunk, count: 0,
     steps: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE), timestamps: new Float64Array(CHUNK_SIZE),
   };
+}
+
+/** Append metric points to a run's history chunks (reading only a partly filled last chunk). */
+async function appendSeries(
+  chunks: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'metricChunks', 'readwrite'>,
+  row: RunRow,
+  series: MetricSeries[],
+  writes: Promise<unknown>[],
+): Promise<void> {
+  const runId = row.info.runId;
+  for (const s of series) {
+    let count = row.metricCounts[s.key] ?? 0;
+    let i = 0;
+    while (i < s.values.length) {
+      const index = Math.floor(count / CHUNK_SIZE);
+      const at = count % CHUNK_SIZE;
+      const chunk = (at !== 0 ? await chunks.get([runId, s.key, index]) : undefined) ?? emptyChunk(runId, s.key, index);
+      const take = Math.min(CHUNK_SIZE - at, s.values.length - i);
+      for (let k = 0; k < take; k++) {
+        chunk.steps[at + k] = s.steps[i + k]!;
+        chunk.values[at + k] = s.values[i + k]!;
+        chunk.timestamps[at + k] = s.timestamps[i + k]!;
+      }
+      chunk.count = at + take;
+      writes.push(chunks.put(chunk));
+      i += take;
+      count += take;
+    }
+    row.metricCounts[s.key] = count;
+  }
 }
 
 const RUNS_VERSION = 'runsVersion';

@@ -3,8 +3,9 @@
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
 import { now } from '../lib/time';
+import { TrackingError } from '../lib/errors';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
 export class MemoryTrackingStore implements TrackingStore {
@@ -111,6 +112,23 @@ export class MemoryTrackingStore implements TrackingStore {
       for (let i = 0; i < s.values.length; i++) h.push({ key: s.key, value: s.values[i]!, step: s.steps[i]!, timestamp: s.timestamps[i]! });
       copy.metricCounts[s.key] = h.length;
     }
+  }
+
+  async commit(runId: string, change: RunChange): Promise<RunInfo> {
+    if (change.create) {
+      if (this.runs.has(runId)) throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
+      const probe = newRunRow(structuredClone(change.create));
+      if (change.batch) applyBatch(probe, change.batch, now()); // refuse before creating anything
+      await this.createRun(change.create);
+    }
+    const r = this.row(runId);
+    // Check first, so a refused change leaves nothing half-applied.
+    if (change.batch) applyBatch(structuredClone(r), change.batch, now());
+    if (change.inputs?.length) assertActive(r);
+    if (change.batch) await this.logBatch(runId, change.batch);
+    if (change.inputs?.length) await this.logInputs(runId, change.inputs);
+    for (const a of change.artifacts ?? []) await this.putArtifact(runId, a);
+    return change.info ? this.updateRunInfo(runId, change.info) : { ...this.row(runId).info };
   }
 
   async deleteTag(runId: string, key: string) {

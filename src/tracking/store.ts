@@ -24,6 +24,16 @@ export interface LogBatch {
 
 export type RunInfoPatch = Partial<Pick<RunInfo, 'status' | 'endTime' | 'runName' | 'lifecycleStage'>>;
 
+/** Several changes to one run, applied in one transaction (all or nothing). */
+export interface RunChange {
+  /** Create this run first (its id must be the committed run's). */
+  create?: Run;
+  batch?: LogBatch;
+  inputs?: DatasetInput[];
+  artifacts?: StoredArtifact[];
+  info?: RunInfoPatch;
+}
+
 export interface ExperimentPatch {
   name?: string;
   lifecycleStage?: LifecycleStage;
@@ -61,6 +71,8 @@ export interface TrackingStore {
   updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo>;
   /** Applies params, tags and metrics in one transaction; all or nothing. */
   logBatch(runId: string, batch: LogBatch): Promise<void>;
+  /** Applies a batch, inputs, artifacts and info changes in one transaction; all or nothing. */
+  commit(runId: string, change: RunChange): Promise<RunInfo>;
   deleteTag(runId: string, key: string): Promise<void>;
   logInputs(runId: string, inputs: DatasetInput[]): Promise<void>;
   getMetricHistory(runId: string, key: string): Promise<Metric[]>;
