@@ -156,3 +156,4 @@ describe('KernelHost', () => {
     expect(got).toEqual({ type: 'status', state: 'idle' });
   });
 });
+

@@ -120,6 +120,9 @@ export class Kernel {
     // Library loops (an estimator's epochs) call checkInterrupt(); in the kernel it is the real check.
     setInterruptCheck(() => this.interrupts.check());
     if (message.trackingUri && message.trackingUri !== this.mlflow.getTrackingUri()) this.mlflow.setTrackingUri(message.trackingUri);
+    // Opening the client ends the runs a previous kernel left RUNNING (a restart terminated it and
+    // released their locks) as KILLED now, not when a cell first logs.
+    this.mlflow.client();
     this.user = message.user;
     await defineGlobals(this.scope, { mlflow: this.mlflow, display: (value, options) => this.display(value, options) });
     this.setState('idle');
