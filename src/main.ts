@@ -10,4 +10,6 @@ Object.defineProperty(globalThis, 'kiroku', {
   configurable: true,
   get: () => (api ??= import('./index')),
 });
-render(h(App, {}), document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
+render(h(App, {}), root);
