@@ -1,8 +1,8 @@
 // The model half of the public `mlflow` object — logModel, the registry, loadModel — layered on a
 // Fluent instance so it shares the tracking URI and the active run.
 import type { Fluent } from '../tracking/fluent';
-import { RegistryClient } from '../registry/client';
-import { registryStoreForUri } from '../registry/uri';
+import type { RegistryClient } from '../registry/client';
+import { registryClientFor } from '../registry/default';
 import type { ModelVersion } from '../registry/entities';
 import './flavors/builtin';
 import { registerFlavor, type Flavor } from './flavors/flavor';
@@ -30,13 +30,7 @@ export interface ModelApi {
 }
 
 export function modelApi(fluent: Fluent): ModelApi {
-  const clients = new Map<string, RegistryClient>();
-  const registry = () => {
-    const uri = fluent.getTrackingUri();
-    let c = clients.get(uri);
-    if (!c) clients.set(uri, (c = new RegistryClient(registryStoreForUri(uri), () => fluent.getRunContext().user)));
-    return c;
-  };
+  const registry = () => registryClientFor(fluent.getTrackingUri(), () => fluent.getRunContext().user);
   const load = (uri: string) => loadModel(uri, fluent.client(), registry());
 
   return {

@@ -7,18 +7,9 @@ import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
 import { mlflow } from '../../../tracking/default';
 import type { TrackingMessage } from '../../../tracking/events';
 
-const clients = new Map<string, Promise<RegistryClient>>();
-
-export function registryClient(): Promise<RegistryClient> {
-  const uri = mlflow.getTrackingUri();
-  let c = clients.get(uri);
-  if (!c) {
-    c = Promise.all([import('../../../registry/client'), import('../../../registry/uri')]).then(
-      ([{ RegistryClient }, { registryStoreForUri }]) => new RegistryClient(registryStoreForUri(uri), () => mlflow.getRunContext().user),
-    );
-    clients.set(uri, c);
-  }
-  return c;
+export async function registryClient(): Promise<RegistryClient> {
+  const { registryClientFor } = await import('../../../registry/default');
+  return registryClientFor(mlflow.getTrackingUri(), () => mlflow.getRunContext().user);
 }
 
 /** The public `mlflow` with models and the registry (`pyfunc.loadModel`): a large import, made on demand. */
