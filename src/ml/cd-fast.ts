@@ -13,6 +13,7 @@
 //    residual moves once by the change in w_j (sklearn adds w_j x_j back, dots, then subtracts).
 import type { Rng } from '../lib/random';
 import { sum } from './linalg';
+import { checkInterrupt } from '../lib/interrupt';
 
 /** Column-major X (rows × cols) with column means to subtract, and the (centered) target. */
 export interface CdData {
@@ -244,6 +245,7 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
   const start = o.startIter ?? 0;
   const stop = Math.min(o.maxIter, o.pauseAt ?? Infinity);
   for (let iter = start; iter < stop; iter++) {
+    checkInterrupt(); // a notebook interrupt stops the fit between passes
     let wMax = 0;
     let dwMax = 0;
     // A residual update not applied yet, R −= pendD·(x_pend − m_pend): it rides along the next dot.
@@ -369,6 +371,7 @@ export function enetCoordinateDescentGram(w: Float64Array, alpha: number, beta: 
   const tol = o.tol * yNorm2;
   const XtR = new Float64Array(p);
   for (let iter = o.startIter ?? 0; iter < o.maxIter; iter++) {
+    checkInterrupt();
     let wMax = 0;
     let dwMax = 0;
     for (let f = 0; f < p; f++) {

@@ -6,6 +6,7 @@
 //
 // Line search: Nocedal & Wright, Algorithms 3.5 and 3.6 (strong Wolfe, c1 = 1e-4, c2 = 0.9), with
 // cubic interpolation in the zoom phase.
+import { checkInterrupt } from '../lib/interrupt';
 
 /** f(x), writing ∇f(x) into g. */
 export type Objective = (x: Float64Array, g: Float64Array) => number;
@@ -124,6 +125,7 @@ export function lbfgs(fun: Objective, x0: Float64Array, o: LbfgsOptions): LbfgsR
   const p = new Float64Array(n);
   let iter = 0;
   for (;;) {
+    checkInterrupt(); // a notebook interrupt stops the solver between iterations
     if (gradSize(x, g) <= o.gtol) return { x, f, nIter: iter, status: 'gradient', converged: true };
     if (iter >= o.maxIter) return { x, f, nIter: iter, status: 'max-iter', converged: false };
     // p = −H·g by the two-loop recursion, H₀ = (sᵀy / yᵀy)·I.

@@ -14,6 +14,7 @@ import { checkOneOf, checkRange, snakeCase } from './estimator';
 import { KirokuError } from '../lib/errors';
 import { rngFrom, permutation, type Rng } from '../lib/random';
 import type { Matrix } from '../data/frame';
+import { checkInterrupt } from '../lib/interrupt';
 
 export type Activation = 'identity' | 'logistic' | 'tanh' | 'relu';
 
@@ -264,6 +265,7 @@ export async function train(t: TrainInput): Promise<TrainResult> {
   t.model.stopTraining = false;
   try {
     for (let epoch = 0; epoch < p.maxIter; epoch++) {
+      checkInterrupt(); // a notebook interrupt stops training between epochs (the run ends KILLED)
       const order = p.shuffle ? permutation(t.n, t.rng) : Uint32Array.from({ length: t.n }, (_, i) => i);
       const costs: tf.Scalar[] = [];
       for (let start = 0; start < t.n; start += batchSize) {

@@ -172,3 +172,22 @@ describe('autolog: ElasticNet on wine-quality', () => {
     expect((await mlflow.searchRuns()).length).toBe(0);
   });
 });
+
+describe('autolog: interrupts from the notebook kernel', () => {
+  it('an interrupt checked inside a fit ends the autologged run KILLED', async () => {
+    const { setInterruptCheck } = await import('../../src/lib/interrupt');
+    const mlflow = autologged({ logDatasets: false });
+    const X = Array.from({ length: 50 }, (_, i) => [i, i % 3]);
+    const y = X.map(([a, b]) => a! + b!);
+    setInterruptCheck(() => {
+      throw new InterruptError();
+    });
+    try {
+      expect(() => new ElasticNet({ alpha: 0.1 }).fit(X, y)).toThrow('Execution interrupted by the user.');
+    } finally {
+      setInterruptCheck(null);
+    }
+    await mlflow.flush();
+    expect((await mlflow.searchRuns()).map((r) => r.info.status)).toEqual(['KILLED']);
+  });
+});
