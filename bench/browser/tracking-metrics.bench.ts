@@ -61,9 +61,12 @@ async function readBack(): Promise<number> {
 }
 
 export default async function (report: Report) {
-  const rounds = 3;
+  const rounds = 5;
   const base: number[] = [];
   const ours: number[] = [];
+  // One warm-up round of each (JIT), not counted.
+  await baseline();
+  await kiroku();
   for (let i = 0; i < rounds; i++) {
     base.push(await baseline());
     ours.push(await kiroku());

@@ -9,8 +9,13 @@ import type { ModelVersion, RegisteredModel } from '../registry/entities';
 
 export const DB_VERSION = 2;
 
-/** Metric history is kept in columnar chunks of this many points (40× faster than a row per point). */
+/**
+ * Metric history is kept in columnar chunks (40× faster than a row per point): small flushes fill a
+ * chunk up to CHUNK_SIZE points; big flushes write chunks of up to BULK_CHUNK_SIZE. Readers go by
+ * `count` (a chunk's arrays may be longer, as chunks written before version 2 were).
+ */
 export const CHUNK_SIZE = 1000;
+export const BULK_CHUNK_SIZE = 10_000;
 
 export interface MetricChunk {
   runId: string;

@@ -7,7 +7,7 @@ import { now } from '../lib/time';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
 import { closeKirokuDB, openKirokuDB } from '../storage/connection';
-import { CHUNK_SIZE, type KirokuDB, type MetricChunk } from '../storage/schema';
+import { BULK_CHUNK_SIZE, CHUNK_SIZE, type KirokuDB, type MetricChunk } from '../storage/schema';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
 import type { ExperimentPatch, LogBatch, MetricSeries, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
@@ -276,14 +276,13 @@ export class IdbTrackingStore implements TrackingStore {
   }
 }
 
-function emptyChunk(runId: string, key: string, chunk: number): MetricChunk {
-  return {
-    runId, key, chunk, count: 0,
-    steps: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE), timestamps: new Float64Array(CHUNK_SIZE),
-  };
-}
 
-/** Append metric points to a run's history chunks (reading only a partly filled last chunk). */
+/**
+ * Append metric points to a run's history. A small flush (a training loop's few points) extends the
+ * last chunk while it holds fewer than CHUNK_SIZE points, so history stays in few records; a big flush
+ * is written as new chunks of up to BULK_CHUNK_SIZE points, never rewriting old ones — fewer, larger
+ * records are what IndexedDB writes fastest (100k points: ~24 ms in 10 records, ~54 ms in 100).
+ */
 async function appendSeries(
   chunks: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'metricChunks', 'readwrite'>,
   row: RunRow,
@@ -292,24 +291,38 @@ async function appendSeries(
 ): Promise<void> {
   const runId = row.info.runId;
   for (const s of series) {
-    let count = row.metricCounts[s.key] ?? 0;
-    let i = 0;
-    while (i < s.values.length) {
-      const index = Math.floor(count / CHUNK_SIZE);
-      const at = count % CHUNK_SIZE;
-      const chunk = (at !== 0 ? await chunks.get([runId, s.key, index]) : undefined) ?? emptyChunk(runId, s.key, index);
-      const take = Math.min(CHUNK_SIZE - at, s.values.length - i);
-      for (let k = 0; k < take; k++) {
-        chunk.steps[at + k] = s.steps[i + k]!;
-        chunk.values[at + k] = s.values[i + k]!;
-        chunk.timestamps[at + k] = s.timestamps[i + k]!;
+    const n = s.values.length;
+    if (n === 0) continue;
+    const last = (await chunks.openCursor(IDBKeyRange.bound([runId, s.key, 0], [runId, s.key, Infinity]), 'prev'))?.value;
+    if (last && n < CHUNK_SIZE && last.count + n <= CHUNK_SIZE) {
+      const merged = newChunk(runId, s.key, last.chunk, last.count + n);
+      merged.steps.set(last.steps.subarray(0, last.count));
+      merged.values.set(last.values.subarray(0, last.count));
+      merged.timestamps.set(last.timestamps.subarray(0, last.count));
+      fill(merged, last.count, s, 0, n);
+      writes.push(chunks.put(merged));
+    } else {
+      let seq = last ? last.chunk + 1 : 0;
+      for (let i = 0; i < n; i += BULK_CHUNK_SIZE) {
+        const take = Math.min(BULK_CHUNK_SIZE, n - i);
+        const chunk = newChunk(runId, s.key, seq++, take);
+        fill(chunk, 0, s, i, take);
+        writes.push(chunks.put(chunk));
       }
-      chunk.count = at + take;
-      writes.push(chunks.put(chunk));
-      i += take;
-      count += take;
     }
-    row.metricCounts[s.key] = count;
+    row.metricCounts[s.key] = (row.metricCounts[s.key] ?? 0) + n;
+  }
+}
+
+function newChunk(runId: string, key: string, chunk: number, count: number): MetricChunk {
+  return { runId, key, chunk, count, steps: new Float64Array(count), values: new Float64Array(count), timestamps: new Float64Array(count) };
+}
+
+function fill(chunk: MetricChunk, at: number, s: MetricSeries, from: number, count: number): void {
+  for (let k = 0; k < count; k++) {
+    chunk.steps[at + k] = s.steps[from + k]!;
+    chunk.values[at + k] = s.values[from + k]!;
+    chunk.timestamps[at + k] = s.timestamps[from + k]!;
   }
 }
 

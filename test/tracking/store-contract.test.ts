@@ -237,3 +237,28 @@ describe('IdbTrackingStore run cache', () => {
     await b.close();
   });
 });
+
+describe('IdbTrackingStore metric chunks', () => {
+  it('keeps small flushes in few records and writes big flushes as large new chunks, in order', async () => {
+    const name = `chunks-${Date.now()}`;
+    const store = new IdbTrackingStore(name);
+    const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    let step = 0;
+    const point = () => ({ key: 'loss', value: step, step: step++, timestamp: 1 });
+    for (let i = 0; i < 1500; i++) await store.logBatch(RUN_A, { metrics: [point()] });
+    const big = Array.from({ length: 25_000 }, point);
+    await store.logBatch(RUN_A, { series: [{ key: 'loss', steps: big.map((p) => p.step), values: big.map((p) => p.value), timestamps: big.map(() => 1) }] });
+    for (let i = 0; i < 10; i++) await store.logBatch(RUN_A, { metrics: [point()] });
+    const history = await store.getMetricHistory(RUN_A, 'loss');
+    expect(history.length).toBe(step);
+    expect(history.every((m, i) => m.step === i && m.value === i)).toBe(true);
+    const { openDB } = await import('idb');
+    const db = await openDB(name);
+    const counts = (await db.getAll('metricChunks')).map((c: { count: number }) => c.count);
+    db.close();
+    // 1500 single points → chunks of 1000 and 500; 25,000 at once → 10,000 + 10,000 + 5,000; then 10 → a new small chunk.
+    expect(counts).toEqual([1000, 500, 10_000, 10_000, 5_000, 10]);
+    await store.close();
+  });
+});
