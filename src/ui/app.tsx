@@ -3,6 +3,9 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { href, useRoute } from './router';
+import { StorageNotices } from './settings/storage-notices';
+import { subscribe } from '../tracking/events';
+import { requestPersistenceOnce } from '../workspace/storage';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
@@ -13,7 +16,16 @@ const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule>;
   { id: 'models', label: 'Models', load: () => import('./pages/models-page') },
   { id: 'predict', label: 'Predict', load: () => import('./pages/predict-page') },
   { id: 'compare', label: 'Compare runs', load: () => import('./tracking/compare-page'), inNav: false, section: 'experiments' },
+  { id: 'settings', label: 'Settings', load: () => import('./settings/settings-page'), inNav: false },
 ];
+
+// The first run this tab sees created asks the browser to keep storage persistent (a workspace that
+// lives only in IndexedDB must not be evicted under disk pressure). Chromium answers without a prompt.
+const stopAsking = subscribe((m) => {
+  if (m.type !== 'run-created') return;
+  requestPersistenceOnce();
+  stopAsking();
+});
 
 export function App() {
   const route = useRoute();
@@ -53,7 +65,9 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>Settings</a>
       </header>
+      <StorageNotices />
       <main id="main" tabIndex={-1}>
         {error ? <p role="alert">{error}</p> : Page ? <Page segments={route.segments.slice(1)} query={route.query} /> : <p aria-busy="true">Loading…</p>}
       </main>

@@ -1,0 +1,172 @@
+// Export → import round trips on fake-indexeddb: everything comes back, a second import adds nothing,
+// and experiments whose ids collide are remapped with their runs.
+import { describe, expect, it } from 'vitest';
+import { unzipSync, zipSync } from 'fflate';
+import { IdbTrackingStore } from '../../src/tracking/idb-store';
+import { TrackingClient } from '../../src/tracking/client';
+import { IdbRegistryStore } from '../../src/registry/idb-store';
+import { RegistryClient } from '../../src/registry/client';
+import { NotebooksStore } from '../../src/notebook/notebooks-store';
+import { FilesStore } from '../../src/notebook/files';
+import { exportWorkspace, importWorkspace, clearWorkspace, WorkspaceError, type WorkspaceDatabases } from '../../src/workspace';
+import { decodeJSON } from '../../src/workspace/archive';
+
+let n = 0;
+function databases(): WorkspaceDatabases {
+  const id = `${++n}-${Date.now()}`;
+  return { tracking: `ws-kiroku-${id}`, notebooks: `ws-notebooks-${id}`, files: `ws-files-${id}` };
+}
+
+function clients(dbs: WorkspaceDatabases) {
+  const tracking = new TrackingClient(new IdbTrackingStore(dbs.tracking));
+  const registry = new RegistryClient(new IdbRegistryStore(dbs.tracking));
+  return { tracking, registry };
+}
+
+async function seed(dbs: WorkspaceDatabases, experimentName = 'wine') {
+  const { tracking, registry } = clients(dbs);
+  const expId = await tracking.createExperiment(experimentName);
+  const run = await tracking.createRun(expId, { runName: 'enet' });
+  const runId = run.info.runId;
+  await tracking.logParam(runId, 'alpha', 0.02);
+  const metrics = Array.from({ length: 2500 }, (_, i) => ({ key: 'loss', value: i === 7 ? NaN : 1 / (i + 1), step: i, timestamp: 1000 + i }));
+  await tracking.logBatch(runId, { metrics: [...metrics, { key: 'r2', value: Infinity, step: 0, timestamp: 5 }] });
+  await tracking.logArtifact(runId, 'model/MLmodel', 'flavors: {}\n');
+  await tracking.logArtifact(runId, 'model/weights.bin', new Uint8Array([1, 2, 3, 250]));
+  await tracking.setTerminated(runId, 'FINISHED', 9000);
+  await tracking.flush();
+  await registry.createRegisteredModel('wine-model', { description: 'the wine model' });
+  await registry.createModelVersion('wine-model', `runs:/${runId}/model`, { runId });
+  await registry.setRegisteredModelAlias('wine-model', 'champion', 1);
+
+  const notebooks = await NotebooksStore.open({ name: dbs.notebooks });
+  await notebooks.put({ id: 'nb1', name: 'Wine', cells: [{ id: 'c1', type: 'markdown', source: '# hi', metadata: {} }], metadata: {}, createdAt: 1, updatedAt: 2 });
+  notebooks.close();
+  const files = new FilesStore(dbs.files);
+  await files.put({ name: 'data.csv', data: 'a,b\n1,2\n', lastModified: 100 });
+  await files.close();
+  await tracking.store.close();
+  return { runId, expId };
+}
+
+async function snapshot(dbs: WorkspaceDatabases) {
+  const { tracking, registry } = clients(dbs);
+  const exps = (await tracking.searchExperiments()).map((e) => e.name).sort();
+  const runs = await tracking.searchRuns({ experimentIds: (await tracking.searchExperiments()).map((e) => e.experimentId) });
+  const out = await Promise.all(runs.map(async (r) => ({
+    name: r.info.runName,
+    status: r.info.status,
+    experiment: (await tracking.getExperiment(r.info.experimentId))!.name,
+    params: r.data.params,
+    metrics: r.data.metrics,
+    loss: await tracking.getMetricHistory(r.info.runId, 'loss'),
+    files: await tracking.listArtifactFiles(r.info.runId),
+    weights: [...new Uint8Array(await (await tracking.downloadArtifact(r.info.runId, 'model/weights.bin')).arrayBuffer())],
+  })));
+  const models = (await registry.searchRegisteredModels()).map((m) => ({ name: m.name, description: m.description, aliases: m.aliases }));
+  const versions = (await registry.searchModelVersions()).map((v) => ({ name: v.name, version: v.version, source: v.source, aliases: v.aliases }));
+  const notebooks = await NotebooksStore.open({ name: dbs.notebooks });
+  const nbs = await Promise.all((await notebooks.list()).map((s) => notebooks.get(s.id)));
+  notebooks.close();
+  const files = new FilesStore(dbs.files);
+  const fileList = await files.list();
+  const csv = await (await files.file('data.csv'))?.text();
+  await files.close();
+  await tracking.store.close();
+  return { exps, runs: out, models, versions, nbs, fileList, csv };
+}
+
+describe('workspace export and import', () => {
+  it('round-trips notebooks, files, runs with metric history (NaN, Infinity), artifacts and the registry', async () => {
+    const a = databases();
+    await seed(a);
+    const before = await snapshot(a);
+    expect(before.runs[0]!.loss).toHaveLength(2500);
+    const { bytes, counts } = await exportWorkspace({ databases: a });
+    expect(counts).toMatchObject({ notebooks: 1, files: 1, experiments: 2, runs: 1, artifacts: 2, registeredModels: 1, modelVersions: 1 });
+
+    const b = databases();
+    const report = await importWorkspace(bytes, { databases: b });
+    expect(report.runs).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(report.notebooks.added).toBe(1);
+    expect(report.files.added).toBe(1);
+    expect(report.modelVersions.added).toBe(1);
+    const after = await snapshot(b);
+    expect(after).toEqual(before);
+    expect(Number.isNaN(after.runs[0]!.loss[7]!.value)).toBe(true);
+    expect(after.runs[0]!.metrics.r2).toBe(Infinity);
+
+    // A second import merges into the same data: nothing new.
+    const again = await importWorkspace(bytes, { databases: b });
+    expect(again.runs).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(again.notebooks).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(again.files).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(again.experiments).toEqual({ added: 0, updated: 0, skipped: 2 });
+    expect(again.modelVersions).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await snapshot(b)).toEqual(before);
+
+    // Logging continues in the imported run's history where the archive left off.
+    const { tracking } = clients(b);
+    const runId = (await tracking.searchRuns({ experimentIds: ['1'] }))[0]!.info.runId;
+    await tracking.logBatch(runId, { metrics: [{ key: 'loss', value: 0.5, step: 2500, timestamp: 1 }] });
+    expect(await tracking.getMetricHistory(runId, 'loss')).toHaveLength(2501);
+    await tracking.store.close();
+  });
+
+  it('remaps an experiment whose id is taken here, matches one by name, and renumbers a clashing model version', async () => {
+    const a = databases();
+    const { runId } = await seed(a, 'wine');
+    const { bytes } = await exportWorkspace({ databases: a });
+
+    // Here, id 1 is already "iris", and the registry has a different wine-model v1.
+    const b = databases();
+    const { tracking, registry } = clients(b);
+    const irisId = await tracking.createExperiment('iris');
+    expect(irisId).toBe('1');
+    const irisRun = await tracking.createRun(irisId, { runName: 'iris-run' });
+    await registry.createRegisteredModel('wine-model');
+    await registry.createModelVersion('wine-model', `runs:/${irisRun.info.runId}/model`, { runId: irisRun.info.runId });
+    await registry.setRegisteredModelAlias('wine-model', 'champion', 1);
+    await tracking.store.close();
+
+    const report = await importWorkspace(bytes, { databases: b });
+    expect(report.remappedExperiments).toEqual({ '1': '2' });
+    const c = clients(b);
+    const wine = await c.tracking.getExperimentByName('wine');
+    expect(wine!.experimentId).toBe('2');
+    const run = await c.tracking.getRun(runId);
+    expect(run.info.experimentId).toBe('2');
+    expect(run.info.artifactUri).toBe(`indexeddb:${b.tracking}/2/${runId}/artifacts`);
+    expect((await c.tracking.searchRuns({ experimentIds: ['1'] })).map((r) => r.info.runName)).toEqual(['iris-run']);
+    // A new experiment made after the import does not reuse an id.
+    expect(await c.tracking.createExperiment('next')).toBe('3');
+
+    const versions = await c.registry.searchModelVersions("name = 'wine-model'");
+    expect(versions.map((v) => [v.version, v.runId]).sort()).toEqual([['1', irisRun.info.runId], ['2', runId]]);
+    // The local alias wins; the imported one does not overwrite it.
+    expect((await c.registry.getModelVersionByAlias('wine-model', 'champion')).version).toBe('1');
+    await c.tracking.store.close();
+  });
+
+  it('refuses a zip that is not a workspace, with what to do', async () => {
+    const b = databases();
+    const notZip = new TextEncoder().encode('hello');
+    await expect(importWorkspace(notZip, { databases: b })).rejects.toThrow(/not a zip archive/);
+    const other = zipSync({ 'readme.txt': new TextEncoder().encode('hi') });
+    await expect(importWorkspace(other, { databases: b })).rejects.toThrow(WorkspaceError);
+    await expect(importWorkspace(other, { databases: b })).rejects.toThrow(/not a Kiroku workspace/);
+  });
+
+  it('writes a manifest with the counts, and clearWorkspace deletes every database', async () => {
+    const a = databases();
+    await seed(a);
+    const { bytes } = await exportWorkspace({ databases: a, now: () => 42 });
+    const manifest = decodeJSON<{ format: string; exportedAt: number; counts: { runs: number } }>(unzipSync(bytes)['kiroku-workspace.json']!);
+    expect(manifest).toMatchObject({ format: 'kiroku-workspace', exportedAt: 42, counts: { runs: 1 } });
+    await clearWorkspace({ databases: a });
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(a.tracking);
+    expect(names).not.toContain(a.notebooks);
+    expect(names).not.toContain(a.files);
+  });
+});
