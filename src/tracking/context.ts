@@ -27,8 +27,8 @@ export function saveDefaultUser(user: string): void {
 }
 
 export function defaultContext(): RunContext {
+  // A Node script names itself; in a page, runs not made by a notebook cell come from the console.
   const proc = (globalThis as { process?: { argv?: string[] } }).process;
-  const location = (globalThis as { location?: { pathname?: string } }).location;
-  const sourceName = proc?.argv?.[1] ?? location?.pathname ?? 'kiroku';
+  const sourceName = proc?.argv?.[1] ?? 'browser console';
   return { user: defaultUser(), sourceName, sourceType: 'LOCAL', tags: {} };
 }
