@@ -11,7 +11,7 @@
 import { unzipSync } from 'fflate';
 import type { IDBPDatabase } from 'idb';
 import { openKirokuDB } from '../storage/connection';
-import { CHUNK_SIZE, type KirokuDB, type MetricChunk, type StoredModelVersion } from '../storage/schema';
+import { BULK_CHUNK_SIZE, type KirokuDB, type MetricChunk, type StoredModelVersion } from '../storage/schema';
 import type { Experiment } from '../tracking/entities';
 import type { RunRow } from '../tracking/run-row';
 import { announce } from '../tracking/events';
@@ -224,15 +224,13 @@ async function importRun(
   };
   for (const s of series) {
     const n = s.steps.length;
-    for (let c = 0; c * CHUNK_SIZE < n; c++) {
-      const from = c * CHUNK_SIZE, to = Math.min(n, from + CHUNK_SIZE);
+    // Chunked as a big flush is (docs/architecture.md): up to BULK_CHUNK_SIZE points, arrays as long as `count`.
+    for (let c = 0; c * BULK_CHUNK_SIZE < n; c++) {
+      const from = c * BULK_CHUNK_SIZE, to = Math.min(n, from + BULK_CHUNK_SIZE);
       const chunk: MetricChunk = {
         runId, key: s.key, chunk: c, count: to - from,
-        steps: new Float64Array(CHUNK_SIZE), values: new Float64Array(CHUNK_SIZE), timestamps: new Float64Array(CHUNK_SIZE),
+        steps: s.steps.slice(from, to), values: s.values.slice(from, to), timestamps: s.timestamps.slice(from, to),
       };
-      chunk.steps.set(s.steps.subarray(from, to));
-      chunk.values.set(s.values.subarray(from, to));
-      chunk.timestamps.set(s.timestamps.subarray(from, to));
       writes.push(tx.objectStore('metricChunks').put(chunk));
     }
     row.metricCounts[s.key] = n;

@@ -29,7 +29,7 @@ async function seed(dbs: WorkspaceDatabases, experimentName = 'wine') {
   const run = await tracking.createRun(expId, { runName: 'enet' });
   const runId = run.info.runId;
   await tracking.logParam(runId, 'alpha', 0.02);
-  const metrics = Array.from({ length: 2500 }, (_, i) => ({ key: 'loss', value: i === 7 ? NaN : 1 / (i + 1), step: i, timestamp: 1000 + i }));
+  const metrics = Array.from({ length: 12500 }, (_, i) => ({ key: 'loss', value: i === 7 ? NaN : 1 / (i + 1), step: i, timestamp: 1000 + i }));
   await tracking.logBatch(runId, { metrics: [...metrics, { key: 'r2', value: Infinity, step: 0, timestamp: 5 }] });
   await tracking.logArtifact(runId, 'model/MLmodel', 'flavors: {}\n');
   await tracking.logArtifact(runId, 'model/weights.bin', new Uint8Array([1, 2, 3, 250]));
@@ -81,7 +81,7 @@ describe('workspace export and import', () => {
     const a = databases();
     await seed(a);
     const before = await snapshot(a);
-    expect(before.runs[0]!.loss).toHaveLength(2500);
+    expect(before.runs[0]!.loss).toHaveLength(12500);
     const { bytes, counts } = await exportWorkspace({ databases: a });
     expect(counts).toMatchObject({ notebooks: 1, files: 1, experiments: 2, runs: 1, artifacts: 2, registeredModels: 1, modelVersions: 1 });
 
@@ -108,8 +108,8 @@ describe('workspace export and import', () => {
     // Logging continues in the imported run's history where the archive left off.
     const { tracking } = clients(b);
     const runId = (await tracking.searchRuns({ experimentIds: ['1'] }))[0]!.info.runId;
-    await tracking.logBatch(runId, { metrics: [{ key: 'loss', value: 0.5, step: 2500, timestamp: 1 }] });
-    expect(await tracking.getMetricHistory(runId, 'loss')).toHaveLength(2501);
+    await tracking.logBatch(runId, { metrics: [{ key: 'loss', value: 0.5, step: 12500, timestamp: 1 }] });
+    expect(await tracking.getMetricHistory(runId, 'loss')).toHaveLength(12501);
     await tracking.store.close();
   });
 
