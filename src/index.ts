@@ -5,6 +5,7 @@ export { mlflow, type Mlflow } from './mlflow';
 export * from './tracking';
 export * from './models';
 export * from './registry';
+export * from './interop';
 export * from './ml/index';
 export * from './data/index';
 export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError, InterruptError } from './lib/errors';

@@ -43,6 +43,7 @@ describe('architecture', () => {
       tracking: ['lib', 'storage', 'tracking'],
       registry: ['lib', 'storage', 'tracking', 'registry'],
       models: ['lib', 'storage', 'tracking', 'registry', 'data', 'ml', 'models'],
+      interop: ['lib', 'storage', 'tracking', 'interop'],
     };
     for (const [file, deps] of g) {
       const ok = allowed[layer(file)];

@@ -287,7 +287,10 @@ export class TrackingClient {
       tags?: Record<string, unknown>;
       inputs?: DatasetInput[];
       artifacts?: Array<{ path: string; data: ArtifactData; contentType?: string }>;
-      end?: { status: RunStatus; endTime?: number };
+      /** Metric points with their own steps and times (a whole history), besides `metrics`. */
+      history?: Metric[];
+      end?: { status: RunStatus; endTime?: number | null };
+      lifecycleStage?: 'active' | 'deleted';
     },
     /** A run from buildRun to create in the same transaction (a run recorded whole, e.g. after a fit). */
     create?: Run,
@@ -295,7 +298,7 @@ export class TrackingClient {
     const ts = now();
     const batch = {
       params: Object.entries(change.params ?? {}).map(([key, value]) => ({ key, value })),
-      metrics: Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })),
+      metrics: [...Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })), ...(change.history ?? [])],
       tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
     };
     for (const m of batch.metrics) validateMetric(m);
@@ -325,7 +328,14 @@ export class TrackingClient {
       batch: valid,
       ...(change.inputs?.length ? { inputs: change.inputs } : {}),
       ...(artifacts.length ? { artifacts } : {}),
-      ...(change.end ? { info: { status: change.end.status, endTime: change.end.endTime ?? now() } } : {}),
+      ...(change.end || change.lifecycleStage
+        ? {
+            info: {
+              ...(change.end ? { status: change.end.status, endTime: change.end.endTime === undefined ? now() : change.end.endTime } : {}),
+              ...(change.lifecycleStage ? { lifecycleStage: change.lifecycleStage } : {}),
+            },
+          }
+        : {}),
     });
     if (create) announce(this.store.uri, { type: 'run-created', runId, experimentId: create.info.experimentId });
     announce(this.store.uri, { type: 'run-updated', runId });
