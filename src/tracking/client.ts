@@ -1,7 +1,6 @@
 // The tracking client (MLflow's MlflowClient): defaults, validation and entity construction over a
 // TrackingStore. It knows nothing of an "active run"; that is the fluent layer's state.
 import { TrackingError } from '../lib/errors';
-import { contentTypeFor } from '../lib/content-type';
 import { newRunId } from '../lib/ids';
 import { now } from '../lib/time';
 import type { ArtifactEntry, DatasetInput, Experiment, Metric, Run, RunInfo, RunStatus } from './entities';
@@ -11,12 +10,16 @@ import { announce } from './events';
 import { generateRunName } from './names';
 import { liveOwnedRuns } from './ownership';
 import { compileFilter, compileOrderBy } from './search';
-import { listLevel, type LogBatch, type TrackingStore, type ViewType } from './store';
+import { listLevel, type TrackingStore, type ViewType } from './store';
 import {
-  stringifyValue, validateExperimentName, validateKey, validateMetric, validateMetricPoint, validateParamValue, validateRunName,
-  validateStatus, validateTagValue,
+  stringifyValue, validBatch, validateExperimentName, validateKey, validateMetricPoint, validateRunName,
+  validateStatus, validateTagValue, type BatchInput,
 } from './validation';
 import { WriteQueue } from './write-queue';
+import { normalizeArtifactPath, storedArtifact, type ArtifactData } from './artifact-data';
+import { decodePageToken, encodePageToken } from './page-token';
+
+export { normalizeArtifactPath, type ArtifactData };
 
 export const DEFAULT_EXPERIMENT_NAME = 'Default';
 
@@ -32,7 +35,6 @@ export interface SearchRunsOptions {
 /** A page of results, like MLflow's PagedList: an array with the token of the next page. */
 export type PagedList<T> = T[] & { token: string | null };
 
-export type ArtifactData = Blob | ArrayBuffer | ArrayBufferView | string;
 
 export class TrackingClient {
   private readonly queue: WriteQueue;
@@ -206,37 +208,16 @@ export class TrackingClient {
   }
 
   /** Validate and queue; values of params and tags are stringified as MLflow does (`str(value)`). */
-  logBatch(runId: string, batch: { metrics?: Metric[]; params?: Array<{ key: string; value: unknown }>; tags?: Array<{ key: string; value: unknown }> }): Promise<void> {
+  logBatch(runId: string, batch: BatchInput): Promise<void> {
     try {
-      const out: LogBatch = {};
-      if (batch.metrics?.length) {
-        for (const m of batch.metrics) validateMetric(m);
-        out.metrics = batch.metrics;
-      }
-      if (batch.params?.length) {
-        out.params = batch.params.map((p) => {
-          validateKey('param', p.key);
-          const value = stringifyValue(p.value);
-          validateParamValue(p.key, value);
-          return { key: p.key, value };
-        });
-      }
-      if (batch.tags?.length) {
-        out.tags = batch.tags.map((t) => {
-          validateKey('tag', t.key);
-          const value = stringifyValue(t.value);
-          validateTagValue(t.key, value);
-          return { key: t.key, value };
-        });
-      }
-      return this.queue.enqueue(runId, out);
+      return this.queue.enqueue(runId, validBatch(batch));
     } catch (err) {
       return Promise.reject(err);
     }
   }
 
   /** logBatch, written at once instead of after the batching delay (for callers about to read it back). */
-  logBatchNow(runId: string, batch: Parameters<TrackingClient['logBatch']>[1]): Promise<void> {
+  logBatchNow(runId: string, batch: BatchInput): Promise<void> {
     const done = this.logBatch(runId, batch);
     void this.queue.flush();
     return done;
@@ -269,9 +250,7 @@ export class TrackingClient {
   // ── artifacts ──────────────────────────────────────────────────────────────
 
   async logArtifact(runId: string, path: string, data: ArtifactData, contentType?: string): Promise<void> {
-    const clean = normalizeArtifactPath(path);
-    const type = contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean));
-    await this.store.putArtifact(runId, { path: clean, contentType: type, bytes: await toArrayBuffer(data) });
+    await this.store.putArtifact(runId, await storedArtifact(path, data, contentType));
     announce(this.store.uri, { type: 'run-updated', runId });
   }
 
@@ -296,32 +275,13 @@ export class TrackingClient {
     create?: Run,
   ): Promise<RunInfo> {
     const ts = now();
-    const batch = {
+    const valid = validBatch({
       params: Object.entries(change.params ?? {}).map(([key, value]) => ({ key, value })),
       metrics: [...Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })), ...(change.history ?? [])],
       tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
-    };
-    for (const m of batch.metrics) validateMetric(m);
-    const valid = {
-      metrics: batch.metrics,
-      params: batch.params.map((p) => {
-        validateKey('param', p.key);
-        const value = stringifyValue(p.value);
-        validateParamValue(p.key, value);
-        return { key: p.key, value };
-      }),
-      tags: batch.tags.map((t) => {
-        validateKey('tag', t.key);
-        const value = stringifyValue(t.value);
-        validateTagValue(t.key, value);
-        return { key: t.key, value };
-      }),
-    };
+    });
     if (change.end) validateStatus(change.end.status);
-    const artifacts = await Promise.all((change.artifacts ?? []).map(async (f) => {
-      const path = normalizeArtifactPath(f.path);
-      return { path, contentType: f.contentType ?? (f.data instanceof Blob && f.data.type ? f.data.type : contentTypeFor(path)), bytes: await toArrayBuffer(f.data) };
-    }));
+    const artifacts = await Promise.all((change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType)));
     await this.queue.flush(); // earlier calls for this run land first
     const info = await this.store.commit(runId, {
       ...(create ? { create } : {}),
@@ -344,11 +304,7 @@ export class TrackingClient {
 
   /** Several files in one transaction: a logged model's folder is written whole or not at all. */
   async logArtifacts(runId: string, files: Array<{ path: string; data: ArtifactData; contentType?: string }>): Promise<void> {
-    const stored = await Promise.all(files.map(async (f) => {
-      const path = normalizeArtifactPath(f.path);
-      const contentType = f.contentType ?? (f.data instanceof Blob && f.data.type ? f.data.type : contentTypeFor(path));
-      return { path, contentType, bytes: await toArrayBuffer(f.data) };
-    }));
+    const stored = await Promise.all(files.map((f) => storedArtifact(f.path, f.data, f.contentType)));
     await this.store.putArtifacts(runId, stored);
     announce(this.store.uri, { type: 'run-updated', runId });
   }
@@ -419,35 +375,4 @@ export class TrackingClient {
     }
     return out;
   }
-}
-
-export function normalizeArtifactPath(path: string): string {
-  const clean = path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\.?\//, '').replace(/\/$/, '');
-  if (!clean || clean.split('/').some((p) => p === '..' || p === '.')) {
-    throw new TrackingError(`Invalid artifact path: '${path}'. Paths are relative, without '.' or '..' parts.`);
-  }
-  return clean;
-}
-
-async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
-  if (typeof data === 'string') return new TextEncoder().encode(data).buffer as ArrayBuffer;
-  if (data instanceof Blob) return data.arrayBuffer();
-  if (data instanceof ArrayBuffer) return data.slice(0);
-  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-  throw new TrackingError(`Cannot log an artifact of type ${typeof data}; give a Blob, File, ArrayBuffer or string.`);
-}
-
-function encodePageToken(offset: number): string {
-  return btoa(JSON.stringify({ offset }));
-}
-
-function decodePageToken(token: string | null | undefined): number {
-  if (!token) return 0;
-  try {
-    const { offset } = JSON.parse(atob(token)) as { offset: unknown };
-    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // fall through
-  }
-  throw new TrackingError(`Invalid page token: '${token}'.`);
 }

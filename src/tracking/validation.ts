@@ -1,7 +1,7 @@
 // MLflow's validation rules (mlflow/utils/validation.py), with its messages, so a call that MLflow would
 // refuse is refused here too, at the call, before anything is queued.
 import { TrackingError } from '../lib/errors';
-import type { Metric, RunStatus } from './entities';
+import type { Metric, Param, RunStatus, RunTag } from './entities';
 import { RUN_STATUSES } from './entities';
 
 export const MAX_ENTITY_KEY_LENGTH = 250;
@@ -100,4 +100,31 @@ export function validateStatus(status: unknown): asserts status is RunStatus {
   if (!RUN_STATUSES.includes(status as RunStatus)) {
     throw new TrackingError(`Invalid run status: ${JSON.stringify(status)}. Expected one of ${RUN_STATUSES.join(', ')}.`);
   }
+}
+
+/** Input of a log batch as callers give it: values of any type, stringified as MLflow's `str()`. */
+export interface BatchInput {
+  metrics?: Metric[];
+  params?: Array<{ key: string; value: unknown }>;
+  tags?: Array<{ key: string; value: unknown }>;
+}
+
+/** Validate a batch with MLflow's rules and stringify param and tag values; throws on the first bad item. */
+export function validBatch(batch: BatchInput): { metrics: Metric[]; params: Param[]; tags: RunTag[] } {
+  for (const m of batch.metrics ?? []) validateMetric(m);
+  return {
+    metrics: batch.metrics ?? [],
+    params: (batch.params ?? []).map((p) => {
+      validateKey('param', p.key);
+      const value = stringifyValue(p.value);
+      validateParamValue(p.key, value);
+      return { key: p.key, value };
+    }),
+    tags: (batch.tags ?? []).map((t) => {
+      validateKey('tag', t.key);
+      const value = stringifyValue(t.value);
+      validateTagValue(t.key, value);
+      return { key: t.key, value };
+    }),
+  };
 }
