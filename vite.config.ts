@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
@@ -23,7 +24,38 @@ const danfojs = {
   ],
 };
 
+// Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
+// workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
+// answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
+// above, so the page stays cross-origin isolated offline. A new version activates as soon as it is
+// installed (skipWaiting + clientsClaim) and the page announces it: a reload always runs the newest
+// build, never a stale one. src/sw/register.ts registers it (production builds only).
+const pwa = VitePWA({
+  injectRegister: false,
+  registerType: 'autoUpdate',
+  manifest: {
+    name: 'Kiroku 記録',
+    short_name: 'Kiroku',
+    description: 'A machine-learning notebook with experiment tracking, in your browser',
+    theme_color: '#1f2937',
+    background_color: '#ffffff',
+    display: 'standalone',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,csv,json,wasm,ttf}'],
+    globIgnores: ['**/*.map'],
+    // Monaco's TypeScript worker (6.9 MB) and TensorFlow.js are the largest files an offline notebook needs.
+    maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    skipWaiting: true,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
+  plugins: [pwa],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

@@ -4,6 +4,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { href, useRoute } from './router';
 import { StorageNotices } from './settings/storage-notices';
+import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
 
@@ -68,6 +69,7 @@ export function App() {
         <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>Settings</a>
       </header>
       <StorageNotices />
+      <UpdateNotice />
       <main id="main" tabIndex={-1}>
         {error ? <p role="alert">{error}</p> : Page ? <Page segments={route.segments.slice(1)} query={route.query} /> : <p aria-busy="true">Loading…</p>}
       </main>

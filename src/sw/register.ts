@@ -1,0 +1,40 @@
+// Registers the service worker that vite-plugin-pwa generates (production builds only) and tells the
+// page when a new version has taken over: the worker activates at once (skipWaiting, clientsClaim),
+// so this tab keeps running what it loaded, and its next reload runs the new version.
+
+export type UpdateListener = () => void;
+
+let updated = false;
+const listeners = new Set<UpdateListener>();
+
+/** Hear when a new version has been installed while this page was open (called at most once). */
+export function onAppUpdated(listener: UpdateListener): () => void {
+  if (updated) listener();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function announce(): void {
+  if (updated) return;
+  updated = true;
+  for (const l of listeners) l();
+}
+
+export function registerServiceWorker(): void {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  const base = import.meta.env.BASE_URL;
+  // A page that was already controlled sees a controller change only when a new version took over.
+  const hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) announce();
+  });
+  navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then(
+    (reg) => {
+      // Look for a new version when the tab comes back, and hourly for tabs left open.
+      const check = () => void reg.update().catch(() => {});
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+      setInterval(check, 3600_000);
+    },
+    (err: unknown) => console.warn('kiroku: the service worker could not be registered; the app works, but not offline', err),
+  );
+}
