@@ -1,0 +1,28 @@
+// Builds for benchmarks go to their own temp folders (never dist/): the app with the project's config,
+// or a bare one-file Vite page to compare against. KIROKU_DIST reuses an existing app build.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The app built into a temp folder (with a Vite manifest; no source maps, they do not ship to users). */
+export async function buildApp(): Promise<string> {
+  const reuse = process.env.KIROKU_DIST;
+  if (reuse && existsSync(join(reuse, '.vite', 'manifest.json'))) return reuse;
+  const outDir = mkdtempSync(join(tmpdir(), 'kiroku-bench-app-'));
+  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false } });
+  return outDir;
+}
+
+/** A bare Vite page whose script puts a heading and one editable textarea on the page: the floor for "editable". */
+export async function buildBarePage(): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'kiroku-bench-bare-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>');
+  writeFileSync(join(root, 'main.js'), "const h = document.createElement('h1'); h.textContent = 'Bare Vite page'; const t = document.createElement('textarea'); t.className = 'cell'; document.getElementById('app').append(h, t);\n");
+  const outDir = join(root, 'dist');
+  await build({ root, configFile: false, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
