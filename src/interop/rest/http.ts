@@ -1,0 +1,103 @@
+// Calls to an MLflow tracking server's REST API 2.0: JSON in and out, a timeout per request, retries
+// with exponential backoff for what may pass (network errors, timeouts, 429, 5xx), and the server's
+// own `error_code` and `message` passed to the user as they are.
+import { KirokuError } from '../../lib/errors';
+
+export interface RestOptions {
+  /** e.g. "https://mlflow.example.com" (no trailing /api). */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  timeoutMs?: number;
+  retries?: number;
+  /** First backoff delay; doubled each retry. */
+  backoffMs?: number;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+export class MlflowServerError extends KirokuError {
+  constructor(message: string, code: string, readonly status: number) {
+    super(message, code);
+    this.name = 'MlflowServerError';
+  }
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new KirokuError('Cancelled.', 'CANCELLED'));
+    }, { once: true });
+  });
+
+function retryable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/** One API call: `api(o, 'POST', 'runs/create', body)` → parsed JSON. */
+export async function api<T = Record<string, unknown>>(
+  o: RestOptions,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+  query?: Record<string, string>,
+): Promise<T> {
+  const doFetch = o.fetch ?? fetch;
+  const base = o.baseUrl.replace(/\/+$/, '');
+  const url = path.startsWith('mlflow-artifacts/')
+    ? `${base}/api/2.0/${path}`
+    : `${base}/api/2.0/mlflow/${path}${query ? `?${new URLSearchParams(query)}` : ''}`;
+  const retries = o.retries ?? 3;
+  let delay = o.backoffMs ?? 250;
+  for (let attempt = 0; ; attempt++) {
+    if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
+    const timeout = AbortSignal.timeout(o.timeoutMs ?? 15_000);
+    const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+    let res: Response;
+    try {
+      const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
+      res = await doFetch(url, {
+        method,
+        signal,
+        headers: {
+          ...(isBytes ? { 'Content-Type': 'application/octet-stream' } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(o.token ? { Authorization: `Bearer ${o.token}` } : {}),
+        },
+        ...(body !== undefined ? { body: isBytes ? (body as BodyInit) : JSON.stringify(body) } : {}),
+      });
+    } catch (err) {
+      if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
+      const what = timeout.aborted ? `timed out after ${o.timeoutMs ?? 15_000} ms` : `failed (${String((err as Error)?.message ?? err)})`;
+      if (attempt < retries) {
+        await sleep(delay, o.signal);
+        delay *= 2;
+        continue;
+      }
+      throw new KirokuError(
+        `The request to ${url} ${what}. Check that the server is running and allows requests from this page (CORS).`,
+        'NETWORK_ERROR',
+      );
+    }
+    if (res.ok) {
+      const text = await res.text();
+      return (text ? JSON.parse(text) : {}) as T;
+    }
+    if (retryable(res.status) && attempt < retries) {
+      await sleep(delay, o.signal);
+      delay *= 2;
+      continue;
+    }
+    let code = `HTTP_${res.status}`;
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const err = (await res.json()) as { error_code?: string; message?: string };
+      if (err.error_code) code = err.error_code;
+      if (err.message) message = err.message;
+    } catch {
+      // not JSON: keep the HTTP status
+    }
+    throw new MlflowServerError(message, code, res.status);
+  }
+}
