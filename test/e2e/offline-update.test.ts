@@ -1,0 +1,90 @@
+// A new version is announced and applied on reload, never stuck: the app is served from a folder we
+// swap for a newer build (the same build with a changed index.html and the service worker's precache
+// revision for it, as a deploy changes them). The open page says a new version is ready; a reload runs
+// the new one.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from './page';
+
+const app = useApp();
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.csv': 'text/csv', '.ttf': 'font/ttf', '.wasm': 'application/wasm',
+};
+
+let root = '';
+let next = '';
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  const dist = process.env.KIROKU_DIST ?? 'dist';
+  const v1 = mkdtempSync(join(tmpdir(), 'kiroku-v1-'));
+  const v2 = mkdtempSync(join(tmpdir(), 'kiroku-v2-'));
+  cpSync(dist, v1, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  cpSync(dist, v2, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  const html = readFileSync(join(v2, 'index.html'), 'utf8');
+  writeFileSync(join(v2, 'index.html'), html.replace('<head>', '<head>\n    <meta name="kiroku-build" content="v2" />'));
+  const sw = readFileSync(join(v2, 'sw.js'), 'utf8');
+  const swNext = sw.replace(/(url:"index\.html",revision:")[^"]+"/, '$1v2-test"');
+  if (swNext === sw) throw new Error('the service worker has no precache entry for index.html to change');
+  writeFileSync(join(v2, 'sw.js'), swNext);
+  root = v1;
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache',
+      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless',
+    });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  next = v2;
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('app updates', () => {
+  it('announces a new version while the page is open, and a reload runs it', async () => {
+    const context = await app.browser().newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}#/experiments`);
+    await page.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    const build = () => page.evaluate(() => document.querySelector('meta[name="kiroku-build"]')?.getAttribute('content') ?? 'v1');
+    expect(await build()).toBe('v1');
+    // A reload before the deploy is served v1 from the precache.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
+    expect(await build()).toBe('v1');
+
+    root = next; // deploy the new version
+    // What the app does when the tab comes back to the foreground: look for a new service worker.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Kiroku is ready' });
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await build()).toBe('v1'); // the open page keeps running what it loaded
+
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForLoadState('load');
+    await expect.poll(build).toBe('v2');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await context.close();
+  });
+});
