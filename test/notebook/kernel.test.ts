@@ -3,6 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKernel } from './kernel-harness';
 import { files } from '../../src/notebook/files';
+import { Fluent } from '../../src/tracking/fluent';
+import { modelApi } from '../../src/models/api';
+import { autolog } from '../../src/autolog';
 import type { Progress, RunLink, TableData } from '../../src/notebook/protocol';
 
 let dispose: (() => void) | undefined;
@@ -188,6 +191,25 @@ describe('tracking', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((d) => d.displayId === `progress-${last.runId}`)).toBe(true);
     expect(progress.at(-1)!.data['application/vnd.kiroku.progress+json']).toMatchObject({ id: last.runId, label: 'r1', step: 4, metrics: { loss: 0.2 } } satisfies Partial<Progress>);
+  });
+
+  it('links the run of an autologged fit, written in the background after the cell’s code returned', async () => {
+    const fluent = new Fluent('memory:kernel-autolog');
+    const api = Object.assign(fluent, modelApi(fluent));
+    autolog(api, { silent: true });
+    try {
+      const k = await kernel({ mlflow: api });
+      const r = await k.run('const fitted = new ml.LinearRegression().fit([[1], [2], [3], [4]], [2, 4, 6, 8]);', { cellId: 'cell-autolog' });
+      expect(r.reply.status).toBe('ok');
+      const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
+      expect(links.length).toBeGreaterThan(0);
+      const link = links.at(-1)!.data['application/vnd.kiroku.run+json'] as RunLink;
+      expect(link.status).toBe('FINISHED');
+      expect(link.metricCount).toBeGreaterThan(0);
+      expect((await api.getRun(link.runId)).data.tags['kiroku.cell.id']).toBe('cell-autolog');
+    } finally {
+      autolog(api, { disable: true });
+    }
   });
 
   it('throttles progress of a long training loop to a few updates a second', async () => {

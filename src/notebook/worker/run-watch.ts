@@ -73,9 +73,12 @@ export class RunWatcher {
   /** After the cell: wait for its logging, then send each of its runs' final link and progress. */
   async end(): Promise<void> {
     const cell = this.current;
-    this.current = null;
+    // The cell stays current while its writes land: a run written in the background (an autologged
+    // fit is created and ended in one transaction after the fit returns) is still the cell's.
     await this.mlflow.flush().catch(() => {});
     while (this.pending.size) await Promise.allSettled([...this.pending]);
+    // A cell that outlived the kernel's wait may find the next cell current already: leave it.
+    if (this.current === cell) this.current = null;
     if (!cell) return;
     this.early.clear();
     const mine = [...this.runs].filter(([, w]) => w.cell.executionId === cell.executionId);
