@@ -78,6 +78,12 @@ describe('storage in Chromium', () => {
     `, WINE);
     expect(after).toEqual({ predictions: before.predictions, champion: before.predictions, loss: before.loss, files: before.files, status: 'FINISHED' });
 
+    // Importing the same file again merges into what is there: nothing is duplicated.
+    await page.getByLabel('Import workspace').setInputFiles(archive);
+    await expect.poll(() => summary.getByRole('row', { name: /^Runs/ }).getByRole('cell').allTextContents()).toEqual(['0', '0', '2']);
+    expect(await summary.getByRole('row', { name: /^Model versions/ }).getByRole('cell').allTextContents()).toEqual(['0', '0', '1']);
+    expect(await inPage<number>(page, `return (await mlflow.searchRuns({ experimentNames: ['wine'] })).length;`)).toBe(2);
+
     // The Experiments view lists the imported runs.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
     await page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'wine' }).click();
