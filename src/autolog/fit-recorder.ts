@@ -7,6 +7,7 @@ import { now } from '../lib/time';
 import type { Fluent } from '../tracking/fluent';
 import type { ModelApi } from '../models/api';
 import { claimRun } from '../tracking/ownership';
+import { announce } from '../tracking/events';
 import { newRunId } from '../lib/ids';
 import type { Run, RunStatus } from '../tracking/entities';
 import type { ResolvedOptions } from './options';
@@ -68,7 +69,11 @@ export class FitRecorder {
   private ensureCreated(): Promise<void> {
     this.created ??= (async () => {
       this.release = await claimRun(this.runId);
-      await this.api.client().store.createRun(await this.entity!);
+      const client = this.api.client();
+      const run = await this.entity!;
+      await client.store.createRun(run);
+      // As client.createRun does: the notebook links a run under its cell when it hears of it.
+      announce(client.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     })();
     return this.created;
   }

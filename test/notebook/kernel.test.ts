@@ -212,6 +212,29 @@ describe('tracking', () => {
     }
   });
 
+  it('links the run of an autologged TensorFlow.js fit, created at its first epoch, with its progress', async () => {
+    const fluent = new Fluent('memory:kernel-autolog-tfjs');
+    const api = Object.assign(fluent, modelApi(fluent));
+    autolog(api, { silent: true, logModels: false });
+    try {
+      const k = await kernel({ mlflow: api });
+      const code = [
+        "const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] });",
+        "net.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
+        'await net.fit(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[2], [4], [6]]), { epochs: 3 });',
+      ].join('\n');
+      const r = await k.run(code, { cellId: 'cell-tfjs' });
+      expect(r.reply.status).toBe('ok');
+      const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({ status: 'FINISHED', metricCount: 1 });
+      const progress = r.displays.filter((d) => d.data['application/vnd.kiroku.progress+json']);
+      expect((progress.at(-1)?.data['application/vnd.kiroku.progress+json'] as Progress | undefined)?.step).toBe(2);
+    } finally {
+      autolog(api, { disable: true });
+    }
+  }, 60_000);
+
   it('throttles progress of a long training loop to a few updates a second', async () => {
     const k = await kernel();
     const t0 = performance.now();
