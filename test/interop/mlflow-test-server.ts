@@ -32,8 +32,10 @@ export async function startMlflowTestServer() {
   let nextExp = 1;
   let nextRun = 1;
 
+  // CORS as an MLflow server configured for a browser client (--cors-allowed-origins) answers.
+  const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS' };
   const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.writeHead(status, { 'Content-Type': 'application/json', ...cors });
     res.end(JSON.stringify(body));
   };
   const error = (res: ServerResponse, status: number, error_code: string, message: string) => send(res, status, { error_code, message });
@@ -46,6 +48,10 @@ export async function startMlflowTestServer() {
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url!, 'http://x');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      return res.end();
+    }
     const call = `${req.method} ${url.pathname}`;
     calls.push(call);
     for (const f of failures) {

@@ -18,6 +18,7 @@ import { RunsTable } from './runs-table';
 import { parentsIn } from './run-tree';
 import { formatSort, nextSort, parseSort } from './sort';
 import { useLive } from './use-live';
+import { SyncDialog } from './sync-dialog';
 
 /** Every run of the experiments, page by page (the client caps a page at 50,000). */
 export async function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
@@ -42,6 +43,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
   const [showDeleted, setShowDeleted] = useState(query.get('deleted') === '1');
   const [hidden, setHidden] = useState(() => loadHidden(DEFAULT_HIDDEN));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [syncing, setSyncing] = useState<string[] | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const models = useModelArtifacts();
@@ -103,6 +105,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
           Compare{selectedRuns.length >= 2 ? ` ${selectedRuns.length} runs` : ''}
         </button>
         <button type="button" disabled={!selectedActive.length} onClick={() => act('Deleted', selectedActive, (id) => mlflow.client().deleteRun(id))}>Delete</button>
+        <button type="button" disabled={!selectedRuns.length} onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>Sync to MLflow…</button>
         {showDeleted && (
           <button type="button" disabled={!selectedDeleted.length} onClick={() => act('Restored', selectedDeleted, (id) => mlflow.client().restoreRun(id))}>Restore</button>
         )}
@@ -122,6 +125,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
         }} />
       </div>
       {notice && <p class="notice" role="status">{notice}</p>}
+      {syncing && <SyncDialog runIds={syncing} onClose={() => setSyncing(null)} />}
       {runs.status === 'loading' && <p aria-busy="true">Loading runs…</p>}
       {runs.status === 'error' && <p role="alert">Could not read runs: {runs.error.message}</p>}
       {runs.status === 'ready' && (all.length === 0 ? (
