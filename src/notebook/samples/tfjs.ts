@@ -32,7 +32,7 @@ export const TFJS = sample('tfjs-network', 'TensorFlow.js network', 'A dense net
 
     await mlflow.setExperiment('penguins-tfjs');
     await mlflow.startRun({ runName: 'dense-16' }, async () => {
-      const epochs = 40;
+      const epochs = 20;
       await mlflow.logParams({ epochs, units: 16, learning_rate: 0.01, backend: tf.getBackend() });
       await net.fit(xs, ys, {
         epochs,
