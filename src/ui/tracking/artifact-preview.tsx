@@ -1,9 +1,12 @@
-// Previews of one artifact by kind: text (and code), JSON (pretty-printed), YAML, CSV (as a table),
+// Previews of one artifact by kind: figures logged by mlflow.logFigure (drawn by the notebook's chart
+// component), text (and code), JSON (pretty-printed), YAML, CSV (as a table),
 // images, HTML (in a sandboxed frame: no scripts, no same-origin access, and a CSP that allows no
 // network) and MLflow's `MLmodel`. Everything else, and any file, can be downloaded.
 import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { mlflow } from '../../tracking/default';
+import { isChartFigure } from '../../tracking/figures';
+import { ChartOutput } from '../notebook/outputs/chart-output';
 import { baseName, saveBlob } from '../components/download';
 import { formatBytes, previewKind } from './artifact-tree';
 import { parseCsvPreview } from './csv-preview';
@@ -64,6 +67,26 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
   switch (kind) {
     case 'mlmodel':
       return <MlmodelView run={run} path={path} text={text} />;
+    case 'chart': {
+      let spec: unknown;
+      try {
+        spec = JSON.parse(text);
+      } catch {
+        // a truncated or malformed file: shown as text below
+      }
+      if (!truncated && isChartFigure(spec)) {
+        return (
+          <>
+            <ChartOutput spec={spec} />
+            <details>
+              <summary>Chart spec (JSON)</summary>
+              <pre class="code" tabIndex={0}><code>{JSON.stringify(spec, null, 2)}</code></pre>
+            </details>
+          </>
+        );
+      }
+      return <>{note}<p class="hint">Not a chart spec this page can draw.</p><pre class="code" tabIndex={0}><code>{text}</code></pre></>;
+    }
     case 'json': {
       let pretty = text;
       try {

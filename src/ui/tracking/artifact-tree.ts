@@ -1,6 +1,8 @@
 // The artifact browser's tree, built from one flat listing of a run's files (paths with '/'), and the
 // choice of preview for a file. Pure, so tests cover odd paths without a store.
 
+import { CHART_CONTENT_TYPE } from '../../tracking/figures';
+
 export interface ArtifactNode {
   name: string;
   /** Full path from the run's artifact root, e.g. `model/MLmodel`. */
@@ -51,7 +53,7 @@ export function ancestorsOf(path: string): string[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }
 
-export type PreviewKind = 'mlmodel' | 'json' | 'yaml' | 'csv' | 'image' | 'html' | 'text' | 'none';
+export type PreviewKind = 'mlmodel' | 'chart' | 'json' | 'yaml' | 'csv' | 'image' | 'html' | 'text' | 'none';
 
 const TEXT_EXT = new Set(['txt', 'log', 'md', 'py', 'ts', 'js', 'mjs', 'tsx', 'jsx', 'sh', 'toml', 'ini', 'cfg', 'xml', 'ipynb', 'r', 'sql', 'tsv']);
 const IMAGE_EXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'avif']);
@@ -61,6 +63,8 @@ export function previewKind(path: string, contentType = ''): PreviewKind {
   if (name === 'MLmodel') return 'mlmodel';
   const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
   const type = contentType.toLowerCase();
+  // A figure from mlflow.logFigure: a chart spec, drawn as the notebook draws it.
+  if (type.startsWith(CHART_CONTENT_TYPE)) return 'chart';
   if (ext === 'json' || type.includes('json')) return 'json';
   if (ext === 'yaml' || ext === 'yml' || type.includes('yaml')) return 'yaml';
   if (ext === 'csv' || type.startsWith('text/csv')) return 'csv';

@@ -34,6 +34,8 @@ describe('artifact tree', () => {
   it('chooses a preview by name and content type', () => {
     expect(previewKind('model/MLmodel')).toBe('mlmodel');
     expect(previewKind('x.json')).toBe('json');
+    expect(previewKind('residuals.json', 'application/vnd.kiroku.chart+json')).toBe('chart');
+    expect(previewKind('x.json', 'application/json')).toBe('json');
     expect(previewKind('conda.yaml')).toBe('yaml');
     expect(previewKind('pred.csv')).toBe('csv');
     expect(previewKind('plot.PNG')).toBe('image');
