@@ -143,38 +143,39 @@ async function importFiles(name: string, entries: Record<string, Uint8Array>, in
 async function importExperiments(db: IDBPDatabase<KirokuDB>, uri: string, experiments: Experiment[], report: ImportReport): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const tx = db.transaction(['experiments', 'meta'], 'readwrite');
-  const store = tx.objectStore('experiments');
-  const local = await store.getAll();
-  const byName = new Map(local.map((e) => [e.name, e]));
-  const taken = new Set(local.map((e) => e.experimentId));
-  let next = Number((await tx.objectStore('meta').get('nextExperimentId'))?.value ?? 0);
-  for (const e of [...local, ...experiments]) if (/^\d+$/.test(e.experimentId)) next = Math.max(next, Number(e.experimentId) + 1);
   const added: string[] = [];
-  for (const e of experiments) {
-    const same = byName.get(e.name);
-    if (same) {
-      ids.set(e.experimentId, same.experimentId);
-      if (same.experimentId !== e.experimentId) report.remappedExperiments[e.experimentId] = same.experimentId;
-      report.experiments.skipped++;
-      continue;
+  await atomically(tx, async () => {
+    const store = tx.objectStore('experiments');
+    const local = await store.getAll();
+    const byName = new Map(local.map((e) => [e.name, e]));
+    const taken = new Set(local.map((e) => e.experimentId));
+    let next = Number((await tx.objectStore('meta').get('nextExperimentId'))?.value ?? 0);
+    for (const e of [...local, ...experiments]) if (/^\d+$/.test(e.experimentId)) next = Math.max(next, Number(e.experimentId) + 1);
+    for (const e of experiments) {
+      const same = byName.get(e.name);
+      if (same) {
+        ids.set(e.experimentId, same.experimentId);
+        if (same.experimentId !== e.experimentId) report.remappedExperiments[e.experimentId] = same.experimentId;
+        report.experiments.skipped++;
+        continue;
+      }
+      let id = e.experimentId;
+      let artifactLocation = e.artifactLocation;
+      if (taken.has(id)) {
+        id = String(next++);
+        artifactLocation = `${uri}/${id}`;
+        report.remappedExperiments[e.experimentId] = id;
+      }
+      const exp: Experiment = { ...e, experimentId: id, artifactLocation, tags: { ...e.tags } };
+      await store.add(exp);
+      taken.add(id);
+      byName.set(exp.name, exp);
+      ids.set(e.experimentId, id);
+      added.push(id);
+      report.experiments.added++;
     }
-    let id = e.experimentId;
-    let artifactLocation = e.artifactLocation;
-    if (taken.has(id)) {
-      id = String(next++);
-      artifactLocation = `${uri}/${id}`;
-      report.remappedExperiments[e.experimentId] = id;
-    }
-    const exp: Experiment = { ...e, experimentId: id, artifactLocation, tags: { ...e.tags } };
-    await store.add(exp);
-    taken.add(id);
-    byName.set(exp.name, exp);
-    ids.set(e.experimentId, id);
-    added.push(id);
-    report.experiments.added++;
-  }
-  await tx.objectStore('meta').put({ key: 'nextExperimentId', value: next });
-  await tx.done;
+    await tx.objectStore('meta').put({ key: 'nextExperimentId', value: next });
+  });
   for (const id of added) announce(uri, { type: 'experiment-changed', experimentId: id });
   return ids;
 }
@@ -203,51 +204,57 @@ async function importRun(
 
   const tx = db.transaction(['runs', 'metricChunks', 'artifacts', 'artifactData', 'meta'], 'readwrite');
   const runs = tx.objectStore('runs');
-  const existing = await runs.get(runId);
-  if (existing && existing.lastActivity >= rest.lastActivity) {
-    report.runs.skipped++;
-    await tx.done;
-    return;
-  }
-  const writes: Promise<unknown>[] = [];
-  if (existing) {
-    // The archive's copy is newer: it replaces this run's history and artifacts whole.
-    const range = IDBKeyRange.bound([runId], [runId, []]);
-    writes.push(tx.objectStore('metricChunks').delete(range), tx.objectStore('artifacts').delete(range), tx.objectStore('artifactData').delete(range));
-  }
-  const moved = experimentId !== rest.info.experimentId;
-  const row: RunRow = {
-    ...rest,
-    info: { ...rest.info, experimentId, artifactUri: moved ? `${uri}/${experimentId}/${runId}/artifacts` : rest.info.artifactUri },
-    metricCounts: {},
-    version: 0,
-  };
-  for (const s of series) {
-    const n = s.steps.length;
-    // Chunked as a big flush is (docs/architecture.md): up to BULK_CHUNK_SIZE points, arrays as long as `count`.
-    for (let c = 0; c * BULK_CHUNK_SIZE < n; c++) {
-      const from = c * BULK_CHUNK_SIZE, to = Math.min(n, from + BULK_CHUNK_SIZE);
-      const chunk: MetricChunk = {
-        runId, key: s.key, chunk: c, count: to - from,
-        steps: s.steps.slice(from, to), values: s.values.slice(from, to), timestamps: s.timestamps.slice(from, to),
-      };
-      writes.push(tx.objectStore('metricChunks').put(chunk));
+  const outcome = await atomically(tx, async () => {
+    const existing = await runs.get(runId);
+    if (existing && existing.lastActivity >= rest.lastActivity) return 'skipped' as const;
+    // Requests issued before a failure reject when the transaction aborts: they are awaited together below.
+    const writes: Promise<unknown>[] = [];
+    const push = (...requests: Promise<unknown>[]) => {
+      for (const r of requests) {
+        r.catch(() => {}); // handled: Promise.all(writes) below reports the failure
+        writes.push(r);
+      }
+    };
+    if (existing) {
+      // The archive's copy is newer: it replaces this run's history and artifacts whole.
+      const range = IDBKeyRange.bound([runId], [runId, []]);
+      push(tx.objectStore('metricChunks').delete(range), tx.objectStore('artifacts').delete(range), tx.objectStore('artifactData').delete(range));
     }
-    row.metricCounts[s.key] = n;
-  }
-  for (const a of files) {
-    writes.push(
-      tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
-      tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
-    );
-  }
-  // Stamp the row with a new change version so every tab's cached run list picks it up.
-  const meta = tx.objectStore('meta');
-  row.version = Number((await meta.get('runsVersion'))?.value ?? 0) + 1;
-  writes.push(meta.put({ key: 'runsVersion', value: row.version }), runs.put(row));
-  await Promise.all([...writes, tx.done]);
-  report.runs[existing ? 'updated' : 'added']++;
-  announce(uri, existing ? { type: 'run-updated', runId } : { type: 'run-created', runId, experimentId });
+    const moved = experimentId !== rest.info.experimentId;
+    const row: RunRow = {
+      ...rest,
+      info: { ...rest.info, experimentId, artifactUri: moved ? `${uri}/${experimentId}/${runId}/artifacts` : rest.info.artifactUri },
+      metricCounts: {},
+      version: 0,
+    };
+    for (const s of series) {
+      const n = s.steps.length;
+      // Chunked as a big flush is (docs/architecture.md): up to BULK_CHUNK_SIZE points, arrays as long as `count`.
+      for (let c = 0; c * BULK_CHUNK_SIZE < n; c++) {
+        const from = c * BULK_CHUNK_SIZE, to = Math.min(n, from + BULK_CHUNK_SIZE);
+        const chunk: MetricChunk = {
+          runId, key: s.key, chunk: c, count: to - from,
+          steps: s.steps.slice(from, to), values: s.values.slice(from, to), timestamps: s.timestamps.slice(from, to),
+        };
+        push(tx.objectStore('metricChunks').put(chunk));
+      }
+      row.metricCounts[s.key] = n;
+    }
+    for (const a of files) {
+      push(
+        tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
+        tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
+      );
+    }
+    // Stamp the row with a new change version so every tab's cached run list picks it up.
+    const meta = tx.objectStore('meta');
+    row.version = Number((await meta.get('runsVersion'))?.value ?? 0) + 1;
+    push(meta.put({ key: 'runsVersion', value: row.version }), runs.put(row));
+    await Promise.all(writes);
+    return existing ? ('updated' as const) : ('added' as const);
+  });
+  report.runs[outcome]++;
+  if (outcome !== 'skipped') announce(uri, outcome === 'updated' ? { type: 'run-updated', runId } : { type: 'run-created', runId, experimentId });
 }
 
 async function importRegistry(
@@ -255,64 +262,85 @@ async function importRegistry(
 ): Promise<void> {
   if (!models.length) return;
   const tx = db.transaction(['registeredModels', 'modelVersions'], 'readwrite');
-  const modelStore = tx.objectStore('registeredModels');
-  const versionStore = tx.objectStore('modelVersions');
   const changed = new Set<string>();
-  for (const m of models) {
-    const local = await modelStore.get(m.name);
-    const localVersions = await versionStore.getAll(IDBKeyRange.bound([m.name, -Infinity], [m.name, Infinity]));
-    const byNumber = new Map(localVersions.map((v) => [v.version, v]));
-    let max = localVersions.reduce((x, v) => Math.max(x, v.version), 0);
-    const renumbered = new Map<number, number>();
-    for (const v of versions.filter((v) => v.name === m.name).sort((a, b) => a.version - b.version)) {
-      const same = byNumber.get(v.version);
-      if (same && same.source === v.source && same.runId === v.runId) {
-        if (v.lastUpdatedTimestamp > same.lastUpdatedTimestamp) {
-          await versionStore.put({ ...v, tags: { ...v.tags } });
-          report.modelVersions.updated++;
-          changed.add(m.name);
-        } else report.modelVersions.skipped++;
-        continue;
-      }
-      // A version of the same source under another number is the same version.
-      const twin = localVersions.find((l) => l.source === v.source && l.runId === v.runId);
-      if (twin) {
-        renumbered.set(v.version, twin.version);
-        report.modelVersions.skipped++;
-        continue;
-      }
-      const number = same ? ++max : v.version;
-      max = Math.max(max, number);
-      if (number !== v.version) renumbered.set(v.version, number);
-      await versionStore.put({ ...v, version: number, tags: { ...v.tags } });
-      report.modelVersions.added++;
-      changed.add(m.name);
-    }
-    const aliases: Record<string, string> = { ...local?.aliases };
-    for (const [alias, version] of Object.entries(m.aliases)) {
-      if (alias in aliases) continue;
-      aliases[alias] = String(renumbered.get(Number(version)) ?? version);
-    }
-    if (!local) {
-      await modelStore.put({ ...m, tags: { ...m.tags }, aliases });
-      report.registeredModels.added++;
-      changed.add(m.name);
-    } else {
-      const merged: RegisteredModel = {
-        ...local,
-        description: local.description || m.description,
-        tags: { ...m.tags, ...local.tags },
-        aliases,
-        lastUpdatedTimestamp: Math.max(local.lastUpdatedTimestamp, m.lastUpdatedTimestamp),
-      };
-      const same = JSON.stringify(merged) === JSON.stringify(local);
-      if (!same) {
-        await modelStore.put(merged);
+  await atomically(tx, async () => {
+    const modelStore = tx.objectStore('registeredModels');
+    const versionStore = tx.objectStore('modelVersions');
+    for (const m of models) {
+      const local = await modelStore.get(m.name);
+      const localVersions = await versionStore.getAll(IDBKeyRange.bound([m.name, -Infinity], [m.name, Infinity]));
+      const byNumber = new Map(localVersions.map((v) => [v.version, v]));
+      let max = localVersions.reduce((x, v) => Math.max(x, v.version), 0);
+      const renumbered = new Map<number, number>();
+      for (const v of versions.filter((v) => v.name === m.name).sort((a, b) => a.version - b.version)) {
+        const same = byNumber.get(v.version);
+        if (same && same.source === v.source && same.runId === v.runId) {
+          if (v.lastUpdatedTimestamp > same.lastUpdatedTimestamp) {
+            await versionStore.put({ ...v, tags: { ...v.tags } });
+            report.modelVersions.updated++;
+            changed.add(m.name);
+          } else report.modelVersions.skipped++;
+          continue;
+        }
+        // A version of the same source under another number is the same version.
+        const twin = localVersions.find((l) => l.source === v.source && l.runId === v.runId);
+        if (twin) {
+          renumbered.set(v.version, twin.version);
+          report.modelVersions.skipped++;
+          continue;
+        }
+        const number = same ? ++max : v.version;
+        max = Math.max(max, number);
+        if (number !== v.version) renumbered.set(v.version, number);
+        await versionStore.put({ ...v, version: number, tags: { ...v.tags } });
+        report.modelVersions.added++;
         changed.add(m.name);
       }
-      report.registeredModels[same ? 'skipped' : 'updated']++;
+      const aliases: Record<string, string> = { ...local?.aliases };
+      for (const [alias, version] of Object.entries(m.aliases)) {
+        if (alias in aliases) continue;
+        aliases[alias] = String(renumbered.get(Number(version)) ?? version);
+      }
+      if (!local) {
+        await modelStore.put({ ...m, tags: { ...m.tags }, aliases });
+        report.registeredModels.added++;
+        changed.add(m.name);
+      } else {
+        const merged: RegisteredModel = {
+          ...local,
+          description: local.description || m.description,
+          tags: { ...m.tags, ...local.tags },
+          aliases,
+          lastUpdatedTimestamp: Math.max(local.lastUpdatedTimestamp, m.lastUpdatedTimestamp),
+        };
+        const same = JSON.stringify(merged) === JSON.stringify(local);
+        if (!same) {
+          await modelStore.put(merged);
+          changed.add(m.name);
+        }
+        report.registeredModels[same ? 'skipped' : 'updated']++;
+      }
     }
-  }
-  await tx.done;
+  });
   for (const name of changed) announce(uri, { type: 'model-registered', name });
+}
+
+/**
+ * Run `body` in `tx` and wait for the commit; any failure — a refused write, a throw in between —
+ * aborts the transaction, so nothing of it is written.
+ */
+async function atomically<T>(tx: { abort(): void; done: Promise<void> }, body: () => Promise<T>): Promise<T> {
+  try {
+    const out = await body();
+    await tx.done;
+    return out;
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished (a real quota error aborts the transaction itself).
+    }
+    await tx.done.catch(() => {});
+    throw err;
+  }
 }

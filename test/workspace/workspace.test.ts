@@ -10,6 +10,7 @@ import { NotebooksStore } from '../../src/notebook/notebooks-store';
 import { FilesStore } from '../../src/notebook/files';
 import { exportWorkspace, importWorkspace, clearWorkspace, WorkspaceError, type WorkspaceDatabases } from '../../src/workspace';
 import { decodeJSON } from '../../src/workspace/archive';
+import { openKirokuDB } from '../../src/storage/connection';
 
 let n = 0;
 function databases(): WorkspaceDatabases {
@@ -168,5 +169,56 @@ describe('workspace export and import', () => {
     expect(names).not.toContain(a.tracking);
     expect(names).not.toContain(a.notebooks);
     expect(names).not.toContain(a.files);
+  });
+});
+
+describe('workspace import on a full disk', () => {
+  it('stops at the refused write with a QUOTA_EXCEEDED error, leaves every stored run whole, and a second import completes it', async () => {
+    const a = databases();
+    const { tracking } = clients(a);
+    const expId = await tracking.createExperiment('many');
+    for (let r = 0; r < 3; r++) {
+      const run = await tracking.createRun(expId, { runName: `r${r}` });
+      await tracking.logBatch(run.info.runId, { metrics: Array.from({ length: 50 }, (_, i) => ({ key: 'loss', value: i, step: i, timestamp: i })) });
+      await tracking.logArtifact(run.info.runId, 'a.txt', `run ${r}`);
+    }
+    await tracking.flush();
+    await tracking.store.close();
+    const { bytes } = await exportWorkspace({ databases: a });
+
+    // The disk fills up at the last write of the second run (its row), after its history and artifact.
+    const b = databases();
+    const put = IDBObjectStore.prototype.put;
+    let rows = 0;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'runs' && ++rows === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    let error: unknown;
+    try {
+      await importWorkspace(bytes, { databases: b });
+    } catch (err) {
+      error = err;
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(error).toBeInstanceOf(WorkspaceError);
+    expect(error).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/quota exceeded.*\(1 runs\).*import again/) });
+
+    const c = clients(b);
+    const stored = await c.tracking.searchRuns({ experimentIds: [(await c.tracking.getExperimentByName('many'))!.experimentId] });
+    expect(stored).toHaveLength(1);
+    expect(await c.tracking.getMetricHistory(stored[0]!.info.runId, 'loss')).toHaveLength(50);
+    // Nothing of the refused run was written: no orphaned history chunks or artifacts.
+    const db = await openKirokuDB(b.tracking);
+    expect((await db.getAll('metricChunks')).map((ch) => ch.runId)).toEqual([stored[0]!.info.runId]);
+    expect((await db.getAll('artifacts')).map((x) => x.runId)).toEqual([stored[0]!.info.runId]);
+    await c.tracking.store.close();
+
+    const again = await importWorkspace(bytes, { databases: b });
+    expect(again.runs).toEqual({ added: 2, updated: 0, skipped: 1 });
+    const d = clients(b);
+    expect(await d.tracking.searchRuns({ experimentIds: [(await d.tracking.getExperimentByName('many'))!.experimentId] })).toHaveLength(3);
+    await d.tracking.store.close();
   });
 });
