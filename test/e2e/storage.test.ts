@@ -134,3 +134,31 @@ describe('storage in Chromium', () => {
     await context.close();
   });
 });
+
+describe('clear all data with a notebook open', () => {
+  it('deletes the open notebook too: after the reload the first-visit walkthrough is back, and no error is raised', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    await page.getByRole('button', { name: '+ New notebook' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
+    await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
+    await inPage(page, `const run = await mlflow.startRun({ runName: 'left-running' }); await mlflow.logMetric('x', 1);`);
+    const untitled = page.getByRole('navigation', { name: 'Notebooks' }).getByText('Untitled');
+    expect(await untitled.count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Clear all data…' }).click();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('dialog', { name: 'Clear all data?' }).getByRole('button', { name: 'Delete everything' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notebook' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    const runs = await inPage<number>(page, `
+      const exps = await mlflow.searchExperiments();
+      return (await mlflow.searchRuns({ experimentIds: exps.map((e) => e.experimentId) })).length;
+    `);
+    expect(runs).toBe(0);
+    expect(await untitled.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
