@@ -88,7 +88,7 @@ export const WALKTHROUGH_CODE = {
       // Any file: here the test split as CSV, into the folder "data".
       await mlflow.logArtifact(new File([dfd.toCSV(XTest) as string], 'test.csv', { type: 'text/csv' }), 'data');
     });
-    await mlflow.listArtifacts(runId)
+    for (const a of await mlflow.listArtifacts(runId)) console.log(a.isDir ? \`\${a.path}/\` : \`\${a.path} (\${a.fileSize} bytes)\`);
   `),
   load_model: dedent(`
     const loaded = await mlflow.pyfunc.loadModel(\`runs:/\${runId}/model\`);
