@@ -57,8 +57,15 @@ async function byteSize(data: ArtifactData): Promise<number> {
   return 0;
 }
 
-/** Write `model` as a logged model under `artifactPath` of the run; returns MLflow's ModelInfo. */
-export async function logModel(client: TrackingClient, runId: string, model: unknown, artifactPath = 'model', options: LogModelOptions = {}): Promise<ModelInfo> {
+/** A logged model's folder, ready to write: its files (MLmodel included) and what logModel returns. */
+export interface PreparedModel {
+  files: Array<{ path: string; data: ArtifactData; contentType?: string }>;
+  doc: MLmodelDoc;
+  info: ModelInfo;
+}
+
+/** Build the folder of `model` for run `runId` without writing anything. */
+export async function prepareModel(runId: string, model: unknown, artifactPath = 'model', options: LogModelOptions = {}): Promise<PreparedModel> {
   const flavor = typeof options.flavor === 'string' ? getFlavor(options.flavor) : options.flavor ?? flavorFor(model);
   if (!flavor) throw new TrackingError(`Unknown flavor '${String(options.flavor)}'.`);
   const saved = await flavor.save(model);
@@ -89,24 +96,34 @@ export async function logModel(client: TrackingClient, runId: string, model: unk
     ...(signature ? { signature: signatureToDict(signature) } : {}),
     utc_time_created: utcNow(),
   };
-
-  // One transaction for the whole folder, MLmodel included: a model is there complete or not at all.
   const { stringify } = await import('yaml');
-  await client.logArtifacts(runId, [
-    ...Object.entries(files).map(([path, data]) => ({ path: `${artifactPath}/${path}`, data })),
-    { path: `${artifactPath}/MLmodel`, data: stringify(doc), contentType: 'application/yaml' },
-  ]);
-  await appendHistory(client, runId, doc);
   return {
-    artifactPath,
-    flavors: doc.flavors,
-    modelUri: runsUri(runId, artifactPath),
-    modelUuid: doc.model_uuid,
-    runId,
-    utcTimeCreated: doc.utc_time_created,
-    ...(signature ? { signature } : {}),
-    ...(example ? { savedInputExampleInfo: example.info } : {}),
+    files: [
+      ...Object.entries(files).map(([path, data]) => ({ path: `${artifactPath}/${path}`, data })),
+      { path: `${artifactPath}/MLmodel`, data: stringify(doc), contentType: 'application/yaml' },
+    ],
+    doc,
+    info: {
+      artifactPath,
+      flavors: doc.flavors,
+      modelUri: runsUri(runId, artifactPath),
+      modelUuid: doc.model_uuid,
+      runId,
+      utcTimeCreated: doc.utc_time_created,
+      ...(signature ? { signature } : {}),
+      ...(example ? { savedInputExampleInfo: example.info } : {}),
+    },
   };
+}
+
+/** Write `model` as a logged model under `artifactPath` of the run; returns MLflow's ModelInfo. */
+export async function logModel(client: TrackingClient, runId: string, model: unknown, artifactPath = 'model', options: LogModelOptions = {}): Promise<ModelInfo> {
+  const prepared = await prepareModel(runId, model, artifactPath, options);
+  // One transaction for the whole folder, MLmodel included: a model is there complete or not at all.
+  await client.logArtifacts(runId, prepared.files);
+  const run = await client.getRun(runId);
+  await client.logBatchNow(runId, { tags: [{ key: HISTORY_TAG, value: historyWith(run.data.tags[HISTORY_TAG], prepared.doc) }] });
+  return prepared.info;
 }
 
 async function inferFromExample(model: unknown, example: unknown): Promise<ModelSignature | undefined> {
@@ -119,23 +136,23 @@ async function inferFromExample(model: unknown, example: unknown): Promise<Model
   }
 }
 
-/** MLflow's `mlflow.log-model.history` tag: every model logged in the run, as JSON. */
-async function appendHistory(client: TrackingClient, runId: string, doc: MLmodelDoc): Promise<void> {
-  const run = await client.getRun(runId);
+export const HISTORY_TAG = 'mlflow.log-model.history';
+
+/** MLflow's `mlflow.log-model.history` tag value with `doc` appended (newest kept within 8000 characters). */
+export function historyWith(current: string | undefined, doc: MLmodelDoc): string {
   let history: unknown[] = [];
   try {
-    history = JSON.parse(run.data.tags['mlflow.log-model.history'] ?? '[]') as unknown[];
+    history = JSON.parse(current ?? '[]') as unknown[];
   } catch {
     history = [];
   }
   const entry = { run_id: doc.run_id, artifact_path: doc.artifact_path, utc_time_created: doc.utc_time_created, flavors: doc.flavors, model_uuid: doc.model_uuid };
   let text = JSON.stringify([...history, entry]);
-  // Tags hold at most 8000 characters: keep the newest entries.
   while (text.length > 8000 && history.length) {
     history = history.slice(1);
     text = JSON.stringify([...history, entry]);
   }
-  await client.logBatchNow(runId, { tags: [{ key: 'mlflow.log-model.history', value: text }] });
+  return text;
 }
 
 /** Read and parse a logged model's MLmodel file. */
