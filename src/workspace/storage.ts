@@ -8,6 +8,8 @@ export interface StorageStatus {
   quota: number | null;
   /** True once the browser has granted persistence; null when the API is missing. */
   persisted: boolean | null;
+  /** Chromium's breakdown: `indexedDB` (the workspace), `caches` (the offline app), … */
+  details: Record<string, number>;
 }
 
 export async function storageStatus(): Promise<StorageStatus> {
@@ -16,7 +18,8 @@ export async function storageStatus(): Promise<StorageStatus> {
     s?.estimate ? s.estimate().catch(() => null) : null,
     s?.persisted ? s.persisted().catch(() => null) : null,
   ]);
-  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
+  const details = (estimate as { usageDetails?: Record<string, number> } | null)?.usageDetails ?? {};
+  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted, details };
 }
 
 /** Ask for persistent storage; resolves to whether it is granted (false where unsupported). */

@@ -87,4 +87,23 @@ describe('two tabs and reloads in Chromium', () => {
     expect(after.autolog).toBeTruthy();
     await context.close();
   });
+
+  it("lets another tab upgrade the database at once and tells this tab's user to reload, instead of hanging either tab", async () => {
+    const { page: a, context } = await app.open('experiments');
+    await a.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
+    const b = await context.newPage();
+    await b.goto(app.url('settings'));
+    // Tab B opens a newer version of the tracking database (what a new release's migration does).
+    const opened = await b.evaluate(() => new Promise<string>((resolve) => {
+      const req = indexedDB.open('kiroku', 1000);
+      req.onsuccess = () => { req.result.close(); resolve('upgraded'); };
+      req.onblocked = () => resolve('blocked');
+      req.onerror = () => resolve(String(req.error));
+    }));
+    expect(opened).toBe('upgraded');
+    const notice = a.getByRole('alert').filter({ hasText: 'Another tab is upgrading or clearing' });
+    await notice.waitFor();
+    expect(await notice.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
+    await context.close();
+  });
 });

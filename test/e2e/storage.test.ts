@@ -19,6 +19,8 @@ describe('storage in Chromium', () => {
     const { page, context, errors } = await app.open('settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await expect.poll(() => page.getByTestId('storage-usage').textContent()).toMatch(/Using .+ of .+ available/);
+    await page.getByText(/^Workspace \(IndexedDB\): \d/).waitFor();
+    await page.getByRole('button', { name: 'Keep data persistent' }).waitFor();
 
     const before = await inPage<{ runId: string; predictions: number[]; loss: number[]; files: string[] }>(page, `
       mlflow.autolog();

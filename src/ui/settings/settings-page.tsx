@@ -25,7 +25,12 @@ function StorageSection() {
   const [status, setStatus] = useState<StorageStatus | null>(null);
   const [asked, setAsked] = useState<boolean | null>(null);
   const refresh = () => void storageStatus().then(setStatus);
-  useEffect(refresh, []);
+  // Logging in another tab or the kernel, an import: usage changes while this page is open.
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, 5000);
+    return () => clearInterval(timer);
+  }, []);
   const persist = async () => {
     setAsked(await requestPersistence());
     refresh();
@@ -42,6 +47,13 @@ function StorageSection() {
               : 'This browser does not say how much storage is used.'}
           </p>
           {share !== null && <meter min={0} max={1} value={share} aria-label="Storage used" />}
+          {Object.keys(status.details).length > 0 && (
+            // Chromium lists only the kinds of storage in use; a missing one is empty.
+            <ul class="storage-details">
+              <li>Workspace (IndexedDB): {formatBytes(status.details.indexedDB ?? 0)}</li>
+              <li>App saved for offline use: {formatBytes((status.details.caches ?? 0) + (status.details.serviceWorkerRegistrations ?? 0))}</li>
+            </ul>
+          )}
           <p>
             {status.persisted
               ? 'Storage is persistent: the browser will not delete your workspace to free space.'
