@@ -1,7 +1,8 @@
 // The built-in sample notebooks, run top to bottom in Chromium as a user would: open the sample, "Run
 // all", and check what the cells show — no errors, a link (name, status, metric count) under every cell
 // that creates runs, the run's page (its artifacts drawn, its source linking back to the cell) — and
-// that a reload keeps the notebook, its outputs and its runs.
+// that a reload keeps the notebook, its outputs and its runs. About a minute on a 2-core machine: the
+// samples keep their training short (20 epochs, a 3 × 3 grid).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +70,7 @@ async function backToCell(page: Page, cellId: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Overview' }).click();
   }
   await page.getByRole('region', { name: 'Source code' }).getByRole('link', { name: 'Open the notebook cell' }).click();
-  await expect.poll(() => page.locator(`[data-cell-id="${cellId}"]`).getAttribute('aria-current')).toBe('true');
+  await expect.poll(() => page.locator(`[data-cell-id="${cellId}"]`).getAttribute('aria-current'), { timeout: 30_000 }).toBe('true');
 }
 
 async function uploadWine(page: Page): Promise<void> {
@@ -93,7 +94,7 @@ async function walkthrough(page: Page, { wine }: { wine: boolean }): Promise<voi
     expect(loaded).toContain('miles_per_gallon');
   }
   // Cells that create runs show one link each; the others none.
-  await expect.poll(() => runLinks(page, WALK.autolog).allInnerTexts()).toEqual([expect.stringMatching(/^Run [\w-]+ FINISHED · [1-9]\d* metrics?$/)]);
+  await expect.poll(() => runLinks(page, WALK.autolog).allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^Run [\w-]+ FINISHED · [1-9]\d* metrics?$/)]);
   expect(await runLinks(page, WALK.byHand).allInnerTexts()).toEqual(['Run elasticnet-by-hand FINISHED · 2 metrics']);
   for (const n of [WALK.load, WALK.evaluate, WALK.loadModel, WALK.batch]) expect(await runLinks(page, n).count()).toBe(0);
   expect(await output(page, WALK.evaluate).innerText()).toMatch(/rmse: \d/);
@@ -116,7 +117,7 @@ async function walkthrough(page: Page, { wine }: { wine: boolean }): Promise<voi
   await page.getByRole('img', { name: 'scatter chart: Residuals of residual' }).locator('canvas').first().waitFor();
   await files.getByRole('link', { name: /residuals-histogram\.png/ }).click();
   const image = page.getByRole('img', { name: 'Image artifact residuals-histogram.png' });
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(320);
   await files.getByRole('link', { name: /notes\.txt/ }).click();
   await page.getByText(wine ? 'trained on 1599 rows, target "quality"' : 'target "miles_per_gallon"').waitFor();
   await files.getByRole('button', { name: /^data/ }).click();
