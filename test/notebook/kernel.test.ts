@@ -235,6 +235,19 @@ describe('tracking', () => {
     }
   }, 60_000);
 
+  it('links a run a later cell resumes, keeping the code of the cell that created it', async () => {
+    const k = await kernel();
+    const created = await k.run("const id = await mlflow.startRun({ runName: 'first' }, async (run) => run.info.runId);\nid", { cellId: 'cell-create' });
+    const runId = JSON.parse(created.result!['text/plain']!.replace(/'/g, '"')) as string;
+    const r = await k.run("await mlflow.startRun({ runId: id }, async () => {\n  await mlflow.logText('more', 'notes.txt');\n  await mlflow.logMetric('late', 1);\n});", { cellId: 'cell-resume' });
+    const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({ runId, runName: 'first', status: 'FINISHED', metricCount: 1 });
+    expect(await (await k.mlflow.getArtifact(runId, 'source/cell.ts')).text()).toContain("runName: 'first'");
+    // A cell that only reads a run links nothing.
+    expect((await k.run('(await mlflow.getRun(id)).info.status')).displays).toEqual([]);
+  });
+
   it('throttles progress of a long training loop to a few updates a second', async () => {
     const k = await kernel();
     const t0 = performance.now();

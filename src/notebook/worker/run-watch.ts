@@ -3,7 +3,7 @@
 // tracking events while cells run, and for each run the cell creates
 //   - logs the cell's code as the artifact `source/cell.ts` (or `.js`), so the run's page shows it;
 //   - sends a run link (`application/vnd.kiroku.run+json`, display id = run id) that updates in place
-//     as the run's status and metric count change;
+//     as the run's status and metric count change (also for a run the cell resumes with startRun({runId}));
 //   - sends training progress (`application/vnd.kiroku.progress+json`, display id `progress-<runId>`)
 //     when metrics arrive with steps, at most every 250 ms.
 //
@@ -48,6 +48,8 @@ export class RunWatcher {
   /** Points logged to a run before it was adopted (adopting reads the run first). */
   private readonly early = new Map<string, Map<string, MetricPoint>>();
   private readonly pending = new Set<Promise<unknown>>();
+  /** Runs whose creation this watcher is checking (adopt reads the run first). */
+  private readonly adopting = new Set<string>();
   private unsubscribe: (() => void) | null = null;
   private readonly metricListener = (runId: string, point: MetricPoint) => this.onMetric(runId, point);
 
@@ -104,8 +106,24 @@ export class RunWatcher {
 
   private onEvent(m: TrackingMessage): void {
     if (m.store !== this.mlflow.client().store.uri) return;
-    if (m.type === 'run-created' && this.current) this.track(this.adopt(m.runId, this.current));
-    else if (m.type === 'run-updated' && this.runs.has(m.runId)) this.scheduleRefresh(m.runId);
+    if (m.type === 'run-created' && this.current) {
+      this.adopting.add(m.runId);
+      const adopted = this.adopt(m.runId, this.current);
+      this.track(adopted);
+      void adopted.catch(() => {}).finally(() => this.adopting.delete(m.runId));
+    } else if (m.type === 'run-updated') {
+      if (this.runs.has(m.runId)) this.scheduleRefresh(m.runId);
+      else if (this.current && !this.adopting.has(m.runId) && this.mlflow.activeRun()?.info.runId === m.runId) this.track(this.adoptResumed(m.runId, this.current));
+    }
+  }
+
+  /** A run an earlier cell (or another notebook) created, made active again by this cell (`startRun({ runId })`): linked here too. */
+  private async adoptResumed(runId: string, cell: CellRun): Promise<void> {
+    const run = await this.mlflow.client().getRun(runId);
+    if (this.runs.has(runId) || this.adopting.has(runId)) return;
+    const w: Watched = { cell, runName: run.info.runName, steps: new Map(), progressDirty: false, lastProgress: 0, lastRefresh: 0 };
+    this.runs.set(runId, w);
+    this.sendLink(runId, w, run);
   }
 
   /** A new run: keep it if this cell made it (another tab's runs come through the channel too). */
