@@ -97,6 +97,8 @@ async function walkthrough(page: Page, { wine }: { wine: boolean }): Promise<voi
   await expect.poll(() => runLinks(page, WALK.autolog).allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^Run [\w-]+ FINISHED · [1-9]\d* metrics?$/)]);
   expect(await runLinks(page, WALK.byHand).allInnerTexts()).toEqual(['Run elasticnet-by-hand FINISHED · 2 metrics']);
   for (const n of [WALK.load, WALK.evaluate, WALK.loadModel, WALK.batch]) expect(await runLinks(page, n).count()).toBe(0);
+  // The artifacts cell resumes the by-hand run: linked there too.
+  expect(await runLinks(page, WALK.artifacts).allInnerTexts()).toEqual(['Run elasticnet-by-hand FINISHED · 2 metrics']);
   expect(await output(page, WALK.evaluate).innerText()).toMatch(/rmse: \d/);
   // The figure is drawn under the cell too; the batch predictions come back as a column.
   await output(page, WALK.artifacts).getByRole('img', { name: /scatter chart: Residuals/ }).locator('canvas').first().waitFor();
