@@ -24,8 +24,9 @@ logged to a new run without any other code.`,
   byHand: `## 3. The same by hand
 
 \`startRun\` with a callback is Python's \`with mlflow.start_run():\` — the run ends FINISHED, or
-FAILED if the callback throws. We log params, metrics and a tag, and the model with its signature
-and an input example.`,
+FAILED if the callback throws. Autolog is turned off first; then we log params, metrics and a tag,
+and the model with its signature and an input example, registered as \`wine-quality-elasticnet\`
+(see **Models**).`,
   artifacts: `## 4. Text, figures, images, any file
 
 Artifacts are files attached to a run: open the run's page to see them.`,
@@ -33,7 +34,10 @@ Artifacts are files attached to a run: open the run's page to see them.`,
 
 A logged model is addressed as \`runs:/<run id>/model\`, as in MLflow. The signature checks the
 input's columns before predicting.`,
-  batch: `## 6. Batch prediction`,
+  batch: `## 6. Batch prediction
+
+\`predictBatch\` is the browser's answer to MLflow's \`spark_udf\`: the rows are split across a pool
+of Web Workers, and the predictions come back in row order.`,
   next: `## Next
 
 Open **Experiments** to compare these runs, or try the other sample notebooks.`,
@@ -57,8 +61,9 @@ Wine Quality（赤）：1599 本のワイン、11 の理化学的な測定値、
   byHand: `## 3. 同じことを手で
 
 コールバック付きの \`startRun\` は Python の \`with mlflow.start_run():\` にあたります。ランは
-FINISHED で終わり、コールバックが例外を投げると FAILED になります。パラメータ、メトリクス、
-タグ、そしてシグネチャと入力例つきのモデルを記録します。`,
+FINISHED で終わり、コールバックが例外を投げると FAILED になります。まずオートロギングを止め、
+パラメータ、メトリクス、タグ、そしてシグネチャと入力例つきのモデルを記録し、
+\`wine-quality-elasticnet\` として登録します（**Models** で確認できます）。`,
   artifacts: `## 4. テキスト、図、画像、任意のファイル
 
 アーティファクトはランに添付されるファイルです。ランのページで確認できます。`,
@@ -66,7 +71,10 @@ FINISHED で終わり、コールバックが例外を投げると FAILED にな
 
 記録したモデルは MLflow と同じく \`runs:/<ラン ID>/model\` で指定します。予測の前に
 シグネチャが入力の列を確認します。`,
-  batch: `## 6. バッチ予測`,
+  batch: `## 6. バッチ予測
+
+\`predictBatch\` は MLflow の \`spark_udf\` にあたります。行を Web Worker のプールに分けて予測し、
+結果は元の行の順で返ります。`,
   next: `## 次に
 
 **Experiments** でランを比較するか、ほかのサンプルノートブックを試してください。`,
