@@ -165,37 +165,44 @@ export class IdbTrackingStore implements TrackingStore {
     const db = await this.db();
     return guard(async () => {
       const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'meta', 'artifacts', 'artifactData'], 'readwrite');
-      const runs = tx.objectStore('runs');
-      let row: RunRow | undefined;
-      if (change.create) {
-        if (!(await tx.objectStore('experiments').getKey(change.create.info.experimentId))) throw experimentNotFound(change.create.info.experimentId);
-        if (await runs.getKey(runId)) throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
-        row = newRunRow(change.create);
-      } else row = await runs.get(runId);
-      if (!row) throw runNotFound(runId);
+      // A refusal after some writes were issued must not let them commit: abort the whole change.
       const writes: Promise<unknown>[] = [];
-      if (change.batch) {
-        applyBatch(row, change.batch, now());
-        await appendSeries(tx.objectStore('metricChunks'), row, batchSeries(change.batch), writes);
+      try {
+        const runs = tx.objectStore('runs');
+        let row: RunRow | undefined;
+        if (change.create) {
+          if (!(await tx.objectStore('experiments').getKey(change.create.info.experimentId))) throw experimentNotFound(change.create.info.experimentId);
+          if (await runs.getKey(runId)) throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
+          row = newRunRow(change.create);
+        } else row = await runs.get(runId);
+        if (!row) throw runNotFound(runId);
+        if (change.batch) {
+          applyBatch(row, change.batch, now());
+          await appendSeries(tx.objectStore('metricChunks'), row, batchSeries(change.batch), writes);
+        }
+        if (change.inputs?.length) {
+          assertActive(row);
+          row.inputs = mergeInputs(row.inputs, change.inputs);
+        }
+        for (const a of change.artifacts ?? []) {
+          // One push per request: a put that throws must not lose the one before it (it is rejected on abort).
+          writes.push(tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }));
+          writes.push(tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }));
+        }
+        if (change.info) {
+          Object.assign(row.info, change.info);
+          if (change.info.runName !== undefined) row.tags['mlflow.runName'] = change.info.runName;
+        }
+        row.version = await bumpVersion(tx.objectStore('meta'));
+        writes.push(runs.put(row));
+        await Promise.all([...writes, tx.done]);
+        return row.info;
+      } catch (err) {
+        abort(tx);
+        // The aborted requests reject too; they are answered by this error.
+        for (const w of [...writes, tx.done]) w.catch(() => {});
+        throw err;
       }
-      if (change.inputs?.length) {
-        assertActive(row);
-        row.inputs = mergeInputs(row.inputs, change.inputs);
-      }
-      for (const a of change.artifacts ?? []) {
-        writes.push(
-          tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
-          tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
-        );
-      }
-      if (change.info) {
-        Object.assign(row.info, change.info);
-        if (change.info.runName !== undefined) row.tags['mlflow.runName'] = change.info.runName;
-      }
-      row.version = await bumpVersion(tx.objectStore('meta'));
-      writes.push(runs.put(row));
-      await Promise.all([...writes, tx.done]);
-      return row.info;
     });
   }
 
@@ -327,6 +334,15 @@ function fill(chunk: MetricChunk, at: number, s: MetricSeries, from: number, cou
 }
 
 const RUNS_VERSION = 'runsVersion';
+
+/** Abort a transaction that may already be finished (then there is nothing to undo). */
+function abort(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // already committed or aborted
+  }
+}
 
 /** Increment the store-wide run-change counter inside the caller's transaction; returns the new value. */
 async function bumpVersion(meta: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'meta', 'readwrite'>): Promise<number> {

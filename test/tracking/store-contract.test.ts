@@ -262,3 +262,21 @@ describe('IdbTrackingStore metric chunks', () => {
     await store.close();
   });
 });
+
+describe('IdbTrackingStore commit atomicity', () => {
+  it('a change that fails after its first writes leaves nothing of it behind', async () => {
+    const store = new IdbTrackingStore(`atomic-${Date.now()}`);
+    const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    // Metric chunks are written first; then an artifact that cannot be stored makes the change fail.
+    await expect(store.commit(RUN_A, {
+      batch: { metrics: [{ key: 'loss', value: 1, step: 0, timestamp: 1 }], params: [{ key: 'alpha', value: '1' }] },
+      artifacts: [{ path: 'a.txt', contentType: 'text/plain', bytes: (() => 1) as unknown as ArrayBuffer }],
+    })).rejects.toThrow();
+    expect(await store.getMetricHistory(RUN_A, 'loss')).toEqual([]);
+    const run = (await store.getRun(RUN_A))!;
+    expect(run.data.params).toEqual({});
+    expect(await store.listArtifactPaths(RUN_A)).toEqual([]);
+    await store.close();
+  });
+});
