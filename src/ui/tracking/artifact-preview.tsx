@@ -2,7 +2,8 @@
 // component), text (and code), JSON (pretty-printed), YAML, CSV (as a table),
 // images, HTML (in a sandboxed frame: no scripts, no same-origin access, and a CSP that allows no
 // network) and MLflow's `MLmodel`. Everything else, and any file, can be downloaded.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { Run } from '../../tracking/entities';
 import { mlflow } from '../../tracking/default';
 import { isChartFigure } from '../../tracking/figures';
@@ -67,26 +68,8 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
   switch (kind) {
     case 'mlmodel':
       return <MlmodelView run={run} path={path} text={text} />;
-    case 'chart': {
-      let spec: unknown;
-      try {
-        spec = JSON.parse(text);
-      } catch {
-        // a truncated or malformed file: shown as text below
-      }
-      if (!truncated && isChartFigure(spec)) {
-        return (
-          <>
-            <ChartOutput spec={spec} />
-            <details>
-              <summary>Chart spec (JSON)</summary>
-              <pre class="code" tabIndex={0}><code>{JSON.stringify(spec, null, 2)}</code></pre>
-            </details>
-          </>
-        );
-      }
-      return <>{note}<p class="hint">Not a chart spec this page can draw.</p><pre class="code" tabIndex={0}><code>{text}</code></pre></>;
-    }
+    case 'chart':
+      return <ChartPreview text={text} truncated={truncated} note={note} />;
     case 'json': {
       let pretty = text;
       try {
@@ -121,6 +104,29 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
     default:
       return <>{note}<pre class="code" tabIndex={0}><code>{text}</code></pre></>;
   }
+}
+
+/** A chart spec drawn as the notebook draws it; parsed once per file, so a refresh does not redraw it. */
+function ChartPreview({ text, truncated, note }: { text: string; truncated: boolean; note: ComponentChildren }) {
+  const spec = useMemo(() => {
+    if (truncated) return null;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return isChartFigure(parsed) ? parsed : null;
+    } catch {
+      return null; // malformed: shown as text below
+    }
+  }, [text, truncated]);
+  if (!spec) return <>{note}<p class="hint">Not a chart spec this page can draw.</p><pre class="code" tabIndex={0}><code>{text}</code></pre></>;
+  return (
+    <>
+      <ChartOutput spec={spec} />
+      <details>
+        <summary>Chart spec (JSON)</summary>
+        <pre class="code" tabIndex={0}><code>{JSON.stringify(spec, null, 2)}</code></pre>
+      </details>
+    </>
+  );
 }
 
 function ImagePreview({ blob, alt }: { blob: Blob; alt: string }) {
