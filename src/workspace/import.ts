@@ -218,7 +218,10 @@ async function importRun(
     if (existing) {
       // The archive's copy is newer: it replaces this run's history and artifacts whole.
       const range = IDBKeyRange.bound([runId], [runId, []]);
-      push(tx.objectStore('metricChunks').delete(range), tx.objectStore('artifacts').delete(range), tx.objectStore('artifactData').delete(range));
+      // One request per push: a request that throws must not leave the one before it unhandled.
+      push(tx.objectStore('metricChunks').delete(range));
+      push(tx.objectStore('artifacts').delete(range));
+      push(tx.objectStore('artifactData').delete(range));
     }
     const moved = experimentId !== rest.info.experimentId;
     const row: RunRow = {
@@ -241,15 +244,14 @@ async function importRun(
       row.metricCounts[s.key] = n;
     }
     for (const a of files) {
-      push(
-        tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
-        tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
-      );
+      push(tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }));
+      push(tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }));
     }
     // Stamp the row with a new change version so every tab's cached run list picks it up.
     const meta = tx.objectStore('meta');
     row.version = Number((await meta.get('runsVersion'))?.value ?? 0) + 1;
-    push(meta.put({ key: 'runsVersion', value: row.version }), runs.put(row));
+    push(meta.put({ key: 'runsVersion', value: row.version }));
+    push(runs.put(row));
     await Promise.all(writes);
     return existing ? ('updated' as const) : ('added' as const);
   });
