@@ -55,13 +55,7 @@ export class FitRecorder {
       runId: this.runId,
       startTime: this.startTime,
       userId: ctx.user,
-      tags: {
-        'mlflow.user': ctx.user,
-        'mlflow.source.name': ctx.sourceName,
-        'mlflow.source.type': ctx.sourceType,
-        ...ctx.tags,
-        'mlflow.autologging': flavor,
-      },
+      tags: { ...this.api.contextTags(), 'mlflow.autologging': flavor },
     });
   }
 

@@ -80,6 +80,12 @@ export class Fluent {
     this.context = { ...this.context, ...context, tags: { ...this.context.tags, ...context.tags } };
   }
 
+  /** The tags every new run gets from the context: user, source name and type, and the extra tags. */
+  contextTags(): Record<string, string> {
+    const c = this.context;
+    return { [SYSTEM_TAGS.user]: c.user, [SYSTEM_TAGS.sourceName]: c.sourceName, [SYSTEM_TAGS.sourceType]: c.sourceType, ...c.tags };
+  }
+
   getRunContext(): RunContext {
     return { ...this.context, tags: { ...this.context.tags } };
   }
@@ -185,13 +191,7 @@ export class Fluent {
     const release = await claimRun(runId);
     try {
       const experimentId = options.experimentId ?? (await this.activeExperimentId());
-      const tags: Record<string, unknown> = {
-        [SYSTEM_TAGS.user]: this.context.user,
-        [SYSTEM_TAGS.sourceName]: this.context.sourceName,
-        [SYSTEM_TAGS.sourceType]: this.context.sourceType,
-        ...this.context.tags,
-        ...options.tags,
-      };
+      const tags: Record<string, unknown> = { ...this.contextTags(), ...options.tags };
       const parentRunId = options.parentRunId ?? (options.nested ? parent?.run.info.runId : undefined);
       if (parentRunId) tags[SYSTEM_TAGS.parentRunId] = parentRunId;
       if (options.description) tags[SYSTEM_TAGS.note] = options.description;
