@@ -1,5 +1,8 @@
 // The MLflow file-store export: layout and fields as MLflow's FileStore writes them, and a round trip
-// through the importer (also for a folder as MLflow itself writes it).
+// through the importer (also for a folder as MLflow itself writes it). Dataset inputs follow MLflow's
+// FileStore (mlflow/store/tracking/file_store.py: log_inputs, _get_all_inputs, _get_dataset_id,
+// _get_input_id, _FileStoreInput.write_yaml).
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parse } from 'yaml';
@@ -7,7 +10,24 @@ import { Fluent } from '../../src/tracking/fluent';
 import { closeStores } from '../../src/tracking/uri';
 import { exportMlruns } from '../../src/interop/mlruns/export';
 import { importMlruns } from '../../src/interop/mlruns/import';
-import { pyFloat } from '../../src/interop/mlruns/format';
+import { md5Hex, pyFloat } from '../../src/interop/mlruns/format';
+import type { DatasetInfo } from '../../src/tracking/entities';
+
+/** Python's hashlib.md5 fed `parts` one update at a time, as the FileStore computes its ids. */
+const md5 = (...parts: string[]) => parts.reduce((h, p) => h.update(p, 'utf8'), createHash('md5')).digest('hex');
+const datasetIdOf = (d: { name: string; digest: string }) => md5(d.name, d.digest);
+const inputIdOf = (datasetId: string, runId: string) => md5(datasetId, runId);
+
+const WINE: DatasetInfo = {
+  name: 'wine-quality',
+  // Plain in PyYAML's output (a string under YAML 1.1), a float to a YAML 1.2 reader.
+  digest: '12e45678',
+  sourceType: 'http',
+  source: '{"url": "https://example.org/winequality-red.csv"}',
+  schema: '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type": "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}',
+  profile: '{"num_rows": 1599, "num_elements": 4797}',
+};
+const HOLDOUT: DatasetInfo = { name: 'holdout', digest: 'yes', sourceType: 'code', source: '{}' };
 
 let n = 0;
 const fresh = () => new Fluent(`memory:mlruns-${++n}`);
@@ -22,9 +42,14 @@ async function seed(mlflow: Fluent) {
     await mlflow.setTag('team', 'ml');
     for (let i = 0; i < 3; i++) await mlflow.logMetric('loss', [0.5, 1e-5, NaN][i]!, { step: i, timestamp: 1000 + i });
     await mlflow.logText('hello', 'notes/hello.txt');
+    await mlflow.logInput(WINE, 'train', { split: 'a' });
+    await mlflow.logInput(HOLDOUT, 'eval');
     return run.info.runId;
   });
-  const gone = await mlflow.startRun({ runName: 'gone' }, async (run) => run.info.runId);
+  const gone = await mlflow.startRun({ runName: 'gone' }, async (run) => {
+    await mlflow.logInput(WINE, 'train');
+    return run.info.runId;
+  });
   await mlflow.deleteRun(gone);
   return { kept, gone };
 }
@@ -61,6 +86,54 @@ describe('mlruns export', () => {
     expect(parse(text(`mlruns/1/${gone}/meta.yaml`)).lifecycle_stage).toBe('deleted');
   });
 
+  it("writes dataset inputs as MLflow's FileStore.log_inputs does, field by field", async () => {
+    const mlflow = fresh();
+    const { kept, gone } = await seed(mlflow);
+    const files = unzipSync(await exportMlruns(mlflow.client()));
+    const text = (p: string) => strFromU8(files[p]!);
+    const wineId = datasetIdOf(WINE);
+    const holdoutId = datasetIdOf(HOLDOUT);
+    // One folder per dataset of the experiment (name + digest), however many runs use it.
+    expect(Object.keys(files).filter((p) => p.startsWith('mlruns/1/datasets/')).sort()).toEqual(
+      [`mlruns/1/datasets/${wineId}/meta.yaml`, `mlruns/1/datasets/${holdoutId}/meta.yaml`].sort(),
+    );
+    // dict(Dataset): its properties, sorted (write_yaml sort_keys=True); a missing schema/profile is null.
+    const wine = parse(text(`mlruns/1/datasets/${wineId}/meta.yaml`), { version: '1.1' });
+    expect(Object.keys(wine)).toEqual(['digest', 'name', 'profile', 'schema', 'source', 'source_type']);
+    expect(wine).toEqual({ digest: WINE.digest, name: WINE.name, profile: WINE.profile, schema: WINE.schema, source: WINE.source, source_type: 'http' });
+    expect(text(`mlruns/1/datasets/${wineId}/meta.yaml`)).toMatch(/^digest: "12e45678"$/m); // quoted: PyYAML reads a string either way
+    const holdout = parse(text(`mlruns/1/datasets/${holdoutId}/meta.yaml`), { version: '1.1' });
+    expect(holdout).toEqual({ digest: 'yes', name: 'holdout', profile: null, schema: null, source: '{}', source_type: 'code' });
+    // A run's inputs: inputs/<md5(dataset_id + run_id)>/meta.yaml, _FileStoreInput.write_yaml's fields.
+    const inputsOf = (run: string) => Object.keys(files).filter((p) => p.startsWith(`mlruns/1/${run}/inputs/`)).sort();
+    expect(inputsOf(kept)).toEqual([`mlruns/1/${kept}/inputs/${inputIdOf(wineId, kept)}/meta.yaml`, `mlruns/1/${kept}/inputs/${inputIdOf(holdoutId, kept)}/meta.yaml`].sort());
+    expect(inputsOf(gone)).toEqual([`mlruns/1/${gone}/inputs/${inputIdOf(wineId, gone)}/meta.yaml`]);
+    const input = parse(text(`mlruns/1/${kept}/inputs/${inputIdOf(wineId, kept)}/meta.yaml`));
+    expect(Object.keys(input)).toEqual(['destination_id', 'destination_type', 'source_id', 'source_type', 'tags']);
+    // MLflow writes destination_id from self.source_id (the dataset id); its reader does not use it.
+    expect(input).toEqual({ destination_id: wineId, destination_type: 'RUN', source_id: wineId, source_type: 'DATASET', tags: { 'mlflow.data.context': 'train', split: 'a' } });
+    expect(parse(text(`mlruns/1/${kept}/inputs/${inputIdOf(holdoutId, kept)}/meta.yaml`)).tags).toEqual({ 'mlflow.data.context': 'eval' });
+  });
+
+  it('keeps one input per dataset and run, as the FileStore does (input_id ignores the context)', async () => {
+    const mlflow = fresh();
+    const run = await mlflow.startRun({}, async (r) => {
+      await mlflow.logInput(WINE, 'train');
+      await mlflow.logInput(WINE, 'eval');
+      return r.info.runId;
+    });
+    expect((await mlflow.getRun(run)).inputs.datasetInputs).toHaveLength(2);
+    const files = unzipSync(await exportMlruns(mlflow.client()));
+    const inputs = Object.keys(files).filter((p) => p.includes(`/${run}/inputs/`));
+    expect(inputs).toEqual([`mlruns/0/${run}/inputs/${inputIdOf(datasetIdOf(WINE), run)}/meta.yaml`]);
+    expect(parse(strFromU8(files[inputs[0]!]!)).tags).toEqual({ 'mlflow.data.context': 'train' });
+  });
+
+  it('computes the ids with MD5 as Python hashlib does', () => {
+    for (const s of ['', 'abc', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'données ☃ 😀'.repeat(30)]) expect(md5Hex(s)).toBe(md5(s));
+    expect(md5Hex('wine-quality' + '12e45678')).toBe(datasetIdOf(WINE));
+  });
+
   it('round-trips through the importer, and importing again adds nothing', async () => {
     const source = fresh();
     const { kept, gone } = await seed(source);
@@ -73,6 +146,10 @@ describe('mlruns export', () => {
     const b = await target.getRun(kept);
     expect(b.info).toEqual({ ...a.info, experimentId: b.info.experimentId, artifactUri: b.info.artifactUri });
     expect(b.data).toEqual(a.data);
+    expect(b.inputs).toEqual(a.inputs);
+    expect(b.inputs.datasetInputs.map((d) => d.dataset)).toEqual([WINE, HOLDOUT]);
+    expect(b.inputs.datasetInputs.map((d) => d.tags)).toEqual([{ 'mlflow.data.context': 'train', split: 'a' }, { 'mlflow.data.context': 'eval' }]);
+    expect((await target.getRun(gone)).inputs).toEqual((await source.getRun(gone)).inputs);
     expect(await target.getMetricHistory(kept, 'loss')).toEqual(await source.getMetricHistory(kept, 'loss'));
     expect(await (await target.getArtifact(kept, 'notes/hello.txt')).text()).toBe('hello');
     expect((await target.getRun(gone)).info.lifecycleStage).toBe('deleted');
@@ -101,6 +178,46 @@ describe('mlruns export', () => {
     expect(got.data.params).toEqual({ alpha: '0.5' });
     expect(got.data.metrics.rmse).toBe(7e-5);
     expect((await mlflow.getMetricHistory(run, 'rmse')).map((m) => m.step)).toEqual([0, 1]);
+  });
+
+  it('imports dataset inputs from a folder as MLflow writes it', async () => {
+    const run = 'cd'.repeat(16);
+    const wineId = datasetIdOf(WINE);
+    const evalSet = { name: 'wine-eval', digest: '0777' };
+    const evalId = datasetIdOf(evalSet);
+    const missingId = datasetIdOf({ name: 'gone', digest: 'ffffffff' });
+    const root = `mlruns/472538174521836514`;
+    // As PyYAML writes them: keys sorted, a string quoted only when YAML 1.1 would read another type.
+    const zip = zipSync({
+      [`${root}/meta.yaml`]: strToU8(`artifact_location: file:///home/u/${root}\ncreation_time: 1700000000000\nexperiment_id: '472538174521836514'\nlast_update_time: 1700000000000\nlifecycle_stage: active\nname: wine\n`),
+      [`${root}/datasets/${wineId}/meta.yaml`]: strToU8(
+        `digest: 12e45678\nname: wine-quality\nprofile: '{"num_rows": 1599, "num_elements": 4797}'\nschema: '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type":\n  "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}'\nsource: '{"url": "https://example.org/winequality-red.csv"}'\nsource_type: http\n`,
+      ),
+      [`${root}/datasets/${evalId}/meta.yaml`]: strToU8(`digest: '0777'\nname: wine-eval\nprofile: null\nschema: null\nsource: '{}'\nsource_type: code\n`),
+      [`${root}/${run}/meta.yaml`]: strToU8(
+        `artifact_uri: file:///home/u/${root}/${run}/artifacts\ndeleted_time: null\nend_time: 1700000005000\nentry_point_name: ''\nexperiment_id: '472538174521836514'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
+      ),
+      [`${root}/${run}/inputs/${inputIdOf(wineId, run)}/meta.yaml`]: strToU8(
+        `destination_id: ${wineId}\ndestination_type: RUN\nsource_id: ${wineId}\nsource_type: DATASET\ntags:\n  mlflow.data.context: train\n`,
+      ),
+      [`${root}/${run}/inputs/${inputIdOf(evalId, run)}/meta.yaml`]: strToU8(
+        `destination_id: ${evalId}\ndestination_type: RUN\nsource_id: ${evalId}\nsource_type: DATASET\ntags:\n  mlflow.data.context: eval\n`,
+      ),
+      [`${root}/${run}/inputs/${inputIdOf(missingId, run)}/meta.yaml`]: strToU8(
+        `destination_id: ${missingId}\ndestination_type: RUN\nsource_id: ${missingId}\nsource_type: DATASET\ntags: {}\n`,
+      ),
+      [`${root}/${run}/tags/mlflow.runName`]: strToU8('py-run'),
+    });
+    const mlflow = fresh();
+    const report = await importMlruns(mlflow.client(), zip);
+    expect(report.runsImported).toEqual([run]);
+    // As MLflow's _get_all_inputs: an input whose dataset folder is missing is skipped (and reported here).
+    expect(report.problems).toEqual([expect.stringContaining(`dataset input ${inputIdOf(missingId, run)} names dataset ${missingId}`)]);
+    const got = await mlflow.getRun(run);
+    const byContext = Object.fromEntries(got.inputs.datasetInputs.map((d) => [d.tags['mlflow.data.context'], d]));
+    expect(got.inputs.datasetInputs).toHaveLength(2);
+    expect(byContext.train).toEqual({ dataset: WINE, tags: { 'mlflow.data.context': 'train' } });
+    expect(byContext.eval).toEqual({ dataset: { name: 'wine-eval', digest: '0777', sourceType: 'code', source: '{}' }, tags: { 'mlflow.data.context': 'eval' } });
   });
 
   it('refuses something that is not an mlruns zip, saying what it expected', async () => {

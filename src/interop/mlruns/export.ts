@@ -1,11 +1,13 @@
 // Runs as an MLflow file-store folder in a zip — `mlruns/<experiment>/meta.yaml`, `<run>/meta.yaml`,
-// `params/`, `metrics/`, `tags/`, `artifacts/` — which MLflow opens: unzip, then `mlflow ui` in that
-// folder. Artifact URIs are written relative (`./mlruns/<exp>/<run>/artifacts`) so the folder can live
-// anywhere. Dataset inputs are not part of this export (MLflow keeps them in its own sub-layout).
+// `params/`, `metrics/`, `tags/`, `artifacts/`, and dataset inputs as MLflow's FileStore keeps them
+// (`<experiment>/datasets/<dataset_id>/meta.yaml`, `<run>/inputs/<input_id>/meta.yaml`, see format.ts) —
+// which MLflow opens: unzip, then `mlflow ui` in that folder. Artifact URIs are written relative
+// (`./mlruns/<exp>/<run>/artifacts`) so the folder can live anywhere. YAML is written with YAML 1.1
+// quoting, the rules PyYAML reads with, so a value such as `yes`, `0777` or `1_000` stays a string.
 import { zipSync, strToU8 } from 'fflate';
 import type { TrackingClient } from '../../tracking/client';
 import type { Experiment, Run } from '../../tracking/entities';
-import { SOURCE_TYPE_LOCAL, STATUS_CODES, pyFloat } from './format';
+import { DATASETS_FOLDER, INPUTS_FOLDER, SOURCE_TYPE_LOCAL, STATUS_CODES, datasetId, datasetMeta, inputId, inputMeta, pyFloat } from './format';
 
 export interface MlrunsExportOptions {
   /** Runs to export; default: every run (active and deleted) of every experiment. */
@@ -15,7 +17,7 @@ export interface MlrunsExportOptions {
 
 async function yamlText(obj: unknown): Promise<string> {
   const { stringify } = await import('yaml');
-  return stringify(obj);
+  return stringify(obj, { version: '1.1' });
 }
 
 export async function exportMlruns(client: TrackingClient, options: MlrunsExportOptions = {}): Promise<Uint8Array> {
@@ -67,6 +69,14 @@ export async function exportMlruns(client: TrackingClient, options: MlrunsExport
     }));
     for (const [k, v] of Object.entries(run.data.params)) put(`${dir}/params/${k}`, v);
     for (const [k, v] of Object.entries(run.data.tags)) put(`${dir}/tags/${k}`, v);
+    // As MLflow's log_inputs: an experiment's dataset and a run's input are written once, the first wins.
+    for (const input of run.inputs.datasetInputs) {
+      const dsId = datasetId(input.dataset.name, input.dataset.digest);
+      const datasetPath = `mlruns/${exp.experimentId}/${DATASETS_FOLDER}/${dsId}/meta.yaml`;
+      if (!(datasetPath in files)) put(datasetPath, await yamlText(datasetMeta(input.dataset)));
+      const inputPath = `${dir}/${INPUTS_FOLDER}/${inputId(dsId, i.runId)}/meta.yaml`;
+      if (!(inputPath in files)) put(inputPath, await yamlText(inputMeta(dsId, input.tags)));
+    }
     for (const key of Object.keys(run.data.metrics)) {
       const history = await client.getMetricHistory(i.runId, key);
       put(`${dir}/metrics/${key}`, history.map((m) => `${m.timestamp} ${pyFloat(m.value)} ${m.step}\n`).join(''));
