@@ -1,0 +1,192 @@
+// A local stand-in for an MLflow tracking server (`mlflow server`, with the artifact proxy and the
+// model registry), following MLflow's REST API 2.0 reference: the endpoints a REST tracking store and a
+// REST registry store call, their request and response bodies, error_code/message errors with MLflow's
+// statuses and words, and MLflow's limits. In memory, on a free loopback port, with CORS as a server
+// started with --cors-allowed-origins answers. Failures can be injected (an HTTP status, or a hang for
+// timeouts) on matching calls, and credentials can be required as MLflow's basic-auth app does.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError } from './errors';
+import { artifactRoutes, handleProxy, PROXY_PREFIX, type RawResponse } from './artifacts';
+import { queryInput, type ApiRequest, type Input } from './request';
+import { registryRoutes } from './registry';
+import { newState } from './state';
+import { trackingRoutes, type Handler } from './tracking';
+
+export interface Failure {
+  /** Substring of "METHOD path" to match, e.g. "POST /api/2.0/mlflow/runs/log-batch". */
+  match: string;
+  status?: number;
+  hang?: boolean;
+  times: number;
+  /** Only after this many matching calls succeeded. */
+  after?: number;
+}
+
+export interface MlflowTestServerOptions {
+  /** Start with experiment "0", "Default", as a real server does (default true); ids then go "1", "2", …. */
+  defaultExperiment?: boolean;
+  /** Answer 401 to requests without these credentials (`Authorization: Basic …` or `Bearer …`). */
+  auth?: { username: string; password: string } | { token: string };
+}
+
+/** One request as it arrived, for tests that check what a client sent. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** The query string without '?', '' when none. */
+  query: string;
+  contentType?: string;
+  authorization?: string;
+  /** The parsed JSON body; undefined for an empty or binary body. */
+  body?: unknown;
+}
+
+const ROUTES: Record<string, Handler> = { ...trackingRoutes, ...artifactRoutes, ...registryRoutes };
+const PATHS = new Set(Object.keys(ROUTES).map((k) => k.slice(k.indexOf(' ') + 1)));
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+};
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS });
+  res.end(JSON.stringify(body));
+}
+
+const sendError = (res: ServerResponse, e: ApiError) => send(res, e.status, { error_code: e.code, message: e.message });
+
+function read(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}
+
+/** Flask's `get_json(force=True, silent=True)`: a body that is not JSON reads as empty. */
+function jsonBody(raw: Buffer): Input | undefined {
+  if (!raw.length) return undefined;
+  try {
+    let v: unknown = JSON.parse(raw.toString('utf8'));
+    if (typeof v === 'string') v = JSON.parse(v); // older clients double-encode; MLflow decodes twice
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Input) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function authorized(header: string | undefined, auth: MlflowTestServerOptions['auth']): boolean {
+  if (!auth) return true;
+  if ('token' in auth) return header === `Bearer ${auth.token}`;
+  return header === `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+
+/** MLflow's handlers read JSON bodies only with Content-Type application/json (POST and PUT). */
+function checkContentType(method: string, contentType: string | undefined) {
+  if (method !== 'POST' && method !== 'PUT') return;
+  if (!contentType) throw new ApiError('INVALID_PARAMETER_VALUE', 'Bad Request. Content-Type header is missing.');
+  if (contentType.split(';')[0]!.trim() !== 'application/json') {
+    throw new ApiError('INVALID_PARAMETER_VALUE', "Bad Request. Content-Type must be one of ['application/json'].");
+  }
+}
+
+export async function startMlflowTestServer(options: MlflowTestServerOptions = {}) {
+  const state = newState(options.defaultExperiment ?? true);
+  const calls: string[] = [];
+  const requests: RecordedRequest[] = [];
+  const authorizations: string[] = [];
+  const failures: Failure[] = [];
+  const seen = new Map<Failure, number>();
+
+  /** Answers with an injected failure, or says there is none. */
+  function injectedFailure(call: string, res: ServerResponse): boolean {
+    for (const f of failures) {
+      if (f.times <= 0 || !call.includes(f.match)) continue;
+      const n = seen.get(f) ?? 0;
+      seen.set(f, n + 1);
+      if (n < (f.after ?? 0)) continue;
+      f.times--;
+      if (!f.hang) sendError(res, new ApiError('TEMPORARILY_UNAVAILABLE', 'Injected failure', f.status ?? 503)); // a hang never answers: the client times out
+      return true;
+    }
+    return false;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url!, 'http://x');
+    const method = req.method ?? 'GET';
+    const call = `${method} ${url.pathname}`;
+    calls.push(call);
+    const authorization = req.headers.authorization;
+    authorizations.push(authorization ?? '');
+    if (!authorized(authorization, options.auth)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="mlflow"', ...CORS });
+      return res.end('You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.');
+    }
+    if (injectedFailure(call, res)) return;
+    const raw = await read(req);
+    const contentType = req.headers['content-type'];
+    const path = /^\/(?:ajax-)?api\/2\.0\/(.*)$/.exec(url.pathname)?.[1];
+    const isProxy = path !== undefined && (path === PROXY_PREFIX || path.startsWith(`${PROXY_PREFIX}/`));
+    const body = isProxy && method === 'PUT' ? undefined : jsonBody(raw);
+    requests.push({ method, path: url.pathname, query: url.search.slice(1), contentType, authorization, body });
+    if (path === undefined || (!isProxy && !PATHS.has(path))) throw new ApiError('ENDPOINT_NOT_FOUND', `No endpoint ${call}`);
+    // GET reads the query string; other methods the JSON body (DELETE falls back to the query string).
+    const query = queryInput(url.searchParams);
+    const input = method === 'GET' ? query : method === 'DELETE' ? { ...query, ...body } : (body ?? {});
+    const request: ApiRequest = { method, path, input, raw, query: url.searchParams };
+    let result: unknown;
+    if (isProxy) {
+      result = handleProxy(request, state);
+    } else {
+      const handler = ROUTES[`${method} ${path}`];
+      if (!handler) throw new ApiError('BAD_REQUEST', 'The method is not allowed for the requested URL.', 405);
+      checkContentType(method, contentType);
+      result = handler(request, state);
+    }
+    if ((result as RawResponse).raw === true) {
+      const r = result as RawResponse;
+      res.writeHead(r.status, { ...r.headers, ...CORS });
+      return res.end(r.body);
+    }
+    send(res, 200, result);
+  }
+
+  const server = createServer((req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      return res.end();
+    }
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return;
+      sendError(res, err instanceof ApiError ? err : new ApiError('INTERNAL_ERROR', String((err as Error)?.stack ?? err)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    experiments: state.experiments,
+    runs: state.runs,
+    artifacts: state.artifacts,
+    registeredModels: state.registeredModels,
+    /** "METHOD /path" of every request, in order (failed and injected ones too). */
+    calls,
+    /** Every request that reached the routing, with its body. */
+    requests,
+    /** The Authorization header of every request, in order ('' when none). */
+    authorizations,
+    failures,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type MlflowTestServer = Awaited<ReturnType<typeof startMlflowTestServer>>;
