@@ -20,7 +20,8 @@ type AnyFn = ((...args: unknown[]) => unknown) & { [PATCHED]?: true };
 /** The recorder of each estimator whose fit is running (per-epoch metrics find their run here). */
 const recorders = new WeakMap<object, FitRecorder>();
 /** Models fitted under autolog → how to log metrics on their predictions. */
-const fittedRuns = new WeakMap<object, { runId: string; counter: CallCounter; info: Record<string, string>; written: Promise<void> }>();
+// The recorder, not its id: a store that assigns run ids gives the run its id only once it is written.
+const fittedRuns = new WeakMap<object, { recorder: FitRecorder; counter: CallCounter; info: Record<string, string>; written: Promise<void> }>();
 
 /** The first rows of X, keeping column names and dtypes (input example and signature). */
 export function headOf(X: MatrixInput, n = INPUT_EXAMPLE_ROWS): unknown {
@@ -101,7 +102,7 @@ function wrapFit(original: AnyFn): AnyFn {
       const written = recorder.finish(snap, err === undefined ? 'FINISHED' : FitRecorder.failureStatus(err), endTime);
       api.trackPending(written);
       // Post-training metrics go to this run once it is written.
-      if (recorded) fittedRuns.set(this, { runId: recorder.runId, counter: new CallCounter(), info: {}, written });
+      if (recorded) fittedRuns.set(this, { recorder, counter: new CallCounter(), info: {}, written });
     };
     let result: unknown;
     try {
@@ -146,8 +147,8 @@ function wrapPredict(original: AnyFn): AnyFn {
           run.info[key] = description;
           api.trackPending((async () => {
             await run.written;
-            await api.client().logMetric(run.runId, key, value);
-            await api.client().logArtifact(run.runId, 'metric_info.json', JSON.stringify(run.info, null, 2));
+            await api.client().logMetric(run.recorder.runId, key, value);
+            await api.client().logArtifact(run.recorder.runId, 'metric_info.json', JSON.stringify(run.info, null, 2));
           })());
         },
       });

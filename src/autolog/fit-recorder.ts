@@ -30,7 +30,8 @@ type CommitContent = Omit<Parameters<import('../tracking/client').TrackingClient
  * once, so per-epoch metrics can be logged while the fit is still going.
  */
 export class FitRecorder {
-  readonly runId: string;
+  /** The run's id; a store that assigns ids (an MLflow server) replaces it when the run is created. */
+  runId: string;
   readonly ownsRun: boolean;
   /** Set once the run exists in the store (autolog's own runs are created on first need). */
   private created: Promise<void> | null;
@@ -64,8 +65,8 @@ export class FitRecorder {
     this.created ??= (async () => {
       this.release = await claimRun(this.runId);
       const client = this.api.client();
-      const run = await this.entity!;
-      await client.store.createRun(run);
+      const run = await client.store.createRun(await this.entity!);
+      this.runId = run.info.runId;
       // As client.createRun does: the notebook links a run under its cell when it hears of it.
       announce(client.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     })();
@@ -93,10 +94,14 @@ export class FitRecorder {
   async finish(snapshot: FitSnapshot, status: RunStatus, endTime = now()): Promise<void> {
     const client = this.api.client();
     try {
+      // Created with the rest in one transaction, unless the store chooses the id: the logged model's
+      // MLmodel names its run, so that run must exist first.
+      if (client.store.assignsRunIds) await this.ensureCreated();
       const create = this.ownsRun && this.created === null ? await this.entity! : undefined;
       if (!create) await this.created;
       const content = this.writable ? await this.content(snapshot) : {};
-      await client.commitRun(this.runId, { ...content, ...(this.ownsRun ? { end: { status, endTime } } : {}) }, create);
+      const info = await client.commitRun(this.runId, { ...content, ...(this.ownsRun ? { end: { status, endTime } } : {}) }, create);
+      this.runId = info.runId;
     } catch (err) {
       this.warn(`could not record the fit: ${String(err)}`);
       if (this.ownsRun) {

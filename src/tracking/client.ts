@@ -145,8 +145,7 @@ export class TrackingClient {
     experimentId: string,
     options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
   ): Promise<Run> {
-    const run = await this.buildRun(experimentId, options);
-    await this.store.createRun(run);
+    const run = await this.store.createRun(await this.buildRun(experimentId, options));
     announce(this.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     return run;
   }
@@ -297,8 +296,9 @@ export class TrackingClient {
           }
         : {}),
     });
-    if (create) announce(this.store.uri, { type: 'run-created', runId, experimentId: create.info.experimentId });
-    announce(this.store.uri, { type: 'run-updated', runId });
+    // A store that assigns ids gave the created run its own: `info.runId` is the one to use from here.
+    if (create) announce(this.store.uri, { type: 'run-created', runId: info.runId, experimentId: create.info.experimentId });
+    announce(this.store.uri, { type: 'run-updated', runId: info.runId });
     return info;
   }
 

@@ -14,6 +14,7 @@ import { matchesView } from './view';
 
 export class IdbTrackingStore implements TrackingStore {
   readonly uri: string;
+  readonly assignsRunIds = false;
   private runCache: { version: number; rows: Map<string, RunRow> } | null = null;
 
   constructor(readonly name = 'kiroku') {
@@ -91,14 +92,15 @@ export class IdbTrackingStore implements TrackingStore {
     });
   }
 
-  async createRun(run: Run) {
+  async createRun(run: Run): Promise<Run> {
     const db = await this.db();
-    await guard(async () => {
+    return guard(async () => {
       const tx = db.transaction(['experiments', 'runs', 'meta'], 'readwrite');
       if (!(await tx.objectStore('experiments').getKey(run.info.experimentId))) throw experimentNotFound(run.info.experimentId);
       const row = newRunRow(run);
       row.version = await bumpVersion(tx.objectStore('meta'));
       await Promise.all([tx.objectStore('runs').add(row), tx.done]);
+      return structuredClone(run);
     });
   }
 

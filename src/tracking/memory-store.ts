@@ -9,6 +9,7 @@ import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, StoredArtifact
 import { matchesView } from './view';
 
 export class MemoryTrackingStore implements TrackingStore {
+  readonly assignsRunIds = false;
   constructor(readonly uri = 'memory:') {}
   private experiments = new Map<string, Experiment>();
   private runs = new Map<string, RunRow>();
@@ -64,9 +65,10 @@ export class MemoryTrackingStore implements TrackingStore {
     e.tags[key] = value;
   }
 
-  async createRun(run: Run) {
+  async createRun(run: Run): Promise<Run> {
     if (!this.experiments.has(run.info.experimentId)) throw experimentNotFound(run.info.experimentId);
     this.runs.set(run.info.runId, newRunRow(structuredClone(run)));
+    return structuredClone(run);
   }
 
   private row(runId: string): RunRow {

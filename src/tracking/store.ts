@@ -26,7 +26,7 @@ export type RunInfoPatch = Partial<Pick<RunInfo, 'status' | 'endTime' | 'runName
 
 /** Several changes to one run, applied in one transaction (all or nothing). */
 export interface RunChange {
-  /** Create this run first (its id must be the committed run's). */
+  /** Create this run first (its id must be the committed run's; a store that assigns ids replaces it). */
   create?: Run;
   batch?: LogBatch;
   inputs?: DatasetInput[];
@@ -54,6 +54,11 @@ export interface RunMeta {
 export interface TrackingStore {
   /** A short description for messages, e.g. "indexeddb:kiroku". */
   readonly uri: string;
+  /**
+   * True when the store, not the caller, chooses run ids (an MLflow server's runs/create): the id of
+   * a run built locally is replaced, and callers must use the id createRun/commit give back.
+   */
+  readonly assignsRunIds: boolean;
 
   createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment>;
   getExperiment(experimentId: string): Promise<Experiment | undefined>;
@@ -62,7 +67,8 @@ export interface TrackingStore {
   updateExperiment(experimentId: string, patch: ExperimentPatch, time: number): Promise<Experiment>;
   setExperimentTag(experimentId: string, key: string, value: string): Promise<void>;
 
-  createRun(run: Run): Promise<void>;
+  /** Stores a new run; returns it as stored (with the store's id when `assignsRunIds`). */
+  createRun(run: Run): Promise<Run>;
   getRun(runId: string): Promise<Run | undefined>;
   /** Runs of the given experiments in any order; filtering and sorting are the client's. */
   listRuns(experimentIds: string[], viewType?: ViewType): Promise<Run[]>;
@@ -71,7 +77,10 @@ export interface TrackingStore {
   updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo>;
   /** Applies params, tags and metrics in one transaction; all or nothing. */
   logBatch(runId: string, batch: LogBatch): Promise<void>;
-  /** Applies a batch, inputs, artifacts and info changes in one transaction; all or nothing. */
+  /**
+   * Applies a batch, inputs, artifacts and info changes in one transaction; all or nothing. With
+   * `create`, the returned info carries the run's stored id (`runId` is the built run's).
+   */
   commit(runId: string, change: RunChange): Promise<RunInfo>;
   deleteTag(runId: string, key: string): Promise<void>;
   logInputs(runId: string, inputs: DatasetInput[]): Promise<void>;
