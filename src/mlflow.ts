@@ -4,6 +4,7 @@
 import { mlflow as fluent } from './tracking/default';
 import { modelApi } from './models/api';
 import { autolog, nameDataset, type AutologOptions } from './autolog/index';
+import './interop/rest/schemes'; // http(s):// tracking URIs: an MLflow tracking server
 
 const withModels = Object.assign(fluent, modelApi(fluent));
 

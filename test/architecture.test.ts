@@ -43,7 +43,7 @@ describe('architecture', () => {
       tracking: ['lib', 'storage', 'tracking'],
       registry: ['lib', 'storage', 'tracking', 'registry'],
       models: ['lib', 'storage', 'tracking', 'registry', 'data', 'ml', 'models'],
-      interop: ['lib', 'storage', 'tracking', 'interop'],
+      interop: ['lib', 'storage', 'tracking', 'registry', 'interop'],
       // The whole workspace (export, import, clear) spans every store but never the UI.
       workspace: ['lib', 'storage', 'tracking', 'registry', 'notebook', 'workspace'],
     };

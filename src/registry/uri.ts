@@ -5,6 +5,12 @@ import { MemoryRegistryStore } from './memory-store';
 import type { RegistryStore } from './store';
 
 const stores = new Map<string, RegistryStore>();
+const schemes = new Map<string, (uri: string) => RegistryStore>();
+
+/** Make `<scheme>:…` URIs open registries made by `factory` (the REST store registers http and https). */
+export function registerRegistryScheme(scheme: string, factory: (uri: string) => RegistryStore): void {
+  schemes.set(scheme, factory);
+}
 
 export function registryStoreForUri(uri: string): RegistryStore {
   let store = stores.get(uri);
@@ -12,6 +18,7 @@ export function registryStoreForUri(uri: string): RegistryStore {
   const [scheme, ...rest] = uri.split(':');
   if (scheme === 'memory') store = new MemoryRegistryStore(uri);
   else if (scheme === 'indexeddb') store = new IdbRegistryStore(rest.join(':') || 'kiroku');
+  else if (schemes.has(scheme!)) store = schemes.get(scheme!)!(uri);
   else throw new TrackingError(`Unsupported registry URI '${uri}'.`);
   stores.set(uri, store);
   return store;

@@ -12,6 +12,7 @@ import { imageToBlob, type ImageInput } from './images';
 import { CHART_CONTENT_TYPE, isChartFigure, type ChartFigure } from './figures';
 import type { ViewType } from './store';
 import { defaultTrackingUri, storeForUri } from './uri';
+import { setServerOptions, type ServerOptions } from '../lib/server-options';
 
 export interface StartRunOptions {
   runId?: string;
@@ -54,8 +55,13 @@ export class Fluent {
 
   // ── configuration ──────────────────────────────────────────────────────────
 
-  setTrackingUri(uri: string): void {
+  /**
+   * Where runs go: `indexeddb:<db>` (this browser, the default), `memory:`, or an MLflow tracking
+   * server `https://<host>` with optional credentials and timeouts (kept in memory only).
+   */
+  setTrackingUri(uri: string, server?: ServerOptions): void {
     if (this.stack.length) throw new TrackingError('Cannot change the tracking URI while a run is active; end it first with mlflow.endRun().');
+    if (server) setServerOptions(uri, server);
     storeForUri(uri); // refuse an unsupported URI now, not at the first log call
     this.uri = uri;
     this.clientInstance = null;

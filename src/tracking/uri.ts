@@ -1,10 +1,18 @@
-// Tracking URIs choose the backend, as in MLflow: `indexeddb:<database>` or `memory:[name]`.
+// Tracking URIs choose the backend, as in MLflow: `indexeddb:<database>`, `memory:[name]`, or a
+// scheme another layer registers (the REST store registers `http` and `https`, as MLflow's
+// TrackingStoreRegistry does; tracking itself knows nothing of HTTP).
 import { TrackingError } from '../lib/errors';
 import { IdbTrackingStore } from './idb-store';
 import { MemoryTrackingStore } from './memory-store';
 import type { TrackingStore } from './store';
 
 const stores = new Map<string, TrackingStore>();
+const schemes = new Map<string, (uri: string) => TrackingStore>();
+
+/** Make `<scheme>:…` URIs open stores made by `factory`. */
+export function registerTrackingScheme(scheme: string, factory: (uri: string) => TrackingStore): void {
+  schemes.set(scheme, factory);
+}
 
 export function defaultTrackingUri(): string {
   return typeof indexedDB !== 'undefined' ? 'indexeddb:kiroku' : 'memory:';
@@ -20,9 +28,12 @@ export function storeForUri(uri: string): TrackingStore {
   else if (scheme === 'indexeddb') {
     if (typeof indexedDB === 'undefined') throw new TrackingError(`Tracking URI '${uri}' needs IndexedDB, which this environment does not have; use 'memory:'.`);
     store = new IdbTrackingStore(name || 'kiroku');
+  } else if (schemes.has(scheme!)) {
+    store = schemes.get(scheme!)!(uri);
   } else {
+    const server = schemes.has('https') ? ", or 'https://<host>' (an MLflow tracking server)" : '';
     throw new TrackingError(
-      `Unsupported tracking URI '${uri}'. Use 'indexeddb:<database>' (saved in this browser) or 'memory:' (gone when the page closes).`,
+      `Unsupported tracking URI '${uri}'. Use 'indexeddb:<database>' (saved in this browser), 'memory:' (gone when the page closes)${server}.`,
     );
   }
   stores.set(uri, store);

@@ -50,7 +50,7 @@ describe('Sync to MLflow', () => {
     expect(remote.inputs).toHaveLength(1);
     expect(server.artifacts.get(`1/${synced!.remoteRunId}/artifacts/notes/hello.txt`)?.toString()).toBe('hello');
     const batches = server.calls.filter((c) => c.endsWith('/runs/log-batch')).length;
-    expect(batches).toBe(1 /* params */ + 1 /* tags */ + 3 /* 2500 loss points */ + 1 /* r2 */);
+    expect(batches).toBe(1 /* params and tags */ + 3 /* 2500 loss points */ + 1 /* r2 */);
     expect((await mlflow.getRun(runId)).data.tags[syncTagKey(server.url)]).toBe(synced!.remoteRunId);
     expect(progress.at(-1)).toBe('done');
   });

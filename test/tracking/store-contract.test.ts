@@ -1,17 +1,35 @@
-// One contract, every TrackingStore: the in-memory store and the IndexedDB store (fake-indexeddb in
-// Node; the browser suite runs the same API against Chromium's real IndexedDB).
+// One contract, every TrackingStore: the in-memory store, the IndexedDB store (fake-indexeddb in
+// Node; the browser suite runs the same API against Chromium's real IndexedDB), and the REST store
+// against a local server that follows MLflow's REST API 2.0 reference. Where a server must differ
+// (it chooses run ids and stamps times with its own clock; it leaves orphan recovery alone), the
+// subject's capabilities say so and the test checks the server's behaviour instead.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Run } from '../../src/tracking/entities';
 import { IdbTrackingStore } from '../../src/tracking/idb-store';
 import { MemoryTrackingStore } from '../../src/tracking/memory-store';
+import { RestTrackingStore } from '../../src/interop/rest/tracking-store';
 import { CHUNK_SIZE } from '../../src/storage/schema';
 import type { TrackingStore } from '../../src/tracking/store';
 import { setClock } from '../../src/lib/time';
+import { startMlflowTestServer } from '../interop/mlflow-test-server';
+
+interface Subject {
+  store: TrackingStore;
+  /** Times passed by the caller are kept (a server uses its own clock). */
+  callerTimes: boolean;
+  /** RUNNING runs are listed for orphan recovery (a shared server's are not ours to end). */
+  recoversOrphans: boolean;
+  stop?: () => Promise<void>;
+}
 
 let dbCounter = 0;
-const factories: Array<[string, () => TrackingStore]> = [
-  ['MemoryTrackingStore', () => new MemoryTrackingStore()],
-  ['IdbTrackingStore', () => new IdbTrackingStore(`contract-${++dbCounter}-${Date.now()}`)],
+const factories: Array<[string, () => Promise<Subject>]> = [
+  ['MemoryTrackingStore', async () => ({ store: new MemoryTrackingStore(), callerTimes: true, recoversOrphans: true })],
+  ['IdbTrackingStore', async () => ({ store: new IdbTrackingStore(`contract-${++dbCounter}-${Date.now()}`), callerTimes: true, recoversOrphans: true })],
+  ['RestTrackingStore', async () => {
+    const server = await startMlflowTestServer({ defaultExperiment: false });
+    return { store: new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 0 })), callerTimes: false, recoversOrphans: false, stop: server.close };
+  }],
 ];
 
 function makeRun(runId: string, experimentId: string, startTime = 1000): Run {
@@ -29,15 +47,24 @@ const RUN_A = 'a'.repeat(32);
 const RUN_B = 'b'.repeat(32);
 
 describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
+  let subject: Subject;
   let store: TrackingStore;
   let exp: string;
+  /** Create a run built with `id`; returns the id it is stored under (the server's own for REST). */
+  const create = async (id: string, experimentId: string) => {
+    const stored = await store.createRun(makeRun(id, experimentId));
+    expect(stored.info.runId === id).toBe(!store.assignsRunIds);
+    return stored.info.runId;
+  };
 
   beforeEach(async () => {
-    store = factory();
+    subject = await factory();
+    store = subject.store;
     exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
   });
   afterEach(async () => {
     await store.close();
+    await subject.stop?.();
   });
 
   it('numbers experiments from "0" and finds them by id and name', async () => {
@@ -62,21 +89,22 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     expect((await store.listExperiments('DELETED_ONLY')).map((e) => e.name)).toEqual(['wine']);
     expect((await store.listExperiments('ALL')).length).toBe(2);
     const restored = await store.updateExperiment('1', { lifecycleStage: 'active' }, 10);
-    expect(restored.lastUpdateTime).toBe(10);
+    if (subject.callerTimes) expect(restored.lastUpdateTime).toBe(10);
+    else expect(restored.lastUpdateTime).toBeGreaterThanOrEqual(restored.creationTime);
     expect((await store.listExperiments()).length).toBe(2);
   });
 
   it('creates a run in an existing experiment only', async () => {
     await expect(store.createRun(makeRun(RUN_A, '42'))).rejects.toThrow('No Experiment with id=42 exists');
-    await store.createRun(makeRun(RUN_A, exp));
-    const run = await store.getRun(RUN_A);
+    const A = await create(RUN_A, exp);
+    const run = await store.getRun(A);
     expect(run?.info.status).toBe('RUNNING');
     expect(run?.data.tags['mlflow.runName']).toBe('run-aaaa');
   });
 
   it('applies a log batch: params, tags, latest metric by step then timestamp', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
-    await store.logBatch(RUN_A, {
+    const A = await create(RUN_A, exp);
+    await store.logBatch(A, {
       params: [{ key: 'alpha', value: '0.5' }],
       tags: [{ key: 'team', value: 'ml' }],
       metrics: [
@@ -85,116 +113,118 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
         { key: 'rmse', value: 2, step: 5, timestamp: 4 },
       ],
     });
-    const run = (await store.getRun(RUN_A))!;
+    const run = (await store.getRun(A))!;
     expect(run.data.params).toEqual({ alpha: '0.5' });
     expect(run.data.tags.team).toBe('ml');
     expect(run.data.metrics.rmse).toBe(1);
-    expect((await store.getMetricHistory(RUN_A, 'rmse')).map((m) => m.value)).toEqual([3, 1, 2]);
+    const history = (await store.getMetricHistory(A, 'rmse')).map((m) => m.value);
+    // In logging order locally; MLflow's SQL store answers by timestamp, then step, then value.
+    expect(history).toEqual(subject.callerTimes ? [3, 1, 2] : [2, 1, 3]);
   });
 
   it("refuses to change a param with MLflow's message and writes nothing of that batch", async () => {
-    await store.createRun(makeRun(RUN_A, exp));
-    await store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '0.02' }] });
-    await store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '0.02' }] });
+    const A = await create(RUN_A, exp);
+    await store.logBatch(A, { params: [{ key: 'alpha', value: '0.02' }] });
+    await store.logBatch(A, { params: [{ key: 'alpha', value: '0.02' }] });
     await expect(
-      store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '0.5' }], metrics: [{ key: 'm', value: 1, step: 0, timestamp: 1 }] }),
+      store.logBatch(A, { params: [{ key: 'alpha', value: '0.5' }], metrics: [{ key: 'm', value: 1, step: 0, timestamp: 1 }] }),
     ).rejects.toThrow(
-      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ID='${RUN_A}'. Attempted logging new value '0.5'.`,
+      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ID='${A}'. Attempted logging new value '0.5'.`,
     );
-    const run = (await store.getRun(RUN_A))!;
+    const run = (await store.getRun(A))!;
     expect(run.data.params.alpha).toBe('0.02');
     expect(run.data.metrics.m).toBeUndefined();
-    expect(await store.getMetricHistory(RUN_A, 'm')).toEqual([]);
+    expect(await store.getMetricHistory(A, 'm')).toEqual([]);
   });
 
   it('keeps metric history in order across chunk boundaries', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
+    const A = await create(RUN_A, exp);
     const n = CHUNK_SIZE * 2 + 17;
     // Three batches whose edges fall inside chunks, as a real training loop's flushes do.
     for (const [from, to] of [[0, 700], [700, 1500], [1500, n]] as const) {
       const metrics = [];
       for (let i = from; i < to; i++) metrics.push({ key: 'loss', value: 1 / (i + 1), step: i, timestamp: 100 + i });
-      await store.logBatch(RUN_A, { metrics });
+      await store.logBatch(A, { metrics });
     }
-    const history = await store.getMetricHistory(RUN_A, 'loss');
+    const history = await store.getMetricHistory(A, 'loss');
     expect(history.length).toBe(n);
     expect(history.every((m, i) => m.step === i && m.value === 1 / (i + 1) && m.timestamp === 100 + i)).toBe(true);
-    expect((await store.getRun(RUN_A))!.data.metrics.loss).toBe(1 / n);
+    expect((await store.getRun(A))!.data.metrics.loss).toBe(1 / n);
   });
 
   it('updates run info; a runName change updates the mlflow.runName tag', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
-    const info = await store.updateRunInfo(RUN_A, { status: 'FINISHED', endTime: 2000, runName: 'renamed' });
+    const A = await create(RUN_A, exp);
+    const info = await store.updateRunInfo(A, { status: 'FINISHED', endTime: 2000, runName: 'renamed' });
     expect(info).toMatchObject({ status: 'FINISHED', endTime: 2000, runName: 'renamed' });
-    expect((await store.getRun(RUN_A))!.data.tags['mlflow.runName']).toBe('renamed');
+    expect((await store.getRun(A))!.data.tags['mlflow.runName']).toBe('renamed');
     await expect(store.updateRunInfo(RUN_B, { status: 'FAILED' })).rejects.toThrow(`Run with id=${RUN_B} not found`);
   });
 
   it('lists runs per experiment and view type, and the RUNNING ones with last activity', async () => {
     const other = (await store.createExperiment({ name: 'wine', creationTime: 2 })).experimentId;
-    await store.createRun(makeRun(RUN_A, exp));
-    await store.createRun(makeRun(RUN_B, other));
+    const A = await create(RUN_A, exp);
+    const B = await create(RUN_B, other);
     const restore = setClock(() => 4242);
-    await store.logBatch(RUN_A, { metrics: [{ key: 'm', value: 1, step: 0, timestamp: 7 }] });
+    await store.logBatch(A, { metrics: [{ key: 'm', value: 1, step: 0, timestamp: 7 }] });
     restore();
-    await store.updateRunInfo(RUN_B, { lifecycleStage: 'deleted', status: 'FINISHED' });
-    expect((await store.listRuns([exp, other])).map((r) => r.info.runId)).toEqual([RUN_A]);
-    expect((await store.listRuns([other], 'DELETED_ONLY')).map((r) => r.info.runId)).toEqual([RUN_B]);
+    await store.updateRunInfo(B, { lifecycleStage: 'deleted', status: 'FINISHED' });
+    expect((await store.listRuns([exp, other])).map((r) => r.info.runId)).toEqual([A]);
+    expect((await store.listRuns([other], 'DELETED_ONLY')).map((r) => r.info.runId)).toEqual([B]);
     expect((await store.listRuns([exp, other], 'ALL')).length).toBe(2);
     const running = await store.listRunningRuns();
-    expect(running.map((r) => [r.info.runId, r.lastActivity])).toEqual([[RUN_A, 4242]]);
+    expect(running.map((r) => [r.info.runId, r.lastActivity])).toEqual(subject.recoversOrphans ? [[A, 4242]] : []);
   });
 
   it('refuses logging to a deleted run', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
-    await store.updateRunInfo(RUN_A, { lifecycleStage: 'deleted' });
-    await expect(store.logBatch(RUN_A, { tags: [{ key: 'a', value: 'b' }] })).rejects.toThrow(
-      `The run ${RUN_A} must be in the 'active' state. Current state is deleted.`,
+    const A = await create(RUN_A, exp);
+    await store.updateRunInfo(A, { lifecycleStage: 'deleted' });
+    await expect(store.logBatch(A, { tags: [{ key: 'a', value: 'b' }] })).rejects.toThrow(
+      `The run ${A} must be in the 'active' state. Current state is deleted.`,
     );
   });
 
   it('deletes tags, and says so when the tag does not exist', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
-    await store.logBatch(RUN_A, { tags: [{ key: 'a', value: 'b' }] });
-    await store.deleteTag(RUN_A, 'a');
-    expect((await store.getRun(RUN_A))!.data.tags.a).toBeUndefined();
-    await expect(store.deleteTag(RUN_A, 'a')).rejects.toThrow(`No tag with name: a in run with id ${RUN_A}`);
+    const A = await create(RUN_A, exp);
+    await store.logBatch(A, { tags: [{ key: 'a', value: 'b' }] });
+    await store.deleteTag(A, 'a');
+    expect((await store.getRun(A))!.data.tags.a).toBeUndefined();
+    await expect(store.deleteTag(A, 'a')).rejects.toThrow(`No tag with name: a in run with id ${A}`);
   });
 
   it('records dataset inputs once per (name, digest, context)', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
+    const A = await create(RUN_A, exp);
     const wine = { name: 'wine', digest: 'abc123', sourceType: 'local', source: 'winequality-red.csv' };
-    await store.logInputs(RUN_A, [{ dataset: wine, tags: { 'mlflow.data.context': 'train' } }]);
-    await store.logInputs(RUN_A, [
+    await store.logInputs(A, [{ dataset: wine, tags: { 'mlflow.data.context': 'train' } }]);
+    await store.logInputs(A, [
       { dataset: wine, tags: { 'mlflow.data.context': 'train' } },
       { dataset: wine, tags: { 'mlflow.data.context': 'eval' } },
     ]);
-    const inputs = (await store.getRun(RUN_A))!.inputs.datasetInputs;
+    const inputs = (await store.getRun(A))!.inputs.datasetInputs;
     expect(inputs.map((d) => d.tags['mlflow.data.context'])).toEqual(['train', 'eval']);
   });
 
   it('stores artifacts with content type and lists paths', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
+    const A = await create(RUN_A, exp);
     const bytes = new TextEncoder().encode('hello').buffer as ArrayBuffer;
-    await store.putArtifact(RUN_A, { path: 'model/MLmodel', contentType: 'application/yaml', bytes });
-    await store.putArtifact(RUN_A, { path: 'notes.txt', contentType: 'text/plain', bytes: new Uint8Array([1, 2, 3]).buffer });
-    const got = await store.getArtifact(RUN_A, 'model/MLmodel');
+    await store.putArtifact(A, { path: 'model/MLmodel', contentType: 'application/yaml', bytes });
+    await store.putArtifact(A, { path: 'notes.txt', contentType: 'text/plain', bytes: new Uint8Array([1, 2, 3]).buffer });
+    const got = await store.getArtifact(A, 'model/MLmodel');
     expect(got?.contentType).toBe('application/yaml');
     expect(new TextDecoder().decode(got!.bytes)).toBe('hello');
-    expect(await store.listArtifactPaths(RUN_A)).toEqual([
+    expect(await store.listArtifactPaths(A)).toEqual([
       { path: 'model/MLmodel', size: 5 },
       { path: 'notes.txt', size: 3 },
     ]);
-    expect(await store.getArtifact(RUN_A, 'missing')).toBeUndefined();
+    expect(await store.getArtifact(A, 'missing')).toBeUndefined();
     await expect(store.putArtifact(RUN_B, { path: 'x', contentType: 'text/plain', bytes })).rejects.toThrow('not found');
   });
 
   it('hands out copies: mutating a result changes nothing stored', async () => {
-    await store.createRun(makeRun(RUN_A, exp));
-    const run = (await store.getRun(RUN_A))!;
+    const A = await create(RUN_A, exp);
+    const run = (await store.getRun(A))!;
     run.data.tags.evil = 'x';
     run.info.status = 'FAILED';
-    const again = (await store.getRun(RUN_A))!;
+    const again = (await store.getRun(A))!;
     expect(again.data.tags.evil).toBeUndefined();
     expect(again.info.status).toBe('RUNNING');
   });
@@ -202,16 +232,18 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
 
 describe.each(factories)('metric series (the write queue\'s columnar shape): %s', (_name, factory) => {
   it('stores series after single points, and picks the latest across both', async () => {
-    const store = factory();
+    const subject = await factory();
+    const store = subject.store;
     const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
-    await store.createRun(makeRun(RUN_A, exp));
-    await store.logBatch(RUN_A, {
+    const A = (await store.createRun(makeRun(RUN_A, exp))).info.runId;
+    await store.logBatch(A, {
       metrics: [{ key: 'loss', value: 9, step: 0, timestamp: 1 }],
       series: [{ key: 'loss', steps: [1, 2, 3], values: [3, 2, 1], timestamps: [2, 3, 4] }, { key: 'acc', steps: [0], values: [0.5], timestamps: [2] }],
     });
-    expect((await store.getMetricHistory(RUN_A, 'loss')).map((m) => [m.step, m.value])).toEqual([[0, 9], [1, 3], [2, 2], [3, 1]]);
-    expect((await store.getRun(RUN_A))!.data.metrics).toEqual({ loss: 1, acc: 0.5 });
+    expect((await store.getMetricHistory(A, 'loss')).map((m) => [m.step, m.value])).toEqual([[0, 9], [1, 3], [2, 2], [3, 1]]);
+    expect((await store.getRun(A))!.data.metrics).toEqual({ loss: 1, acc: 0.5 });
     await store.close();
+    await subject.stop?.();
   });
 });
 

@@ -8,6 +8,9 @@ export interface RestOptions {
   baseUrl: string;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /** Basic auth (MLflow's auth app), when there is no token. */
+  username?: string;
+  password?: string;
   timeoutMs?: number;
   retries?: number;
   /** First backoff delay; doubled each retry. */
@@ -36,37 +39,41 @@ function retryable(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-/** One API call: `api(o, 'POST', 'runs/create', body)` → parsed JSON. */
-export async function api<T = Record<string, unknown>>(
-  o: RestOptions,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  body?: unknown,
-  query?: Record<string, string>,
-): Promise<T> {
-  const doFetch = o.fetch ?? fetch;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function authorization(o: RestOptions): Record<string, string> {
+  if (o.token) return { Authorization: `Bearer ${o.token}` };
+  // MLflow's basic-auth app (MLFLOW_TRACKING_USERNAME / _PASSWORD).
+  if (o.username !== undefined) return { Authorization: `Basic ${btoa(unescape(encodeURIComponent(`${o.username}:${o.password ?? ''}`)))}` };
+  return {};
+}
+
+/** `mlflow/<path>` is the tracking API; `mlflow-artifacts/…` the artifact proxy (both under /api/2.0). */
+export function endpointUrl(o: RestOptions, path: string, query?: Record<string, string>): string {
   const base = o.baseUrl.replace(/\/+$/, '');
-  const url = path.startsWith('mlflow-artifacts/')
-    ? `${base}/api/2.0/${path}`
-    : `${base}/api/2.0/mlflow/${path}${query ? `?${new URLSearchParams(query)}` : ''}`;
+  const api = path.startsWith('mlflow-artifacts/') ? path : `mlflow/${path}`;
+  return `${base}/api/2.0/${api}${query ? `?${new URLSearchParams(query)}` : ''}`;
+}
+
+/** One request with the timeout and retries; resolves with the successful response. */
+async function request(o: RestOptions, method: Method, path: string, body?: unknown, query?: Record<string, string>): Promise<Response> {
+  const doFetch = o.fetch ?? fetch;
+  const url = endpointUrl(o, path, query);
   const retries = o.retries ?? 3;
   let delay = o.backoffMs ?? 250;
+  const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
+  const headers = {
+    ...(isBytes ? { 'Content-Type': 'application/octet-stream' } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...authorization(o),
+  };
+  const payload = body === undefined ? undefined : isBytes ? (body as BodyInit) : JSON.stringify(body);
   for (let attempt = 0; ; attempt++) {
     if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
     const timeout = AbortSignal.timeout(o.timeoutMs ?? 15_000);
     const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
     let res: Response;
     try {
-      const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
-      res = await doFetch(url, {
-        method,
-        signal,
-        headers: {
-          ...(isBytes ? { 'Content-Type': 'application/octet-stream' } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...(o.token ? { Authorization: `Bearer ${o.token}` } : {}),
-        },
-        ...(body !== undefined ? { body: isBytes ? (body as BodyInit) : JSON.stringify(body) } : {}),
-      });
+      res = await doFetch(url, { method, signal, headers, ...(payload !== undefined ? { body: payload } : {}) });
     } catch (err) {
       if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
       const what = timeout.aborted ? `timed out after ${o.timeoutMs ?? 15_000} ms` : `failed (${String((err as Error)?.message ?? err)})`;
@@ -80,11 +87,9 @@ export async function api<T = Record<string, unknown>>(
         'NETWORK_ERROR',
       );
     }
-    if (res.ok) {
-      const text = await res.text();
-      return (text ? JSON.parse(text) : {}) as T;
-    }
+    if (res.ok) return res;
     if (retryable(res.status) && attempt < retries) {
+      await res.body?.cancel().catch(() => {});
       await sleep(delay, o.signal);
       delay *= 2;
       continue;
@@ -100,4 +105,22 @@ export async function api<T = Record<string, unknown>>(
     }
     throw new MlflowServerError(message, code, res.status);
   }
+}
+
+/** One API call: `api(o, 'POST', 'runs/create', body)` → parsed JSON. */
+export async function api<T = Record<string, unknown>>(
+  o: RestOptions,
+  method: Method,
+  path: string,
+  body?: unknown,
+  query?: Record<string, string>,
+): Promise<T> {
+  const text = await (await request(o, method, path, body, query)).text();
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+/** A call answered with raw bytes (an artifact download). */
+export async function apiBytes(o: RestOptions, path: string): Promise<{ bytes: ArrayBuffer; contentType: string | null }> {
+  const res = await request(o, 'GET', path);
+  return { bytes: await res.arrayBuffer(), contentType: res.headers.get('Content-Type') };
 }

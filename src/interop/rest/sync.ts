@@ -7,9 +7,10 @@ import { KirokuError } from '../../lib/errors';
 import type { TrackingClient } from '../../tracking/client';
 import type { Run } from '../../tracking/entities';
 import { api, MlflowServerError, type RestOptions } from './http';
+import { datasetInputToJson } from './json';
+import { logBatchRequests } from './log-batch';
+import { proxyPath, proxyRoot } from './artifact-proxy';
 
-/** MLflow's log-batch limits. */
-export const LIMITS = { metrics: 1000, params: 100, tags: 100 } as const;
 
 export interface SyncOptions extends RestOptions {
   runIds: string[];
@@ -25,12 +26,6 @@ export interface SyncReport {
 export function syncTagKey(baseUrl: string): string {
   const host = baseUrl.replace(/^https?:\/\//, '').replace(/\/+$/, '').replace(/[^\w.\- /]/g, '_');
   return `kiroku.sync.${host}`;
-}
-
-function chunks<T>(xs: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
 }
 
 async function remoteExperimentId(o: RestOptions, name: string, cache: Map<string, string>): Promise<string> {
@@ -93,44 +88,27 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
   progress('params and tags');
   const params = Object.entries(run.data.params).map(([key, value]) => ({ key, value }));
   const tags = Object.entries(run.data.tags).filter(([k]) => !k.startsWith('kiroku.sync.')).map(([key, value]) => ({ key, value }));
-  for (const part of chunks(params, LIMITS.params)) await api(o, 'POST', 'runs/log-batch', { run_id: remote.id, params: part });
-  for (const part of chunks(tags, LIMITS.tags)) await api(o, 'POST', 'runs/log-batch', { run_id: remote.id, tags: part });
+  for (const body of logBatchRequests(remote.id, { params, tags })) await api(o, 'POST', 'runs/log-batch', body);
   progress('metrics');
   let metricPointsSent = 0;
   for (const key of Object.keys(run.data.metrics)) {
     const local = await client.getMetricHistory(runId, key);
     const already = remote.created ? 0 : await remoteHistoryLength(o, remote.id, key);
-    const missing = local.slice(already).map((m) => ({ key, value: m.value, timestamp: m.timestamp, step: m.step }));
-    for (const part of chunks(missing, LIMITS.metrics)) {
-      await api(o, 'POST', 'runs/log-batch', { run_id: remote.id, metrics: part });
-      metricPointsSent += part.length;
+    for (const body of logBatchRequests(remote.id, { metrics: local.slice(already) })) {
+      await api(o, 'POST', 'runs/log-batch', body);
+      metricPointsSent += (body.metrics as unknown[]).length;
     }
   }
   if (run.inputs.datasetInputs.length) {
-    await api(o, 'POST', 'runs/log-inputs', {
-      run_id: remote.id,
-      datasets: run.inputs.datasetInputs.map((d) => ({
-        dataset: {
-          name: d.dataset.name, digest: d.dataset.digest, source_type: d.dataset.sourceType, source: d.dataset.source,
-          ...(d.dataset.schema ? { schema: d.dataset.schema } : {}), ...(d.dataset.profile ? { profile: d.dataset.profile } : {}),
-        },
-        tags: Object.entries(d.tags).map(([key, value]) => ({ key, value })),
-      })),
-    });
+    await api(o, 'POST', 'runs/log-inputs', { run_id: remote.id, datasets: run.inputs.datasetInputs.map(datasetInputToJson) });
   }
   progress('artifacts');
   let artifactsSent = 0;
-  const prefix = remote.artifactUri.startsWith('mlflow-artifacts:/') ? remote.artifactUri.slice('mlflow-artifacts:/'.length).replace(/^\/+/, '') : null;
   const files = await client.listArtifactFiles(runId);
-  if (files.length && prefix === null) {
-    throw new KirokuError(
-      `The server stores artifacts at '${remote.artifactUri}', which a browser cannot write. Start it with --serve-artifacts (the default since MLflow 2.0) so artifacts go through mlflow-artifacts.`,
-      'ARTIFACTS_UNAVAILABLE',
-    );
-  }
+  const root = files.length ? proxyRoot(remote.artifactUri) : '';
   for (const f of files) {
     const bytes = new Uint8Array(await (await client.downloadArtifact(runId, f.path)).arrayBuffer());
-    await api(o, 'PUT', `mlflow-artifacts/artifacts/${prefix}/${f.path.split('/').map(encodeURIComponent).join('/')}`, bytes);
+    await api(o, 'PUT', proxyPath(root, f.path), bytes);
     artifactsSent++;
   }
   await api(o, 'POST', 'runs/update', { run_id: remote.id, status: run.info.status, ...(run.info.endTime ? { end_time: run.info.endTime } : {}) });

@@ -1,0 +1,245 @@
+// A TrackingStore on an MLflow tracking server, through its REST API 2.0 (MLflow's RestStore):
+// `mlflow.setTrackingUri('https://mlflow.example.com')`. The server owns the data, so it chooses run
+// ids, enforces params and names, and its errors (error_code and message) reach the caller as they are.
+//
+// What cannot be as with the local stores: a `commit` is several requests, not one transaction (a
+// failure part-way leaves what was sent); and orphan recovery is off — a RUNNING run on a shared
+// server may be a teammate's live session, which no page here can tell.
+import { contentTypeFor } from '../../lib/content-type';
+import { runNotFound } from '../../tracking/errors';
+import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
+import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
+import { api, apiBytes, MlflowServerError, type RestOptions } from './http';
+import { datasetInputToJson, experimentFromJson, metricFromJson, runFromJson, toKeyValues, type Json } from './json';
+import { logBatchRequests } from './log-batch';
+import { proxyPath, proxyRoot } from './artifact-proxy';
+
+/** Page sizes: MLflow's maxima for runs/search and experiments/search, and get-history's default. */
+const RUNS_PAGE = 1000;
+const EXPERIMENTS_PAGE = 1000;
+const HISTORY_PAGE = 25_000;
+
+const missing = (err: unknown) => err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404);
+
+/** The value, or undefined when the server says the thing does not exist. */
+async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (err) {
+    if (missing(err)) return undefined;
+    throw err;
+  }
+}
+
+export class RestTrackingStore implements TrackingStore {
+  readonly assignsRunIds = true;
+  /** Each run's artifact root on the proxy, learned from the run (it never changes). */
+  private readonly artifactRoots = new Map<string, string>();
+
+  /** `options` is read per request, so new credentials apply to a store already in use. */
+  constructor(readonly uri: string, private readonly options: () => RestOptions) {}
+
+  private call<T = Json>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, query?: Record<string, string>): Promise<T> {
+    return api<T>(this.options(), method, path, body, query);
+  }
+
+  // ── experiments ────────────────────────────────────────────────────────────
+
+  async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
+    const r = await this.call<{ experiment_id: string }>('POST', 'experiments/create', {
+      name: input.name,
+      ...(input.artifactLocation ? { artifact_location: input.artifactLocation } : {}),
+      tags: toKeyValues(input.tags),
+    });
+    // The server's clock stamps it; read it back for its creation time and artifact location.
+    return (await this.getExperiment(String(r.experiment_id)))!;
+  }
+
+  getExperiment(experimentId: string): Promise<Experiment | undefined> {
+    return orUndefined(this.call<{ experiment: Json }>('GET', 'experiments/get', undefined, { experiment_id: experimentId })
+      .then((r) => experimentFromJson(r.experiment)));
+  }
+
+  getExperimentByName(name: string): Promise<Experiment | undefined> {
+    return orUndefined(this.call<{ experiment: Json }>('GET', 'experiments/get-by-name', undefined, { experiment_name: name })
+      .then((r) => experimentFromJson(r.experiment)));
+  }
+
+  async listExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
+    const out: Experiment[] = [];
+    let token: string | undefined;
+    do {
+      const r = await this.call<{ experiments?: Json[]; next_page_token?: string }>('POST', 'experiments/search', {
+        max_results: EXPERIMENTS_PAGE, view_type: viewType, ...(token ? { page_token: token } : {}),
+      });
+      out.push(...(r.experiments ?? []).map(experimentFromJson));
+      token = r.next_page_token || undefined;
+    } while (token);
+    return out;
+  }
+
+  async updateExperiment(experimentId: string, patch: ExperimentPatch): Promise<Experiment> {
+    if (patch.name !== undefined) await this.call('POST', 'experiments/update', { experiment_id: experimentId, new_name: patch.name });
+    if (patch.lifecycleStage === 'deleted') await this.call('POST', 'experiments/delete', { experiment_id: experimentId });
+    if (patch.lifecycleStage === 'active') await this.call('POST', 'experiments/restore', { experiment_id: experimentId });
+    return (await this.getExperiment(experimentId))!;
+  }
+
+  async setExperimentTag(experimentId: string, key: string, value: string): Promise<void> {
+    await this.call('POST', 'experiments/set-experiment-tag', { experiment_id: experimentId, key, value });
+  }
+
+  // ── runs ───────────────────────────────────────────────────────────────────
+
+  /** Created by the server, which gives it its own id; returned with that id. */
+  async createRun(run: Run): Promise<Run> {
+    const r = await this.call<{ run: Json }>('POST', 'runs/create', {
+      experiment_id: run.info.experimentId,
+      user_id: run.info.userId,
+      run_name: run.info.runName,
+      start_time: run.info.startTime,
+      tags: toKeyValues(run.data.tags),
+    });
+    const created = this.remember(runFromJson(r.run));
+    const id = created.info.runId;
+    // A built run carries only tags; anything else it holds is logged now.
+    const params = Object.entries(run.data.params).map(([key, value]) => ({ key, value }));
+    const metrics = Object.entries(run.data.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: run.info.startTime }));
+    if (params.length || metrics.length) await this.logBatch(id, { params, metrics });
+    if (run.inputs.datasetInputs.length) await this.logInputs(id, run.inputs.datasetInputs);
+    return params.length || metrics.length || run.inputs.datasetInputs.length ? (await this.getRun(id))! : created;
+  }
+
+  async getRun(runId: string): Promise<Run | undefined> {
+    const r = await orUndefined(this.call<{ run: Json }>('GET', 'runs/get', undefined, { run_id: runId }));
+    return r && this.remember(runFromJson(r.run));
+  }
+
+  async listRuns(experimentIds: string[], viewType: ViewType = 'ACTIVE_ONLY'): Promise<Run[]> {
+    if (!experimentIds.length) return [];
+    const out: Run[] = [];
+    let token: string | undefined;
+    do {
+      const r = await this.call<{ runs?: Json[]; next_page_token?: string }>('POST', 'runs/search', {
+        experiment_ids: experimentIds, run_view_type: viewType, max_results: RUNS_PAGE, ...(token ? { page_token: token } : {}),
+      });
+      out.push(...(r.runs ?? []).map((x) => this.remember(runFromJson(x))));
+      token = r.next_page_token || undefined;
+    } while (token);
+    return out;
+  }
+
+  /** None: orphan recovery is a local matter (see the top of this file). */
+  async listRunningRuns(): Promise<Array<{ info: RunInfo; lastActivity: number }>> {
+    return [];
+  }
+
+  async updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo> {
+    // runs/update changes the fields it is sent. An end time cannot be cleared there: a resumed run
+    // keeps its old one until it ends again.
+    const body = {
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.endTime !== undefined && patch.endTime !== null ? { end_time: patch.endTime } : {}),
+      ...(patch.runName !== undefined ? { run_name: patch.runName } : {}),
+    };
+    if (Object.keys(body).length) await this.call('POST', 'runs/update', { run_id: runId, ...body });
+    if (patch.lifecycleStage === 'deleted') await this.call('POST', 'runs/delete', { run_id: runId });
+    if (patch.lifecycleStage === 'active') await this.call('POST', 'runs/restore', { run_id: runId });
+    return (await this.requireRun(runId)).info;
+  }
+
+  async logBatch(runId: string, batch: LogBatch): Promise<void> {
+    for (const body of logBatchRequests(runId, batch)) await this.call('POST', 'runs/log-batch', body);
+  }
+
+  async commit(runId: string, change: RunChange): Promise<RunInfo> {
+    const id = change.create ? (await this.createRun(change.create)).info.runId : runId;
+    if (change.batch) await this.logBatch(id, change.batch);
+    if (change.inputs?.length) await this.logInputs(id, change.inputs);
+    if (change.artifacts?.length) await this.putArtifacts(id, change.artifacts);
+    return change.info ? this.updateRunInfo(id, change.info) : (await this.requireRun(id)).info;
+  }
+
+  async deleteTag(runId: string, key: string): Promise<void> {
+    await this.call('POST', 'runs/delete-tag', { run_id: runId, key });
+  }
+
+  async logInputs(runId: string, inputs: DatasetInput[]): Promise<void> {
+    await this.call('POST', 'runs/log-inputs', { run_id: runId, datasets: inputs.map(datasetInputToJson) });
+  }
+
+  async getMetricHistory(runId: string, key: string): Promise<Metric[]> {
+    const out: Metric[] = [];
+    let token: string | undefined;
+    do {
+      const r = await this.call<{ metrics?: Json[]; next_page_token?: string }>('GET', 'metrics/get-history', undefined, {
+        run_id: runId, metric_key: key, max_results: String(HISTORY_PAGE), ...(token ? { page_token: token } : {}),
+      });
+      out.push(...(r.metrics ?? []).map(metricFromJson));
+      token = r.next_page_token || undefined;
+    } while (token);
+    return out;
+  }
+
+  // ── artifacts (through the mlflow-artifacts proxy) ────────────────────────
+
+  async putArtifact(runId: string, artifact: StoredArtifact): Promise<void> {
+    const root = await this.artifactRoot(runId);
+    await this.call('PUT', proxyPath(root, artifact.path), new Uint8Array(artifact.bytes));
+  }
+
+  /** One request per file: a folder may arrive in part if the connection fails midway. */
+  async putArtifacts(runId: string, artifacts: StoredArtifact[]): Promise<void> {
+    for (const a of artifacts) await this.putArtifact(runId, a);
+  }
+
+  async getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined> {
+    const root = await this.artifactRoot(runId);
+    const got = await orUndefined(apiBytes(this.options(), proxyPath(root, path)));
+    // The type comes from the name, as for local artifacts: servers guess differently, and previews
+    // choose how to show a file by it.
+    return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
+  }
+
+  async listArtifactPaths(runId: string): Promise<Array<{ path: string; size: number }>> {
+    await this.requireRun(runId);
+    const files: Array<{ path: string; size: number }> = [];
+    const walk = async (dir: string): Promise<void> => {
+      let token: string | undefined;
+      do {
+        const r = await this.call<{ files?: Json[]; next_page_token?: string }>('GET', 'artifacts/list', undefined, {
+          run_id: runId, ...(dir ? { path: dir } : {}), ...(token ? { page_token: token } : {}),
+        });
+        for (const f of r.files ?? []) {
+          if (f.is_dir) await walk(f.path);
+          else files.push({ path: f.path, size: Number(f.file_size ?? 0) });
+        }
+        token = r.next_page_token || undefined;
+      } while (token);
+    };
+    await walk('');
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async close(): Promise<void> {
+    this.artifactRoots.clear();
+  }
+
+  // ── helpers ────────────────────────────────────────────────────────────────
+
+  private remember(run: Run): Run {
+    this.artifactRoots.set(run.info.runId, run.info.artifactUri);
+    return run;
+  }
+
+  private async requireRun(runId: string): Promise<Run> {
+    const run = await this.getRun(runId);
+    if (!run) throw runNotFound(runId);
+    return run;
+  }
+
+  private async artifactRoot(runId: string): Promise<string> {
+    const uri = this.artifactRoots.get(runId) ?? (await this.requireRun(runId)).info.artifactUri;
+    return proxyRoot(uri);
+  }
+}

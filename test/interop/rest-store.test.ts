@@ -1,0 +1,146 @@
+// `mlflow.setTrackingUri('http://…')`: the whole API — manual runs, autolog, logged models, loading
+// and the registry — against a local server that follows MLflow's REST API 2.0 reference, including
+// its errors, timeouts and retries.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ElasticNet } from '../../src/ml/index';
+import '../../src/interop/rest/schemes';
+import { closeStores } from '../../src/tracking/uri';
+import { closeRegistryStores } from '../../src/registry/uri';
+import { MlflowServerError } from '../../src/interop/rest/http';
+import { autologged, wine } from '../autolog/helpers';
+import { startMlflowTestServer } from './mlflow-test-server';
+
+let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
+
+beforeEach(async () => {
+  server = await startMlflowTestServer();
+});
+afterEach(async () => {
+  await closeStores();
+  await closeRegistryStores();
+  await server.close();
+});
+
+/** The public API on the test server, failing fast (tests of retries set their own). */
+function onServer(options: { autolog?: boolean; retries?: number; timeoutMs?: number } = {}) {
+  const mlflow = autologged({ disable: !options.autolog });
+  mlflow.setTrackingUri(server.url, { retries: options.retries ?? 0, backoffMs: 5, timeoutMs: options.timeoutMs ?? 2000 });
+  return mlflow;
+}
+
+describe('REST tracking store through the fluent API', () => {
+  it('logs a run where the server chooses its id: params, tags, a long metric history, text, status', async () => {
+    const mlflow = onServer();
+    await mlflow.setExperiment('wine');
+    const run = await mlflow.startRun({ runName: 'enet' });
+    const runId = run.info.runId;
+    expect(server.runs.has(runId)).toBe(true);
+    await mlflow.logParams({ alpha: 0.02, l1_ratio: 0.5 });
+    await mlflow.setTag('team', 'ml');
+    for (let i = 0; i < 2500; i++) void mlflow.logMetric('loss', 1 / (i + 1), { step: i });
+    await mlflow.logText('hello', 'notes/hello.txt');
+    await mlflow.endRun();
+
+    const remote = server.runs.get(runId)!;
+    expect(remote.info).toMatchObject({ run_name: 'enet', status: 'FINISHED' });
+    expect(Object.fromEntries(remote.params)).toEqual({ alpha: '0.02', l1_ratio: '0.5' });
+    expect(remote.tags.get('team')).toBe('ml');
+    expect(remote.tags.get('mlflow.runName')).toBe('enet');
+    expect(remote.metrics.map((m) => m.step)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+    // Every log-batch call within MLflow's limit of 1000 metrics.
+    expect(server.calls.filter((c) => c.endsWith('/runs/log-batch')).length).toBeGreaterThanOrEqual(3);
+
+    const read = await mlflow.getRun(runId);
+    expect(read.data.metrics.loss).toBe(1 / 2500);
+    expect((await mlflow.getMetricHistory(runId, 'loss')).length).toBe(2500);
+    expect(await (await mlflow.getArtifact(runId, 'notes/hello.txt')).text()).toBe('hello');
+    expect((await mlflow.listArtifacts(runId)).map((a) => [a.path, a.isDir])).toEqual([['notes', true]]);
+    const found = await mlflow.searchRuns({ experimentNames: ['wine'], filter: "params.alpha = '0.02'" });
+    expect(found.map((r) => r.info.runId)).toEqual([runId]);
+  });
+
+  it('autologs a fit into a server run whose logged model reloads and predicts the same', async () => {
+    const mlflow = onServer({ autolog: true });
+    const { X, y } = await wine();
+    const model = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(X, y);
+    await mlflow.flush();
+    const runId = mlflow.lastActiveRun()!.info.runId;
+    const remote = server.runs.get(runId)!;
+    expect(remote.info.status).toBe('FINISHED');
+    expect(remote.params.get('alpha')).toBe('0.02');
+    expect(remote.metrics.map((m) => m.key)).toContain('training_r2_score');
+    expect(remote.inputs).toHaveLength(1);
+    // The MLmodel names the server's run id: the run existed before the model was written.
+    const mlmodel = await (await mlflow.getArtifact(runId, 'model/MLmodel')).text();
+    expect(mlmodel).toContain(`run_id: ${runId}`);
+    const loaded = await mlflow.loadModel(`runs:/${runId}/model`);
+    expect(Array.from(await loaded.predict(X) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
+  });
+
+  it('registers a model version and an alias on the server, and loads models:/name@alias', async () => {
+    const mlflow = onServer({ autolog: true });
+    const { X, y } = await wine();
+    const model = new ElasticNet().fit(X, y);
+    await mlflow.flush();
+    const runId = mlflow.lastActiveRun()!.info.runId;
+    const version = await mlflow.registerModel(`runs:/${runId}/model`, 'wine');
+    expect(version.version).toBe('1');
+    await mlflow.setRegisteredModelAlias('wine', 'champion', '1');
+    expect(server.registeredModels.get('wine')).toBeTruthy();
+    const loaded = await mlflow.loadModel('models:/wine@champion');
+    expect(Array.from(await loaded.predict(X) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
+    expect((await mlflow.getModelVersionByAlias('wine', 'champion')).runId).toBe(runId);
+  });
+
+  it("passes the server's error_code and message on as they are", async () => {
+    const mlflow = onServer();
+    await mlflow.startRun();
+    await mlflow.logParam('alpha', '0.02');
+    const refused = await mlflow.logParam('alpha', '0.5').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MlflowServerError);
+    expect(refused).toMatchObject({ code: 'INVALID_PARAMETER_VALUE', status: 400 });
+    expect((refused as Error).message).toMatch(/^Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02'/);
+    await mlflow.endRun();
+  });
+
+  it('retries 503s and timeouts with backoff, then succeeds', async () => {
+    const mlflow = onServer({ retries: 3, timeoutMs: 300 });
+    await mlflow.startRun();
+    server.failures.push({ match: 'POST /api/2.0/mlflow/runs/log-batch', status: 503, times: 2 });
+    server.failures.push({ match: 'POST /api/2.0/mlflow/runs/update', hang: true, times: 1 });
+    await mlflow.logMetric('m', 1);
+    await mlflow.endRun();
+    const remote = [...server.runs.values()][0]!;
+    expect(remote.metrics.map((m) => m.value)).toEqual([1]);
+    expect(remote.info.status).toBe('FINISHED');
+    expect(server.calls.filter((c) => c.endsWith('/runs/log-batch')).length).toBe(3);
+  });
+
+  it('gives up after the retries with the last error, and says how to reach a server that is not there', async () => {
+    const mlflow = onServer({ retries: 1 });
+    await mlflow.startRun();
+    server.failures.push({ match: 'POST /api/2.0/mlflow/runs/log-batch', status: 503, times: 5 });
+    await expect(mlflow.logMetric('m', 1)).rejects.toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE', status: 503 });
+    await mlflow.endRun();
+
+    const offline = autologged({ disable: true });
+    offline.setTrackingUri('http://127.0.0.1:1', { retries: 0 });
+    await expect(offline.startRun()).rejects.toThrow(/Check that the server is running and allows requests from this page \(CORS\)/);
+  });
+
+  it('sends the token given with the URI as a bearer token', async () => {
+    const mlflow = autologged({ disable: true });
+    mlflow.setTrackingUri(server.url, { token: 's3cret', retries: 0 });
+    await mlflow.startRun();
+    await mlflow.endRun();
+    expect(server.authorizations.at(-1)).toBe('Bearer s3cret');
+  });
+
+  it('leaves RUNNING runs on a shared server alone (they may be live elsewhere)', async () => {
+    const other = onServer();
+    await other.startRun(); // a teammate's live run, never ended
+    const mlflow = onServer();
+    expect(await mlflow.client().recoverOrphanedRuns()).toEqual([]);
+    expect([...server.runs.values()][0]!.info.status).toBe('RUNNING');
+  });
+});
