@@ -48,6 +48,8 @@ export interface RunLink {
   experimentId: string;
   status: string;
   metricCount: number;
+  /** The MLflow server the run lives on (an http(s) tracking URI); absent for runs in this browser. */
+  server?: string;
 }
 
 export interface Progress {

@@ -171,6 +171,8 @@ export class RunWatcher {
       status: run.info.status,
       metricCount: Object.keys(run.data.metrics).length,
     };
+    const uri = this.mlflow.getTrackingUri();
+    if (/^https?:\/\//i.test(uri)) link.server = uri.replace(/\/+$/, '');
     const prev = w.link;
     if (prev && prev.status === link.status && prev.metricCount === link.metricCount && prev.runName === link.runName) return;
     w.link = link;

@@ -5,12 +5,33 @@ import { href } from '../../router';
 
 export function RunLinkOutput({ run }: { run: RunLink }) {
   const metrics = `${run.metricCount} ${run.metricCount === 1 ? 'metric' : 'metrics'}`;
+  const server = serverUrl(run.server);
   return (
     <p class="run-link">
-      Run <a href={href('experiments', run.experimentId, 'runs', run.runId)}>{run.runName}</a>{' '}
+      Run{' '}
+      {server ? (
+        // A run on an MLflow server opens in that server's UI (its route for a run's page).
+        <a href={`${server.href.replace(/\/+$/, '')}/#/experiments/${encodeURIComponent(run.experimentId)}/runs/${encodeURIComponent(run.runId)}`} target="_blank" rel="noopener noreferrer">
+          {run.runName}
+        </a>
+      ) : (
+        <a href={href('experiments', run.experimentId, 'runs', run.runId)}>{run.runName}</a>
+      )}{' '}
       <span class={`status status-${run.status.toLowerCase()}`}>{run.status}</span> · {metrics}
+      {server ? <span class="muted"> · on {server.host}</span> : null}
     </p>
   );
+}
+
+/** Only http(s) URLs become links: the value comes from a cell. */
+function serverUrl(value: string | undefined): URL | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 export function ProgressOutput({ progress }: { progress: Progress }) {
