@@ -1,5 +1,7 @@
 // MLflow's file store ("mlruns/") conventions: integer status codes in run meta.yaml, Python's float
 // repr in metric files (`<timestamp> <value> <step>` per line), and the folder names.
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DatasetInfo, RunStatus } from '../../tracking/entities';
 
 export const STATUS_CODES: Record<RunStatus, number> = { RUNNING: 1, SCHEDULED: 2, FINISHED: 3, FAILED: 4, KILLED: 5 };
@@ -85,40 +87,7 @@ export function inputMeta(datasetIdHex: string, tags: Record<string, string>): R
   };
 }
 
-/** MD5 (RFC 1321) of a string's UTF-8 bytes, lowercase hex: Python's `hashlib.md5(s.encode()).hexdigest()`. */
+/** MD5 of a string's UTF-8 bytes, lowercase hex: Python's `hashlib.md5(s.encode()).hexdigest()`. */
 export function md5Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const padded = new Uint8Array((((bytes.length + 8) >>> 6) + 1) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  const bits = bytes.length * 8;
-  view.setUint32(padded.length - 8, bits >>> 0, true);
-  view.setUint32(padded.length - 4, Math.floor(bits / 0x1_0000_0000), true);
-  let a0 = 0x67452301, b0 = 0xefcdab89, c0 = 0x98badcfe, d0 = 0x10325476;
-  const m = new Uint32Array(16);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) m[i] = view.getUint32(off + i * 4, true);
-    let a = a0, b = b0, c = c0, d = d0;
-    for (let i = 0; i < 64; i++) {
-      let f: number, g: number;
-      if (i < 16) { f = (b & c) | (~b & d); g = i; }
-      else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) % 16; }
-      else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) % 16; }
-      else { f = c ^ (b | ~d); g = (7 * i) % 16; }
-      const t = d;
-      d = c;
-      c = b;
-      const x = (a + f + MD5_K[i]! + m[g]!) | 0;
-      b = (b + ((x << MD5_S[i]!) | (x >>> (32 - MD5_S[i]!)))) | 0;
-      a = t;
-    }
-    a0 = (a0 + a) | 0; b0 = (b0 + b) | 0; c0 = (c0 + c) | 0; d0 = (d0 + d) | 0;
-  }
-  const out = new DataView(new ArrayBuffer(16));
-  [a0, b0, c0, d0].forEach((w, i) => out.setUint32(i * 4, w, true));
-  return [...new Uint8Array(out.buffer)].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(md5(utf8ToBytes(text)));
 }
-
-const MD5_S = [[7, 12, 17, 22], [5, 9, 14, 20], [4, 11, 16, 23], [6, 10, 15, 21]].flatMap((r) => [...r, ...r, ...r, ...r]);
-const MD5_K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 0x1_0000_0000) | 0);
