@@ -1,38 +1,10 @@
 // The notebook in Chromium, driven as a user would: by role and accessible name, with the keyboard.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { useApp } from './page';
+import { cell, newNotebook, output, runInto, typeInto } from './notebook-driver';
 
 const app = useApp();
-
-/** The cell group with this 1-based number. */
-const cell = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Cell ${n}, `) });
-const output = (page: Page, n: number) => page.getByRole('group', { name: `Cell ${n} output`, exact: true });
-
-/** A fresh notebook (the first visit also seeds the walkthrough). */
-async function newNotebook(page: Page): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
-  await page.getByRole('button', { name: '+ New notebook' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
-  await page.getByText('Kernel idle').waitFor({ timeout: 30_000 });
-}
-
-/** Put code into cell n through its Monaco editor, as typed text (insertText: no auto-closing brackets). */
-async function typeInto(page: Page, n: number, code: string): Promise<Locator> {
-  const c = cell(page, n);
-  await c.locator('.cell-editor').click();
-  await c.locator('.monaco-editor.focused').waitFor();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
-  return c;
-}
-
-async function runInto(page: Page, n: number, code: string): Promise<Locator> {
-  const c = await typeInto(page, n, code);
-  await page.keyboard.press('Shift+Enter');
-  return c;
-}
 
 describe('notebook', () => {
   it('opens the walkthrough on a first visit, with accessible controls and no errors', async () => {

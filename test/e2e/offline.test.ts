@@ -2,22 +2,10 @@
 // a reload renders it, still cross-origin isolated (the cached index.html keeps COOP/COEP), and a
 // notebook cell runs in the kernel worker — loading a sample dataset from the precache too.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useApp } from './page';
+import { output, runInto as run } from './notebook-driver';
 
 const app = useApp();
-
-const cell = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Cell ${n}, `) });
-const output = (page: Page, n: number) => page.getByRole('group', { name: `Cell ${n} output`, exact: true });
-
-async function run(page: Page, n: number, code: string): Promise<void> {
-  const c = cell(page, n);
-  await c.locator('.cell-editor').click();
-  await c.locator('.monaco-editor.focused').waitFor();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
-  await page.keyboard.press('Shift+Enter');
-}
 
 describe('offline', () => {
   it('reloads with the network off: the app renders, stays cross-origin isolated, and runs a cell', async () => {

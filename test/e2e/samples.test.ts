@@ -8,12 +8,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './page';
+import { cell, output } from './notebook-driver';
 
 const app = useApp();
 const WINE_CSV = resolve(__dirname, '../../../shared/data/winequality-red.csv');
 
-const cell = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Cell ${n}, `) });
-const output = (page: Page, n: number) => page.getByRole('group', { name: `Cell ${n} output`, exact: true });
 const codeCells = (page: Page) => page.getByRole('group', { name: /^Cell \d+, (TypeScript|JavaScript)/ });
 /** The run links under cell n: "Run <name> <STATUS> · <k> metrics". */
 const runLinks = (page: Page, n: number) => output(page, n).getByText(/^Run .+ · \d+ metrics?$/);
