@@ -2,19 +2,12 @@
 // with exponential backoff for what may pass (network errors, timeouts, 429, 5xx), and the server's
 // own `error_code` and `message` passed to the user as they are.
 import { KirokuError } from '../../lib/errors';
+import type { ServerOptions } from '../../lib/server-options';
 
-export interface RestOptions {
+/** A server and how to reach it: credentials, timeout, retries and backoff (see ServerOptions). */
+export interface RestOptions extends ServerOptions {
   /** e.g. "https://mlflow.example.com" (no trailing /api). */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <token>`. */
-  token?: string;
-  /** Basic auth (MLflow's auth app), when there is no token. */
-  username?: string;
-  password?: string;
-  timeoutMs?: number;
-  retries?: number;
-  /** First backoff delay; doubled each retry. */
-  backoffMs?: number;
   signal?: AbortSignal;
   fetch?: typeof fetch;
 }
