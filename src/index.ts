@@ -10,4 +10,5 @@ export * from './ml/index';
 export * from './data/index';
 export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError, InterruptError } from './lib/errors';
 export { KIROKU_VERSION as VERSION } from './lib/build-info';
+export type { ServerOptions } from './lib/server-options';
 export { html, markdown } from './notebook/worker/markup';
