@@ -21,11 +21,16 @@ describe('Sync to MLflow', () => {
       const { mlflow } = await globalThis.kiroku;
       await mlflow.setExperiment('sync-demo');
       for (const alpha of [0.1, 0.2]) {
-        await mlflow.startRun({ runName: 'a' + alpha }, async () => {
+        const runId = await mlflow.startRun({ runName: 'a' + alpha }, async (run) => {
           await mlflow.logParam('alpha', alpha);
           for (let i = 0; i < 5; i++) mlflow.logMetric('loss', 1 / (i + 1), { step: i });
           await mlflow.logText('hi', 'notes.txt');
+          return run.info.runId;
         });
+        if (alpha === 0.2) {
+          await mlflow.registry().createModelVersion('sync-model', 'runs:/' + runId + '/model');
+          await mlflow.setRegisteredModelAlias('sync-model', 'champion', 1);
+        }
       }
     })()`);
     await page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'sync-demo' }).click();
@@ -34,17 +39,23 @@ describe('Sync to MLflow', () => {
     await page.getByRole('button', { name: 'Sync to MLflow…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sync 2 runs to MLflow' });
     await dialog.getByLabel('Tracking server URL').fill(server.url);
+    expect(await dialog.getByRole('checkbox', { name: 'Also register their model versions and aliases' }).isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Start sync' }).click();
-    await dialog.getByText('2 synced.').waitFor();
+    await dialog.getByText('2 synced. 1 model version registered.').waitFor();
+    const model = server.registeredModels.get('sync-model')!;
+    const remoteOf02 = [...server.runs.values()].find((r) => r.params.get('alpha') === '0.2')!.info.run_id;
+    expect([...model.versions.values()].map((v) => v.source)).toEqual([`runs:/${remoteOf02}/model`]);
+    expect(model.aliases.get('champion')).toBe('1');
     expect(server.runs.size).toBe(2);
     expect([...server.runs.values()].map((r) => r.params.get('alpha')).sort()).toEqual(['0.1', '0.2']);
     expect([...server.runs.values()].every((r) => r.metrics.length === 5 && r.info.status === 'FINISHED')).toBe(true);
     await dialog.getByRole('button', { name: 'Sync again' }).click();
     // The second sync has finished when both runs were updated a second time.
     await expect.poll(() => server.calls.filter((c) => c.endsWith('/runs/update')).length, { timeout: 30_000 }).toBe(4);
-    await dialog.getByText('2 synced.').waitFor();
+    await dialog.getByText('2 synced.', { exact: true }).waitFor();
     expect(server.runs.size).toBe(2);
     expect([...server.runs.values()].every((r) => r.metrics.length === 5)).toBe(true);
+    expect(model.versions.size).toBe(1);
     await context.close();
   });
 

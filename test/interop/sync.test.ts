@@ -5,6 +5,8 @@ import { Fluent } from '../../src/tracking/fluent';
 import { closeStores } from '../../src/tracking/uri';
 import { syncRuns, syncTagKey } from '../../src/interop/rest/sync';
 import { startMlflowTestServer } from './mlflow-test-server';
+import { RegistryClient } from '../../src/registry/client';
+import { MemoryRegistryStore } from '../../src/registry/memory-store';
 
 let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 let mlflow: Fluent;
@@ -98,5 +100,30 @@ describe('Sync to MLflow', () => {
     const report = await syncRuns(mlflow.client(), { baseUrl: 'http://127.0.0.1:1', retries: 0, runIds: [runId] });
     expect(report.failed[0]!.code).toBe('NETWORK_ERROR');
     expect(report.failed[0]!.error).toMatch(/Check that the server is running and allows requests from this page \(CORS\)/);
+  });
+
+  it("registers the runs' model versions and aliases on the server, once", async () => {
+    const runId = await seedRun(3);
+    const registry = new RegistryClient(new MemoryRegistryStore(), () => 'ada');
+    await registry.createRegisteredModel('wine', { description: 'red wine' });
+    await registry.createModelVersion('wine', `runs:/${runId}/model`, { runId, tags: { validated: 'yes' } });
+    await registry.setRegisteredModelAlias('wine', 'champion', '1');
+    // A version of another run is not this sync's business.
+    await registry.createModelVersion('wine', `runs:/${'e'.repeat(32)}/model`, { runId: 'e'.repeat(32) });
+
+    const first = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId], registry });
+    expect(first.failed).toEqual([]);
+    const remoteRunId = first.synced[0]!.remoteRunId;
+    expect(first.synced[0]!.modelVersionsSent).toBe(1);
+    const model = server.registeredModels.get('wine')!;
+    expect(model.description).toBe('red wine');
+    expect([...model.versions.values()].map((v) => [v.version, v.source, v.run_id, Object.fromEntries(v.tags)])).toEqual([
+      ['1', `runs:/${remoteRunId}/model`, remoteRunId, { validated: 'yes' }],
+    ]);
+    expect(Object.fromEntries(model.aliases)).toEqual({ champion: '1' });
+
+    const again = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId], registry });
+    expect(again.synced[0]!.modelVersionsSent).toBe(0);
+    expect(model.versions.size).toBe(1);
   });
 });

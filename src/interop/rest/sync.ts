@@ -1,8 +1,9 @@
 // "Sync to MLflow": copy local runs to an MLflow tracking server through its REST API 2.0 —
 // experiments by name, runs with params, tags, full metric histories, dataset inputs, artifacts
-// (through the `mlflow-artifacts` proxy) and status. Resumable without duplicates: the remote run id
-// is remembered on the local run (tag `kiroku.sync.<server>`), and a metric's points already on the
-// server (its history length) are not sent again.
+// (through the `mlflow-artifacts` proxy), status, and (given a registry) the runs' model versions.
+// Resumable without duplicates: the remote run id is remembered on the local run (tag
+// `kiroku.sync.<server>`), and a metric's points already on the server (its history length) are not
+// sent again.
 import { KirokuError } from '../../lib/errors';
 import type { TrackingClient } from '../../tracking/client';
 import type { Run } from '../../tracking/entities';
@@ -10,15 +11,19 @@ import { api, MlflowServerError, type RestOptions } from './http';
 import { datasetInputToJson } from './json';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot } from './artifact-proxy';
+import { syncModelVersions } from './sync-models';
+import type { RegistryClient } from '../../registry/client';
 
 
 export interface SyncOptions extends RestOptions {
   runIds: string[];
+  /** Also register on the server the model versions made from these runs, with their aliases. */
+  registry?: RegistryClient;
   onProgress?: (event: { done: number; total: number; runId: string; stage: string }) => void;
 }
 
 export interface SyncReport {
-  synced: Array<{ runId: string; remoteRunId: string; createdRemotely: boolean; metricPointsSent: number; artifactsSent: number }>;
+  synced: Array<{ runId: string; remoteRunId: string; createdRemotely: boolean; metricPointsSent: number; artifactsSent: number; modelVersionsSent: number }>;
   failed: Array<{ runId: string; error: string; code: string }>;
 }
 
@@ -112,7 +117,12 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
     artifactsSent++;
   }
   await api(o, 'POST', 'runs/update', { run_id: remote.id, status: run.info.status, ...(run.info.endTime ? { end_time: run.info.endTime } : {}) });
-  return { runId, remoteRunId: remote.id, createdRemotely: remote.created, metricPointsSent, artifactsSent };
+  let modelVersionsSent = 0;
+  if (o.registry) {
+    progress('models');
+    modelVersionsSent = await syncModelVersions(o, o.registry, runId, remote.id);
+  }
+  return { runId, remoteRunId: remote.id, createdRemotely: remote.created, metricPointsSent, artifactsSent, modelVersionsSent };
 }
 
 /** Copy runs to an MLflow server; one run's failure does not stop the others. */

@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog';
 import { mlflow } from '../../tracking/default';
 import type { SyncReport } from '../../interop/rest/sync';
+import { registryClient } from './registry/registry';
 
 const URL_KEY = 'kiroku.sync.url';
 const TOKEN_KEY = 'kiroku.sync.token';
@@ -22,6 +23,7 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
   const [progress, setProgress] = useState<{ done: number; total: number; stage: string } | null>(null);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [withModels, setWithModels] = useState(true);
   const abort = useRef<AbortController | null>(null);
 
   const start = async (e: Event) => {
@@ -42,6 +44,7 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
         baseUrl: url.trim(),
         ...(token ? { token } : {}),
         runIds,
+        ...(withModels ? { registry: await registryClient() } : {}),
         signal: abort.current.signal,
         onProgress: (p) => setProgress({ done: p.done, total: p.total, stage: p.stage }),
       });
@@ -61,6 +64,9 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
         <input id="sync-url" type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
         <label for="sync-token">Token (optional)</label>
         <input id="sync-token" type="password" value={token} autocomplete="off" onInput={(e) => setToken(e.currentTarget.value)} />
+        <label class="toggle">
+          <input type="checkbox" checked={withModels} onChange={(e) => setWithModels(e.currentTarget.checked)} /> Also register their model versions and aliases
+        </label>
         <p class="muted">The server must allow requests from this page (CORS); see the README.</p>
         {progress && (
           <p role="status">
@@ -70,7 +76,7 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
         {error && <p class="form-error" role="alert">{error}</p>}
         {report && (
           <div role="status" class="sync-report">
-            <p>{report.synced.length} synced{report.failed.length ? `, ${report.failed.length} failed` : ''}.</p>
+            <p>{report.synced.length} synced{report.failed.length ? `, ${report.failed.length} failed` : ''}.{modelsLine(report)}</p>
             {report.failed.length > 0 && (
               <ul>
                 {report.failed.map((f) => <li key={f.runId}><code>{f.runId.slice(0, 8)}</code> {f.code}: {f.error}</li>)}
@@ -89,4 +95,9 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
       </form>
     </Dialog>
   );
+}
+
+function modelsLine(report: SyncReport): string {
+  const n = report.synced.reduce((sum, r) => sum + r.modelVersionsSent, 0);
+  return n ? ` ${n} model version${n === 1 ? '' : 's'} registered.` : '';
 }
