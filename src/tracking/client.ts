@@ -336,7 +336,23 @@ export class TrackingClient {
       throw new TrackingError(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000.`);
     }
     await this.queue.flush();
-    const runs = (await this.store.listRuns(options.experimentIds.map(String), options.runViewType ?? 'ACTIVE_ONLY')).filter(predicate);
+    const experimentIds = options.experimentIds.map(String);
+    const viewType = options.runViewType ?? 'ACTIVE_ONLY';
+    if (this.store.searchRuns) {
+      try {
+        const found = await this.store.searchRuns({
+          experimentIds, viewType, maxResults,
+          ...(options.filter ? { filter: options.filter } : {}),
+          ...(options.orderBy?.length ? { orderBy: options.orderBy } : {}),
+          ...(options.pageToken ? { pageToken: options.pageToken } : {}),
+        });
+        return Object.assign(found.runs, { token: found.nextPageToken });
+      } catch (err) {
+        // A filter the store cannot run (a server without OR, say) is run here instead: it parsed above.
+        if ((err as { code?: string }).code !== 'INVALID_PARAMETER_VALUE' || !options.filter) throw err;
+      }
+    }
+    const runs = (await this.store.listRuns(experimentIds, viewType)).filter(predicate);
     runs.sort(compare);
     const offset = decodePageToken(options.pageToken);
     const page = runs.slice(offset, offset + maxResults) as PagedList<Run>;

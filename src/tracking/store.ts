@@ -51,6 +51,16 @@ export interface RunMeta {
   lastActivity: number;
 }
 
+/** One page of a run search, as MLflow's runs/search takes it. */
+export interface RunSearch {
+  experimentIds: string[];
+  filter?: string;
+  orderBy?: string[];
+  maxResults: number;
+  pageToken?: string | null;
+  viewType: ViewType;
+}
+
 export interface TrackingStore {
   /** A short description for messages, e.g. "indexeddb:kiroku". */
   readonly uri: string;
@@ -72,6 +82,12 @@ export interface TrackingStore {
   getRun(runId: string): Promise<Run | undefined>;
   /** Runs of the given experiments in any order; filtering and sorting are the client's. */
   listRuns(experimentIds: string[], viewType?: ViewType): Promise<Run[]>;
+  /**
+   * Optional: a store that searches itself (a server) answers a page without the client reading every
+   * run. It may refuse a filter it does not support (INVALID_PARAMETER_VALUE); the client then
+   * filters `listRuns` itself.
+   */
+  searchRuns?(search: RunSearch): Promise<{ runs: Run[]; nextPageToken: string | null }>;
   /** Runs whose status is RUNNING, with their last activity time, for orphan recovery. */
   listRunningRuns(): Promise<Array<{ info: RunInfo } & RunMeta>>;
   updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo>;

@@ -92,6 +92,35 @@ describe('REST tracking store through the fluent API', () => {
     expect((await mlflow.getModelVersionByAlias('wine', 'champion')).runId).toBe(runId);
   });
 
+  it('searches on the server a page at a time, and runs a filter the server refuses (OR) itself', async () => {
+    const mlflow = onServer();
+    await mlflow.setExperiment('sweep');
+    for (let i = 0; i < 30; i++) {
+      await mlflow.startRun({ runName: `r${i}` }, async () => {
+        await mlflow.logParam('p', i % 4);
+        await mlflow.logMetric('m', i);
+      });
+    }
+    const searches = () => server.requests.filter((r) => r.path.endsWith('/runs/search'));
+    const before = searches().length;
+    const filter = "metrics.m > 10 and params.p != '3'";
+    const first = await mlflow.searchRuns({ filter, orderBy: ['metrics.m DESC'], maxResults: 5 });
+    expect(first.map((r) => r.data.metrics.m)).toEqual([29, 28, 26, 25, 24]);
+    expect(first.token).toBeTruthy();
+    const second = await mlflow.searchRuns({ filter, orderBy: ['metrics.m DESC'], maxResults: 5, pageToken: first.token });
+    expect(second.map((r) => r.data.metrics.m)).toEqual([22, 21, 20, 18, 17]);
+    // One request per page, the filter and order sent as they are.
+    expect(searches().length - before).toBe(2);
+    expect(searches().at(-1)!.body).toMatchObject({ filter, order_by: ['metrics.m DESC'], max_results: 5 });
+
+    const either = await mlflow.searchRuns({ filter: 'metrics.m < 2 or metrics.m > 27', orderBy: ['metrics.m ASC'] });
+    expect(either.map((r) => r.data.metrics.m)).toEqual([0, 1, 28, 29]);
+    // A filter that does not parse is refused here, with its position, before any request.
+    const sent = searches().length;
+    await expect(mlflow.searchRuns({ filter: 'metrics.m >' })).rejects.toThrow(/^Invalid comparison clause/);
+    expect(searches().length).toBe(sent);
+  });
+
   it("passes the server's error_code and message on as they are", async () => {
     const mlflow = onServer();
     await mlflow.startRun();

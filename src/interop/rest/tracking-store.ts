@@ -8,7 +8,7 @@
 import { contentTypeFor } from '../../lib/content-type';
 import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
-import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
+import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
 import { api, apiBytes, MlflowServerError, type RestOptions } from './http';
 import { datasetInputToJson, experimentFromJson, metricFromJson, runFromJson, toKeyValues, type Json } from './json';
 import { logBatchRequests } from './log-batch';
@@ -127,6 +127,20 @@ export class RestTrackingStore implements TrackingStore {
       token = r.next_page_token || undefined;
     } while (token);
     return out;
+  }
+
+  /** One page of runs/search: the server filters and sorts, so a page costs one request. */
+  async searchRuns(search: RunSearch): Promise<{ runs: Run[]; nextPageToken: string | null }> {
+    if (!search.experimentIds.length) return { runs: [], nextPageToken: null };
+    const r = await this.call<{ runs?: Json[]; next_page_token?: string }>('POST', 'runs/search', {
+      experiment_ids: search.experimentIds,
+      run_view_type: search.viewType,
+      max_results: search.maxResults,
+      ...(search.filter ? { filter: search.filter } : {}),
+      ...(search.orderBy?.length ? { order_by: search.orderBy } : {}),
+      ...(search.pageToken ? { page_token: search.pageToken } : {}),
+    });
+    return { runs: (r.runs ?? []).map((x) => this.remember(runFromJson(x))), nextPageToken: r.next_page_token || null };
   }
 
   /** None: orphan recovery is a local matter (see the top of this file). */
