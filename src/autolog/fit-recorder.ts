@@ -6,7 +6,7 @@ import { isInterrupt } from '../lib/errors';
 import { now } from '../lib/time';
 import type { Fluent } from '../tracking/fluent';
 import type { ModelApi } from '../models/api';
-import { claimRun } from '../tracking/ownership';
+import { claimRun, reclaim } from '../tracking/ownership';
 import { announce } from '../tracking/events';
 import { newRunId } from '../lib/ids';
 import type { Run, RunStatus } from '../tracking/entities';
@@ -66,6 +66,7 @@ export class FitRecorder {
       this.release = await claimRun(this.runId);
       const client = this.api.client();
       const run = await client.store.createRun(await this.entity!);
+      this.release = await reclaim(run.info.runId, this.runId, this.release);
       this.runId = run.info.runId;
       // As client.createRun does: the notebook links a run under its cell when it hears of it.
       announce(client.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });

@@ -7,7 +7,7 @@ import type { ArtifactEntry, DatasetInfo, Experiment, Metric, Run, RunStatus } f
 import { SYSTEM_TAGS } from './entities';
 import { TrackingClient, type ArtifactData, type PagedList } from './client';
 import { defaultContext, type RunContext } from './context';
-import { claimRun } from './ownership';
+import { claimRun, reclaim } from './ownership';
 import { imageToBlob, type ImageInput } from './images';
 import { CHART_CONTENT_TYPE, isChartFigure, type ChartFigure } from './figures';
 import type { ViewType } from './store';
@@ -194,7 +194,7 @@ export class Fluent {
     }
     if (options.runId) return this.resume(options.runId);
     const runId = newRunId();
-    const release = await claimRun(runId);
+    let release = await claimRun(runId);
     try {
       const experimentId = options.experimentId ?? (await this.activeExperimentId());
       const tags: Record<string, unknown> = { ...this.contextTags(), ...options.tags };
@@ -207,6 +207,7 @@ export class Fluent {
         tags,
         ...(options.runName !== undefined ? { runName: options.runName } : {}),
       });
+      release = await reclaim(run.info.runId, runId, release);
       this.stack.push({ run, release });
       return run;
     } catch (err) {

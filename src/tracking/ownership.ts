@@ -44,3 +44,14 @@ export async function liveOwnedRuns(): Promise<Set<string>> {
   }
   return owned;
 }
+
+/**
+ * Move a claim to the id the store gave the run (a server chooses its own): the run is owned under
+ * its real id before the claim on the id it was built with is let go.
+ */
+export async function reclaim(storedId: string, builtId: string, release: () => void): Promise<() => void> {
+  if (storedId === builtId) return release;
+  const next = await claimRun(storedId);
+  release();
+  return next;
+}

@@ -165,11 +165,28 @@ describe('REST tracking store through the fluent API', () => {
     expect(server.authorizations.at(-1)).toBe('Bearer s3cret');
   });
 
-  it('leaves RUNNING runs on a shared server alone (they may be live elsewhere)', async () => {
-    const other = onServer();
-    await other.startRun(); // a teammate's live run, never ended
-    const mlflow = onServer();
-    expect(await mlflow.client().recoverOrphanedRuns()).toEqual([]);
-    expect([...server.runs.values()][0]!.info.status).toBe('RUNNING');
+  it("ends its own runs left RUNNING by a page that died, at their last activity, and leaves a teammate's alone", async () => {
+    const dead = onServer();
+    const mine = (await dead.startRun({ runName: 'mine' })).info.runId;
+    await dead.logMetric('loss', 0.5, { timestamp: Date.now() + 60_000 });
+    // A teammate's run on the same server, started by another client.
+    const exp = (await dead.client().getExperimentByName('Default'))!.experimentId;
+    const theirs = await fetch(`${server.url}/api/2.0/mlflow/runs/create`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: exp, run_name: 'theirs', start_time: Date.now() }),
+    }).then((r) => r.json()).then((j: { run: { info: { run_id: string } } }) => j.run.info.run_id);
+    // The page "dies": its run stays RUNNING and its ownership goes with it.
+    await dead.client().flush();
+    (dead as unknown as { stack: Array<{ release: () => void }> }).stack.forEach((e) => e.release());
+    await closeStores();
+
+    const next = onServer();
+    expect(await next.client().recoverOrphanedRuns()).toEqual([mine]);
+    const ended = server.runs.get(mine)!.info;
+    expect(ended.status).toBe('KILLED');
+    expect(ended.end_time).toBe(server.runs.get(mine)!.metrics[0]!.timestamp);
+    expect(server.runs.get(theirs)!.info.status).toBe('RUNNING');
+    // Once ended, it is not this browser's to look after any more.
+    await closeStores();
+    expect(await onServer().client().recoverOrphanedRuns()).toEqual([]);
   });
 });

@@ -3,14 +3,15 @@
 // ids, enforces params and names, and its errors (error_code and message) reach the caller as they are.
 //
 // What cannot be as with the local stores: a `commit` is several requests, not one transaction (a
-// failure part-way leaves what was sent); and orphan recovery is off — a RUNNING run on a shared
-// server may be a teammate's live session, which no page here can tell.
+// failure part-way leaves what was sent); and orphan recovery covers only the runs this browser
+// started (owned-runs.ts) — another RUNNING run on a shared server may be a teammate's live session.
 import { contentTypeFor } from '../../lib/content-type';
 import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
 import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
 import { api, apiBytes, MlflowServerError, type RestOptions } from './http';
-import { datasetInputToJson, experimentFromJson, metricFromJson, runFromJson, toKeyValues, type Json } from './json';
+import { datasetInputToJson, experimentFromJson, metricFromJson, num, runFromJson, toKeyValues, type Json } from './json';
+import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot } from './artifact-proxy';
 
@@ -35,9 +36,12 @@ export class RestTrackingStore implements TrackingStore {
   readonly assignsRunIds = true;
   /** Each run's artifact root on the proxy, learned from the run (it never changes). */
   private readonly artifactRoots = new Map<string, string>();
+  private readonly owned: OwnedRuns;
 
   /** `options` is read per request, so new credentials apply to a store already in use. */
-  constructor(readonly uri: string, private readonly options: () => RestOptions) {}
+  constructor(readonly uri: string, private readonly options: () => RestOptions) {
+    this.owned = new OwnedRuns(uri.replace(/\/+$/, ''));
+  }
 
   private call<T = Json>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, query?: Record<string, string>): Promise<T> {
     return api<T>(this.options(), method, path, body, query);
@@ -102,6 +106,7 @@ export class RestTrackingStore implements TrackingStore {
     });
     const created = this.remember(runFromJson(r.run));
     const id = created.info.runId;
+    if (created.info.status === 'RUNNING') await this.owned.add(id);
     // A built run carries only tags; anything else it holds is logged now.
     const params = Object.entries(run.data.params).map(([key, value]) => ({ key, value }));
     const metrics = Object.entries(run.data.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: run.info.startTime }));
@@ -143,9 +148,23 @@ export class RestTrackingStore implements TrackingStore {
     return { runs: (r.runs ?? []).map((x) => this.remember(runFromJson(x))), nextPageToken: r.next_page_token || null };
   }
 
-  /** None: orphan recovery is a local matter (see the top of this file). */
+  /**
+   * The runs this browser started that are still RUNNING (see owned-runs.ts), each with its last
+   * activity: the latest metric point's time, else its start. Runs found ended are forgotten.
+   */
   async listRunningRuns(): Promise<Array<{ info: RunInfo; lastActivity: number }>> {
-    return [];
+    const out: Array<{ info: RunInfo; lastActivity: number }> = [];
+    for (const runId of await this.owned.list()) {
+      const r = await orUndefined(this.call<{ run: Json }>('GET', 'runs/get', undefined, { run_id: runId }));
+      const run = r && runFromJson(r.run);
+      if (!run || run.info.status !== 'RUNNING' || run.info.lifecycleStage !== 'active') {
+        await this.owned.remove(runId);
+        continue;
+      }
+      const times = ((r.run.data?.metrics ?? []) as Json[]).map((m) => num(m.timestamp));
+      out.push({ info: run.info, lastActivity: Math.max(run.info.startTime, ...times) });
+    }
+    return out;
   }
 
   async updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo> {
@@ -157,6 +176,7 @@ export class RestTrackingStore implements TrackingStore {
       ...(patch.runName !== undefined ? { run_name: patch.runName } : {}),
     };
     if (Object.keys(body).length) await this.call('POST', 'runs/update', { run_id: runId, ...body });
+    if (patch.status !== undefined) await (patch.status === 'RUNNING' ? this.owned.add(runId) : this.owned.remove(runId));
     if (patch.lifecycleStage === 'deleted') await this.call('POST', 'runs/delete', { run_id: runId });
     if (patch.lifecycleStage === 'active') await this.call('POST', 'runs/restore', { run_id: runId });
     return (await this.requireRun(runId)).info;
