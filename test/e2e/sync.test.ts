@@ -94,4 +94,29 @@ describe('Sync to MLflow', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("ends a server run KILLED when its page reloads mid-run, and leaves another live tab's run on the server alone", async () => {
+    const { page, context } = await app.open('experiments');
+    const start = (name: string) => `(async () => {
+      const { mlflow } = await globalThis.kiroku;
+      mlflow.setTrackingUri('${server.url}', { retries: 0 });
+      const run = await mlflow.startRun({ runName: '${name}' });
+      await mlflow.logMetric('m', 1);
+      return run.info.runId;
+    })()`;
+    const dies = (await page.evaluate(start('dies'))) as string;
+    const other = await context.newPage();
+    await other.goto(app.url('experiments'));
+    const lives = (await other.evaluate(start('lives'))) as string;
+    await page.reload();
+    const ended = await page.evaluate(`(async () => {
+      const { mlflow } = await globalThis.kiroku;
+      mlflow.setTrackingUri('${server.url}');
+      return mlflow.client().recoverOrphanedRuns();
+    })()`);
+    expect(ended).toEqual([dies]);
+    expect(server.runs.get(dies)!.info.status).toBe('KILLED');
+    expect(server.runs.get(lives)!.info.status).toBe('RUNNING');
+    await context.close();
+  });
 });
