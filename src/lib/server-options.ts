@@ -10,9 +10,9 @@ export interface ServerOptions {
   password?: string;
   /** Per request (MLFLOW_HTTP_REQUEST_TIMEOUT); 15 s by default. */
   timeoutMs?: number;
-  /** Retries of a request that may pass on a second try (MLFLOW_HTTP_REQUEST_MAX_RETRIES); 3 by default. */
+  /** Retries of a request that may pass on a second try (MLFLOW_HTTP_REQUEST_MAX_RETRIES); 5 by default. */
   retries?: number;
-  /** First backoff delay, doubled each retry; 250 ms by default. */
+  /** First backoff delay, doubled each retry; 500 ms by default. */
   backoffMs?: number;
 }
 

@@ -34,6 +34,13 @@ function retryable(status: number): boolean {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Ride out a server restart or a network blip of ~15 s (0.5 + 1 + 2 + 4 + 8) before giving up, as
+ * MLflow's client retries (its own defaults wait up to minutes, too long for a notebook cell).
+ */
+const DEFAULT_RETRIES = 5;
+const DEFAULT_BACKOFF_MS = 500;
+
 function authorization(o: RestOptions): Record<string, string> {
   if (o.token) return { Authorization: `Bearer ${o.token}` };
   // MLflow's basic-auth app (MLFLOW_TRACKING_USERNAME / _PASSWORD).
@@ -52,8 +59,8 @@ export function endpointUrl(o: RestOptions, path: string, query?: Record<string,
 async function request(o: RestOptions, method: Method, path: string, body?: unknown, query?: Record<string, string>): Promise<Response> {
   const doFetch = o.fetch ?? fetch;
   const url = endpointUrl(o, path, query);
-  const retries = o.retries ?? 3;
-  let delay = o.backoffMs ?? 250;
+  const retries = o.retries ?? DEFAULT_RETRIES;
+  let delay = o.backoffMs ?? DEFAULT_BACKOFF_MS;
   const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
   const headers = {
     ...(isBytes ? { 'Content-Type': 'application/octet-stream' } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
