@@ -76,3 +76,13 @@ export class InterruptError extends KirokuError {
 export function isInterrupt(err: unknown): boolean {
   return err instanceof InterruptError || (err as { name?: string } | null)?.name === 'InterruptError';
 }
+
+/**
+ * The store could not be reached or failed as a whole (network down, timeout, a server's 5xx or 429
+ * after retries), as opposed to refusing what was sent: retrying parts of the same batch cannot help.
+ */
+export function isUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown } | null;
+  if (e?.code === 'NETWORK_ERROR' || e?.code === 'CANCELLED') return true;
+  return typeof e?.status === 'number' && (e.status >= 500 || e.status === 429);
+}

@@ -7,6 +7,7 @@
 // Params and tags keep a promise each: if a merged batch is refused (a param changed value), the
 // calls are retried one by one, so only the offending call rejects and nothing valid is dropped.
 import type { LogBatch, MetricSeries, TrackingStore } from './store';
+import { isUnreachable } from '../lib/errors';
 
 interface Waiter {
   part: LogBatch;
@@ -114,8 +115,10 @@ export class WriteQueue {
         for (const w of run.waiters) w.resolve();
         run.metrics?.resolve();
       } catch (err) {
-        if (run.waiters.length + (series.length ? 1 : 0) === 1) {
-          run.waiters[0]?.reject(err);
+        // One call alone, or a store out of reach (a server down: every retry would wait it out
+        // again): the whole batch fails with that error. Otherwise one call may be at fault.
+        if (run.waiters.length + (series.length ? 1 : 0) === 1 || isUnreachable(err)) {
+          for (const w of run.waiters) w.reject(err);
           run.metrics?.reject(err);
         } else {
           await this.writeOneByOne(runId, run, series);

@@ -148,8 +148,14 @@ describe('REST tracking store through the fluent API', () => {
   it('gives up after the retries with the last error, and says how to reach a server that is not there', async () => {
     const mlflow = onServer({ retries: 1 });
     await mlflow.startRun();
-    server.failures.push({ match: 'POST /api/2.0/mlflow/runs/log-batch', status: 503, times: 5 });
-    await expect(mlflow.logMetric('m', 1)).rejects.toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE', status: 503 });
+    server.failures.push({ match: 'POST /api/2.0/mlflow/runs/log-batch', status: 503, times: 50 });
+    const batches = () => server.calls.filter((c) => c.endsWith('/runs/log-batch')).length;
+    const before = batches();
+    // Calls queued together fail together: a server that is down is not asked again call by call.
+    const calls = [mlflow.logParam('alpha', 1), mlflow.setTag('team', 'ml'), mlflow.logMetric('m', 1)];
+    for (const call of calls) await expect(call).rejects.toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE', status: 503 });
+    expect(batches() - before).toBe(2); // the first try and one retry
+    server.failures.length = 0;
     await mlflow.endRun();
 
     const offline = autologged({ disable: true });
