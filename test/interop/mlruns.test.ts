@@ -1,7 +1,10 @@
 // The MLflow file-store export: layout and fields as MLflow's FileStore writes them, and a round trip
 // through the importer (also for a folder as MLflow itself writes it). Dataset inputs follow MLflow's
 // FileStore (mlflow/store/tracking/file_store.py: log_inputs, _get_all_inputs, _get_dataset_id,
-// _get_input_id, _FileStoreInput.write_yaml).
+// _get_input_id, _FileStoreInput.write_yaml). The model registry follows MLflow's file-based registry
+// (mlflow/store/model_registry/file_store.py: _save_registered_model_as_meta_file,
+// _save_model_version_as_meta_file, create_model_version, set_registered_model_alias,
+// _get_file_model_version_from_dir; mlflow/entities/model_registry/{registered_model,model_version}.py).
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -12,6 +15,9 @@ import { exportMlruns } from '../../src/interop/mlruns/export';
 import { importMlruns } from '../../src/interop/mlruns/import';
 import { md5Hex, pyFloat } from '../../src/interop/mlruns/format';
 import type { DatasetInfo } from '../../src/tracking/entities';
+import { RegistryClient } from '../../src/registry/client';
+import { MemoryRegistryStore } from '../../src/registry/memory-store';
+import { setClock } from '../../src/lib/time';
 
 /** Python's hashlib.md5 fed `parts` one update at a time, as the FileStore computes its ids. */
 const md5 = (...parts: string[]) => parts.reduce((h, p) => h.update(p, 'utf8'), createHash('md5')).digest('hex');
@@ -224,5 +230,197 @@ describe('mlruns export', () => {
     const mlflow = fresh();
     await expect(importMlruns(mlflow.client(), strToU8('not a zip'))).rejects.toThrow('not a readable zip archive');
     await expect(importMlruns(mlflow.client(), zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow('No mlruns/ folder in this archive');
+  });
+});
+
+describe('mlruns export and import of the model registry', () => {
+  const newRegistry = () => new RegistryClient(new MemoryRegistryStore(), () => 'ada');
+  let restoreClock: (() => void) | undefined;
+  afterEach(() => {
+    restoreClock?.();
+    restoreClock = undefined;
+  });
+
+  /**
+   * `wine`: versions 1 (kept run), 2 (gone run), 3 (kept run, deleted), 4 (kept run); aliases champion → 1,
+   * challenger → 2. `twice`: two versions of the same source. `elsewhere`: only a version of a run not
+   * in the tracking store. The clock ticks 1000 ms a call, so every timestamp differs.
+   */
+  async function seedRegistry(kept: string, gone: string) {
+    let t = 1_700_000_000_000;
+    restoreClock = setClock(() => (t += 1000));
+    const registry = newRegistry();
+    await registry.createRegisteredModel('wine', { description: 'Red wine quality', tags: { team: 'ml', 'nested/key': 'x' } });
+    await registry.createModelVersion('wine', `runs:/${kept}/model`, { description: 'first', tags: { stage: 'yes', 'a/b': 'c' } });
+    await registry.createModelVersion('wine', `runs:/${gone}/model`);
+    await registry.createModelVersion('wine', `runs:/${kept}/other`);
+    await registry.createModelVersion('wine', `runs:/${kept}/model`, { description: 'again' });
+    await registry.deleteModelVersion('wine', 3);
+    await registry.updateModelVersion('wine', 1, 'first, edited');
+    await registry.setRegisteredModelAlias('wine', 'champion', 1);
+    await registry.setRegisteredModelAlias('wine', 'challenger', 2);
+    await registry.createModelVersion('twice', `runs:/${kept}/model`);
+    await registry.createModelVersion('twice', `runs:/${kept}/model`);
+    await registry.createModelVersion('elsewhere', `runs:/${'0'.repeat(32)}/model`);
+    return registry;
+  }
+
+  it("writes mlruns/models/ as MLflow's file-based registry, field by field", async () => {
+    const mlflow = fresh();
+    const { kept, gone } = await seed(mlflow);
+    const registry = await seedRegistry(kept, gone);
+    const files = unzipSync(await exportMlruns(mlflow.client(), { runIds: [kept], registry }));
+    const text = (p: string) => strFromU8(files[p]!);
+    // Only models with a version of an exported run, only those versions, only aliases naming them.
+    expect(Object.keys(files).filter((p) => p.startsWith('mlruns/models/')).sort()).toEqual([
+      'mlruns/models/twice/meta.yaml',
+      'mlruns/models/twice/version-1/meta.yaml',
+      'mlruns/models/twice/version-2/meta.yaml',
+      'mlruns/models/wine/aliases/champion',
+      'mlruns/models/wine/meta.yaml',
+      'mlruns/models/wine/tags/nested/key',
+      'mlruns/models/wine/tags/team',
+      'mlruns/models/wine/version-1/meta.yaml',
+      'mlruns/models/wine/version-1/tags/a/b',
+      'mlruns/models/wine/version-1/tags/stage',
+      'mlruns/models/wine/version-4/meta.yaml',
+    ]);
+    const model = await registry.getRegisteredModel('wine');
+    // dict(RegisteredModel) less tags and latest_versions; aliases as MLflow re-saves them (alias → str(version)).
+    const meta = parse(text('mlruns/models/wine/meta.yaml'), { version: '1.1' });
+    expect(Object.keys(meta)).toEqual(['aliases', 'creation_timestamp', 'description', 'last_updated_timestamp', 'name']);
+    expect(meta).toEqual({
+      aliases: { champion: '1' }, creation_timestamp: model.creationTimestamp, description: 'Red wine quality',
+      last_updated_timestamp: model.lastUpdatedTimestamp, name: 'wine',
+    });
+    expect(text('mlruns/models/wine/aliases/champion')).toBe('1'); // write_to(alias_path, str(version))
+    expect(text('mlruns/models/wine/tags/team')).toBe('ml');
+    expect(text('mlruns/models/wine/tags/nested/key')).toBe('x');
+    expect(text('mlruns/models/wine/version-1/tags/stage')).toBe('yes');
+    expect(text('mlruns/models/wine/version-1/tags/a/b')).toBe('c');
+    // FileModelVersion's dict less tags, aliases, metrics and params.
+    const v1 = await registry.getModelVersion('wine', 1);
+    const version = parse(text('mlruns/models/wine/version-1/meta.yaml'), { version: '1.1' });
+    expect(Object.keys(version)).toEqual([
+      'creation_timestamp', 'current_stage', 'description', 'last_updated_timestamp', 'name', 'run_id', 'run_link',
+      'source', 'status', 'status_message', 'storage_location', 'user_id', 'version',
+    ]);
+    expect(version).toEqual({
+      creation_timestamp: v1.creationTimestamp, current_stage: 'None', description: 'first, edited', last_updated_timestamp: v1.lastUpdatedTimestamp,
+      name: 'wine', run_id: kept, run_link: null, source: `runs:/${kept}/model`, status: 'READY', status_message: null,
+      storage_location: `runs:/${kept}/model`, user_id: 'ada', version: 1,
+    });
+    expect(v1.lastUpdatedTimestamp).toBeGreaterThan(v1.creationTimestamp);
+    // As PyYAML writes them: the version an integer, the stage the plain string None, the absent fields null.
+    expect(text('mlruns/models/wine/version-1/meta.yaml')).toMatch(/^version: 1$/m);
+    expect(text('mlruns/models/wine/version-1/meta.yaml')).toMatch(/^current_stage: None$/m);
+    expect(text('mlruns/models/wine/version-1/meta.yaml')).toMatch(/^run_link: null$/m);
+    expect(parse(text('mlruns/models/wine/version-4/meta.yaml'))).toMatchObject({ version: 4, description: 'again', source: `runs:/${kept}/model` });
+    expect(parse(text('mlruns/models/twice/meta.yaml')).aliases).toEqual({});
+    // Without a registry, no models/ folder.
+    expect(Object.keys(unzipSync(await exportMlruns(mlflow.client()))).some((p) => p.startsWith('mlruns/models/'))).toBe(false);
+  });
+
+  it('round-trips models, versions, tags and aliases, and importing again adds nothing', async () => {
+    const source = fresh();
+    const { kept, gone } = await seed(source);
+    const registry = await seedRegistry(kept, gone);
+    const zip = await exportMlruns(source.client(), { registry });
+    const target = fresh();
+    const local = newRegistry();
+    const report = await importMlruns(target.client(), zip, { registry: local });
+    expect(report.problems).toEqual([]);
+    expect(report.modelsCreated).toEqual(['twice', 'wine']);
+    // The archive's wine versions 1, 2 and 4 (3 was deleted) become 1, 2 and 3 here.
+    expect(report.modelVersionsImported).toEqual(['twice/1', 'twice/2', 'wine/1', 'wine/2', 'wine/3']);
+    const a = await registry.getRegisteredModel('wine');
+    const b = await local.getRegisteredModel('wine');
+    expect(b).toEqual({ ...a, aliases: { champion: '1', challenger: '2' } });
+    const strip = ({ version: _v, aliases: _a, ...rest }: { version: string; aliases: string[] }) => rest;
+    for (const [from, to] of [[1, 1], [2, 2], [4, 3]] as const) {
+      const [va, vb] = [await registry.getModelVersion('wine', from), await local.getModelVersion('wine', to)];
+      expect(strip(vb)).toEqual(strip(va)); // source, run id, description, tags, user, status, timestamps
+      expect(vb.aliases).toEqual(va.aliases);
+    }
+    expect((await local.getModelVersion('wine', 1)).tags).toEqual({ stage: 'yes', 'a/b': 'c' });
+    expect((await local.getModelVersionByAlias('wine', 'champion')).source).toBe(`runs:/${kept}/model`);
+    expect((await local.getModelVersionByAlias('wine', 'challenger')).runId).toBe(gone);
+    expect((await local.searchModelVersions("name='twice'")).map((v) => v.source)).toEqual([`runs:/${kept}/model`, `runs:/${kept}/model`]);
+    await expect(local.getRegisteredModel('elsewhere')).rejects.toThrow();
+
+    // Again: every version matches one here (by source and run id), nothing is written.
+    const before = { models: await local.searchRegisteredModels(), versions: await local.searchModelVersions() };
+    const again = await importMlruns(target.client(), zip, { registry: local });
+    expect(again.modelsCreated).toEqual([]);
+    expect(again.modelVersionsImported).toEqual([]);
+    expect(again.modelVersionsSkipped).toEqual(['twice/1', 'twice/2', 'wine/1', 'wine/2', 'wine/3']);
+    expect(again.problems).toEqual([]);
+    expect({ models: await local.searchRegisteredModels(), versions: await local.searchModelVersions() }).toEqual(before);
+
+    // What was changed here wins (a moved alias stays, reported), and a version new in the archive is added.
+    await local.setRegisteredModelAlias('wine', 'champion', 3);
+    await registry.createModelVersion('wine', `runs:/${kept}/third`);
+    const third = await importMlruns(target.client(), await exportMlruns(source.client(), { registry }), { registry: local });
+    expect(third.modelVersionsImported).toEqual(['wine/4']);
+    expect(third.problems).toEqual(["Registered model wine: alias 'champion' already names version 3 here; kept."]);
+    expect((await local.getRegisteredModel('wine')).aliases).toEqual({ champion: '3', challenger: '2' });
+    expect((await local.getModelVersion('wine', 4)).source).toBe(`runs:/${kept}/third`);
+  });
+
+  it('leaves the registry alone without a registry client, saying so', async () => {
+    const source = fresh();
+    const { kept, gone } = await seed(source);
+    const zip = await exportMlruns(source.client(), { registry: await seedRegistry(kept, gone) });
+    const report = await importMlruns(fresh().client(), zip);
+    expect(report.runsImported.sort()).toEqual([kept, gone].sort());
+    expect(report.problems).toEqual(['The archive holds 2 registered models (mlruns/models/); not imported without a registry.']);
+  });
+
+  it('imports a registry folder as MLflow writes it', async () => {
+    const run = 'ef'.repeat(16);
+    const models = 'home/u/mlruns/models';
+    // MLflow 2.x (alias names in a version's meta.yaml, description and user_id null) and 3.x (model_id,
+    // deployment_job_state) fields; version 2 deleted (its folder kept, current_stage Deleted_Internal).
+    const version = (n: number, extra: string, stage = 'None') =>
+      `creation_timestamp: ${1700000000000 + n}\ncurrent_stage: ${stage}\ndescription: null\nlast_updated_timestamp: ${1700000100000 + n}\nname: wine\nrun_id: ${run}\nrun_link: null\nsource: runs:/${run}/model\nstatus: READY\nstatus_message: null\nstorage_location: runs:/${run}/model\nuser_id: null\nversion: ${n}\n${extra}`;
+    const zip = zipSync({
+      'home/u/mlruns/0/meta.yaml': strToU8("artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n"),
+      [`home/u/mlruns/0/${run}/meta.yaml`]: strToU8(
+        `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_type: 4\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
+      ),
+      [`${models}/wine/meta.yaml`]: strToU8(
+        "aliases:\n  champion: '3'\ncreation_timestamp: 1700000000000\ndeployment_job_id: null\ndeployment_job_state: null\ndescription: Red wine\nlast_updated_timestamp: 1700000200000\nname: wine\n",
+      ),
+      [`${models}/wine/tags/team`]: strToU8('ml'),
+      [`${models}/wine/aliases/champion`]: strToU8('3'),
+      [`${models}/wine/version-1/meta.yaml`]: strToU8(version(1, 'aliases: []\n')),
+      [`${models}/wine/version-1/tags/validated`]: strToU8('true'),
+      [`${models}/wine/version-2/meta.yaml`]: strToU8(version(2, 'aliases: []\n', 'Deleted_Internal')),
+      [`${models}/wine/version-3/meta.yaml`]: strToU8(version(3, 'deployment_job_state: null\nmodel_id: null\n', 'Archived')),
+      // PyYAML quotes a name that YAML 1.1 would read as another type.
+      [`${models}/yes/meta.yaml`]: strToU8("aliases: {}\ncreation_timestamp: 1700000000000\ndescription: ''\nlast_updated_timestamp: 1700000000000\nname: 'yes'\n"),
+      'home/u/mlruns/.trash/': new Uint8Array(),
+    });
+    const mlflow = fresh();
+    const registry = newRegistry();
+    const report = await importMlruns(mlflow.client(), zip, { registry });
+    expect(report.problems).toEqual([]);
+    expect(report.runsImported).toEqual([run]);
+    expect(report.experimentsCreated).toEqual([]);
+    expect(report.modelsCreated).toEqual(['wine', 'yes']);
+    expect(await registry.getRegisteredModel('wine')).toEqual({
+      name: 'wine', creationTimestamp: 1700000000000, lastUpdatedTimestamp: 1700000200000, description: 'Red wine', tags: { team: 'ml' }, aliases: { champion: '2' },
+    });
+    expect(await registry.getModelVersion('wine', 1)).toEqual({
+      name: 'wine', version: '1', creationTimestamp: 1700000000001, lastUpdatedTimestamp: 1700000100001, description: '', userId: 'unknown',
+      source: `runs:/${run}/model`, runId: run, status: 'READY', tags: { validated: 'true' }, aliases: [],
+    });
+    expect(await registry.getModelVersion('wine', 2)).toMatchObject({ creationTimestamp: 1700000000003, aliases: ['champion'], tags: {} });
+    await expect(registry.getModelVersion('wine', 3)).rejects.toThrow();
+    expect(await registry.getRegisteredModel('yes')).toMatchObject({ name: 'yes', description: '', aliases: {} });
+    // A registry-only archive is enough.
+    const only = zipSync(Object.fromEntries(Object.entries(unzipSync(zip)).filter(([p]) => p.startsWith(models))));
+    const second = newRegistry();
+    expect((await importMlruns(fresh().client(), only, { registry: second })).modelVersionsImported).toEqual(['wine/1', 'wine/2']);
   });
 });

@@ -4,14 +4,30 @@
 // which MLflow opens: unzip, then `mlflow ui` in that folder. Artifact URIs are written relative
 // (`./mlruns/<exp>/<run>/artifacts`) so the folder can live anywhere. YAML is written with YAML 1.1
 // quoting, the rules PyYAML reads with, so a value such as `yes`, `0777` or `1_000` stays a string.
+//
+// Given a registry, the registered models made from the exported runs go along, laid out as MLflow's
+// file-based model registry keeps them (`mlruns/models/<name>/…`, see format.ts): a model that has at
+// least one version whose run is exported, with those versions only (their numbers, sources
+// `runs:/<run_id>/…` and run ids unchanged, since run ids are kept), its tags, and the aliases that
+// point at an exported version.
 import { zipSync, strToU8 } from 'fflate';
+import type { RegistryClient } from '../../registry/client';
+import type { ModelVersion } from '../../registry/entities';
 import type { TrackingClient } from '../../tracking/client';
 import type { Experiment, Run } from '../../tracking/entities';
-import { DATASETS_FOLDER, INPUTS_FOLDER, SOURCE_TYPE_LOCAL, STATUS_CODES, datasetId, datasetMeta, inputId, inputMeta, pyFloat } from './format';
+import {
+  DATASETS_FOLDER, INPUTS_FOLDER, MODELS_FOLDER, MODEL_ALIASES_FOLDER, MODEL_TAGS_FOLDER, MODEL_VERSION_PREFIX, SOURCE_TYPE_LOCAL, STATUS_CODES,
+  datasetId, datasetMeta, inputId, inputMeta, modelVersionMeta, pyFloat, registeredModelMeta,
+} from './format';
 
 export interface MlrunsExportOptions {
   /** Runs to export; default: every run (active and deleted) of every experiment. */
   runIds?: string[];
+  /**
+   * Also export this registry's models made from the exported runs (`mlruns/models/`): each model with
+   * a version whose run is exported, with those versions, its tags and the aliases naming them.
+   */
+  registry?: RegistryClient;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -86,5 +102,53 @@ export async function exportMlruns(client: TrackingClient, options: MlrunsExport
     }
     options.onProgress?.(++done, runs.length);
   }
+  if (options.registry) await putRegistry(options.registry, new Set(runs.map((r) => r.run.info.runId)), put);
   return zipSync(files, { level: 6 });
+}
+
+/**
+ * MLflow's FileStore refuses a model name with a path separator or '%' (`_validate_model_name`), and
+ * one such folder makes it fail to list every model; Kiroku's names never hold '/', but may hold '%'
+ * (or be `.`/`..`): such a model is left out.
+ */
+const MLFLOW_FILE_STORE_NAME = /^(?!\.\.?$)[^/%]+$/;
+/** A tag key as a relative path inside `tags/` (MLflow's `_validate_tag_name`): no empty, `.` or `..` segment. */
+const isSafeKey = (key: string) => key.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+
+async function putRegistry(registry: RegistryClient, runIds: Set<string>, put: (path: string, data: string) => void): Promise<void> {
+  const all = await registry.searchModelVersions();
+  const byKey = new Map(all.map((v) => [`${v.name}\u0000${v.version}`, v]));
+  const exported = new Map<string, ModelVersion[]>();
+  for (const v of all) {
+    if (!v.runId || !runIds.has(v.runId) || !MLFLOW_FILE_STORE_NAME.test(v.name)) continue;
+    exported.set(v.name, [...(exported.get(v.name) ?? []), v]);
+  }
+  for (const [name, versions] of [...exported].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const model = await registry.getRegisteredModel(name);
+    const numbers = new Set(versions.map((v) => v.version));
+    const aliases = Object.fromEntries(Object.entries(model.aliases).filter(([, version]) => numbers.has(version)));
+    const dir = `mlruns/${MODELS_FOLDER}/${name}`;
+    put(`${dir}/meta.yaml`, await yamlText(registeredModelMeta(model, aliases)));
+    for (const [k, v] of Object.entries(model.tags)) if (isSafeKey(k)) put(`${dir}/${MODEL_TAGS_FOLDER}/${k}`, v);
+    // set_registered_model_alias: write_to(alias_path, str(version)).
+    for (const [alias, version] of Object.entries(aliases)) put(`${dir}/${MODEL_ALIASES_FOLDER}/${alias}`, version);
+    for (const v of versions) {
+      const versionDir = `${dir}/${MODEL_VERSION_PREFIX}${Number(v.version)}`;
+      put(`${versionDir}/meta.yaml`, await yamlText(modelVersionMeta(v, storageLocation(v, byKey))));
+      for (const [k, value] of Object.entries(v.tags)) if (isSafeKey(k)) put(`${versionDir}/${MODEL_TAGS_FOLDER}/${k}`, value);
+    }
+  }
+}
+
+/**
+ * create_model_version's storage_location: the source, except that a `models:/<name>/<version>` source
+ * is resolved to that version's storage location (get_model_version_download_uri).
+ */
+function storageLocation(v: ModelVersion, byKey: Map<string, ModelVersion>, seen = new Set<string>()): string {
+  const m = /^models:\/([^/]+)\/(\d+)$/.exec(v.source);
+  const target = m ? byKey.get(`${m[1]}\u0000${Number(m[2])}`) : undefined;
+  const key = `${v.name}\u0000${v.version}`;
+  if (!target || seen.has(key)) return v.source;
+  seen.add(key);
+  return storageLocation(target, byKey, seen);
 }

@@ -2,6 +2,7 @@
 // repr in metric files (`<timestamp> <value> <step>` per line), and the folder names.
 import { md5 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { ModelVersion, RegisteredModel } from '../../registry/entities';
 import type { DatasetInfo, RunStatus } from '../../tracking/entities';
 
 export const STATUS_CODES: Record<RunStatus, number> = { RUNNING: 1, SCHEDULED: 2, FINISHED: 3, FAILED: 4, KILLED: 5 };
@@ -90,4 +91,62 @@ export function inputMeta(datasetIdHex: string, tags: Record<string, string>): R
 /** MD5 of a string's UTF-8 bytes, lowercase hex: Python's `hashlib.md5(s.encode()).hexdigest()`. */
 export function md5Hex(text: string): string {
   return bytesToHex(md5(utf8ToBytes(text)));
+}
+
+// ── model registry ─────────────────────────────────────────────────────────────────────────────────
+// MLflow's file-based registry (mlflow/store/model_registry/file_store.py, FileStore) beside the
+// experiments: `mlruns/models/<name>/meta.yaml` (`_save_registered_model_as_meta_file`: the
+// RegisteredModel's dict without tags and latest_versions), `tags/<key>` one file per tag,
+// `aliases/<alias>` one file per alias holding the version number, and per version
+// `version-<n>/meta.yaml` (`_save_model_version_as_meta_file`: FileModelVersion's dict without tags,
+// aliases, metrics and params) with `version-<n>/tags/<key>`. A deleted version stays on disk with
+// current_stage `Deleted_Internal`. The fields are MLflow 3's, less its nullable additions (model_id,
+// deployment_job_id, deployment_job_state), which its reader (`from_dictionary`) defaults to None and
+// MLflow 2.x does not know; MLflow 2.x also wrote the version's alias names into its meta.yaml, which
+// no reader uses (aliases are read from `aliases/`).
+
+export const MODELS_FOLDER = 'models';
+export const MODEL_TAGS_FOLDER = 'tags';
+export const MODEL_ALIASES_FOLDER = 'aliases';
+export const MODEL_VERSION_PREFIX = 'version-';
+/** mlflow.entities.model_registry.model_version_stages: what create_model_version writes, and a deleted version's. */
+export const STAGE_NONE = 'None';
+export const STAGE_DELETED_INTERNAL = 'Deleted_Internal';
+
+/**
+ * A registered model's meta.yaml, keys sorted as write_yaml sorts them. `aliases` is the dict MLflow
+ * re-saves after set_registered_model_alias (alias → version, as the string read from its file); its
+ * reader takes aliases from `aliases/` and ignores this copy.
+ */
+export function registeredModelMeta(m: RegisteredModel, aliases: Record<string, string>): Record<string, unknown> {
+  return {
+    aliases: Object.fromEntries(Object.keys(aliases).sort().map((a) => [a, aliases[a]!])),
+    creation_timestamp: m.creationTimestamp,
+    description: m.description,
+    last_updated_timestamp: m.lastUpdatedTimestamp,
+    name: m.name,
+  };
+}
+
+/**
+ * A model version's meta.yaml, keys sorted: the version number as an integer (FileStore's
+ * next_version), current_stage `None`, run_link and status_message null as create_model_version
+ * leaves them, and storage_location the resolved source (the source itself unless it is `models:/`).
+ */
+export function modelVersionMeta(v: ModelVersion, storageLocation: string): Record<string, unknown> {
+  return {
+    creation_timestamp: v.creationTimestamp,
+    current_stage: STAGE_NONE,
+    description: v.description,
+    last_updated_timestamp: v.lastUpdatedTimestamp,
+    name: v.name,
+    run_id: v.runId,
+    run_link: null,
+    source: v.source,
+    status: v.status,
+    status_message: null,
+    storage_location: storageLocation,
+    user_id: v.userId,
+    version: Number(v.version),
+  };
 }
