@@ -9,6 +9,7 @@ import {
   clearWorkspace, exportFileName, exportWorkspace, importWorkspace, requestPersistence, storageStatus,
   type ImportReport, type StorageStatus,
 } from '../../workspace';
+import { MlflowSection } from './mlflow-section';
 import './settings.css';
 
 export default function SettingsPage(_: { segments: string[]; query: URLSearchParams }) {
@@ -17,6 +18,7 @@ export default function SettingsPage(_: { segments: string[]; query: URLSearchPa
       <h1>Settings</h1>
       <StorageSection />
       <WorkspaceSection />
+      <MlflowSection />
     </div>
   );
 }
