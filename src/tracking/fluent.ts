@@ -103,8 +103,15 @@ export class Fluent {
     let exp = typeof name === 'string' ? await c.getExperimentByName(name) : await c.getExperiment(name.experimentId);
     if (!exp) {
       if (typeof name !== 'string') throw new TrackingError(`Experiment with ID '${name.experimentId}' does not exist.`, 'RESOURCE_DOES_NOT_EXIST');
-      const id = await c.createExperiment(name);
-      exp = (await c.getExperiment(id))!;
+      try {
+        exp = (await c.getExperiment(await c.createExperiment(name)))!;
+      } catch (err) {
+        // Another tab (or a teammate, on a server) made it between our read and our create, as
+        // MLflow's set_experiment allows for.
+        if ((err as { code?: string }).code !== 'RESOURCE_ALREADY_EXISTS') throw err;
+        exp = await c.getExperimentByName(name);
+        if (!exp) throw err;
+      }
     }
     if (exp.lifecycleStage === 'deleted') {
       throw new TrackingError(

@@ -19,6 +19,15 @@ afterEach(async () => {
   await closeStores();
 });
 
+describe('experiments', () => {
+  it('setExperiment from two pages at once makes the experiment once and both use it', async () => {
+    const other = new Fluent(uri);
+    const [a, b] = await Promise.all([mlflow.setExperiment('shared'), other.setExperiment('shared')]);
+    expect(a.experimentId).toBe(b.experimentId);
+    expect((await mlflow.searchExperiments()).filter((e) => e.name === 'shared')).toHaveLength(1);
+  });
+});
+
 describe('runs', () => {
   it('starts a run with a 32-hex id, a generated name and the system tags', async () => {
     const run = await mlflow.startRun();
