@@ -3,6 +3,7 @@
 // does not wait for it.
 import { h, render } from 'preact';
 import { App } from './ui/app';
+import { applySavedServer, savedServer } from './ui/tracking-server';
 import './ui/styles.css';
 
 let api: Promise<typeof import('./index')> | undefined;
@@ -11,5 +12,10 @@ Object.defineProperty(globalThis, 'kiroku', {
   get: () => (api ??= import('./index')),
 });
 const root = document.getElementById('app')!;
-root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
-render(h(App, {}), root);
+const mount = (problem: string | null) => {
+  root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
+  render(h(App, { startupProblem: problem }), root);
+};
+// Only a page set to use an MLflow server waits (for the small REST module) before its first view.
+if (savedServer()) void applySavedServer().then(mount);
+else mount(null);

@@ -17,6 +17,7 @@ import type { ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMes
 import { mlflow } from '../tracking/default';
 import { defaultUser } from '../tracking/context';
 import { randomHex } from '../lib/ids';
+import { serverOptions } from '../lib/server-options';
 
 const newId = () => randomHex(8);
 
@@ -222,10 +223,12 @@ export class KernelHost {
     worker.addEventListener('error', (e) => {
       if (this.worker === worker) this.died((e as ErrorEvent).message || 'the worker failed to start or crashed');
     });
+    const trackingUri = this.options.trackingUri ?? mlflow.getTrackingUri();
     worker.postMessage({
       type: 'init',
       ...(buffer ? { interruptBuffer: buffer } : {}),
-      trackingUri: this.options.trackingUri ?? mlflow.getTrackingUri(),
+      trackingUri,
+      ...(/^https?:/i.test(trackingUri) ? { server: serverOptions(trackingUri) } : {}),
       user: this.options.user ?? defaultUser(),
     });
   }

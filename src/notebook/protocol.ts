@@ -92,6 +92,8 @@ export interface InitRequest {
   interruptBuffer?: SharedArrayBuffer;
   /** Where runs go (the page's `mlflow.getTrackingUri()`): the worker's `mlflow` is set to it. */
   trackingUri: string;
+  /** For a tracking server: its credentials and timeouts (the page keeps them in memory only). */
+  server?: import('../lib/server-options').ServerOptions;
   /** `mlflow.user` of the runs cells create (workers have no localStorage to read it from). */
   user: string;
 }

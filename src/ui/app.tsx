@@ -7,6 +7,7 @@ import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
+import { currentServer } from './tracking-server';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
@@ -28,7 +29,7 @@ const stopAsking = subscribe((m) => {
   stopAsking();
 });
 
-export function App() {
+export function App({ startupProblem = null }: { startupProblem?: string | null } = {}) {
   const route = useRoute();
   const current = PAGES.find((p) => p.id === route.segments[0]) ?? PAGES[0]!;
   const [page, setPage] = useState<{ id: string; mod: PageModule } | null>(null);
@@ -48,6 +49,7 @@ export function App() {
   }, [current.id]);
 
   const Page = page?.id === current.id ? page.mod.default : null;
+  const server = currentServer();
   return (
     <>
       <a class="skip-link" href="#main">Skip to content</a>
@@ -66,8 +68,14 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {server && (
+          <a class="server-badge" href={href('settings')} title={`Runs and models are on the MLflow tracking server ${server}`}>
+            MLflow server: {hostOf(server)}
+          </a>
+        )}
         <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>Settings</a>
       </header>
+      {startupProblem && <p class="storage-notice" role="alert">{startupProblem}</p>}
       <StorageNotices />
       <UpdateNotice />
       <main id="main" tabIndex={-1}>
@@ -75,4 +83,12 @@ export function App() {
       </main>
     </>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

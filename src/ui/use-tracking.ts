@@ -1,10 +1,12 @@
 // Load tracking data for a view and load it again whenever this tab or another announces a change,
-// so views stay live without polling. Reloads are coalesced: a training loop's stream of updates
-// costs one reload per animation frame at most.
+// so views stay live without polling — except on a tracking server, whose other clients announce
+// nothing here: there views look again every few seconds. Reloads are coalesced: a training loop's
+// stream of updates costs one reload per animation frame at most.
 import { useEffect, useState } from 'preact/hooks';
 import { subscribe } from '../tracking/events';
 import { mlflow } from '../tracking/default';
 import type { TrackingClient } from '../tracking/client';
+import { pollRemote } from './tracking/use-live';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
@@ -26,9 +28,13 @@ export function useTracking<T>(load: (client: TrackingClient) => Promise<T>, dep
       scheduled = true;
       requestAnimationFrame(run);
     });
+    const poll = pollRemote(() => {
+      if (!scheduled) run();
+    });
     return () => {
       live = false;
       stop();
+      poll();
     };
   }, deps);
   return state;

@@ -119,7 +119,11 @@ export class Kernel {
     this.runtime = createRuntime(this.scope, this.interrupts);
     // Library loops (an estimator's epochs) call checkInterrupt(); in the kernel it is the real check.
     setInterruptCheck(() => this.interrupts.check());
-    if (message.trackingUri && message.trackingUri !== this.mlflow.getTrackingUri()) this.mlflow.setTrackingUri(message.trackingUri);
+    if (message.trackingUri && /^https?:/i.test(message.trackingUri)) {
+      // The page works against an MLflow server: so do cells, with the page's credentials.
+      const { connectTrackingServer } = await import('../../interop/rest/connect');
+      connectTrackingServer(this.mlflow, message.trackingUri, message.server);
+    } else if (message.trackingUri && message.trackingUri !== this.mlflow.getTrackingUri()) this.mlflow.setTrackingUri(message.trackingUri);
     // Opening the client ends the runs a previous kernel left RUNNING (a restart terminated it and
     // released their locks) as KILLED now, not when a cell first logs.
     this.mlflow.client();

@@ -10,12 +10,14 @@ import {
   type ImportReport, type StorageStatus,
 } from '../../workspace';
 import { MlflowSection } from './mlflow-section';
+import { TrackingServerSection } from './tracking-server-section';
 import './settings.css';
 
 export default function SettingsPage(_: { segments: string[]; query: URLSearchParams }) {
   return (
     <div class="settings">
       <h1>Settings</h1>
+      <TrackingServerSection />
       <StorageSection />
       <WorkspaceSection />
       <MlflowSection />

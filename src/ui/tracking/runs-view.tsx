@@ -19,6 +19,7 @@ import { parentsIn } from './run-tree';
 import { formatSort, nextSort, parseSort } from './sort';
 import { useLive } from './use-live';
 import { SyncDialog } from './sync-dialog';
+import { currentServer } from '../tracking-server';
 
 /** Every run of the experiments, page by page (the client caps a page at 50,000). */
 export async function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
@@ -105,7 +106,8 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
           Compare{selectedRuns.length >= 2 ? ` ${selectedRuns.length} runs` : ''}
         </button>
         <button type="button" disabled={!selectedActive.length} onClick={() => act('Deleted', selectedActive, (id) => mlflow.client().deleteRun(id))}>Delete</button>
-        <button type="button" disabled={!selectedRuns.length} onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>Sync to MLflow…</button>
+        {/* On a tracking server already, there is nothing to sync to one. */}
+        {!currentServer() && <button type="button" disabled={!selectedRuns.length} onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>Sync to MLflow…</button>}
         {showDeleted && (
           <button type="button" disabled={!selectedDeleted.length} onClick={() => act('Restored', selectedDeleted, (id) => mlflow.client().restoreRun(id))}>Restore</button>
         )}

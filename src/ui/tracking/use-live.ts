@@ -8,6 +8,7 @@ import { mlflow } from '../../tracking/default';
 import type { TrackingClient } from '../../tracking/client';
 import { subscribe, type TrackingMessage } from '../../tracking/events';
 import type { Loaded } from '../use-tracking';
+import { currentServer } from '../tracking-server';
 
 export interface LiveOptions {
   /** Which events reload the view (default: every event of this store). */
@@ -63,10 +64,12 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
       if (optionsRef.current.relevant && !optionsRef.current.relevant(m)) return;
       schedule();
     });
+    const poll = pollRemote(schedule);
     return () => {
       live = false;
       if (timer !== undefined) clearTimeout(timer);
       stop();
+      poll();
     };
   }, deps);
 
@@ -76,4 +79,16 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
 /** Events about one run (or any run, when a run was created: it may be a child of this one). */
 export function aboutRun(runId: string): (m: TrackingMessage) => boolean {
   return (m) => (m.type === 'run-updated' && m.runId === runId) || m.type === 'run-created';
+}
+
+/** How often a view on a tracking server looks again: its other clients announce nothing to this tab. */
+export const REMOTE_POLL_MS = 5000;
+
+/** On a server, call `reload` every few seconds while the tab is visible; returns the stop function. */
+export function pollRemote(reload: () => void): () => void {
+  if (!currentServer()) return () => {};
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible') reload();
+  }, REMOTE_POLL_MS);
+  return () => clearInterval(timer);
 }

@@ -1,0 +1,100 @@
+// The whole app against a team's MLflow tracking server (Settings → Tracking server), in Chromium, with
+// a local server that follows MLflow's REST API and requires a token: a wrong token is refused before
+// anything switches; with the right one the Experiments view shows the team's runs, a notebook cell
+// logs there (the kernel gets the token), and switching back shows this browser's runs again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from './page';
+import { newNotebook, output, runInto } from './notebook-driver';
+import { startMlflowTestServer } from '../interop/mlflow-test-server';
+import { Fluent } from '../../src/tracking/fluent';
+import '../../src/interop/rest/schemes';
+
+const app = useApp();
+const TOKEN = 'team-token';
+let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
+
+beforeAll(async () => {
+  server = await startMlflowTestServer({ auth: { token: TOKEN } });
+  // A teammate's run, logged through the REST store from Node.
+  const teammate = new Fluent('memory:teammate');
+  teammate.setTrackingUri(server.url, { token: TOKEN, retries: 0 });
+  await teammate.setExperiment('team-wine');
+  await teammate.startRun({ runName: 'teammate-run' }, async () => {
+    await teammate.logParam('alpha', 0.5);
+    await teammate.logMetric('rmse', 0.61);
+  });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const experimentLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name });
+
+describe('working against an MLflow tracking server', () => {
+  it('switches the app to the server and back, refusing a wrong token first', async () => {
+    const { page, context, errors } = await app.open('settings');
+    await page.evaluate(`(async () => {
+      const { mlflow } = await globalThis.kiroku;
+      await mlflow.setExperiment('local-only');
+      await mlflow.startRun({ runName: 'local-run' }, async () => {});
+    })()`);
+
+    const section = page.getByRole('region', { name: 'Tracking server' });
+    await section.getByLabel('Tracking server URL').fill(server.url);
+    await section.getByLabel('Token (optional, kept for this tab only)').fill('wrong');
+    await section.getByRole('button', { name: 'Use this server' }).click();
+    await section.getByRole('alert').filter({ hasText: `Could not use ${server.url}: 401` }).waitFor();
+    expect(await page.getByRole('link', { name: /^MLflow server:/ }).count()).toBe(0);
+
+    await section.getByLabel('Token (optional, kept for this tab only)').fill(TOKEN);
+    await Promise.all([page.waitForEvent('load'), section.getByRole('button', { name: 'Use this server' }).click()]);
+    await page.getByRole('link', { name: `MLflow server: ${new URL(server.url).host}` }).waitFor();
+
+    // The team's experiments and runs, not this browser's.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    await experimentLink(page, 'team-wine').click();
+    await page.getByRole('row', { name: /teammate-run/ }).waitFor();
+    expect(await experimentLink(page, 'local-only').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Sync to MLflow…' }).count()).toBe(0);
+    // Its page reads params and the metric history from the server; a tag added here lands there.
+    await page.getByRole('link', { name: 'teammate-run' }).click();
+    await page.getByRole('heading', { level: 1, name: 'teammate-run' }).waitFor();
+    expect(await page.getByRole('region', { name: /Parameters/ }).getByRole('row', { name: /alpha/ }).textContent()).toContain('0.5');
+    await page.getByRole('region', { name: /Metrics/ }).getByText('rmse').first().waitFor();
+    const tags = page.getByRole('region', { name: /^Tags/ });
+    await tags.getByRole('textbox', { name: 'New tag key' }).fill('reviewed');
+    await tags.getByRole('textbox', { name: 'New tag value' }).fill('yes');
+    await tags.getByRole('button', { name: 'Add tag' }).click();
+    await tags.getByRole('row', { name: /reviewed yes/ }).waitFor();
+    expect([...server.runs.values()].find((r) => r.info.run_name === 'teammate-run')!.tags.get('reviewed')).toBe('yes');
+
+    // A notebook cell logs to the server without being told to, with the page's token.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notebook' }).click();
+    await newNotebook(page);
+    await runInto(page, 1, [
+      `await mlflow.setExperiment('team-wine');`,
+      `await mlflow.startRun({ runName: 'from-notebook' }, async () => { await mlflow.logMetric('rmse', 0.58); });`,
+      `mlflow.getTrackingUri()`,
+    ].join('\n'));
+    await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain(server.url);
+    const fromNotebook = [...server.runs.values()].find((r) => r.info.run_name === 'from-notebook');
+    expect(fromNotebook?.info.status).toBe('FINISHED');
+    expect(server.authorizations.filter((a) => a !== `Bearer ${TOKEN}` && a !== 'Bearer wrong')).toEqual([]);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    await experimentLink(page, 'team-wine').click();
+    await page.getByRole('row', { name: /from-notebook/ }).waitFor({ timeout: 30_000 });
+
+    // Back to this browser: its own runs again.
+    await page.getByRole('link', { name: /^MLflow server:/ }).click();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Use this browser instead' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    expect(await page.getByRole('link', { name: /^MLflow server:/ }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    await experimentLink(page, 'local-only').waitFor();
+    expect(await experimentLink(page, 'team-wine').count()).toBe(0);
+    expect(errors.filter((e) => !/401/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
