@@ -80,6 +80,10 @@ describe('working against an MLflow tracking server', () => {
     await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain(server.url);
     const fromNotebook = [...server.runs.values()].find((r) => r.info.run_name === 'from-notebook');
     expect(fromNotebook?.info.status).toBe('FINISHED');
+    // Its link opens the run in this app, which shows the server's runs now.
+    const link = output(page, 1).getByRole('link', { name: 'from-notebook' });
+    await expect.poll(() => link.getAttribute('href'), { timeout: 30_000 }).toBe(`#/experiments/${fromNotebook!.info.experiment_id}/runs/${fromNotebook!.info.run_id}`);
+    expect(await link.getAttribute('target')).toBeNull();
     expect(server.authorizations.filter((a) => a !== `Bearer ${TOKEN}` && a !== 'Bearer wrong')).toEqual([]);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();

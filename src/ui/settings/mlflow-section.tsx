@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { saveBlob } from '../components/download';
 import { mlflow } from '../../tracking/default';
 import { registryClient } from '../tracking/registry/registry';
+import { currentServer } from '../tracking-server';
 import type { MlrunsImportReport } from '../../interop/mlruns/import';
 
 export function mlrunsFileName(time = Date.now()): string {
@@ -15,6 +16,7 @@ export function MlflowSection() {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
+  const server = currentServer();
 
   const doExport = async () => {
     setBusy('Exporting…');
@@ -64,12 +66,14 @@ export function MlflowSection() {
       </p>
       <div class="settings-actions">
         <button type="button" onClick={doExport} disabled={!!busy}>Export as MLflow</button>
-        <label class="file-button">
+        {/* Into a server, runs would get new ids and the archive's links between them would break. */}
+        {!server && <label class="file-button">
           Import MLflow runs
           <input type="file" accept=".zip,application/zip" disabled={!!busy}
             onChange={(e) => { const input = e.currentTarget; void doImport(input.files?.[0]).then(() => (input.value = '')); }} />
-        </label>
+        </label>}
       </div>
+      {server && <p class="muted">Export takes the runs of the tracking server this page uses. Import works into this browser: switch back under Tracking server first.</p>}
       {busy && <p aria-busy="true">{busy}</p>}
       {message && <p role={message.kind}>{message.text}</p>}
       {problems.length > 0 && (

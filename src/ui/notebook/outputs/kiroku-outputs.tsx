@@ -2,10 +2,12 @@
 import type { Progress, RunLink } from '../../../notebook/protocol';
 import { formatNumber } from '../../format';
 import { href } from '../../router';
+import { currentServer } from '../../tracking-server';
 
 export function RunLinkOutput({ run }: { run: RunLink }) {
   const metrics = `${run.metricCount} ${run.metricCount === 1 ? 'metric' : 'metrics'}`;
-  const server = serverUrl(run.server);
+  // A run on the server this page itself works against opens here; on another server, in its UI.
+  const server = run.server && run.server !== currentServer() ? serverUrl(run.server) : null;
   return (
     <p class="run-link">
       Run{' '}
