@@ -8,6 +8,8 @@ import { useApp } from './page';
 import { newNotebook, output, runInto } from './notebook-driver';
 import { startMlflowTestServer } from '../interop/mlflow-test-server';
 import { Fluent } from '../../src/tracking/fluent';
+import { modelApi } from '../../src/models/api';
+import { Ridge } from '../../src/ml/index';
 import '../../src/interop/rest/schemes';
 
 const app = useApp();
@@ -17,13 +19,18 @@ let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 beforeAll(async () => {
   server = await startMlflowTestServer({ auth: { token: TOKEN } });
   // A teammate's run, logged through the REST store from Node.
-  const teammate = new Fluent('memory:teammate');
+  const fluent = new Fluent('memory:teammate');
+  const teammate = Object.assign(fluent, modelApi(fluent));
   teammate.setTrackingUri(server.url, { token: TOKEN, retries: 0 });
   await teammate.setExperiment('team-wine');
-  await teammate.startRun({ runName: 'teammate-run' }, async () => {
+  const runId = await teammate.startRun({ runName: 'teammate-run' }, async (run) => {
     await teammate.logParam('alpha', 0.5);
     await teammate.logMetric('rmse', 0.61);
+    await teammate.logModel(new Ridge({ alpha: 0.5 }).fit([[1, 2], [2, 1], [3, 5], [4, 4]], [1, 2, 3, 4]), 'model');
+    return run.info.runId;
   });
+  await teammate.registerModel(`runs:/${runId}/model`, 'team-model');
+  await teammate.setRegisteredModelAlias('team-model', 'champion', 1);
 });
 afterAll(async () => {
   await server.close();
@@ -68,6 +75,10 @@ describe('working against an MLflow tracking server', () => {
     await tags.getByRole('button', { name: 'Add tag' }).click();
     await tags.getByRole('row', { name: /reviewed yes/ }).waitFor();
     expect([...server.runs.values()].find((r) => r.info.run_name === 'teammate-run')!.tags.get('reviewed')).toBe('yes');
+
+    // The server's registry in the Models view.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models' }).click();
+    await page.getByRole('row', { name: /team-model/ }).getByRole('link', { name: '@champion → v1' }).waitFor();
 
     // A notebook cell logs to the server without being told to, with the page's token.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notebook' }).click();

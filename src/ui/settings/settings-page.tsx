@@ -11,6 +11,7 @@ import {
 } from '../../workspace';
 import { MlflowSection } from './mlflow-section';
 import { TrackingServerSection } from './tracking-server-section';
+import { currentServer } from '../tracking-server';
 import './settings.css';
 
 export default function SettingsPage(_: { segments: string[]; query: URLSearchParams }) {
@@ -120,6 +121,7 @@ function WorkspaceSection() {
     <section aria-labelledby="workspace-h">
       <h2 id="workspace-h">Workspace</h2>
       <p>Your notebooks, files, runs (with their metric history and artifacts) and the model registry, as one <code>.zip</code> file.</p>
+      {currentServer() && <p class="muted">These are the ones kept in this browser; the tracking server's runs are not part of it (“Export as MLflow” below takes those).</p>}
       <div class="settings-actions">
         <button type="button" onClick={doExport} disabled={!!busy}>Export workspace</button>
         <label class="file-button">
