@@ -47,14 +47,24 @@ export class TrackingClient {
   // ── experiments ────────────────────────────────────────────────────────────
 
   /** MLflow keeps a "Default" experiment with id "0"; it is made before any other. */
-  async getOrCreateDefaultExperiment(): Promise<Experiment> {
-    const found = await this.store.getExperimentByName(DEFAULT_EXPERIMENT_NAME);
+  getOrCreateDefaultExperiment(): Promise<Experiment> {
+    return this.getOrCreateExperiment(DEFAULT_EXPERIMENT_NAME);
+  }
+
+  /**
+   * The experiment of this name, made if missing. Another tab (or a teammate, on a server) may make it
+   * between our read and our create: then theirs is the one, as MLflow's set_experiment allows for.
+   */
+  async getOrCreateExperiment(name: string): Promise<Experiment> {
+    const found = await this.store.getExperimentByName(name);
     if (found) return found;
     try {
-      return await this.store.createExperiment({ name: DEFAULT_EXPERIMENT_NAME, creationTime: now() });
+      const id = name === DEFAULT_EXPERIMENT_NAME
+        ? (await this.store.createExperiment({ name, creationTime: now() })).experimentId
+        : await this.createExperiment(name);
+      return (await this.store.getExperiment(id))!;
     } catch (err) {
-      // Another tab made it between our read and our write.
-      const again = await this.store.getExperimentByName(DEFAULT_EXPERIMENT_NAME);
+      const again = await this.store.getExperimentByName(name);
       if (again) return again;
       throw err;
     }

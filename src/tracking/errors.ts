@@ -14,3 +14,13 @@ export const artifactNotFound = (runId: string, path: string) =>
 
 export const tagNotFound = (runId: string, key: string) =>
   new TrackingError(`No tag with name: ${key} in run with id ${runId}`, 'RESOURCE_DOES_NOT_EXIST');
+
+/** The fluent API's wording (MLflow's `set_experiment` / `_get_experiment_id`). */
+export const experimentIdNotFound = (id: string) =>
+  new TrackingError(`Experiment with ID '${id}' does not exist.`, 'RESOURCE_DOES_NOT_EXIST');
+
+export const deletedExperimentNotActive = (name: string) =>
+  new TrackingError(
+    `Cannot set a deleted experiment '${name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one.`,
+    'INVALID_PARAMETER_VALUE',
+  );

@@ -7,32 +7,17 @@ import type { ArtifactEntry, DatasetInfo, Experiment, Metric, Run, RunStatus } f
 import { SYSTEM_TAGS } from './entities';
 import { TrackingClient, type ArtifactData, type PagedList } from './client';
 import { defaultContext, type RunContext } from './context';
+import { deletedExperimentNotActive, experimentIdNotFound } from './errors';
 import { claimRun, reclaim } from './ownership';
 import { imageToBlob, type ImageInput } from './images';
-import { CHART_CONTENT_TYPE, isChartFigure, type ChartFigure } from './figures';
+import { isChartFigure, type ChartFigure } from './figures';
+import { artifactFilePath, chartFile, dictText } from './artifact-files';
 import type { ViewType } from './store';
+import type { SearchOptions, StartRunOptions } from './fluent-options';
 import { defaultTrackingUri, storeForUri } from './uri';
 import { setServerOptions, type ServerOptions } from '../lib/server-options';
 
-export interface StartRunOptions {
-  runId?: string;
-  experimentId?: string;
-  runName?: string;
-  nested?: boolean;
-  parentRunId?: string;
-  tags?: Record<string, unknown>;
-  description?: string;
-}
-
-export interface SearchOptions {
-  experimentIds?: string[];
-  experimentNames?: string[];
-  filter?: string;
-  orderBy?: string[];
-  maxResults?: number;
-  pageToken?: string | null;
-  runViewType?: ViewType;
-}
+export type { SearchOptions, StartRunOptions } from './fluent-options';
 
 interface ActiveEntry {
   run: Run;
@@ -100,25 +85,9 @@ export class Fluent {
 
   async setExperiment(name: string | { experimentId: string }): Promise<Experiment> {
     const c = this.client();
-    let exp = typeof name === 'string' ? await c.getExperimentByName(name) : await c.getExperiment(name.experimentId);
-    if (!exp) {
-      if (typeof name !== 'string') throw new TrackingError(`Experiment with ID '${name.experimentId}' does not exist.`, 'RESOURCE_DOES_NOT_EXIST');
-      try {
-        exp = (await c.getExperiment(await c.createExperiment(name)))!;
-      } catch (err) {
-        // Another tab (or a teammate, on a server) made it between our read and our create, as
-        // MLflow's set_experiment allows for.
-        if ((err as { code?: string }).code !== 'RESOURCE_ALREADY_EXISTS') throw err;
-        exp = await c.getExperimentByName(name);
-        if (!exp) throw err;
-      }
-    }
-    if (exp.lifecycleStage === 'deleted') {
-      throw new TrackingError(
-        `Cannot set a deleted experiment '${exp.name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one.`,
-        'INVALID_PARAMETER_VALUE',
-      );
-    }
+    const exp = typeof name === 'string' ? await c.getOrCreateExperiment(name) : await c.getExperiment(name.experimentId);
+    if (!exp) throw experimentIdNotFound((name as { experimentId: string }).experimentId);
+    if (exp.lifecycleStage === 'deleted') throw deletedExperimentNotActive(exp.name);
     this.experimentId = exp.experimentId;
     return exp;
   }
@@ -156,7 +125,7 @@ export class Fluent {
   async activeExperiment(): Promise<Experiment> {
     const id = await this.activeExperimentId();
     const exp = await this.client().getExperiment(id);
-    if (!exp) throw new TrackingError(`Experiment with ID '${id}' does not exist.`, 'RESOURCE_DOES_NOT_EXIST');
+    if (!exp) throw experimentIdNotFound(id);
     return exp;
   }
 
@@ -274,7 +243,6 @@ export class Fluent {
     return this.stack.at(-1)?.run ?? this.last;
   }
 
-
   /** The active run's id, starting a run first when none is active (MLflow's `_get_or_start_run`). */
   private runIdFor(explicit?: string): string | Promise<string> {
     if (explicit) return explicit;
@@ -336,20 +304,13 @@ export class Fluent {
 
   /** Log an object as JSON (`.json`) or YAML (`.yaml`/`.yml`), as MLflow's `log_dict`. */
   async logDict(object: unknown, artifactFile: string): Promise<void> {
-    // The YAML library loads only when YAML is asked for, keeping it off the first page load.
-    const text = /\.ya?ml$/i.test(artifactFile) ? (await import('yaml')).stringify(object) : JSON.stringify(object, null, 2);
+    const text = await dictText(object, artifactFile);
     return this.withRun((id) => this.client().logArtifact(id, artifactFile, text));
   }
 
-  /**
-   * Log a file. A `File` keeps its own name, placed under the folder `artifactPath` (MLflow's
-   * `log_artifact(local_path, artifact_path)`); other data (Blob, bytes, text) needs `artifactPath`
-   * as the file's full path.
-   */
-  logArtifact(data: ArtifactData | File, artifactPath?: string): Promise<void> {
-    const isFile = typeof File !== 'undefined' && data instanceof File;
-    const path = isFile ? (artifactPath ? `${artifactPath.replace(/\/$/, '')}/${(data as File).name}` : (data as File).name) : artifactPath;
-    if (!path) return Promise.reject(new TrackingError('logArtifact needs an artifact path for data that is not a File, e.g. logArtifact(blob, "plots/loss.png").'));
+  /** Log a file: a `File` under the folder `artifactPath` with its own name; other data at `artifactPath`. */
+  async logArtifact(data: ArtifactData | File, artifactPath?: string): Promise<void> {
+    const path = artifactFilePath(data, artifactPath); // a missing path rejects, never throws
     return this.withRun((id) => this.client().logArtifact(id, path, data));
   }
 
@@ -365,8 +326,8 @@ export class Fluent {
    */
   async logFigure(figure: ChartFigure | ImageInput, artifactFile = 'figure.json'): Promise<void> {
     if (isChartFigure(figure)) {
-      const path = /\.json$/i.test(artifactFile) ? artifactFile : `${artifactFile}.json`;
-      return this.withRun((id) => this.client().logArtifact(id, path, JSON.stringify(figure), CHART_CONTENT_TYPE));
+      const { path, text, contentType } = chartFile(figure, artifactFile);
+      return this.withRun((id) => this.client().logArtifact(id, path, text, contentType));
     }
     return this.logImage(figure, artifactFile);
   }
