@@ -3,6 +3,7 @@
 // opens; and the other way, a zipped mlruns/ folder (Kiroku's or one MLflow wrote) into this browser.
 import { useState } from 'preact/hooks';
 import { saveBlob } from '../components/download';
+import { useTask } from './use-task';
 import { mlflow } from '../../tracking/default';
 import { registryClient } from '../tracking/registry/registry';
 import { currentServer } from '../tracking-server';
@@ -13,46 +14,33 @@ export function mlrunsFileName(time = Date.now()): string {
 }
 
 export function MlflowSection() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const { busy, message, run } = useTask();
   const [problems, setProblems] = useState<string[]>([]);
   const server = currentServer();
 
-  const doExport = async () => {
-    setBusy('Exporting…');
-    setMessage(null);
+  const doExport = () => {
     setProblems([]);
-    try {
+    return run('Exporting…', 'Export failed', async (progress) => {
       await mlflow.flush();
       const { exportMlruns } = await import('../../interop/mlruns/export');
       const bytes = await exportMlruns(mlflow.client(), {
         registry: await registryClient(),
-        onProgress: (done, total) => setBusy(`Exporting… ${done} of ${total} runs`),
+        onProgress: (done, total) => progress(`Exporting… ${done} of ${total} runs`),
       });
       saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), mlrunsFileName());
-      setMessage({ kind: 'status', text: 'Exported. Unzip it and run “mlflow ui” in that folder.' });
-    } catch (err) {
-      setMessage({ kind: 'alert', text: `Export failed: ${(err as Error).message}` });
-    } finally {
-      setBusy(null);
-    }
+      return 'Exported. Unzip it and run “mlflow ui” in that folder.';
+    });
   };
 
   const doImport = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(`Importing ${file.name}…`);
-    setMessage(null);
     setProblems([]);
-    try {
+    await run(`Importing ${file.name}…`, 'Import failed', async () => {
       const { importMlruns } = await import('../../interop/mlruns/import');
       const r = await importMlruns(mlflow.client(), await file.arrayBuffer(), { registry: await registryClient() });
-      setMessage({ kind: 'status', text: summary(file.name, r) });
       setProblems(r.problems);
-    } catch (err) {
-      setMessage({ kind: 'alert', text: `Import failed: ${(err as Error).message}` });
-    } finally {
-      setBusy(null);
-    }
+      return summary(file.name, r);
+    });
   };
 
   return (

@@ -10,6 +10,7 @@ import {
   type ImportReport, type StorageStatus,
 } from '../../workspace';
 import { MlflowSection } from './mlflow-section';
+import { useTask } from './use-task';
 import { TrackingServerSection } from './tracking-server-section';
 import { currentServer } from '../tracking-server';
 import './settings.css';
@@ -73,45 +74,31 @@ function StorageSection() {
 }
 
 function WorkspaceSection() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const { busy, message, run } = useTask();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [blocked, setBlocked] = useState<string | null>(null);
 
-  const doExport = async () => {
-    setBusy('Exporting…');
-    setMessage(null);
-    try {
+  const doExport = () =>
+    run('Exporting…', 'Export failed', async () => {
       await mlflow.flush();
       const { bytes, counts } = await exportWorkspace();
       saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), exportFileName());
-      setMessage({ kind: 'status', text: `Exported ${counts.notebooks} notebooks, ${counts.files} files, ${counts.runs} runs (${counts.artifacts} artifacts) and ${counts.registeredModels} registered models (${formatBytes(bytes.byteLength)}).` });
-    } catch (err) {
-      setMessage({ kind: 'alert', text: `Export failed: ${(err as Error).message}` });
-    } finally {
-      setBusy(null);
-    }
-  };
+      return `Exported ${counts.notebooks} notebooks, ${counts.files} files, ${counts.runs} runs (${counts.artifacts} artifacts) and ${counts.registeredModels} registered models (${formatBytes(bytes.byteLength)}).`;
+    });
 
   const doImport = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(`Importing ${file.name}…`);
-    setMessage(null);
     setReport(null);
-    try {
-      const r = await importWorkspace(file);
-      setReport(r);
-      setMessage({ kind: 'status', text: `Imported ${file.name}.` });
-    } catch (err) {
-      setMessage({ kind: 'alert', text: `Import failed: ${(err as Error).message}` });
-    } finally {
-      setBusy(null);
-    }
+    await run(`Importing ${file.name}…`, 'Import failed', async () => {
+      setReport(await importWorkspace(file));
+      return `Imported ${file.name}.`;
+    });
   };
 
   const doClear = async () => {
     await clearWorkspace({
-      onBlocked: (db) => setMessage({ kind: 'alert', text: `Waiting for another Kiroku tab to let go of ${db}: close the other tabs to finish.` }),
+      onBlocked: (db) => setBlocked(`Waiting for another Kiroku tab to let go of ${db}: close the other tabs to finish.`),
     });
     // Every view of this tab holds state from the deleted data: start afresh.
     location.reload();
@@ -132,6 +119,7 @@ function WorkspaceSection() {
       </div>
       {busy && <p aria-busy="true">{busy}</p>}
       {message && <p role={message.kind}>{message.text}</p>}
+      {blocked && <p role="alert">{blocked}</p>}
       {report && <ImportSummary report={report} />}
 
       <h3>Clear all data</h3>
