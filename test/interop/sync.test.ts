@@ -124,6 +124,7 @@ describe('Sync to MLflow', () => {
 
     const again = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId], registry });
     expect(again.synced[0]!.modelVersionsSent).toBe(0);
+    expect(again.synced[0]!.artifactsSent).toBe(0); // notes/hello.txt is there already, same size
     expect(model.versions.size).toBe(1);
   });
 });

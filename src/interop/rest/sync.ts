@@ -2,8 +2,8 @@
 // experiments by name, runs with params, tags, full metric histories, dataset inputs, artifacts
 // (through the `mlflow-artifacts` proxy), status, and (given a registry) the runs' model versions.
 // Resumable without duplicates: the remote run id is remembered on the local run (tag
-// `kiroku.sync.<server>`), and a metric's points already on the server (its history length) are not
-// sent again.
+// `kiroku.sync.<server>`), and a metric's points already on the server (its history length) and
+// files it already has (same path and size) are not sent again.
 import { KirokuError } from '../../lib/errors';
 import type { TrackingClient } from '../../tracking/client';
 import type { Run } from '../../tracking/entities';
@@ -12,6 +12,7 @@ import { datasetInputToJson } from './json';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot } from './artifact-proxy';
 import { syncModelVersions } from './sync-models';
+import { RestTrackingStore } from './tracking-store';
 import type { RegistryClient } from '../../registry/client';
 
 
@@ -111,7 +112,12 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
   let artifactsSent = 0;
   const files = await client.listArtifactFiles(runId);
   const root = files.length ? proxyRoot(remote.artifactUri) : '';
+  // A resumed sync sends only the files the server lacks (or has at another size).
+  const there = files.length && !remote.created
+    ? new Map((await new RestTrackingStore(o.baseUrl, () => o).listArtifactPaths(remote.id)).map((f) => [f.path, f.size]))
+    : new Map<string, number>();
   for (const f of files) {
+    if (there.get(f.path) === f.size) continue;
     const bytes = new Uint8Array(await (await client.downloadArtifact(runId, f.path)).arrayBuffer());
     await api(o, 'PUT', proxyPath(root, f.path), bytes);
     artifactsSent++;
