@@ -10,7 +10,7 @@ import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
 import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
 import { api, apiBytes, MlflowServerError, type RestOptions } from './http';
-import { datasetInputToJson, experimentFromJson, metricFromJson, num, runFromJson, toKeyValues, type Json } from './json';
+import { datasetInputToJson, experimentFromJson, metricFromJson, num, runFromJson, runInfoFromJson, toKeyValues, type Json } from './json';
 import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot } from './artifact-proxy';
@@ -175,10 +175,13 @@ export class RestTrackingStore implements TrackingStore {
       ...(patch.endTime !== undefined && patch.endTime !== null ? { end_time: patch.endTime } : {}),
       ...(patch.runName !== undefined ? { run_name: patch.runName } : {}),
     };
-    if (Object.keys(body).length) await this.call('POST', 'runs/update', { run_id: runId, ...body });
+    let updated: Json | undefined;
+    if (Object.keys(body).length) updated = (await this.call<{ run_info?: Json }>('POST', 'runs/update', { run_id: runId, ...body })).run_info;
     if (patch.status !== undefined) await (patch.status === 'RUNNING' ? this.owned.add(runId) : this.owned.remove(runId));
     if (patch.lifecycleStage === 'deleted') await this.call('POST', 'runs/delete', { run_id: runId });
     if (patch.lifecycleStage === 'active') await this.call('POST', 'runs/restore', { run_id: runId });
+    // runs/update answers with the run's info: no second request unless the lifecycle changed after it.
+    if (updated?.run_id && updated.run_name !== undefined && patch.lifecycleStage === undefined) return runInfoFromJson(updated);
     return (await this.requireRun(runId)).info;
   }
 
