@@ -1,6 +1,7 @@
 // Tracking on an MLflow server over REST (Node, loopback, against the test suite's stand-in server):
 // what the network path costs next to the in-memory store. The stand-in answers in microseconds, so
-// these figures are Kiroku's side — batching, JSON, request count — not a real server's latency.
+// those figures are Kiroku's side — batching, JSON, request count; a second stand-in answers each
+// request 20 ms later, as a server across a network would, where the number of requests decides.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { report, round } from './report';
@@ -14,8 +15,10 @@ import { readCSV } from '../src/data/csv';
 import '../src/interop/rest/schemes';
 
 const server = await startMlflowTestServer();
+const far = await startMlflowTestServer({ latencyMs: 20 });
 const requests = (suffix: string) => server.calls.filter((c) => c.endsWith(suffix)).length;
 let n = 0;
+const label = (target: string) => (target === 'memory' ? 'memory-store' : target === server.url ? 'rest-store' : 'rest-store-20ms');
 
 function api(uri: string) {
   const fluent = new Fluent(`memory:bench-${++n}`);
@@ -25,7 +28,7 @@ function api(uri: string) {
 
 // 1. 100,000 points of one metric, logged without awaiting each, until durable.
 const POINTS = 100_000;
-for (const target of ['memory', server.url]) {
+for (const target of ['memory', server.url, far.url]) {
   const mlflow = api(target);
   await mlflow.startRun();
   const before = requests('/runs/log-batch');
@@ -35,8 +38,8 @@ for (const target of ['memory', server.url]) {
   const ms = performance.now() - t0;
   await mlflow.endRun();
   report({
-    bench: `rest.log-metrics.${target === 'memory' ? 'memory-store' : 'rest-store'}`, points: POINTS, ms: round(ms, 1),
-    pointsPerSecond: Math.round(POINTS / (ms / 1000)), ...(target === 'memory' ? {} : { logBatchRequests: requests('/runs/log-batch') - before }),
+    bench: `rest.log-metrics.${label(target)}`, points: POINTS, ms: round(ms, 1),
+    pointsPerSecond: Math.round(POINTS / (ms / 1000)), ...(target === server.url ? { logBatchRequests: requests('/runs/log-batch') - before } : {}),
   });
 }
 
@@ -46,7 +49,7 @@ if (wineText) {
   const df = await readCSV(wineText);
   const X = df.drop({ columns: ['quality'] });
   const y = df.column('quality');
-  for (const target of ['memory', server.url]) {
+  for (const target of ['memory', server.url, far.url]) {
     const mlflow = api(target);
     autolog(mlflow, { silent: true });
     const times: number[] = [];
@@ -60,8 +63,8 @@ if (wineText) {
     autolog(mlflow, { disable: true });
     times.sort((a, b) => a - b);
     report({
-      bench: `rest.autolog-fit.${target === 'memory' ? 'memory-store' : 'rest-store'}`, dataset: 'winequality-red', medianMs: round(times[3]!, 1), minMs: round(times[0]!, 1),
-      ...(target === 'memory' ? {} : { requestsPerFit: round((server.calls.length - callsBefore) / times.length, 1) }),
+      bench: `rest.autolog-fit.${label(target)}`, dataset: 'winequality-red', medianMs: round(times[3]!, 1), minMs: round(times[0]!, 1),
+      ...(target === server.url ? { requestsPerFit: round((server.calls.length - callsBefore) / times.length, 1) } : {}),
     });
   }
 } else {
@@ -77,10 +80,12 @@ if (wineText) {
     for (let i = 0; i < 3; i++) await local.logText('x'.repeat(10_000), `files/f${i}.txt`);
     return run.info.runId;
   });
-  for (const pass of ['first', 'resumed']) {
-    const t0 = performance.now();
-    const r = await syncRuns(local.client(), { baseUrl: server.url, runIds: [runId], retries: 0 });
-    report({ bench: `rest.sync.${pass}`, ms: round(performance.now() - t0, 1), metricPointsSent: r.synced[0]?.metricPointsSent, artifactsSent: r.synced[0]?.artifactsSent, failed: r.failed.length });
+  for (const target of [server.url, far.url]) {
+    for (const pass of ['first', 'resumed']) {
+      const t0 = performance.now();
+      const r = await syncRuns(local.client(), { baseUrl: target, runIds: [runId], retries: 0 });
+      report({ bench: `rest.sync.${label(target)}.${pass}`, ms: round(performance.now() - t0, 1), metricPointsSent: r.synced[0]?.metricPointsSent, artifactsSent: r.synced[0]?.artifactsSent, failed: r.failed.length });
+    }
   }
 }
 
@@ -107,3 +112,4 @@ if (wineText) {
 }
 
 await server.close();
+await far.close();

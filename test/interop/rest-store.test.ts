@@ -7,6 +7,7 @@ import '../../src/interop/rest/schemes';
 import { closeStores } from '../../src/tracking/uri';
 import { closeRegistryStores } from '../../src/registry/uri';
 import { MlflowServerError } from '../../src/interop/rest/http';
+import { setClock } from '../../src/lib/time';
 import { autologged, wine } from '../autolog/helpers';
 import { startMlflowTestServer } from './mlflow-test-server';
 
@@ -119,6 +120,24 @@ describe('REST tracking store through the fluent API', () => {
     const sent = searches().length;
     await expect(mlflow.searchRuns({ filter: 'metrics.m >' })).rejects.toThrow(/^Invalid comparison clause/);
     expect(searches().length).toBe(sent);
+  });
+
+  it("looks an experiment up once while runs start, and sees a teammate's rename a moment later", async () => {
+    const mlflow = onServer();
+    const exp = await mlflow.setExperiment('wine');
+    const lookups = () => server.calls.filter((c) => /experiments\/get(-by-name)?$/.test(c)).length;
+    const before = lookups();
+    for (let i = 0; i < 3; i++) await mlflow.startRun({}, async () => {});
+    expect(lookups() - before).toBeLessThanOrEqual(1);
+    await fetch(`${server.url}/api/2.0/mlflow/experiments/update`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: exp.experimentId, new_name: 'red-wine' }),
+    });
+    const restore = setClock(() => Date.now() + 5000);
+    try {
+      expect((await mlflow.getExperiment(exp.experimentId))?.name).toBe('red-wine');
+    } finally {
+      restore();
+    }
   });
 
   it("passes the server's error_code and message on as they are", async () => {

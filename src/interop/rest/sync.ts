@@ -5,6 +5,7 @@
 // `kiroku.sync.<server>`), and a metric's points already on the server (its history length) and
 // files it already has (same path and size) are not sent again.
 import { KirokuError } from '../../lib/errors';
+import { forEachLimit } from '../../lib/concurrency';
 import type { TrackingClient } from '../../tracking/client';
 import type { Run } from '../../tracking/entities';
 import { api, MlflowServerError, type RestOptions } from './http';
@@ -116,12 +117,11 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
   const there = files.length && !remote.created
     ? new Map((await new RestTrackingStore(o.baseUrl, () => o).listArtifactPaths(remote.id)).map((f) => [f.path, f.size]))
     : new Map<string, number>();
-  for (const f of files) {
-    if (there.get(f.path) === f.size) continue;
+  await forEachLimit(files.filter((f) => there.get(f.path) !== f.size), 4, async (f) => {
     const bytes = new Uint8Array(await (await client.downloadArtifact(runId, f.path)).arrayBuffer());
     await api(o, 'PUT', proxyPath(root, f.path), bytes);
     artifactsSent++;
-  }
+  });
   await api(o, 'POST', 'runs/update', { run_id: remote.id, status: run.info.status, ...(run.info.endTime ? { end_time: run.info.endTime } : {}) });
   let modelVersionsSent = 0;
   if (o.registry) {

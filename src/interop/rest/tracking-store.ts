@@ -6,6 +6,8 @@
 // failure part-way leaves what was sent); and orphan recovery covers only the runs this browser
 // started (owned-runs.ts) — another RUNNING run on a shared server may be a teammate's live session.
 import { contentTypeFor } from '../../lib/content-type';
+import { forEachLimit } from '../../lib/concurrency';
+import { now } from '../../lib/time';
 import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
 import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
@@ -19,6 +21,10 @@ import { proxyPath, proxyRoot } from './artifact-proxy';
 const RUNS_PAGE = 1000;
 const EXPERIMENTS_PAGE = 1000;
 const HISTORY_PAGE = 25_000;
+/** How long an experiment read stays good: a teammate's rename shows up after this at most. */
+const EXPERIMENT_CACHE_MS = 2000;
+/** Artifact uploads at once: a model folder's files overlap their round trips, as browsers allow 6 per host. */
+const UPLOADS_IN_FLIGHT = 4;
 
 const missing = (err: unknown) => err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404);
 
@@ -37,6 +43,11 @@ export class RestTrackingStore implements TrackingStore {
   /** Each run's artifact root on the proxy, learned from the run (it never changes). */
   private readonly artifactRoots = new Map<string, string>();
   private readonly owned: OwnedRuns;
+  /**
+   * Experiments read in the last moments: starting a run looks its experiment up three times (the
+   * active one, the client's check, the run's artifact location), each a round trip otherwise.
+   */
+  private readonly experiments = new ShortCache<Experiment | undefined>(EXPERIMENT_CACHE_MS);
 
   /** `options` is read per request, so new credentials apply to a store already in use. */
   constructor(readonly uri: string, private readonly options: () => RestOptions) {
@@ -50,6 +61,7 @@ export class RestTrackingStore implements TrackingStore {
   // ── experiments ────────────────────────────────────────────────────────────
 
   async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
+    this.experiments.clear();
     const r = await this.call<{ experiment_id: string }>('POST', 'experiments/create', {
       name: input.name,
       ...(input.artifactLocation ? { artifact_location: input.artifactLocation } : {}),
@@ -60,13 +72,15 @@ export class RestTrackingStore implements TrackingStore {
   }
 
   getExperiment(experimentId: string): Promise<Experiment | undefined> {
-    return orUndefined(this.call<{ experiment: Json }>('GET', 'experiments/get', undefined, { experiment_id: experimentId })
-      .then((r) => experimentFromJson(r.experiment)));
+    return this.experiments.get(`id:${experimentId}`, () => orUndefined(
+      this.call<{ experiment: Json }>('GET', 'experiments/get', undefined, { experiment_id: experimentId }).then((r) => experimentFromJson(r.experiment)),
+    ));
   }
 
   getExperimentByName(name: string): Promise<Experiment | undefined> {
-    return orUndefined(this.call<{ experiment: Json }>('GET', 'experiments/get-by-name', undefined, { experiment_name: name })
-      .then((r) => experimentFromJson(r.experiment)));
+    return this.experiments.get(`name:${name}`, () => orUndefined(
+      this.call<{ experiment: Json }>('GET', 'experiments/get-by-name', undefined, { experiment_name: name }).then((r) => experimentFromJson(r.experiment)),
+    ));
   }
 
   async listExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
@@ -83,6 +97,7 @@ export class RestTrackingStore implements TrackingStore {
   }
 
   async updateExperiment(experimentId: string, patch: ExperimentPatch): Promise<Experiment> {
+    this.experiments.clear();
     if (patch.name !== undefined) await this.call('POST', 'experiments/update', { experiment_id: experimentId, new_name: patch.name });
     if (patch.lifecycleStage === 'deleted') await this.call('POST', 'experiments/delete', { experiment_id: experimentId });
     if (patch.lifecycleStage === 'active') await this.call('POST', 'experiments/restore', { experiment_id: experimentId });
@@ -90,6 +105,7 @@ export class RestTrackingStore implements TrackingStore {
   }
 
   async setExperimentTag(experimentId: string, key: string, value: string): Promise<void> {
+    this.experiments.clear();
     await this.call('POST', 'experiments/set-experiment-tag', { experiment_id: experimentId, key, value });
   }
 
@@ -225,9 +241,10 @@ export class RestTrackingStore implements TrackingStore {
     await this.call('PUT', proxyPath(root, artifact.path), new Uint8Array(artifact.bytes));
   }
 
-  /** One request per file: a folder may arrive in part if the connection fails midway. */
+  /** One request per file, a few at once: a folder may arrive in part if the connection fails midway. */
   async putArtifacts(runId: string, artifacts: StoredArtifact[]): Promise<void> {
-    for (const a of artifacts) await this.putArtifact(runId, a);
+    const root = await this.artifactRoot(runId);
+    await forEachLimit(artifacts, UPLOADS_IN_FLIGHT, (a) => this.call('PUT', proxyPath(root, a.path), new Uint8Array(a.bytes)));
   }
 
   async getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined> {
@@ -278,5 +295,25 @@ export class RestTrackingStore implements TrackingStore {
   private async artifactRoot(runId: string): Promise<string> {
     const uri = this.artifactRoots.get(runId) ?? (await this.requireRun(runId)).info.artifactUri;
     return proxyRoot(uri);
+  }
+}
+
+/** Answers kept for a short while, keyed; a pending answer is shared, a failed one is not kept. */
+class ShortCache<T> {
+  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+  constructor(private readonly ttlMs: number) {}
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && now() - hit.at < this.ttlMs) return hit.value.then((v) => structuredClone(v));
+    const value = load();
+    this.entries.set(key, { at: now(), value });
+    value.catch(() => this.entries.delete(key));
+    // Each caller gets its own copy, as the local stores hand out: changing one changes nothing kept.
+    return value.then((v) => structuredClone(v));
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -28,6 +28,8 @@ export interface MlflowTestServerOptions {
   defaultExperiment?: boolean;
   /** Answer 401 to requests without these credentials (`Authorization: Basic …` or `Bearer …`). */
   auth?: { username: string; password: string } | { token: string };
+  /** Answer every request this much later, as a server across a network would (benchmarks). */
+  latencyMs?: number;
 }
 
 /** One request as it arrived, for tests that check what a client sent. */
@@ -117,6 +119,7 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const url = new URL(req.url!, 'http://x');
     const method = req.method ?? 'GET';
     const call = `${method} ${url.pathname}`;
