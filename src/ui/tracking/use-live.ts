@@ -15,6 +15,8 @@ export interface LiveOptions {
   relevant?: (message: TrackingMessage) => boolean;
   /** Least time between two reloads, in ms (default 100). */
   minInterval?: number;
+  /** On a tracking server, look again every few seconds (default true; off for costly, rarely-changing loads). */
+  poll?: boolean;
 }
 
 export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: unknown[], options: LiveOptions = {}): Loaded<T> & { reload: () => void } {
@@ -64,7 +66,7 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
       if (optionsRef.current.relevant && !optionsRef.current.relevant(m)) return;
       schedule();
     });
-    const poll = pollRemote(schedule);
+    const poll = optionsRef.current.poll === false ? () => {} : pollRemote(schedule);
     return () => {
       live = false;
       if (timer !== undefined) clearTimeout(timer);

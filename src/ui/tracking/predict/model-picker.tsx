@@ -30,7 +30,8 @@ async function loadChoices(client: import('../../../tracking/client').TrackingCl
 }
 
 export function ModelPicker({ value, onChange }: { value: string; onChange: (uri: string) => void }) {
-  const choices = useLive(loadChoices, [], { relevant: (m) => m.type === 'model-registered' || m.type === 'run-created', minInterval: 1000 });
+  // Every run of every experiment: on a server, too costly to read again every few seconds.
+  const choices = useLive(loadChoices, [], { relevant: (m) => m.type === 'model-registered' || m.type === 'run-created', minInterval: 1000, poll: false });
   const c = choices.status === 'ready' ? choices.value : { aliases: [], versions: [], runs: [] };
   const known = [...c.aliases, ...c.versions, ...c.runs.map((r) => r.uri)];
   return (
