@@ -32,6 +32,8 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
     let again = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastStart = 0;
+    let lastEnd = 0;
+    let lastDuration = 0;
     setState({ status: 'loading' });
 
     const run = () => {
@@ -51,6 +53,8 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
         )
         .finally(() => {
           inFlight = false;
+          lastEnd = performance.now();
+          lastDuration = lastEnd - lastStart;
           if (live && again) schedule();
         });
     };
@@ -66,7 +70,11 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
       if (optionsRef.current.relevant && !optionsRef.current.relevant(m)) return;
       schedule();
     });
-    const poll = optionsRef.current.poll === false ? () => {} : pollRemote(schedule);
+    // A load that takes long (a big experiment on a server) is repeated less often: at most a tenth
+    // of the time is spent reloading.
+    const poll = optionsRef.current.poll === false ? () => {} : pollRemote(() => {
+      if (performance.now() - lastEnd >= 9 * lastDuration) schedule();
+    });
     return () => {
       live = false;
       if (timer !== undefined) clearTimeout(timer);
