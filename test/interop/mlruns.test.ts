@@ -79,17 +79,19 @@ describe('mlruns export', () => {
     expect(expMeta).toMatchObject({ experiment_id: '1', name: 'wine', lifecycle_stage: 'active', artifact_location: './mlruns/1' });
     const runMeta = parse(text(`mlruns/1/${kept}/meta.yaml`));
     expect(Object.keys(runMeta).sort()).toEqual([
-      'artifact_uri', 'end_time', 'entry_point_name', 'experiment_id', 'lifecycle_stage', 'run_id', 'run_name', 'run_uuid',
+      'artifact_uri', 'deleted_time', 'end_time', 'entry_point_name', 'experiment_id', 'lifecycle_stage', 'run_id', 'run_name', 'run_uuid',
       'source_name', 'source_type', 'source_version', 'start_time', 'status', 'tags', 'user_id',
     ]);
-    expect(runMeta).toMatchObject({ run_id: kept, run_uuid: kept, run_name: 'enet', experiment_id: '1', status: 3, source_type: 4, tags: [], lifecycle_stage: 'active' });
+    expect(runMeta).toMatchObject({ run_id: kept, run_uuid: kept, run_name: 'enet', experiment_id: '1', status: 3, source_type: 4, tags: [], lifecycle_stage: 'active', deleted_time: null });
     expect(text(`mlruns/1/${kept}/metrics/loss`)).toBe('1000 0.5 0\n1001 1e-05 1\n1002 nan 2\n');
     expect(text(`mlruns/1/${kept}/params/alpha`)).toBe('0.02');
     expect(text(`mlruns/1/${kept}/params/nested/key`)).toBe('x');
     expect(text(`mlruns/1/${kept}/tags/team`)).toBe('ml');
     expect(text(`mlruns/1/${kept}/tags/mlflow.runName`)).toBe('enet');
     expect(text(`mlruns/1/${kept}/artifacts/notes/hello.txt`)).toBe('hello');
-    expect(parse(text(`mlruns/1/${gone}/meta.yaml`)).lifecycle_stage).toBe('deleted');
+    const goneMeta = parse(text(`mlruns/1/${gone}/meta.yaml`));
+    expect(goneMeta.lifecycle_stage).toBe('deleted');
+    expect(goneMeta.deleted_time).toBe(goneMeta.end_time ?? goneMeta.start_time);
   });
 
   it("writes dataset inputs as MLflow's FileStore.log_inputs does, field by field", async () => {

@@ -68,6 +68,9 @@ export async function exportMlruns(client: TrackingClient, options: MlrunsExport
     const i = run.info;
     put(`${dir}/meta.yaml`, await yamlText({
       artifact_uri: `./${dir}/artifacts`,
+      // MLflow writes null for a live run and the deletion time for a deleted one (`mlflow gc
+      // --older-than` reads it). Kiroku keeps no deletion time: the run's last known time stands in.
+      deleted_time: i.lifecycleStage === 'deleted' ? (i.endTime ?? i.startTime) : null,
       end_time: i.endTime,
       entry_point_name: '',
       experiment_id: i.experimentId,
