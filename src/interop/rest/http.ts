@@ -124,3 +124,13 @@ export async function apiBytes(o: RestOptions, path: string): Promise<{ bytes: A
   const res = await request(o, 'GET', path);
   return { bytes: await res.arrayBuffer(), contentType: res.headers.get('Content-Type') };
 }
+
+/** The value, or undefined when the server says the thing does not exist (RESOURCE_DOES_NOT_EXIST / 404). */
+export async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404)) return undefined;
+    throw err;
+  }
+}

@@ -3,21 +3,13 @@
 // are the server's.
 import type { ModelVersion, RegisteredModel } from '../../registry/entities';
 import type { NewModelVersion, RegistryStore } from '../../registry/store';
-import { api, MlflowServerError, type RestOptions } from './http';
+import { api, orUndefined, type RestOptions } from './http';
 import { modelVersionFromJson, registeredModelFromJson, toKeyValues, type Json } from './json';
 
 /** MLflow's maximum page sizes for registered-models/search and model-versions/search. */
 const MODELS_PAGE = 1000;
 const VERSIONS_PAGE = 10_000;
 
-async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404)) return undefined;
-    throw err;
-  }
-}
 
 export class RestRegistryStore implements RegistryStore {
   constructor(readonly uri: string, private readonly options: () => RestOptions) {}

@@ -7,11 +7,11 @@
 // started (owned-runs.ts) — another RUNNING run on a shared server may be a teammate's live session.
 import { contentTypeFor } from '../../lib/content-type';
 import { forEachLimit } from '../../lib/concurrency';
-import { now } from '../../lib/time';
+import { ShortCache } from '../../lib/short-cache';
 import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
 import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
-import { api, apiBytes, MlflowServerError, type RestOptions } from './http';
+import { api, apiBytes, orUndefined, type RestOptions } from './http';
 import { datasetInputToJson, experimentFromJson, metricFromJson, num, runFromJson, runInfoFromJson, toKeyValues, type Json } from './json';
 import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
@@ -26,17 +26,7 @@ const EXPERIMENT_CACHE_MS = 2000;
 /** Artifact uploads at once: a model folder's files overlap their round trips, as browsers allow 6 per host. */
 const UPLOADS_IN_FLIGHT = 4;
 
-const missing = (err: unknown) => err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404);
 
-/** The value, or undefined when the server says the thing does not exist. */
-async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
-  try {
-    return await p;
-  } catch (err) {
-    if (missing(err)) return undefined;
-    throw err;
-  }
-}
 
 export class RestTrackingStore implements TrackingStore {
   readonly assignsRunIds = true;
@@ -295,25 +285,5 @@ export class RestTrackingStore implements TrackingStore {
   private async artifactRoot(runId: string): Promise<string> {
     const uri = this.artifactRoots.get(runId) ?? (await this.requireRun(runId)).info.artifactUri;
     return proxyRoot(uri);
-  }
-}
-
-/** Answers kept for a short while, keyed; a pending answer is shared, a failed one is not kept. */
-class ShortCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
-  constructor(private readonly ttlMs: number) {}
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && now() - hit.at < this.ttlMs) return hit.value.then((v) => structuredClone(v));
-    const value = load();
-    this.entries.set(key, { at: now(), value });
-    value.catch(() => this.entries.delete(key));
-    // Each caller gets its own copy, as the local stores hand out: changing one changes nothing kept.
-    return value.then((v) => structuredClone(v));
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 }
