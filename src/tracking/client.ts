@@ -9,7 +9,6 @@ import { artifactNotFound, experimentNotFound, runNotFound } from './errors';
 import { announce } from './events';
 import { generateRunName } from './names';
 import { liveOwnedRuns } from './ownership';
-import { compileFilter, compileOrderBy } from './search';
 import { listLevel, type TrackingStore, type ViewType } from './store';
 import {
   stringifyValue, validBatch, validateExperimentName, validateKey, validateMetricPoint, validateRunName,
@@ -17,24 +16,13 @@ import {
 } from './validation';
 import { WriteQueue } from './write-queue';
 import { normalizeArtifactPath, storedArtifact, type ArtifactData } from './artifact-data';
-import { decodePageToken, encodePageToken } from './page-token';
+import { searchRuns, type PagedList, type SearchRunsOptions } from './run-search';
 
 export { normalizeArtifactPath, type ArtifactData };
 
 export const DEFAULT_EXPERIMENT_NAME = 'Default';
 
-export interface SearchRunsOptions {
-  experimentIds: string[];
-  filter?: string;
-  orderBy?: string[];
-  maxResults?: number;
-  pageToken?: string | null;
-  runViewType?: ViewType;
-}
-
-/** A page of results, like MLflow's PagedList: an array with the token of the next page. */
-export type PagedList<T> = T[] & { token: string | null };
-
+export type { PagedList, SearchRunsOptions } from './run-search';
 
 export class TrackingClient {
   private readonly queue: WriteQueue;
@@ -338,36 +326,9 @@ export class TrackingClient {
 
   // ── search ─────────────────────────────────────────────────────────────────
 
-  async searchRuns(options: SearchRunsOptions): Promise<PagedList<Run>> {
-    const predicate = compileFilter(options.filter);
-    const compare = compileOrderBy(options.orderBy);
-    const maxResults = options.maxResults ?? 1000;
-    if (!Number.isInteger(maxResults) || maxResults <= 0 || maxResults > 50_000) {
-      throw new TrackingError(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000.`);
-    }
-    await this.queue.flush();
-    const experimentIds = options.experimentIds.map(String);
-    const viewType = options.runViewType ?? 'ACTIVE_ONLY';
-    if (this.store.searchRuns) {
-      try {
-        const found = await this.store.searchRuns({
-          experimentIds, viewType, maxResults,
-          ...(options.filter ? { filter: options.filter } : {}),
-          ...(options.orderBy?.length ? { orderBy: options.orderBy } : {}),
-          ...(options.pageToken ? { pageToken: options.pageToken } : {}),
-        });
-        return Object.assign(found.runs, { token: found.nextPageToken });
-      } catch (err) {
-        // A filter the store cannot run (a server without OR, say) is run here instead: it parsed above.
-        if ((err as { code?: string }).code !== 'INVALID_PARAMETER_VALUE' || !options.filter) throw err;
-      }
-    }
-    const runs = (await this.store.listRuns(experimentIds, viewType)).filter(predicate);
-    runs.sort(compare);
-    const offset = decodePageToken(options.pageToken);
-    const page = runs.slice(offset, offset + maxResults) as PagedList<Run>;
-    page.token = offset + maxResults < runs.length ? encodePageToken(offset + maxResults) : null;
-    return page;
+  /** MLflow's search_runs: a page of runs, filtered and ordered (by the store when it searches itself). */
+  searchRuns(options: SearchRunsOptions): Promise<PagedList<Run>> {
+    return searchRuns(this.store, options, () => this.queue.flush());
   }
 
   // ── recovery ───────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@
 // the caller marks as system keys are listed apart, read-only (they are bookkeeping other views rely
 // on). Every control is named after its tag, so "Edit tag stage" is reachable by name.
 import { useState } from 'preact/hooks';
+import { useAttempt } from './use-attempt';
 
 export interface TagsEditorProps {
   /** Heading id prefix, unique on the page. */
@@ -21,18 +22,7 @@ export function TagsEditor({ id, tags, onSet, onDelete, isSystem = () => false, 
   const [value, setValue] = useState('');
   const [newKey, setNewKey] = useState('');
   const [newValue, setNewValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const attempt = async (fn: () => Promise<void>) => {
-    setError(null);
-    try {
-      await fn();
-      return true;
-    } catch (err) {
-      setError((err as Error).message);
-      return false;
-    }
-  };
+  const { error, setError, attempt } = useAttempt();
 
   const add = async (e: Event) => {
     e.preventDefault();

@@ -3,23 +3,14 @@
 import { useState } from 'preact/hooks';
 import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
 import { aliasList, registryClient, versionHref } from './registry';
+import { useAttempt } from '../../components/use-attempt';
 
 export function AliasEditor({ model, versions, fixedVersion }: { model: RegisteredModel; versions: ModelVersion[]; fixedVersion?: string }) {
   const [alias, setAlias] = useState('');
   const [version, setVersion] = useState(fixedVersion ?? versions[0]?.version ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useAttempt();
   const list = aliasList(model).filter((a) => !fixedVersion || a.version === fixedVersion);
 
-  const attempt = async (fn: () => Promise<void>) => {
-    setError(null);
-    try {
-      await fn();
-      return true;
-    } catch (err) {
-      setError((err as Error).message);
-      return false;
-    }
-  };
 
   return (
     <section class="card" aria-labelledby="aliases-title">
