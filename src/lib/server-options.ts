@@ -27,3 +27,8 @@ export function setServerOptions(uri: string, options: ServerOptions): void {
 export function serverOptions(uri: string): ServerOptions {
   return { ...byServer.get(key(uri)) };
 }
+
+/** Whether a tracking URI names an MLflow tracking server (http or https), not a store in this browser. */
+export function isServerUri(uri: string): boolean {
+  return /^https?:\/\//i.test(uri);
+}

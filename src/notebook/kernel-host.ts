@@ -17,7 +17,7 @@ import type { ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMes
 import { mlflow } from '../tracking/default';
 import { defaultUser } from '../tracking/context';
 import { randomHex } from '../lib/ids';
-import { serverOptions } from '../lib/server-options';
+import { isServerUri, serverOptions } from '../lib/server-options';
 
 const newId = () => randomHex(8);
 
@@ -228,7 +228,7 @@ export class KernelHost {
       type: 'init',
       ...(buffer ? { interruptBuffer: buffer } : {}),
       trackingUri,
-      ...(/^https?:/i.test(trackingUri) ? { server: serverOptions(trackingUri) } : {}),
+      ...(isServerUri(trackingUri) ? { server: serverOptions(trackingUri) } : {}),
       user: this.options.user ?? defaultUser(),
     });
   }

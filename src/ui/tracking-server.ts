@@ -3,6 +3,7 @@
 // (sessionStorage). Switching reloads the page, so every view, the registry and new notebook kernels
 // start against the new store and none keeps the old one's data.
 import { mlflow } from '../tracking/default';
+import { isServerUri } from '../lib/server-options';
 
 const URL_KEY = 'kiroku.trackingServer.url';
 const TOKEN_KEY = 'kiroku.trackingServer.token';
@@ -23,7 +24,7 @@ export function savedServer(): { url: string; token: string | null } | null {
 /** The server the page works against, or null for this browser. */
 export function currentServer(): string | null {
   const uri = mlflow.getTrackingUri();
-  return /^https?:\/\//i.test(uri) ? uri : null;
+  return isServerUri(uri) ? uri : null;
 }
 
 /** At start, before the first view: point the page at the saved server. Returns a problem to show, if any. */

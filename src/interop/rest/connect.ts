@@ -1,14 +1,10 @@
 // Pointing a fluent API (the page's, or a kernel's) at an MLflow tracking server: the http(s) schemes
 // registered, the server's options (credentials, patience) set, and — before anyone switches — a check
 // that the server answers, so a wrong URL or token is said at once instead of by every view.
-import { setServerOptions, type ServerOptions } from '../../lib/server-options';
+import { isServerUri, setServerOptions, type ServerOptions } from '../../lib/server-options';
 import type { Fluent } from '../../tracking/fluent';
 import { api } from './http';
 import './schemes';
-
-export function isServerUri(uri: string): boolean {
-  return /^https?:\/\//i.test(uri);
-}
 
 export function connectTrackingServer(fluent: Fluent, url: string, options: ServerOptions = {}): void {
   setServerOptions(url, options);

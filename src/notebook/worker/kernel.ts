@@ -20,6 +20,7 @@ import { RunWatcher } from './run-watch';
 import { defineGlobals } from './globals';
 import { loadTf, tfBackend } from './tf-backend';
 import { formatLogArgs } from './inspect';
+import { isServerUri } from '../../lib/server-options';
 
 export interface KernelOptions {
   /** The tracking API cells get as `mlflow` (default: this context's `mlflow`). */
@@ -119,7 +120,7 @@ export class Kernel {
     this.runtime = createRuntime(this.scope, this.interrupts);
     // Library loops (an estimator's epochs) call checkInterrupt(); in the kernel it is the real check.
     setInterruptCheck(() => this.interrupts.check());
-    if (message.trackingUri && /^https?:/i.test(message.trackingUri)) {
+    if (message.trackingUri && isServerUri(message.trackingUri)) {
       // The page works against an MLflow server: so do cells, with the page's credentials.
       const { connectTrackingServer } = await import('../../interop/rest/connect');
       connectTrackingServer(this.mlflow, message.trackingUri, message.server);

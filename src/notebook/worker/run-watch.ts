@@ -15,6 +15,7 @@ import type { Run } from '../../tracking/entities';
 import { subscribe, type TrackingMessage } from '../../tracking/events';
 import type { KernelMessage, Progress, RunLink } from '../protocol';
 import { tapMetrics, type MetricPoint } from './metric-tap';
+import { isServerUri } from '../../lib/server-options';
 
 export const NOTEBOOK_TAG = 'kiroku.notebook.id';
 export const CELL_TAG = 'kiroku.cell.id';
@@ -172,7 +173,7 @@ export class RunWatcher {
       metricCount: Object.keys(run.data.metrics).length,
     };
     const uri = this.mlflow.getTrackingUri();
-    if (/^https?:\/\//i.test(uri)) link.server = uri.replace(/\/+$/, '');
+    if (isServerUri(uri)) link.server = uri.replace(/\/+$/, '');
     const prev = w.link;
     if (prev && prev.status === link.status && prev.metricCount === link.metricCount && prev.runName === link.runName) return;
     w.link = link;
