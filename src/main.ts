@@ -3,7 +3,7 @@
 // does not wait for it.
 import { h, render } from 'preact';
 import { App } from './ui/app';
-import { applySavedServer, savedServer } from './ui/tracking-server';
+import { savedServer } from './ui/server-choice';
 import './ui/styles.css';
 
 let api: Promise<typeof import('./index')> | undefined;
@@ -12,10 +12,17 @@ Object.defineProperty(globalThis, 'kiroku', {
   get: () => (api ??= import('./index')),
 });
 const root = document.getElementById('app')!;
-const mount = (problem: string | null) => {
+const mount = (server: string | null, problem: string | null) => {
   root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
-  render(h(App, { startupProblem: problem }), root);
+  render(h(App, { server, startupProblem: problem }), root);
 };
-// Only a page set to use an MLflow server waits (for the small REST module) before its first view.
-if (savedServer()) void applySavedServer().then(mount);
-else mount(null);
+// Only a page set to use an MLflow server waits (for the tracking and REST modules) before its first view.
+const saved = savedServer();
+if (saved) {
+  void import('./ui/tracking-server')
+    .then(async (m) => {
+      const problem = await m.applySavedServer();
+      return [problem ? null : saved.url, problem] as const;
+    })
+    .then(([server, problem]) => mount(server, problem));
+} else mount(null, null);

@@ -7,7 +7,6 @@ import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
-import { currentServer } from './tracking-server';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
@@ -29,7 +28,8 @@ const stopAsking = subscribe((m) => {
   stopAsking();
 });
 
-export function App({ startupProblem = null }: { startupProblem?: string | null } = {}) {
+/** `server`: the MLflow tracking server the page works against (main.ts applied it), or null for this browser. */
+export function App({ server = null, startupProblem = null }: { server?: string | null; startupProblem?: string | null } = {}) {
   const route = useRoute();
   const current = PAGES.find((p) => p.id === route.segments[0]) ?? PAGES[0]!;
   const [page, setPage] = useState<{ id: string; mod: PageModule } | null>(null);
@@ -49,7 +49,6 @@ export function App({ startupProblem = null }: { startupProblem?: string | null 
   }, [current.id]);
 
   const Page = page?.id === current.id ? page.mod.default : null;
-  const server = currentServer();
   return (
     <>
       <a class="skip-link" href="#main">Skip to content</a>

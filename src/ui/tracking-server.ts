@@ -4,22 +4,7 @@
 // start against the new store and none keeps the old one's data.
 import { mlflow } from '../tracking/default';
 import { isServerUri } from '../lib/server-options';
-
-const URL_KEY = 'kiroku.trackingServer.url';
-const TOKEN_KEY = 'kiroku.trackingServer.token';
-
-function read(storage: Storage | undefined, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function savedServer(): { url: string; token: string | null } | null {
-  const url = read(globalThis.localStorage, URL_KEY);
-  return url ? { url, token: read(globalThis.sessionStorage, TOKEN_KEY) } : null;
-}
+import { forgetServer, rememberServer, savedServer } from './server-choice';
 
 /** The server the page works against, or null for this browser. */
 export function currentServer(): string | null {
@@ -27,7 +12,7 @@ export function currentServer(): string | null {
   return isServerUri(uri) ? uri : null;
 }
 
-/** At start, before the first view: point the page at the saved server. Returns a problem to show, if any. */
+/** At start, before the first view (main.ts loads this module only then): point the page at the saved server. Returns a problem to show, if any. */
 export async function applySavedServer(): Promise<string | null> {
   const saved = savedServer();
   if (!saved) return null;
@@ -45,14 +30,11 @@ export async function switchToServer(url: string, token: string): Promise<void> 
   const clean = url.trim().replace(/\/+$/, '');
   const { checkTrackingServer } = await import('../interop/rest/connect');
   await checkTrackingServer(clean, token ? { token } : {});
-  localStorage.setItem(URL_KEY, clean);
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  rememberServer(clean, token);
   location.reload();
 }
 
 export function switchToThisBrowser(): void {
-  localStorage.removeItem(URL_KEY);
-  sessionStorage.removeItem(TOKEN_KEY);
+  forgetServer();
   location.reload();
 }

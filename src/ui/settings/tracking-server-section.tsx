@@ -1,7 +1,8 @@
 // Settings → Tracking server: keep runs in this browser, or work against a team's MLflow tracking
 // server — its experiments, runs and models in these views, and new notebook kernels logging to it.
 import { useState } from 'preact/hooks';
-import { currentServer, savedServer, switchToServer, switchToThisBrowser } from '../tracking-server';
+import { currentServer, switchToServer, switchToThisBrowser } from '../tracking-server';
+import { savedServer } from '../server-choice';
 
 export function TrackingServerSection() {
   const server = currentServer();
