@@ -48,7 +48,7 @@ export interface RunLink {
   experimentId: string;
   status: string;
   metricCount: number;
-  /** The MLflow server the run lives on (an http(s) tracking URI); absent for runs in this browser. */
+  /** The MLflow server the run lives on, when it is not where the page keeps runs (a cell's own setTrackingUri). */
   server?: string;
 }
 

@@ -120,6 +120,7 @@ export class Kernel {
     this.runtime = createRuntime(this.scope, this.interrupts);
     // Library loops (an estimator's epochs) call checkInterrupt(); in the kernel it is the real check.
     setInterruptCheck(() => this.interrupts.check());
+    this.runs.pageTrackingUri = message.trackingUri ?? null;
     if (message.trackingUri && isServerUri(message.trackingUri)) {
       // The page works against an MLflow server: so do cells, with the page's credentials.
       const { connectTrackingServer } = await import('../../interop/rest/connect');

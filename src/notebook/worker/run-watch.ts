@@ -54,6 +54,9 @@ export class RunWatcher {
   private unsubscribe: (() => void) | null = null;
   private readonly metricListener = (runId: string, point: MetricPoint) => this.onMetric(runId, point);
 
+  /** Where the page keeps runs (the kernel's init): links name a server only when a cell logs elsewhere. */
+  pageTrackingUri: string | null = null;
+
   constructor(
     private readonly mlflow: Fluent,
     private readonly send: (message: KernelMessage) => void,
@@ -173,7 +176,7 @@ export class RunWatcher {
       metricCount: Object.keys(run.data.metrics).length,
     };
     const uri = this.mlflow.getTrackingUri();
-    if (isServerUri(uri)) link.server = uri.replace(/\/+$/, '');
+    if (isServerUri(uri) && uri !== this.pageTrackingUri) link.server = uri.replace(/\/+$/, '');
     const prev = w.link;
     if (prev && prev.status === link.status && prev.metricCount === link.metricCount && prev.runName === link.runName) return;
     w.link = link;

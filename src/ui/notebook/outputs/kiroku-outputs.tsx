@@ -2,12 +2,11 @@
 import type { Progress, RunLink } from '../../../notebook/protocol';
 import { formatNumber } from '../../format';
 import { href } from '../../router';
-import { currentServer } from '../../tracking-server';
 
 export function RunLinkOutput({ run }: { run: RunLink }) {
   const metrics = `${run.metricCount} ${run.metricCount === 1 ? 'metric' : 'metrics'}`;
-  // A run on the server this page itself works against opens here; on another server, in its UI.
-  const server = run.server && run.server !== currentServer() ? serverUrl(run.server) : null;
+  // A run where this page keeps runs opens here; one a cell logged to another server, in that server's UI.
+  const server = serverUrl(run.server);
   return (
     <p class="run-link">
       Run{' '}
