@@ -1,5 +1,5 @@
 // The whole app against a team's MLflow tracking server (Settings → Tracking server), in Chromium, with
-// a local server that follows MLflow's REST API and requires a token: a wrong token is refused before
+// a local server that follows MLflow's REST API (behind a proxy that allows this page, CORS) and requires a token: a wrong token is refused before
 // anything switches; with the right one the Experiments view shows the team's runs, a notebook cell
 // logs there (the kernel gets the token), and switching back shows this browser's runs again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ const TOKEN = 'team-token';
 let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 
 beforeAll(async () => {
-  server = await startMlflowTestServer({ auth: { token: TOKEN } });
+  server = await startMlflowTestServer({ auth: { token: TOKEN }, cors: true });
   // A teammate's run, logged through the REST store from Node.
   const fluent = new Fluent('memory:teammate');
   const teammate = Object.assign(fluent, modelApi(fluent));

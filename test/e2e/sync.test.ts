@@ -8,7 +8,7 @@ import { startMlflowTestServer } from '../interop/mlflow-test-server';
 const app = useApp();
 let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 beforeAll(async () => {
-  server = await startMlflowTestServer();
+  server = await startMlflowTestServer({ cors: true });
 });
 afterAll(async () => {
   await server.close();

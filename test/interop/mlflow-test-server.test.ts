@@ -1,8 +1,10 @@
 // The MLflow stand-in itself, on the points where clients most often go wrong against a real server:
 // the Default experiment, pagination, one-level artifact listings, JSON bodies on DELETE, absent empty
-// fields, log-batch's limits and its all-or-nothing params, and MLflow's error codes and messages.
+// fields, log-batch's limits and its all-or-nothing params, and MLflow's error codes and messages; and
+// where real MLflow 2.x servers differ from the REST reference.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMlflowTestServer, type MlflowTestServer } from './mlflow-test-server';
+import { registerModelAsMlflowPython } from './mlflow-python-client';
 
 let server: MlflowTestServer;
 
@@ -210,10 +212,105 @@ describe('MLflow test server', () => {
     expect((await api('POST', 'runs/create', { experiment_id: '42' })).json.message).toBe('No Experiment with id=42 exists');
   });
 
-  it('allows the methods and headers a browser client needs (CORS)', async () => {
-    const res = await fetch(`${server.url}/api/2.0/mlflow/registered-models/delete`, { method: 'OPTIONS' });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS');
-    expect(res.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+  it('allows the methods and headers a browser client needs when started with cors (a server behind a proxy that adds them)', async () => {
+    const proxied = await startMlflowTestServer({ cors: true });
+    try {
+      const res = await fetch(`${proxied.url}/api/2.0/mlflow/registered-models/delete`, { method: 'OPTIONS' });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS');
+      expect(res.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+      const get = await fetch(`${proxied.url}/api/2.0/mlflow/experiments/get?experiment_id=0`);
+      expect(get.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+// What real MLflow 2.x servers (2.12 and 2.17, sqlite backend, artifact proxy) do where the REST reference
+// says otherwise or nothing. Kiroku met each of these against a real server; the stand-in must too, so a
+// client that relies on the reference instead of the server fails here, in CI.
+describe('MLflow test server, as real MLflow 2.x servers are', () => {
+  it("keeps the source MLflow's Python client registers with: the run's artifact URI, not runs:/", async () => {
+    const runId = await newRun();
+    const version = await registerModelAsMlflowPython(server.url, `runs:/${runId}/model`, 'wine');
+    expect(version).toMatchObject({ name: 'wine', version: '1', source: `mlflow-artifacts:/0/${runId}/artifacts/model`, run_id: runId });
+    expect((await ok('GET', 'model-versions/get', { name: 'wine', version: '1' })).model_version.source).toBe(`mlflow-artifacts:/0/${runId}/artifacts/model`);
+    // get-download-uri answers the source as it is (a runs:/ source too: the client resolves it).
+    expect(await ok('GET', 'model-versions/get-download-uri', { name: 'wine', version: '1' })).toEqual({ artifact_uri: `mlflow-artifacts:/0/${runId}/artifacts/model` });
+    await ok('POST', 'model-versions/create', { name: 'wine', source: `runs:/${runId}/model`, run_id: runId });
+    expect(await ok('GET', 'model-versions/get-download-uri', { name: 'wine', version: '2' })).toEqual({ artifact_uri: `runs:/${runId}/model` });
+    // A models:/ source is stored as given, and downloads from where that version was.
+    await ok('POST', 'model-versions/create', { name: 'wine', source: 'models:/wine/1' });
+    expect((await ok('GET', 'model-versions/get', { name: 'wine', version: '3' })).model_version.source).toBe('models:/wine/1');
+    expect(await ok('GET', 'model-versions/get-download-uri', { name: 'wine', version: '3' })).toEqual({ artifact_uri: `mlflow-artifacts:/0/${runId}/artifacts/model` });
+  });
+
+  it('names aliases in get-model-version, by-alias and get-registered-model, never in model-versions/search', async () => {
+    await ok('POST', 'registered-models/create', { name: 'wine' });
+    await ok('POST', 'model-versions/create', { name: 'wine', source: 's', run_id: 'r1' });
+    await ok('POST', 'registered-models/alias', { name: 'wine', alias: 'champion', version: '1' });
+    expect((await ok('GET', 'model-versions/get', { name: 'wine', version: '1' })).model_version.aliases).toEqual(['champion']);
+    expect((await ok('GET', 'registered-models/alias', { name: 'wine', alias: 'champion' })).model_version.aliases).toEqual(['champion']);
+    expect((await ok('GET', 'registered-models/get', { name: 'wine' })).registered_model.aliases).toEqual([{ alias: 'champion', version: '1' }]);
+    const [found] = (await ok('GET', 'model-versions/search', { filter: "name='wine'" })).model_versions;
+    expect(found).toMatchObject({ name: 'wine', version: '1' });
+    expect(found).not.toHaveProperty('aliases');
+    expect((await ok('GET', 'registered-models/get', { name: 'wine' })).registered_model.latest_versions[0]).not.toHaveProperty('aliases');
+  });
+
+  it('answers metrics/get-history with every point in one page, whatever max_results says', async () => {
+    const runId = await newRun();
+    const metrics = Array.from({ length: 30 }, (_, step) => ({ key: 'loss', value: 1 / (step + 1), timestamp: 1000 + step, step }));
+    await ok('POST', 'runs/log-batch', { run_id: runId, metrics });
+    const page = await ok('GET', 'metrics/get-history', { run_id: runId, metric_key: 'loss', max_results: '10' });
+    expect(page.metrics.map((m: Json) => m.step)).toEqual(metrics.map((m) => m.step));
+    expect(page).not.toHaveProperty('next_page_token');
+  });
+
+  it('answers an OPTIONS preflight 200 with no Access-Control-* headers, and sends none on other answers', async () => {
+    const res = await fetch(`${server.url}/api/2.0/mlflow/runs/create`, {
+      method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
+    expect(res.status).toBe(200);
+    expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    const get = await fetch(`${server.url}/api/2.0/mlflow/experiments/get?experiment_id=0`, { headers: { Origin: 'http://localhost:5173' } });
+    expect(get.status).toBe(200);
+    expect([...get.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+
+  it("refuses '#' in an artifact path with MLflow's bare 'Invalid path', and decodes a path until it stops changing", async () => {
+    const runId = await newRun();
+    const root = `0/${runId}/artifacts`;
+    const put = (path: string) => fetch(`${server.url}/api/2.0/mlflow-artifacts/artifacts/${path}`, { method: 'PUT', body: 'x' });
+    for (const bad of [`${root}/plots%23a.png`, `${root}/a%2F..%2F..%2F..%2F..%2Fb.txt`, '%2Fetc%2Fx.txt', 'C%3A%2Fx.txt']) {
+      const res = await put(bad);
+      expect(res.status, bad).toBe(400);
+      expect(await res.json(), bad).toEqual({ error_code: 'INVALID_PARAMETER_VALUE', message: 'Invalid path' });
+    }
+    // `a%20b.txt` sent as a%2520b.txt: Werkzeug decodes once, validate_path_is_safe again.
+    expect((await put(`${root}/a%2520b.txt`)).status).toBe(200);
+    expect((await put(`${root}/100%25.txt`)).status).toBe(200);
+    expect([...server.artifacts.keys()].filter((k) => k.startsWith(root)).sort()).toEqual([`${root}/100%.txt`, `${root}/a b.txt`]);
+  });
+
+  it('fails on /graphql, which MLflow serves for its own UI only', async () => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(res.ok).toBe(false);
+  });
+
+  it('gives back ±Infinity as ±1.7976931348623157e308, as the SQL store keeps them, and NaN as NaN', async () => {
+    const runId = await newRun();
+    await ok('POST', 'runs/log-batch', {
+      run_id: runId,
+      metrics: [
+        { key: 'up', value: 'Infinity', timestamp: 1, step: 0 },
+        { key: 'down', value: '-Infinity', timestamp: 1, step: 0 },
+        { key: 'nan', value: 'NaN', timestamp: 1, step: 0 },
+      ],
+    });
+    const { run } = await ok('GET', 'runs/get', { run_id: runId });
+    expect(Object.fromEntries(run.data.metrics.map((m: Json) => [m.key, m.value]))).toEqual({ up: 1.7976931348623157e308, down: -1.7976931348623157e308, nan: 'NaN' });
+    expect((await ok('GET', 'metrics/get-history', { run_id: runId, metric_key: 'up' })).metrics[0].value).toBe(1.7976931348623157e308);
   });
 });

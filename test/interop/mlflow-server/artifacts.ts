@@ -17,11 +17,58 @@ export interface RawResponse {
 
 export const PROXY_PREFIX = 'mlflow-artifacts/artifacts';
 
-/** mlflow/utils/uri.py `validate_path_is_safe`: no way out of the artifact root. */
+/** Python's `urllib.parse.unquote`: %XX runs decoded as UTF-8 (bad bytes become U+FFFD), anything else kept. */
+function pyUnquote(s: string): string {
+  return s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    const bytes = Uint8Array.from(run.slice(1).split('%'), (h) => parseInt(h, 16));
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  });
+}
+
+/**
+ * `urlunparse(urlparse(path))` for a path with no scheme or host: what the round trip drops is an
+ * empty query (a trailing '?'), empty params (a ';' ending the last segment) and an empty fragment.
+ */
+function urlRoundTrip(s: string): string {
+  let rest = s;
+  let fragment = '';
+  let query = '';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) [rest, fragment] = [rest.slice(0, hash), rest.slice(hash + 1)];
+  const q = rest.indexOf('?');
+  if (q >= 0) [rest, query] = [rest.slice(0, q), rest.slice(q + 1)];
+  const semi = rest.indexOf(';', rest.lastIndexOf('/') + 1);
+  let params = '';
+  if (semi >= 0) [rest, params] = [rest.slice(0, semi), rest.slice(semi + 1)];
+  return rest + (params ? `;${params}` : '') + (query ? `?${query}` : '') + (fragment ? `#${fragment}` : '');
+}
+
+/** mlflow/utils/uri.py `_decode`: unquote until nothing changes (at most 10 times). */
+function mlflowDecode(path: string): string {
+  let url = path;
+  for (let i = 0; i < 10; i++) {
+    const parsed = urlRoundTrip(pyUnquote(url));
+    if (parsed === url) return url;
+    url = parsed;
+  }
+  throw new ApiError('INTERNAL_ERROR', 'Failed to decode url');
+}
+
+/** Python's `PureWindowsPath(p).is_absolute()`: a drive (`C:` or `//host/share`) followed by a root. */
+const windowsAbsolute = (p: string) => /^[A-Za-z]:[\\/]/.test(p) || /^[\\/]{2}[^\\/]+[\\/][^\\/]+/.test(p);
+
+/**
+ * mlflow/utils/uri.py `validate_path_is_safe` on a Linux server (no separator but '/'): the path is
+ * decoded first (so what is stored is the decoded name: `a%20b` becomes `a b`), then refused with
+ * MLflow's bare "Invalid path" when it holds '#', a '..' part, or is absolute (POSIX or Windows).
+ */
 function safePath(path: string): string {
-  const segments = path.split('/');
-  if (path.startsWith('/') || segments.includes('..') || /^[a-z]:/i.test(path) || path.includes('\\')) throw invalid(`Invalid path: ${path}`);
-  return segments.filter((x) => x && x !== '.').join('/');
+  let decoded = mlflowDecode(path);
+  const refused = invalid('Invalid path');
+  if (decoded.includes('#')) throw refused;
+  if (decoded.startsWith('file:')) decoded = decodeURIComponent(decoded.replace(/^file:(?:\/\/[^/]*)?/, ''));
+  if (decoded.split('/').includes('..') || decoded.startsWith('/') || windowsAbsolute(decoded)) throw refused;
+  return decoded.split('/').filter((x) => x && x !== '.').join('/');
 }
 
 export interface FileInfo {
@@ -66,7 +113,8 @@ export function handleProxy(req: ApiRequest, s: ServerState): Json | RawResponse
     // The proxy names entries relative to the listed folder (basenames), unlike runs' artifacts/list.
     return compact({ files: listDir(s.artifacts, dir) });
   }
-  const path = safePath(rest.slice(1).split('/').map(decodeURIComponent).join('/'));
+  // Werkzeug decodes the URL path once before routing; the handler then decodes again (safePath).
+  const path = safePath(pyUnquote(rest.slice(1)));
   switch (req.method) {
     case 'PUT':
       s.artifacts.set(path, req.raw);

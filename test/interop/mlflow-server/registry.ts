@@ -40,8 +40,13 @@ const tagMap = (input: Input) => new Map(keyValueList(input, 'tags').map((t) => 
 
 // ---- JSON ----
 
-function versionJson(v: ModelVersionState, m: RegisteredModelState | undefined): Json {
-  const aliases = [...(m?.aliases ?? [])].filter(([, version]) => version === v.version).map(([alias]) => alias).sort();
+/**
+ * A version as the SQL registry store's entity has it. Only get-model-version (and get by alias) add the
+ * aliases naming it (`_populate_model_version_aliases`); searches, latest_versions and the answers of
+ * create and update leave them out, as MLflow 2.x does — pass the model to include them.
+ */
+function versionJson(v: ModelVersionState, withAliasesOf?: RegisteredModelState): Json {
+  const aliases = [...(withAliasesOf?.aliases ?? [])].filter(([, version]) => version === v.version).map(([alias]) => alias).sort();
   return compact({
     name: v.name, version: v.version, creation_timestamp: v.creation_timestamp, last_updated_timestamp: v.last_updated_timestamp,
     user_id: v.user_id, current_stage: v.current_stage, description: v.description, source: v.source, run_id: v.run_id,
@@ -62,7 +67,7 @@ function latestVersions(m: RegisteredModelState): ModelVersionState[] {
 function modelJson(m: RegisteredModelState): Json {
   return compact({
     name: m.name, creation_timestamp: m.creation_timestamp, last_updated_timestamp: m.last_updated_timestamp, description: m.description,
-    latest_versions: latestVersions(m).map((v) => versionJson(v, m)), tags: keyValues(m.tags),
+    latest_versions: latestVersions(m).map((v) => versionJson(v)), tags: keyValues(m.tags),
     aliases: [...m.aliases].map(([alias, version]) => ({ alias, version })),
   });
 }
@@ -171,7 +176,7 @@ const getLatestVersions: Handler = ({ input }, s) => {
   const m = model(s, requiredString(input, 'name'));
   const stages = stringList(input, 'stages').map((x) => x.toLowerCase());
   const latest = latestVersions(m).filter((v) => !stages.length || stages.includes(v.current_stage.toLowerCase()));
-  return compact({ model_versions: latest.map((v) => versionJson(v, m)) });
+  return compact({ model_versions: latest.map((v) => versionJson(v)) });
 };
 
 // ---- model versions ----
@@ -187,11 +192,16 @@ const createVersion: Handler = ({ input }, s) => {
   };
   const runId = optionalString(input, 'run_id');
   if (runId) v.run_id = runId;
+  const fromModel = /^models:\/([^/@]+)\/(\d+)$/.exec(source);
+  if (fromModel) {
+    const target = modelVersion(s, fromModel[1]!, fromModel[2]!);
+    v.storage_location = target.storage_location ?? target.source;
+  }
   const runLink = optionalString(input, 'run_link');
   if (runLink) v.run_link = runLink;
   m.versions.set(v.version, v);
   m.last_updated_timestamp = time;
-  return { model_version: versionJson(v, m) };
+  return { model_version: versionJson(v) };
 };
 
 const getVersion: Handler = ({ input }, s) => {
@@ -226,7 +236,7 @@ const searchVersions: Handler = ({ input }, s) => {
   const all = [...s.registeredModels.values()].flatMap((m) => [...m.versions.values()]);
   const found = all.filter((v) => matches(v, clauses, VERSION_SEARCH));
   const { page, next } = paginate(sortBy(found, terms, VERSION_SEARCH), offset, max, 'when-more');
-  return compact({ model_versions: page.map((v) => versionJson(v, s.registeredModels.get(v.name))), next_page_token: next });
+  return compact({ model_versions: page.map((v) => versionJson(v)), next_page_token: next });
 };
 
 const updateVersion: Handler = ({ input }, s) => {
@@ -235,7 +245,7 @@ const updateVersion: Handler = ({ input }, s) => {
   const description = optionalString(input, 'description');
   if (description !== undefined) v.description = description;
   v.last_updated_timestamp = Date.now();
-  return { model_version: versionJson(v, s.registeredModels.get(name)) };
+  return { model_version: versionJson(v) };
 };
 
 const deleteVersion: Handler = ({ input }, s) => {
@@ -259,12 +269,14 @@ const deleteVersionTag: Handler = ({ input }, s) => {
   return {};
 };
 
-/** Where a version's files are: a `runs:/<id>/<path>` source resolves to the run's artifact root. */
+/**
+ * Where a version's files are, as the SQL registry store answers: its storage location, which is the
+ * source as given — a `runs:/` source stays `runs:/` (the client resolves it) — except a `models:/`
+ * source, resolved to that version's location when the version was made.
+ */
 const getDownloadUri: Handler = ({ input }, s) => {
   const v = modelVersion(s, requiredString(input, 'name'), requiredString(input, 'version'));
-  const m = /^runs:\/+([^/]+)\/?(.*)$/.exec(v.source);
-  const r = m && s.runs.get(m[1]!);
-  return { artifact_uri: r ? [r.info.artifact_uri, m![2]].filter(Boolean).join('/') : v.source };
+  return { artifact_uri: v.storage_location ?? v.source };
 };
 
 // The methods are model_registry.proto's. The searches are GET there; POST is accepted as well.

@@ -1,9 +1,12 @@
 // A local stand-in for an MLflow tracking server (`mlflow server`, with the artifact proxy and the
-// model registry), following MLflow's REST API 2.0 reference: the endpoints a REST tracking store and a
-// REST registry store call, their request and response bodies, error_code/message errors with MLflow's
-// statuses and words, and MLflow's limits. In memory, on a free loopback port, with CORS as a server
-// started with --cors-allowed-origins answers. Failures can be injected (an HTTP status, or a hang for
-// timeouts) on matching calls, and credentials can be required as MLflow's basic-auth app does.
+// model registry), following MLflow's REST API 2.0 reference where real MLflow 2.x servers (2.12, 2.17,
+// sqlite backend) follow it, and those servers where they do not (mlflow-server.test.ts checks each such
+// fact): the endpoints a REST tracking store and a REST registry store call, their request and response
+// bodies, error_code/message errors with MLflow's statuses and words, and MLflow's limits. In memory, on
+// a free loopback port. Like a real 2.x server it sends no CORS headers (an OPTIONS preflight gets a bare
+// 200) unless started with `cors: true`, as a server behind a proxy that adds them answers. Failures can
+// be injected (an HTTP status, or a hang for timeouts) on matching calls, and credentials can be
+// required as MLflow's basic-auth app does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './errors';
@@ -30,6 +33,11 @@ export interface MlflowTestServerOptions {
   auth?: { username: string; password: string } | { token: string };
   /** Answer every request this much later, as a server across a network would (benchmarks). */
   latencyMs?: number;
+  /**
+   * Allow requests from any page (Access-Control-* headers), as a server behind a proxy that adds them
+   * does. A real MLflow 2.x server sends none, so a browser page on another origin cannot call it.
+   */
+  cors?: boolean;
 }
 
 /** One request as it arrived, for tests that check what a client sent. */
@@ -44,6 +52,12 @@ export interface RecordedRequest {
   body?: unknown;
 }
 
+/**
+ * MLflow 2.x serves a GraphQL endpoint for its own UI, whose resolvers fail on some backends and
+ * versions: a client must not depend on it, so here it always fails.
+ */
+const GRAPHQL_FAILURE = new ApiError('INTERNAL_ERROR', 'GraphQL is not served by this stand-in: MLflow clients use the REST API.', 500);
+
 const ROUTES: Record<string, Handler> = { ...trackingRoutes, ...artifactRoutes, ...registryRoutes };
 const PATHS = new Set(Object.keys(ROUTES).map((k) => k.slice(k.indexOf(' ') + 1)));
 
@@ -53,12 +67,6 @@ const CORS = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
 };
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS });
-  res.end(JSON.stringify(body));
-}
-
-const sendError = (res: ServerResponse, e: ApiError) => send(res, e.status, { error_code: e.code, message: e.message });
 
 function read(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -98,6 +106,12 @@ function checkContentType(method: string, contentType: string | undefined) {
 
 export async function startMlflowTestServer(options: MlflowTestServerOptions = {}) {
   const state = newState(options.defaultExperiment ?? true);
+  const cors = options.cors ? CORS : {};
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...cors });
+    res.end(JSON.stringify(body));
+  };
+  const sendError = (res: ServerResponse, e: ApiError) => send(res, e.status, { error_code: e.code, message: e.message });
   const calls: string[] = [];
   const requests: RecordedRequest[] = [];
   const authorizations: string[] = [];
@@ -127,10 +141,11 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     const authorization = req.headers.authorization;
     authorizations.push(authorization ?? '');
     if (!authorized(authorization, options.auth)) {
-      res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="mlflow"', ...CORS });
+      res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="mlflow"', ...cors });
       return res.end('You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.');
     }
     if (injectedFailure(call, res)) return;
+    if (url.pathname === '/graphql') throw GRAPHQL_FAILURE;
     const raw = await read(req);
     const contentType = req.headers['content-type'];
     const path = /^\/(?:ajax-)?api\/2\.0\/(.*)$/.exec(url.pathname)?.[1];
@@ -153,7 +168,7 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     }
     if ((result as RawResponse).raw === true) {
       const r = result as RawResponse;
-      res.writeHead(r.status, { ...r.headers, ...CORS });
+      res.writeHead(r.status, { ...r.headers, ...cors });
       return res.end(r.body);
     }
     send(res, 200, result);
@@ -161,7 +176,10 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
 
   const server = createServer((req, res) => {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS);
+      // Flask answers OPTIONS itself: 200 and the allowed methods, and no Access-Control-* headers
+      // unless something adds them, so a browser's preflight fails against a bare MLflow 2.x server.
+      if (options.cors) res.writeHead(204, CORS);
+      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', Allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' });
       return res.end();
     }
     handle(req, res).catch((err: unknown) => {

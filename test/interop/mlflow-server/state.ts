@@ -58,6 +58,8 @@ export interface ModelVersionState {
   current_stage: string;
   description: string;
   source: string;
+  /** Where a `models:/` source pointed when the version was made (the SQL store's storage_location). */
+  storage_location?: string;
   run_id?: string;
   run_link?: string;
   status: 'READY';

@@ -78,6 +78,12 @@ function checkName(kind: 'metric' | 'parameter' | 'tag', name: string | undefine
   return name;
 }
 
+/**
+ * What the SQL store keeps of a double: SQL has no infinities, so MLflow's SqlAlchemyStore writes ±Infinity
+ * as ±1.7976931348623157e308 (the largest double) and reads that back; NaN it keeps (an is_nan column).
+ */
+const sqlDouble = (v: number) => (v === Infinity ? Number.MAX_VALUE : v === -Infinity ? -Number.MAX_VALUE : v);
+
 const pyRepr = (v: unknown) => (v === undefined || v === null ? 'None' : typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
 
 /** One metric of a request: value a double (or "NaN"/"Infinity"), timestamp and step int64 (0 when absent). */
@@ -95,7 +101,7 @@ function parseMetric(m: unknown): MetricPoint {
     throw invalid(`Got invalid timestamp ${pyRepr(x.timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer) `);
   }
   if (!Number.isInteger(step)) throw invalid(`Got invalid step ${pyRepr(x.step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`);
-  return { key, value, timestamp, step };
+  return { key, value: sqlDouble(value), timestamp, step };
 }
 
 // ---- JSON of entities ----
@@ -452,15 +458,16 @@ const searchRuns: Handler = ({ input }, s) => {
   return compact({ runs: page.map(runJson), next_page_token: next });
 };
 
+/**
+ * MLflow 2.x's handler (`_get_metric_history`) reads neither max_results nor page_token: every point
+ * comes in one page, with no next_page_token, however many there are.
+ */
 const getMetricHistory: Handler = ({ input }, s) => {
   const r = run(s, runIdOf(input));
   const key = requiredString(input, 'metric_key');
-  const max = optionalInt(input, 'max_results') ?? 25_000;
-  const offset = parsePageToken(input.page_token);
   // The SQL store's order: timestamp, then step, then value.
   const all = r.metrics.filter((m) => m.key === key).sort((a, b) => a.timestamp - b.timestamp || a.step - b.step || a.value - b.value);
-  const { page, next } = paginate(all, offset, max, 'when-more');
-  return compact({ metrics: page.map(metricJson), next_page_token: next });
+  return compact({ metrics: all.map(metricJson) });
 };
 
 export const trackingRoutes: Record<string, Handler> = {
