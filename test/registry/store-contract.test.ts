@@ -70,8 +70,13 @@ describe.each(factories)('RegistryStore contract: %s', (_name, factory) => {
     await store.setAlias('wine', 'champion', '1', 4);
     expect((await store.getModelVersion('wine', '1'))?.aliases).toEqual(['champion']);
     await store.setAlias('wine', 'champion', '2', 5);
-    expect((await store.getRegisteredModel('wine'))?.aliases).toEqual({ champion: '2' });
-    expect((await store.getModelVersion('wine', '1'))?.aliases).toEqual([]);
+    await store.setAlias('wine', 'backup', '1', 5);
+    expect((await store.getRegisteredModel('wine'))?.aliases).toEqual({ champion: '2', backup: '1' });
+    expect((await store.getModelVersion('wine', '1'))?.aliases).toEqual(['backup']);
+    // Listed versions name their aliases too (an MLflow server's model-versions/search leaves them out).
+    expect((await store.listModelVersions('wine')).map((x) => [x.version, x.aliases])).toEqual([['2', ['champion']], ['1', ['backup']]]);
+    expect((await store.listModelVersions()).map((x) => [x.version, x.aliases])).toEqual([['2', ['champion']], ['1', ['backup']]]);
+    await store.setAlias('wine', 'backup', null, 5);
     await expect(store.setAlias('wine', 'x', '9', 6)).rejects.toThrow('Model Version (name=wine, version=9) not found');
     await store.deleteModelVersion('wine', '2');
     expect((await store.getRegisteredModel('wine'))?.aliases).toEqual({});

@@ -98,8 +98,24 @@ export class RestRegistryStore implements RegistryStore {
     const byFilter = name !== undefined && !name.includes("'");
     const all = await this.searchAll('model-versions/search', 'model_versions', byFilter ? { filter: `name='${name}'` } : {}, VERSIONS_PAGE);
     const found = name === undefined || byFilter ? all : all.filter((v) => v.name === name);
+    if (!found.length) return [];
+    // MLflow's model-versions/search leaves the aliases out (only get-model-version adds them): take
+    // them from the registered models, one request for one model, a search for all.
+    const models = name !== undefined ? [await this.getRegisteredModel(name)] : await this.listRegisteredModels();
+    const aliasesOf = new Map<string, Map<string, string[]>>();
+    for (const m of models) {
+      if (!m) continue;
+      const byVersion = new Map<string, string[]>();
+      for (const [alias, version] of Object.entries(m.aliases)) byVersion.set(version, [...(byVersion.get(version) ?? []), alias]);
+      aliasesOf.set(m.name, byVersion);
+    }
     // In the local stores' order (name, then newest version first); a server's order varies by version.
-    return found.map(modelVersionFromJson).sort((a, b) => (a.name === b.name ? Number(b.version) - Number(a.version) : a.name.localeCompare(b.name)));
+    return found
+      .map((json) => {
+        const v = modelVersionFromJson(json);
+        return { ...v, aliases: (aliasesOf.get(v.name)?.get(v.version) ?? []).sort() };
+      })
+      .sort((a, b) => (a.name === b.name ? Number(b.version) - Number(a.version) : a.name.localeCompare(b.name)));
   }
 
   async updateModelVersion(name: string, version: string, patch: { description?: string }): Promise<ModelVersion> {
