@@ -22,7 +22,10 @@ export interface ModelApi {
   getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion>;
   /** The registry client (MlflowClient's registry methods) for the current tracking URI. */
   registry(): RegistryClient;
-  /** Load any logged or registered model: `runs:/<id>/model`, `models:/<name>/<version>`, `models:/<name>@<alias>`. */
+  /**
+   * Load any logged or registered model: `runs:/<id>/model`, `models:/<name>/<version>`,
+   * `models:/<name>@<alias>`, `models:/<name>/latest`, or an artifact URI (`mlflow-artifacts:/…/model`).
+   */
   loadModel(modelUri: string): Promise<PyFuncModel>;
   pyfunc: { loadModel(modelUri: string): Promise<PyFuncModel> };
   /** Teach every later logModel/loadModel a new kind of model (MLflow's custom flavors). */
@@ -43,9 +46,12 @@ export function modelApi(fluent: Fluent): ModelApi {
     },
     inferSignature,
     async registerModel(modelUri, name, options = {}) {
-      const parsed = parseModelUri(modelUri);
-      // Refuse a URI with no model behind it now, not when someone loads the version.
-      if (parsed.kind === 'runs') await readMLmodel(fluent.client(), parsed.runId, parsed.path);
+      // Refuse a run's URI with no model behind it now, not when someone loads the version. Other sources
+      // (models:/, an artifact URI as MLflow's clients register them) are kept as given, as MLflow does.
+      if (modelUri.startsWith('runs:/')) {
+        const parsed = parseModelUri(modelUri);
+        if (parsed.kind === 'runs') await readMLmodel(fluent.client(), parsed.runId, parsed.path);
+      }
       return registry().createModelVersion(name, modelUri, options);
     },
     setRegisteredModelAlias: (name, alias, version) => registry().setRegisteredModelAlias(name, alias, version),

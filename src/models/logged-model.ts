@@ -9,6 +9,7 @@ import { flavorFor, getFlavor, type Flavor } from './flavors/flavor';
 import { saveInputExample, type SavedInputExample } from './input-example';
 import { inferSignature, signatureFromDict, signatureToDict, type ModelSignature, type SignatureDict } from './signature';
 import { runsUri } from './uri';
+import { runLocation, type ModelLocation } from './model-source';
 
 export interface MLmodelDoc {
   artifact_path: string;
@@ -157,12 +158,20 @@ export function historyWith(current: string | undefined, doc: MLmodelDoc): strin
 
 /** Read and parse a logged model's MLmodel file. */
 export async function readMLmodel(client: TrackingClient, runId: string, artifactPath: string): Promise<MLmodelDoc> {
+  return readMLmodelAt(runLocation(client, runId, artifactPath));
+}
+
+/** The MLmodel of the model folder at `location` (a run's, or one under an artifact URI). */
+export async function readMLmodelAt(location: ModelLocation): Promise<MLmodelDoc> {
   let text: string;
   try {
-    text = await (await client.downloadArtifact(runId, `${artifactPath}/MLmodel`)).text();
-  } catch {
+    text = await (await location.read('MLmodel')).text();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'RESOURCE_DOES_NOT_EXIST') throw err;
     throw new TrackingError(
-      `No model at 'runs:/${runId}/${artifactPath}': the run has no artifact '${artifactPath}/MLmodel'. Log one with mlflow.logModel(model, '${artifactPath}').`,
+      location.runId && location.source.startsWith('runs:/')
+        ? `No model at '${location.source}': the run has no artifact '${location.artifactPath}/MLmodel'. Log one with mlflow.logModel(model, '${location.artifactPath}').`
+        : `No model at '${location.source}': there is no MLmodel file there.`,
       'RESOURCE_DOES_NOT_EXIST',
     );
   }

@@ -1,21 +1,25 @@
 // Loading any logged model back as a generic model (MLflow's `mlflow.pyfunc.load_model`): resolve the
-// URI to a run's model folder, read MLmodel, hand the folder to the flavor that saved it, and wrap
-// predict with the signature's checks.
+// URI to its model folder (model-source.ts: a run's, or wherever a registered version's source points),
+// read MLmodel, hand the folder to the flavor that saved it, and wrap predict with the signature's checks.
 import { TrackingError } from '../lib/errors';
 import type { TrackingClient } from '../tracking/client';
 import type { RegistryClient } from '../registry/client';
 import { enforceSchema } from './enforce';
 import { getFlavor, type LoadedModel } from './flavors/flavor';
-import { PYFUNC, readMLmodel, signatureOf, type MLmodelDoc } from './logged-model';
+import { PYFUNC, readMLmodelAt, signatureOf, type MLmodelDoc } from './logged-model';
 import { INPUT_EXAMPLE_FILE, loadInputExample } from './input-example';
+import { locateModel, type ModelLocation } from './model-source';
 import type { ModelSignature } from './signature';
-import { parseModelUri } from './uri';
 
 export interface ModelMetadata {
   /** The URI the model was loaded from, as given. */
   uri: string;
-  runId: string;
+  /** The run whose artifacts hold the model, when known. */
+  runId?: string;
+  /** The model folder: a path in the run's artifacts, or the artifact URI it was read from. */
   artifactPath: string;
+  /** Where the files were read from: `runs:/<run>/<path>`, or a registered version's source URI. */
+  source: string;
   modelUuid: string;
   flavors: MLmodelDoc['flavors'];
   utcTimeCreated: string;
@@ -26,7 +30,7 @@ export class PyFuncModel {
   constructor(
     readonly metadata: ModelMetadata,
     private readonly loaded: LoadedModel,
-    private readonly client: TrackingClient,
+    private readonly location: ModelLocation,
   ) {}
 
   get signature(): ModelSignature | undefined {
@@ -50,30 +54,15 @@ export class PyFuncModel {
 
   /** The input example saved with the model, as records (DataFrames) or rows; undefined if none. */
   async inputExample(): Promise<unknown[] | undefined> {
-    const info = (await readMLmodel(this.client, this.metadata.runId, this.metadata.artifactPath)).saved_input_example_info;
+    const info = (await readMLmodelAt(this.location)).saved_input_example_info;
     if (!info) return undefined;
-    const blob = await this.client.downloadArtifact(this.metadata.runId, `${this.metadata.artifactPath}/${info.artifact_path ?? INPUT_EXAMPLE_FILE}`);
-    return loadInputExample(await blob.text());
+    return loadInputExample(await (await this.location.read(info.artifact_path ?? INPUT_EXAMPLE_FILE)).text());
   }
 }
 
-/** `runs:/…` as is; `models:/name/3`, `models:/name@alias`, `models:/name/latest` through the registry. */
-export async function resolveModelUri(uri: string, registry: RegistryClient): Promise<{ runId: string; path: string }> {
-  const parsed = parseModelUri(uri);
-  if (parsed.kind === 'runs') return { runId: parsed.runId, path: parsed.path };
-  const version = 'alias' in parsed
-    ? await registry.getModelVersionByAlias(parsed.name, parsed.alias)
-    : 'version' in parsed
-      ? await registry.getModelVersion(parsed.name, parsed.version)
-      : await registry.getLatestVersion(parsed.name);
-  const source = parseModelUri(version.source);
-  if (source.kind !== 'runs') throw new TrackingError(`Model version ${parsed.name}/${version.version} has an unsupported source '${version.source}'.`);
-  return { runId: source.runId, path: source.path };
-}
-
 export async function loadModel(uri: string, tracking: TrackingClient, registry: RegistryClient): Promise<PyFuncModel> {
-  const { runId, path } = await resolveModelUri(uri, registry);
-  const doc = await readMLmodel(tracking, runId, path);
+  const location = await locateModel(uri, tracking, registry);
+  const doc = await readMLmodelAt(location);
   const pyfunc = doc.flavors[PYFUNC] as { flavor?: string } | undefined;
   const names = [pyfunc?.flavor, ...Object.keys(doc.flavors)].filter((n): n is string => !!n && n !== PYFUNC);
   const flavorName = names.find((n) => getFlavor(n));
@@ -85,12 +74,15 @@ export async function loadModel(uri: string, tracking: TrackingClient, registry:
   }
   const loaded = await getFlavor(flavorName)!.load({
     conf: doc.flavors[flavorName]!,
-    read: (file) => tracking.downloadArtifact(runId, `${path}/${file}`),
+    read: (file) => location.read(file),
   });
   const signature = signatureOf(doc);
   return new PyFuncModel(
-    { uri, runId, artifactPath: path, modelUuid: doc.model_uuid, flavors: doc.flavors, utcTimeCreated: doc.utc_time_created, ...(signature ? { signature } : {}) },
+    {
+      uri, ...(location.runId ? { runId: location.runId } : {}), artifactPath: location.artifactPath, source: location.source,
+      modelUuid: doc.model_uuid, flavors: doc.flavors, utcTimeCreated: doc.utc_time_created, ...(signature ? { signature } : {}),
+    },
     loaded,
-    tracking,
+    location,
   );
 }

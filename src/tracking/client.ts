@@ -5,7 +5,7 @@ import { newRunId } from '../lib/ids';
 import { now } from '../lib/time';
 import type { ArtifactEntry, DatasetInput, Experiment, Metric, Run, RunInfo, RunStatus } from './entities';
 import { SYSTEM_TAGS, TERMINAL_STATUSES } from './entities';
-import { artifactNotFound, experimentNotFound, runNotFound } from './errors';
+import { artifactNotFound, artifactUriNeedsServer, experimentNotFound, runNotFound } from './errors';
 import { announce } from './events';
 import { generateRunName } from './names';
 import { liveOwnedRuns } from './ownership';
@@ -321,6 +321,18 @@ export class TrackingClient {
     const clean = normalizeArtifactPath(path);
     const a = await this.store.getArtifact(runId, clean);
     if (!a) throw artifactNotFound(runId, clean);
+    return new Blob([a.bytes], { type: a.contentType });
+  }
+
+  /**
+   * A file below an artifact URI (`mlflow-artifacts:/1/<run>/artifacts/model` and `MLmodel`), as
+   * `mlflow.artifacts.download_artifacts(artifact_uri=…)` reads it: only a store on an MLflow server can.
+   */
+  async downloadArtifactAtUri(artifactUri: string, path: string): Promise<Blob> {
+    if (!this.store.getArtifactAtUri) throw artifactUriNeedsServer(this.store.uri);
+    const clean = normalizeArtifactPath(path);
+    const a = await this.store.getArtifactAtUri(artifactUri, clean);
+    if (!a) throw new TrackingError(`No artifact '${clean}' at ${artifactUri}`, 'RESOURCE_DOES_NOT_EXIST');
     return new Blob([a.bytes], { type: a.contentType });
   }
 

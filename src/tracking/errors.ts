@@ -24,3 +24,11 @@ export const deletedExperimentNotActive = (name: string) =>
     `Cannot set a deleted experiment '${name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one.`,
     'INVALID_PARAMETER_VALUE',
   );
+
+/** MLflow's words (MlflowArtifactsRepository) for an `mlflow-artifacts:` URI read without a tracking server. */
+export const artifactUriNeedsServer = (storeUri: string) =>
+  new TrackingError(
+    `When an mlflow-artifacts URI was supplied, the tracking URI must be a valid http or https URI, but it was currently set to ${storeUri}. ` +
+      "Perhaps you forgot to set the tracking URI to the running MLflow server: mlflow.setTrackingUri('http://localhost:5000'), or Settings → Tracking server.",
+    'INVALID_PARAMETER_VALUE',
+  );

@@ -108,6 +108,12 @@ export interface TrackingStore {
   getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined>;
   /** Every artifact path of a run (files only), sorted. */
   listArtifactPaths(runId: string): Promise<Array<{ path: string; size: number }>>;
+  /**
+   * Optional: a file below an artifact URI that no run id names, as MLflow's artifact repository for
+   * that scheme reads it — an MLflow server's `mlflow-artifacts:` URIs, through its proxy (a model
+   * version's source as MLflow's Python client registers it). Undefined when the file is not there.
+   */
+  getArtifactAtUri?(artifactUri: string, path: string): Promise<StoredArtifact | undefined>;
 
   close(): Promise<void>;
 }

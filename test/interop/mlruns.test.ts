@@ -18,6 +18,9 @@ import type { DatasetInfo } from '../../src/tracking/entities';
 import { RegistryClient } from '../../src/registry/client';
 import { MemoryRegistryStore } from '../../src/registry/memory-store';
 import { setClock } from '../../src/lib/time';
+import { modelApi } from '../../src/models/api';
+import { Ridge } from '../../src/ml/index';
+import { closeRegistryStores } from '../../src/registry/uri';
 
 /** Python's hashlib.md5 fed `parts` one update at a time, as the FileStore computes its ids. */
 const md5 = (...parts: string[]) => parts.reduce((h, p) => h.update(p, 'utf8'), createHash('md5')).digest('hex');
@@ -424,5 +427,46 @@ describe('mlruns export and import of the model registry', () => {
     const only = zipSync(Object.fromEntries(Object.entries(unzipSync(zip)).filter(([p]) => p.startsWith(models))));
     const second = newRegistry();
     expect((await importMlruns(fresh().client(), only, { registry: second })).modelVersionsImported).toEqual(['wine/1', 'wine/2']);
+  });
+
+  it("loads by alias the models of a folder MLflow wrote, whose versions' sources are file:/// paths into it", async () => {
+    const withModels = () => {
+      const fluent = fresh();
+      return Object.assign(fluent, modelApi(fluent));
+    };
+    const rows = [[1, 2], [2, 1], [3, 5], [4, 4], [5, 7]];
+    const model = new Ridge({ alpha: 0.5 }).fit(rows, [1, 2, 3, 4, 5]);
+    const teammate = withModels();
+    await teammate.setExperiment('wine');
+    const run = await teammate.startRun({}, async (r) => {
+      await teammate.logModel(model, 'model');
+      return r.info.runId;
+    });
+    const files = unzipSync(await exportMlruns(teammate.client()));
+    const expDir = Object.keys(files).find((p) => p.endsWith(`/${run}/meta.yaml`))!.split('/')[1]!;
+    // MLflow 2.x's register_model on a file store: the version's source and storage location are the
+    // run's artifact folder as a file URI on the teammate's machine.
+    const source = `file:///home/ada/mlruns/${expDir}/${run}/artifacts/model`;
+    const models = 'mlruns/models';
+    Object.assign(files, {
+      [`${models}/wine/meta.yaml`]: strToU8('creation_timestamp: 1700000000000\ndescription: null\nlast_updated_timestamp: 1700000100000\nname: wine\n'),
+      [`${models}/wine/aliases/champion`]: strToU8('1'),
+      [`${models}/wine/version-1/meta.yaml`]: strToU8(
+        `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: 1700000000000\nname: wine\nrun_id: ${run}\n` +
+          `run_link: null\nsource: ${source}\nstatus: READY\nstatus_message: null\nstorage_location: ${source}\nuser_id: null\nversion: 1\n`,
+      ),
+    });
+    const browser = withModels();
+    try {
+      const report = await importMlruns(browser.client(), zipSync(files), { registry: browser.registry() });
+      expect(report.problems).toEqual([]);
+      expect(report.modelVersionsImported).toEqual(['wine/1']);
+      expect((await browser.getModelVersionByAlias('wine', 'champion')).source).toBe(source);
+      const loaded = await browser.loadModel('models:/wine@champion');
+      expect(Array.from(await loaded.predict(rows) as ArrayLike<number>)).toEqual(Array.from(model.predict(rows)));
+      expect(loaded.metadata).toMatchObject({ runId: run, artifactPath: 'model' });
+    } finally {
+      await closeRegistryStores();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { MlflowServerError } from '../../src/interop/rest/http';
 import { setClock } from '../../src/lib/time';
 import { autologged, wine } from '../autolog/helpers';
 import { startMlflowTestServer } from './mlflow-test-server';
+import { registerModelAsMlflowPython } from './mlflow-python-client';
 
 let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 
@@ -91,6 +92,40 @@ describe('REST tracking store through the fluent API', () => {
     const loaded = await mlflow.loadModel('models:/wine@champion');
     expect(Array.from(await loaded.predict(X) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
     expect((await mlflow.getModelVersionByAlias('wine', 'champion')).runId).toBe(runId);
+  });
+
+  it("loads a version MLflow's Python client registered (source mlflow-artifacts:/…) by number, alias and latest", async () => {
+    const mlflow = onServer({ autolog: true });
+    const { X, y } = await wine();
+    const model = new ElasticNet({ alpha: 0.05 }).fit(X, y);
+    await mlflow.flush();
+    const runId = mlflow.lastActiveRun()!.info.runId;
+    const experimentId = server.runs.get(runId)!.info.experiment_id;
+    // A teammate registers the run's model from Python, then a second version from the same run.
+    const source = `mlflow-artifacts:/${experimentId}/${runId}/artifacts/model`;
+    expect((await registerModelAsMlflowPython(server.url, `runs:/${runId}/model`, 'wine')).source).toBe(source);
+    await registerModelAsMlflowPython(server.url, `runs:/${runId}/model`, 'wine');
+    await mlflow.setRegisteredModelAlias('wine', 'champion', '1');
+    const expected = Array.from(model.predict(X));
+    for (const uri of ['models:/wine/1', 'models:/wine@champion', 'models:/wine/latest', source]) {
+      const loaded = await mlflow.loadModel(uri);
+      expect(Array.from(await loaded.predict(X) as ArrayLike<number>), uri).toEqual(expected);
+      expect(loaded.metadata, uri).toMatchObject({ runId, source, artifactPath: source });
+      expect(await loaded.inputExample(), uri).toHaveLength(5);
+    }
+    // The version's files are read through the proxy, not through the run's listing.
+    expect(server.calls).toContain(`GET /api/2.0/mlflow-artifacts/artifacts/${experimentId}/${runId}/artifacts/model/MLmodel`);
+    // A source naming the server's host, as mlflow-artifacts://host:port/… does, is read there.
+    const withHost = `mlflow-artifacts://${new URL(server.url).host}/${experimentId}/${runId}/artifacts/model`;
+    await fetch(`${server.url}/api/2.0/mlflow/model-versions/create`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'wine', source: withHost, run_id: runId }),
+    });
+    expect(Array.from(await (await mlflow.loadModel('models:/wine/3')).predict(X) as ArrayLike<number>)).toEqual(expected);
+    // A version whose source names another version follows it (a copied version, models:/…).
+    await fetch(`${server.url}/api/2.0/mlflow/model-versions/create`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'wine', source: 'models:/wine@champion' }),
+    });
+    expect(Array.from(await (await mlflow.loadModel('models:/wine/latest')).predict(X) as ArrayLike<number>)).toEqual(expected);
   });
 
   it('searches on the server a page at a time, and runs a filter the server refuses (OR) itself', async () => {

@@ -15,7 +15,7 @@ import { api, apiBytes, orUndefined, type RestOptions } from './http';
 import { datasetInputToJson, experimentFromJson, metricFromJson, num, runFromJson, runInfoFromJson, toKeyValues, type Json } from './json';
 import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
-import { proxyPath, proxyRoot } from './artifact-proxy';
+import { proxyPath, proxyRoot, proxyTarget } from './artifact-proxy';
 
 /** Page sizes: MLflow's maxima for runs/search and experiments/search, and get-history's default. */
 const RUNS_PAGE = 1000;
@@ -242,6 +242,13 @@ export class RestTrackingStore implements TrackingStore {
     const got = await orUndefined(apiBytes(this.options(), proxyPath(root, path)));
     // The type comes from the name, as for local artifacts: servers guess differently, and previews
     // choose how to show a file by it.
+    return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
+  }
+
+  /** A file below an `mlflow-artifacts:` URI (a model version's source as MLflow's Python client registers it). */
+  async getArtifactAtUri(artifactUri: string, path: string): Promise<StoredArtifact | undefined> {
+    const target = proxyTarget(artifactUri, this.options().baseUrl);
+    const got = await orUndefined(apiBytes({ ...this.options(), baseUrl: target.baseUrl }, proxyPath(target.root, path)));
     return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
   }
 
