@@ -3,16 +3,11 @@
 import { TrackingError } from '../lib/errors';
 import { contentTypeFor } from '../lib/content-type';
 import type { StoredArtifact } from './store';
+import { normalizeArtifactPath, validateArtifactPath } from './artifact-path';
+
+export { normalizeArtifactPath };
 
 export type ArtifactData = Blob | ArrayBuffer | ArrayBufferView | string;
-
-export function normalizeArtifactPath(path: string): string {
-  const clean = path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\.?\//, '').replace(/\/$/, '');
-  if (!clean || clean.split('/').some((p) => p === '..' || p === '.')) {
-    throw new TrackingError(`Invalid artifact path: '${path}'. Paths are relative, without '.' or '..' parts.`);
-  }
-  return clean;
-}
 
 export async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
   if (typeof data === 'string') return new TextEncoder().encode(data).buffer as ArrayBuffer;
@@ -22,8 +17,11 @@ export async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
   throw new TrackingError(`Cannot log an artifact of type ${typeof data}; give a Blob, File, ArrayBuffer or string.`);
 }
 
-/** A file for a store: its path normalized, its content type given or guessed, its bytes read. */
-export async function storedArtifact(path: string, data: ArtifactData, contentType?: string): Promise<StoredArtifact> {
-  const clean = normalizeArtifactPath(path);
+/**
+ * A file for a store: its path cleaned — and held to MLflow's rules when newly logged (`copied` false; a
+ * file copied from an archive keeps the path it has there) — its content type given or guessed, its bytes read.
+ */
+export async function storedArtifact(path: string, data: ArtifactData, contentType?: string, copied = false): Promise<StoredArtifact> {
+  const clean = copied ? normalizeArtifactPath(path) : validateArtifactPath(path);
   return { path: clean, contentType: contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean)), bytes: await toArrayBuffer(data) };
 }

@@ -267,6 +267,8 @@ export class TrackingClient {
       history?: Metric[];
       end?: { status: RunStatus; endTime?: number | null };
       lifecycleStage?: 'active' | 'deleted';
+      /** The artifacts are copied from an archive: they keep their paths (MLflow's rules hold what is newly logged). */
+      copied?: boolean;
     },
     /** A run from buildRun to create in the same transaction (a run recorded whole, e.g. after a fit). */
     create?: Run,
@@ -278,7 +280,7 @@ export class TrackingClient {
       tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
     if (change.end) validateStatus(change.end.status);
-    const artifacts = await Promise.all((change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType)));
+    const artifacts = await Promise.all((change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType, change.copied)));
     await this.queue.flush(); // earlier calls for this run land first
     const info = await this.store.commit(runId, {
       ...(create ? { create } : {}),

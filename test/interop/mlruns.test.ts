@@ -179,6 +179,8 @@ describe('mlruns export', () => {
       [`export/mlruns/0/${run}/metrics/rmse`]: strToU8('1700000001000 0.75 0\n1700000002000 7e-05 1\n'),
       [`export/mlruns/0/${run}/params/alpha`]: strToU8('0.5'),
       [`export/mlruns/0/${run}/tags/mlflow.user`]: strToU8('ada'),
+      // A file store keeps any file name; an import copies it as it is (MLflow's path rules hold new logging).
+      [`export/mlruns/0/${run}/artifacts/plots/loss #1.png`]: strToU8('png'),
       'export/mlruns/.trash/': new Uint8Array(),
     });
     const mlflow = fresh();
@@ -189,6 +191,7 @@ describe('mlruns export', () => {
     expect(got.data.params).toEqual({ alpha: '0.5' });
     expect(got.data.metrics.rmse).toBe(7e-5);
     expect((await mlflow.getMetricHistory(run, 'rmse')).map((m) => m.step)).toEqual([0, 1]);
+    expect(await (await mlflow.getArtifact(run, 'plots/loss #1.png')).text()).toBe('png');
   });
 
   it('imports dataset inputs from a folder as MLflow writes it', async () => {

@@ -128,6 +128,21 @@ describe('REST tracking store through the fluent API', () => {
     expect(Array.from(await (await mlflow.loadModel('models:/wine/latest')).predict(X) as ArrayLike<number>)).toEqual(expected);
   });
 
+  it('stores each artifact under the name logged, and refuses at log time what the server would refuse', async () => {
+    const mlflow = onServer();
+    const run = await mlflow.startRun();
+    const root = `${run.info.experimentId}/${run.info.runId}/artifacts`;
+    const names = ['a b.txt', '100%.txt', '%d-%m.csv', 'résumé/日本.txt', 'a;b/c?d.txt', 'q=1&r=2.json', "it's (1).txt"];
+    for (const name of names) await mlflow.logText(name, name);
+    expect([...server.artifacts.keys()].filter((k) => k.startsWith(root)).map((k) => k.slice(root.length + 1)).sort()).toEqual([...names].sort());
+    for (const name of names) expect(await (await mlflow.getArtifact(run.info.runId, name)).text(), name).toBe(name);
+    const before = server.calls.length;
+    await expect(mlflow.logText('x', 'plots/a#1.txt')).rejects.toThrow(/^Invalid path: 'plots\/a#1\.txt'/);
+    await expect(mlflow.logText('x', 'a%20b.txt')).rejects.toThrow(/^Invalid path: 'a%20b\.txt'/);
+    expect(server.calls.slice(before)).toEqual([]);
+    await mlflow.endRun();
+  });
+
   it('searches on the server a page at a time, and runs a filter the server refuses (OR) itself', async () => {
     const mlflow = onServer();
     await mlflow.setExperiment('sweep');

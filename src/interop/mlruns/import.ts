@@ -222,6 +222,7 @@ async function importRun(
     history,
     inputs,
     artifacts: under(folder.files, 'artifacts').map(([path, data]) => ({ path, data })),
+    copied: true,
     end: { status, endTime: meta.end_time == null ? null : Number(meta.end_time) },
     ...(meta.lifecycle_stage === 'deleted' ? { lifecycleStage: 'deleted' as const } : {}),
   }, run);

@@ -125,7 +125,8 @@ export function handleProxy(req: ApiRequest, s: ServerState): Json | RawResponse
       const name = path.split('/').pop()!;
       return {
         raw: true, status: 200, body: bytes,
-        headers: { 'Content-Type': mimeType(path), 'Content-Disposition': `attachment; filename=${name}`, 'X-Content-Type-Options': 'nosniff' },
+        // A name Node cannot put in a header (beyond Latin-1) goes percent-encoded; clients read the body, not this.
+        headers: { 'Content-Type': mimeType(path), 'Content-Disposition': `attachment; filename=${/^[\x20-\x7e]*$/.test(name) ? name : encodeURIComponent(name)}`, 'X-Content-Type-Options': 'nosniff' },
       };
     }
     case 'DELETE':
