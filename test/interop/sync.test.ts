@@ -1,12 +1,17 @@
 // Sync to MLflow against a local server that follows MLflow's REST API reference: what arrives, the
 // limits per call, server errors as they are, retries after 503s and timeouts, and a resumed sync.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { Fluent } from '../../src/tracking/fluent';
 import { closeStores } from '../../src/tracking/uri';
 import { syncRuns, syncTagKey } from '../../src/interop/rest/sync';
 import { startMlflowTestServer } from './mlflow-test-server';
 import { RegistryClient } from '../../src/registry/client';
 import { MemoryRegistryStore } from '../../src/registry/memory-store';
+import { modelApi } from '../../src/models/api';
+import { Ridge } from '../../src/ml/index';
+import { importMlruns } from '../../src/interop/mlruns/import';
+import { strToU8, zipSync } from 'fflate';
 
 let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 let mlflow: Fluent;
@@ -93,6 +98,90 @@ describe('Sync to MLflow', () => {
     const remote = [...server.runs.values()][0]!;
     expect(remote.metrics.filter((m) => m.key === 'loss').map((m) => m.step)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
     expect(remote.info.status).toBe('FINISHED');
+  });
+
+  it('ends the remote run FAILED when an artifact fails part-way, and a later sync resumes it to FINISHED', async () => {
+    const runId = await seedRun(3);
+    await mlflow.startRun({ runId }, async () => {
+      for (let i = 0; i < 6; i++) await mlflow.logText(`part ${i}`, `parts/${i}.txt`);
+    });
+    // The third upload fails for good (beyond the retries); others may have gone through.
+    server.failures.push({ match: 'PUT /api/2.0/mlflow-artifacts/artifacts/', status: 500, times: 100, after: 2 });
+    const broken = await syncRuns(mlflow.client(), { ...opts(), retries: 1, runIds: [runId] });
+    expect(broken.failed.map((f) => f.code)).toEqual(['TEMPORARILY_UNAVAILABLE']);
+    const remote = [...server.runs.values()][0]!;
+    expect(remote.info.status).toBe('FAILED');
+    expect(remote.info.end_time).toBe((await mlflow.getRun(runId)).info.endTime);
+    server.failures.length = 0;
+    const resumed = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId] });
+    expect(resumed.failed).toEqual([]);
+    expect(resumed.synced[0]).toMatchObject({ createdRemotely: false, remoteRunId: remote.info.run_id });
+    expect(server.runs.size).toBe(1);
+    expect(remote.info.status).toBe('FINISHED');
+    const root = `${remote.info.experiment_id}/${remote.info.run_id}/artifacts`;
+    expect([...server.artifacts.keys()].filter((k) => k.startsWith(`${root}/parts/`)).length).toBe(6);
+  });
+
+  it('ends the remote run KILLED when the sync is cancelled part-way', async () => {
+    const runId = await seedRun(3);
+    const controller = new AbortController();
+    await expect(syncRuns(mlflow.client(), {
+      ...opts(), runIds: [runId], signal: controller.signal, onProgress: (e) => e.stage === 'artifacts' && controller.abort(),
+    })).rejects.toThrow('Cancelled.');
+    expect([...server.runs.values()].map((r) => r.info.status)).toEqual(['KILLED']);
+  });
+
+  it("refuses, before sending anything, a run with an artifact path MLflow's server refuses", async () => {
+    const run = 'cd'.repeat(16);
+    // Imported from a file store, which keeps any name: logging it here would have been refused.
+    await importMlruns(mlflow.client(), zipSync({
+      'mlruns/1/meta.yaml': strToU8("artifact_location: file:///home/u/mlruns/1\nexperiment_id: '1'\nlifecycle_stage: active\nname: imported\n"),
+      [`mlruns/1/${run}/meta.yaml`]: strToU8(`experiment_id: '1'\nlifecycle_stage: active\nrun_id: ${run}\nstart_time: 1700000000000\nend_time: 1700000001000\nstatus: 3\nuser_id: ada\n`),
+      [`mlruns/1/${run}/artifacts/plots/loss #1.png`]: strToU8('png'),
+    }));
+    const report = await syncRuns(mlflow.client(), { ...opts(), runIds: [run] });
+    expect(report.failed).toEqual([{
+      runId: run, code: 'INVALID_PARAMETER_VALUE',
+      error: "Invalid path: 'plots/loss #1.png'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+    }]);
+    expect(server.runs.size).toBe(0);
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toEqual([]);
+  });
+
+  it("rewrites a synced model's MLmodel and model history to name the remote run, also over an earlier sync's copy", async () => {
+    const models = Object.assign(mlflow, modelApi(mlflow));
+    await models.setExperiment('wine');
+    const model = new Ridge({ alpha: 0.5 }).fit([[1, 2], [2, 1], [3, 5], [4, 4]], [1, 2, 3, 4]);
+    const runId = await models.startRun({}, async (run) => {
+      await models.logModel(model, 'model');
+      await models.logModel(model, 'models/second');
+      return run.info.runId;
+    });
+    const localMLmodel = await (await models.getArtifact(runId, 'model/MLmodel')).text();
+    expect(localMLmodel).toContain(`run_id: ${runId}\n`);
+    const report = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId] });
+    expect(report.failed).toEqual([]);
+    const remoteId = report.synced[0]!.remoteRunId;
+    const remote = server.runs.get(remoteId)!;
+    const root = `${remote.info.experiment_id}/${remoteId}/artifacts`;
+    for (const folder of ['model', 'models/second']) {
+      const text = server.artifacts.get(`${root}/${folder}/MLmodel`)!.toString();
+      expect(parse(text).run_id, folder).toBe(remoteId);
+      expect(text.includes(runId), folder).toBe(false);
+    }
+    // Only the run id changed, byte for byte.
+    expect(server.artifacts.get(`${root}/model/MLmodel`)!.toString()).toBe(localMLmodel.replace(`run_id: ${runId}`, `run_id: ${remoteId}`));
+    const history = JSON.parse(remote.tags.get('mlflow.log-model.history')!) as Array<{ run_id: string; artifact_path: string }>;
+    expect(history.map((h) => [h.run_id, h.artifact_path])).toEqual([[remoteId, 'model'], [remoteId, 'models/second']]);
+    // The local run keeps its own id.
+    expect(JSON.parse((await mlflow.getRun(runId)).data.tags['mlflow.log-model.history']!)[0].run_id).toBe(runId);
+
+    // An earlier sync left an MLmodel naming the local run (the same size): a resumed sync corrects it.
+    server.artifacts.set(`${root}/model/MLmodel`, Buffer.from(localMLmodel));
+    const again = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId] });
+    expect(again.synced[0]!.artifactsSent).toBe(1);
+    expect(parse(server.artifacts.get(`${root}/model/MLmodel`)!.toString()).run_id).toBe(remoteId);
+    expect((await syncRuns(mlflow.client(), { ...opts(), runIds: [runId] })).synced[0]!.artifactsSent).toBe(0);
   });
 
   it('says how to reach a server that is not there', async () => {

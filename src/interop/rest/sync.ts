@@ -3,17 +3,23 @@
 // (through the `mlflow-artifacts` proxy), status, and (given a registry) the runs' model versions.
 // Resumable without duplicates: the remote run id is remembered on the local run (tag
 // `kiroku.sync.<server>`), and a metric's points already on the server (its history length) and
-// files it already has (same path and size) are not sent again.
+// files it already has (same path and size) are not sent again. A run whose artifact paths MLflow would
+// refuse fails before anything is sent; a run that fails once its remote run exists leaves that run
+// FAILED (KILLED when cancelled), never RUNNING, and the next sync resumes into it and sets its status.
+// The server gives the run another id, so what names the run — each logged model's MLmodel and the
+// model history tag — is rewritten to name the remote run (run-id-rewrite.ts).
 import { KirokuError } from '../../lib/errors';
 import { forEachLimit } from '../../lib/concurrency';
 import type { TrackingClient } from '../../tracking/client';
-import type { Run } from '../../tracking/entities';
+import type { Run, RunStatus } from '../../tracking/entities';
+import { validateArtifactPath } from '../../tracking/artifact-path';
 import { api, MlflowServerError, type RestOptions } from './http';
 import { datasetInputToJson } from './json';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot } from './artifact-proxy';
 import { syncModelVersions } from './sync-models';
 import { RestTrackingStore } from './tracking-store';
+import { isMLmodel, rewriteMLmodel, rewriteRunTags } from './run-id-rewrite';
 import type { RegistryClient } from '../../registry/client';
 
 
@@ -90,11 +96,38 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
   const run = await client.getRun(runId);
   const exp = await client.getExperiment(run.info.experimentId);
   if (!exp) throw new KirokuError(`The experiment of run ${runId} is missing.`, 'RESOURCE_DOES_NOT_EXIST');
+  const files = await client.listArtifactFiles(runId);
+  // An MLflow server would refuse these (or store them under other names): say so before sending anything.
+  for (const f of files) validateArtifactPath(f.path);
   const experimentId = await remoteExperimentId(o, exp.name, cache);
   const remote = await remoteRun(o, client, run, experimentId, tagKey);
+  try {
+    return await sendRun(o, client, run, remote, files, progress);
+  } catch (err) {
+    await endUnfinished(o, remote.id, run, o.signal?.aborted ? 'KILLED' : 'FAILED');
+    throw err;
+  }
+}
+
+/** A remote run whose sync stopped part-way is ended, so it does not show as running forever. */
+async function endUnfinished(o: SyncOptions, remoteId: string, run: Run, status: RunStatus): Promise<void> {
+  try {
+    // Without the caller's signal (it may be what stopped the sync) and without waiting out retries.
+    await api({ ...o, signal: undefined, retries: 0 }, 'POST', 'runs/update', { run_id: remoteId, status, end_time: run.info.endTime ?? Date.now() });
+  } catch {
+    // The server is out of reach: the run stays as it is until the next sync ends it.
+  }
+}
+
+async function sendRun(
+  o: SyncOptions, client: TrackingClient, run: Run, remote: { id: string; artifactUri: string; created: boolean },
+  files: Array<{ path: string; size: number }>, progress: (stage: string) => void,
+) {
+  const runId = run.info.runId;
   progress('params and tags');
   const params = Object.entries(run.data.params).map(([key, value]) => ({ key, value }));
-  const tags = Object.entries(run.data.tags).filter(([k]) => !k.startsWith('kiroku.sync.')).map(([key, value]) => ({ key, value }));
+  const ownTags = Object.fromEntries(Object.entries(run.data.tags).filter(([k]) => !k.startsWith('kiroku.sync.')));
+  const tags = Object.entries(rewriteRunTags(ownTags, runId, remote.id)).map(([key, value]) => ({ key, value }));
   for (const body of logBatchRequests(remote.id, { params, tags })) await api(o, 'POST', 'runs/log-batch', body);
   progress('metrics');
   let metricPointsSent = 0;
@@ -110,18 +143,7 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
     await api(o, 'POST', 'runs/log-inputs', { run_id: remote.id, datasets: run.inputs.datasetInputs.map(datasetInputToJson) });
   }
   progress('artifacts');
-  let artifactsSent = 0;
-  const files = await client.listArtifactFiles(runId);
-  const root = files.length ? proxyRoot(remote.artifactUri) : '';
-  // A resumed sync sends only the files the server lacks (or has at another size).
-  const there = files.length && !remote.created
-    ? new Map((await new RestTrackingStore(o.baseUrl, () => o).listArtifactPaths(remote.id)).map((f) => [f.path, f.size]))
-    : new Map<string, number>();
-  await forEachLimit(files.filter((f) => there.get(f.path) !== f.size), 4, async (f) => {
-    const bytes = new Uint8Array(await (await client.downloadArtifact(runId, f.path)).arrayBuffer());
-    await api(o, 'PUT', proxyPath(root, f.path), bytes);
-    artifactsSent++;
-  });
+  const artifactsSent = await sendArtifacts(o, client, runId, remote, files);
   await api(o, 'POST', 'runs/update', { run_id: remote.id, status: run.info.status, ...(run.info.endTime ? { end_time: run.info.endTime } : {}) });
   let modelVersionsSent = 0;
   if (o.registry) {
@@ -130,6 +152,40 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
   }
   return { runId, remoteRunId: remote.id, createdRemotely: remote.created, metricPointsSent, artifactsSent, modelVersionsSent };
 }
+
+/**
+ * The run's files, each logged model's MLmodel naming the remote run. A resumed sync sends only the
+ * files the server lacks or has at another size — and an MLmodel whose remote copy differs (an earlier
+ * sync may have sent it naming the local run: the same size).
+ */
+async function sendArtifacts(
+  o: SyncOptions, client: TrackingClient, runId: string, remote: { id: string; artifactUri: string; created: boolean },
+  files: Array<{ path: string; size: number }>,
+): Promise<number> {
+  if (!files.length) return 0;
+  const root = proxyRoot(remote.artifactUri);
+  const store = new RestTrackingStore(o.baseUrl, () => o);
+  const there = remote.created ? new Map<string, number>() : new Map((await store.listArtifactPaths(remote.id)).map((f) => [f.path, f.size]));
+  let sent = 0;
+  await forEachLimit(files, 4, async (f) => {
+    const model = isMLmodel(f.path);
+    if (!model && there.get(f.path) === f.size) return;
+    let bytes = new Uint8Array(await (await client.downloadArtifact(runId, f.path)).arrayBuffer());
+    if (model) {
+      const rewritten = rewriteMLmodel(new TextDecoder().decode(bytes), runId, remote.id);
+      if (rewritten !== null) bytes = new TextEncoder().encode(rewritten);
+      if (there.get(f.path) === bytes.byteLength) {
+        const current = await store.getArtifact(remote.id, f.path);
+        if (current && equalBytes(new Uint8Array(current.bytes), bytes)) return;
+      }
+    }
+    await api(o, 'PUT', proxyPath(root, f.path), bytes);
+    sent++;
+  });
+  return sent;
+}
+
+const equalBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
 
 /** Copy runs to an MLflow server; one run's failure does not stop the others. */
 export async function syncRuns(client: TrackingClient, options: SyncOptions): Promise<SyncReport> {
