@@ -11,6 +11,7 @@ import { setClock } from '../../src/lib/time';
 import { autologged, wine } from '../autolog/helpers';
 import { startMlflowTestServer } from './mlflow-test-server';
 import { registerModelAsMlflowPython } from './mlflow-python-client';
+import { closedPort } from './closed-port';
 
 let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
 
@@ -227,9 +228,10 @@ describe('REST tracking store through the fluent API', () => {
     server.failures.length = 0;
     await mlflow.endRun();
 
+    // A server that is not there: its port refuses connections.
     const offline = autologged({ disable: true });
-    offline.setTrackingUri('http://127.0.0.1:1', { retries: 0 });
-    await expect(offline.startRun()).rejects.toThrow(/Check that the server is running and allows requests from this page \(CORS\)/);
+    offline.setTrackingUri(`http://127.0.0.1:${await closedPort()}`, { retries: 0 });
+    await expect(offline.startRun()).rejects.toMatchObject({ code: 'NETWORK_ERROR', reason: 'refused', message: expect.stringMatching(/^The connection to 127\.0\.0\.1:\d+ was refused: nothing is listening there\./) });
   });
 
   it('sends the token given with the URI as a bearer token', async () => {

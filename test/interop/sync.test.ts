@@ -6,6 +6,7 @@ import { Fluent } from '../../src/tracking/fluent';
 import { closeStores } from '../../src/tracking/uri';
 import { syncRuns, syncTagKey } from '../../src/interop/rest/sync';
 import { startMlflowTestServer } from './mlflow-test-server';
+import { closedPort } from './closed-port';
 import { RegistryClient } from '../../src/registry/client';
 import { MemoryRegistryStore } from '../../src/registry/memory-store';
 import { modelApi } from '../../src/models/api';
@@ -184,11 +185,14 @@ describe('Sync to MLflow', () => {
     expect((await syncRuns(mlflow.client(), { ...opts(), runIds: [runId] })).synced[0]!.artifactsSent).toBe(0);
   });
 
-  it('says how to reach a server that is not there', async () => {
+  it('says why a server cannot be reached', async () => {
     const runId = await seedRun(3);
-    const report = await syncRuns(mlflow.client(), { baseUrl: 'http://127.0.0.1:1', retries: 0, runIds: [runId] });
-    expect(report.failed[0]!.code).toBe('NETWORK_ERROR');
-    expect(report.failed[0]!.error).toMatch(/Check that the server is running and allows requests from this page \(CORS\)/);
+    const gone = `http://127.0.0.1:${await closedPort()}`;
+    const refused = await syncRuns(mlflow.client(), { baseUrl: gone, retries: 0, runIds: [runId] });
+    expect(refused.failed[0]!.code).toBe('NETWORK_ERROR');
+    expect(refused.failed[0]!.error).toBe(`The connection to ${new URL(gone).host} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${new URL(gone).port}) and that the URL is right.`);
+    const blocked = await syncRuns(mlflow.client(), { baseUrl: 'http://127.0.0.1:6000', retries: 0, runIds: [runId] });
+    expect(blocked.failed[0]!.error).toMatch(/^Port 6000 is blocked by browsers and fetch/);
   });
 
   it("registers the runs' model versions and aliases on the server, once", async () => {

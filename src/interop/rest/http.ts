@@ -1,8 +1,10 @@
 // Calls to an MLflow tracking server's REST API 2.0: JSON in and out, a timeout per request, retries
-// with exponential backoff for what may pass (network errors, timeouts, 429, 5xx), and the server's
-// own `error_code` and `message` passed to the user as they are.
+// with exponential backoff for what may pass (a refused or dropped connection, timeouts, 429, 5xx), the
+// server's own `error_code` and `message` passed to the user as they are, and a request that got no
+// answer said with its cause (network-error.ts).
 import { KirokuError } from '../../lib/errors';
 import type { ServerOptions } from '../../lib/server-options';
+import { blockedRequest, networkFailure } from './network-error';
 
 /** A server and how to reach it: credentials, timeout, retries and backoff (see ServerOptions). */
 export interface RestOptions extends ServerOptions {
@@ -67,25 +69,27 @@ async function request(o: RestOptions, method: Method, path: string, body?: unkn
     ...authorization(o),
   };
   const payload = body === undefined ? undefined : isBytes ? (body as BodyInit) : JSON.stringify(body);
+  const timeoutMs = o.timeoutMs ?? 15_000;
+  const blocked = blockedRequest(url);
+  if (blocked) throw blocked;
+  // Does the server answer at all? A no-cors GET needs no CORS headers (its answer is opaque).
+  const probe = () => doFetch(url, { mode: 'no-cors', signal: AbortSignal.timeout(timeoutMs) }).then(() => true);
   for (let attempt = 0; ; attempt++) {
     if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
-    const timeout = AbortSignal.timeout(o.timeoutMs ?? 15_000);
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
     let res: Response;
     try {
       res = await doFetch(url, { method, signal, headers, ...(payload !== undefined ? { body: payload } : {}) });
     } catch (err) {
       if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
-      const what = timeout.aborted ? `timed out after ${o.timeoutMs ?? 15_000} ms` : `failed (${String((err as Error)?.message ?? err)})`;
-      if (attempt < retries) {
+      const failure = await networkFailure(url, err, timeout.aborted ? timeoutMs : null, probe);
+      if (failure.transient && attempt < retries) {
         await sleep(delay, o.signal);
         delay *= 2;
         continue;
       }
-      throw new KirokuError(
-        `The request to ${url} ${what}. Check that the server is running and allows requests from this page (CORS).`,
-        'NETWORK_ERROR',
-      );
+      throw failure;
     }
     if (res.ok) return res;
     if (retryable(res.status) && attempt < retries) {
