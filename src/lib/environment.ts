@@ -23,8 +23,13 @@ export function environmentInfo(extra: { tfjsBackend?: string } = {}): Environme
   };
 }
 
-/** requirements.txt-style lines: `kiroku==0.1.0`, `@tensorflow/tfjs==4.22.0`, … */
+/**
+ * A pip requirements.txt for Python readers of what Kiroku logged: the `kiroku` package (python/kiroku,
+ * whose `__version__` is this version) and numpy, which it needs. The JavaScript packages it was logged
+ * with follow as comments — pip and MLflow skip them, where a line such as `yaml==2.9.1` would be taken
+ * for a Python package and fail MLflow's check of the loading environment.
+ */
 export function requirementsText(env: EnvironmentInfo = environmentInfo()): string {
-  const lines = [`kiroku==${env.kiroku}`, ...Object.entries(env.packages).map(([name, v]) => `${name}==${v.replace(/^[\^~]/, '')}`)];
-  return lines.join('\n') + '\n';
+  const js = Object.entries(env.packages).map(([name, v]) => `#   ${name}==${v.replace(/^[\^~]/, '')}`);
+  return [`kiroku==${env.kiroku}`, 'numpy', ...(js.length ? ['# Logged in a browser by Kiroku with these JavaScript packages:', ...js] : [])].join('\n') + '\n';
 }

@@ -41,6 +41,8 @@ export interface LogModelOptions {
   inputExampleRows?: number;
   /** Use this flavor instead of the one that claims the model. */
   flavor?: string | Flavor;
+  /** The Python the model is meant for (the pyfunc flavor's `python_version`; default PYTHON_VERSION). */
+  pythonVersion?: string;
 }
 
 /** MLflow's `utc_time_created` format: `2026-11-26 10:00:00.123456`. */
@@ -50,6 +52,13 @@ function utcNow(): string {
 
 /** A flavor's loader for `python_function`: which flavor pyfunc loading hands the model to. */
 export const PYFUNC = 'python_function';
+
+/**
+ * The python_function flavor's `python_version`, which MLflow always writes and compares (major.minor)
+ * with the Python that loads the model, warning when they differ or when there is none. A model logged
+ * in a browser has no Python: this is the one the `kiroku` reader is tested with (Debian 12's 3.11).
+ */
+export const PYTHON_VERSION = '3.11';
 
 async function byteSize(data: ArtifactData): Promise<number> {
   if (typeof data === 'string') return new TextEncoder().encode(data).byteLength;
@@ -87,7 +96,7 @@ export async function prepareModel(runId: string, model: unknown, artifactPath =
     artifact_path: artifactPath,
     flavors: {
       [flavor.name]: saved.conf,
-      [PYFUNC]: { loader_module: `kiroku.${flavor.name}`, flavor: flavor.name, env: { requirements: 'requirements.txt' } },
+      [PYFUNC]: { loader_module: `kiroku.${flavor.name}`, flavor: flavor.name, python_version: options.pythonVersion ?? PYTHON_VERSION, env: { requirements: 'requirements.txt' } },
     },
     kiroku_version: KIROKU_VERSION,
     model_size_bytes: size,

@@ -2,11 +2,11 @@
 // python_function flavor names as its loader_module) reads the folder Kiroku logged and predicts what
 // Kiroku predicts. Runs Debian's python3 with numpy; missing, the test fails saying how to install it.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { Fluent } from '../../src/tracking/fluent';
 import { modelApi } from '../../src/models/api';
 import { closeStores } from '../../src/tracking/uri';
@@ -17,12 +17,26 @@ import {
 import { wine } from '../autolog/helpers';
 
 const PYTHON_PATH = resolve(__dirname, '../../python');
+/** MLflow 2.x's load-time checks, rebuilt in Python (see the file). */
+const CHECKS = resolve(__dirname, 'mlflow_load_checks.py');
+
+/** A logged model's folder written to disk, as MLflow downloads it before loading. */
+async function writeFolder(api: Fluent, runId: string, target: string): Promise<string> {
+  await mkdir(target, { recursive: true });
+  for (const f of await api.client().listArtifactFiles(runId, 'model')) {
+    await writeFile(join(target, f.path.slice('model/'.length)), new Uint8Array(await (await api.getArtifact(runId, f.path)).arrayBuffer()));
+  }
+  return target;
+}
 
 function findPython(): string {
   for (const p of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(p, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0) return p;
+    if (spawnSync(p, ['-c', 'import numpy, yaml, packaging.requirements'], { stdio: 'ignore' }).status === 0) return p;
   }
-  throw new Error('This test runs python/kiroku/kiroku_ml.py, which needs Python 3 with numpy. Install it: sudo apt-get install -y python3-numpy');
+  throw new Error(
+    'This test runs python/kiroku/kiroku_ml.py (needs Python 3 with numpy) and MLflow\'s load-time checks (PyYAML and packaging). ' +
+      'Install them: sudo apt-get install -y python3-numpy python3-yaml python3-packaging',
+  );
 }
 
 /** Predictions (and class probabilities) from Python for each model folder, on the same rows. */
@@ -88,11 +102,7 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     const dirs: string[] = [];
     for (const [name, model] of models) {
       const info = await api.startRun({}, () => api.logModel(model as never, 'model'));
-      const target = join(dir, name);
-      await mkdir(target, { recursive: true });
-      for (const f of await api.client().listArtifactFiles(info.runId, 'model')) {
-        await writeFile(join(target, f.path.slice('model/'.length)), new Uint8Array(await (await api.getArtifact(info.runId, f.path)).arrayBuffer()));
-      }
+      const target = await writeFolder(api, info.runId, join(dir, name));
       // The folder tells Python (and MLflow) which module reads it.
       const mlmodel = parse(await (await api.getArtifact(info.runId, 'model/MLmodel')).text());
       expect(mlmodel.flavors.python_function.loader_module).toBe('kiroku.kiroku_ml');
@@ -115,6 +125,49 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
         expect(py.proba!.every((row, k) => row.every((p, c) => close(p, proba[k]![c]!))), name).toBe(true);
       }
     });
+  });
+
+  it("loads in MLflow's pyfunc.load_model with no warning: requirements met by the kiroku package, python_version given", async () => {
+    const { X, y } = await wine();
+    const fluent = new Fluent('memory:python-warnings');
+    const api = Object.assign(fluent, modelApi(fluent));
+    const models = {
+      enet: new ElasticNet({ alpha: 0.02 }).fit(X, y),
+      pipeline: new Pipeline([['scale', new StandardScaler()], ['ridge', new Ridge({ alpha: 1 })]]).fit(X, y) as Pipeline,
+    };
+    const dirs: string[] = [];
+    for (const [name, model] of Object.entries(models)) {
+      const info = await api.startRun({}, () => api.logModel(model as never, 'model', { inputExample: X, inputExampleRows: 5 }));
+      dirs.push(await writeFolder(api, info.runId, join(dir, `warnings-${name}`)));
+    }
+    const checks = (folders: string[], pythonPath = PYTHON_PATH) => {
+      const r = spawnSync(python, [CHECKS, ...folders], { env: { ...process.env, PYTHONPATH: pythonPath }, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as Array<{ warnings: string[]; predicted: number }>;
+    };
+    expect(checks(dirs)).toEqual([{ warnings: [], predicted: 5 }, { warnings: [], predicted: 5 }]);
+
+    // The checks do warn, in MLflow's words, when what made them quiet is missing: a kiroku package
+    // without __version__ (MLflow's check stops at it), a pin it does not meet, a JavaScript package
+    // taken for a Python one, no python_version.
+    const bare = join(dir, 'bare');
+    await mkdir(join(bare, 'kiroku'), { recursive: true });
+    await writeFile(join(bare, 'kiroku', '__init__.py'), '');
+    await writeFile(join(bare, 'kiroku', 'kiroku_ml.py'), await readFile(join(PYTHON_PATH, 'kiroku', 'kiroku_ml.py')));
+    expect(checks([dirs[0]!], bare)[0]!.warnings).toEqual([
+      "Encountered an unexpected error (AttributeError(\"module 'kiroku' has no attribute '__version__'\")) while detecting model dependency mismatches.",
+    ]);
+    const old = join(dir, 'old-format');
+    await cp(dirs[0]!, old, { recursive: true });
+    await writeFile(join(old, 'requirements.txt'), 'kiroku==0.0.1\nyaml==2.9.1\n');
+    const mlmodel = parse(await readFile(join(old, 'MLmodel'), 'utf8'));
+    delete mlmodel.flavors.python_function.python_version;
+    await writeFile(join(old, 'MLmodel'), stringify(mlmodel));
+    const [warned] = checks([old]);
+    expect(warned!.warnings).toHaveLength(2);
+    expect(warned!.warnings[0]).toMatch(/^Detected one or more mismatches between the model's dependencies and the current Python environment:\n - kiroku \(current: 0\.1\.0, required: kiroku==0\.0\.1\)\n - yaml \(current: [\d.]+, required: yaml==2\.9\.1\)$/);
+    expect(warned!.warnings[1]).toMatch(/^The specified model does not have a specified Python version\. It may be incompatible with the version of Python that is currently running: Python 3\.\d+\.\d+$/);
   });
 
   it('says what it cannot read yet, naming the estimator', () => {

@@ -2,6 +2,8 @@
 // the registry's versions and aliases resolve to the same model.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Fluent } from '../../src/tracking/fluent';
 import { modelApi } from '../../src/models/api';
@@ -69,7 +71,12 @@ describe('logged estimators', () => {
     expect(JSON.parse(doc.signature.outputs)).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1] } }]);
     const example = JSON.parse(await (await mlflow.getArtifact(run.info.runId, 'model/input_example.json')).text());
     expect(example).toEqual({ columns: ['alcohol', 'sulphates', 'pH'], data: rows });
-    expect(await (await mlflow.getArtifact(run.info.runId, 'model/requirements.txt')).text()).toMatch(/^kiroku==\d+\.\d+\.\d+\n(.|\n)*@tensorflow\/tfjs==/);
+    // Python requirements for pip and MLflow; the JavaScript packages as comments, which both skip.
+    const requirements = (await (await mlflow.getArtifact(run.info.runId, 'model/requirements.txt')).text()).split('\n');
+    const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    expect(requirements.filter((l) => l && !l.startsWith('#'))).toEqual([`kiroku==${pkg.version}`, 'numpy']);
+    expect(requirements).toContain(`#   @tensorflow/tfjs==${pkg.dependencies['@tensorflow/tfjs']}`);
+    expect(doc.flavors.python_function.python_version).toBe('3.11');
     const history = JSON.parse((await mlflow.getRun(run.info.runId)).data.tags['mlflow.log-model.history']!);
     expect(history).toEqual([expect.objectContaining({ artifact_path: 'model', run_id: run.info.runId, model_uuid: doc.model_uuid })]);
   });
