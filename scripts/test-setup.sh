@@ -2,7 +2,9 @@
 # `npm test`'s first step (package.json "pretest"): installs what the tests need beyond npm packages,
 # from Debian's packages, so a fresh machine needs no set-up by hand:
 #   chromium      the browser suite drives Debian's Chromium (test/e2e/chromium.ts)
-#   python3-numpy the Python reader of logged models is tested with python3 and numpy
+#   python3-numpy the Python reader of logged models is tested with python3 and numpy, and MLflow's
+#   python3-yaml  load-time checks of a logged model, rebuilt in Python, need PyYAML and packaging
+#   python3-packaging
 # As root it runs apt-get itself; otherwise through `sudo -n` when that needs no password; otherwise it
 # stops and prints the exact command. It finds every program through PATH (nothing else), so a test can
 # run it against a fake PATH (test/scripts/test-setup.test.ts).
@@ -20,13 +22,13 @@ has_chromium() {
 has_numpy() {
   local py
   while IFS= read -r py; do
-    [ -n "$py" ] && "$py" -c 'import numpy' >/dev/null 2>&1 && return 0
+    [ -n "$py" ] && "$py" -c 'import numpy, yaml, packaging.requirements' >/dev/null 2>&1 && return 0
   done < <(type -ap python3)
   return 1
 }
 
 has_chromium || missing+=(chromium)
-has_numpy || missing+=(python3-numpy)
+has_numpy || missing+=(python3-numpy python3-yaml python3-packaging)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 packages="${missing[*]}"

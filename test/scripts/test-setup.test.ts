@@ -64,12 +64,12 @@ describe('npm test installs what its tests need', () => {
     ]);
   });
 
-  it('as root, installs chromium and python3-numpy together when both are missing', () => {
+  it('as root, installs chromium and the Python packages together when both are missing', () => {
     machine({ uid: 0, sudo: 'none', chromium: false, numpy: false });
     const r = run();
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Installing Debian's chromium python3-numpy");
-    expect(r.calls.at(-1)).toBe('apt-get install -y -qq chromium python3-numpy [DEBIAN_FRONTEND=noninteractive]');
+    expect(r.stdout).toContain("Installing Debian's chromium python3-numpy python3-yaml python3-packaging");
+    expect(r.calls.at(-1)).toBe('apt-get install -y -qq chromium python3-numpy python3-yaml python3-packaging [DEBIAN_FRONTEND=noninteractive]');
   });
 
   it('not root and sudo wants a password: installs nothing and prints the exact command', () => {
@@ -84,7 +84,7 @@ describe('npm test installs what its tests need', () => {
     machine({ uid: 1000, sudo: 'none', chromium: true, numpy: false });
     const r = run();
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('sudo apt-get update && sudo apt-get install -y python3-numpy');
+    expect(r.stderr).toContain('sudo apt-get update && sudo apt-get install -y python3-numpy python3-yaml python3-packaging');
     expect(r.calls).toEqual([]);
   });
 
