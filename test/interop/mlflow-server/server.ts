@@ -20,6 +20,9 @@ export interface Failure {
   /** Substring of "METHOD path" to match, e.g. "POST /api/2.0/mlflow/runs/log-batch". */
   match: string;
   status?: number;
+  /** The error_code and message answered (default TEMPORARILY_UNAVAILABLE, "Injected failure"). */
+  code?: string;
+  message?: string;
   hang?: boolean;
   times: number;
   /** Only after this many matching calls succeeded. */
@@ -126,7 +129,7 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
       seen.set(f, n + 1);
       if (n < (f.after ?? 0)) continue;
       f.times--;
-      if (!f.hang) sendError(res, new ApiError('TEMPORARILY_UNAVAILABLE', 'Injected failure', f.status ?? 503)); // a hang never answers: the client times out
+      if (!f.hang) sendError(res, new ApiError(f.code ?? 'TEMPORARILY_UNAVAILABLE', f.message ?? 'Injected failure', f.status ?? 503)); // a hang never answers: the client times out
       return true;
     }
     return false;
