@@ -97,6 +97,10 @@ describe('network failures, each with its cause', () => {
     const cors = await networkFailure('http://127.0.0.1:5000/api/2.0/mlflow/runs/create', hidden, null, async () => true);
     expect(cors.reason).toBe('cors');
     expect(cors.message).toMatch(/^The server at http:\/\/127\.0\.0\.1:5000 answered, but does not allow requests from this page: it sends no CORS headers\. MLflow 2\.x servers send none/);
+    // A server that let this page make such requests before is not refusing it now: a lost connection, worth a retry.
+    const lost = await networkFailure('http://127.0.0.1:5000/api/2.0/mlflow/runs/create', hidden, null, async () => true, true);
+    expect(lost).toMatchObject({ reason: 'reset', transient: true });
+    expect(lost.message).toBe('The connection to 127.0.0.1:5000 was lost before the server answered (the browser does not say why); the server answered this page before, so this may pass: try again.');
     const unreachable = await networkFailure('http://127.0.0.1:5000/api/2.0/mlflow/runs/create', hidden, null, async () => { throw hidden; });
     expect(unreachable.reason).toBe('unreachable');
     expect(unreachable.message).toBe(

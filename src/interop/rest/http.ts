@@ -57,6 +57,9 @@ export function endpointUrl(o: RestOptions, path: string, query?: Record<string,
   return `${base}/api/2.0/${api}${query ? `?${new URLSearchParams(query)}` : ''}`;
 }
 
+/** `origin method` of the requests answered so far: once one was, CORS lets that kind through. */
+const answered = new Set<string>();
+
 /** One request with the timeout and retries; resolves with the successful response. */
 async function request(o: RestOptions, method: Method, path: string, body?: unknown, query?: Record<string, string>): Promise<Response> {
   const doFetch = o.fetch ?? fetch;
@@ -74,6 +77,7 @@ async function request(o: RestOptions, method: Method, path: string, body?: unkn
   if (blocked) throw blocked;
   // Does the server answer at all? A no-cors GET needs no CORS headers (its answer is opaque).
   const probe = () => doFetch(url, { mode: 'no-cors', signal: AbortSignal.timeout(timeoutMs) }).then(() => true);
+  const kind = `${new URL(url).origin} ${method}`;
   for (let attempt = 0; ; attempt++) {
     if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -83,7 +87,7 @@ async function request(o: RestOptions, method: Method, path: string, body?: unkn
       res = await doFetch(url, { method, signal, headers, ...(payload !== undefined ? { body: payload } : {}) });
     } catch (err) {
       if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
-      const failure = await networkFailure(url, err, timeout.aborted ? timeoutMs : null, probe);
+      const failure = await networkFailure(url, err, timeout.aborted ? timeoutMs : null, probe, answered.has(kind));
       if (failure.transient && attempt < retries) {
         await sleep(delay, o.signal);
         delay *= 2;
@@ -91,6 +95,7 @@ async function request(o: RestOptions, method: Method, path: string, body?: unkn
       }
       throw failure;
     }
+    answered.add(kind);
     if (res.ok) return res;
     if (retryable(res.status) && attempt < retries) {
       await res.body?.cancel().catch(() => {});

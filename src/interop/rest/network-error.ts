@@ -88,7 +88,9 @@ function tlsHint(code: string, message: string): string | null {
  * What a failed fetch (no HTTP answer) means. `probe` asks, where the cause is hidden (a browser),
  * whether the server answers a plain no-cors request: true means it is up and refused this page (CORS).
  */
-export async function networkFailure(url: string, err: unknown, timeoutMs: number | null, probe: () => Promise<boolean>): Promise<NetworkError> {
+export async function networkFailure(
+  url: string, err: unknown, timeoutMs: number | null, probe: () => Promise<boolean>, answeredBefore = false,
+): Promise<NetworkError> {
   const target = new URL(url);
   const hostPort = target.port ? `${target.hostname}:${target.port}` : target.hostname;
   if (timeoutMs !== null) {
@@ -112,9 +114,17 @@ export async function networkFailure(url: string, err: unknown, timeoutMs: numbe
   }
   if (cause?.message === 'bad port') return badPort(url, target, portOf(target)); // fetch's own list, newer than ours
   if (cause) return new NetworkError(`The request to ${url} failed (${code ? `${code}: ` : ''}${cause.message.split('\n')[0]}).`, 'other', url);
-  // A browser hides the cause. A server that answers a request without CORS (an opaque answer) is up.
+  // A browser hides the cause. A server that answers a request without CORS (an opaque answer) is up;
+  // if it let this page make the same kind of request before, CORS is not it: the connection was lost.
   const page = pageOrigin();
-  if (await probe().catch(() => false)) {
+  const up = await probe().catch(() => false);
+  if (up && answeredBefore) {
+    return new NetworkError(
+      `The connection to ${hostPort} was lost before the server answered (the browser does not say why); the server answered this page before, so this may pass: try again.`,
+      'reset', url,
+    );
+  }
+  if (up) {
     return new NetworkError(
       `The server at ${target.origin} answered, but does not allow requests from ${page ? `this page (${page})` : 'this page'}: it sends no CORS headers. ` +
         `MLflow 2.x servers send none: put a proxy in front that adds Access-Control-Allow-Origin${page ? `: ${page}` : ''} (and answers OPTIONS preflights), ` +
