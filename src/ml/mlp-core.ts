@@ -15,6 +15,7 @@ import { KirokuError } from '../lib/errors';
 import { rngFrom, permutation, type Rng } from '../lib/random';
 import type { Matrix } from '../data/frame';
 import { checkInterrupt } from '../lib/interrupt';
+import { NetworkOptimizer, meanDataLoss, trainStep, type StepNetwork } from './mlp-step';
 
 export type Activation = 'identity' | 'logistic' | 'tanh' | 'relu';
 
@@ -180,19 +181,6 @@ export function forward(model: tf.LayersModel, X: Float32Array, n: number, nIn: 
 
 export type LossKind = 'squared' | 'binary' | 'multiclass';
 
-const CLIP = 1e-7; // float32's counterpart of scikit-learn's clipping of probabilities to [eps, 1 − eps]
-
-/** scikit-learn's losses: squared error / 2, binary and multiclass log loss (sums over outputs / n). */
-function dataLoss(kind: LossKind, yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
-  const n = yTrue.shape[0]!;
-  if (kind === 'squared') return tf.mean(tf.square(tf.sub(yTrue, yPred))).div(2);
-  const p = tf.clipByValue(yPred, CLIP, 1 - CLIP);
-  if (kind === 'multiclass') return tf.sum(tf.mul(yTrue, tf.log(p))).neg().div(n);
-  const pos = tf.mul(yTrue, tf.log(p));
-  const neg = tf.mul(tf.sub(1, yTrue), tf.log(tf.sub(1, p)));
-  return tf.sum(tf.add(pos, neg)).neg().div(n);
-}
-
 export type TrainInput = {
   name: string;
   params: MLPParams;
@@ -224,11 +212,6 @@ export type TrainResult = {
   stoppedEpoch: number | null;
 };
 
-function makeOptimizer(p: MLPParams): tf.Optimizer & { setLearningRate?: (lr: number) => void } {
-  if (p.solver === 'adam') return tf.train.adam(p.learningRateInit, p.beta1, p.beta2, p.epsilon);
-  return tf.train.momentum(p.learningRateInit, p.momentum, p.nesterovsMomentum);
-}
-
 /** Let messages (a stop button, an AbortSignal) through between epochs without the 4 ms timer clamp. */
 function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
@@ -242,6 +225,17 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** Rows [start, start + size) of the epoch's order (or in place without shuffling), row-major. */
+function batchRows(src: Float32Array, width: number, order: Uint32Array | null, start: number, size: number): Float32Array {
+  if (!order) return src.subarray(start * width, (start + size) * width);
+  const out = new Float32Array(size * width);
+  for (let r = 0; r < size; r++) {
+    const i = order[start + r]! * width;
+    for (let c = 0; c < width; c++) out[r * width + c] = src[i + c]!;
+  }
+  return out;
+}
+
 /** Shuffled mini-batch training, scikit-learn's `_fit_stochastic`. */
 export async function train(t: TrainInput): Promise<TrainResult> {
   const p = t.params;
@@ -250,11 +244,9 @@ export async function train(t: TrainInput): Promise<TrainResult> {
     t.warn('Got `batch_size` less than 1 or larger than sample size. It is going to be clipped');
     batchSize = t.n;
   }
-  const optimizer = makeOptimizer(p);
   const vars = t.model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const kernels = vars.filter((v) => v.shape.length === 2);
-  const Xt = tf.tensor2d(t.X, [t.n, t.nIn]);
-  const Yt = tf.tensor2d(t.Y, [t.n, t.nOut]);
+  const net: StepNetwork = { variables: vars, activation: p.activation, loss: t.loss };
+  const optimizer = new NetworkOptimizer(p, vars);
   const res: TrainResult = {
     lossCurve: [], validationScores: t.validation ? [] : null, bestLoss: t.validation ? null : Infinity,
     bestValidationScore: t.validation ? -Infinity : null, nIter: 0, t: 0, stoppedEpoch: null,
@@ -266,21 +258,16 @@ export async function train(t: TrainInput): Promise<TrainResult> {
   try {
     for (let epoch = 0; epoch < p.maxIter; epoch++) {
       checkInterrupt(); // a notebook interrupt stops training between epochs (the run ends KILLED)
-      const order = p.shuffle ? permutation(t.n, t.rng) : Uint32Array.from({ length: t.n }, (_, i) => i);
+      const order = p.shuffle ? permutation(t.n, t.rng) : null;
       const costs: tf.Scalar[] = [];
       for (let start = 0; start < t.n; start += batchSize) {
         if (t.signal?.aborted) break;
-        const idx = Int32Array.from(order.subarray(start, Math.min(start + batchSize, t.n)));
-        costs.push(tf.tidy(() => {
-          const it = tf.tensor1d(idx, 'int32');
-          const xb = tf.gather(Xt, it);
-          const yb = tf.gather(Yt, it);
-          return optimizer.minimize(() => {
-            const out = t.model.apply(xb, { training: true }) as tf.Tensor;
-            const penalty = tf.addN(kernels.map((k) => tf.sum(tf.square(k)))).mul(0.5 * p.alpha / idx.length);
-            return dataLoss(t.loss, yb, out).add(penalty) as tf.Scalar;
-          }, true, vars)!.mul(idx.length) as tf.Scalar;
-        }));
+        const size = Math.min(batchSize, t.n - start);
+        const xb = tf.tensor2d(batchRows(t.X, t.nIn, order, start, size), [size, t.nIn]);
+        const yb = tf.tensor2d(batchRows(t.Y, t.nOut, order, start, size), [size, t.nOut]);
+        costs.push(trainStep(net, optimizer, p.alpha, xb, yb));
+        xb.dispose();
+        yb.dispose();
       }
       if (t.signal?.aborted) {
         costs.forEach((c) => c.dispose());
@@ -301,7 +288,7 @@ export async function train(t: TrainInput): Promise<TrainResult> {
         const pred = forward(t.model, v.X, v.n, t.nIn);
         const score = v.score(pred);
         logs.val_score = score;
-        logs.val_loss = tf.tidy(() => dataLoss(t.loss, tf.tensor2d(v.Y, [v.n, t.nOut]), tf.tensor2d(pred, [v.n, t.nOut])).dataSync()[0]!);
+        logs.val_loss = meanDataLoss(t.loss, v.Y, pred, v.n, t.nOut);
         if (p.verbose) console.log(`Validation score: ${score.toFixed(6)}`);
         res.validationScores!.push(score);
         noImprovement = score < res.bestValidationScore! + p.tol ? noImprovement + 1 : 0;
@@ -315,7 +302,7 @@ export async function train(t: TrainInput): Promise<TrainResult> {
       }
       if (p.solver === 'sgd' && p.learningRate === 'invscaling') {
         lr = p.learningRateInit / (res.t + 1) ** p.powerT;
-        optimizer.setLearningRate!(lr);
+        optimizer.learningRate = lr;
       }
 
       await t.onEpochEnd?.(epoch, logs);
@@ -331,7 +318,7 @@ export async function train(t: TrainInput): Promise<TrainResult> {
         // Adaptive SGD divides the rate by 5 and goes on, until the rate is tiny; everything else stops.
         if (p.solver === 'sgd' && p.learningRate === 'adaptive' && lr > 1e-6) {
           lr /= 5;
-          optimizer.setLearningRate!(lr);
+          optimizer.learningRate = lr;
           noImprovement = 0;
           if (p.verbose) console.log(`${msg} Setting learning rate to ${lr}`);
         } else {
@@ -347,8 +334,6 @@ export async function train(t: TrainInput): Promise<TrainResult> {
     }
     if (best) setWeights(t.model, best);
   } finally {
-    Xt.dispose();
-    Yt.dispose();
     optimizer.dispose();
   }
   return res;
