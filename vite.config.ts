@@ -24,6 +24,18 @@ const danfojs = {
   ],
 };
 
+// tfjs-backend-wasm starts its threads from the source text of its Emscripten factory (each thread's
+// script is `factory.toString()`), so that function must reach the browser as shipped: minified or with
+// variables hoisted out of it by the bundler, the threads fail ("e is not defined") and the backend
+// never starts. The module is compiled from its own text at run time instead.
+const tfjsWasmThreads = {
+  name: 'kiroku:tfjs-wasm-threaded-factory',
+  transform(code: string, id: string) {
+    if (!id.endsWith('/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js')) return undefined;
+    return { code: `export default new Function(${JSON.stringify(`${code}\nreturn WasmBackendModuleThreadedSimd;`)})();`, map: null };
+  },
+};
+
 // Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
 // workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
 // answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
@@ -55,11 +67,11 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa],
+  plugins: [pwa, tfjsWasmThreads],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: { target: 'es2022', sourcemap: true },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads] },
 });

@@ -8,6 +8,7 @@ import { DataError } from '../lib/errors';
 import type { Label } from './labels';
 import { seededRandom } from '../lib/random';
 import { trainTestIndices } from './split';
+import { ensureTfBackend } from './tf-backend';
 import {
   buildModel, checkMLPParams, fitRng, forward, mlpParamName, rowMajor32, setWeights, train, trainResultToJSON,
   weightsToJSON, type Architecture, type EpochCallback, type LossKind, type MLPParams, type OutActivation,
@@ -87,6 +88,7 @@ export function MLPMixin<B extends PredictorCtor>(Base: B) {
     protected async fitNetwork(m: Matrix, target: NetworkTarget, options: MLPFitOptions): Promise<void> {
       const p = this.params;
       checkMLPParams(this.estimatorName, p);
+      await ensureTfBackend();
       this.dispose();
       const rng = fitRng(p.randomState);
       const hidden = ([] as number[]).concat(p.hiddenLayerSizes);

@@ -117,7 +117,7 @@ interface CellMessage {
 export interface StatusMessage {
   type: 'status';
   state: KernelState;
-  /** The TensorFlow.js backend in use, once known ("webgl", "wasm", "cpu"). */
+  /** The TensorFlow.js backend in use and how it runs, once known ("webgl", "wasm (SIMD, 2 threads)", "cpu"). */
   backend?: string;
 }
 

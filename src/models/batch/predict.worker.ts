@@ -3,6 +3,8 @@
 // predictions back (transferred, not copied).
 import { estimatorFromJSON } from '../../ml/estimator';
 import '../../ml/index';
+import { usesTensorFlow } from '../../ml/mlp';
+import { ensureTfBackend } from '../../ml/tf-backend';
 import type { Block, FromWorker, ToWorker } from './protocol';
 
 let model: { predict(X: unknown): Float64Array | unknown[] } | null = null;
@@ -17,10 +19,12 @@ function blockData(block: Block, cols: number): { data: Float64Array; rows: numb
   return { data, rows };
 }
 
-self.onmessage = (e: MessageEvent<ToWorker>) => {
+self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   try {
     if (msg.type === 'load') {
+      // An MLP predicts on the backend chosen as in the kernel (WASM here rather than tfjs's default).
+      if (usesTensorFlow(msg.model)) await ensureTfBackend();
       model = estimatorFromJSON(msg.model) as unknown as typeof model;
       post({ type: 'loaded' });
       return;

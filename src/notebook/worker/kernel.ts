@@ -206,14 +206,15 @@ export class Kernel {
 
   private setState(state: KernelState): void {
     this.state = state;
-    const backend = tfBackend();
-    this.post({ type: 'status', state, ...(backend ? { backend } : {}) });
+    this.post({ type: 'status', state, ...(this.announcedBackend ? { backend: this.announcedBackend } : {}) });
   }
 
+  /** Tell the page which TensorFlow.js backend runs (after start, and after each cell: it may switch). */
   private announceBackend(): void {
-    const backend = tfBackend();
-    if (!backend || backend === this.announcedBackend) return;
-    this.announcedBackend = backend;
-    this.post({ type: 'status', state: this.state, backend });
+    void tfBackend().then((backend) => {
+      if (!backend || backend === this.announcedBackend) return;
+      this.announcedBackend = backend;
+      this.post({ type: 'status', state: this.state, backend });
+    });
   }
 }

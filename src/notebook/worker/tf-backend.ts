@@ -1,42 +1,29 @@
-// TensorFlow.js in the kernel: loaded on first use, then set to the best backend the worker has —
-// WebGL through OffscreenCanvas, else WebAssembly when @tensorflow/tfjs-backend-wasm is bundled (it is
-// not, today: its .wasm files would have to ship with the app), else the plain JavaScript CPU backend.
+// TensorFlow.js in the kernel: loaded on first use (or after start, so the status can name it), with
+// its backend chosen as everywhere (ml/tf-backend.ts: WebGPU, hardware WebGL, WASM, cpu). A cell may
+// switch with `await tf.setBackend('cpu')`; the status follows, since it is read after every cell.
 type Tf = typeof import('@tensorflow/tfjs');
+type Backends = typeof import('../../ml/tf-backend');
 
 let loading: Promise<Tf> | undefined;
-let chosen: string | undefined;
+let loaded: { tf: Tf; backends: Backends } | undefined;
+let described: { name: string; text: string } | undefined;
 
 /** The tfjs module with its backend chosen. */
 export function loadTf(): Promise<Tf> {
-  return (loading ??= import('@tensorflow/tfjs').then(async (tf) => {
-    chosen = await chooseBackend(tf);
+  return (loading ??= Promise.all([import('@tensorflow/tfjs'), import('../../ml/tf-backend')]).then(async ([tf, backends]) => {
+    await backends.ensureTfBackend();
+    loaded = { tf, backends };
     return tf;
   }));
 }
 
-/** The backend in use, once tfjs has loaded. */
-export function tfBackend(): string | undefined {
-  return chosen;
-}
-
-export function backendCandidates(tf: Pick<Tf, 'findBackendFactory'>, hasOffscreenCanvas = typeof OffscreenCanvas !== 'undefined'): string[] {
-  const names: string[] = [];
-  if (hasOffscreenCanvas && tf.findBackendFactory('webgl')) names.push('webgl');
-  if (tf.findBackendFactory('wasm')) names.push('wasm');
-  names.push('cpu');
-  return names;
-}
-
-async function chooseBackend(tf: Tf): Promise<string> {
-  for (const name of backendCandidates(tf)) {
-    try {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        return name;
-      }
-    } catch {
-      // e.g. WebGL unavailable in this worker: try the next
-    }
-  }
-  return tf.getBackend();
+/**
+ * The backend in use and how it runs ('wasm (SIMD, 2 threads)'), once tfjs has loaded; described again
+ * when a cell has switched backends.
+ */
+export async function tfBackend(): Promise<string | undefined> {
+  if (!loaded) return undefined;
+  const name = loaded.tf.getBackend();
+  if (described?.name !== name) described = { name, text: await loaded.backends.describeTfBackend() };
+  return described.text;
 }
