@@ -14,6 +14,7 @@
 import type { Rng } from '../lib/random';
 import { sum } from './linalg';
 import { checkInterrupt } from '../lib/interrupt';
+import type { Gram } from './gram';
 
 /** Column-major X (rows × cols) with column means to subtract, and the (centered) target. */
 export interface CdData {
@@ -292,71 +293,6 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
   }
   finishStats();
   return { gap, tol, nIter: stop, converged: false };
-}
-
-/** The Gram form of the problem: Q = XcᵀXc (p × p), q = Xcᵀy, and ‖y‖². */
-export interface Gram {
-  Q: Float64Array;
-  q: Float64Array;
-  yNorm2: number;
-}
-
-/**
- * Q, q and ‖y‖² in one pass over X, in blocks of rows: each block is centered into a small buffer that
- * stays in cache while every pair of its columns is multiplied (exact centering, no cancellation).
- */
-export function gramOf(d: CdData): Gram {
-  const { X, rows: n, cols: p, xMean, y } = d;
-  const B = 256;
-  const k1 = p + 1; // the target rides along as column p
-  const buf = new Float64Array(B * k1);
-  const G = new Float64Array(k1 * k1);
-  for (let i0 = 0; i0 < n; i0 += B) {
-    const nb = Math.min(B, n - i0);
-    for (let j = 0; j < p; j++) {
-      const off = j * n + i0;
-      const m = xMean[j]!;
-      const bo = j * B;
-      for (let t = 0; t < nb; t++) buf[bo + t] = X[off + t]! - m;
-    }
-    for (let t = 0; t < nb; t++) buf[p * B + t] = y[i0 + t]!;
-    for (let j = 0; j < k1; j++) {
-      const a = j * B;
-      let k = j;
-      for (; k + 3 < k1; k += 4) {
-        const b0 = k * B;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let t = 0; t < nb; t++) {
-          const v = buf[a + t]!;
-          s0 += v * buf[b0 + t]!;
-          s1 += v * buf[b0 + B + t]!;
-          s2 += v * buf[b0 + 2 * B + t]!;
-          s3 += v * buf[b0 + 3 * B + t]!;
-        }
-        const g = j * k1 + k;
-        G[g]! += s0;
-        G[g + 1]! += s1;
-        G[g + 2]! += s2;
-        G[g + 3]! += s3;
-      }
-      for (; k < k1; k++) {
-        const b = k * B;
-        let s = 0;
-        for (let t = 0; t < nb; t++) s += buf[a + t]! * buf[b + t]!;
-        G[j * k1 + k]! += s;
-      }
-    }
-  }
-  const Q = new Float64Array(p * p);
-  const q = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    for (let k = j; k < p; k++) Q[j * p + k] = Q[k * p + j] = G[j * k1 + k]!;
-    q[j] = G[j * k1 + p]!;
-  }
-  return { Q, q, yNorm2: G[p * k1 + p]! };
 }
 
 /** Coordinate descent on the Gram form: O(p) per coordinate instead of O(n); `w` updated in place. */

@@ -12,7 +12,8 @@
 import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
 import { rngFrom } from '../lib/random';
 import type { MatrixInput, VectorInput } from '../data/frame';
-import { enetCoordinateDescent, enetCoordinateDescentGram, gramOf, type CdData, type CdResult } from './cd-fast';
+import { enetCoordinateDescent, enetCoordinateDescentGram, type CdData, type CdResult } from './cd-fast';
+import { gramOf } from './gram';
 import { LinearModel, centerData, regressionTarget } from './linear-model';
 import { formatExp } from './warnings';
 

@@ -1,20 +1,21 @@
-// LinearRegression (ordinary least squares), scikit-learn's contract around ml.js's
-// `ml-regression-multivariate-linear`.
+// LinearRegression (ordinary least squares), scikit-learn's contract.
 //
-// That library solves the normal equations (XᵀX)⁻¹Xᵀy through an SVD of XᵀX, which squares X's
-// condition number. Fed raw wine-quality columns (density varies by 0.2% around 1, next to an
-// intercept column of ones) that costs ~10 digits. So we hand it what sklearn's `_preprocess_data`
-// would give lstsq — centered columns, intercept recovered as ȳ − x̄·w — and also scale each column to
-// unit norm (undone on the coefficients): equilibrated, the squared condition number stays small and
-// the coefficients agree with scipy's lstsq to ~1e-12.
+// Solved from the Gram form of the centered problem (gram.ts: one blocked pass over X, WebAssembly
+// SIMD) by Cholesky on the correlation matrix: columns scaled to unit norm (undone on the
+// coefficients), so the squared condition number of the normal equations stays that of the
+// correlations, and the coefficients agree with scipy's lstsq to ~1e-12 on real data such as
+// wine-quality (whose density varies by 0.2% around 1). Problems too ill-conditioned for that —
+// nearly or exactly collinear columns, constant ones — are solved as lstsq solves them: the
+// minimum-norm solution, from the pseudo-inverse of XcᵀXc (Jacobi eigenvectors, directions with
+// σ ≤ 3e-7·σmax dropped), refined twice on X itself (w += pinv·Xcᵀ(yc − Xc·w)), which recovers the
+// digits the squared condition number cost.
 //
 // positive=true is non-negative least squares (sklearn uses scipy's nnls): Lawson–Hanson on the
 // Gram form, in linalg.ts.
-import MultivariateLinearRegression from 'ml-regression-multivariate-linear';
 import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
 import type { Matrix, MatrixInput, VectorInput } from '../data/frame';
-import { gramOf } from './cd-fast';
-import { nnlsGram } from './linalg';
+import { gramOf, type Gram } from './gram';
+import { cholesky, choleskySolve, nnlsGram, symmetricEigen } from './linalg';
 import { LinearModel, centerData, regressionTarget, type Centered } from './linear-model';
 
 export interface LinearRegressionParams {
@@ -45,7 +46,8 @@ export class LinearRegression extends LinearModel<LinearRegressionParams> {
       const g = gramOf({ X: m.data, rows: m.rows, cols: m.cols, xMean: c.xMean, y: c.y });
       this.coef_ = nnlsGram(g.Q, m.cols, g.q);
     } else {
-      this.coef_ = leastSquares(m, c);
+      const g = gramOf({ X: m.data, rows: m.rows, cols: m.cols, xMean: c.xMean, y: c.y });
+      this.coef_ = normalEquations(g) ?? minimumNorm(m, c, g);
     }
     this.setIntercept(c, p.fitIntercept);
     return this;
@@ -59,24 +61,98 @@ export class LinearRegression extends LinearModel<LinearRegressionParams> {
   }
 }
 
-/** OLS through ml.js on centered, unit-norm columns; returns the coefficients in X's own units. */
-function leastSquares(m: Matrix, c: Centered): Float64Array {
-  const { rows: n, cols: p, data } = m;
-  const scale = new Float64Array(p);
+// Beyond this condition number of the correlation matrix, Cholesky's answer may lose more than 6 of
+// its 16 digits (the tests compare 9 with scipy's lstsq), and the SVD is used instead.
+const MAX_CONDITION = 1e6;
+
+/** κ(C) estimated by power iteration for λmax and inverse iteration (through L) for λmin. */
+function conditionEstimate(C: Float64Array, L: Float64Array, p: number): number {
+  const iterate = (step: (v: Float64Array) => Float64Array): number => {
+    let v = new Float64Array(p).fill(1 / Math.sqrt(p));
+    let lambda = 0;
+    for (let it = 0; it < 30; it++) {
+      const u = step(v);
+      let norm = 0;
+      for (let j = 0; j < p; j++) norm += u[j]! * u[j]!;
+      norm = Math.sqrt(norm);
+      if (!(norm > 0)) return 0;
+      lambda = norm;
+      v = u.map((x) => x / norm);
+    }
+    return lambda;
+  };
+  const times = (v: Float64Array) => {
+    const u = new Float64Array(p);
+    for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) u[j]! += C[j * p + k]! * v[k]!;
+    return u;
+  };
+  return iterate(times) * iterate((v) => choleskySolve(L, p, v));
+}
+
+/** OLS by Cholesky on the correlation form of the Gram matrix, or null when it is ill-conditioned. */
+function normalEquations(g: Gram): Float64Array | null {
+  const p = g.q.length;
+  const s = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += (data[j * n + i]! - c.xMean[j]!) ** 2;
-    scale[j] = s > 0 ? Math.sqrt(s) : 1;
+    if (!(g.Q[j * p + j]! > 0)) return null; // a constant column
+    s[j] = Math.sqrt(g.Q[j * p + j]!);
   }
-  const rows = new Array<number[]>(n);
-  for (let i = 0; i < n; i++) {
-    const r = new Array<number>(p);
-    for (let j = 0; j < p; j++) r[j] = (data[j * n + i]! - c.xMean[j]!) / scale[j]!;
-    rows[i] = r;
+  const C = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    b[j] = g.q[j]! / s[j]!;
+    for (let k = 0; k < p; k++) C[j * p + k] = g.Q[j * p + k]! / (s[j]! * s[k]!);
   }
-  const ys = Array.from(c.y, (v) => [v]);
-  const mlr = new MultivariateLinearRegression(rows, ys, { intercept: false, statistics: false });
-  return Float64Array.from(mlr.weights, (w, j) => w[0]! / scale[j]!);
+  const L = cholesky(C, p);
+  if (!L || !(conditionEstimate(C, L, p) < MAX_CONDITION)) return null;
+  const z = choleskySolve(L, p, b);
+  // One step of iterative refinement recovers the digits Cholesky's rounding lost.
+  const r = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let t = b[j]!;
+    for (let k = 0; k < p; k++) t -= C[j * p + k]! * z[k]!;
+    r[j] = t;
+  }
+  const dz = choleskySolve(L, p, r);
+  return Float64Array.from(z, (v, j) => (v + dz[j]!) / s[j]!);
+}
+
+/** lstsq's minimum-norm least squares: pseudo-inverse of the Gram matrix, refined on X. */
+function minimumNorm(m: Matrix, c: Centered, g: Gram): Float64Array {
+  const { rows: n, cols: p, data } = m;
+  const { values, vectors: V } = symmetricEigen(g.Q, p);
+  const top = Math.max(0, ...values);
+  const kept = Array.from(values, (v, k) => (v > 1e-13 * top ? k : -1)).filter((k) => k >= 0);
+  const pinv = (b: Float64Array): Float64Array => {
+    const out = new Float64Array(p);
+    for (const k of kept) {
+      let t = 0;
+      for (let i = 0; i < p; i++) t += V[i * p + k]! * b[i]!;
+      t /= values[k]!;
+      for (let i = 0; i < p; i++) out[i]! += t * V[i * p + k]!;
+    }
+    return out;
+  };
+  const w = pinv(g.q);
+  const r = new Float64Array(n);
+  const grad = new Float64Array(p);
+  for (let step = 0; step < 2; step++) {
+    r.set(c.y);
+    for (let j = 0; j < p; j++) {
+      const wj = w[j]!;
+      const mj = c.xMean[j]!;
+      for (let i = 0; i < n; i++) r[i]! -= wj * (data[j * n + i]! - mj);
+    }
+    for (let j = 0; j < p; j++) {
+      const mj = c.xMean[j]!;
+      let t = 0;
+      for (let i = 0; i < n; i++) t += (data[j * n + i]! - mj) * r[i]!;
+      grad[j] = t;
+    }
+    const dw = pinv(grad);
+    for (let j = 0; j < p; j++) w[j]! += dw[j]!;
+  }
+  return w;
 }
 
 registerEstimator('LinearRegression', LinearRegression);

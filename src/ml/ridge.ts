@@ -8,7 +8,7 @@
 import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { KirokuError } from '../lib/errors';
-import { gramOf } from './cd-fast';
+import { gramOf } from './gram';
 import { nnlsGram, solveSPD } from './linalg';
 import { LinearModel, centerData, regressionTarget } from './linear-model';
 

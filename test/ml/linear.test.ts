@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ElasticNet, Lasso } from '../../src/ml/elastic-net';
 import { Ridge } from '../../src/ml/ridge';
 import { LinearRegression } from '../../src/ml/linear-regression';
+import { seededRandom } from '../../src/lib/random';
+import MultivariateLinearRegression from 'ml-regression-multivariate-linear';
 import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
 import type { LinearModel } from '../../src/ml/linear-model';
 import { camelParams, fixture, matrix, relErr, wine, type RegressionCase } from './sklearn-fixture';
@@ -137,6 +139,48 @@ describe('objectives and parameter relations', () => {
     const ssRes = y.reduce((s, v, i) => s + (v - p[i]!) ** 2, 0);
     const ssTot = y.reduce((s, v) => s + (v - mean) ** 2, 0);
     expect(m.score(X, y)).toBeCloseTo(1 - ssRes / ssTot, 12);
+  });
+
+  it('LinearRegression: least squares on ill-conditioned and on collinear columns (minimum-norm, as lstsq)', () => {
+    const r = seededRandom(4);
+    const n2 = 300;
+    const a = Array.from({ length: n2 }, () => r());
+    const b = Array.from({ length: n2 }, () => r());
+    const target = a.map((v, i) => 3 * v - b[i]! + 0.01 * r());
+    // Nearly collinear (κ ≈ 1e8 for the correlations: Cholesky on the normal equations would lose
+    // half the digits) and exactly collinear (c = a + b: no unique solution).
+    const cases = [
+      a.map((v, i) => [v, b[i]!, v + b[i]! + 1e-4 * r()]),
+      a.map((v, i) => [v, b[i]!, v + b[i]!]),
+    ];
+    for (const rows of cases) {
+      const m = new LinearRegression().fit(rows, target);
+      const pred = m.predict(rows);
+      // The residual is orthogonal to every centered column: the normal equations hold.
+      const res = target.map((v, i) => v - pred[i]!);
+      for (let j = 0; j < 3; j++) {
+        const col = rows.map((row) => row[j]!);
+        const mean = col.reduce((s, v) => s + v, 0) / n2;
+        const dot = col.reduce((s, v, i) => s + (v - mean) * res[i]!, 0);
+        const norms = Math.sqrt(col.reduce((s, v) => s + (v - mean) ** 2, 0) * res.reduce((s, v) => s + v * v, 0));
+        expect(Math.abs(dot) / norms).toBeLessThan(1e-8);
+      }
+    }
+    // Exactly collinear: lstsq's minimum-norm answer has no component along the null space (1, 1, −1).
+    const m = new LinearRegression().fit(cases[1]!, target);
+    const [w0, w1, w2] = Array.from(m.coef_!);
+    expect(Math.abs(w0! + w1! - w2!) / Math.hypot(w0!, w1!, w2!)).toBeLessThan(1e-8);
+  });
+
+  it('LinearRegression agrees with ml.js (ml-regression-multivariate-linear) on a well-conditioned problem', () => {
+    const r = seededRandom(9);
+    const rows = Array.from({ length: 400 }, () => [r() * 10, r() - 0.5, 100 + r(), r() * r()]);
+    const target = rows.map(([a, b, c, d]) => 0.3 * a! - 2 * b! + 0.5 * c! + 4 * d! + 0.1 * r());
+    const m = new LinearRegression().fit(rows, target);
+    const ref = new MultivariateLinearRegression(rows, target.map((v) => [v]), { intercept: true, statistics: false });
+    const refCoef = ref.weights.slice(0, 4).map((w) => w[0]!);
+    expect(relErr(m.coef_!, refCoef)).toBeLessThan(1e-8);
+    expect(Math.abs(m.intercept_! - ref.weights[4]![0]!)).toBeLessThan(1e-6);
   });
 
   it('refuses bad params with sklearn\'s message', () => {

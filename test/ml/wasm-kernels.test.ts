@@ -1,0 +1,88 @@
+// The WebAssembly SIMD kernels: the committed bytes are what kernels.wat compiles to, and each kernel
+// equals its plain-JS counterpart — on blocks of odd sizes and column counts that need padding, and on
+// data whose first rows differ from the rest (an offset block, so centering matters).
+import { describe, expect, it } from 'vitest';
+import { compiled } from '../../scripts/build-wasm.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { wasmKernels, roundUp } from '../../src/ml/wasm/kernels';
+import { gramJs, gramOf } from '../../src/ml/gram';
+import { seededRandom } from '../../src/lib/random';
+import { repoRoot } from './sklearn-fixture';
+
+function data(n: number, p: number, seed: number) {
+  const r = seededRandom(seed);
+  const X = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) X[j * n + i] = (i < 7 ? 1000 : 0) + (j + 1) * (r() * 2 - 1) + 5 * j;
+  const y = Float64Array.from({ length: n }, () => r() * 3 - 1);
+  const xMean = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += X[j * n + i]!;
+    xMean[j] = s / n;
+  }
+  return { X, rows: n, cols: p, xMean, y };
+}
+
+function maxRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let d = 0;
+  let s = 1e-300;
+  for (let i = 0; i < a.length; i++) {
+    d = Math.max(d, Math.abs(a[i]! - b[i]!));
+    s = Math.max(s, Math.abs(b[i]!));
+  }
+  return d / s;
+}
+
+describe('WebAssembly kernels', () => {
+  it('kernels-wasm.ts holds what kernels.wat compiles to (run node scripts/build-wasm.mjs after editing it)', async () => {
+    expect(readFileSync(join(repoRoot, 'src/ml/wasm/kernels-wasm.ts'), 'utf8')).toBe(await compiled('kernels.wat'));
+  });
+
+  it('are available in Node (SIMD)', () => {
+    expect(wasmKernels()).not.toBeNull();
+  });
+
+  for (const [n, p] of [[1, 1], [5, 3], [513, 7], [1100, 12], [2049, 33]] as const) {
+    it(`gram = the plain-JS Gram on ${n} × ${p}`, () => {
+      const d = data(n, p, n + p);
+      const w = gramOf(d);
+      const j = gramJs(d);
+      expect(maxRel(w.Q, j.Q)).toBeLessThan(1e-12);
+      expect(maxRel(w.q, j.q)).toBeLessThan(1e-12);
+      expect(Math.abs(w.yNorm2 - j.yNorm2) / j.yNorm2).toBeLessThan(1e-12);
+      // Exact centering: the offset first rows do not leak into the Gram of the centered data.
+      const n2 = Array.from({ length: p }, (_, c) => w.Q[c * p + c]!);
+      expect(n2.every((v) => v >= 0)).toBe(true);
+    });
+  }
+
+  it('gemv and gemv_t compute Xw and Xᵀv', () => {
+    const k = wasmKernels()!;
+    const n = 10;
+    const p = 8;
+    const { X } = data(n, p, 3);
+    const w = Float64Array.from({ length: p }, (_, j) => j - 3.5);
+    const v = Float64Array.from({ length: n }, (_, i) => Math.cos(i));
+    k.reserve((n * p + p + n + p) * 8);
+    const m = k.f64();
+    m.fill(0, 0, n * p + p + n + p);
+    m.set(X, 0);
+    m.set(w, n * p);
+    m.set(v, n * p + p);
+    const z = n * p + p + n; // z lands after v; out (Xᵀv) reuses it afterwards
+    k.gemv(0, n, n, roundUp(p, 4), n * p * 8, z * 8);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += X[j * n + i]! * w[j]!;
+      expect(m[z + i]).toBeCloseTo(s, 12);
+    }
+    m.fill(0, z, z + p);
+    k.gemvT(0, n, n, p, (n * p + p) * 8, z * 8);
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += X[j * n + i]! * v[i]!;
+      expect(m[z + j]).toBeCloseTo(s, 12);
+    }
+  });
+});
