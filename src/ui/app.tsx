@@ -7,12 +7,14 @@ import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
+import { loadMonaco } from './notebook/monaco-loader';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
 // `inNav: false` pages have a route but no tab of their own (`#/compare?runs=…` belongs to Experiments).
 const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule>; inNav?: false; section?: string }> = [
-  { id: 'notebook', label: 'Notebook', load: () => import('./pages/notebook-page') },
+  // The notebook's editor (Monaco, the largest download) starts with the page's chunk, not after it.
+  { id: 'notebook', label: 'Notebook', load: () => (void loadMonaco().catch(() => undefined), import('./pages/notebook-page')) },
   { id: 'experiments', label: 'Experiments', load: () => import('./pages/experiments-page') },
   { id: 'models', label: 'Models', load: () => import('./pages/models-page') },
   { id: 'predict', label: 'Predict', load: () => import('./pages/predict-page') },

@@ -7,10 +7,9 @@ import { CellModels } from './editor-models';
 import { commandFor, type Command, type KeyState } from './keyboard';
 import type { Monaco } from './monaco';
 import { Toolbar } from './toolbar';
+import { loadMonaco } from './monaco-loader';
 
-let monacoModule: Promise<Monaco> | undefined;
-/** Monaco and its workers, loaded once per tab. */
-export const loadMonaco = () => (monacoModule ??= import('./monaco').then((m) => m.monaco));
+export { loadMonaco } from './monaco-loader';
 
 export function useController(controller: NotebookController): NotebookState {
   const [state, setState] = useState(controller.snapshot);
