@@ -259,6 +259,7 @@ export async function train(t: TrainInput): Promise<TrainResult> {
     for (let epoch = 0; epoch < p.maxIter; epoch++) {
       checkInterrupt(); // a notebook interrupt stops training between epochs (the run ends KILLED)
       const order = p.shuffle ? permutation(t.n, t.rng) : null;
+      optimizer.sync();
       const costs: tf.Scalar[] = [];
       for (let start = 0; start < t.n; start += batchSize) {
         if (t.signal?.aborted) break;
