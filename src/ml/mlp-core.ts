@@ -1,5 +1,6 @@
 // The part of MLPRegressor and MLPClassifier that does not depend on the target: params, building the
-// TensorFlow.js model, scikit-learn's stochastic training loop, and weights ⇄ JSON.
+// TensorFlow.js model, scikit-learn's stochastic training loop (its step, written out as tensor ops, is
+// in mlp-step.ts), and weights ⇄ JSON.
 //
 // Why our own loop rather than `model.fit`: scikit-learn's MLP semantics (loss = data loss + ½·alpha·‖W‖²
 // / batch size, the `tol` / `nIterNoChange` stopping rule, early stopping on the validation *score* with

@@ -1,5 +1,6 @@
-// MLPRegressor and MLPClassifier, scikit-learn's multi-layer perceptrons, trained with TensorFlow.js
-// (whatever backend is active: cpu in Node, webgl in the browser when set).
+// MLPRegressor and MLPClassifier, scikit-learn's multi-layer perceptrons, trained with TensorFlow.js on
+// the backend tf-backend.ts chose (WebGPU, a hardware WebGL, else WASM — in Node too — else cpu), or
+// the one set since with `tf.setBackend`.
 //
 //   const mlp = new MLPRegressor({ hiddenLayerSizes: [32, 16], maxIter: 300, randomState: 0 });
 //   mlp.onEpochEnd = (epoch, logs) => console.log(epoch, logs.loss);   // optional, awaited
