@@ -16,9 +16,9 @@ export function registryStoreForUri(uri: string): RegistryStore {
   let store = stores.get(uri);
   if (store) return store;
   const [scheme, ...rest] = uri.split(':');
-  if (scheme === 'memory') store = new MemoryRegistryStore(uri);
+  if (schemes.has(scheme!)) store = schemes.get(scheme!)!(uri);
+  else if (scheme === 'memory') store = new MemoryRegistryStore(uri);
   else if (scheme === 'indexeddb') store = new IdbRegistryStore(rest.join(':') || 'kiroku');
-  else if (schemes.has(scheme!)) store = schemes.get(scheme!)!(uri);
   else throw new TrackingError(`Unsupported registry URI '${uri}'.`);
   stores.set(uri, store);
   return store;

@@ -24,12 +24,12 @@ export function storeForUri(uri: string): TrackingStore {
   if (store) return store;
   const [scheme, ...rest] = uri.split(':');
   const name = rest.join(':');
-  if (scheme === 'memory') store = new MemoryTrackingStore(uri);
+  // A registered scheme comes first: the kernel serves `indexeddb:` from its store thread.
+  if (schemes.has(scheme!)) store = schemes.get(scheme!)!(uri);
+  else if (scheme === 'memory') store = new MemoryTrackingStore(uri);
   else if (scheme === 'indexeddb') {
     if (typeof indexedDB === 'undefined') throw new TrackingError(`Tracking URI '${uri}' needs IndexedDB, which this environment does not have; use 'memory:'.`);
     store = new IdbTrackingStore(name || 'kiroku');
-  } else if (schemes.has(scheme!)) {
-    store = schemes.get(scheme!)!(uri);
   } else {
     const server = schemes.has('https') ? ", or 'https://<host>' (an MLflow tracking server)" : '';
     throw new TrackingError(

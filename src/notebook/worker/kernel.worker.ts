@@ -2,6 +2,9 @@
 // execution is in kernel.ts, testable in Node without a Worker.
 import type { HostMessage, KernelMessage } from '../protocol';
 import { Kernel } from './kernel';
+import { registerTrackingScheme } from '../../tracking/uri';
+import { registerRegistryScheme } from '../../registry/uri';
+import { StoreThread, threadRegistryStore, threadTrackingStore } from './store-thread';
 
 // The project's lib is DOM (no WebWorker lib beside it): the few members used here, typed locally.
 interface WorkerScope {
@@ -14,6 +17,12 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 // Bound once: a cell that declares its own `postMessage` or `onmessage` cannot cut the kernel off.
 const post = scope.postMessage.bind(scope) as (message: KernelMessage) => void;
+// IndexedDB is reached through a thread of its own, so a spinning cell never holds a transaction
+// that other tabs wait on (store-thread.ts).
+const storeThread = new StoreThread(new Worker(new URL('./store.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-store' }));
+const dbName = (uri: string) => uri.slice('indexeddb:'.length) || 'kiroku';
+registerTrackingScheme('indexeddb', (uri) => threadTrackingStore(storeThread, dbName(uri)));
+registerRegistryScheme('indexeddb', (uri) => threadRegistryStore(storeThread, dbName(uri)));
 const kernel = new Kernel(post);
 
 scope.addEventListener('message', (event: MessageEvent<HostMessage>) => void kernel.handle(event.data));
