@@ -4,6 +4,7 @@ import { TrackingError } from '../lib/errors';
 import { contentTypeFor } from '../lib/content-type';
 import type { StoredArtifact } from './store';
 import { normalizeArtifactPath, validateArtifactPath } from './artifact-path';
+import { CHUNK_BYTES } from '../storage/chunks';
 
 export { normalizeArtifactPath };
 
@@ -19,9 +20,11 @@ export async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
 
 /**
  * A file for a store: its path cleaned — and held to MLflow's rules when newly logged (`copied` false; a
- * file copied from an archive keeps the path it has there) — its content type given or guessed, its bytes read.
+ * file copied from an archive keeps the path it has there) — its content type given or guessed, its bytes
+ * read, except a Blob larger than a chunk, which the store reads a chunk at a time (a 1 GB model is never read whole).
  */
 export async function storedArtifact(path: string, data: ArtifactData, contentType?: string, copied = false): Promise<StoredArtifact> {
   const clean = copied ? normalizeArtifactPath(path) : validateArtifactPath(path);
-  return { path: clean, contentType: contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean)), bytes: await toArrayBuffer(data) };
+  const bytes = data instanceof Blob && data.size > CHUNK_BYTES ? data : await toArrayBuffer(data);
+  return { path: clean, contentType: contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean)), bytes };
 }

@@ -8,8 +8,11 @@ import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities'
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
 import { closeKirokuDB, openKirokuDB } from '../storage/connection';
 import { BULK_CHUNK_SIZE, CHUNK_SIZE, type KirokuDB, type MetricChunk } from '../storage/schema';
+import { ensureReserve, isQuotaError, withReserve } from '../storage/reserve';
+import { chunkRange } from '../storage/chunks';
+import { deleteArtifactFiles, deleteOrphanChunks, discardPrepared, prepareArtifacts, readArtifact, writeArtifacts } from './idb-artifacts';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, MetricSeries, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type { ExperimentPatch, LogBatch, MetricSeries, PurgeResult, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
 export class IdbTrackingStore implements TrackingStore {
@@ -21,8 +24,15 @@ export class IdbTrackingStore implements TrackingStore {
     this.uri = `indexeddb:${name}`;
   }
 
-  private db(): Promise<IDBPDatabase<KirokuDB>> {
-    return openKirokuDB(this.name);
+  private reserveChecked = false;
+
+  private async db(): Promise<IDBPDatabase<KirokuDB>> {
+    const db = await openKirokuDB(this.name);
+    if (!this.reserveChecked) {
+      this.reserveChecked = true;
+      void ensureReserve(db);
+    }
+    return db;
   }
 
   async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
@@ -125,16 +135,25 @@ export class IdbTrackingStore implements TrackingStore {
   private async syncRunCache(): Promise<Map<string, RunRow>> {
     const db = await this.db();
     const tx = db.transaction(['meta', 'runs']);
-    const version = Number((await tx.objectStore('meta').get(RUNS_VERSION))?.value ?? 0);
+    const [version, count] = await Promise.all([
+      tx.objectStore('meta').get(RUNS_VERSION).then((m) => Number(m?.value ?? 0)),
+      // A purge deletes rows without a version stamp (a full disk allows deletes only): fewer rows than
+      // the cache holds means some were purged, and the cache is read afresh.
+      tx.objectStore('runs').count(),
+    ]);
     const cache = this.runCache;
-    if (cache && version === cache.version) return cache.rows;
-    if (!cache || version < cache.version) {
+    if (cache && version === cache.version && count === cache.rows.size) return cache.rows;
+    if (!cache || version < cache.version || count < cache.rows.size) {
       const rows = await tx.objectStore('runs').getAll();
       this.runCache = { version, rows: new Map(rows.map((r) => [r.info.runId, r])) };
     } else {
       const changed = await tx.objectStore('runs').index('byVersion').getAll(IDBKeyRange.lowerBound(cache.version, true));
       for (const r of changed) cache.rows.set(r.info.runId, r);
       cache.version = version;
+      if (cache.rows.size !== count) {
+        const rows = await tx.objectStore('runs').getAll();
+        this.runCache = { version, rows: new Map(rows.map((r) => [r.info.runId, r])) };
+      }
     }
     return this.runCache!.rows;
   }
@@ -144,9 +163,10 @@ export class IdbTrackingStore implements TrackingStore {
     return rows.map((r) => ({ info: r.info, lastActivity: r.lastActivity }));
   }
 
+  /** A run's end, deletion or restoration: written on the reserve if the disk is full (storage/reserve.ts). */
   async updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo> {
     const db = await this.db();
-    return guard(async () => {
+    return guard(() => withReserve(db as never, this.name, async () => {
       const tx = db.transaction(['runs', 'meta'], 'readwrite');
       const row = await tx.objectStore('runs').get(runId);
       if (!row) throw runNotFound(runId);
@@ -155,7 +175,7 @@ export class IdbTrackingStore implements TrackingStore {
       row.version = await bumpVersion(tx.objectStore('meta'));
       await Promise.all([tx.objectStore('runs').put(row), tx.done]);
       return row.info;
-    });
+    }));
   }
 
   logBatch(runId: string, batch: LogBatch) {
@@ -165,8 +185,9 @@ export class IdbTrackingStore implements TrackingStore {
   /** Everything of a change in one transaction: the run row, metric chunks, inputs and artifacts. */
   async commit(runId: string, change: RunChange): Promise<RunInfo> {
     const db = await this.db();
+    const prepared = await guard(() => prepareArtifacts(db, change.artifacts ?? []));
     return guard(async () => {
-      const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'meta', 'artifacts', 'artifactData'], 'readwrite');
+      const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'meta', 'artifacts', 'artifactChunks'], 'readwrite');
       // A refusal after some writes were issued must not let them commit: abort the whole change.
       const writes: Promise<unknown>[] = [];
       try {
@@ -186,11 +207,7 @@ export class IdbTrackingStore implements TrackingStore {
           assertActive(row);
           row.inputs = mergeInputs(row.inputs, change.inputs);
         }
-        for (const a of change.artifacts ?? []) {
-          // One push per request: a put that throws must not lose the one before it (it is rejected on abort).
-          writes.push(tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }));
-          writes.push(tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }));
-        }
+        if (prepared.length) await writeArtifacts(tx, runId, prepared, writes);
         if (change.info) {
           Object.assign(row.info, change.info);
           if (change.info.runName !== undefined) row.tags['mlflow.runName'] = change.info.runName;
@@ -203,6 +220,7 @@ export class IdbTrackingStore implements TrackingStore {
         abort(tx);
         // The aborted requests reject too; they are answered by this error.
         for (const w of [...writes, tx.done]) w.catch(() => {});
+        await discardPrepared(db, prepared);
         throw err;
       }
     });
@@ -251,27 +269,71 @@ export class IdbTrackingStore implements TrackingStore {
     return this.putArtifacts(runId, [artifact]);
   }
 
+  /** Several files in one transaction (a Blob's chunks are staged before it): all or none. */
   async putArtifacts(runId: string, artifacts: StoredArtifact[]) {
     const db = await this.db();
+    if (!(await db.getKey('runs', runId))) throw runNotFound(runId);
+    const prepared = await guard(() => prepareArtifacts(db, artifacts));
     await guard(async () => {
-      const tx = db.transaction(['runs', 'artifacts', 'artifactData'], 'readwrite');
-      if (!(await tx.objectStore('runs').getKey(runId))) throw runNotFound(runId);
-      await Promise.all([
-        ...artifacts.flatMap((a) => [
-          tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }),
-          tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }),
-        ]),
-        tx.done,
-      ]);
+      const tx = db.transaction(['runs', 'artifacts', 'artifactChunks'], 'readwrite');
+      const writes: Promise<unknown>[] = [];
+      try {
+        if (!(await tx.objectStore('runs').getKey(runId))) throw runNotFound(runId);
+        await writeArtifacts(tx, runId, prepared, writes);
+        await Promise.all([...writes, tx.done]);
+      } catch (err) {
+        abort(tx);
+        for (const w of [...writes, tx.done]) w.catch(() => {});
+        await discardPrepared(db, prepared);
+        throw err;
+      }
     });
   }
 
+  /** A file's bytes as a Blob made of its chunks (`blob.stream()` reads them back in order). */
   async getArtifact(runId: string, path: string) {
+    return readArtifact(await this.db(), runId, path);
+  }
+
+  /** Deletes a file or a folder's files (delete-only: it works on a full disk); returns them. */
+  async deleteArtifacts(runId: string, path: string) {
     const db = await this.db();
-    const tx = db.transaction(['artifacts', 'artifactData']);
-    const [meta, data] = await Promise.all([tx.objectStore('artifacts').get([runId, path]), tx.objectStore('artifactData').get([runId, path])]);
-    if (!meta || !data) return undefined;
-    return { path, contentType: meta.contentType, bytes: data.bytes };
+    if (!(await db.getKey('runs', runId))) throw runNotFound(runId);
+    const deleted = await deleteArtifactFiles(db, runId, path);
+    void ensureReserve(db);
+    return deleted;
+  }
+
+  /**
+   * MLflow's `gc` for these runs: the rows, metric history, files and their bytes are deleted for good,
+   * each run in one delete-only transaction (so it works on a full disk). Bytes no file names (left by
+   * a page that died mid-write) go too.
+   */
+  async purgeRuns(runIds: string[]): Promise<PurgeResult> {
+    const db = await this.db();
+    const result: PurgeResult = { runs: [], bytes: 0 };
+    for (const runId of runIds) {
+      const tx = db.transaction(['runs', 'metricChunks', 'artifacts', 'artifactChunks'], 'readwrite');
+      const row = await tx.objectStore('runs').get(runId);
+      if (!row) {
+        await tx.done;
+        continue;
+      }
+      const metas = await tx.objectStore('artifacts').getAll(IDBKeyRange.bound([runId, ''], [runId, '\uffff']));
+      const points = Object.values(row.metricCounts).reduce((s, n) => s + n, 0);
+      await Promise.all([
+        tx.objectStore('runs').delete(runId),
+        tx.objectStore('metricChunks').delete(IDBKeyRange.bound([runId], [runId, []])),
+        tx.objectStore('artifacts').delete(IDBKeyRange.bound([runId, ''], [runId, '\uffff'])),
+        ...metas.filter((m) => m.blobId).map((m) => tx.objectStore('artifactChunks').delete(chunkRange(m.blobId))),
+        tx.done,
+      ]);
+      result.runs.push(runId);
+      result.bytes += metas.reduce((s, m) => s + m.size, 0) + points * 24;
+    }
+    await deleteOrphanChunks(db);
+    void ensureReserve(db);
+    return result;
   }
 
   async listArtifactPaths(runId: string) {
@@ -369,7 +431,4 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function isQuotaError(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name;
-  return name === 'QuotaExceededError' || (err as { code?: number } | null)?.code === 22;
-}
+export { isQuotaError };

@@ -5,7 +5,7 @@ import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from '
 import { now } from '../lib/time';
 import { TrackingError } from '../lib/errors';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type { ExperimentPatch, LogBatch, PurgeResult, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
 export class MemoryTrackingStore implements TrackingStore {
@@ -155,7 +155,8 @@ export class MemoryTrackingStore implements TrackingStore {
     this.row(runId);
     let files = this.artifacts.get(runId);
     if (!files) this.artifacts.set(runId, (files = new Map()));
-    files.set(artifact.path, { ...artifact, bytes: artifact.bytes.slice(0) });
+    // A Blob is immutable: kept as it is; bytes are copied.
+    files.set(artifact.path, { ...artifact, bytes: artifact.bytes instanceof Blob ? artifact.bytes : artifact.bytes.slice(0) });
   }
 
   async putArtifacts(runId: string, artifacts: StoredArtifact[]) {
@@ -165,14 +166,45 @@ export class MemoryTrackingStore implements TrackingStore {
 
   async getArtifact(runId: string, path: string) {
     const a = this.artifacts.get(runId)?.get(path);
-    return a && { ...a, bytes: a.bytes.slice(0) };
+    return a && { ...a, bytes: new Blob([a.bytes], { type: a.contentType }) };
   }
 
   async listArtifactPaths(runId: string) {
     const files = this.artifacts.get(runId);
     if (!files) return [];
-    return [...files.values()].map((a) => ({ path: a.path, size: a.bytes.byteLength })).sort((a, b) => a.path.localeCompare(b.path));
+    return [...files.values()].map((a) => ({ path: a.path, size: byteSize(a.bytes) })).sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async deleteArtifacts(runId: string, path: string) {
+    this.row(runId);
+    const files = this.artifacts.get(runId) ?? new Map<string, StoredArtifact>();
+    const deleted: Array<{ path: string; size: number }> = [];
+    for (const [p, a] of files) {
+      if (p !== path && !p.startsWith(path + '/')) continue;
+      files.delete(p);
+      deleted.push({ path: p, size: byteSize(a.bytes) });
+    }
+    return deleted.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async purgeRuns(runIds: string[]): Promise<PurgeResult> {
+    const result: PurgeResult = { runs: [], bytes: 0 };
+    for (const runId of runIds) {
+      const row = this.runs.get(runId);
+      if (!row) continue;
+      for (const a of this.artifacts.get(runId)?.values() ?? []) result.bytes += byteSize(a.bytes);
+      for (const key of Object.keys(row.metricCounts)) {
+        result.bytes += (this.history.get(`${runId}\u0000${key}`)?.length ?? 0) * 24;
+        this.history.delete(`${runId}\u0000${key}`);
+      }
+      this.artifacts.delete(runId);
+      this.runs.delete(runId);
+      result.runs.push(runId);
+    }
+    return result;
   }
 
   async close() {}
 }
+
+const byteSize = (bytes: ArrayBuffer | Blob) => (bytes instanceof Blob ? bytes.size : bytes.byteLength);

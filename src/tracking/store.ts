@@ -42,7 +42,17 @@ export interface ExperimentPatch {
 export interface StoredArtifact {
   path: string;
   contentType: string;
-  bytes: ArrayBuffer;
+  /**
+   * The file's bytes: in memory, or a Blob that a store reads a chunk at a time (a 1 GB model is never
+   * read whole). Stores give files back as Blobs (IndexedDB, memory) or bytes (a server).
+   */
+  bytes: ArrayBuffer | Blob;
+}
+
+/** What a purge deleted for good: the runs, and about how many bytes (files and metric history). */
+export interface PurgeResult {
+  runs: string[];
+  bytes: number;
 }
 
 /** A run row as it is kept, with the hidden bookkeeping the stores need. */
@@ -114,6 +124,13 @@ export interface TrackingStore {
    * version's source as MLflow's Python client registers it). Undefined when the file is not there.
    */
   getArtifactAtUri?(artifactUri: string, path: string): Promise<StoredArtifact | undefined>;
+  /** Optional (local stores): deletes a file, or a folder's files; returns what was deleted. */
+  deleteArtifacts?(runId: string, path: string): Promise<Array<{ path: string; size: number }>>;
+  /**
+   * Optional (local stores): MLflow's `gc` — deletes these runs for good, with their metric history and
+   * files. The client checks that they are deleted runs first.
+   */
+  purgeRuns?(runIds: string[]): Promise<PurgeResult>;
 
   close(): Promise<void>;
 }

@@ -65,13 +65,13 @@ export async function exportWorkspace(options: { databases?: Partial<WorkspaceDa
 
   // Tracking and registry: one snapshot.
   const db = await openKirokuDB(dbs.tracking);
-  const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'artifacts', 'artifactData', 'registeredModels', 'modelVersions']);
+  const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'artifacts', 'artifactChunks', 'registeredModels', 'modelVersions']);
   const [experiments, runs, chunks, artifacts, artifactData, models, versions] = await Promise.all([
     tx.objectStore('experiments').getAll(),
     tx.objectStore('runs').getAll(),
     tx.objectStore('metricChunks').getAll(),
     tx.objectStore('artifacts').getAll(),
-    tx.objectStore('artifactData').getAll(),
+    tx.objectStore('artifactChunks').getAll(),
     tx.objectStore('registeredModels').getAll(),
     tx.objectStore('modelVersions').getAll(),
     tx.done,
@@ -89,7 +89,9 @@ export async function exportWorkspace(options: { databases?: Partial<WorkspaceDa
     if (!list) byKey.set(c.key, (list = []));
     list.push(c);
   }
-  const data = new Map(artifactData.map((a) => [`${a.runId}\u0000${a.path}`, a.bytes]));
+  const byBlob = new Map<string, ArrayBuffer[]>();
+  for (const c of artifactData) (byBlob.get(c.blobId) ?? byBlob.set(c.blobId, []).get(c.blobId)!)[c.seq] = c.bytes;
+  const data = new Map(artifacts.map((a) => [`${a.runId}\u0000${a.path}`, byBlob.get(a.blobId) && new Uint8Array(concat(byBlob.get(a.blobId)!))]));
   const artifactsByRun = new Map<string, typeof artifacts>();
   for (const a of artifacts) {
     let list = artifactsByRun.get(a.runId);
@@ -141,4 +143,14 @@ export async function exportWorkspace(options: { databases?: Partial<WorkspaceDa
 /** `kiroku-workspace-2026-11-26.zip` */
 export function exportFileName(time = Date.now()): string {
   return `kiroku-workspace-${new Date(time).toISOString().slice(0, 10)}.zip`;
+}
+
+function concat(parts: ArrayBuffer[]): ArrayBuffer {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p), at);
+    at += p.byteLength;
+  }
+  return out.buffer;
 }

@@ -11,6 +11,7 @@
 import { unzipSync } from 'fflate';
 import type { IDBPDatabase } from 'idb';
 import { openKirokuDB } from '../storage/connection';
+import { chunkRange, splitBytes } from '../storage/chunks';
 import { BULK_CHUNK_SIZE, type KirokuDB, type MetricChunk, type StoredModelVersion } from '../storage/schema';
 import type { Experiment } from '../tracking/entities';
 import type { RunRow } from '../tracking/run-row';
@@ -202,7 +203,7 @@ async function importRun(
     return { ...a, bytes: data.slice().buffer as ArrayBuffer };
   });
 
-  const tx = db.transaction(['runs', 'metricChunks', 'artifacts', 'artifactData', 'meta'], 'readwrite');
+  const tx = db.transaction(['runs', 'metricChunks', 'artifacts', 'artifactChunks', 'meta'], 'readwrite');
   const runs = tx.objectStore('runs');
   const outcome = await atomically(tx, async () => {
     const existing = await runs.get(runId);
@@ -220,8 +221,8 @@ async function importRun(
       const range = IDBKeyRange.bound([runId], [runId, []]);
       // One request per push: a request that throws must not leave the one before it unhandled.
       push(tx.objectStore('metricChunks').delete(range));
+      for (const m of await tx.objectStore('artifacts').getAll(range)) push(tx.objectStore('artifactChunks').delete(chunkRange(m.blobId)));
       push(tx.objectStore('artifacts').delete(range));
-      push(tx.objectStore('artifactData').delete(range));
     }
     const moved = experimentId !== rest.info.experimentId;
     const row: RunRow = {
@@ -244,8 +245,9 @@ async function importRun(
       row.metricCounts[s.key] = n;
     }
     for (const a of files) {
-      push(tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: a.bytes.byteLength }));
-      push(tx.objectStore('artifactData').put({ runId, path: a.path, bytes: a.bytes }));
+      const { ref, records } = splitBytes(a.bytes);
+      for (const r of records) push(tx.objectStore('artifactChunks').put(r));
+      push(tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: ref.size, blobId: ref.blobId, chunks: ref.chunks }));
     }
     // Stamp the row with a new change version so every tab's cached run list picks it up.
     const meta = tx.objectStore('meta');

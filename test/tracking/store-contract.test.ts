@@ -9,6 +9,7 @@ import { IdbTrackingStore } from '../../src/tracking/idb-store';
 import { MemoryTrackingStore } from '../../src/tracking/memory-store';
 import { RestTrackingStore } from '../../src/interop/rest/tracking-store';
 import { CHUNK_SIZE } from '../../src/storage/schema';
+import { CHUNK_BYTES } from '../../src/storage/chunks';
 import type { TrackingStore } from '../../src/tracking/store';
 import { setClock } from '../../src/lib/time';
 import { startMlflowTestServer } from '../interop/mlflow-test-server';
@@ -210,7 +211,7 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     await store.putArtifact(A, { path: 'notes.txt', contentType: 'text/plain', bytes: new Uint8Array([1, 2, 3]).buffer });
     const got = await store.getArtifact(A, 'model/MLmodel');
     expect(got?.contentType).toBe('application/yaml');
-    expect(new TextDecoder().decode(got!.bytes)).toBe('hello');
+    expect(new TextDecoder().decode(got!.bytes instanceof Blob ? await got!.bytes.arrayBuffer() : got!.bytes)).toBe('hello');
     expect(await store.listArtifactPaths(A)).toEqual([
       { path: 'model/MLmodel', size: 5 },
       { path: 'notes.txt', size: 3 },
@@ -244,6 +245,79 @@ describe.each(factories)('metric series (the write queue\'s columnar shape): %s'
     expect((await store.getRun(A))!.data.metrics).toEqual({ loss: 1, acc: 0.5 });
     await store.close();
     await subject.stop?.();
+  });
+});
+
+/** A file whose every 4-byte word is its own offset: a chunk out of place or order shows. */
+function patterned(bytes: number): Blob {
+  const words = new Uint32Array(bytes / 4);
+  for (let i = 0; i < words.length; i++) words[i] = i * 4;
+  return new Blob([words], { type: 'application/octet-stream' });
+}
+
+async function blobBytes(b: ArrayBuffer | Blob | undefined): Promise<Uint8Array> {
+  return new Uint8Array(b instanceof Blob ? await b.arrayBuffer() : b!);
+}
+
+/** Byte equality without a deep-equality diff of millions of elements. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+const localFactories = factories.filter(([name]) => name !== 'RestTrackingStore');
+
+describe.each(localFactories)('files larger than a chunk, deletion and purge: %s', (_name, factory) => {
+  it('stores a file of several chunks from a Blob and gives it back whole, in order', async () => {
+    const { store } = await factory();
+    const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    const size = 2 * CHUNK_BYTES + 12_344;
+    const blob = patterned(size);
+    await store.putArtifact(RUN_A, { path: 'model/weights.bin', contentType: 'application/octet-stream', bytes: blob });
+    await store.commit(RUN_A, { artifacts: [{ path: 'big.bin', contentType: 'application/octet-stream', bytes: blob }, { path: 'small.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hi').buffer as ArrayBuffer }] });
+    for (const path of ['model/weights.bin', 'big.bin']) {
+      const got = await store.getArtifact(RUN_A, path);
+      expect(got!.bytes).toBeInstanceOf(Blob);
+      expect(sameBytes(await blobBytes(got!.bytes), await blobBytes(blob))).toBe(true);
+    }
+    expect(await store.listArtifactPaths(RUN_A)).toEqual([
+      { path: 'big.bin', size }, { path: 'model/weights.bin', size }, { path: 'small.txt', size: 2 },
+    ]);
+    // Replacing a file replaces its bytes.
+    await store.putArtifact(RUN_A, { path: 'big.bin', contentType: 'text/plain', bytes: new TextEncoder().encode('now small').buffer as ArrayBuffer });
+    expect(new TextDecoder().decode(await blobBytes((await store.getArtifact(RUN_A, 'big.bin'))!.bytes))).toBe('now small');
+    await store.close();
+  });
+
+  it('deletes a file or a folder, and purges runs for good with their history and files', async () => {
+    const { store } = await factory();
+    const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    await store.createRun(makeRun(RUN_B, exp));
+    const text = (t: string) => new TextEncoder().encode(t).buffer as ArrayBuffer;
+    for (const id of [RUN_A, RUN_B]) {
+      await store.putArtifacts(id, [
+        { path: 'model/MLmodel', contentType: 'text/plain', bytes: text('m') },
+        { path: 'model/weights.bin', contentType: 'application/octet-stream', bytes: patterned(CHUNK_BYTES + 8) },
+        { path: 'modelling.txt', contentType: 'text/plain', bytes: text('not in model/') },
+      ]);
+      await store.logBatch(id, { metrics: Array.from({ length: 10 }, (_, i) => ({ key: 'loss', value: i, step: i, timestamp: 1 })) });
+    }
+    expect(await store.listRuns([exp])).toHaveLength(2); // fills the IndexedDB store's run cache
+    expect(await store.deleteArtifacts!(RUN_A, 'model')).toEqual([{ path: 'model/MLmodel', size: 1 }, { path: 'model/weights.bin', size: CHUNK_BYTES + 8 }]);
+    expect(await store.listArtifactPaths(RUN_A)).toEqual([{ path: 'modelling.txt', size: 13 }]);
+    expect(await store.getArtifact(RUN_A, 'model/weights.bin')).toBeUndefined();
+
+    const purged = await store.purgeRuns!([RUN_B]);
+    expect(purged).toEqual({ runs: [RUN_B], bytes: 1 + CHUNK_BYTES + 8 + 13 + 10 * 24 });
+    expect(await store.getRun(RUN_B)).toBeUndefined();
+    expect((await store.listRuns([exp], 'ALL')).map((r) => r.info.runId)).toEqual([RUN_A]);
+    expect(await store.getArtifact(RUN_B, 'modelling.txt')).toBeUndefined();
+    await expect(store.getMetricHistory(RUN_B, 'loss')).rejects.toThrow('not found');
+    // The other run is untouched.
+    expect(await store.getMetricHistory(RUN_A, 'loss')).toHaveLength(10);
+    expect(await store.purgeRuns!(['f'.repeat(32)])).toEqual({ runs: [], bytes: 0 });
+    await store.close();
   });
 });
 
@@ -309,6 +383,30 @@ describe('IdbTrackingStore commit atomicity', () => {
     const run = (await store.getRun(RUN_A))!;
     expect(run.data.params).toEqual({});
     expect(await store.listArtifactPaths(RUN_A)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('IdbTrackingStore file bytes', () => {
+  it('keeps no chunk of a file whose change failed, nor of a replaced or deleted file', async () => {
+    const name = `blobs-${Date.now()}`;
+    const store = new IdbTrackingStore(name);
+    const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
+    await store.createRun(makeRun(RUN_A, exp));
+    const big = patterned(CHUNK_BYTES + 4);
+    // The staged Blob is written before the change's transaction; the change fails (a param changes value).
+    await store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '1' }] });
+    await expect(store.commit(RUN_A, { batch: { params: [{ key: 'alpha', value: '2' }] }, artifacts: [{ path: 'w.bin', contentType: 'x', bytes: big }] }))
+      .rejects.toThrow('Changing param values is not allowed');
+    await store.putArtifact(RUN_A, { path: 'w.bin', contentType: 'x', bytes: big });
+    await store.putArtifact(RUN_A, { path: 'w.bin', contentType: 'x', bytes: patterned(CHUNK_BYTES + 8) });
+    const { openDB } = await import('idb');
+    const db = await openDB(name);
+    const chunkKeys = async () => (await db.getAllKeys('artifactChunks')).map((k) => (k as [string, number])[1]);
+    expect(await chunkKeys()).toEqual([0, 1]);
+    await store.deleteArtifacts(RUN_A, 'w.bin');
+    expect(await chunkKeys()).toEqual([]);
+    db.close();
     await store.close();
   });
 });

@@ -228,13 +228,13 @@ export class RestTrackingStore implements TrackingStore {
 
   async putArtifact(runId: string, artifact: StoredArtifact): Promise<void> {
     const root = await this.artifactRoot(runId);
-    await this.call('PUT', proxyPath(root, artifact.path), new Uint8Array(artifact.bytes));
+    await this.call('PUT', proxyPath(root, artifact.path), await bodyBytes(artifact));
   }
 
   /** One request per file, a few at once: a folder may arrive in part if the connection fails midway. */
   async putArtifacts(runId: string, artifacts: StoredArtifact[]): Promise<void> {
     const root = await this.artifactRoot(runId);
-    await forEachLimit(artifacts, UPLOADS_IN_FLIGHT, (a) => this.call('PUT', proxyPath(root, a.path), new Uint8Array(a.bytes)));
+    await forEachLimit(artifacts, UPLOADS_IN_FLIGHT, async (a) => this.call('PUT', proxyPath(root, a.path), await bodyBytes(a)));
   }
 
   async getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined> {
@@ -293,4 +293,9 @@ export class RestTrackingStore implements TrackingStore {
     const uri = this.artifactRoots.get(runId) ?? (await this.requireRun(runId)).info.artifactUri;
     return proxyRoot(uri);
   }
+}
+
+/** A file's bytes for a PUT (a Blob, e.g. a large model, is read here). */
+async function bodyBytes(a: StoredArtifact): Promise<Uint8Array> {
+  return new Uint8Array(a.bytes instanceof Blob ? await a.bytes.arrayBuffer() : a.bytes);
 }

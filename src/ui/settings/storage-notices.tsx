@@ -12,7 +12,9 @@ export function StorageNotices() {
     <div class="storage-notice" role="alert">
       {notice.type === 'upgrade-blocked'
         ? <>A newer Kiroku is waiting for another tab to close the <code>{notice.database}</code> database. Close the other Kiroku tabs (or reload them) to continue.</>
-        : <>Another tab is upgrading or clearing Kiroku's storage (<code>{notice.database}</code>). Reload this tab to continue.</>}
+        : notice.type === 'disk-full'
+          ? <>The disk is full{notice.reserveUsed ? ': Kiroku used the space it holds back to save your last change' : ''}. Free space in <a href="#/settings">Settings → Storage</a> (permanently delete deleted runs, or delete artifacts you no longer need).</>
+          : <>Another tab is upgrading or clearing Kiroku's storage (<code>{notice.database}</code>). Reload this tab to continue.</>}
       {' '}
       {notice.type === 'closed-for-upgrade' && <button type="button" onClick={() => location.reload()}>Reload</button>}
       <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button>
