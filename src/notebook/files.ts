@@ -12,10 +12,11 @@ import { readCSV, type ReadCSVOptions } from '../data/csv';
 import { loadSample, SAMPLE_DATASETS, type SampleDataset } from '../data/datasets';
 import { DATA_ERROR_CODES, dataError } from '../data/errors';
 import { notify } from '../storage/notices';
+import { CHUNK_BYTES, chunkRange, readChunks, splitBytes, stageBlob, type ChunkRecord, type ChunkedBytes } from '../storage/chunks';
 
 export const FILES_DB = 'kiroku-files';
 export const FILES_CHANNEL = 'kiroku-files';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const MAX_NAME = 255;
 
 export interface FileInfo {
@@ -28,7 +29,8 @@ export interface FileInfo {
 }
 
 export interface StoredFile extends FileInfo {
-  bytes: ArrayBuffer;
+  /** The bytes, read back chunk by chunk (`bytes.stream()` streams them). */
+  bytes: Blob;
 }
 
 export type FilesChange = { type: 'files-changed'; action: 'put' | 'delete' | 'rename'; names: string[] };
@@ -36,9 +38,17 @@ export type FilesChange = { type: 'files-changed'; action: 'put' | 'delete' | 'r
 /** What can be stored: a File (keeps its name, type and date), or bytes or text with a name. */
 export type FileInput = File | { name: string; data: Blob | ArrayBuffer | ArrayBufferView | string; type?: string; lastModified?: number };
 
+// Layout: `files` holds each file's metadata and where its bytes are (`blobId`, `chunks`, see
+// storage/chunks.ts) in `fileChunks`, so a file of any size is stored (Chromium refuses one value over
+// ~127 MB) and listing never reads bytes. Version 1 kept the bytes whole in `fileData`; version 2
+// moves them to chunks.
+type FileRow = FileInfo & Partial<ChunkedBytes>;
+
 interface FilesSchema extends DBSchema {
-  files: { key: string; value: FileInfo };
+  files: { key: string; value: FileRow };
+  /** Version 1 only. */
   fileData: { key: string; value: { name: string; bytes: ArrayBuffer } };
+  fileChunks: { key: [string, number]; value: ChunkRecord };
 }
 
 type Listener = (change: FilesChange) => void;
@@ -52,10 +62,24 @@ export class FilesStore {
 
   private open(): Promise<IDBPDatabase<FilesSchema>> {
     this.db ??= openDB<FilesSchema>(this.dbName, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) {
           db.createObjectStore('files', { keyPath: 'name' });
           db.createObjectStore('fileData', { keyPath: 'name' });
+        }
+        if (oldVersion < 2) {
+          db.createObjectStore('fileChunks', { keyPath: ['blobId', 'seq'] });
+          void (async () => {
+            let cursor = await tx.objectStore('fileData').openCursor();
+            while (cursor) {
+              const { ref, records } = splitBytes(cursor.value.bytes);
+              for (const r of records) void tx.objectStore('fileChunks').put(r);
+              const info = await tx.objectStore('files').get(cursor.value.name);
+              if (info) void tx.objectStore('files').put({ ...info, ...ref });
+              cursor = await cursor.continue();
+            }
+            db.deleteObjectStore('fileData');
+          })();
         }
       },
       blocked: () => notify({ type: 'upgrade-blocked', database: this.dbName }),
@@ -77,7 +101,7 @@ export class FilesStore {
   /** Every file, without its bytes, by name. */
   async list(): Promise<FileInfo[]> {
     const all = await (await this.open()).getAll('files');
-    return all.sort((a, b) => a.name.localeCompare(b.name));
+    return all.map(infoOf).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async has(name: string): Promise<boolean> {
@@ -87,9 +111,11 @@ export class FilesStore {
   /** A file with its bytes, or undefined. */
   async get(name: string): Promise<StoredFile | undefined> {
     const db = await this.open();
-    const tx = db.transaction(['files', 'fileData'], 'readonly');
-    const [info, data] = await Promise.all([tx.objectStore('files').get(name), tx.objectStore('fileData').get(name)]);
-    return info && data ? { ...info, bytes: data.bytes } : undefined;
+    const tx = db.transaction(['files', 'fileChunks'], 'readonly');
+    const row = await tx.objectStore('files').get(name);
+    if (!row?.blobId) return undefined;
+    const bytes = await readChunks(tx.objectStore('fileChunks'), row as ChunkedBytes, row.type);
+    return bytes && { ...infoOf(row), bytes };
   }
 
   /** A file as a `File` object (for readCSV, downloads), or undefined. */
@@ -98,18 +124,34 @@ export class FilesStore {
     return f && new File([f.bytes], f.name, { type: f.type, lastModified: f.lastModified });
   }
 
-  /** Store a file, replacing one of the same name. */
+  /**
+   * Store a file, replacing one of the same name. A Blob larger than a chunk is written a chunk at a
+   * time and then named in one transaction, so a 1 GB file is never read whole and appears whole or not at all.
+   */
   async put(input: FileInput): Promise<FileInfo> {
     const name = checkName(input.name);
     const isFile = typeof File !== 'undefined' && input instanceof File;
     const data = isFile ? input : (input as Exclude<FileInput, File>).data;
-    const bytes = await toArrayBuffer(data);
     const type = isFile ? input.type : ((input as { type?: string }).type ?? (data instanceof Blob ? data.type : guessType(name)));
     const lastModified = isFile ? input.lastModified : ((input as { lastModified?: number }).lastModified ?? Date.now());
-    const info: FileInfo = { name, type: type || guessType(name), size: bytes.byteLength, lastModified };
     const db = await this.open();
-    const tx = db.transaction(['files', 'fileData'], 'readwrite');
-    await Promise.all([tx.objectStore('files').put(info), tx.objectStore('fileData').put({ name, bytes }), tx.done]);
+    const staged = data instanceof Blob && data.size > CHUNK_BYTES ? await stageBlob(db, 'fileChunks', data) : null;
+    const split = staged ? null : splitBytes(await toArrayBuffer(data));
+    const ref = staged ?? split!.ref;
+    const info: FileInfo = { name, type: type || guessType(name), size: ref.size, lastModified };
+    const tx = db.transaction(['files', 'fileChunks'], 'readwrite');
+    try {
+      const old = await tx.objectStore('files').get(name);
+      await Promise.all([
+        ...(split?.records ?? []).map((r) => tx.objectStore('fileChunks').put(r)),
+        ...(old?.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(old.blobId))] : []),
+        tx.objectStore('files').put({ ...info, ...ref }),
+        tx.done,
+      ]);
+    } catch (err) {
+      if (staged) await db.delete('fileChunks', chunkRange(staged.blobId)).catch(() => {});
+      throw err;
+    }
     this.announce({ type: 'files-changed', action: 'put', names: [name] });
     return info;
   }
@@ -117,9 +159,10 @@ export class FilesStore {
   /** Delete a file; true if it existed. */
   async delete(name: string): Promise<boolean> {
     const db = await this.open();
-    const tx = db.transaction(['files', 'fileData'], 'readwrite');
-    const existed = (await tx.objectStore('files').getKey(name)) !== undefined;
-    await Promise.all([tx.objectStore('files').delete(name), tx.objectStore('fileData').delete(name), tx.done]);
+    const tx = db.transaction(['files', 'fileChunks'], 'readwrite');
+    const row = await tx.objectStore('files').get(name);
+    const existed = row !== undefined;
+    await Promise.all([tx.objectStore('files').delete(name), ...(row?.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(row.blobId))] : []), tx.done]);
     if (existed) this.announce({ type: 'files-changed', action: 'delete', names: [name] });
     return existed;
   }
@@ -128,11 +171,10 @@ export class FilesStore {
   async rename(from: string, to: string, options: { overwrite?: boolean } = {}): Promise<FileInfo> {
     const target = checkName(to);
     const db = await this.open();
-    const tx = db.transaction(['files', 'fileData'], 'readwrite');
+    const tx = db.transaction(['files', 'fileChunks'], 'readwrite');
     const files = tx.objectStore('files');
-    const data = tx.objectStore('fileData');
-    const [info, bytes, existing] = await Promise.all([files.get(from), data.get(from), from === target ? undefined : files.getKey(target)]);
-    if (!info || !bytes) {
+    const [info, existing] = await Promise.all([files.get(from), from === target ? undefined : files.get(target)]);
+    if (!info) {
       tx.abort();
       await tx.done.catch(() => {});
       throw dataError(`No file named '${from}' to rename.`, DATA_ERROR_CODES.unreadable);
@@ -142,11 +184,16 @@ export class FilesStore {
       await tx.done.catch(() => {});
       throw dataError(`A file named '${target}' already exists; delete it first or rename with { overwrite: true }.`, DATA_ERROR_CODES.badOption);
     }
+    // The bytes stay where they are: only the name that points at them changes.
     const renamed = { ...info, name: target };
-    await Promise.all([files.delete(from), data.delete(from)]);
-    await Promise.all([files.put(renamed), data.put({ name: target, bytes: bytes.bytes }), tx.done]);
+    await files.delete(from);
+    await Promise.all([
+      files.put(renamed),
+      ...(existing?.blobId && existing.blobId !== info.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(existing.blobId))] : []),
+      tx.done,
+    ]);
     this.announce({ type: 'files-changed', action: 'rename', names: [from, target] });
-    return renamed;
+    return infoOf(renamed);
   }
 
   /** The built-in sample datasets, listed beside the user's files. */
@@ -207,6 +254,10 @@ export class FilesStore {
     // A channel never delivers to the object that posted: this context's listeners were called above.
     this.getChannel()?.postMessage({ ...change, db: this.dbName });
   }
+}
+
+function infoOf(row: FileRow): FileInfo {
+  return { name: row.name, type: row.type, size: row.size, lastModified: row.lastModified };
 }
 
 function checkName(name: string): string {

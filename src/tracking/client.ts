@@ -319,6 +319,19 @@ export class TrackingClient {
     return (await this.store.listArtifactPaths(runId)).filter((f) => f.path.startsWith(prefix));
   }
 
+  /**
+   * Deletes a file, or a folder with everything below it, for good (frees its space; works on a full
+   * disk). Returns the deleted files. Stores that cannot (a tracking server) refuse.
+   */
+  async deleteArtifacts(runId: string, path: string): Promise<Array<{ path: string; size: number }>> {
+    if (!this.store.deleteArtifacts) throw new TrackingError(`${this.store.uri} does not delete artifacts; delete them on the server.`, 'BAD_REQUEST');
+    const clean = normalizeArtifactPath(path);
+    const deleted = await this.store.deleteArtifacts(runId, clean);
+    if (!deleted.length) throw artifactNotFound(runId, clean);
+    announce(this.store.uri, { type: 'run-updated', runId });
+    return deleted;
+  }
+
   async downloadArtifact(runId: string, path: string): Promise<Blob> {
     const clean = normalizeArtifactPath(path);
     const a = await this.store.getArtifact(runId, clean);

@@ -336,6 +336,11 @@ export class IdbTrackingStore implements TrackingStore {
     return result;
   }
 
+  async metricPointCount(runId: string) {
+    const row = await (await this.db()).get('runs', runId);
+    return Object.values(row?.metricCounts ?? {}).reduce((s, n) => s + n, 0);
+  }
+
   async listArtifactPaths(runId: string) {
     const metas = await (await this.db()).getAll('artifacts', IDBKeyRange.bound([runId, ''], [runId, '\uffff']));
     return metas.map((m) => ({ path: m.path, size: m.size }));

@@ -169,6 +169,10 @@ export class MemoryTrackingStore implements TrackingStore {
     return a && { ...a, bytes: new Blob([a.bytes], { type: a.contentType }) };
   }
 
+  async metricPointCount(runId: string) {
+    return Object.values(this.runs.get(runId)?.metricCounts ?? {}).reduce((s, n) => s + n, 0);
+  }
+
   async listArtifactPaths(runId: string) {
     const files = this.artifacts.get(runId);
     if (!files) return [];

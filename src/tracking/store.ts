@@ -131,6 +131,8 @@ export interface TrackingStore {
    * files. The client checks that they are deleted runs first.
    */
   purgeRuns?(runIds: string[]): Promise<PurgeResult>;
+  /** Optional (local stores): how many metric-history points a run keeps (for the storage view). */
+  metricPointCount?(runId: string): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -54,7 +54,7 @@ export async function exportWorkspace(options: { databases?: Partial<WorkspaceDa
     for (const info of await files.list()) {
       const f = await files.get(info.name);
       if (!f) continue;
-      out[`files/data/${index.length}`] = [new Uint8Array(f.bytes), { level: STORED.test(f.name) ? 0 : 6 }];
+      out[`files/data/${index.length}`] = [new Uint8Array(await f.bytes.arrayBuffer()), { level: STORED.test(f.name) ? 0 : 6 }];
       index.push({ name: f.name, type: f.type, size: f.size, lastModified: f.lastModified });
     }
     out['files/index.json'] = encodeJSON(index);

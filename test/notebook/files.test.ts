@@ -1,6 +1,7 @@
 // The Files store on fake-indexeddb: put / list / get / delete / rename, change announcements, and
 // loadCSV from stored files with the sample datasets as the fallback.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHUNK_BYTES } from '../../src/storage/chunks';
 import { FilesStore, type FilesChange } from '../../src/notebook/files';
 import { DataError } from '../../src/lib/errors';
 
@@ -23,7 +24,7 @@ describe('FilesStore', () => {
     expect(info).toEqual({ name: 'data.csv', type: 'text/csv', size: 8, lastModified: 1_700_000_000_000 });
     expect(await s.list()).toEqual([info]);
     const got = await s.get('data.csv');
-    expect(new TextDecoder().decode(got!.bytes)).toBe('a,b\n1,2\n');
+    expect(await got!.bytes.text()).toBe('a,b\n1,2\n');
     expect(await (await s.file('data.csv'))!.text()).toBe('a,b\n1,2\n');
     expect(await s.get('missing.csv')).toBeUndefined();
   });
@@ -37,6 +38,38 @@ describe('FilesStore', () => {
     expect((await s.list()).map((f) => [f.name, f.size])).toEqual([['notes.txt', 4], ['raw.bin', 3]]);
   });
 
+  it('stores a file larger than a chunk from a Blob and reads it back whole, in order; replacing or deleting it leaves no chunk', async () => {
+    const s = fresh();
+    const words = new Uint32Array((2 * CHUNK_BYTES + 400) / 4).map((_, i) => i);
+    const info = await s.put(new File([words], 'big.bin', { type: 'application/octet-stream', lastModified: 5 }));
+    expect(info.size).toBe(words.byteLength);
+    const back = new Uint8Array(await (await s.file('big.bin'))!.arrayBuffer());
+    expect(Buffer.compare(back, new Uint8Array(words.buffer))).toBe(0);
+    const { openDB } = await import('idb');
+    const db = await openDB(s.dbName);
+    expect(await db.count('fileChunks')).toBe(3);
+    await s.put({ name: 'big.bin', data: 'small now' });
+    expect(await db.count('fileChunks')).toBe(1);
+    await s.rename('big.bin', 'b.bin');
+    expect(await (await s.file('b.bin'))!.text()).toBe('small now');
+    await s.delete('b.bin');
+    expect(await db.count('fileChunks')).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version-1 database: the bytes move to chunks and read back the same', async () => {
+    const { openDB } = await import('idb');
+    const name = `kiroku-files-v1-${Date.now()}`;
+    const v1 = await openDB(name, 1, { upgrade(db) { db.createObjectStore('files', { keyPath: 'name' }); db.createObjectStore('fileData', { keyPath: 'name' }); } });
+    await v1.put('files', { name: 'wine.csv', type: 'text/csv', size: 8, lastModified: 3 });
+    await v1.put('fileData', { name: 'wine.csv', bytes: new TextEncoder().encode('a;b\n1;2\n').buffer });
+    v1.close();
+    const s = new FilesStore(name);
+    expect(await s.list()).toEqual([{ name: 'wine.csv', type: 'text/csv', size: 8, lastModified: 3 }]);
+    expect(await (await s.file('wine.csv'))!.text()).toBe('a;b\n1;2\n');
+    await s.close();
+  });
+
   it('deletes and renames, refusing to overwrite unless asked', async () => {
     const s = fresh();
     await s.put({ name: 'a.csv', data: 'x\n1\n' });
@@ -45,7 +78,7 @@ describe('FilesStore', () => {
     await expect(s.rename('nope.csv', 'c.csv')).rejects.toThrow("No file named 'nope.csv'");
     expect((await s.rename('a.csv', 'c.csv')).name).toBe('c.csv');
     expect((await s.list()).map((f) => f.name)).toEqual(['b.csv', 'c.csv']);
-    expect(new TextDecoder().decode((await s.get('c.csv'))!.bytes)).toBe('x\n1\n');
+    expect(await (await s.get('c.csv'))!.bytes.text()).toBe('x\n1\n');
     await s.rename('c.csv', 'b.csv', { overwrite: true });
     expect((await s.list()).map((f) => f.name)).toEqual(['b.csv']);
     expect(await s.delete('b.csv')).toBe(true);

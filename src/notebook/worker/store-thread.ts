@@ -66,11 +66,11 @@ function rebuildError(e: { name: string; message: string; code?: string }): Erro
 /** Methods a store thread serves (each is the IndexedDB store's method of the same name). */
 type Methods<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? K : never]-?: true };
 
-const TRACKING_METHODS: Omit<Methods<TrackingStore>, 'searchRuns'> = {
+const TRACKING_METHODS: Omit<Methods<Required<TrackingStore>>, 'searchRuns'> = {
   createExperiment: true, getExperiment: true, getExperimentByName: true, listExperiments: true, updateExperiment: true,
   setExperimentTag: true, createRun: true, getRun: true, listRuns: true, listRunningRuns: true, updateRunInfo: true,
   logBatch: true, commit: true, deleteTag: true, logInputs: true, getMetricHistory: true, putArtifact: true,
-  putArtifacts: true, getArtifact: true, listArtifactPaths: true, close: true,
+  putArtifacts: true, getArtifact: true, listArtifactPaths: true, deleteArtifacts: true, purgeRuns: true, metricPointCount: true, close: true,
 };
 
 const REGISTRY_METHODS: Methods<RegistryStore> = {
