@@ -6,7 +6,7 @@ import { closeKirokuDB, openKirokuDB } from '../storage/connection';
 import type { KirokuDB, StoredModelVersion } from '../storage/schema';
 import type { ModelVersion, RegisteredModel } from './entities';
 import { modelExists, modelNotFound, versionNotFound } from './errors';
-import type { NewModelVersion, RegistryStore } from './store';
+import type { NewModelVersion, RegistryDumpItem, RegistryStore } from './store';
 import { setOrDelete, toModelVersion, versionOrder } from './versions';
 
 const BOTH = ['registeredModels', 'modelVersions'] as const;
@@ -157,6 +157,27 @@ export class IdbRegistryStore implements RegistryStore {
 
   async setModelVersionTag(name: string, version: string, key: string, value: string | null) {
     await this.mutateVersion(name, version, (v) => setOrDelete(v.tags, key, value));
+  }
+
+  async *dump(): AsyncIterable<RegistryDumpItem> {
+    const db = await this.db();
+    for (const name of await db.getAllKeys('registeredModels')) {
+      const tx = db.transaction(BOTH);
+      const [model, versions] = await Promise.all([
+        tx.objectStore('registeredModels').get(name),
+        tx.objectStore('modelVersions').getAll(IDBKeyRange.bound([name, -Infinity], [name, Infinity])),
+      ]);
+      if (model) yield { model, versions };
+    }
+  }
+
+  async restoreModel(item: RegistryDumpItem) {
+    const tx = (await this.db()).transaction(BOTH, 'readwrite');
+    await Promise.all([
+      tx.objectStore('registeredModels').put(structuredClone(item.model)),
+      ...item.versions.map((v) => tx.objectStore('modelVersions').put(structuredClone(v))),
+      tx.done,
+    ]);
   }
 
   async close() {

@@ -2,7 +2,7 @@
 import type { StoredModelVersion } from '../storage/schema';
 import type { ModelVersion, RegisteredModel } from './entities';
 import { modelExists, modelNotFound, versionNotFound } from './errors';
-import type { NewModelVersion, RegistryStore } from './store';
+import type { NewModelVersion, RegistryDumpItem, RegistryStore } from './store';
 import { setOrDelete, toModelVersion, versionOrder } from './versions';
 
 export class MemoryRegistryStore implements RegistryStore {
@@ -117,6 +117,17 @@ export class MemoryRegistryStore implements RegistryStore {
 
   async setModelVersionTag(name: string, version: string, key: string, value: string | null) {
     setOrDelete(this.row(name, version).tags, key, value);
+  }
+
+  async *dump(): AsyncIterable<RegistryDumpItem> {
+    for (const model of [...this.models.values()]) {
+      yield { model: structuredClone(model), versions: [...this.versions.values()].filter((v) => v.name === model.name).map((v) => structuredClone(v)) };
+    }
+  }
+
+  async restoreModel(item: RegistryDumpItem) {
+    this.models.set(item.model.name, structuredClone(item.model));
+    for (const v of item.versions) this.versions.set(`${v.name}\u0000${v.version}`, structuredClone(v));
   }
 
   async close() {}

@@ -1,6 +1,13 @@
 // The persistence boundary of the model registry, beside (not inside) the TrackingStore, as in MLflow.
 // Stores keep and read entities; the client validates input and fills defaults.
 import type { ModelVersion, RegisteredModel } from './entities';
+import type { StoredModelVersion } from '../storage/schema';
+
+/** A registered model with its versions, as a dump carries it. */
+export interface RegistryDumpItem {
+  model: RegisteredModel;
+  versions: StoredModelVersion[];
+}
 
 export interface NewModelVersion {
   source: string;
@@ -31,6 +38,13 @@ export interface RegistryStore {
   updateModelVersion(name: string, version: string, patch: { description?: string }, time: number): Promise<ModelVersion>;
   deleteModelVersion(name: string, version: string): Promise<void>;
   setModelVersionTag(name: string, version: string, key: string, value: string | null): Promise<void>;
+
+  /**
+   * Optional (local stores; a server refuses): every model with its versions, one at a time; and one
+   * back, written whole in one transaction (the model's record and these versions, by number).
+   */
+  dump?(): AsyncIterable<RegistryDumpItem>;
+  restoreModel?(item: RegistryDumpItem): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -72,31 +72,66 @@ export async function blobsBeingStaged(): Promise<Set<string>> {
 /**
  * Writes a Blob as chunks under a new blobId, one chunk per transaction, reading one chunk at a time.
  * Nothing names the chunks yet: the caller names them (or calls `deleteBlob` when it gives up).
- * `onChunk` reports progress in bytes.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function stageBlob(db: IDBPDatabase<any>, store: string, blob: Blob, onChunk?: (bytes: number) => void): Promise<ChunkedBytes> {
+export function stageBlob(db: IDBPDatabase<any>, store: string, blob: Blob): Promise<ChunkedBytes> {
+  return stageStream(db, store, blobSlices(blob));
+}
+
+async function* blobSlices(blob: Blob): AsyncIterable<Uint8Array> {
+  for (let at = 0; at < blob.size; at += CHUNK_BYTES) yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + CHUNK_BYTES)).arrayBuffer());
+}
+
+/**
+ * The same for bytes that arrive in pieces of any size (an entry being unzipped): gathered into chunks
+ * of CHUNK_BYTES, each written in its own transaction as soon as it is full.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function stageStream(db: IDBPDatabase<any>, store: string, source: AsyncIterable<Uint8Array>): Promise<ChunkedBytes> {
   const blobId = newBlobId();
   stagingHere.add(blobId);
   let release: () => void = () => {};
   const lm = locks();
   if (lm) await new Promise<void>((held) => void lm.request(LOCK + blobId, () => new Promise<void>((r) => { release = r; held(); })));
+  let seq = 0;
+  let size = 0;
+  let buffer = new Uint8Array(CHUNK_BYTES);
+  let filled = 0;
+  const flush = async () => {
+    await db.put(store, { blobId, seq, bytes: buffer.slice(0, filled).buffer } satisfies ChunkRecord);
+    seq++;
+    filled = 0;
+  };
   try {
-    let seq = 0;
-    for (let at = 0; at < blob.size || seq === 0; at += CHUNK_BYTES, seq++) {
-      const bytes = await blob.slice(at, Math.min(blob.size, at + CHUNK_BYTES)).arrayBuffer();
-      try {
-        await db.put(store, { blobId, seq, bytes } satisfies ChunkRecord);
-      } catch (err) {
-        await deleteBlob(db, store, blobId).catch(() => {});
-        throw err;
+    for await (const piece of source) {
+      for (let at = 0; at < piece.length;) {
+        const take = Math.min(piece.length - at, CHUNK_BYTES - filled);
+        buffer.set(piece.subarray(at, at + take), filled);
+        filled += take;
+        at += take;
+        size += take;
+        if (filled === CHUNK_BYTES) await flush();
       }
-      onChunk?.(Math.min(blob.size, at + CHUNK_BYTES));
     }
-    return { blobId, chunks: seq, size: blob.size };
+    if (filled > 0 || seq === 0) await flush();
+    buffer = new Uint8Array(0);
+    return { blobId, chunks: seq, size };
+  } catch (err) {
+    await deleteBlob(db, store, blobId).catch(() => {});
+    throw err;
   } finally {
     stagingHere.delete(blobId);
     release();
+  }
+}
+
+/** A stored blob's chunks one after the other, each read in its own request (never all at once). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function* chunkStream(db: IDBPDatabase<any>, store: string, ref: ChunkedBytes): AsyncIterable<Uint8Array> {
+  for (let seq = 0; seq < ref.chunks; seq++) {
+    const rec = (await db.get(store, [ref.blobId, seq])) as ChunkRecord | undefined;
+    if (!rec) throw new Error(`chunk ${seq} of ${ref.blobId} is missing`);
+    yield new Uint8Array(rec.bytes);
   }
 }
 

@@ -1,18 +1,21 @@
 // IndexedDB TrackingStore (`indexeddb:<name>`), through idb. One transaction per call: a log batch
 // updates the run row (params, tags, latest metrics) and appends to the metric-history chunks
 // atomically, so a crash never leaves a metric in the history but not in the run, or the reverse.
-import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { TrackingError } from '../lib/errors';
 import { now } from '../lib/time';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
 import { closeKirokuDB, openKirokuDB } from '../storage/connection';
-import { BULK_CHUNK_SIZE, CHUNK_SIZE, type KirokuDB, type MetricChunk } from '../storage/schema';
+import type { KirokuDB } from '../storage/schema';
+import { appendSeries } from './idb-metrics';
+import { RUNS_VERSION, bumpVersion } from './idb-versions';
 import { ensureReserve, isQuotaError, withReserve } from '../storage/reserve';
-import { chunkRange } from '../storage/chunks';
-import { deleteArtifactFiles, deleteOrphanChunks, discardPrepared, prepareArtifacts, readArtifact, writeArtifacts } from './idb-artifacts';
+import { deleteArtifactFiles, discardPrepared, prepareArtifacts, readArtifact, writeArtifacts } from './idb-artifacts';
+import { dumpStore, purgeRuns, restoreExperiment, restoreRun } from './idb-dump';
+import type { DumpedRun, TrackingDumpItem } from './dump';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, MetricSeries, PurgeResult, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type { ExperimentPatch, LogBatch, PurgeResult, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
 import { matchesView } from './view';
 
 export class IdbTrackingStore implements TrackingStore {
@@ -304,36 +307,26 @@ export class IdbTrackingStore implements TrackingStore {
     return deleted;
   }
 
-  /**
-   * MLflow's `gc` for these runs: the rows, metric history, files and their bytes are deleted for good,
-   * each run in one delete-only transaction (so it works on a full disk). Bytes no file names (left by
-   * a page that died mid-write) go too.
-   */
+  /** MLflow's `gc` for these runs (idb-dump.ts); works on a full disk. */
   async purgeRuns(runIds: string[]): Promise<PurgeResult> {
     const db = await this.db();
-    const result: PurgeResult = { runs: [], bytes: 0 };
-    for (const runId of runIds) {
-      const tx = db.transaction(['runs', 'metricChunks', 'artifacts', 'artifactChunks'], 'readwrite');
-      const row = await tx.objectStore('runs').get(runId);
-      if (!row) {
-        await tx.done;
-        continue;
-      }
-      const metas = await tx.objectStore('artifacts').getAll(IDBKeyRange.bound([runId, ''], [runId, '\uffff']));
-      const points = Object.values(row.metricCounts).reduce((s, n) => s + n, 0);
-      await Promise.all([
-        tx.objectStore('runs').delete(runId),
-        tx.objectStore('metricChunks').delete(IDBKeyRange.bound([runId], [runId, []])),
-        tx.objectStore('artifacts').delete(IDBKeyRange.bound([runId, ''], [runId, '\uffff'])),
-        ...metas.filter((m) => m.blobId).map((m) => tx.objectStore('artifactChunks').delete(chunkRange(m.blobId))),
-        tx.done,
-      ]);
-      result.runs.push(runId);
-      result.bytes += metas.reduce((s, m) => s + m.size, 0) + points * 24;
-    }
-    await deleteOrphanChunks(db);
+    const result = await purgeRuns(db, runIds);
     void ensureReserve(db);
     return result;
+  }
+
+  /** Experiments, then runs one at a time with their history; files are read when opened. */
+  async *dump(): AsyncIterable<TrackingDumpItem> {
+    yield* dumpStore(await this.db());
+  }
+
+  restoreExperiment(experiment: Experiment): Promise<void> {
+    return this.db().then((db) => guard(() => restoreExperiment(db, experiment)));
+  }
+
+  /** A run written whole (replacing one of the same id), or not at all. */
+  restoreRun(run: DumpedRun): Promise<'added' | 'replaced'> {
+    return this.db().then((db) => guard(() => restoreRun(db, run)));
   }
 
   async metricPointCount(runId: string) {
@@ -353,57 +346,6 @@ export class IdbTrackingStore implements TrackingStore {
 }
 
 
-/**
- * Append metric points to a run's history. A small flush (a training loop's few points) extends the
- * last chunk while it holds fewer than CHUNK_SIZE points, so history stays in few records; a big flush
- * is written as new chunks of up to BULK_CHUNK_SIZE points, never rewriting old ones — fewer, larger
- * records are what IndexedDB writes fastest (100k points: ~24 ms in 10 records, ~54 ms in 100).
- */
-async function appendSeries(
-  chunks: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'metricChunks', 'readwrite'>,
-  row: RunRow,
-  series: MetricSeries[],
-  writes: Promise<unknown>[],
-): Promise<void> {
-  const runId = row.info.runId;
-  for (const s of series) {
-    const n = s.values.length;
-    if (n === 0) continue;
-    const last = (await chunks.openCursor(IDBKeyRange.bound([runId, s.key, 0], [runId, s.key, Infinity]), 'prev'))?.value;
-    if (last && n < CHUNK_SIZE && last.count + n <= CHUNK_SIZE) {
-      const merged = newChunk(runId, s.key, last.chunk, last.count + n);
-      merged.steps.set(last.steps.subarray(0, last.count));
-      merged.values.set(last.values.subarray(0, last.count));
-      merged.timestamps.set(last.timestamps.subarray(0, last.count));
-      fill(merged, last.count, s, 0, n);
-      writes.push(chunks.put(merged));
-    } else {
-      let seq = last ? last.chunk + 1 : 0;
-      for (let i = 0; i < n; i += BULK_CHUNK_SIZE) {
-        const take = Math.min(BULK_CHUNK_SIZE, n - i);
-        const chunk = newChunk(runId, s.key, seq++, take);
-        fill(chunk, 0, s, i, take);
-        writes.push(chunks.put(chunk));
-      }
-    }
-    row.metricCounts[s.key] = (row.metricCounts[s.key] ?? 0) + n;
-  }
-}
-
-function newChunk(runId: string, key: string, chunk: number, count: number): MetricChunk {
-  return { runId, key, chunk, count, steps: new Float64Array(count), values: new Float64Array(count), timestamps: new Float64Array(count) };
-}
-
-function fill(chunk: MetricChunk, at: number, s: MetricSeries, from: number, count: number): void {
-  for (let k = 0; k < count; k++) {
-    chunk.steps[at + k] = s.steps[from + k]!;
-    chunk.values[at + k] = s.values[from + k]!;
-    chunk.timestamps[at + k] = s.timestamps[from + k]!;
-  }
-}
-
-const RUNS_VERSION = 'runsVersion';
-
 /** Abort a transaction that may already be finished (then there is nothing to undo). */
 function abort(tx: { abort(): void }): void {
   try {
@@ -411,13 +353,6 @@ function abort(tx: { abort(): void }): void {
   } catch {
     // already committed or aborted
   }
-}
-
-/** Increment the store-wide run-change counter inside the caller's transaction; returns the new value. */
-async function bumpVersion(meta: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'meta', 'readwrite'>): Promise<number> {
-  const version = Number((await meta.get(RUNS_VERSION))?.value ?? 0) + 1;
-  await meta.put({ key: RUNS_VERSION, value: version });
-  return version;
 }
 
 /** Storage-full errors become a TrackingError the user can act on; the aborted transaction wrote nothing. */

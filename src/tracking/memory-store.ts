@@ -1,6 +1,7 @@
 // In-memory TrackingStore (`memory:`): tests, scratch work, and Node scripts without IndexedDB.
 // Everything handed out is a copy, so callers can never change stored state by mutating a result.
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from './entities';
+import type { DumpedRun, TrackingDumpItem } from './dump';
 import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from './errors';
 import { now } from '../lib/time';
 import { TrackingError } from '../lib/errors';
@@ -208,7 +209,65 @@ export class MemoryTrackingStore implements TrackingStore {
     return result;
   }
 
+  async *dump(): AsyncIterable<TrackingDumpItem> {
+    for (const e of this.experiments.values()) yield { kind: 'experiment', experiment: structuredClone(e) };
+    for (const row of [...this.runs.values()]) {
+      const runId = row.info.runId;
+      const { version: _v, metricCounts, ...record } = structuredClone(row);
+      const history = Object.keys(metricCounts).map((key) => {
+        const points = this.history.get(`${runId}\u0000${key}`) ?? [];
+        return {
+          key,
+          steps: Float64Array.from(points, (p) => p.step),
+          values: Float64Array.from(points, (p) => p.value),
+          timestamps: Float64Array.from(points, (p) => p.timestamp),
+        };
+      });
+      const files = [...(this.artifacts.get(runId)?.values() ?? [])].map((a) => ({
+        path: a.path, contentType: a.contentType, size: byteSize(a.bytes), open: () => pieces(a.bytes),
+      }));
+      yield { kind: 'run', run: { ...record, history, files } };
+    }
+  }
+
+  async restoreExperiment(experiment: Experiment): Promise<void> {
+    if (this.experiments.has(experiment.experimentId) || [...this.experiments.values()].some((e) => e.name === experiment.name)) {
+      throw new TrackingError(`Experiment ${experiment.experimentId} ('${experiment.name}') already exists.`, 'RESOURCE_ALREADY_EXISTS');
+    }
+    this.experiments.set(experiment.experimentId, structuredClone(experiment));
+    this.nextExperimentId = Math.max(this.nextExperimentId, Number(experiment.experimentId) + 1);
+  }
+
+  async restoreRun(run: DumpedRun): Promise<'added' | 'replaced'> {
+    const runId = run.info.runId;
+    if (!this.experiments.has(run.info.experimentId)) throw experimentNotFound(run.info.experimentId);
+    // Everything is read before anything changes: a failure leaves the store as it was.
+    const files = new Map<string, StoredArtifact>();
+    for (const f of run.files) {
+      const parts: Uint8Array[] = [];
+      for await (const p of f.open()) parts.push(p.slice());
+      const bytes = new Blob(parts as BlobPart[], { type: f.contentType });
+      if (f.size >= 0 && bytes.size !== f.size) throw new TrackingError(`File '${f.path}' of run ${runId} holds ${bytes.size} bytes; the run lists ${f.size}.`);
+      files.set(f.path, { path: f.path, contentType: f.contentType, bytes });
+    }
+    const existed = this.runs.has(runId);
+    const { history, files: _f, ...record } = structuredClone({ ...run, files: [] });
+    for (const key of Object.keys(this.runs.get(runId)?.metricCounts ?? {})) this.history.delete(`${runId}\u0000${key}`);
+    const row: RunRow = { ...record, metricCounts: {}, version: 0 };
+    for (const h of history) {
+      this.history.set(`${runId}\u0000${h.key}`, Array.from(h.values, (value, i) => ({ key: h.key, value, step: h.steps[i]!, timestamp: h.timestamps[i]! })));
+      row.metricCounts[h.key] = h.values.length;
+    }
+    this.runs.set(runId, row);
+    this.artifacts.set(runId, files);
+    return existed ? 'replaced' : 'added';
+  }
+
   async close() {}
 }
 
 const byteSize = (bytes: ArrayBuffer | Blob) => (bytes instanceof Blob ? bytes.size : bytes.byteLength);
+
+async function* pieces(bytes: ArrayBuffer | Blob): AsyncIterable<Uint8Array> {
+  yield new Uint8Array(bytes instanceof Blob ? await bytes.arrayBuffer() : bytes.slice(0));
+}

@@ -1,6 +1,7 @@
 // The persistence boundary: a TrackingStore stores and reads entities; it never fills defaults or
 // validates user input (the client does), but it does enforce what needs the stored state to check —
 // param immutability, unique experiment names — inside its own transaction.
+import type { DumpedRun, TrackingDumpItem } from './dump';
 import type { ArtifactEntry, DatasetInput, Experiment, LifecycleStage, Metric, Param, Run, RunInfo, RunTag } from './entities';
 
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
@@ -131,6 +132,14 @@ export interface TrackingStore {
    * files. The client checks that they are deleted runs first.
    */
   purgeRuns?(runIds: string[]): Promise<PurgeResult>;
+  /**
+   * Optional (local stores; a tracking server has no dump — "Export as MLflow" takes its runs): the
+   * store's content as a stream (dump.ts), and one item at a time back (`restore*` write whole or not
+   * at all; a run replaces the run of the same id; an experiment keeps its id and refuses a taken id or name).
+   */
+  dump?(): AsyncIterable<TrackingDumpItem>;
+  restoreExperiment?(experiment: Experiment): Promise<void>;
+  restoreRun?(run: DumpedRun): Promise<'added' | 'replaced'>;
   /** Optional (local stores): how many metric-history points a run keeps (for the storage view). */
   metricPointCount?(runId: string): Promise<number>;
 
