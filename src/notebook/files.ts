@@ -12,7 +12,7 @@ import { readCSV, type ReadCSVOptions } from '../data/csv';
 import { loadSample, SAMPLE_DATASETS, type SampleDataset } from '../data/datasets';
 import { DATA_ERROR_CODES, dataError } from '../data/errors';
 import { notify } from '../storage/notices';
-import { CHUNK_BYTES, chunkRange, readChunks, splitBytes, stageBlob, type ChunkRecord, type ChunkedBytes } from '../storage/chunks';
+import { CHUNK_BYTES, chunkRange, readChunks, splitBytes, stageBlob, stageStream, type ChunkRecord, type ChunkedBytes } from '../storage/chunks';
 
 export const FILES_DB = 'kiroku-files';
 export const FILES_CHANNEL = 'kiroku-files';
@@ -156,6 +156,31 @@ export class FilesStore {
     return info;
   }
 
+  /**
+   * Store a file whose bytes arrive in pieces (a workspace import unzipping it): written a chunk at a
+   * time, then named in one transaction, replacing a file of the same name.
+   */
+  async putStream(info: Omit<FileInfo, 'size'>, pieces: AsyncIterable<Uint8Array>): Promise<FileInfo> {
+    const name = checkName(info.name);
+    const db = await this.open();
+    const ref = await stageStream(db, 'fileChunks', pieces);
+    const stored: FileInfo = { name, type: info.type || guessType(name), size: ref.size, lastModified: info.lastModified };
+    const tx = db.transaction(['files', 'fileChunks'], 'readwrite');
+    try {
+      const old = await tx.objectStore('files').get(name);
+      await Promise.all([
+        ...(old?.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(old.blobId))] : []),
+        tx.objectStore('files').put({ ...stored, ...ref }),
+        tx.done,
+      ]);
+    } catch (err) {
+      await db.delete('fileChunks', chunkRange(ref.blobId)).catch(() => {});
+      throw err;
+    }
+    this.announce({ type: 'files-changed', action: 'put', names: [name] });
+    return stored;
+  }
+
   /** Delete a file; true if it existed. */
   async delete(name: string): Promise<boolean> {
     const db = await this.open();
@@ -260,7 +285,7 @@ function infoOf(row: FileRow): FileInfo {
   return { name: row.name, type: row.type, size: row.size, lastModified: row.lastModified };
 }
 
-function checkName(name: string): string {
+export function checkName(name: string): string {
   const n = typeof name === 'string' ? name.trim() : '';
   if (!n) throw dataError(`invalid file name: ${JSON.stringify(name)}: a file needs a name.`, DATA_ERROR_CODES.badOption);
   if (n.length > MAX_NAME) throw dataError(`invalid file name: "${n.slice(0, 40)}…": at most ${MAX_NAME} characters.`, DATA_ERROR_CODES.badOption);

@@ -66,8 +66,10 @@ export async function restoreExperiment(db: IDBPDatabase<KirokuDB>, exp: Experim
  * Files are staged first (one chunk per transaction); then one transaction names them and writes the
  * rest, so the run appears whole or not at all, and a failure leaves what was stored before untouched.
  */
-export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun): Promise<'added' | 'replaced'> {
+export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun, options: { onlyIfNewer?: boolean } = {}): Promise<'added' | 'replaced' | 'kept'> {
   const runId = run.info.runId;
+  const notNewer = (row: RunRow | undefined) => options.onlyIfNewer && row && row.lastActivity >= run.lastActivity;
+  if (notNewer(await db.get('runs', runId))) return 'kept';
   const staged: Array<{ path: string; contentType: string; ref: ChunkedBytes }> = [];
   const discard = () => Promise.all(staged.map((f) => deleteBlob(db, 'artifactChunks', f.ref.blobId).catch(() => {})));
   try {
@@ -81,6 +83,12 @@ export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun): Pr
     try {
       if ((await tx.objectStore('experiments').getKey(run.info.experimentId)) === undefined) throw experimentNotFound(run.info.experimentId);
       const existing = await tx.objectStore('runs').get(runId);
+      if (notNewer(existing)) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        await discard();
+        return 'kept';
+      }
       if (existing) {
         for (const m of await tx.objectStore('artifacts').getAll(runFiles(runId))) if (m.blobId) writes.push(tx.objectStore('artifactChunks').delete(chunkRange(m.blobId)));
         writes.push(tx.objectStore('artifacts').delete(runFiles(runId)), tx.objectStore('metricChunks').delete(runChunkRange(runId)));

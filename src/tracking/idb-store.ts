@@ -325,8 +325,8 @@ export class IdbTrackingStore implements TrackingStore {
   }
 
   /** A run written whole (replacing one of the same id), or not at all. */
-  restoreRun(run: DumpedRun): Promise<'added' | 'replaced'> {
-    return this.db().then((db) => guard(() => restoreRun(db, run)));
+  restoreRun(run: DumpedRun, options: { onlyIfNewer?: boolean } = {}): Promise<'added' | 'replaced' | 'kept'> {
+    return this.db().then((db) => guard(() => restoreRun(db, run, options)));
   }
 
   async metricPointCount(runId: string) {

@@ -238,8 +238,10 @@ export class MemoryTrackingStore implements TrackingStore {
     this.nextExperimentId = Math.max(this.nextExperimentId, Number(experiment.experimentId) + 1);
   }
 
-  async restoreRun(run: DumpedRun): Promise<'added' | 'replaced'> {
+  async restoreRun(run: DumpedRun, options: { onlyIfNewer?: boolean } = {}): Promise<'added' | 'replaced' | 'kept'> {
     const runId = run.info.runId;
+    const here = this.runs.get(runId);
+    if (options.onlyIfNewer && here && here.lastActivity >= run.lastActivity) return 'kept';
     if (!this.experiments.has(run.info.experimentId)) throw experimentNotFound(run.info.experimentId);
     // Everything is read before anything changes: a failure leaves the store as it was.
     const files = new Map<string, StoredArtifact>();

@@ -139,7 +139,8 @@ export interface TrackingStore {
    */
   dump?(): AsyncIterable<TrackingDumpItem>;
   restoreExperiment?(experiment: Experiment): Promise<void>;
-  restoreRun?(run: DumpedRun): Promise<'added' | 'replaced'>;
+  /** `onlyIfNewer`: keep a stored run whose last activity is not older ('kept'), before reading any file. */
+  restoreRun?(run: DumpedRun, options?: { onlyIfNewer?: boolean }): Promise<'added' | 'replaced' | 'kept'>;
   /** Optional (local stores): how many metric-history points a run keeps (for the storage view). */
   metricPointCount?(runId: string): Promise<number>;
 

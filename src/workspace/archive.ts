@@ -2,13 +2,16 @@
 // JSON cannot hold (NaN, ±Infinity — valid metric values). Metric history is stored as raw float64
 // columns, not JSON, so 100k points cost 2.4 MB, not a parse of millions of characters.
 //
-//   kiroku-workspace.json                       manifest: format, version, app version, counts
+//   kiroku-workspace.json                       manifest: format, version, app version, counts, and
+//                                               (format 2) `entries`: every other entry with its size;
+//                                               an importer reads only entries the manifest names
 //   notebooks/<id>.json                         one notebook document, outputs included
 //   files/index.json                            [{name, type, size, lastModified}]
 //   files/data/<n>                              the bytes of the n-th file in index.json
 //   tracking/experiments.json                   Experiment[]
-//   tracking/runs/<runId>/run.json              the run row (info, params, latest metrics, tags, inputs)
-//                                               and its artifact list [{path, contentType}]
+//   tracking/runs/<runId>/run.json              the run (info, params, latest metrics, tags, inputs,
+//                                               lastActivity), metricKeys and its artifact list
+//                                               [{path, contentType, size}]
 //   tracking/runs/<runId>/metrics/<n>.f64       history of the n-th key of run.json's metricKeys:
 //                                               count steps, then count values, then count timestamps
 //   tracking/runs/<runId>/artifacts/<path>      artifact bytes
@@ -17,7 +20,7 @@
 
 export const MANIFEST = 'kiroku-workspace.json';
 export const FORMAT = 'kiroku-workspace';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface Manifest {
   format: typeof FORMAT;
@@ -25,6 +28,8 @@ export interface Manifest {
   app: string;
   exportedAt: number;
   counts: WorkspaceCounts;
+  /** Format 2: every other entry of the archive and its size in bytes. */
+  entries?: Record<string, number>;
 }
 
 export interface WorkspaceCounts {

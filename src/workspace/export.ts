@@ -1,11 +1,17 @@
 // Export the whole workspace — notebooks, files, experiments, runs with their metric history and
-// artifacts, and the model registry — to one .zip (fflate). Tracking is read in one readonly
-// transaction over every object store, so the archive is a consistent snapshot even while another
-// tab logs.
-import { zipSync, type Zippable } from 'fflate';
-import { openKirokuDB } from '../storage/connection';
-import type { RunRow } from '../tracking/run-row';
+// artifacts, and the model registry — to one .zip, as a user of the stores: the tracking and registry
+// stores `dump()` their content (tracking/dump.ts), the notebooks and files stores list theirs, and
+// this module only lays it out as archive.ts says. Files and artifacts stream from storage into the
+// zip a chunk at a time and the zip goes into a Blob part by part (zip-write.ts): a workspace with
+// gigabytes of artifacts is exported with the page's heap holding a few megabytes of it at a time.
+// Each run is a consistent snapshot (its row, history and file list read in one transaction).
+import { IdbTrackingStore } from '../tracking/idb-store';
+import { IdbRegistryStore } from '../registry/idb-store';
+import type { TrackingStore } from '../tracking/store';
+import type { RegistryStore } from '../registry/store';
 import type { Experiment } from '../tracking/entities';
+import type { RegisteredModel } from '../registry/entities';
+import type { StoredModelVersion } from '../storage/schema';
 import { NotebooksStore } from '../notebook/notebooks-store';
 import { FilesStore, type FileInfo } from '../notebook/files';
 import { KIROKU_VERSION } from '../lib/build-info';
@@ -13,25 +19,46 @@ import {
   DEFAULT_DATABASES, FORMAT, FORMAT_VERSION, MANIFEST, emptyCounts, encodeJSON, encodeSeries, runDir,
   type Manifest, type WorkspaceCounts, type WorkspaceDatabases,
 } from './archive';
+import { WorkspaceError } from './errors';
+import { ZipBlobWriter, blobPieces } from './zip-write';
 
-/** What run.json holds: the row without its store-local change version, plus what lies beside it. */
-export type ExportedRun = Omit<RunRow, 'version'> & {
+/** What run.json holds: the run as the store dumps it, the order of its metric blocks, its files. */
+export interface ExportedRun {
+  info: unknown;
+  params: Record<string, string>;
+  metrics: Record<string, unknown>;
+  tags: Record<string, string>;
+  inputs: unknown[];
+  lastActivity: number;
   metricKeys: string[];
-  artifacts: Array<{ path: string; contentType: string }>;
-};
+  artifacts: Array<{ path: string; contentType: string; size: number }>;
+}
 
 export interface ExportResult {
-  /** The .zip file's bytes. */
-  bytes: Uint8Array;
+  /** The .zip file. */
+  blob: Blob;
   counts: WorkspaceCounts;
 }
 
-// Already-compressed payloads (model weights, PNGs) gain nothing from deflate; store them as they are.
-const STORED = /\.(png|jpe?g|gif|webp|zip|gz|bin)$/i;
+export interface ExportOptions {
+  databases?: Partial<WorkspaceDatabases>;
+  now?: () => number;
+  /** Called after each run with the runs written so far. */
+  onProgress?: (runs: number) => void;
+}
 
-export async function exportWorkspace(options: { databases?: Partial<WorkspaceDatabases>; now?: () => number } = {}): Promise<ExportResult> {
+// Already-compressed payloads (model weights, PNGs) gain nothing from deflate; store them as they are.
+const STORED = /\.(png|jpe?g|gif|webp|zip|gz|bin|parquet|pt|h5|onnx)$/i;
+
+/** A store that can dump itself, or a clear refusal (a tracking server's runs are exported as MLflow files). */
+export function dumpOf<T>(store: { uri: string; dump?(): AsyncIterable<T> }): AsyncIterable<T> {
+  if (!store.dump) throw new WorkspaceError(`${store.uri} cannot be exported as a workspace; use "Export as MLflow" for a tracking server's runs.`);
+  return store.dump();
+}
+
+export async function exportWorkspace(options: ExportOptions = {}): Promise<ExportResult> {
   const dbs = { ...DEFAULT_DATABASES, ...options.databases };
-  const out: Zippable = {};
+  const zip = new ZipBlobWriter();
   const counts = emptyCounts();
 
   // Notebooks (live ones; a deleted notebook is on its way out).
@@ -40,7 +67,7 @@ export async function exportWorkspace(options: { databases?: Partial<WorkspaceDa
     for (const summary of await notebooks.list()) {
       const doc = await notebooks.get(summary.id);
       if (!doc) continue;
-      out[`notebooks/${encodeURIComponent(doc.id)}.json`] = encodeJSON(doc);
+      await zip.add(`notebooks/${encodeURIComponent(doc.id)}.json`, encodeJSON(doc));
       counts.notebooks++;
     }
   } finally {
@@ -54,103 +81,63 @@ export async function exportWorkspace(options: { databases?: Partial<WorkspaceDa
     for (const info of await files.list()) {
       const f = await files.get(info.name);
       if (!f) continue;
-      out[`files/data/${index.length}`] = [new Uint8Array(await f.bytes.arrayBuffer()), { level: STORED.test(f.name) ? 0 : 6 }];
+      await zip.add(`files/data/${index.length}`, blobPieces(f.bytes), !STORED.test(f.name));
       index.push({ name: f.name, type: f.type, size: f.size, lastModified: f.lastModified });
     }
-    out['files/index.json'] = encodeJSON(index);
+    await zip.add('files/index.json', encodeJSON(index));
     counts.files = index.length;
   } finally {
     await files.close();
   }
 
-  // Tracking and registry: one snapshot.
-  const db = await openKirokuDB(dbs.tracking);
-  const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'artifacts', 'artifactChunks', 'registeredModels', 'modelVersions']);
-  const [experiments, runs, chunks, artifacts, artifactData, models, versions] = await Promise.all([
-    tx.objectStore('experiments').getAll(),
-    tx.objectStore('runs').getAll(),
-    tx.objectStore('metricChunks').getAll(),
-    tx.objectStore('artifacts').getAll(),
-    tx.objectStore('artifactChunks').getAll(),
-    tx.objectStore('registeredModels').getAll(),
-    tx.objectStore('modelVersions').getAll(),
-    tx.done,
-  ]);
-
-  out['tracking/experiments.json'] = encodeJSON(experiments satisfies Experiment[]);
-  counts.experiments = experiments.length;
-
-  // Chunks come sorted by [runId, key, chunk]: gather each run's keys in order.
-  const history = new Map<string, Map<string, typeof chunks>>();
-  for (const c of chunks) {
-    let byKey = history.get(c.runId);
-    if (!byKey) history.set(c.runId, (byKey = new Map()));
-    let list = byKey.get(c.key);
-    if (!list) byKey.set(c.key, (list = []));
-    list.push(c);
-  }
-  const byBlob = new Map<string, ArrayBuffer[]>();
-  for (const c of artifactData) (byBlob.get(c.blobId) ?? byBlob.set(c.blobId, []).get(c.blobId)!)[c.seq] = c.bytes;
-  const data = new Map(artifacts.map((a) => [`${a.runId}\u0000${a.path}`, byBlob.get(a.blobId) && new Uint8Array(concat(byBlob.get(a.blobId)!))]));
-  const artifactsByRun = new Map<string, typeof artifacts>();
-  for (const a of artifacts) {
-    let list = artifactsByRun.get(a.runId);
-    if (!list) artifactsByRun.set(a.runId, (list = []));
-    list.push(a);
-  }
-
-  for (const row of runs) {
-    const runId = row.info.runId;
-    const dir = runDir(runId);
-    const metricKeys: string[] = [];
-    for (const [key, list] of history.get(runId) ?? []) {
-      const n = list.reduce((s, c) => s + c.count, 0);
-      const steps = new Float64Array(n), values = new Float64Array(n), timestamps = new Float64Array(n);
-      let at = 0;
-      for (const c of list) {
-        steps.set(c.steps.subarray(0, c.count), at);
-        values.set(c.values.subarray(0, c.count), at);
-        timestamps.set(c.timestamps.subarray(0, c.count), at);
-        at += c.count;
+  const tracking: TrackingStore = new IdbTrackingStore(dbs.tracking);
+  const registry: RegistryStore = new IdbRegistryStore(dbs.tracking);
+  try {
+    const experiments: Experiment[] = [];
+    for await (const item of dumpOf(tracking)) {
+      if (item.kind === 'experiment') {
+        experiments.push(item.experiment);
+        continue;
       }
-      out[`${dir}/metrics/${metricKeys.length}.f64`] = encodeSeries(steps, values, timestamps);
-      metricKeys.push(key);
+      const { history, files: runFiles, ...record } = item.run;
+      const dir = runDir(record.info.runId);
+      for (const [i, h] of history.entries()) await zip.add(`${dir}/metrics/${i}.f64`, encodeSeries(h.steps, h.values, h.timestamps));
+      for (const f of runFiles) {
+        await zip.add(`${dir}/artifacts/${f.path}`, f.open(), !STORED.test(f.path));
+        counts.artifacts++;
+      }
+      const exported: ExportedRun = {
+        ...record, metricKeys: history.map((h) => h.key), artifacts: runFiles.map((f) => ({ path: f.path, contentType: f.contentType, size: f.size })),
+      };
+      await zip.add(`${dir}/run.json`, encodeJSON(exported));
+      counts.runs++;
+      options.onProgress?.(counts.runs);
     }
-    const listed: ExportedRun['artifacts'] = [];
-    for (const a of artifactsByRun.get(runId) ?? []) {
-      const bytes = data.get(`${runId}\u0000${a.path}`);
-      if (!bytes) continue;
-      out[`${dir}/artifacts/${a.path}`] = [new Uint8Array(bytes), { level: STORED.test(a.path) ? 0 : 6 }];
-      listed.push({ path: a.path, contentType: a.contentType });
-      counts.artifacts++;
+    await zip.add('tracking/experiments.json', encodeJSON(experiments));
+    counts.experiments = experiments.length;
+
+    const models: RegisteredModel[] = [];
+    const versions: StoredModelVersion[] = [];
+    for await (const item of dumpOf(registry)) {
+      models.push(item.model);
+      versions.push(...item.versions);
     }
-    const { version: _version, ...rest } = row;
-    const exported: ExportedRun = { ...rest, metricKeys, artifacts: listed };
-    out[`${dir}/run.json`] = encodeJSON(exported);
-    counts.runs++;
+    await zip.add('registry/models.json', encodeJSON(models));
+    await zip.add('registry/versions.json', encodeJSON(versions));
+    counts.registeredModels = models.length;
+    counts.modelVersions = versions.length;
+  } finally {
+    await tracking.close();
   }
 
-  out['registry/models.json'] = encodeJSON(models);
-  out['registry/versions.json'] = encodeJSON(versions);
-  counts.registeredModels = models.length;
-  counts.modelVersions = versions.length;
-
-  const manifest: Manifest = { format: FORMAT, version: FORMAT_VERSION, app: KIROKU_VERSION, exportedAt: (options.now ?? Date.now)(), counts };
-  out[MANIFEST] = encodeJSON(manifest);
-  return { bytes: zipSync(out, { level: 6 }), counts };
+  const manifest: Manifest = {
+    format: FORMAT, version: FORMAT_VERSION, app: KIROKU_VERSION, exportedAt: (options.now ?? Date.now)(), counts, entries: { ...zip.sizes },
+  };
+  await zip.add(MANIFEST, encodeJSON(manifest));
+  return { blob: zip.finish(), counts };
 }
 
 /** `kiroku-workspace-2026-11-26.zip` */
 export function exportFileName(time = Date.now()): string {
   return `kiroku-workspace-${new Date(time).toISOString().slice(0, 10)}.zip`;
-}
-
-function concat(parts: ArrayBuffer[]): ArrayBuffer {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(new Uint8Array(p), at);
-    at += p.byteLength;
-  }
-  return out.buffer;
 }

@@ -1,36 +1,54 @@
-// Import a workspace archive, merging into what this browser already holds without duplicates:
-// - notebooks by id, files by name, runs by id: added when new, updated when the archive's copy is
-//   newer (updatedAt, lastModified, lastActivity), skipped otherwise;
-// - experiments by name: an archived experiment whose name exists here is the local one (its runs
-//   join it); a new name keeps its id unless that id is taken, in which case it gets a fresh id and
-//   its runs are remapped;
-// - registered models by name, versions by number: the same number with the same source is the same
-//   version; a different source under a taken number becomes a new version (aliases follow it).
-// Each run is written in its own transaction, so a full disk stops the import between two runs and
-// leaves every stored run whole.
-import { unzipSync } from 'fflate';
-import type { IDBPDatabase } from 'idb';
-import { openKirokuDB } from '../storage/connection';
-import { chunkRange, splitBytes } from '../storage/chunks';
-import { BULK_CHUNK_SIZE, type KirokuDB, type MetricChunk, type StoredModelVersion } from '../storage/schema';
-import type { Experiment } from '../tracking/entities';
-import type { RunRow } from '../tracking/run-row';
+// Import a workspace archive into this browser's stores, merging without duplicates, as a user of the
+// stores (their `restore*`), reading the archive straight from the File (zip-read.ts):
+// - only entries the manifest names are read (format 1 archives, whose manifest names none: entries
+//   the archive's own lists name); every other entry is reported and never inflated;
+// - before anything is read, the declared expanded size is checked against the room the browser has,
+//   and each entry is read within its declared size (JSON ≤ 64 MB, a metric block ≤ 256 MB, files and
+//   artifacts streamed a chunk at a time) — a decompression bomb is refused before memory grows;
+// - every item passes the API's validation (MLflow's rules: keys, names, aliases, artifact paths,
+//   statuses, the shape of each field) or is rejected and reported with the reason;
+// - each item is written whole or not at all (a run with its history and artifacts in one commit);
+// - merging: notebooks by id, files by name, runs by id (the newer copy wins: updatedAt, lastModified,
+//   lastActivity); experiments by name (a new one keeps its id unless taken, then gets a fresh id and
+//   its runs follow); registered models by name, versions by number and source (a different source
+//   under a taken number becomes a new version; the aliases follow it).
+// The report names each file of the archive and what became of it.
+import { IdbTrackingStore } from '../tracking/idb-store';
+import { IdbRegistryStore } from '../registry/idb-store';
 import { announce } from '../tracking/events';
-import { isQuotaError } from '../tracking/idb-store';
-import type { RegisteredModel } from '../registry/entities';
-import type { NotebookDoc } from '../notebook/document';
+import { checkExperiment, checkFile, checkHistory, checkRun, type DumpedRun } from '../tracking/dump';
+import { checkModel, checkVersion } from '../registry/validation';
+import type { Experiment } from '../tracking/entities';
+import type { ModelVersion, RegisteredModel } from '../registry/entities';
+import type { StoredModelVersion } from '../storage/schema';
+import { isQuotaError } from '../storage/reserve';
 import { NotebooksStore } from '../notebook/notebooks-store';
-import { FilesStore, type FileInfo } from '../notebook/files';
+import { FilesStore, checkName } from '../notebook/files';
 import {
   DEFAULT_DATABASES, FORMAT, FORMAT_VERSION, MANIFEST, decodeJSON, decodeSeries, runDir, type Manifest, type WorkspaceDatabases,
 } from './archive';
-import type { ExportedRun } from './export';
 import { WorkspaceError } from './errors';
+import { checkNotebook } from './notebook-check';
+import { entryBytes, entryPieces, readZipDirectory, type ZipEntry } from './zip-read';
 
 export interface MergeCount {
   added: number;
   updated: number;
+  /** Already here (and not older than here). */
   skipped: number;
+  /** Refused: the archive's copy breaks a rule, or cannot be read. */
+  rejected: number;
+}
+
+export type ItemKind = 'notebook' | 'file' | 'experiment' | 'run' | 'registeredModel';
+
+export interface ImportedItem {
+  /** The archive entry the item came from. */
+  file: string;
+  kind: ItemKind;
+  name: string;
+  action: 'added' | 'updated' | 'skipped' | 'rejected';
+  reason?: string;
 }
 
 export interface ImportReport {
@@ -42,51 +60,121 @@ export interface ImportReport {
   modelVersions: MergeCount;
   /** Archived experiment id → the id it has here, where they differ. */
   remappedExperiments: Record<string, string>;
+  items: ImportedItem[];
+  /** Entries of the archive that nothing names: never read. */
+  unnamedEntries: string[];
 }
 
-const count = (): MergeCount => ({ added: 0, updated: 0, skipped: 0 });
+export interface ImportOptions {
+  databases?: Partial<WorkspaceDatabases>;
+  /** Bytes the browser can still store (default: quota − usage from navigator.storage.estimate). */
+  available?: number | null;
+  onProgress?: (done: number, total: number) => void;
+}
 
-export async function importWorkspace(
-  archive: Uint8Array | ArrayBuffer | Blob,
-  options: { databases?: Partial<WorkspaceDatabases> } = {},
-): Promise<ImportReport> {
-  const dbs = { ...DEFAULT_DATABASES, ...options.databases };
-  const bytes = archive instanceof Uint8Array ? archive : new Uint8Array(archive instanceof Blob ? await archive.arrayBuffer() : archive);
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (err) {
-    throw new WorkspaceError(`This file is not a zip archive (${(err as Error).message}); choose a file made by "Export workspace".`);
+export const LIMITS = { manifest: 4 << 20, json: 64 << 20, series: 256 << 20 };
+
+const count = (): MergeCount => ({ added: 0, updated: 0, skipped: 0, rejected: 0 });
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const KNOWN_V1 = /^(notebooks\/[^/]+\.json|files\/index\.json|files\/data\/\d+|tracking\/experiments\.json|tracking\/runs\/[^/]+\/(run\.json|metrics\/\d+\.f64|artifacts\/.+)|registry\/(models|versions)\.json)$/;
+
+/** The archive: its directory, and the entries its manifest names (format 2) or its layout names (format 1). */
+class Archive {
+  constructor(readonly file: Blob, readonly dir: Map<string, ZipEntry>, readonly manifest: Manifest) {}
+
+  named(path: string): ZipEntry | undefined {
+    const e = this.dir.get(path);
+    if (!e) return undefined;
+    const sizes = this.manifest.entries;
+    if (sizes) return sizes[path] === e.size ? e : undefined;
+    return KNOWN_V1.test(path) ? e : undefined;
   }
-  const manifestBytes = entries[MANIFEST];
-  const manifest = manifestBytes && decodeJSON<Manifest>(manifestBytes);
+
+  paths(pattern: RegExp): string[] {
+    return [...this.dir.keys()].filter((p) => pattern.test(p) && this.named(p));
+  }
+
+  async json<T>(path: string, fallback?: T): Promise<T> {
+    const e = this.named(path);
+    if (!e) {
+      if (fallback !== undefined) return fallback;
+      throw new WorkspaceError(`The archive has no ${path}.`);
+    }
+    return decodeJSON<T>(await entryBytes(this.file, e, LIMITS.json));
+  }
+
+  pieces(path: string): AsyncIterable<Uint8Array> {
+    const e = this.named(path);
+    if (!e) throw new WorkspaceError(`The archive lists ${path} but holds no such entry.`);
+    return entryPieces(this.file, e);
+  }
+}
+
+async function storageRoom(): Promise<number | null> {
+  const est = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
+  return est?.quota != null && est.usage != null ? est.quota - est.usage : null;
+}
+
+const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+
+export async function importWorkspace(archive: Blob | Uint8Array | ArrayBuffer, options: ImportOptions = {}): Promise<ImportReport> {
+  const dbs = { ...DEFAULT_DATABASES, ...options.databases };
+  const file = archive instanceof Blob ? archive : new Blob([archive as BlobPart]);
+  const dir = await readZipDirectory(file);
+  const manifestEntry = dir.get(MANIFEST);
+  let manifest: Manifest | undefined;
+  try {
+    manifest = manifestEntry && decodeJSON<Manifest>(await entryBytes(file, manifestEntry, LIMITS.manifest));
+  } catch (err) {
+    throw new WorkspaceError(`This zip's ${MANIFEST} cannot be read (${message(err)}). Choose a file made by "Export workspace".`);
+  }
   if (!manifest || manifest.format !== FORMAT) {
     throw new WorkspaceError(`This zip is not a Kiroku workspace: it has no ${MANIFEST}. Choose a file made by "Export workspace".`);
   }
-  if (manifest.version > FORMAT_VERSION) {
+  if (typeof manifest.version !== 'number' || manifest.version > FORMAT_VERSION) {
     throw new WorkspaceError(
-      `This workspace was exported by a newer Kiroku (${manifest.app}, format ${manifest.version}); this one reads format ${FORMAT_VERSION}. Update the app and import again.`,
+      `This workspace was exported by a newer Kiroku (${String(manifest.app)}, format ${String(manifest.version)}); this one reads format ${FORMAT_VERSION}. Update the app and import again.`,
     );
   }
+  if (manifest.entries !== undefined && (typeof manifest.entries !== 'object' || manifest.entries === null)) throw new WorkspaceError(`This workspace's ${MANIFEST} is damaged (its entry list is not an object).`);
+  const a = new Archive(file, dir, manifest);
+
   const report: ImportReport = {
     notebooks: count(), files: count(), experiments: count(), runs: count(), registeredModels: count(), modelVersions: count(),
-    remappedExperiments: {},
+    remappedExperiments: {}, items: [], unnamedEntries: [...dir.keys()].filter((p) => p !== MANIFEST && !a.named(p)),
   };
-  const json = <T>(path: string, fallback: T): T => (entries[path] ? decodeJSON<T>(entries[path]) : fallback);
+  const expanded = [...dir.values()].filter((e) => a.named(e.name)).reduce((s, e) => s + e.size, 0);
+  const room = options.available === undefined ? await storageRoom() : options.available;
+  if (room !== null && expanded > room) {
+    throw new WorkspaceError(
+      `This archive expands to ${mb(expanded)}, and the browser can store ${mb(Math.max(0, room))} more here. Nothing was imported. ` +
+        'Free space (Settings → Storage) or import it where there is more room.',
+      'TOO_LARGE',
+    );
+  }
 
+  const item = (i: ImportedItem, counts: MergeCount) => {
+    report.items.push(i);
+    counts[i.action]++;
+  };
   try {
-    await importNotebooks(dbs.notebooks, entries, report);
-    await importFiles(dbs.files, entries, json<FileInfo[]>('files/index.json', []), report);
-    const db = await openKirokuDB(dbs.tracking);
-    const uri = `indexeddb:${dbs.tracking}`;
-    const ids = await importExperiments(db, uri, json<Experiment[]>('tracking/experiments.json', []), report);
-    const runIds = Object.keys(entries)
-      .map((p) => /^tracking\/runs\/([^/]+)\/run\.json$/.exec(p)?.[1])
-      .filter((id): id is string => !!id);
-    for (const runId of runIds) await importRun(db, uri, runId, entries, ids, report);
-    await importRegistry(db, uri, json<RegisteredModel[]>('registry/models.json', []), json<StoredModelVersion[]>('registry/versions.json', []), report);
+    await importNotebooks(a, dbs.notebooks, report, item);
+    await importFiles(a, dbs.files, report, item);
+    const tracking = new IdbTrackingStore(dbs.tracking);
+    const registry = new IdbRegistryStore(dbs.tracking);
+    try {
+      const ids = await importExperiments(a, tracking, report, item);
+      const runPaths = a.paths(/^tracking\/runs\/[^/]+\/run\.json$/);
+      for (const [i, path] of runPaths.entries()) {
+        await importRun(a, tracking, path, ids, report, item);
+        options.onProgress?.(i + 1, runPaths.length);
+      }
+      await importRegistry(a, registry, report, item);
+    } finally {
+      await tracking.close();
+    }
   } catch (err) {
-    if (isQuotaError(err)) {
+    if (isQuotaError(err) || (err as { code?: string }).code === 'QUOTA_EXCEEDED') {
       throw new WorkspaceError(
         `The browser refused to store more data (storage quota exceeded) while importing. What was imported so far is complete ` +
           `(${report.runs.added + report.runs.updated} runs); nothing already stored was harmed. Free space and import again: items already here are skipped.`,
@@ -98,42 +186,70 @@ export async function importWorkspace(
   return report;
 }
 
-async function importNotebooks(name: string, entries: Record<string, Uint8Array>, report: ImportReport): Promise<void> {
-  const paths = Object.keys(entries).filter((p) => /^notebooks\/[^/]+\.json$/.test(p));
+type Note = (i: ImportedItem, counts: MergeCount) => void;
+
+async function importNotebooks(a: Archive, name: string, report: ImportReport, note: Note): Promise<void> {
+  const paths = a.paths(/^notebooks\/[^/]+\.json$/);
   if (!paths.length) return;
   const store = await NotebooksStore.open({ name });
   try {
-    for (const p of paths) {
-      const doc = decodeJSON<NotebookDoc>(entries[p]!);
-      const existing = await store.get(doc.id);
-      if (existing && existing.updatedAt >= doc.updatedAt) report.notebooks.skipped++;
-      else {
-        await store.put(doc);
-        report.notebooks[existing ? 'updated' : 'added']++;
+    for (const file of paths) {
+      let doc;
+      try {
+        doc = checkNotebook(await a.json<unknown>(file));
+      } catch (err) {
+        note({ file, kind: 'notebook', name: file, action: 'rejected', reason: message(err) }, report.notebooks);
+        continue;
       }
+      const existing = await store.get(doc.id);
+      if (existing && existing.updatedAt >= doc.updatedAt) {
+        note({ file, kind: 'notebook', name: doc.name, action: 'skipped', reason: 'already here' }, report.notebooks);
+        continue;
+      }
+      await store.put(doc);
+      note({ file, kind: 'notebook', name: doc.name, action: existing ? 'updated' : 'added' }, report.notebooks);
     }
     // A workspace with notebooks is not a first visit: the walkthrough is not seeded over them.
-    await store.setMeta('seeded', true);
+    if (report.notebooks.added + report.notebooks.updated + report.notebooks.skipped) await store.setMeta('seeded', true);
   } finally {
     store.close();
   }
 }
 
-async function importFiles(name: string, entries: Record<string, Uint8Array>, index: FileInfo[], report: ImportReport): Promise<void> {
+async function importFiles(a: Archive, name: string, report: ImportReport, note: Note): Promise<void> {
+  let index: unknown;
+  try {
+    index = await a.json<unknown>('files/index.json', []);
+    if (!Array.isArray(index)) throw new WorkspaceError('files/index.json is not a list.');
+  } catch (err) {
+    note({ file: 'files/index.json', kind: 'file', name: 'files/index.json', action: 'rejected', reason: message(err) }, report.files);
+    return;
+  }
   if (!index.length) return;
   const store = new FilesStore(name);
   try {
     const here = new Map((await store.list()).map((f) => [f.name, f]));
-    for (const [i, info] of index.entries()) {
-      const data = entries[`files/data/${i}`];
-      if (!data) throw new WorkspaceError(`The archive lists file '${info.name}' but holds no bytes for it (files/data/${i}).`);
-      const existing = here.get(info.name);
-      if (existing && existing.lastModified >= info.lastModified) {
-        report.files.skipped++;
-        continue;
+    for (const [i, raw] of (index as unknown[]).entries()) {
+      const file = `files/data/${i}`;
+      const info = raw as { name?: unknown; type?: unknown; size?: unknown; lastModified?: unknown } | null;
+      try {
+        if (!info || typeof info.name !== 'string') throw new WorkspaceError('a file without a name');
+        checkName(info.name);
+        if (typeof info.type !== 'string' || !Number.isInteger(info.lastModified) || !Number.isInteger(info.size)) throw new WorkspaceError(`file '${info.name}' has no type, size or date`);
+        const entry = a.named(file);
+        if (!entry) throw new WorkspaceError(`the archive lists file '${info.name}' but holds no bytes for it (${file})`);
+        if (entry.size !== info.size) throw new WorkspaceError(`file '${info.name}' holds ${entry.size} bytes; the index says ${String(info.size)}`);
+        const existing = here.get(info.name);
+        if (existing && existing.lastModified >= (info.lastModified as number)) {
+          note({ file, kind: 'file', name: info.name, action: 'skipped', reason: 'already here' }, report.files);
+          continue;
+        }
+        await store.putStream({ name: info.name, type: info.type, lastModified: info.lastModified as number }, a.pieces(file));
+        note({ file, kind: 'file', name: info.name, action: existing ? 'updated' : 'added' }, report.files);
+      } catch (err) {
+        if (isQuotaError(err)) throw err;
+        note({ file, kind: 'file', name: typeof info?.name === 'string' ? info.name : file, action: 'rejected', reason: message(err) }, report.files);
       }
-      await store.put({ name: info.name, data, type: info.type, lastModified: info.lastModified });
-      report.files[existing ? 'updated' : 'added']++;
     }
   } finally {
     await store.close();
@@ -141,210 +257,169 @@ async function importFiles(name: string, entries: Record<string, Uint8Array>, in
 }
 
 /** Returns archived experiment id → local id. */
-async function importExperiments(db: IDBPDatabase<KirokuDB>, uri: string, experiments: Experiment[], report: ImportReport): Promise<Map<string, string>> {
+async function importExperiments(a: Archive, store: IdbTrackingStore, report: ImportReport, note: Note): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const tx = db.transaction(['experiments', 'meta'], 'readwrite');
-  const added: string[] = [];
-  await atomically(tx, async () => {
-    const store = tx.objectStore('experiments');
-    const local = await store.getAll();
-    const byName = new Map(local.map((e) => [e.name, e]));
-    const taken = new Set(local.map((e) => e.experimentId));
-    let next = Number((await tx.objectStore('meta').get('nextExperimentId'))?.value ?? 0);
-    for (const e of [...local, ...experiments]) if (/^\d+$/.test(e.experimentId)) next = Math.max(next, Number(e.experimentId) + 1);
-    for (const e of experiments) {
-      const same = byName.get(e.name);
-      if (same) {
-        ids.set(e.experimentId, same.experimentId);
-        if (same.experimentId !== e.experimentId) report.remappedExperiments[e.experimentId] = same.experimentId;
-        report.experiments.skipped++;
-        continue;
-      }
-      let id = e.experimentId;
-      let artifactLocation = e.artifactLocation;
-      if (taken.has(id)) {
-        id = String(next++);
-        artifactLocation = `${uri}/${id}`;
-        report.remappedExperiments[e.experimentId] = id;
-      }
-      const exp: Experiment = { ...e, experimentId: id, artifactLocation, tags: { ...e.tags } };
-      await store.add(exp);
-      taken.add(id);
-      byName.set(exp.name, exp);
-      ids.set(e.experimentId, id);
-      added.push(id);
-      report.experiments.added++;
+  const file = 'tracking/experiments.json';
+  let list: unknown;
+  try {
+    list = await a.json<unknown>(file, []);
+    if (!Array.isArray(list)) throw new WorkspaceError(`${file} is not a list.`);
+  } catch (err) {
+    note({ file, kind: 'experiment', name: file, action: 'rejected', reason: message(err) }, report.experiments);
+    return ids;
+  }
+  const local = await store.listExperiments('ALL');
+  const taken = new Set(local.map((e) => e.experimentId));
+  let next = local.reduce((m, e) => Math.max(m, Number(e.experimentId) + 1), 0);
+  for (const raw of list) {
+    let e: Experiment;
+    try {
+      e = checkExperiment(raw);
+    } catch (err) {
+      const name = (raw as { name?: unknown })?.name;
+      note({ file, kind: 'experiment', name: typeof name === 'string' ? name : '(unnamed)', action: 'rejected', reason: message(err) }, report.experiments);
+      continue;
     }
-    await tx.objectStore('meta').put({ key: 'nextExperimentId', value: next });
-  });
-  for (const id of added) announce(uri, { type: 'experiment-changed', experimentId: id });
+    next = Math.max(next, Number(e.experimentId) + 1);
+    const same = await store.getExperimentByName(e.name);
+    if (same) {
+      ids.set(e.experimentId, same.experimentId);
+      if (same.experimentId !== e.experimentId) report.remappedExperiments[e.experimentId] = same.experimentId;
+      note({ file, kind: 'experiment', name: e.name, action: 'skipped', reason: 'already here' }, report.experiments);
+      continue;
+    }
+    let exp = e;
+    if (taken.has(e.experimentId)) {
+      const id = String(next++);
+      exp = { ...e, experimentId: id, artifactLocation: `${store.uri}/${id}` };
+      report.remappedExperiments[e.experimentId] = id;
+    }
+    await store.restoreExperiment(exp);
+    taken.add(exp.experimentId);
+    ids.set(e.experimentId, exp.experimentId);
+    announce(store.uri, { type: 'experiment-changed', experimentId: exp.experimentId });
+    note({ file, kind: 'experiment', name: e.name, action: 'added' }, report.experiments);
+  }
   return ids;
 }
 
-async function importRun(
-  db: IDBPDatabase<KirokuDB>, uri: string, runId: string, entries: Record<string, Uint8Array>, ids: Map<string, string>, report: ImportReport,
-): Promise<void> {
-  const dir = runDir(runId);
-  const exported = decodeJSON<ExportedRun>(entries[`${dir}/run.json`]!);
-  const { metricKeys, artifacts, ...rest } = exported;
-  const experimentId = ids.get(rest.info.experimentId);
-  if (experimentId === undefined) {
-    throw new WorkspaceError(`Run ${runId} belongs to experiment ${rest.info.experimentId}, which the archive does not hold.`);
-  }
-  // Decode before the transaction opens: it must not wait on anything but IndexedDB.
-  const series = metricKeys.map((key, i) => {
-    const block = entries[`${dir}/metrics/${i}.f64`];
-    if (!block) throw new WorkspaceError(`The archive lists metric '${key}' of run ${runId} but holds no history for it.`);
-    return { key, ...decodeSeries(block) };
-  });
-  const files = artifacts.map((a) => {
-    const data = entries[`${dir}/artifacts/${a.path}`];
-    if (!data) throw new WorkspaceError(`The archive lists artifact '${a.path}' of run ${runId} but holds no bytes for it.`);
-    return { ...a, bytes: data.slice().buffer as ArrayBuffer };
-  });
-
-  const tx = db.transaction(['runs', 'metricChunks', 'artifacts', 'artifactChunks', 'meta'], 'readwrite');
-  const runs = tx.objectStore('runs');
-  const outcome = await atomically(tx, async () => {
-    const existing = await runs.get(runId);
-    if (existing && existing.lastActivity >= rest.lastActivity) return 'skipped' as const;
-    // Requests issued before a failure reject when the transaction aborts: they are awaited together below.
-    const writes: Promise<unknown>[] = [];
-    const push = (...requests: Promise<unknown>[]) => {
-      for (const r of requests) {
-        r.catch(() => {}); // handled: Promise.all(writes) below reports the failure
-        writes.push(r);
-      }
-    };
-    if (existing) {
-      // The archive's copy is newer: it replaces this run's history and artifacts whole.
-      const range = IDBKeyRange.bound([runId], [runId, []]);
-      // One request per push: a request that throws must not leave the one before it unhandled.
-      push(tx.objectStore('metricChunks').delete(range));
-      for (const m of await tx.objectStore('artifacts').getAll(range)) push(tx.objectStore('artifactChunks').delete(chunkRange(m.blobId)));
-      push(tx.objectStore('artifacts').delete(range));
-    }
-    const moved = experimentId !== rest.info.experimentId;
-    const row: RunRow = {
-      ...rest,
-      info: { ...rest.info, experimentId, artifactUri: moved ? `${uri}/${experimentId}/${runId}/artifacts` : rest.info.artifactUri },
-      metricCounts: {},
-      version: 0,
-    };
-    for (const s of series) {
-      const n = s.steps.length;
-      // Chunked as a big flush is (docs/architecture.md): up to BULK_CHUNK_SIZE points, arrays as long as `count`.
-      for (let c = 0; c * BULK_CHUNK_SIZE < n; c++) {
-        const from = c * BULK_CHUNK_SIZE, to = Math.min(n, from + BULK_CHUNK_SIZE);
-        const chunk: MetricChunk = {
-          runId, key: s.key, chunk: c, count: to - from,
-          steps: s.steps.slice(from, to), values: s.values.slice(from, to), timestamps: s.timestamps.slice(from, to),
-        };
-        push(tx.objectStore('metricChunks').put(chunk));
-      }
-      row.metricCounts[s.key] = n;
-    }
-    for (const a of files) {
-      const { ref, records } = splitBytes(a.bytes);
-      for (const r of records) push(tx.objectStore('artifactChunks').put(r));
-      push(tx.objectStore('artifacts').put({ runId, path: a.path, contentType: a.contentType, size: ref.size, blobId: ref.blobId, chunks: ref.chunks }));
-    }
-    // Stamp the row with a new change version so every tab's cached run list picks it up.
-    const meta = tx.objectStore('meta');
-    row.version = Number((await meta.get('runsVersion'))?.value ?? 0) + 1;
-    push(meta.put({ key: 'runsVersion', value: row.version }));
-    push(runs.put(row));
-    await Promise.all(writes);
-    return existing ? ('updated' as const) : ('added' as const);
-  });
-  report.runs[outcome]++;
-  if (outcome !== 'skipped') announce(uri, outcome === 'updated' ? { type: 'run-updated', runId } : { type: 'run-created', runId, experimentId });
-}
-
-async function importRegistry(
-  db: IDBPDatabase<KirokuDB>, uri: string, models: RegisteredModel[], versions: StoredModelVersion[], report: ImportReport,
-): Promise<void> {
-  if (!models.length) return;
-  const tx = db.transaction(['registeredModels', 'modelVersions'], 'readwrite');
-  const changed = new Set<string>();
-  await atomically(tx, async () => {
-    const modelStore = tx.objectStore('registeredModels');
-    const versionStore = tx.objectStore('modelVersions');
-    for (const m of models) {
-      const local = await modelStore.get(m.name);
-      const localVersions = await versionStore.getAll(IDBKeyRange.bound([m.name, -Infinity], [m.name, Infinity]));
-      const byNumber = new Map(localVersions.map((v) => [v.version, v]));
-      let max = localVersions.reduce((x, v) => Math.max(x, v.version), 0);
-      const renumbered = new Map<number, number>();
-      for (const v of versions.filter((v) => v.name === m.name).sort((a, b) => a.version - b.version)) {
-        const same = byNumber.get(v.version);
-        if (same && same.source === v.source && same.runId === v.runId) {
-          if (v.lastUpdatedTimestamp > same.lastUpdatedTimestamp) {
-            await versionStore.put({ ...v, tags: { ...v.tags } });
-            report.modelVersions.updated++;
-            changed.add(m.name);
-          } else report.modelVersions.skipped++;
-          continue;
-        }
-        // A version of the same source under another number is the same version.
-        const twin = localVersions.find((l) => l.source === v.source && l.runId === v.runId);
-        if (twin) {
-          renumbered.set(v.version, twin.version);
-          report.modelVersions.skipped++;
-          continue;
-        }
-        const number = same ? ++max : v.version;
-        max = Math.max(max, number);
-        if (number !== v.version) renumbered.set(v.version, number);
-        await versionStore.put({ ...v, version: number, tags: { ...v.tags } });
-        report.modelVersions.added++;
-        changed.add(m.name);
-      }
-      const aliases: Record<string, string> = { ...local?.aliases };
-      for (const [alias, version] of Object.entries(m.aliases)) {
-        if (alias in aliases) continue;
-        aliases[alias] = String(renumbered.get(Number(version)) ?? version);
-      }
-      if (!local) {
-        await modelStore.put({ ...m, tags: { ...m.tags }, aliases });
-        report.registeredModels.added++;
-        changed.add(m.name);
-      } else {
-        const merged: RegisteredModel = {
-          ...local,
-          description: local.description || m.description,
-          tags: { ...m.tags, ...local.tags },
-          aliases,
-          lastUpdatedTimestamp: Math.max(local.lastUpdatedTimestamp, m.lastUpdatedTimestamp),
-        };
-        const same = JSON.stringify(merged) === JSON.stringify(local);
-        if (!same) {
-          await modelStore.put(merged);
-          changed.add(m.name);
-        }
-        report.registeredModels[same ? 'skipped' : 'updated']++;
-      }
-    }
-  });
-  for (const name of changed) announce(uri, { type: 'model-registered', name });
-}
-
-/**
- * Run `body` in `tx` and wait for the commit; any failure — a refused write, a throw in between —
- * aborts the transaction, so nothing of it is written.
- */
-async function atomically<T>(tx: { abort(): void; done: Promise<void> }, body: () => Promise<T>): Promise<T> {
+async function importRun(a: Archive, store: IdbTrackingStore, file: string, ids: Map<string, string>, report: ImportReport, note: Note): Promise<void> {
+  let name = file;
   try {
-    const out = await body();
-    await tx.done;
-    return out;
-  } catch (err) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished (a real quota error aborts the transaction itself).
+    const raw = await a.json<Record<string, unknown>>(file);
+    const record = checkRun(raw);
+    const runId = record.info.runId;
+    name = `${record.info.runName} (${runId})`;
+    const dir = runDir(runId);
+    if (`${dir}/run.json` !== file) throw new WorkspaceError(`${file} holds run ${runId}, whose entries are under ${dir}/.`);
+    const experimentId = ids.get(record.info.experimentId);
+    if (experimentId === undefined) throw new WorkspaceError(`its experiment ${record.info.experimentId} is not in the archive (or was rejected)`);
+    const keys = raw.metricKeys ?? [];
+    const listed = raw.artifacts ?? [];
+    if (!Array.isArray(keys) || !Array.isArray(listed)) throw new WorkspaceError('metricKeys and artifacts must be lists');
+    const files = listed.map((f) => checkFile(f, runId));
+    if (new Set(files.map((f) => f.path)).size !== files.length) throw new WorkspaceError('a file is listed twice');
+    if (new Set(keys).size !== keys.length) throw new WorkspaceError('a metric key is listed twice');
+    const history = [];
+    for (const [i, key] of keys.entries()) {
+      const path = `${dir}/metrics/${i}.f64`;
+      const entry = a.named(path);
+      if (!entry) throw new WorkspaceError(`the archive lists metric '${String(key)}' but holds no history for it (${path})`);
+      history.push(checkHistory(key, runId, decodeSeries(await entryBytes(a.file, entry, LIMITS.series))));
     }
-    await tx.done.catch(() => {});
-    throw err;
+    for (const f of files) if (!a.named(`${dir}/artifacts/${f.path}`)) throw new WorkspaceError(`the archive lists artifact '${f.path}' but holds no bytes for it`);
+    const moved = experimentId !== record.info.experimentId;
+    const run: DumpedRun = {
+      ...record,
+      info: { ...record.info, experimentId, artifactUri: moved ? `${store.uri}/${experimentId}/${runId}/artifacts` : record.info.artifactUri },
+      history,
+      files: files.map((f) => ({ ...f, size: f.size >= 0 ? f.size : a.named(`${dir}/artifacts/${f.path}`)!.size, open: () => a.pieces(`${dir}/artifacts/${f.path}`) })),
+    };
+    const outcome = await store.restoreRun(run, { onlyIfNewer: true });
+    if (outcome === 'kept') {
+      note({ file, kind: 'run', name, action: 'skipped', reason: 'already here' }, report.runs);
+      return;
+    }
+    note({ file, kind: 'run', name, action: outcome === 'replaced' ? 'updated' : 'added' }, report.runs);
+    announce(store.uri, outcome === 'replaced' ? { type: 'run-updated', runId } : { type: 'run-created', runId, experimentId });
+  } catch (err) {
+    if (isQuotaError(err) || (err as { code?: string }).code === 'QUOTA_EXCEEDED') throw err;
+    note({ file, kind: 'run', name, action: 'rejected', reason: message(err) }, report.runs);
+  }
+}
+
+function stored(v: ModelVersion): StoredModelVersion {
+  const { aliases: _a, ...rest } = v;
+  return { ...rest, version: Number(v.version) };
+}
+
+async function importRegistry(a: Archive, store: IdbRegistryStore, report: ImportReport, note: Note): Promise<void> {
+  const file = 'registry/models.json';
+  let models: unknown, versions: unknown;
+  try {
+    models = await a.json<unknown>(file, []);
+    versions = await a.json<unknown>('registry/versions.json', []);
+    if (!Array.isArray(models) || !Array.isArray(versions)) throw new WorkspaceError('registry/models.json and versions.json must be lists');
+  } catch (err) {
+    note({ file, kind: 'registeredModel', name: file, action: 'rejected', reason: message(err) }, report.registeredModels);
+    return;
+  }
+  for (const raw of models) {
+    let m: RegisteredModel;
+    let archived: StoredModelVersion[];
+    try {
+      m = checkModel(raw);
+      archived = versions.filter((v) => (v as { name?: unknown })?.name === m.name).map(checkVersion).sort((x, y) => x.version - y.version);
+      if (new Set(archived.map((v) => v.version)).size !== archived.length) throw new WorkspaceError('a version number is listed twice');
+    } catch (err) {
+      const name = (raw as { name?: unknown })?.name;
+      note({ file, kind: 'registeredModel', name: typeof name === 'string' ? name : '(unnamed)', action: 'rejected', reason: message(err) }, report.registeredModels);
+      continue;
+    }
+    const local = await store.getRegisteredModel(m.name);
+    const localVersions = local ? (await store.listModelVersions(m.name)).map(stored) : [];
+    const byNumber = new Map(localVersions.map((v) => [v.version, v]));
+    let max = localVersions.reduce((x, v) => Math.max(x, v.version), 0);
+    const renumbered = new Map<number, number>();
+    const writes: StoredModelVersion[] = [];
+    for (const v of archived) {
+      const same = byNumber.get(v.version);
+      if (same && same.source === v.source && same.runId === v.runId) {
+        if (v.lastUpdatedTimestamp > same.lastUpdatedTimestamp) {
+          writes.push(v);
+          report.modelVersions.updated++;
+        } else report.modelVersions.skipped++;
+        continue;
+      }
+      // A version of the same source under another number is the same version.
+      const twin = localVersions.find((l) => l.source === v.source && l.runId === v.runId);
+      if (twin) {
+        renumbered.set(v.version, twin.version);
+        report.modelVersions.skipped++;
+        continue;
+      }
+      const number = same ? ++max : v.version;
+      max = Math.max(max, number);
+      if (number !== v.version) renumbered.set(v.version, number);
+      writes.push({ ...v, version: number });
+      report.modelVersions.added++;
+    }
+    const known = new Set([...localVersions.map((v) => v.version), ...writes.map((v) => v.version)]);
+    const aliases: Record<string, string> = { ...local?.aliases };
+    for (const [alias, version] of Object.entries(m.aliases)) {
+      const target = renumbered.get(Number(version)) ?? Number(version);
+      if (!(alias in aliases) && known.has(target)) aliases[alias] = String(target);
+    }
+    const merged: RegisteredModel = local
+      ? { ...local, description: local.description || m.description, tags: { ...m.tags, ...local.tags }, aliases, lastUpdatedTimestamp: Math.max(local.lastUpdatedTimestamp, m.lastUpdatedTimestamp) }
+      : { ...m, aliases };
+    const unchanged = local && !writes.length && JSON.stringify(merged) === JSON.stringify(local);
+    if (unchanged) {
+      note({ file, kind: 'registeredModel', name: m.name, action: 'skipped', reason: 'already here' }, report.registeredModels);
+      continue;
+    }
+    await store.restoreModel({ model: merged, versions: writes });
+    note({ file, kind: 'registeredModel', name: m.name, action: local ? 'updated' : 'added' }, report.registeredModels);
+    announce(store.uri, { type: 'model-registered', name: m.name });
   }
 }

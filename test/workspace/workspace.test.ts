@@ -83,12 +83,12 @@ describe('workspace export and import', () => {
     await seed(a);
     const before = await snapshot(a);
     expect(before.runs[0]!.loss).toHaveLength(12500);
-    const { bytes, counts } = await exportWorkspace({ databases: a });
+    const { blob: bytes, counts } = await exportWorkspace({ databases: a });
     expect(counts).toMatchObject({ notebooks: 1, files: 1, experiments: 2, runs: 1, artifacts: 2, registeredModels: 1, modelVersions: 1 });
 
     const b = databases();
     const report = await importWorkspace(bytes, { databases: b });
-    expect(report.runs).toEqual({ added: 1, updated: 0, skipped: 0 });
+    expect(report.runs).toEqual({ added: 1, updated: 0, skipped: 0, rejected: 0 });
     expect(report.notebooks.added).toBe(1);
     expect(report.files.added).toBe(1);
     expect(report.modelVersions.added).toBe(1);
@@ -99,11 +99,11 @@ describe('workspace export and import', () => {
 
     // A second import merges into the same data: nothing new.
     const again = await importWorkspace(bytes, { databases: b });
-    expect(again.runs).toEqual({ added: 0, updated: 0, skipped: 1 });
-    expect(again.notebooks).toEqual({ added: 0, updated: 0, skipped: 1 });
-    expect(again.files).toEqual({ added: 0, updated: 0, skipped: 1 });
-    expect(again.experiments).toEqual({ added: 0, updated: 0, skipped: 2 });
-    expect(again.modelVersions).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(again.runs).toEqual({ added: 0, updated: 0, skipped: 1, rejected: 0 });
+    expect(again.notebooks).toEqual({ added: 0, updated: 0, skipped: 1, rejected: 0 });
+    expect(again.files).toEqual({ added: 0, updated: 0, skipped: 1, rejected: 0 });
+    expect(again.experiments).toEqual({ added: 0, updated: 0, skipped: 2, rejected: 0 });
+    expect(again.modelVersions).toEqual({ added: 0, updated: 0, skipped: 1, rejected: 0 });
     expect(await snapshot(b)).toEqual(before);
 
     // Logging continues in the imported run's history where the archive left off.
@@ -117,7 +117,7 @@ describe('workspace export and import', () => {
   it('remaps an experiment whose id is taken here, matches one by name, and renumbers a clashing model version', async () => {
     const a = databases();
     const { runId } = await seed(a, 'wine');
-    const { bytes } = await exportWorkspace({ databases: a });
+    const { blob: bytes } = await exportWorkspace({ databases: a });
 
     // Here, id 1 is already "iris", and the registry has a different wine-model v1.
     const b = databases();
@@ -161,8 +161,8 @@ describe('workspace export and import', () => {
   it('writes a manifest with the counts, and clearWorkspace deletes every database', async () => {
     const a = databases();
     await seed(a);
-    const { bytes } = await exportWorkspace({ databases: a, now: () => 42 });
-    const manifest = decodeJSON<{ format: string; exportedAt: number; counts: { runs: number } }>(unzipSync(bytes)['kiroku-workspace.json']!);
+    const { blob: bytes } = await exportWorkspace({ databases: a, now: () => 42 });
+    const manifest = decodeJSON<{ format: string; exportedAt: number; counts: { runs: number } }>(unzipSync(new Uint8Array(await bytes.arrayBuffer()))['kiroku-workspace.json']!);
     expect(manifest).toMatchObject({ format: 'kiroku-workspace', exportedAt: 42, counts: { runs: 1 } });
     await clearWorkspace({ databases: a });
     const names = (await indexedDB.databases()).map((d) => d.name);
@@ -184,7 +184,7 @@ describe('workspace import on a full disk', () => {
     }
     await tracking.flush();
     await tracking.store.close();
-    const { bytes } = await exportWorkspace({ databases: a });
+    const { blob: bytes } = await exportWorkspace({ databases: a });
 
     // The disk fills up at the last write of the second run (its row), after its history and artifact.
     const b = databases();
@@ -213,10 +213,11 @@ describe('workspace import on a full disk', () => {
     const db = await openKirokuDB(b.tracking);
     expect((await db.getAll('metricChunks')).map((ch) => ch.runId)).toEqual([stored[0]!.info.runId]);
     expect((await db.getAll('artifacts')).map((x) => x.runId)).toEqual([stored[0]!.info.runId]);
+    expect((await db.getAllKeys('artifactChunks')).map((k) => k[0])).toEqual((await db.getAll('artifacts')).map((x) => x.blobId));
     await c.tracking.store.close();
 
     const again = await importWorkspace(bytes, { databases: b });
-    expect(again.runs).toEqual({ added: 2, updated: 0, skipped: 1 });
+    expect(again.runs).toEqual({ added: 2, updated: 0, skipped: 1, rejected: 0 });
     const d = clients(b);
     expect(await d.tracking.searchRuns({ experimentIds: [(await d.tracking.getExperimentByName('many'))!.experimentId] })).toHaveLength(3);
     await d.tracking.store.close();
