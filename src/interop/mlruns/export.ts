@@ -29,6 +29,13 @@ export interface MlrunsExportOptions {
    */
   registry?: RegistryClient;
   onProgress?: (done: number, total: number) => void;
+  /** Told of each entry left out because its path would leave its folder (a stored key or path with `..`). */
+  onSkipped?: (path: string) => void;
+}
+
+/** An entry path that stays inside the archive's folder when extracted. */
+export function isSafePath(path: string): boolean {
+  return !path.includes('\\') && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 async function yamlText(obj: unknown): Promise<string> {
@@ -39,6 +46,9 @@ async function yamlText(obj: unknown): Promise<string> {
 export async function exportMlruns(client: TrackingClient, options: MlrunsExportOptions = {}): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   const put = (path: string, data: Uint8Array | string) => {
+    // Never a zip-slip entry, even from data stored before the importers checked paths (issue 15):
+    // a key, id or artifact path with an empty, '.' or '..' segment (or a backslash) is left out.
+    if (!isSafePath(path)) return void options.onSkipped?.(path);
     files[path] = typeof data === 'string' ? strToU8(data) : data;
   };
   const experiments = await client.searchExperiments('ALL');
@@ -101,7 +111,9 @@ export async function exportMlruns(client: TrackingClient, options: MlrunsExport
       put(`${dir}/metrics/${key}`, history.map((m) => `${m.timestamp} ${pyFloat(m.value)} ${m.step}\n`).join(''));
     }
     for (const f of await client.listArtifactFiles(i.runId)) {
-      put(`${dir}/artifacts/${f.path}`, new Uint8Array(await (await client.downloadArtifact(i.runId, f.path)).arrayBuffer()));
+      const path = `${dir}/artifacts/${f.path}`;
+      if (!isSafePath(path)) options.onSkipped?.(path);
+      else put(path, new Uint8Array(await (await client.downloadArtifact(i.runId, f.path)).arrayBuffer()));
     }
     options.onProgress?.(++done, runs.length);
   }

@@ -23,12 +23,15 @@ export function MlflowSection() {
     return run('Exporting…', 'Export failed', async (progress) => {
       await mlflow.flush();
       const { exportMlruns } = await import('../../interop/mlruns/export');
+      const skipped: string[] = [];
       const bytes = await exportMlruns(mlflow.client(), {
         registry: await registryClient(),
         onProgress: (done, total) => progress(`Exporting… ${done} of ${total} runs`),
+        onSkipped: (path) => skipped.push(path),
       });
       saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), mlrunsFileName());
-      return 'Exported. Unzip it and run “mlflow ui” in that folder.';
+      const left = skipped.length ? ` Left out ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} whose path would leave the folder: ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''}.` : '';
+      return `Exported. Unzip it and run “mlflow ui” in that folder.${left}`;
     });
   };
 
