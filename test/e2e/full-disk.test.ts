@@ -1,7 +1,7 @@
 // Out of space, fixed as the message says (issue 15, item 9), on a real full disk: Chromium runs with
 // its profile on a 64 MB tmpfs (CDP's quota override does nothing in this Chromium), filled until even
 // a 64-byte write is refused. Then deleting a run and ending one still work (the reserve), a reload
-// finds no run left RUNNING, "Permanently delete deleted runs" frees the space, and logging works
+// finds no run left RUNNING, an artifact is deleted from its run's page, "Permanently delete deleted runs" frees the space, and logging works
 // again — and the run stored before it all is unchanged.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,7 +54,7 @@ describe('a full disk', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${inject('baseUrl')}#/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    const ids = await inPage<{ kept: string; doomed: string; live: string }>(page, `
+    const ids = await inPage<{ kept: string; doomed: string; live: string; extra: string; exp: string }>(page, `
       await mlflow.setExperiment('disk');
       const kept = await mlflow.startRun({ runName: 'kept' }, async (run) => {
         await mlflow.logParams({ alpha: 0.5 });
@@ -66,10 +66,14 @@ describe('a full disk', () => {
         await mlflow.logArtifact(new Blob([new Uint8Array(12 << 20).fill(7)]), 'weights.bin');
         return run.info.runId;
       });
+      const extra = await mlflow.startRun({ runName: 'extra' }, async (run) => {
+        await mlflow.logArtifact(new Blob([new Uint8Array(8 << 20).fill(3)]), 'big.bin');
+        return run.info.runId;
+      });
       const live = (await mlflow.startRun({ runName: 'live' })).info.runId;
       await mlflow.logMetric('x', 1);
       await mlflow.flush();
-      return { kept, doomed, live };
+      return { kept, doomed, live, extra, exp: (await mlflow.getExperimentByName('disk')).experimentId };
     `);
     const before = await inPage<unknown>(page, `
       const run = await mlflow.getRun('${ids.kept}');
@@ -88,6 +92,13 @@ describe('a full disk', () => {
     expect(full).toEqual({ tag: 'QUOTA_EXCEEDED', deleted: 'ok', ended: 'ok' });
     await page.getByRole('alert').filter({ hasText: 'The disk is full' }).waitFor();
 
+    // An artifact is deleted from its run's Artifacts tab, on the full disk.
+    await page.goto(`${inject('baseUrl')}#/experiments/${ids.exp}/runs/${ids.extra}/artifacts?path=big.bin`);
+    await page.getByRole('button', { name: 'Delete big.bin…' }).click();
+    await page.getByRole('dialog', { name: 'Delete artifact' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('This run has no artifacts.').waitFor();
+
+    await page.goto(`${inject('baseUrl')}#/settings`);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     const statuses = await inPage<Record<string, string>>(page, `
@@ -95,7 +106,7 @@ describe('a full disk', () => {
       const runs = await mlflow.searchRuns({ experimentNames: ['disk'], runViewType: 'ALL' });
       return Object.fromEntries(runs.map((r) => [r.info.runName, r.info.status + '/' + r.info.lifecycleStage]));
     `);
-    expect(statuses).toEqual({ kept: 'FINISHED/active', doomed: 'FINISHED/deleted', live: 'FINISHED/active' });
+    expect(statuses).toEqual({ kept: 'FINISHED/active', doomed: 'FINISHED/deleted', live: 'FINISHED/active', extra: 'FINISHED/active' });
 
     // Settings → Storage shows what uses the space and frees the deleted run's 12 MB for good.
     await page.getByRole('table', { name: 'Largest runs' }).getByRole('row', { name: /doomed \(deleted\)/ }).waitFor();

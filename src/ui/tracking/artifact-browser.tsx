@@ -4,6 +4,8 @@
 // first file.
 import { useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
+import { mlflow } from '../../tracking/default';
+import { ConfirmDialog } from '../components/dialog';
 import { ArtifactPreview } from './artifact-preview';
 import { ancestorsOf, buildArtifactTree, formatBytes, modelDirs, type ArtifactNode } from './artifact-tree';
 import { runHref } from './routes';
@@ -13,6 +15,7 @@ export function ArtifactBrowser({ run, path }: { run: Run; path: string | null }
   const runId = run.info.runId;
   const files = useLive((c) => c.listArtifactFiles(runId), [runId], { relevant: (m) => m.type === 'run-updated' && m.runId === runId, minInterval: 500 });
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(path ? ancestorsOf(path) : []));
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   if (files.status === 'loading') return <p aria-busy="true">Loading artifacts…</p>;
   if (files.status === 'error') return <p role="alert">Could not list the artifacts: {files.error.message}</p>;
@@ -36,8 +39,23 @@ export function ArtifactBrowser({ run, path }: { run: Run; path: string | null }
       </nav>
       <div class="artifact-preview">
         {path && !chosen && <p role="alert">No artifact at {path}.</p>}
+        {shown && (
+          <div class="artifact-actions">
+            <button type="button" class="danger" onClick={() => setDeleting(shown)}>Delete {shown.split('/').pop()}…</button>
+          </div>
+        )}
         {shown && <ArtifactPreview key={shown} run={run} path={shown} size={files.value.find((f) => f.path === shown)?.size ?? 0} />}
       </div>
+      {deleting && (
+        // Frees the file's space for good (a delete, which a full disk still allows).
+        <ConfirmDialog title="Delete artifact" confirmLabel="Delete" danger onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await mlflow.client().deleteArtifacts(runId, deleting);
+            location.hash = runHref(run.info.experimentId, runId, 'artifacts').replace(/^#/, '');
+          }}>
+          <p>Delete <code>{deleting}</code> ({formatBytes(files.value.find((f) => f.path === deleting)?.size ?? 0)}) from this run for good? It cannot be restored.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }
