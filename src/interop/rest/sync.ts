@@ -176,7 +176,7 @@ async function sendArtifacts(
       if (rewritten !== null) bytes = new TextEncoder().encode(rewritten);
       if (there.get(f.path) === bytes.byteLength) {
         const current = await store.getArtifact(remote.id, f.path);
-        if (current && equalBytes(new Uint8Array(current.bytes), bytes)) return;
+        if (current && equalBytes(new Uint8Array(current.bytes instanceof Blob ? await current.bytes.arrayBuffer() : current.bytes), bytes)) return;
       }
     }
     await api(o, 'PUT', proxyPath(root, f.path), bytes);

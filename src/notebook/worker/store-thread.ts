@@ -66,8 +66,9 @@ function rebuildError(e: { name: string; message: string; code?: string }): Erro
 /** Methods a store thread serves (each is the IndexedDB store's method of the same name). */
 type Methods<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? K : never]-?: true };
 
-// Whole-store dumps and restores are not the kernel's business (the workspace does them on its own thread).
-const TRACKING_METHODS: Omit<Methods<Required<TrackingStore>>, 'searchRuns' | 'dump' | 'restoreExperiment' | 'restoreRun'> = {
+// Whole-store dumps and restores are not the kernel's business (the workspace does them on its own
+// thread); searchRuns and getArtifactAtUri are a server's, which the IndexedDB store does not have.
+const TRACKING_METHODS: Omit<Methods<Required<TrackingStore>>, 'searchRuns' | 'getArtifactAtUri' | 'dump' | 'restoreExperiment' | 'restoreRun'> = {
   createExperiment: true, getExperiment: true, getExperimentByName: true, listExperiments: true, updateExperiment: true,
   setExperimentTag: true, createRun: true, getRun: true, listRuns: true, listRunningRuns: true, updateRunInfo: true,
   logBatch: true, commit: true, deleteTag: true, logInputs: true, getMetricHistory: true, putArtifact: true,
