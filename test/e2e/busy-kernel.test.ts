@@ -38,6 +38,13 @@ describe('a busy kernel', () => {
     expect(await cell(a, 2).getAttribute('aria-label')).toMatch(/running$/);
     await a.getByRole('button', { name: 'Interrupt', exact: true }).click();
     await expect.poll(() => output(a, 2).innerText(), { timeout: 15_000 }).toMatch(/interrupted by the user/);
+    // The same read with the kernel idle, for comparison.
+    await b.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'Default' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
+    const idleClick = Date.now();
+    await link.click();
+    await b.getByRole('row', { name: /done-2/ }).waitFor();
+    console.log(`second tab: runs listed ${Date.now() - idleClick} ms after opening the experiment, with the kernel idle`);
 
     // Everything logged before and during the spin is stored.
     const stored = await b.evaluate(async () => {
