@@ -27,6 +27,8 @@ interface ReserveDB {
 /** Hold the reserve back if it is not (best effort: on a full disk it simply stays given up). */
 export async function ensureReserve(db: IDBPDatabase<never> | ReserveDB): Promise<boolean> {
   const d = db as ReserveDB;
+  // Only where a browser keeps the data on a disk that can fill up (not Node's in-memory IndexedDB).
+  if (!globalThis.navigator?.storage) return false;
   try {
     if (await d.get('reserve', KEY)) return true;
     // Random bytes: a compressed store must not make the reserve smaller than it says.

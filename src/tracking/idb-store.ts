@@ -363,7 +363,8 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
     if (isQuotaError(err)) {
       throw new TrackingError(
         'The browser refused to store more data (storage quota exceeded). Nothing from this call was saved; ' +
-          'earlier data is intact. Free space by deleting runs or artifacts, or export the workspace.',
+          'earlier data is intact. Free space in Settings → Storage (permanently delete deleted runs) or delete ' +
+          "artifacts on a run's Artifacts tab; both work on a full disk.",
         'QUOTA_EXCEEDED',
       );
     }
