@@ -19,16 +19,22 @@ describe('a busy kernel', () => {
       "const live = await mlflow.startRun({ runName: 'live' });",
     ].join('\n'));
     await expect.poll(() => cell(a, 1).getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/run 1$/);
+    // Tab B has the experiment's runs view open once (so both reads below are of a view already loaded).
+    const b = await context.newPage();
+    await b.goto(app.url('experiments'));
+    const experiments = b.getByRole('navigation', { name: 'Experiments' });
+    const link = experiments.getByRole('link', { name: 'busy' });
+    await link.click();
+    await b.getByRole('row', { name: /done-2/ }).waitFor();
+    await experiments.getByRole('link', { name: 'Default' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
+
     // The metric is queued; the write queue flushes it 20 ms later, and the timer below fires right
     // after that flush has opened its transaction: the cell then spins with the write in flight.
     await runInto(a, 2, "mlflow.logMetric('x', 1);\nawait new Promise((r) => setTimeout(r, 20));\nwhile (true) {}");
     await expect.poll(() => cell(a, 2).getAttribute('aria-label')).toMatch(/running$/);
     await a.getByText('Kernel busy').waitFor();
 
-    const b = await context.newPage();
-    await b.goto(app.url('experiments'));
-    const link = b.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'busy' });
-    await link.waitFor();
     const clicked = Date.now();
     await link.click();
     await b.getByRole('row', { name: /done-2/ }).waitFor();
@@ -39,7 +45,7 @@ describe('a busy kernel', () => {
     await a.getByRole('button', { name: 'Interrupt', exact: true }).click();
     await expect.poll(() => output(a, 2).innerText(), { timeout: 15_000 }).toMatch(/interrupted by the user/);
     // The same read with the kernel idle, for comparison.
-    await b.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'Default' }).click();
+    await experiments.getByRole('link', { name: 'Default' }).click();
     await b.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
     const idleClick = Date.now();
     await link.click();
