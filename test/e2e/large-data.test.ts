@@ -2,7 +2,7 @@
 // a workspace with 500 MB of artifacts goes export → clear → import with the page's JS heap under
 // 150 MB; hostile archives and decompression bombs imported through Settings are rejected item by item
 // or never inflated, with the memory they cost printed. Nothing stored before is changed.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,6 +157,7 @@ describe('large data in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
     await page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'earlier' }).click();
     await page.getByRole('row', { name: /earlier/ }).waitFor();
+    rmSync(dir, { recursive: true, force: true });
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
