@@ -124,6 +124,62 @@ describe('notebook', () => {
     await context.close();
   });
 
+  it('shows code as text until its editor arrives, at the exact height of the editor: nothing moves under the pointer', async () => {
+    const { page, context } = await app.open('notebook');
+    // Every height each code cell's editor box takes from its first paint on, and whether Monaco was in it
+    // then. (A box that changes height moves everything below it: a click on a run link aimed a moment
+    // earlier lands elsewhere.) Widths change as the side panels load; only heights are recorded.
+    await page.addInitScript({
+      content: `
+        window.__heights = {};
+        const seen = new WeakSet();
+        const resized = new ResizeObserver((entries) => {
+          for (const e of entries) {
+            const id = e.target.closest('[data-cell-id]').getAttribute('data-cell-id');
+            const list = (window.__heights[id] ??= []);
+            const height = e.borderBoxSize[0].blockSize;
+            if (list.at(-1)?.height !== height) list.push({ height, editor: !!e.target.querySelector('.monaco-editor') });
+          }
+        });
+        new MutationObserver(() => {
+          for (const el of document.querySelectorAll('.cell-code .cell-editor')) if (!seen.has(el)) { seen.add(el); resized.observe(el); }
+        }).observe(document, { subtree: true, childList: true });`,
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    // Sources of every shape: one line, empty, a trailing newline, CRLF, a line wider than the cell, many
+    // lines; repeated so that some cells start far below the viewport (their editors come on scrolling).
+    const sources = ['1 + 1', '', 'const a = 1;\n', 'const b = 2;\r\nconst c = 3;', `const wide = '${'x'.repeat(300)}';`, Array.from({ length: 25 }, (_, i) => `const v${i} = ${i};`).join('\n')];
+    const cells = Array.from({ length: 4 }, (_, k) => [
+      { cell_type: 'markdown', metadata: {}, source: `## Part ${k}\n\nSome text between the code.` },
+      ...sources.map((source) => ({ cell_type: 'code', metadata: {}, source, outputs: [], execution_count: null })),
+    ]).flat();
+    const ipynb = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kiroku: { name: 'Shapes' } }, cells });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import .ipynb' }).click()]);
+    await chooser.setFiles({ name: 'shapes.ipynb', mimeType: 'application/json', buffer: Buffer.from(ipynb) });
+    await page.getByRole('heading', { level: 1, name: 'Shapes' }).waitFor();
+
+    const codeCells = page.locator('.cell-code');
+    expect(await codeCells.count()).toBe(sources.length * 4);
+    for (const c of await codeCells.all()) {
+      await c.scrollIntoViewIfNeeded();
+      await c.locator('.monaco-editor .view-lines').waitFor();
+    }
+    // Let the observer report the last layout (two frames), then compare with the editors as they are.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const { heights, now } = await page.evaluate(() => ({
+      heights: (window as unknown as { __heights: Record<string, Array<{ height: number; editor: boolean }>> }).__heights,
+      now: Object.fromEntries([...document.querySelectorAll('.cell-code')].map((c) => [c.getAttribute('data-cell-id'), c.querySelector('.cell-editor')!.getBoundingClientRect().height])),
+    }));
+    const ids = Object.keys(now);
+    expect(ids).toHaveLength(sources.length * 4);
+    // The last part started far below the viewport: it was painted as text, and its editors came later.
+    for (const id of ids.slice(-sources.length)) expect(heights[id]?.[0]?.editor, `cell ${id} first painted as text`).toBe(false);
+    // One height per cell from first paint to now, text or editor.
+    for (const id of ids) expect(heights[id]!.map((h) => h.height), `heights of cell ${id}`).toEqual([now[id]]);
+    await context.close();
+  });
+
   it('opens a cell from its link, scrolled into view and selected', async () => {
     const { page, context } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();

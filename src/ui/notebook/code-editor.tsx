@@ -1,12 +1,23 @@
 // A cell's editor. Until Monaco has loaded and the cell has scrolled near the viewport, the cell shows
 // its source as plain text (fast first paint, and 50 cells do not mean 50 editors at once); then one
 // Monaco editor takes its place, with automatic layout off and a height that follows its content.
+// The stand-in is exactly as tall as the editor that replaces it (same line height and padding, the
+// horizontal scrollbar inside the bottom padding), so editors arriving never move the page under the
+// reader's pointer: a click on a run link lands where it was aimed.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
 import type { Monaco } from './monaco';
 import type { CellModels } from './editor-models';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
+
+/** Pixels per line and above/below the code: the stand-in's CSS (`.code-static`) says the same. */
+const LINE_HEIGHT = 19;
+const PADDING = 6;
+/** Monaco's line count: every line break (\r\n, \r or \n) starts a line, a trailing one too. */
+export const lineCount = (source: string) => source.split(/\r\n|\r|\n/).length;
+/** The height of a code cell's editor (and of its stand-in) with this many lines. */
+export const editorHeight = (lines: number) => lines * LINE_HEIGHT + 2 * PADDING;
 
 export interface EditorKeys {
   /** Ctrl/Cmd+Enter */
@@ -83,7 +94,8 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       automaticLayout: false,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
-      scrollbar: { vertical: 'hidden', horizontalScrollbarSize: 6, alwaysConsumeMouseWheel: false, useShadows: false },
+      // The horizontal scrollbar sits in the bottom padding instead of adding to the content height.
+      scrollbar: { vertical: 'hidden', horizontalScrollbarSize: PADDING, ignoreHorizontalScrollbarInContentHeight: true, alwaysConsumeMouseWheel: false, useShadows: false },
       overviewRulerLanes: 0,
       hideCursorInOverviewRuler: true,
       lineNumbers: cell.type === 'code' ? 'on' : 'off',
@@ -94,14 +106,15 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       renderLineHighlight: 'none',
       fixedOverflowWidgets: true,
       fontSize: 13,
+      lineHeight: LINE_HEIGHT,
       tabSize: 2,
       ariaLabel: label,
-      padding: { top: 6, bottom: 6 },
+      padding: { top: PADDING, bottom: PADDING },
     });
     editor.current = ed;
     setReady(true);
     const fit = () => {
-      const height = Math.max(ed.getContentHeight(), 32);
+      const height = ed.getContentHeight();
       el.style.height = `${height}px`;
       ed.layout({ width: el.clientWidth, height });
     };
@@ -150,7 +163,7 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   return (
     <div ref={outer} class="cell-editor" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
       {!ready && (
-        <pre class="code-static" aria-label={label} onMouseDown={onFocus}>
+        <pre class="code-static" aria-label={label} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
           {cell.source || ' '}
         </pre>
       )}

@@ -1,6 +1,6 @@
 // The open notebook: toolbar, cells, and Jupyter's command-mode keys. Monaco is imported here, lazily,
 // after the cells have painted as plain text; until then (or if it fails) the cells stay readable.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NotebookController, NotebookState } from './controller';
 import { CellView } from './cell-view';
 import { CellModels } from './editor-models';
@@ -49,12 +49,13 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
   const shape = doc.cells.map((c) => `${c.id}:${c.type === 'code' ? c.language : 'md'}`).join(',');
   useEffect(() => models?.sync(controller.snapshot.doc), [models, shape]);
 
-  // `#/notebook/<id>/cell/<cellId>`: a run's page links back to the cell that created it.
-  useEffect(() => {
+  // `#/notebook/<id>/cell/<cellId>`: a run's page links back to the cell that created it. Scrolled
+  // before the first paint (the cells are in the DOM by now), not a frame later under the reader's pointer.
+  useLayoutEffect(() => {
     if (!focusCell || !controller.cell(focusCell)) return;
     controller.select(focusCell, 'command');
     setHighlight(focusCell);
-    requestAnimationFrame(() => document.getElementById(`cell-${focusCell}`)?.scrollIntoView({ block: 'center' }));
+    document.getElementById(`cell-${focusCell}`)?.scrollIntoView({ block: 'center' });
     const t = setTimeout(() => setHighlight(undefined), 4000);
     return () => clearTimeout(t);
   }, [focusCell, controller]);
