@@ -145,13 +145,8 @@ function Scatter({ runs, x, y }: { runs: Run[]; x: ReturnType<typeof dimensionsO
   // One series per run (so the legend names the run under the cursor), up to the palette's size.
   const series = runs.length <= 10
     ? runs.map((r, i) => ({ label: r.info.runName, xs: xs[i] == null ? [] : [xs[i]!], ys: ys[i] == null ? [] : [ys[i]!] }))
-    : [{ label: `${runs.length} runs`, ...sortedPoints(xs, ys) }];
+    : [{ label: `${runs.length} runs`, xs: xs.map((v) => v ?? NaN), ys }];
   return <LineChart title={`${y.key} against ${x.key}`} series={series} xAxis={{ label: x.key }} yLabel={y.key} points height={300} />;
-}
-
-function sortedPoints(xs: Array<number | null>, ys: Array<number | null>): { xs: number[]; ys: number[] } {
-  const pts = xs.map((x, i) => [x, ys[i]] as const).filter((p): p is readonly [number, number] => p[0] != null && p[1] != null).sort((a, b) => a[0] - b[0]);
-  return { xs: pts.map((p) => p[0]), ys: pts.map((p) => p[1]) };
 }
 
 function MetricOverlay({ runs }: { runs: Run[] }) {

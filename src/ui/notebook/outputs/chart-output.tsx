@@ -2,6 +2,7 @@
 // fast with 100k points. Loaded on the first chart, never by the shell.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChartSpec } from '../../../notebook/protocol';
+import { alignXY, paddedRange, type XYData } from '../../tracking/charts/xy-data';
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 
@@ -9,11 +10,12 @@ type UPlot = typeof import('uplot');
 let uplot: Promise<UPlot> | undefined;
 const loadUplot = () => (uplot ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default));
 
-export function chartData(spec: ChartSpec): { xs: number[]; labels: string[] | null } {
+/** uPlot's data for a spec: categories (bars, string x) at positions 0…n-1 in the given order; numbers sorted by x. */
+export function chartData(spec: ChartSpec): { data: XYData; labels: string[] | null } {
   const categorical = spec.x.values.some((v) => typeof v === 'string') || spec.type === 'bar';
-  return categorical
-    ? { xs: spec.x.values.map((_, i) => i), labels: spec.x.values.map(String) }
-    : { xs: spec.x.values as number[], labels: null };
+  if (categorical) return { data: [spec.x.values.map((_, i) => i), ...spec.series.map((s) => Array.from(s.values, (v) => (Number.isFinite(v) ? v : null)))], labels: spec.x.values.map(String) };
+  const xs = spec.x.values as number[];
+  return { data: alignXY(spec.series.map((s) => ({ xs, ys: s.values }))), labels: null };
 }
 
 export function ChartOutput({ spec }: { spec: ChartSpec }) {
@@ -27,7 +29,8 @@ export function ChartOutput({ spec }: { spec: ChartSpec }) {
     loadUplot().then((UPlot) => {
       const el = host.current;
       if (!live || !el) return;
-      const { xs, labels } = chartData(spec);
+      const { data, labels } = chartData(spec);
+      const xs = data[0];
       const fg = getComputedStyle(el).color;
       const bars = spec.type === 'bar' ? UPlot.paths.bars!({ size: [0.7 / Math.max(spec.series.length, 1), 60] }) : undefined;
       const axis = { stroke: fg, grid: { stroke: 'rgba(128,128,128,0.2)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
@@ -36,7 +39,8 @@ export function ChartOutput({ spec }: { spec: ChartSpec }) {
           title: spec.title,
           width: Math.max(el.clientWidth, 200),
           height: 260,
-          scales: { x: { time: false, ...(labels ? { range: [-0.5, xs.length - 0.5] as [number, number] } : {}) }, y: spec.y?.log ? { distr: 3 } : {} },
+          // Categories sit at 0…n-1 with half a slot either side; numbers get matplotlib's 5% margins.
+          scales: { x: { time: false, range: labels ? ([-0.5, xs.length - 0.5] as [number, number]) : paddedRange }, y: spec.y?.log ? { distr: 3 } : {} },
           axes: [
             { ...axis, label: spec.x.label, ...(labels ? { values: (_u: unknown, ticks: number[]) => ticks.map((t) => labels[t] ?? ''), splits: () => xs } : {}) },
             { ...axis, label: spec.y?.label },
@@ -53,7 +57,7 @@ export function ChartOutput({ spec }: { spec: ChartSpec }) {
             })),
           ],
         },
-        [xs, ...spec.series.map((s) => s.values)],
+        data,
         el,
       );
       resize = new ResizeObserver(() => plot?.setSize({ width: Math.max(el.clientWidth, 200), height: 260 }));

@@ -7,6 +7,7 @@ import type uPlotType from 'uplot';
 import { color, loadUplot, themeColors, useThemeVersion } from './uplot';
 import { savePng } from './png';
 import { X_AXIS_LABELS, type XAxis } from '../smoothing';
+import { alignXY, paddedRange } from './xy-data';
 
 export interface ChartSeries {
   label: string;
@@ -27,23 +28,6 @@ export interface LineChartProps {
   summary?: string;
 }
 
-/** Align series with different x values into uPlot's one-x-array form (gaps where a series has no point). */
-export function alignSeries(series: readonly ChartSeries[]): Array<Array<number | null>> {
-  if (series.length === 1) return [Array.from(series[0]!.xs), Array.from(series[0]!.ys)];
-  const xs = [...new Set(series.flatMap((s) => Array.from(s.xs)))].sort((a, b) => a - b);
-  const index = new Map(xs.map((x, i) => [x, i]));
-  return [xs, ...series.map((s) => {
-    const col: Array<number | null> = new Array(xs.length).fill(null);
-    for (let i = 0; i < s.xs.length; i++) col[index.get(s.xs[i]!)!] = s.ys[i] ?? null;
-    return col;
-  })];
-}
-
-function padded(_u: uPlotType, min: number, max: number): [number, number] {
-  const span = max - min || Math.abs(max) || 1;
-  return [min - span * 0.05, max + span * 0.05];
-}
-
 export function LineChart(props: LineChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlotType | null>(null);
@@ -54,7 +38,7 @@ export function LineChart(props: LineChartProps) {
   const axisName = typeof props.xAxis === 'string' ? props.xAxis : 'custom';
   const xLabel = typeof props.xAxis === 'string' ? X_AXIS_LABELS[props.xAxis] : props.xAxis.label;
   const shape = [props.series.map((s) => s.label).join('\u0000'), axisName, xLabel, props.logY, props.points, theme, height].join('|');
-  const data = alignSeries(props.series);
+  const data = alignXY(props.series);
 
   useEffect(() => {
     let live = true;
@@ -70,7 +54,7 @@ export function LineChart(props: LineChartProps) {
             width: Math.max(el.clientWidth, 240),
             height,
             // A scatter's extreme points would sit on the frame: pad its x range by 5%.
-            scales: { x: { time: axisName === 'time', ...(props.points ? { range: padded } : {}) }, y: props.logY ? { distr: 3 } : {} },
+            scales: { x: { time: axisName === 'time', ...(props.points ? { range: paddedRange } : {}) }, y: props.logY ? { distr: 3 } : {} },
             axes: [{ ...axis, label: xLabel }, { ...axis, ...(props.yLabel ? { label: props.yLabel } : {}), size: 60 }],
             cursor: { drag: { x: true, y: false } },
             series: [
