@@ -1,5 +1,6 @@
 // The notebook in Chromium, driven as a user would: by role and accessible name, with the keyboard.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './page';
 import { cell, newNotebook, output, runInto, typeInto } from './notebook-driver';
@@ -243,6 +244,24 @@ describe('notebook', () => {
     await page.keyboard.insertText('wineSc');
     await page.keyboard.press('Control+Space');
     await expect.poll(() => suggest.innerText(), { timeout: 30_000 }).toContain('wineScore');
+    await context.close();
+  });
+
+  it("underlines nothing in the README's two lines typed into the walkthrough, and underlines a real mistake", async () => {
+    const readme = await readFile(resolve(__dirname, '../../README.md'), 'utf8');
+    const twoLines = /```ts\n([\s\S]*?)\n\s*```/.exec(readme)![1]!.split('\n').map((l) => l.trim()).join('\n');
+    expect(twoLines).toContain('new ElasticNet(');
+    const { page, context } = await app.open('notebook');
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    await page.getByRole('button', { name: '+ Add cell at the end' }).click();
+    const n = await page.getByRole('group', { name: /^Cell \d+, / }).count();
+    // Line 3 uses describe, which cells get too; line 4 calls a name nothing declares.
+    await typeInto(page, n, `${twoLines}\nconst stats = describe(data);\nnotDeclaredAnywhere();`);
+    // The editor marks errors line by line: wait for line 4's, then no other line may have one.
+    const errorLines = () =>
+      cell(page, n).evaluate((c) => [...c.querySelectorAll('.view-overlays > div')].filter((line) => line.querySelector('.squiggly-error')).map((line) => Math.round(parseFloat((line as HTMLElement).style.top) / 19) + 1));
+    await expect.poll(errorLines, { timeout: 60_000 }).toContain(4);
+    expect(await errorLines()).toEqual([4]);
     await context.close();
   });
 

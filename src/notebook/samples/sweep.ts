@@ -14,7 +14,7 @@ export const SWEEP = sample('hyperparameter-sweep', 'Hyperparameter sweep', 'Nes
     const cars = (await loadCSV('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
     const target = 'miles_per_gallon';
     const X = cars.loc({ columns: cars.columns.filter((c) => c !== target) });
-    const [XTrain, XTest, yTrain, yTest] = ml.trainTestSplit(X, cars.column(target), { testSize: 0.25, randomState: 0 });
+    const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, cars.column(target), { testSize: 0.25, randomState: 0 });
     X.shape
   `),
   ts(`
@@ -26,12 +26,12 @@ export const SWEEP = sample('hyperparameter-sweep', 'Hyperparameter sweep', 'Nes
       for (const alpha of grid.alpha) {
         for (const l1Ratio of grid.l1Ratio) {
           await mlflow.startRun({ runName: \`alpha=\${alpha} l1=\${l1Ratio}\`, nested: true }, async () => {
-            const model = new ml.Pipeline({ steps: [['scale', new ml.StandardScaler()], ['enet', new ml.ElasticNet({ alpha, l1Ratio })]] }).fit(XTrain, yTrain);
+            const model = new Pipeline({ steps: [['scale', new StandardScaler()], ['enet', new ElasticNet({ alpha, l1Ratio })]] }).fit(XTrain, yTrain);
             const predicted = model.predict(XTest);
-            const rmse = ml.rootMeanSquaredError(yTest, predicted);
+            const rmse = rootMeanSquaredError(yTest, predicted);
             best = Math.min(best, rmse);
             await mlflow.logParams({ alpha, l1_ratio: l1Ratio });
-            await mlflow.logMetrics({ rmse, r2: ml.r2Score(yTest, predicted) });
+            await mlflow.logMetrics({ rmse, r2: r2Score(yTest, predicted) });
           });
         }
       }

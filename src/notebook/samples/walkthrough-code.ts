@@ -21,20 +21,20 @@ export const WALKTHROUGH_CODE = {
     const features = data.columns.filter((c) => c !== target);
     const X = data.loc({ columns: features });
     const y = data.column(target);
-    const [XTrain, XTest, yTrain, yTest] = ml.trainTestSplit(X, y, { testSize: 0.25, randomState: 42 });
+    const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, y, { testSize: 0.25, randomState: 42 });
     // Every run below goes to this experiment (it is created on first use).
     await mlflow.setExperiment('wine-quality');
     data.head()
   `),
   autolog: dedent(`
     mlflow.autolog();
-    const model = new ml.ElasticNet({ alpha: 0.05, l1Ratio: 0.5 }).fit(XTrain, yTrain);
+    const model = new ElasticNet({ alpha: 0.05, l1Ratio: 0.5 }).fit(XTrain, yTrain);
   `),
   evaluate: dedent(`
     // With autolog on, metrics computed on a model's predictions are logged to its run too (MLflow's
     // post-training metrics); nameDataset names the data: root_mean_squared_error_test.
     const preds = model.predict(mlflow.nameDataset(XTest, 'test'));
-    ({ rmse: ml.rootMeanSquaredError(yTest, preds), r2: ml.r2Score(yTest, preds) })
+    ({ rmse: rootMeanSquaredError(yTest, preds), r2: r2Score(yTest, preds) })
   `),
   byHand: dedent(`
     mlflow.autolog({ disable: true }); // by hand this time
@@ -43,10 +43,10 @@ export const WALKTHROUGH_CODE = {
     const runId = await mlflow.startRun({ runName: 'elasticnet-by-hand' }, async (run) => {
       await mlflow.logParam('alpha', alpha);
       await mlflow.logParam('l1_ratio', l1Ratio);
-      const enet = new ml.ElasticNet({ alpha, l1Ratio }).fit(XTrain, yTrain);
+      const enet = new ElasticNet({ alpha, l1Ratio }).fit(XTrain, yTrain);
       const predicted = enet.predict(XTest);
-      await mlflow.logMetric('rmse', ml.rootMeanSquaredError(yTest, predicted));
-      await mlflow.logMetric('r2', ml.r2Score(yTest, predicted));
+      await mlflow.logMetric('rmse', rootMeanSquaredError(yTest, predicted));
+      await mlflow.logMetric('r2', r2Score(yTest, predicted));
       await mlflow.setTag('model_type', 'ElasticNet');
       // The signature (input columns and output type) and an input example travel with the model;
       // registeredModelName also makes it a version of a model on the Models page.

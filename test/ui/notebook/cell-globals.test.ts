@@ -1,13 +1,15 @@
 // The editor's declarations of a cell's globals (cell-globals.d.ts.txt) are hand-kept; this compiles
 // every sample notebook against them, the way the editor does (one script per cell, the same ignored
 // diagnostics), so a sample that uses an undeclared API — or declarations that no longer parse — fail here.
-import { readFileSync } from 'node:fs';
+// So do the TypeScript and JavaScript examples of the README and docs/: a reader pastes them into a cell.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../../src/notebook/samples';
 
-const GLOBALS = readFileSync(resolve(__dirname, '../../../src/ui/notebook/cell-globals.d.ts.txt'), 'utf8');
+const ROOT = resolve(__dirname, '../../..');
+const GLOBALS = readFileSync(resolve(ROOT, 'src/ui/notebook/cell-globals.d.ts.txt'), 'utf8');
 // The same list as monaco.ts (re-declarations across cells, top-level await in a script).
 const IGNORED = new Set([1375, 1378, 1431, 1432, 2451, 2300, 2393, 1108]);
 
@@ -51,6 +53,35 @@ describe('cell globals', { timeout: 60_000 }, () => {
     expect(errs.join('\n')).toMatch(/logMetrik/);
   });
 
+  it('know the names a cell gets at run time without `ml.`, as the README writes them', () => {
+    const cell = [
+      'const [XTrain, XTest, yTrain, yTest] = trainTestSplit([[1], [2], [3], [4]], [1, 2, 3, 4], { testSize: 0.5 });',
+      'const model: ElasticNet = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(XTrain, yTrain);',
+      "const pipe = new Pipeline([['scale', new StandardScaler()], ['enet', model]]);",
+      'const scores = [r2Score(yTest, model.predict(XTest)), meanSquaredError(yTest, pipe.fit(XTrain, yTrain).predict(XTest))];',
+      "const stats = describe(await loadSample('cars')).map((c) => (c.kind === 'numeric' ? c.mean : c.top));",
+    ].join('\n');
+    expect(diagnostics({ '/globals.d.ts': GLOBALS, '/cell.ts': cell })).toEqual([]);
+  });
+
+  // Each example as a cell of the walkthrough (the notebook a first-time reader has open): it may use the
+  // walkthrough's X, y and runId.
+  const docs = ['README.md', ...readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const blocks = docs.flatMap((doc) => codeBlocks(readFileSync(resolve(ROOT, doc), 'utf8')).map((b) => ({ ...b, doc })));
+  it('find the examples of the README', () => {
+    expect(blocks.filter((b) => b.doc === 'README.md').length).toBeGreaterThanOrEqual(3);
+  });
+  for (const { doc, line, code } of blocks) {
+    it(`type-check the example at ${doc}:${line} as a cell`, () => {
+      const files: Record<string, string> = { '/globals.d.ts': GLOBALS };
+      SAMPLES[0]!.create().cells.forEach((c, i) => {
+        if (c.type === 'code') files[`/walkthrough-${i}.ts`] = c.source;
+      });
+      files[`/${doc}:${line}.ts`] = code;
+      expect(diagnostics(files)).toEqual([]);
+    });
+  }
+
   for (const sample of SAMPLES) {
     it(`type-check every code cell of the sample "${sample.title}"`, () => {
       const files: Record<string, string> = { '/globals.d.ts': GLOBALS };
@@ -61,3 +92,18 @@ describe('cell globals', { timeout: 60_000 }, () => {
     });
   }
 });
+
+/** The fenced ts/js code blocks of a Markdown file, with the line each starts on (indented blocks too). */
+function codeBlocks(markdown: string): Array<{ line: number; code: string }> {
+  const lines = markdown.split('\n');
+  const found: Array<{ line: number; code: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)```(ts|typescript|js|javascript)\s*$/.exec(lines[i]!);
+    if (!open) continue;
+    const indent = open[1]!.length;
+    const start = i + 1;
+    while (++i < lines.length && !/^\s*```\s*$/.test(lines[i]!));
+    found.push({ line: start, code: lines.slice(start, i).map((l) => l.slice(indent)).join('\n') });
+  }
+  return found;
+}
