@@ -105,6 +105,54 @@ describe('tracking UI in Chromium', () => {
     await context.close();
   });
 
+  it('puts metrics first under Metrics / Parameters / Tags headers, and keeps run name and selection in view when scrolled right', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    const { experimentId } = await seed(page);
+    // Many long parameter names: the table is far wider than the page.
+    await withApi(page, `
+      await mlflow.startRun({ runName: 'wide-run' }, async () => {
+        for (let i = 0; i < 16; i++) await mlflow.logParam('preprocessing_step_' + i + '_strategy', 'median');
+        await mlflow.logMetric('training_r2_score', 0.5);
+      });
+      await mlflow.flush();`);
+    await page.goto(app.url(`experiments/${experimentId}`));
+    const table = page.getByRole('region', { name: 'Runs table' });
+    await table.getByRole('row', { name: /wide-run/ }).waitFor();
+    const [groups, headers] = [table.getByRole('row').nth(0), table.getByRole('row').nth(1)];
+    expect(await groups.getByRole('columnheader').allTextContents()).toEqual(['Metrics', 'Parameters', 'Tags']);
+    const labels = (await headers.getByRole('columnheader').allTextContents()).map((t) => t.replace(/[▲▼]/g, '').trim());
+    const at = (pattern: RegExp) => labels.findIndex((l) => pattern.test(l));
+    expect(at(/training_r2_score \(metric\)/)).toBeGreaterThan(at(/^Run name$/));
+    expect(at(/loss \(metric\)/)).toBeLessThan(at(/alpha \(parameter\)/));
+    expect(at(/preprocessing_step_9_strategy \(parameter\)/)).toBeLessThan(at(/team \(tag\)/));
+
+    // Scrolled right to the end: each row still shows its checkbox and its name, uncovered, at the left.
+    await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(1000);
+    const box = (await table.boundingBox())!;
+    for (const name of ['wide-run', 'enet-0.02-0.5']) {
+      const row = table.getByRole('row', { name: new RegExp(name) });
+      const link = row.getByRole('link', { name, exact: true });
+      const checkbox = row.getByRole('checkbox', { name: `Select ${name}` });
+      const [l, c] = [(await link.boundingBox())!, (await checkbox.boundingBox())!];
+      expect(c.x).toBeGreaterThanOrEqual(box.x);
+      expect(c.x + c.width).toBeLessThanOrEqual(box.x + 40);
+      expect(l.x).toBeGreaterThanOrEqual(box.x + 40);
+      expect(l.x).toBeLessThan(box.x + 300);
+      // What is drawn at the link's centre is the link itself (no scrolled cell on top of it).
+      expect(await link.evaluate((a) => {
+        const r = a.getBoundingClientRect();
+        return a.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      })).toBe(true);
+    }
+    await table.getByRole('row', { name: /wide-run/ }).getByRole('checkbox').check();
+    expect(await table.getByRole('row', { name: /wide-run/ }).getAttribute('aria-selected')).toBe('true');
+    await table.getByRole('link', { name: 'wide-run', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'wide-run' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows a run: overview, metric charts, artifacts with previews and the model signature, tag editing', async () => {
     const { page, context, errors } = await app.open('notebook');
     const { ids, experimentId } = await seed(page);

@@ -1,13 +1,12 @@
 // Choose the runs table's columns: a disclosure button opening a panel of checkboxes grouped as
-// attributes, parameters and metrics, with "all"/"none" per group and a text box to find a key
+// attributes, metrics, parameters and tags, with "all"/"none" per group and a text box to find a key
 // among hundreds. The hidden set (not the shown one) is kept, so keys logged later appear by default.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FIXED_COLUMN, type Column, type ColumnKind } from './columns';
+import { FIXED_COLUMN, GROUP_LABELS, type Column, type ColumnKind } from './columns';
 
 const GROUPS: Array<{ kind: ColumnKind; label: string }> = [
   { kind: 'attr', label: 'Attributes' },
-  { kind: 'param', label: 'Parameters' },
-  { kind: 'metric', label: 'Metrics' },
+  ...(Object.entries(GROUP_LABELS) as Array<[ColumnKind, string]>).map(([kind, label]) => ({ kind, label })),
 ];
 
 export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]; hidden: ReadonlySet<string>; onChange: (hidden: Set<string>) => void }) {

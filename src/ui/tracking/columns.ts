@@ -1,11 +1,15 @@
-// The runs table's column model: the fixed run attributes, then one column per param and per metric
-// key found in the runs, each with a stable id (`attr:created`, `param:alpha`, `metric:rmse`) that the
-// sort, the column chooser and the URL refer to. Pure: no DOM, so the table and its tests share it.
+// The runs table's column model: the fixed run attributes, then — as MLflow's runs table has them — one
+// column per metric, per param and per user tag key found in the runs, each with a stable id
+// (`attr:created`, `metric:rmse`, `param:alpha`, `tag:team`) that the sort, the column chooser and the
+// URL refer to. Pure: no DOM, so the table and its tests share it.
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import type { SortValue } from './sort';
 
-export type ColumnKind = 'attr' | 'param' | 'metric';
+export type ColumnKind = 'attr' | 'metric' | 'param' | 'tag';
+
+/** The header over each kind's columns, in the table's order (attributes have none). */
+export const GROUP_LABELS: Readonly<Record<Exclude<ColumnKind, 'attr'>, string>> = { metric: 'Metrics', param: 'Parameters', tag: 'Tags' };
 
 export interface Column {
   id: string;
@@ -46,28 +50,49 @@ export const DEFAULT_HIDDEN: readonly string[] = ['attr:user'];
 /** The name column is the row header; it cannot be hidden. */
 export const FIXED_COLUMN = 'attr:name';
 
+/** Tags MLflow (`mlflow.*`) or Kiroku (`kiroku.*`) set for themselves: shown on the run's page, not as columns. */
+export function isSystemTag(key: string): boolean {
+  return key.startsWith('mlflow.') || key.startsWith('kiroku.');
+}
+
 /**
- * Attribute columns (with the experiment when the runs come from several), then params and metrics
- * sorted by key, for every key any of the runs has.
+ * Attribute columns (with the experiment when the runs come from several), then metrics, params and
+ * user tags — MLflow's order — each sorted by key, for every key any of the runs has.
  */
 export function columnsFor(runs: readonly Run[]): Column[] {
   const params = new Set<string>();
   const metrics = new Set<string>();
+  const tags = new Set<string>();
   const experiments = new Set<string>();
   for (const r of runs) {
     experiments.add(r.info.experimentId);
     for (const k in r.data.params) params.add(k);
     for (const k in r.data.metrics) metrics.add(k);
+    for (const k in r.data.tags) if (!isSystemTag(k)) tags.add(k);
   }
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const keyed = (kind: Exclude<ColumnKind, 'attr'>, keys: Set<string>) =>
+    [...keys].sort(byKey).map((k): Column => ({ id: `${kind}:${k}`, kind, key: k, label: k, numeric: kind === 'metric', width: widthFor(k) }));
   const [name, ...rest] = ATTRIBUTE_COLUMNS;
   return [
     name!,
     ...(experiments.size > 1 ? [EXPERIMENT_COLUMN] : []),
     ...rest,
-    ...[...params].sort(byKey).map((k): Column => ({ id: `param:${k}`, kind: 'param', key: k, label: k, numeric: false, width: widthFor(k) })),
-    ...[...metrics].sort(byKey).map((k): Column => ({ id: `metric:${k}`, kind: 'metric', key: k, label: k, numeric: true, width: widthFor(k) })),
+    ...keyed('metric', metrics),
+    ...keyed('param', params),
+    ...keyed('tag', tags),
   ];
+}
+
+/** The header row over the columns: runs of consecutive columns of one kind, with the kind's label (none for attributes). */
+export function columnGroups(columns: readonly Column[]): Array<{ kind: ColumnKind; label: string; span: number }> {
+  const groups: Array<{ kind: ColumnKind; label: string; span: number }> = [];
+  for (const c of columns) {
+    const last = groups[groups.length - 1];
+    if (last?.kind === c.kind) last.span++;
+    else groups.push({ kind: c.kind, label: c.kind === 'attr' ? '' : GROUP_LABELS[c.kind], span: 1 });
+  }
+  return groups;
 }
 
 function widthFor(label: string): number {
@@ -86,6 +111,8 @@ export function sortValue(run: Run, column: Column, ctx: ValueContext): SortValu
       return run.data.params[column.key] ?? null;
     case 'metric':
       return run.data.metrics[column.key] ?? null;
+    case 'tag':
+      return run.data.tags[column.key] ?? null;
     case 'attr':
       switch (column.key) {
         case 'name':

@@ -2,18 +2,27 @@
 // renders the rows in view, so 10,000 runs scroll smoothly. Row height is fixed and the layout is
 // fixed-width, so the scroll offset alone says which rows are visible and rows coming and going never
 // move the columns. aria-rowcount/aria-rowindex tell assistive technology where the rendered rows sit.
+// Columns are grouped under Metrics / Parameters / Tags headers, and the selection and run name columns
+// stay pinned at the left, so a run is still named when the table is scrolled right to its metrics.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import { formatDuration, formatNumber } from '../format';
 import { formatCreated } from './dates';
-import { hasModel, sortValue, type Column, type ValueContext } from './columns';
+import { columnGroups, FIXED_COLUMN, hasModel, sortValue, type Column, type ColumnKind, type ValueContext } from './columns';
 import { buildRunTree, type TreeRow } from './run-tree';
 import { cellHref, runHref } from './routes';
 import { sortBy, type SortState } from './sort';
 
 export const ROW_HEIGHT = 32;
+/** The two header rows (groups, then columns) and their borders. */
+const HEADER_HEIGHT = 62;
 const OVERSCAN = 8;
+const KIND_BADGE: Record<Exclude<ColumnKind, 'attr'>, { letter: string; name: string }> = {
+  metric: { letter: 'M', name: 'metric' },
+  param: { letter: 'P', name: 'parameter' },
+  tag: { letter: 'T', name: 'tag' },
+};
 
 export interface RunsTableProps {
   runs: readonly Run[];
@@ -95,26 +104,35 @@ export function RunsTable(props: RunsTableProps) {
 
   return (
     <div class="runs-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="Runs table"
-      style={{ height: `${Math.min(props.height ?? autoHeight ?? 600, 36 + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px` }}>
-      <table class="runs" style={{ width: `${totalWidth}px` }} aria-rowcount={rows.length + 1}>
+      style={{ height: `${Math.min(props.height ?? autoHeight ?? 600, HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px` }}>
+      <table class="runs" style={{ width: `${totalWidth}px` }} aria-rowcount={rows.length + 2}>
         <caption class="vh">Runs, {rows.length} rows. Sort by a column with its header button.</caption>
         <colgroup>
           <col style={{ width: '40px' }} />
           {columns.map((c) => <col key={c.id} style={{ width: `${c.width}px` }} />)}
         </colgroup>
         <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col" class="sel">
+          <tr class="groups" aria-rowindex={1}>
+            {columnGroups(columns).map((g, i) =>
+              g.kind === 'attr' ? (
+                <td key={i} colSpan={g.span + (i === 0 ? 1 : 0)} />
+              ) : (
+                <th key={i} scope="colgroup" colSpan={g.span} class={`group group-${g.kind}`}><span>{g.label}</span></th>
+              ),
+            )}
+          </tr>
+          <tr class="columns" aria-rowindex={2}>
+            <th scope="col" class="sel pinned">
               <input type="checkbox" checked={allSelected} indeterminate={someSelected} aria-label={`Select all ${rows.length} runs`}
                 onChange={(e) => props.onSelect(allIds(), e.currentTarget.checked)} />
             </th>
             {columns.map((c) => (
-              <th key={c.id} scope="col" class={c.numeric ? 'num' : undefined}
+              <th key={c.id} scope="col" class={[c.numeric && 'num', c.id === FIXED_COLUMN && 'name pinned'].filter(Boolean).join(' ') || undefined}
                 aria-sort={sort.columnId === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
                 <button type="button" class="sort" onClick={() => props.onSort(c.id)} title={`Sort by ${c.label}`}>
-                  {c.kind !== 'attr' && <span class={`col-kind col-${c.kind}`} aria-hidden="true">{c.kind === 'param' ? 'P' : 'M'}</span>}
+                  {c.kind !== 'attr' && <span class={`col-kind col-${c.kind}`} aria-hidden="true">{KIND_BADGE[c.kind].letter}</span>}
                   <span class="col-label">{c.label}</span>
-                  {c.kind !== 'attr' && <span class="vh"> ({c.kind === 'param' ? 'parameter' : 'metric'})</span>}
+                  {c.kind !== 'attr' && <span class="vh"> ({KIND_BADGE[c.kind].name})</span>}
                   <span class="sort-arrow" aria-hidden="true">{sort.columnId === c.id ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
                 </button>
               </th>
@@ -126,7 +144,7 @@ export function RunsTable(props: RunsTableProps) {
             <tr class="spacer" aria-hidden="true"><td colSpan={columns.length + 2} style={{ height: `${first * ROW_HEIGHT}px` }} /></tr>
           )}
           {visible.map((row, i) => (
-            <RunRow key={row.run.info.runId} row={row} index={first + i + 2} columns={columns} now={now}
+            <RunRow key={row.run.info.runId} row={row} index={first + i + 3} columns={columns} now={now}
               selected={selected.has(row.run.info.runId)} onSelect={props.onSelect} onToggleExpand={props.onToggleExpand}
               withModel={withModel} experimentNames={experimentNames} />
           ))}
@@ -150,12 +168,12 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
   const name = info.runName;
   return (
     <tr aria-rowindex={index} aria-selected={selected} class={info.lifecycleStage === 'deleted' ? 'deleted' : undefined}>
-      <td class="sel">
+      <td class="sel pinned">
         <input type="checkbox" checked={selected} aria-label={`Select ${name}`} onChange={(e) => onSelect([info.runId], e.currentTarget.checked)} />
       </td>
       {columns.map((c) =>
         c.id === 'attr:name' ? (
-          <th key={c.id} scope="row" class="name" style={{ paddingLeft: `${8 + row.depth * 18}px` }}>
+          <th key={c.id} scope="row" class="name pinned" style={{ paddingLeft: `${8 + row.depth * 18}px` }}>
             {row.childCount > 0 ? (
               <button type="button" class="expander" aria-expanded={row.expanded} onClick={() => onToggleExpand(info.runId)}
                 aria-label={`${row.expanded ? 'Hide' : 'Show'} ${row.childCount} child run${row.childCount === 1 ? '' : 's'} of ${name}`}>
@@ -175,6 +193,7 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
   function cellContent(r: Run, c: Column, t: number, models?: ReadonlySet<string>) {
     if (c.kind === 'param') return data.params[c.key] ?? '';
     if (c.kind === 'metric') return c.key in data.metrics ? formatNumber(data.metrics[c.key]!) : '';
+    if (c.kind === 'tag') return data.tags[c.key] ?? '';
     switch (c.key) {
       case 'created':
         return <time dateTime={new Date(info.startTime).toISOString()}>{formatCreated(info.startTime)}</time>;
