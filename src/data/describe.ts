@@ -111,18 +111,40 @@ function categoricalSummary(name: string, dtype: string, values: unknown[]): Cat
 /** Row labels of `describeFrame`, in pandas' order with our `missing` after `count`. */
 export const DESCRIBE_ROWS = ['count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top', 'freq'] as const;
 
+const CATEGORICAL_ROWS: ReadonlySet<string> = new Set(['unique', 'top', 'freq']);
+
 /**
- * The summary as a danfojs DataFrame laid out like pandas' describe: one row per statistic, one column
- * per input column; statistics that don't apply to a column are NaN (numeric) or null.
+ * The summary laid out like pandas' describe: one row per statistic (`DESCRIBE_ROWS`), one column per
+ * input column; statistics that don't apply to a column are NaN (numeric) or null. As in pandas, the
+ * rows of a kind of column (mean … max for numbers, unique/top/freq for categories) are there only if
+ * a column of that kind is. What `describeFrame` makes a DataFrame of, and what the notebook shows for
+ * `describe(df)`.
  */
+export function describeLayout(summary: readonly ColumnSummary[]): { index: string[]; columns: string[]; rows: Array<Array<number | string | null>>; dtypes: string[] } {
+  const kinds = new Set(summary.map((s) => s.kind));
+  const index = DESCRIBE_ROWS.filter((stat) => stat === 'count' || stat === 'missing' || kinds.has(CATEGORICAL_ROWS.has(stat) ? 'categorical' : 'numeric'));
+  return {
+    index,
+    columns: summary.map((s) => s.name),
+    rows: index.map((stat) => summary.map((s) => cell(s, stat))),
+    dtypes: summary.map((s) => (s.kind === 'numeric' ? 'float32' : 'string')),
+  };
+}
+
+/** Whether a value is what `describe` returns (a list of column summaries). */
+export function isColumnSummaryList(value: unknown): value is ColumnSummary[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((s) => !!s && typeof s === 'object' && typeof s.name === 'string' && (s.kind === 'numeric' || s.kind === 'categorical') && typeof s.count === 'number' && typeof s.missing === 'number')
+  );
+}
+
+/** The summary as a danfojs DataFrame laid out like pandas' describe (see `describeLayout`). */
 export async function describeFrame(summary: ColumnSummary[]): Promise<DataFrame> {
   const { DataFrame } = await loadDanfo();
-  const rows = DESCRIBE_ROWS.map((stat) => summary.map((s) => cell(s, stat)));
-  return new DataFrame(rows, {
-    columns: summary.map((s) => s.name),
-    index: [...DESCRIBE_ROWS],
-    dtypes: summary.map((s) => (s.kind === 'numeric' ? 'float32' : 'string')),
-  });
+  const { index, columns, rows, dtypes } = describeLayout(summary);
+  return new DataFrame(rows, { columns, index, dtypes });
 }
 
 function cell(s: ColumnSummary, stat: (typeof DESCRIBE_ROWS)[number]): number | string | null {

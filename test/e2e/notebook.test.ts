@@ -292,6 +292,27 @@ describe('notebook', () => {
     await context.close();
   });
 
+  it('shows describe(df) and arrays of records as tables, as Jupyter shows a pandas result', async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, "const cars = await loadSample('cars');\ndisplay(describe(cars));\ncars.columns.map((name, i) => ({ column: name, position: i, numeric: cars.dtypes[i] !== 'string' }))");
+    const out = output(page, 1);
+    const [summary, records] = [out.getByRole('table').nth(0), out.getByRole('table').nth(1)];
+    await records.waitFor({ timeout: 60_000 });
+    // describe: one column per column of the data, one row per statistic.
+    const columns = await summary.getByRole('columnheader').allInnerTexts();
+    expect(columns.slice(1)).toEqual(expect.arrayContaining(['name', 'miles_per_gallon', 'horsepower', 'origin']));
+    expect(await summary.getByRole('rowheader').allInnerTexts()).toEqual(['count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top', 'freq']);
+    const mpg = columns.indexOf('miles_per_gallon');
+    const meanRow = summary.getByRole('row', { name: /^mean/ });
+    expect(Number(await meanRow.getByRole('cell').nth(mpg - 1).innerText())).toBeCloseTo(23.51, 2);
+    // Records: a row per object, a column per key.
+    expect(await records.getByRole('columnheader').allInnerTexts()).toEqual(['index', 'column', 'position', 'numeric']);
+    expect(await records.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual(['name', '0', 'false']);
+    expect(await out.locator('details.json-tree').count()).toBe(0);
+    await context.close();
+  });
+
   it('renames, duplicates, deletes with undo, and opens samples as new notebooks', async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);

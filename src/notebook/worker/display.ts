@@ -2,6 +2,7 @@
 // cell's last expression produce:
 //
 //   danfojs DataFrame / Series  → application/vnd.kiroku.table+json (head rows, shape, dtypes)
+//   arrays of records, describe(df) → the same, as tables (records-table.ts)
 //   {type:'line'|'scatter'|'bar', x, series} → application/vnd.kiroku.chart+json
 //   html(s) / {html: s}         → text/html (the page sanitizes it); markdown(s) → text/markdown
 //   ImageData, ImageBitmap, OffscreenCanvas, image Blob → image/png (base64)
@@ -12,6 +13,7 @@
 import type { ChartSpec, MimeBundle, TableData } from '../protocol';
 import { inspect, isFrame, isTensor } from './inspect';
 import { HTML_MARK as HTML, MARKDOWN_MARK as MARKDOWN } from './markup';
+import { recordsTable } from './records-table';
 
 export const TABLE_ROWS = 20;
 const JSON_MAX_NODES = 5_000;
@@ -40,6 +42,8 @@ export function mimeBundle(value: unknown, options: DisplayOptions = {}): MimeBu
     return imagePng(value).then((png) => (png ? { 'image/png': png, 'text/plain': `[image ${describeImage(value)}]` } : { 'text/plain': capText(inspect(value)) }));
   }
   const plain = capText(inspect(value));
+  const records = recordsTable(value, TABLE_ROWS);
+  if (records) return { 'application/vnd.kiroku.table+json': records, 'text/plain': plain };
   if (Array.isArray(value) || isPlainObject(value)) {
     const json = jsonSafe(value);
     if (json !== TOO_BIG) return { 'application/json': json, 'text/plain': plain };
