@@ -15,6 +15,7 @@ export function formatDuration(start: number, end: number | null, now = Date.now
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** A number shortened for reading (4 significant digits, exponent when tiny or huge); `String(x)` has it in full. */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6)) return x.toExponential(3);

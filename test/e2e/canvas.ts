@@ -68,3 +68,65 @@ function blobsOf(pixels: number[], width: number): Blob[] {
   }
   return blobs.sort((a, b) => a.minX - b.minX);
 }
+
+/** A text a canvas drew: where, how aligned, under which transform (recorded by `recordCanvasText`). */
+export interface DrawnText {
+  canvas: string;
+  text: string;
+  x: number;
+  y: number;
+  align: CanvasTextAlign;
+  baseline: CanvasTextBaseline;
+  width: number;
+  ascent: number;
+  descent: number;
+  /** The context's transform: a b c d e f. */
+  m: [number, number, number, number, number, number];
+}
+
+/** An init script: every fillText of every canvas is recorded in `window.__texts` (canvases get a `data-texts` id). */
+export const RECORD_CANVAS_TEXT = `
+  window.__texts = [];
+  let ids = 0;
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, maxWidth) {
+    const canvas = this.canvas;
+    if (!canvas.dataset.texts) canvas.dataset.texts = String(++ids);
+    const m = this.measureText(String(text));
+    const t = this.getTransform();
+    window.__texts.push({ canvas: canvas.dataset.texts, text: String(text), x, y, align: this.textAlign, baseline: this.textBaseline,
+      width: m.width, ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent, m: [t.a, t.b, t.c, t.d, t.e, t.f] });
+    return fillText.call(this, text, x, y, maxWidth);
+  };`;
+
+/** The texts drawn on the (first) canvas inside `chart`. */
+export async function textsIn(chart: Locator): Promise<DrawnText[]> {
+  return chart.evaluate((el) => {
+    const id = el.querySelector('canvas')!.dataset.texts;
+    return ((window as unknown as { __texts: DrawnText[] }).__texts ?? []).filter((t) => t.canvas === id);
+  });
+}
+
+/** The four corners of a drawn text's box, in canvas pixels. */
+export function corners(t: DrawnText): Array<[number, number]> {
+  const left = t.align === 'right' || t.align === 'end' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
+  const height = t.ascent + t.descent;
+  const top = t.baseline === 'middle' ? t.y - height / 2 : t.baseline === 'top' || t.baseline === 'hanging' ? t.y : t.baseline === 'bottom' || t.baseline === 'ideographic' ? t.y - height : t.y - t.ascent;
+  const [a, b, c, d, e, f] = t.m;
+  return ([[left, top], [left + t.width, top], [left + t.width, top + height], [left, top + height]] as Array<[number, number]>).map(([x, y]) => [a * x + c * y + e, b * x + d * y + f]);
+}
+
+/** Whether two convex polygons overlap (separating axis theorem); touching edges do not count. */
+export function overlap(p: Array<[number, number]>, q: Array<[number, number]>): boolean {
+  for (const poly of [p, q]) {
+    for (let i = 0; i < poly.length; i++) {
+      const [x1, y1] = poly[i]!;
+      const [x2, y2] = poly[(i + 1) % poly.length]!;
+      const [nx, ny] = [y2 - y1, x1 - x2];
+      const project = (pts: Array<[number, number]>) => pts.map(([x, y]) => x * nx + y * ny);
+      const [a, b] = [project(p), project(q)];
+      if (Math.max(...a) <= Math.min(...b) + 1e-6 || Math.max(...b) <= Math.min(...a) + 1e-6) return false;
+    }
+  }
+  return true;
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { useApp } from './page';
-import { drawnIn } from './canvas';
+import { corners, drawnIn, overlap, RECORD_CANVAS_TEXT, textsIn, type DrawnText } from './canvas';
 import { newNotebook, output, runInto } from './notebook-driver';
 
 const app = useApp();
@@ -81,6 +81,70 @@ describe('charts', () => {
     const from = Math.ceil(drawn.plot.left) + 3;
     const to = Math.floor(drawn.plot.left + drawn.plot.width) - 3;
     expect(Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((x) => columns.has(x)).length / (to - from + 1)).toBeGreaterThan(0.98);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('charts read well', () => {
+  it('bar charts: long labels never overlap, bars grow from 0', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    await page.addInitScript({ content: RECORD_CANVAS_TEXT });
+    await page.reload();
+    await newNotebook(page);
+    // The sweep sample's chart: nine candidates named by their parameters, RMSE between 3.1 and 3.9.
+    await runInto(page, 1, `
+      const names = [0.01, 0.1, 1].flatMap((alpha) => [0.1, 0.5, 0.9].map((l1) => \`alpha=\${alpha} l1=\${l1}\`));
+      display({ type: 'bar', title: 'RMSE per candidate', x: { label: 'run', values: names }, series: [{ name: 'rmse', values: names.map((_, i) => 3.1 + i * 0.1) }] });`);
+    const bars = await chart(page, 'RMSE per candidate');
+    const names = [0.01, 0.1, 1].flatMap((alpha) => [0.1, 0.5, 0.9].map((l1) => `alpha=${alpha} l1=${l1}`));
+    // Each label as last drawn (a chart redraws when its size settles).
+    const lastDrawn = (texts: DrawnText[]) => names.map((n) => texts.findLast((t) => t.text === n));
+    await expect.poll(async () => lastDrawn(await textsIn(bars)).every(Boolean)).toBe(true);
+    const labels = lastDrawn(await textsIn(bars)) as DrawnText[];
+    const width = await bars.evaluate((el) => el.querySelector('canvas')!.width);
+    for (let i = 0; i < labels.length; i++) {
+      const box = corners(labels[i]!);
+      // Inside the canvas…
+      for (const [x] of box) expect(x, labels[i]!.text).toBeGreaterThanOrEqual(0);
+      for (const [x] of box) expect(x, labels[i]!.text).toBeLessThanOrEqual(width);
+      // …and clear of every other label.
+      for (let j = i + 1; j < labels.length; j++) expect(overlap(box, corners(labels[j]!)), `${labels[i]!.text} / ${labels[j]!.text}`).toBe(false);
+    }
+    // Bars from 0: their heights are in the ratio of their values (3.1 : 3.9), and 0 is on the axis.
+    const outlines = (await drawnIn(bars, SERIES_COLOR)).blobs;
+    expect(outlines).toHaveLength(9);
+    const heights = outlines.map((b) => b.maxY - b.minY);
+    expect(heights[0]! / heights[8]!).toBeCloseTo(3.1 / 3.9, 1);
+    expect((await textsIn(bars)).map((t) => t.text)).toContain('0');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a metric logged once is a value, not a dot; full precision on the run page and in tooltips', async () => {
+    const { page, context, errors } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, `
+      await mlflow.setExperiment('precision');
+      await mlflow.startRun({ runName: 'once' }, async () => {
+        await mlflow.logMetric('rmse', 0.123456789012345);
+        for (let step = 0; step < 5; step++) await mlflow.logMetric('loss', 1 / (step + 1), { step });
+      });`);
+    await output(page, 1).getByRole('link', { name: 'once' }).click();
+    await page.getByRole('heading', { level: 1, name: 'once' }).waitFor();
+    // The overview's metrics table: the value in full.
+    const metrics = page.getByRole('region', { name: /Metrics/ });
+    expect(await metrics.getByRole('row', { name: /rmse/ }).getByRole('cell').first().innerText()).toBe('0.123456789012345');
+    // Metric charts: rmse as its value, loss as a chart.
+    await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
+    const rmse = page.getByRole('figure', { name: 'rmse' });
+    await rmse.getByText('0.123456789012345').waitFor();
+    expect(await rmse.locator('canvas').count()).toBe(0);
+    await page.getByRole('figure', { name: 'loss' }).locator('canvas').first().waitFor();
+    // The runs table shortens it, with the full value as the cell's tooltip.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'precision' }).click();
+    const cell = page.getByRole('row', { name: /once/ }).getByTitle('0.123456789012345');
+    expect(await cell.innerText()).toBe('0.1235');
     expect(errors).toEqual([]);
     await context.close();
   });

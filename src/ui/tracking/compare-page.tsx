@@ -1,6 +1,7 @@
 // Compare runs (`#/compare?runs=a,b,c`): params and metrics side by side with "Only differences",
 // parallel coordinates over the chosen params and metrics, a scatter of any one against another, and
 // metric histories overlaid. Each run keeps one color in every chart and in the table's header.
+import type { ComponentChild } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import './tracking.css';
@@ -48,7 +49,7 @@ function Comparison({ runs }: { runs: Run[] }) {
     ['Created', (r) => formatTime(r.info.startTime)],
     ['Duration', (r) => formatDuration(r.info.startTime, r.info.endTime)],
   ];
-  const value = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? formatNumber(v) : v);
+  const value = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? <span title={String(v)}>{formatNumber(v)}</span> : v);
 
   return (
     <>
@@ -114,7 +115,7 @@ function Comparison({ runs }: { runs: Run[] }) {
   );
 }
 
-function Group({ title, span, rows, value }: { title: string; span: number; rows: ReturnType<typeof compareRows>; value: (v: string | number | undefined) => string }) {
+function Group({ title, span, rows, value }: { title: string; span: number; rows: ReturnType<typeof compareRows>; value: (v: string | number | undefined) => ComponentChild }) {
   return (
     <>
       <tr class="group"><th scope="colgroup" colSpan={span + 1}>{title} ({rows.length})</th></tr>

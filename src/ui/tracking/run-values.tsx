@@ -1,7 +1,6 @@
 // A run's params (key and value) and metrics (latest value, its step, a sparkline of the history and
 // a link to the full chart). Histories are read only for the metrics table's sparklines, in one go.
 import type { Run } from '../../tracking/entities';
-import { formatNumber } from '../format';
 import { runHref } from './routes';
 import { Sparkline } from './sparkline';
 import { aboutRun, useLive } from './use-live';
@@ -37,13 +36,14 @@ export function MetricsTable({ run }: { run: Run }) {
       {keys.length === 0 ? <p class="muted">No metrics.</p> : (
         <table class="kv">
           <thead><tr><th scope="col">Name</th><th scope="col" class="num">Latest</th><th scope="col">History</th></tr></thead>
+          {/* A run's page shows each metric's latest value in full (as MLflow's does); tables elsewhere shorten it. */}
           <tbody>
             {keys.map((k) => {
               const h = histories.status === 'ready' ? histories.value.get(k) : undefined;
               return (
                 <tr key={k}>
                   <th scope="row"><a href={runHref(run.info.experimentId, runId, 'metrics', { metric: k })} title={`Chart of ${k}`}>{k}</a></th>
-                  <td class="num">{formatNumber(run.data.metrics[k]!)}</td>
+                  <td class="num">{String(run.data.metrics[k])}</td>
                   <td>{h ? <Sparkline values={h} label={`${k} history`} /> : null}</td>
                 </tr>
               );

@@ -192,7 +192,8 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
 
   function cellContent(r: Run, c: Column, t: number, models?: ReadonlySet<string>) {
     if (c.kind === 'param') return data.params[c.key] ?? '';
-    if (c.kind === 'metric') return c.key in data.metrics ? formatNumber(data.metrics[c.key]!) : '';
+    // Shortened to read; the full value in the tooltip.
+    if (c.kind === 'metric') return c.key in data.metrics ? <span title={String(data.metrics[c.key])}>{formatNumber(data.metrics[c.key]!)}</span> : '';
     if (c.kind === 'tag') return data.tags[c.key] ?? '';
     switch (c.key) {
       case 'created':

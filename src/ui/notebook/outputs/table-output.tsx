@@ -33,7 +33,7 @@ export function TableOutput({ table }: { table: TableData }) {
               <tr key={r}>
                 <th scope="row">{String(table.index[r] ?? r)}</th>
                 {row.map((v, c) => (
-                  <td key={c} class={typeof v === 'number' ? 'num' : undefined}>{cell(v)}</td>
+                  <td key={c} class={typeof v === 'number' ? 'num' : undefined} title={typeof v === 'number' ? String(v) : undefined}>{cell(v)}</td>
                 ))}
               </tr>
             ))}

@@ -1,7 +1,8 @@
 // A line (or scatter) chart of one or more series with different x values, drawn by uPlot. The chart
 // is rebuilt when its shape changes (series, axis, scale, theme) and only fed new data otherwise, so a
 // live run's chart updates without flicker. A figure with a caption names it; uPlot's legend shows
-// values under the cursor; "Save as PNG" exports the canvas.
+// values under the cursor; "Save as PNG" exports the canvas. Series of one point each (a metric logged
+// once) are not a chart — a lone dot on an empty axis — but their values, in full.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlotType from 'uplot';
 import { color, loadUplot, themeColors, useThemeVersion } from './uplot';
@@ -28,7 +29,44 @@ export interface LineChartProps {
   summary?: string;
 }
 
+/** A chart whose every series has at most one point: what it would show, as numbers. */
+function singleValues(series: readonly ChartSeries[]): Array<{ label: string; x: number; y: number }> | null {
+  const points: Array<{ label: string; x: number; y: number }> = [];
+  for (const s of series) {
+    const ys = Array.from(s.ys);
+    const at = ys.findIndex((y) => typeof y === 'number' && Number.isFinite(y));
+    if (ys.filter((y) => typeof y === 'number' && Number.isFinite(y)).length > 1) return null;
+    if (at >= 0) points.push({ label: s.label, x: s.xs[at]!, y: ys[at]! });
+  }
+  return points.length ? points : null;
+}
+
 export function LineChart(props: LineChartProps) {
+  const values = props.points ? null : singleValues(props.series);
+  return values ? <ValuesFigure title={props.title} values={values} xAxis={props.xAxis} /> : <UplotChart {...props} />;
+}
+
+function ValuesFigure({ title, values, xAxis }: { title: string; values: Array<{ label: string; x: number; y: number }>; xAxis: LineChartProps['xAxis'] }) {
+  // One series: its title says what the value is; several (runs compared): each is named.
+  const named = values.length > 1 || values[0]!.label !== title;
+  const at = (x: number) => (xAxis === 'step' ? ` at step ${x}` : '');
+  return (
+    <figure class="chart single-values" aria-label={title}>
+      <figcaption><span class="chart-title">{title}</span></figcaption>
+      <dl>
+        {values.map((v) => (
+          <div key={v.label}>
+            <dt>{named ? v.label : 'Value'}<span class="muted">{at(v.x)}</span></dt>
+            <dd class="value">{String(v.y)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="muted small">Logged once{values.length > 1 ? ' each' : ''}: a value, not a history to chart.</p>
+    </figure>
+  );
+}
+
+function UplotChart(props: LineChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlotType | null>(null);
   const theme = useThemeVersion();
