@@ -15,6 +15,8 @@ export interface NotebookSummary {
   name: string;
   cellCount: number;
   updatedAt: number;
+  /** The built-in sample it was opened from (`metadata.kiroku.sample`), if any. */
+  sample?: string;
 }
 
 interface NotebooksDB extends DBSchema {
@@ -64,7 +66,10 @@ export class NotebooksStore {
     return all
       .filter((n) => n.deletedAt === undefined)
       .reverse()
-      .map((n) => ({ id: n.id, name: n.name, cellCount: n.cells.length, updatedAt: n.updatedAt }));
+      .map((n) => {
+        const sample = (n.metadata?.kiroku as { sample?: unknown } | undefined)?.sample;
+        return { id: n.id, name: n.name, cellCount: n.cells.length, updatedAt: n.updatedAt, ...(typeof sample === 'string' ? { sample } : {}) };
+      });
   }
 
   /** A live notebook, or undefined if there is none (or it was deleted). */

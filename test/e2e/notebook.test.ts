@@ -313,6 +313,31 @@ describe('notebook', () => {
     await context.close();
   });
 
+  it('opens a sample already opened again instead of making a second notebook with its name', async () => {
+    const { page, context } = await app.open('notebook');
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    const list = page.getByRole('navigation', { name: 'Notebooks' });
+    const links = (name: string) => list.getByRole('list').first().getByRole('link', { name, exact: true });
+    await list.getByRole('button', { name: 'Open sample: TensorFlow.js network' }).click();
+    await page.getByRole('heading', { level: 1, name: 'TensorFlow.js network', exact: true }).waitFor();
+    await links('TensorFlow.js network').waitFor();
+    const tfjs = page.url();
+    // Change it, so it is clearly the same copy that comes back.
+    await runInto(page, 2, 'const changedHere = 6 * 7;\nchangedHere');
+    await expect.poll(() => output(page, 2).innerText(), { timeout: 30_000 }).toBe('42');
+    await page.getByText('All changes saved').waitFor();
+    // The walkthrough (seeded on the first visit) and the TensorFlow.js sample, each opened again.
+    await list.getByRole('button', { name: 'Open sample: MLflow walkthrough' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
+    await list.getByRole('button', { name: 'Open sample: TensorFlow.js network' }).click();
+    await page.getByRole('heading', { level: 1, name: 'TensorFlow.js network', exact: true }).waitFor();
+    expect(page.url()).toBe(tfjs);
+    await expect.poll(() => output(page, 2).innerText()).toBe('42');
+    expect(await links('TensorFlow.js network').count()).toBe(1);
+    expect(await links('MLflow walkthrough').count()).toBe(1);
+    await context.close();
+  });
+
   it('renames, duplicates, deletes with undo, and opens samples as new notebooks', async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);

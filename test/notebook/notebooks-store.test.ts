@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeCell, newNotebook } from '../../src/notebook/document';
 import { NotebooksStore } from '../../src/notebook/notebooks-store';
+import { SAMPLES } from '../../src/notebook/samples';
 
 let n = 0;
 const stores: NotebooksStore[] = [];
@@ -28,6 +29,16 @@ describe('NotebooksStore', () => {
     const list = await s.list();
     expect(list.map((x) => x.name)).toEqual(['new', 'mid', 'old']);
     expect(list[0]!.cellCount).toBe(2);
+  });
+
+  it('says which sample a notebook was opened from', async () => {
+    const s = await open();
+    const sample = SAMPLES[2]!.create();
+    await s.put(sample);
+    await s.put(newNotebook('mine', [], 2));
+    const list = await s.list();
+    expect(list.find((x) => x.id === sample.id)).toMatchObject({ name: SAMPLES[2]!.title, sample: SAMPLES[2]!.id });
+    expect(list.find((x) => x.name === 'mine')!.sample).toBeUndefined();
   });
 
   it('deletes softly: hidden at once, restorable, purged after a day', async () => {

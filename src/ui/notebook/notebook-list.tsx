@@ -1,5 +1,5 @@
 // The notebooks sidebar: every notebook (a link to `#/notebook/<id>`), a new one, an .ipynb import,
-// and the built-in samples (each opens as a fresh copy the user can change freely).
+// and the built-in samples (each opens as a copy the user can change freely; opened again, the same copy).
 import { useRef } from 'preact/hooks';
 import type { NotebookSummary } from '../../notebook/notebooks-store';
 import type { Sample } from '../../notebook/samples';

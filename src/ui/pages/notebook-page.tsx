@@ -68,6 +68,14 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
     navigate(href('notebook', doc.id));
   };
 
+  // A sample already opened (and still under its own name) opens again, with the user's changes and
+  // outputs; a second copy under the same name would only confuse. Otherwise a fresh copy.
+  const openSample = async (s: Sample) => {
+    const opened = list?.find((n) => n.sample === s.id && n.name === s.title);
+    if (opened) navigate(href('notebook', opened.id));
+    else await add(s.create());
+  };
+
   const onImport = async (files: File[]) => {
     for (const file of files) {
       try {
@@ -109,7 +117,7 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
         samples={SAMPLES}
         onCreate={() => void add(newNotebook())}
         onImport={(files) => void onImport(files)}
-        onOpenSample={(s: Sample) => void add(s.create())}
+        onOpenSample={(s: Sample) => void openSample(s)}
       />
       <section class="page nb-main" aria-labelledby="page-title">
         {controller ? (
