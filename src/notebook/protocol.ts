@@ -152,8 +152,9 @@ export interface ErrorMessage extends CellMessage {
   evalue: string;
   /**
    * `${ename}: ${evalue}`, then stack lines mapped to cells: "    at train (cell line 5)" for the cell
-   * that ran, "    at fit (cell [3], line 2)" for code defined by the cell that ran as [3], and
-   * "    at name (file.js:120)" for library frames where the error happened. Plain text, no ANSI.
+   * that ran, "    at fit (cell [3], line 2)" for code defined by the cell that ran as [3], each
+   * followed by that line of code, and "    at name (file.js:120)" for library frames where the error
+   * happened. Plain text, no ANSI; the format is traceback-format.ts.
    */
   traceback: string[];
 }

@@ -265,6 +265,26 @@ describe('notebook', () => {
     await context.close();
   });
 
+  it("shows an error's name, message and the cell's lines with their code; library frames only on request", async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await runInto(page, 1, 'const X = [[1], [2]];\nfunction predictAll() {\n  return new ElasticNet().predict(X);\n}\npredictAll();');
+    const alert = output(page, 1).getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    const libraryFrame = /\((?!cell)[^()]*\.[jt]s:\d+\)/;
+    const text = await alert.innerText();
+    expect(text).toMatch(/^NotFittedError: This ElasticNet instance is not fitted yet\./);
+    expect(text).toContain('at predictAll (cell line 3)\n        return new ElasticNet().predict(X);');
+    expect(text).toContain('at cell line 5\n        predictAll();');
+    expect(text).not.toMatch(libraryFrame);
+    const more = alert.getByRole('button', { name: /^Show full traceback \(\d+ library frames?\)$/ });
+    await more.click();
+    expect(await alert.innerText()).toMatch(libraryFrame);
+    await alert.getByRole('button', { name: 'Hide library frames' }).click();
+    expect(await alert.innerText()).not.toMatch(libraryFrame);
+    await context.close();
+  });
+
   it('renders rich outputs: charts, sanitized HTML, displays updated in place, JSON trees, long text cut', async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);

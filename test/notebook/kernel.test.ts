@@ -7,6 +7,7 @@ import { Fluent } from '../../src/tracking/fluent';
 import { modelApi } from '../../src/models/api';
 import { autolog } from '../../src/autolog';
 import type { Progress, RunLink, TableData } from '../../src/notebook/protocol';
+import { tracebackLines } from '../../src/notebook/traceback-format';
 
 let dispose: (() => void) | undefined;
 afterEach(() => {
@@ -123,32 +124,42 @@ describe('displays', () => {
 });
 
 describe('errors', () => {
-  it('maps the stack to the cell’s own lines and drops the kernel’s frames', async () => {
+  it('maps the stack to the cell’s own lines, each with its code, and drops the kernel’s frames', async () => {
     const k = await kernel();
     const r = await k.run('const a = 1;\n\nfunction boom() {\n  return null.x;\n}\nboom();');
     expect(r.reply.status).toBe('error');
     expect(r.error).toMatchObject({ ename: 'TypeError' });
     expect(r.error?.traceback[0]).toMatch(/^TypeError: Cannot read properties of null/);
-    expect(r.error?.traceback.slice(1)).toEqual(['    at boom (cell line 4)', '    at cell line 6']);
+    expect(r.error?.traceback.slice(1)).toEqual(['    at boom (cell line 4)', '        return null.x;', '    at cell line 6', '        boom();']);
   });
 
   it('names the cell a function came from when an earlier cell defined it', async () => {
     const k = await kernel();
     await k.run('// helpers\nfunction fail(msg: string) {\n  throw new Error(msg);\n}');
     const r = await k.run("\nfail('no');");
-    expect(r.error?.traceback).toEqual(['Error: no', '    at fail (cell [1], line 3)', '    at cell line 2']);
+    expect(r.error?.traceback).toEqual(['Error: no', '    at fail (cell [1], line 3)', '        throw new Error(msg);', '    at cell line 2', "        fail('no');"]);
   });
 
   it('reports syntax errors, failed imports and thrown non-errors with their line', async () => {
     const k = await kernel();
     const syntax = await k.run('let ok = 1;\nlet = = 2;');
-    expect(syntax.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*line 2/), '    at cell line 2'] });
+    expect(syntax.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*line 2/), '    at cell line 2', '        let = = 2;'] });
     const imp = await k.run("\n\nimport x from 'nowhere';");
-    expect(imp.error).toMatchObject({ ename: 'KernelError', traceback: [expect.stringMatching(/Cannot import 'nowhere'/), '    at cell line 3'] });
+    expect(imp.error).toMatchObject({ ename: 'KernelError', traceback: [expect.stringMatching(/Cannot import 'nowhere'/), '    at cell line 3', "        import x from 'nowhere';"] });
     const refused = await k.run('const u = import.meta.url;');
     expect(refused.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*import\.meta/)] });
     const thrown = await k.run("throw 'plain'");
     expect(thrown.error).toMatchObject({ ename: 'Uncaught', evalue: "'plain'" });
+  });
+
+  it("keeps library frames (where Kiroku's code threw) apart from the cell's own lines", async () => {
+    const k = await kernel();
+    const r = await k.run('const X = [[1], [2]];\nnew ElasticNet().predict(X);');
+    expect(r.error).toMatchObject({ ename: 'NotFittedError' });
+    const lines = tracebackLines(r.error!.traceback);
+    expect(lines[0]).toEqual({ kind: 'message', text: expect.stringMatching(/^NotFittedError: This ElasticNet instance is not fitted yet/) });
+    expect(lines.filter((l) => l.kind === 'library').length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.kind === 'cell' || l.kind === 'source').map((l) => l.text)).toEqual(['    at cell line 2', '        new ElasticNet().predict(X);']);
   });
 
   it('keeps earlier variables after an error', async () => {

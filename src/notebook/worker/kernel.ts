@@ -58,6 +58,8 @@ export class Kernel {
   private readonly restoreConsole: () => void;
   private state: KernelState = 'starting';
   private executionCount = 0;
+  /** The code of recent executions, by execution count: tracebacks quote the lines they point at. */
+  private readonly sources = new Map<number, string[]>();
   private current: ExecuteRequest | null = null;
   private chain: Promise<void> = Promise.resolve();
   private ready: Promise<void> | null = null;
@@ -145,6 +147,7 @@ export class Kernel {
     await this.ready.catch(() => {});
     const count = ++this.executionCount;
     const target = { cellId: req.cellId, executionId: req.executionId };
+    this.keepSource(count, req.code);
     this.current = req;
     this.interrupts.reset();
     this.output.begin(target);
@@ -170,7 +173,7 @@ export class Kernel {
       }
     } catch (err) {
       status = 'error';
-      this.output.send({ type: 'error', ...target, ...errorContent(err, count) });
+      this.output.send({ type: 'error', ...target, ...errorContent(err, count, (n) => this.sources.get(n)) });
     }
     await this.settle();
     this.output.flush();
@@ -178,6 +181,12 @@ export class Kernel {
     this.post({ type: 'execute_reply', ...target, status, executionCount: count, ...(declared ? { declared } : {}) });
     this.setState('idle');
     this.announceBackend();
+  }
+
+  private keepSource(count: number, code: string): void {
+    this.sources.set(count, code.split(/\r\n|\r|\n/));
+    // A function defined long ago can still fail; its cell's code is small. Keep the last thousand.
+    if (this.sources.size > 1000) this.sources.delete(this.sources.keys().next().value!);
   }
 
   /** Waits (boundedly) for the cell's tracking writes and its runs' final displays. */

@@ -1,15 +1,20 @@
 // An error thrown by a cell → Jupyter's error content (ename, evalue, traceback), with stack frames
-// mapped to the cells' own line numbers. Each execution's code is evaluated with
-// `//# sourceURL=kiroku-cell-<n>.js` (n = its execution count) and keeps its lines (see transpile.ts),
-// so a frame `at train (kiroku-cell-3.js:5:9)` is line 5 of the cell that ran as [3]:
+// mapped to the cells' own line numbers and each followed by that line of the cell's code (the format
+// is traceback-format.ts). Each execution's code is evaluated with `//# sourceURL=kiroku-cell-<n>.js`
+// (n = its execution count) and keeps its lines (see transpile.ts), so a frame
+// `at train (kiroku-cell-3.js:5:9)` is line 5 of the cell that ran as [3]:
 //
 //   TypeError: Cannot read properties of undefined (reading 'fit')
 //       at train (cell [3], line 5)
+//           return model.fit(X, y);
 //       at cell line 2
+//           train();
 //
 // Frames below the outermost cell frame are the kernel calling the cell: dropped. Library frames above
-// the first cell frame (where the error happened, inside danfojs or an estimator) are kept, shortened.
+// the first cell frame (where the error happened, inside danfojs or an estimator) are kept, shortened;
+// the page shows them only on request.
 import { DataError, InterruptError, NotFittedError, SchemaError, SearchSyntaxError, TrackingError, isInterrupt } from '../../lib/errors';
+import { FRAME_INDENT, SOURCE_INDENT } from '../traceback-format';
 import { KernelError } from './errors';
 import { inspect } from './inspect';
 
@@ -43,7 +48,10 @@ function parseFrame(line: string): Frame | undefined {
   return { fn: m[1] ?? '', file: m[2] ?? '', line: Number(m[3]) };
 }
 
-export function errorContent(err: unknown, executionCount: number): ErrorContent {
+/** The code of the cell that ran as [n] (its lines), if the kernel still has it. */
+export type CellSources = (executionCount: number) => readonly string[] | undefined;
+
+export function errorContent(err: unknown, executionCount: number, sources: CellSources = () => undefined): ErrorContent {
   if (!(err instanceof Error)) {
     return { ename: 'Uncaught', evalue: inspect(err), traceback: [`Uncaught ${inspect(err)}`] };
   }
@@ -53,7 +61,11 @@ export function errorContent(err: unknown, executionCount: number): ErrorContent
   // Errors raised for a known line before any cell code ran (syntax, imports) carry that line.
   const known = (err as { cellLine?: number; line?: number }).cellLine ?? (err instanceof SyntaxError ? (err as { line?: number }).line : undefined);
   // (Line 0: the engine refused the whole cell and said nowhere where.)
-  if (typeof known === 'number') return { ename, evalue, traceback: known > 0 ? [head, `    at cell line ${known}`] : [head] };
+  const withSource = (frame: string, count: number, line: number) => {
+    const code = sources(count)?.[line - 1]?.trim();
+    return code ? [frame, `${SOURCE_INDENT}${code}`] : [frame];
+  };
+  if (typeof known === 'number') return { ename, evalue, traceback: known > 0 ? [head, ...withSource(`${FRAME_INDENT}at cell line ${known}`, executionCount, known)] : [head] };
 
   const frames = (err.stack ?? '').split('\n').map(parseFrame);
   const lines: string[] = [];
@@ -65,9 +77,9 @@ export function errorContent(err: unknown, executionCount: number): ErrorContent
   let libraryFrames = 0;
   frames.forEach((f, i) => {
     if (!f) return;
-    if (f.file.includes(CELL_URL_PREFIX)) return void lines.push(`    at ${cellFrame(f, executionCount)}`);
+    if (f.file.includes(CELL_URL_PREFIX)) return void lines.push(...withSource(`${FRAME_INDENT}at ${cellFrame(f, executionCount)}`, cellCount(f), f.line));
     if (lastCell !== -1 && i > lastCell) return; // the kernel calling the cell
-    const library = `    at ${f.fn ? `${f.fn} ` : ''}(${shortFile(f.file)}:${f.line})`;
+    const library = `${FRAME_INDENT}at ${f.fn ? `${f.fn} ` : ''}(${shortFile(f.file)}:${f.line})`;
     if (firstCell === -1 || i < firstCell) {
       // Where the error happened. An interrupt is raised by the kernel's own check: nothing to show.
       if (isInterrupt(err) && firstCell !== -1) return;
@@ -99,8 +111,10 @@ function errorName(err: Error): string {
   return err.name || err.constructor?.name || 'Error';
 }
 
+const cellCount = (f: Frame) => Number(/kiroku-cell-(\d+)/.exec(f.file)?.[1]);
+
 function cellFrame(f: Frame, executionCount: number): string {
-  const n = Number(/kiroku-cell-(\d+)/.exec(f.file)?.[1]);
+  const n = cellCount(f);
   const where = n === executionCount ? `cell line ${f.line}` : `cell [${n}], line ${f.line}`;
   // A cell-level function is called as a property of the kernel's scope object: V8 says "Object.f".
   const fn = f.fn.replace(/^async /, '').replace(/^Object\./, '');

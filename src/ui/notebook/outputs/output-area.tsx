@@ -7,6 +7,7 @@ import { TableOutput } from './table-output';
 import { ChartOutput } from './chart-output';
 import { ProgressOutput, RunLinkOutput } from './kiroku-outputs';
 import { TruncatedText } from './truncated-text';
+import { ErrorOutput } from './error-output';
 
 export function OutputArea({ outputs, label }: { outputs: CellOutput[]; label: string }) {
   if (!outputs.length) return null;
@@ -25,16 +26,8 @@ function Output({ output }: { output: CellOutput }) {
   switch (output.output_type) {
     case 'stream':
       return <TruncatedText text={output.text} class={`stream stream-${output.name}`} />;
-    case 'error': {
-      // Jupyter's traceback usually starts with the "Name: message" line itself; add it only if not.
-      const head = `${output.ename}: ${output.evalue}`;
-      const lines = output.traceback[0]?.startsWith(head) ? output.traceback : [head, ...output.traceback];
-      return (
-        <div class="output-error" role="alert">
-          <TruncatedText text={lines.join('\n')} class="traceback" />
-        </div>
-      );
-    }
+    case 'error':
+      return <ErrorOutput output={output} />;
     case 'display_data':
     case 'execute_result':
       return <MimeOutput data={output.data} />;
