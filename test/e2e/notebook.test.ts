@@ -36,7 +36,7 @@ describe('notebook', () => {
     await context.close();
   });
 
-  it('interrupts a runaway cell and keeps the earlier variables; restart clears them', async () => {
+  it('interrupts a runaway cell and keeps the earlier variables; restart, once confirmed, clears them', async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);
     await runInto(page, 1, 'let kept = "still here";');
@@ -49,7 +49,23 @@ describe('notebook', () => {
     await runInto(page, 3, 'kept');
     await expect.poll(() => output(page, 3).innerText(), { timeout: 15_000 }).toContain('still here');
 
+    // Restarting asks first, as Jupyter does: 0, 0 in command mode (or the toolbar); Cancel keeps everything.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Cell \d+, /);
+    await page.keyboard.press('0');
+    await page.keyboard.press('0');
+    const ask = page.getByRole('dialog', { name: 'Restart kernel?' });
+    await ask.getByText('All variables will be lost.').waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await runInto(page, 4, 'kept');
+    await expect.poll(() => output(page, 4).innerText(), { timeout: 15_000 }).toContain('still here');
+    // The toolbar asks too; Restart (focused, so 0, 0, Enter restarts) does it.
     await page.getByRole('button', { name: 'Restart kernel', exact: true }).click();
+    await ask.getByRole('button', { name: 'Restart' }).waitFor();
+    expect(await ask.getByRole('button', { name: 'Restart' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
     await page.getByText('Kernel idle').waitFor({ timeout: 30_000 });
     await runInto(page, 4, 'typeof kept');
     await expect.poll(() => output(page, 4).innerText(), { timeout: 30_000 }).toContain('undefined');

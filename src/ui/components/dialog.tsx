@@ -2,6 +2,7 @@
 // focus to the opener and gives the dialog its role; we add an accessible name and the form inside.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import './dialog.css';
 
 let nextId = 0;
 
@@ -62,8 +63,11 @@ export function PromptDialog(props: {
   );
 }
 
-/** Ask before doing something; `onConfirm` may reject with a message shown in the dialog. */
-export function ConfirmDialog(props: { title: string; children: ComponentChildren; confirmLabel: string; danger?: boolean; onConfirm: () => Promise<void>; onClose: () => void }) {
+/**
+ * Ask before doing something; `onConfirm` may reject with a message shown in the dialog. Cancel has the
+ * focus, unless `focusConfirm` (Jupyter's restart: 0, 0, Enter).
+ */
+export function ConfirmDialog(props: { title: string; children: ComponentChildren; confirmLabel: string; danger?: boolean; focusConfirm?: boolean; onConfirm: () => Promise<void>; onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
@@ -81,8 +85,8 @@ export function ConfirmDialog(props: { title: string; children: ComponentChildre
       <div class="dialog-body">{props.children}</div>
       {error && <p class="form-error" role="alert">{error}</p>}
       <div class="dialog-actions">
-        <button type="button" onClick={props.onClose} autoFocus>Cancel</button>
-        <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={busy} onClick={confirm}>{props.confirmLabel}</button>
+        <button type="button" onClick={props.onClose} autoFocus={!props.focusConfirm}>Cancel</button>
+        <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={busy} onClick={confirm} autoFocus={props.focusConfirm}>{props.confirmLabel}</button>
       </div>
     </Dialog>
   );

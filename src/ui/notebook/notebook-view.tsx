@@ -8,6 +8,7 @@ import { commandFor, type Command, type KeyState } from './keyboard';
 import type { Monaco } from './monaco';
 import { Toolbar } from './toolbar';
 import { loadMonaco } from './monaco-loader';
+import { ConfirmDialog } from '../components/dialog';
 
 export { loadMonaco } from './monaco-loader';
 
@@ -26,6 +27,8 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
   const [models, setModels] = useState<CellModels | null>(null);
   const [monacoError, setMonacoError] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<string | undefined>(undefined);
+  // Restarting loses every variable: asked first, as Jupyter asks (0, 0 or the toolbar).
+  const [askRestart, setAskRestart] = useState(false);
   const keyState = useRef<KeyState>({});
   const { doc } = state;
 
@@ -75,7 +78,7 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
       case 'to-markdown': return id && c.changeType(id, 'markdown');
       case 'to-code': return id && c.changeType(id, 'code');
       case 'interrupt': return c.interrupt();
-      case 'restart': return void c.restart();
+      case 'restart': return setAskRestart(true);
       case 'select-previous': return c.moveSelection(-1);
       case 'select-next': return c.moveSelection(1);
       case 'move-up': return c.move(id, -1);
@@ -104,7 +107,12 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
 
   return (
     <div class="notebook">
-      <Toolbar state={state} controller={controller} />
+      <Toolbar state={state} controller={controller} onRestart={() => setAskRestart(true)} />
+      {askRestart && (
+        <ConfirmDialog title="Restart kernel?" confirmLabel="Restart" focusConfirm danger onConfirm={() => controller.restart()} onClose={() => setAskRestart(false)}>
+          <p>Do you want to restart the kernel? All variables will be lost.</p>
+        </ConfirmDialog>
+      )}
       {monacoError && <p role="alert">The code editor could not load ({monacoError}); cells are shown as text.</p>}
       <div class="cells" onKeyDown={onKeyDown}>
         {doc.cells.map((cell, i) => (

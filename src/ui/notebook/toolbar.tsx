@@ -10,7 +10,8 @@ const STATE_TEXT: Record<string, string> = {
   unavailable: 'No kernel',
 };
 
-export function Toolbar({ state, controller }: { state: NotebookState; controller: NotebookController }) {
+/** `onRestart`: ask before restarting (the notebook view owns the question). */
+export function Toolbar({ state, controller, onRestart }: { state: NotebookState; controller: NotebookController; onRestart: () => void }) {
   const { kernel, selectedId } = state;
   const running = Object.keys(state.runs).length > 0;
   const button = (label: string, title: string, onClick: () => void, disabled = false, icon = '') => (
@@ -29,7 +30,7 @@ export function Toolbar({ state, controller }: { state: NotebookState; controlle
       </div>
       <div class="group">
         {button('Interrupt', 'Stop the running cell; variables are kept (I, I)', () => controller.interrupt(), !running, '■')}
-        {button('Restart kernel', 'Start a fresh kernel: every variable is lost (0, 0)', () => void controller.restart(), false, '↻')}
+        {button('Restart kernel', 'Start a fresh kernel: every variable is lost (0, 0)', onRestart, false, '↻')}
         {button('Clear outputs', 'Clear every cell’s outputs', () => controller.clearOutputs())}
       </div>
       <div class="group">
