@@ -56,8 +56,15 @@ export interface Progress {
   /** Stable id of the progress display (e.g. the run id): updates replace the previous one. */
   id: string;
   label: string;
+  /** The latest step logged; with `total`, the epochs done (counted from 1, as "epoch 7/20"). */
   step: number;
   total?: number;
+  /** 'epoch' when `step` of `total` are a fit's epochs. */
+  unit?: 'epoch';
+  /** Since the fit began, until its latest epoch ended. */
+  elapsedMs?: number;
+  /** Estimated time to the last epoch, once an epoch has ended. */
+  etaMs?: number;
   metrics: Record<string, number>;
 }
 

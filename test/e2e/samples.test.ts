@@ -166,8 +166,10 @@ describe('sample notebooks run top to bottom', () => {
     await openSample(page, 'TensorFlow.js network');
     console.info(`tfjs: Run all took ${await runAll(page)} ms`);
     expect(await runLinks(page, 3).allInnerTexts()).toEqual(['Run dense-16 FINISHED · 4 metrics']);
-    // Training progress: the last epoch (steps count from 0) and its metrics.
-    expect(await output(page, 3).innerText()).toMatch(/dense-16 19\s+loss /);
+    // Training progress as a bar: all 20 epochs done, the last one's metrics, the time it took.
+    const bar = output(page, 3).getByRole('progressbar', { name: 'dense-16: epoch 20 of 20' });
+    expect(await bar.evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([20, 20]);
+    expect(await output(page, 3).locator('.progress-output').innerText()).toMatch(/^dense-16\s+epoch 20\/20\s+loss \d[\d.e-]* · accuracy [\d.]+ · val_loss [\d.e-]+ · val_accuracy [\d.]+\s+done in \d/);
     const cellId = await openRun(page, 3, 'dense-16');
     await page.getByRole('region', { name: /Metrics/ }).getByRole('img', { name: /val_loss history: 20 values/ }).waitFor();
     await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();

@@ -223,7 +223,7 @@ describe('tracking', () => {
     }
   });
 
-  it('links the run of an autologged TensorFlow.js fit, created at its first epoch, with its progress', async () => {
+  it('links the run of an autologged TensorFlow.js fit, created at its first epoch, with its progress in epochs', async () => {
     const fluent = new Fluent('memory:kernel-autolog-tfjs');
     const api = Object.assign(fluent, modelApi(fluent));
     autolog(api, { silent: true, logModels: false });
@@ -240,7 +240,10 @@ describe('tracking', () => {
       expect(links.length).toBeGreaterThan(0);
       expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({ status: 'FINISHED', metricCount: 1 });
       const progress = r.displays.filter((d) => d.data['application/vnd.kiroku.progress+json']);
-      expect((progress.at(-1)?.data['application/vnd.kiroku.progress+json'] as Progress | undefined)?.step).toBe(2);
+      // The fit's epochs (numbered 0…2 in its metrics' steps), done: 3 of 3, with the time they took.
+      const last = progress.at(-1)?.data['application/vnd.kiroku.progress+json'] as Progress | undefined;
+      expect(last).toMatchObject({ step: 3, total: 3, unit: 'epoch', etaMs: 0 });
+      expect(last!.elapsedMs).toBeGreaterThanOrEqual(0);
     } finally {
       autolog(api, { disable: true });
     }
@@ -258,6 +261,29 @@ describe('tracking', () => {
     // A cell that only reads a run links nothing.
     expect((await k.run('(await mlflow.getRun(id)).info.status')).displays).toEqual([]);
   });
+
+  it("counts a TensorFlow.js fit's epochs against its total while it trains, with the time left", async () => {
+    const k = await kernel();
+    const code = [
+      "const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] });",
+      "net.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
+      "await mlflow.startRun({ runName: 'fit' }, async () => {",
+      '  await net.fit(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[2], [4], [6]]), {',
+      '    epochs: 6,',
+      '    callbacks: { onEpochEnd: async (epoch, logs) => { await mlflow.logMetric("loss", logs.loss, { step: epoch }); await sleep(300); } },',
+      '  });',
+      '});',
+    ].join('\n');
+    const r = await k.run(code);
+    expect(r.reply.status).toBe('ok');
+    const progress = r.displays.map((d) => d.data['application/vnd.kiroku.progress+json'] as Progress | undefined).filter((p): p is Progress => !!p);
+    // Updates while it trained (one epoch each 300 ms or more) count epochs from 1 of 6, and estimate what is left.
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.every((p) => p.total === 6 && p.unit === 'epoch' && p.step >= 1 && p.step <= 6)).toBe(true);
+    const during = progress.find((p) => p.step < 6)!;
+    expect(during.etaMs).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ step: 6, total: 6, etaMs: 0 });
+  }, 60_000);
 
   it('throttles progress of a long training loop to a few updates a second', async () => {
     const k = await kernel();

@@ -5,7 +5,8 @@
 //   - sends a run link (`application/vnd.kiroku.run+json`, display id = run id) that updates in place
 //     as the run's status and metric count change (also for a run the cell resumes with startRun({runId}));
 //   - sends training progress (`application/vnd.kiroku.progress+json`, display id `progress-<runId>`)
-//     when metrics arrive with steps, at most every 250 ms.
+//     when metrics arrive with steps, at most every 250 ms; during a TensorFlow.js fit (fit-tap.ts)
+//     the steps are its epochs, with their total and the time left.
 //
 // Step numbers are not part of a Run (its data holds each metric's latest value only), and reading the
 // metric history back at 4 Hz would cost a store read per key; so the steps come from the metric tap
@@ -15,6 +16,7 @@ import type { Run } from '../../tracking/entities';
 import { subscribe, type TrackingMessage } from '../../tracking/events';
 import type { KernelMessage, Progress, RunLink } from '../protocol';
 import { tapMetrics, type MetricPoint } from './metric-tap';
+import { fitInProgress, type FitInProgress } from './fit-tap';
 import { isServerUri } from '../../lib/server-options';
 
 export const NOTEBOOK_TAG = 'kiroku.notebook.id';
@@ -36,6 +38,9 @@ interface Watched {
   link?: RunLink;
   runName: string;
   steps: Map<string, MetricPoint>;
+  /** The fit its metrics came from (they are its epochs), and when its latest epoch's metrics came. */
+  fit?: FitInProgress;
+  lastStepAt?: number;
   progressDirty: boolean;
   refreshTimer?: ReturnType<typeof setTimeout>;
   progressTimer?: ReturnType<typeof setTimeout>;
@@ -192,7 +197,13 @@ export class RunWatcher {
       return;
     }
     w.steps.set(point.key, point);
-    if (point.step <= 0 && !w.progressDirty && !w.lastProgress) return; // not a training loop (yet)
+    const fit = fitInProgress();
+    if (fit) {
+      w.fit = fit;
+      w.lastStepAt = Date.now();
+    }
+    // Not a training loop (yet), unless a fit's first epoch.
+    if (point.step <= 0 && !w.fit && !w.progressDirty && !w.lastProgress) return;
     w.progressDirty = true;
     if (w.progressTimer) return;
     const wait = Math.max(0, w.lastProgress + this.intervalMs - Date.now());
@@ -213,7 +224,7 @@ export class RunWatcher {
       metrics[key] = p.value;
       step = Math.max(step, p.step);
     }
-    const progress: Progress = { id: runId, label: w.runName, step, metrics };
+    const progress: Progress = { id: runId, label: w.runName, step, metrics, ...epochsOf(w, step) };
     this.send({
       type: 'display_data',
       cellId: w.cell.cellId,
@@ -231,4 +242,14 @@ export class RunWatcher {
     const extra = this.runs.size - MAX_WATCHED;
     if (extra > 0) [...this.runs.keys()].slice(0, extra).forEach((id) => this.runs.delete(id));
   }
+}
+
+/** A fit's progress: epochs done of its total, time so far and time left (at the same pace). */
+function epochsOf(w: Watched, step: number): Pick<Progress, 'step' | 'total' | 'unit' | 'elapsedMs' | 'etaMs'> | object {
+  const fit = w.fit;
+  if (!fit || step < fit.initialEpoch || step >= fit.epochs) return {};
+  const done = step + 1;
+  const elapsedMs = Math.max(0, (w.lastStepAt ?? Date.now()) - fit.startedAt);
+  const etaMs = (elapsedMs / (done - fit.initialEpoch)) * (fit.epochs - done);
+  return { step: done, total: fit.epochs, unit: 'epoch', elapsedMs, etaMs };
 }

@@ -1,6 +1,6 @@
 // Kiroku's own output types: a run a cell logged (a link to its page) and a fit's live progress.
 import type { Progress, RunLink } from '../../../notebook/protocol';
-import { formatNumber } from '../../format';
+import { formatDuration, formatNumber } from '../../format';
 import { href } from '../../router';
 
 export function RunLinkOutput({ run }: { run: RunLink }) {
@@ -35,16 +35,23 @@ function serverUrl(value: string | undefined): URL | null {
   }
 }
 
+/**
+ * Training progress, as Keras prints it: the run, a bar with "epoch 7/20", the latest metrics, and the
+ * time left (or, once done, the time it took). Without a known total: the latest step and metrics.
+ */
 export function ProgressOutput({ progress }: { progress: Progress }) {
-  const { label, step, total, metrics } = progress;
+  const { label, step, total, metrics, unit, etaMs, elapsedMs } = progress;
   const text = Object.entries(metrics).map(([k, v]) => `${k} ${formatNumber(v)}`).join(' · ');
+  const count = total ? `${unit === 'epoch' ? 'epoch ' : ''}${step}/${total}` : `step ${step}`;
+  const done = total !== undefined && step >= total;
+  const time = done ? (elapsedMs !== undefined ? `done in ${formatDuration(0, elapsedMs)}` : 'done') : etaMs !== undefined ? `ETA ${formatDuration(0, etaMs)}` : '';
   return (
     <div class="progress-output">
-      <label>
-        <span>{label} {total ? `${step}/${total}` : step}</span>
-        {total ? <progress max={total} value={step} /> : null}
-      </label>
+      <span class="progress-label">{label}</span>
+      {total ? <progress max={total} value={step} aria-label={`${label}: ${count.replace('/', ' of ')}`} /> : null}
+      <span class="progress-count">{count}</span>
       {text && <span class="progress-metrics">{text}</span>}
+      {time && <span class="progress-time">{time}</span>}
     </div>
   );
 }
