@@ -5,7 +5,22 @@
 export type UpdateListener = () => void;
 
 let updated = false;
+let failed = false;
 const listeners = new Set<UpdateListener>();
+
+/**
+ * Whether this page works offline. The development server (`npm start`, `npm run dev`) has no service
+ * worker and never saves the app; the built app saves itself on its first visit ('saving' until its
+ * worker controls the page).
+ */
+export type OfflineState = 'development' | 'unsupported' | 'failed' | 'saving' | 'saved';
+
+export function offlineState(): OfflineState {
+  if (import.meta.env.DEV) return 'development';
+  if (!('serviceWorker' in navigator)) return 'unsupported';
+  if (navigator.serviceWorker.controller) return 'saved';
+  return failed ? 'failed' : 'saving';
+}
 
 /** Hear when a new version has been installed while this page was open (called at most once). */
 export function onAppUpdated(listener: UpdateListener): () => void {
@@ -37,7 +52,10 @@ export function registerServiceWorker(): void {
       document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
       setInterval(check, 3600_000);
     },
-    (err: unknown) => console.warn('kiroku: the service worker could not be registered; the app works, but not offline', err),
+    (err: unknown) => {
+      failed = true;
+      console.warn('kiroku: the service worker could not be registered; the app works, but not offline', err);
+    },
   );
   const whenIdle = () => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 1000));
   if (document.readyState === 'complete') whenIdle();

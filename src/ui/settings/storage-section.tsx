@@ -11,6 +11,7 @@ import { requestPersistence, storageStatus, type StorageStatus } from '../../wor
 import { connectFiles } from '../notebook/files-api';
 import { runHref } from '../tracking/routes';
 import { currentServer } from '../tracking-server';
+import { OfflineLine } from './offline-line';
 
 const runBytes = (u: RunUsage) => u.artifactBytes + 24 * u.metricPoints;
 
@@ -44,9 +45,9 @@ export function StorageSection() {
             // Chromium lists only the kinds of storage in use; a missing one is empty.
             <ul class="storage-details">
               <li>Workspace (IndexedDB): {formatBytes(status.details.indexedDB ?? 0)}</li>
-              <li>App saved for offline use: {formatBytes((status.details.caches ?? 0) + (status.details.serviceWorkerRegistrations ?? 0))}</li>
             </ul>
           )}
+          <p data-testid="offline-state"><OfflineLine status={status} /></p>
           <p>
             {status.persisted
               ? 'Storage is persistent: the browser will not delete your workspace to free space.'
