@@ -156,6 +156,8 @@ describe('sample notebooks run top to bottom', () => {
     const { page, context, errors } = await app.open('notebook');
     await openSample(page, 'MLflow ウォークスルー');
     await page.getByRole('heading', { level: 2, name: '1. データ' }).waitFor();
+    // Its code is commented in Japanese too.
+    await expect.poll(() => cell(page, WALK.load).innerText()).toContain('アップロードすると使われます');
     await walkthrough(page, { wine: false });
     expect(errors).toEqual([]);
     await context.close();

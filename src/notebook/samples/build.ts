@@ -22,3 +22,31 @@ export interface Sample {
 export function sample(id: string, title: string, description: string, cells: () => Cell[]): Sample {
   return { id, title, description, create: () => ({ ...newNotebook(title, cells()), metadata: { kiroku: { sample: id } } }) };
 }
+
+/**
+ * The code with its `//` comments replaced from `table`: a block of whole-line comments is looked up
+ * by its lines joined with spaces and replaced by the table's lines (same indentation); a comment after
+ * code on its line, by its text. Throws for a comment the table lacks.
+ */
+export function localizeComments(code: string, table: Record<string, string[]>): string {
+  const lines = code.split('\n');
+  const out: string[] = [];
+  const lookup = (text: string) => {
+    const found = table[text];
+    if (!found) throw new Error(`No translation for the comment: ${text}`);
+    return found;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const whole = /^(\s*)\/\/ ?(.*)$/.exec(lines[i]!);
+    if (whole) {
+      const indent = whole[1]!;
+      const block = [whole[2]!];
+      while (i + 1 < lines.length && lines[i + 1]!.startsWith(`${indent}//`)) block.push(lines[++i]!.slice(indent.length).replace(/^\/\/ ?/, ''));
+      out.push(...lookup(block.join(' ')).map((l) => `${indent}// ${l}`));
+      continue;
+    }
+    const trailing = /^(.*?;)(\s+)\/\/ (.*)$/.exec(lines[i]!);
+    out.push(trailing ? `${trailing[1]}${trailing[2]}// ${lookup(trailing[3]!).join(' ')}` : lines[i]!);
+  }
+  return out.join('\n');
+}

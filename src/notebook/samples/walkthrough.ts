@@ -1,8 +1,9 @@
 // Sample 1: the MLflow walkthrough, in English and Japanese. The code cells are shared
-// (walkthrough-code.ts); only the explanations differ.
+// (walkthrough-code.ts); the explanations and the code's comments (walkthrough-comments-ja.ts) differ.
 import { md, sample, type Sample } from './build';
 import { codeCell } from '../document';
-import { WALKTHROUGH_CODE as C } from './walkthrough-code';
+import { WALKTHROUGH_CODE } from './walkthrough-code';
+import { WALKTHROUGH_CODE_JA } from './walkthrough-comments-ja';
 
 type Prose = Record<'intro' | 'load' | 'autolog' | 'evaluate' | 'byHand' | 'artifacts' | 'loadModel' | 'batch' | 'next', string>;
 
@@ -80,7 +81,7 @@ FINISHED で終わり、コールバックが例外を投げると FAILED にな
 **Experiments** でランを比較するか、ほかのサンプルノートブックを試してください。`,
 };
 
-function cells(p: Prose) {
+function cells(p: Prose, C: typeof WALKTHROUGH_CODE) {
   return () => [
     md(p.intro),
     md(p.load),
@@ -101,5 +102,5 @@ function cells(p: Prose) {
   ];
 }
 
-export const WALKTHROUGH: Sample = sample('mlflow-walkthrough', 'MLflow walkthrough', 'Autolog, runs by hand, artifacts, loading a model and batch prediction on wine quality.', cells(EN));
-export const WALKTHROUGH_JA: Sample = sample('mlflow-walkthrough-ja', 'MLflow ウォークスルー', 'オートロギング、手動のラン、アーティファクト、モデルの読み込みとバッチ予測。', cells(JA));
+export const WALKTHROUGH: Sample = sample('mlflow-walkthrough', 'MLflow walkthrough', 'Autolog, runs by hand, artifacts, loading a model and batch prediction on wine quality.', cells(EN, WALKTHROUGH_CODE));
+export const WALKTHROUGH_JA: Sample = sample('mlflow-walkthrough-ja', 'MLflow ウォークスルー', 'オートロギング、手動のラン、アーティファクト、モデルの読み込みとバッチ予測。', cells(JA, WALKTHROUGH_CODE_JA));
