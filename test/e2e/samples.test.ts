@@ -191,8 +191,8 @@ describe('sample notebooks run top to bottom', () => {
     expect(links.slice(1).every((l) => /^Run alpha=[\d.]+ l1=[\d.]+ FINISHED · 2 metrics$/.test(l))).toBe(true);
     const comparison = output(page, 5);
     await comparison.getByRole('img', { name: 'bar chart: RMSE per candidate (lower is better) of rmse' }).locator('canvas').first().waitFor();
-    // The candidates as a table (an array of records), best first.
-    const candidates = comparison.getByRole('table');
+    // The candidates as a table (an array of records), best first. (The chart's legend is a table too.)
+    const candidates = comparison.locator('.table-output').getByRole('table');
     expect(await candidates.getByRole('columnheader').allInnerTexts()).toEqual(['index', 'run', 'rmse', 'r2']);
     expect(await candidates.getByRole('row').count()).toBe(10);
     expect(await runLinks(page, 5).count()).toBe(0);
