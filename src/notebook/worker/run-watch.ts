@@ -245,7 +245,7 @@ export class RunWatcher {
 }
 
 /** A fit's progress: epochs done of its total, time so far and time left (at the same pace). */
-function epochsOf(w: Watched, step: number): Pick<Progress, 'step' | 'total' | 'unit' | 'elapsedMs' | 'etaMs'> | object {
+function epochsOf(w: Watched, step: number): Partial<Pick<Progress, 'step' | 'total' | 'unit' | 'elapsedMs' | 'etaMs'>> {
   const fit = w.fit;
   if (!fit || step < fit.initialEpoch || step >= fit.epochs) return {};
   const done = step + 1;
