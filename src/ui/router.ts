@@ -12,7 +12,19 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [path = '', search = ''] = raw.split('?', 2);
-  return { segments: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(search) };
+  return { segments: path.split('/').filter(Boolean).map(decodeSegment), query: new URLSearchParams(search) };
+}
+
+/**
+ * A segment as typed or linked. A malformed percent-encoding (`%E0%A4%A`, from a hand-edited or cut
+ * URL) stays as it is: the page then says it found nothing by that name, instead of the app failing.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function href(...segments: Array<string | number>): string {

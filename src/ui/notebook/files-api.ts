@@ -27,3 +27,11 @@ export async function connectFiles(): Promise<FilesApi> {
     onChange: (l) => files.onChange(l),
   };
 }
+
+/**
+ * The cell code that reads a file: the name as a JavaScript string literal (JSON's quoting is valid
+ * JavaScript), so a name holding quotes or backslashes stays a name and never becomes code.
+ */
+export function loadCsvCode(name: string): string {
+  return `await loadCSV(${JSON.stringify(name)})`;
+}

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { SAMPLE_DATASETS } from '../../data/datasets';
 import type { TableData } from '../../notebook/protocol';
 import { formatBytes } from './format-bytes';
-import { connectFiles, type FileEntry, type FilesApi } from './files-api';
+import { connectFiles, loadCsvCode, type FileEntry, type FilesApi } from './files-api';
 import { TableOutput } from './outputs/table-output';
 
 const PREVIEW_BYTES = 64 * 1024;
@@ -115,7 +115,7 @@ export function FilesPanel() {
                 {/\.(csv|tsv|txt)$/i.test(f.name) && (
                   <>
                     <button type="button" class="link" aria-label={`Preview ${f.name}`} onClick={() => void showPreview(f.name, () => api!.get(f.name))}>Preview</button>
-                    <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${f.name}`} onClick={() => void copySnippet(`await loadCSV('${f.name}')`)}>Copy code</button>
+                    <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${f.name}`} onClick={() => void copySnippet(loadCsvCode(f.name))}>Copy code</button>
                   </>
                 )}
                 <button type="button" class="link danger" aria-label={`Delete ${f.name}`} onClick={async () => {
@@ -134,7 +134,7 @@ export function FilesPanel() {
           <li key={d.name} title={d.description}>
             <span class="file-name">{d.name}</span> <span class="muted">{d.rows} rows × {d.columns} columns</span>
             <span class="file-actions">
-              <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${d.name}`} onClick={() => void copySnippet(`await loadCSV('${d.name}')`)}>Copy code</button>
+              <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${d.name}`} onClick={() => void copySnippet(loadCsvCode(d.name))}>Copy code</button>
             </span>
           </li>
         ))}
