@@ -12,7 +12,7 @@ import { liveOwnedRuns } from './ownership';
 import { listLevel, type TrackingStore, type ViewType } from './store';
 import {
   stringifyValue, validBatch, validateExperimentName, validateKey, validateMetricPoint, validateRunName,
-  validateStatus, validateTagValue, type BatchInput,
+  validateRunTime, validateStatus, validateTagValue, type BatchInput,
 } from './validation';
 import { WriteQueue } from './write-queue';
 import { normalizeArtifactPath, storedArtifact, type ArtifactData } from './artifact-data';
@@ -119,6 +119,7 @@ export class TrackingClient {
     if (exp.lifecycleStage !== 'active') {
       throw new TrackingError(`The experiment ${exp.experimentId} must be in the 'active' state. Current state is deleted.`, 'INVALID_STATE');
     }
+    if (options.startTime !== undefined) validateRunTime('start_time', options.startTime);
     const tags = this.tagRecord(options.tags ?? {});
     const runName = options.runName ?? tags[SYSTEM_TAGS.runName] ?? generateRunName();
     validateRunName(runName);
@@ -159,6 +160,7 @@ export class TrackingClient {
   async updateRun(runId: string, patch: { status?: RunStatus; endTime?: number | null; runName?: string }): Promise<RunInfo> {
     if (patch.status !== undefined) validateStatus(patch.status);
     if (patch.runName !== undefined) validateRunName(patch.runName);
+    if (patch.endTime != null) validateRunTime('end_time', patch.endTime);
     await this.queue.flush();
     const info = await this.store.updateRunInfo(runId, patch);
     announce(this.store.uri, { type: 'run-updated', runId });
@@ -280,6 +282,7 @@ export class TrackingClient {
       tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
     if (change.end) validateStatus(change.end.status);
+    if (change.end?.endTime != null) validateRunTime('end_time', change.end.endTime);
     const artifacts = await Promise.all((change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType, change.copied)));
     await this.queue.flush(); // earlier calls for this run land first
     const info = await this.store.commit(runId, {

@@ -1,6 +1,7 @@
 // MLflow's validation rules (mlflow/utils/validation.py), with its messages, so a call that MLflow would
 // refuse is refused here too, at the call, before anything is queued.
 import { TrackingError } from '../lib/errors';
+import { isTimeMs } from '../lib/time';
 import type { Metric, Param, RunStatus, RunTag } from './entities';
 import { RUN_STATUSES } from './entities';
 
@@ -93,6 +94,13 @@ export function validateExperimentName(name: unknown): asserts name is string {
 export function validateRunName(name: string): void {
   if (name.length > MAX_RUN_NAME_LENGTH) {
     throw new TrackingError(`Run name '${name.slice(0, 40)}…' exceeds the maximum length of ${MAX_RUN_NAME_LENGTH} characters.`);
+  }
+}
+
+/** A run's start or end time (MLflow's int64 milliseconds): anything else would make it unreadable later. */
+export function validateRunTime(field: 'start_time' | 'end_time', value: unknown): asserts value is number {
+  if (!isTimeMs(value)) {
+    throw new TrackingError(`Invalid value ${typeof value === 'string' ? `'${value}'` : String(value)} for parameter '${field}' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`);
   }
 }
 

@@ -1,12 +1,21 @@
-// Display formatting shared by the tracking views.
+// Display formatting shared by the tracking views. A value that cannot be shown as what it should be (a
+// time that is not one, from a server or an old import) is shown as "—", never thrown about: one odd
+// run must not take the view down with it.
+import { isTimeMs } from '../lib/time';
 
 export function formatTime(ms: number | null | undefined): string {
-  if (ms == null) return '—';
+  if (!isTimeMs(ms)) return '—';
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The `datetime` attribute of a <time> element, or undefined when the value is not a time. */
+export function isoTime(ms: number | null | undefined): string | undefined {
+  return isTimeMs(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 export function formatDuration(start: number, end: number | null, now = Date.now()): string {
   const ms = (end ?? now) - start;
+  if (!Number.isFinite(ms) || !isTimeMs(start)) return '—';
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;

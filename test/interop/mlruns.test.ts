@@ -194,6 +194,32 @@ describe('mlruns export', () => {
     expect(await (await mlflow.getArtifact(run, 'plots/loss #1.png')).text()).toBe('png');
   });
 
+  it('skips a run whose start or end time is not a time, saying which, and keeps the rest', async () => {
+    const meta = (run: string, start: string, end: string) => strToU8(
+      `artifact_uri: file:///m/0/${run}/artifacts\nend_time: ${end}\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: r\nstart_time: ${start}\nstatus: 3\nuser_id: ada\n`,
+    );
+    const [good, textStart, nanStart, badEnd] = ['a1', 'b2', 'c3', 'd4'].map((p) => p.repeat(16));
+    const zip = zipSync({
+      'mlruns/0/meta.yaml': strToU8("experiment_id: '0'\nlifecycle_stage: active\nname: Default\n"),
+      [`mlruns/0/${good}/meta.yaml`]: meta(good!, "'1700000000000'", '1700000005000'),
+      [`mlruns/0/${textStart}/meta.yaml`]: meta(textStart!, 'yesterday', '1700000005000'),
+      [`mlruns/0/${nanStart}/meta.yaml`]: meta(nanStart!, '.nan', '1700000005000'),
+      [`mlruns/0/${badEnd}/meta.yaml`]: meta(badEnd!, '1700000000000', '-3'),
+    });
+    const mlflow = fresh();
+    const before = await mlflow.setExperiment('kept');
+    const report = await importMlruns(mlflow.client(), zip);
+    expect(report.runsImported).toEqual([good]);
+    expect(report.problems).toEqual([
+      `Run ${textStart}: Invalid value 'yesterday' for parameter 'start_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
+      `Run ${nanStart}: Invalid value NaN for parameter 'start_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
+      `Run ${badEnd}: Invalid value -3 for parameter 'end_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
+    ]);
+    expect((await mlflow.getRun(good!)).info.startTime).toBe(1700000000000);
+    for (const skipped of [textStart, nanStart, badEnd]) await expect(mlflow.getRun(skipped!)).rejects.toThrow(/not found/);
+    expect((await mlflow.client().getExperiment(before.experimentId)).name).toBe('kept');
+  });
+
   it('imports dataset inputs from a folder as MLflow writes it', async () => {
     const run = 'cd'.repeat(16);
     const wineId = datasetIdOf(WINE);

@@ -43,4 +43,31 @@ describe('REST JSON → entities', () => {
       version: '2', runId: null, status: 'READY', tags: {}, aliases: ['champion'], lastUpdatedTimestamp: 9,
     });
   });
+
+  it('reads a field of the wrong type as missing, so no odd value reaches a view', () => {
+    for (const bad of ['abc', 'NaN', {}, [], true, -5, 1.5, 1e20, 'Infinity']) {
+      const run = runFromJson({ info: { run_id: 'r', experiment_id: '1', start_time: bad, end_time: bad } });
+      expect(run.info.startTime, JSON.stringify(bad)).toBe(0);
+      expect(run.info.endTime, JSON.stringify(bad)).toBeNull();
+      expect(experimentFromJson({ experiment_id: '1', name: 'e', creation_time: bad, last_update_time: bad })).toMatchObject({ creationTime: 0, lastUpdateTime: 0 });
+      expect(metricFromJson({ key: 'k', value: 1, timestamp: bad, step: 2 })).toEqual({ key: 'k', value: 1, timestamp: 0, step: 2 });
+    }
+    for (const bad of ['abc', {}, true, 1.5, 1e20]) expect(metricFromJson({ key: 'k', value: 1, timestamp: 3, step: bad }).step, JSON.stringify(bad)).toBe(0);
+    expect(metricFromJson({ key: 'k', value: 1, timestamp: 3, step: '-5' }).step).toBe(-5); // MLflow's steps may be negative
+    // Strings and lists of the wrong shape: strings stay strings, lists stay lists.
+    const odd = runFromJson({
+      info: { run_id: 7, experiment_id: { id: 1 }, run_name: ['x'], status: 'DONE', user_id: null, artifact_uri: 5, lifecycle_stage: 'gone' },
+      data: { params: 'a=1', tags: [null, 1, { key: 'k', value: 2 }, { key: 5, value: 'x' }], metrics: { loss: 1 } },
+      inputs: { dataset_inputs: [{ dataset: { name: 1, schema: {} } }] },
+    });
+    expect(odd.info).toEqual({
+      runId: '7', runName: '', experimentId: '', userId: '', status: 'RUNNING', startTime: 0, endTime: null, artifactUri: '5', lifecycleStage: 'active',
+    });
+    expect(odd.data).toEqual({ params: {}, metrics: {}, tags: { k: '2' } });
+    expect(odd.inputs.datasetInputs).toEqual([{ dataset: { name: '1', digest: '', sourceType: '', source: '' }, tags: {} }]);
+    expect(runFromJson(null).info.runId).toBe('');
+    expect(runFromJson({ info: { status: 3 } }).info.status).toBe('FINISHED'); // protobuf's enum number
+    expect(registeredModelFromJson({ name: 'm', aliases: [null, { alias: 'a', version: 1 }], creation_timestamp: 'x' })).toMatchObject({ aliases: { a: '1' }, creationTimestamp: 0 });
+    expect(modelVersionFromJson({ name: 'm', version: '1', aliases: ['a', 1, null] }).aliases).toEqual(['a']);
+  });
 });

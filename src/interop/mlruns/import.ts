@@ -192,6 +192,9 @@ async function readInputs(folder: RunFolder, datasets: Map<string, Uint8Array>, 
   return inputs;
 }
 
+/** A time in meta.yaml as MLflow's FileStore reads it (`int(…)`); anything else stays as it is, for the client's check to refuse by name. */
+const metaTime = (v: unknown): number => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v) as number;
+
 async function importRun(
   client: TrackingClient,
   folder: RunFolder,
@@ -212,7 +215,7 @@ async function importRun(
   const status = STATUS_NAMES[Number(meta.status)] ?? (typeof meta.status === 'string' ? (meta.status as never) : 'FINISHED');
   const run = await client.buildRun(experimentId, {
     runId: folder.runId,
-    startTime: Number(meta.start_time ?? 0),
+    startTime: metaTime(meta.start_time ?? 0),
     userId: String(meta.user_id ?? tags['mlflow.user'] ?? 'unknown'),
     ...(meta.run_name || tags['mlflow.runName'] ? { runName: String(meta.run_name || tags['mlflow.runName']) } : {}),
     tags,
@@ -223,7 +226,7 @@ async function importRun(
     inputs,
     artifacts: under(folder.files, 'artifacts').map(([path, data]) => ({ path, data })),
     copied: true,
-    end: { status, endTime: meta.end_time == null ? null : Number(meta.end_time) },
+    end: { status, endTime: meta.end_time == null ? null : metaTime(meta.end_time) },
     ...(meta.lifecycle_stage === 'deleted' ? { lifecycleStage: 'deleted' as const } : {}),
   }, run);
 }

@@ -4,7 +4,7 @@
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import { CopyButton } from '../components/copy-button';
-import { formatDuration, formatTime } from '../format';
+import { formatDuration, formatTime, isoTime } from '../format';
 import { DatasetInputs } from './dataset-inputs';
 import { RunDescription } from './run-description';
 import { RunSource } from './run-source';
@@ -29,7 +29,7 @@ export function RunOverview({ run }: { run: Run }) {
           <dt>Status</dt>
           <dd><span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span></dd>
           <dt>Created</dt>
-          <dd><time dateTime={new Date(info.startTime).toISOString()}>{formatTime(info.startTime)}</time></dd>
+          <dd><time dateTime={isoTime(info.startTime)}>{formatTime(info.startTime)}</time></dd>
           <dt>Duration</dt>
           <dd>{formatDuration(info.startTime, info.endTime)}{info.endTime == null ? ' (running)' : ''}</dd>
           <dt>User</dt>

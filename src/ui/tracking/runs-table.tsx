@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
-import { formatDuration, formatNumber } from '../format';
+import { formatDuration, formatNumber, isoTime } from '../format';
 import { formatCreated } from './dates';
 import { columnGroups, FIXED_COLUMN, hasModel, sortValue, type Column, type ColumnKind, type ValueContext } from './columns';
 import { buildRunTree, type TreeRow } from './run-tree';
@@ -197,7 +197,7 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
     if (c.kind === 'tag') return data.tags[c.key] ?? '';
     switch (c.key) {
       case 'created':
-        return <time dateTime={new Date(info.startTime).toISOString()}>{formatCreated(info.startTime)}</time>;
+        return <time dateTime={isoTime(info.startTime)}>{formatCreated(info.startTime)}</time>;
       case 'duration':
         return formatDuration(info.startTime, info.endTime, t);
       case 'user':

@@ -1,0 +1,24 @@
+// Times in views come from stores, servers and old imports: what is not a time shows as "—", never throws.
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatTime, isoTime } from '../../src/ui/format';
+import { formatCreated } from '../../src/ui/tracking/dates';
+
+const NOT_TIMES = [NaN, Infinity, -1, 1.5, 9e15, 'abc' as unknown as number, {} as unknown as number, undefined, null];
+
+describe('time formatting', () => {
+  it.each(NOT_TIMES.map((v) => [v]))('shows %s as "—"', (v) => {
+    expect(formatTime(v)).toBe('—');
+    expect(formatCreated(v)).toBe('—');
+    expect(isoTime(v)).toBeUndefined();
+    expect(formatDuration(v as number, 1000)).toBe('—');
+  });
+
+  it('formats real times as before', () => {
+    const t = Date.UTC(2024, 0, 2, 3, 4);
+    expect(isoTime(t)).toBe('2024-01-02T03:04:00.000Z');
+    expect(formatCreated(t)).toBe(formatTime(t));
+    expect(formatTime(t)).toMatch(/2024/);
+    expect(formatDuration(t, t + 1500)).toBe('1.5 s');
+    expect(formatDuration(t, NaN)).toBe('—');
+  });
+});
