@@ -3,6 +3,7 @@
 // does not wait for it.
 import { h, render } from 'preact';
 import { App } from './ui/app';
+import { ErrorBoundary } from './ui/components/error-boundary';
 import { savedServer } from './ui/server-choice';
 import './ui/styles.css';
 
@@ -14,7 +15,7 @@ Object.defineProperty(globalThis, 'kiroku', {
 const root = document.getElementById('app')!;
 const mount = (server: string | null, problem: string | null) => {
   root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
-  render(h(App, { server, startupProblem: problem }), root);
+  render(h(ErrorBoundary, { what: 'Kiroku' }, h(App, { server, startupProblem: problem })), root);
 };
 // Only a page set to use an MLflow server waits (for the tracking and REST modules) before its first view.
 const saved = savedServer();

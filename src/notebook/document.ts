@@ -3,6 +3,7 @@
 // "percent" format (`// %%` cell markers, which VS Code and jupytext read back as cells).
 // Pure data and functions: the store persists documents, the UI edits them, the kernel never sees them.
 import type { CellOutput, KernelMessage } from './protocol';
+import { checkOutput } from './output-check';
 
 export type CellLanguage = 'typescript' | 'javascript';
 
@@ -145,8 +146,8 @@ function exportData(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, isJsonMime(k) || typeof v !== 'string' ? v : toLines(v)]));
 }
 
-function importData(data: unknown): Record<string, unknown> {
-  if (!data || typeof data !== 'object') return {};
+function importData(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data; // not a bundle: the check says so
   return Object.fromEntries(
     Object.entries(data).map(([k, v]) => [k, isJsonMime(k) ? v : Array.isArray(v) ? v.join('') : v]),
   );
@@ -165,19 +166,12 @@ function exportOutput(o: CellOutput): Record<string, unknown> {
   }
 }
 
-function importOutput(o: Record<string, unknown>): CellOutput | undefined {
-  switch (o.output_type) {
-    case 'stream':
-      return { output_type: 'stream', name: o.name === 'stderr' ? 'stderr' : 'stdout', text: fromLines(o.text as MultilineString) };
-    case 'display_data':
-      return { output_type: 'display_data', data: importData(o.data) };
-    case 'execute_result':
-      return { output_type: 'execute_result', data: importData(o.data), execution_count: Number(o.execution_count) || 0 };
-    case 'error':
-      return { output_type: 'error', ename: String(o.ename ?? 'Error'), evalue: String(o.evalue ?? ''), traceback: Array.isArray(o.traceback) ? o.traceback.map(String) : [] };
-    default:
-      return undefined; // an output type from a newer nbformat: dropped rather than shown wrongly
-  }
+/** An nbformat output in this page's shape (text joined from lines), checked: see output-check.ts. */
+function importOutput(o: unknown): ReturnType<typeof checkOutput> {
+  if (!o || typeof o !== 'object') return undefined;
+  const raw = o as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' || Array.isArray(v) ? fromLines(v as MultilineString) : v);
+  return checkOutput({ ...raw, ...('text' in raw ? { text: text(raw.text) } : {}), ...('data' in raw ? { data: importData(raw.data) } : {}) });
 }
 
 export function toIpynb(doc: NotebookDoc): Ipynb {
@@ -199,21 +193,29 @@ export class NotebookFormatError extends Error {
 
 /**
  * Read an .ipynb (nbformat 4.x). Cells without an id (nbformat < 4.5) or with a duplicate or invalid
- * one get a fresh id; raw cells become markdown. Nothing runs: outputs and counts are kept as saved.
+ * one get a fresh id; raw cells become markdown. Nothing runs: outputs and counts are kept as saved,
+ * except the parts of an output that break their type's contract (output-check.ts), which are left
+ * out and named in `problems` ("cell 3: …").
  */
-export function fromIpynb(json: unknown, fallbackName = 'Imported', now = Date.now()): NotebookDoc {
+export function fromIpynb(json: unknown, fallbackName = 'Imported', now = Date.now(), problems: string[] = []): NotebookDoc {
   const nb = json as Partial<Ipynb> | null;
   if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells)) throw new NotebookFormatError('not a Jupyter notebook: no "cells" list');
   if (nb.nbformat !== 4) throw new NotebookFormatError(`unsupported nbformat ${JSON.stringify(nb.nbformat)}: Kiroku reads nbformat 4`);
   const seen = new Set<string>();
-  const cells = nb.cells.map((raw): Cell => {
+  const cells = nb.cells.map((raw, index): Cell => {
     let id = typeof raw.id === 'string' && CELL_ID_PATTERN.test(raw.id) && !seen.has(raw.id) ? raw.id : newId();
     while (seen.has(id)) id = newId();
     seen.add(id);
     const { kiroku, ...metadata } = (raw.metadata ?? {}) as Record<string, unknown> & { kiroku?: { language?: string } };
     const source = fromLines(raw.source);
     if (raw.cell_type !== 'code') return { id, type: 'markdown', source, metadata };
-    const outputs = (raw.outputs ?? []).map(importOutput).filter((o): o is CellOutput => !!o);
+    const outputs: CellOutput[] = [];
+    for (const o of Array.isArray(raw.outputs) ? raw.outputs : []) {
+      const checked = importOutput(o);
+      if (!checked) continue;
+      outputs.push(checked.output);
+      for (const p of checked.problems) problems.push(`cell ${index + 1}: ${p}; left out`);
+    }
     const language: CellLanguage = kiroku?.language === 'javascript' ? 'javascript' : 'typescript';
     return { id, type: 'code', source, language, metadata, outputs, executionCount: typeof raw.execution_count === 'number' ? raw.execution_count : null };
   });

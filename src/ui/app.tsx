@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { href, useRoute } from './router';
+import { ErrorBoundary } from './components/error-boundary';
 import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
@@ -80,7 +81,12 @@ export function App({ server = null, startupProblem = null }: { server?: string 
       <StorageNotices />
       <UpdateNotice />
       <main id="main" tabIndex={-1}>
-        {error ? <p role="alert">{error}</p> : Page ? <Page segments={route.segments.slice(1)} query={route.query} /> : <p aria-busy="true">Loading…</p>}
+        {error ? <p role="alert">{error}</p> : Page ? (
+          // A page that fails to render says so here; the navigation above stays, and another route tries again.
+          <ErrorBoundary what={`the ${current.label} page`} resetKey={`${route.segments.join('/')}?${route.query}`}>
+            <Page segments={route.segments.slice(1)} query={route.query} />
+          </ErrorBoundary>
+        ) : <p aria-busy="true">Loading…</p>}
       </main>
     </>
   );

@@ -10,6 +10,7 @@ import type { NotebookController, RunState } from './controller';
 import type { CellModels } from './editor-models';
 import type { Monaco } from './monaco';
 import { OutputArea } from './outputs/output-area';
+import { ErrorBoundary } from '../components/error-boundary';
 
 export interface CellViewProps {
   cell: Cell;
@@ -31,7 +32,16 @@ function prompt(cell: Cell, run: RunState | undefined): { text: string; label: s
   return cell.executionCount === null ? { text: '[ ]', label: 'not run' } : { text: `[${cell.executionCount}]`, label: `run ${cell.executionCount}` };
 }
 
-export const CellView = memo(function CellView({ cell, index, count, selected, editing, run, highlighted, controller, monaco, models }: CellViewProps) {
+/** A cell that fails to render says so in its place; the cells around it and the toolbar keep working. */
+export const CellView = memo(function CellView(props: CellViewProps) {
+  return (
+    <ErrorBoundary what={`cell ${props.index + 1}`} resetKey={props.cell}>
+      <CellBody {...props} />
+    </ErrorBoundary>
+  );
+});
+
+function CellBody({ cell, index, count, selected, editing, run, highlighted, controller, monaco, models }: CellViewProps) {
   const el = useRef<HTMLDivElement>(null);
   const kind = cell.type === 'code' ? (cell.language === 'javascript' ? 'JavaScript' : 'TypeScript') : 'Markdown';
   const name = `Cell ${index + 1}`;
@@ -90,7 +100,7 @@ export const CellView = memo(function CellView({ cell, index, count, selected, e
       </div>
     </div>
   );
-});
+}
 
 function CellActions({ cell, index, count, controller }: { cell: Cell; index: number; count: number; controller: NotebookController }) {
   return (

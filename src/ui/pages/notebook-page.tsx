@@ -13,8 +13,11 @@ import { NotebookList } from '../notebook/notebook-list';
 import { NotebookView, loadMonaco, useController } from '../notebook/notebook-view';
 import { closeSession, notebooksStore, openSession } from '../notebook/sessions';
 import { href, navigate } from '../router';
+import { ErrorBoundary } from '../components/error-boundary';
 
 const LAST_OPENED = 'lastOpened';
+/** A notebook whose view failed to render: the Notebook tab does not open it by itself again. */
+const FAILED = 'failedToRender';
 
 export default function NotebookPage({ segments }: { segments: string[] }) {
   const cellId = segments[1] === 'cell' ? segments[2] : undefined;
@@ -41,8 +44,9 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   useEffect(() => {
     if (segments[0] || !list?.length) return;
     void notebooksStore().then(async (store) => {
-      const last = await store.getMeta<string>(LAST_OPENED);
-      setFallbackId((list.find((n) => n.id === last) ?? list[0]!).id);
+      const [last, failed] = [await store.getMeta<string>(LAST_OPENED), await store.getMeta<string>(FAILED)];
+      const openable = list.filter((n) => n.id !== failed);
+      setFallbackId((openable.find((n) => n.id === last) ?? openable[0] ?? list[0]!).id);
     });
   }, [segments[0], list]);
   const id = segments[0] ?? fallbackId;
@@ -79,9 +83,11 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   const onImport = async (files: File[]) => {
     for (const file of files) {
       try {
-        // An imported notebook runs nothing: it opens with the outputs it was saved with.
-        await add(fromIpynb(JSON.parse(await file.text()), file.name.replace(/\.ipynb$/i, '')));
-        setNotice(`Imported ${file.name}.`);
+        // An imported notebook runs nothing: it opens with the outputs it was saved with, less the
+        // parts no renderer could draw (named in the notice).
+        const problems: string[] = [];
+        await add(fromIpynb(JSON.parse(await file.text()), file.name.replace(/\.ipynb$/i, ''), Date.now(), problems));
+        setNotice(problems.length ? `Imported ${file.name}; left out what could not be shown — ${problems.join('; ')}.` : `Imported ${file.name}.`);
       } catch (err) {
         setNotice(`Could not import ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -121,17 +127,20 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
       />
       <section class="page nb-main" aria-labelledby="page-title">
         {controller ? (
-          <OpenNotebook
-            key={controller.snapshot.doc.id}
-            controller={controller}
-            cellId={cellId}
-            onDuplicate={async () => {
-              await controller.save();
-              await add(duplicateNotebook(controller.snapshot.doc));
-            }}
-            onDelete={() => void onDelete(controller)}
-            onRenamed={() => void refresh()}
-          />
+          // A notebook that fails to render is not reopened by the Notebook tab after a reload.
+          <ErrorBoundary what={`the notebook “${controller.snapshot.doc.name}”`} resetKey={controller} onError={() => void notebooksStore().then((s) => s.setMeta(FAILED, controller.snapshot.doc.id))}>
+            <OpenNotebook
+              key={controller.snapshot.doc.id}
+              controller={controller}
+              cellId={cellId}
+              onDuplicate={async () => {
+                await controller.save();
+                await add(duplicateNotebook(controller.snapshot.doc));
+              }}
+              onDelete={() => void onDelete(controller)}
+              onRenamed={() => void refresh()}
+            />
+          </ErrorBoundary>
         ) : controller === null ? (
           <>
             <h1 id="page-title">Notebook not found</h1>
@@ -164,6 +173,12 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
 function OpenNotebook(props: { controller: NotebookController; cellId?: string; onDuplicate: () => void; onDelete: () => void; onRenamed: () => void }) {
   const { controller } = props;
   const state = useController(controller);
+  // Rendered: if it had failed before, the Notebook tab may open it again.
+  useEffect(() => {
+    void notebooksStore().then(async (s) => {
+      if ((await s.getMeta<string>(FAILED)) === controller.snapshot.doc.id) await s.setMeta(FAILED, null);
+    });
+  }, [controller]);
   // The list shows stored names: refresh it once a rename is stored (not on every autosave).
   const listed = useRef(state.doc.name);
   useEffect(() => {

@@ -1,6 +1,11 @@
 // A code cell's outputs, each rendered by its richest MIME type that we know (Jupyter's rule), in the
-// order the kernel sent them. Renderers live one per file beside this one.
+// order the kernel sent them. Renderers live one per file beside this one. Outputs come from files and
+// cells: each bundle is checked before it is drawn (an entry that breaks its type's contract is named
+// and skipped), and each output renders inside its own error boundary.
+import { useMemo } from 'preact/hooks';
 import type { CellOutput, MimeBundle } from '../../../notebook/protocol';
+import { checkBundle } from '../../../notebook/output-check';
+import { ErrorBoundary } from '../../components/error-boundary';
 import { renderMarkdown, sanitizeHtml } from '../../sanitize';
 import { JsonTree } from './json-tree';
 import { TableOutput } from './table-output';
@@ -15,7 +20,9 @@ export function OutputArea({ outputs, label }: { outputs: CellOutput[]; label: s
     <div class="outputs" role="group" aria-label={label}>
       {outputs.map((o, i) => (
         <div class="output" key={o.output_type === 'display_data' && o.displayId ? o.displayId : i}>
-          <Output output={o} />
+          <ErrorBoundary what="this output" resetKey={o}>
+            <Output output={o} />
+          </ErrorBoundary>
         </div>
       ))}
     </div>
@@ -30,8 +37,23 @@ function Output({ output }: { output: CellOutput }) {
       return <ErrorOutput output={output} />;
     case 'display_data':
     case 'execute_result':
-      return <MimeOutput data={output.data} />;
+      return <CheckedMimeOutput data={output.data} />;
   }
+}
+
+/** The bundle's valid entries drawn; the malformed ones named above them. */
+function CheckedMimeOutput({ data }: { data: unknown }) {
+  const { bundle, problems } = useMemo(() => checkBundle(data), [data]);
+  return (
+    <>
+      {problems.length > 0 && (
+        <p class="output-problem" role="note">
+          Part of this output cannot be shown: {problems.join('; ')}.
+        </p>
+      )}
+      {(Object.keys(bundle).length > 0 || !problems.length) && <MimeOutput data={bundle} />}
+    </>
+  );
 }
 
 /** The renderers by preference: the first whose MIME type the bundle has wins. */
