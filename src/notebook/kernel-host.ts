@@ -39,7 +39,18 @@ export interface KernelHostOptions {
   sharedInterrupt?: boolean;
   /** After an execution fails, the queued ones are aborted, as Jupyter's Run all (default true). */
   stopOnError?: boolean;
+  /** The Web Locks API, to learn when a worker ends on its own (default `navigator.locks`; null: do not watch). */
+  locks?: LockManagerLike | null;
 }
+
+/** What the host needs of the Web Locks API (tests pass a fake). */
+export interface LockManagerLike {
+  request(name: string, callback: () => unknown): Promise<unknown>;
+}
+
+/** Said when a worker ended on its own; the host then starts a new one. */
+export const WORKER_ENDED =
+  "The kernel's worker stopped (a cell called self.close(), or the browser ended it), so the kernel was restarted: variables from earlier cells are gone.";
 
 /** A cell to run; `executionId` is made up when absent. */
 export interface ExecuteInput {
@@ -118,8 +129,12 @@ export class KernelHost {
   private running: PendingExecution | null = null;
   private readonly inspects = new Map<string, (names: InspectReply['names']) => void>();
   private idleWaiters: Array<() => void> = [];
+  private readonly locks: LockManagerLike | null;
+  /** Told to the next cell: the worker ended between cells and a new kernel runs it. */
+  private notice: string | null = null;
 
   constructor(private readonly options: KernelHostOptions = {}) {
+    this.locks = options.locks !== undefined ? options.locks : ((globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks ?? null);
     const shared = options.sharedInterrupt ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
     this.status = { state: 'starting', interruptMode: shared && typeof SharedArrayBuffer === 'function' ? 'shared-memory' : 'message' };
     this.start();
@@ -172,8 +187,7 @@ export class KernelHost {
 
   /** A fresh kernel (every variable gone). Resolves when it is idle. */
   restart(): Promise<void> {
-    this.worker?.terminate();
-    this.worker = null;
+    this.stopWorker();
     this.abortAll('The kernel was restarted.');
     this.start();
     return this.whenIdle();
@@ -195,8 +209,7 @@ export class KernelHost {
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.stopWorker();
     this.abortAll('The kernel was shut down.');
     this.listeners.clear();
   }
@@ -216,9 +229,19 @@ export class KernelHost {
     } else {
       this.flag = null;
     }
-    // Messages from a worker that was since replaced (restart) are ignored.
+    // Messages from a worker that was since replaced (restart) are ignored. Its first status says it
+    // holds its lifeline: from then on, being granted that lock means the worker ended.
+    const lifeline = this.locks ? `kiroku-kernel:${newId()}${newId()}` : undefined;
+    let watching = false;
     worker.addEventListener('message', (e) => {
-      if (this.worker === worker) this.receive(e.data);
+      if (this.worker !== worker) return;
+      if (lifeline && !watching && e.data.type === 'status') {
+        watching = true;
+        void this.locks!.request(lifeline, () => {
+          if (this.worker === worker) this.ended();
+        });
+      }
+      this.receive(e.data);
     });
     worker.addEventListener('error', (e) => {
       if (this.worker === worker) this.died((e as ErrorEvent).message || 'the worker failed to start or crashed');
@@ -230,6 +253,7 @@ export class KernelHost {
       trackingUri,
       ...(isServerUri(trackingUri) ? { server: serverOptions(trackingUri) } : {}),
       user: this.options.user ?? defaultUser(),
+      ...(lifeline ? { lifeline } : {}),
     });
   }
 
@@ -238,6 +262,10 @@ export class KernelHost {
     const next = this.queue.shift();
     if (!next) return;
     this.running = next;
+    if (this.notice) {
+      this.deliver(next, { type: 'stream', cellId: next.cellId, executionId: next.executionId, name: 'stderr', text: `${this.notice}\n` });
+      this.notice = null;
+    }
     this.worker.postMessage(next.request);
   }
 
@@ -295,13 +323,32 @@ export class KernelHost {
   }
 
   private died(reason: string): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.stopWorker();
     const running = this.running;
     this.running = null;
     if (running) this.fail(running, `The kernel died (${reason}). Restart the kernel to run code again.`);
     for (const p of this.queue.splice(0)) this.abort(p);
     this.setStatus({ state: 'dead' });
+  }
+
+  /** Forgotten first: its lifeline, released as it ends, must not read as the worker ending on its own. */
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = null;
+    worker?.terminate();
+  }
+
+  /** The worker ended on its own (its lifeline lock was released): say so where the user looks, and start a new one. */
+  private ended(): void {
+    this.worker = null;
+    const running = this.running;
+    this.running = null;
+    if (running) this.fail(running, WORKER_ENDED);
+    else this.notice = WORKER_ENDED;
+    for (const p of this.queue.splice(0)) this.abort(p);
+    for (const resolve of this.inspects.values()) resolve([]);
+    this.inspects.clear();
+    this.start();
   }
 
   private abortAll(reason: string): void {

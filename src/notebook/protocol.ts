@@ -103,6 +103,12 @@ export interface InitRequest {
   server?: import('../lib/server-options').ServerOptions;
   /** `mlflow.user` of the runs cells create (workers have no localStorage to read it from). */
   user: string;
+  /**
+   * A Web Lock the worker takes before it handles anything (its first status message says it holds it)
+   * and holds until it ends. The page asks for the same lock: being granted it means the worker is gone
+   * — a cell's `self.close()` ends a worker without any event the page could hear.
+   */
+  lifeline?: string;
 }
 
 /** Tab completion and hover are Monaco's (TypeScript service); the kernel answers for live values: the names declared by earlier cells, to feed the editor's IntelliSense. */

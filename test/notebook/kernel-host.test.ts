@@ -1,7 +1,7 @@
 // The page side: KernelHost with an in-process fake Worker that runs the real Kernel, passing messages
 // asynchronously and by structured clone as a Worker does.
 import { afterEach, describe, expect, it } from 'vitest';
-import { KernelHost, type WorkerLike } from '../../src/notebook/kernel-host';
+import { KernelHost, WORKER_ENDED, type LockManagerLike, type WorkerLike } from '../../src/notebook/kernel-host';
 import { Kernel } from '../../src/notebook/worker/kernel';
 import { Fluent } from '../../src/tracking/fluent';
 import type { HostMessage, KernelMessage } from '../../src/notebook/protocol';
@@ -14,7 +14,7 @@ class FakeWorker implements WorkerLike {
   terminated = false;
   private readonly listeners: { message: Array<(e: MessageEvent<KernelMessage>) => void>; error: Array<(e: Event) => void> } = { message: [], error: [] };
 
-  constructor(private readonly failOnInit = false) {
+  constructor(private readonly failOnInit = false, private readonly locks?: FakeLocks) {
     FakeWorker.created.push(this);
     this.kernel = new Kernel((m) => this.toPage(m), { preloadTf: false, console: null, mlflow: new Fluent(`memory:host-test-${++n}`) });
   }
@@ -24,6 +24,8 @@ class FakeWorker implements WorkerLike {
     setTimeout(() => {
       if (this.terminated) return;
       if (this.failOnInit && copy.type === 'init') return this.listeners.error.forEach((l) => l(new Event('error')));
+      // As kernel.worker.ts: the lifeline is held before the init is handled.
+      if (copy.type === 'init' && copy.lifeline && this.locks) this.locks.hold((this.lifeline = copy.lifeline));
       void this.kernel?.handle(copy);
     }, 0);
   }
@@ -32,7 +34,15 @@ class FakeWorker implements WorkerLike {
     this.terminated = true;
     this.kernel?.dispose();
     this.kernel = null;
+    if (this.lifeline) this.locks?.release(this.lifeline); // the browser releases an ended worker's locks
   }
+
+  /** What a cell's `self.close()` does: the worker ends, telling the page nothing. */
+  selfClose(): void {
+    this.terminate();
+  }
+
+  lifeline: string | undefined;
 
   addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
     this.listeners[type].push(listener as never);
@@ -42,6 +52,24 @@ class FakeWorker implements WorkerLike {
     if (this.terminated) return;
     const copy = structuredClone(m);
     setTimeout(() => this.listeners.message.forEach((l) => l({ data: copy } as MessageEvent<KernelMessage>)), 0);
+  }
+}
+
+/** Web Locks, exclusive mode only: a request waits until the holder releases. */
+class FakeLocks implements LockManagerLike {
+  private readonly held = new Map<string, Array<() => void>>();
+  hold(name: string): void {
+    this.held.set(name, []);
+  }
+  release(name: string): void {
+    const waiters = this.held.get(name) ?? [];
+    this.held.delete(name);
+    waiters.forEach((w) => w());
+  }
+  request(name: string, callback: () => unknown): Promise<unknown> {
+    const waiters = this.held.get(name);
+    if (!waiters) return Promise.resolve().then(callback);
+    return new Promise((resolve) => waiters.push(() => resolve(callback())));
   }
 }
 
@@ -155,5 +183,55 @@ describe('KernelHost', () => {
     const got = await new Promise<KernelMessage>((resolve) => h.onMessage(resolve));
     expect(got).toEqual({ type: 'status', state: 'idle' });
   });
-});
 
+  describe('a worker that ends on its own (self.close())', () => {
+    function startWatched() {
+      const locks = new FakeLocks();
+      host = new KernelHost({ createWorker: () => new FakeWorker(false, locks), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: false, locks });
+      return host;
+    }
+
+    it('fails the running cell saying why, and starts a new kernel that runs the next', async () => {
+      const h = startWatched();
+      await h.whenIdle();
+      await h.execute({ cellId: 'a', code: 'let x = 1', notebook }).reply;
+      const stuck = h.execute({ cellId: 'b', code: 'await sleep(60_000)', notebook });
+      await new Promise((r) => setTimeout(r, 20));
+      FakeWorker.created[0]!.selfClose();
+      const messages: string[] = [];
+      for await (const m of stuck) if (m.type === 'error') messages.push(m.evalue);
+      expect(messages).toEqual([WORKER_ENDED]);
+      expect((await stuck.reply).status).toBe('error');
+      const next = h.execute({ cellId: 'c', code: 'typeof x', notebook });
+      const results: unknown[] = [];
+      for await (const m of next) if (m.type === 'execute_result') results.push(m.data['text/plain']);
+      expect(results).toEqual(["'undefined'"]);
+      expect(FakeWorker.created.length).toBe(2);
+    });
+
+    it('tells the next cell when the worker ended between cells', async () => {
+      const h = startWatched();
+      await h.whenIdle();
+      await h.execute({ cellId: 'a', code: 'let x = 1', notebook }).reply;
+      FakeWorker.created[0]!.selfClose();
+      await new Promise((r) => setTimeout(r, 20));
+      const next = h.execute({ cellId: 'b', code: '41 + 1', notebook });
+      const seen: string[] = [];
+      for await (const m of next) {
+        if (m.type === 'stream') seen.push(m.text);
+        if (m.type === 'execute_result') seen.push(String(m.data['text/plain']));
+      }
+      expect(seen).toEqual([`${WORKER_ENDED}\n`, '42']);
+      expect((await next.reply).status).toBe('ok');
+    });
+
+    it('does not start another kernel when it ended the worker itself (restart)', async () => {
+      const h = startWatched();
+      await h.whenIdle();
+      await h.restart();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(FakeWorker.created.length).toBe(2);
+      expect((await h.execute({ cellId: 'a', code: '1', notebook }).reply).status).toBe('ok');
+    });
+  });
+});

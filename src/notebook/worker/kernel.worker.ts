@@ -25,7 +25,25 @@ registerTrackingScheme('indexeddb', (uri) => threadTrackingStore(storeThread, db
 registerRegistryScheme('indexeddb', (uri) => threadRegistryStore(storeThread, dbName(uri)));
 const kernel = new Kernel(post);
 
-scope.addEventListener('message', (event: MessageEvent<HostMessage>) => void kernel.handle(event.data));
+// The page learns that this worker ended when the lock named in `init.lifeline` is released: it is
+// taken before any message is handled (so before the first status), and held for the worker's life.
+let lifelineHeld: Promise<void> = Promise.resolve();
+scope.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message.type === 'init' && message.lifeline) lifelineHeld = holdForLife(message.lifeline);
+  void lifelineHeld.then(() => kernel.handle(message)); // one promise: messages keep their order
+});
+
+function holdForLife(name: string): Promise<void> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) return Promise.resolve();
+  return new Promise((held) => {
+    locks.request(name, () => {
+      held();
+      return new Promise<never>(() => {});
+    }).catch(() => held()); // no lock: the page cannot tell this worker's end, but it still works
+  });
+}
 // Errors no cell caught are shown under the last cell instead of reaching the page as worker errors
 // (which the page reads as a dead kernel).
 scope.addEventListener('error', (event: ErrorEvent) => {
