@@ -73,6 +73,8 @@ export interface Execution extends AsyncIterable<CellMessage> {
 export interface KernelStatusInfo {
   state: KernelState;
   backend?: string;
+  /** Said on the status line until the next cell runs (see `notice`). */
+  notice?: string;
   /** How `interrupt()` reaches the worker. */
   interruptMode: 'shared-memory' | 'message';
 }
@@ -130,8 +132,6 @@ export class KernelHost {
   private readonly inspects = new Map<string, (names: InspectReply['names']) => void>();
   private idleWaiters: Array<() => void> = [];
   private readonly locks: LockManagerLike | null;
-  /** Told to the next cell: the worker ended between cells and a new kernel runs it. */
-  private notice: string | null = null;
 
   constructor(private readonly options: KernelHostOptions = {}) {
     this.locks = options.locks !== undefined ? options.locks : ((globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks ?? null);
@@ -188,6 +188,7 @@ export class KernelHost {
   /** A fresh kernel (every variable gone). Resolves when it is idle. */
   restart(): Promise<void> {
     this.stopWorker();
+    delete this.status.notice;
     this.abortAll('The kernel was restarted.');
     this.start();
     return this.whenIdle();
@@ -262,9 +263,12 @@ export class KernelHost {
     const next = this.queue.shift();
     if (!next) return;
     this.running = next;
-    if (this.notice) {
-      this.deliver(next, { type: 'stream', cellId: next.cellId, executionId: next.executionId, name: 'stderr', text: `${this.notice}\n` });
-      this.notice = null;
+    // The worker ended between cells: the cell that runs on the new kernel says so first.
+    if (this.status.notice) {
+      this.deliver(next, { type: 'stream', cellId: next.cellId, executionId: next.executionId, name: 'stderr', text: `${this.status.notice}\n` });
+      const { notice: _, ...rest } = this.status;
+      this.status = rest;
+      this.emit(this.statusMessage());
     }
     this.worker.postMessage(next.request);
   }
@@ -309,7 +313,7 @@ export class KernelHost {
   }
 
   private statusMessage(): KernelMessage {
-    return { type: 'status', state: this.status.state, ...(this.status.backend ? { backend: this.status.backend } : {}) };
+    return { type: 'status', state: this.status.state, ...(this.status.backend ? { backend: this.status.backend } : {}), ...(this.status.notice ? { notice: this.status.notice } : {}) };
   }
 
   private emit(m: KernelMessage): void {
@@ -344,7 +348,7 @@ export class KernelHost {
     const running = this.running;
     this.running = null;
     if (running) this.fail(running, WORKER_ENDED);
-    else this.notice = WORKER_ENDED;
+    else this.status.notice = WORKER_ENDED;
     for (const p of this.queue.splice(0)) this.abort(p);
     for (const resolve of this.inspects.values()) resolve([]);
     this.inspects.clear();

@@ -132,6 +132,8 @@ export interface StatusMessage {
   state: KernelState;
   /** The TensorFlow.js backend in use and how it runs, once known ("webgl", "wasm (SIMD, 2 threads)", "cpu"). */
   backend?: string;
+  /** What the user should know about the kernel until the next cell runs (the host restarted it because its worker ended). */
+  notice?: string;
 }
 
 export interface StreamMessage extends CellMessage {

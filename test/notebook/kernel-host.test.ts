@@ -213,8 +213,11 @@ describe('KernelHost', () => {
       const h = startWatched();
       await h.whenIdle();
       await h.execute({ cellId: 'a', code: 'let x = 1', notebook }).reply;
+      const notices: Array<string | undefined> = [];
+      h.onMessage((m) => m.type === 'status' && notices.push(m.notice));
       FakeWorker.created[0]!.selfClose();
-      await new Promise((r) => setTimeout(r, 20));
+      await h.whenIdle();
+      expect(h.info.notice).toBe(WORKER_ENDED); // on the status line at once
       const next = h.execute({ cellId: 'b', code: '41 + 1', notebook });
       const seen: string[] = [];
       for await (const m of next) {
@@ -223,6 +226,9 @@ describe('KernelHost', () => {
       }
       expect(seen).toEqual([`${WORKER_ENDED}\n`, '42']);
       expect((await next.reply).status).toBe('ok');
+      expect(notices).toContain(WORKER_ENDED);
+      expect(notices.at(-1)).toBeUndefined(); // said once, then gone from the status line
+      expect(h.info.notice).toBeUndefined();
     });
 
     it('does not start another kernel when it ended the worker itself (restart)', async () => {

@@ -273,7 +273,7 @@ export class NotebookController {
 
   private onKernelMessage(m: KernelMessage): void {
     if (m.type === 'status') {
-      this.set({ kernel: { state: m.state, backend: m.backend ?? this.state.kernel.backend } });
+      this.set({ kernel: { state: m.state, backend: m.backend ?? this.state.kernel.backend, ...(m.notice ? { detail: m.notice } : {}) } });
       if (m.state === 'dead' || m.state === 'starting') {
         this.clearQueue();
         this.finishCurrent();

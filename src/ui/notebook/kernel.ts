@@ -19,7 +19,7 @@ export interface KernelStatus {
   state: KernelState | 'unavailable';
   /** The TensorFlow.js backend, once the kernel reports it. */
   backend?: string;
-  /** Why the kernel is unavailable or dead, for the status line. */
+  /** What the status line adds: why the kernel is unavailable, or that it was restarted on its own. */
   detail?: string;
 }
 

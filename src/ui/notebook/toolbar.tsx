@@ -41,6 +41,7 @@ export function Toolbar({ state, controller, onRestart }: { state: NotebookState
         <span class="dot" aria-hidden="true" />
         {STATE_TEXT[kernel.state] ?? kernel.state}
         {kernel.backend && <span class="backend"> · TensorFlow.js backend: {kernel.backend}</span>}
+        {kernel.detail && <span class="kernel-detail"> · {kernel.detail}</span>}
       </p>
     </div>
   );
