@@ -5,10 +5,13 @@ import type { ModelVersion, RegisteredModel } from '../../registry/entities';
 import type { NewModelVersion, RegistryStore } from '../../registry/store';
 import { api, orUndefined, type RestOptions } from './http';
 import { modelVersionFromJson, registeredModelFromJson, toKeyValues, type Json } from './json';
+import { readAllPages } from './paging';
 
 /** MLflow's maximum page sizes for registered-models/search and model-versions/search. */
 const MODELS_PAGE = 1000;
 const VERSIONS_PAGE = 10_000;
+/** The most pages a search takes before the server is taken to be looping (100,000 models; a million versions). */
+const MAX_PAGES = 100;
 
 
 export class RestRegistryStore implements RegistryStore {
@@ -19,17 +22,11 @@ export class RestRegistryStore implements RegistryStore {
   }
 
   /** Every page of a GET search (registered-models/search and model-versions/search are GETs). */
-  private async searchAll(path: string, field: string, query: Record<string, string>, pageSize: number): Promise<Json[]> {
-    const out: Json[] = [];
-    let token: string | undefined;
-    do {
-      const r = await this.call<Record<string, unknown>>('GET', path, undefined, {
-        ...query, max_results: String(pageSize), ...(token ? { page_token: token } : {}),
-      });
-      out.push(...((r[field] as Json[] | undefined) ?? []));
-      token = (r.next_page_token as string | undefined) || undefined;
-    } while (token);
-    return out;
+  private searchAll<T>(path: string, field: string, query: Record<string, string>, pageSize: number, map: (raw: unknown) => T, key: (item: T) => string): Promise<T[]> {
+    return readAllPages(
+      (token) => this.call('GET', path, undefined, { ...query, max_results: String(pageSize), ...(token ? { page_token: token } : {}) }),
+      { endpoint: path, field, map, key, maxPages: MAX_PAGES },
+    );
   }
 
   // ── registered models ──────────────────────────────────────────────────────
@@ -47,8 +44,8 @@ export class RestRegistryStore implements RegistryStore {
   }
 
   async listRegisteredModels(): Promise<RegisteredModel[]> {
-    const models = await this.searchAll('registered-models/search', 'registered_models', {}, MODELS_PAGE);
-    return models.map(registeredModelFromJson).sort((a, b) => a.name.localeCompare(b.name));
+    const models = await this.searchAll('registered-models/search', 'registered_models', {}, MODELS_PAGE, registeredModelFromJson, (m) => m.name);
+    return models.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async updateRegisteredModel(name: string, patch: { description?: string }): Promise<RegisteredModel> {
@@ -96,7 +93,7 @@ export class RestRegistryStore implements RegistryStore {
   async listModelVersions(name?: string): Promise<ModelVersion[]> {
     // A name with a quote cannot be written as a filter literal portably: fetch all and pick here.
     const byFilter = name !== undefined && !name.includes("'");
-    const all = await this.searchAll('model-versions/search', 'model_versions', byFilter ? { filter: `name='${name}'` } : {}, VERSIONS_PAGE);
+    const all = await this.searchAll('model-versions/search', 'model_versions', byFilter ? { filter: `name='${name}'` } : {}, VERSIONS_PAGE, modelVersionFromJson, (v) => `${v.name}/${v.version}`);
     const found = name === undefined || byFilter ? all : all.filter((v) => v.name === name);
     if (!found.length) return [];
     // MLflow's model-versions/search leaves the aliases out (only get-model-version adds them): take
@@ -111,10 +108,7 @@ export class RestRegistryStore implements RegistryStore {
     }
     // In the local stores' order (name, then newest version first); a server's order varies by version.
     return found
-      .map((json) => {
-        const v = modelVersionFromJson(json);
-        return { ...v, aliases: (aliasesOf.get(v.name)?.get(v.version) ?? []).sort() };
-      })
+      .map((v) => ({ ...v, aliases: (aliasesOf.get(v.name)?.get(v.version) ?? []).sort() }))
       .sort((a, b) => (a.name === b.name ? Number(b.version) - Number(a.version) : a.name.localeCompare(b.name)));
   }
 

@@ -16,6 +16,7 @@ import { validateArtifactPath } from '../../tracking/artifact-path';
 import { api, MlflowServerError, type RestOptions } from './http';
 import { datasetInputToJson } from './json';
 import { logBatchRequests } from './log-batch';
+import { readAllPages } from './paging';
 import { proxyPath, proxyRoot } from './artifact-proxy';
 import { syncModelVersions } from './sync-models';
 import { RestTrackingStore } from './tracking-store';
@@ -79,16 +80,11 @@ async function remoteRun(o: RestOptions, client: TrackingClient, run: Run, exper
 }
 
 async function remoteHistoryLength(o: RestOptions, runId: string, key: string): Promise<number> {
-  let n = 0;
-  let token: string | undefined;
-  do {
-    const r = await api<{ metrics?: unknown[]; next_page_token?: string }>(o, 'GET', 'metrics/get-history', undefined, {
-      run_id: runId, metric_key: key, max_results: '25000', ...(token ? { page_token: token } : {}),
-    });
-    n += r.metrics?.length ?? 0;
-    token = r.next_page_token || undefined;
-  } while (token);
-  return n;
+  const points = await readAllPages(
+    (token) => api(o, 'GET', 'metrics/get-history', undefined, { run_id: runId, metric_key: key, max_results: '25000', ...(token ? { page_token: token } : {}) }),
+    { endpoint: 'metrics/get-history', field: 'metrics', map: () => null, maxPages: 4000 },
+  );
+  return points.length;
 }
 
 async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, cache: Map<string, string>, progress: (stage: string) => void) {

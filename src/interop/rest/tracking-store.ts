@@ -6,13 +6,15 @@
 // failure part-way leaves what was sent); and orphan recovery covers only the runs this browser
 // started (owned-runs.ts) — another RUNNING run on a shared server may be a teammate's live session.
 import { contentTypeFor } from '../../lib/content-type';
+import { KirokuError } from '../../lib/errors';
 import { forEachLimit } from '../../lib/concurrency';
 import { ShortCache } from '../../lib/short-cache';
 import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
 import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
 import { api, apiBytes, orUndefined, type RestOptions } from './http';
-import { datasetInputToJson, experimentFromJson, metricFromJson, num, runFromJson, runInfoFromJson, toKeyValues, type Json } from './json';
+import { datasetInputToJson, experimentFromJson, list, metricFromJson, num, obj, runFromJson, runInfoFromJson, str, toKeyValues, type Json } from './json';
+import { PAGING_LOOP, readAllPages } from './paging';
 import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot, proxyTarget } from './artifact-proxy';
@@ -25,7 +27,13 @@ const HISTORY_PAGE = 25_000;
 const EXPERIMENT_CACHE_MS = 2000;
 /** Artifact uploads at once: a model folder's files overlap their round trips, as browsers allow 6 per host. */
 const UPLOADS_IN_FLIGHT = 4;
-
+/**
+ * The most pages a listing takes before the server is taken to be looping: a million runs, a hundred
+ * thousand experiments, a hundred million metric points, a hundred thousand files in one folder.
+ */
+const MAX_PAGES = { runs: 1000, experiments: 100, history: 4000, files: 100 };
+/** How deep artifact folders go before a folder is taken to contain itself (a symlink loop). */
+const MAX_ARTIFACT_DEPTH = 32;
 
 
 export class RestTrackingStore implements TrackingStore {
@@ -73,17 +81,11 @@ export class RestTrackingStore implements TrackingStore {
     ));
   }
 
-  async listExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
-    const out: Experiment[] = [];
-    let token: string | undefined;
-    do {
-      const r = await this.call<{ experiments?: Json[]; next_page_token?: string }>('POST', 'experiments/search', {
-        max_results: EXPERIMENTS_PAGE, view_type: viewType, ...(token ? { page_token: token } : {}),
-      });
-      out.push(...(r.experiments ?? []).map(experimentFromJson));
-      token = r.next_page_token || undefined;
-    } while (token);
-    return out;
+  listExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
+    return readAllPages(
+      (token) => this.call('POST', 'experiments/search', { max_results: EXPERIMENTS_PAGE, view_type: viewType, ...(token ? { page_token: token } : {}) }),
+      { endpoint: 'experiments/search', field: 'experiments', map: experimentFromJson, key: (e) => e.experimentId, maxPages: MAX_PAGES.experiments },
+    );
   }
 
   async updateExperiment(experimentId: string, patch: ExperimentPatch): Promise<Experiment> {
@@ -128,16 +130,12 @@ export class RestTrackingStore implements TrackingStore {
 
   async listRuns(experimentIds: string[], viewType: ViewType = 'ACTIVE_ONLY'): Promise<Run[]> {
     if (!experimentIds.length) return [];
-    const out: Run[] = [];
-    let token: string | undefined;
-    do {
-      const r = await this.call<{ runs?: Json[]; next_page_token?: string }>('POST', 'runs/search', {
+    return readAllPages(
+      (token) => this.call('POST', 'runs/search', {
         experiment_ids: experimentIds, run_view_type: viewType, max_results: RUNS_PAGE, ...(token ? { page_token: token } : {}),
-      });
-      out.push(...(r.runs ?? []).map((x) => this.remember(runFromJson(x))));
-      token = r.next_page_token || undefined;
-    } while (token);
-    return out;
+      }),
+      { endpoint: 'runs/search', field: 'runs', map: (x) => this.remember(runFromJson(x)), key: (r) => r.info.runId, maxPages: MAX_PAGES.runs },
+    );
   }
 
   /** One page of runs/search: the server filters and sorts, so a page costs one request. */
@@ -151,7 +149,7 @@ export class RestTrackingStore implements TrackingStore {
       ...(search.orderBy?.length ? { order_by: search.orderBy } : {}),
       ...(search.pageToken ? { page_token: search.pageToken } : {}),
     });
-    return { runs: (r.runs ?? []).map((x) => this.remember(runFromJson(x))), nextPageToken: r.next_page_token || null };
+    return { runs: list(r.runs).map((x) => this.remember(runFromJson(x))), nextPageToken: str(r.next_page_token) || null };
   }
 
   /**
@@ -167,7 +165,7 @@ export class RestTrackingStore implements TrackingStore {
         await this.owned.remove(runId);
         continue;
       }
-      const times = ((r.run.data?.metrics ?? []) as Json[]).map((m) => num(m.timestamp));
+      const times = list(obj(obj(r.run).data).metrics).map((m) => metricFromJson(m).timestamp);
       out.push({ info: run.info, lastActivity: Math.max(run.info.startTime, ...times) });
     }
     return out;
@@ -211,17 +209,13 @@ export class RestTrackingStore implements TrackingStore {
     await this.call('POST', 'runs/log-inputs', { run_id: runId, datasets: inputs.map(datasetInputToJson) });
   }
 
-  async getMetricHistory(runId: string, key: string): Promise<Metric[]> {
-    const out: Metric[] = [];
-    let token: string | undefined;
-    do {
-      const r = await this.call<{ metrics?: Json[]; next_page_token?: string }>('GET', 'metrics/get-history', undefined, {
+  getMetricHistory(runId: string, key: string): Promise<Metric[]> {
+    return readAllPages(
+      (token) => this.call('GET', 'metrics/get-history', undefined, {
         run_id: runId, metric_key: key, max_results: String(HISTORY_PAGE), ...(token ? { page_token: token } : {}),
-      });
-      out.push(...(r.metrics ?? []).map(metricFromJson));
-      token = r.next_page_token || undefined;
-    } while (token);
-    return out;
+      }),
+      { endpoint: 'metrics/get-history', field: 'metrics', map: metricFromJson, maxPages: MAX_PAGES.history },
+    );
   }
 
   // ── artifacts (through the mlflow-artifacts proxy) ────────────────────────
@@ -252,23 +246,34 @@ export class RestTrackingStore implements TrackingStore {
     return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
   }
 
+  /**
+   * Every file below the run's root, folder by folder. A folder listed again, an entry outside the
+   * folder listed, or folders deeper than any real run's mean the server's listing loops (a folder
+   * containing itself): stopped, saying so.
+   */
   async listArtifactPaths(runId: string): Promise<Array<{ path: string; size: number }>> {
     await this.requireRun(runId);
     const files: Array<{ path: string; size: number }> = [];
-    const walk = async (dir: string): Promise<void> => {
-      let token: string | undefined;
-      do {
-        const r = await this.call<{ files?: Json[]; next_page_token?: string }>('GET', 'artifacts/list', undefined, {
-          run_id: runId, ...(dir ? { path: dir } : {}), ...(token ? { page_token: token } : {}),
-        });
-        for (const f of r.files ?? []) {
-          if (f.is_dir) await walk(f.path);
-          else files.push({ path: f.path, size: Number(f.file_size ?? 0) });
+    const listed = new Set<string>();
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      if (listed.has(dir)) throw new KirokuError(`The server listed the artifact folder '${dir}' twice: it contains itself. Stopped listing.`, PAGING_LOOP);
+      if (depth > MAX_ARTIFACT_DEPTH) throw new KirokuError(`The server's artifact folders go deeper than ${MAX_ARTIFACT_DEPTH} levels ('${dir.slice(0, 80)}…'): a folder that contains itself? Stopped listing.`, PAGING_LOOP);
+      listed.add(dir);
+      const entries = await readAllPages(
+        (token) => this.call('GET', 'artifacts/list', undefined, { run_id: runId, ...(dir ? { path: dir } : {}), ...(token ? { page_token: token } : {}) }),
+        { endpoint: 'artifacts/list', field: 'files', map: obj, key: (f) => str(f.path), maxPages: MAX_PAGES.files },
+      );
+      for (const f of entries) {
+        const path = str(f.path);
+        const name = dir ? path.slice(dir.length + 1) : path;
+        if ((dir && !path.startsWith(`${dir}/`)) || !name || name.split('/').some((part) => !part || part === '.' || part === '..')) {
+          throw new KirokuError(`The server listed '${path}' as inside the artifact folder '${dir || '(root)'}', which it is not. Stopped listing.`, PAGING_LOOP);
         }
-        token = r.next_page_token || undefined;
-      } while (token);
+        if (f.is_dir === true) await walk(path, depth + 1);
+        else files.push({ path, size: num(f.file_size, 0) });
+      }
     };
-    await walk('');
+    await walk('', 0);
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

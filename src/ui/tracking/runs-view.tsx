@@ -18,19 +18,19 @@ import { RunsTable } from './runs-table';
 import { parentsIn } from './run-tree';
 import { formatSort, nextSort, parseSort } from './sort';
 import { useLive } from './use-live';
+import { readPages } from '../../lib/paging';
 import { SyncDialog } from './sync-dialog';
 import { currentServer } from '../tracking-server';
 
-/** Every run of the experiments, page by page (the client caps a page at 50,000). */
-export async function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
-  const out: Run[] = [];
-  let pageToken: string | null = null;
-  do {
-    const page = await client.searchRuns({ experimentIds, maxResults: 50_000, pageToken, runViewType: withDeleted ? 'ALL' : 'ACTIVE_ONLY' });
-    out.push(...page);
-    pageToken = page.token;
-  } while (pageToken);
-  return out;
+/** Every run of the experiments, page by page (the client caps a page at 50,000; a server's pages that never end are stopped). */
+export function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
+  return readPages(
+    async (pageToken) => {
+      const page = await client.searchRuns({ experimentIds, maxResults: 50_000, pageToken: pageToken ?? null, runViewType: withDeleted ? 'ALL' : 'ACTIVE_ONLY' });
+      return { items: [...page], next: page.token };
+    },
+    { what: 'the runs search', key: (r) => r.info.runId, maxPages: 1000 },
+  );
 }
 
 export function RunsView({ experiments, query }: { experiments: Experiment[]; query: URLSearchParams }) {

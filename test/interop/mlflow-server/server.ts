@@ -5,8 +5,9 @@
 // bodies, error_code/message errors with MLflow's statuses and words, and MLflow's limits. In memory, on
 // a free loopback port. Like a real 2.x server it sends no CORS headers (an OPTIONS preflight gets a bare
 // 200) unless started with `cors: true`, as a server behind a proxy that adds them answers. Failures can
-// be injected (an HTTP status, or a hang for timeouts) on matching calls, and credentials can be
-// required as MLflow's basic-auth app does.
+// be injected (an HTTP status, or a hang for timeouts) on matching calls, credentials can be required
+// as MLflow's basic-auth app does, and it can misbehave as broken servers do (pages that never end, an
+// artifact folder that contains itself) for clients to survive.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './errors';
@@ -41,6 +42,39 @@ export interface MlflowTestServerOptions {
    * does. A real MLflow 2.x server sends none, so a browser page on another origin cannot call it.
    */
   cors?: boolean;
+  /** Ways a broken server (or a proxy in front of one) answers, for clients to survive. */
+  misbehave?: Misbehaviour;
+}
+
+export interface Misbehaviour {
+  /**
+   * Every answer of a paged call names a next page, and the page_token sent is ignored (the first page
+   * comes again): 'same' sends the same token each time, 'fresh' a new one each time.
+   */
+  endlessPages?: 'same' | 'fresh';
+  /**
+   * A run's artifact folder of this name contains itself. 'nested' (a symlink to itself): listing
+   * `<name>` shows `<name>/<name>`, and so on down. 'same': listing `<name>` shows `<name>` again.
+   */
+  folderContainingItself?: { name: string; kind: 'nested' | 'same' };
+}
+
+/** The calls that answer in pages (MLflow's next_page_token). */
+const PAGED = new Set(['mlflow/experiments/search', 'mlflow/runs/search', 'mlflow/metrics/get-history', 'mlflow/registered-models/search', 'mlflow/model-versions/search', 'mlflow/artifacts/list']);
+
+/** The answer as the misbehaving server gives it. */
+function misbehaved(m: Misbehaviour, path: string, input: Input, result: unknown, pageCount: () => number): unknown {
+  let out = result as Record<string, unknown>;
+  const loop = m.folderContainingItself;
+  if (loop && path === 'mlflow/artifacts/list') {
+    const dir = typeof input.path === 'string' ? input.path : '';
+    const files = [...((out.files as unknown[] | undefined) ?? [])];
+    if (!dir) files.push({ path: loop.name, is_dir: true });
+    else if (dir === loop.name || dir.endsWith(`/${loop.name}`)) files.push({ path: loop.kind === 'nested' ? `${dir}/${loop.name}` : dir, is_dir: true });
+    out = { ...out, files };
+  }
+  if (m.endlessPages && PAGED.has(path)) out = { ...out, next_page_token: m.endlessPages === 'same' ? 'again' : `page-${pageCount()}` };
+  return out;
 }
 
 /** One request as it arrived, for tests that check what a client sent. */
@@ -120,6 +154,7 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
   const authorizations: string[] = [];
   const failures: Failure[] = [];
   const seen = new Map<Failure, number>();
+  let pages = 0;
 
   /** Answers with an injected failure, or says there is none. */
   function injectedFailure(call: string, res: ServerResponse): boolean {
@@ -159,6 +194,7 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     // GET reads the query string; other methods the JSON body (DELETE falls back to the query string).
     const query = queryInput(url.searchParams);
     const input = method === 'GET' ? query : method === 'DELETE' ? { ...query, ...body } : (body ?? {});
+    if (options.misbehave?.endlessPages && PAGED.has(path)) delete input.page_token; // the first page, always
     const request: ApiRequest = { method, path, input, raw, query: url.searchParams };
     let result: unknown;
     if (isProxy) {
@@ -168,6 +204,7 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
       if (!handler) throw new ApiError('BAD_REQUEST', 'The method is not allowed for the requested URL.', 405);
       checkContentType(method, contentType);
       result = handler(request, state);
+      if (options.misbehave) result = misbehaved(options.misbehave, path, input, result, () => ++pages);
     }
     if ((result as RawResponse).raw === true) {
       const r = result as RawResponse;
