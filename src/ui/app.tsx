@@ -4,6 +4,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { href, useRoute } from './router';
 import { ErrorBoundary } from './components/error-boundary';
+import { ServerWaits } from './components/server-waits';
 import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
@@ -79,6 +80,7 @@ export function App({ server = null, startupProblem = null }: { server?: string 
       </header>
       {startupProblem && <p class="storage-notice" role="alert">{startupProblem}</p>}
       <StorageNotices />
+      <ServerWaits />
       <UpdateNotice />
       <main id="main" tabIndex={-1}>
         {error ? <p role="alert">{error}</p> : Page ? (

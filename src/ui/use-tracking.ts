@@ -7,6 +7,7 @@ import { subscribe } from '../tracking/events';
 import { mlflow } from '../tracking/default';
 import type { TrackingClient } from '../tracking/client';
 import { pollRemote } from './tracking/use-live';
+import { CANCELLED } from '../lib/waits';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
@@ -15,11 +16,17 @@ export function useTracking<T>(load: (client: TrackingClient) => Promise<T>, dep
   useEffect(() => {
     let live = true;
     let scheduled = false;
+    let cancelled = false;
     const run = () => {
       scheduled = false;
+      cancelled = false;
       load(mlflow.client()).then(
         (value) => live && setState({ status: 'ready', value }),
-        (error: unknown) => live && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        (error: unknown) => {
+          // A load the user cancelled (a server that hangs) is not polled again until something changes.
+          cancelled = (error as { code?: string })?.code === CANCELLED;
+          if (live) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+        },
       );
     };
     run();
@@ -29,7 +36,7 @@ export function useTracking<T>(load: (client: TrackingClient) => Promise<T>, dep
       requestAnimationFrame(run);
     });
     const poll = pollRemote(() => {
-      if (!scheduled) run();
+      if (!scheduled && !cancelled) run();
     });
     return () => {
       live = false;

@@ -11,6 +11,7 @@ import { RestRegistryStore } from '../../src/interop/rest/registry-store';
 import { syncRuns } from '../../src/interop/rest/sync';
 import { loadAllRuns } from '../../src/ui/tracking/runs-view';
 import { PAGING_LOOP } from '../../src/lib/paging';
+import { CANCELLED, cancelWaits, currentWaits } from '../../src/lib/waits';
 import { startMlflowTestServer, type MlflowTestServer, type MlflowTestServerOptions } from './mlflow-test-server';
 
 let server: MlflowTestServer;
@@ -111,5 +112,37 @@ describe('an artifact folder that contains itself', () => {
   it('still lists a well-behaved run', async () => {
     expect(await store().listArtifactPaths(runId)).toEqual([{ path: 'notes/a.txt', size: 1 }]);
     expect((await store().getMetricHistory(runId, 'loss')).map((m) => m.step)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('a server that answers the connection check and then hangs', () => {
+  it('makes every wait on it visible and cancellable, through timeouts and retries', async () => {
+    server.failures.push({ match: 'POST /api/2.0/mlflow/runs/search', hang: true, times: 100 });
+    const patient = new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 5, timeoutMs: 15_000 }));
+    const host = new URL(server.url).host;
+    const loading = patient.listRuns(['1']).then(() => null, (e: Error & { code?: string }) => e);
+    await expect.poll(() => currentWaits().map((w) => w.what)).toEqual([host]);
+    cancelWaits();
+    const error = await loading;
+    expect(error).toMatchObject({ code: CANCELLED, message: `Cancelled: stopped waiting for ${host}.` });
+    expect(currentWaits()).toEqual([]);
+    // Other calls are unaffected, and a call's own signal still cancels it with its own message.
+    expect((await store().listExperiments()).map((e) => e.name)).toContain('wine');
+    const own = new AbortController();
+    const mine = new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 5, signal: own.signal }));
+    const waiting = mine.listRuns(['1']).then(() => null, (e: Error) => e);
+    await expect.poll(() => currentWaits().length).toBe(1);
+    own.abort();
+    expect((await waiting)?.message).toBe('Cancelled.');
+    expect(currentWaits()).toEqual([]);
+  });
+
+  it('a download that stalls after its first bytes is part of the wait', async () => {
+    server.failures.push({ match: 'GET /api/2.0/mlflow-artifacts/artifacts/', stall: true, times: 1 });
+    const host = new URL(server.url).host;
+    const reading = store().getArtifact(runId, 'notes/a.txt').then(() => null, (e: Error & { code?: string }) => e);
+    await expect.poll(() => currentWaits().length).toBe(1);
+    cancelWaits();
+    expect(await reading).toMatchObject({ code: CANCELLED, message: `Cancelled: stopped waiting for ${host}.` });
   });
 });

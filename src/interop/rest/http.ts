@@ -5,6 +5,7 @@
 import { KirokuError } from '../../lib/errors';
 import type { ServerOptions } from '../../lib/server-options';
 import { blockedRequest, networkFailure } from './network-error';
+import { beginWait, cancelledError } from '../../lib/waits';
 
 /** A server and how to reach it: credentials, timeout, retries and backoff (see ServerOptions). */
 export interface RestOptions extends ServerOptions {
@@ -21,12 +22,13 @@ export class MlflowServerError extends KirokuError {
   }
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+const sleep = (ms: number, signal: AbortSignal, cancelled: () => Error) =>
   new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(cancelled());
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    signal.addEventListener('abort', () => {
       clearTimeout(t);
-      reject(new KirokuError('Cancelled.', 'CANCELLED'));
+      reject(cancelled());
     }, { once: true });
   });
 
@@ -60,10 +62,30 @@ export function endpointUrl(o: RestOptions, path: string, query?: Record<string,
 /** `origin method` of the requests answered so far: once one was, CORS lets that kind through. */
 const answered = new Set<string>();
 
-/** One request with the timeout and retries; resolves with the successful response. */
-async function request(o: RestOptions, method: Method, path: string, body?: unknown, query?: Record<string, string>): Promise<Response> {
-  const doFetch = o.fetch ?? fetch;
+/**
+ * One request with the timeout and retries; resolves with the successful response. The whole of it —
+ * each attempt and each backoff — is a wait the user can cancel (lib/waits.ts), as is `o.signal`.
+ */
+async function request<T>(o: RestOptions, method: Method, path: string, body: unknown, query: Record<string, string> | undefined, read: (res: Response) => Promise<T>): Promise<T> {
   const url = endpointUrl(o, path, query);
+  const blocked = blockedRequest(url);
+  if (blocked) throw blocked;
+  const host = new URL(url).host;
+  const wait = beginWait(host);
+  try {
+    const cancelled = () => (o.signal?.aborted ? new KirokuError('Cancelled.', 'CANCELLED') : cancelledError(host));
+    const res = await attempts(o, method, url, body, wait.signal, cancelled);
+    // The body is part of the wait: a server may send its headers and then stall.
+    return await read(res).catch((err: unknown) => {
+      throw wait.signal.aborted || o.signal?.aborted ? cancelled() : err;
+    });
+  } finally {
+    wait.end();
+  }
+}
+
+async function attempts(o: RestOptions, method: Method, url: string, body: unknown, userCancel: AbortSignal, cancelled: () => Error): Promise<Response> {
+  const doFetch = o.fetch ?? fetch;
   const retries = o.retries ?? DEFAULT_RETRIES;
   let delay = o.backoffMs ?? DEFAULT_BACKOFF_MS;
   const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
@@ -73,23 +95,22 @@ async function request(o: RestOptions, method: Method, path: string, body?: unkn
   };
   const payload = body === undefined ? undefined : isBytes ? (body as BodyInit) : JSON.stringify(body);
   const timeoutMs = o.timeoutMs ?? 15_000;
-  const blocked = blockedRequest(url);
-  if (blocked) throw blocked;
+  const cancel = o.signal ? AbortSignal.any([o.signal, userCancel]) : userCancel;
   // Does the server answer at all? A no-cors GET needs no CORS headers (its answer is opaque).
-  const probe = () => doFetch(url, { mode: 'no-cors', signal: AbortSignal.timeout(timeoutMs) }).then(() => true);
+  const probe = () => doFetch(url, { mode: 'no-cors', signal: AbortSignal.any([cancel, AbortSignal.timeout(timeoutMs)]) }).then(() => true);
   const kind = `${new URL(url).origin} ${method}`;
   for (let attempt = 0; ; attempt++) {
-    if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
+    if (cancel.aborted) throw cancelled();
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+    const signal = AbortSignal.any([cancel, timeout]);
     let res: Response;
     try {
       res = await doFetch(url, { method, signal, headers, ...(payload !== undefined ? { body: payload } : {}) });
     } catch (err) {
-      if (o.signal?.aborted) throw new KirokuError('Cancelled.', 'CANCELLED');
+      if (cancel.aborted) throw cancelled();
       const failure = await networkFailure(url, err, timeout.aborted ? timeoutMs : null, probe, answered.has(kind));
       if (failure.transient && attempt < retries) {
-        await sleep(delay, o.signal);
+        await sleep(delay, cancel, cancelled);
         delay *= 2;
         continue;
       }
@@ -99,7 +120,7 @@ async function request(o: RestOptions, method: Method, path: string, body?: unkn
     if (res.ok) return res;
     if (retryable(res.status) && attempt < retries) {
       await res.body?.cancel().catch(() => {});
-      await sleep(delay, o.signal);
+      await sleep(delay, cancel, cancelled);
       delay *= 2;
       continue;
     }
@@ -124,14 +145,13 @@ export async function api<T = Record<string, unknown>>(
   body?: unknown,
   query?: Record<string, string>,
 ): Promise<T> {
-  const text = await (await request(o, method, path, body, query)).text();
+  const text = await request(o, method, path, body, query, (res) => res.text());
   return (text ? JSON.parse(text) : {}) as T;
 }
 
 /** A call answered with raw bytes (an artifact download). */
 export async function apiBytes(o: RestOptions, path: string): Promise<{ bytes: ArrayBuffer; contentType: string | null }> {
-  const res = await request(o, 'GET', path);
-  return { bytes: await res.arrayBuffer(), contentType: res.headers.get('Content-Type') };
+  return request(o, 'GET', path, undefined, undefined, async (res) => ({ bytes: await res.arrayBuffer(), contentType: res.headers.get('Content-Type') }));
 }
 
 /** The value, or undefined when the server says the thing does not exist (RESOURCE_DOES_NOT_EXIST / 404). */

@@ -9,6 +9,7 @@ import type { TrackingClient } from '../../tracking/client';
 import { subscribe, type TrackingMessage } from '../../tracking/events';
 import type { Loaded } from '../use-tracking';
 import { currentServer } from '../tracking-server';
+import { CANCELLED } from '../../lib/waits';
 
 export interface LiveOptions {
   /** Which events reload the view (default: every event of this store). */
@@ -34,6 +35,7 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
     let lastStart = 0;
     let lastEnd = 0;
     let lastDuration = 0;
+    let cancelled = false;
     setState({ status: 'loading' });
 
     const run = () => {
@@ -44,12 +46,17 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
       }
       inFlight = true;
       again = false;
+      cancelled = false;
       lastStart = performance.now();
       const mine = ++seq;
       load(mlflow.client())
         .then(
           (value) => live && mine === seq && setState({ status: 'ready', value }),
-          (error: unknown) => live && mine === seq && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+          (error: unknown) => {
+            // A load the user cancelled (a server that hangs) is not polled again until something changes.
+            cancelled = (error as { code?: string })?.code === CANCELLED;
+            if (live && mine === seq) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+          },
         )
         .finally(() => {
           inFlight = false;
@@ -73,7 +80,7 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
     // A load that takes long (a big experiment on a server) is repeated less often: at most a tenth
     // of the time is spent reloading.
     const poll = optionsRef.current.poll === false ? () => {} : pollRemote(() => {
-      if (performance.now() - lastEnd >= 9 * lastDuration) schedule();
+      if (!cancelled && performance.now() - lastEnd >= 9 * lastDuration) schedule();
     });
     return () => {
       live = false;

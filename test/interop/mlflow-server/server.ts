@@ -25,6 +25,8 @@ export interface Failure {
   code?: string;
   message?: string;
   hang?: boolean;
+  /** Send a 200 and the first bytes of the body, then nothing more (a download that stalls). */
+  stall?: boolean;
   times: number;
   /** Only after this many matching calls succeeded. */
   after?: number;
@@ -164,6 +166,11 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
       seen.set(f, n + 1);
       if (n < (f.after ?? 0)) continue;
       f.times--;
+      if (f.stall) {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', ...cors });
+        res.write('partial');
+        return true;
+      }
       if (!f.hang) sendError(res, new ApiError(f.code ?? 'TEMPORARILY_UNAVAILABLE', f.message ?? 'Injected failure', f.status ?? 503)); // a hang never answers: the client times out
       return true;
     }

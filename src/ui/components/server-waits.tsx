@@ -1,0 +1,32 @@
+// The shell's notice of a slow server: once a request to a tracking server has waited a moment, it
+// says so, for how long, and offers Cancel — every wait on a server can be stopped (lib/waits.ts), so
+// a server that hangs never leaves a view "Loading…" with nothing to do. Cancelled views show why, and
+// look again on the next change or when asked.
+import { useEffect, useState } from 'preact/hooks';
+import { cancelWaits, currentWaits, onWaitsChange, type WaitInfo } from '../../lib/waits';
+
+/** A wait is shown after this long: quick answers never flash a notice. */
+const SHOW_AFTER_MS = 1000;
+
+export function ServerWaits() {
+  const [waits, setWaits] = useState<WaitInfo[]>([]);
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => onWaitsChange(() => setWaits(currentWaits())) as () => void, []);
+  useEffect(() => {
+    if (!waits.length) return;
+    const timer = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(timer);
+  }, [waits.length > 0]);
+  const slow = waits.filter((w) => now - w.since >= SHOW_AFTER_MS);
+  if (!slow.length) return null;
+  const hosts = [...new Set(slow.map((w) => w.what))];
+  const seconds = Math.floor((now - Math.min(...slow.map((w) => w.since))) / 1000);
+  return (
+    <div class="storage-notice server-waits" role="status">
+      <span aria-busy="true">
+        Loading… waiting for {hosts.join(', ')} ({seconds} s{slow.length > 1 ? `, ${slow.length} requests` : ''}).
+      </span>
+      <button type="button" onClick={cancelWaits}>Cancel</button>
+    </div>
+  );
+}
