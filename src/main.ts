@@ -1,10 +1,10 @@
 // The only module that sees every layer: it mounts the UI and offers the public API to the browser
 // console as `kiroku`, loaded on first use (`const { mlflow } = await kiroku`), so the first paint
 // does not wait for it.
-import { h, render } from 'preact';
+import { h, render, type ComponentChild } from 'preact';
 import { App } from './ui/app';
 import { ErrorBoundary } from './ui/components/error-boundary';
-import { savedServer } from './ui/server-choice';
+import { onServerSwitch, savedServer } from './ui/server-choice';
 import './ui/styles.css';
 
 let api: Promise<typeof import('./index')> | undefined;
@@ -13,13 +13,22 @@ Object.defineProperty(globalThis, 'kiroku', {
   get: () => (api ??= import('./index')),
 });
 const root = document.getElementById('app')!;
-const mount = (server: string | null, problem: string | null) => {
-  root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
-  render(h(ErrorBoundary, { what: 'Kiroku' }, h(App, { server, startupProblem: problem })), root);
+let placeholder = true;
+const show = (vnode: ComponentChild) => {
+  if (placeholder) root.textContent = ''; // the "Loading Kiroku…" placeholder from index.html
+  placeholder = false;
+  render(vnode, root);
 };
-// Only a page set to use an MLflow server waits (for the tracking and REST modules) before its first view.
+// Keyed by the store: a switch to a server mounts every view afresh against it.
+const mount = (server: string | null, problem: string | null) =>
+  show(h(ErrorBoundary, { what: 'Kiroku' }, h(App, { key: server ?? 'this browser', server, startupProblem: problem })));
+onServerSwitch((server) => mount(server, null));
+// Only a page set to use an MLflow server waits (for the tracking and REST modules) before its first
+// view; one used with a token asks for it first (tokens are never stored).
 const saved = savedServer();
-if (saved) {
+if (saved?.needsToken) {
+  void import('./ui/server-token-prompt').then(({ ServerTokenPrompt }) => show(h(ServerTokenPrompt, { url: saved.url, onDone: mount })));
+} else if (saved) {
   void import('./ui/tracking-server')
     .then(async (m) => {
       const problem = await m.applySavedServer();

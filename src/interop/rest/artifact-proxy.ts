@@ -33,8 +33,15 @@ export function proxyTarget(artifactUri: string, trackingBaseUrl: string): { bas
   return { baseUrl: base.href.replace(/\/+$/, ''), root: m[2]!.replace(/^\/+|\/+$/g, '') };
 }
 
-/** The API path of one artifact file: `mlflow-artifacts/artifacts/<root>/<path>`, each segment encoded. */
+/**
+ * The API path of one artifact file: `mlflow-artifacts/artifacts/<root>/<path>`, each segment encoded.
+ * A `.` or `..` segment (from a server's artifact_uri or a listed path) is refused: the URL would leave
+ * the proxy, taking the server's credentials to another path on its host.
+ */
 export function proxyPath(root: string, path: string): string {
-  const segments = [...root.split('/'), ...path.split('/')].filter(Boolean).map(encodeURIComponent);
-  return `mlflow-artifacts/artifacts/${segments.join('/')}`;
+  const segments = [...root.split('/'), ...path.split('/')].filter(Boolean);
+  if (segments.some((s) => s === '.' || s === '..')) {
+    throw new KirokuError(`Invalid path: '${[root, path].filter(Boolean).join('/')}' has a '.' or '..' part, which would leave the server's artifact proxy.`, 'INVALID_PARAMETER_VALUE');
+  }
+  return `mlflow-artifacts/artifacts/${segments.map(encodeURIComponent).join('/')}`;
 }

@@ -59,6 +59,20 @@ export function endpointUrl(o: RestOptions, path: string, query?: Record<string,
   return `${base}/api/2.0/${api}${query ? `?${new URLSearchParams(query)}` : ''}`;
 }
 
+/**
+ * Credentials go to the server's API only: `/api/2.0/mlflow/` and the artifact proxy
+ * `/api/2.0/mlflow-artifacts/` under its URL. A URL that resolves elsewhere (dot segments in a path
+ * that came from the server) is refused before anything is sent.
+ */
+function checkInsideApi(baseUrl: string, url: string): void {
+  const base = new URL(`${baseUrl.replace(/\/+$/, '')}/`);
+  const target = new URL(url);
+  const api = `${base.pathname}api/2.0/`;
+  if (target.origin !== base.origin || !(target.pathname.startsWith(`${api}mlflow/`) || target.pathname.startsWith(`${api}mlflow-artifacts/`))) {
+    throw new KirokuError(`Refused to call ${target.origin}${target.pathname}: it is outside the server's API (${base.origin}${api}mlflow/ and …/mlflow-artifacts/), where its credentials may go.`, 'INVALID_PARAMETER_VALUE');
+  }
+}
+
 /** `origin method` of the requests answered so far: once one was, CORS lets that kind through. */
 const answered = new Set<string>();
 
@@ -68,6 +82,7 @@ const answered = new Set<string>();
  */
 async function request<T>(o: RestOptions, method: Method, path: string, body: unknown, query: Record<string, string> | undefined, read: (res: Response) => Promise<T>): Promise<T> {
   const url = endpointUrl(o, path, query);
+  checkInsideApi(o.baseUrl, url);
   const blocked = blockedRequest(url);
   if (blocked) throw blocked;
   const host = new URL(url).host;

@@ -241,8 +241,12 @@ export class RestTrackingStore implements TrackingStore {
 
   /** A file below an `mlflow-artifacts:` URI (a model version's source as MLflow's Python client registers it). */
   async getArtifactAtUri(artifactUri: string, path: string): Promise<StoredArtifact | undefined> {
-    const target = proxyTarget(artifactUri, this.options().baseUrl);
-    const got = await orUndefined(apiBytes({ ...this.options(), baseUrl: target.baseUrl }, proxyPath(target.root, path)));
+    const options = this.options();
+    const target = proxyTarget(artifactUri, options.baseUrl);
+    // A URI naming another host is read there as MLflow does, but without this server's credentials.
+    const elsewhere = new URL(target.baseUrl).origin !== new URL(options.baseUrl).origin;
+    const { token: _t, username: _u, password: _p, ...anonymous } = options;
+    const got = await orUndefined(apiBytes({ ...(elsewhere ? anonymous : options), baseUrl: target.baseUrl }, proxyPath(target.root, path)));
     return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
   }
 

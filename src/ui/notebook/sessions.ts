@@ -5,6 +5,7 @@ import type { NotebookDoc } from '../../notebook/document';
 import { NotebooksStore } from '../../notebook/notebooks-store';
 import { NotebookController } from './controller';
 import { connectKernel } from './kernel';
+import { onServerSwitch } from '../server-choice';
 
 let storePromise: Promise<NotebooksStore> | undefined;
 
@@ -60,3 +61,9 @@ addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void saveAll();
 });
 addEventListener('beforeunload', () => void saveAll());
+
+// The page switched to a tracking server (in place, see tracking-server.ts): kernels started against
+// the old store restart against the new one, as a reload would have done.
+onServerSwitch(() => {
+  for (const session of sessions.values()) void session.then((c) => c.restart(), () => undefined);
+});

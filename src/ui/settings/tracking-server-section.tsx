@@ -16,7 +16,7 @@ export function TrackingServerSection() {
     setBusy(true);
     setError(null);
     try {
-      await switchToServer(url, token); // reloads the page on success
+      await switchToServer(url, token); // on success, the app is mounted again against the server
     } catch (err) {
       setError(`Could not use ${url.trim()}: ${(err as Error).message}`);
       setBusy(false);
@@ -43,7 +43,7 @@ export function TrackingServerSection() {
           </p>
           <label for="server-url">Tracking server URL</label>
           <input id="server-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-          <label for="server-token">Token (optional, kept for this tab only)</label>
+          <label for="server-token">Token (optional, kept in memory only)</label>
           <input id="server-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
           <div class="settings-actions">
             <button type="submit" disabled={busy}>{busy ? 'Connecting…' : 'Use this server'}</button>

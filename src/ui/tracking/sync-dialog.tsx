@@ -1,5 +1,6 @@
 // "Sync to MLflow": send the selected runs to an MLflow tracking server (its REST API), with
-// progress and a report. The server URL is remembered; the token is kept for this tab only.
+// progress and a report. The server URL is remembered; the token only in this page's memory (never in
+// sessionStorage, which Chromium writes to disk), until a reload.
 import { useRef, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog';
 import { mlflow } from '../../tracking/default';
@@ -7,7 +8,10 @@ import type { SyncReport } from '../../interop/rest/sync';
 import { registryClient } from './registry/registry';
 
 const URL_KEY = 'kiroku.sync.url';
-const TOKEN_KEY = 'kiroku.sync.token';
+/** Where earlier versions kept the token (sessionStorage): removed. */
+const OLD_TOKEN_KEY = 'kiroku.sync.token';
+/** The token last used here, for the next sync from this page. */
+let lastToken = '';
 
 function stored(storage: Storage | undefined, key: string): string {
   try {
@@ -19,7 +23,7 @@ function stored(storage: Storage | undefined, key: string): string {
 
 export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () => void }) {
   const [url, setUrl] = useState(() => stored(globalThis.localStorage, URL_KEY) || 'http://localhost:5000');
-  const [token, setToken] = useState(() => stored(globalThis.sessionStorage, TOKEN_KEY));
+  const [token, setToken] = useState(() => lastToken);
   const [progress, setProgress] = useState<{ done: number; total: number; stage: string } | null>(null);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,10 +36,11 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
     setReport(null);
     try {
       localStorage.setItem(URL_KEY, url);
-      sessionStorage.setItem(TOKEN_KEY, token);
+      sessionStorage.removeItem(OLD_TOKEN_KEY);
     } catch {
       // storage blocked: nothing to remember
     }
+    lastToken = token;
     abort.current = new AbortController();
     setProgress({ done: 0, total: runIds.length, stage: 'starting' });
     try {
@@ -62,7 +67,7 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
       <form method="dialog" onSubmit={start}>
         <label for="sync-url">Tracking server URL</label>
         <input id="sync-url" type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
-        <label for="sync-token">Token (optional)</label>
+        <label for="sync-token">Token (optional, kept in memory only)</label>
         <input id="sync-token" type="password" value={token} autocomplete="off" onInput={(e) => setToken(e.currentTarget.value)} />
         <label class="toggle">
           <input type="checkbox" checked={withModels} onChange={(e) => setWithModels(e.currentTarget.checked)} /> Also register their model versions and aliases
