@@ -3,19 +3,22 @@
 // run must not take the view down with it.
 import { isTimeMs } from '../lib/time';
 
+/** A time worth showing: 0 is protobuf's default, what a server sends (and REST reads) for a time not set. */
+export const isShownTime = (ms: unknown): ms is number => isTimeMs(ms) && ms > 0;
+
 export function formatTime(ms: number | null | undefined): string {
-  if (!isTimeMs(ms)) return '—';
+  if (!isShownTime(ms)) return '—';
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The `datetime` attribute of a <time> element, or undefined when the value is not a time. */
 export function isoTime(ms: number | null | undefined): string | undefined {
-  return isTimeMs(ms) ? new Date(ms).toISOString() : undefined;
+  return isShownTime(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 export function formatDuration(start: number, end: number | null, now = Date.now()): string {
   const ms = (end ?? now) - start;
-  if (!Number.isFinite(ms) || !isTimeMs(start)) return '—';
+  if (!Number.isFinite(ms) || !isShownTime(start)) return '—';
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, formatTime, isoTime } from '../../src/ui/format';
 import { formatCreated } from '../../src/ui/tracking/dates';
 
-const NOT_TIMES = [NaN, Infinity, -1, 1.5, 9e15, 'abc' as unknown as number, {} as unknown as number, undefined, null];
+// 0 is protobuf's default: a time a server did not set.
+const NOT_TIMES = [0, NaN, Infinity, -1, 1.5, 9e15, 'abc' as unknown as number, {} as unknown as number, undefined, null];
 
 describe('time formatting', () => {
   it.each(NOT_TIMES.map((v) => [v]))('shows %s as "—"', (v) => {
