@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
@@ -36,6 +36,57 @@ const tfjsWasmThreads = {
   },
 };
 
+// Content-Security-Policy. The page runs only its own scripts (no inline or remote script, no eval;
+// WebAssembly may compile: TensorFlow.js's WASM backend and the estimators' kernels), styles may be
+// inline (Monaco, uPlot and Preact set them), images may come from anywhere only because a remote image
+// in markdown loads when the user clicks it (ui/sanitize.ts), and any server may be called (a tracking
+// server, a CSV's URL). No plugins, no <base>, no form posts. The built page carries it as a <meta>
+// (static hosts send no headers); dev and preview also send it as a header, with frame-ancestors, which
+// a <meta> cannot carry.
+//
+// Workers get their policy from their own response, not the page's: the notebook kernel evaluates cells
+// (indirect eval), imports modules by URL and fetches anything; tfjs-backend-wasm's threaded build is
+// compiled from its text (new Function) and starts blob: threads. So worker scripts are served with
+// WORKER_CSP, which allows that; on a static host (no headers) they run without a policy, as before.
+const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "font-src 'self' data:",
+  "connect-src 'self' https: http: ws: wss: data: blob:",
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "manifest-src 'self'",
+].join('; ');
+const WORKER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' https: http: blob: data:",
+  "connect-src * data: blob:",
+  "worker-src 'self' blob:",
+].join('; ');
+
+const isWorkerScript = (url = '') => /\.worker-[\w-]+\.js(\?|$)|[?&]worker_file/.test(url);
+
+const cspHeaders: Connect.NextHandleFunction = (req, res, next) => {
+  res.setHeader('Content-Security-Policy', isWorkerScript(req.url) ? WORKER_CSP : `${APP_CSP}; frame-ancestors 'none'`);
+  next();
+};
+
+const contentSecurityPolicy: Plugin = {
+  name: 'kiroku:content-security-policy',
+  transformIndexHtml: {
+    order: 'pre',
+    handler: (html, ctx) =>
+      ctx.server ? html : { html, tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP }, injectTo: 'head-prepend' }] },
+  },
+  configureServer: (server) => void server.middlewares.use(cspHeaders),
+  configurePreviewServer: (server) => void server.middlewares.use(cspHeaders),
+};
+
 // Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
 // workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
 // answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
@@ -67,7 +118,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa, tfjsWasmThreads],
+  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Markdown cells and HTML outputs come from notebooks anyone may have written: nothing in them may run.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, sanitizeHtml } from '../../src/ui/sanitize';
+import { renderMarkdown, sanitizeHtml, sanitizeSvg } from '../../src/ui/sanitize';
 
 describe('sanitizeHtml', () => {
   it('removes script tags and their content', () => {
@@ -45,5 +45,48 @@ describe('renderMarkdown', () => {
   it('cleans raw HTML and links inside markdown', () => {
     const out = renderMarkdown('[click](javascript:alert(1))\n\n<img src=x onerror=alert(1)>\n\n<script>alert(2)</script>');
     expect(out).not.toMatch(/javascript:|onerror|<script/i);
+  });
+});
+
+describe('remote resources', () => {
+  it('turns a remote image into a button that loads it when clicked, and fetches nothing before', () => {
+    const host = document.createElement('div');
+    host.innerHTML = renderMarkdown('![loss curve](https://tracker.example/pixel.png?who=me) and <img src="//cdn.example/a.gif">');
+    document.body.append(host);
+    expect(host.querySelectorAll('img').length).toBe(0);
+    const buttons = [...host.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Load image “loss curve” from tracker.example', 'Load image from cdn.example']);
+    buttons[0]!.click();
+    const img = host.querySelector('img')!;
+    expect(img.getAttribute('src')).toBe('https://tracker.example/pixel.png?who=me');
+    expect(img.alt).toBe('loss curve');
+    expect(host.querySelectorAll('button').length).toBe(1);
+    host.remove();
+  });
+
+  it('keeps images of this origin and data: images, drops what other elements would fetch by themselves', () => {
+    const out = sanitizeHtml([
+      '<img src="data:image/png;base64,iVBORw0KGgo=" alt="d"><img src="plot.png">',
+      '<video src="https://x.example/v.mp4" poster="https://x.example/p.png"></video><audio><source src="https://x.example/a.mp3"></audio>',
+      '<table background="https://x.example/bg.png"><tr><td>1</td></tr></table>',
+      '<svg><image href="https://x.example/i.png"></image><use xlink:href="https://x.example/s.svg#a"></use></svg>',
+      '<a href="https://mlflow.org" ping="https://x.example/ping">link</a>',
+    ].join(''));
+    expect(out).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="d"><img src="plot.png">');
+    expect(out).not.toContain('x.example');
+    expect(out).toContain('<a href="https://mlflow.org" target="_blank" rel="noopener noreferrer">link</a>');
+  });
+
+  it('gives no placeholder to markup that imitates one', () => {
+    const out = sanitizeHtml('<button class="remote-image" data-kiroku-remote-src="https://x.example/">x</button><div data-kiroku-remote-src="https://x.example/">y</div>');
+    expect(out).toBe('x<div>y</div>'); // a forbidden tag's text stays, as text
+  });
+});
+
+describe('sanitizeSvg', () => {
+  it('keeps the drawing and drops scripts, handlers and foreign content', () => {
+    const out = sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10" onclick="alert(3)"/><foreignObject><p>x</p></foreignObject></svg>');
+    expect(out).toContain('<rect width="10" height="10"');
+    expect(out).not.toMatch(/script|onload|onclick|foreignObject|alert/i);
   });
 });

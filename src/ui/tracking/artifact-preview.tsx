@@ -1,7 +1,8 @@
 // Previews of one artifact by kind: figures logged by mlflow.logFigure (drawn by the notebook's chart
 // component), text (and code), JSON (pretty-printed), YAML, CSV (as a table),
-// images, HTML (in a sandboxed frame: no scripts, no same-origin access, and a CSP that allows no
-// network) and MLflow's `MLmodel`. Everything else, and any file, can be downloaded.
+// images (an SVG cleaned and shown from a data: URL, image-url.ts), HTML (in a sandboxed frame: no
+// scripts, no same-origin access, and a CSP that allows no network) and MLflow's `MLmodel`. Everything
+// else, and any file, can be downloaded (as an attachment, never opened as a page of this app).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Run } from '../../tracking/entities';
@@ -13,6 +14,7 @@ import { formatBytes, previewKind } from './artifact-tree';
 import { parseCsvPreview } from './csv-preview';
 import { MlmodelView } from './mlmodel-view';
 import { useLive } from './use-live';
+import { imagePreviewUrl } from './image-url';
 
 /** Text previews read at most this much; the download has the rest. */
 const TEXT_LIMIT = 1024 * 1024;
@@ -130,11 +132,24 @@ function ChartPreview({ text, truncated, note }: { text: string; truncated: bool
 }
 
 function ImagePreview({ blob, alt }: { blob: Blob; alt: string }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [image, setImage] = useState<{ url: string } | null | undefined>(undefined);
   useEffect(() => {
-    const u = URL.createObjectURL(blob);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
+    let live = true;
+    let release = () => {};
+    imagePreviewUrl(blob).then(
+      (found) => {
+        if (!live) return found?.release();
+        release = found?.release ?? release;
+        setImage(found);
+      },
+      () => live && setImage(null),
+    );
+    return () => {
+      live = false;
+      release();
+    };
   }, [blob]);
-  return url ? <img class="artifact-image" src={url} alt={alt} /> : null;
+  if (image === undefined) return <p aria-busy="true">Reading…</p>;
+  if (image === null) return <p class="muted">This file cannot be shown as an image. Download it to open it.</p>;
+  return <img class="artifact-image" src={image.url} alt={alt} />;
 }
