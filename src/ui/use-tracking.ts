@@ -17,17 +17,21 @@ export function useTracking<T>(load: (client: TrackingClient) => Promise<T>, dep
     let live = true;
     let scheduled = false;
     let cancelled = false;
+    let loading = 0;
     const run = () => {
       scheduled = false;
       cancelled = false;
-      load(mlflow.client()).then(
-        (value) => live && setState({ status: 'ready', value }),
-        (error: unknown) => {
-          // A load the user cancelled (a server that hangs) is not polled again until something changes.
-          cancelled = (error as { code?: string })?.code === CANCELLED;
-          if (live) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
-        },
-      );
+      loading++;
+      load(mlflow.client())
+        .then(
+          (value) => live && setState({ status: 'ready', value }),
+          (error: unknown) => {
+            // A load the user cancelled (a server that hangs) is not polled again until something changes.
+            cancelled = (error as { code?: string })?.code === CANCELLED;
+            if (live) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+          },
+        )
+        .finally(() => loading--);
     };
     run();
     const stop = subscribe((m) => {
@@ -35,8 +39,10 @@ export function useTracking<T>(load: (client: TrackingClient) => Promise<T>, dep
       scheduled = true;
       requestAnimationFrame(run);
     });
+    // A poll waits for the load before it: on a slow server (or a listing of many requests) loads
+    // would otherwise pile up, each asking the server everything again.
     const poll = pollRemote(() => {
-      if (!scheduled && !cancelled) run();
+      if (!scheduled && !cancelled && loading === 0) run();
     });
     return () => {
       live = false;
