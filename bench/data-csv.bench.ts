@@ -1,10 +1,11 @@
 // CSV parsing and DataFrame → matrix conversion at the sizes the brief names: a ~50 MB numeric CSV
 // generated in memory (seeded, so runs compare), and a 50,000 × 100 frame converted by frame.ts's
-// `toMatrix` versus danfojs's per-column `df[col].values`.
+// `toMatrix` (through the danfojs adapter's Table) versus danfojs's per-column `df[col].values`.
 import { report, timeIt, round } from './report';
-import { readCSV, parseColumns } from '../src/data/csv';
-import { toMatrix, type FrameLike } from '../src/data/frame';
-import { loadDanfo, frameFromColumns } from '../src/data/columns';
+import { readCSV, readTable } from '../src/data/csv';
+import { toMatrix } from '../src/data/frame';
+import { loadDanfo, tableToDanfo } from '../src/data/danfo';
+import { toTable } from '../src/data/table-from';
 
 function mulberry32(seed: number): () => number {
   return () => {
@@ -53,12 +54,12 @@ report({
   progressCalls: yields,
 });
 
-// The two halves of readCSV: text → typed columns, then columns → danfojs DataFrame.
-const columns = await parseColumns(text, 'bench');
-const parseOnly = await timeIt(() => parseColumns(text, 'bench'), 3);
-report({ bench: 'data.csv.parseColumns', megabytes: round(megabytes, 1), medianMs: parseOnly.medianMs, mbPerSec: round(megabytes / (parseOnly.medianMs / 1000), 1) });
-const build = await timeIt(() => frameFromColumns(columns), 3);
-report({ bench: 'data.csv.frameFromColumns', rows, cols: 21, medianMs: build.medianMs, minMs: build.minMs });
+// The two halves of readCSV: text → Table, then Table → danfojs DataFrame.
+const table = await readTable(text);
+const parseOnly = await timeIt(() => readTable(text), 3);
+report({ bench: 'data.csv.readTable', megabytes: round(megabytes, 1), medianMs: parseOnly.medianMs, mbPerSec: round(megabytes / (parseOnly.medianMs / 1000), 1) });
+const build = await timeIt(() => tableToDanfo(table), 3);
+report({ bench: 'data.csv.tableToDanfo', rows, cols: 21, medianMs: build.medianMs, minMs: build.minMs });
 
 // DataFrame → matrix, 50,000 × 100.
 const { DataFrame } = await loadDanfo();
@@ -69,8 +70,10 @@ const names = Array.from({ length: C }, (_, j) => `x${j}`);
 const data = Array.from({ length: R }, () => Array.from({ length: C }, () => rand()));
 const df = new DataFrame(data, { columns: names });
 
-const fast = await timeIt(() => toMatrix(df as unknown as FrameLike), 5);
+const fast = await timeIt(() => toMatrix(df), 5);
 report({ bench: 'data.toMatrix.frame', rows: R, cols: C, medianMs: fast.medianMs, minMs: fast.minMs });
+const toT = await timeIt(() => toTable(df), 5);
+report({ bench: 'data.toTable.frame', rows: R, cols: C, medianMs: toT.medianMs, minMs: toT.minMs });
 
 const viaSeries = await timeIt(() => {
   const out = new Float64Array(R * C);

@@ -3,13 +3,14 @@
 // autolog logs, and hands the writes to the background.
 import { Estimator, estimatorClasses, estimatorFromJSON } from '../ml/estimator';
 import { addEpochListener } from '../ml/mlp-core';
-import { frameColumns, isFrame, type MatrixInput, type VectorInput } from '../data/frame';
-import { inferSignature } from '../models/signature';
+import type { MatrixInput, VectorInput } from '../data/frame';
+import { inferSchema } from '../models/signature';
 import { FitRecorder, type FitSnapshot } from './fit-recorder';
-import { AUTOLOG_FLAVOR, INPUT_EXAMPLE_ROWS } from './options';
+import { AUTOLOG_FLAVOR } from './options';
 import { estimatorParams } from './params';
 import { CallCounter, datasetNameOf, rememberPrediction } from './post-training';
 import { trainingDataset } from './dataset';
+import { trainingInput } from './training-input';
 import { trainingMetrics } from './training-metrics';
 import { modelSummary } from './model-summary';
 import { holdDepth, shouldLog, state } from './state';
@@ -23,23 +24,10 @@ const recorders = new WeakMap<object, FitRecorder>();
 // The recorder, not its id: a store that assigns run ids gives the run its id only once it is written.
 const fittedRuns = new WeakMap<object, { recorder: FitRecorder; counter: CallCounter; info: Record<string, string>; written: Promise<void> }>();
 
-/** The first rows of X, keeping column names and dtypes (input example and signature). */
-export function headOf(X: MatrixInput, n = INPUT_EXAMPLE_ROWS): unknown {
-  if (isFrame(X)) {
-    const cols = frameColumns(X).map((c) => c.slice(0, n));
-    const rows = Math.min(n, X.shape[0]!);
-    return {
-      columns: X.columns.map(String),
-      shape: [rows, X.columns.length],
-      dtypes: (X as { dtypes?: string[] }).dtypes,
-      $dataIncolumnFormat: cols,
-      get values() {
-        return Array.from({ length: rows }, (_, i) => cols.map((c) => c[i]));
-      },
-    };
-  }
-  if (Array.isArray(X)) return X.slice(0, n);
-  return X; // a Matrix: the example is written as its first rows by the input-example writer
+/** The tags MLflow's CodeDatasetSource keeps: where the code that made the data ran. */
+export function sourceTags(api: { contextTags(): Record<string, string> }): Record<string, string> {
+  const tags = api.contextTags();
+  return Object.fromEntries(['mlflow.source.name', 'mlflow.source.type'].filter((k) => tags[k]).map((k) => [k, tags[k]!]));
 }
 
 function snapshot(est: Estimator<object>, X: MatrixInput, y: VectorInput | undefined): FitSnapshot {
@@ -50,22 +38,24 @@ function snapshot(est: Estimator<object>, X: MatrixInput, y: VectorInput | undef
     tags: { estimator_name: name, estimator_class: `kiroku.ml.${name}` },
   };
   const opts = state.options;
+  const input = trainingInput(X);
   if (opts.logModels) {
     // A copy of the fitted model: the caller may refit the original before the background write.
     const frozen = estimatorFromJSON(est.toJSON());
-    const head = headOf(X);
     const predict = (frozen as unknown as { predict?: (x: unknown) => unknown }).predict;
     let signature;
     if (opts.logModelSignatures) {
       try {
-        signature = inferSignature(head, typeof predict === 'function' ? predict.call(frozen, head) : undefined);
+        const outputs = typeof predict === 'function' ? predict.call(frozen, input.head) : undefined;
+        signature = { inputs: input.inputs, ...(outputs !== undefined && outputs !== null ? { outputs: inferSchema(outputs) } : {}) };
       } catch {
         signature = undefined;
       }
     }
-    s.model = { object: frozen, ...(opts.logInputExamples ? { inputExample: head } : {}), ...(signature ? { signature } : {}) };
+    s.model = { object: frozen, ...(opts.logInputExamples ? { inputExample: input.head } : {}), ...(signature ? { signature } : {}) };
   }
-  s.dataset = () => trainingDataset(X);
+  const tags = state.api ? sourceTags(state.api) : {};
+  s.dataset = () => trainingDataset(input.table, tags);
   // Networks (MLPs): the epochs run, early stopping's stop, and the layer summary.
   const net = est as unknown as { nIter_?: number | null; stoppedEpoch_?: number | null; model_?: Parameters<typeof modelSummary>[0] };
   if (net.model_ && typeof net.nIter_ === 'number') s.params.epochs = String(net.nIter_);

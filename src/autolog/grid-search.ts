@@ -10,9 +10,10 @@ import { FitRecorder, type Api, type FitSnapshot } from './fit-recorder';
 import { AUTOLOG_FLAVOR } from './options';
 import { paramString } from './params';
 import { trainingMetrics } from './training-metrics';
-import { headOf } from './estimators';
-import { inferSignature } from '../models/signature';
+import { sourceTags } from './estimators';
+import { inferSchema } from '../models/signature';
 import { trainingDataset } from './dataset';
+import { trainingInput } from './training-input';
 import { holdDepth, shouldLog, state } from './state';
 
 const PATCHED = Symbol.for('kiroku.autolog.patched');
@@ -48,17 +49,18 @@ function parentSnapshot(search: GridSearch, X: MatrixInput, y: VectorInput | und
     metrics,
     tags: { estimator_name: 'GridSearch', estimator_class: 'kiroku.ml.GridSearch' },
     extraArtifacts: search.cvResults_ ? { 'cv_results.csv': csv(search.cvResults_) } : {},
-    dataset: () => trainingDataset(X),
   };
+  const input = trainingInput(X);
+  const tags = state.api ? sourceTags(state.api) : {};
+  snap.dataset = () => trainingDataset(input.table, tags);
   if (best && state.options.logModels) {
-    const head = headOf(X);
     let signature;
     try {
-      signature = state.options.logModelSignatures ? inferSignature(head, best.predict(head)) : undefined;
+      signature = state.options.logModelSignatures ? { inputs: input.inputs, outputs: inferSchema(best.predict(input.head)) } : undefined;
     } catch {
       signature = undefined;
     }
-    snap.model = { object: best, ...(state.options.logInputExamples ? { inputExample: head } : {}), ...(signature ? { signature } : {}) };
+    snap.model = { object: best, ...(state.options.logInputExamples ? { inputExample: input.head } : {}), ...(signature ? { signature } : {}) };
   }
   return snap;
 }

@@ -7,7 +7,7 @@
 // object columns; its earlier cells must then be the original text ("007" stays "007", not 7), which
 // the numbers no longer hold. The column notes the row where that happened (`textFrom`) and the reader
 // re-reads those earlier cells in one extra pass at the end (see csv.ts), for all such columns at once.
-import type { ColumnDtype, ParsedColumn } from './columns';
+import type { TableColumn, Dtype } from './table';
 import type { CsvTokenizer } from './csv-tokenizer';
 import { scanNumber, scanned, NOT_A_NUMBER, INTEGER } from './csv-number';
 
@@ -17,9 +17,6 @@ const FLOAT = 2;
 const BOOL = 3;
 const TEXT = 4;
 type Kind = typeof EMPTY | typeof INT | typeof FLOAT | typeof BOOL | typeof TEXT;
-
-const INT32_MAX = 2 ** 31 - 1;
-const INT32_MIN = -(2 ** 31);
 
 /** Missing-value markers, with what the fast path needs to know about them. */
 export class NaMarkers {
@@ -47,7 +44,6 @@ export class ColumnBuilder {
   private kind: Kind = EMPTY;
   private nums = new Float64Array(1024);
   private strs: (string | null)[] = [];
-  private int32 = true;
 
   constructor(
     readonly name: string,
@@ -93,16 +89,16 @@ export class ColumnBuilder {
     this.strs[row] = this.na.set.has(cell) ? null : cell;
   }
 
-  finish(): ParsedColumn {
-    let dtype: ColumnDtype;
-    if (this.kind === TEXT) dtype = 'string';
-    else if (this.kind === BOOL) dtype = 'boolean';
+  /** The column, typed by pandas' rules (see infer.ts), as the Table stores it. */
+  finish(): TableColumn {
+    const { name } = this;
+    if (this.kind === TEXT) return { name, dtype: 'string', data: this.strs };
+    const nums = this.nums.length === this.length ? this.nums : this.nums.slice(0, this.length);
+    if (this.kind === BOOL) return { name, dtype: 'bool', data: Array.from(nums, (v) => (v !== v ? null : v === 1)) };
     // pandas turns an integer column with gaps into floats (NaN is a float); so do we. An all-missing
     // column is float too, as in pandas.
-    else if (this.kind === INT && this.missing === 0 && this.int32) dtype = 'int32';
-    else dtype = 'float32';
-    const data = this.kind === TEXT ? this.strs : this.nums.slice(0, this.length);
-    return { name: this.name, dtype, data, missing: this.missing };
+    const dtype: Dtype = this.kind === INT && this.missing === 0 ? 'int64' : 'float64';
+    return { name, dtype, data: nums };
   }
 
   private pushMissing(): void {
@@ -114,7 +110,6 @@ export class ColumnBuilder {
 
   private pushNumber(v: number, integer: boolean): void {
     if (integer) {
-      if (v > INT32_MAX || v < INT32_MIN) this.int32 = false;
       if (this.kind === EMPTY || this.kind === INT) this.kind = Number.isSafeInteger(v) ? INT : FLOAT;
     } else {
       this.kind = FLOAT;

@@ -29,6 +29,11 @@ export class CsvTokenizer {
   readonly cooked: (string | undefined)[] = [];
   /** Quoted fields so far with text after the closing quote: a sign of a wrongly guessed delimiter. */
   strayText = 0;
+  /**
+   * Whether the last record ended with a line break. A record that ran to the end of the text may
+   * continue in text not yet read (a streamed file): the streaming reader reads it again later.
+   */
+  terminated = false;
   private readonly delim: number;
 
   constructor(
@@ -75,6 +80,7 @@ export class CsvTokenizer {
       return -1;
     }
     this.recordLine = line;
+    this.terminated = false;
     let count = 0;
     for (;;) {
       if (pos < n && text.charCodeAt(pos) === QUOTE) {
@@ -132,6 +138,8 @@ export class CsvTokenizer {
       if (c === d) continue;
       if (c === CR && pos < n && text.charCodeAt(pos) === LF) pos++;
       line++;
+      // A lone \r at the very end may be the first half of \r\n split across two reads.
+      this.terminated = !(c === CR && pos === n);
       break;
     }
     this.pos = pos;

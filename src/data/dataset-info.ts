@@ -8,8 +8,9 @@
 // the same data always gets the same digest and changing any of those changes it. Like MLflow's, an
 // edit past row 10,000 that keeps the row count is not seen; that keeps the cost bounded on big frames.
 import type { DatasetInfo } from '../tracking/entities';
-import { columnsOf, type TypedFrame } from './columns';
 import { DATA_ERROR_CODES, dataError } from './errors';
+import type { Dtype, Table } from './table';
+import { toTable, type TableInput } from './table-from';
 
 export interface DatasetInfoOptions {
   /** MLflow's default name is "dataset". */
@@ -20,27 +21,21 @@ export interface DatasetInfoOptions {
   sourceType?: string;
 }
 
-/** MLflow column types for danfojs dtypes. */
-const MLFLOW_TYPES: Record<string, string> = {
-  // danfojs labels every JS number int32 or float32, but the values are doubles read from text that
-  // pandas would load as int64/float64, which MLflow calls long/double.
-  int32: 'long',
-  float32: 'double',
-  string: 'string',
-  boolean: 'boolean',
-  datetime: 'datetime',
-};
+/** MLflow's column type for each Table dtype (what MLflow infers for the pandas dtype of that name). */
+export const MLFLOW_TYPES = { float64: 'double', int64: 'long', bool: 'boolean', string: 'string' } as const satisfies Record<Dtype, string>;
 
 export const DIGEST_MAX_ROWS = 10_000;
 
-export async function datasetInfo(df: TypedFrame, options: DatasetInfoOptions = {}): Promise<DatasetInfo> {
+/** A dataset input for a Table, a danfojs DataFrame, rows, records or a Matrix. */
+export async function datasetInfo(df: TableInput, options: DatasetInfoOptions = {}): Promise<DatasetInfo> {
+  const t = toTable(df);
   return {
     name: options.name ?? 'dataset',
-    digest: await datasetDigest(df),
+    digest: await datasetDigest(t),
     sourceType: options.sourceType ?? 'code',
     source: options.source ?? '{}',
-    schema: JSON.stringify(mlflowSchema(df)),
-    profile: JSON.stringify({ num_rows: df.shape[0] ?? 0, num_elements: (df.shape[0] ?? 0) * df.columns.length }),
+    schema: JSON.stringify(mlflowSchema(t)),
+    profile: JSON.stringify({ num_rows: t.rows, num_elements: t.rows * t.columns.length }),
   };
 }
 
@@ -51,24 +46,16 @@ export interface MlflowColSpec {
   required: boolean;
 }
 
-/** MLflow's `{"mlflow_colspec": [...]}` schema of a frame. */
-export function mlflowSchema(df: TypedFrame): { mlflow_colspec: MlflowColSpec[] } {
-  const cols = columnsOf(df);
+/** MLflow's `{"mlflow_colspec": [...]}` schema of a table. */
+export function mlflowSchema(df: TableInput): { mlflow_colspec: MlflowColSpec[] } {
+  const t = toTable(df);
   return {
-    mlflow_colspec: df.columns.map((name, j) => ({
-      type: MLFLOW_TYPES[df.dtypes[j] ?? 'string'] ?? 'string',
-      name: String(name),
-      required: !(cols[j] ?? []).some(isMissing),
-    })),
+    mlflow_colspec: t.columns.map((name, j) => ({ type: MLFLOW_TYPES[t.dtypes[j]!], name, required: t.missing(j) === 0 })),
   };
 }
 
-function isMissing(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
-}
-
 /** 8 hex characters of SHA-256 over the frame's names, dtypes, row count and first 10,000 rows. */
-export async function datasetDigest(df: TypedFrame): Promise<string> {
+export async function datasetDigest(df: TableInput): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
     throw dataError(
@@ -77,7 +64,7 @@ export async function datasetDigest(df: TypedFrame): Promise<string> {
       DATA_ERROR_CODES.badOption,
     );
   }
-  const bytes = serialize(df);
+  const bytes = serialize(toTable(df));
   const hash = new Uint8Array(await subtle.digest('SHA-256', bytes));
   let hex = '';
   for (let i = 0; i < 4; i++) hex += hash[i]!.toString(16).padStart(2, '0');
@@ -85,18 +72,15 @@ export async function datasetDigest(df: TypedFrame): Promise<string> {
 }
 
 /** A byte encoding of the hashed content in which distinct frames can't collide by concatenation. */
-function serialize(df: TypedFrame): Uint8Array<ArrayBuffer> {
+function serialize(t: Table): Uint8Array<ArrayBuffer> {
   const out = new ByteWriter();
-  const rows = df.shape[0] ?? 0;
-  const n = Math.min(rows, DIGEST_MAX_ROWS);
-  out.number(rows);
-  out.number(df.columns.length);
-  const cols = columnsOf(df);
-  df.columns.forEach((name, j) => {
-    out.string(String(name));
-    out.string(df.dtypes[j] ?? '');
-    const col = cols[j] ?? [];
-    for (let i = 0; i < n; i++) out.value(col[i]);
+  const n = Math.min(t.rows, DIGEST_MAX_ROWS);
+  out.number(t.rows);
+  out.number(t.columns.length);
+  t.columns.forEach((name, j) => {
+    out.string(name);
+    out.string(t.dtypes[j]!);
+    for (let i = 0; i < n; i++) out.value(t.cell(i, j));
   });
   return out.bytes();
 }

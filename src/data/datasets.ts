@@ -9,8 +9,10 @@ import type { DataFrame } from 'danfojs';
 import { DATA_ERROR_CODES, dataError } from './errors';
 import { readLocation } from './source';
 import { decodeText } from './decode';
-import { frameFromColumns, type ParsedColumn } from './columns';
+import { tableToDanfo } from './danfo';
 import { readCSV } from './csv';
+import { inferColumn } from './infer';
+import { Table } from './table';
 
 export type SampleName = 'cars' | 'penguins' | 'seattle-weather';
 
@@ -87,7 +89,7 @@ export async function loadSample(name: SampleName, options: { signal?: AbortSign
   if (url.pathname.endsWith('.csv')) return readCSV(url, { signal: options.signal });
   const bytes = await readLocation(url, options.signal);
   const records = JSON.parse(decodeText(bytes, url.href)) as Record<string, unknown>[];
-  return frameFromColumns(recordColumns(records, CLEAN[name]));
+  return tableToDanfo(recordTable(records, CLEAN[name]));
 }
 
 type Cleaner = (column: string, value: unknown) => unknown;
@@ -110,23 +112,8 @@ export function snakeCase(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** Columns from JSON records; dtypes follow the values (integers with no gaps are int32). */
-function recordColumns(records: Record<string, unknown>[], clean: Cleaner = (_, v) => v): ParsedColumn[] {
+/** A table from JSON records, each column typed from its values (infer.ts). */
+function recordTable(records: Record<string, unknown>[], clean: Cleaner = (_, v) => v): Table {
   const keys = Object.keys(records[0] ?? {});
-  return keys.map((key) => {
-    const values = records.map((r) => clean(key, r[key]));
-    const present = values.filter((v) => v !== null && v !== undefined);
-    const missing = values.length - present.length;
-    const name = snakeCase(key);
-    if (present.every((v) => typeof v === 'number')) {
-      const ints = missing === 0 && present.every((v) => Number.isInteger(v));
-      const data = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
-      return { name, dtype: ints ? 'int32' : 'float32', data, missing };
-    }
-    if (present.every((v) => typeof v === 'boolean')) {
-      const data = Float64Array.from(values, (v) => (v === true ? 1 : v === false ? 0 : NaN));
-      return { name, dtype: 'boolean', data, missing };
-    }
-    return { name, dtype: 'string', data: values.map((v) => (v === null || v === undefined ? null : String(v))), missing };
-  });
+  return new Table(keys.map((key) => ({ name: snakeCase(key), ...inferColumn(records.map((r) => clean(key, r[key]))) })), records.length);
 }

@@ -4,7 +4,9 @@
 // ran elsewhere: std is the sample std (ddof = 1), quantiles interpolate linearly between order
 // statistics (numpy's default), and missing cells are skipped.
 import type { DataFrame } from 'danfojs';
-import { columnsOf, loadDanfo, type TypedFrame } from './columns';
+import { danfoFromRows } from './danfo';
+import { isNumericDtype } from './table';
+import { toTable, type TableInput } from './table-from';
 
 export interface NumericSummary {
   name: string;
@@ -38,21 +40,22 @@ export interface CategoricalSummary {
 
 export type ColumnSummary = NumericSummary | CategoricalSummary;
 
-const NUMERIC_DTYPES = new Set(['int32', 'float32']);
-
-/** Summary statistics for every column, in column order. */
-export function describe(df: TypedFrame): ColumnSummary[] {
-  const cols = columnsOf(df);
-  return df.columns.map((name, j) => {
-    const dtype = df.dtypes[j] ?? 'string';
-    const values = cols[j] ?? [];
-    return NUMERIC_DTYPES.has(dtype) ? numericSummary(name, dtype, values) : categoricalSummary(name, dtype, values);
+/** Summary statistics for every column, in column order (of a Table, a danfojs DataFrame, records, …). */
+export function describe(df: TableInput): ColumnSummary[] {
+  const t = toTable(df);
+  return t.columns.map((name, j) => {
+    const dtype = t.dtypes[j]!;
+    const values = t.data[j]!;
+    return isNumericDtype(dtype) ? numericSummary(name, dtype, values) : categoricalSummary(name, dtype, values);
   });
 }
 
-function numericSummary(name: string, dtype: string, values: unknown[]): NumericSummary {
+function numericSummary(name: string, dtype: string, values: ArrayLike<unknown>): NumericSummary {
   const xs: number[] = [];
-  for (const v of values) if (typeof v === 'number' && !Number.isNaN(v)) xs.push(v);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'number' && !Number.isNaN(v)) xs.push(v);
+  }
   const count = xs.length;
   let sum = 0;
   for (const x of xs) sum += x;
@@ -88,10 +91,11 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
-function categoricalSummary(name: string, dtype: string, values: unknown[]): CategoricalSummary {
+function categoricalSummary(name: string, dtype: string, values: ArrayLike<unknown>): CategoricalSummary {
   const counts = new Map<string | boolean, number>();
   let count = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) continue;
     const key = typeof v === 'boolean' ? v : String(v);
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -142,9 +146,8 @@ export function isColumnSummaryList(value: unknown): value is ColumnSummary[] {
 
 /** The summary as a danfojs DataFrame laid out like pandas' describe (see `describeLayout`). */
 export async function describeFrame(summary: ColumnSummary[]): Promise<DataFrame> {
-  const { DataFrame } = await loadDanfo();
   const { index, columns, rows, dtypes } = describeLayout(summary);
-  return new DataFrame(rows, { columns, index, dtypes });
+  return danfoFromRows(rows, { columns, index, dtypes });
 }
 
 function cell(s: ColumnSummary, stat: (typeof DESCRIBE_ROWS)[number]): number | string | null {

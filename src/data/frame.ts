@@ -1,68 +1,19 @@
-// DataFrame ⇄ matrix conversion, the fast path every estimator goes through.
-//
-// danfojs's `df[col].values` builds a whole Series per call (1.5 s for 50,000 × 100 here); the frame's
-// own column-format array is already there, so we read it directly and copy into one column-major
-// Float64Array (no per-element allocation, and coordinate descent walks columns contiguously).
+// What estimators and metrics read their inputs with: X (any table-like input) as a column-major
+// Matrix, y as a vector. Tables, danfojs frames, records and objects of columns go through the Table
+// (table-from.ts), so their columns are typed from all their values; rows of numbers and Matrices,
+// which carry no types, take a direct path.
 import { DataError } from '../lib/errors';
+import { danfoSeriesValues, isDanfoSeries } from './danfo';
+import { defaultNames, isMatrix, type Matrix } from './matrix';
+import { Table } from './table';
+import { toTable, type TableInput } from './table-from';
 
-/** A dense numeric matrix, column-major: element (i, j) is `data[j * rows + i]`. */
-export interface Matrix {
-  readonly data: Float64Array;
-  readonly rows: number;
-  readonly cols: number;
-  /** Column names: a DataFrame's own, else `x0`, `x1`, … */
-  readonly columns: string[];
-}
+export { defaultNames, isMatrix, rowOf, toRows, takeRows, sliceRows, areDefaultNames, type Matrix } from './matrix';
 
-/** The shape of a danfojs DataFrame that we rely on, without importing danfojs (kept lazy). */
-export interface FrameLike {
-  columns: string[];
-  shape: number[];
-  values: unknown[];
-}
-export interface SeriesLike {
-  values: unknown[];
-  columns?: string[];
-  shape: number[];
-}
-
-export type MatrixInput = FrameLike | ArrayLike<ArrayLike<number>> | Matrix;
-export type VectorInput = SeriesLike | FrameLike | ArrayLike<number> | ArrayLike<unknown>;
-
-export function isMatrix(x: unknown): x is Matrix {
-  return (
-    typeof x === 'object' && x !== null && (x as Matrix).data instanceof Float64Array &&
-    typeof (x as Matrix).rows === 'number' && typeof (x as Matrix).cols === 'number'
-  );
-}
-
-/** danfojs marks its Series; a Series also has `columns` and a 2-D `shape` ([n, 1]), like a frame. */
-function isDanfoSeries(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && (x as { $isSeries?: unknown }).$isSeries === true;
-}
-
-export function isFrame(x: unknown): x is FrameLike {
-  return (
-    typeof x === 'object' && x !== null && Array.isArray((x as FrameLike).columns) &&
-    Array.isArray((x as FrameLike).shape) && (x as FrameLike).shape.length === 2 && !isMatrix(x) && !isDanfoSeries(x)
-  );
-}
-
-export function isSeries(x: unknown): x is SeriesLike {
-  return (
-    typeof x === 'object' && x !== null && !Array.isArray(x) && Array.isArray((x as SeriesLike).values) &&
-    Array.isArray((x as SeriesLike).shape) && !isFrame(x)
-  );
-}
-
-/** The columns of a frame as arrays, without building Series. */
-export function frameColumns(df: FrameLike): unknown[][] {
-  // danfojs keeps its column-format copy in a (TypeScript-)protected field; read it without a Series.
-  const cols = (df as { $dataIncolumnFormat?: unknown[][] }).$dataIncolumnFormat;
-  if (Array.isArray(cols) && cols.length === df.columns.length && df.columns.length > 0) return cols;
-  const rows = df.values as unknown[][];
-  return df.columns.map((_, j) => rows.map((r) => r[j]));
-}
+/** X for an estimator: a Table, a danfojs DataFrame, rows (arrays or records), a Matrix, or an object of columns. */
+export type MatrixInput = TableInput;
+/** y: an array or typed array, a danfojs Series, or a one-column table. */
+export type VectorInput = ArrayLike<unknown> | TableInput | { readonly values: ArrayLike<unknown> };
 
 function badValue(column: string, row: number, value: unknown): DataError {
   const shown = value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))
@@ -83,25 +34,40 @@ function toNumber(v: unknown): number {
 /** Convert X to a column-major matrix; refuses non-numeric or missing cells, naming the column. */
 export function toMatrix(X: MatrixInput, columns?: string[]): Matrix {
   if (isMatrix(X)) return { ...X, columns: X.columns ?? defaultNames(X.cols) };
-  if (isFrame(X)) {
-    const src = frameColumns(X);
-    const rows = X.shape[0]!;
-    const cols = X.columns.length;
-    const data = new Float64Array(rows * cols);
-    for (let j = 0; j < cols; j++) {
-      const col = src[j]!;
-      const off = j * rows;
+  if (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0]))) return rowsToMatrix(X as ArrayLike<ArrayLike<unknown>>, columns);
+  const t = toTable(X);
+  if (t.rows === 0 && t.columns.length === 0) throw new DataError('X has no rows; fit and predict need at least one sample.');
+  return tableToMatrix(t);
+}
+
+/** A Table's columns as one column-major matrix: numbers as they are, booleans as 1/0. */
+export function tableToMatrix(t: Table): Matrix {
+  const rows = t.rows;
+  const cols = t.columns.length;
+  const data = new Float64Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    const col = t.data[j]!;
+    const off = j * rows;
+    if (col instanceof Float64Array) {
+      data.set(col, off);
+      if (t.dtypes[j] === 'int64') continue; // whole numbers, never missing
+      for (let i = 0; i < rows; i++) {
+        const v = col[i]!;
+        if (v - v !== 0) throw badValue(t.columns[j]!, i, v); // NaN or ±Infinity
+      }
+    } else {
       for (let i = 0; i < rows; i++) {
         const v = toNumber(col[i]);
-        if (!Number.isFinite(v)) throw badValue(X.columns[j]!, i, col[i]);
+        if (!Number.isFinite(v)) throw badValue(t.columns[j]!, i, col[i]);
         data[off + i] = v;
       }
     }
-    return { data, rows, cols, columns: X.columns.map(String) };
   }
-  const rowsIn = X as ArrayLike<ArrayLike<number>>;
+  return { data, rows, cols, columns: [...t.columns] };
+}
+
+function rowsToMatrix(rowsIn: ArrayLike<ArrayLike<unknown>>, columns?: string[]): Matrix {
   const rows = rowsIn.length;
-  if (rows === 0) throw new DataError('X has no rows; fit and predict need at least one sample.');
   const cols = rowsIn[0]!.length;
   const names = columns ?? defaultNames(cols);
   const data = new Float64Array(rows * cols);
@@ -117,20 +83,23 @@ export function toMatrix(X: MatrixInput, columns?: string[]): Matrix {
   return { data, rows, cols, columns: names };
 }
 
-export function defaultNames(cols: number): string[] {
-  return Array.from({ length: cols }, (_, j) => `x${j}`);
+/** A Series-like object of another library: one-dimensional `values` and `shape`. */
+function isSeriesLike(y: unknown): y is { values: ArrayLike<unknown>; shape: number[]; columns?: string[]; name?: string } {
+  const s = y as { values?: unknown; shape?: unknown } | null;
+  return typeof s === 'object' && s !== null && !Array.isArray(s) && Array.isArray(s.values) && Array.isArray(s.shape) && s.shape.length === 1;
 }
 
-/** The raw values of y (Series, one-column DataFrame, or array), with its name when it has one. */
+/** The raw values of y (a Series, a one-column table, or an array), with its name when it has one. */
 export function vectorValues(y: VectorInput): { values: ArrayLike<unknown>; name: string } {
-  if (isFrame(y)) {
-    if (y.columns.length !== 1) {
-      throw new DataError(`y must have one column; got a DataFrame with ${y.columns.length} columns.`);
-    }
-    return { values: frameColumns(y)[0]!, name: String(y.columns[0]) };
+  if (isDanfoSeries(y)) return danfoSeriesValues(y);
+  if (isSeriesLike(y)) return { values: y.values, name: String(y.columns?.[0] ?? y.name ?? 'y') };
+  if (Array.isArray(y) || ArrayBuffer.isView(y)) {
+    const first = (y as ArrayLike<unknown>)[0];
+    if (!(Array.isArray(first) || ArrayBuffer.isView(first)) || (y as ArrayLike<unknown>).length === 0) return { values: y as ArrayLike<unknown>, name: 'y' };
   }
-  if (isSeries(y)) return { values: y.values, name: String(y.columns?.[0] ?? 'y') };
-  return { values: y as ArrayLike<unknown>, name: 'y' };
+  const t = toTable(y, 'y');
+  if (t.columns.length !== 1) throw new DataError(`y must have one column; got a table with ${t.columns.length} columns.`);
+  return { values: t.data[0]!, name: t.columns[0]! };
 }
 
 /** y as numbers (regression targets); refuses non-numeric or missing values. */
@@ -143,28 +112,4 @@ export function toVector(y: VectorInput): Float64Array {
     out[i] = v;
   }
   return out;
-}
-
-/** Row i of a column-major matrix as a fresh array (for input examples and display). */
-export function rowOf(m: Matrix, i: number): number[] {
-  const out = new Array<number>(m.cols);
-  for (let j = 0; j < m.cols; j++) out[j] = m.data[j * m.rows + i]!;
-  return out;
-}
-
-/** Rows of a column-major matrix as arrays. */
-export function toRows(m: Matrix): number[][] {
-  return Array.from({ length: m.rows }, (_, i) => rowOf(m, i));
-}
-
-/** Keep the given rows (in order), e.g. for train/test splits and folds. */
-export function takeRows(m: Matrix, idx: ArrayLike<number>): Matrix {
-  const n = idx.length;
-  const data = new Float64Array(n * m.cols);
-  for (let j = 0; j < m.cols; j++) {
-    const src = j * m.rows;
-    const dst = j * n;
-    for (let k = 0; k < n; k++) data[dst + k] = m.data[src + idx[k]!]!;
-  }
-  return { data, rows: n, cols: m.cols, columns: m.columns };
 }

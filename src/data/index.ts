@@ -1,9 +1,12 @@
-// The data layer's public API: reading CSV, sample datasets, summaries and MLflow dataset descriptions.
-// (DataFrame ⇄ matrix conversion lives in frame.ts and is exported from there.)
-export { readCSV, DEFAULT_NA_VALUES, type ReadCSVOptions } from './csv';
+// The data layer's public API: the Table every API reads, reading CSV, sample datasets, summaries and
+// MLflow dataset descriptions. (X/y ⇄ matrix conversion for estimators lives in frame.ts.)
+export { Table, type Dtype, type ColumnData, type TableColumn, type Cell } from './table';
+export { toTable, type TableInput } from './table-from';
+export { inferColumn } from './infer';
+export { tableToDanfo as toDataFrame } from './danfo';
+export { readCSV, readTable, DEFAULT_NA_VALUES, type ReadCSVOptions } from './csv';
 export { isLocation, type DataSource } from './source';
 export { sniffDelimiter, CANDIDATE_DELIMITERS } from './csv-sniff';
-export type { ColumnDtype, TypedFrame } from './columns';
 export {
   describe,
   describeFrame,

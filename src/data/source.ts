@@ -11,7 +11,6 @@
 // has no page and whose `fetch` can't read files, relative paths resolve against the working directory
 // and file: URLs are read with node:fs, loaded through a specifier bundlers can't see.
 import { DATA_ERROR_CODES, dataError } from './errors';
-import { decodeText, stripBom } from './decode';
 
 export type DataSource = File | Blob | string | URL;
 
@@ -33,24 +32,31 @@ export function sourceLabel(source: DataSource): string {
   return 'the blob';
 }
 
-/** Read a source to text (BOM dropped, UTF-8 checked). */
-export async function readSourceText(source: DataSource, signal?: AbortSignal): Promise<string> {
+/** The bytes of a file, a blob or an address, as a stream of pieces, with the total size when known. */
+export interface ByteSource {
+  reader: ReadableStreamDefaultReader<Uint8Array>;
+  size: number | undefined;
+}
+
+/** Open a File, Blob, URL or address string for reading piece by piece (CSV text is not a byte source). */
+export async function openSource(source: DataSource, signal?: AbortSignal): Promise<ByteSource> {
   signal?.throwIfAborted();
-  const label = sourceLabel(source);
-  if (typeof source === 'string' && !isLocation(source)) return stripBom(source);
-  let bytes: Uint8Array;
   if (typeof source === 'string' || source instanceof URL) {
-    bytes = await readLocation(resolveLocation(source), signal);
-  } else if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    bytes = new Uint8Array(await source.arrayBuffer());
-  } else {
-    throw dataError(
-      `Can't read data from ${describeValue(source)}; pass a File, a Blob, a URL, or CSV text.`,
-      DATA_ERROR_CODES.badOption,
-    );
+    const url = resolveLocation(source);
+    if (url.protocol === 'file:') {
+      const bytes = await readLocation(url, signal);
+      return { reader: new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().getReader(), size: bytes.length };
+    }
+    const response = await fetchLocation(url, signal);
+    const length = Number(response.headers.get('content-length'));
+    const body = response.body ?? new Blob([]).stream();
+    return { reader: body.getReader(), size: length > 0 ? length : undefined };
   }
-  signal?.throwIfAborted();
-  return decodeText(bytes, label);
+  if (typeof Blob !== 'undefined' && source instanceof Blob) return { reader: source.stream().getReader(), size: source.size };
+  throw dataError(
+    `Can't read data from ${describeValue(source)}; pass a File, a Blob, a URL, or CSV text.`,
+    DATA_ERROR_CODES.badOption,
+  );
 }
 
 function describeValue(v: unknown): string {
@@ -84,6 +90,11 @@ export async function readLocation(url: URL, signal?: AbortSignal): Promise<Uint
     }
     return readNodeFile(url);
   }
+  return new Uint8Array(await (await fetchLocation(url, signal)).arrayBuffer());
+}
+
+/** A successful response for an http(s), blob: or data: URL, or a message that says what to check. */
+async function fetchLocation(url: URL, signal?: AbortSignal): Promise<Response> {
   if (typeof fetch !== 'function') {
     throw dataError(`Can't load ${url.href}: this environment has no fetch.`, DATA_ERROR_CODES.unreadable);
   }
@@ -104,7 +115,7 @@ export async function readLocation(url: URL, signal?: AbortSignal): Promise<Uint
       DATA_ERROR_CODES.unreadable,
     );
   }
-  return new Uint8Array(await response.arrayBuffer());
+  return response;
 }
 
 // Kept in a variable so bundlers leave the import alone: this branch only runs in Node.

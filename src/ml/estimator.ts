@@ -2,7 +2,7 @@
 // fitted state ends in `_`; using an unfitted estimator throws NotFittedError; `getParams()` gives
 // scikit-learn's snake_case names (what autolog logs); `toJSON()`/`fromJSON()` round-trip exactly.
 import { NotFittedError, KirokuError, DataError } from '../lib/errors';
-import { isFrame, isMatrix, toMatrix, type Matrix, type MatrixInput, type VectorInput } from '../data/frame';
+import { areDefaultNames, toMatrix, type Matrix, type MatrixInput, type VectorInput } from '../data/frame';
 import { encodeLabels, type Label } from './labels';
 import { accuracyScore, r2Score } from './metrics';
 import { warn, type MLWarning, type WarningCategory } from './warnings';
@@ -173,11 +173,9 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return out;
 }
 
-/** Names that came with X: a DataFrame's, or a Matrix's unless they are the default `x0`, `x1`, … */
-function namesOf(X: MatrixInput, m: Matrix): string[] | undefined {
-  if (isFrame(X)) return m.columns;
-  if (isMatrix(X) && X.columns && X.columns.some((c, j) => c !== `x${j}`)) return X.columns;
-  return undefined;
+/** Names that came with X (a DataFrame's, a named Matrix's), unless they are only defaults (`x0`, `x1`, …). */
+function namesOf(m: Matrix): string[] | undefined {
+  return areDefaultNames(m.columns) ? undefined : m.columns;
 }
 
 /**
@@ -201,7 +199,7 @@ export abstract class Predictor<P extends object = Record<string, unknown>> exte
     const m = toMatrix(X);
     if (m.rows === 0) throw new DataError(`${this.estimatorName} needs at least one sample to fit; X has 0 rows.`);
     this.nFeaturesIn_ = m.cols;
-    this.featureNamesIn_ = namesOf(X, m);
+    this.featureNamesIn_ = namesOf(m);
     this.warnings_ = [];
     return m;
   }
@@ -214,7 +212,7 @@ export abstract class Predictor<P extends object = Record<string, unknown>> exte
       throw new DataError(`X has ${m.cols} features, but ${this.estimatorName} is expecting ${this.nFeaturesIn_} features as input.`);
     }
     const fitNames = this.featureNamesIn_;
-    const names = namesOf(X, m);
+    const names = namesOf(m);
     if (fitNames && names && names.some((c, j) => c !== fitNames[j])) {
       throw new DataError(
         `The feature names should match those that were passed during fit: expected [${fitNames.join(', ')}], got [${names.join(', ')}].`,

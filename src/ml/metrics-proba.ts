@@ -1,7 +1,9 @@
 // Metrics on probabilities and scores: log loss (sklearn 1.2: clip to [eps, 1 − eps], renormalize
 // rows) and ROC AUC (binary; multiclass one-vs-rest or Hand & Till one-vs-one).
 import { DataError } from '../lib/errors';
-import { isFrame, isMatrix, toMatrix, toVector, type Matrix, type VectorInput } from '../data/frame';
+import { isMatrix, toMatrix, toVector, type Matrix, type VectorInput } from '../data/frame';
+import { isDanfoFrame } from '../data/danfo';
+import { Table } from '../data/table';
 import { toLabels, uniqueLabels, labelIndex, type Label } from './labels';
 
 /** Probabilities or scores: one value per sample, or rows (number[][]), a Matrix or a DataFrame. */
@@ -11,7 +13,7 @@ export type ScoreInput = VectorInput | ArrayLike<ArrayLike<number>> | Matrix;
 function scoreColumns(y: ScoreInput): Float64Array[] {
   let m: Matrix | null = null;
   if (isMatrix(y)) m = y;
-  else if (isFrame(y)) m = toMatrix(y);
+  else if (isDanfoFrame(y) || y instanceof Table) m = toMatrix(y as Table);
   else if (typeof y === 'object' && y !== null && 'length' in y && (y as ArrayLike<unknown>).length > 0) {
     const first = (y as ArrayLike<unknown>)[0];
     if (Array.isArray(first) || ArrayBuffer.isView(first)) m = toMatrix(y as ArrayLike<ArrayLike<number>>);

@@ -4,10 +4,11 @@
 // Always async, because some estimators fit asynchronously (MLP on TensorFlow.js):
 //   const scores = await crossValScore(new ElasticNet(), X, y, { cv: 5, scoring: 'r2' });
 import { KirokuError } from '../lib/errors';
-import { isFrame, frameColumns, vectorValues, type FrameLike, type VectorInput } from '../data/frame';
+import type { VectorInput } from '../data/frame';
+import { danfoSeriesValues, isDanfoFrame, isDanfoSeries, tableFromDanfo } from '../data/danfo';
+import type { Table } from '../data/table';
 import { clone, setParamsLoose, type AnyEstimator } from './model-selection-clone';
 import { getScorer, type Scorer, type Scoring } from './model-selection-scoring';
-import { ColumnTable } from './preprocessing-base';
 import { KFold, StratifiedKFold, takeSamples, type CrossValidator, type Fold, type Splittable } from './split';
 import { warn } from './warnings';
 
@@ -46,14 +47,12 @@ export function checkCv(cv: CvInput, estimator: AnyEstimator, X: Splittable, y?:
 }
 
 /**
- * X and y in a form whose rows are cheap to take many times: a danfojs DataFrame becomes a ColumnTable
- * over its own column arrays (no copy; names kept), a Series its values. Other inputs are kept.
+ * X and y in a form whose rows are cheap to take many times: a danfojs DataFrame becomes a Table
+ * (names kept, types from its values), a Series its values. Other inputs are kept.
  */
-export function indexable<T>(X: T): T | ColumnTable | unknown[] {
-  if (X instanceof ColumnTable || X === undefined || X === null) return X;
-  const danfo = X as unknown as { ndim?: number };
-  if (isFrame(X) && danfo.ndim !== 1) return new ColumnTable((X as FrameLike).columns.map(String), frameColumns(X as FrameLike));
-  if (danfo.ndim === 1) return Array.from(vectorValues(X as unknown as VectorInput).values);
+export function indexable<T>(X: T): T | Table | unknown[] {
+  if (isDanfoFrame(X)) return tableFromDanfo(X);
+  if (isDanfoSeries(X)) return danfoSeriesValues(X).values;
   return X;
 }
 

@@ -1,84 +1,31 @@
-// What every transformer shares: reading X as raw columns (strings allowed, so encoders and imputers
-// can see categories), checking that transform gets the columns fit saw, and building the output.
+// What every transformer shares: reading X as a Table (strings allowed, so encoders and imputers can
+// see categories), checking that transform gets the columns fit saw, and building the output.
 //
-// Why raw columns rather than `toMatrix`: `toMatrix` refuses strings and missing values, which is
-// exactly what OneHotEncoder and SimpleImputer exist to handle. Numeric transformers read the same
-// columns and convert, treating missing values as NaN (scikit-learn's scalers ignore NaN in fit and
-// keep it in transform, so a scaler may sit before an imputer).
+// Why a Table rather than `toMatrix`: `toMatrix` refuses strings and missing values, which is exactly
+// what OneHotEncoder and SimpleImputer exist to handle. Numeric transformers read the same columns and
+// convert, treating missing values as NaN (scikit-learn's scalers ignore NaN in fit and keep it in
+// transform, so a scaler may sit before an imputer).
 //
 // Output is a column-major `Matrix` whose `columns` are `getFeatureNamesOut()`, so the next step of a
 // Pipeline (or a model's `toMatrix`) reads it without copying and the feature names survive to the
-// logged signature. The one exception is SimpleImputer on string columns; see `ColumnTable`.
+// logged signature. The one exception is SimpleImputer on string columns, which returns a Table.
 import { DataError } from '../lib/errors';
 import { Estimator, type EstimatorKind } from './estimator';
-import { defaultNames, frameColumns, isFrame, isMatrix, type FrameLike, type Matrix } from '../data/frame';
+import { areDefaultNames, defaultNames, type Matrix } from '../data/frame';
+import type { Table } from '../data/table';
+import { toTable, type TableInput } from '../data/table-from';
 
-/**
- * A danfojs DataFrame (or ColumnTable) as the types see it. Only the public getters are named: danfojs
- * declares its column store protected, so a real `dfd.DataFrame` does not type-check as `FrameLike`.
- */
-export type FrameInput = { readonly columns: string[]; readonly shape: number[] };
-
-/** X for a transformer: a danfojs DataFrame, rows of values, a Matrix, or a ColumnTable. */
-export type TableInput = FrameInput | ArrayLike<ArrayLike<unknown>> | Matrix;
+export type { TableInput };
 
 /** Anything usable as a transformer step: this module's transformers, or a Pipeline of them. */
 export type TransformerLike = Estimator<object> & {
-  transform(X: TableInput): Matrix | ColumnTable;
+  transform(X: TableInput): Matrix | Table;
   getFeatureNamesOut(): string[];
 };
 
-/** X as columns of raw values. `named` is true when the names came with the data (DataFrame, Matrix). */
-export interface Table {
-  readonly columns: string[];
-  readonly rows: number;
-  readonly values: ArrayLike<unknown>[];
-  readonly named: boolean;
-}
-
-/**
- * A column-major table of mixed values that looks like a DataFrame to `isFrame`/`toMatrix`, so it can
- * feed the next step of a Pipeline. Returned by transformers whose output may hold strings.
- */
-export class ColumnTable implements FrameLike {
-  readonly columns: string[];
-  readonly shape: number[];
-  readonly $dataIncolumnFormat: unknown[][];
-  /** `data` holds columns; typed arrays are kept as they are (read by index only). */
-  constructor(columns: string[], data: ArrayLike<unknown>[]) {
-    this.columns = columns;
-    this.$dataIncolumnFormat = data as unknown[][];
-    this.shape = [data[0]?.length ?? 0, columns.length];
-  }
-  /** Row-major values, built on demand (only display needs them). */
-  get values(): unknown[][] {
-    const n = this.shape[0]!;
-    return Array.from({ length: n }, (_, i) => this.$dataIncolumnFormat.map((c) => c[i]));
-  }
-}
-
-export function toTable(X: TableInput): Table {
-  if (isMatrix(X)) {
-    const values = Array.from({ length: X.cols }, (_, j) => X.data.subarray(j * X.rows, (j + 1) * X.rows));
-    const columns = X.columns ?? defaultNames(X.cols);
-    // Default names (`x0`, `x1`, …) mean the data came without names, as from number[][].
-    const named = columns.some((c, j) => c !== `x${j}`);
-    return { columns, rows: X.rows, values, named };
-  }
-  if (isFrame(X)) {
-    return { columns: X.columns.map(String), rows: X.shape[0]!, values: frameColumns(X as FrameLike), named: true };
-  }
-  const rowsIn = X as ArrayLike<ArrayLike<unknown>>;
-  const rows = rowsIn.length;
-  if (rows === 0) throw new DataError('X has no rows; fit and transform need at least one sample.');
-  const cols = rowsIn[0]!.length;
-  const values = Array.from({ length: cols }, () => new Array<unknown>(rows));
-  for (let i = 0; i < rows; i++) {
-    const r = rowsIn[i]!;
-    if (r.length !== cols) throw new DataError(`Row ${i} of X has ${r.length} values; row 0 has ${cols}.`);
-    for (let j = 0; j < cols; j++) values[j]![i] = r[j];
-  }
-  return { columns: defaultNames(cols), rows, values, named: false };
+/** Whether X came with column names (a DataFrame's, a named Matrix's) rather than `x0`, `x1`, … */
+export function hasNames(t: Table): boolean {
+  return !areDefaultNames(t.columns);
 }
 
 /** NaN, null and undefined are "missing", as pandas and scikit-learn treat them. */
@@ -132,11 +79,11 @@ export abstract class Transformer<P extends object = Record<string, unknown>> ex
   featureNamesIn_: string[] | undefined = undefined;
 
   abstract override fit(X: TableInput, y?: unknown): this;
-  abstract transform(X: TableInput): Matrix | ColumnTable;
+  abstract transform(X: TableInput): Matrix | Table;
   /** Output column names, like scikit-learn's `get_feature_names_out()`. */
   abstract getFeatureNamesOut(): string[];
 
-  fitTransform(X: TableInput, y?: unknown): Matrix | ColumnTable {
+  fitTransform(X: TableInput, y?: unknown): Matrix | Table {
     return this.fit(X, y).transform(X);
   }
 
@@ -145,7 +92,7 @@ export abstract class Transformer<P extends object = Record<string, unknown>> ex
     const t = toTable(X);
     if (t.rows === 0) throw new DataError(`${this.estimatorName} needs at least one sample to fit; X has 0 rows.`);
     this.nFeaturesIn_ = t.columns.length;
-    this.featureNamesIn_ = t.named ? t.columns : undefined;
+    this.featureNamesIn_ = hasNames(t) ? [...t.columns] : undefined;
     return t;
   }
 
@@ -159,7 +106,7 @@ export abstract class Transformer<P extends object = Record<string, unknown>> ex
       );
     }
     const fitNames = this.featureNamesIn_;
-    if (fitNames && t.named && t.columns.some((c, j) => c !== fitNames[j])) {
+    if (fitNames && hasNames(t) && t.columns.some((c, j) => c !== fitNames[j])) {
       throw new DataError(
         `The feature names should match those that were passed during fit: expected [${fitNames.join(', ')}], ` +
           `got [${t.columns.join(', ')}].`,

@@ -12,9 +12,9 @@
 import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
-import {
-  ColumnTable, Transformer, numericColumn, toTable, type Table, type TableInput, type TransformerLike,
-} from './preprocessing-base';
+import type { Table } from '../data/table';
+import { toTable } from '../data/table-from';
+import { Transformer, numericColumn, type TableInput, type TransformerLike } from './preprocessing-base';
 import { clone, isEstimator, nestedParams, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams } from './model-selection-clone';
 
 /** Columns by name (needs a DataFrame or named Matrix) or by position. */
@@ -61,8 +61,8 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     });
   }
 
-  private static subTable(t: Table, cols: number[]): ColumnTable {
-    return new ColumnTable(cols.map((j) => t.columns[j]!), cols.map((j) => t.values[j]!));
+  private static subTable(t: Table, cols: number[]): Table {
+    return t.pick(cols);
   }
 
   fit(X: TableInput): this {
@@ -95,7 +95,7 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
       const sub = ColumnTransformer.subTable(t, cols);
       const out = tr === 'passthrough' ? sub : tr.transform(sub);
       const ot = toTable(out);
-      ot.values.forEach((v, j) => blocks.push(numericColumn(v, `${name}__${ot.columns[j]}`, 'ColumnTransformer output')));
+      ot.data.forEach((v, j) => blocks.push(numericColumn(v, `${name}__${ot.columns[j]}`, 'ColumnTransformer output')));
     }
     const names = this.getFeatureNamesOut();
     const data = new Float64Array(t.rows * blocks.length);
@@ -169,18 +169,10 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
   }
 }
 
-/** scikit-learn's `make_column_selector(dtype_include=...)` in its simplest use: numeric or not. */
+/** scikit-learn's `make_column_selector(dtype_include=...)` in its simplest use: numeric (and boolean) or not. */
 export function selectColumns(X: TableInput, kind: 'numeric' | 'categorical'): string[] {
   const t = toTable(X);
-  return t.columns.filter((_, j) => {
-    const col = t.values[j]!;
-    let numeric = true;
-    for (let i = 0; i < col.length && numeric; i++) {
-      const v = col[i];
-      if (v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'boolean') numeric = false;
-    }
-    return kind === 'numeric' ? numeric : !numeric;
-  });
+  return t.columns.filter((_, j) => (t.dtypes[j] !== 'string') === (kind === 'numeric'));
 }
 
 registerEstimator('ColumnTransformer', ColumnTransformer);

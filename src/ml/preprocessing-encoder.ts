@@ -69,7 +69,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     const t = this.fitTable(X);
     const { categories, drop } = this.params;
     if (categories === 'auto') {
-      this.categories_ = t.values.map((v, j) => sortedCategories(v, t.columns[j]!));
+      this.categories_ = t.data.map((v, j) => sortedCategories(v, t.columns[j]!));
     } else {
       if (categories.length !== t.columns.length) {
         throw new KirokuError(
@@ -78,7 +78,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
         );
       }
       this.categories_ = categories.map((c) => c.map(categoryKey));
-      const unknown = this.unknownIn(t.values);
+      const unknown = this.unknownIn(t.data);
       if (unknown) throw new DataError(`Found unknown categories [${unknown.values}] in column ${unknown.column} during fit`);
     }
     this.dropIdx_ = drop === null ? null : this.categories_.map((c) => (drop === 'first' || c.length === 2 ? 0 : null));
@@ -86,7 +86,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   }
 
   /** The first column with values outside its categories, for the error message. */
-  private unknownIn(values: ArrayLike<unknown>[]): { column: number; values: string } | null {
+  private unknownIn(values: readonly ArrayLike<unknown>[]): { column: number; values: string } | null {
     for (let j = 0; j < values.length; j++) {
       const known = new Set(this.categories_![j]);
       const bad = new Set<Category>();
@@ -100,11 +100,11 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   transform(X: TableInput): Matrix {
     const t = this.transformTable(X);
     if (this.params.handleUnknown === 'error') {
-      const unknown = this.unknownIn(t.values);
+      const unknown = this.unknownIn(t.data);
       if (unknown) throw new DataError(`Found unknown categories [${unknown.values}] in column ${unknown.column} during transform`);
     }
     const out: Float64Array[] = [];
-    t.values.forEach((col, j) => {
+    t.data.forEach((col, j) => {
       const cats = this.categories_![j]!;
       const dropped = this.dropIdx_?.[j] ?? null;
       // Output column of each category, -1 for the dropped one.

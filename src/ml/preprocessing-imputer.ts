@@ -2,14 +2,14 @@
 // danfojs produce for an empty CSV cell); there is no `missing_values` param.
 //
 // Output: a Matrix when every output value is numeric; otherwise (most_frequent or constant on string
-// columns) a ColumnTable, which the next step (OneHotEncoder, a ColumnTransformer) reads like a
-// DataFrame. scikit-learn returns an object array in that case, for the same reason.
+// columns) a Table, which the next step (OneHotEncoder, a ColumnTransformer) reads like a DataFrame.
+// scikit-learn returns an object array in that case, for the same reason.
 import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
-import {
-  ColumnTable, Transformer, isMissing, matrixFromColumns, numericColumn, type TableInput,
-} from './preprocessing-base';
+import { inferColumn } from '../data/infer';
+import { Table } from '../data/table';
+import { Transformer, isMissing, matrixFromColumns, numericColumn, type TableInput } from './preprocessing-base';
 
 export type ImputeStrategy = 'mean' | 'median' | 'most_frequent' | 'constant';
 type Fill = number | string | boolean;
@@ -71,7 +71,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
       throw new KirokuError(`Invalid strategy '${strategy}' for SimpleImputer; use one of ${STRATEGIES.join(', ')}.`, 'INVALID_PARAMETER_VALUE');
     }
     const t = this.fitTable(X);
-    this.statistics_ = t.values.map((col, j) => {
+    this.statistics_ = t.data.map((col, j) => {
       const name = t.columns[j]!;
       const vals = present(col);
       const numeric = vals.every((v) => typeof v === 'number' || typeof v === 'boolean');
@@ -98,13 +98,13 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
     return this.statistics_!.flatMap((s, j) => (s === null ? [] : [j]));
   }
 
-  transform(X: TableInput): Matrix | ColumnTable {
+  transform(X: TableInput): Matrix | Table {
     const t = this.transformTable(X);
     const cols: unknown[][] = [];
     let numeric = true;
     for (const j of this.kept()) {
       const fill = this.statistics_![j]!;
-      const src = t.values[j]!;
+      const src = t.data[j]!;
       const col = new Array<unknown>(t.rows);
       for (let i = 0; i < t.rows; i++) {
         const v = isMissing(src[i]) ? fill : src[i];
@@ -114,7 +114,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
       cols.push(col);
     }
     const names = this.getFeatureNamesOut();
-    if (!numeric) return new ColumnTable(names, cols);
+    if (!numeric) return new Table(names.map((name, j) => ({ name, ...inferColumn(cols[j]!) })), t.rows);
     return matrixFromColumns(cols.map((c) => Float64Array.from(c as number[], Number)), names, t.rows);
   }
 

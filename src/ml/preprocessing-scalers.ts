@@ -4,12 +4,13 @@
 import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
 import { DataError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
-import { Transformer, matrixFromColumns, nanToNull, nullToNaN, numericColumn, type Table, type TableInput } from './preprocessing-base';
+import type { Table } from '../data/table';
+import { Transformer, matrixFromColumns, nanToNull, nullToNaN, numericColumn, type TableInput } from './preprocessing-base';
 
 const EPS = 2.220446049250313e-16;
 
 function numericColumns(t: Table, who: string): Float64Array[] {
-  return t.values.map((v, j) => numericColumn(v, t.columns[j]!, who));
+  return t.data.map((v, j) => numericColumn(v, t.columns[j]!, who));
 }
 
 /** Mean and population variance of the non-NaN values, plus how many there were. */

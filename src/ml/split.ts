@@ -6,12 +6,13 @@
 // would give for the same seed. Without shuffling, indices equal scikit-learn's exactly.
 import { KirokuError, DataError } from '../lib/errors';
 import { permutation, rngFrom, type Rng } from '../lib/random';
-import { isFrame, isMatrix, isSeries, takeRows, vectorValues, type VectorInput } from '../data/frame';
+import { isMatrix, takeRows, vectorValues, type VectorInput } from '../data/frame';
+import { danfoTakeRows, isDanfoFrame, isDanfoSeries } from '../data/danfo';
+import { Table } from '../data/table';
 import { encodeLabels, toLabels, uniqueLabels } from './labels';
-import { ColumnTable } from './preprocessing-base';
 
-/** Anything with rows: a danfojs DataFrame or Series, a Matrix, an array or typed array. */
-export type Splittable = { shape: number[] } | { rows: number } | ArrayLike<unknown>;
+/** Anything with rows: a Table, a danfojs DataFrame or Series, a Matrix, an array or typed array. */
+export type Splittable = { readonly shape: readonly number[] } | { readonly rows: number } | ArrayLike<unknown>;
 
 export type TrainTestSplitOptions = {
   /** Fraction (0–1) or count of test rows; 0.25 when neither size is given. */
@@ -26,8 +27,8 @@ export type TrainTestSplitOptions = {
 };
 
 export function numSamples(X: Splittable): number {
-  if (isMatrix(X)) return X.rows;
-  if (isFrame(X) || isSeries(X)) return (X as { shape: number[] }).shape[0]!;
+  if (isMatrix(X) || X instanceof Table) return X.rows;
+  if (isDanfoFrame(X) || isDanfoSeries(X)) return (X as { shape: number[] }).shape[0]!;
   if (typeof (X as ArrayLike<unknown>).length === 'number') return (X as ArrayLike<unknown>).length;
   throw new DataError('Expected a DataFrame, Series, Matrix or array to split.');
 }
@@ -35,16 +36,8 @@ export function numSamples(X: Splittable): number {
 /** Rows `idx` of X, in the same kind of container (DataFrames keep their columns, dtypes and index). */
 export function takeSamples<T>(X: T, idx: ArrayLike<number>): T {
   if (isMatrix(X)) return takeRows(X, idx) as T;
-  if (X instanceof ColumnTable) {
-    const pick = (c: ArrayLike<unknown>) => Array.from(idx, (i) => c[i]);
-    return new ColumnTable(X.columns, X.$dataIncolumnFormat.map(pick)) as T;
-  }
-  const danfo = X as unknown as { iloc?: (a: unknown) => T; ndim?: number };
-  if ((isFrame(X) || isSeries(X)) && typeof danfo.iloc === 'function') {
-    // A danfojs Series also passes `isFrame` (shape [n, 1]); `ndim` tells them apart.
-    const rows = Array.from(idx);
-    return danfo.ndim === 1 ? danfo.iloc(rows) : danfo.iloc({ rows });
-  }
+  if (X instanceof Table) return X.take(idx) as T;
+  if (isDanfoFrame(X) || isDanfoSeries(X)) return danfoTakeRows(X, idx);
   if (ArrayBuffer.isView(X)) {
     const src = X as unknown as Float64Array;
     const out = new (src.constructor as Float64ArrayConstructor)(idx.length);
@@ -149,7 +142,7 @@ function range(from: number, to: number): number[] {
 }
 
 function isOptions(x: unknown): x is TrainTestSplitOptions {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !isFrame(x) && !isSeries(x) && !isMatrix(x);
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !isDanfoFrame(x) && !isDanfoSeries(x) && !isMatrix(x) && !(x instanceof Table);
 }
 
 /**

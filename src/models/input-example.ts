@@ -1,6 +1,8 @@
 // Input examples, saved as MLflow saves them: a DataFrame (or records) in pandas "split" orient
 // `{"columns": [...], "data": [[...], ...]}`, an array in `{"inputs": [[...]]}`.
-import { frameColumns, isFrame, isMatrix, toRows } from '../data/frame';
+import { isMatrix, sliceRows, toRows } from '../data/matrix';
+import { Table } from '../data/table';
+import { isDanfoFrame, tableFromDanfo } from '../data/danfo';
 
 export interface SavedInputExample {
   json: string;
@@ -12,11 +14,10 @@ export const INPUT_EXAMPLE_FILE = 'input_example.json';
 /** The first `maxRows` rows of an example (MLflow's autolog keeps 5). */
 export function saveInputExample(example: unknown, maxRows = Infinity): SavedInputExample {
   const clean = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
-  if (isFrame(example)) {
-    const cols = frameColumns(example);
-    const n = Math.min(example.shape[0]!, maxRows);
-    const data = Array.from({ length: n }, (_, i) => cols.map((c) => clean(c[i])));
-    return { json: JSON.stringify({ columns: example.columns.map(String), data }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' } };
+  if (example instanceof Table || isDanfoFrame(example)) {
+    const t = (example instanceof Table ? example : tableFromDanfo(example)).head(maxRows);
+    const data = t.values.map((row) => row.map(clean));
+    return { json: JSON.stringify({ columns: t.columns, data }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' } };
   }
   if (Array.isArray(example) && example.length && typeof example[0] === 'object' && example[0] !== null && !Array.isArray(example[0])) {
     const records = (example as Array<Record<string, unknown>>).slice(0, maxRows);
@@ -24,7 +25,7 @@ export function saveInputExample(example: unknown, maxRows = Infinity): SavedInp
     const data = records.map((r) => columns.map((c) => clean(r[c])));
     return { json: JSON.stringify({ columns, data }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' } };
   }
-  const rows = isMatrix(example) ? toRows(example) : (example as unknown[]);
+  const rows = isMatrix(example) ? toRows(sliceRows(example, 0, Math.min(example.rows, maxRows))) : (example as unknown[]);
   const inputs = rows.slice(0, maxRows).map((r) => (Array.isArray(r) ? r.map(clean) : clean(r)));
   return { json: JSON.stringify({ inputs }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'ndarray', format: 'tf-serving' } };
 }

@@ -1,7 +1,12 @@
 // Model signatures, MLflow's: a schema of named columns (ColSpec) or of a tensor (TensorSpec) for the
 // inputs and the outputs, plus optional inference params. Stored in MLmodel as JSON strings.
 import { SchemaError } from '../lib/errors';
-import { frameColumns, isFrame, isMatrix, isSeries, type FrameLike, type Matrix } from '../data/frame';
+import { isMatrix, type Matrix } from '../data/frame';
+import { isDanfoSeries, tableFromDanfo } from '../data/danfo';
+import { MLFLOW_TYPES } from '../data/dataset-info';
+import { inferColumn } from '../data/infer';
+import type { Dtype, Table } from '../data/table';
+import { toTable } from '../data/table-from';
 
 export type MlflowType = 'boolean' | 'integer' | 'long' | 'float' | 'double' | 'string' | 'binary' | 'datetime';
 
@@ -62,74 +67,60 @@ export const NUMPY_NAMES: Record<MlflowType, string> = {
   boolean: 'bool', integer: 'int32', long: 'int64', float: 'float32', double: 'float64', string: 'object', binary: 'bytes', datetime: 'datetime64[ns]',
 };
 
-// danfojs labels columns int32/float32, but the values are JS doubles read as pandas would read
-// int64/float64, which MLflow calls long/double.
-const DANFO_TYPES: Record<string, MlflowType> = { int32: 'long', float32: 'double', string: 'string', boolean: 'boolean', datetime: 'datetime' };
+/** numpy's dtype for a Table dtype, as a tensor spec names it. */
+const TENSOR_DTYPES: Record<Dtype, string> = { float64: 'float64', int64: 'int64', bool: 'bool', string: 'object' };
 
-function isMissing(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+/** numpy's dtype for an array whose columns have these types (numpy's promotion: ints widen to floats). */
+function arrayDtype(dtypes: readonly Dtype[]): string {
+  const kinds = new Set(dtypes);
+  if (kinds.has('string') || (kinds.has('bool') && kinds.size > 1)) return 'object';
+  if (kinds.has('float64')) return 'float64';
+  if (kinds.has('int64')) return 'int64';
+  return kinds.has('bool') ? 'bool' : 'float64';
 }
 
-/** The MLflow type of a column from its values (missing cells ignored). */
+/** The tensor schema of rows of values (a 2-D numpy array in MLflow), from their columns' types. */
+export function tensorSchema(t: Table): TensorSpec[] {
+  return [tensor(arrayDtype(t.dtypes), [-1, t.columns.length])];
+}
+
+/** The MLflow type of a column from ALL its values (missing cells ignored), as pandas would type it. */
 export function inferColumnType(values: ArrayLike<unknown>): MlflowType {
-  let kind: MlflowType | null = null;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (isMissing(v)) continue;
-    const t: MlflowType = typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'long' : 'double') : v instanceof Date ? 'datetime' : 'string';
-    if (kind === null) kind = t;
-    else if (kind !== t) {
-      if ((kind === 'long' && t === 'double') || (kind === 'double' && t === 'long')) kind = 'double';
-      else return 'string';
-    }
-  }
-  return kind ?? 'double';
+  return MLFLOW_TYPES[inferColumn(values).dtype];
 }
 
-function hasMissing(values: ArrayLike<unknown>): boolean {
-  for (let i = 0; i < values.length; i++) if (isMissing(values[i])) return true;
-  return false;
-}
-
-/** The schema of model input or output data, as MLflow's `_infer_schema`. */
+/**
+ * The schema of model input or output data, as MLflow's `_infer_schema`: named columns for tables
+ * (a Table, a danfojs DataFrame, records, an object of columns), their types from all the values;
+ * a tensor for matrices and rows of numbers (numpy arrays in MLflow); an unnamed column or a 1-D
+ * tensor for a Series or a list of values.
+ */
 export function inferSchema(data: unknown): Schema {
-  if (isFrame(data)) {
-    const cols = frameColumns(data);
-    const dtypes = (data as FrameLike & { dtypes?: string[] }).dtypes;
-    return data.columns.map((name, j) => ({
-      type: (dtypes ? DANFO_TYPES[dtypes[j]!] : undefined) ?? inferColumnType(cols[j]!),
-      name: String(name),
-      required: !hasMissing(cols[j]!),
-    }));
-  }
-  if (isSeries(data)) {
-    const dtype = (data as { dtypes?: string[] }).dtypes?.[0];
-    return [{ type: (dtype ? DANFO_TYPES[dtype] : undefined) ?? inferColumnType(data.values), required: !hasMissing(data.values) }];
-  }
   if (isMatrix(data)) return [tensor('float64', [-1, data.cols])];
   if (data instanceof Float64Array) return [tensor('float64', [-1])];
   if (data instanceof Float32Array) return [tensor('float32', [-1])];
   if (data instanceof Int32Array) return [tensor('int32', [-1])];
-  if (Array.isArray(data)) {
-    if (data.length && Array.isArray(data[0])) {
-      const first = data[0] as unknown[];
-      const all = (data as unknown[][]).flat();
-      const t = inferColumnType(all);
-      return [tensor(t === 'long' ? 'int64' : t === 'double' ? 'float64' : t === 'boolean' ? 'bool' : 'object', [-1, first.length])];
-    }
-    if (data.length && typeof data[0] === 'object' && data[0] !== null) {
-      // Rows as records: {alcohol: 9.4, …}
-      const names = Object.keys(data[0] as object);
-      return names.map((name) => {
-        const col = (data as Array<Record<string, unknown>>).map((r) => r[name]);
-        return { type: inferColumnType(col), name, required: !hasMissing(col) };
-      });
-    }
-    const t = inferColumnType(data);
-    if (t === 'string' || t === 'boolean') return [{ type: t, required: !hasMissing(data) }];
-    return [tensor(t === 'long' ? 'int64' : 'float64', [-1])];
+  if (isDanfoSeries(data)) {
+    const t = tableFromDanfo(data);
+    return [{ type: MLFLOW_TYPES[t.dtypes[0]!], required: t.missing(0) === 0 }];
   }
-  throw new SchemaError(`Cannot infer a schema from ${describeType(data)}; give a DataFrame, an array of rows, or a typed array.`);
+  if (Array.isArray(data) && data.length && (Array.isArray(data[0]) || ArrayBuffer.isView(data[0]))) {
+    // Rows of values: a 2-D numpy array in MLflow, so a tensor of the type of all its values.
+    return tensorSchema(toTable(data));
+  }
+  if (Array.isArray(data) && data.length && (typeof data[0] !== 'object' || data[0] === null)) {
+    const { dtype, data: values } = inferColumn(data);
+    const required = !Array.from(values as ArrayLike<unknown>).some((v) => v === null || (typeof v === 'number' && v !== v));
+    if (dtype === 'string' || dtype === 'bool') return [{ type: MLFLOW_TYPES[dtype], required }];
+    return [tensor(TENSOR_DTYPES[dtype], [-1])];
+  }
+  let t;
+  try {
+    t = toTable(data);
+  } catch {
+    throw new SchemaError(`Cannot infer a schema from ${describeType(data)}; give a DataFrame, a Table, an array of rows, or a typed array.`);
+  }
+  return t.columns.map((name, j) => ({ type: MLFLOW_TYPES[t.dtypes[j]!], name, required: t.missing(j) === 0 }));
 }
 
 function tensor(dtype: string, shape: number[]): TensorSpec {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSample, SAMPLE_DATASETS, type SampleName } from '../../src/data/index';
 import { snakeCase } from '../../src/data/datasets';
-import { columnsOf } from '../../src/data/columns';
+import { toTable } from '../../src/data/index';
 import { DataError } from '../../src/lib/errors';
 
 afterEach(() => {
@@ -43,13 +43,13 @@ describe('sample datasets', () => {
 
   it('cleans values: model year as a number, the penguin with sex "." as unknown', async () => {
     const cars = await loadSample('cars');
-    const year = columnsOf(cars)[cars.columns.indexOf('year')]!;
+    const year = Array.from(toTable(cars).column('year') as ArrayLike<unknown>);
     expect(year[0]).toBe(1970);
     expect(new Set(year)).toEqual(new Set([1970, 1971, 1972, 1973, 1974, 1975, 1976, 1977, 1978, 1979, 1980, 1982]));
     const penguins = await loadSample('penguins');
-    const sex = columnsOf(penguins)[penguins.columns.indexOf('sex')]!;
+    const sex = toTable(penguins).column('sex') as unknown[];
     expect(new Set(sex)).toEqual(new Set(['MALE', 'FEMALE', null]));
-    const species = columnsOf(penguins)[0]!;
+    const species = toTable(penguins).column(0) as unknown[];
     expect(new Set(species)).toEqual(new Set(['Adelie', 'Chinstrap', 'Gentoo']));
   });
 

@@ -78,8 +78,8 @@ describe('models and predict pages in Chromium', () => {
     expect(page.url()).toContain('model=models%3A%2Fwine%40champion');
     await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'wine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     const check = page.getByRole('region', { name: '3. Schema check' });
-    await check.getByRole('row', { name: /alcohol double int32/ }).getByText('converted', { exact: true }).waitFor(); // whole numbers, read as integers
-    await check.getByRole('row', { name: /pH double float32/ }).getByText('ok', { exact: true }).waitFor();
+    await check.getByRole('row', { name: /alcohol double long/ }).getByText('converted', { exact: true }).waitFor(); // whole numbers, converted to double
+    await check.getByRole('row', { name: /pH double double/ }).getByText('ok', { exact: true }).waitFor();
     await check.getByRole('row', { name: /quality/ }).getByText('target', { exact: true }).waitFor();
     await check.getByRole('button', { name: 'Predict' }).click();
     const results = page.getByRole('region', { name: '4. Predictions' });

@@ -5,17 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import * as ml from '../../src/ml/index';
 import { NotFittedError } from '../../src/lib/errors';
-import { frameColumns, type FrameLike } from '../../src/data/frame';
+import { Table, toTable } from '../../src/data/index';
 import { setWarningHandler } from '../../src/ml/warnings';
 
 type AnyEst = ml.Estimator<object> & Record<string, any>;
 
-/** A column-format table that frame.ts reads as a danfojs DataFrame. */
-function frame(columns: Record<string, unknown[]>): FrameLike & { $dataIncolumnFormat: unknown[][] } {
-  const names = Object.keys(columns);
-  const cols = names.map((c) => columns[c]!);
-  const n = cols[0]!.length;
-  return { columns: names, shape: [n, names.length], $dataIncolumnFormat: cols, values: Array.from({ length: n }, (_, i) => cols.map((c) => c[i])) };
+/** A Table of named columns, typed from their values. */
+function frame(columns: Record<string, unknown[]>): Table {
+  return toTable(columns);
 }
 
 const N = 40;
@@ -28,7 +25,7 @@ const yCls = yReg.map((v) => (v < 0 ? 'lo' : v < 6 ? 'mid' : 'hi'));
 const categoricalX = () => frame({ colour: a.map((v) => (v > 1 ? 'red' : 'blue')), size: c.map((v) => (v > 0 ? 'L' : 'S')) });
 
 /** X with one bad cell: a string in column 'b', or a missing value in column 'c'. */
-function badX(kind: 'string' | 'missing'): FrameLike {
+function badX(kind: 'string' | 'missing'): Table {
   const bb: unknown[] = [...b];
   const cc: unknown[] = [...c];
   if (kind === 'string') bb[3] = 'oops';
@@ -166,12 +163,12 @@ describe('estimator contract', () => {
 
       it('records the input columns and refuses another column count at predict', async () => {
         const est = await fitted();
-        const Xf = X() as FrameLike;
+        const Xf = X() as Table;
         if (t.inputAttributes !== false) {
           expect(est.nFeaturesIn_).toBe(Xf.columns.length);
           expect(est.featureNamesIn_).toEqual(Xf.columns);
         }
-        const fewer = frame(Object.fromEntries(Xf.columns.slice(0, -1).map((col, j) => [col, frameColumns(Xf)[j]!])));
+        const fewer = Xf.select(Xf.columns.slice(0, -1));
         expect(() => use(est, fewer)).toThrow(/features/);
       });
     });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as M from '../../src/ml/metrics';
 import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
 import { fixture } from './sklearn-fixture';
+import { toTable } from '../../src/data/index';
 
 const { inputs: I, expected: E } = fixture().metrics;
 const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
@@ -68,10 +69,10 @@ describe('metrics match scikit-learn to 1e-12', () => {
 });
 
 describe('inputs and edge cases', () => {
-  it('takes typed arrays, Series-like and one-column frames for y', () => {
+  it('takes typed arrays, Series-like objects and one-column tables for y', () => {
     const t = Float64Array.from(I.r_true as number[]);
     const series = { values: I.r_pred as number[], shape: [40], columns: ['pred'] };
-    const frame = { columns: ['pred'], shape: [40, 1], values: (I.r_pred as number[]).map((v) => [v]), $dataIncolumnFormat: [I.r_pred as number[]] };
+    const frame = toTable({ pred: I.r_pred as number[] }); // a one-column table
     close(M.r2Score(t, series), E.r2 as number);
     close(M.r2Score(t, frame), E.r2 as number);
   });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as dfd from 'danfojs';
 import ref from '../fixtures/sklearn_preprocessing.json';
 import {
-  ColumnTable, ColumnTransformer, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler, selectColumns,
+  ColumnTransformer, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler, selectColumns,
 } from '../../src/ml/preprocessing';
 import { Pipeline } from '../../src/ml/pipeline';
 import { estimatorFromJSON, type Estimator } from '../../src/ml/estimator';
 import { toMatrix, toRows, type Matrix } from '../../src/data/frame';
+import { Table } from '../../src/data/table';
 import { NotFittedError, DataError } from '../../src/lib/errors';
 
 const NUM = ['a', 'b', 'c'] as const;
@@ -26,8 +27,8 @@ function rowsOf(d: Record<string, unknown[]>, names: readonly string[]): unknown
 }
 
 /** Compare a matrix to scikit-learn's rows (null = NaN), to ~1e-12 relative. */
-function expectRows(m: Matrix | ColumnTable, expected: (number | string | null)[][]): void {
-  const got = 'data' in m ? toRows(m) : (m.values as unknown[][]);
+function expectRows(m: Matrix | Table, expected: (number | string | null)[][]): void {
+  const got = m instanceof Table ? (m.values as unknown[][]) : toRows(m);
   expect(got.length).toBe(expected.length);
   got.forEach((row, i) => {
     row.forEach((v, j) => {
@@ -147,7 +148,7 @@ describe('OneHotEncoder', () => {
     expectRows(e.transform(newRows), ref.onehot_ignore.transform_new);
   });
 
-  it('encodes numbers and explicit categories, and refuses mixed types', () => {
+  it('encodes numbers and explicit categories; a column mixing numbers and text is text', () => {
     const e = new OneHotEncoder().fit([[3], [1], [2], [1]]);
     expect(e.categories_).toEqual([[1, 2, 3]]);
     expect(e.getFeatureNamesOut()).toEqual(['x0_1', 'x0_2', 'x0_3']);
@@ -155,7 +156,8 @@ describe('OneHotEncoder', () => {
     expect(fixed.getFeatureNamesOut()).toEqual(['x0_b', 'x0_a', 'x0_z']);
     expect(toRows(fixed.transform([['a']]))).toEqual([[0, 1, 0]]);
     expect(() => new OneHotEncoder({ categories: [['a']] }).fit([['a'], ['q']])).toThrow(/unknown categories \['q'\] in column 0 during fit/);
-    expect(() => new OneHotEncoder().fit([['a'], [1]])).toThrow(/uniformly strings or numbers/);
+    // As a Table column, [a, 1] is text (pandas would write it so); its categories are strings.
+    expect(new OneHotEncoder().fit([['a'], [1]]).categories_).toEqual([['1', 'a']]);
   });
 });
 
@@ -169,11 +171,11 @@ describe('SimpleImputer', () => {
     expectRows(out, r[strategy].transform);
   });
 
-  it('most_frequent and constant on strings return a ColumnTable, ties going to the smallest', () => {
+  it('most_frequent and constant on strings return a Table, ties going to the smallest', () => {
     const mf = new SimpleImputer({ strategy: 'most_frequent' }).fit(catFrame());
     expect(mf.statistics_).toEqual(r.most_frequent_str.statistics_);
     const out = mf.transform(catFrame());
-    expect(out).toBeInstanceOf(ColumnTable);
+    expect(out).toBeInstanceOf(Table);
     expectRows(out, r.most_frequent_str.transform);
     const c = new SimpleImputer({ strategy: 'constant' }).fit(catFrame());
     expect(c.statistics_).toEqual(r.constant_str.statistics_);
@@ -243,7 +245,7 @@ describe('ColumnTransformer', () => {
 
 describe('serialization', () => {
   it('every transformer round-trips through JSON text with identical output', () => {
-    const cases: [Estimator & { transform(X: unknown): Matrix | ColumnTable }, unknown][] = [
+    const cases: [Estimator & { transform(X: unknown): Matrix | Table }, unknown][] = [
       [new StandardScaler().fit(numFrame()), numFrame()],
       [new MinMaxScaler({ featureRange: [-2, 2] }).fit(numFrame()), numFrame()],
       [new OneHotEncoder({ drop: 'if_binary' }).fit(catFrame()), catFrame()],
@@ -256,8 +258,8 @@ describe('serialization', () => {
       const a = est.transform(X);
       const b = back.transform(X);
       expect(b.columns).toEqual(a.columns);
-      if ('data' in a) expect(Array.from((b as Matrix).data)).toEqual(Array.from(a.data));
-      else expect((b as ColumnTable).values).toEqual(a.values);
+      if (a instanceof Table) expect((b as Table).values).toEqual(a.values);
+      else expect(Array.from((b as Matrix).data)).toEqual(Array.from(a.data));
     }
   });
 

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Fluent } from '../../src/tracking/fluent';
 import { modelApi } from '../../src/models/api';
 import { ElasticNet } from '../../src/ml/index';
+import { DataFrame } from 'danfojs';
 import { closeStores } from '../../src/tracking/uri';
 import { closeRegistryStores } from '../../src/registry/uri';
 
@@ -28,11 +29,7 @@ const X = [
 ];
 const y = [5, 5, 5, 6, 7, 5];
 const rows = X.map((r) => [r.alcohol, r.sulphates, r.pH]);
-const frame = () => {
-  const columns = ['alcohol', 'sulphates', 'pH'];
-  const cols = columns.map((c) => X.map((r) => r[c as keyof typeof r]));
-  return { columns, shape: [X.length, 3], values: rows, $dataIncolumnFormat: cols };
-};
+const frame = () => new DataFrame(X);
 
 beforeEach(() => {
   mlflow = makeMlflow();

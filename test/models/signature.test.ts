@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DataFrame } from 'danfojs';
 import { inferSignature, signatureFromDict, signatureToDict } from '../../src/models/signature';
-import { enforceSchema } from '../../src/models/enforce';
+import { checkColumns, enforceSchema } from '../../src/models/enforce';
+import type { ColSpec } from '../../src/models/signature';
 import { parseModelUri } from '../../src/models/uri';
-import { frameColumns, type FrameLike } from '../../src/data/frame';
+import { Table, toTable } from '../../src/data/index';
 
 const wine = () => new DataFrame({ alcohol: [9.4, 9.8, 10.5], 'free sulfur dioxide': [11, 25, 15], quality: [5, 5, 6] });
 
@@ -37,7 +38,7 @@ describe('inferSignature', () => {
     const sig = inferSignature([{ island: 'Biscoe', mass: 3750, male: true }, { island: 'Dream', mass: null, male: false }], ['Adelie', 'Gentoo']);
     expect(sig.inputs).toEqual([
       { type: 'string', name: 'island', required: true },
-      { type: 'long', name: 'mass', required: false },
+      { type: 'double', name: 'mass', required: false }, // whole numbers with a gap: float64 in pandas
       { type: 'boolean', name: 'male', required: true },
     ]);
     expect(sig.outputs).toEqual([{ type: 'string', required: true }]);
@@ -55,13 +56,13 @@ describe('inferSignature', () => {
 describe('schema enforcement (MLflow rules and messages)', () => {
   const schema = inferSignature(wine()).inputs;
   const columns = (x: unknown) => {
-    const f = x as FrameLike;
-    return Object.fromEntries(f.columns.map((c, j) => [c, frameColumns(f)[j]]));
+    const t = x as Table;
+    return Object.fromEntries(t.columns.map((c, j) => [c, Array.from(t.data[j] as ArrayLike<unknown>)]));
   };
 
   it('refuses missing columns, naming them and the extra ones', () => {
     expect(() => enforceSchema(schema, [{ alcohol: 9, quality: 5, sulfur: 3 }])).toThrow(
-      "Model is missing inputs ['free sulfur dioxide']. Note that there were extra inputs: ['sulfur'].",
+      "Model is missing inputs ['free sulfur dioxide']. Note that there were extra inputs: ['sulfur']",
     );
   });
 
@@ -70,24 +71,54 @@ describe('schema enforcement (MLflow rules and messages)', () => {
     expect(out.warnings).toEqual([
       "Found extra inputs in the model input that are not defined in the model signature: ['extra']. These inputs will be ignored.",
     ]);
-    expect((out.data as FrameLike).columns).toEqual(['alcohol', 'free sulfur dioxide', 'quality']);
+    expect((out.data as Table).columns).toEqual(['alcohol', 'free sulfur dioxide', 'quality']);
     expect(columns(out.data)).toEqual({ alcohol: [9.4], 'free sulfur dioxide': [11], quality: [5] });
   });
 
   it('widens int to double but never double to long, nor text to numbers', () => {
     expect(() => enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': 11, quality: 5 }])).not.toThrow();
+    expect((enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': 11, quality: 5 }]).data as Table).dtypes).toEqual(['float64', 'int64', 'int64']);
     expect(() => enforceSchema(schema, [{ alcohol: 9.4, 'free sulfur dioxide': 11.5, quality: 5 }])).toThrow(
       'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64.',
     );
     expect(() => enforceSchema(schema, [{ alcohol: '9.4', 'free sulfur dioxide': 11, quality: 5 }])).toThrow(
       'Incompatible input types for column alcohol. Can not safely convert object to float64.',
     );
+    expect(() => enforceSchema(schema, [{ alcohol: true, 'free sulfur dioxide': 11, quality: 5 }])).toThrow(
+      'Incompatible input types for column alcohol. Can not safely convert bool to float64.',
+    );
   });
 
-  it('refuses missing values in a required column', () => {
-    expect(() => enforceSchema(schema, [{ alcohol: NaN, 'free sulfur dioxide': 11, quality: 5 }, { alcohol: 9, 'free sulfur dioxide': 1, quality: 5 }])).toThrow(
-      'Column alcohol is required by the model\'s signature but has missing values (rows 0)',
+  it("adds MLflow's hint when whole numbers with gaps meet a long column", () => {
+    expect(() => enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': null, quality: 5 }, { alcohol: 9, 'free sulfur dioxide': 3, quality: 5 }])).toThrow(
+      'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64. Hint: the type mismatch is likely caused by missing values.',
     );
+  });
+
+  it('types the input from all its values: a decimal in the last row of a danfojs "int32" column is refused for long', () => {
+    const xs = Array.from({ length: 1200 }, (_, i) => (i < 1199 ? i : 0.5));
+    const df = new DataFrame({ alcohol: xs.map(() => 9.5), 'free sulfur dioxide': xs, quality: xs.map(() => 5) });
+    expect(df.dtypes[1]).toBe('int32'); // danfojs's guess from its first 500 values
+    expect(() => enforceSchema(schema, df)).toThrow('Can not safely convert float64 to int64.');
+    // …and a model whose signature came from that frame accepts it, and any other doubles.
+    const fromFrame = inferSignature(df).inputs;
+    expect(fromFrame[1]).toEqual({ type: 'double', name: 'free sulfur dioxide', required: true });
+    expect(() => enforceSchema(fromFrame, df)).not.toThrow();
+  });
+
+  it('lets missing values through, as MLflow does (the estimator names them if it cannot take them)', () => {
+    const out = enforceSchema(schema, [{ alcohol: NaN, 'free sulfur dioxide': 11, quality: 5 }, { alcohol: 9, 'free sulfur dioxide': 1, quality: 5 }]);
+    expect(columns(out.data).alcohol).toEqual([NaN, 9]);
+  });
+
+  it('reports every column before predicting: ok, converted, missing, refused and extra', () => {
+    const t = toTable([{ alcohol: 9, 'free sulfur dioxide': 1.5, extra: 'x' }]);
+    expect(checkColumns(schema as ColSpec[], t)).toEqual([
+      { column: 'alcohol', expected: 'double', found: 'long', status: 'converted', message: 'Converted from long to double.' },
+      { column: 'free sulfur dioxide', expected: 'long', found: 'double', status: 'mismatch', message: 'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64.' },
+      { column: 'quality', expected: 'long', found: null, status: 'missing', message: "Model is missing inputs ['quality']." },
+      { column: 'extra', expected: null, found: 'string', status: 'extra', message: 'Not a model input; ignored.' },
+    ]);
   });
 
   it('takes unnamed rows of the right width in signature order, and checks tensor shapes', () => {

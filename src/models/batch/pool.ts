@@ -8,6 +8,11 @@ export function workers(n: number): Worker[] {
   return pool.slice(0, n);
 }
 
+/** Whether n workers are running already (started by an earlier batch). */
+export function isWarm(n: number): boolean {
+  return pool.length >= n;
+}
+
 /** Drop workers that were stopped mid-batch (cancel, failure); the next batch starts fresh ones. */
 export function discard(ws: Worker[]): void {
   for (const w of ws) {

@@ -1,23 +1,13 @@
 // A batch-prediction worker: loads one estimator from its JSON, then predicts on the row blocks it
-// is sent — copied from the page's shared memory here, in parallel, or transferred — and sends the
-// predictions back (transferred, not copied).
+// is sent (transferred to it) and sends the predictions back (transferred, not copied).
 import { estimatorFromJSON } from '../../ml/estimator';
 import '../../ml/index';
 import { usesTensorFlow } from '../../ml/mlp';
 import { ensureTfBackend } from '../../ml/tf-backend';
-import type { Block, FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
 
 let model: { predict(X: unknown): Float64Array | unknown[] } | null = null;
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
-
-function blockData(block: Block, cols: number): { data: Float64Array; rows: number } {
-  if (block.kind === 'copy') return { data: block.data, rows: block.rows };
-  const all = new Float64Array(block.buffer);
-  const rows = block.to - block.from;
-  const data = new Float64Array(rows * cols);
-  for (let j = 0; j < cols; j++) data.set(all.subarray(j * block.totalRows + block.from, j * block.totalRows + block.to), j * rows);
-  return { data, rows };
-}
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
@@ -30,8 +20,7 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
       return;
     }
     if (!model) throw new Error('predict before load');
-    const { data, rows } = blockData(msg.block, msg.cols);
-    const predictions = model.predict({ data, rows, cols: msg.cols, columns: msg.columns });
+    const predictions = model.predict({ data: msg.data, rows: msg.rows, cols: msg.cols, columns: msg.columns });
     post({ type: 'result', id: msg.id, predictions }, predictions instanceof Float64Array ? [predictions.buffer] : []);
   } catch (err) {
     post({ type: 'error', id: msg.type === 'predict' ? msg.id : null, message: err instanceof Error ? err.message : String(err) });

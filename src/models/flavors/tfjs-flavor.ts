@@ -3,6 +3,7 @@
 // loaded, so pages without one never pay for it.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Flavor } from './flavor';
+import { toMatrix, type MatrixInput } from '../../data/frame';
 
 export const TFJS_FLAVOR = 'tfjs';
 
@@ -71,15 +72,10 @@ function concat(buffers: ArrayBuffer[]): ArrayBuffer {
   return out.buffer;
 }
 
-/** Rows (arrays), a column frame, or a Matrix → a 2-D float tensor. */
+/** A Table, rows of numbers or a Matrix → a 2-D float tensor (row-major, as tfjs wants it). */
 function toTensor(tf: typeof tfTypes, X: unknown): tfTypes.Tensor {
-  const frame = X as { columns?: string[]; shape?: number[]; $dataIncolumnFormat?: unknown[][]; values?: unknown[][] };
-  const m = X as { data?: Float64Array; rows?: number; cols?: number };
-  if (m.data instanceof Float64Array && typeof m.rows === 'number' && typeof m.cols === 'number') {
-    const rowMajor = new Float32Array(m.rows * m.cols);
-    for (let j = 0; j < m.cols; j++) for (let i = 0; i < m.rows; i++) rowMajor[i * m.cols + j] = m.data[j * m.rows + i]!;
-    return tf.tensor2d(rowMajor, [m.rows, m.cols]);
-  }
-  if (Array.isArray(frame.columns) && Array.isArray(frame.shape)) return tf.tensor2d(frame.values as number[][]);
-  return tf.tensor2d(X as number[][]);
+  const m = toMatrix(X as MatrixInput);
+  const rowMajor = new Float32Array(m.rows * m.cols);
+  for (let j = 0; j < m.cols; j++) for (let i = 0; i < m.rows; i++) rowMajor[i * m.cols + j] = m.data[j * m.rows + i]!;
+  return tf.tensor2d(rowMajor, [m.rows, m.cols]);
 }

@@ -11,7 +11,7 @@ import { isChartFigure } from '../../tracking/figures';
 import { ChartOutput } from '../notebook/outputs/chart-output';
 import { baseName, saveBlob } from '../components/download';
 import { formatBytes, previewKind } from './artifact-tree';
-import { parseCsvPreview } from './csv-preview';
+import { previewCSV } from '../../data/csv-preview';
 import { MlmodelView } from './mlmodel-view';
 import { useLive } from './use-live';
 import { imagePreviewUrl } from './image-url';
@@ -82,7 +82,7 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
       return <>{note}<pre class="code" tabIndex={0}><code>{pretty}</code></pre></>;
     }
     case 'csv': {
-      const csv = parseCsvPreview(text, 500);
+      const csv = previewCSV(text, 500);
       return (
         <>
           {note}

@@ -1,16 +1,11 @@
-// Choose the data to predict on: a CSV from disk (file chooser or drag and drop) or one already in
-// the notebook's Files panel. Hands back the file's name and text.
+// Choose the data to predict on: a CSV from disk (file chooser or drag and drop) or one already in the
+// notebook's Files panel. Hands back the File; reading it is the data layer's job (one reader, with
+// its checks and messages).
 import { useEffect, useState } from 'preact/hooks';
 
-export interface PickedCsv {
-  name: string;
-  text: string;
-}
-
-export function CsvPicker({ onPick }: { onPick: (csv: PickedCsv) => void }) {
+export function CsvPicker({ onPick, disabled }: { onPick: (file: File) => void; disabled?: boolean }) {
   const [over, setOver] = useState(false);
   const [stored, setStored] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -23,41 +18,35 @@ export function CsvPicker({ onPick }: { onPick: (csv: PickedCsv) => void }) {
     };
   }, []);
 
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    setError(null);
-    try {
-      onPick({ name: file.name, text: await file.text() });
-    } catch (err) {
-      setError(`Could not read ${file.name}: ${(err as Error).message}`);
-    }
+  const pick = (file: File | undefined) => {
+    if (file && !disabled) onPick(file);
   };
 
   const fromStore = async (name: string) => {
     if (!name) return;
     const { files } = await import('../../../notebook/files');
-    await readFile(await files.file(name));
+    pick(await files.file(name));
   };
 
   return (
     <div class={`drop-zone${over ? ' over' : ''}`}
       onDragOver={(e) => { e.preventDefault(); setOver(true); }}
       onDragLeave={() => setOver(false)}
-      onDrop={(e) => { e.preventDefault(); setOver(false); void readFile(e.dataTransfer?.files[0]); }}>
+      onDrop={(e) => { e.preventDefault(); setOver(false); pick(e.dataTransfer?.files[0]); }}>
       <p>Drop a CSV file here, or</p>
       <label class="file-label">
-        Choose a CSV file <input type="file" accept=".csv,.tsv,.txt,text/csv" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
+        Choose a CSV file <input type="file" accept=".csv,.tsv,.txt,text/csv" disabled={disabled}
+          onChange={(e) => { pick(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
       </label>
       {stored.length > 0 && (
         <label>
           {' '}or a file from the Files panel{' '}
-          <select onChange={(e) => fromStore(e.currentTarget.value)} value="">
+          <select onChange={(e) => fromStore(e.currentTarget.value)} value="" disabled={disabled}>
             <option value="">— pick one —</option>
             {stored.map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </label>
       )}
-      {error && <p role="alert" class="form-error">{error}</p>}
     </div>
   );
 }

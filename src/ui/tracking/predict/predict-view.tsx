@@ -1,54 +1,84 @@
 // Batch prediction in the page: a model (any URI), a CSV, the signature check, then predictions beside
-// the inputs, error statistics when the CSV has the target column, and the predictions as a CSV
-// download. The model is loaded through the public `mlflow` (every flavor), on demand.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ParsedColumn } from '../../../data/columns';
+// the inputs, scores when the CSV has the target column, and every row as a CSV download.
+//
+// One shape from file to prediction: the CSV is read into a Table by the data layer's one reader
+// (streamed, with progress), checked by the model's own enforcement rules (`checkColumns`), predicted
+// by `predictBatch` (on this thread or the worker pool, whichever is faster, with progress and
+// cancel), scored by the metric functions and written by the data layer's CSV writer. The page only
+// shows what those decide. The model is loaded through the public `mlflow` (every flavor), on demand.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { readTable } from '../../../data/csv';
+import { writeCSV } from '../../../data/csv-write';
+import type { Table } from '../../../data/table';
+import { predictBatch } from '../../../models/batch/predict-batch';
+import { checkColumns, enforceSchema, type ColumnCheck } from '../../../models/enforce';
+import { predictionTable, withPredictions } from '../../../models/prediction-table';
 import type { PyFuncModel } from '../../../models/pyfunc';
+import type { ColSpec } from '../../../models/signature';
+import { scorePredictions, type PredictionScores } from '../../../models/score-predictions';
 import { saveBlob } from '../../components/download';
-import { formatNumber } from '../../format';
 import { replaceQuery } from '../routes';
 import { fullMlflow } from '../registry/registry';
-import { CsvPicker, type PickedCsv } from './csv-picker';
+import { CsvPicker } from './csv-picker';
 import { ModelPicker } from './model-picker';
-import {
-  checkColumns, checkPasses, columnCells, errorStats, guessTarget, predictionColumns, toCsv, toRecords,
-  type Cell, type CheckRow, type ErrorStats, type InputSpec,
-} from './predict-logic';
-
-const SHOWN_ROWS = 200;
+import { PredictionResults } from './prediction-results';
+import { SchemaCheck, checkPasses } from './schema-check';
+import { guessTarget } from './target-column';
 
 type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
-interface Data {
-  name: string;
-  columns: ParsedColumn[];
-  cells: Array<{ name: string; cells: Cell[] }>;
-}
+type DataState =
+  | { status: 'idle' }
+  | { status: 'reading'; name: string; progress: number }
+  | { status: 'ready'; name: string; table: Table }
+  | { status: 'error'; message: string };
 
-interface Result {
-  columns: Array<{ name: string; cells: Cell[] }>;
-  stats: ErrorStats | null;
-  ms: number;
-}
+type RunState =
+  | { status: 'idle' }
+  | { status: 'predicting'; id: number; progress: number; first: Table | null }
+  | { status: 'ready'; id: number; predictions: Table; scores: PredictionScores | null; ms: number }
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string };
 
-function inputSpecs(model: PyFuncModel): InputSpec[] | null {
+/** The signature's named input columns, or null (no signature, or a tensor signature). */
+function columnSpecs(model: PyFuncModel): ColSpec[] | null {
   const inputs = model.signature?.inputs;
   if (!inputs || inputs.length === 0 || inputs[0]!.type === 'tensor') return null;
-  return inputs as InputSpec[];
+  const named = (inputs as ColSpec[]).filter((c) => c.name !== undefined);
+  return named.length ? named : null;
+}
+
+/** What the model is given: the whole table for a column signature (enforcement picks its inputs), else every column but the target. */
+function modelInput(model: PyFuncModel, table: Table, target: string | null): Table {
+  return columnSpecs(model) ? table : table.select(table.columns.filter((c) => c !== target));
 }
 
 export function PredictView({ initialModel }: { initialModel: string }) {
   const [uri, setUri] = useState(initialModel);
   const [model, setModel] = useState<Loaded<PyFuncModel>>({ status: 'idle' });
-  const [data, setData] = useState<Loaded<Data>>({ status: 'idle' });
+  const [input, setInput] = useState<DataState>({ status: 'idle' });
   const [target, setTarget] = useState<string | null>(null);
-  const [result, setResult] = useState<Loaded<Result>>({ status: 'idle' });
+  const [run, setRun] = useState<RunState>({ status: 'idle' });
+  const [download, setDownload] = useState<{ progress: number | null; error: string | null }>({ progress: null, error: null });
+  const reading = useRef<AbortController | null>(null);
+  const predicting = useRef<AbortController | null>(null);
+  const runs = useRef(0);
+
+  const stopPredicting = () => {
+    predicting.current?.abort();
+    predicting.current = null;
+  };
+  const cancelPredicting = () => {
+    stopPredicting();
+    setRun({ status: 'cancelled' });
+  };
 
   useEffect(() => {
     if (!uri) return;
     let live = true;
     setModel({ status: 'loading' });
-    setResult({ status: 'idle' });
+    stopPredicting();
+    setRun({ status: 'idle' });
     replaceQuery({ model: uri });
     fullMlflow()
       .then((m) => m.pyfunc.loadModel(uri))
@@ -61,53 +91,97 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     };
   }, [uri]);
 
-  const pick = async (csv: PickedCsv) => {
-    setData({ status: 'loading' });
-    setResult({ status: 'idle' });
+  useEffect(() => () => {
+    reading.current?.abort();
+    predicting.current?.abort();
+  }, []);
+
+  const pick = async (file: File) => {
+    reading.current?.abort();
+    stopPredicting();
+    const controller = new AbortController();
+    reading.current = controller;
+    setRun({ status: 'idle' });
+    setInput({ status: 'reading', name: file.name, progress: 0 });
     try {
-      const { parseColumns } = await import('../../../data/csv');
-      const columns = await parseColumns(csv.text, csv.name);
-      setData({ status: 'ready', value: { name: csv.name, columns, cells: columns.map((c) => ({ name: c.name, cells: columnCells(c) })) } });
+      const table = await readTable(file, {
+        signal: controller.signal,
+        onProgress: (progress) => setInput({ status: 'reading', name: file.name, progress }),
+      });
+      if (reading.current === controller) setInput({ status: 'ready', name: file.name, table });
     } catch (err) {
-      setData({ status: 'error', message: (err as Error).message });
+      if (controller.signal.aborted) setInput({ status: 'idle' });
+      else setInput({ status: 'error', message: (err as Error).message });
+    } finally {
+      if (reading.current === controller) reading.current = null;
     }
   };
 
-  const specs = model.status === 'ready' ? inputSpecs(model.value) : null;
-  const outputName = model.status === 'ready' ? (model.value.signature?.outputs?.[0] as { name?: string } | undefined)?.name : undefined;
+  const loaded = model.status === 'ready' ? model.value : null;
+  const table = input.status === 'ready' ? input.table : null;
+  const specs = loaded ? columnSpecs(loaded) : null;
+  const outputName = (loaded?.signature?.outputs?.[0] as { name?: string } | undefined)?.name;
   useEffect(() => {
-    if (data.status === 'ready') setTarget(guessTarget(specs, data.value.columns, outputName));
-  }, [data, model]);
-  const check: CheckRow[] = useMemo(
-    () => (data.status === 'ready' && model.status === 'ready' ? checkColumns(specs, data.value.columns, target) : []),
-    [data, model, target],
-  );
+    if (table) setTarget(guessTarget(specs?.map((s) => s.name!) ?? null, table.columns, outputName));
+  }, [table, loaded]);
+
+  const check: { rows: ColumnCheck[] | null; error: string | null } = useMemo(() => {
+    if (!loaded || !table) return { rows: null, error: null };
+    if (specs) return { rows: checkColumns(specs, table), error: null };
+    try {
+      enforceSchema(loaded.signature?.inputs, modelInput(loaded, table, target)); // a tensor signature: shape and type
+      return { rows: null, error: null };
+    } catch (err) {
+      return { rows: null, error: (err as Error).message };
+    }
+  }, [loaded, table, target]);
+  const passes = check.rows ? checkPasses(check.rows) : check.error === null;
 
   const predict = async () => {
-    if (model.status !== 'ready' || data.status !== 'ready') return;
-    setResult({ status: 'loading' });
-    // Let "Predicting…" paint before a long synchronous predict.
-    await new Promise((r) => setTimeout(r, 0));
+    if (!loaded || !table) return;
+    stopPredicting();
+    const controller = new AbortController();
+    predicting.current = controller;
+    const id = ++runs.current;
+    setDownload({ progress: null, error: null });
+    setRun({ status: 'predicting', id, progress: 0, first: null });
+    const t0 = performance.now();
     try {
-      const t0 = performance.now();
-      const names = specs ? specs.map((s) => s.name!).filter((n) => data.value.columns.some((c) => c.name === n)) : data.value.columns.map((c) => c.name).filter((n) => n !== target);
-      const output = await model.value.predict(toRecords(data.value.cells, names));
-      const rows = data.value.cells[0]?.cells.length ?? 0;
-      const predicted = predictionColumns(output, rows);
-      const targetCells = target ? data.value.cells.find((c) => c.name === target)?.cells : undefined;
-      const stats = targetCells && predicted.length === 1 ? errorStats(targetCells, predicted[0]!.cells) : null;
-      setResult({ status: 'ready', value: { columns: predicted, stats, ms: performance.now() - t0 } });
+      const output = await predictBatch(loaded, modelInput(loaded, table, target), {
+        signal: controller.signal,
+        onProgress: (progress) => predicting.current === controller && setRun((r) => (r.status === 'predicting' ? { ...r, progress } : r)),
+        // The first rows appear as soon as they are predicted; the rest follow.
+        onBlock: (from, block) => {
+          if (from === 0 && predicting.current === controller) {
+            setRun((r) => (r.status === 'predicting' && !r.first ? { ...r, first: predictionTable(block, block.length) } : r));
+          }
+        },
+      });
+      const ms = performance.now() - t0;
+      const predictions = predictionTable(output, table.rows);
+      const t = target !== null ? table.indexOf(target) : -1;
+      const scores = t >= 0 && predictions.columns.length === 1 ? scorePredictions(table.spec(t), predictions.spec(0)) : null;
+      if (predicting.current === controller) setRun({ status: 'ready', id, predictions, scores, ms });
     } catch (err) {
-      setResult({ status: 'error', message: (err as Error).message });
+      if (predicting.current === controller) setRun(controller.signal.aborted ? { status: 'idle' } : { status: 'error', message: (err as Error).message });
+    } finally {
+      if (predicting.current === controller) predicting.current = null;
     }
   };
 
-  const download = () => {
-    if (data.status !== 'ready' || result.status !== 'ready') return;
-    const text = toCsv([...data.value.cells, ...result.value.columns]);
-    saveBlob(new Blob([text], { type: 'text/csv' }), `${data.value.name.replace(/\.(csv|tsv|txt)$/i, '')}-predictions.csv`);
+  const save = async () => {
+    if (!table || run.status !== 'ready' || input.status !== 'ready') return;
+    setDownload({ progress: 0, error: null });
+    try {
+      const blob = await writeCSV(withPredictions(table, run.predictions), { onProgress: (progress) => setDownload({ progress, error: null }) });
+      saveBlob(blob, `${input.name.replace(/\.(csv|tsv|txt)$/i, '')}-predictions.csv`);
+      setDownload({ progress: null, error: null });
+    } catch (err) {
+      setDownload({ progress: null, error: `Could not write the CSV: ${(err as Error).message}` });
+    }
   };
 
+  const rows = table?.rows ?? 0;
   return (
     <section class="page predict-page" aria-labelledby="page-title">
       <h1 id="page-title">Predict</h1>
@@ -116,9 +190,9 @@ export function PredictView({ initialModel }: { initialModel: string }) {
         <ModelPicker value={uri} onChange={setUri} />
         {model.status === 'loading' && <p aria-busy="true">Loading {uri}…</p>}
         {model.status === 'error' && <p role="alert" class="form-error">{model.message}</p>}
-        {model.status === 'ready' && (
+        {loaded && (
           <p role="status">
-            Loaded <code>{uri}</code> · flavors {Object.keys(model.value.metadata.flavors).join(', ')}
+            Loaded <code>{uri}</code> · flavors {Object.keys(loaded.metadata.flavors).join(', ')}
             {specs ? ` · ${specs.length} input columns` : ' · no column signature: every CSV column but the target is passed'}
           </p>
         )}
@@ -126,100 +200,52 @@ export function PredictView({ initialModel }: { initialModel: string }) {
       <section class="card" aria-labelledby="predict-data">
         <h2 id="predict-data">2. Data</h2>
         <CsvPicker onPick={pick} />
-        {data.status === 'loading' && <p aria-busy="true">Reading the CSV…</p>}
-        {data.status === 'error' && <p role="alert" class="form-error">{data.message}</p>}
-        {data.status === 'ready' && <p role="status">{data.value.name}: {data.value.cells[0]?.cells.length ?? 0} rows, {data.value.columns.length} columns.</p>}
+        {input.status === 'reading' && (
+          <div class="task-progress" role="status">
+            <label>
+              Reading {input.name}… <progress max={1} value={input.progress} aria-label="Reading progress" /> {Math.floor(input.progress * 100)}%
+            </label>
+            <button type="button" onClick={() => reading.current?.abort()}>Cancel</button>
+          </div>
+        )}
+        {input.status === 'error' && <p role="alert" class="form-error">{input.message}</p>}
+        {input.status === 'ready' && <p role="status">{input.name}: {rows.toLocaleString('en-US')} rows, {input.table.columns.length} columns.</p>}
       </section>
-      {data.status === 'ready' && model.status === 'ready' && (
+      {table && loaded && (
         <section class="card" aria-labelledby="predict-check">
           <h2 id="predict-check">3. Schema check</h2>
           <label>
             Target column (for error statistics){' '}
             <select value={target ?? ''} onChange={(e) => setTarget(e.currentTarget.value || null)}>
               <option value="">none</option>
-              {data.value.columns.filter((c) => !specs?.some((s) => s.name === c.name)).map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+              {table.columns.filter((c) => !specs?.some((s) => s.name === c)).map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
           </label>
-          <SchemaCheck rows={check} />
+          {check.rows && <SchemaCheck rows={check.rows} target={target} />}
+          {check.error && <p role="alert" class="form-error">{check.error}</p>}
           <div class="form-actions">
-            <button type="button" class="primary" disabled={!checkPasses(check) || result.status === 'loading'} onClick={predict}>Predict</button>
-            {!checkPasses(check) && <span class="form-error">Fix the CSV's columns to match the model's inputs.</span>}
+            <button type="button" class="primary large" disabled={!passes || run.status === 'predicting'} onClick={predict}>Predict</button>
+            {!passes && <span class="form-error">Fix the CSV's columns to match the model's inputs.</span>}
           </div>
         </section>
       )}
-      {result.status === 'loading' && <p aria-busy="true">Predicting…</p>}
-      {result.status === 'error' && <p role="alert" class="form-error">{result.message}</p>}
-      {result.status === 'ready' && data.status === 'ready' && (
-        <Results data={data.value} result={result.value} target={target} onDownload={download} />
+      {run.status === 'error' && <p role="alert" class="form-error">{run.message}</p>}
+      {run.status === 'cancelled' && <p role="status">Prediction cancelled.</p>}
+      {table && (run.status === 'ready' || (run.status === 'predicting' && run.first)) && (
+        <PredictionResults
+          runId={run.id}
+          inputs={table}
+          predictions={run.status === 'ready' ? run.predictions : run.first!}
+          target={target}
+          scores={run.status === 'ready' ? run.scores : null}
+          progress={run.status === 'predicting' ? run.progress : null}
+          ms={run.status === 'ready' ? run.ms : null}
+          onCancel={cancelPredicting}
+          download={download}
+          onDownload={save}
+        />
       )}
-    </section>
-  );
-}
-
-const STATUS_LABEL: Record<CheckRow['status'], string> = {
-  ok: 'ok', converted: 'converted', missing: 'missing', 'optional-missing': 'optional, missing', mismatch: 'wrong type', extra: 'ignored', target: 'target',
-};
-
-function SchemaCheck({ rows }: { rows: CheckRow[] }) {
-  return (
-    <table class="kv schema-check">
-      <thead><tr><th scope="col">Column</th><th scope="col">Model expects</th><th scope="col">CSV has</th><th scope="col">Check</th><th scope="col">Note</th></tr></thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.column} class={`check-${r.status}`}>
-            <th scope="row">{r.column}</th>
-            <td>{r.expected ?? '—'}</td>
-            <td>{r.found ?? '—'}</td>
-            <td><span class={`check-badge check-${r.status}`}>{STATUS_LABEL[r.status]}</span></td>
-            <td>{r.note}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Results({ data, result, target, onDownload }: { data: Data; result: Result; target: string | null; onDownload: () => void }) {
-  const rows = data.cells[0]?.cells.length ?? 0;
-  const shown = Math.min(rows, SHOWN_ROWS);
-  const s = result.stats;
-  const show = (v: Cell) => (v === null ? '' : typeof v === 'number' ? formatNumber(v) : String(v));
-  return (
-    <section class="card" aria-labelledby="predict-results">
-      <div class="card-head">
-        <h2 id="predict-results">4. Predictions</h2>
-        <span class="muted">{rows} rows in {Math.round(result.ms)} ms</span>
-        <button type="button" class="primary small" onClick={onDownload}>Download predictions (CSV)</button>
-      </div>
-      {s && (
-        <dl class="facts compact error-stats" aria-label={`Error statistics against ${target}`}>
-          <dt>Compared rows</dt><dd>{s.n}</dd>
-          {s.mae !== undefined && <><dt>Mean absolute error</dt><dd>{formatNumber(s.mae)}</dd></>}
-          {s.rmse !== undefined && <><dt>Root mean squared error</dt><dd>{formatNumber(s.rmse)}</dd></>}
-          {s.r2 !== undefined && <><dt>R²</dt><dd>{formatNumber(s.r2)}</dd></>}
-          {s.maxError !== undefined && <><dt>Max error</dt><dd>{formatNumber(s.maxError)}</dd></>}
-          {s.accuracy !== undefined && <><dt>Accuracy</dt><dd>{formatNumber(s.accuracy)}</dd></>}
-        </dl>
-      )}
-      <div class="table-scroll predictions" role="region" aria-label="Predictions beside the inputs" tabIndex={0}>
-        <table class="data">
-          <thead>
-            <tr>
-              {result.columns.map((c) => <th key={`p-${c.name}`} scope="col" class="pred">{c.name}</th>)}
-              {data.cells.map((c) => <th key={c.name} scope="col" class={c.name === target ? 'target' : undefined}>{c.name}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: shown }, (_, i) => (
-              <tr key={i}>
-                {result.columns.map((c) => <td key={`p-${c.name}`} class="num pred">{show(c.cells[i]!)}</td>)}
-                {data.cells.map((c) => <td key={c.name} class={typeof c.cells[i] === 'number' ? 'num' : undefined}>{show(c.cells[i]!)}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {rows > shown && <p class="hint">Showing the first {shown} of {rows} rows; the download has all of them.</p>}
+      {run.status === 'predicting' && !run.first && <p aria-busy="true">Predicting…</p>}
     </section>
   );
 }

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvPreview } from '../../../src/ui/tracking/csv-preview';
 import { downsample, forLogScale, series, smooth } from '../../../src/ui/tracking/smoothing';
 import { compareRows, defaultDimensions, dimensionsOf, dimensionValues } from '../../../src/ui/tracking/compare-model';
 import { parseTrackingRoute, runHref, experimentsHref, compareHref, cellHref, parseRunIds } from '../../../src/ui/tracking/routes';
 import { makeRun } from './fixtures';
-
-describe('CSV preview', () => {
-  it('reads quoted fields, CRLF and a sniffed delimiter', () => {
-    expect(parseCsvPreview('a;b\r\n1;"x;""y"""\r\n2;\n')).toEqual({ header: ['a', 'b'], rows: [['1', 'x;"y"'], ['2', '']], truncated: false });
-    expect(parseCsvPreview('\ufeffa,b\n1,2')).toEqual({ header: ['a', 'b'], rows: [['1', '2']], truncated: false });
-  });
-
-  it('stops at the row limit and says so', () => {
-    const text = 'x\n' + Array.from({ length: 50 }, (_, i) => i).join('\n');
-    const p = parseCsvPreview(text, 10);
-    expect(p.rows).toHaveLength(10);
-    expect(p.truncated).toBe(true);
-  });
-});
 
 describe('metric chart helpers', () => {
   it('smooths with a debiased moving average and passes gaps through', () => {

@@ -1,0 +1,107 @@
+// The Predict page's results: scores against the target column, the first rows of predictions beside
+// their inputs (shown as soon as the first block is predicted), and the CSV download of every row.
+// Everything shown is computed below the UI: scores by models/score-predictions.ts, the CSV by
+// data/csv-write.ts.
+import { Fragment } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Cell, Table } from '../../../data/table';
+import type { PredictionScores } from '../../../models/score-predictions';
+import { formatNumber } from '../../format';
+
+export const SHOWN_ROWS = 200;
+
+const METRIC_LABELS: Record<string, string> = {
+  mean_absolute_error: 'Mean absolute error',
+  root_mean_squared_error: 'Root mean squared error',
+  r2_score: 'R²',
+  accuracy_score: 'Accuracy',
+};
+
+export interface ResultsProps {
+  inputs: Table;
+  /** Predictions so far: the first rows while predicting, then all of them. */
+  predictions: Table;
+  target: string | null;
+  scores: PredictionScores | null;
+  /** Fraction done while predicting; null once every row is predicted. */
+  progress: number | null;
+  ms: number | null;
+  onCancel: () => void;
+  download: { progress: number | null; error: string | null };
+  onDownload: () => void;
+  /** Changes with each prediction run: the results are scrolled to and focused once per run. */
+  runId: number;
+}
+
+function show(v: Cell): string {
+  return v === null ? '' : typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? (v ? 'True' : 'False') : v;
+}
+
+export function PredictionResults(props: ResultsProps) {
+  const { inputs, predictions, target, scores, progress } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The results start below the fold: bring them into view, and move focus there for keyboard and
+  // screen-reader users, once per run (not on every progress update).
+  useEffect(() => {
+    const h = heading.current;
+    if (!h) return;
+    h.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    h.focus({ preventScroll: true });
+  }, [props.runId]);
+  const rows = inputs.rows;
+  const shown = Math.min(predictions.rows, SHOWN_ROWS);
+  const done = progress === null;
+  return (
+    <section class="card" aria-labelledby="predict-results">
+      <div class="card-head">
+        <h2 id="predict-results" ref={heading} tabIndex={-1}>4. Predictions</h2>
+        {done && props.ms !== null && <span class="muted">{rows.toLocaleString('en-US')} rows in {Math.round(props.ms).toLocaleString('en-US')} ms</span>}
+        <button type="button" class="primary" disabled={!done || props.download.progress !== null} onClick={props.onDownload}>
+          Download predictions (CSV)
+        </button>
+      </div>
+      {!done && (
+        <div class="task-progress" role="status">
+          <label>
+            Predicting {rows.toLocaleString('en-US')} rows… <progress max={1} value={progress} aria-label="Prediction progress" /> {Math.floor(progress * 100)}%
+          </label>
+          <button type="button" onClick={props.onCancel}>Cancel</button>
+        </div>
+      )}
+      {props.download.progress !== null && (
+        <p role="status" class="task-progress">
+          Writing the CSV… <progress max={1} value={props.download.progress} aria-label="CSV progress" /> {Math.floor(props.download.progress * 100)}%
+        </p>
+      )}
+      {props.download.error && <p role="alert" class="form-error">{props.download.error}</p>}
+      {scores && scores.rows > 0 && (
+        <dl class="facts compact error-stats" aria-label={`Error statistics against ${target}`}>
+          <dt>Compared rows</dt><dd>{scores.rows.toLocaleString('en-US')}</dd>
+          {Object.entries(scores.metrics).map(([k, v]) => <Fragment key={k}><dt>{METRIC_LABELS[k] ?? k}</dt><dd>{formatNumber(v)}</dd></Fragment>)}
+        </dl>
+      )}
+      <div class="table-scroll predictions" role="region" aria-label="Predictions beside the inputs" tabIndex={0}>
+        <table class="data">
+          <thead>
+            <tr>
+              {predictions.columns.map((c) => <th key={`p-${c}`} scope="col" class="pred">{c}</th>)}
+              {inputs.columns.map((c) => <th key={c} scope="col" class={c === target ? 'target' : undefined}>{c}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: shown }, (_, i) => (
+              <tr key={i}>
+                {predictions.columns.map((c, j) => <td key={`p-${c}`} class="num pred">{show(predictions.cell(i, j))}</td>)}
+                {inputs.columns.map((c, j) => {
+                  const v = inputs.cell(i, j);
+                  return <td key={c} class={typeof v === 'number' ? 'num' : undefined}>{show(v)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows > shown && <p class="hint">Showing the first {shown} of {rows.toLocaleString('en-US')} rows; the download has all of them.</p>}
+    </section>
+  );
+}
