@@ -78,13 +78,19 @@ describe('streams', () => {
 });
 
 describe('displays', () => {
-  it('shows a danfojs DataFrame as a table: the head rows, its shape and dtypes', async () => {
+  it('shows a danfojs DataFrame as a table: the head rows, its shape and the dtypes of all its values', async () => {
     const k = await kernel();
-    const r = await k.run('const df = new dfd.DataFrame({ x: Array.from({ length: 50 }, (_, i) => i), s: Array.from({ length: 50 }, (_, i) => `r${i}`) });\ndf');
+    const r = await k.run('const df = new dfd.DataFrame({ x: Array.from({ length: 50 }, (_, i) => i), s: Array.from({ length: 50 }, (_, i) => `r${i}`), late: Array.from({ length: 600 }, (_, i) => (i < 599 ? i : 0.5)).slice(0, 50) });\ndf');
     const table = r.result?.['application/vnd.kiroku.table+json'] as TableData;
-    expect(table).toMatchObject({ kind: 'DataFrame', columns: ['x', 's'], shape: [50, 2], dtypes: ['int32', 'string'] });
+    expect(table).toMatchObject({ kind: 'DataFrame', columns: ['x', 's', 'late'], shape: [50, 3], dtypes: ['int64', 'string', 'int64'] });
+    // danfojs calls a column int32 from its first 500 values; the table says what all of them are.
+    const late = await k.run('new dfd.DataFrame({ v: Array.from({ length: 1200 }, (_, i) => (i < 1100 ? i : i + 0.5)) })');
+    expect(late.result?.['application/vnd.kiroku.table+json']).toMatchObject({ dtypes: ['float64'], shape: [1200, 1] });
+    const t = await k.run("toTable({ a: [1, 2.5, null], b: ['x', null, 'z'] })");
+    expect(t.result?.['application/vnd.kiroku.table+json']).toMatchObject({ kind: 'DataFrame', columns: ['a', 'b'], dtypes: ['float64', 'string'], rows: [[1, 'x'], [2.5, null], [null, 'z']], index: [0, 1, 2] });
+    expect(t.result?.['text/plain']).toContain('[3 rows x 2 columns]');
     expect(table.rows).toHaveLength(20);
-    expect(table.rows[3]).toEqual([3, 'r3']);
+    expect(table.rows[3]).toEqual([3, 'r3', 3]);
     expect(table.index.slice(0, 3)).toEqual([0, 1, 2]);
     expect(r.result?.['text/plain']).toMatch(/x/);
     const s = await k.run("df['x']");

@@ -1,7 +1,8 @@
 // A value → the MIME bundle the page renders (the richest type wins there). What `display(x)` and a
 // cell's last expression produce:
 //
-//   danfojs DataFrame / Series  → application/vnd.kiroku.table+json (head rows, shape, dtypes)
+//   Table, danfojs DataFrame / Series → application/vnd.kiroku.table+json (head rows, shape, dtypes
+//                                 from all the values, as the Table types them)
 //   arrays of records, describe(df) → the same, as tables (records-table.ts)
 //   {type:'line'|'scatter'|'bar', x, series} → application/vnd.kiroku.chart+json
 //   html(s) / {html: s}         → text/html (the page sanitizes it); markdown(s) → text/markdown
@@ -11,6 +12,8 @@
 //
 // Every output is capped: a bundle never carries more than about a megabyte to the page.
 import type { ChartSpec, MimeBundle, TableData } from '../protocol';
+import { Table } from '../../data/table';
+import { tableFromDanfo } from '../../data/danfo';
 import { inspect, isFrame, isTensor } from './inspect';
 import { HTML_MARK as HTML, MARKDOWN_MARK as MARKDOWN } from './markup';
 import { recordsTable } from './records-table';
@@ -33,7 +36,7 @@ export function mimeBundle(value: unknown, options: DisplayOptions = {}): MimeBu
   if (value === undefined) return undefined;
   if (options.raw) return value as MimeBundle;
   if (value === null || typeof value !== 'object') return { 'text/plain': capText(inspect(value)) };
-  if (isFrame(value)) return { 'application/vnd.kiroku.table+json': tableData(value), 'text/plain': capText(inspect(value)) };
+  if (isFrame(value) || value instanceof Table) return { 'application/vnd.kiroku.table+json': tableData(value), 'text/plain': capText(inspect(value)) };
   if (isTensor(value)) return { 'text/plain': capText(inspect(value)) };
   const wrapper = markupWrapper(value);
   if (wrapper) return wrapper;
@@ -82,29 +85,24 @@ export function isChartSpec(v: unknown): v is ChartSpec {
 
 // ── tables ───────────────────────────────────────────────────────────────────
 
-interface FrameLike {
+interface DanfoLike {
   $isSeries: boolean;
-  shape: number[];
-  head(n: number): FrameLike;
-  columns?: string[];
-  dtypes?: string[];
   index: Array<string | number>;
-  values: unknown[];
 }
 
+/** The head rows of a Table or a danfojs DataFrame / Series, its shape, and its column types (from all the values). */
 export function tableData(frame: unknown, rows = TABLE_ROWS): TableData {
-  const f = frame as FrameLike;
-  const head = f.shape[0]! > rows ? f.head(rows) : f;
-  const kind = f.$isSeries ? 'Series' : 'DataFrame';
-  const values = head.values.map((row) => (kind === 'Series' ? [cell(row)] : (row as unknown[]).map(cell)));
-  const columns = (f.columns ?? ['']).map(String);
+  const danfo = frame instanceof Table ? null : (frame as DanfoLike);
+  const t = frame instanceof Table ? frame : tableFromDanfo(frame);
+  const head = t.head(rows);
+  const kind = danfo?.$isSeries ? 'Series' : 'DataFrame';
   return {
     kind,
-    columns,
-    index: head.index.map((i) => (typeof i === 'number' ? i : String(i))),
-    rows: values,
-    shape: [f.shape[0] ?? 0, kind === 'Series' ? 1 : (f.shape[1] ?? columns.length)],
-    ...(f.dtypes ? { dtypes: f.dtypes.map(String) } : {}),
+    columns: [...t.columns],
+    index: danfo ? danfo.index.slice(0, head.rows).map((i) => (typeof i === 'number' ? i : String(i))) : Array.from({ length: head.rows }, (_, i) => i),
+    rows: head.values.map((row) => row.map(cell)),
+    shape: [t.rows, kind === 'Series' ? 1 : t.columns.length],
+    dtypes: [...t.dtypes],
   };
 }
 

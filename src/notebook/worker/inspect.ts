@@ -1,6 +1,7 @@
 // How values print in `console.log` output and a result's text/plain: Node's util.inspect, the parts a
 // notebook needs — quoted nested strings, `Map(2) { 'a' => 1 }`, class names, `[Circular]`, depth and
 // length limits — so a log of a 1e6-element array prints 100 items, not a megabyte.
+import { Table } from '../../data/table';
 
 export interface InspectOptions {
   /** Nesting shown before objects print as `[Object]`. */
@@ -156,8 +157,8 @@ function formatSpecial(v: object, o: Required<InspectOptions>): string | undefin
   if (v instanceof WeakMap || v instanceof WeakSet) return `${className(v)} { <items unknown> }`;
   if (v instanceof ArrayBuffer) return `ArrayBuffer { byteLength: ${v.byteLength} }`;
   if (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer) return `SharedArrayBuffer { byteLength: ${v.byteLength} }`;
-  if (isFrame(v) || isTensor(v)) {
-    // danfojs prints a bordered table of the head rows; tfjs prints the values, elided when large.
+  if (isFrame(v) || isTensor(v) || v instanceof Table) {
+    // A Table and danfojs print their head rows; tfjs prints the values, elided when large.
     try {
       const text = String(v);
       return text.length > o.maxStringLength ? `${text.slice(0, o.maxStringLength)}…` : text;

@@ -22,11 +22,15 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   );
 }
 
-/** Ask for one line of text (a name); `onSubmit` may reject with a message shown in the dialog. */
+/**
+ * Ask for one line of text (a name); `onSubmit` may reject with a message shown in the dialog.
+ * `suggestions` (existing names) are offered as the field's list; any other text is still accepted.
+ */
 export function PromptDialog(props: {
   title: string;
   label: string;
   initial?: string;
+  suggestions?: readonly string[];
   submitLabel: string;
   onSubmit: (value: string) => Promise<void>;
   onClose: () => void;
@@ -51,8 +55,12 @@ export function PromptDialog(props: {
     <Dialog title={props.title} onClose={props.onClose}>
       <form method="dialog" onSubmit={submit}>
         <label for={inputId}>{props.label}</label>
-        <input id={inputId} value={value} onInput={(e) => setValue(e.currentTarget.value)} required autoFocus
+        <input id={inputId} value={value} onInput={(e) => setValue(e.currentTarget.value)} required autoFocus autocomplete="off"
+          list={props.suggestions?.length ? `${inputId}-list` : undefined}
           aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} />
+        {props.suggestions && props.suggestions.length > 0 && (
+          <datalist id={`${inputId}-list`}>{props.suggestions.map((s) => <option key={s} value={s} />)}</datalist>
+        )}
         {error && <p id={`${inputId}-error`} class="form-error" role="alert">{error}</p>}
         <div class="dialog-actions">
           <button type="button" onClick={props.onClose}>Cancel</button>

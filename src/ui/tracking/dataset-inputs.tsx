@@ -27,6 +27,31 @@ export function parseProfile(profile: string | undefined): Array<[string, string
   }
 }
 
+/**
+ * Where a dataset came from, as words: MLflow stores a source type and a JSON source — `{"url": …}`
+ * for http, `{"uri": …}` for files and tables, `{"tags": {"mlflow.source.name": …}}` for data made
+ * in code (Kiroku's autolog: the notebook whose cell made it).
+ */
+export function describeSource(sourceType: string | undefined, source: string | undefined): string {
+  let parsed: Record<string, unknown> = {};
+  try {
+    const v = JSON.parse(source ?? '{}') as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) parsed = v as Record<string, unknown>;
+  } catch {
+    return source ? `${sourceType ?? 'unknown'}: ${source}` : sourceType ?? 'unknown';
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
+  if (sourceType === 'code') {
+    const tags = (parsed.tags ?? {}) as Record<string, unknown>;
+    const name = text(tags['mlflow.source.name']);
+    return name ? `Code, in ${name}` : 'Code (built in a notebook cell or script)';
+  }
+  const where = text(parsed.url ?? parsed.uri ?? parsed.path ?? parsed.table_name);
+  if (where) return `${sourceType ?? 'unknown'}: ${where}`;
+  const fields = Object.entries(parsed).map(([k, v]) => `${k} ${text(v)}`).join(', ');
+  return fields ? `${sourceType ?? 'unknown'}: ${fields}` : sourceType ?? 'unknown';
+}
+
 export function DatasetInputs({ inputs }: { inputs: DatasetInput[] }) {
   return (
     <section class="card" aria-labelledby="run-datasets">
@@ -40,7 +65,7 @@ export function DatasetInputs({ inputs }: { inputs: DatasetInput[] }) {
             <h3>{d.dataset.name} {context && <span class="badge">{context}</span>}</h3>
             <dl class="facts compact">
               <dt>Digest</dt><dd><code>{d.dataset.digest}</code></dd>
-              <dt>Source</dt><dd>{d.dataset.sourceType}: {d.dataset.source}</dd>
+              <dt>Source</dt><dd>{describeSource(d.dataset.sourceType, d.dataset.source)}</dd>
               {profile.map(([k, v]) => <Fragment key={k}><dt>{k.replace(/_/g, ' ')}</dt><dd>{v}</dd></Fragment>)}
             </dl>
             {schema && schema.length > 0 && (

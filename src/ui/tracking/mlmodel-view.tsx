@@ -6,7 +6,7 @@ import type { Run } from '../../tracking/entities';
 import { CopyButton } from '../components/copy-button';
 import { PromptDialog } from '../components/dialog';
 import { registerModel } from './register-model';
-import { predictHref, versionHref } from './registry/registry';
+import { predictHref, registryClient, versionHref } from './registry/registry';
 
 export interface SpecColumn {
   name: string;
@@ -65,6 +65,18 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
   const [error, setError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<{ name: string; version: string } | null>(null);
+  const [modelNames, setModelNames] = useState<string[]>([]);
+  // The registered models' names, offered in the Register dialog so a new version joins an existing model.
+  useEffect(() => {
+    if (!registering) return;
+    let live = true;
+    registryClient()
+      .then((r) => r.searchRegisteredModels())
+      .then((models) => live && setModelNames(models.map((m) => m.name).sort()), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [registering]);
   useEffect(() => {
     parseMlmodel(text).then(setInfo, (e: Error) => setError(`This MLmodel file is not valid YAML: ${e.message}`));
   }, [text]);
@@ -102,6 +114,7 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       </p>
       {registering && (
         <PromptDialog title="Register model" label="Registered model name (new or existing)" submitLabel="Register" initial=""
+          suggestions={modelNames}
           onClose={() => setRegistering(false)}
           onSubmit={async (name) => setRegistered(await registerModel(uri, name))} />
       )}
