@@ -1,6 +1,9 @@
 // Builds for benchmarks go to their own temp folders (never dist/): the app with the project's config,
-// or a bare one-file Vite page to compare against. KIROKU_DIST reuses an existing app build.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+// a bare one-file Vite page to compare against, or the app as another git ref (the baseline a change is
+// measured against, `main` by default) checked out in a temporary worktree. KIROKU_DIST reuses an
+// existing app build.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,5 +27,29 @@ export async function buildBarePage(): Promise<string> {
   writeFileSync(join(root, 'main.js'), "const h = document.createElement('h1'); h.textContent = 'Bare Vite page'; const t = document.createElement('textarea'); t.className = 'cell'; document.getElementById('app').append(h, t);\n");
   const outDir = join(root, 'dist');
   await build({ root, configFile: false, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/**
+ * Another ref of this repository (BENCH_BASELINE, default `main`) checked out in a temporary detached
+ * worktree sharing this checkout's node_modules, for benchmarks that compare a change with the code
+ * it replaces in the same run. `dispose` removes the worktree.
+ */
+export function checkoutBaseline(ref = process.env.BENCH_BASELINE ?? 'main'): { root: string; ref: string; commit: string; dispose: () => void } {
+  const root = join(mkdtempSync(join(tmpdir(), 'kiroku-bench-base-')), 'kiroku');
+  execFileSync('git', ['worktree', 'add', '--detach', root, ref], { cwd: ROOT, stdio: 'ignore' });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const dispose = () => {
+    execFileSync('git', ['worktree', 'remove', '--force', root], { cwd: ROOT, stdio: 'ignore' });
+    rmSync(dirname(root), { recursive: true, force: true });
+  };
+  return { root, ref, commit, dispose };
+}
+
+/** The app at `root` (a baseline checkout) built into a temp folder with that checkout's own config. */
+export async function buildAppAt(root: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'kiroku-bench-app-'));
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
   return outDir;
 }

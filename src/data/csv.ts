@@ -20,7 +20,7 @@ export interface ReadCSVOptions extends CsvParseOptions {
   onProgress?: (fraction: number) => void;
 }
 
-const PIECE_CHARS = 1 << 20;
+const PIECE_CHARS = 1 << 17;
 
 /**
  * Read CSV into a Table whose column types come from all the values, as pandas' `read_csv` types

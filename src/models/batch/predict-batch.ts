@@ -2,7 +2,7 @@
 // progress, cancel, and the page kept responsive — on this thread, or spread over a pool of Web
 // Workers when the model's work is worth shipping there.
 //
-// Where the rows go is measured, not guessed: the first block is predicted here and timed. When the
+// Where the rows go is measured, not guessed: the first blocks are predicted here and timed. When the
 // rest would take a moment (a linear model does a million rows in tens of milliseconds), it is
 // predicted in one call, as `model.predict` would, so predictBatch is never slower than predicting on
 // the page. When it would take long, it goes to the workers if they pay for themselves (their
@@ -114,18 +114,24 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
   options.onProgress?.(0);
   if (n === 0) return asPredictions(predictor.predict(checked), 0);
 
-  // The first rows, here, timed.
+  // The first rows, here: shown at once. Then the next ones, timed: the first call pays for the JIT
+  // warming up, so it would make the model look slower than it is.
   const cal = Math.min(n, CALIBRATION_ROWS);
-  const t0 = performance.now();
   const first = asPredictions(predictor.predict(cal === n ? X : slice(X, 0, cal)), cal);
-  const msPerRow = Math.max(performance.now() - t0, 0.01) / cal;
   options.onBlock?.(0, first);
   options.onProgress?.(cal / n);
   if (cal === n) return first;
+  const timedEnd = Math.min(n, 2 * cal);
+  const t0 = performance.now();
+  const second = asPredictions(predictor.predict(slice(X, cal, timedEnd)), timedEnd - cal);
+  const msPerRow = Math.max(performance.now() - t0, 0.01) / (timedEnd - cal);
+  options.onBlock?.(cal, second);
+  options.onProgress?.(timedEnd / n);
+  if (timedEnd === n) return concat([first, second]);
   const hardware = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
   const maxWorkers = Math.max(0, Math.floor(options.workers ?? hardware));
   const poolUsable = maxWorkers > 0 && typeof Worker === 'function' && estimator !== null;
-  const plan = planBatch({ rows: n, done: cal, msPerRow, maxWorkers: poolUsable ? maxWorkers : 0, warm: isWarm(maxWorkers), blockRows: options.blockRows });
+  const plan = planBatch({ rows: n, done: timedEnd, msPerRow, maxWorkers: poolUsable ? maxWorkers : 0, warm: isWarm(maxWorkers), blockRows: options.blockRows });
 
   if (plan.where === 'one-call') {
     await yieldToEventLoop();
@@ -138,11 +144,11 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
 
   if (plan.where === 'workers') {
     const blocks: Array<[number, number]> = [];
-    for (let start = cal; start < n; start += plan.blockRows) blocks.push([start, Math.min(n, start + plan.blockRows)]);
-    const parts = await predictInWorkers(estimator!, X, blocks, plan.workers, n, cal, options);
-    return concat([first, ...parts]);
+    for (let start = timedEnd; start < n; start += plan.blockRows) blocks.push([start, Math.min(n, start + plan.blockRows)]);
+    const parts = await predictInWorkers(estimator!, X, blocks, plan.workers, n, timedEnd, options);
+    return concat([first, second, ...parts]);
   }
-  return concat([first, ...(await predictHere(predictor, X, cal, n, plan.blockRows, options))]);
+  return concat([first, second, ...(await predictHere(predictor, X, timedEnd, n, plan.blockRows, options))]);
 }
 
 export type BatchPlan =
@@ -163,7 +169,7 @@ export function planBatch(p: { rows: number; done: number; msPerRow: number; max
     const blockRows = Math.max(1, p.blockRows ?? Math.min(250_000, Math.ceil(left / (p.maxWorkers * 4))));
     return { where: 'workers', workers: Math.min(p.maxWorkers, Math.ceil(left / blockRows)), blockRows };
   }
-  return { where: 'here', blockRows: Math.max(p.done, Math.floor(BLOCK_MS / p.msPerRow)) };
+  return { where: 'here', blockRows: Math.max(1, Math.floor(BLOCK_MS / p.msPerRow)) };
 }
 
 async function predictHere(model: Predictable, X: Rows, start: number, n: number, blockRows: number, options: PredictBatchOptions): Promise<Predictions[]> {

@@ -8,7 +8,7 @@ import type { Cell, Table } from '../../../data/table';
 import type { PredictionScores } from '../../../models/score-predictions';
 import { formatNumber } from '../../format';
 
-export const SHOWN_ROWS = 200;
+export const SHOWN_ROWS = 100;
 
 const METRIC_LABELS: Record<string, string> = {
   mean_absolute_error: 'Mean absolute error',
