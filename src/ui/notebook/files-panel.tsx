@@ -1,6 +1,6 @@
 // The Files panel beside the notebook: files uploaded into the browser's Files store (file picker or
 // drag and drop), which cells read with `loadCSV('name.csv')`, and the sample datasets that ship with
-// the app. A CSV can be previewed (its first rows, parsed by the same readCSV cells use).
+// the app. A CSV can be previewed (its first rows, read by the same reader cells use).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SAMPLE_DATASETS } from '../../data/datasets';
 import type { TableData } from '../../notebook/protocol';
@@ -12,19 +12,23 @@ const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 8;
 
 async function previewCsv(blob: Blob): Promise<TableData> {
-  const { readCSV } = await import('../../data/csv');
-  // Parse only the first 64 KB, cut at the last complete line: a preview of a 50 MB file stays instant.
-  let text = await blob.slice(0, PREVIEW_BYTES).text();
-  if (blob.size > PREVIEW_BYTES) text = text.slice(0, text.lastIndexOf('\n') + 1);
-  const df = await readCSV(text);
-  const head = df.head(PREVIEW_ROWS);
+  const { readTable } = await import('../../data/csv');
+  // Read only the first 64 KB, cut after the last complete line (a byte, so no character is cut): a
+  // preview of a 50 MB file stays instant. The reader decodes strictly, so a file that is not UTF-8 says so.
+  let part = blob;
+  if (blob.size > PREVIEW_BYTES) {
+    const bytes = new Uint8Array(await blob.slice(0, PREVIEW_BYTES).arrayBuffer());
+    part = new Blob([bytes.slice(0, bytes.lastIndexOf(10) + 1)]);
+  }
+  const table = await readTable(part);
+  const head = table.head(PREVIEW_ROWS);
   return {
     kind: 'DataFrame',
-    columns: head.columns,
-    index: head.index,
-    rows: head.values as unknown[][],
-    shape: [df.shape[0]!, df.shape[1]!],
-    dtypes: head.dtypes,
+    columns: [...head.columns],
+    index: Array.from({ length: head.rows }, (_, i) => i),
+    rows: head.values,
+    shape: table.shape,
+    dtypes: [...head.dtypes],
   };
 }
 
