@@ -22,7 +22,7 @@
 // an imputer can still use the model.
 import { SchemaError } from '../lib/errors';
 import { MLFLOW_TYPES } from '../data/dataset-info';
-import { isMatrix } from '../data/matrix';
+import { areDefaultNames, isMatrix } from '../data/matrix';
 import { Table, pyList, type ColumnData, type Dtype } from '../data/table';
 import { toTable } from '../data/table-from';
 import { NUMPY_NAMES, isTensorSchema, type ColSpec, type MlflowType, type Schema, type TensorSpec } from './signature';
@@ -105,7 +105,7 @@ function convert(name: string, dtype: Dtype, values: ColumnData, to: MlflowType)
 
 /** The input's columns by name; unnamed input (rows, a bare Matrix) takes the signature's names by position. */
 function namedInput(schema: ColSpec[], input: unknown): Table {
-  const unnamed = isMatrix(input) ? input.columns === undefined || input.columns.every((c, j) => c === `x${j}`)
+  const unnamed = isMatrix(input) ? input.columns === undefined || areDefaultNames(input.columns)
     : Array.isArray(input) && input.length > 0 && (Array.isArray(input[0]) || ArrayBuffer.isView(input[0]));
   let t: Table;
   try {

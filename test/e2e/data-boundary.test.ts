@@ -31,11 +31,11 @@ async function upload(page: Page, name: string, text: string): Promise<void> {
   await files.getByRole('list', { name: 'Your files' }).getByText(name).waitFor();
 }
 
-/** The JSON a cell printed as its last line of output. */
-async function printed<T>(page: Page, n: number): Promise<T> {
-  await expect.poll(() => output(page, n).innerText(), { timeout: 120_000 }).toMatch(/^RESULT /m);
-  const line = (await output(page, n).innerText()).split('\n').find((l) => l.startsWith('RESULT '))!;
-  return JSON.parse(line.slice(7)) as T;
+/** The JSON a cell printed on a line starting with `marker`. */
+async function printed<T>(page: Page, n: number, marker = 'RESULT'): Promise<T> {
+  await expect.poll(() => output(page, n).innerText(), { timeout: 120_000 }).toMatch(new RegExp(`^${marker} `, 'm'));
+  const line = (await output(page, n).innerText()).split('\n').find((l) => l.startsWith(`${marker} `))!;
+  return JSON.parse(line.slice(marker.length + 1)) as T;
 }
 
 type Fit = { how: string; runId: string; predictions: number[] };
@@ -79,8 +79,10 @@ describe('one Table from file to prediction', () => {
     for (const f of fits) expect(f.predictions).toHaveLength(300);
 
     // A new page: nothing in memory but what IndexedDB kept.
+    await page.getByText('All changes saved').waitFor();
     await page.reload();
     await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
+    await expect.poll(() => output(page, 2).innerText()).toMatch(/^RESULT /m);
 
     // Each logged signature says double for the column danfojs called int32.
     for (const f of fits) {
@@ -91,17 +93,18 @@ describe('one Table from file to prediction', () => {
       expect(inputs.find((c) => c.name === 'total sulfur dioxide'), f.how).toEqual({ type: 'double', name: 'total sulfur dioxide', required: true });
     }
 
-    // In a cell: every model, loaded from runs:/, predicts the other file as the fitted model did.
-    await runInto(page, 3, [
+    // In a cell (the first one, rewritten): every model, loaded from runs:/, predicts the other file as
+    // the fitted model did.
+    await runInto(page, 1, [
       "const fresh = (await loadCSV('other-wine.csv')).drop({ columns: ['quality'] });",
       'const again = [];',
       `for (const runId of ${JSON.stringify(fits.map((f) => f.runId))}) {`,
       '  const model = await mlflow.pyfunc.loadModel(`runs:/${runId}/model`);',
       '  again.push(Array.from(model.predict(fresh)));',
       '}',
-      "console.log('RESULT ' + JSON.stringify(again));",
+      "console.log('AGAIN ' + JSON.stringify(again));",
     ].join('\n'));
-    expect(await printed<number[][]>(page, 3)).toEqual(fits.map((f) => f.predictions));
+    expect(await printed<number[][]>(page, 1, 'AGAIN')).toEqual(fits.map((f) => f.predictions));
 
     // On the Predict page: the dfd.readCSV model, the other file dropped in, the download compared.
     const dfdFit = fits.find((f) => f.how === 'dfdReadCSV')!;
