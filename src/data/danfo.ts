@@ -53,6 +53,19 @@ export function tableFromDanfo(x: unknown): Table {
   return new Table(names.map((name, j) => ({ name, ...inferColumn(cols[j]!, { float: f.dtypes?.[j] === 'float32' }) })), f.shape[0] ?? 0);
 }
 
+/**
+ * A frame's columns as they are (danfojs's own arrays, not copied) with its names: what `toMatrix`
+ * reads in one pass when an estimator needs numbers and no column types.
+ */
+export function danfoColumns(x: unknown): { names: string[]; columns: ArrayLike<unknown>[]; rows: number } {
+  const f = ndFrame(x)!;
+  if (f.$isSeries) {
+    const { name, values } = danfoSeriesValues(f);
+    return { names: [name], columns: [values], rows: values.length };
+  }
+  return { names: f.columns.map(String), columns: columnStore(f), rows: f.shape[0] ?? 0 };
+}
+
 /** A danfojs Series' values and name (danfojs keeps the name as its one column). */
 export function danfoSeriesValues(x: unknown): { name: string; values: unknown[] } {
   const f = ndFrame(x)!;

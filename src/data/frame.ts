@@ -1,9 +1,11 @@
 // What estimators and metrics read their inputs with: X (any table-like input) as a column-major
-// Matrix, y as a vector. Tables, danfojs frames, records and objects of columns go through the Table
-// (table-from.ts), so their columns are typed from all their values; rows of numbers and Matrices,
-// which carry no types, take a direct path.
+// Matrix, y as a vector. An estimator needs numbers, not column types, so the inputs that can be read
+// in one pass are: a Table's columns (copied, missing values refused), a danfojs frame's own column
+// arrays (through the adapter, without typing them into a Table first: the fit from a DataFrame costs
+// what the fit from a Table does), rows of numbers, a Matrix (as it is). Records and objects of columns
+// become a Table first (table-from.ts).
 import { DataError } from '../lib/errors';
-import { danfoSeriesValues, isDanfoSeries } from './danfo';
+import { danfoColumns, danfoSeriesValues, isDanfoFrame, isDanfoSeries } from './danfo';
 import { defaultNames, isMatrix, type Matrix } from './matrix';
 import { Table } from './table';
 import { toTable, type TableInput } from './table-from';
@@ -35,6 +37,10 @@ function toNumber(v: unknown): number {
 export function toMatrix(X: MatrixInput, columns?: string[]): Matrix {
   if (isMatrix(X)) return { ...X, columns: X.columns ?? defaultNames(X.cols) };
   if (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0]))) return rowsToMatrix(X as ArrayLike<ArrayLike<unknown>>, columns);
+  if (isDanfoFrame(X)) {
+    const { names, columns: cols, rows } = danfoColumns(X);
+    return columnsToMatrix(names, cols, rows);
+  }
   const t = toTable(X);
   if (t.rows === 0 && t.columns.length === 0) throw new DataError('X has no rows; fit and predict need at least one sample.');
   return tableToMatrix(t);
@@ -42,28 +48,40 @@ export function toMatrix(X: MatrixInput, columns?: string[]): Matrix {
 
 /** A Table's columns as one column-major matrix: numbers as they are, booleans as 1/0. */
 export function tableToMatrix(t: Table): Matrix {
-  const rows = t.rows;
-  const cols = t.columns.length;
+  return columnsToMatrix([...t.columns], t.data, t.rows, t.dtypes.map((d) => d === 'int64'));
+}
+
+/**
+ * Columns (each `rows` long) as one column-major matrix, refusing a value that is not a finite
+ * number (booleans count as 1/0), naming its column and row. `checked[j]` skips the check for a
+ * column known to hold only finite numbers (a Table's int64).
+ */
+function columnsToMatrix(names: string[], columns: readonly ArrayLike<unknown>[], rows: number, checked: boolean[] = []): Matrix {
+  const cols = columns.length;
   const data = new Float64Array(rows * cols);
   for (let j = 0; j < cols; j++) {
-    const col = t.data[j]!;
+    const col = columns[j]!;
     const off = j * rows;
     if (col instanceof Float64Array) {
       data.set(col, off);
-      if (t.dtypes[j] === 'int64') continue; // whole numbers, never missing
+      if (checked[j]) continue;
       for (let i = 0; i < rows; i++) {
         const v = col[i]!;
-        if (v - v !== 0) throw badValue(t.columns[j]!, i, v); // NaN or ±Infinity
+        if (v - v !== 0) throw badValue(names[j]!, i, v); // NaN or ±Infinity
       }
-    } else {
-      for (let i = 0; i < rows; i++) {
-        const v = toNumber(col[i]);
-        if (!Number.isFinite(v)) throw badValue(t.columns[j]!, i, col[i]);
-        data[off + i] = v;
+      continue;
+    }
+    for (let i = 0; i < rows; i++) {
+      const v = col[i];
+      if (typeof v === 'number' && v - v === 0) data[off + i] = v;
+      else {
+        const x = toNumber(v);
+        if (!Number.isFinite(x)) throw badValue(names[j]!, i, v);
+        data[off + i] = x;
       }
     }
   }
-  return { data, rows, cols, columns: [...t.columns] };
+  return { data, rows, cols, columns: names };
 }
 
 function rowsToMatrix(rowsIn: ArrayLike<ArrayLike<unknown>>, columns?: string[]): Matrix {

@@ -36,6 +36,8 @@ export function inferColumn(values: ArrayLike<unknown>, options: { float?: boole
     // Int8…Uint32 arrays: whole numbers, never missing.
     return { dtype: options.float ? 'float64' : 'int64', data: Float64Array.from(values as ArrayLike<number>) };
   }
+  const numbers = numericColumn(values, options.float === true);
+  if (numbers) return numbers;
   let kinds = 0;
   let missing = 0;
   let whole = true;
@@ -72,6 +74,29 @@ export function inferColumn(values: ArrayLike<unknown>, options: { float?: boole
   const data = new Array<string | null>(n);
   for (let i = 0; i < n; i++) data[i] = asText(values[i]);
   return { dtype: 'string', data };
+}
+
+/**
+ * The common case in one pass: a column of numbers (NaN for missing) copied straight into its
+ * Float64Array while its kind is checked; null as soon as a value is anything else.
+ */
+function numericColumn(values: ArrayLike<unknown>, float: boolean): InferredColumn | null {
+  const n = values.length;
+  const data = new Float64Array(n);
+  let whole = !float;
+  let missing = false;
+  let present = false;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') return null;
+    data[i] = v;
+    if (v !== v) missing = true;
+    else {
+      present = true;
+      if (whole && (Math.floor(v) !== v || v > Number.MAX_SAFE_INTEGER || v < -Number.MAX_SAFE_INTEGER)) whole = false;
+    }
+  }
+  return { dtype: whole && present && !missing ? 'int64' : 'float64', data };
 }
 
 /** A value of a string column as text; null for missing. */

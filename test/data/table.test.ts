@@ -177,6 +177,9 @@ describe('X and y for estimators', () => {
   it('refuses missing and non-numeric cells, naming the column and row', () => {
     expect(() => toMatrix([[1, 2], [3, NaN]])).toThrow("Column 'x1' has a missing value at row 1");
     expect(() => toMatrix(toTable({ a: [1, null] }))).toThrow("Column 'a' has a missing value at row 1");
+    expect(() => toMatrix(new dfd.DataFrame({ a: [1, 2], b: [3, NaN] }))).toThrow("Column 'b' has a missing value at row 1");
+    expect(() => toMatrix(new dfd.DataFrame({ a: [1, 2], s: ['u', 'v'] }))).toThrow("Column 's' has the non-numeric value \"u\" at row 0");
+    expect(Array.from(toMatrix(new dfd.DataFrame({ b: [true, false] })).data)).toEqual([1, 0]);
     expect(() => toMatrix(toTable({ s: ['u', 'v'] }))).toThrow("Column 's' has the non-numeric value \"u\" at row 0");
     expect(() => toVector(['a'])).toThrow("Column 'y' has the non-numeric value \"a\" at row 0");
   });
