@@ -65,4 +65,22 @@ describe('architecture', () => {
     const stores = ['tracking/idb-store', 'tracking/memory-store', 'tracking/uri', 'storage/schema', 'storage/connection', 'registry/idb-store', 'registry/memory-store', 'registry/uri'];
     for (const [file, deps] of g) if (layer(file) === 'ui') expect(deps.filter((d) => stores.includes(d)), file).toEqual([]);
   });
+
+  it('the UI computes no metric of its own: it imports nothing from ml/ (scores come from models/)', () => {
+    for (const [file, deps] of g) if (layer(file) === 'ui') expect(deps.filter((d) => layer(d) === 'ml'), file).toEqual([]);
+  });
+
+  it('danfojs is known to one adapter: its column store is read, and the library loaded, only in data/danfo.ts', () => {
+    // Cells get danfojs itself (`dfd`, and `import … from 'danfojs'` in a cell): the kernel's globals
+    // and module map hand it over without reading it.
+    const userFacing = new Set(['notebook/worker/globals', 'notebook/worker/modules']);
+    for (const f of files(SRC)) {
+      const name = relative(SRC, f).replace(/\.tsx?$/, '');
+      const text = readFileSync(f, 'utf8');
+      if (name !== 'data/danfo') {
+        expect(text.includes('$dataIncolumnFormat'), name).toBe(false); // `grep -rn '\$dataIncolumnFormat' src` finds only the adapter
+        if (!userFacing.has(name)) expect(/import\(\s*['"]danfojs['"]\s*\)|^import (?!type)[^;]*from ['"]danfojs['"]/m.test(text), name).toBe(false);
+      }
+    }
+  });
 });
