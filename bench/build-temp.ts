@@ -3,7 +3,7 @@
 // measured against, `main` by default) checked out in a temporary worktree. KIROKU_DIST reuses an
 // existing app build.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,13 +32,16 @@ export async function buildBarePage(): Promise<string> {
 
 /**
  * Another ref of this repository (BENCH_BASELINE, default `main`) checked out in a temporary detached
- * worktree sharing this checkout's node_modules, for benchmarks that compare a change with the code
- * it replaces in the same run. `dispose` removes the worktree.
+ * worktree, for benchmarks that compare a change with the code it replaces in the same run. It shares
+ * this checkout's node_modules when the two lockfiles agree, else installs its own (`npm ci`).
+ * `dispose` removes the worktree.
  */
 export function checkoutBaseline(ref = process.env.BENCH_BASELINE ?? 'main'): { root: string; ref: string; commit: string; dispose: () => void } {
   const root = join(mkdtempSync(join(tmpdir(), 'kiroku-bench-base-')), 'kiroku');
   execFileSync('git', ['worktree', 'add', '--detach', root, ref], { cwd: ROOT, stdio: 'ignore' });
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const lock = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
+  if (lock(root) === lock(ROOT)) symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  else execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: root, stdio: 'ignore' });
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   const dispose = () => {
     execFileSync('git', ['worktree', 'remove', '--force', root], { cwd: ROOT, stdio: 'ignore' });
