@@ -42,38 +42,60 @@ export async function readTable(source: DataSource, options: ReadCSVOptions = {}
     const text = stripBom(source);
     const parser: CsvParser = new CsvParser(label, options, () => progress(parser.consumed / text.length));
     await parser.push(text);
-    table = await parser.end();
+    table = await parser.end(async function* () {
+      yield text;
+    });
   } else {
     const { reader, size } = await openSource(source, signal);
-    const decoder = new StreamDecoder(label);
     const parser = new CsvParser(label, options);
     const pieceChars = Math.max(1, options.chunkSize ?? PIECE_CHARS);
+    // The bytes of a fetched file are kept (as a Blob, outside the JavaScript heap) in case a second
+    // pass needs them; a File or Blob can simply be read again.
+    const kept: Uint8Array[] | null = source instanceof Blob ? null : [];
     let bytes = 0;
-    let buffered = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        signal?.throwIfAborted();
-        bytes += value.length;
-        buffered += decoder.decode(value);
-        if (buffered.length >= pieceChars) {
-          await parser.push(buffered);
-          buffered = '';
-          if (size) progress(bytes / size);
-          await yieldToEventLoop();
-        }
-      }
-      await parser.push(buffered + decoder.end());
-    } catch (err) {
-      void reader.cancel().catch(() => {});
-      throw err;
+    for await (const piece of decodedPieces(reader, label, pieceChars, signal, (chunk) => {
+      bytes += chunk.length;
+      kept?.push(chunk);
+    })) {
+      await parser.push(piece);
+      if (size) progress(bytes / size);
+      await yieldToEventLoop();
     }
-    table = await parser.end();
+    const again = kept ? new Blob(kept as Uint8Array<ArrayBuffer>[]) : (source as Blob);
+    table = await parser.end(() => decodedPieces(again.stream().getReader(), label, pieceChars, signal));
   }
   signal?.throwIfAborted();
   onProgress?.(1);
   return table;
+}
+
+/**
+ * A byte stream as text pieces of about `pieceChars` characters, decoded strictly; `onBytes` sees each
+ * chunk of bytes as it arrives. The stream is cancelled if the reading stops early.
+ */
+async function* decodedPieces(
+  reader: ReadableStreamDefaultReader<Uint8Array>, label: string, pieceChars: number, signal?: AbortSignal, onBytes?: (chunk: Uint8Array) => void,
+): AsyncGenerator<string> {
+  const decoder = new StreamDecoder(label);
+  let buffered = '';
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      signal?.throwIfAborted();
+      onBytes?.(value);
+      buffered += decoder.decode(value);
+      if (buffered.length >= pieceChars) {
+        yield buffered;
+        buffered = '';
+      }
+    }
+    finished = true;
+    yield buffered + decoder.end();
+  } finally {
+    if (!finished) void reader.cancel().catch(() => {});
+  }
 }
 
 /**

@@ -411,6 +411,21 @@ describe('readTable: streamed files', () => {
     expect(col(t, 'y').at(-1)).toBe(2999.5);
   });
 
+  it('gets the original text back when a numeric column meets text late, by reading the file or the fetched bytes again', async () => {
+    const lines = ['zip,n'];
+    for (let i = 0; i < 3000; i++) lines.push(`0${1000 + i},${i}`);
+    lines.push('K1A 0B1,3000', '"a,b",3001');
+    const text = lines.join('\r\n');
+    const check = (t: Table) => {
+      expect(t.dtypes).toEqual(['string', 'int64']);
+      expect(col(t, 'zip').slice(0, 2)).toEqual(['01000', '01001']);
+      expect(col(t, 'zip').slice(2998)).toEqual(['03998', '03999', 'K1A 0B1', 'a,b']);
+    };
+    check(await readTable(pieces(encode(text), 333), { chunkSize: 1000 }));
+    vi.stubGlobal('fetch', async () => new Response(new Blob([encode(text) as Uint8Array<ArrayBuffer>]).stream()));
+    check(await readTable('https://example.org/zips.csv', { chunkSize: 1000 }));
+  });
+
   it('reports progress by bytes read, ending at 1', async () => {
     const lines = ['a,b'];
     for (let i = 0; i < 20_000; i++) lines.push(`${i},${i * 0.5}`);

@@ -35,10 +35,12 @@ export interface PredictBatchOptions {
 type Predictions = Float64Array | unknown[];
 type Predictable = { predict(X: unknown): unknown };
 
-/** Rows predicted here first, to time the model on this data. */
+/** Rows predicted here first (and per timed block), to time the model on this data. */
 const CALIBRATION_ROWS = 1024;
-/** Work for the rest that is done in one call (it blocks the page no longer than a frame or two). */
-const ONE_CALL_MS = 40;
+/** Timed blocks at most. */
+const TIMED_BLOCKS = 4;
+/** Work for the rest that is done in one call (it blocks the page less than a long task's 100 ms). */
+const ONE_CALL_MS = 80;
 /** Work per block here, between two turns of the event loop. */
 const BLOCK_MS = 20;
 /** Work worth moving to workers that are running already, and to workers that must start first. */
@@ -114,26 +116,40 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
   options.onProgress?.(0);
   if (n === 0) return asPredictions(predictor.predict(checked), 0);
 
-  // The first rows, here: shown at once. Then the next ones, timed: the first call pays for the JIT
-  // warming up, so it would make the model look slower than it is.
+  // The first rows, here: shown at once.
   const cal = Math.min(n, CALIBRATION_ROWS);
-  const first = asPredictions(predictor.predict(cal === n ? X : slice(X, 0, cal)), cal);
-  options.onBlock?.(0, first);
+  const parts: Predictions[] = [asPredictions(predictor.predict(cal === n ? X : slice(X, 0, cal)), cal)];
+  options.onBlock?.(0, parts[0]!);
   options.onProgress?.(cal / n);
-  if (cal === n) return first;
-  const timedEnd = Math.min(n, 2 * cal);
-  const t0 = performance.now();
-  const second = asPredictions(predictor.predict(slice(X, cal, timedEnd)), timedEnd - cal);
-  const msPerRow = Math.max(performance.now() - t0, 0.01) / (timedEnd - cal);
-  options.onBlock?.(cal, second);
-  options.onProgress?.(timedEnd / n);
-  if (timedEnd === n) return concat([first, second]);
+  if (cal === n) return parts[0]!;
+  // Then a few more blocks, timed. The first call pays for the JIT warming up, and a block the system
+  // or the garbage collector interrupted looks slower than the model is, so the quickest block counts;
+  // one block that takes a while is timed well enough on its own.
+  let done = cal;
+  let msPerRow = Infinity;
+  await yieldToEventLoop(); // let the first rows be shown
+  checkAborted(signal);
+  for (let k = 0; k < TIMED_BLOCKS && done < n; k++) {
+    const to = Math.min(n, done + cal);
+    const t0 = performance.now();
+    const p = asPredictions(predictor.predict(slice(X, done, to)), to - done);
+    const ms = performance.now() - t0;
+    msPerRow = Math.min(msPerRow, Math.max(ms, 0.005) / (to - done));
+    parts.push(p);
+    options.onBlock?.(done, p);
+    done = to;
+    if (ms >= BLOCK_MS / 4) break;
+  }
+  options.onProgress?.(done / n);
+  if (done === n) return concat(parts);
   const hardware = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
   const maxWorkers = Math.max(0, Math.floor(options.workers ?? hardware));
   const poolUsable = maxWorkers > 0 && typeof Worker === 'function' && estimator !== null;
-  const plan = planBatch({ rows: n, done: timedEnd, msPerRow, maxWorkers: poolUsable ? maxWorkers : 0, warm: isWarm(maxWorkers), blockRows: options.blockRows });
+  const plan = planBatch({ rows: n, done, msPerRow, maxWorkers: poolUsable ? maxWorkers : 0, warm: isWarm(maxWorkers), blockRows: options.blockRows });
 
   if (plan.where === 'one-call') {
+    // Everything in one call, as `model.predict(X)` would (the rows done again cost less than cutting
+    // the rest out of a Matrix).
     await yieldToEventLoop();
     checkAborted(signal);
     const all = asPredictions(predictor.predict(X), n);
@@ -144,11 +160,10 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
 
   if (plan.where === 'workers') {
     const blocks: Array<[number, number]> = [];
-    for (let start = timedEnd; start < n; start += plan.blockRows) blocks.push([start, Math.min(n, start + plan.blockRows)]);
-    const parts = await predictInWorkers(estimator!, X, blocks, plan.workers, n, timedEnd, options);
-    return concat([first, second, ...parts]);
+    for (let start = done; start < n; start += plan.blockRows) blocks.push([start, Math.min(n, start + plan.blockRows)]);
+    return concat([...parts, ...(await predictInWorkers(estimator!, X, blocks, plan.workers, n, done, options))]);
   }
-  return concat([first, second, ...(await predictHere(predictor, X, timedEnd, n, plan.blockRows, options))]);
+  return concat([...parts, ...(await predictHere(predictor, X, done, n, plan.blockRows, options))]);
 }
 
 export type BatchPlan =
