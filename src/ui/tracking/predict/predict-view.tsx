@@ -103,10 +103,14 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     reading.current = controller;
     setRun({ status: 'idle' });
     setInput({ status: 'reading', name: file.name, progress: 0 });
+    let percent = 0; // progress is shown in whole percents: one re-render each, not one per piece read
     try {
       const table = await readTable(file, {
         signal: controller.signal,
-        onProgress: (progress) => setInput({ status: 'reading', name: file.name, progress }),
+        onProgress: (progress) => {
+          const p = Math.floor(progress * 100);
+          if (p !== percent) setInput({ status: 'reading', name: file.name, progress: (percent = p) / 100 });
+        },
       });
       if (reading.current === controller) setInput({ status: 'ready', name: file.name, table });
     } catch (err) {
@@ -146,10 +150,14 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     setDownload({ progress: null, error: null });
     setRun({ status: 'predicting', id, progress: 0, first: null });
     const t0 = performance.now();
+    let percent = 0;
     try {
       const output = await predictBatch(loaded, modelInput(loaded, table, target), {
         signal: controller.signal,
-        onProgress: (progress) => predicting.current === controller && setRun((r) => (r.status === 'predicting' ? { ...r, progress } : r)),
+        onProgress: (progress) => {
+          const p = Math.floor(progress * 100);
+          if (p !== percent && predicting.current === controller) setRun((r) => (r.status === 'predicting' ? { ...r, progress: (percent = p) / 100 } : r));
+        },
         // The first rows appear as soon as they are predicted; the rest follow.
         onBlock: (from, block) => {
           if (from === 0 && predicting.current === controller) {
@@ -173,7 +181,14 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     if (!table || run.status !== 'ready' || input.status !== 'ready') return;
     setDownload({ progress: 0, error: null });
     try {
-      const blob = await writeCSV(withPredictions(table, run.predictions), { onProgress: (progress) => setDownload({ progress, error: null }) });
+      // Progress in whole percents: a re-render per 5,000 rows written would cost more than the writing.
+      let shown = -1;
+      const blob = await writeCSV(withPredictions(table, run.predictions), {
+        onProgress: (progress) => {
+          const percent = Math.floor(progress * 100);
+          if (percent !== shown) setDownload({ progress: (shown = percent) / 100, error: null });
+        },
+      });
       saveBlob(blob, `${input.name.replace(/\.(csv|tsv|txt)$/i, '')}-predictions.csv`);
       setDownload({ progress: null, error: null });
     } catch (err) {

@@ -3,7 +3,7 @@
 // Everything shown is computed below the UI: scores by models/score-predictions.ts, the CSV by
 // data/csv-write.ts.
 import { Fragment } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell, Table } from '../../../data/table';
 import type { PredictionScores } from '../../../models/score-predictions';
 import { formatNumber } from '../../format';
@@ -51,6 +51,30 @@ export function PredictionResults(props: ResultsProps) {
   const rows = inputs.rows;
   const shown = Math.min(predictions.rows, SHOWN_ROWS);
   const done = progress === null;
+  // The rows are built once per set of predictions, not again at each progress update.
+  const table = useMemo(() => (
+    <div class="table-scroll predictions" role="region" aria-label="Predictions beside the inputs" tabIndex={0}>
+      <table class="data">
+        <thead>
+          <tr>
+            {predictions.columns.map((c) => <th key={`p-${c}`} scope="col" class="pred">{c}</th>)}
+            {inputs.columns.map((c) => <th key={c} scope="col" class={c === target ? 'target' : undefined}>{c}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: shown }, (_, i) => (
+            <tr key={i}>
+              {predictions.columns.map((c, j) => <td key={`p-${c}`} class="num pred">{show(predictions.cell(i, j))}</td>)}
+              {inputs.columns.map((c, j) => {
+                const v = inputs.cell(i, j);
+                return <td key={c} class={typeof v === 'number' ? 'num' : undefined}>{show(v)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  ), [inputs, predictions, target, shown]);
   return (
     <section class="card" aria-labelledby="predict-results">
       <div class="card-head">
@@ -80,27 +104,7 @@ export function PredictionResults(props: ResultsProps) {
           {Object.entries(scores.metrics).map(([k, v]) => <Fragment key={k}><dt>{METRIC_LABELS[k] ?? k}</dt><dd>{formatNumber(v)}</dd></Fragment>)}
         </dl>
       )}
-      <div class="table-scroll predictions" role="region" aria-label="Predictions beside the inputs" tabIndex={0}>
-        <table class="data">
-          <thead>
-            <tr>
-              {predictions.columns.map((c) => <th key={`p-${c}`} scope="col" class="pred">{c}</th>)}
-              {inputs.columns.map((c) => <th key={c} scope="col" class={c === target ? 'target' : undefined}>{c}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: shown }, (_, i) => (
-              <tr key={i}>
-                {predictions.columns.map((c, j) => <td key={`p-${c}`} class="num pred">{show(predictions.cell(i, j))}</td>)}
-                {inputs.columns.map((c, j) => {
-                  const v = inputs.cell(i, j);
-                  return <td key={c} class={typeof v === 'number' ? 'num' : undefined}>{show(v)}</td>;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {table}
       {rows > shown && <p class="hint">Showing the first {shown} of {rows.toLocaleString('en-US')} rows; the download has all of them.</p>}
     </section>
   );
