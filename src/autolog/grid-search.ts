@@ -6,6 +6,8 @@ import { GridSearch, type CvResults } from '../ml/model-selection-grid';
 import { Estimator, snakeCase } from '../ml/estimator';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { now } from '../lib/time';
+import { toCSV } from '../data/csv-write';
+import { toTable } from '../data/table-from';
 import { FitRecorder, type Api, type FitSnapshot } from './fit-recorder';
 import { AUTOLOG_FLAVOR } from './options';
 import { paramString } from './params';
@@ -19,16 +21,9 @@ import { holdDepth, shouldLog, state } from './state';
 const PATCHED = Symbol.for('kiroku.autolog.patched');
 type FitFn = ((this: GridSearch, X: unknown, y?: unknown) => Promise<GridSearch>) & { [PATCHED]?: true };
 
+/** `cv_results.csv`: one column per key of the results (params as JSON), written by the data layer's CSV writer. */
 function csv(results: CvResults): string {
-  const keys = Object.keys(results);
-  const n = results.params.length;
-  const cell = (v: unknown) => {
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [keys.join(',')];
-  for (let i = 0; i < n; i++) lines.push(keys.map((k) => cell((results[k] as unknown[])[i])).join(','));
-  return lines.join('\n') + '\n';
+  return toCSV(toTable(results as unknown as Record<string, unknown[]>));
 }
 
 function parentSnapshot(search: GridSearch, X: MatrixInput, y: VectorInput | undefined): FitSnapshot {
