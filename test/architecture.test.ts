@@ -70,6 +70,20 @@ describe('architecture', () => {
     for (const [file, deps] of g) if (layer(file) === 'ui') expect(deps.filter((d) => layer(d) === 'ml'), file).toEqual([]);
   });
 
+  it('the UI keeps no copy of a data rule: it defines none of the CSV, decoding, signature-check, scoring or metric functions of data/, models/ and ml/', () => {
+    // The domain's names, read from its modules (so a new rule there is covered too); a UI file that
+    // defines one of them (any letter case: toCsv is toCSV) is restating it instead of importing it.
+    const domain = files(SRC).filter((f) => /^(data\/(csv|decode)|models\/(enforce|score-predictions|prediction-table)|ml\/metrics)/.test(relative(SRC, f)));
+    const names = new Set(domain.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]!.toLowerCase())));
+    expect(names).toContain('readtable');
+    expect(names).toContain('checkcolumns');
+    expect(names).toContain('meansquarederror');
+    for (const f of files(join(SRC, 'ui'))) {
+      const defined = [...readFileSync(f, 'utf8').matchAll(/\b(?:function\*?|const|let)\s+(\w+)\s*[=(<]/g)].map((m) => m[1]!);
+      expect(defined.filter((d) => names.has(d.toLowerCase())), relative(SRC, f)).toEqual([]);
+    }
+  });
+
   it('danfojs is known to one adapter: its column store is read, and the library loaded, only in data/danfo.ts', () => {
     // Cells get danfojs itself (`dfd`, and `import … from 'danfojs'` in a cell): the kernel's globals
     // and module map hand it over without reading it.

@@ -11,7 +11,7 @@ import { TableOutput } from './outputs/table-output';
 const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 8;
 
-async function previewCsv(blob: Blob): Promise<TableData> {
+async function previewFile(blob: Blob): Promise<TableData> {
   const { readTable } = await import('../../data/csv');
   // Read only the first 64 KB, cut after the last complete line (a byte, so no character is cut): a
   // preview of a 50 MB file stays instant. The reader decodes strictly, so a file that is not UTF-8 says so.
@@ -70,7 +70,7 @@ export function FilesPanel() {
     try {
       const b = await blob();
       if (!b) throw new Error('the file is gone');
-      setPreview({ name, table: await previewCsv(b) });
+      setPreview({ name, table: await previewFile(b) });
     } catch (err) {
       setPreview({ name, error: err instanceof Error ? err.message : String(err) });
     }
