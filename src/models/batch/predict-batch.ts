@@ -123,10 +123,13 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
   options.onProgress?.(cal / n);
   if (cal === n) return parts[0]!;
   // Then a few more blocks, timed. The first call pays for the JIT warming up, and a block the system
-  // or the garbage collector interrupted looks slower than the model is, so the quickest block counts;
-  // one block that takes a while is timed well enough on its own.
+  // or the garbage collector interrupted looks slower than the model is, so the quickest block counts —
+  // of all four, unless they add up to BLOCK_MS (a slow model is timed well enough by fewer). Stopping
+  // at the first block that looked slow let one interruption on a busy machine send a linear model to
+  // the workers, slower than predicting here.
   let done = cal;
   let msPerRow = Infinity;
+  let timed = 0;
   await yieldToEventLoop(); // let the first rows be shown
   checkAborted(signal);
   for (let k = 0; k < TIMED_BLOCKS && done < n; k++) {
@@ -138,7 +141,8 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
     parts.push(p);
     options.onBlock?.(done, p);
     done = to;
-    if (ms >= BLOCK_MS / 4) break;
+    timed += ms;
+    if (timed >= BLOCK_MS) break;
   }
   options.onProgress?.(done / n);
   if (done === n) return concat(parts);
