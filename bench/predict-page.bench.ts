@@ -13,7 +13,8 @@
 // with 0, 1 and navigator.hardwareConcurrency workers (medians of 3, after a warm-up that starts the
 // pool).
 //
-//   npm run bench -- predict-page          (BENCH_SAMPLES=3 for more samples per app)
+//   npm run bench -- predict-page          (BENCH_SAMPLES=3 for more samples per app; BENCH_BASELINE=none
+//                                           for this checkout alone)
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { Page } from 'playwright-core';
@@ -92,7 +93,11 @@ const WATCH = `
   window.__t = {};
   window.__longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' });
-  document.addEventListener('click', (e) => { if (e.target.textContent === 'Predict') window.__t.predictClick ??= performance.now(); }, true);
+  document.addEventListener('click', (e) => {
+    const label = e.target.textContent;
+    if (label === 'Predict') window.__t.predictClick ??= performance.now();
+    if (label && label.startsWith('Download predictions')) window.__t.downloadClick ??= performance.now();
+  }, true);
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () { if (this.download) window.__t.download ??= performance.now(); return click.call(this); };
   new MutationObserver(() => {
@@ -101,6 +106,8 @@ const WATCH = `
     const predict = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Predict');
     if (predict && !predict.disabled) t.checked ??= performance.now();
     if (document.querySelector('[aria-label="Predictions beside the inputs"] tbody tr')) t.firstRows ??= performance.now();
+    const download = [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Download predictions'));
+    if (download && !download.disabled) t.predicted ??= performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });
 `;
 
@@ -133,6 +140,8 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
     return { t: w.__t, longTasks: w.__longTasks };
   });
   const during = longTasks.filter((l) => l.start >= t.drop! - 1);
+  // The longest task of each phase: reading and checking the file, predicting, writing the download.
+  const longest = (from: number, to: number) => round(Math.max(0, ...during.filter((l) => l.start >= from - 1 && l.start < to).map((l) => l.ms)), 0);
   return {
     megabytes: round(bytes / 2 ** 20, 1),
     dropToCheckMs: round(t.checked! - t.drop!, 0),
@@ -140,6 +149,9 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
     predictClickToFirstRowsMs: round(t.firstRows! - t.predictClick!, 0),
     dropToDownloadMs: round(t.download! - t.drop!, 0),
     longestTaskMs: round(Math.max(0, ...during.map((l) => l.ms)), 0),
+    longestTaskReadingMs: longest(t.drop!, t.checked!),
+    longestTaskPredictingMs: longest(t.predictClick!, t.predicted!),
+    longestTaskWritingMs: longest(t.downloadClick!, Infinity),
     longTasks: during.length,
     totalBlockingMs: round(during.reduce((s, l) => s + Math.max(0, l.ms - 50), 0), 0),
   };
@@ -183,13 +195,11 @@ async function batch(page: Page, rows: number): Promise<Record<string, number>> 
   return (await page.evaluate(batchInPage(rows))) as Record<string, number>;
 }
 
-const base = checkoutBaseline();
+// BENCH_BASELINE=none measures this checkout alone (to look into one figure quickly).
+const base = process.env.BENCH_BASELINE === 'none' ? null : checkoutBaseline();
 try {
-  const [appDir, baseDir] = [await buildApp(), await buildAppAt(base.root)];
-  const apps = [
-    { name: 'this checkout', url: await serve(ROOT, appDir) },
-    { name: `baseline ${base.ref} (${base.commit})`, url: await serve(base.root, baseDir) },
-  ];
+  const apps = [{ name: 'this checkout', url: await serve(ROOT, await buildApp()) }];
+  if (base) apps.push({ name: `baseline ${base.ref} (${base.commit})`, url: await serve(base.root, await buildAppAt(base.root)) });
   const browser = await launchChromium();
   try {
     for (let s = 0; s < SAMPLES; s++) {
@@ -213,5 +223,5 @@ try {
   }
 } finally {
   await Promise.all(servers.map((s) => s.close()));
-  base.dispose();
+  base?.dispose();
 }
