@@ -128,12 +128,12 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
   const predict = page.getByRole('region', { name: '3. Schema check' }).getByRole('button', { name: 'Predict' });
   await predict.waitFor({ timeout: 600_000 });
   await page.waitForFunction(() => (window as unknown as { __t: { checked?: number } }).__t.checked, undefined, { timeout: 600_000, polling: 100 });
-  await predict.click();
+  await predict.click({ timeout: 600_000 }); // a page that freezes (the baseline on a busy machine) takes its time to take the click
   const download = page.getByRole('region', { name: '4. Predictions' }).getByRole('button', { name: 'Download predictions (CSV)' });
   await download.waitFor({ timeout: 600_000 });
   await page.waitForFunction(() => !([...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Download predictions')) as HTMLButtonElement).disabled, undefined, { timeout: 600_000, polling: 100 });
   const saved = page.waitForEvent('download', { timeout: 600_000 });
-  await download.click();
+  await download.click({ timeout: 600_000 });
   await saved;
   const { t, longTasks } = await page.evaluate(() => {
     const w = window as unknown as { __t: Record<string, number>; __longTasks: Array<{ start: number; ms: number }> };
