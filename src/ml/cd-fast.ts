@@ -7,25 +7,24 @@
 // the largest weight (or on the last epoch), compute the duality gap, and stop once it is below
 // tol·‖y‖². Same epochs, same rule, so `nIter_` and `dualGap_` match sklearn's.
 //
-// Two differences, both for speed and neither changing the iterates beyond rounding:
-//  - X is centered implicitly (each column carries its mean), so fitting never copies X;
+// Differences, all for speed and none changing the iterates beyond rounding:
+//  - X is centered implicitly (each column carries its mean), so fitting never rewrites X;
 //  - each coordinate is one dot and one axpy: ⟨x_j, R + w_j x_j⟩ = ⟨x_j, R⟩ + w_j‖x_j‖², and the
-//    residual moves once by the change in w_j (sklearn adds w_j x_j back, dots, then subtracts).
+//    residual moves once by the change in w_j (sklearn adds w_j x_j back, dots, then subtracts); the
+//    move is applied in the same pass as the next coordinate's dot;
+//  - on a cold start the first epoch finds each column's mean and norm in the pass of its first dot.
+// The passes themselves are cd-columns.ts's (WebAssembly SIMD, or plain JS).
 import type { Rng } from '../lib/random';
-import { sum } from './linalg';
 import { checkInterrupt } from '../lib/interrupt';
 import type { Gram } from './gram';
+import type { CdColumns } from './cd-columns';
 
-/** Column-major X (rows × cols) with column means to subtract, and the (centered) target. */
-export interface CdData {
-  X: Float64Array;
-  rows: number;
-  cols: number;
-  /** Column means (zeros when not centering). `enetCoordinateDescent` fills them in if not yet known. */
+/** Column means (zeros when not centering), and whether they are known yet. */
+export interface CdMeans {
+  /** `enetCoordinateDescent` fills them in if not yet known. */
   xMean: Float64Array;
   /** False when `xMean` still has to be computed (centering, cold start): see `enetCoordinateDescent`. */
   xMeanKnown?: boolean;
-  y: Float64Array;
 }
 
 export interface CdResult {
@@ -48,36 +47,6 @@ export interface CdOptions {
   startIter?: number;
   /** Stop (unconverged) before this epoch, for the caller to continue with the Gram kernel. */
   pauseAt?: number;
-}
-
-/** ⟨x_j − m, v⟩ over column j. */
-function dotCentered(X: Float64Array, off: number, n: number, m: number, v: Float64Array): number {
-  const x = X.subarray(off, off + n);
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += (x[i]! - m) * v[i]!;
-    s1 += (x[i + 1]! - m) * v[i + 1]!;
-    s2 += (x[i + 2]! - m) * v[i + 2]!;
-    s3 += (x[i + 3]! - m) * v[i + 3]!;
-  }
-  for (; i < n; i++) s0 += (x[i]! - m) * v[i]!;
-  return s0 + s1 + (s2 + s3);
-}
-
-function dot(a: Float64Array, b: Float64Array, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    s0 += a[i]! * b[i]!;
-    s1 += a[i + 1]! * b[i + 1]!;
-  }
-  if (i < n) s0 += a[i]! * b[i]!;
-  return s0 + s1;
 }
 
 /** sklearn's duality gap, from Xᵀr − βw, ‖r‖², ⟨r, y⟩ and w. */
@@ -111,110 +80,37 @@ function update(tmp: number, alpha: number, denom: number, positive: boolean): n
   return a > 0 ? (tmp > 0 ? a : -a) / denom : 0;
 }
 
-/** R[i] −= d·(x_k[i] − m_k) and ⟨x_j − m_j, R⟩ after it, in one pass: coordinate k's residual update
- *  fused with coordinate j's dot, so each coordinate costs one pass over R instead of two. Columns come
- *  as views starting at 0 (V8 then drops most bounds checks), four lanes per step. */
-function axpyDot(xk: Float64Array, mK: number, d: number, xj: Float64Array, mJ: number, R: Float64Array): number {
-  const n = R.length;
-  const dm = d * mK;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const r0 = R[i]! - d * xk[i]! + dm;
-    const r1 = R[i + 1]! - d * xk[i + 1]! + dm;
-    const r2 = R[i + 2]! - d * xk[i + 2]! + dm;
-    const r3 = R[i + 3]! - d * xk[i + 3]! + dm;
-    R[i] = r0;
-    R[i + 1] = r1;
-    R[i + 2] = r2;
-    R[i + 3] = r3;
-    s0 += (xj[i]! - mJ) * r0;
-    s1 += (xj[i + 1]! - mJ) * r1;
-    s2 += (xj[i + 2]! - mJ) * r2;
-    s3 += (xj[i + 3]! - mJ) * r3;
-  }
-  for (; i < n; i++) {
-    const r0 = R[i]! - d * xk[i]! + dm;
-    R[i] = r0;
-    s0 += (xj[i]! - mJ) * r0;
-  }
-  return s0 + s1 + (s2 + s3);
-}
-
 /**
  * First visit of column j on a cold start: one pass gives its centered squared norm and
- * ⟨x_j − m_j, R⟩ (after applying a pending update of column k, when `d` ≠ 0), and its mean too when
- * `mean` is null — instead of a pass for the means, one for the norms and one for the dot. Unknown
- * means are found with sums shifted by the column's first value, so the variance does not cancel; if
- * that value is an outlier and the shift still dominates, the column is redone in two passes.
+ * ⟨x_j − m_j, R⟩, and its mean too when `mean` is null — instead of a pass for the means, one for the
+ * norms and one for the dot. Unknown means are found with sums shifted by the column's first value, so
+ * the variance does not cancel; if that value is an outlier and the shift still dominates, the column
+ * is redone in two passes. ΣR stays Σy: every update moves R along a centered column.
  */
-function firstVisit(
-  xk: Float64Array | null, mK: number, d: number, xj: Float64Array, R: Float64Array,
-  mean: number | null, sumR: number,
-): { mean: number; norm: number; dot: number } {
-  const n = R.length;
-  const s = mean ?? xj[0]!;
-  if (xk && d !== 0) {
-    // Apply the pending update first, in its own pass: a branch or a third stream in the loop below
-    // would cost more than reading R once more while it is still in cache.
-    const dm = d * mK;
-    for (let i = 0; i < n; i++) R[i] = R[i]! - d * xk[i]! + dm;
-  }
-  // Two lanes of three sums each: the adds' latency, not memory, bounds this loop.
-  let a1 = 0;
-  let a2 = 0;
-  let ad = 0;
-  let b1 = 0;
-  let b2 = 0;
-  let bd = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const u = xj[i]! - s;
-    const v = xj[i + 1]! - s;
-    a1 += u;
-    a2 += u * u;
-    ad += u * R[i]!;
-    b1 += v;
-    b2 += v * v;
-    bd += v * R[i + 1]!;
-  }
-  if (i < n) {
-    const u = xj[i]! - s;
-    a1 += u;
-    a2 += u * u;
-    ad += u * R[i]!;
-  }
-  const s1 = a1 + b1;
-  const s2 = a2 + b2;
-  const dot = ad + bd;
+function firstVisit(cols: CdColumns, j: number, n: number, mean: number | null, sumR: number): { mean: number; norm: number; dot: number } {
+  const s = mean ?? cols.first(j);
+  const sums = cols.shiftedSums(j, s);
+  const s1 = sums[0]!;
+  const s2 = sums[1]!;
+  const dot = sums[2]!;
   if (mean !== null) return { mean, norm: s2, dot };
   const shift = s1 / n;
   if (shift * s1 > 0.5 * s2) {
     const m = s + shift;
-    let norm = 0;
-    for (let k = 0; k < n; k++) norm += (xj[k]! - m) ** 2;
-    return { mean: m, norm, dot: dotCentered(xj, 0, n, m, R) };
+    return { mean: m, norm: cols.sq(j, m), dot: cols.dot(j, m) };
   }
-  // ⟨x − m, R⟩ = ⟨x − s, R⟩ − (m − s)·ΣR, and ΣR stays Σy: every update moves R along a centered column.
+  // ⟨x − m, R⟩ = ⟨x − s, R⟩ − (m − s)·ΣR
   return { mean: s + shift, norm: s2 - shift * s1, dot: dot - shift * sumR };
 }
 
-/** v += a·(x_j − m) over column j. */
-function axpyCentered(X: Float64Array, off: number, n: number, m: number, a: number, v: Float64Array): void {
-  const am = a * m;
-  for (let i = 0; i < n; i++) v[i]! += a * X[off + i]! - am;
-}
-
 /**
- * Coordinate descent on X itself; `w` is updated in place. When `d.xMeanKnown` is false (centering;
- * `w` must then start at zero) the column means are computed during the first epoch and written to
- * `d.xMean`.
+ * Coordinate descent on X itself (through `cols`, whose residual starts as y); `w` is updated in place.
+ * When `d.xMeanKnown` is false (centering; `w` must then start at zero) the column means are computed
+ * during the first epoch and written to `d.xMean`.
  */
-export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: number, d: CdData, o: CdOptions): CdResult {
-  const { X, rows: n, cols: p, xMean, y } = d;
+export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: number, d: CdMeans, cols: CdColumns, n: number, o: CdOptions): CdResult {
+  const { xMean } = d;
+  const p = w.length;
   const norm = new Float64Array(p);
   const known = new Uint8Array(p); // norm (and mean) of the column known
   const meansKnown = d.xMeanKnown ?? true;
@@ -222,12 +118,8 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
   if (!meansKnown && !cold) throw new Error('enetCoordinateDescent: unknown column means need a cold start');
   /** Mean (if unknown) and norm of column j, two passes. */
   const stats = (j: number) => {
-    const off = j * n;
-    if (!meansKnown) xMean[j] = sum(X, off, n) / n;
-    const m = xMean[j]!;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += (X[off + i]! - m) ** 2;
-    norm[j] = s;
+    if (!meansKnown) xMean[j] = cols.sum(j) / n;
+    norm[j] = cols.sq(j, xMean[j]!);
     known[j] = 1;
   };
   const finishStats = () => {
@@ -236,12 +128,11 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
   };
   if (!cold) finishStats();
   // R = y − Xw
-  const R = Float64Array.from(y);
-  for (let j = 0; j < p; j++) if (w[j] !== 0) axpyCentered(X, j * n, n, xMean[j]!, -w[j]!, R);
-  const sumR = meansKnown ? 0 : sum(R, 0, n);
+  for (let j = 0; j < p; j++) if (w[j] !== 0) cols.axpy(j, xMean[j]!, -w[j]!);
+  const sumR = meansKnown ? 0 : cols.sumR();
   let gap = o.tol + 1;
   const dwTol = o.tol;
-  const tol = o.tol * dot(y, y, n);
+  const tol = o.tol * cols.yy();
   const XtR = new Float64Array(p);
   const start = o.startIter ?? 0;
   const stop = Math.min(o.maxIter, o.pauseAt ?? Infinity);
@@ -254,13 +145,14 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
     let pendD = 0;
     for (let f = 0; f < p; f++) {
       const j = o.rng ? Math.floor(o.rng() * p) : f;
-      const off = j * n;
       const wj = w[j]!;
       let tmp: number;
       if (!known[j]) {
-        const xk = pend >= 0 ? X.subarray(pend * n, pend * n + n) : null;
-        const v = firstVisit(xk, pend >= 0 ? xMean[pend]! : 0, pendD, X.subarray(off, off + n), R, meansKnown ? xMean[j]! : null, sumR);
+        // Apply the pending update first, in its own pass: a third stream in the first-visit loop
+        // would cost more than reading R once more while it is still in cache.
+        if (pend >= 0) cols.axpy(pend, xMean[pend]!, -pendD);
         pend = -1;
+        const v = firstVisit(cols, j, n, meansKnown ? xMean[j]! : null, sumR);
         xMean[j] = v.mean;
         norm[j] = v.norm;
         known[j] = 1;
@@ -269,10 +161,10 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
       } else if (norm[j] === 0) {
         continue;
       } else if (pend >= 0) {
-        tmp = axpyDot(X.subarray(pend * n, pend * n + n), xMean[pend]!, pendD, X.subarray(off, off + n), xMean[j]!, R) + wj * norm[j]!;
+        tmp = cols.updateDot(pend, xMean[pend]!, pendD, j, xMean[j]!) + wj * norm[j]!;
         pend = -1;
       } else {
-        tmp = dotCentered(X, off, n, xMean[j]!, R) + wj * norm[j]!;
+        tmp = cols.dot(j, xMean[j]!) + wj * norm[j]!;
       }
       const wNew = update(tmp, alpha, norm[j]! + beta, o.positive);
       if (wNew !== wj) {
@@ -283,11 +175,11 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
       dwMax = Math.max(dwMax, Math.abs(wNew - wj));
       wMax = Math.max(wMax, Math.abs(wNew));
     }
-    if (pend >= 0) axpyCentered(X, pend * n, n, xMean[pend]!, -pendD, R);
+    if (pend >= 0) cols.axpy(pend, xMean[pend]!, -pendD);
     if (wMax === 0 || dwMax / wMax < dwTol || iter === o.maxIter - 1) {
       finishStats();
-      for (let j = 0; j < p; j++) XtR[j] = dotCentered(X, j * n, n, xMean[j]!, R);
-      gap = dualityGap(XtR, w, dot(R, R, n), dot(R, y, n), alpha, beta, o.positive);
+      cols.dots(xMean, XtR);
+      gap = dualityGap(XtR, w, cols.rr(), cols.ry(), alpha, beta, o.positive);
       if (gap < tol) return { gap, tol, nIter: iter + 1, converged: true };
     }
   }

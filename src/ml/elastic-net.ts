@@ -12,9 +12,10 @@
 import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
 import { rngFrom } from '../lib/random';
 import type { MatrixInput, VectorInput } from '../data/frame';
-import { enetCoordinateDescent, enetCoordinateDescentGram, type CdData, type CdResult } from './cd-fast';
+import { enetCoordinateDescent, enetCoordinateDescentGram, type CdMeans, type CdResult } from './cd-fast';
+import { cdColumns } from './cd-columns';
 import { gramOf } from './gram';
-import { LinearModel, centerData, regressionTarget } from './linear-model';
+import { LinearModel, centerData, regressionTarget, type Centered } from './linear-model';
 import { formatExp } from './warnings';
 
 /** Params shared by ElasticNet and Lasso (camelCase of sklearn's). */
@@ -80,21 +81,26 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
       this.warn('UserWarning', 'With alpha=0, this algorithm does not converge well. You are advised to use the LinearRegression estimator');
     }
     const w = p.warmStart && this.coef_?.length === m.cols ? Float64Array.from(this.coef_) : new Float64Array(m.cols);
-    // From a cold start, coordinate descent finds the column means in its first epoch.
-    const lazyMeans = !p.precompute && w.every((v) => v === 0);
-    const c = centerData(m, target, p.fitIntercept, !lazyMeans);
     const l1 = p.alpha * this.l1Ratio * n;
     const l2 = p.alpha * (1 - this.l1Ratio) * n;
     if (l1 === 0 && l2 === 0) this.warn('UserWarning', 'Coordinate descent with no regularization may lead to unexpected results and is discouraged.');
-    const data: CdData = { X: m.data, rows: n, cols: m.cols, xMean: c.xMean, xMeanKnown: !(lazyMeans && p.fitIntercept), y: c.y };
     const opts = { maxIter: p.maxIter, tol: p.tol, positive: p.positive, rng: p.selection === 'random' ? rngFrom(p.randomState) : null };
     let r: CdResult;
+    let c: Pick<Centered, 'xMean' | 'yMean'>;
     if (p.precompute) {
-      r = enetCoordinateDescentGram(w, l1, l2, gramOf(data), opts);
+      const g = gramOf({ X: m.data, rows: n, cols: m.cols, y: target, center: p.fitIntercept });
+      r = enetCoordinateDescentGram(w, l1, l2, g, opts);
+      c = g;
     } else {
+      // From a cold start, coordinate descent finds the column means in its first epoch.
+      const lazyMeans = w.every((v) => v === 0);
+      const centered = centerData(m, target, p.fitIntercept, !lazyMeans);
+      const means: CdMeans = { xMean: centered.xMean, xMeanKnown: !(lazyMeans && p.fitIntercept) };
+      const cols = cdColumns(m.data, n, m.cols, centered.y);
       const canSwitch = n > m.cols && m.cols <= MAX_AUTO_GRAM;
-      r = enetCoordinateDescent(w, l1, l2, data, { ...opts, pauseAt: canSwitch ? Math.max(2, Math.ceil(m.cols / 4)) : undefined });
-      if (!r.converged && r.nIter < p.maxIter) r = enetCoordinateDescentGram(w, l1, l2, gramOf(data), { ...opts, startIter: r.nIter });
+      r = enetCoordinateDescent(w, l1, l2, means, cols, n, { ...opts, pauseAt: canSwitch ? Math.max(2, Math.ceil(m.cols / 4)) : undefined });
+      if (!r.converged && r.nIter < p.maxIter) r = enetCoordinateDescentGram(w, l1, l2, cols.gram(p.fitIntercept), { ...opts, startIter: r.nIter });
+      c = centered;
     }
     if (!r.converged) {
       let msg = 'Objective did not converge. You might want to increase the number of iterations, check the scale of the ' +

@@ -53,7 +53,7 @@ export abstract class LinearModel<P extends object = Record<string, unknown>> ex
   abstract override fit(X: MatrixInput, y: VectorInput): this;
 
   /** intercept_ = ȳ − x̄·coef_ (sklearn's `_set_intercept`; 0 without an intercept). */
-  protected setIntercept(c: Centered, fitIntercept: boolean): void {
+  protected setIntercept(c: Pick<Centered, 'xMean' | 'yMean'>, fitIntercept: boolean): void {
     let s = 0;
     if (fitIntercept) for (let j = 0; j < c.xMean.length; j++) s += c.xMean[j]! * this.coef_![j]!;
     this.intercept_ = fitIntercept ? c.yMean - s : 0;

@@ -16,7 +16,7 @@ import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSO
 import type { Matrix, MatrixInput, VectorInput } from '../data/frame';
 import { gramOf, type Gram } from './gram';
 import { cholesky, choleskySolve, nnlsGram, symmetricEigen } from './linalg';
-import { LinearModel, centerData, regressionTarget, type Centered } from './linear-model';
+import { LinearModel, regressionTarget } from './linear-model';
 
 export interface LinearRegressionParams {
   copyX: boolean;
@@ -41,15 +41,9 @@ export class LinearRegression extends LinearModel<LinearRegressionParams> {
     checkRange(name, 'nJobs', p.nJobs, -Infinity, Infinity, { integer: true, nullable: true });
     const m = this.fitMatrix(X);
     const target = regressionTarget(m, y);
-    const c = centerData(m, target, p.fitIntercept);
-    if (p.positive) {
-      const g = gramOf({ X: m.data, rows: m.rows, cols: m.cols, xMean: c.xMean, y: c.y });
-      this.coef_ = nnlsGram(g.Q, m.cols, g.q);
-    } else {
-      const g = gramOf({ X: m.data, rows: m.rows, cols: m.cols, xMean: c.xMean, y: c.y });
-      this.coef_ = normalEquations(g) ?? minimumNorm(m, c, g);
-    }
-    this.setIntercept(c, p.fitIntercept);
+    const g = gramOf({ X: m.data, rows: m.rows, cols: m.cols, y: target, center: p.fitIntercept });
+    this.coef_ = p.positive ? nnlsGram(g.Q, m.cols, g.q) : normalEquations(g) ?? minimumNorm(m, target, g);
+    this.setIntercept(g, p.fitIntercept);
     return this;
   }
 
@@ -117,9 +111,10 @@ function normalEquations(g: Gram): Float64Array | null {
   return Float64Array.from(z, (v, j) => (v + dz[j]!) / s[j]!);
 }
 
-/** lstsq's minimum-norm least squares: pseudo-inverse of the Gram matrix, refined on X. */
-function minimumNorm(m: Matrix, c: Centered, g: Gram): Float64Array {
+/** lstsq's minimum-norm least squares: pseudo-inverse of the Gram matrix, refined on X (centered by g's means). */
+function minimumNorm(m: Matrix, y: Float64Array, g: Gram): Float64Array {
   const { rows: n, cols: p, data } = m;
+  const yc = Float64Array.from(y, (v) => v - g.yMean);
   const { values, vectors: V } = symmetricEigen(g.Q, p);
   const top = Math.max(0, ...values);
   const kept = Array.from(values, (v, k) => (v > 1e-13 * top ? k : -1)).filter((k) => k >= 0);
@@ -137,14 +132,14 @@ function minimumNorm(m: Matrix, c: Centered, g: Gram): Float64Array {
   const r = new Float64Array(n);
   const grad = new Float64Array(p);
   for (let step = 0; step < 2; step++) {
-    r.set(c.y);
+    r.set(yc);
     for (let j = 0; j < p; j++) {
       const wj = w[j]!;
-      const mj = c.xMean[j]!;
+      const mj = g.xMean[j]!;
       for (let i = 0; i < n; i++) r[i]! -= wj * (data[j * n + i]! - mj);
     }
     for (let j = 0; j < p; j++) {
-      const mj = c.xMean[j]!;
+      const mj = g.xMean[j]!;
       let t = 0;
       for (let i = 0; i < n; i++) t += (data[j * n + i]! - mj) * r[i]!;
       grad[j] = t;

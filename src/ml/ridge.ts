@@ -10,7 +10,7 @@ import type { MatrixInput, VectorInput } from '../data/frame';
 import { KirokuError } from '../lib/errors';
 import { gramOf } from './gram';
 import { nnlsGram, solveSPD } from './linalg';
-import { LinearModel, centerData, regressionTarget } from './linear-model';
+import { LinearModel, regressionTarget } from './linear-model';
 
 export interface RidgeParams {
   alpha: number;
@@ -57,12 +57,12 @@ export class Ridge extends LinearModel<RidgeParams> {
     }
     const m = this.fitMatrix(X);
     const target = regressionTarget(m, y);
-    const c = centerData(m, target, p.fitIntercept);
     const k = m.cols;
-    const g = gramOf({ X: m.data, rows: m.rows, cols: k, xMean: c.xMean, y: c.y });
+    // The Gram pass finds the means itself (sklearn's _preprocess_data, without copying X).
+    const g = gramOf({ X: m.data, rows: m.rows, cols: k, y: target, center: p.fitIntercept });
     for (let j = 0; j < k; j++) g.Q[j * k + j]! += p.alpha;
     this.coef_ = p.positive ? nnlsGram(g.Q, k, g.q) : solveSPD(g.Q, k, g.q);
-    this.setIntercept(c, p.fitIntercept);
+    this.setIntercept(g, p.fitIntercept);
     return this;
   }
 

@@ -8,6 +8,7 @@ import { LinearRegression } from '../../src/ml/linear-regression';
 import { seededRandom } from '../../src/lib/random';
 import MultivariateLinearRegression from 'ml-regression-multivariate-linear';
 import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
+import { withoutWasmKernels } from '../../src/ml/wasm/kernels';
 import type { LinearModel } from '../../src/ml/linear-model';
 import { camelParams, fixture, matrix, relErr, wine, type RegressionCase } from './sklearn-fixture';
 
@@ -42,28 +43,31 @@ describe('linear models match scikit-learn', () => {
     expect(w.X[0]!.length).toBe(f.wine.cols);
   });
 
-  for (const c of f.regression) {
-    it(`${c.estimator}(${JSON.stringify(c.params)}) on ${c.data}: ${c.note}`, () => {
-      warnings = [];
-      const d = data[c.data];
-      const m = new classes[c.estimator]!(camelParams(c.params)).fit(d.X, d.y);
-      const tol = tolerance(c);
-      expect(relErr(m.coef_!, c.coef)).toBeLessThan(tol);
-      expect(Math.abs(m.intercept_! - c.intercept) / Math.max(1, Math.abs(c.intercept))).toBeLessThan(tol);
-      expect(relErr(m.predict(d.head), c.predict)).toBeLessThan(tol);
-      const enet = m as ElasticNet;
-      if (c.n_iter !== undefined && c.params.selection !== 'random') {
-        // Same epochs and the same stopping rule as cd_fast.pyx: the same epoch count.
-        expect(enet.nIter_).toBe(c.n_iter);
-        expect(Math.abs(enet.dualGap_! - c.dual_gap!) / c.dual_gap!).toBeLessThan(1e-3);
-      }
-      const convergence = warnings.filter((x) => x.category === 'ConvergenceWarning');
-      expect(convergence.length > 0).toBe(c.convergence_warning);
-      if (c.convergence_warning) {
-        expect(enet.warnings_.map((x) => x.category)).toContain('ConvergenceWarning');
-        expect(convergence[0]!.message).toMatch(/^Objective did not converge\. .* Duality gap: \d\.\d{3}e[+-]\d\d, tolerance: \d\.\d{3}e[+-]\d\d/);
-      }
-    });
+  // Every case on both kernels: WebAssembly SIMD, and the plain-JS loops that run where it is missing.
+  for (const [kernels, run] of [['WebAssembly', <T>(fn: () => T) => fn()], ['plain JS', withoutWasmKernels]] as const) {
+    for (const c of f.regression) {
+      it(`${c.estimator}(${JSON.stringify(c.params)}) on ${c.data}: ${c.note} (${kernels})`, () => {
+        warnings = [];
+        const d = data[c.data];
+        const m = run(() => new classes[c.estimator]!(camelParams(c.params)).fit(d.X, d.y));
+        const tol = tolerance(c);
+        expect(relErr(m.coef_!, c.coef)).toBeLessThan(tol);
+        expect(Math.abs(m.intercept_! - c.intercept) / Math.max(1, Math.abs(c.intercept))).toBeLessThan(tol);
+        expect(relErr(m.predict(d.head), c.predict)).toBeLessThan(tol);
+        const enet = m as ElasticNet;
+        if (c.n_iter !== undefined && c.params.selection !== 'random') {
+          // Same epochs and the same stopping rule as cd_fast.pyx: the same epoch count.
+          expect(enet.nIter_).toBe(c.n_iter);
+          expect(Math.abs(enet.dualGap_! - c.dual_gap!) / c.dual_gap!).toBeLessThan(1e-3);
+        }
+        const convergence = warnings.filter((x) => x.category === 'ConvergenceWarning');
+        expect(convergence.length > 0).toBe(c.convergence_warning);
+        if (c.convergence_warning) {
+          expect(enet.warnings_.map((x) => x.category)).toContain('ConvergenceWarning');
+          expect(convergence[0]!.message).toMatch(/^Objective did not converge\. .* Duality gap: \d\.\d{3}e[+-]\d\d, tolerance: \d\.\d{3}e[+-]\d\d/);
+        }
+      });
+    }
   }
 });
 

@@ -6,6 +6,7 @@ import { compiled } from '../../scripts/build-wasm.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wasmKernels, roundUp } from '../../src/ml/wasm/kernels';
+import { coreCount, setThreadLimit } from '../../src/ml/wasm/threads';
 import { gramJs, gramOf } from '../../src/ml/gram';
 import { seededRandom } from '../../src/lib/random';
 import { repoRoot } from './sklearn-fixture';
@@ -15,13 +16,7 @@ function data(n: number, p: number, seed: number) {
   const X = new Float64Array(n * p);
   for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) X[j * n + i] = (i < 7 ? 1000 : 0) + (j + 1) * (r() * 2 - 1) + 5 * j;
   const y = Float64Array.from({ length: n }, () => r() * 3 - 1);
-  const xMean = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += X[j * n + i]!;
-    xMean[j] = s / n;
-  }
-  return { X, rows: n, cols: p, xMean, y };
+  return { X, rows: n, cols: p, y };
 }
 
 function maxRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -43,19 +38,44 @@ describe('WebAssembly kernels', () => {
     expect(wasmKernels()).not.toBeNull();
   });
 
-  for (const [n, p] of [[1, 1], [5, 3], [513, 7], [1100, 12], [2049, 33]] as const) {
-    it(`gram = the plain-JS Gram on ${n} × ${p}`, () => {
-      const d = data(n, p, n + p);
-      const w = gramOf(d);
-      const j = gramJs(d);
-      expect(maxRel(w.Q, j.Q)).toBeLessThan(1e-12);
-      expect(maxRel(w.q, j.q)).toBeLessThan(1e-12);
-      expect(Math.abs(w.yNorm2 - j.yNorm2) / j.yNorm2).toBeLessThan(1e-12);
-      // Exact centering: the offset first rows do not leak into the Gram of the centered data.
-      const n2 = Array.from({ length: p }, (_, c) => w.Q[c * p + c]!);
-      expect(n2.every((v) => v >= 0)).toBe(true);
-    });
+  // Sizes around the block (512 rows) and chunk (2,048) edges, odd counts, columns that need padding.
+  for (const [n, p] of [[1, 1], [5, 3], [513, 7], [1100, 12], [2049, 33], [4097, 3]] as const) {
+    for (const center of [true, false]) {
+      it(`gram = the plain-JS Gram on ${n} × ${p}${center ? ', centered' : ''}`, () => {
+        const d = { ...data(n, p, n + p), center };
+        const w = gramOf(d);
+        const j = gramJs(d);
+        expect(maxRel(w.Q, j.Q)).toBeLessThan(1e-12);
+        expect(maxRel(w.q, j.q)).toBeLessThan(1e-12);
+        expect(Math.abs(w.yNorm2 - j.yNorm2)).toBeLessThanOrEqual(1e-12 * j.yNorm2); // 0 for one centered row
+        expect(maxRel(w.xMean, j.xMean)).toBeLessThan(1e-13);
+        expect(Math.abs(w.yMean - j.yMean)).toBeLessThan(1e-13);
+        if (center) {
+          // Exact centering: the first rows' offset of 1000 leaves no trace (a cancelled Gram would
+          // differ from the plain one in its leading digits, and could go negative on the diagonal).
+          expect(Array.from({ length: p }, (_, c) => w.Q[c * p + c]!).every((v) => v >= 0)).toBe(true);
+        } else {
+          expect(w.xMean.every((v) => v === 0)).toBe(true);
+        }
+      });
+    }
   }
+
+  it('the Gram on every core has the same bits as on one thread (chunks merged in order)', async () => {
+    const k = wasmKernels()!;
+    expect(await k.threadsReady()).toBe(Math.min(coreCount(), 16));
+    const d = { ...data(9001, 21, 5), center: true };
+    setThreadLimit(1);
+    const one = gramOf(d);
+    setThreadLimit(null);
+    expect(k.threads()).toBeGreaterThan(1);
+    const all = gramOf(d);
+    expect(Array.from(all.Q)).toEqual(Array.from(one.Q));
+    expect(Array.from(all.q)).toEqual(Array.from(one.q));
+    expect(Array.from(all.xMean)).toEqual(Array.from(one.xMean));
+    expect(all.yNorm2).toBe(one.yNorm2);
+    expect(maxRel(all.Q, gramJs(d).Q)).toBeLessThan(1e-12);
+  });
 
   it('gemv and gemv_t compute Xw and Xᵀv', () => {
     const k = wasmKernels()!;
@@ -64,13 +84,13 @@ describe('WebAssembly kernels', () => {
     const { X } = data(n, p, 3);
     const w = Float64Array.from({ length: p }, (_, j) => j - 3.5);
     const v = Float64Array.from({ length: n }, (_, i) => Math.cos(i));
-    k.reserve((n * p + p + n + p) * 8);
+    const z = n * p + p + n; // z lands after v; out (Xᵀv) reuses it afterwards
+    k.reserve((z + n) * 8);
     const m = k.f64();
-    m.fill(0, 0, n * p + p + n + p);
+    m.fill(0, 0, z + n); // earlier tests leave their data in the workspace
     m.set(X, 0);
     m.set(w, n * p);
     m.set(v, n * p + p);
-    const z = n * p + p + n; // z lands after v; out (Xᵀv) reuses it afterwards
     k.gemv(0, n, n, roundUp(p, 4), n * p * 8, z * 8);
     for (let i = 0; i < n; i++) {
       let s = 0;

@@ -1,15 +1,35 @@
-;; The linear models' hot loops as WebAssembly SIMD (f64x2), for column-major float64 data in the
-;; module's memory: column j of a block starts at x + 8·j·ld. Callers pad so that `rows` is even and
-;; `p` a multiple of 4 (padding is zeros, which change no sum).
+;; The linear models' hot loops as WebAssembly SIMD (f64x2) over float64 data in the module's memory.
+;; Pointers are byte addresses; column j of a column-major array starts at x + 8·j·ld.
 ;;
-;;   gram(x, ld, rows, p, g)          G[j·p + k] += Σᵢ X[i, j]·X[i, k] for k ≥ j rounded down to
-;;                                    a multiple of 4 (the caller mirrors the upper triangle)
-;;   gemv_t(x, ld, rows, p, v, out)   out[j] += Σᵢ X[i, j]·v[i]                  (Xᵀv)
-;;   gemv(x, ld, rows, p, w, z)       z[i] += Σⱼ X[i, j]·w[j]                    (Xw)
+;; Gram (Ridge, LinearRegression, ElasticNet's switch): XcᵀXc in row chunks, each block of ≤ 512 rows
+;; centered by its own means into a scratch block, multiplied, and merged into its chunk's slot with
+;; Chan's update (exact, and with no separate pass for the means). Chunks are independent, so threads
+;; may take them in any order; merging slots in chunk order gives the same bits on any thread count.
 ;;
-;; gram works on 2 × 4 tiles of G: 8 f64x2 accumulators and 6 loads each 2 rows, which fits the 16
-;; SIMD registers of x86-64 without spills. Compiled by scripts/build-wasm.mjs (wabt) into
-;; kernels-wasm.ts; the memory is imported, so callers size it and can share it.
+;;   gram_chunk(chunk, thread, x, ld, n, p1, k1, slots, scratch, center, chunkRows)
+;;   gram_block(src, ld, rows, p1, k1, scratch, slot, center)     one block (src may be the scratch)
+;;   merge_slot(dst, src, k1)                                      dst ⊕= src (Chan)
+;;
+;; A slot is G (k1 × k1; the upper triangle is meaningful, from each row's 4-aligned diagonal on), the
+;; column means (k1) and the row count (one f64 and a pad): (k1² + k1 + 2)·8 bytes. A scratch block is
+;; 512 rows × k1 columns (stride 4096 bytes) and k1 block means. p1 = columns used, k1 = p1 rounded up
+;; to 4 (pad columns are zeros).
+;;
+;; Coordinate descent (ElasticNet), over one column x (its mean m subtracted on the fly) and the
+;; residual r, n rows:
+;;   cd_first(x, s, r, n, out)            out = [Σ(x−s), Σ(x−s)², Σ(x−s)·r]
+;;   cd_update_dot(xk, mk, d, xj, mj, r, n) → r −= d·(xk−mk), then Σ(xj−mj)·r   (one pass)
+;;   dot_c(x, m, v, n) → Σ(x−m)·v     sq_c(x, m, n) → Σ(x−m)²     axpy_c(x, m, a, v, n): v += a·(x−m)
+;;   dot(a, b, n) → Σ a·b             sum(x, n) → Σ x
+;;   dots_c(chunk, thread, x, ld, n, m, v, out, colsPerChunk)   out[j] = dot_c(col j, m[j], v), a chunk of columns
+;;
+;; Logistic regression (blocks of rows, p a multiple of 4, rows even):
+;;   gemv_t(x, ld, rows, p, v, out)   out[j] += Σᵢ X[i, j]·v[i]        gemv(x, ld, rows, p, w, z)   z[i] += Σⱼ X[i, j]·w[j]
+;;
+;; The Gram's tiles are 2 × 4 entries of G in 8 f64x2 accumulators with 6 loads per 2 rows, which fits
+;; x86-64's 16 SIMD registers; the scratch's fixed stride makes every load one instruction (a constant
+;; offset from two running pointers). Compiled by scripts/build-wasm.mjs (wabt) into kernels-wasm.ts,
+;; once with an ordinary memory and once with a shared one (for threads); the memory is imported.
 (module
   (import "env" "memory" (memory 1))
 
@@ -23,57 +43,353 @@
     (f64.store offset=16 (local.get $gr) (f64.add (f64.load offset=16 (local.get $gr)) (call $hsum (local.get $c))))
     (f64.store offset=24 (local.get $gr) (f64.add (f64.load offset=24 (local.get $gr)) (call $hsum (local.get $d)))))
 
-  (func (export "gram") (param $x i32) (param $ld i32) (param $rows i32) (param $p i32) (param $g i32)
-    (local $ld8 i32) (local $bytes i32) (local $j i32) (local $k i32) (local $i i32)
-    (local $pj0 i32) (local $pj1 i32) (local $pk0 i32) (local $pk1 i32) (local $pk2 i32) (local $pk3 i32)
+  ;; G[j·k1 + k] += Σᵢ S[i, j]·S[i, k] for k ≥ j rounded down to 4, S a scratch block (stride 4096
+  ;; bytes), rows even and ≥ 2, k1 a multiple of 4.
+  (func $gram (param $s i32) (param $rows i32) (param $k1 i32) (param $g i32)
+    (local $bytes i32) (local $j i32) (local $k i32) (local $i i32) (local $pj i32) (local $pk i32)
+    (local $aj i32) (local $ak i32) (local $gr i32)
     (local $a0 v128) (local $a1 v128) (local $b v128)
     (local $s00 v128) (local $s01 v128) (local $s02 v128) (local $s03 v128)
     (local $s10 v128) (local $s11 v128) (local $s12 v128) (local $s13 v128)
-    (local $gr i32)
-    (local.set $ld8 (i32.shl (local.get $ld) (i32.const 3)))
     (local.set $bytes (i32.shl (local.get $rows) (i32.const 3)))
     (block $done_j (loop $loop_j
-      (br_if $done_j (i32.ge_u (local.get $j) (local.get $p)))
-      (local.set $pj0 (i32.add (local.get $x) (i32.mul (local.get $j) (local.get $ld8))))
-      (local.set $pj1 (i32.add (local.get $pj0) (local.get $ld8)))
+      (br_if $done_j (i32.ge_u (local.get $j) (local.get $k1)))
+      (local.set $pj (i32.add (local.get $s) (i32.shl (local.get $j) (i32.const 12))))
       (local.set $k (i32.and (local.get $j) (i32.const -4)))
       (block $done_k (loop $loop_k
-        (br_if $done_k (i32.ge_u (local.get $k) (local.get $p)))
-        (local.set $pk0 (i32.add (local.get $x) (i32.mul (local.get $k) (local.get $ld8))))
-        (local.set $pk1 (i32.add (local.get $pk0) (local.get $ld8)))
-        (local.set $pk2 (i32.add (local.get $pk1) (local.get $ld8)))
-        (local.set $pk3 (i32.add (local.get $pk2) (local.get $ld8)))
+        (br_if $done_k (i32.ge_u (local.get $k) (local.get $k1)))
+        (local.set $pk (i32.add (local.get $s) (i32.shl (local.get $k) (i32.const 12))))
         (local.set $s00 (v128.const f64x2 0 0)) (local.set $s01 (v128.const f64x2 0 0))
         (local.set $s02 (v128.const f64x2 0 0)) (local.set $s03 (v128.const f64x2 0 0))
         (local.set $s10 (v128.const f64x2 0 0)) (local.set $s11 (v128.const f64x2 0 0))
         (local.set $s12 (v128.const f64x2 0 0)) (local.set $s13 (v128.const f64x2 0 0))
         (local.set $i (i32.const 0))
-        (block $done_i (loop $loop_i
-          (br_if $done_i (i32.ge_u (local.get $i) (local.get $bytes)))
-          (local.set $a0 (v128.load (i32.add (local.get $pj0) (local.get $i))))
-          (local.set $a1 (v128.load (i32.add (local.get $pj1) (local.get $i))))
-          (local.set $b (v128.load (i32.add (local.get $pk0) (local.get $i))))
+        (loop $loop_i
+          (local.set $aj (i32.add (local.get $pj) (local.get $i)))
+          (local.set $ak (i32.add (local.get $pk) (local.get $i)))
+          (local.set $a0 (v128.load offset=0 (local.get $aj)))
+          (local.set $a1 (v128.load offset=4096 (local.get $aj)))
+          (local.set $b (v128.load offset=0 (local.get $ak)))
           (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $a0) (local.get $b))))
           (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $a1) (local.get $b))))
-          (local.set $b (v128.load (i32.add (local.get $pk1) (local.get $i))))
+          (local.set $b (v128.load offset=4096 (local.get $ak)))
           (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $a0) (local.get $b))))
           (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $a1) (local.get $b))))
-          (local.set $b (v128.load (i32.add (local.get $pk2) (local.get $i))))
+          (local.set $b (v128.load offset=8192 (local.get $ak)))
           (local.set $s02 (f64x2.add (local.get $s02) (f64x2.mul (local.get $a0) (local.get $b))))
           (local.set $s12 (f64x2.add (local.get $s12) (f64x2.mul (local.get $a1) (local.get $b))))
-          (local.set $b (v128.load (i32.add (local.get $pk3) (local.get $i))))
+          (local.set $b (v128.load offset=12288 (local.get $ak)))
           (local.set $s03 (f64x2.add (local.get $s03) (f64x2.mul (local.get $a0) (local.get $b))))
           (local.set $s13 (f64x2.add (local.get $s13) (f64x2.mul (local.get $a1) (local.get $b))))
           (local.set $i (i32.add (local.get $i) (i32.const 16)))
-          (br $loop_i)))
-        (local.set $gr (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $p)) (local.get $k)) (i32.const 3))))
+          (br_if $loop_i (i32.lt_u (local.get $i) (local.get $bytes))))
+        (local.set $gr (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k1)) (local.get $k)) (i32.const 3))))
         (call $add4 (local.get $gr) (local.get $s00) (local.get $s01) (local.get $s02) (local.get $s03))
-        (local.set $gr (i32.add (local.get $gr) (i32.shl (local.get $p) (i32.const 3))))
+        (local.set $gr (i32.add (local.get $gr) (i32.shl (local.get $k1) (i32.const 3))))
         (call $add4 (local.get $gr) (local.get $s10) (local.get $s11) (local.get $s12) (local.get $s13))
         (local.set $k (i32.add (local.get $k) (i32.const 4)))
         (br $loop_k)))
       (local.set $j (i32.add (local.get $j) (i32.const 2)))
       (br $loop_j))))
+
+  ;; Σ of n values from x (any alignment).
+  (func $sum (export "sum") (param $x i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $a v128) (local $b v128) (local $s f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $a (f64x2.add (local.get $a) (v128.load offset=0 (i32.add (local.get $x) (local.get $i)))))
+      (local.set $b (f64x2.add (local.get $b) (v128.load offset=16 (i32.add (local.get $x) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 32)))
+      (br $loop)))
+    (local.set $s (call $hsum (f64x2.add (local.get $a) (local.get $b))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $s (f64.add (local.get $s) (f64.load (i32.add (local.get $x) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $loop)))
+    (local.get $s))
+
+  ;; Scratch column j (stride 4096 bytes) = src column j (stride 8·ld) minus its mean over `rows` rows
+  ;; (when centering; the means go to `mean`), for j < p1; a pad row of zeros when rows is odd, and
+  ;; zero columns from p1 to k1. src may be the scratch itself (ld = 512).
+  (func $center_block (param $src i32) (param $ld i32) (param $rows i32) (param $p1 i32) (param $k1 i32)
+    (param $dst i32) (param $mean i32) (param $center i32)
+    (local $j i32) (local $i i32) (local $bytes i32) (local $even i32) (local $sc i32) (local $dc i32)
+    (local $m f64) (local $mv v128)
+    (local.set $bytes (i32.shl (local.get $rows) (i32.const 3)))
+    (local.set $even (i32.and (local.get $bytes) (i32.const -16)))
+    (block $done_j (loop $loop_j
+      (br_if $done_j (i32.ge_u (local.get $j) (local.get $p1)))
+      (local.set $sc (i32.add (local.get $src) (i32.mul (local.get $j) (i32.shl (local.get $ld) (i32.const 3)))))
+      (local.set $dc (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 12))))
+      (local.set $m (f64.const 0))
+      (if (local.get $center)
+        (then (local.set $m (f64.div (call $sum (local.get $sc) (local.get $rows)) (f64.convert_i32_u (local.get $rows))))))
+      (f64.store (i32.add (local.get $mean) (i32.shl (local.get $j) (i32.const 3))) (local.get $m))
+      (local.set $mv (f64x2.splat (local.get $m)))
+      (local.set $i (i32.const 0))
+      (block $done_i (loop $loop_i
+        (br_if $done_i (i32.ge_u (local.get $i) (local.get $even)))
+        (v128.store (i32.add (local.get $dc) (local.get $i))
+          (f64x2.sub (v128.load (i32.add (local.get $sc) (local.get $i))) (local.get $mv)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $loop_i)))
+      (if (i32.ne (local.get $even) (local.get $bytes))
+        (then
+          (f64.store (i32.add (local.get $dc) (local.get $even))
+            (f64.sub (f64.load (i32.add (local.get $sc) (local.get $even))) (local.get $m)))
+          (f64.store offset=8 (i32.add (local.get $dc) (local.get $even)) (f64.const 0))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $loop_j)))
+    (block $done_j (loop $loop_j
+      (br_if $done_j (i32.ge_u (local.get $j) (local.get $k1)))
+      (memory.fill (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 12))) (i32.const 0) (i32.const 4096))
+      (f64.store (i32.add (local.get $mean) (i32.shl (local.get $j) (i32.const 3))) (f64.const 0))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $loop_j))))
+
+  ;; Chan's update of a slot whose G already holds the new rows' own scatter: with δ = bmean − mean,
+  ;; G += c·n·nb/(c + nb)·δδᵀ (upper triangle), mean += δ·nb/(c + nb), count += nb.
+  (func $chan (param $slot i32) (param $k1 i32) (param $bmean i32) (param $nb f64)
+    (local $meanp i32) (local $cntp i32) (local $c f64) (local $tot f64) (local $f f64) (local $r f64)
+    (local $j i32) (local $k i32) (local $fd f64) (local $row i32) (local $dk f64)
+    (local.set $meanp (i32.add (local.get $slot) (i32.shl (i32.mul (local.get $k1) (local.get $k1)) (i32.const 3))))
+    (local.set $cntp (i32.add (local.get $meanp) (i32.shl (local.get $k1) (i32.const 3))))
+    (local.set $c (f64.load (local.get $cntp)))
+    (local.set $tot (f64.add (local.get $c) (local.get $nb)))
+    (local.set $f (f64.div (f64.mul (local.get $c) (local.get $nb)) (local.get $tot)))
+    (local.set $r (f64.div (local.get $nb) (local.get $tot)))
+    (if (f64.gt (local.get $f) (f64.const 0))
+      (then
+        (block $done_j (loop $loop_j
+          (br_if $done_j (i32.ge_u (local.get $j) (local.get $k1)))
+          (local.set $fd (f64.mul (local.get $f)
+            (f64.sub (f64.load (i32.add (local.get $bmean) (i32.shl (local.get $j) (i32.const 3))))
+                     (f64.load (i32.add (local.get $meanp) (i32.shl (local.get $j) (i32.const 3)))))))
+          (local.set $row (i32.add (local.get $slot) (i32.shl (i32.mul (local.get $j) (local.get $k1)) (i32.const 3))))
+          (local.set $k (local.get $j))
+          (block $done_k (loop $loop_k
+            (br_if $done_k (i32.ge_u (local.get $k) (local.get $k1)))
+            (local.set $dk (f64.sub (f64.load (i32.add (local.get $bmean) (i32.shl (local.get $k) (i32.const 3))))
+                                    (f64.load (i32.add (local.get $meanp) (i32.shl (local.get $k) (i32.const 3))))))
+            (f64.store (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 3)))
+              (f64.add (f64.load (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 3))))
+                       (f64.mul (local.get $fd) (local.get $dk))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $loop_k)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $loop_j)))))
+    (local.set $j (i32.const 0))
+    (block $done_j (loop $loop_j
+      (br_if $done_j (i32.ge_u (local.get $j) (local.get $k1)))
+      (f64.store (i32.add (local.get $meanp) (i32.shl (local.get $j) (i32.const 3)))
+        (f64.add (f64.load (i32.add (local.get $meanp) (i32.shl (local.get $j) (i32.const 3))))
+          (f64.mul (local.get $r)
+            (f64.sub (f64.load (i32.add (local.get $bmean) (i32.shl (local.get $j) (i32.const 3))))
+                     (f64.load (i32.add (local.get $meanp) (i32.shl (local.get $j) (i32.const 3))))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $loop_j)))
+    (f64.store (local.get $cntp) (local.get $tot)))
+
+  (func $gram_block (export "gram_block") (param $src i32) (param $ld i32) (param $rows i32) (param $p1 i32) (param $k1 i32)
+    (param $scratch i32) (param $slot i32) (param $center i32)
+    (local $bmean i32)
+    (local.set $bmean (i32.add (local.get $scratch) (i32.shl (local.get $k1) (i32.const 12))))
+    (call $center_block (local.get $src) (local.get $ld) (local.get $rows) (local.get $p1) (local.get $k1)
+      (local.get $scratch) (local.get $bmean) (local.get $center))
+    (call $gram (local.get $scratch) (i32.and (i32.add (local.get $rows) (i32.const 1)) (i32.const -2)) (local.get $k1) (local.get $slot))
+    (call $chan (local.get $slot) (local.get $k1) (local.get $bmean) (f64.convert_i32_u (local.get $rows))))
+
+  (func $slot_bytes (param $k1 i32) (result i32)
+    (i32.shl (i32.add (i32.mul (local.get $k1) (i32.add (local.get $k1) (i32.const 1))) (i32.const 2)) (i32.const 3)))
+
+  (func (export "gram_chunk") (param $chunk i32) (param $thread i32) (param $x i32) (param $ld i32) (param $n i32)
+    (param $p1 i32) (param $k1 i32) (param $slots i32) (param $scratch i32) (param $center i32) (param $chunkRows i32)
+    (local $slot i32) (local $s i32) (local $r i32) (local $end i32) (local $rows i32)
+    (local.set $slot (i32.add (local.get $slots) (i32.mul (local.get $chunk) (call $slot_bytes (local.get $k1)))))
+    (memory.fill (local.get $slot) (i32.const 0) (call $slot_bytes (local.get $k1)))
+    (local.set $s (i32.add (local.get $scratch)
+      (i32.mul (local.get $thread) (i32.shl (i32.mul (local.get $k1) (i32.const 513)) (i32.const 3)))))
+    (local.set $r (i32.mul (local.get $chunk) (local.get $chunkRows)))
+    (local.set $end (i32.add (local.get $r) (local.get $chunkRows)))
+    (if (i32.gt_u (local.get $end) (local.get $n)) (then (local.set $end (local.get $n))))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $r) (local.get $end)))
+      (local.set $rows (i32.sub (local.get $end) (local.get $r)))
+      (if (i32.gt_u (local.get $rows) (i32.const 512)) (then (local.set $rows (i32.const 512))))
+      (call $gram_block (i32.add (local.get $x) (i32.shl (local.get $r) (i32.const 3))) (local.get $ld) (local.get $rows)
+        (local.get $p1) (local.get $k1) (local.get $s) (local.get $slot) (local.get $center))
+      (local.set $r (i32.add (local.get $r) (i32.const 512)))
+      (br $loop))))
+
+  (func (export "merge_slot") (param $dst i32) (param $src i32) (param $k1 i32)
+    (local $i i32) (local $end i32)
+    (local.set $end (i32.shl (i32.mul (local.get $k1) (local.get $k1)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (v128.store (i32.add (local.get $dst) (local.get $i))
+        (f64x2.add (v128.load (i32.add (local.get $dst) (local.get $i))) (v128.load (i32.add (local.get $src) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $loop)))
+    (call $chan (local.get $dst) (local.get $k1) (i32.add (local.get $src) (local.get $end))
+      (f64.load (i32.add (i32.add (local.get $src) (local.get $end)) (i32.shl (local.get $k1) (i32.const 3))))))
+
+  ;; ---- coordinate descent ----
+
+  (func (export "cd_first") (param $x i32) (param $s f64) (param $r i32) (param $n i32) (param $out i32)
+    (local $i i32) (local $end i32) (local $sv v128) (local $u v128)
+    (local $a1 v128) (local $a2 v128) (local $ad v128) (local $b1 v128) (local $b2 v128) (local $bd v128)
+    (local $t1 f64) (local $t2 f64) (local $td f64) (local $v f64)
+    (local.set $sv (f64x2.splat (local.get $s)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $u (f64x2.sub (v128.load offset=0 (i32.add (local.get $x) (local.get $i))) (local.get $sv)))
+      (local.set $a1 (f64x2.add (local.get $a1) (local.get $u)))
+      (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $u) (local.get $u))))
+      (local.set $ad (f64x2.add (local.get $ad) (f64x2.mul (local.get $u) (v128.load offset=0 (i32.add (local.get $r) (local.get $i))))))
+      (local.set $u (f64x2.sub (v128.load offset=16 (i32.add (local.get $x) (local.get $i))) (local.get $sv)))
+      (local.set $b1 (f64x2.add (local.get $b1) (local.get $u)))
+      (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $u) (local.get $u))))
+      (local.set $bd (f64x2.add (local.get $bd) (f64x2.mul (local.get $u) (v128.load offset=16 (i32.add (local.get $r) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 32)))
+      (br $loop)))
+    (local.set $t1 (call $hsum (f64x2.add (local.get $a1) (local.get $b1))))
+    (local.set $t2 (call $hsum (f64x2.add (local.get $a2) (local.get $b2))))
+    (local.set $td (call $hsum (f64x2.add (local.get $ad) (local.get $bd))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $v (f64.sub (f64.load (i32.add (local.get $x) (local.get $i))) (local.get $s)))
+      (local.set $t1 (f64.add (local.get $t1) (local.get $v)))
+      (local.set $t2 (f64.add (local.get $t2) (f64.mul (local.get $v) (local.get $v))))
+      (local.set $td (f64.add (local.get $td) (f64.mul (local.get $v) (f64.load (i32.add (local.get $r) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $loop)))
+    (f64.store offset=0 (local.get $out) (local.get $t1))
+    (f64.store offset=8 (local.get $out) (local.get $t2))
+    (f64.store offset=16 (local.get $out) (local.get $td)))
+
+  (func (export "cd_update_dot") (param $xk i32) (param $mk f64) (param $d f64) (param $xj i32) (param $mj f64)
+    (param $r i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $dv v128) (local $dm v128) (local $mv v128) (local $ri v128)
+    (local $s0 v128) (local $s1 v128) (local $t f64) (local $rs f64)
+    (local.set $dv (f64x2.splat (local.get $d)))
+    (local.set $dm (f64x2.splat (f64.mul (local.get $d) (local.get $mk))))
+    (local.set $mv (f64x2.splat (local.get $mj)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $ri (f64x2.add (f64x2.sub (v128.load offset=0 (i32.add (local.get $r) (local.get $i)))
+        (f64x2.mul (local.get $dv) (v128.load offset=0 (i32.add (local.get $xk) (local.get $i))))) (local.get $dm)))
+      (v128.store offset=0 (i32.add (local.get $r) (local.get $i)) (local.get $ri))
+      (local.set $s0 (f64x2.add (local.get $s0)
+        (f64x2.mul (f64x2.sub (v128.load offset=0 (i32.add (local.get $xj) (local.get $i))) (local.get $mv)) (local.get $ri))))
+      (local.set $ri (f64x2.add (f64x2.sub (v128.load offset=16 (i32.add (local.get $r) (local.get $i)))
+        (f64x2.mul (local.get $dv) (v128.load offset=16 (i32.add (local.get $xk) (local.get $i))))) (local.get $dm)))
+      (v128.store offset=16 (i32.add (local.get $r) (local.get $i)) (local.get $ri))
+      (local.set $s1 (f64x2.add (local.get $s1)
+        (f64x2.mul (f64x2.sub (v128.load offset=16 (i32.add (local.get $xj) (local.get $i))) (local.get $mv)) (local.get $ri))))
+      (local.set $i (i32.add (local.get $i) (i32.const 32)))
+      (br $loop)))
+    (local.set $t (call $hsum (f64x2.add (local.get $s0) (local.get $s1))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $rs (f64.add (f64.sub (f64.load (i32.add (local.get $r) (local.get $i)))
+        (f64.mul (local.get $d) (f64.load (i32.add (local.get $xk) (local.get $i))))) (f64.mul (local.get $d) (local.get $mk))))
+      (f64.store (i32.add (local.get $r) (local.get $i)) (local.get $rs))
+      (local.set $t (f64.add (local.get $t)
+        (f64.mul (f64.sub (f64.load (i32.add (local.get $xj) (local.get $i))) (local.get $mj)) (local.get $rs))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $loop)))
+    (local.get $t))
+
+  (func $dot_c (export "dot_c") (param $x i32) (param $m f64) (param $v i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $mv v128) (local $s0 v128) (local $s1 v128) (local $t f64)
+    (local.set $mv (f64x2.splat (local.get $m)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul
+        (f64x2.sub (v128.load offset=0 (i32.add (local.get $x) (local.get $i))) (local.get $mv))
+        (v128.load offset=0 (i32.add (local.get $v) (local.get $i))))))
+      (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul
+        (f64x2.sub (v128.load offset=16 (i32.add (local.get $x) (local.get $i))) (local.get $mv))
+        (v128.load offset=16 (i32.add (local.get $v) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 32)))
+      (br $loop)))
+    (local.set $t (call $hsum (f64x2.add (local.get $s0) (local.get $s1))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $t (f64.add (local.get $t) (f64.mul
+        (f64.sub (f64.load (i32.add (local.get $x) (local.get $i))) (local.get $m))
+        (f64.load (i32.add (local.get $v) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $loop)))
+    (local.get $t))
+
+  (func (export "sq_c") (param $x i32) (param $m f64) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $mv v128) (local $u v128) (local $s0 v128) (local $s1 v128) (local $t f64) (local $v f64)
+    (local.set $mv (f64x2.splat (local.get $m)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $u (f64x2.sub (v128.load offset=0 (i32.add (local.get $x) (local.get $i))) (local.get $mv)))
+      (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $u) (local.get $u))))
+      (local.set $u (f64x2.sub (v128.load offset=16 (i32.add (local.get $x) (local.get $i))) (local.get $mv)))
+      (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $u) (local.get $u))))
+      (local.set $i (i32.add (local.get $i) (i32.const 32)))
+      (br $loop)))
+    (local.set $t (call $hsum (f64x2.add (local.get $s0) (local.get $s1))))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $v (f64.sub (f64.load (i32.add (local.get $x) (local.get $i))) (local.get $m)))
+      (local.set $t (f64.add (local.get $t) (f64.mul (local.get $v) (local.get $v))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $loop)))
+    (local.get $t))
+
+  (func (export "axpy_c") (param $x i32) (param $m f64) (param $a f64) (param $v i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $av v128) (local $am v128) (local $p i32)
+    (local.set $av (f64x2.splat (local.get $a)))
+    (local.set $am (f64x2.splat (f64.mul (local.get $a) (local.get $m))))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $p (i32.add (local.get $v) (local.get $i)))
+      (v128.store (local.get $p) (f64x2.sub (f64x2.add (v128.load (local.get $p))
+        (f64x2.mul (local.get $av) (v128.load (i32.add (local.get $x) (local.get $i))))) (local.get $am)))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $loop)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $p (i32.add (local.get $v) (local.get $i)))
+        (f64.store (local.get $p) (f64.sub (f64.add (f64.load (local.get $p))
+          (f64.mul (local.get $a) (f64.load (i32.add (local.get $x) (local.get $i))))) (f64.mul (local.get $a) (local.get $m)))))))
+
+  (func (export "dot") (param $a i32) (param $b i32) (param $n i32) (result f64)
+    (call $dot_c (local.get $a) (f64.const 0) (local.get $b) (local.get $n)))
+
+  (func (export "dots_c") (param $chunk i32) (param $thread i32) (param $x i32) (param $ld i32) (param $n i32)
+    (param $m i32) (param $v i32) (param $out i32) (param $cols i32) (param $per i32)
+    (local $j i32) (local $end i32)
+    (local.set $j (i32.mul (local.get $chunk) (local.get $per)))
+    (local.set $end (i32.add (local.get $j) (local.get $per)))
+    (if (i32.gt_u (local.get $end) (local.get $cols)) (then (local.set $end (local.get $cols))))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+      (f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3)))
+        (call $dot_c (i32.add (local.get $x) (i32.mul (local.get $j) (i32.shl (local.get $ld) (i32.const 3))))
+          (f64.load (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 3)))) (local.get $v) (local.get $n)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $loop))))
+
+  ;; ---- logistic regression ----
 
   (func (export "gemv_t") (param $x i32) (param $ld i32) (param $rows i32) (param $p i32) (param $v i32) (param $out i32)
     (local $ld8 i32) (local $bytes i32) (local $j i32) (local $i i32)
