@@ -2,7 +2,9 @@
 // implementations with one interface: WebAssembly SIMD (X copied column by column into the kernels'
 // memory as the first epoch reaches each column, so the copy rides along a pass that reads it anyway)
 // and plain JS where WebAssembly SIMD is missing. Columns are centered on the fly: x_j − m_j with the
-// mean the caller passes, so X is never rewritten.
+// mean the caller passes, so X is never rewritten. All on one thread: each pass is a column (a few
+// hundred microseconds), too short to share, and the gap's Xᵀr, memory-bound, gains less from a helper
+// than a helper descheduled on a busy machine costs; the Gram switch (gram.ts) uses every core.
 import { gramInMemory, gramOf, type Gram } from './gram';
 import { sum } from './linalg';
 import { roundUp, wasmKernels, type WasmKernels } from './wasm/kernels';
@@ -195,8 +197,6 @@ class WasmColumns implements CdColumns {
   private readonly x: number;
   private readonly r: number;
   private readonly out: number;
-  private readonly means: number;
-  private readonly xtr: number;
   private readonly free: number;
   private readonly copied: Uint8Array;
   private readonly sums = new Float64Array(3);
@@ -206,9 +206,7 @@ class WasmColumns implements CdColumns {
     this.x = 0;
     this.r = this.x + (p + 1) * this.ld * 8;
     this.out = this.r + this.ld * 8;
-    this.means = this.out + 32;
-    this.xtr = this.means + roundUp(p, 2) * 8;
-    this.free = this.xtr + roundUp(p, 2) * 8;
+    this.free = this.out + 32;
     this.copied = new Uint8Array(p);
     k.reserve(this.free);
     const mem = k.f64();
@@ -256,14 +254,7 @@ class WasmColumns implements CdColumns {
   }
 
   dots(m: Float64Array, out: Float64Array): void {
-    const { k, p } = this;
-    for (let j = 0; j < p; j++) this.col(j);
-    k.f64().set(m.subarray(0, p), this.means / 8);
-    // Columns in chunks, one thread each: every dot is one thread's, in one order, whatever the count.
-    const threads = k.threads();
-    const per = Math.max(1, Math.ceil(p / (4 * threads)));
-    k.parallel('dots_c', Math.ceil(p / per), [this.x, this.ld, this.n, this.means, this.r, this.xtr, p, per], threads);
-    out.set(k.f64().subarray(this.xtr / 8, this.xtr / 8 + p));
+    for (let j = 0; j < this.p; j++) out[j] = this.k.dotC(this.col(j), m[j]!, this.r, this.n);
   }
 
   rr(): number {

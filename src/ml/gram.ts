@@ -41,6 +41,9 @@ export function gramOf(d: GramData): Gram {
 const BLOCK = 512; // rows per block: 512 × k1 doubles stay in L2 while the tiles sweep them
 const CHUNK = 2048; // rows per chunk, the unit threads take (unless there are too many chunks)
 const SLOT_BUDGET = 32 * 1024 * 1024; // bytes of chunk results kept at once
+// Products (rows × k1²) below which one thread does it all: ~5 ms of work, where waking helpers and
+// copying X for them stops paying.
+const PARALLEL_MIN_WORK = 2 ** 25;
 
 /** Chunks' layout for n rows and k1 columns: it depends on nothing else, so neither do the results. */
 function chunking(n: number, k1: number): { chunkRows: number; chunks: number; slotBytes: number } {
@@ -48,6 +51,10 @@ function chunking(n: number, k1: number): { chunkRows: number; chunks: number; s
   const maxChunks = Math.max(1, Math.min(MAX_CHUNKS, Math.floor(SLOT_BUDGET / slotBytes)));
   const chunkRows = Math.max(CHUNK, roundUp(Math.ceil(n / maxChunks), BLOCK));
   return { chunkRows, chunks: Math.ceil(n / chunkRows), slotBytes };
+}
+
+function threadsFor(k: WasmKernels, n: number, k1: number): number {
+  return n * k1 * k1 >= PARALLEL_MIN_WORK ? k.threads() : 1;
 }
 
 /** A bump allocator of 16-byte-aligned byte offsets. */
@@ -78,7 +85,7 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
   const p1 = p + 1;
   const k1 = roundUp(p1, 4);
   const { chunkRows, chunks, slotBytes } = chunking(n, k1);
-  const threads = k.threads();
+  const threads = threadsFor(k, n, k1);
   if (threads > 1 && chunks > 1) {
     // X and y into the shared memory, chunk by chunk, as the helpers take them.
     const a = new Layout();
@@ -120,7 +127,7 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
  */
 export function gramInMemory(k: WasmKernels, x: number, ld: number, n: number, p: number, center: boolean, free: number): Gram {
   const k1 = roundUp(p + 1, 4);
-  const { total } = gramTask(k, k.threads(), new Layout(roundUp(free, 16)), x, ld, n, p + 1, k1, center);
+  const { total } = gramTask(k, threadsFor(k, n, k1), new Layout(roundUp(free, 16)), x, ld, n, p + 1, k1, center);
   return unpack(k.f64(), total, p, k1);
 }
 

@@ -14,6 +14,7 @@ export * from './pipeline';
 export * from './split';
 export * from './model-selection';
 export * from './mlp';
+export * from './threadpool';
 // The metric functions users call announce themselves (post-training metrics); named exports win over `export *`.
 export {
   meanSquaredError, rootMeanSquaredError, meanAbsoluteError, r2Score, accuracyScore,

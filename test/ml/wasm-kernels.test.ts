@@ -64,7 +64,7 @@ describe('WebAssembly kernels', () => {
   it('the Gram on every core has the same bits as on one thread (chunks merged in order)', async () => {
     const k = wasmKernels()!;
     expect(await k.threadsReady()).toBe(Math.min(coreCount(), 16));
-    const d = { ...data(9001, 21, 5), center: true };
+    const d = { ...data(10_001, 61, 5), center: true }; // enough work for the helpers (gram.ts)
     setThreadLimit(1);
     const one = gramOf(d);
     setThreadLimit(null);

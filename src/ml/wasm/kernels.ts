@@ -3,13 +3,13 @@
 // WebAssembly or its SIMD is missing, `wasmKernels()` is null and callers keep their plain-JS loops.
 // Where threads can run (threads.ts) the memory is shared and `parallel` spreads a task over the cores.
 //
-// The module is 3.7 kB, so it compiles synchronously even on a page's main thread (Chromium allows
+// The module is 3.5 kB, so it compiles synchronously even on a page's main thread (Chromium allows
 // 4 kB there), and fitting stays synchronous as scikit-learn's `fit` is.
 import { WASM_BASE64, WASM_SHARED_BASE64 } from './kernels-wasm';
 import { ThreadPool, threadsPossible } from './threads';
 
 /** The exports that run as chunked tasks (threads.ts calls them by index). */
-const TASKS = ['gram_chunk', 'dots_c'] as const;
+const TASKS = ['gram_chunk'] as const;
 export type TaskName = (typeof TASKS)[number];
 
 export interface WasmKernels {

@@ -21,7 +21,6 @@
 ;;   cd_update_dot(xk, mk, d, xj, mj, r, n) → r −= d·(xk−mk), then Σ(xj−mj)·r   (one pass)
 ;;   dot_c(x, m, v, n) → Σ(x−m)·v     sq_c(x, m, n) → Σ(x−m)²     axpy_c(x, m, a, v, n): v += a·(x−m)
 ;;   dot(a, b, n) → Σ a·b             sum(x, n) → Σ x
-;;   dots_c(chunk, thread, x, ld, n, m, v, out, colsPerChunk)   out[j] = dot_c(col j, m[j], v), a chunk of columns
 ;;
 ;; Logistic regression (blocks of rows, p a multiple of 4, rows even):
 ;;   gemv_t(x, ld, rows, p, v, out)   out[j] += Σᵢ X[i, j]·v[i]        gemv(x, ld, rows, p, w, z)   z[i] += Σⱼ X[i, j]·w[j]
@@ -374,20 +373,6 @@
 
   (func (export "dot") (param $a i32) (param $b i32) (param $n i32) (result f64)
     (call $dot_c (local.get $a) (f64.const 0) (local.get $b) (local.get $n)))
-
-  (func (export "dots_c") (param $chunk i32) (param $thread i32) (param $x i32) (param $ld i32) (param $n i32)
-    (param $m i32) (param $v i32) (param $out i32) (param $cols i32) (param $per i32)
-    (local $j i32) (local $end i32)
-    (local.set $j (i32.mul (local.get $chunk) (local.get $per)))
-    (local.set $end (i32.add (local.get $j) (local.get $per)))
-    (if (i32.gt_u (local.get $end) (local.get $cols)) (then (local.set $end (local.get $cols))))
-    (block $done (loop $loop
-      (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
-      (f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3)))
-        (call $dot_c (i32.add (local.get $x) (i32.mul (local.get $j) (i32.shl (local.get $ld) (i32.const 3))))
-          (f64.load (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 3)))) (local.get $v) (local.get $n)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br $loop))))
 
   ;; ---- logistic regression ----
 
