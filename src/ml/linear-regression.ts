@@ -114,7 +114,8 @@ function normalEquations(g: Gram): Float64Array | null {
 /** lstsq's minimum-norm least squares: pseudo-inverse of the Gram matrix, refined on X (centered by g's means). */
 function minimumNorm(m: Matrix, y: Float64Array, g: Gram): Float64Array {
   const { rows: n, cols: p, data } = m;
-  const yc = Float64Array.from(y, (v) => v - g.yMean);
+  const yc = new Float64Array(n);
+  for (let i = 0; i < n; i++) yc[i] = y[i]! - g.yMean;
   const { values, vectors: V } = symmetricEigen(g.Q, p);
   const top = Math.max(0, ...values);
   const kept = Array.from(values, (v, k) => (v > 1e-13 * top ? k : -1)).filter((k) => k >= 0);

@@ -11,12 +11,14 @@
 // (density varies by 0.2%, sulfur dioxide by tens) no longer stall the solver. The stopping test uses
 // the gradient in the original coordinates, as sklearn's `tol` does.
 //
-// The binary loss, the common case, runs its passes over X as WebAssembly SIMD (wasm/kernels.wat): X is
-// copied once into the module's memory, and each evaluation takes it in blocks of rows — z = Xw + b,
-// the loss and residuals in JS while the block is in cache, then Xᵀr — one pass over X instead of two.
+// The binary loss, the common case, runs as WebAssembly (wasm/kernels.wat) on every core: X is copied
+// once into the kernels' memory, and each evaluation takes it in chunks of rows, each block one pass
+// over X — z = Xw + b as SIMD, the loss and residuals (fdlibm's exp and log, in WebAssembly), then Xᵀr
+// as SIMD while the block is in cache. Elsewhere (multinomial, or no WebAssembly SIMD) plain JS.
 import { lbfgs, type LbfgsResult } from './lbfgs';
 import { sum } from './linalg';
 import { roundUp, wasmKernels, type WasmKernels } from './wasm/kernels';
+import { MAX_CHUNKS } from './wasm/threads';
 
 export interface LogisticData {
   /** Column-major X, n × p. */
@@ -87,58 +89,81 @@ function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
-const BLOCK = 512; // rows per block: 512 × p doubles stay in L2 between Xw and Xᵀr
+const CHUNK_ROWS = 2048; // rows per chunk (4 blocks of 512 in kernels.wat), the unit threads take
+// Values per evaluation (n·p) below which one thread does it all: ~2 ms, where waking helpers stops paying.
+const PARALLEL_MIN_WORK = 2 ** 21;
 
-/** X in WebAssembly memory, for the binary loss and its gradient in one blocked pass. */
+/**
+ * X, y and the sample weights in WebAssembly memory, for the binary loss and its gradient: each
+ * evaluation is chunks of rows taken by the threads (wasm/threads.ts), each block of a chunk one pass
+ * over X (z = Xw + b, loss and residuals, Xᵀr while the block is in cache), and the chunks' sums
+ * added in chunk order — the same bits on any number of threads.
+ */
 class BinaryKernel {
   private constructor(
     private readonly k: WasmKernels, private readonly n: number, private readonly p: number,
-    private readonly ld: number, private readonly pPad: number,
+    private readonly ld: number, private readonly pPad: number, private readonly threads: number,
+    private readonly chunkRows: number, private readonly chunks: number,
+    private readonly at: { x: number; w: number; y: number; sw: number; slots: number; scratch: number },
   ) {}
 
-  static create(X: Float64Array, n: number, p: number): BinaryKernel | null {
+  static create(X: Float64Array, n: number, p: number, y: Int32Array, sw: Float64Array): BinaryKernel | null {
     const k = wasmKernels();
     if (!k) return null;
-    const ld = roundUp(n, 2);
+    const ld = roundUp(n, 2); // each column starts 16-byte aligned, its pad row is zero
     const pPad = roundUp(p, 4);
-    k.reserve((ld * pPad + 2 * pPad + 2 * BLOCK) * 8);
+    const chunkRows = Math.max(CHUNK_ROWS, roundUp(Math.ceil(n / MAX_CHUNKS), 512));
+    const chunks = Math.ceil(n / chunkRows);
+    const threads = n * pPad >= PARALLEL_MIN_WORK ? k.threads() : 1;
+    let bytes = 0;
+    const take = (b: number) => {
+      const off = bytes;
+      bytes = roundUp(bytes + b, 16);
+      return off;
+    };
+    const at = {
+      x: take(ld * pPad * 8), w: take((pPad + 2) * 8), y: take(n * 4), sw: take(n * 8),
+      slots: take(chunks * (pPad + 2) * 8), scratch: take(threads * 1024 * 8),
+    };
+    k.reserve(bytes);
     const mem = k.f64();
-    mem.fill(0, 0, ld * pPad + 2 * pPad + 2 * BLOCK);
-    for (let j = 0; j < p; j++) mem.set(X.subarray(j * n, (j + 1) * n), j * ld);
-    return new BinaryKernel(k, n, p, ld, pPad);
+    const x = at.x / 8;
+    for (let j = 0; j < p; j++) {
+      mem.set(X.subarray(j * n, (j + 1) * n), x + j * ld);
+      if (ld > n) mem[x + j * ld + n] = 0;
+    }
+    mem.fill(0, x + p * ld, x + pPad * ld); // pad columns
+    new Int32Array(mem.buffer, at.y, n).set(y);
+    mem.set(sw, at.sw / 8);
+    return new BinaryKernel(k, n, p, ld, pPad, threads, chunkRows, chunks, at);
+  }
+
+  /** Column j's weighted mean (when centering) and weighted sum of squares about it. */
+  stats(j: number, center: boolean, swSum: number): { mean: number; ss: number } {
+    const { k, n, ld, at } = this;
+    const col = at.x + j * ld * 8;
+    const mean = center ? k.wsum(col, at.sw, n) / swSum : 0;
+    return { mean, ss: k.wsqC(col, mean, at.sw, n) };
   }
 
   /** Σ sᵢ·(softplus(zᵢ) − yᵢzᵢ) for z = Xw + b; writes Xᵀr into gw and returns Σ r (r = s·(σ(z) − y)). */
-  evaluate(w: Float64Array, b: number, y: Int32Array, sw: Float64Array, gw: Float64Array): { f: number; gb: number } {
-    const { k, n, p, ld, pPad } = this;
-    const wOff = ld * pPad;
-    const gOff = wOff + pPad;
-    const zOff = gOff + pPad;
-    const rOff = zOff + BLOCK;
+  evaluate(w: Float64Array, b: number, gw: Float64Array): { f: number; gb: number } {
+    const { k, n, p, ld, pPad, at, chunks } = this;
     const mem = k.f64();
-    mem.set(w, wOff);
-    mem.fill(0, gOff, gOff + pPad);
+    const w0 = at.w / 8;
+    mem.set(w, w0);
+    mem.fill(0, w0 + p, w0 + pPad);
+    mem[w0 + pPad] = b;
+    k.parallel('logistic_chunk', chunks, [at.x, ld, n, pPad, at.w, at.y, at.sw, at.slots, at.scratch, this.chunkRows], this.threads);
+    gw.fill(0);
     let f = 0;
     let gb = 0;
-    for (let i0 = 0; i0 < n; i0 += BLOCK) {
-      const nb = Math.min(BLOCK, n - i0);
-      const rows = roundUp(nb, 2);
-      mem.fill(b, zOff, zOff + rows);
-      k.gemv(i0 * 8, ld, rows, pPad, wOff * 8, zOff * 8);
-      for (let t = 0; t < nb; t++) {
-        const z = mem[zOff + t]!;
-        const i = i0 + t;
-        const yi = y[i]!;
-        const s = sw[i]!;
-        f += s * (softplus(z) - yi * z);
-        const r = s * (sigmoid(z) - yi);
-        mem[rOff + t] = r;
-        gb += r;
-      }
-      if (rows !== nb) mem[rOff + nb] = 0;
-      k.gemvT(i0 * 8, ld, rows, pPad, rOff * 8, gOff * 8);
+    for (let c = 0; c < chunks; c++) {
+      const slot = at.slots / 8 + c * (pPad + 2);
+      for (let j = 0; j < p; j++) gw[j]! += mem[slot + j]!;
+      f += mem[slot + pPad]!;
+      gb += mem[slot + pPad + 1]!;
     }
-    gw.set(mem.subarray(gOff, gOff + p));
     return { f, gb };
   }
 }
@@ -149,19 +174,26 @@ export function fitLogistic(d: LogisticData, o: LogisticOptions): LogisticFit {
   const stride = p + (o.fitIntercept ? 1 : 0);
   let swSum = 0;
   for (let i = 0; i < n; i++) swSum += sw[i]!;
+  const binary = K === 1 ? BinaryKernel.create(X, n, p, y, sw) : null;
   // Centering shifts and diagonal scales (the preconditioner).
   const mu = new Float64Array(p);
   const scale = new Float64Array(p);
   const h = K === 1 ? 0.25 : (1 / K) * (1 - 1 / K);
   for (let j = 0; j < p; j++) {
-    const off = j * n;
-    if (o.fitIntercept) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += sw[i]! * X[off + i]!;
-      mu[j] = s / swSum;
-    }
     let v = 0;
-    for (let i = 0; i < n; i++) v += sw[i]! * (X[off + i]! - mu[j]!) ** 2;
+    if (binary) {
+      const st = binary.stats(j, o.fitIntercept, swSum);
+      mu[j] = st.mean;
+      v = st.ss;
+    } else {
+      const off = j * n;
+      if (o.fitIntercept) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += sw[i]! * X[off + i]!;
+        mu[j] = s / swSum;
+      }
+      for (let i = 0; i < n; i++) v += sw[i]! * (X[off + i]! - mu[j]!) ** 2;
+    }
     const curv = h * v + o.l2;
     scale[j] = curv > 0 ? 1 / Math.sqrt(curv) : 1;
   }
@@ -169,7 +201,7 @@ export function fitLogistic(d: LogisticData, o: LogisticOptions): LogisticFit {
 
   const W = Array.from({ length: K }, () => new Float64Array(p));
   const b = new Float64Array(K);
-  const Z = new Float64Array(K === 1 && wasmKernels() ? 0 : n * K);
+  const Z = new Float64Array(binary ? 0 : n * K);
   const gw = Array.from({ length: K }, () => new Float64Array(p));
   const gb = new Float64Array(K);
 
@@ -187,12 +219,10 @@ export function fitLogistic(d: LogisticData, o: LogisticOptions): LogisticFit {
     }
   };
 
-  const binary = K === 1 ? BinaryKernel.create(X, n, p) : null;
-
   /** The loss, gw and gb (penalty included) at W, b: by the blocked kernel, or in JS over Z. */
   const lossAndGradient = (): number => {
     if (binary) {
-      const r = binary.evaluate(W[0]!, b[0]!, y, sw, gw[0]!);
+      const r = binary.evaluate(W[0]!, b[0]!, gw[0]!);
       gb[0] = r.gb;
       let f = r.f;
       for (let j = 0; j < p; j++) {

@@ -4,7 +4,7 @@
 import { DataError, KirokuError } from '../lib/errors';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { Classifier, checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
-import { toLabels, uniqueLabels, type Label } from './labels';
+import { encodeLabels, toLabels, uniqueLabels, type Label } from './labels';
 import { checkSameLength } from './metrics';
 import { fitLogistic } from './logistic-loss';
 
@@ -125,8 +125,7 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     if (classes.length < 2) {
       throw new DataError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(classes[0])}`);
     }
-    const index = new Map(classes.map((c, k) => [c, k]));
-    const yi = Int32Array.from(labels, (v) => index.get(v)!);
+    const yi = encodeLabels(labels, classes); // a loop: TypedArray.from with a callback costs ~10 ms at 50,000 rows
     const sw = sampleWeight ? Float64Array.from(sampleWeight) : new Float64Array(m.rows).fill(1);
     checkSameLength(m.rows, sw.length);
     const l2 = p.penalty === 'l2' ? 1 / p.C : 0;
@@ -151,7 +150,8 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
       statuses.push(r.result.status);
     } else {
       for (const k of K === 2 ? [1] : classes.map((_, k) => k)) {
-        const yb = Int32Array.from(yi, (v) => (v === k ? 1 : 0));
+        const yb = new Int32Array(yi.length);
+        for (let i = 0; i < yi.length; i++) yb[i] = yi[i] === k ? 1 : 0;
         const swk = Float64Array.from(sw);
         if (p.classWeight === 'balanced') this.classWeights(yb, [0, 1], swk);
         else this.classWeights(yi, classes, swk);

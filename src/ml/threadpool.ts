@@ -8,8 +8,10 @@ import { coreCount, setThreadLimit, threadLimit, threadsPossible } from './wasm/
 export interface ThreadpoolInfo {
   /** 'wasm-simd' (WebAssembly SIMD kernels) or 'js' (plain JavaScript loops, one thread). */
   kernels: 'wasm-simd' | 'js';
-  /** Threads a fit started now would use (helper threads come up in the background after the first). */
+  /** Threads a large fit uses: every core, or the limit (1 where helper threads cannot run). */
   threads: number;
+  /** Of those, the ones running (helper threads start with the first fit that wants them). */
+  running: number;
   /** The limit set by `threadpoolLimits`, or null (every core). */
   limit: number | null;
   /** Logical processors of this machine. */
@@ -20,7 +22,10 @@ export interface ThreadpoolInfo {
 
 export function threadpoolInfo(): ThreadpoolInfo {
   const k = wasmKernels();
-  return { kernels: k ? 'wasm-simd' : 'js', threads: k?.threads() ?? 1, limit: threadLimit(), cores: coreCount(), threadsPossible: k !== null && threadsPossible() };
+  return {
+    kernels: k ? 'wasm-simd' : 'js', threads: k?.threads() ?? 1, running: k?.running() ?? 1,
+    limit: threadLimit(), cores: coreCount(), threadsPossible: k !== null && threadsPossible(),
+  };
 }
 
 /**

@@ -3,13 +3,14 @@
 // WebAssembly or its SIMD is missing, `wasmKernels()` is null and callers keep their plain-JS loops.
 // Where threads can run (threads.ts) the memory is shared and `parallel` spreads a task over the cores.
 //
-// The module is 3.5 kB, so it compiles synchronously even on a page's main thread (Chromium allows
-// 4 kB there), and fitting stays synchronous as scikit-learn's `fit` is.
+// The module (5 kB) compiles synchronously, so fitting stays synchronous as scikit-learn's `fit` is —
+// except on a page's main thread, where Chromium compiles no more than 4 kB synchronously: there the
+// first fits run the plain-JS loops while the module compiles in the background.
 import { WASM_BASE64, WASM_SHARED_BASE64 } from './kernels-wasm';
 import { ThreadPool, threadsPossible } from './threads';
 
 /** The exports that run as chunked tasks (threads.ts calls them by index). */
-const TASKS = ['gram_chunk'] as const;
+const TASKS = ['gram_chunk', 'logistic_chunk'] as const;
 export type TaskName = (typeof TASKS)[number];
 
 export interface WasmKernels {
@@ -29,6 +30,10 @@ export interface WasmKernels {
   axpyC(x: number, m: number, a: number, v: number, n: number): void;
   dot(a: number, b: number, n: number): number;
   sum(x: number, n: number): number;
+  /** Σ sᵢ·xᵢ. */
+  wsum(x: number, s: number, n: number): number;
+  /** Σ sᵢ·(xᵢ − m)². */
+  wsqC(x: number, m: number, s: number, n: number): number;
   /** out[j] += Σᵢ X[i, j]·v[i] (rows even, p a multiple of 4). */
   gemvT(x: number, ld: number, rows: number, p: number, v: number, out: number): void;
   /** z[i] += Σⱼ X[i, j]·w[j]. */
@@ -38,8 +43,10 @@ export interface WasmKernels {
    * stay below it: size per-thread scratch by it); `fill(c)` writes chunk c's input first.
    */
   parallel(task: TaskName, count: number, args: number[], threads: number, fill?: (chunk: number) => void): void;
-  /** Threads a parallel task started now would use (1 without helpers). */
+  /** Threads a parallel task may use (every core, or the limit; 1 without helper threads here). */
   threads(): number;
+  /** Of those, the ones running now (helpers start with the first task that wants them). */
+  running(): number;
   /** Resolves once the helper threads are up; the thread count then. */
   threadsReady(): Promise<number>;
   /** At least `bytes` of workspace from byte 0 (grown as needed; views taken before are stale). */
@@ -59,6 +66,7 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 /** A shared memory where threads can run, else an ordinary one; with the module that imports it. */
 function memoryAndModule(): { memory: WebAssembly.Memory; module: WebAssembly.Module; shared: boolean } | null {
   if (threadsPossible()) {
+    // Threads can run here, so this is no page's main thread: compiling synchronously is allowed.
     const bytes = decode(WASM_SHARED_BASE64);
     if (WebAssembly.validate(bytes)) {
       try {
@@ -71,16 +79,36 @@ function memoryAndModule(): { memory: WebAssembly.Memory; module: WebAssembly.Mo
   }
   const bytes = decode(WASM_BASE64);
   if (!WebAssembly.validate(bytes)) return null; // no SIMD here
-  return { memory: new WebAssembly.Memory({ initial: 16 }), module: new WebAssembly.Module(bytes), shared: false };
+  const module = compile(bytes);
+  return module && { memory: new WebAssembly.Memory({ initial: 16 }), module, shared: false };
 }
 
-type Exports = Record<'gram_block' | 'merge_slot' | 'cd_first' | 'cd_update_dot' | 'dot_c' | 'sq_c' | 'axpy_c' | 'dot' | 'sum' | 'gemv_t' | 'gemv' | TaskName, (...a: number[]) => number>;
+type Exports = Record<'gram_block' | 'merge_slot' | 'cd_first' | 'cd_update_dot' | 'dot_c' | 'sq_c' | 'axpy_c' | 'dot' | 'sum' | 'wsum' | 'wsq_c' | 'gemv_t' | 'gemv' | TaskName, (...a: number[]) => number>;
+
+/** The module from its bytes: synchronously, or null while it compiles in the background (see top). */
+function compile(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module | null {
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    void WebAssembly.compile(bytes).then(
+      (module) => {
+        if (instance === null) instance = fromModule(module, new WebAssembly.Memory({ initial: 16 }), false);
+      },
+      () => undefined,
+    );
+    return null;
+  }
+}
 
 function create(): WasmKernels | null {
   if (typeof WebAssembly !== 'object') return null;
   const mm = memoryAndModule();
   if (!mm) return null;
-  const { memory, module, shared } = mm;
+  return fromModule(mm.module, mm.memory, mm.shared);
+}
+
+function fromModule(module: WebAssembly.Module, memory: WebAssembly.Memory, shared: boolean): WasmKernels {
   const e = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
   const pool = shared ? new ThreadPool(module, memory, TASKS) : null;
   let view = new Float64Array(memory.buffer);
@@ -94,6 +122,8 @@ function create(): WasmKernels | null {
     axpyC: e.axpy_c,
     dot: e.dot,
     sum: e.sum,
+    wsum: e.wsum,
+    wsqC: e.wsq_c,
     gemvT: e.gemv_t,
     gemv: e.gemv,
     parallel(task, count, args, threads, fill) {
@@ -108,6 +138,7 @@ function create(): WasmKernels | null {
       }
     },
     threads: () => pool?.threads() ?? 1,
+    running: () => pool?.running() ?? 1,
     threadsReady: async () => (pool ? pool.whenReady() : 1),
     reserve(bytes) {
       const have = memory.buffer.byteLength;

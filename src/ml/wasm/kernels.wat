@@ -376,7 +376,145 @@
 
   ;; ---- logistic regression ----
 
-  (func (export "gemv_t") (param $x i32) (param $ld i32) (param $rows i32) (param $p i32) (param $v i32) (param $out i32)
+  ;; e^x for x ≤ 0: fdlibm's e_exp.c (x = k·ln2 + r, |r| ≤ ln2/2, a rational approximation on r; < 1 ulp).
+  (func $exp_neg (param $x f64) (result f64)
+    (local $k f64) (local $hi f64) (local $lo f64) (local $r f64) (local $t f64) (local $c f64) (local $y f64) (local $ki i64)
+    (if (f64.lt (local.get $x) (f64.const -745.1332191019412)) (then (return (f64.const 0))))
+    (local.set $k (f64.nearest (f64.mul (local.get $x) (f64.const 1.44269504088896338700e+00))))
+    (local.set $hi (f64.sub (local.get $x) (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-01))))
+    (local.set $lo (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10)))
+    (local.set $r (f64.sub (local.get $hi) (local.get $lo)))
+    (local.set $t (f64.mul (local.get $r) (local.get $r)))
+    (local.set $c (f64.sub (local.get $r) (f64.mul (local.get $t)
+      (f64.add (f64.const 1.66666666666666019037e-01) (f64.mul (local.get $t)
+      (f64.add (f64.const -2.77777777770155933842e-03) (f64.mul (local.get $t)
+      (f64.add (f64.const 6.61375632143793436117e-05) (f64.mul (local.get $t)
+      (f64.add (f64.const -1.65339022054652515390e-06) (f64.mul (local.get $t) (f64.const 4.13813679705723846039e-08))))))))))))
+    (local.set $y (f64.sub (f64.const 1) (f64.sub (f64.sub (local.get $lo)
+      (f64.div (f64.mul (local.get $r) (local.get $c)) (f64.sub (f64.const 2) (local.get $c)))) (local.get $hi))))
+    (local.set $ki (i64.trunc_f64_s (local.get $k)))
+    ;; y·2^k by the exponent bits; below 2^-1021 in two steps, so the result may be subnormal
+    (if (result f64) (i64.ge_s (local.get $ki) (i64.const -1021))
+      (then (f64.reinterpret_i64 (i64.add (i64.reinterpret_f64 (local.get $y)) (i64.shl (local.get $ki) (i64.const 52)))))
+      (else (f64.mul (f64.const 9.33263618503218878990e-302)
+        (f64.reinterpret_i64 (i64.add (i64.reinterpret_f64 (local.get $y)) (i64.shl (i64.add (local.get $ki) (i64.const 1000)) (i64.const 52))))))))
+
+  ;; log(1 + u) for 0 ≤ u ≤ 1: log(s) for s = 1 + u by fdlibm's e_log.c kernel (s = 2^k·(1 + f)), times
+  ;; u / (s − 1), which gives back what rounding 1 + u lost (Goldberg).
+  (func $log1p01 (param $u f64) (result f64)
+    (local $s f64) (local $k f64) (local $f f64) (local $hfsq f64) (local $q f64) (local $z f64) (local $w f64) (local $R f64)
+    (local.set $s (f64.add (f64.const 1) (local.get $u)))
+    (if (f64.eq (local.get $s) (f64.const 1)) (then (return (local.get $u))))
+    (if (f64.gt (local.get $s) (f64.const 1.4142135623730951))
+      (then (local.set $k (f64.const 1)) (local.set $f (f64.sub (f64.mul (local.get $s) (f64.const 0.5)) (f64.const 1))))
+      (else (local.set $f (f64.sub (local.get $s) (f64.const 1)))))
+    (local.set $hfsq (f64.mul (f64.const 0.5) (f64.mul (local.get $f) (local.get $f))))
+    (local.set $q (f64.div (local.get $f) (f64.add (f64.const 2) (local.get $f))))
+    (local.set $z (f64.mul (local.get $q) (local.get $q)))
+    (local.set $w (f64.mul (local.get $z) (local.get $z)))
+    (local.set $R (f64.add
+      (f64.mul (local.get $z) (f64.add (f64.const 6.666666666666735130e-01) (f64.mul (local.get $w)
+        (f64.add (f64.const 2.857142874366239149e-01) (f64.mul (local.get $w)
+        (f64.add (f64.const 1.818357216161805012e-01) (f64.mul (local.get $w) (f64.const 1.479819860511658591e-01))))))))
+      (f64.mul (local.get $w) (f64.add (f64.const 3.999999999940941908e-01) (f64.mul (local.get $w)
+        (f64.add (f64.const 2.222219843214978396e-01) (f64.mul (local.get $w) (f64.const 1.531383769920937332e-01))))))))
+    (f64.mul
+      (f64.sub (f64.mul (local.get $k) (f64.const 6.93147180369123816490e-01))
+        (f64.sub (f64.sub (local.get $hfsq) (f64.add (f64.mul (local.get $q) (f64.add (local.get $hfsq) (local.get $R)))
+          (f64.mul (local.get $k) (f64.const 1.90821492927058770002e-10)))) (local.get $f)))
+      (f64.div (local.get $u) (f64.sub (local.get $s) (f64.const 1)))))
+
+  ;; One chunk of the binary logistic loss and its gradient over X (column j at x + 8·j·ld, rows padded
+  ;; to even with zeros, p a multiple of 4): per block of ≤ 512 rows, z = Xw + b, then
+  ;; sᵢ·(softplus(zᵢ) − yᵢzᵢ) summed and rᵢ = sᵢ·(σ(zᵢ) − yᵢ), then g += Xᵀr while the block is in
+  ;; cache. w holds p coefficients and then b; y is int32, sw float64. The chunk's slot gets g (p), the
+  ;; loss and Σr; the thread's scratch holds z and r (512 each).
+  (func (export "logistic_chunk") (param $chunk i32) (param $thread i32) (param $x i32) (param $ld i32) (param $n i32) (param $p i32)
+    (param $w i32) (param $y i32) (param $sw i32) (param $slots i32) (param $scratch i32) (param $chunkRows i32)
+    (local $slot i32) (local $zp i32) (local $rp i32) (local $r0 i32) (local $end i32) (local $rows i32) (local $even i32)
+    (local $t i32) (local $i i32) (local $b f64) (local $z f64) (local $e f64) (local $inv f64) (local $yi f64) (local $s f64)
+    (local $res f64) (local $f f64) (local $gb f64) (local $xb i32)
+    (local.set $slot (i32.add (local.get $slots) (i32.mul (local.get $chunk) (i32.shl (i32.add (local.get $p) (i32.const 2)) (i32.const 3)))))
+    (memory.fill (local.get $slot) (i32.const 0) (i32.shl (local.get $p) (i32.const 3)))
+    (local.set $zp (i32.add (local.get $scratch) (i32.shl (local.get $thread) (i32.const 13))))
+    (local.set $rp (i32.add (local.get $zp) (i32.const 4096)))
+    (local.set $b (f64.load (i32.add (local.get $w) (i32.shl (local.get $p) (i32.const 3)))))
+    (local.set $r0 (i32.mul (local.get $chunk) (local.get $chunkRows)))
+    (local.set $end (i32.add (local.get $r0) (local.get $chunkRows)))
+    (if (i32.gt_u (local.get $end) (local.get $n)) (then (local.set $end (local.get $n))))
+    (block $done (loop $blocks
+      (br_if $done (i32.ge_u (local.get $r0) (local.get $end)))
+      (local.set $rows (i32.sub (local.get $end) (local.get $r0)))
+      (if (i32.gt_u (local.get $rows) (i32.const 512)) (then (local.set $rows (i32.const 512))))
+      (local.set $even (i32.and (i32.add (local.get $rows) (i32.const 1)) (i32.const -2)))
+      (local.set $xb (i32.add (local.get $x) (i32.shl (local.get $r0) (i32.const 3))))
+      (local.set $t (i32.const 0))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $t) (local.get $even)))
+        (f64.store (i32.add (local.get $zp) (i32.shl (local.get $t) (i32.const 3))) (local.get $b))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $l)))
+      (call $gemv (local.get $xb) (local.get $ld) (local.get $even) (local.get $p) (local.get $w) (local.get $zp))
+      (local.set $t (i32.const 0))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $t) (local.get $rows)))
+        (local.set $i (i32.add (local.get $r0) (local.get $t)))
+        (local.set $z (f64.load (i32.add (local.get $zp) (i32.shl (local.get $t) (i32.const 3)))))
+        (local.set $yi (f64.convert_i32_s (i32.load (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $s (f64.load (i32.add (local.get $sw) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $e (call $exp_neg (f64.neg (f64.abs (local.get $z)))))
+        ;; softplus(z) = max(z, 0) + log(1 + e^−|z|)
+        (local.set $f (f64.add (local.get $f) (f64.mul (local.get $s)
+          (f64.sub (f64.add (f64.max (local.get $z) (f64.const 0)) (call $log1p01 (local.get $e))) (f64.mul (local.get $yi) (local.get $z))))))
+        (local.set $inv (f64.div (f64.const 1) (f64.add (f64.const 1) (local.get $e))))
+        (local.set $res (f64.mul (local.get $s) (f64.sub
+          (select (local.get $inv) (f64.mul (local.get $e) (local.get $inv)) (f64.ge (local.get $z) (f64.const 0)))
+          (local.get $yi))))
+        (f64.store (i32.add (local.get $rp) (i32.shl (local.get $t) (i32.const 3))) (local.get $res))
+        (local.set $gb (f64.add (local.get $gb) (local.get $res)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $l)))
+      (if (i32.ne (local.get $rows) (local.get $even))
+        (then (f64.store (i32.add (local.get $rp) (i32.shl (local.get $rows) (i32.const 3))) (f64.const 0))))
+      (call $gemv_t (local.get $xb) (local.get $ld) (local.get $even) (local.get $p) (local.get $rp) (local.get $slot))
+      (local.set $r0 (i32.add (local.get $r0) (i32.const 512)))
+      (br $blocks)))
+    (f64.store (i32.add (local.get $slot) (i32.shl (local.get $p) (i32.const 3))) (local.get $f))
+    (f64.store offset=8 (i32.add (local.get $slot) (i32.shl (local.get $p) (i32.const 3))) (local.get $gb)))
+
+  ;; Σ sᵢ·xᵢ and Σ sᵢ·(xᵢ − m)² over n values (the logistic preconditioner's weighted means and variances).
+  (func (export "wsum") (param $x i32) (param $s i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $a v128) (local $t f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $a (f64x2.add (local.get $a) (f64x2.mul (v128.load (i32.add (local.get $x) (local.get $i))) (v128.load (i32.add (local.get $s) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $t (call $hsum (local.get $a)))
+    (if (result f64) (i32.and (local.get $n) (i32.const 1))
+      (then (f64.add (local.get $t) (f64.mul (f64.load (i32.add (local.get $x) (local.get $i))) (f64.load (i32.add (local.get $s) (local.get $i))))))
+      (else (local.get $t))))
+
+  (func (export "wsq_c") (param $x i32) (param $m f64) (param $s i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $a v128) (local $u v128) (local $mv v128) (local $t f64) (local $v f64)
+    (local.set $mv (f64x2.splat (local.get $m)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $u (f64x2.sub (v128.load (i32.add (local.get $x) (local.get $i))) (local.get $mv)))
+      (local.set $a (f64x2.add (local.get $a) (f64x2.mul (f64x2.mul (local.get $u) (local.get $u)) (v128.load (i32.add (local.get $s) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $t (call $hsum (local.get $a)))
+    (if (result f64) (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $v (f64.sub (f64.load (i32.add (local.get $x) (local.get $i))) (local.get $m)))
+        (f64.add (local.get $t) (f64.mul (f64.mul (local.get $v) (local.get $v)) (f64.load (i32.add (local.get $s) (local.get $i))))))
+      (else (local.get $t))))
+
+
+  (func $gemv_t (export "gemv_t") (param $x i32) (param $ld i32) (param $rows i32) (param $p i32) (param $v i32) (param $out i32)
     (local $ld8 i32) (local $bytes i32) (local $j i32) (local $i i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
     (local $b v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
@@ -405,7 +543,7 @@
       (local.set $j (i32.add (local.get $j) (i32.const 4)))
       (br $loop_j))))
 
-  (func (export "gemv") (param $x i32) (param $ld i32) (param $rows i32) (param $p i32) (param $w i32) (param $z i32)
+  (func $gemv (export "gemv") (param $x i32) (param $ld i32) (param $rows i32) (param $p i32) (param $w i32) (param $z i32)
     (local $ld8 i32) (local $bytes i32) (local $j i32) (local $i i32)
     (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
     (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128) (local $zi i32)

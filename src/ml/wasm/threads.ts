@@ -3,7 +3,8 @@
 //
 // Fitting stays synchronous, as scikit-learn's `fit` is: the calling thread publishes a task, works
 // on it too, and blocks (Atomics.wait) until the helpers have finished their chunks. Helpers start on
-// the first parallel task and join tasks as soon as they are up (a task never waits for them); chunks
+// the first task large enough to want them and join tasks as soon as they are up (a task never waits
+// for them: the first such fit may run on one thread); chunks
 // are claimed one at a time, so a core slowed by other processes takes fewer. Each chunk writes its own
 // part of the result, and callers combine them in chunk order: the result is the same bits whatever
 // the number of threads.
@@ -122,8 +123,13 @@ export class ThreadPool {
     return Atomics.load(this.ctl, READY);
   }
 
-  /** Threads a task started now would use (this one included). */
+  /** Threads a task may use (this one included): every core, or the limit. */
   threads(): number {
+    return 1 + this.wanted();
+  }
+
+  /** Of those, the ones up now. */
+  running(): number {
     return 1 + Math.min(this.ready(), this.wanted());
   }
 
@@ -131,7 +137,7 @@ export class ThreadPool {
   async whenReady(): Promise<number> {
     this.start();
     while (this.ready() < this.helpers.length) await new Promise((r) => setTimeout(r, 5));
-    return this.threads();
+    return this.running();
   }
 
   /**
@@ -141,8 +147,8 @@ export class ThreadPool {
    */
   run(task: number, fn: ChunkTask, count: number, args: number[], maxThreads: number, fill?: (chunk: number) => void): void {
     if (count > MAX_CHUNKS || args.length > MAX_ARGS) throw new Error(`ThreadPool: ${count} chunks, ${args.length} arguments`);
-    this.start();
-    const threads = Math.min(maxThreads, this.threads());
+    if (maxThreads > 1) this.start(); // helpers come up for the first task that wants them
+    const threads = Math.min(maxThreads, this.running());
     if (threads <= 1 || count <= 1) {
       for (let c = 0; c < count; c++) {
         fill?.(c);
