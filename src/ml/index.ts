@@ -15,6 +15,7 @@ export * from './split';
 export * from './model-selection';
 export * from './mlp';
 export * from './threadpool';
+export { useTfBackend, type TfBackendChoice } from './tf-backend';
 // The metric functions users call announce themselves (post-training metrics); named exports win over `export *`.
 export {
   meanSquaredError, rootMeanSquaredError, meanAbsoluteError, r2Score, accuracyScore,

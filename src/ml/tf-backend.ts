@@ -8,10 +8,10 @@
 //   cpu     plain JavaScript, where WebAssembly is unavailable
 //
 // The choice is made once per realm, on first need (`ensureTfBackend`, which MLP fits await) or when the
-// kernel starts; afterwards `tf.setBackend(name)` — from a cell, say — is respected, and `useTfBackend`
-// chooses explicitly (also before the first fit). WebAssembly and WebGPU are separate packages loaded
-// only when chosen or asked for; in a browser build their .wasm files are the bundler's assets
-// (tf-wasm-files.ts), in Node the package finds them itself.
+// kernel starts; `tf.setBackend(name)` — from a cell, a script — is respected, before the first fit or
+// after, and `useTfBackend` chooses explicitly ('auto' to go back to the automatic choice). WebAssembly
+// and WebGPU are separate packages loaded only when chosen or asked for; in a browser build their .wasm
+// files are the bundler's assets (tf-wasm-files.ts), in Node the package finds them itself.
 import * as tf from '@tensorflow/tfjs';
 
 export type TfBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -97,10 +97,29 @@ async function register(name: TfBackendName): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
 }
 
+// `tf.setBackend(name)` from user code (a cell, a script) is the user's pick: the automatic choice then
+// keeps it instead of switching away at the first fit. tf.setBackend calls the engine's method, so
+// wrapping that sees every call; the wrapper also loads WASM and WebGPU on demand, which tfjs alone
+// would refuse as 'not found in registry'.
+let userPick: string | null = null;
+let choosing = false;
+const engine = tf.engine();
+const engineSetBackend = engine.setBackend.bind(engine);
+engine.setBackend = async (name: string): Promise<boolean> => {
+  if (choosing) return engineSetBackend(name);
+  if (name === 'wasm' || name === 'webgpu') await register(name).catch(() => undefined);
+  const set = await engineSetBackend(name);
+  if (set) userPick = name;
+  return set;
+};
+
 async function trySet(name: TfBackendName): Promise<boolean> {
   try {
     await register(name);
-    if (!(await tf.setBackend(name))) return false;
+    choosing = true; // read synchronously by the wrapper above
+    const set = tf.setBackend(name);
+    choosing = false;
+    if (!(await set)) return false;
     await tf.ready();
     return true;
   } catch {
@@ -130,9 +149,12 @@ export function useTfBackend(choice: TfBackendChoice = 'auto'): Promise<string> 
   return p;
 }
 
-/** The backend chosen once per realm (automatically, unless `useTfBackend` chose first). */
+/**
+ * The backend chosen once per realm: automatically, unless `useTfBackend` or `tf.setBackend` chose
+ * first (then that one, once it is ready).
+ */
 export function ensureTfBackend(): Promise<string> {
-  return (chosen ??= useTfBackend('auto'));
+  return (chosen ??= userPick !== null ? tf.ready().then(() => tf.getBackend()) : useTfBackend('auto'));
 }
 
 /** The backend in use and how it runs: 'wasm (SIMD, 2 threads)', 'webgl', 'cpu'. */
