@@ -383,5 +383,6 @@ export class KernelHost {
 }
 
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('./worker/kernel.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-kernel' }) as unknown as WorkerLike;
+  // The kernel's role of the ML worker bundle (workers/ml.worker.ts), which the predict workers share.
+  return new Worker(new URL('../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-kernel' }) as unknown as WorkerLike;
 }

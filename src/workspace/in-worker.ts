@@ -6,7 +6,8 @@ import type { ImportReport } from './import';
 import type { WorkspaceReply, WorkspaceRequest } from './worker-protocol';
 
 function run<T>(request: WorkspaceRequest, onProgress?: (done: number, total: number) => void): Promise<T> {
-  const worker = new Worker(new URL('./workspace.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-workspace' });
+  // The workspace role of the ML worker bundle (workers/ml.worker.ts: one TensorFlow.js with the kernel's).
+  const worker = new Worker(new URL('../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-workspace' });
   return new Promise<T>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<WorkspaceReply>) => {
       const reply = event.data;
