@@ -17,8 +17,13 @@ export function isoTime(ms: number | null | undefined): string | undefined {
 }
 
 export function formatDuration(start: number, end: number | null, now = Date.now()): string {
-  const ms = (end ?? now) - start;
-  if (!Number.isFinite(ms) || !isShownTime(start)) return '—';
+  if (!isShownTime(start)) return '—';
+  return formatElapsed((end ?? now) - start);
+}
+
+/** A length of time in milliseconds ('850 ms', '1.5 s', '2 min 5 s'), not measured from a stored start time. */
+export function formatElapsed(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;

@@ -1,6 +1,6 @@
 // Times in views come from stores, servers and old imports: what is not a time shows as "—", never throws.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatTime, isoTime } from '../../src/ui/format';
+import { formatDuration, formatElapsed, formatTime, isoTime } from '../../src/ui/format';
 import { formatCreated } from '../../src/ui/tracking/dates';
 
 // 0 is protobuf's default: a time a server did not set.
@@ -21,5 +21,12 @@ describe('time formatting', () => {
     expect(formatTime(t)).toMatch(/2024/);
     expect(formatDuration(t, t + 1500)).toBe('1.5 s');
     expect(formatDuration(t, NaN)).toBe('—');
+  });
+
+  it('formats a length of time (a fit took, is left) without a start time, so 0 is no unset time there', () => {
+    expect(formatElapsed(850)).toBe('850 ms');
+    expect(formatElapsed(1500)).toBe('1.5 s');
+    expect(formatElapsed(125_000)).toBe('2 min 5 s');
+    expect(formatElapsed(NaN)).toBe('—');
   });
 });

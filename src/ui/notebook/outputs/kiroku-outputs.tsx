@@ -1,6 +1,6 @@
 // Kiroku's own output types: a run a cell logged (a link to its page) and a fit's live progress.
 import type { Progress, RunLink } from '../../../notebook/protocol';
-import { formatDuration, formatNumber } from '../../format';
+import { formatElapsed, formatNumber } from '../../format';
 import { href } from '../../router';
 
 export function RunLinkOutput({ run }: { run: RunLink }) {
@@ -44,7 +44,7 @@ export function ProgressOutput({ progress }: { progress: Progress }) {
   const text = Object.entries(metrics).map(([k, v]) => `${k} ${formatNumber(v)}`).join(' · ');
   const count = total ? `${unit === 'epoch' ? 'epoch ' : ''}${step}/${total}` : `step ${step}`;
   const done = total !== undefined && step >= total;
-  const time = done ? (elapsedMs !== undefined ? `done in ${formatDuration(0, elapsedMs)}` : 'done') : etaMs !== undefined ? `ETA ${formatDuration(0, etaMs)}` : '';
+  const time = done ? (elapsedMs !== undefined ? `done in ${formatElapsed(elapsedMs)}` : 'done') : etaMs !== undefined ? `ETA ${formatElapsed(etaMs)}` : '';
   return (
     <div class="progress-output">
       <span class="progress-label">{label}</span>
