@@ -1,6 +1,6 @@
 // The open notebook's title (rename in place), its save state, and what can be done to it as a whole:
 // duplicate, delete, export as .ipynb or as a .ts script.
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { fileName, toIpynb, toScript } from '../../notebook/document';
 import type { NotebookController, NotebookState } from './controller';
 
@@ -23,30 +23,35 @@ export interface NotebookHeaderProps {
 }
 
 export function NotebookHeader({ state, controller, onDuplicate, onDelete }: NotebookHeaderProps) {
-  const [editing, setEditing] = useState(false);
+  // The name being typed, while renaming: the field's own state, so a render in between (a save
+  // finishing, an output arriving) never puts the old name back under the user's typing.
+  const [draft, setDraft] = useState<string | null>(null);
   const { doc } = state;
+  const startRename = () => setDraft(doc.name);
   const commit = (value: string) => {
     controller.rename(value);
-    setEditing(false);
+    setDraft(null);
   };
+  const focusOnce = useCallback((el: HTMLInputElement | null) => el?.focus(), []);
   return (
     <header class="nb-header">
-      {editing ? (
+      {draft !== null ? (
         <input
           class="nb-rename"
           aria-label="Notebook name"
-          value={doc.name}
-          ref={(el) => el?.focus()}
+          value={draft}
+          ref={focusOnce}
+          onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
-            if (e.key === 'Escape') setEditing(false);
+            if (e.key === 'Escape') setDraft(null);
           }}
           onBlur={(e) => commit((e.target as HTMLInputElement).value)}
         />
       ) : (
-        <h1 id="page-title" onDblClick={() => setEditing(true)}>{doc.name}</h1>
+        <h1 id="page-title" onDblClick={startRename}>{doc.name}</h1>
       )}
-      <button type="button" onClick={() => setEditing(true)} hidden={editing}>Rename</button>
+      <button type="button" onClick={startRename} hidden={draft !== null}>Rename</button>
       <p class={`save-state save-${state.save}`} role="status" title={state.saveError}>
         {SAVE_TEXT[state.save]}
         {state.save === 'error' && state.saveError ? `: ${state.saveError}` : ''}
