@@ -76,7 +76,9 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
       tabIndex={selected ? 0 : -1}
       data-cell-id={cell.id}
       onMouseDown={(e) => {
-        if (!(e.target as Element).closest('.monaco-host, button, a, summary, input, select')) controller.select(cell.id, 'command');
+        // A press in the editor (or in its plain-text stand-in, before Monaco has arrived: it enters
+        // edit mode, and the editor takes the focus when it comes) is the editor's.
+        if (!(e.target as Element).closest('.cell-editor, button, a, summary, input, select')) controller.select(cell.id, 'command');
       }}
     >
       <div class="prompt" aria-hidden="true">{p.text}</div>
