@@ -1,5 +1,6 @@
 // Driving the notebook as a user does, shared by the browser tests: cells and outputs by role and
 // accessible name, code typed into Monaco, Shift+Enter to run.
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /** The cell group with this 1-based number. */
@@ -14,14 +15,37 @@ export async function newNotebook(page: Page): Promise<void> {
   await page.getByText('Kernel idle').waitFor({ timeout: 30_000 });
 }
 
-/** Put code into cell n through its Monaco editor, as typed text (insertText: no auto-closing brackets). */
+/**
+ * Put code into cell n through its Monaco editor as a user's paste does (a paste event with the text on
+ * its clipboard data, into the focused editor), replacing what was there. Not typed: Monaco indents
+ * each typed line break and closes brackets and quotes, which changes multi-line code; a paste keeps it
+ * as written. The cell's editor then holds exactly `code` (checked), so a test runs what it says.
+ */
 export async function typeInto(page: Page, n: number, code: string): Promise<Locator> {
   const c = cell(page, n);
   await c.locator('.cell-editor').click();
-  await c.locator('.monaco-editor.focused').waitFor();
+  const editor = c.locator('.monaco-editor.focused');
+  await editor.waitFor();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  await editor.evaluate((el, text) => {
+    const target = el.ownerDocument.activeElement;
+    if (!target || !el.contains(target)) throw new Error('The cell editor lost the focus before the paste');
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, code);
+  await expect.poll(() => editorText(c)).toBe(code.replace(/\r\n?/g, '\n'));
   return c;
+}
+
+/** What cell n's Monaco editor shows, line by line (Monaco draws each line as one element; its spaces as U+00A0). */
+async function editorText(c: Locator): Promise<string> {
+  return c.locator('.monaco-editor .view-lines').evaluate((lines) =>
+    [...lines.querySelectorAll<HTMLElement>('.view-line')]
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((line) => line.textContent!.replace(/\u00a0/g, ' '))
+      .join('\n'),
+  );
 }
 
 /** Type code into cell n and run it with Shift+Enter. */
