@@ -129,7 +129,12 @@ describe('charts read well', () => {
       await mlflow.startRun({ runName: 'once' }, async () => {
         await mlflow.logMetric('rmse', 0.123456789012345);
         for (let step = 0; step < 5; step++) await mlflow.logMetric('loss', 1 / (step + 1), { step });
-      });`);
+      });
+      await mlflow.startRun({ runName: 'again' }, async () => { await mlflow.logMetric('rmse', 0.987654321098765); });
+      [{ name: 'rmse', value: 0.123456789012345 }]`);
+    // A notebook table shortens a number too, with the full value as the cell's tooltip.
+    const tableCell = output(page, 1).getByRole('cell', { name: '0.1235' });
+    expect(await tableCell.getAttribute('title')).toBe('0.123456789012345');
     await output(page, 1).getByRole('link', { name: 'once' }).click();
     await page.getByRole('heading', { level: 1, name: 'once' }).waitFor();
     // The overview's metrics table: the value in full.
@@ -145,6 +150,18 @@ describe('charts read well', () => {
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'precision' }).click();
     const cell = page.getByRole('row', { name: /once/ }).getByTitle('0.123456789012345');
     expect(await cell.innerText()).toBe('0.1235');
+    // Compared: the table's values have their tooltips, and rmse's history is each run's value, named.
+    await page.getByRole('checkbox', { name: 'Select once' }).check();
+    await page.getByRole('checkbox', { name: 'Select again' }).check();
+    await page.getByRole('button', { name: 'Compare 2 runs' }).click();
+    const compared = page.getByRole('region', { name: 'Comparison table' }).getByRole('row', { name: /^rmse/ });
+    expect(await compared.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['0.1235', '0.9877']));
+    expect(await compared.getByTitle('0.987654321098765').innerText()).toBe('0.9877');
+    await page.getByRole('combobox', { name: 'Metric' }).selectOption('rmse');
+    const byRun = page.getByRole('figure', { name: 'rmse by run' });
+    await byRun.getByText('0.987654321098765').waitFor();
+    expect((await byRun.getByRole('term').allInnerTexts()).sort()).toEqual([expect.stringMatching(/^again/), expect.stringMatching(/^once/)]);
+    expect(await byRun.locator('canvas').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
