@@ -121,6 +121,8 @@ describe('notebook', () => {
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('textbox', { name: 'Notebook name' }).fill('Round trip');
     await page.keyboard.press('Enter');
+    // The new name shown, then saved ("All changes saved" alone may still be the state before the rename).
+    await page.getByRole('heading', { level: 1, name: 'Round trip' }).waitFor();
     await page.getByText('All changes saved').waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .ipynb' }).click()]);
