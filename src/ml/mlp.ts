@@ -154,14 +154,7 @@ function argmaxRow(pred: Float32Array, width: number, r: number): number {
   return best;
 }
 
-/** True when an estimator's JSON (a pipeline's, a search's…) holds an MLP: loading it needs TensorFlow.js. */
-export function usesTensorFlow(json: unknown): boolean {
-  if (Array.isArray(json)) return json.some(usesTensorFlow);
-  if (!json || typeof json !== 'object') return false;
-  const o = json as Record<string, unknown>;
-  if (o.name === 'MLPRegressor' || o.name === 'MLPClassifier') return true;
-  return Object.values(o).some((v) => v !== null && typeof v === 'object' && usesTensorFlow(v));
-}
+export { usesTensorFlow } from './estimator-modules';
 
 registerEstimator('MLPRegressor', MLPRegressor);
 registerEstimator('MLPClassifier', MLPClassifier);

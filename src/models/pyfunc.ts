@@ -61,7 +61,11 @@ export class PyFuncModel {
 }
 
 export async function loadModel(uri: string, tracking: TrackingClient, registry: RegistryClient): Promise<PyFuncModel> {
-  const location = await locateModel(uri, tracking, registry);
+  return loadModelAt(uri, await locateModel(uri, tracking, registry));
+}
+
+/** A model whose folder is already located (a run's artifacts, a folder on disk, a zip): read MLmodel, load its flavor. */
+export async function loadModelAt(uri: string, location: ModelLocation): Promise<PyFuncModel> {
   const doc = await readMLmodelAt(location);
   const pyfunc = doc.flavors[PYFUNC] as { flavor?: string } | undefined;
   const names = [pyfunc?.flavor, ...Object.keys(doc.flavors)].filter((n): n is string => !!n && n !== PYFUNC);

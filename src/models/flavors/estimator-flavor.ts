@@ -1,7 +1,7 @@
 // Kiroku's estimators (scikit-learn-like): the estimator's exact JSON (`toJSON()`), loaded back with
 // the estimator registry. JSON keeps every double exactly, so reloaded predictions equal the originals.
 import { Estimator, estimatorFromJSON, type EstimatorJSON } from '../../ml/estimator';
-import '../../ml/index'; // registers every estimator class, so any saved estimator loads
+import { loadEstimatorClasses } from '../../ml/estimator-modules';
 import type { Flavor } from './flavor';
 import { KIROKU_VERSION } from '../../lib/build-info';
 
@@ -25,6 +25,7 @@ export const estimatorFlavor: Flavor<Estimator<object>> = {
   async load(ctx) {
     const data = typeof ctx.conf.data === 'string' ? ctx.conf.data : 'model.json';
     const json = JSON.parse(await (await ctx.read(data)).text()) as EstimatorJSON;
+    await loadEstimatorClasses(json); // TensorFlow.js only for a model that holds an MLP
     const est = estimatorFromJSON(json) as Estimator<object> & { predict(X: unknown): unknown };
     return { raw: est, predict: (X) => est.predict(X) };
   },

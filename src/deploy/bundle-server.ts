@@ -1,0 +1,44 @@
+// The `kiroku` command as plain JavaScript for a model's Docker directory: src/cli/main.ts bundled with
+// esbuild (the bundler tsx runs on) into ES modules that start with `node`. Code loaded on demand stays
+// in its own chunk — the MLPs and the TensorFlow.js flavor (which import TensorFlow.js, installed in the
+// image only for a model that needs it), the tracking-server client — so a linear model's server
+// never loads them.
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { KirokuError } from '../lib/errors';
+
+/** Packages the bundle leaves out: installed in the image when the model needs them, or never used by serving. */
+export const EXTERNAL_PACKAGES = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'danfojs', 'esbuild', 'tsx'];
+
+export async function bundleServer(outdir: string, version: string): Promise<void> {
+  const entry = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
+  if (!existsSync(entry)) {
+    throw new KirokuError('generate-dockerfile bundles the server from Kiroku\'s sources; run it from a checkout or an install of kiroku (npx kiroku …), not from a generated image.', 'INVALID_STATE');
+  }
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: { kiroku: entry },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    external: EXTERNAL_PACKAGES,
+    define: { __KIROKU_VERSION__: JSON.stringify(version), __KIROKU_DEPS__: '{}' },
+    // Bundled CommonJS that calls require() needs one in an ES module.
+    banner: { js: "import { createRequire as __kirokuRequire } from 'node:module'; const require = __kirokuRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [{
+      // Vite's `?url` imports (TensorFlow.js's WebAssembly files, used only in browsers) become empty strings.
+      name: 'vite-url-imports',
+      setup(build) {
+        build.onResolve({ filter: /\?url$/ }, (args) => ({ path: args.path, namespace: 'vite-url' }));
+        build.onLoad({ filter: /.*/, namespace: 'vite-url' }, () => ({ contents: 'export default "";', loader: 'js' }));
+      },
+    }],
+  });
+}

@@ -1,0 +1,154 @@
+// The one place where a scoring request's body becomes model input: MLflow's JSON formats
+// (`dataframe_split`, `dataframe_records`, `instances`, `inputs`, with `params`) and CSV, parsed with the
+// rules and messages of MLflow's scoring server (mlflow/pyfunc/scoring_server/__init__.py:
+// _decode_json_input, infer_and_parse_data, parse_csv_input; mlflow/utils/proto_json_utils.py:
+// dataframe_from_parsed_json, parse_tf_serving_input), and handed to PyFuncModel.predict as what it
+// accepts today: records (named columns) or rows (arrays). When predict takes a Table, only this module
+// changes.
+import { parseColumns } from '../data/csv';
+import type { ParsedColumn } from '../data/columns';
+import { ScoringError, invalidInput, pyStrList, pyStrSet, pyTypeRepr } from './scoring-error';
+
+export type Records = Array<Record<string, unknown>>;
+
+export interface ModelInput {
+  /** Records when the columns are named, rows (arrays) when they are not. */
+  data: Records | unknown[][];
+  params?: Record<string, unknown>;
+}
+
+export const DF_SPLIT = 'dataframe_split';
+export const DF_RECORDS = 'dataframe_records';
+export const INSTANCES = 'instances';
+export const INPUTS = 'inputs';
+/** MLflow's SUPPORTED_FORMATS (a Python set: printed here in one fixed order). */
+export const SUPPORTED_FORMATS = [DF_SPLIT, DF_RECORDS, INSTANCES, INPUTS] as const;
+
+export const REQUIRED_INPUT_FORMAT = `The input must be a JSON dictionary with exactly one of the input fields ${pyStrSet(SUPPORTED_FORMATS)}`;
+export const SCORING_PROTOCOL_CHANGE_INFO =
+  'IMPORTANT: The MLflow Model scoring protocol has changed in MLflow version 2.0. If you are' +
+  ' seeing this error, you are likely using an outdated scoring request format. To resolve the' +
+  " error, either update your request format or adjust your MLflow Model's requirements file to" +
+  " specify an older version of MLflow (for example, change the 'mlflow' requirement specifier" +
+  " to 'mlflow==1.30.0'). If you are making a request using the MLflow client" +
+  ' (e.g. via `mlflow.pyfunc.spark_udf()`), upgrade your MLflow client to a version >= 2.0 in' +
+  ' order to use the new request format. For more information about the updated MLflow' +
+  ' Model scoring protocol in MLflow 2.0, see' +
+  ' https://mlflow.org/docs/latest/models.html#deploy-mlflow-models.';
+
+/** How much of a body that is not JSON goes back in the error (MLflow echoes all of it). */
+const ECHO_LIMIT = 1000;
+
+/** A JSON request body (`application/json`) as model input and params. */
+export function inputFromJson(text: string, inputNames?: readonly string[]): ModelInput {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(text);
+  } catch (e) {
+    const shown = text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)` : text;
+    throw invalidInput(`Ensure that input is a valid JSON formatted string. Error: 'JSONDecodeError(${JSON.stringify((e as Error).message)})'\nInput: \n${shown}\n`);
+  }
+  if (Array.isArray(decoded)) throw invalidInput(`${REQUIRED_INPUT_FORMAT}. Received a list.`);
+  if (decoded === null || typeof decoded !== 'object') throw invalidInput(`${REQUIRED_INPUT_FORMAT}. Received unexpected input type '${pyTypeRepr(decoded)}.`);
+  const body = decoded as Record<string, unknown>;
+  const formats = SUPPORTED_FORMATS.filter((f) => Object.hasOwn(body, f));
+  if (formats.length !== 1) {
+    throw new ScoringError(`${REQUIRED_INPUT_FORMAT}. Received dictionary with input fields: ${pyStrList(formats)}. ${SCORING_PROTOCOL_CHANGE_INFO}`, 'BAD_REQUEST');
+  }
+  const format = formats[0]!;
+  const params = body.params;
+  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
+    throw invalidInput(`\`params\` must be a dictionary of parameter names and values. Got ${pyTypeRepr(params)}.`);
+  }
+  const data = format === DF_SPLIT ? fromSplit(body[format]) : format === DF_RECORDS ? fromRecords(body[format]) : fromTensorInput(body[format], inputNames);
+  return { data, ...(params ? { params: params as Record<string, unknown> } : {}) };
+}
+
+function fromSplit(split: unknown): ModelInput['data'] {
+  if (split === null || typeof split !== 'object' || Array.isArray(split)) {
+    throw invalidInput(`Dataframe split format must be a dictionary. Got ${Array.isArray(split) ? 'list' : `type ${pyTypeRepr(split)}`}.`);
+  }
+  const keys = Object.keys(split);
+  if (!keys.includes('data') || keys.some((k) => !['columns', 'data', 'index'].includes(k))) {
+    throw invalidInput(`Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got ${pyStrSet(keys)}.'`);
+  }
+  const { columns, data, index } = split as { columns?: unknown; data: unknown; index?: unknown };
+  const bad = (why: string) => invalidInput(`Provided dataframe_split field is not a valid dataframe representation in 'split' format. Error: '${why}'`);
+  if (!Array.isArray(data)) throw bad('DataFrame constructor not properly called!');
+  if (columns !== undefined && columns !== null && !Array.isArray(columns)) throw bad('Index(...) must be called with a collection of some kind');
+  const rows = data.map((r) => (Array.isArray(r) ? r : [r]));
+  const width = columns ? (columns as unknown[]).length : rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (const r of rows) if (r.length !== width) throw bad(`${width} columns passed, passed data had ${r.length} columns`);
+  if (Array.isArray(index) && index.length !== rows.length) throw bad(`Shape of passed values is (${rows.length}, ${width}), indices imply (${index.length}, ${width})`);
+  if (!columns) return rows;
+  const names = (columns as unknown[]).map(String);
+  return rows.map((r) => recordOf(names, r));
+}
+
+function fromRecords(records: unknown): ModelInput['data'] {
+  if (!Array.isArray(records)) {
+    throw invalidInput(`Dataframe records format must be a list of records. Got ${records !== null && typeof records === 'object' ? 'dictionary' : `type ${pyTypeRepr(records)}`}.`);
+  }
+  if (records.every(isDict)) return records as Records;
+  if (records.every(Array.isArray)) return records as unknown[][];
+  if (records.every((r) => !isDict(r) && !Array.isArray(r))) return records.map((v) => [v]);
+  throw invalidInput("Provided dataframe_records field is not a valid dataframe representation in 'records' format. Error: 'Mixing dicts with non-Series may lead to ambiguous ordering.'");
+}
+
+/** `instances` (rows, or a list of records) and `inputs` (columns, or rows): TF serving's formats. */
+function fromTensorInput(value: unknown, inputNames?: readonly string[]): ModelInput['data'] {
+  if (Array.isArray(value)) {
+    if (value.length > 0 && value.every(isDict)) return value as Records;
+    if (value.some(isDict)) throw invalidInput("Ensure that the input is a valid JSON-formatted string.\nError: ValueError('Mixing dicts with non-Series may lead to ambiguous ordering.')");
+    // A model with one named input takes a list as that column (MLflow's _cast_schema_type).
+    if (inputNames?.length === 1 && !value.some(Array.isArray)) return value.map((v) => ({ [inputNames[0]!]: v }));
+    return value.map((r) => (Array.isArray(r) ? r : [r]));
+  }
+  if (isDict(value)) {
+    // Columns by name: {"alcohol": [9.4, 9.8], "pH": [3.51, 3.2]} (or one row of scalars).
+    const names = Object.keys(value);
+    const columns = names.map((n) => value[n]);
+    if (columns.every((c) => !Array.isArray(c))) return [value];
+    const lengths = new Set(columns.map((c) => (Array.isArray(c) ? c.length : 1)));
+    if (lengths.size > 1) throw invalidInput('The length of values for each input/column name are not the same');
+    const n = Array.isArray(columns[0]) ? (columns[0] as unknown[]).length : 1;
+    return Array.from({ length: n }, (_, i) => recordOf(names, columns.map((c) => (Array.isArray(c) ? c[i] : c))));
+  }
+  throw invalidInput(
+    `Failed to parse input data. This model contains an un-named  model signature which expects a single n-dimensional array or a single value as input, however, an input of type ${pyTypeRepr(value)} was found.`,
+  );
+}
+
+/** A `text/csv` body (pandas' read_csv: a header line, `,`-separated, pandas' missing-value markers). */
+export async function inputFromCsv(text: string): Promise<ModelInput> {
+  let columns: ParsedColumn[];
+  try {
+    columns = await parseColumns(text, 'the request body', { delimiter: ',' });
+  } catch (e) {
+    throw new ScoringError(
+      'Failed to parse input as a Pandas DataFrame. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the' +
+        ` \`pandas.DataFrame.to_csv()\` method. Error: '${(e as Error).message}'`,
+      'BAD_REQUEST',
+    );
+  }
+  const names = columns.map((c) => c.name);
+  const values = columns.map(cellsOf);
+  const n = values[0]?.length ?? 0;
+  return { data: Array.from({ length: n }, (_, i) => recordOf(names, values.map((c) => c[i]))) };
+}
+
+/** A parsed CSV column's cells as JS values: numbers (NaN when missing), booleans, strings or null. */
+function cellsOf(c: ParsedColumn): ArrayLike<unknown> {
+  if (c.dtype === 'boolean') return Array.from(c.data as Float64Array, (v) => (Number.isNaN(v) ? null : v === 1));
+  return c.data;
+}
+
+function recordOf(names: readonly string[], row: ArrayLike<unknown>): Record<string, unknown> {
+  const r: Record<string, unknown> = {};
+  for (let j = 0; j < names.length; j++) r[names[j]!] = row[j];
+  return r;
+}
+
+function isDict(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
