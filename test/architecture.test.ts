@@ -61,6 +61,18 @@ describe('architecture', () => {
     }
   });
 
+  it('deploy (the scoring server, batch predict, the Docker directory) and the command line stay out of the app', () => {
+    const allowed: Record<string, string[]> = {
+      deploy: ['lib', 'data', 'ml', 'tracking', 'registry', 'models', 'interop', 'deploy'],
+      cli: ['lib', 'deploy', 'cli'],
+    };
+    for (const [file, deps] of g) {
+      const ok = allowed[layer(file)];
+      if (ok) expect(deps.filter((d) => !ok.includes(layer(d))), file).toEqual([]);
+    }
+    expect(g.get('cli/main')).toContain('deploy/serve');
+  });
+
   it('the UI never imports a store', () => {
     const stores = ['tracking/idb-store', 'tracking/memory-store', 'tracking/uri', 'storage/schema', 'storage/connection', 'registry/idb-store', 'registry/memory-store', 'registry/uri'];
     for (const [file, deps] of g) if (layer(file) === 'ui') expect(deps.filter((d) => stores.includes(d)), file).toEqual([]);

@@ -5,6 +5,8 @@
 // never loads them.
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { KirokuError } from '../lib/errors';
 
 /** Packages the bundle leaves out: installed in the image when the model needs them, or never used by serving. */
@@ -33,6 +35,14 @@ export async function bundleServer(outdir: string, version: string): Promise<voi
     legalComments: 'none',
     logLevel: 'silent',
     plugins: [{
+      // yaml's Node entry is CommonJS, whose named exports a bundled `await import('yaml')` would lose; its
+      // ES module build (the one browsers get) has them and runs in Node as well.
+      name: 'yaml-as-es-module',
+      setup(build) {
+        const yamlDir = dirname(createRequire(import.meta.url).resolve('yaml/package.json'));
+        build.onResolve({ filter: /^yaml$/ }, () => ({ path: join(yamlDir, 'browser/index.js') }));
+      },
+    }, {
       // Vite's `?url` imports (TensorFlow.js's WebAssembly files, used only in browsers) become empty strings.
       name: 'vite-url-imports',
       setup(build) {

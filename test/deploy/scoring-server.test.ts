@@ -26,7 +26,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function post(body: string | Buffer, contentType = 'application/json', path = '/invocations') {
+async function post(body: string, contentType = 'application/json', path = '/invocations') {
   const res = await fetch(server.url + path, { method: 'POST', headers: { 'Content-Type': contentType }, body });
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 }
