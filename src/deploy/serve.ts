@@ -52,18 +52,17 @@ async function serveWithWorkers(options: ServeOptions, log: (line: string) => vo
     });
   });
   log(`Listening at: http://${hostForUrl(options.host)}:${port} (${options.workers} workers)`);
-  return {
-    host: options.host,
-    port,
-    close: async () => {
+  const close = async () => {
       closing = true;
       await Promise.all(Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
         if (!w || w.isDead()) return resolve();
         w.once('exit', () => resolve());
         w.kill();
       })));
-    },
   };
+  // Stopping the primary (docker stop, Ctrl-C) stops its workers first.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+  return { host: options.host, port, close };
 }
 
 function hostForUrl(host: string): string {

@@ -85,6 +85,20 @@ describe('kiroku models predict', () => {
   });
 });
 
+describe('kiroku models serve --workers', () => {
+  it('answers from several processes sharing the port, and stops them all', async () => {
+    const served = await startNode([BIN, 'models', 'serve', '-m', exported.zipPath, '--port', '0', '--workers', '2']);
+    try {
+      expect((await fetch(served.url + '/ping')).status).toBe(200);
+      const answers = await Promise.all(rows.map((r) => fetch(served.url + '/invocations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: r }) }).then((a) => a.json() as Promise<{ predictions: number[] }>)));
+      expectClose(answers.map((a) => a.predictions[0]!), expected);
+    } finally {
+      await served.stop();
+    }
+    expect(served.child.exitCode).toBe(0);
+  }, 60_000);
+});
+
 describe('kiroku models generate-dockerfile', () => {
   let served: RunningCli | undefined;
   afterAll(async () => {
