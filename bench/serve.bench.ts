@@ -11,7 +11,9 @@ import { loadavg, tmpdir, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { unzipSync } from 'fflate';
-import { report, round } from './report';
+import { report, round, timeIt } from './report';
+import { openModel } from '../src/deploy/open-model';
+import { invocations } from '../src/deploy/scoring';
 import { Fluent } from '../src/tracking/fluent';
 import { modelApi } from '../src/models/api';
 import { autolog } from '../src/autolog/index';
@@ -104,6 +106,16 @@ async function load(url: string, payloads: string[], total: number) {
 const kiroku = await start([join(ROOT, 'bin/kiroku.mjs'), 'models', 'serve', '-m', modelDir, '--port', '0']);
 const bare = await start(['-e', BARE]);
 const servers = { kiroku: kiroku.url, 'bare-node': bare.url };
+
+// What one request costs inside the server (parse, signature checks, predict, JSON), without HTTP.
+const model = await openModel(modelDir);
+for (const rows of [1, 1000]) {
+  const payload = body(rows, 0);
+  const { medianMs } = await timeIt(async () => {
+    for (let i = 0; i < 20; i++) await invocations(model, payload, 'application/json');
+  }, 7);
+  report({ bench: `serve.in-process.${rows}-row`, rows, msPerRequest: round(medianMs / 20, 3) });
+}
 
 for (const [rows, total] of [[1, 4000], [1000, 200]] as const) {
   const payloads = Array.from({ length: 16 }, (_, k) => body(rows, k * 97));

@@ -2,19 +2,20 @@
 // (a table with the row index; the first and last rows of a long one), and MLflow's repr of a schema.
 import type { ColSpec, Schema, TensorSpec } from '../models/signature';
 import { isTensorSchema } from '../models/signature';
-import type { ModelInput } from './request-input';
+import { isNamedRows, type ModelInput } from './request-input';
 
 /** pandas shows all rows up to this many, else the first and last half of it. */
 const MAX_ROWS = 10;
 
 /** pandas' str(DataFrame) of the input, abbreviated like pandas for more than MAX_ROWS rows. */
 export function dataRepr(data: ModelInput['data']): string {
-  const rows = data.length;
-  if (rows === 0) return 'Empty DataFrame\nColumns: []\nIndex: []';
-  const names = Array.isArray(data[0]) ? Array.from({ length: (data[0] as unknown[]).length }, (_, j) => String(j)) : [...new Set((data as Array<Record<string, unknown>>).flatMap(Object.keys))];
+  const values = isNamedRows(data) ? data.values : data;
+  const rows = values.length;
+  if (rows === 0) return `Empty DataFrame\nColumns: [${isNamedRows(data) ? data.columns.join(', ') : ''}]\nIndex: []`;
+  const names = isNamedRows(data) ? data.columns : Array.from({ length: Array.isArray(values[0]) ? (values[0] as unknown[]).length : 1 }, (_, j) => String(j));
   const cell = (i: number, j: number) => {
-    const row = data[i]!;
-    return pyValue(Array.isArray(row) ? row[j] : (row as Record<string, unknown>)[names[j]!]);
+    const row = values[i];
+    return pyValue(Array.isArray(row) ? row[j] : row);
   };
   const shown = rows > MAX_ROWS ? [...range(0, MAX_ROWS / 2), -1, ...range(rows - MAX_ROWS / 2, rows)] : range(0, rows);
   const table = [['', ...names], ...shown.map((i) => (i < 0 ? ['..', ...names.map(() => '...')] : [String(i), ...names.map((_, j) => cell(i, j))]))];

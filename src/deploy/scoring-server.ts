@@ -120,7 +120,8 @@ function errorAnswer(error: ScoringError): ScoringAnswer {
 }
 
 function send(res: ServerResponse, answer: ScoringAnswer & { allow?: string }, then?: () => void): void {
-  const headers: Record<string, string | number> = { 'Content-Type': answer.contentType, 'Content-Length': Buffer.byteLength(answer.body) };
+  // nosniff: an answer echoing the request (an error message) is never read as anything but its type.
+  const headers: Record<string, string | number> = { 'Content-Type': answer.contentType, 'Content-Length': Buffer.byteLength(answer.body), 'X-Content-Type-Options': 'nosniff' };
   if (answer.allow) headers.Allow = answer.allow;
   res.writeHead(answer.status, headers);
   res.end(answer.body, then);
