@@ -25,6 +25,12 @@ export function createScoringServer(model: PyFuncModel, options: ScoringServerOp
       else res.destroy();
     });
   });
+  // Node closes an idle keep-alive connection after 5 s; a client (undici, a proxy) that sends its next
+  // request as that happens gets "other side closed" for a POST it cannot retry — seen here under load,
+  // with a burst of 1,000 requests keeping some connections idle for seconds. Clients close theirs first
+  // when the server keeps them longer than they do (undici 4 s, proxies 60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
