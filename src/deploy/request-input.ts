@@ -2,12 +2,11 @@
 // (`dataframe_split`, `dataframe_records`, `instances`, `inputs`, with `params`) and CSV, parsed with the
 // rules and messages of MLflow's scoring server (mlflow/pyfunc/scoring_server/__init__.py:
 // _decode_json_input, infer_and_parse_data, parse_csv_input; mlflow/utils/proto_json_utils.py:
-// dataframe_from_parsed_json, parse_tf_serving_input), and handed to PyFuncModel.predict as what it
-// accepts today: a frame of named columns as rows (data/frame.ts's FrameLike: ~15× quicker through
-// the signature checks than records), or plain rows when no column is named. When predict takes a
-// Table, only this module changes.
-import { parseColumns } from '../data/csv';
-import type { ParsedColumn } from '../data/columns';
+// dataframe_from_parsed_json, parse_tf_serving_input). Named columns are kept as rows for MLflow's
+// messages and handed to PyFuncModel.predict as an object of columns (predictInput), which it turns
+// into a Table like any input; CSV is read by data/csv.ts's readTable.
+import { readTable } from '../data/csv';
+import type { Table } from '../data/table';
 import { ScoringError, invalidInput, pyStrList, pyStrSet, pyTypeRepr } from './scoring-error';
 
 /** Named columns, row by row: the DataFrame shape PyFuncModel.predict takes. */
@@ -140,9 +139,9 @@ function fromTensorInput(value: unknown, inputNames?: readonly string[]): ModelI
 
 /** A `text/csv` body (pandas' read_csv: a header line, `,`-separated, pandas' missing-value markers). */
 export async function inputFromCsv(text: string): Promise<ModelInput> {
-  let columns: ParsedColumn[];
+  let table: Table;
   try {
-    columns = await parseColumns(text, 'the request body', { delimiter: ',' });
+    table = await readTable(text, { delimiter: ',' });
   } catch (e) {
     throw new ScoringError(
       'Failed to parse input as a Pandas DataFrame. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the' +
@@ -150,16 +149,15 @@ export async function inputFromCsv(text: string): Promise<ModelInput> {
       'BAD_REQUEST',
     );
   }
-  const names = columns.map((c) => c.name);
-  const values = columns.map(cellsOf);
-  const n = values[0]?.length ?? 0;
-  return { data: namedRows(names, Array.from({ length: n }, (_, i) => values.map((c) => c[i]))) };
+  return { data: namedRows([...table.columns], table.values) };
 }
 
-/** A parsed CSV column's cells as JS values: numbers (NaN when missing), booleans, strings or null. */
-function cellsOf(c: ParsedColumn): ArrayLike<unknown> {
-  if (c.dtype === 'boolean') return Array.from(c.data as Float64Array, (v) => (Number.isNaN(v) ? null : v === 1));
-  return c.data;
+/** What PyFuncModel.predict takes (toTable): named rows as an object of columns (pandas' DataFrame(dict)), plain rows as they are. */
+export function predictInput(data: ModelInput['data']): unknown {
+  if (!isNamedRows(data)) return data;
+  const columns: Record<string, unknown[]> = {};
+  data.columns.forEach((name, j) => (columns[name] = data.values.map((r) => r[j])));
+  return columns;
 }
 
 function isDict(v: unknown): v is Record<string, unknown> {

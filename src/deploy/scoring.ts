@@ -7,7 +7,7 @@ import type { PyFuncModel } from '../models/pyfunc';
 import type { ColSpec } from '../models/signature';
 import { isTensorSchema } from '../models/signature';
 import { dataRepr, schemaRepr } from './data-repr';
-import { inputFromCsv, inputFromJson, SCORING_PROTOCOL_CHANGE_INFO, type ModelInput } from './request-input';
+import { inputFromCsv, inputFromJson, predictInput, SCORING_PROTOCOL_CHANGE_INFO, type ModelInput } from './request-input';
 import { ScoringError } from './scoring-error';
 
 export const CONTENT_TYPE_CSV = 'text/csv';
@@ -47,7 +47,7 @@ export async function invocations(model: PyFuncModel, body: string, contentType:
 /** PyFuncModel.predict, its failures worded as MLflow's scoring server words them. */
 export async function predict(model: PyFuncModel, input: ModelInput): Promise<unknown> {
   try {
-    return await model.predict(input.data, input.params);
+    return await model.predict(predictInput(input.data), input.params);
   } catch (e) {
     if (e instanceof SchemaError) {
       const data = dataRepr(input.data);
