@@ -7,13 +7,14 @@
 //   for await (const m of run) …                              // this execution's messages, in order
 //   await run.reply;                                          // its execute_reply
 //   host.interrupt();  await host.restart();
+//   const { cellIds } = await host.changeControl({ controlId, value, cells });   // a live input moved
 //
 // Interrupts: when the page is cross-origin isolated, the host shares an Int32Array over a
 // SharedArrayBuffer with the worker and `interrupt()` stores 1 in it — the running cell sees it at its
 // next loop iteration or await, even inside `while (true) {}`. It also always sends `interrupt_request`,
 // which rejects a pending await at once and is the only way when the page is not isolated. Code stuck
 // inside one native call sees neither: `restart()` terminates the worker, and always works.
-import type { ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
+import type { ControlChangeReply, ControlChangeRequest, ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
 import { mlflow } from '../tracking/default';
 import { defaultUser } from '../tracking/context';
 import { randomHex } from '../lib/ids';
@@ -61,7 +62,11 @@ export interface ExecuteInput {
   executionId?: string;
 }
 
-type CellMessage = Exclude<KernelMessage, { type: 'status' } | { type: 'inspect_reply' }>;
+type CellMessage = Exclude<KernelMessage, { type: 'status' } | { type: 'inspect_reply' } | { type: 'control_reply' }>;
+
+/** A control change as the UI sends it (the host adds the request id). */
+export type ControlChange = Omit<ControlChangeRequest, 'type' | 'requestId'>;
+export type ControlChangeResult = Omit<ControlChangeReply, 'type' | 'requestId'>;
 
 /** One execution: its messages as an async iterable (ending after the reply), and the reply. */
 export interface Execution extends AsyncIterable<CellMessage> {
@@ -130,6 +135,7 @@ export class KernelHost {
   private readonly queue: PendingExecution[] = [];
   private running: PendingExecution | null = null;
   private readonly inspects = new Map<string, (names: InspectReply['names']) => void>();
+  private readonly controlChanges = new Map<string, { controlId: string; resolve: (r: ControlChangeResult) => void }>();
   private idleWaiters: Array<() => void> = [];
   private readonly locks: LockManagerLike | null;
 
@@ -200,6 +206,19 @@ export class KernelHost {
     return new Promise((resolve) => {
       this.inspects.set(requestId, resolve);
       this.worker?.postMessage({ type: 'inspect_request', requestId });
+    });
+  }
+
+  /**
+   * A live input moved: the kernel sets its value at once — even while a cell runs — and answers with
+   * the cells to rerun (the caller runs them, after interrupting those it reran for an earlier value).
+   */
+  changeControl(change: ControlChange): Promise<ControlChangeResult> {
+    const requestId = newId();
+    return new Promise((resolve) => {
+      if (!this.worker || this.status.state === 'dead') return resolve({ controlId: change.controlId, cellIds: [], error: 'The kernel is not running: restart it, then run the control\'s cell again.' });
+      this.controlChanges.set(requestId, { controlId: change.controlId, resolve });
+      this.worker.postMessage({ type: 'control_change', requestId, ...change });
     });
   }
 
@@ -280,6 +299,13 @@ export class KernelHost {
       this.setStatus({ state: m.state, ...(m.backend ? { backend: m.backend } : {}) });
       return;
     }
+    if (m.type === 'control_reply') {
+      const { type: _t, requestId, ...result } = m;
+      this.controlChanges.get(requestId)?.resolve(result);
+      this.controlChanges.delete(requestId);
+      this.emit(m);
+      return;
+    }
     if (m.type === 'inspect_reply') {
       this.inspects.get(m.requestId)?.(m.names);
       this.inspects.delete(m.requestId);
@@ -332,6 +358,7 @@ export class KernelHost {
     this.running = null;
     if (running) this.fail(running, `The kernel died (${reason}). Restart the kernel to run code again.`);
     for (const p of this.queue.splice(0)) this.abort(p);
+    this.dropControlChanges(`The kernel died (${reason}).`);
     this.setStatus({ state: 'dead' });
   }
 
@@ -352,7 +379,14 @@ export class KernelHost {
     for (const p of this.queue.splice(0)) this.abort(p);
     for (const resolve of this.inspects.values()) resolve([]);
     this.inspects.clear();
+    this.dropControlChanges(WORKER_ENDED);
     this.start();
+  }
+
+  /** Control changes the worker will never answer: nothing reruns. */
+  private dropControlChanges(reason: string): void {
+    for (const { controlId, resolve } of this.controlChanges.values()) resolve({ controlId, cellIds: [], error: reason });
+    this.controlChanges.clear();
   }
 
   private abortAll(reason: string): void {
@@ -365,6 +399,7 @@ export class KernelHost {
     for (const p of this.queue.splice(0)) this.abort(p);
     for (const resolve of this.inspects.values()) resolve([]);
     this.inspects.clear();
+    this.dropControlChanges(reason);
   }
 
   private abort(p: PendingExecution): void {

@@ -21,6 +21,8 @@ export interface MimeBundle {
   'application/vnd.kiroku.run+json'?: RunLink;
   /** Training progress (epoch, loss, …) for a fit in progress; replaces itself as it updates. */
   'application/vnd.kiroku.progress+json'?: Progress;
+  /** A live input (`ui.slider(…)`): drawn as a form control; moving it reruns the cells that read it. */
+  'application/vnd.kiroku.control+json'?: ControlSpec;
 }
 
 export interface TableData {
@@ -66,6 +68,29 @@ export interface Progress {
   /** Estimated time to the last epoch, once an epoch has ended. */
   etaMs?: number;
   metrics: Record<string, number>;
+}
+
+export type ControlKind = 'slider' | 'number' | 'select' | 'checkbox' | 'text' | 'button';
+export type ControlValue = number | string | boolean;
+
+/**
+ * A live input as the page draws it. `value` is the control's state: a number (slider, number), a
+ * string (text), a boolean (checkbox), the selected option's index (select) or the clicks so far
+ * (button). `id` is unique across kernels: a control drawn from a saved notebook has no kernel behind it.
+ */
+export interface ControlSpec {
+  id: string;
+  kind: ControlKind;
+  label: string;
+  value: ControlValue;
+  /** slider (always) and number (when bounded). */
+  min?: number;
+  max?: number;
+  step?: number;
+  /** select: the options' labels. */
+  options?: string[];
+  /** text */
+  placeholder?: string;
 }
 
 // ── page → kernel ──────────────────────────────────────────────────────────
@@ -117,7 +142,21 @@ export interface InspectRequest {
   requestId: string;
 }
 
-export type HostMessage = InitRequest | ExecuteRequest | InterruptRequest | InspectRequest;
+/**
+ * The user moved a live input to `value` (a select: the option's index; a button: a click). The kernel
+ * sets it — at once, not after the running cell — and answers with the cells to rerun: of `cells` (the
+ * notebook's code cells, in order, as they are now), those that read a name bound to the control, and
+ * then those that read a name such a cell declares, in the order given.
+ */
+export interface ControlChangeRequest {
+  type: 'control_change';
+  requestId: string;
+  controlId: string;
+  value: ControlValue;
+  cells: Array<{ cellId: string; code: string; language: 'typescript' | 'javascript' }>;
+}
+
+export type HostMessage = InitRequest | ExecuteRequest | InterruptRequest | InspectRequest | ControlChangeRequest;
 
 // ── kernel → page ──────────────────────────────────────────────────────────
 
@@ -193,7 +232,20 @@ export interface InspectReply {
   names: Array<{ name: string; kind: string; type?: string }>;
 }
 
+/** The answer to a control_change: the value kept (in range, on the slider's steps) and the cells to rerun, or why not. */
+export interface ControlChangeReply {
+  type: 'control_reply';
+  requestId: string;
+  controlId: string;
+  /** Absent when the change was refused (`error`). */
+  value?: ControlValue;
+  cellIds: string[];
+  /** The control is unknown to this kernel (drawn from a saved notebook, or from before a restart), or the value was refused. */
+  error?: string;
+}
+
 export type KernelMessage =
+  | ControlChangeReply
   | StatusMessage
   | StreamMessage
   | DisplayDataMessage

@@ -1,77 +1,11 @@
 // The page side: KernelHost with an in-process fake Worker that runs the real Kernel, passing messages
 // asynchronously and by structured clone as a Worker does.
 import { afterEach, describe, expect, it } from 'vitest';
-import { KernelHost, WORKER_ENDED, type LockManagerLike, type WorkerLike } from '../../src/notebook/kernel-host';
-import { Kernel } from '../../src/notebook/worker/kernel';
-import { Fluent } from '../../src/tracking/fluent';
-import type { HostMessage, KernelMessage } from '../../src/notebook/protocol';
+import { KernelHost, WORKER_ENDED } from '../../src/notebook/kernel-host';
+import { FakeLocks, FakeWorker } from './fake-worker';
+import type { KernelMessage } from '../../src/notebook/protocol';
 
 let n = 0;
-
-class FakeWorker implements WorkerLike {
-  static created: FakeWorker[] = [];
-  kernel: Kernel | null;
-  terminated = false;
-  private readonly listeners: { message: Array<(e: MessageEvent<KernelMessage>) => void>; error: Array<(e: Event) => void> } = { message: [], error: [] };
-
-  constructor(private readonly failOnInit = false, private readonly locks?: FakeLocks) {
-    FakeWorker.created.push(this);
-    this.kernel = new Kernel((m) => this.toPage(m), { preloadTf: false, console: null, mlflow: new Fluent(`memory:host-test-${++n}`) });
-  }
-
-  postMessage(message: HostMessage): void {
-    const copy = structuredClone(message);
-    setTimeout(() => {
-      if (this.terminated) return;
-      if (this.failOnInit && copy.type === 'init') return this.listeners.error.forEach((l) => l(new Event('error')));
-      // As kernel.worker.ts: the lifeline is held before the init is handled.
-      if (copy.type === 'init' && copy.lifeline && this.locks) this.locks.hold((this.lifeline = copy.lifeline));
-      void this.kernel?.handle(copy);
-    }, 0);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-    this.kernel?.dispose();
-    this.kernel = null;
-    if (this.lifeline) this.locks?.release(this.lifeline); // the browser releases an ended worker's locks
-  }
-
-  /** What a cell's `self.close()` does: the worker ends, telling the page nothing. */
-  selfClose(): void {
-    this.terminate();
-  }
-
-  lifeline: string | undefined;
-
-  addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
-    this.listeners[type].push(listener as never);
-  }
-
-  private toPage(m: KernelMessage): void {
-    if (this.terminated) return;
-    const copy = structuredClone(m);
-    setTimeout(() => this.listeners.message.forEach((l) => l({ data: copy } as MessageEvent<KernelMessage>)), 0);
-  }
-}
-
-/** Web Locks, exclusive mode only: a request waits until the holder releases. */
-class FakeLocks implements LockManagerLike {
-  private readonly held = new Map<string, Array<() => void>>();
-  hold(name: string): void {
-    this.held.set(name, []);
-  }
-  release(name: string): void {
-    const waiters = this.held.get(name) ?? [];
-    this.held.delete(name);
-    waiters.forEach((w) => w());
-  }
-  request(name: string, callback: () => unknown): Promise<unknown> {
-    const waiters = this.held.get(name);
-    if (!waiters) return Promise.resolve().then(callback);
-    return new Promise((resolve) => waiters.push(() => resolve(callback())));
-  }
-}
 
 const notebook = { id: 'nb', name: 'Host test' };
 let host: KernelHost | undefined;
@@ -187,7 +121,7 @@ describe('KernelHost', () => {
   describe('a worker that ends on its own (self.close())', () => {
     function startWatched() {
       const locks = new FakeLocks();
-      host = new KernelHost({ createWorker: () => new FakeWorker(false, locks), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: false, locks });
+      host = new KernelHost({ createWorker: () => new FakeWorker(false, { locks }), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: false, locks });
       return host;
     }
 

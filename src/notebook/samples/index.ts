@@ -4,6 +4,7 @@ import type { Sample } from './build';
 import { SWEEP } from './sweep';
 import { TFJS } from './tfjs';
 import { WALKTHROUGH, WALKTHROUGH_JA } from './walkthrough';
+import { LIVE_INPUTS, LIVE_INPUTS_JA } from './live-inputs';
 
 export type { Sample };
-export const SAMPLES: readonly Sample[] = [WALKTHROUGH, WALKTHROUGH_JA, TFJS, SWEEP];
+export const SAMPLES: readonly Sample[] = [WALKTHROUGH, WALKTHROUGH_JA, TFJS, SWEEP, LIVE_INPUTS, LIVE_INPUTS_JA];

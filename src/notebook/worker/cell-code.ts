@@ -43,6 +43,8 @@ export interface RewriteResult {
   consts: string[];
   /** Kernel names the cell uses without declaring them. */
   uses: string[];
+  /** Names it reads that no cell had declared when it was transpiled (looked up when the code runs). */
+  free: string[];
   /** Cell-level function declarations: hoisted, so the prologue copies them to the scope. */
   hoisted: string[];
   imports: ImportRecord[];

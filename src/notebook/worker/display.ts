@@ -5,6 +5,7 @@
 //                                 from all the values, as the Table types them)
 //   arrays of records, describe(df) → the same, as tables (records-table.ts)
 //   {type:'line'|'scatter'|'bar', x, series} → application/vnd.kiroku.chart+json
+//   ui.slider(…) and the other live inputs → application/vnd.kiroku.control+json
 //   html(s) / {html: s}         → text/html (the page sanitizes it); markdown(s) → text/markdown
 //   ImageData, ImageBitmap, OffscreenCanvas, image Blob → image/png (base64)
 //   arrays and plain objects    → application/json (when small enough) + text/plain
@@ -17,6 +18,7 @@ import { tableFromDanfo } from '../../data/danfo';
 import { inspect, isFrame, isTensor } from './inspect';
 import { HTML_MARK as HTML, MARKDOWN_MARK as MARKDOWN } from './markup';
 import { recordsTable } from './records-table';
+import { isControl } from './controls';
 
 export const TABLE_ROWS = 20;
 const JSON_MAX_NODES = 5_000;
@@ -38,6 +40,7 @@ export function mimeBundle(value: unknown, options: DisplayOptions = {}): MimeBu
   if (value === null || typeof value !== 'object') return { 'text/plain': capText(inspect(value)) };
   if (isFrame(value) || value instanceof Table) return { 'application/vnd.kiroku.table+json': tableData(value), 'text/plain': capText(inspect(value)) };
   if (isTensor(value)) return { 'text/plain': capText(inspect(value)) };
+  if (isControl(value)) return { 'application/vnd.kiroku.control+json': value.toSpec(), 'text/plain': String(value) };
   const wrapper = markupWrapper(value);
   if (wrapper) return wrapper;
   if (isChartSpec(value)) return { 'application/vnd.kiroku.chart+json': value, 'text/plain': `[${value.type} chart${value.title ? `: ${value.title}` : ''}]` };

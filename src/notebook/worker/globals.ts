@@ -8,6 +8,7 @@
 //   readCSV, loadSample, SAMPLE_DATASETS
 //   sleep(ms)            a promise that resolves after ms (interruptible when awaited)
 //   dfd, tf, ml          danfojs, TensorFlow.js, Kiroku's ML layer — loaded when a cell first uses them
+//   ui                   live inputs: ui.slider({ min, max, step, value, label }), … (controls.ts)
 //
 // A cell may declare any of these names for itself; the builtin is then shadowed for later cells.
 import type { Fluent } from '../../tracking/fluent';
@@ -17,10 +18,12 @@ import { loadCSV } from '../files';
 import type { KernelScope } from './scope';
 import { html, markdown } from './markup';
 import { loadTf } from './tf-backend';
+import type { UiFactories } from './controls';
 
 export interface GlobalsDeps {
   mlflow: Fluent;
   display: (value: unknown, options?: { displayId?: string; raw?: boolean }) => void | Promise<void>;
+  ui: UiFactories;
 }
 
 export async function defineGlobals(scope: KernelScope, deps: GlobalsDeps): Promise<void> {
@@ -34,6 +37,7 @@ export async function defineGlobals(scope: KernelScope, deps: GlobalsDeps): Prom
   scope.defineBuiltin('readCSV', readCSV);
   scope.defineBuiltin('loadSample', loadSample);
   scope.defineBuiltin('SAMPLE_DATASETS', SAMPLE_DATASETS);
+  scope.defineBuiltin('ui', deps.ui);
   scope.defineBuiltin('sleep', (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   scope.defineLazy('dfd', () => import('danfojs'));
   scope.defineLazy('tf', loadTf);

@@ -4,7 +4,7 @@
 // One execution: reset the interrupt flag → attribute runs to the cell → transpile → load the lazy
 // globals it uses → evaluate → send the result → wait for the cell's tracking writes and send its runs'
 // final state → execute_reply. Every message about the cell carries its cell and execution ids.
-import type { ExecuteRequest, HostMessage, InitRequest, KernelMessage, KernelState } from '../protocol';
+import type { ControlChangeRequest, ExecuteRequest, HostMessage, InitRequest, KernelMessage, KernelState } from '../protocol';
 import { setInterruptCheck } from '../../lib/interrupt';
 import { isInterrupt } from '../../lib/errors';
 import { mlflow as defaultMlflow } from '../../tracking/default';
@@ -21,6 +21,8 @@ import { defineGlobals } from './globals';
 import { loadTf, tfBackend } from './tf-backend';
 import { formatLogArgs } from './inspect';
 import { isServerUri } from '../../lib/server-options';
+import { ControlRegistry } from './controls';
+import { cellNames, dependentCells, namesHolding } from './dependents';
 
 export interface KernelOptions {
   /** The tracking API cells get as `mlflow` (default: this context's `mlflow`). */
@@ -54,6 +56,7 @@ export class Kernel {
   private runtime: CellRuntime = createRuntime(this.scope, this.interrupts);
   private readonly output: OutputRouter;
   private readonly runs: RunWatcher;
+  private readonly controls = new ControlRegistry();
   private readonly mlflow: Fluent;
   private readonly restoreConsole: () => void;
   private state: KernelState = 'starting';
@@ -87,6 +90,9 @@ export class Kernel {
         return Promise.resolve();
       case 'interrupt_request':
         if (this.current && (!message.executionId || message.executionId === this.current.executionId)) this.interrupts.request();
+        return Promise.resolve();
+      case 'control_change':
+        this.post(this.changeControl(message));
         return Promise.resolve();
       case 'inspect_request':
         this.post({ type: 'inspect_reply', requestId: message.requestId, names: this.scope.entries() });
@@ -132,7 +138,7 @@ export class Kernel {
     // released their locks) as KILLED now, not when a cell first logs.
     this.mlflow.client();
     this.user = message.user;
-    await defineGlobals(this.scope, { mlflow: this.mlflow, display: (value, options) => this.display(value, options) });
+    await defineGlobals(this.scope, { mlflow: this.mlflow, display: (value, options) => this.display(value, options), ui: this.controls.factories() });
     this.setState('idle');
     if (this.options.preloadTf ?? true) {
       loadTf().then(
@@ -187,6 +193,27 @@ export class Kernel {
     this.sources.set(count, code.split(/\r\n|\r|\n/));
     // A function defined long ago can still fail; its cell's code is small. Keep the last thousand.
     if (this.sources.size > 1000) this.sources.delete(this.sources.keys().next().value!);
+  }
+
+  /**
+   * A live input moved: set its value now (the page has interrupted the cells it reran for the value
+   * before) and name the cells to rerun — those reading a name that holds the control, and what
+   * depends on them (dependents.ts), analysed with this kernel's names as they are now.
+   */
+  private changeControl(req: ControlChangeRequest): KernelMessage {
+    const reply = { type: 'control_reply' as const, requestId: req.requestId, controlId: req.controlId };
+    const control = this.controls.get(req.controlId);
+    if (!control) return { ...reply, cellIds: [], error: 'This control belongs to an earlier kernel: run its cell again to use it.' };
+    let value;
+    try {
+      value = control.set(req.value);
+    } catch (err) {
+      return { ...reply, cellIds: [], error: `The control refused the value: ${err instanceof Error ? err.message : String(err)}.` };
+    }
+    const names = cellNames(req.cells, (c) =>
+      transpileCell(c.code, { language: c.language, sourceUrl: 'analysis', kernelName: (n) => this.scope.kernelName(n), isGlobal: (n) => n in globalThis }),
+    );
+    return { ...reply, value, cellIds: dependentCells(names, namesHolding(this.scope.values, control)) };
   }
 
   /** Waits (boundedly) for the cell's tracking writes and its runs' final displays. */

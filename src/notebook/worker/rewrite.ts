@@ -45,6 +45,7 @@ class Rewriter {
   private readonly cellConsts = new Set<string>();
   private readonly declared = new Set<string>();
   private readonly uses = new Set<string>();
+  private readonly free = new Set<string>();
   private readonly hoisted: string[] = [];
   private readonly imports: ImportRecord[] = [];
   private hasResult = false;
@@ -84,6 +85,7 @@ class Rewriter {
       declared: [...this.declared],
       consts: [...this.cellConsts],
       uses: [...this.uses].filter((n) => !this.declared.has(n)),
+      free: [...this.free].filter((n) => !this.declared.has(n)),
       hoisted: this.hoisted,
       imports: this.imports,
       hasResult: this.hasResult,
@@ -118,6 +120,7 @@ class Rewriter {
       this.declared.add(name);
     } else {
       // Not known yet: a later cell may declare it before this code runs (a function called later).
+      this.free.add(name);
       text = `${KERNEL}.${mode === 'typeof' ? 'peek' : 'ref'}(${JSON.stringify(name)})`;
     }
     // `f()` must not become a method call on the scope object (`this` would be the kernel's scope).

@@ -24,6 +24,8 @@ export interface TranspiledCell {
   consts: string[];
   /** Kernel names used but not declared here (the kernel loads lazy globals such as `tf` first). */
   uses: string[];
+  /** Names read that no cell had declared yet (a later cell may): with `uses`, every name the cell reads. */
+  free: string[];
   imports: ImportRecord[];
   /** Whether the last statement is an expression whose value is the cell's result. */
   hasResult: boolean;
@@ -42,7 +44,7 @@ export function transpileCell(code: string, options: TranspileOptions): Transpil
   const r = rewriteCell(s, js, program, options);
   s.prepend(prologue(r.imports, r.hoisted, ts));
   const source = `(async function cell(${SCOPE}, ${KERNEL}) {${s.toString()}\n})\n//# sourceURL=${options.sourceUrl}`;
-  return { source, declared: r.declared, consts: r.consts, uses: r.uses, imports: r.imports, hasResult: r.hasResult };
+  return { source, declared: r.declared, consts: r.consts, uses: r.uses, free: r.free, imports: r.imports, hasResult: r.hasResult };
 }
 
 /**

@@ -3,7 +3,7 @@
 // subscribe/snapshot pair, so the Preact views stay thin and Node tests drive it with a fake kernel.
 // It outlives the page component (see sessions.ts): a cell keeps running, and its outputs keep
 // arriving, while the user looks at a run's page.
-import type { KernelMessage } from '../../notebook/protocol';
+import type { ControlValue, KernelMessage } from '../../notebook/protocol';
 import { applyOutput, codeCell, convertCell, markdownCell, newId, type Cell, type CellLanguage, type CodeCell, type NotebookDoc } from '../../notebook/document';
 import type { Kernel, KernelStatus } from './kernel';
 
@@ -22,6 +22,10 @@ export interface NotebookState {
   saveError?: string;
   /** How many deleted cells "Undo delete" (Z) can bring back. */
   deletedCount: number;
+  /** Live inputs this kernel made (by control id): only these can be moved. */
+  controls: Readonly<Record<string, true>>;
+  /** Why the last move of a live input reran nothing. */
+  controlProblem?: { controlId: string; message: string };
 }
 
 export interface ControllerOptions {
@@ -37,6 +41,7 @@ interface Deleted {
 }
 
 const MAX_UNDO = 50;
+const CONTROL = 'application/vnd.kiroku.control+json';
 
 export class NotebookController {
   private state: NotebookState;
@@ -44,6 +49,11 @@ export class NotebookController {
   private readonly deleted: Deleted[] = [];
   private queue: string[] = [];
   private current: { cellId: string; executionId: string } | null = null;
+  /** Cells queued or running because a live input moved, until each has run. */
+  private live = new Set<string>();
+  /** An execution interrupted because a newer value of a live input replaced it: its end stops nothing. */
+  private superseded: string | null = null;
+  private liveChange = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private readonly detach: () => void;
@@ -57,6 +67,7 @@ export class NotebookController {
       kernel: { state: 'starting' },
       save: 'saved',
       deletedCount: 0,
+      controls: {},
     };
     this.detach = kernel.onMessage((m) => this.onKernelMessage(m));
   }
@@ -193,10 +204,12 @@ export class NotebookController {
 
   /** Queue cells to run in order (markdown cells just leave edit mode). */
   run(ids: string[]): void {
-    const code = ids.filter((id) => this.cell(id)?.type === 'code' && !this.state.runs[id] && this.current?.cellId !== id);
+    // A cell already queued is not queued twice; a running one only when its run is being replaced.
+    const code = ids.filter((id) => this.cell(id)?.type === 'code' && !this.queue.includes(id) && (this.current?.cellId !== id || this.current.executionId === this.superseded));
     if (!code.length) return;
     this.queue.push(...code);
-    this.set({ runs: { ...this.state.runs, ...Object.fromEntries(code.map((id) => [id, 'queued' as const])) } });
+    const queued = code.filter((id) => id !== this.current?.cellId);
+    this.set({ runs: { ...this.state.runs, ...Object.fromEntries(queued.map((id) => [id, 'queued' as const])) } });
     this.next();
   }
 
@@ -223,11 +236,13 @@ export class NotebookController {
   }
 
   interrupt(): void {
+    this.live.clear();
     this.clearQueue();
     if (this.current) this.kernel.interrupt();
   }
 
   async restart(): Promise<void> {
+    this.forgetControls();
     this.clearQueue();
     this.finishCurrent();
     this.set({ kernel: { ...this.state.kernel, state: 'starting' } });
@@ -266,31 +281,107 @@ export class NotebookController {
 
   private finishCurrent(): void {
     if (!this.current) return;
-    const { [this.current.cellId]: _, ...runs } = this.state.runs;
+    const id = this.current.cellId;
+    const { [id]: _, ...runs } = this.state.runs;
     this.current = null;
-    this.set({ runs });
+    // Queued again already (a live input's newer value): it waits its turn.
+    this.set({ runs: this.queue.includes(id) ? { ...runs, [id]: 'queued' } : runs });
   }
 
   private onKernelMessage(m: KernelMessage): void {
     if (m.type === 'status') {
       this.set({ kernel: { state: m.state, backend: m.backend ?? this.state.kernel.backend, ...(m.notice ? { detail: m.notice } : {}) } });
       if (m.state === 'dead' || m.state === 'starting') {
+        this.forgetControls();
         this.clearQueue();
         this.finishCurrent();
       }
       return;
     }
-    if (m.type === 'inspect_reply') return;
+    if (m.type === 'inspect_reply' || m.type === 'control_reply') return;
     // Late output of an interrupted or abandoned execution never lands under a cell.
     if (!this.current || m.executionId !== this.current.executionId) return;
+    const superseded = m.executionId === this.superseded;
     if (m.type === 'execute_reply') {
       this.updateCell(m.cellId, (c) => (c.type === 'code' ? { ...c, executionCount: m.executionCount } : c));
       this.finishCurrent();
-      if (m.status !== 'ok') this.clearQueue(); // as Jupyter: an error stops "Run all"
+      if (superseded) this.superseded = null;
+      else {
+        this.live.delete(m.cellId);
+        // As Jupyter: an error stops "Run all" (and a live input's rerun).
+        if (m.status !== 'ok') {
+          this.live.clear();
+          this.clearQueue();
+        }
+      }
       this.next();
       return;
     }
+    // The interruption of a rerun that a newer value replaced is no error of the user's.
+    if (superseded && m.type === 'error') return;
+    const control = m.type === 'display_data' || m.type === 'execute_result' ? m.data[CONTROL] : undefined;
+    if (control && typeof control.id === 'string') this.set({ controls: { ...this.state.controls, [control.id]: true } });
     this.updateCell(m.cellId, (c) => (c.type === 'code' ? { ...c, outputs: applyOutput(c.outputs, m) } : c));
+  }
+
+  // ── live inputs ──────────────────────────────────────────────────────────
+
+  /**
+   * A live input settled on `value` (the view debounces a drag). Its stored output follows, so a saved
+   * notebook shows where it was left. The cells rerun for an earlier value stop — queued ones leave the
+   * queue, a running one is interrupted — and the kernel, having set the value, names the cells that
+   * read it, which then run in order. Only the latest value's rerun goes on.
+   */
+  async changeControl(controlId: string, value: ControlValue): Promise<void> {
+    if (!this.state.controls[controlId]) return;
+    this.setControlValue(controlId, value);
+    this.stopLiveRerun();
+    const change = ++this.liveChange;
+    const cells = this.state.doc.cells.flatMap((c) => (c.type === 'code' ? [{ cellId: c.id, code: c.source, language: c.language }] : []));
+    const reply = await this.kernel.changeControl({ controlId, value, cells });
+    if (change !== this.liveChange) return;
+    if (reply.error !== undefined || reply.value === undefined) {
+      this.set({ controlProblem: { controlId, message: reply.error ?? 'The kernel refused the value.' } });
+      return;
+    }
+    if (reply.value !== value) this.setControlValue(controlId, reply.value);
+    if (this.state.controlProblem) this.set({ controlProblem: undefined });
+    this.live = new Set(reply.cellIds);
+    this.run(reply.cellIds);
+  }
+
+  private stopLiveRerun(): void {
+    const live = this.live;
+    if (!live.size) return;
+    this.live = new Set();
+    if (this.queue.some((id) => live.has(id))) {
+      this.queue = this.queue.filter((id) => !live.has(id));
+      this.set({ runs: Object.fromEntries(Object.entries(this.state.runs).filter(([id, r]) => r === 'running' || !live.has(id))) });
+    }
+    if (this.current && live.has(this.current.cellId) && this.current.executionId !== this.superseded) {
+      this.superseded = this.current.executionId;
+      this.kernel.interrupt();
+    }
+  }
+
+  /** The value in every output that draws the control. */
+  private setControlValue(controlId: string, value: ControlValue): void {
+    for (const cell of this.state.doc.cells) {
+      if (cell.type !== 'code' || !cell.outputs.some((o) => 'data' in o && o.data[CONTROL]?.id === controlId)) continue;
+      this.updateCell(cell.id, (c) =>
+        c.type !== 'code'
+          ? c
+          : { ...c, outputs: c.outputs.map((o) => ('data' in o && o.data[CONTROL]?.id === controlId ? { ...o, data: { ...o.data, [CONTROL]: { ...o.data[CONTROL], value } } } : o)) },
+      );
+    }
+  }
+
+  /** A new kernel made none of the controls on the page. */
+  private forgetControls(): void {
+    this.live.clear();
+    this.superseded = null;
+    this.liveChange++;
+    if (Object.keys(this.state.controls).length || this.state.controlProblem) this.set({ controls: {}, controlProblem: undefined });
   }
 
   // ── saving ───────────────────────────────────────────────────────────────

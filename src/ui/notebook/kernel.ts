@@ -1,13 +1,15 @@
 // What the notebook UI needs from a kernel, and nothing more: send a cell, stop it, restart, and hear
 // back every protocol message. The page-side KernelHost (src/notebook/kernel-host.ts) has this shape;
 // the UI's tests use a fake, so they never depend on how the worker is started.
-import type { ExecuteRequest, KernelMessage, KernelState } from '../../notebook/protocol';
+import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, KernelMessage, KernelState } from '../../notebook/protocol';
 
 export interface Kernel {
   /** Send one cell. Its messages (streams, displays, result, error, then execute_reply) arrive through `onMessage`. */
   execute(request: Omit<ExecuteRequest, 'type'>): void;
   /** Ask the running cell to stop with an InterruptError; the kernel's variables survive. */
   interrupt(): void;
+  /** A live input moved: the kernel sets its value and names the cells to rerun (or says why none). */
+  changeControl(change: Omit<ControlChangeRequest, 'type' | 'requestId'>): Promise<Omit<ControlChangeReply, 'type' | 'requestId'>>;
   /** A fresh kernel: every variable is gone. Resolves when the new kernel is idle. */
   restart(): Promise<void>;
   /** Every message from the kernel, status changes included. Returns the unsubscribe function. */
@@ -48,6 +50,7 @@ export function unavailableKernel(reason: string): Kernel {
       });
     },
     interrupt() {},
+    changeControl: async ({ controlId }) => ({ controlId, cellIds: [], error: reason }),
     restart: async () => {},
     onMessage(listener) {
       listeners.add(listener);

@@ -1,6 +1,6 @@
 // The open notebook: toolbar, cells, and Jupyter's command-mode keys. Monaco is imported here, lazily,
 // after the cells have painted as plain text; until then (or if it fails) the cells stay readable.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotebookController, NotebookState } from './controller';
 import { CellView } from './cell-view';
 import { CellModels } from './editor-models';
@@ -9,6 +9,7 @@ import type { Monaco } from './monaco';
 import { Toolbar } from './toolbar';
 import { loadMonaco } from './monaco-loader';
 import { ConfirmDialog } from '../components/dialog';
+import { ControlsContext, type ControlsApi } from './outputs/controls-context';
 
 export { loadMonaco } from './monaco-loader';
 
@@ -31,6 +32,15 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
   const [askRestart, setAskRestart] = useState(false);
   const keyState = useRef<KeyState>({});
   const { doc } = state;
+  // Live inputs in the outputs reach the controller through context (outputs know no controller).
+  const controls = useMemo<ControlsApi>(
+    () => ({
+      live: (id) => !!state.controls[id],
+      problem: (id) => (state.controlProblem?.controlId === id ? state.controlProblem.message : undefined),
+      change: (id, value) => void controller.changeControl(id, value),
+    }),
+    [controller, state.controls, state.controlProblem],
+  );
 
   useEffect(() => {
     let live = true;
@@ -114,6 +124,7 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
         </ConfirmDialog>
       )}
       {monacoError && <p role="alert">The code editor could not load ({monacoError}); cells are shown as text.</p>}
+      <ControlsContext.Provider value={controls}>
       <div class="cells" onKeyDown={onKeyDown}>
         {doc.cells.map((cell, i) => (
           <CellView
@@ -131,6 +142,7 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
           />
         ))}
       </div>
+      </ControlsContext.Provider>
       <button type="button" class="add-cell" onClick={() => controller.insert('below', doc.cells[doc.cells.length - 1]?.id ?? null)}>
         + Add cell at the end
       </button>

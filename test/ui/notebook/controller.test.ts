@@ -2,7 +2,7 @@
 // editing with undo, and autosave.
 import { describe, expect, it, vi } from 'vitest';
 import { codeCell, markdownCell, newNotebook, type CodeCell, type NotebookDoc } from '../../../src/notebook/document';
-import type { ExecuteRequest, KernelMessage } from '../../../src/notebook/protocol';
+import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, KernelMessage } from '../../../src/notebook/protocol';
 import { NotebookController } from '../../../src/ui/notebook/controller';
 import type { Kernel } from '../../../src/ui/notebook/kernel';
 
@@ -17,6 +17,13 @@ class FakeKernel implements Kernel {
   }
   interrupt() {
     this.interrupts++;
+  }
+  /** Control changes sent, each answered by `answer` (the test decides the cells to rerun). */
+  changes: Array<{ change: Omit<ControlChangeRequest, 'type' | 'requestId'>; answer: (r: Omit<ControlChangeReply, 'type' | 'requestId' | 'controlId'>) => void }> = [];
+  changeControl(change: Omit<ControlChangeRequest, 'type' | 'requestId'>) {
+    return new Promise<Omit<ControlChangeReply, 'type' | 'requestId'>>((resolve) => {
+      this.changes.push({ change, answer: (r) => resolve({ controlId: change.controlId, ...r }) });
+    });
   }
   async restart() {
     this.restarts++;

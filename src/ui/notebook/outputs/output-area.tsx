@@ -11,6 +11,7 @@ import { JsonTree } from './json-tree';
 import { TableOutput } from './table-output';
 import { ChartOutput } from './chart-output';
 import { ProgressOutput, RunLinkOutput } from './kiroku-outputs';
+import { ControlOutput } from './control-output';
 import { TruncatedText } from './truncated-text';
 import { ErrorOutput } from './error-output';
 
@@ -59,6 +60,7 @@ function CheckedMimeOutput({ data }: { data: unknown }) {
 /** The renderers by preference: the first whose MIME type the bundle has wins. */
 export function MimeOutput({ data }: { data: MimeBundle }) {
   if (data['application/vnd.kiroku.run+json']) return <RunLinkOutput run={data['application/vnd.kiroku.run+json']} />;
+  if (data['application/vnd.kiroku.control+json']) return <ControlOutput spec={data['application/vnd.kiroku.control+json']} />;
   if (data['application/vnd.kiroku.progress+json']) return <ProgressOutput progress={data['application/vnd.kiroku.progress+json']} />;
   if (data['application/vnd.kiroku.table+json']) return <TableOutput table={data['application/vnd.kiroku.table+json']} />;
   if (data['application/vnd.kiroku.chart+json']) return <ChartOutput spec={data['application/vnd.kiroku.chart+json']} />;
