@@ -22,6 +22,9 @@ const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule>;
   { id: 'predict', label: 'Predict', load: () => import('./pages/predict-page') },
   { id: 'compare', label: 'Compare runs', load: () => import('./tracking/compare-page'), inNav: false, section: 'experiments' },
   { id: 'settings', label: 'Settings', load: () => import('./settings/settings-page'), inNav: false },
+  // A notebook from a link (`#/shared?nb=…`) or another host (`#/open?url=…`), read-only.
+  { id: 'shared', label: 'Shared notebook', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
+  { id: 'open', label: 'Shared notebook', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
 ];
 
 // The first run this tab sees created asks the browser to keep storage persistent (a workspace that

@@ -1,8 +1,9 @@
 // The open notebook's title (rename in place), its save state, and what can be done to it as a whole:
-// duplicate, delete, export as .ipynb or as a .ts script.
+// share by link, duplicate, delete, export as .ipynb or as a .ts script.
 import { useCallback, useState } from 'preact/hooks';
 import { fileName, toIpynb, toScript } from '../../notebook/document';
 import type { NotebookController, NotebookState } from './controller';
+import { ShareDialog } from './share-dialog';
 
 function download(text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -26,6 +27,7 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
   // The name being typed, while renaming: the field's own state, so a render in between (a save
   // finishing, an output arriving) never puts the old name back under the user's typing.
   const [draft, setDraft] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
   const { doc } = state;
   const startRename = () => setDraft(doc.name);
   const commit = (value: string) => {
@@ -61,9 +63,11 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
           Export .ipynb
         </button>
         <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>Export .ts</button>
+        <button type="button" onClick={() => setSharing(true)}>Share by link</button>
         <button type="button" onClick={onDuplicate}>Duplicate</button>
         <button type="button" onClick={onDelete}>Delete notebook</button>
       </div>
+      {sharing && <ShareDialog doc={doc} onClose={() => setSharing(false)} />}
     </header>
   );
 }

@@ -1,0 +1,74 @@
+// "Share by link": the notebook (cells, and outputs if asked) packed into a link's fragment, which
+// never reaches a server (notebook/share-link.ts). The link is shown as well as copied, so it can be
+// selected by hand where the clipboard is refused. A notebook too large for a link says so and offers
+// its .ipynb file instead.
+import { useMemo, useState } from 'preact/hooks';
+import { fileName, toIpynb, type NotebookDoc } from '../../notebook/document';
+import { MAX_LINK_CHARS, shareLink } from '../../notebook/share-link';
+import { Dialog } from '../components/dialog';
+import { saveBlob } from '../components/download';
+
+/** Every string this dialog shows (one place, for the message catalog). */
+const TEXT = {
+  title: 'Share by link',
+  explain: 'The link carries the notebook itself; nothing is uploaded. Whoever opens it sees the notebook read-only, and runs nothing until they open a copy.',
+  outputs: 'Include outputs',
+  link: 'Link',
+  copy: 'Copy link',
+  copied: 'Link copied to the clipboard.',
+  copyFailed: 'Could not copy: select the link and copy it by hand.',
+  tooLarge: (length: number, withoutOutputs: boolean) =>
+    `This notebook is too large for a link (${length.toLocaleString('en')} characters; a link holds at most ${MAX_LINK_CHARS.toLocaleString('en')}).` +
+    (withoutOutputs ? ' Leave out the outputs, or share the file instead.' : ' Share the file instead.'),
+  download: 'Download .ipynb',
+  close: 'Close',
+};
+
+export function ShareDialog({ doc, onClose }: { doc: NotebookDoc; onClose: () => void }) {
+  const [outputs, setOutputs] = useState(false);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const base = location.href.replace(/#.*$/, '');
+  const link = useMemo(() => shareLink(doc, base, { outputs }), [doc, base, outputs]);
+  const fitsWithout = useMemo(() => outputs && !link.url && !!shareLink(doc, base).url, [doc, base, outputs, link]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link.url!);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  };
+
+  return (
+    <Dialog title={TEXT.title} onClose={onClose}>
+      <p>{TEXT.explain}</p>
+      <label>
+        <input type="checkbox" checked={outputs} onChange={(e) => { setOutputs(e.currentTarget.checked); setCopied(null); }} /> {TEXT.outputs}
+      </label>
+      {link.url ? (
+        <>
+          <label class="share-link">
+            {TEXT.link}
+            <input type="text" readOnly value={link.url} style={{ width: '100%' }} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <p class="dialog-actions">
+            <button type="button" class="primary" onClick={() => void copy()}>{TEXT.copy}</button>
+            <button type="button" onClick={onClose}>{TEXT.close}</button>
+          </p>
+        </>
+      ) : (
+        <>
+          <p role="alert">{TEXT.tooLarge(link.length, fitsWithout)}</p>
+          <p class="dialog-actions">
+            <button type="button" class="primary" onClick={() => saveBlob(new Blob([JSON.stringify(toIpynb(doc), null, 1) + '\n'], { type: 'application/x-ipynb+json' }), fileName(doc, '.ipynb'))}>
+              {TEXT.download}
+            </button>
+            <button type="button" onClick={onClose}>{TEXT.close}</button>
+          </p>
+        </>
+      )}
+      <p role="status">{copied === 'copied' ? TEXT.copied : copied === 'failed' ? TEXT.copyFailed : ''}</p>
+    </Dialog>
+  );
+}
