@@ -4,6 +4,7 @@ import { useCallback, useState } from 'preact/hooks';
 import { fileName, toIpynb, toScript } from '../../notebook/document';
 import type { NotebookController, NotebookState } from './controller';
 import { ShareDialog } from './share-dialog';
+import { PublishButton } from '../publish/publish-button';
 
 function download(text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -64,6 +65,7 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
         </button>
         <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>Export .ts</button>
         <button type="button" onClick={() => setSharing(true)}>Share by link</button>
+        <PublishButton doc={doc} />
         <button type="button" onClick={onDuplicate}>Duplicate</button>
         <button type="button" onClick={onDelete}>Delete notebook</button>
       </div>

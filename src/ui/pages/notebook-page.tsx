@@ -13,6 +13,7 @@ import { NotebookList } from '../notebook/notebook-list';
 import { NotebookView, loadMonaco, useController } from '../notebook/notebook-view';
 import { closeSession, notebooksStore, openSession } from '../notebook/sessions';
 import { href, navigate } from '../router';
+import { openPublished } from '../publish/published';
 import { ErrorBoundary } from '../components/error-boundary';
 
 const LAST_OPENED = 'lastOpened';
@@ -34,7 +35,16 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   };
 
   useEffect(() => {
-    refresh().catch((err: unknown) => setError(`Could not open the notebooks database: ${String(err)}`));
+    // A published site (ui/publish) opens its notebook, stored here on the first visit.
+    void (async () => {
+      const store = await notebooksStore();
+      const published = await openPublished(store, async () => (await import('../../notebook/files')).files).catch((err: unknown) => {
+        setNotice(err instanceof Error ? err.message : String(err));
+        return undefined;
+      });
+      if (published) await store.setMeta(LAST_OPENED, published);
+      await refresh();
+    })().catch((err: unknown) => setError(`Could not open the notebooks database: ${String(err)}`));
     // Start fetching the editor while the list renders.
     void loadMonaco().catch(() => undefined);
   }, []);
