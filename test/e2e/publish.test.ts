@@ -59,7 +59,9 @@ describe('publish as a static site', () => {
     await a.page.getByRole('heading', { level: 1, name: 'Published lesson' }).waitFor();
     await a.page.getByText('All changes saved').waitFor();
 
-    const [download] = await Promise.all([a.page.waitForEvent('download', { timeout: 120_000 }), a.page.getByRole('button', { name: 'Publish as a static site' }).click()]);
+    await a.page.getByRole('button', { name: 'Share…' }).click();
+    const share = a.page.getByRole('dialog', { name: 'Share' });
+    const [download] = await Promise.all([a.page.waitForEvent('download', { timeout: 120_000 }), share.getByRole('button', { name: 'Publish as a static site' }).click()]);
     expect(download.suggestedFilename()).toBe('Published lesson-site.zip');
     await a.page.getByText(/^Published as Published lesson-site\.zip/).waitFor();
     const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));

@@ -56,8 +56,8 @@ describe('share by link', () => {
     await output(pageA, 2).getByText('bold').waitFor({ timeout: 60_000 });
     await pageA.getByText('All changes saved').waitFor();
 
-    await pageA.getByRole('button', { name: 'Share by link' }).click();
-    const dialog = pageA.getByRole('dialog', { name: 'Share by link' });
+    await pageA.getByRole('button', { name: 'Share…' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'Share' });
     await dialog.getByRole('checkbox', { name: 'Include outputs' }).check();
     const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
     expect(link.startsWith(app.url().replace(/#.*$/, '') + '#/shared?nb=')).toBe(true);

@@ -1,10 +1,9 @@
 // The open notebook's title (rename in place), its save state, and what can be done to it as a whole:
-// share by link, duplicate, delete, export as .ipynb or as a .ts script.
+// share (by link, or published as a static site), duplicate, delete, export as .ipynb or as a .ts script.
 import { useCallback, useState } from 'preact/hooks';
 import { fileName, toIpynb, toScript } from '../../notebook/document';
 import type { NotebookController, NotebookState } from './controller';
 import { ShareDialog } from './share-dialog';
-import { PublishButton } from '../publish/publish-button';
 
 function download(text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -64,8 +63,7 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
           Export .ipynb
         </button>
         <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>Export .ts</button>
-        <button type="button" onClick={() => setSharing(true)}>Share by link</button>
-        <PublishButton doc={doc} />
+        <button type="button" onClick={() => setSharing(true)}>Share…</button>
         <button type="button" onClick={onDuplicate}>Duplicate</button>
         <button type="button" onClick={onDelete}>Delete notebook</button>
       </div>

@@ -1,16 +1,20 @@
-// "Share by link": the notebook (cells, and outputs if asked) packed into a link's fragment, which
+// "Share…": by link — the notebook (cells, and outputs if asked) packed into a link's fragment, which
 // never reaches a server (notebook/share-link.ts). The link is shown as well as copied, so it can be
 // selected by hand where the clipboard is refused. A notebook too large for a link says so and offers
-// its .ipynb file instead.
+// its .ipynb file instead. Below it, "Publish as a static site" (ui/publish).
 import { useMemo, useState } from 'preact/hooks';
 import { fileName, toIpynb, type NotebookDoc } from '../../notebook/document';
 import { MAX_LINK_CHARS, shareLink } from '../../notebook/share-link';
 import { Dialog } from '../components/dialog';
 import { saveBlob } from '../components/download';
+import { PublishButton } from '../publish/publish-button';
 
 /** Every string this dialog shows (one place, for the message catalog). */
 const TEXT = {
-  title: 'Share by link',
+  title: 'Share',
+  byLink: 'By link',
+  publish: 'As a static site',
+  publishExplain: 'A zip of the app with this notebook and the Files, to unzip at the root of any static web host: it opens with the notebook ready to run, and runs are recorded in each visitor\'s browser.',
   explain: 'The link carries the notebook itself; nothing is uploaded. Whoever opens it sees the notebook read-only, and runs nothing until they open a copy.',
   outputs: 'Include outputs',
   link: 'Link',
@@ -42,6 +46,7 @@ export function ShareDialog({ doc, onClose }: { doc: NotebookDoc; onClose: () =>
 
   return (
     <Dialog title={TEXT.title} onClose={onClose}>
+      <h3>{TEXT.byLink}</h3>
       <p>{TEXT.explain}</p>
       <label>
         <input type="checkbox" checked={outputs} onChange={(e) => { setOutputs(e.currentTarget.checked); setCopied(null); }} /> {TEXT.outputs}
@@ -69,6 +74,9 @@ export function ShareDialog({ doc, onClose }: { doc: NotebookDoc; onClose: () =>
         </>
       )}
       <p role="status">{copied === 'copied' ? TEXT.copied : copied === 'failed' ? TEXT.copyFailed : ''}</p>
+      <h3>{TEXT.publish}</h3>
+      <p>{TEXT.publishExplain}</p>
+      <p><PublishButton doc={doc} /></p>
     </Dialog>
   );
 }
