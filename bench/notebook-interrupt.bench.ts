@@ -24,7 +24,9 @@ function cellRunner(buffer?: SharedArrayBuffer) {
     interrupts,
     scope,
     run(code: string): Promise<unknown> {
-      const cell = transpileCell(code, { language: 'javascript', sourceUrl: `kiroku-cell-${++n}.js`, kernelName: (x) => scope.kernelName(x), isGlobal: (x) => x in globalThis });
+      // Execution n: the flag stops it when it holds n, as the kernel numbers executions.
+      interrupts.begin(++n);
+      const cell = transpileCell(code, { language: 'javascript', sourceUrl: `kiroku-cell-${n}.js`, kernelName: (x) => scope.kernelName(x), isGlobal: (x) => x in globalThis });
       scope.record(cell.declared, cell.consts);
       return (globalEval(cell.source) as (s: unknown, r: unknown) => Promise<unknown>)(scope.values, runtime);
     },
@@ -134,7 +136,7 @@ for (const [name, src] of Object.entries(KERNELS)) {
     // The other thread records when it set the flag (ms since its timeOrigin, converted below).
     const thread = new Worker(
       `const { workerData } = require('node:worker_threads');
-       setTimeout(() => { new Float64Array(workerData, 8, 1)[0] = performance.timeOrigin + performance.now(); Atomics.store(new Int32Array(workerData), 0, 1); }, 100);`,
+       setTimeout(() => { new Float64Array(workerData, 8, 1)[0] = performance.timeOrigin + performance.now(); Atomics.store(new Int32Array(workerData), 0, 1); }, 100);`, // execution 1
       { eval: true, workerData: buffer },
     );
     const err = await cell.run('let spins = 0;\nwhile (true) spins++;').catch((e: unknown) => e);

@@ -10,9 +10,11 @@
 //   const { cellIds } = await host.changeControl({ controlId, value, cells });   // a live input moved
 //
 // Interrupts: when the page is cross-origin isolated, the host shares an Int32Array over a
-// SharedArrayBuffer with the worker and `interrupt()` stores 1 in it — the running cell sees it at its
-// next loop iteration or await, even inside `while (true) {}`. It also always sends `interrupt_request`,
-// which rejects a pending await at once and is the only way when the page is not isolated. Code stuck
+// SharedArrayBuffer with the worker and `interrupt()` stores the running execution's number in it (so
+// it can never stop another one) — the running cell sees it at its next loop iteration or await, even
+// inside `while (true) {}`, and a cell the worker has not begun yet stops as it begins. It also always
+// sends `interrupt_request`, which rejects a pending await at once and is the only way when the page
+// is not isolated. Code stuck
 // inside one native call sees neither: `restart()` terminates the worker, and always works.
 import type { ControlChangeReply, ControlChangeRequest, ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
 import { mlflow } from '../tracking/default';
@@ -137,6 +139,8 @@ export class KernelHost {
   private readonly inspects = new Map<string, (names: InspectReply['names']) => void>();
   private readonly controlChanges = new Map<string, { controlId: string; resolve: (r: ControlChangeResult) => void }>();
   private idleWaiters: Array<() => void> = [];
+  /** The number of the last execution asked for (ExecuteRequest.seq). */
+  private seq = 0;
   private readonly locks: LockManagerLike | null;
 
   constructor(private readonly options: KernelHostOptions = {}) {
@@ -172,6 +176,7 @@ export class KernelHost {
       code: input.code,
       language: input.language ?? 'typescript',
       notebook: input.notebook,
+      seq: ++this.seq,
     };
     const pending = new PendingExecution(request);
     if (this.status.state === 'dead') {
@@ -187,8 +192,9 @@ export class KernelHost {
   interrupt(): void {
     const running = this.running;
     if (!running) return;
-    if (this.flag) Atomics.store(this.flag, 0, 1);
-    this.worker?.postMessage({ type: 'interrupt_request', executionId: running.executionId });
+    const { executionId, seq } = running.request;
+    if (this.flag) Atomics.store(this.flag, 0, seq);
+    this.worker?.postMessage({ type: 'interrupt_request', executionId, seq });
   }
 
   /** A fresh kernel (every variable gone). Resolves when it is idle. */

@@ -103,24 +103,33 @@ export interface ExecuteRequest {
   language: 'typescript' | 'javascript';
   /** Names the notebook, for the runs' `mlflow.source.name`. */
   notebook: { id: string; name: string };
+  /**
+   * The host numbers its executions 1, 2, 3…: an interrupt names the execution it is meant for by this
+   * number, so it stops that one whenever it arrives — before the kernel has begun it included — and
+   * never a later one.
+   */
+  seq: number;
 }
 
 /**
  * Stop the running cell with an InterruptError (the kernel keeps its variables). Always sent by the
  * host: it rejects a pending `await` at once, and it is the only way in when the page is not
  * cross-origin isolated (then a loop without awaits cannot be reached: restart the kernel). When
- * isolated, the host also stores 1 in the `interruptBuffer`, which loops see at once. Ignored unless
- * `executionId` is the running execution.
+ * isolated, the host also stores the execution's `seq` in the `interruptBuffer`, which loops see at
+ * once. An interrupt for an execution that has not begun yet (the kernel is still starting, or still
+ * finishing the cell before) stops it as it begins; one for an execution that has ended is ignored.
  */
 export interface InterruptRequest {
   type: 'interrupt_request';
   executionId: string;
+  /** The `seq` of the execution to stop. */
+  seq: number;
 }
 
 /** The first message to a new worker. Execute requests may follow at once: the kernel queues them. */
 export interface InitRequest {
   type: 'init';
-  /** Int32Array(1) over a SharedArrayBuffer: the page stores 1 to interrupt (absent when not isolated). */
+  /** Int32Array(1) over a SharedArrayBuffer: the page stores an execution's `seq` to interrupt it (absent when not isolated). */
   interruptBuffer?: SharedArrayBuffer;
   /** Where runs go (the page's `mlflow.getTrackingUri()`): the worker's `mlflow` is set to it. */
   trackingUri: string;

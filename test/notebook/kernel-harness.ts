@@ -15,19 +15,22 @@ export interface CellOutcome {
   displays: Array<{ data: MimeBundle; displayId?: string }>;
 }
 
-export async function startKernel(options: KernelOptions & { interruptBuffer?: SharedArrayBuffer } = {}) {
+/** `started: false` returns at once, with the kernel still starting (its `init` not handled yet). */
+export async function startKernel(options: KernelOptions & { interruptBuffer?: SharedArrayBuffer; started?: boolean } = {}) {
   const messages: KernelMessage[] = [];
   const uri = `memory:kernel-test-${++sessions}`;
   const mlflow = options.mlflow ?? new Fluent(uri);
   const kernel = new Kernel((m) => messages.push(m), { preloadTf: false, ...options, mlflow });
-  await kernel.handle({ type: 'init', trackingUri: mlflow.getTrackingUri(), user: 'tester', ...(options.interruptBuffer ? { interruptBuffer: options.interruptBuffer } : {}) });
+  const init = kernel.handle({ type: 'init', trackingUri: mlflow.getTrackingUri(), user: 'tester', ...(options.interruptBuffer ? { interruptBuffer: options.interruptBuffer } : {}) });
+  if (options.started ?? true) await init;
   let n = 0;
 
   /** Queue a cell; resolves with everything it sent once its reply arrived. */
   function send(code: string, opts: { cellId?: string; language?: 'typescript' | 'javascript' } = {}) {
-    const executionId = `e${++n}`;
-    const cellId = opts.cellId ?? `cell-${n}`;
-    void kernel.handle({ type: 'execute_request', cellId, executionId, code, language: opts.language ?? 'typescript', notebook: { id: 'nb-1', name: 'Test notebook' } });
+    const seq = ++n;
+    const executionId = `e${seq}`;
+    const cellId = opts.cellId ?? `cell-${seq}`;
+    void kernel.handle({ type: 'execute_request', cellId, executionId, code, language: opts.language ?? 'typescript', notebook: { id: 'nb-1', name: 'Test notebook' }, seq });
     const done = (async (): Promise<CellOutcome> => {
       for (;;) {
         const reply = messages.find((m): m is ExecuteReply => m.type === 'execute_reply' && m.executionId === executionId);
@@ -35,7 +38,9 @@ export async function startKernel(options: KernelOptions & { interruptBuffer?: S
         await new Promise((r) => setTimeout(r, 2));
       }
     })();
-    return { executionId, cellId, done };
+    /** Interrupt this execution as the host does (by message; the shared flag is the caller's). */
+    const interrupt = () => kernel.handle({ type: 'interrupt_request', executionId, seq });
+    return { executionId, cellId, seq, done, interrupt };
   }
 
   const run = (code: string, opts?: { cellId?: string; language?: 'typescript' | 'javascript' }) => send(code, opts).done;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KernelHost, WORKER_ENDED } from '../../src/notebook/kernel-host';
 import { FakeLocks, FakeWorker } from './fake-worker';
 import type { KernelMessage } from '../../src/notebook/protocol';
+import type { Execution } from '../../src/notebook/kernel-host';
 
 let n = 0;
 
@@ -19,6 +20,11 @@ function start(options: { fail?: boolean; sharedInterrupt?: boolean } = {}) {
   // `fail`: the first worker dies while starting; the next (after a restart) is fine.
   host = new KernelHost({ createWorker: () => new FakeWorker(!!options.fail && FakeWorker.created.length === 0), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: options.sharedInterrupt ?? false });
   return host;
+}
+
+/** Resolves once the cell has shown its first output: it is running, past its first line. */
+async function running(run: Execution): Promise<void> {
+  for await (const m of run) if (m.type === 'display_data') return;
 }
 
 describe('KernelHost', () => {
@@ -58,8 +64,8 @@ describe('KernelHost', () => {
   it('interrupts a waiting cell by message and keeps the variables', async () => {
     const h = start();
     await h.execute({ cellId: 'a', code: 'const keep = 5;', notebook }).reply;
-    const slow = h.execute({ cellId: 'slow', code: 'await sleep(60_000);', notebook });
-    await new Promise((r) => setTimeout(r, 50));
+    const slow = h.execute({ cellId: 'slow', code: 'display("waiting");\nawait sleep(60_000);', notebook });
+    await running(slow);
     h.interrupt();
     expect((await slow.reply).status).toBe('error');
     const errors: KernelMessage[] = [];
@@ -73,17 +79,34 @@ describe('KernelHost', () => {
     const h = start({ sharedInterrupt: true });
     expect(h.info.interruptMode).toBe('shared-memory');
     await h.whenIdle();
-    const slow = h.execute({ cellId: 'slow', code: 'await sleep(60_000);', notebook });
-    await new Promise((r) => setTimeout(r, 50));
+    const slow = h.execute({ cellId: 'slow', code: 'display("waiting");\nawait sleep(60_000);', notebook });
+    await running(slow);
     h.interrupt();
     expect((await slow.reply).status).toBe('error');
+  });
+
+  // Through shared memory the flag is set before the worker even sees the cell. (By message alone, how
+  // far the kernel got before the message arrives depends on how fast it starts: each stage is tested
+  // on the kernel itself in kernel-interrupt-stages.test.ts.)
+  it('stops a cell interrupted just after Run, while the kernel is still starting', async () => {
+    const h = start({ sharedInterrupt: true });
+    const run = h.execute({ cellId: 'a', code: 'let ran = 1;', notebook });
+    h.interrupt();
+    expect(await run.reply).toMatchObject({ status: 'error' });
+    const errors: KernelMessage[] = [];
+    for await (const m of run) if (m.type === 'error') errors.push(m);
+    expect(errors).toMatchObject([{ ename: 'InterruptError' }]);
+    const check = h.execute({ cellId: 'b', code: 'typeof ran', notebook });
+    const results: unknown[] = [];
+    for await (const m of check) if (m.type === 'execute_result') results.push(m.data['text/plain']);
+    expect(results).toEqual(["'undefined'"]);
   });
 
   it('restarts: the running cell is aborted, the variables are gone, the kernel is idle again', async () => {
     const h = start();
     await h.execute({ cellId: 'a', code: 'const gone = 1;', notebook }).reply;
-    const stuck = h.execute({ cellId: 's', code: 'await sleep(60_000);', notebook });
-    await new Promise((r) => setTimeout(r, 30));
+    const stuck = h.execute({ cellId: 's', code: 'display("waiting");\nawait sleep(60_000);', notebook });
+    await running(stuck);
     await h.restart();
     expect(await stuck.reply).toMatchObject({ status: 'aborted' });
     expect(FakeWorker.created[0]!.terminated).toBe(true);
@@ -129,8 +152,8 @@ describe('KernelHost', () => {
       const h = startWatched();
       await h.whenIdle();
       await h.execute({ cellId: 'a', code: 'let x = 1', notebook }).reply;
-      const stuck = h.execute({ cellId: 'b', code: 'await sleep(60_000)', notebook });
-      await new Promise((r) => setTimeout(r, 20));
+      const stuck = h.execute({ cellId: 'b', code: 'display("waiting");\nawait sleep(60_000)', notebook });
+      await running(stuck);
       FakeWorker.created[0]!.selfClose();
       const messages: string[] = [];
       for await (const m of stuck) if (m.type === 'error') messages.push(m.evalue);

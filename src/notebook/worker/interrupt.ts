@@ -1,8 +1,12 @@
 // Stopping a running cell without losing the kernel's state.
 //
 // The flag is an Int32Array: over the SharedArrayBuffer the page gave in `init` when it is
-// cross-origin isolated (the page stores 1 and the worker sees it at once, even mid-loop), or a
-// private one that the `interrupt_request` message sets (seen only when the cell next awaits).
+// cross-origin isolated (the page stores the number of the execution to stop and the worker sees it at
+// once, even mid-loop), or a private one that the `interrupt_request` message sets (seen only when the
+// cell next awaits). An interrupt is requested when the flag holds the number of the execution in
+// progress: the flag is never cleared, so an interrupt stored before its execution begins (the kernel
+// still starting, or finishing the cell before) is not lost, and one meant for an execution that has
+// ended cannot stop the next.
 //
 // Instrumented loops count down a counter and call `poll()` when it runs out; `poll()` reads the flag
 // with Atomics.load (about 20 ns — too dear for every iteration of a tight loop, nothing every
@@ -10,7 +14,7 @@
 // iteration costs. Instrumented awaits go through `aw()`, which checks when the promise settles and is
 // rejected at once by an interrupt that arrives while it waits.
 //
-// The flag stays set until the next execution begins: every check in the interrupted cell throws,
+// An interrupt holds until the next execution begins: every check in the interrupted cell throws,
 // including those in callbacks it started (an autologged fit's epochs), so nothing of it runs on.
 import { InterruptError } from '../../lib/errors';
 
@@ -29,6 +33,8 @@ export class InterruptController {
   private lastPoll = performance.now();
   private lastYield = performance.now();
   private readonly waiters = new Set<(err: Error) => void>();
+  /** The execution in progress, or the last one (ExecuteRequest.seq); 0 before the first. */
+  private current = 0;
 
   constructor(buffer?: SharedArrayBuffer) {
     this.shared = !!buffer;
@@ -36,24 +42,29 @@ export class InterruptController {
   }
 
   get requested(): boolean {
-    return Atomics.load(this.flag, 0) !== 0;
+    return this.current !== 0 && Atomics.load(this.flag, 0) === this.current;
   }
 
-  /** A new execution starts: an interrupt meant for an earlier one is forgotten. */
-  reset(): void {
-    Atomics.store(this.flag, 0, 0);
+  /** Execution `seq` begins: an interrupt meant for an earlier one no longer counts, one meant for it does. */
+  begin(seq: number): void {
+    this.current = seq;
   }
 
-  /** The user asked to interrupt: set the flag and reject every await in progress. */
-  request(): void {
-    Atomics.store(this.flag, 0, 1);
+  /**
+   * The user asked to interrupt execution `seq`: set the flag, and reject every await in progress when
+   * it is the one running. An interrupt for an execution that has ended is ignored.
+   */
+  request(seq: number): void {
+    if (seq < this.current) return;
+    Atomics.store(this.flag, 0, seq);
+    if (seq !== this.current) return;
     const waiting = [...this.waiters];
     this.waiters.clear();
     for (const reject of waiting) reject(new InterruptError());
   }
 
   check(): void {
-    if (Atomics.load(this.flag, 0) !== 0) throw new InterruptError();
+    if (this.requested) throw new InterruptError();
   }
 
   /** How many loop iterations may pass before the next poll. */

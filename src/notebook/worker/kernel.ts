@@ -1,7 +1,7 @@
 // The kernel: handles the page's messages and runs cells, one at a time, in order. Plain code with an
 // injected `post`, so Node tests drive it without a Worker (kernel.worker.ts only wires it to `self`).
 //
-// One execution: reset the interrupt flag → attribute runs to the cell → transpile → load the lazy
+// One execution: begin its interrupt number → attribute runs to the cell → transpile → load the lazy
 // globals it uses → evaluate → send the result → wait for the cell's tracking writes and send its runs'
 // final state → execute_reply. Every message about the cell carries its cell and execution ids.
 import type { ControlChangeRequest, ExecuteRequest, HostMessage, InitRequest, KernelMessage, KernelState } from '../protocol';
@@ -63,7 +63,6 @@ export class Kernel {
   private executionCount = 0;
   /** The code of recent executions, by execution count: tracebacks quote the lines they point at. */
   private readonly sources = new Map<number, string[]>();
-  private current: ExecuteRequest | null = null;
   private chain: Promise<void> = Promise.resolve();
   private ready: Promise<void> | null = null;
   private user: string | undefined;
@@ -89,7 +88,8 @@ export class Kernel {
         this.chain = this.chain.then(() => this.execute(message));
         return Promise.resolve();
       case 'interrupt_request':
-        if (this.current && (!message.executionId || message.executionId === this.current.executionId)) this.interrupts.request();
+        // Not only for the cell running now: the one asked for may not have begun (see InterruptController).
+        this.interrupts.request(message.seq);
         return Promise.resolve();
       case 'control_change':
         this.post(this.changeControl(message));
@@ -154,8 +154,7 @@ export class Kernel {
     const count = ++this.executionCount;
     const target = { cellId: req.cellId, executionId: req.executionId };
     this.keepSource(count, req.code);
-    this.current = req;
-    this.interrupts.reset();
+    this.interrupts.begin(req.seq);
     this.output.begin(target);
     this.setState('busy');
     let status: 'ok' | 'error' = 'ok';
@@ -168,7 +167,10 @@ export class Kernel {
         kernelName: (n) => this.scope.kernelName(n),
         isGlobal: (n) => n in globalThis,
       });
+      // Interrupted before it began, or while its globals loaded: none of its code runs.
+      this.interrupts.check();
       await this.scope.load(cell.uses);
+      this.interrupts.check();
       this.scope.record(cell.declared, cell.consts);
       declared = cell.declared;
       const fn = compile(cell.source);
@@ -183,7 +185,6 @@ export class Kernel {
     }
     await this.settle();
     this.output.flush();
-    this.current = null;
     this.post({ type: 'execute_reply', ...target, status, executionCount: count, ...(declared ? { declared } : {}) });
     this.setState('idle');
     this.announceBackend();

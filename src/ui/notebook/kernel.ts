@@ -5,7 +5,7 @@ import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, KernelMe
 
 export interface Kernel {
   /** Send one cell. Its messages (streams, displays, result, error, then execute_reply) arrive through `onMessage`. */
-  execute(request: Omit<ExecuteRequest, 'type'>): void;
+  execute(request: Omit<ExecuteRequest, 'type' | 'seq'>): void;
   /** Ask the running cell to stop with an InterruptError; the kernel's variables survive. */
   interrupt(): void;
   /** A live input moved: the kernel sets its value and names the cells to rerun (or says why none). */
