@@ -9,7 +9,7 @@ import { registerFlavor, type Flavor } from './flavors/flavor';
 import { logModel, readMLmodel, type LogModelOptions, type ModelInfo } from './logged-model';
 import { loadModel, type PyFuncModel } from './pyfunc';
 import { inferSignature } from './signature';
-import { parseModelUri } from './uri';
+import { parseModelUri } from '../lib/model-uri';
 
 export interface ModelApi {
   /** Log a model as an artifact folder of the active run (MLflow's `mlflow.<flavor>.log_model`). */

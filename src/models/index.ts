@@ -5,7 +5,7 @@ export { loadModel, PyFuncModel, type ModelMetadata } from './pyfunc';
 export { locateModel, type ModelLocation } from './model-source';
 export { inferSignature, inferSchema, signatureToDict, signatureFromDict, type ModelSignature, type ColSpec, type TensorSpec, type Schema, type MlflowType } from './signature';
 export { enforceSchema, checkColumns, type ColumnCheck } from './enforce';
-export { parseModelUri, type ModelUri } from './uri';
+export { parseModelUri, type ModelUri } from '../lib/model-uri';
 export { saveInputExample, loadInputExample } from './input-example';
 export { predictBatch, type PredictBatchOptions } from './batch/predict-batch';
 export { terminatePool } from './batch/pool';

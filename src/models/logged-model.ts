@@ -8,7 +8,7 @@ import type { ArtifactData, TrackingClient } from '../tracking/client';
 import { flavorFor, getFlavor, type Flavor } from './flavors/flavor';
 import { saveInputExample, type SavedInputExample } from './input-example';
 import { inferSignature, signatureFromDict, signatureToDict, type ModelSignature, type SignatureDict } from './signature';
-import { runsUri } from './uri';
+import { runsUri } from '../lib/model-uri';
 import { runLocation, type ModelLocation } from './model-source';
 
 export interface MLmodelDoc {

@@ -18,7 +18,7 @@ import { artifactUriNeedsServer } from '../tracking/errors';
 import type { TrackingClient } from '../tracking/client';
 import type { RegistryClient } from '../registry/client';
 import type { ModelVersion } from '../registry/entities';
-import { parseModelUri, runsUri } from './uri';
+import { parseModelUri, runsUri } from '../lib/model-uri';
 
 export interface ModelLocation {
   /** The run whose artifacts hold the model, when known. */

@@ -1,13 +1,13 @@
 // The registry half of MlflowClient: validation, defaults and MLflow's messages over a RegistryStore.
 import { TrackingError } from '../lib/errors';
 import { now } from '../lib/time';
+import { runsUriParts } from '../lib/model-uri';
 import { announce } from '../tracking/events';
 import type { ModelVersion, RegisteredModel } from './entities';
 import { aliasNotFound, modelNotFound, versionNotFound } from './errors';
 import type { RegistryStore } from './store';
 import { validateAlias, validateName } from './validation';
 
-const RUNS_URI = /^runs:\/+([0-9a-f]{32})\//;
 
 export class RegistryClient {
   constructor(readonly store: RegistryStore, private readonly user: () => string = () => 'unknown') {}
@@ -69,7 +69,7 @@ export class RegistryClient {
   /** A new version from a logged model's URI; the registered model is created when missing (MLflow's `register_model`). */
   async createModelVersion(name: string, source: string, options: { runId?: string; description?: string; tags?: Record<string, string> } = {}): Promise<ModelVersion> {
     validateName(name);
-    const runId = options.runId ?? RUNS_URI.exec(source)?.[1] ?? null;
+    const runId = options.runId ?? runsUriParts(source)?.runId ?? null;
     if (!(await this.store.getRegisteredModel(name))) {
       try {
         await this.store.createRegisteredModel(name, {}, now());

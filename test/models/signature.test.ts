@@ -3,7 +3,7 @@ import { DataFrame } from 'danfojs';
 import { inferSignature, signatureFromDict, signatureToDict } from '../../src/models/signature';
 import { checkColumns, enforceSchema } from '../../src/models/enforce';
 import type { ColSpec } from '../../src/models/signature';
-import { parseModelUri } from '../../src/models/uri';
+import { parseModelUri } from '../../src/lib/model-uri';
 import { Table, toTable } from '../../src/data/index';
 
 const wine = () => new DataFrame({ alcohol: [9.4, 9.8, 10.5], 'free sulfur dioxide': [11, 25, 15], quality: [5, 5, 6] });

@@ -6,8 +6,8 @@ import type { RegistryClient } from '../../registry/client';
 import type { ModelVersion } from '../../registry/entities';
 import { api, MlflowServerError, type RestOptions } from './http';
 import { toKeyValues, type Json } from './json';
+import { runsUriParts } from '../../lib/model-uri';
 
-const RUNS_SOURCE = /^runs:\/+([^/]+)\/(.*)$/;
 
 async function ensureRegisteredModel(o: RestOptions, name: string, description: string): Promise<void> {
   try {
@@ -31,7 +31,7 @@ export async function syncModelVersions(o: RestOptions, registry: RegistryClient
   const versions = (await registry.store.listModelVersions()).filter((v) => v.runId === runId);
   let created = 0;
   for (const v of versions.sort((a, b) => Number(a.version) - Number(b.version))) {
-    const path = RUNS_SOURCE.exec(v.source)?.[2];
+    const path = runsUriParts(v.source)?.path;
     if (path === undefined) continue; // a version not made from a run's model has nothing to point at
     const source = `runs:/${remoteRunId}/${path}`;
     const model = await registry.getRegisteredModel(v.name);

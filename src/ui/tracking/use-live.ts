@@ -1,15 +1,17 @@
-// Like `useTracking`, with the two things the tracking views need beyond it: only the events that
-// concern the view trigger a reload (a run page ignores other runs' training loops), and reloads are
-// throttled with one in flight at a time (a 10,000-run table is not re-read 60 times a second while a
+// Tracking data for a view, loaded again whenever this tab or another announces a change (views stay
+// live without polling, except on a tracking server, whose other clients announce nothing here: there
+// views look again every few seconds). Only the events that concern the view trigger a reload (a run
+// page ignores other runs' training loops), and reloads are throttled with one in flight at a time (a 10,000-run table is not re-read 60 times a second while a
 // loop logs). Answers that arrive out of order are dropped; changing `deps` shows "loading" again
 // rather than the previous run's data.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mlflow } from '../../tracking/default';
 import type { TrackingClient } from '../../tracking/client';
 import { subscribe, type TrackingMessage } from '../../tracking/events';
-import type { Loaded } from '../use-tracking';
 import { currentServer } from '../tracking-server';
 import { CANCELLED } from '../../lib/waits';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
 export interface LiveOptions {
   /** Which events reload the view (default: every event of this store). */
@@ -102,7 +104,7 @@ export function aboutRun(runId: string): (m: TrackingMessage) => boolean {
 export const REMOTE_POLL_MS = 5000;
 
 /** On a server, call `reload` every few seconds while the tab is visible; returns the stop function. */
-export function pollRemote(reload: () => void): () => void {
+function pollRemote(reload: () => void): () => void {
   if (!currentServer()) return () => {};
   const timer = setInterval(() => {
     if (document.visibilityState === 'visible') reload();

@@ -11,7 +11,8 @@ import { formatCreated } from '../dates';
 import { compareHref, runHref } from '../routes';
 import { useLive } from '../use-live';
 import { AliasEditor } from './aliases';
-import { modelsHref, predictHref, registryClient, runSource, versionHref } from './registry';
+import { modelsHref, predictHref, registryClient, versionHref } from './registry';
+import { runsUriParts } from '../../../lib/model-uri';
 
 export interface ModelData {
   model: RegisteredModel;
@@ -84,7 +85,7 @@ function ModelBody({ data }: { data: ModelData }) {
                   <th scope="row"><a href={versionHref(model.name, v.version)}>Version {v.version}</a></th>
                   <td>{formatCreated(v.creationTimestamp)}</td>
                   <td>{v.aliases.map((a) => <code key={a} class="badge alias">@{a}</code>)}</td>
-                  <td><RunLink runs={runs} runId={v.runId ?? runSource(v.source)?.runId ?? null} /></td>
+                  <td><RunLink runs={runs} runId={v.runId ?? runsUriParts(v.source)?.runId ?? null} /></td>
                   <td>{v.status}</td>
                   <td class="value">{v.description.split('\n')[0]}</td>
                   <td><a href={predictHref(`models:/${model.name}/${v.version}`)} aria-label={`Predict with version ${v.version}`}>Predict</a></td>

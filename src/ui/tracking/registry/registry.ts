@@ -48,8 +48,3 @@ export function latestVersion(versions: readonly ModelVersion[]): ModelVersion |
   return [...versions].sort((a, b) => Number(b.version) - Number(a.version))[0];
 }
 
-/** `runs:/<id>/<path>` → its parts, or null for another kind of source. */
-export function runSource(source: string): { runId: string; path: string } | null {
-  const m = /^runs:\/+([0-9a-f]{32})\/(.+?)\/*$/.exec(source);
-  return m ? { runId: m[1]!, path: m[2]! } : null;
-}

@@ -10,7 +10,8 @@ import { runHref } from '../routes';
 import { useLive } from '../use-live';
 import { AliasEditor } from './aliases';
 import { useModel, RunLink, type ModelData } from './model-view';
-import { modelHref, modelsHref, predictHref, registryClient, runSource } from './registry';
+import { modelHref, modelsHref, predictHref, registryClient } from './registry';
+import { runsUriParts } from '../../../lib/model-uri';
 
 export function VersionView({ name, version }: { name: string; version: string }) {
   const data = useModel(name);
@@ -29,7 +30,7 @@ export function VersionView({ name, version }: { name: string; version: string }
 }
 
 function VersionBody({ data, v }: { data: ModelData; v: ModelVersion }) {
-  const source = runSource(v.source);
+  const source = runsUriParts(v.source);
   const run = source ? data.runs.get(source.runId) : undefined;
   const uri = `models:/${v.name}/${v.version}`;
   const signature = useLive(async (tracking) => {

@@ -1,6 +1,7 @@
 // Model URIs, as MLflow writes them: `runs:/<runId>/<path>`, `models:/<name>/<version>`,
-// `models:/<name>@<alias>` and `models:/<name>/latest`.
-import { TrackingError } from '../lib/errors';
+// `models:/<name>@<alias>` and `models:/<name>/latest`. The one parser of them: in lib, since the
+// registry (a model version's source), sync, models and the UI all read them.
+import { TrackingError } from './errors';
 
 export type ModelUri =
   | { kind: 'runs'; runId: string; path: string }
@@ -8,10 +9,18 @@ export type ModelUri =
   | { kind: 'models'; name: string; alias: string }
   | { kind: 'models'; name: string; latest: true };
 
+const RUNS_URI = /^runs:\/+([0-9a-f]{32})\/(.+?)\/*$/;
+
+/** `runs:/<runId>/<path>` → its parts, or null for any other string (another kind of source). */
+export function runsUriParts(uri: string): { runId: string; path: string } | null {
+  const m = RUNS_URI.exec(uri);
+  return m ? { runId: m[1]!, path: m[2]! } : null;
+}
+
 export function parseModelUri(uri: string): ModelUri {
   if (typeof uri !== 'string') throw new TrackingError(`A model URI must be a string; got ${typeof uri}.`);
   if (uri.startsWith('runs:/')) {
-    const m = /^runs:\/+([0-9a-f]{32})\/(.+?)\/*$/.exec(uri);
+    const m = RUNS_URI.exec(uri);
     if (!m) {
       throw new TrackingError(
         `Not a proper runs:/ URI: ${uri}. Runs URIs must be of the form 'runs:/<run_id>/run-relative/path/to/artifact'`,
