@@ -24,7 +24,3 @@ export function holdDepth<T>(result: T): T {
   state.depth--;
   return result;
 }
-
-export function isPromise(x: unknown): x is Promise<unknown> {
-  return x instanceof Promise;
-}

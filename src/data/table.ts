@@ -210,7 +210,3 @@ function formatCell(v: Cell): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   return String(v);
 }
-
-export function isTable(x: unknown): x is Table {
-  return x instanceof Table;
-}

@@ -84,11 +84,6 @@ export function tensorSchema(t: Table): TensorSpec[] {
   return [tensor(arrayDtype(t.dtypes), [-1, t.columns.length])];
 }
 
-/** The MLflow type of a column from ALL its values (missing cells ignored), as pandas would type it. */
-export function inferColumnType(values: ArrayLike<unknown>): MlflowType {
-  return MLFLOW_TYPES[inferColumn(values).dtype];
-}
-
 /**
  * The schema of model input or output data, as MLflow's `_infer_schema`: named columns for tables
  * (a Table, a danfojs DataFrame, records, an object of columns), their types from all the values;

@@ -22,10 +22,6 @@ export function defaultUser(): string {
   return env?.USER || env?.USERNAME || 'kiroku-user';
 }
 
-export function saveDefaultUser(user: string): void {
-  globalThis.localStorage?.setItem(USER_SETTING, user);
-}
-
 export function defaultContext(): RunContext {
   // A Node script names itself; in a page, runs not made by a notebook cell come from the console.
   const proc = (globalThis as { process?: { argv?: string[] } }).process;

@@ -35,11 +35,6 @@ export function openSession(id: string): Promise<NotebookController | undefined>
   return session.catch(() => undefined);
 }
 
-/** The controller if the notebook is open, without opening it. */
-export function peekSession(id: string): Promise<NotebookController> | undefined {
-  return sessions.get(id);
-}
-
 /** Save every open notebook now (before unload, when the tab is hidden). */
 export async function saveAll(): Promise<void> {
   await Promise.all([...sessions.values()].map((s) => s.then((c) => c.save(), () => undefined)));
