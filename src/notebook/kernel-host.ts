@@ -16,11 +16,14 @@
 // sends `interrupt_request`, which rejects a pending await at once and is the only way when the page
 // is not isolated. Code stuck
 // inside one native call sees neither: `restart()` terminates the worker, and always works.
-import type { ControlChangeReply, ControlChangeRequest, ExecuteReply, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
+import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
 import { mlflow } from '../tracking/default';
 import { defaultUser } from '../tracking/context';
 import { randomHex } from '../lib/ids';
 import { isServerUri, serverOptions } from '../lib/server-options';
+import { PendingExecution, type CellMessage, type Execution } from './execution';
+
+export type { Execution } from './execution';
 
 const newId = () => randomHex(8);
 
@@ -64,18 +67,9 @@ export interface ExecuteInput {
   executionId?: string;
 }
 
-type CellMessage = Exclude<KernelMessage, { type: 'status' } | { type: 'inspect_reply' } | { type: 'control_reply' }>;
-
 /** A control change as the UI sends it (the host adds the request id). */
 export type ControlChange = Omit<ControlChangeRequest, 'type' | 'requestId'>;
 export type ControlChangeResult = Omit<ControlChangeReply, 'type' | 'requestId'>;
-
-/** One execution: its messages as an async iterable (ending after the reply), and the reply. */
-export interface Execution extends AsyncIterable<CellMessage> {
-  readonly cellId: string;
-  readonly executionId: string;
-  readonly reply: Promise<ExecuteReply>;
-}
 
 export interface KernelStatusInfo {
   state: KernelState;
@@ -84,49 +78,6 @@ export interface KernelStatusInfo {
   notice?: string;
   /** How `interrupt()` reaches the worker. */
   interruptMode: 'shared-memory' | 'message';
-}
-
-class PendingExecution implements Execution {
-  readonly reply: Promise<ExecuteReply>;
-  private resolveReply!: (r: ExecuteReply) => void;
-  private readonly buffer: CellMessage[] = [];
-  private wake: (() => void) | null = null;
-  private done = false;
-
-  constructor(readonly request: ExecuteRequest) {
-    this.reply = new Promise((resolve) => (this.resolveReply = resolve));
-  }
-
-  get cellId(): string {
-    return this.request.cellId;
-  }
-
-  get executionId(): string {
-    return this.request.executionId;
-  }
-
-  push(m: CellMessage): void {
-    if (this.done) return;
-    this.buffer.push(m);
-    if (m.type === 'execute_reply') {
-      this.done = true;
-      this.resolveReply(m);
-    }
-    this.wake?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<CellMessage> {
-    let i = 0;
-    for (;;) {
-      while (i < this.buffer.length) {
-        const m = this.buffer[i++]!;
-        yield m;
-        if (m.type === 'execute_reply') return;
-      }
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
-    }
-  }
 }
 
 export class KernelHost {
