@@ -1,5 +1,5 @@
 // Import a workspace archive into this browser's stores, merging without duplicates, as a user of the
-// stores (their `restore*`), reading the archive straight from the File (zip-read.ts):
+// stores (their `restore*`), reading the archive straight from the File (archive-reader.ts, zip-read.ts):
 // - only entries the manifest names are read (format 1 archives, whose manifest names none: entries
 //   the archive's own lists name); every other entry is reported and never inflated;
 // - before anything is read, the declared expanded size is checked against the room the browser has,
@@ -24,12 +24,10 @@ import type { StoredModelVersion } from '../storage/schema';
 import { isQuotaError } from '../storage/reserve';
 import { NotebooksStore } from '../notebook/notebooks-store';
 import { FilesStore, checkName } from '../notebook/files';
-import {
-  DEFAULT_DATABASES, FORMAT, FORMAT_VERSION, MANIFEST, decodeJSON, decodeSeries, runDir, type Manifest, type WorkspaceDatabases,
-} from './archive';
+import { DEFAULT_DATABASES, MANIFEST, decodeSeries, runDir, type WorkspaceDatabases } from './archive';
+import { Archive, LIMITS, openArchive } from './archive-reader';
 import { WorkspaceError } from './errors';
 import { checkNotebook } from './notebook-check';
-import { entryBytes, entryPieces, readZipDirectory, type ZipEntry } from './zip-read';
 
 export interface MergeCount {
   added: number;
@@ -72,43 +70,10 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const LIMITS = { manifest: 4 << 20, json: 64 << 20, series: 256 << 20 };
 
 const count = (): MergeCount => ({ added: 0, updated: 0, skipped: 0, rejected: 0 });
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-const KNOWN_V1 = /^(notebooks\/[^/]+\.json|files\/index\.json|files\/data\/\d+|tracking\/experiments\.json|tracking\/runs\/[^/]+\/(run\.json|metrics\/\d+\.f64|artifacts\/.+)|registry\/(models|versions)\.json)$/;
 
-/** The archive: its directory, and the entries its manifest names (format 2) or its layout names (format 1). */
-class Archive {
-  constructor(readonly file: Blob, readonly dir: Map<string, ZipEntry>, readonly manifest: Manifest) {}
-
-  named(path: string): ZipEntry | undefined {
-    const e = this.dir.get(path);
-    if (!e) return undefined;
-    const sizes = this.manifest.entries;
-    if (sizes) return sizes[path] === e.size ? e : undefined;
-    return KNOWN_V1.test(path) ? e : undefined;
-  }
-
-  paths(pattern: RegExp): string[] {
-    return [...this.dir.keys()].filter((p) => pattern.test(p) && this.named(p));
-  }
-
-  async json<T>(path: string, fallback?: T): Promise<T> {
-    const e = this.named(path);
-    if (!e) {
-      if (fallback !== undefined) return fallback;
-      throw new WorkspaceError(`The archive has no ${path}.`);
-    }
-    return decodeJSON<T>(await entryBytes(this.file, e, LIMITS.json));
-  }
-
-  pieces(path: string): AsyncIterable<Uint8Array> {
-    const e = this.named(path);
-    if (!e) throw new WorkspaceError(`The archive lists ${path} but holds no such entry.`);
-    return entryPieces(this.file, e);
-  }
-}
 
 async function storageRoom(): Promise<number | null> {
   const est = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
@@ -120,24 +85,8 @@ const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 export async function importWorkspace(archive: Blob | Uint8Array | ArrayBuffer, options: ImportOptions = {}): Promise<ImportReport> {
   const dbs = { ...DEFAULT_DATABASES, ...options.databases };
   const file = archive instanceof Blob ? archive : new Blob([archive as BlobPart]);
-  const dir = await readZipDirectory(file);
-  const manifestEntry = dir.get(MANIFEST);
-  let manifest: Manifest | undefined;
-  try {
-    manifest = manifestEntry && decodeJSON<Manifest>(await entryBytes(file, manifestEntry, LIMITS.manifest));
-  } catch (err) {
-    throw new WorkspaceError(`This zip's ${MANIFEST} cannot be read (${message(err)}). Choose a file made by "Export workspace".`);
-  }
-  if (!manifest || manifest.format !== FORMAT) {
-    throw new WorkspaceError(`This zip is not a Kiroku workspace: it has no ${MANIFEST}. Choose a file made by "Export workspace".`);
-  }
-  if (typeof manifest.version !== 'number' || manifest.version > FORMAT_VERSION) {
-    throw new WorkspaceError(
-      `This workspace was exported by a newer Kiroku (${String(manifest.app)}, format ${String(manifest.version)}); this one reads format ${FORMAT_VERSION}. Update the app and import again.`,
-    );
-  }
-  if (manifest.entries !== undefined && (typeof manifest.entries !== 'object' || manifest.entries === null)) throw new WorkspaceError(`This workspace's ${MANIFEST} is damaged (its entry list is not an object).`);
-  const a = new Archive(file, dir, manifest);
+  const a = await openArchive(file);
+  const dir = a.dir;
 
   const report: ImportReport = {
     notebooks: count(), files: count(), experiments: count(), runs: count(), registeredModels: count(), modelVersions: count(),
@@ -325,7 +274,7 @@ async function importRun(a: Archive, store: IdbTrackingStore, file: string, ids:
       const path = `${dir}/metrics/${i}.f64`;
       const entry = a.named(path);
       if (!entry) throw new WorkspaceError(`the archive lists metric '${String(key)}' but holds no history for it (${path})`);
-      history.push(checkHistory(key, runId, decodeSeries(await entryBytes(a.file, entry, LIMITS.series))));
+      history.push(checkHistory(key, runId, decodeSeries(await a.bytes(entry, LIMITS.series))));
     }
     for (const f of files) if (!a.named(`${dir}/artifacts/${f.path}`)) throw new WorkspaceError(`the archive lists artifact '${f.path}' but holds no bytes for it`);
     const moved = experimentId !== record.info.experimentId;
