@@ -1,17 +1,25 @@
-// The public `mlflow` object: the page's fluent tracking API with the model API and autolog layered
-// onto the same instance, so tracking, logged models, the registry and autolog share one active run
-// and one tracking URI.
-import { mlflow as fluent } from './tracking/default';
-import { modelApi } from './models/api';
+// The public `mlflow` object, composed in one place with one type: a tracking instance's fluent API,
+// the model API (logged models, the registry, loadModel) and autolog, all over that one instance, so
+// they share its active run and tracking URI. Built anew for an instance (a notebook kernel composes
+// its own); never by adding to the instance itself.
+import { mlflow as defaultFluent } from './tracking/default';
+import { boundFluentApi, type Fluent, type FluentApi } from './tracking/fluent';
+import { modelApi, type ModelApi } from './models/api';
 import { autolog, nameDataset, type AutologOptions } from './autolog/index';
 import './interop/rest/schemes'; // http(s):// tracking URIs: an MLflow tracking server
 
-const withModels = Object.assign(fluent, modelApi(fluent));
-
-export const mlflow = Object.assign(withModels, {
+export interface Mlflow extends FluentApi, ModelApi {
   /** Record every later fit as a run: params, training metrics, the model with signature and input example, the dataset. */
-  autolog: (options: AutologOptions = {}) => autolog(withModels, options),
+  autolog(options?: AutologOptions): void;
   /** Name the data you predict on, for post-training metric keys: `mean_squared_error_test`. */
-  nameDataset,
-});
-export type Mlflow = typeof mlflow;
+  nameDataset: typeof nameDataset;
+}
+
+/** The `mlflow` API over one tracking instance. */
+export function createMlflow(fluent: Fluent): Mlflow {
+  const withModels = { ...boundFluentApi(fluent), ...modelApi(fluent) };
+  return { ...withModels, autolog: (options: AutologOptions = {}) => autolog(withModels, options), nameDataset };
+}
+
+/** The page's (or the kernel's) `mlflow`, over the same instance the UI reads through. */
+export const mlflow: Mlflow = createMlflow(defaultFluent);

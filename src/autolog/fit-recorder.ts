@@ -4,7 +4,7 @@
 import { environmentInfo, requirementsText } from '../lib/environment';
 import { isInterrupt } from '../lib/errors';
 import { now } from '../lib/time';
-import type { Fluent } from '../tracking/fluent';
+import type { FluentApi } from '../tracking/fluent';
 import type { ModelApi } from '../models/api';
 import { claimRun, reclaim } from '../tracking/ownership';
 import { announce } from '../tracking/events';
@@ -22,7 +22,7 @@ export interface FitSnapshot {
   extraArtifacts?: Record<string, string>;
 }
 
-export type Api = Fluent & ModelApi;
+export type Api = FluentApi & ModelApi;
 type CommitContent = Omit<Parameters<import('../tracking/client').TrackingClient['commitRun']>[1], 'end'>;
 
 /**

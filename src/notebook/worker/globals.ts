@@ -1,7 +1,7 @@
 // The names every cell starts with (docs: the notebook's IntelliSense lists the same ones):
 //
 //   everything src/index.ts exports (mlflow, the tracking API, estimators and data helpers as they land),
-//   mlflow               the kernel's fluent tracking API
+//   mlflow               the kernel's `mlflow`: tracking, models and autolog over its tracking instance
 //   display(x, options)  show a value under the cell now ({ displayId } updates it in place later)
 //   html(s), markdown(s) mark a string for rich display (HTML is sanitized by the page)
 //   loadCSV(name)        a file from the Files panel (or a sample dataset) as a DataFrame
@@ -29,7 +29,9 @@ export interface GlobalsDeps {
 export async function defineGlobals(scope: KernelScope, deps: GlobalsDeps): Promise<void> {
   const api = (await import('../../index')) as Record<string, unknown>;
   for (const [name, value] of Object.entries(api)) scope.defineBuiltin(name, value);
-  scope.defineBuiltin('mlflow', deps.mlflow);
+  // Composed over the kernel's own instance (a kernel may track elsewhere than the page's default).
+  const { createMlflow } = await import('../../mlflow');
+  scope.defineBuiltin('mlflow', createMlflow(deps.mlflow));
   scope.defineBuiltin('display', deps.display);
   scope.defineBuiltin('html', html);
   scope.defineBuiltin('markdown', markdown);
