@@ -9,7 +9,7 @@
 // we start on X like sklearn, but if the run is still going after the epochs that forming XᵀX would
 // have cost (n > p, p ≤ 2048), we form it and continue on it: the iterates are the same up to rounding,
 // and a long, ill-conditioned fit costs at most about twice the cheaper of the two ways.
-import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
+import { checkOneOf, checkRange, registerEstimator } from './estimator';
 import { rngFrom } from '../lib/random';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { enetCoordinateDescent, enetCoordinateDescentGram, type CdMeans, type CdResult } from './cd-fast';
@@ -122,8 +122,8 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
     return { ...super.stateToJSON(), nIter: this.nIter_, dualGap: this.dualGap_ };
   }
 
-  protected override restoreState(state: Record<string, unknown>): void {
-    super.restoreState(state);
+  protected override stateFromJSON(state: Record<string, unknown>): void {
+    super.stateFromJSON(state);
     this.nIter_ = state.nIter as number;
     this.dualGap_ = state.dualGap as number;
   }
@@ -139,13 +139,6 @@ export class ElasticNet extends BaseElasticNet<ElasticNetParams> {
     checkRange(this.estimatorName, 'l1Ratio', this.params.l1Ratio, 0, 1);
     return this.params.l1Ratio;
   }
-
-  static fromJSON(json: EstimatorJSON): ElasticNet {
-    checkJSON(json, 'ElasticNet');
-    const m = new ElasticNet(json.params as Partial<ElasticNetParams>);
-    if (json.state) m.restoreState(json.state);
-    return m;
-  }
 }
 
 /** Linear model trained with an L1 prior as regularizer (sklearn.linear_model.Lasso): l1Ratio = 1. */
@@ -156,13 +149,6 @@ export class Lasso extends BaseElasticNet<LassoParams> {
 
   protected get l1Ratio(): number {
     return 1;
-  }
-
-  static fromJSON(json: EstimatorJSON): Lasso {
-    checkJSON(json, 'Lasso');
-    const m = new Lasso(json.params as Partial<LassoParams>);
-    if (json.state) m.restoreState(json.state);
-    return m;
   }
 }
 

@@ -162,10 +162,35 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
     return 1;
   }
 
+  /**
+   * An estimator rebuilt from what `toJSON()` saved (`Ridge.fromJSON(json)`): the class and state
+   * version checked, an estimator made with the saved params, then given the saved state. Classes
+   * whose params hold estimators (Pipeline, GridSearch, ColumnTransformer) rebuild those in their own.
+   */
+  static fromJSON<T extends Estimator<object>>(this: Rebuildable<T>, json: EstimatorJSON): T {
+    checkJSON(json, nameOf(this));
+    const est = new this(this.paramsFromJSON(json.params) as never);
+    if (json.state) est.stateFromJSON(json.state);
+    return est;
+  }
+
+  /** The constructor's params from saved ones (classes whose params hold estimators rebuild them here). */
+  static paramsFromJSON(params: Record<string, unknown>): Record<string, unknown> {
+    return params;
+  }
+
+  /** Sets the fitted state `stateToJSON()` wrote (fromJSON's last step). */
+  protected stateFromJSON(_state: Record<string, unknown>): void {
+    throw new KirokuError(`${this.estimatorName} cannot be loaded from JSON.`, 'INVALID_PARAMETER_VALUE');
+  }
+
   toJSON(): EstimatorJSON {
     return { name: this.estimatorName, version: this.stateVersion, params: { ...this.params } as Record<string, unknown>, state: this.isFitted ? this.stateToJSON() : null };
   }
 }
+
+/** What `fromJSON` needs of a class: its constructor and its params hook. */
+type Rebuildable<T> = { new (params?: never): T; paramsFromJSON(params: Record<string, unknown>): Record<string, unknown> };
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};

@@ -76,7 +76,7 @@ export abstract class LinearModel<P extends object = Record<string, unknown>> ex
     return { ...this.inputState(), coef: Array.from(this.coef_!), intercept: this.intercept_ };
   }
 
-  protected restoreState(state: Record<string, unknown>): void {
+  protected override stateFromJSON(state: Record<string, unknown>): void {
     this.restoreInputState(state);
     this.coef_ = Float64Array.from(state.coef as number[]);
     this.intercept_ = state.intercept as number;

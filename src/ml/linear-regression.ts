@@ -12,7 +12,7 @@
 //
 // positive=true is non-negative least squares (sklearn uses scipy's nnls): Lawson–Hanson on the
 // Gram form, in linalg.ts.
-import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
+import { checkOneOf, checkRange, registerEstimator } from './estimator';
 import type { Matrix, MatrixInput, VectorInput } from '../data/frame';
 import { gramOf, type Gram } from './gram';
 import { cholesky, choleskySolve, nnlsGram, symmetricEigen } from './linalg';
@@ -45,13 +45,6 @@ export class LinearRegression extends LinearModel<LinearRegressionParams> {
     this.coef_ = p.positive ? nnlsGram(g.Q, m.cols, g.q) : normalEquations(g) ?? minimumNorm(m, target, g);
     this.setIntercept(g, p.fitIntercept);
     return this;
-  }
-
-  static fromJSON(json: EstimatorJSON): LinearRegression {
-    checkJSON(json, 'LinearRegression');
-    const m = new LinearRegression(json.params as Partial<LinearRegressionParams>);
-    if (json.state) m.restoreState(json.state);
-    return m;
   }
 }
 

@@ -3,7 +3,7 @@
 // sklearn's `classes_` order, shapes (`coef_` has one row for binary problems) and warnings.
 import { DataError, KirokuError } from '../lib/errors';
 import type { MatrixInput, VectorInput } from '../data/frame';
-import { Classifier, checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
+import { Classifier, checkOneOf, checkRange, registerEstimator } from './estimator';
 import { encodeLabels, toLabels, uniqueLabels, type Label } from './labels';
 import { checkSameLength } from './metrics';
 import { fitLogistic } from './logistic-loss';
@@ -226,19 +226,13 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     return { ...this.inputState(), classes: this.classes_, coef: this.coef_, intercept: this.intercept_, nIter: this.nIter_, mode: this.mode };
   }
 
-  static fromJSON(json: EstimatorJSON): LogisticRegression {
-    checkJSON(json, 'LogisticRegression');
-    const m = new LogisticRegression(json.params as Partial<LogisticRegressionParams>);
-    const s = json.state;
-    if (s) {
-      m.restoreInputState(s);
-      m.classes_ = s.classes as Label[];
-      m.coef_ = s.coef as number[][];
-      m.intercept_ = s.intercept as number[];
-      m.nIter_ = s.nIter as number[];
-      m.mode = s.mode as 'multinomial' | 'ovr';
-    }
-    return m;
+  protected override stateFromJSON(s: Record<string, unknown>): void {
+    this.restoreInputState(s);
+    this.classes_ = s.classes as Label[];
+    this.coef_ = s.coef as number[][];
+    this.intercept_ = s.intercept as number[];
+    this.nIter_ = s.nIter as number[];
+    this.mode = s.mode as 'multinomial' | 'ovr';
   }
 }
 

@@ -13,7 +13,7 @@
 // names are scikit-learn's; see mlp-core.ts for the loop and the hooks (`onEpochEnd`,
 // `addEpochListener`, `model_.stopTraining`, `fit(X, y, {signal})`). Only the solvers 'adam' and
 // 'sgd' exist ('lbfgs' does not), there is no `warm_start`, and y must be one column.
-import { Classifier, Regressor, checkJSON, registerEstimator, type EstimatorJSON } from './estimator';
+import { Classifier, Regressor, registerEstimator } from './estimator';
 import { DataError } from '../lib/errors';
 import { toVector, type MatrixInput, type VectorInput } from '../data/frame';
 import { toLabels, uniqueLabels, type Label } from './labels';
@@ -70,11 +70,8 @@ export class MLPRegressor extends MLPMixin(Regressor<MLPParams>) {
     return this.networkState();
   }
 
-  static fromJSON(json: EstimatorJSON): MLPRegressor {
-    checkJSON(json, 'MLPRegressor');
-    const est = new MLPRegressor(json.params as MLPParamsInput);
-    if (json.state) est.restoreNetwork(json.state);
-    return est;
+  protected override stateFromJSON(state: Record<string, unknown>): void {
+    this.restoreNetwork(state);
   }
 }
 
@@ -135,14 +132,9 @@ export class MLPClassifier extends MLPMixin(Classifier<MLPParams>) {
     return { ...this.networkState(), classes: this.classes_ };
   }
 
-  static fromJSON(json: EstimatorJSON): MLPClassifier {
-    checkJSON(json, 'MLPClassifier');
-    const est = new MLPClassifier(json.params as MLPParamsInput);
-    if (json.state) {
-      est.restoreNetwork(json.state);
-      est.classes_ = json.state.classes as Label[];
-    }
-    return est;
+  protected override stateFromJSON(state: Record<string, unknown>): void {
+    this.restoreNetwork(state);
+    this.classes_ = state.classes as Label[];
   }
 }
 

@@ -16,7 +16,7 @@
 //       { type: 'candidate', ...CandidateInfo }      after each candidate's folds are scored
 //       { type: 'end', search }                      after refit; fitted attributes are set
 //   - the `onCandidate` option: `(info: CandidateInfo) => void | Promise<void>` for this search only.
-import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind, checkJSON, nameEstimator } from './estimator';
+import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind, nameEstimator } from './estimator';
 import { KirokuError } from '../lib/errors';
 import {
   clone, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
@@ -297,21 +297,18 @@ export class GridSearch extends Estimator<GridSearchParams> {
     };
   }
 
-  static fromJSON(json: EstimatorJSON): GridSearch {
-    checkJSON(json, 'GridSearch');
-    const p = json.params;
-    const est = new GridSearch({ ...p, estimator: paramFromJSON(p.estimator) as AnyEstimator | null, errorScore: p.errorScore === null ? NaN : (p.errorScore as number | 'raise') });
-    const s = json.state;
-    if (s) {
-      est.cvResults_ = s.cvResults as CvResults;
-      est.bestIndex_ = s.bestIndex as number;
-      est.bestParams_ = s.bestParams as Record<string, unknown>;
-      est.bestScore_ = s.bestScore as number;
-      est.nSplits_ = s.nSplits as number;
-      est.refitTime_ = s.refitTime as number | null;
-      est.bestEstimator_ = paramFromJSON(s.bestEstimator) as AnyEstimator | null;
-    }
-    return est;
+  static override paramsFromJSON(p: Record<string, unknown>): Record<string, unknown> {
+    return { ...p, estimator: paramFromJSON(p.estimator) as AnyEstimator | null, errorScore: p.errorScore === null ? NaN : (p.errorScore as number | 'raise') };
+  }
+
+  protected override stateFromJSON(s: Record<string, unknown>): void {
+    this.cvResults_ = s.cvResults as CvResults;
+    this.bestIndex_ = s.bestIndex as number;
+    this.bestParams_ = s.bestParams as Record<string, unknown>;
+    this.bestScore_ = s.bestScore as number;
+    this.nSplits_ = s.nSplits as number;
+    this.refitTime_ = s.refitTime as number | null;
+    this.bestEstimator_ = paramFromJSON(s.bestEstimator) as AnyEstimator | null;
   }
 }
 

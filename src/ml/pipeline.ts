@@ -5,7 +5,7 @@
 // Steps are fitted in place (as scikit-learn does; GridSearch and crossValScore clone first). `fit`
 // returns a Promise exactly when the final step's `fit` does (MLP), so `await pipe.fit(X, y)` is always
 // right. `getParams()` is scikit-learn's deep form: `steps`, each step by name, and `name__param`.
-import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind, checkJSON } from './estimator';
+import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind } from './estimator';
 import { KirokuError } from '../lib/errors';
 import {
   estimatorRepr, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
@@ -219,12 +219,14 @@ export class Pipeline extends Estimator<PipelineParams> {
     return { steps: paramToJSON(this.params.steps) };
   }
 
-  static fromJSON(json: EstimatorJSON): Pipeline {
-    checkJSON(json, 'Pipeline');
-    const steps = paramFromJSON(json.state ? json.state.steps : json.params.steps) as PipelineStep[];
-    const pipe = new Pipeline({ steps, verbose: json.params.verbose as boolean });
-    pipe.fitted = json.state !== null;
-    return pipe;
+  static override paramsFromJSON(params: Record<string, unknown>): Record<string, unknown> {
+    return { ...params, steps: paramFromJSON(params.steps) };
+  }
+
+  /** A fitted pipeline's state is its fitted steps. */
+  protected override stateFromJSON(state: Record<string, unknown>): void {
+    this.params.steps = paramFromJSON(state.steps) as PipelineStep[];
+    this.fitted = true;
   }
 }
 

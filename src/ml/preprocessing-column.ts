@@ -9,7 +9,7 @@
 //
 // Output names are `name__feature` (`num__body_mass_g`, `cat__island_Dream`), scikit-learn's
 // verbose_feature_names_out=True; columns left over are dropped unless `remainder: 'passthrough'`.
-import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
+import { registerEstimator, type EstimatorJSON } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import type { Table } from '../data/table';
@@ -157,15 +157,13 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     return { ...this.baseState(), transformers: paramToJSON(this.transformers_) };
   }
 
-  static fromJSON(json: EstimatorJSON): ColumnTransformer {
-    checkJSON(json, 'ColumnTransformer');
-    const params = { ...json.params, transformers: paramFromJSON(json.params.transformers) } as Partial<ColumnTransformerParams>;
-    const est = new ColumnTransformer(params);
-    if (json.state) {
-      est.restoreBase(json.state);
-      est.transformers_ = paramFromJSON(json.state.transformers) as FittedSpec[];
-    }
-    return est;
+  static override paramsFromJSON(params: Record<string, unknown>): Record<string, unknown> {
+    return { ...params, transformers: paramFromJSON(params.transformers) };
+  }
+
+  protected override stateFromJSON(state: Record<string, unknown>): void {
+    this.restoreBase(state);
+    this.transformers_ = paramFromJSON(state.transformers) as FittedSpec[];
   }
 }
 

@@ -5,7 +5,7 @@
 // and `nan` in feature names. Category names use JavaScript's `String()`, except booleans and missing
 // values, which follow Python (`True`, `nan`); a float column of whole numbers therefore names its
 // columns `x_1` where pandas would say `x_1.0`.
-import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
+import { registerEstimator } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import { Transformer, isMissing, matrixFromColumns, type TableInput } from './preprocessing-base';
@@ -136,16 +136,10 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     return { ...this.baseState(), categories: this.categories_, dropIdx: this.dropIdx_ };
   }
 
-  static fromJSON(json: EstimatorJSON): OneHotEncoder {
-    checkJSON(json, 'OneHotEncoder');
-    const est = new OneHotEncoder(json.params as Partial<OneHotEncoderParams>);
-    const s = json.state;
-    if (s) {
-      est.restoreBase(s);
-      est.categories_ = s.categories as Category[][];
-      est.dropIdx_ = s.dropIdx as (number | null)[] | null;
-    }
-    return est;
+  protected override stateFromJSON(s: Record<string, unknown>): void {
+    this.restoreBase(s);
+    this.categories_ = s.categories as Category[][];
+    this.dropIdx_ = s.dropIdx as (number | null)[] | null;
   }
 }
 

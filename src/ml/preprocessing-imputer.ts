@@ -4,7 +4,7 @@
 // Output: a Matrix when every output value is numeric; otherwise (most_frequent or constant on string
 // columns) a Table, which the next step (OneHotEncoder, a ColumnTransformer) reads like a DataFrame.
 // scikit-learn returns an object array in that case, for the same reason.
-import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
+import { registerEstimator } from './estimator';
 import { DataError, KirokuError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import { inferColumn } from '../data/infer';
@@ -127,14 +127,9 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
     return { ...this.baseState(), statistics: this.statistics_ };
   }
 
-  static fromJSON(json: EstimatorJSON): SimpleImputer {
-    checkJSON(json, 'SimpleImputer');
-    const est = new SimpleImputer(json.params as Partial<SimpleImputerParams>);
-    if (json.state) {
-      est.restoreBase(json.state);
-      est.statistics_ = json.state.statistics as (Fill | null)[];
-    }
-    return est;
+  protected override stateFromJSON(state: Record<string, unknown>): void {
+    this.restoreBase(state);
+    this.statistics_ = state.statistics as (Fill | null)[];
   }
 }
 

@@ -1,7 +1,7 @@
 // StandardScaler and MinMaxScaler with scikit-learn's names, defaults and edge cases: population
 // variance (ddof = 0); constant features get scale 1 so they map to 0 instead of NaN; NaN is ignored in
 // fit and kept in transform.
-import { registerEstimator, type EstimatorJSON, checkJSON } from './estimator';
+import { registerEstimator } from './estimator';
 import { DataError } from '../lib/errors';
 import type { Matrix } from '../data/frame';
 import type { Table } from '../data/table';
@@ -98,19 +98,13 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     return { ...this.baseState(), mean: opt(this.mean_), var: opt(this.var_), scale: opt(this.scale_), nSamplesSeen: this.nSamplesSeen_ };
   }
 
-  static fromJSON(json: EstimatorJSON): StandardScaler {
-    checkJSON(json, 'StandardScaler');
-    const est = new StandardScaler(json.params as Partial<StandardScalerParams>);
-    const s = json.state;
-    if (s) {
-      est.restoreBase(s);
-      const opt = (a: unknown) => (a == null ? null : nullToNaN(a));
-      est.mean_ = opt(s.mean);
-      est.var_ = opt(s.var);
-      est.scale_ = opt(s.scale);
-      est.nSamplesSeen_ = s.nSamplesSeen as number[];
-    }
-    return est;
+  protected override stateFromJSON(s: Record<string, unknown>): void {
+    this.restoreBase(s);
+    const opt = (a: unknown) => (a == null ? null : nullToNaN(a));
+    this.mean_ = opt(s.mean);
+    this.var_ = opt(s.var);
+    this.scale_ = opt(s.scale);
+    this.nSamplesSeen_ = s.nSamplesSeen as number[];
   }
 }
 
@@ -184,19 +178,13 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
     };
   }
 
-  static fromJSON(json: EstimatorJSON): MinMaxScaler {
-    checkJSON(json, 'MinMaxScaler');
-    const est = new MinMaxScaler(json.params as Partial<MinMaxScalerParams>);
-    const s = json.state;
-    if (s) {
-      est.restoreBase(s);
-      est.dataMin_ = nullToNaN(s.dataMin);
-      est.dataMax_ = nullToNaN(s.dataMax);
-      est.dataRange_ = nullToNaN(s.dataRange);
-      est.scale_ = nullToNaN(s.scale);
-      est.min_ = nullToNaN(s.min);
-    }
-    return est;
+  protected override stateFromJSON(s: Record<string, unknown>): void {
+    this.restoreBase(s);
+    this.dataMin_ = nullToNaN(s.dataMin);
+    this.dataMax_ = nullToNaN(s.dataMax);
+    this.dataRange_ = nullToNaN(s.dataRange);
+    this.scale_ = nullToNaN(s.scale);
+    this.min_ = nullToNaN(s.min);
   }
 }
 

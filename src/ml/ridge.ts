@@ -5,7 +5,7 @@
 // (XcᵀXc + αI) w = Xcᵀyc on centered data, intercept = ȳ − x̄·w. With positive=true sklearn switches to
 // L-BFGS-B, which stops at its tolerance; we solve the same constrained problem exactly (Lawson–Hanson
 // NNLS on the Gram form), so results agree to sklearn's tolerance, not to the last digit.
-import { checkJSON, checkOneOf, checkRange, registerEstimator, type EstimatorJSON } from './estimator';
+import { checkOneOf, checkRange, registerEstimator } from './estimator';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { KirokuError } from '../lib/errors';
 import { gramOf } from './gram';
@@ -64,13 +64,6 @@ export class Ridge extends LinearModel<RidgeParams> {
     this.coef_ = p.positive ? nnlsGram(g.Q, k, g.q) : solveSPD(g.Q, k, g.q);
     this.setIntercept(g, p.fitIntercept);
     return this;
-  }
-
-  static fromJSON(json: EstimatorJSON): Ridge {
-    checkJSON(json, 'Ridge');
-    const m = new Ridge(json.params as Partial<RidgeParams>);
-    if (json.state) m.restoreState(json.state);
-    return m;
   }
 }
 

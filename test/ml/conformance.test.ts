@@ -145,6 +145,13 @@ describe('estimator contract', () => {
         expect(back.getParams()).toEqual(JSON.parse(JSON.stringify(est.getParams())));
       });
 
+      it('loads through the base class’s fromJSON (its own state and params hooks only) and refuses another class’s JSON', async () => {
+        expect(Object.hasOwn(cls, 'fromJSON')).toBe(false);
+        const json = (await fitted()).toJSON();
+        const other = names.find((n) => n !== name)!;
+        expect(() => (cls as ml.EstimatorClass).fromJSON({ ...json, name: other })).toThrow(`Cannot load a "${other}" model as ${name}.`);
+      });
+
       it('an unfitted estimator round-trips as unfitted', () => {
         const json = JSON.parse(JSON.stringify(build().toJSON()));
         expect(json.state).toBeNull();
