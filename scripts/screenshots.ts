@@ -1,7 +1,9 @@
 // Screenshots of what a new user sees, for docs/screenshots/: the notebook, the walkthrough's charts (in
 // the notebook and on the run page), TensorFlow.js training progress, the hyperparameter sweep's bar
-// chart, the runs table scrolled right, describe(df) and a traceback. Drives the built app (`npm run build` first) in Debian's Chromium, as the browser
-// tests do, with the wine-quality CSV from ../shared when it is there (the cars sample otherwise).
+// chart, the runs table scrolled right, describe(df), a traceback and the Predict page. Drives the built
+// app (`npm run build` first) in Debian's Chromium, as the browser tests do, with the wine-quality CSV
+// from ../shared when it is there (the cars sample otherwise, and then no Predict page: it predicts on
+// the wine file).
 //
 //   npx vite build && npx tsx scripts/screenshots.ts
 import { existsSync } from 'node:fs';
@@ -21,8 +23,8 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), headless
 const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
 const page = await context.newPage();
 await mkdir(OUT, { recursive: true });
-const shot = async (name: string, target: Page | ReturnType<Page['locator']> = page) => {
-  await target.screenshot({ path: resolve(OUT, `${name}.png`), animations: 'disabled' });
+const shot = async (name: string, target: Page | ReturnType<Page['locator']> = page, fullPage = false) => {
+  await target.screenshot({ path: resolve(OUT, `${name}.png`), animations: 'disabled', ...(fullPage ? { fullPage } : {}) });
   console.info(`docs/screenshots/${name}.png`);
 };
 
@@ -64,6 +66,16 @@ await shot('run-page-residuals-figure');
 await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
 await page.getByRole('figure').first().waitFor();
 await shot('run-page-metric-charts');
+
+// The Predict page: the walkthrough's registered model on a file of the same kind.
+if (existsSync(WINE)) {
+  await page.goto(`${base}#/predict?model=${encodeURIComponent('models:/wine-quality-elasticnet/latest')}`);
+  await page.getByRole('status').getByText(/Loaded models:/).waitFor();
+  await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'winequality-red.csv', mimeType: 'text/csv', buffer: await readFile(WINE) });
+  await page.getByRole('region', { name: '3. Schema check' }).getByRole('button', { name: 'Predict' }).click();
+  await page.getByRole('region', { name: 'Predictions beside the inputs' }).getByRole('row').nth(1).waitFor();
+  await shot('predict-page', page, true);
+} else console.info('No ../shared/data/winequality-red.csv: no Predict page screenshot.');
 
 // The sweep: its bar chart, then the runs table scrolled right to the metrics.
 await page.goto(`${base}#/notebook`);
