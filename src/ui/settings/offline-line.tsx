@@ -1,5 +1,5 @@
 // What Settings says about working offline: only what is true of this page (sw/register.ts knows).
-import { formatBytes } from '../notebook/format-bytes';
+import { formatBytes } from '../format';
 import { offlineState } from '../../sw/register';
 import type { StorageStatus } from '../../workspace';
 

@@ -3,7 +3,7 @@
 // ("Permanently delete deleted runs", with confirmation) here, artifact deletion on a run's Artifacts
 // tab. Both only delete, which a full disk still allows.
 import { useEffect, useState } from 'preact/hooks';
-import { formatBytes } from '../notebook/format-bytes';
+import { formatBytes } from '../format';
 import { ConfirmDialog } from '../components/dialog';
 import { mlflow } from '../../tracking/default';
 import { purgeDeletedRuns, runUsage, type RunUsage } from '../../tracking/gc';

@@ -2,7 +2,7 @@
 // the page stays responsive) or remove it (clear). An import's report names every file of the archive
 // that was added, updated, already here, or rejected (and why).
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../notebook/format-bytes';
+import { formatBytes } from '../format';
 import { ConfirmDialog } from '../components/dialog';
 import { saveBlob } from '../components/download';
 import { mlflow } from '../../tracking/default';

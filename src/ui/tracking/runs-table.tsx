@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import { formatDuration, formatNumber, isoTime } from '../format';
-import { formatCreated } from './dates';
+import { formatCreated } from '../format';
 import { columnGroups, FIXED_COLUMN, hasModel, sortValue, type Column, type ColumnKind, type ValueContext } from './columns';
 import { buildRunTree, type TreeRow } from './run-tree';
 import { cellHref, runHref } from './routes';

@@ -7,7 +7,7 @@ import type { Run } from '../../../tracking/entities';
 import { navigate } from '../../router';
 import { DescriptionEditor } from '../../components/description-editor';
 import { TagsEditor } from '../../components/tags-editor';
-import { formatCreated } from '../dates';
+import { formatCreated } from '../../format';
 import { compareHref, runHref } from '../routes';
 import { useLive } from '../use-live';
 import { AliasEditor } from './aliases';

@@ -1,7 +1,7 @@
 // Registered models: name, latest version, aliases, last change, description. A search box narrows
 // by name; each name opens the model.
 import { useState } from 'preact/hooks';
-import { formatCreated } from '../dates';
+import { formatCreated } from '../../format';
 import { useLive } from '../use-live';
 import { aliasList, latestVersion, modelHref, registryClient, registryEvent, versionHref } from './registry';
 

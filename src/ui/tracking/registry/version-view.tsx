@@ -4,7 +4,7 @@ import type { ModelVersion } from '../../../registry/entities';
 import { CopyButton } from '../../components/copy-button';
 import { DescriptionEditor } from '../../components/description-editor';
 import { TagsEditor } from '../../components/tags-editor';
-import { formatCreated } from '../dates';
+import { formatCreated } from '../../format';
 import { parseMlmodel, predictSnippet, SpecTable } from '../mlmodel-view';
 import { runHref } from '../routes';
 import { useLive } from '../use-live';

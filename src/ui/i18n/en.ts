@@ -1,0 +1,7 @@
+// The English catalog: the source every other language translates (ja.ts has the same keys, by type).
+// One file per area of the app under en/, so each stays short.
+import { notebook } from './en/notebook';
+import { shell } from './en/shell';
+
+export const en = { ...shell, ...notebook };
+export type MessageKey = keyof typeof en;

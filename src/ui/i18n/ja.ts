@@ -1,0 +1,7 @@
+// The Japanese catalog. Typed as a Catalog: a key of en.ts missing here (or one en.ts lacks) fails the
+// type check, so no string of the UI is left untranslated by oversight.
+import type { Catalog } from './t';
+import { notebook } from './ja/notebook';
+import { shell } from './ja/shell';
+
+export const ja: Catalog = { ...shell, ...notebook };
