@@ -61,7 +61,7 @@ export function App({ server = null, startupProblem = null }: { server?: string 
     <>
       <a class="skip-link" href="#main">{t('shell.skip')}</a>
       <header class="topbar">
-        <a class="brand" href={href('notebook')} aria-label={t('shell.home')}>
+        <a class="brand" href={href('notebook')} title={t('shell.home')}>
           <span aria-hidden="true">記録</span> Kiroku
         </a>
         <nav aria-label={t('nav.main')}>

@@ -79,3 +79,8 @@ export function formatNumber(x: number): string {
   if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6)) return x.toExponential(3);
   return String(Number(x.toPrecision(4)));
 }
+
+/** A share as a percentage for the language (0.5 → "50%"; two decimals below 1%). */
+export function formatPercent(share: number, lang: Locale = locale()): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: share < 0.01 ? 2 : 0, minimumFractionDigits: share < 0.01 ? 2 : 0 }).format(share);
+}

@@ -1,7 +1,8 @@
 // The English catalog: the source every other language translates (ja.ts has the same keys, by type).
 // One file per area of the app under en/, so each stays short.
 import { notebook } from './en/notebook';
+import { settings } from './en/settings';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...notebook };
+export const en = { ...shell, ...notebook, ...settings };
 export type MessageKey = keyof typeof en;

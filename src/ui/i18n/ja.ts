@@ -2,6 +2,7 @@
 // type check, so no string of the UI is left untranslated by oversight.
 import type { Catalog } from './t';
 import { notebook } from './ja/notebook';
+import { settings } from './ja/settings';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook };
+export const ja: Catalog = { ...shell, ...notebook, ...settings };

@@ -163,7 +163,7 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   return (
     <div ref={outer} class="cell-editor" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
       {!ready && (
-        <pre class="code-static" aria-label={label} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
+        <pre class="code-static" aria-label={label} tabIndex={0} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
           {cell.source || ' '}
         </pre>
       )}

@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { duplicateNotebook, fromIpynb, newNotebook, type NotebookDoc } from '../../notebook/document';
 import type { NotebookSummary } from '../../notebook/notebooks-store';
-import { SAMPLES, type Sample } from '../../notebook/samples';
+import { FIRST_SAMPLE, SAMPLES, type Sample } from '../../notebook/samples';
+import { locale } from '../i18n/locale';
 import type { NotebookController } from '../notebook/controller';
 import { FilesPanel } from '../notebook/files-panel';
 import { NotebookHeader } from '../notebook/notebook-header';
@@ -31,8 +32,8 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
 
   const refresh = async () => {
     const store = await notebooksStore();
-    // A first visit gets the walkthrough; an emptied list gets a blank notebook.
-    setList(await store.ensureNotEmpty(() => [SAMPLES[0]!.create()], () => newNotebook()));
+    // A first visit gets the walkthrough in the UI's language; an emptied list gets a blank notebook.
+    setList(await store.ensureNotEmpty(() => [FIRST_SAMPLE[locale()].create()], () => newNotebook()));
   };
 
   useEffect(() => {

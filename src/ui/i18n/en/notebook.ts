@@ -88,7 +88,7 @@ export const notebook = {
   'files.preview': 'Preview',
   'files.previewOf': 'Preview {name}',
   'files.copyCode': 'Copy code',
-  'files.copySnippet': 'Copy loadCSV snippet for {name}',
+  'files.copySnippet': 'Copy code for {name}',
   'files.deleteOf': 'Delete {name}',
   'files.deleted': 'Deleted {name}.',
   'files.samples': 'Sample datasets',

@@ -90,7 +90,7 @@ export const notebook: Translation<typeof en> = {
   'files.preview': 'プレビュー',
   'files.previewOf': '{name} をプレビュー',
   'files.copyCode': 'コードをコピー',
-  'files.copySnippet': '{name} の loadCSV コードをコピー',
+  'files.copySnippet': '{name} のコードをコピー',
   'files.deleteOf': '{name} を削除',
   'files.deleted': '{name} を削除しました。',
   'files.samples': 'サンプルデータセット',
