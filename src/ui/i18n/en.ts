@@ -2,7 +2,8 @@
 // One file per area of the app under en/, so each stays short.
 import { notebook } from './en/notebook';
 import { settings } from './en/settings';
+import { experiments } from './en/experiments';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...notebook, ...settings };
+export const en = { ...shell, ...notebook, ...experiments, ...settings };
 export type MessageKey = keyof typeof en;

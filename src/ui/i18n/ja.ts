@@ -3,6 +3,7 @@
 import type { Catalog } from './t';
 import { notebook } from './ja/notebook';
 import { settings } from './ja/settings';
+import { experiments } from './ja/experiments';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...experiments, ...settings };
