@@ -4,6 +4,7 @@ import type { Catalog } from './t';
 import { notebook } from './ja/notebook';
 import { settings } from './ja/settings';
 import { experiments } from './ja/experiments';
+import { run } from './ja/run';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook, ...experiments, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...run, ...experiments, ...settings };
