@@ -4,7 +4,8 @@ import { notebook } from './en/notebook';
 import { settings } from './en/settings';
 import { experiments } from './en/experiments';
 import { run } from './en/run';
+import { models } from './en/models';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...notebook, ...run, ...experiments, ...settings };
+export const en = { ...shell, ...notebook, ...models, ...run, ...experiments, ...settings };
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { notebook } from './ja/notebook';
 import { settings } from './ja/settings';
 import { experiments } from './ja/experiments';
 import { run } from './ja/run';
+import { models } from './ja/models';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook, ...run, ...experiments, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...models, ...run, ...experiments, ...settings };

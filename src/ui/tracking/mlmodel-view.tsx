@@ -7,6 +7,7 @@ import { CopyButton } from '../components/copy-button';
 import { PromptDialog } from '../components/dialog';
 import { registerModel } from './register-model';
 import { predictHref, registryClient, versionHref } from './registry/registry';
+import { t } from '../i18n/t';
 
 export interface SpecColumn {
   name: string;
@@ -92,9 +93,9 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
             Flavors: {info.flavors.map((f) => <code key={f} class="badge">{f}</code>)}
             {info.created && <span class="muted"> · created {info.created}</span>}
           </p>
-          <SpecTable title="Inputs" spec={info.inputs} />
-          <SpecTable title="Outputs" spec={info.outputs} />
-          {info.params && <SpecTable title="Inference parameters" spec={info.params} />}
+          <SpecTable kind="inputs" spec={info.inputs} />
+          <SpecTable kind="outputs" spec={info.outputs} />
+          {info.params && <SpecTable kind="params" spec={info.params} />}
         </>
       )}
       <section aria-labelledby="make-predictions" class="card">
@@ -126,15 +127,22 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
   );
 }
 
-export function SpecTable({ title, spec }: { title: string; spec: SpecColumn[] | null }) {
-  const id = `signature-${title.toLowerCase().replace(/\W+/g, '-')}`;
+const SPEC_TEXT = {
+  inputs: ['spec.inputs', 'spec.noInputs'],
+  outputs: ['spec.outputs', 'spec.noOutputs'],
+  params: ['spec.params', 'spec.noParams'],
+} as const;
+
+export function SpecTable({ kind, spec }: { kind: keyof typeof SPEC_TEXT; spec: SpecColumn[] | null }) {
+  const id = `signature-${kind}`;
+  const [title, none] = SPEC_TEXT[kind];
   return (
     <section aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {!spec ? <p class="muted">No {title.toLowerCase()} in the signature.</p> : (
+      <h3 id={id}>{t(title)}</h3>
+      {!spec ? <p class="muted">{t(none)}</p> : (
         <table class="kv">
-          <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th></tr></thead>
-          <tbody>{spec.map((c, i) => <tr key={i}><th scope="row">{c.name}</th><td>{c.type}</td><td>{c.required ? 'yes' : 'no'}</td></tr>)}</tbody>
+          <thead><tr><th scope="col">{t('models.name')}</th><th scope="col">{t('ds.type')}</th><th scope="col">{t('spec.required')}</th></tr></thead>
+          <tbody>{spec.map((c, i) => <tr key={i}><th scope="row" data-user-content="">{c.name}</th><td>{c.type}</td><td>{c.required ? t('spec.yes') : t('spec.no')}</td></tr>)}</tbody>
         </table>
       )}
     </section>
