@@ -5,7 +5,8 @@ import { settings } from './en/settings';
 import { experiments } from './en/experiments';
 import { run } from './en/run';
 import { models } from './en/models';
+import { predict } from './en/predict';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...notebook, ...models, ...run, ...experiments, ...settings };
+export const en = { ...shell, ...notebook, ...predict, ...models, ...run, ...experiments, ...settings };
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { settings } from './ja/settings';
 import { experiments } from './ja/experiments';
 import { run } from './ja/run';
 import { models } from './ja/models';
+import { predict } from './ja/predict';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook, ...models, ...run, ...experiments, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...predict, ...models, ...run, ...experiments, ...settings };
