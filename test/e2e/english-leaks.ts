@@ -29,8 +29,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The texts of the page that contain an English fragment, each with the fragment found. */
 export function englishLeaks(texts: readonly string[], fragments: readonly string[]): Array<{ text: string; fragment: string }> {
-  // A fragment counts as a whole word sequence: "Run" inside "TensorFlow.js Runtime" is not a leak.
-  const patterns = fragments.map((f) => ({ f, re: new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`) }));
+  // A fragment counts as whole words ("Run" inside "Runtime" is not a leak). A phrase ("Run all") or a
+  // capitalized word of four letters or more ("Uploaded") is a leak anywhere in a text; a lone common
+  // word ("runs", "the", "value") only as the whole text, since technical names and URIs of the
+  // Japanese UI contain such words (runs:/…/model, mlflow.source.type).
+  const patterns = fragments.map((f) => {
+    const anywhere = /\s/.test(f) || /^[A-Z][A-Za-z]{3,}$/.test(f);
+    return { f, re: anywhere ? new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`) : new RegExp(`^${escape(f)}$`) };
+  });
   const out: Array<{ text: string; fragment: string }> = [];
   for (const text of texts) {
     const hit = patterns.find(({ re }) => re.test(text));
@@ -46,7 +52,7 @@ export function englishLeaks(texts: readonly string[], fragments: readonly strin
  */
 export function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const SKIP = '[data-user-content], .monaco-editor, .monaco-host, script, style, template, [hidden], [aria-hidden="true"]';
+    const SKIP = '[data-user-content], .monaco-editor, .monaco-host, script, style, template, noscript, [hidden], [aria-hidden="true"]';
     const out: string[] = [document.title];
     const walk = (el: Element) => {
       if (el.matches(SKIP)) return;

@@ -65,8 +65,10 @@ describe('the check for English left in the Japanese UI', () => {
     expect(englishLeaks(['MLflow', 'TensorFlow.js', 'winequality-red.csv', 'training_r2_score', 'Kiroku 記録'], fragments)).toEqual([]);
   });
 
-  it('does not flag a word inside another word', () => {
+  it('does not flag a word inside another word, nor a common word inside a technical name', () => {
     expect(englishLeaks(['Runtime', 'Previewer'], ['Run', 'Preview'])).toEqual([]);
     expect(englishLeaks(['Preview'], ['Preview'])).toEqual([{ text: 'Preview', fragment: 'Preview' }]);
+    expect(englishLeaks(['runs:/abc/model', 'mlflow.source.type'], ['runs', 'source'])).toEqual([]);
+    expect(englishLeaks(['runs'], ['runs'])).toEqual([{ text: 'runs', fragment: 'runs' }]);
   });
 });

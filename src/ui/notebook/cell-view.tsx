@@ -97,7 +97,7 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
             keys={keys}
           />
         ) : (
-          <div class="markdown" onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
+          <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
         )}
         {cell.type === 'code' && <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />}
       </div>

@@ -7,7 +7,10 @@ import type { TableData } from '../../notebook/protocol';
 import { formatBytes } from '../format';
 import { connectFiles, loadCsvCode, type FileEntry, type FilesApi } from './files-api';
 import { TableOutput } from './outputs/table-output';
-import { t } from '../i18n/t';
+import { t, type MessageKey } from '../i18n/t';
+
+/** The sample datasets' descriptions in the UI's language (data/datasets.ts has them in English). */
+const DATASET_TEXT: Record<string, MessageKey> = { cars: 'data.cars', penguins: 'data.penguins', 'seattle-weather': 'data.seattle-weather' };
 
 const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 8;
@@ -136,7 +139,7 @@ export function FilesPanel() {
       <h3>{t('files.samples')}</h3>
       <ul class="files" aria-label={t('files.samples')}>
         {SAMPLE_DATASETS.map((d) => (
-          <li key={d.name} title={d.description}>
+          <li key={d.name} title={DATASET_TEXT[d.name] ? t(DATASET_TEXT[d.name]!) : d.description}>
             <span class="file-name">{d.name}</span> <span class="muted">{t('files.shape', { rows: d.rows, columns: d.columns })}</span>
             <span class="file-actions">
               <button type="button" class="link" aria-label={t('files.copySnippet', { name: d.name })} onClick={() => void copySnippet(loadCsvCode(d.name))}>{t('files.copyCode')}</button>

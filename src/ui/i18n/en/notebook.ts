@@ -117,4 +117,7 @@ export const notebook = {
   'publish.progress': 'Publishing: {done} of {total} files…',
   'publish.done': 'Published as {name}: unzip it onto a static web host and open it.',
   'publish.failed': 'Could not publish: {error}',
+  'data.cars': 'Fuel economy of 406 cars from 1970–1982 with engine and body measurements; predict miles per gallon. Eight rows have no MPG and six no horsepower: drop or impute them before fitting.',
+  'data.penguins': 'Bill, flipper and body-mass measurements of 344 penguins on three islands; classify the species (Adelie, Chinstrap, Gentoo). A few rows have missing measurements or sex.',
+  'data.seattle-weather': 'Daily precipitation, temperatures and wind in Seattle 2012–2015; classify the weather (rain, sun, fog, drizzle, snow).',
 };

@@ -72,4 +72,6 @@ export const run = {
   'copy.failed': 'Copy failed',
   'copy.done': 'Copied to the clipboard',
   'copy.select': 'Could not copy: select the text instead',
+  'spark.one': '{label}: one value',
+  'spark.values': '{label}: {count} values from {first} to {last}, between {lo} and {hi}',
 };

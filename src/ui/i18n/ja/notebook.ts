@@ -119,4 +119,7 @@ export const notebook: Translation<typeof en> = {
   'publish.progress': '公開中: {done} / {total} ファイル…',
   'publish.done': '{name} として公開しました。静的 Web ホストに展開して開いてください。',
   'publish.failed': '公開できませんでした: {error}',
+  'data.cars': '1970〜1982 年の自動車 406 台の燃費と、エンジン・車体の測定値。燃費 (マイル/ガロン) を予測します。8 行は MPG が、6 行は馬力が欠けているので、学習の前に除くか補完してください。',
+  'data.penguins': '3 つの島のペンギン 344 羽のくちばし・ひれ・体重の測定値。種 (Adelie, Chinstrap, Gentoo) を分類します。測定値や性別が欠けている行がいくつかあります。',
+  'data.seattle-weather': '2012〜2015 年のシアトルの日ごとの降水量・気温・風。天気 (rain, sun, fog, drizzle, snow) を分類します。',
 };

@@ -74,4 +74,6 @@ export const run: Translation<typeof en> = {
   'copy.failed': 'コピー失敗',
   'copy.done': 'クリップボードにコピーしました',
   'copy.select': 'コピーできませんでした。テキストを選択してください',
+  'spark.one': '{label}: 値は 1 つ',
+  'spark.values': '{label}: {count} 個の値、{first} から {last} まで、範囲 {lo}〜{hi}',
 };

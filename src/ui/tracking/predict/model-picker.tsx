@@ -43,7 +43,7 @@ export function ModelPicker({ value, onChange }: { value: string; onChange: (uri
           <option value="">{choices.status === 'loading' ? t('mp.loading') : known.length ? t('pick.one') : t('mp.none')}</option>
           {c.aliases.length > 0 && <optgroup label={t('mp.aliases')}>{c.aliases.map((u) => <option key={u} value={u}>{u}</option>)}</optgroup>}
           {c.versions.length > 0 && <optgroup label={t('mp.versions')}>{c.versions.map((u) => <option key={u} value={u}>{u}</option>)}</optgroup>}
-          {c.runs.length > 0 && <optgroup label={t('mp.runs')}>{c.runs.map((r) => <option key={r.uri} value={r.uri}>{r.label}</option>)}</optgroup>}
+          {c.runs.length > 0 && <optgroup label={t('mp.runs')}>{c.runs.map((r) => <option key={r.uri} value={r.uri} data-user-content="">{r.label}</option>)}</optgroup>}
         </select>
       </label>
       <form class="filter-row" onSubmit={(e) => {
