@@ -6,7 +6,8 @@ import { experiments } from './en/experiments';
 import { run } from './en/run';
 import { models } from './en/models';
 import { predict } from './en/predict';
+import { artifacts } from './en/artifacts';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...notebook, ...predict, ...models, ...run, ...experiments, ...settings };
+export const en = { ...shell, ...notebook, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { experiments } from './ja/experiments';
 import { run } from './ja/run';
 import { models } from './ja/models';
 import { predict } from './ja/predict';
+import { artifacts } from './ja/artifacts';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook, ...predict, ...models, ...run, ...experiments, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };

@@ -8,6 +8,7 @@ import { PromptDialog } from '../components/dialog';
 import { registerModel } from './register-model';
 import { predictHref, registryClient, versionHref } from './registry/registry';
 import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 export interface SpecColumn {
   name: string;
@@ -79,7 +80,7 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
     };
   }, [registering]);
   useEffect(() => {
-    parseMlmodel(text).then(setInfo, (e: Error) => setError(`This MLmodel file is not valid YAML: ${e.message}`));
+    parseMlmodel(text).then(setInfo, (e: Error) => setError(t('mlm.invalid', { error: e.message })));
   }, [text]);
   const modelPath = path.replace(/\/?MLmodel$/, '') || '.';
   const uri = `runs:/${run.info.runId}/${modelPath}`;
@@ -90,8 +91,8 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       {info && (
         <>
           <p>
-            Flavors: {info.flavors.map((f) => <code key={f} class="badge">{f}</code>)}
-            {info.created && <span class="muted"> · created {info.created}</span>}
+            {t('version.flavors')}{info.flavors.map((f) => <code key={f} class="badge">{f}</code>)}
+            {info.created && <span class="muted">{t('mlm.created', { time: info.created })}</span>}
           </p>
           <SpecTable kind="inputs" spec={info.inputs} />
           <SpecTable kind="outputs" spec={info.outputs} />
@@ -100,27 +101,27 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       )}
       <section aria-labelledby="make-predictions" class="card">
         <div class="card-head">
-          <h3 id="make-predictions">Make predictions</h3>
-          <CopyButton text={snippet} label="Copy the prediction code" />
+          <h3 id="make-predictions">{t('version.predictions')}</h3>
+          <CopyButton text={snippet} label={t('version.copyCode')} />
         </div>
-        <p class="hint">Paste into a notebook cell; <code>df</code> is a DataFrame with the input columns above.</p>
+        <p class="hint">{rich('mlm.paste', { df: <code>df</code> })}</p>
         <pre class="code"><code>{snippet}</code></pre>
       </section>
       <div class="form-actions">
-        <button type="button" class="primary" onClick={() => setRegistering(true)}>Register model</button>
-        <a href={predictHref(uri)}>Predict on a CSV</a>
+        <button type="button" class="primary" onClick={() => setRegistering(true)}>{t('mlm.register')}</button>
+        <a href={predictHref(uri)}>{t('version.predictCsv')}</a>
       </div>
       <p role="status">
-        {registered && <>Registered <a href={versionHref(registered.name, registered.version)}>{registered.name} version {registered.version}</a>.</>}
+        {registered && rich('mlm.registered', { link: <a href={versionHref(registered.name, registered.version)}>{t('version.title', { name: registered.name, version: registered.version })}</a> })}
       </p>
       {registering && (
-        <PromptDialog title="Register model" label="Registered model name (new or existing)" submitLabel="Register" initial=""
+        <PromptDialog title={t('mlm.register')} label={t('mlm.nameLabel')} submitLabel={t('mlm.registerShort')} initial=""
           suggestions={modelNames}
           onClose={() => setRegistering(false)}
           onSubmit={async (name) => setRegistered(await registerModel(uri, name))} />
       )}
       <details>
-        <summary>MLmodel file</summary>
+        <summary>{t('mlm.file')}</summary>
         <pre class="code"><code>{text}</code></pre>
       </details>
     </div>
