@@ -7,7 +7,8 @@ import { run } from './en/run';
 import { models } from './en/models';
 import { predict } from './en/predict';
 import { artifacts } from './en/artifacts';
+import { outputs } from './en/outputs';
 import { shell } from './en/shell';
 
-export const en = { ...shell, ...notebook, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
+export const en = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
 export type MessageKey = keyof typeof en;

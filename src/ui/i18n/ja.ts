@@ -8,6 +8,7 @@ import { run } from './ja/run';
 import { models } from './ja/models';
 import { predict } from './ja/predict';
 import { artifacts } from './ja/artifacts';
+import { outputs } from './ja/outputs';
 import { shell } from './ja/shell';
 
-export const ja: Catalog = { ...shell, ...notebook, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
