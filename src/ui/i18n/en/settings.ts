@@ -109,4 +109,8 @@ export const settings = {
   'notice.closed': 'Another tab is upgrading or clearing Kiroku\'s storage ({db}). Reload this tab to continue.',
   'notice.reload': 'Reload',
   'notice.update': 'A new version of Kiroku is ready. Reload to use it (save your work first: a reload restarts the kernels).',
+  'tok.title': 'Token for the MLflow tracking server',
+  'tok.explain': 'This page works against the MLflow tracking server {url}. Its token is kept in the page\'s memory only, never stored, so it is asked for again after a reload.',
+  'tok.label': 'Token for {url}',
+  'tok.use': 'Use the server',
 };

@@ -111,4 +111,8 @@ export const settings: Translation<typeof en> = {
   'notice.closed': '別のタブが Kiroku のストレージ ({db}) を更新または消去しています。続けるにはこのタブを再読み込みしてください。',
   'notice.reload': '再読み込み',
   'notice.update': 'Kiroku の新しいバージョンの準備ができました。再読み込みすると使えます (先に作業を保存してください。再読み込みでカーネルは再起動します)。',
+  'tok.title': 'MLflow トラッキングサーバーのトークン',
+  'tok.explain': 'このページは MLflow トラッキングサーバー {url} を使っています。トークンはページのメモリーにだけ保持され保存されないので、再読み込みのあとにもう一度尋ねます。',
+  'tok.label': '{url} のトークン',
+  'tok.use': 'サーバーを使う',
 };
