@@ -43,7 +43,7 @@ export function ArtifactPreview({ run, path, size }: { run: Run; path: string; s
         <button type="button" class="small" onClick={download} aria-label={t('art.downloadOf', { path })}>{t('art.download')}</button>
       </div>
       {failure && <p role="alert">{failure}</p>}
-      {blob.status === 'loading' && <p aria-busy="true">Loading…</p>}
+      {blob.status === 'loading' && <p aria-busy="true">{t('misc.loading')}</p>}
       {blob.status === 'error' && <p role="alert">{t('art.readFailed', { path, error: blob.error.message })}</p>}
       {blob.status === 'ready' && <Body kind={kind} blob={blob.value} run={run} path={path} />}
     </section>
