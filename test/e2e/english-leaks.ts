@@ -21,7 +21,7 @@ export function englishFragments(en: Catalog, other: Catalog): string[] {
 function pieces(template: string): string[] {
   return template
     .split(/\{\w+\}/)
-    .map((p) => p.trim().replace(/^[\s:;,.·—–-]+|[\s:;,.·—–-]+$/g, ''))
+    .map((p) => p.trim().replace(/^[\s:;,.·—–\-、。：「」（）()]+|[\s:;,.·—–\-、。：「」（）()]+$/g, ''))
     .filter((p) => /[A-Za-z]{3}/.test(p));
 }
 

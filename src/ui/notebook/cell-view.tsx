@@ -72,7 +72,7 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
       id={`cell-${cell.id}`}
       class={`cell cell-${cell.type}${selected ? ' selected' : ''}${editing ? ' editing' : ''}${highlighted ? ' highlighted' : ''}${run ? ` ${run}` : ''}`}
       role="group"
-      aria-label={`${name}, ${kind}${p.label ? `, ${p.label}` : ''}`}
+      aria-label={t('cell.label', { name, kind, state: p.label ? t('cell.state', { label: p.label }) : '' })}
       aria-current={selected ? 'true' : undefined}
       tabIndex={selected ? 0 : -1}
       data-cell-id={cell.id}

@@ -130,4 +130,6 @@ export const notebook = {
   'shared.markdownCell': '{name}, Markdown',
   'shared.codeCell': '{name}, {kind}, not run',
   'shared.codeCellRun': '{name}, {kind}, run {count}',
+  'cell.label': '{name}, {kind}{state}',
+  'cell.state': ', {label}',
 };

@@ -132,4 +132,6 @@ export const notebook: Translation<typeof en> = {
   'shared.markdownCell': '{name}、Markdown',
   'shared.codeCell': '{name}、{kind}、未実行',
   'shared.codeCellRun': '{name}、{kind}、実行 {count}',
+  'cell.label': '{name}、{kind}{state}',
+  'cell.state': '、{label}',
 };
