@@ -27,4 +27,5 @@ export const outputs = {
   'out.unknown': '(an output of a type this page cannot show: {types})',
   'out.chart': '{type} chart{title} of {series}',
   'out.chartFailed': 'Could not draw the chart: {error}',
+  'out.progressEpoch': '{label}: epoch {step} of {total}',
 };

@@ -29,4 +29,5 @@ export const outputs: Translation<typeof en> = {
   'out.unknown': '(このページでは表示できない種類の出力: {types})',
   'out.chart': '{series} の {type} グラフ{title}',
   'out.chartFailed': 'グラフを描けませんでした: {error}',
+  'out.progressEpoch': '{label}: エポック {total} 中 {step}',
 };

@@ -49,7 +49,7 @@ export function ProgressOutput({ progress }: { progress: Progress }) {
   return (
     <div class="progress-output">
       <span class="progress-label">{label}</span>
-      {total ? <progress max={total} value={step} aria-label={t('out.progress', { label, step, total })} /> : null}
+      {total ? <progress max={total} value={step} aria-label={t(unit === 'epoch' ? 'out.progressEpoch' : 'out.progress', { label, step, total })} /> : null}
       <span class="progress-count">{count}</span>
       {text && <span class="progress-metrics">{text}</span>}
       {time && <span class="progress-time">{time}</span>}
