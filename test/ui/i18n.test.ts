@@ -18,8 +18,11 @@ describe('message catalogs', () => {
   it('fill placeholders and choose plural forms by Intl.PluralRules', () => {
     expect(translate('en', 'files.shape', { rows: 1599, columns: 12 })).toBe('1599 rows × 12 columns');
     expect(translate('ja', 'files.shape', { rows: 1599, columns: 12 })).toBe('1599 行 × 12 列');
-    const plural: Catalog = { ...en, 'nb.deleted': { one: '{count} notebook', other: '{count} notebooks' } };
-    expect(plural['nb.deleted']).toEqual({ one: '{count} notebook', other: '{count} notebooks' });
+    expect(translate('en', 'st.nFiles', { count: 1 })).toBe('1 file');
+    expect(translate('en', 'st.nFiles', { count: 0 })).toBe('0 files');
+    expect(translate('en', 'st.nFiles', { count: 3 })).toBe('3 files');
+    expect(translate('ja', 'st.nFiles', { count: 1 })).toBe('1 ファイル');
+    expect(translate('en', 'out.rows', { count: '1,599' })).toBe('1,599 rows');
   });
 
   it('chooses Japanese for a ja* browser, else English', () => {
