@@ -5,6 +5,7 @@ import { h, render, type ComponentChild } from 'preact';
 import { App } from './ui/app';
 import { ErrorBoundary } from './ui/components/error-boundary';
 import { onServerSwitch, savedServer } from './ui/server-choice';
+import { applyDocumentLocale, locale, onLocaleChange } from './ui/i18n/locale';
 import './ui/styles.css';
 
 let api: Promise<typeof import('./index')> | undefined;
@@ -19,10 +20,16 @@ const show = (vnode: ComponentChild) => {
   placeholder = false;
   render(vnode, root);
 };
-// Keyed by the store: a switch to a server mounts every view afresh against it.
-const mount = (server: string | null, problem: string | null) =>
-  show(h(ErrorBoundary, { what: 'Kiroku' }, h(App, { key: server ?? 'this browser', server, startupProblem: problem })));
+// Keyed by the store and the language: a switch to a server mounts every view afresh against it, and a
+// switch of language in Settings redraws every view in it, without a reload.
+let mounted: [string | null, string | null] = [null, null];
+const mount = (server: string | null, problem: string | null) => {
+  mounted = [server, problem];
+  show(h(ErrorBoundary, { what: 'Kiroku' }, h(App, { key: `${server ?? 'this browser'} ${locale()}`, server, startupProblem: problem })));
+};
+applyDocumentLocale();
 onServerSwitch((server) => mount(server, null));
+onLocaleChange(() => mount(...mounted));
 // Only a page set to use an MLflow server waits (for the tracking and REST modules) before its first
 // view; one used with a token asks for it first (tokens are never stored).
 const saved = savedServer();

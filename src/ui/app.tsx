@@ -10,21 +10,22 @@ import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
 import { loadMonaco } from './notebook/monaco-loader';
+import { t, type MessageKey } from './i18n/t';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
 // `inNav: false` pages have a route but no tab of their own (`#/compare?runs=…` belongs to Experiments).
-const PAGES: Array<{ id: string; label: string; load: () => Promise<PageModule>; inNav?: false; section?: string }> = [
+const PAGES: Array<{ id: string; label: MessageKey; load: () => Promise<PageModule>; inNav?: false; section?: string }> = [
   // The notebook's editor (Monaco, the largest download) starts with the page's chunk, not after it.
-  { id: 'notebook', label: 'Notebook', load: () => (void loadMonaco().catch(() => undefined), import('./pages/notebook-page')) },
-  { id: 'experiments', label: 'Experiments', load: () => import('./pages/experiments-page') },
-  { id: 'models', label: 'Models', load: () => import('./pages/models-page') },
-  { id: 'predict', label: 'Predict', load: () => import('./pages/predict-page') },
-  { id: 'compare', label: 'Compare runs', load: () => import('./tracking/compare-page'), inNav: false, section: 'experiments' },
-  { id: 'settings', label: 'Settings', load: () => import('./settings/settings-page'), inNav: false },
+  { id: 'notebook', label: 'nav.notebook', load: () => (void loadMonaco().catch(() => undefined), import('./pages/notebook-page')) },
+  { id: 'experiments', label: 'nav.experiments', load: () => import('./pages/experiments-page') },
+  { id: 'models', label: 'nav.models', load: () => import('./pages/models-page') },
+  { id: 'predict', label: 'nav.predict', load: () => import('./pages/predict-page') },
+  { id: 'compare', label: 'nav.compare', load: () => import('./tracking/compare-page'), inNav: false, section: 'experiments' },
+  { id: 'settings', label: 'nav.settings', load: () => import('./settings/settings-page'), inNav: false },
   // A notebook from a link (`#/shared?nb=…`) or another host (`#/open?url=…`), read-only.
-  { id: 'shared', label: 'Shared notebook', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
-  { id: 'open', label: 'Shared notebook', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
+  { id: 'shared', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
+  { id: 'open', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
 ];
 
 // The first run this tab sees created asks the browser to keep storage persistent (a workspace that
@@ -47,9 +48,9 @@ export function App({ server = null, startupProblem = null }: { server?: string 
     setError(null);
     current.load().then(
       (mod) => live && setPage({ id: current.id, mod }),
-      (err: unknown) => live && setError(`Could not load the ${current.label} page: ${String(err)}`),
+      (err: unknown) => live && setError(t('shell.loadFailed', { page: t(current.label), error: String(err) })),
     );
-    document.title = `${current.label} · Kiroku 記録`;
+    document.title = `${t(current.label)} · Kiroku 記録`;
     return () => {
       live = false;
     };
@@ -58,28 +59,28 @@ export function App({ server = null, startupProblem = null }: { server?: string 
   const Page = page?.id === current.id ? page.mod.default : null;
   return (
     <>
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">{t('shell.skip')}</a>
       <header class="topbar">
-        <a class="brand" href={href('notebook')} aria-label="Kiroku home">
+        <a class="brand" href={href('notebook')} title={t('shell.home')}>
           <span aria-hidden="true">記録</span> Kiroku
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.main')}>
           <ul>
             {PAGES.filter((p) => p.inNav !== false).map((p) => (
               <li key={p.id}>
                 <a href={href(p.id)} aria-current={p.id === (current.section ?? current.id) ? 'page' : undefined}>
-                  {p.label}
+                  {t(p.label)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
         {server && (
-          <a class="server-badge" href={href('settings')} title={`Runs and models are on the MLflow tracking server ${server}`}>
-            MLflow server: {hostOf(server)}
+          <a class="server-badge" href={href('settings')} title={t('shell.serverTitle', { server })}>
+            {t('shell.serverBadge', { host: hostOf(server) })}
           </a>
         )}
-        <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>Settings</a>
+        <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
       </header>
       {startupProblem && <p class="storage-notice" role="alert">{startupProblem}</p>}
       <StorageNotices />
@@ -88,10 +89,10 @@ export function App({ server = null, startupProblem = null }: { server?: string 
       <main id="main" tabIndex={-1}>
         {error ? <p role="alert">{error}</p> : Page ? (
           // A page that fails to render says so here; the navigation above stays, and another route tries again.
-          <ErrorBoundary what={`the ${current.label} page`} resetKey={`${route.segments.join('/')}?${route.query}`}>
+          <ErrorBoundary what={t('shell.pageWhat', { page: t(current.label) })} resetKey={`${route.segments.join('/')}?${route.query}`}>
             <Page segments={route.segments.slice(1)} query={route.query} />
           </ErrorBoundary>
-        ) : <p aria-busy="true">Loading…</p>}
+        ) : <p aria-busy="true">{t('shell.loading')}</p>}
       </main>
     </>
   );

@@ -3,6 +3,7 @@
 // and the page it renders into holds every run, model and file of the user.
 import DOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
+import { t } from './i18n/t';
 
 const CONFIG: Config = {
   // DOMPurify already drops <script>, event-handler attributes and `javascript:`/`data:` URLs in links.
@@ -67,7 +68,8 @@ function remoteImageButton(img: Element): HTMLButtonElement {
   button.className = 'remote-image';
   button.setAttribute(REMOTE_SRC, url?.href ?? '');
   button.dataset.alt = alt;
-  button.textContent = `Load image${alt ? ` “${alt}”` : ''} from ${url?.host ?? 'another site'}`;
+  const host = url?.host ?? t('misc.anotherSite');
+  button.textContent = alt ? t('misc.loadImageAlt', { alt, host }) : t('misc.loadImage', { host });
   return button;
 }
 

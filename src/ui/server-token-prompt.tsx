@@ -3,6 +3,8 @@
 // user gives it (checked against the server first) or goes back to this browser's runs.
 import { useState } from 'preact/hooks';
 import { forgetServer } from './server-choice';
+import { t } from './i18n/t';
+import { rich } from './i18n/rich';
 
 export function ServerTokenPrompt({ url, onDone }: { url: string; onDone: (server: string | null, problem: string | null) => void }) {
   const [token, setToken] = useState('');
@@ -20,27 +22,26 @@ export function ServerTokenPrompt({ url, onDone }: { url: string; onDone: (serve
       const problem = await applySavedServer(token);
       onDone(problem ? null : url, problem);
     } catch (err) {
-      setError(`Could not use ${url}: ${(err as Error).message}`);
+      setError(t('srv.useFailed', { url, error: (err as Error).message }));
       setBusy(false);
     }
   };
 
   return (
     <main class="page token-prompt" aria-labelledby="token-prompt-title">
-      <h1 id="token-prompt-title">Token for the MLflow tracking server</h1>
+      <h1 id="token-prompt-title">{t('tok.title')}</h1>
       <p>
-        This page works against the MLflow tracking server <code>{url}</code>. Its token is kept in the page's
-        memory only, never stored, so it is asked for again after a reload.
+        {rich('tok.explain', { url: <code>{url}</code> })}
       </p>
       <form onSubmit={submit}>
-        <label for="prompt-token">Token for {url}</label>
+        <label for="prompt-token">{t('tok.label', { url })}</label>
         <input id="prompt-token" type="password" autocomplete="off" required value={token} onInput={(e) => setToken(e.currentTarget.value)} />
         <div class="settings-actions">
-          <button type="submit" disabled={busy}>{busy ? 'Connecting…' : 'Use the server'}</button>
+          <button type="submit" disabled={busy}>{busy ? t('srv.connecting') : t('tok.use')}</button>
           <button type="button" onClick={() => {
             forgetServer();
             onDone(null, null);
-          }}>Use this browser instead</button>
+          }}>{t('srv.useBrowser')}</button>
         </div>
         {error && <p role="alert">{error}</p>}
       </form>

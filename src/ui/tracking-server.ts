@@ -6,6 +6,7 @@
 import { mlflow } from '../tracking/default';
 import { isServerUri } from '../lib/server-options';
 import { announceServerSwitch, forgetServer, rememberServer, savedServer } from './server-choice';
+import { t } from './i18n/t';
 
 /** The server the page works against, or null for this browser. */
 export function currentServer(): string | null {
@@ -22,7 +23,7 @@ export async function applySavedServer(token?: string): Promise<string | null> {
     connectTrackingServer(mlflow, saved.url, token ? { token } : {});
     return null;
   } catch (err) {
-    return `Could not use the tracking server ${saved.url}: ${(err as Error).message}. Runs stay in this browser; see Settings.`;
+    return t('misc.serverFailed', { url: saved.url, error: (err as Error).message });
   }
 }
 

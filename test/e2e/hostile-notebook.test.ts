@@ -173,7 +173,7 @@ describe('hostile URLs and names', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.getByRole('button', { name: 'Upload files' }).click()]);
     await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;x\n2;y\n3;z\n') });
     await files.getByRole('list', { name: 'Your files' }).getByText(name).waitFor();
-    await files.getByRole('button', { name: `Copy loadCSV snippet for ${name}` }).click();
+    await files.getByRole('button', { name: `Copy code for ${name}` }).click();
     await files.getByText(/^Copied /).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`await loadCSV(${JSON.stringify(name)})`);
 

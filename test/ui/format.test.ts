@@ -1,7 +1,7 @@
 // Times in views come from stores, servers and old imports: what is not a time shows as "—", never throws.
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatElapsed, formatTime, isoTime } from '../../src/ui/format';
-import { formatCreated } from '../../src/ui/tracking/dates';
+import { formatCreated } from '../../src/ui/format';
 
 // 0 is protobuf's default: a time a server did not set.
 const NOT_TIMES = [0, NaN, Infinity, -1, 1.5, 9e15, 'abc' as unknown as number, {} as unknown as number, undefined, null];

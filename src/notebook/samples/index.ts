@@ -8,3 +8,6 @@ import { LIVE_INPUTS, LIVE_INPUTS_JA } from './live-inputs';
 
 export type { Sample };
 export const SAMPLES: readonly Sample[] = [WALKTHROUGH, WALKTHROUGH_JA, TFJS, SWEEP, LIVE_INPUTS, LIVE_INPUTS_JA];
+
+/** What a first visit opens, by the UI's language: a Japanese browser gets the Japanese walkthrough. */
+export const FIRST_SAMPLE: Readonly<Record<'en' | 'ja', Sample>> = { en: WALKTHROUGH, ja: WALKTHROUGH_JA };

@@ -7,7 +7,7 @@ import { WALKTHROUGH_CODE } from './walkthrough-code';
 
 const JA: Record<string, string[]> = {
   "Wine Quality (UCI): upload winequality-red.csv in the Files panel to use it. Until you do, the Auto MPG sample that ships with Kiroku ('cars') stands in, so every cell below still runs.": [
-    'Wine Quality（UCI）：Files パネルに winequality-red.csv をアップロードすると使われます。それまでは',
+    'Wine Quality（UCI）：ファイルパネルに winequality-red.csv をアップロードすると使われます。それまでは',
     "Kiroku に同梱の Auto MPG サンプル（'cars'）が代わりに使われるので、下のセルはどれも実行できます。",
   ],
   'Every run below goes to this experiment (it is created on first use).': ['以下のランはすべてこの実験に記録されます（最初に使うときに作られます）。'],
@@ -18,7 +18,7 @@ const JA: Record<string, string[]> = {
   'by hand this time': ['今回は手で記録します'],
   'The signature (input columns and output type) and an input example travel with the model; registeredModelName also makes it a version of a model on the Models page.': [
     'シグネチャ（入力の列と出力の型）と入力例がモデルと一緒に保存されます。',
-    'registeredModelName を指定すると、Models ページのモデルのバージョンにもなります。',
+    'registeredModelName を指定すると、モデルページのモデルのバージョンにもなります。',
   ],
   'Back into the same run (by its id) to attach files to it.': ['同じラン（ID で指定）に戻って、ファイルを添付します。'],
   "A figure: the run's page draws it, as display() does here.": ['図：ここで display() が描くのと同じように、ランのページにも描かれます。'],

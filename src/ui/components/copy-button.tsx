@@ -1,6 +1,7 @@
 // Copy text to the clipboard, and say so where a screen reader hears it (the label changes to
 // "Copied"). The clipboard API needs a secure context and permission; without it we select the text.
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 
 export function CopyButton({ text, label, class: cls }: { text: string; label: string; class?: string }) {
   const [done, setDone] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -16,9 +17,9 @@ export function CopyButton({ text, label, class: cls }: { text: string; label: s
   return (
     <>
       <button type="button" class={`copy ${cls ?? ''}`} onClick={copy} aria-label={label} title={label}>
-        {done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : 'Copy'}
+        {done === 'copied' ? t('common.copied') : done === 'failed' ? t('copy.failed') : t('common.copy')}
       </button>
-      <span class="vh" aria-live="polite">{done === 'copied' ? 'Copied to the clipboard' : done === 'failed' ? 'Could not copy: select the text instead' : ''}</span>
+      <span class="vh" aria-live="polite">{done === 'copied' ? t('copy.done') : done === 'failed' ? t('copy.select') : ''}</span>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // ui/sanitize.ts (marked + DOMPurify, ~27 KB gzipped, so loaded only when there is text), edited as
 // plain text.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 
 export function DescriptionEditor({ id, text, onSave }: { id: string; text: string; onSave: (text: string) => Promise<void> }) {
   const [editing, setEditing] = useState(false);
@@ -18,8 +19,8 @@ export function DescriptionEditor({ id, text, onSave }: { id: string; text: stri
   return (
     <section class="card" aria-labelledby={`${id}-title`}>
       <div class="card-head">
-        <h2 id={`${id}-title`}>Description</h2>
-        {!editing && <button type="button" class="small" onClick={() => { setDraft(text); setEditing(true); }}>{text ? 'Edit description' : 'Add a description'}</button>}
+        <h2 id={`${id}-title`}>{t('desc.title')}</h2>
+        {!editing && <button type="button" class="small" onClick={() => { setDraft(text); setEditing(true); }}>{text ? t('desc.edit') : t('desc.add')}</button>}
       </div>
       {editing ? (
         <form onSubmit={async (e) => {
@@ -32,17 +33,17 @@ export function DescriptionEditor({ id, text, onSave }: { id: string; text: stri
             setError((err as Error).message);
           }
         }}>
-          <label for={`${id}-text`} class="vh">Description (markdown)</label>
+          <label for={`${id}-text`} class="vh">{t('desc.label')}</label>
           <textarea id={`${id}-text`} rows={6} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} autoFocus />
           {error && <p role="alert" class="form-error">{error}</p>}
           <div class="form-actions">
-            <button type="submit" class="primary">Save description</button>
-            <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+            <button type="submit" class="primary">{t('desc.save')}</button>
+            <button type="button" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
           </div>
         </form>
       ) : text ? (
-        html === null ? <p class="muted">Rendering…</p> : <div class="markdown" dangerouslySetInnerHTML={{ __html: html }} />
-      ) : <p class="muted">No description.</p>}
+        html === null ? <p class="muted">{t('desc.rendering')}</p> : <div class="markdown" data-user-content="" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : <p class="muted">{t('desc.none')}</p>}
     </section>
   );
 }

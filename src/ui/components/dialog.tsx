@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import './dialog.css';
+import { t } from '../i18n/t';
 
 let nextId = 0;
 
@@ -63,7 +64,7 @@ export function PromptDialog(props: {
         )}
         {error && <p id={`${inputId}-error`} class="form-error" role="alert">{error}</p>}
         <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>Cancel</button>
+          <button type="button" onClick={props.onClose}>{t('dialog.cancel')}</button>
           <button type="submit" class="primary" disabled={busy || !value.trim()}>{props.submitLabel}</button>
         </div>
       </form>
@@ -93,7 +94,7 @@ export function ConfirmDialog(props: { title: string; children: ComponentChildre
       <div class="dialog-body">{props.children}</div>
       {error && <p class="form-error" role="alert">{error}</p>}
       <div class="dialog-actions">
-        <button type="button" onClick={props.onClose} autoFocus={!props.focusConfirm}>Cancel</button>
+        <button type="button" onClick={props.onClose} autoFocus={!props.focusConfirm}>{t('dialog.cancel')}</button>
         <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={busy} onClick={confirm} autoFocus={props.focusConfirm}>{props.confirmLabel}</button>
       </div>
     </Dialog>

@@ -2,6 +2,7 @@
 // output, cell and page, and the app itself, sit inside one of these. Without it, one exception while
 // rendering (a malformed output, an odd value from a server) unmounts the whole tree: a blank page.
 import { Component, type ComponentChildren } from 'preact';
+import { t } from '../i18n/t';
 
 export interface ErrorBoundaryProps {
   /** What failed, for the message: "this output", "cell 3", "the Notebook page". */
@@ -41,10 +42,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     if (!error) return this.props.children;
     return (
       <div class="render-error" role="alert">
-        <p>
-          Could not show {this.props.what}: {error.message || error.name}
-        </p>
-        <button type="button" class="small" onClick={() => this.setState({ error: null })}>Try again</button>
+        <p>{t('error.show', { what: this.props.what, error: error.message || error.name })}</p>
+        <button type="button" class="small" onClick={() => this.setState({ error: null })}>{t('error.retry')}</button>
       </div>
     );
   }

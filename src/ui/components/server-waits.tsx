@@ -4,6 +4,7 @@
 // look again on the next change or when asked.
 import { useEffect, useState } from 'preact/hooks';
 import { cancelWaits, currentWaits, onWaitsChange, type WaitInfo } from '../../lib/waits';
+import { t } from '../i18n/t';
 
 /** A wait is shown after this long: quick answers never flash a notice. */
 const SHOW_AFTER_MS = 1000;
@@ -24,9 +25,9 @@ export function ServerWaits() {
   return (
     <div class="storage-notice server-waits" role="status">
       <span aria-busy="true">
-        Loading… waiting for {hosts.join(', ')} ({seconds} s{slow.length > 1 ? `, ${slow.length} requests` : ''}).
+        {t('waits.loading', { hosts: hosts.join(', '), seconds, requests: slow.length > 1 ? t('waits.requests', { count: slow.length }) : '' })}
       </span>
-      <button type="button" onClick={cancelWaits}>Cancel</button>
+      <button type="button" onClick={cancelWaits}>{t('dialog.cancel')}</button>
     </div>
   );
 }

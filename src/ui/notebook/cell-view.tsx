@@ -11,6 +11,7 @@ import type { CellModels } from './editor-models';
 import type { Monaco } from './monaco';
 import { OutputArea } from './outputs/output-area';
 import { ErrorBoundary } from '../components/error-boundary';
+import { t } from '../i18n/t';
 
 export interface CellViewProps {
   cell: Cell;
@@ -27,15 +28,15 @@ export interface CellViewProps {
 
 function prompt(cell: Cell, run: RunState | undefined): { text: string; label: string } {
   if (cell.type === 'markdown') return { text: '', label: '' };
-  if (run === 'running') return { text: '[*]', label: 'running' };
-  if (run === 'queued') return { text: '[*]', label: 'queued' };
-  return cell.executionCount === null ? { text: '[ ]', label: 'not run' } : { text: `[${cell.executionCount}]`, label: `run ${cell.executionCount}` };
+  if (run === 'running') return { text: '[*]', label: t('cell.running') };
+  if (run === 'queued') return { text: '[*]', label: t('cell.queued') };
+  return cell.executionCount === null ? { text: '[ ]', label: t('cell.notRun') } : { text: `[${cell.executionCount}]`, label: t('cell.runN', { n: cell.executionCount }) };
 }
 
 /** A cell that fails to render says so in its place; the cells around it and the toolbar keep working. */
 export const CellView = memo(function CellView(props: CellViewProps) {
   return (
-    <ErrorBoundary what={`cell ${props.index + 1}`} resetKey={props.cell}>
+    <ErrorBoundary what={t('cell.what', { n: props.index + 1 })} resetKey={props.cell}>
       <CellBody {...props} />
     </ErrorBoundary>
   );
@@ -44,7 +45,7 @@ export const CellView = memo(function CellView(props: CellViewProps) {
 function CellBody({ cell, index, count, selected, editing, run, highlighted, controller, monaco, models }: CellViewProps) {
   const el = useRef<HTMLDivElement>(null);
   const kind = cell.type === 'code' ? (cell.language === 'javascript' ? 'JavaScript' : 'TypeScript') : 'Markdown';
-  const name = `Cell ${index + 1}`;
+  const name = t('cell.name', { n: index + 1 });
   const p = prompt(cell, run);
 
   // Command mode keeps the focus on the selected cell, so its keys reach the notebook. A layout effect:
@@ -71,7 +72,7 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
       id={`cell-${cell.id}`}
       class={`cell cell-${cell.type}${selected ? ' selected' : ''}${editing ? ' editing' : ''}${highlighted ? ' highlighted' : ''}${run ? ` ${run}` : ''}`}
       role="group"
-      aria-label={`${name}, ${kind}${p.label ? `, ${p.label}` : ''}`}
+      aria-label={t('cell.label', { name, kind, state: p.label ? t('cell.state', { label: p.label }) : '' })}
       aria-current={selected ? 'true' : undefined}
       tabIndex={selected ? 0 : -1}
       data-cell-id={cell.id}
@@ -87,7 +88,7 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
         {showEditor ? (
           <CodeEditor
             cell={cell}
-            label={`${name} ${kind} source`}
+            label={t('cell.source', { name, kind })}
             monaco={monaco}
             models={models}
             editing={editing}
@@ -96,9 +97,9 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
             keys={keys}
           />
         ) : (
-          <div class="markdown" onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || '<p class="muted">Empty markdown cell: double-click or press Enter to edit.</p>' }} />
+          <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
         )}
-        {cell.type === 'code' && <OutputArea outputs={cell.outputs} label={`${name} output`} />}
+        {cell.type === 'code' && <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />}
       </div>
     </div>
   );
@@ -108,7 +109,7 @@ function CellActions({ cell, index, count, controller }: { cell: Cell; index: nu
   return (
     <div class="cell-actions">
       <label>
-        <span class="sr-only">Cell type</span>
+        <span class="sr-only">{t('cell.type')}</span>
         <select
           value={cell.type === 'code' ? cell.language : 'markdown'}
           onChange={(e) => {
@@ -125,9 +126,9 @@ function CellActions({ cell, index, count, controller }: { cell: Cell; index: nu
           <option value="markdown">Markdown</option>
         </select>
       </label>
-      <button type="button" class="icon" aria-label="Move cell up" title="Move cell up (Ctrl+Shift+Up)" disabled={index === 0} onClick={() => controller.move(cell.id, -1)}>↑</button>
-      <button type="button" class="icon" aria-label="Move cell down" title="Move cell down (Ctrl+Shift+Down)" disabled={index === count - 1} onClick={() => controller.move(cell.id, 1)}>↓</button>
-      <button type="button" class="icon" aria-label="Delete cell" title="Delete cell (D, D)" onClick={() => controller.delete(cell.id)}>✕</button>
+      <button type="button" class="icon" aria-label={t('cell.up')} title={t('cell.upTitle')} disabled={index === 0} onClick={() => controller.move(cell.id, -1)}>↑</button>
+      <button type="button" class="icon" aria-label={t('cell.down')} title={t('cell.downTitle')} disabled={index === count - 1} onClick={() => controller.move(cell.id, 1)}>↓</button>
+      <button type="button" class="icon" aria-label={t('cell.delete')} title={t('cell.deleteTitle')} onClick={() => controller.delete(cell.id)}>✕</button>
     </div>
   );
 }

@@ -161,9 +161,9 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   // The plain-text stand-in doubles as the fallback if Monaco never loads. Monaco owns the host's
   // children, so Preact renders none there.
   return (
-    <div ref={outer} class="cell-editor" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
+    <div ref={outer} class="cell-editor" data-user-content="" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
       {!ready && (
-        <pre class="code-static" aria-label={label} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
+        <pre class="code-static" aria-label={label} tabIndex={0} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
           {cell.source || ' '}
         </pre>
       )}

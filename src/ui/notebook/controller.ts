@@ -6,6 +6,7 @@
 import type { ControlValue, KernelMessage } from '../../notebook/protocol';
 import { applyOutput, codeCell, convertCell, markdownCell, newId, type Cell, type CellLanguage, type CodeCell, type NotebookDoc } from '../../notebook/document';
 import type { Kernel, KernelStatus } from './kernel';
+import { t } from '../i18n/t';
 
 export type Mode = 'command' | 'edit';
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
@@ -341,7 +342,7 @@ export class NotebookController {
     const reply = await this.kernel.changeControl({ controlId, value, cells });
     if (change !== this.liveChange) return;
     if (reply.error !== undefined || reply.value === undefined) {
-      this.set({ controlProblem: { controlId, message: reply.error ?? 'The kernel refused the value.' } });
+      this.set({ controlProblem: { controlId, message: reply.error ?? t('misc.refused') } });
       return;
     }
     if (reply.value !== value) this.setControlValue(controlId, reply.value);

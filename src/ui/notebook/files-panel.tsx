@@ -4,9 +4,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SAMPLE_DATASETS } from '../../data/datasets';
 import type { TableData } from '../../notebook/protocol';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../format';
 import { connectFiles, loadCsvCode, type FileEntry, type FilesApi } from './files-api';
 import { TableOutput } from './outputs/table-output';
+import { t, type MessageKey } from '../i18n/t';
+
+/** The sample datasets' descriptions in the UI's language (data/datasets.ts has them in English). */
+const DATASET_TEXT: Record<string, MessageKey> = { cars: 'data.cars', penguins: 'data.penguins', 'seattle-weather': 'data.seattle-weather' };
 
 const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 8;
@@ -48,7 +52,7 @@ export function FilesPanel() {
       await reload(a);
       // Files change from other tabs and from cells too (the kernel writes to the same store).
       unsubscribe = a.onChange(() => void reload(a));
-    }, (err: unknown) => setStatus(`Files are unavailable: ${err instanceof Error ? err.message : String(err)}`));
+    }, (err: unknown) => setStatus(t('files.unavailable', { error: err instanceof Error ? err.message : String(err) })));
     return () => unsubscribe();
   }, []);
 
@@ -57,9 +61,9 @@ export function FilesPanel() {
     for (const f of list) {
       try {
         await api.put(f);
-        setStatus(`Uploaded ${f.name} (${formatBytes(f.size)}).`);
+        setStatus(t('files.uploaded', { name: f.name, size: formatBytes(f.size) }));
       } catch (err) {
-        setStatus(`Could not upload ${f.name}: ${err instanceof Error ? err.message : String(err)}`);
+        setStatus(t('files.uploadFailed', { name: f.name, error: err instanceof Error ? err.message : String(err) }));
       }
     }
     await reload();
@@ -69,7 +73,7 @@ export function FilesPanel() {
     setPreview({ name });
     try {
       const b = await blob();
-      if (!b) throw new Error('the file is gone');
+      if (!b) throw new Error(t('files.gone'));
       setPreview({ name, table: await previewFile(b) });
     } catch (err) {
       setPreview({ name, error: err instanceof Error ? err.message : String(err) });
@@ -79,9 +83,9 @@ export function FilesPanel() {
   const copySnippet = async (code: string) => {
     try {
       await navigator.clipboard.writeText(code);
-      setStatus(`Copied ${code}`);
+      setStatus(t('files.copied', { code }));
     } catch {
-      setStatus(`Could not copy: type ${code}`);
+      setStatus(t('files.copyFailed', { code }));
     }
   };
 
@@ -100,56 +104,56 @@ export function FilesPanel() {
         void upload([...(e.dataTransfer?.files ?? [])]);
       }}
     >
-      <h2 id="files-title">Files</h2>
-      <p class="muted small">Drop files here, or</p>
-      <button type="button" onClick={() => picker.current?.click()} disabled={!api}>Upload files</button>
-      <input ref={picker} type="file" multiple hidden aria-label="Upload files" onChange={(e) => {
+      <h2 id="files-title">{t('files.title')}</h2>
+      <p class="muted small">{t('files.drop')}</p>
+      <button type="button" onClick={() => picker.current?.click()} disabled={!api}>{t('files.upload')}</button>
+      <input ref={picker} type="file" multiple hidden aria-label={t('files.upload')} onChange={(e) => {
         const input = e.target as HTMLInputElement;
         void upload([...(input.files ?? [])]);
         input.value = '';
       }} />
       <p class="files-status" role="status" aria-live="polite">{status}</p>
       {files && (
-        <ul class="files" aria-label="Your files">
-          {files.length === 0 && <li class="muted">No files yet. Try winequality-red.csv.</li>}
+        <ul class="files" aria-label={t('files.yours')}>
+          {files.length === 0 && <li class="muted">{t('files.none')}</li>}
           {files.map((f) => (
             <li key={f.name}>
               <span class="file-name">{f.name}</span> <span class="muted">{formatBytes(f.size)}</span>
               <span class="file-actions">
                 {/\.(csv|tsv|txt)$/i.test(f.name) && (
                   <>
-                    <button type="button" class="link" aria-label={`Preview ${f.name}`} onClick={() => void showPreview(f.name, () => api!.get(f.name))}>Preview</button>
-                    <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${f.name}`} onClick={() => void copySnippet(loadCsvCode(f.name))}>Copy code</button>
+                    <button type="button" class="link" aria-label={t('files.previewOf', { name: f.name })} onClick={() => void showPreview(f.name, () => api!.get(f.name))}>{t('files.preview')}</button>
+                    <button type="button" class="link" aria-label={t('files.copySnippet', { name: f.name })} onClick={() => void copySnippet(loadCsvCode(f.name))}>{t('files.copyCode')}</button>
                   </>
                 )}
-                <button type="button" class="link danger" aria-label={`Delete ${f.name}`} onClick={async () => {
+                <button type="button" class="link danger" aria-label={t('files.deleteOf', { name: f.name })} onClick={async () => {
                   await api!.delete(f.name);
-                  setStatus(`Deleted ${f.name}.`);
+                  setStatus(t('files.deleted', { name: f.name }));
                   await reload();
-                }}>Delete</button>
+                }}>{t('common.delete')}</button>
               </span>
             </li>
           ))}
         </ul>
       )}
-      <h3>Sample datasets</h3>
-      <ul class="files" aria-label="Sample datasets">
+      <h3>{t('files.samples')}</h3>
+      <ul class="files" aria-label={t('files.samples')}>
         {SAMPLE_DATASETS.map((d) => (
-          <li key={d.name} title={d.description}>
-            <span class="file-name">{d.name}</span> <span class="muted">{d.rows} rows × {d.columns} columns</span>
+          <li key={d.name} title={DATASET_TEXT[d.name] ? t(DATASET_TEXT[d.name]!) : d.description}>
+            <span class="file-name">{d.name}</span> <span class="muted">{t('files.shape', { rows: d.rows, columns: d.columns })}</span>
             <span class="file-actions">
-              <button type="button" class="link" aria-label={`Copy loadCSV snippet for ${d.name}`} onClick={() => void copySnippet(loadCsvCode(d.name))}>Copy code</button>
+              <button type="button" class="link" aria-label={t('files.copySnippet', { name: d.name })} onClick={() => void copySnippet(loadCsvCode(d.name))}>{t('files.copyCode')}</button>
             </span>
           </li>
         ))}
       </ul>
       {preview && (
-        <section class="file-preview" aria-label={`Preview of ${preview.name}`}>
+        <section class="file-preview" aria-label={t('files.previewRegion', { name: preview.name })}>
           <h3>
-            {preview.name} <button type="button" class="icon" aria-label="Close preview" onClick={() => setPreview(null)}>×</button>
+            {preview.name} <button type="button" class="icon" aria-label={t('files.closePreview')} onClick={() => setPreview(null)}>×</button>
           </h3>
-          {preview.error ? <p role="alert">Could not read it: {preview.error}</p> : preview.table ? <TableOutput table={preview.table} /> : <p aria-busy="true">Reading…</p>}
-          {preview.table && <p class="muted small">Counts cover the first {PREVIEW_BYTES / 1024} KB of the file at most.</p>}
+          {preview.error ? <p role="alert">{t('files.readFailed', { error: preview.error })}</p> : preview.table ? <TableOutput table={preview.table} /> : <p aria-busy="true">{t('files.reading')}</p>}
+          {preview.table && <p class="muted small">{t('files.previewNote', { kb: PREVIEW_BYTES / 1024 })}</p>}
         </section>
       )}
     </aside>

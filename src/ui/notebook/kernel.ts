@@ -2,6 +2,7 @@
 // back every protocol message. The page-side KernelHost (src/notebook/kernel-host.ts) has this shape;
 // the UI's tests use a fake, so they never depend on how the worker is started.
 import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, KernelMessage, KernelState } from '../../notebook/protocol';
+import { t } from '../i18n/t';
 
 export interface Kernel {
   /** Send one cell. Its messages (streams, displays, result, error, then execute_reply) arrive through `onMessage`. */
@@ -34,7 +35,7 @@ export async function connectKernel(): Promise<Kernel> {
     const { KernelHost } = await import('../../notebook/kernel-host');
     return new KernelHost();
   } catch (err) {
-    return unavailableKernel(`The kernel could not start: ${err instanceof Error ? err.message : String(err)}`);
+    return unavailableKernel(t('misc.kernelFailed', { error: err instanceof Error ? err.message : String(err) }));
   }
 }
 

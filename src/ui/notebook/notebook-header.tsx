@@ -4,6 +4,7 @@ import { useCallback, useState } from 'preact/hooks';
 import { fileName, toIpynb, toScript } from '../../notebook/document';
 import type { NotebookController, NotebookState } from './controller';
 import { ShareDialog } from './share-dialog';
+import { t } from '../i18n/t';
 
 function download(text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -14,7 +15,6 @@ function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const SAVE_TEXT = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' } as const;
 
 export interface NotebookHeaderProps {
   state: NotebookState;
@@ -40,7 +40,7 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
       {draft !== null ? (
         <input
           class="nb-rename"
-          aria-label="Notebook name"
+          aria-label={t('nb.name')}
           value={draft}
           ref={focusOnce}
           onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
@@ -53,19 +53,19 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
       ) : (
         <h1 id="page-title" onDblClick={startRename}>{doc.name}</h1>
       )}
-      <button type="button" onClick={startRename} hidden={draft !== null}>Rename</button>
+      <button type="button" onClick={startRename} hidden={draft !== null}>{t('nb.rename')}</button>
       <p class={`save-state save-${state.save}`} role="status" title={state.saveError}>
-        {SAVE_TEXT[state.save]}
+        {t(`nb.save.${state.save}`)}
         {state.save === 'error' && state.saveError ? `: ${state.saveError}` : ''}
       </p>
       <div class="nb-header-actions">
         <button type="button" onClick={() => download(JSON.stringify(toIpynb(doc), null, 1) + '\n', fileName(doc, '.ipynb'), 'application/x-ipynb+json')}>
-          Export .ipynb
+          {t('nb.exportIpynb')}
         </button>
-        <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>Export .ts</button>
-        <button type="button" onClick={() => setSharing(true)}>Share…</button>
-        <button type="button" onClick={onDuplicate}>Duplicate</button>
-        <button type="button" onClick={onDelete}>Delete notebook</button>
+        <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>{t('nb.exportTs')}</button>
+        <button type="button" onClick={() => setSharing(true)}>{t('nb.share')}</button>
+        <button type="button" onClick={onDuplicate}>{t('nb.duplicate')}</button>
+        <button type="button" onClick={onDelete}>{t('nb.deleteNotebook')}</button>
       </div>
       {sharing && <ShareDialog doc={doc} onClose={() => setSharing(false)} />}
     </header>

@@ -4,6 +4,7 @@ import { useRef } from 'preact/hooks';
 import type { NotebookSummary } from '../../notebook/notebooks-store';
 import type { Sample } from '../../notebook/samples';
 import { href } from '../router';
+import { t } from '../i18n/t';
 
 export interface NotebookListProps {
   notebooks: NotebookSummary[];
@@ -19,8 +20,8 @@ export interface NotebookListProps {
 export function NotebookList({ notebooks, currentId, currentName, samples, onCreate, onImport, onOpenSample }: NotebookListProps) {
   const picker = useRef<HTMLInputElement>(null);
   return (
-    <nav class="sidebar nb-list" aria-label="Notebooks">
-      <h2>Notebooks</h2>
+    <nav class="sidebar nb-list" aria-label={t('nb.list')}>
+      <h2>{t('nb.list')}</h2>
       <ul>
         {notebooks.map((n) => (
           <li key={n.id}>
@@ -31,15 +32,15 @@ export function NotebookList({ notebooks, currentId, currentName, samples, onCre
         ))}
       </ul>
       <div class="nb-list-actions">
-        <button type="button" onClick={onCreate}>+ New notebook</button>
-        <button type="button" onClick={() => picker.current?.click()}>Import .ipynb</button>
+        <button type="button" onClick={onCreate}>{t('nb.new')}</button>
+        <button type="button" onClick={() => picker.current?.click()}>{t('nb.import')}</button>
         <input
           ref={picker}
           type="file"
           accept=".ipynb,application/x-ipynb+json,application/json"
           multiple
           hidden
-          aria-label="Import .ipynb file"
+          aria-label={t('nb.importFile')}
           onChange={(e) => {
             const input = e.target as HTMLInputElement;
             onImport([...(input.files ?? [])]);
@@ -47,11 +48,11 @@ export function NotebookList({ notebooks, currentId, currentName, samples, onCre
           }}
         />
       </div>
-      <h2>Samples</h2>
+      <h2>{t('nb.samples')}</h2>
       <ul class="samples">
         {samples.map((s) => (
           <li key={s.id}>
-            <button type="button" class="link" title={s.description} aria-label={`Open sample: ${s.title}`} onClick={() => onOpenSample(s)}>
+            <button type="button" class="link" title={s.description} aria-label={t('nb.openSample', { title: s.title })} onClick={() => onOpenSample(s)}>
               {s.title}
             </button>
           </li>

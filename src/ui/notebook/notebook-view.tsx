@@ -10,6 +10,7 @@ import { Toolbar } from './toolbar';
 import { loadMonaco } from './monaco-loader';
 import { ConfirmDialog } from '../components/dialog';
 import { ControlsContext, type ControlsApi } from './outputs/controls-context';
+import { t } from '../i18n/t';
 
 export { loadMonaco } from './monaco-loader';
 
@@ -119,11 +120,11 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
     <div class="notebook">
       <Toolbar state={state} controller={controller} onRestart={() => setAskRestart(true)} />
       {askRestart && (
-        <ConfirmDialog title="Restart kernel?" confirmLabel="Restart" focusConfirm danger onConfirm={() => controller.restart()} onClose={() => setAskRestart(false)}>
-          <p>Do you want to restart the kernel? All variables will be lost.</p>
+        <ConfirmDialog title={t('nb.restartAsk')} confirmLabel={t('nb.restartConfirm')} focusConfirm danger onConfirm={() => controller.restart()} onClose={() => setAskRestart(false)}>
+          <p>{t('nb.restartText')}</p>
         </ConfirmDialog>
       )}
-      {monacoError && <p role="alert">The code editor could not load ({monacoError}); cells are shown as text.</p>}
+      {monacoError && <p role="alert">{t('nb.editorFailed', { error: monacoError })}</p>}
       <ControlsContext.Provider value={controls}>
       <div class="cells" onKeyDown={onKeyDown}>
         {doc.cells.map((cell, i) => (
@@ -144,7 +145,7 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
       </div>
       </ControlsContext.Provider>
       <button type="button" class="add-cell" onClick={() => controller.insert('below', doc.cells[doc.cells.length - 1]?.id ?? null)}>
-        + Add cell at the end
+        {t('nb.addAtEnd')}
       </button>
     </div>
   );

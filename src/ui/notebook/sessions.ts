@@ -6,13 +6,14 @@ import { NotebooksStore } from '../../notebook/notebooks-store';
 import { NotebookController } from './controller';
 import { connectKernel } from './kernel';
 import { onServerSwitch } from '../server-choice';
+import { t } from '../i18n/t';
 
 let storePromise: Promise<NotebooksStore> | undefined;
 
 /** The notebooks database, opened once per tab. */
 export function notebooksStore(): Promise<NotebooksStore> {
   return (storePromise ??= NotebooksStore.open({
-    onBlocked: () => alert('Kiroku is open in another tab with an older version. Close that tab to continue.'),
+    onBlocked: () => alert(t('misc.olderTab')),
   }));
 }
 

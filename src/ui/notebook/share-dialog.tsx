@@ -8,24 +8,26 @@ import { MAX_LINK_CHARS, shareLink } from '../../notebook/share-link';
 import { Dialog } from '../components/dialog';
 import { saveBlob } from '../components/download';
 import { PublishButton } from '../publish/publish-button';
+import { t } from '../i18n/t';
+import { formatInteger } from '../format';
 
-/** Every string this dialog shows (one place, for the message catalog). */
+/** Every string this dialog shows, from the message catalog. */
 const TEXT = {
-  title: 'Share',
-  byLink: 'By link',
-  publish: 'As a static site',
-  publishExplain: 'A zip of the app with this notebook and the Files, to unzip at the root of any static web host: it opens with the notebook ready to run, and runs are recorded in each visitor\'s browser.',
-  explain: 'The link carries the notebook itself; nothing is uploaded. Whoever opens it sees the notebook read-only, and runs nothing until they open a copy.',
-  outputs: 'Include outputs',
-  link: 'Link',
-  copy: 'Copy link',
-  copied: 'Link copied to the clipboard.',
-  copyFailed: 'Could not copy: select the link and copy it by hand.',
+  get title() { return t('share.title'); },
+  get byLink() { return t('share.byLink'); },
+  get publish() { return t('share.publish'); },
+  get publishExplain() { return t('share.publishExplain'); },
+  get explain() { return t('share.explain'); },
+  get outputs() { return t('share.outputs'); },
+  get link() { return t('share.link'); },
+  get copy() { return t('share.copy'); },
+  get copied() { return t('share.copied'); },
+  get copyFailed() { return t('share.copyFailed'); },
   tooLarge: (length: number, withoutOutputs: boolean) =>
-    `This notebook is too large for a link (${length.toLocaleString('en')} characters; a link holds at most ${MAX_LINK_CHARS.toLocaleString('en')}).` +
-    (withoutOutputs ? ' Leave out the outputs, or share the file instead.' : ' Share the file instead.'),
-  download: 'Download .ipynb',
-  close: 'Close',
+    t('share.tooLarge', { length: formatInteger(length), max: formatInteger(MAX_LINK_CHARS) }) +
+    t(withoutOutputs ? 'share.tooLargeLeaveOut' : 'share.tooLargeFile'),
+  get download() { return t('share.download'); },
+  get close() { return t('common.close'); },
 };
 
 export function ShareDialog({ doc, onClose }: { doc: NotebookDoc; onClose: () => void }) {

@@ -1,13 +1,14 @@
 // The notebook's toolbar: run, stop, restart, clear, add — each also on a key (shown in its title) —
 // and the kernel's status in a live region, so a screen reader hears "busy" and "idle".
 import type { NotebookController, NotebookState } from './controller';
+import { t, type MessageKey } from '../i18n/t';
 
-const STATE_TEXT: Record<string, string> = {
-  starting: 'Kernel starting…',
-  idle: 'Kernel idle',
-  busy: 'Kernel busy',
-  dead: 'Kernel dead — restart it to run cells',
-  unavailable: 'No kernel',
+const STATE_TEXT: Record<string, MessageKey> = {
+  starting: 'kernel.starting',
+  idle: 'kernel.idle',
+  busy: 'kernel.busy',
+  dead: 'kernel.dead',
+  unavailable: 'kernel.unavailable',
 };
 
 /** `onRestart`: ask before restarting (the notebook view owns the question). */
@@ -21,26 +22,26 @@ export function Toolbar({ state, controller, onRestart }: { state: NotebookState
     </button>
   );
   return (
-    <div class="nb-toolbar" role="toolbar" aria-label="Notebook">
+    <div class="nb-toolbar" role="toolbar" aria-label={t('tb.label')}>
       <div class="group">
-        {button('Run cell', 'Run the selected cell and select the next (Shift+Enter)', () => controller.runAndAdvance(), !selectedId, '▶')}
-        {button('Run all', 'Run every cell, top to bottom', () => controller.runAll(), false, '▶▶')}
-        {button('Run above', 'Run the cells above the selected one', () => controller.runAbove())}
-        {button('Run below', 'Run the selected cell and those below it', () => controller.runBelow())}
+        {button(t('tb.run'), t('tb.runTitle'), () => controller.runAndAdvance(), !selectedId, '▶')}
+        {button(t('tb.runAll'), t('tb.runAllTitle'), () => controller.runAll(), false, '▶▶')}
+        {button(t('tb.runAbove'), t('tb.runAboveTitle'), () => controller.runAbove())}
+        {button(t('tb.runBelow'), t('tb.runBelowTitle'), () => controller.runBelow())}
       </div>
       <div class="group">
-        {button('Interrupt', 'Stop the running cell; variables are kept (I, I)', () => controller.interrupt(), !running, '■')}
-        {button('Restart kernel', 'Start a fresh kernel: every variable is lost (0, 0)', onRestart, false, '↻')}
-        {button('Clear outputs', 'Clear every cell’s outputs', () => controller.clearOutputs())}
+        {button(t('tb.interrupt'), t('tb.interruptTitle'), () => controller.interrupt(), !running, '■')}
+        {button(t('tb.restart'), t('tb.restartTitle'), onRestart, false, '↻')}
+        {button(t('tb.clear'), t('tb.clearTitle'), () => controller.clearOutputs())}
       </div>
       <div class="group">
-        {button('Add code cell', 'Insert a code cell below the selected one (B)', () => controller.insert('below'), false, '+')}
-        {button('Add markdown cell', 'Insert a markdown cell below the selected one', () => controller.insert('below', undefined, 'markdown'), false, '+')}
+        {button(t('tb.addCode'), t('tb.addCodeTitle'), () => controller.insert('below'), false, '+')}
+        {button(t('tb.addMarkdown'), t('tb.addMarkdownTitle'), () => controller.insert('below', undefined, 'markdown'), false, '+')}
       </div>
       <p class={`kernel-status kernel-${kernel.state}`} role="status" aria-live="polite">
         <span class="dot" aria-hidden="true" />
-        {STATE_TEXT[kernel.state] ?? kernel.state}
-        {kernel.backend && <span class="backend"> · TensorFlow.js backend: {kernel.backend}</span>}
+        {STATE_TEXT[kernel.state] ? t(STATE_TEXT[kernel.state]!) : kernel.state}
+        {kernel.backend && <span class="backend">{t('kernel.backend', { backend: kernel.backend })}</span>}
         {kernel.detail && <span class="kernel-detail"> · {kernel.detail}</span>}
       </p>
     </div>

@@ -8,19 +8,20 @@ import { ExperimentsSidebar } from '../tracking/experiments-sidebar';
 import { parseTrackingRoute } from '../tracking/routes';
 import { RunsView } from '../tracking/runs-view';
 import { useLive } from '../tracking/use-live';
+import { t } from '../i18n/t';
 
 const RunPage = lazy(() => import('../tracking/run-page').then((m) => ({ default: m.RunPage })));
 
 export default function ExperimentsPage({ segments, query }: { segments: string[]; query: URLSearchParams }) {
   const route = parseTrackingRoute(segments);
   const experiments = useLive((c) => c.searchExperiments('ALL'), [], { relevant: (m) => m.type === 'experiment-changed' });
-  if (experiments.status === 'loading') return <p aria-busy="true">Loading experiments…</p>;
-  if (experiments.status === 'error') return <p role="alert">Could not read experiments: {experiments.error.message}</p>;
+  if (experiments.status === 'loading') return <p aria-busy="true">{t('exp.loading')}</p>;
+  if (experiments.status === 'error') return <p role="alert">{t('exp.readFailed', { error: experiments.error.message })}</p>;
   const list = experiments.value;
 
   if (route.view === 'run') {
     return (
-      <Suspense fallback={<p aria-busy="true">Loading the run…</p>}>
+      <Suspense fallback={<p aria-busy="true">{t('exp.loadingRun')}</p>}>
         <RunPage key={route.runId} experiment={list.find((e) => e.experimentId === route.experimentId)} runId={route.runId} tab={route.tab} query={query} />
       </Suspense>
     );
@@ -39,13 +40,13 @@ export default function ExperimentsPage({ segments, query }: { segments: string[
       <section class="page runs-page" aria-labelledby="page-title">
         {missing.length > 0 && !selected.length ? (
           <>
-            <h1 id="page-title">Experiment not found</h1>
-            <p role="alert">No experiment has the id {missing.join(', ')}. Choose one in the list.</p>
+            <h1 id="page-title">{t('exp.notFound')}</h1>
+            <p role="alert">{t('exp.noId', { ids: missing.join(', ') })}</p>
           </>
         ) : selected.length ? (
           <RunsView key={selected.map((e) => e.experimentId).join()} experiments={selected} query={query} />
         ) : (
-          <h1 id="page-title">No experiments yet</h1>
+          <h1 id="page-title">{t('exp.none')}</h1>
         )}
       </section>
     </div>

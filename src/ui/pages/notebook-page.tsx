@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { duplicateNotebook, fromIpynb, newNotebook, type NotebookDoc } from '../../notebook/document';
 import type { NotebookSummary } from '../../notebook/notebooks-store';
-import { SAMPLES, type Sample } from '../../notebook/samples';
+import { FIRST_SAMPLE, SAMPLES, type Sample } from '../../notebook/samples';
+import { locale } from '../i18n/locale';
 import type { NotebookController } from '../notebook/controller';
 import { FilesPanel } from '../notebook/files-panel';
 import { NotebookHeader } from '../notebook/notebook-header';
@@ -15,6 +16,7 @@ import { closeSession, notebooksStore, openSession } from '../notebook/sessions'
 import { href, navigate } from '../router';
 import { openPublished } from '../publish/published';
 import { ErrorBoundary } from '../components/error-boundary';
+import { t } from '../i18n/t';
 
 const LAST_OPENED = 'lastOpened';
 /** A notebook whose view failed to render: the Notebook tab does not open it by itself again. */
@@ -30,8 +32,8 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
 
   const refresh = async () => {
     const store = await notebooksStore();
-    // A first visit gets the walkthrough; an emptied list gets a blank notebook.
-    setList(await store.ensureNotEmpty(() => [SAMPLES[0]!.create()], () => newNotebook()));
+    // A first visit gets the walkthrough in the UI's language; an emptied list gets a blank notebook.
+    setList(await store.ensureNotEmpty(() => [FIRST_SAMPLE[locale()].create()], () => newNotebook()));
   };
 
   useEffect(() => {
@@ -44,7 +46,7 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
       });
       if (published) await store.setMeta(LAST_OPENED, published);
       await refresh();
-    })().catch((err: unknown) => setError(`Could not open the notebooks database: ${String(err)}`));
+    })().catch((err: unknown) => setError(t('nb.dbFailed', { error: String(err) })));
     // Start fetching the editor while the list renders.
     void loadMonaco().catch(() => undefined);
   }, []);
@@ -97,9 +99,9 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
         // parts no renderer could draw (named in the notice).
         const problems: string[] = [];
         await add(fromIpynb(JSON.parse(await file.text()), file.name.replace(/\.ipynb$/i, ''), Date.now(), problems));
-        setNotice(problems.length ? `Imported ${file.name}; left out what could not be shown — ${problems.join('; ')}.` : `Imported ${file.name}.`);
+        setNotice(problems.length ? t('nb.importedPartly', { name: file.name, problems: problems.join('; ') }) : t('nb.imported', { name: file.name }));
       } catch (err) {
-        setNotice(`Could not import ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+        setNotice(t('nb.importFailed', { name: file.name, error: err instanceof Error ? err.message : String(err) }));
       }
     }
   };
@@ -138,7 +140,7 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
       <section class="page nb-main" aria-labelledby="page-title">
         {controller ? (
           // A notebook that fails to render is not reopened by the Notebook tab after a reload.
-          <ErrorBoundary what={`the notebook “${controller.snapshot.doc.name}”`} resetKey={controller} onError={() => void notebooksStore().then((s) => s.setMeta(FAILED, controller.snapshot.doc.id))}>
+          <ErrorBoundary what={t('nb.notebookWhat', { name: controller.snapshot.doc.name })} resetKey={controller} onError={() => void notebooksStore().then((s) => s.setMeta(FAILED, controller.snapshot.doc.id))}>
             <OpenNotebook
               key={controller.snapshot.doc.id}
               controller={controller}
@@ -153,24 +155,24 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
           </ErrorBoundary>
         ) : controller === null ? (
           <>
-            <h1 id="page-title">Notebook not found</h1>
+            <h1 id="page-title">{t('nb.notFound')}</h1>
             <p>
-              There is no notebook <code>{id}</code> in this browser. <a href={href('notebook')}>Open your notebooks</a>.
+              {t('nb.notFoundBefore')}<code>{id}</code>{t('nb.notFoundAfter')} <a href={href('notebook')}>{t('nb.openYours')}</a>
             </p>
           </>
         ) : (
-          <p aria-busy="true">Opening the notebook…</p>
+          <p aria-busy="true">{t('nb.opening')}</p>
         )}
         <div class="toast" role="status" aria-live="polite">
           {deleted && (
             <>
-              Deleted “{deleted.name}”. <button type="button" onClick={() => void onUndoDelete()}>Undo</button>{' '}
-              <button type="button" class="icon" aria-label="Dismiss" onClick={() => setDeleted(null)}>×</button>
+              {t('nb.deleted', { name: deleted.name })} <button type="button" onClick={() => void onUndoDelete()}>{t('common.undo')}</button>{' '}
+              <button type="button" class="icon" aria-label={t('common.dismiss')} onClick={() => setDeleted(null)}>×</button>
             </>
           )}
           {notice && !deleted && (
             <>
-              {notice} <button type="button" class="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button>
+              {notice} <button type="button" class="icon" aria-label={t('common.dismiss')} onClick={() => setNotice(null)}>×</button>
             </>
           )}
         </div>

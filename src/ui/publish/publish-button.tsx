@@ -3,14 +3,15 @@
 import { useState } from 'preact/hooks';
 import { fileName, type NotebookDoc } from '../../notebook/document';
 import { saveBlob } from '../components/download';
+import { t } from '../i18n/t';
 
-/** Every string this button shows (one place, for the message catalog). */
+/** Every string this button shows, from the message catalog. */
 const TEXT = {
-  publish: 'Publish as a static site',
-  title: 'Download a zip of the app with this notebook and its Files, to serve from any static web host',
-  progress: (done: number, total: number) => `Publishing: ${done} of ${total} files…`,
-  done: (name: string) => `Published as ${name}: unzip it onto a static web host and open it.`,
-  failed: (message: string) => `Could not publish: ${message}`,
+  get publish() { return t('publish.button'); },
+  get title() { return t('publish.title'); },
+  progress: (done: number, total: number) => t('publish.progress', { done, total }),
+  done: (name: string) => t('publish.done', { name }),
+  failed: (message: string) => t('publish.failed', { error: message }),
 };
 
 export function PublishButton({ doc }: { doc: NotebookDoc }) {

@@ -6,6 +6,7 @@
 import { strToU8, zip, type AsyncZippable } from 'fflate';
 import { toIpynb, type NotebookDoc } from '../../notebook/document';
 import { PUBLISHED_META, PUBLISHED_PATH, type PublishedSite } from './published';
+import { t } from '../i18n/t';
 
 export class PublishError extends Error {
   override name = 'PublishError';
@@ -20,13 +21,13 @@ export interface SiteFile {
 export function appFiles(serviceWorker: string): string[] {
   const urls = [...serviceWorker.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]!);
   const runtime = /define\(\["\.\/(workbox-[\w-]+)"\]/.exec(serviceWorker)?.[1];
-  if (!urls.includes('index.html') || !runtime) throw new PublishError('This app has no list of its files (its service worker is not the one Kiroku builds), so it cannot copy itself.');
+  if (!urls.includes('index.html') || !runtime) throw new PublishError(t('pub.noList'));
   return [...new Set(['sw.js', `${runtime}.js`, ...urls])].filter((u) => !/^[a-z]+:|^\/|\.\./i.test(u));
 }
 
 /** The page with the mark that makes the app open the published notebook. */
 export function markPublished(indexHtml: string): string {
-  if (!/<\/head>/i.test(indexHtml)) throw new PublishError('The app\'s index.html has no <head>: it cannot be published.');
+  if (!/<\/head>/i.test(indexHtml)) throw new PublishError(t('pub.noHead'));
   return indexHtml.replace(/<\/head>/i, `<meta name="${PUBLISHED_META}" content="${PUBLISHED_PATH}">\n</head>`);
 }
 
@@ -36,13 +37,13 @@ export function markPublished(indexHtml: string): string {
  */
 export async function buildSite(doc: NotebookDoc, files: SiteFile[], fetchApp: (path: string) => Promise<Response>, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
   const sw = await fetchApp('sw.js');
-  if (!sw.ok) throw new PublishError('Publishing copies the built app, which this page is not (the development server has no service worker): run `npm run build` and `npm run preview`, then publish from there.');
+  if (!sw.ok) throw new PublishError(t('pub.devServer', { build: '`npm run build`', preview: '`npm run preview`' }));
   const paths = appFiles(await sw.text());
   const entries: AsyncZippable = {};
   let done = 0;
   for (const path of paths) {
     const response = await fetchApp(path);
-    if (!response.ok) throw new PublishError(`Could not read the app's file ${path} (${response.status}): reload the page and publish again.`);
+    if (!response.ok) throw new PublishError(t('pub.fileFailed', { path, status: response.status }));
     const bytes = new Uint8Array(await response.arrayBuffer());
     entries[path] = path === 'index.html' ? strToU8(markPublished(new TextDecoder().decode(bytes))) : [bytes, { level: /\.(wasm|png|jpe?g|gz|zip)$/i.test(path) ? 0 : 6 }];
     onProgress?.(++done, paths.length);

@@ -5,6 +5,7 @@
 // data (fromIpynb) and runs nothing until the visitor runs it.
 import { fromIpynb, type Ipynb } from '../../notebook/document';
 import type { NotebooksStore } from '../../notebook/notebooks-store';
+import { t } from '../i18n/t';
 
 export const PUBLISHED_META = 'kiroku-published';
 export const PUBLISHED_PATH = 'published.json';
@@ -28,7 +29,7 @@ export async function openPublished(store: NotebooksStore, files: () => Promise<
   const path = doc.querySelector<HTMLMetaElement>(`meta[name="${PUBLISHED_META}"]`)?.content;
   if (!path) return undefined;
   const response = await fetch(new URL(path, doc.baseURI));
-  if (!response.ok) throw new Error(`This published site's notebook (${path}) could not be read: ${response.status}.`);
+  if (!response.ok) throw new Error(t('pub.notebookUnreadable', { path, status: response.status }));
   const site = (await response.json()) as PublishedSite;
   if (site?.format !== 'kiroku-published-site') throw new Error(`${path} is not a Kiroku published site.`);
   const key = `published:${site.id}`;
@@ -38,10 +39,10 @@ export async function openPublished(store: NotebooksStore, files: () => Promise<
   for (const f of site.files ?? []) {
     if (await target.has(f.name)) continue; // the visitor's own file of that name stays
     const data = await fetch(new URL(f.path, doc.baseURI));
-    if (!data.ok) throw new Error(`This published site's file ${f.name} could not be read: ${data.status}.`);
+    if (!data.ok) throw new Error(t('pub.fileUnreadable', { name: f.name, status: data.status }));
     await target.put({ name: f.name, data: await data.blob() });
   }
-  const notebook = fromIpynb(site.notebook, 'Published notebook');
+  const notebook = fromIpynb(site.notebook, t('pub.name'));
   await store.put(notebook);
   await store.setMeta(key, notebook.id);
   await store.setMeta('seeded', true); // the walkthrough is not seeded beside it

@@ -8,6 +8,8 @@ import { mlflow } from '../../tracking/default';
 import { registryClient } from '../tracking/registry/registry';
 import { currentServer } from '../tracking-server';
 import type { MlrunsImportReport } from '../../interop/mlruns/import';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 export function mlrunsFileName(time = Date.now()): string {
   return `kiroku-mlruns-${new Date(time).toISOString().slice(0, 10)}.zip`;
@@ -20,25 +22,25 @@ export function MlflowSection() {
 
   const doExport = () => {
     setProblems([]);
-    return run('Exporting…', 'Export failed', async (progress) => {
+    return run(t('ws.exporting'), t('ws.exportFailed'), async (progress) => {
       await mlflow.flush();
       const { exportMlruns } = await import('../../interop/mlruns/export');
       const skipped: string[] = [];
       const bytes = await exportMlruns(mlflow.client(), {
         registry: await registryClient(),
-        onProgress: (done, total) => progress(`Exporting… ${done} of ${total} runs`),
+        onProgress: (done, total) => progress(t('ml.exportingRuns', { done, total })),
         onSkipped: (path) => skipped.push(path),
       });
       saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), mlrunsFileName());
-      const left = skipped.length ? ` Left out ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} whose path would leave the folder: ${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''}.` : '';
-      return `Exported. Unzip it and run “mlflow ui” in that folder.${left}`;
+      const left = skipped.length ? t('ml.leftOut', { count: skipped.length, list: skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : '') }) : '';
+      return t('ml.exported', { left });
     });
   };
 
   const doImport = async (file: File | undefined) => {
     if (!file) return;
     setProblems([]);
-    await run(`Importing ${file.name}…`, 'Import failed', async () => {
+    await run(t('ws.importing', { name: file.name }), t('ws.importFailed'), async () => {
       const { importMlruns } = await import('../../interop/mlruns/import');
       const r = await importMlruns(mlflow.client(), await file.arrayBuffer(), { registry: await registryClient() });
       setProblems(r.problems);
@@ -49,26 +51,21 @@ export function MlflowSection() {
   return (
     <section aria-labelledby="mlflow-h">
       <h2 id="mlflow-h">MLflow</h2>
-      <p>
-        Every run and the registered models made from them as an MLflow file store (<code>mlruns/</code>) in a
-        <code> .zip</code>: unzip it and run <code>mlflow ui</code> there. Import reads such a zip back, or one
-        made from a folder MLflow wrote. To send runs to a tracking server instead, select them under
-        Experiments and choose “Sync to MLflow…”.
-      </p>
+      <p>{rich('ml.explain', { mlruns: <code>mlruns/</code>, zip: <code>.zip</code>, ui: <code>mlflow ui</code> })}</p>
       <div class="settings-actions">
-        <button type="button" onClick={doExport} disabled={!!busy}>Export as MLflow</button>
+        <button type="button" onClick={doExport} disabled={!!busy}>{t('ml.export')}</button>
         {/* Into a server, runs would get new ids and the archive's links between them would break. */}
         {!server && <label class="file-button">
-          Import MLflow runs
+          {t('ml.import')}
           <input type="file" accept=".zip,application/zip" disabled={!!busy}
             onChange={(e) => { const input = e.currentTarget; void doImport(input.files?.[0]).then(() => (input.value = '')); }} />
         </label>}
       </div>
-      {server && <p class="muted">Export takes the runs of the tracking server this page uses. Import works into this browser: switch back under Tracking server first.</p>}
+      {server && <p class="muted">{t('ml.onServer')}</p>}
       {busy && <p aria-busy="true">{busy}</p>}
       {message && <p role={message.kind}>{message.text}</p>}
       {problems.length > 0 && (
-        <ul aria-label="Import problems">
+        <ul aria-label={t('ml.problems')}>
           {problems.map((p, i) => <li key={i}>{p}</li>)}
         </ul>
       )}
@@ -78,10 +75,10 @@ export function MlflowSection() {
 
 function summary(name: string, r: MlrunsImportReport): string {
   const parts = [
-    `${r.runsImported.length} run${r.runsImported.length === 1 ? '' : 's'} imported`,
-    ...(r.runsSkipped.length ? [`${r.runsSkipped.length} already here`] : []),
-    ...(r.experimentsCreated.length ? [`${r.experimentsCreated.length} experiment${r.experimentsCreated.length === 1 ? '' : 's'} created`] : []),
-    ...(r.modelVersionsImported.length ? [`${r.modelVersionsImported.length} model version${r.modelVersionsImported.length === 1 ? '' : 's'} registered`] : []),
+    t('ml.runsImported', { count: r.runsImported.length }),
+    ...(r.runsSkipped.length ? [t('ml.already', { count: r.runsSkipped.length })] : []),
+    ...(r.experimentsCreated.length ? [t('ml.expsCreated', { count: r.experimentsCreated.length })] : []),
+    ...(r.modelVersionsImported.length ? [t('ml.versions', { count: r.modelVersionsImported.length })] : []),
   ];
-  return `From ${name}: ${parts.join(', ')}.`;
+  return t('ml.summary', { name, parts: parts.join(t('ml.sep')) });
 }

@@ -3,6 +3,8 @@
 // could upgrade (reload to continue).
 import { useEffect, useState } from 'preact/hooks';
 import { onStorageNotice, type StorageNotice } from '../../storage/notices';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 export function StorageNotices() {
   const [notice, setNotice] = useState<StorageNotice | null>(null);
@@ -11,13 +13,13 @@ export function StorageNotices() {
   return (
     <div class="storage-notice" role="alert">
       {notice.type === 'upgrade-blocked'
-        ? <>A newer Kiroku is waiting for another tab to close the <code>{notice.database}</code> database. Close the other Kiroku tabs (or reload them) to continue.</>
+        ? <>{rich('notice.upgradeBlocked', { db: <code>{notice.database}</code> })}</>
         : notice.type === 'disk-full'
-          ? <>The disk is full{notice.reserveUsed ? ': Kiroku used the space it holds back to save your last change' : ''}. Free space in <a href="#/settings">Settings → Storage</a> (permanently delete deleted runs, or delete artifacts you no longer need).</>
-          : <>Another tab is upgrading or clearing Kiroku's storage (<code>{notice.database}</code>). Reload this tab to continue.</>}
+          ? <>{rich('notice.diskFull', { reserve: notice.reserveUsed ? t('notice.reserve') : '', settings: <a href="#/settings">{t('notice.settingsLink')}</a> })}</>
+          : <>{rich('notice.closed', { db: <code>{notice.database}</code> })}</>}
       {' '}
-      {notice.type === 'closed-for-upgrade' && <button type="button" onClick={() => location.reload()}>Reload</button>}
-      <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button>
+      {notice.type === 'closed-for-upgrade' && <button type="button" onClick={() => location.reload()}>{t('notice.reload')}</button>}
+      <button type="button" aria-label={t('common.dismiss')} onClick={() => setNotice(null)}>×</button>
     </div>
   );
 }

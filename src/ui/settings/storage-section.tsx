@@ -3,7 +3,7 @@
 // ("Permanently delete deleted runs", with confirmation) here, artifact deletion on a run's Artifacts
 // tab. Both only delete, which a full disk still allows.
 import { useEffect, useState } from 'preact/hooks';
-import { formatBytes } from '../notebook/format-bytes';
+import { formatBytes, formatPercent } from '../format';
 import { ConfirmDialog } from '../components/dialog';
 import { mlflow } from '../../tracking/default';
 import { purgeDeletedRuns, runUsage, type RunUsage } from '../../tracking/gc';
@@ -12,6 +12,8 @@ import { connectFiles } from '../notebook/files-api';
 import { runHref } from '../tracking/routes';
 import { currentServer } from '../tracking-server';
 import { OfflineLine } from './offline-line';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 const runBytes = (u: RunUsage) => u.artifactBytes + 24 * u.metricPoints;
 
@@ -32,33 +34,33 @@ export function StorageSection() {
   const share = status?.usage != null && status.quota ? status.usage / status.quota : null;
   return (
     <section aria-labelledby="storage-h">
-      <h2 id="storage-h">Storage</h2>
-      {!status ? <p aria-busy="true">Measuring…</p> : (
+      <h2 id="storage-h">{t('st.title')}</h2>
+      {!status ? <p aria-busy="true">{t('st.measuring')}</p> : (
         <>
           <p data-testid="storage-usage">
             {status.usage != null && status.quota != null
-              ? <>Using <strong>{formatBytes(status.usage)}</strong> of <strong>{formatBytes(status.quota)}</strong> available to this site{share !== null && ` (${(share * 100).toFixed(share < 0.01 ? 2 : 0)}%)`}.</>
-              : 'This browser does not say how much storage is used.'}
+              ? rich('st.using', { usage: <strong>{formatBytes(status.usage)}</strong>, quota: <strong>{formatBytes(status.quota)}</strong>, share: share !== null ? ` (${formatPercent(share)})` : '' })
+              : t('st.unknown')}
           </p>
-          {share !== null && <meter min={0} max={1} value={share} aria-label="Storage used" />}
+          {share !== null && <meter min={0} max={1} value={share} aria-label={t('st.used')} />}
           {Object.keys(status.details).length > 0 && (
             // Chromium lists only the kinds of storage in use; a missing one is empty.
             <ul class="storage-details">
-              <li>Workspace (IndexedDB): {formatBytes(status.details.indexedDB ?? 0)}</li>
+              <li>{t('st.idb', { size: formatBytes(status.details.indexedDB ?? 0) })}</li>
             </ul>
           )}
           <p data-testid="offline-state"><OfflineLine status={status} /></p>
           <p>
             {status.persisted
-              ? 'Storage is persistent: the browser will not delete your workspace to free space.'
-              : 'Storage is best-effort: under disk pressure the browser may delete this site\'s data. Ask to keep it, and export the workspace now and then.'}
+              ? t('st.persisted')
+              : t('st.bestEffort')}
           </p>
-          {!status.persisted && <button type="button" onClick={persist}>Keep data persistent</button>}
-          {asked === false && <p role="status">The browser declined for now (it decides from how often you use the site); try again later, or install the app.</p>}
+          {!status.persisted && <button type="button" onClick={persist}>{t('st.persist')}</button>}
+          {asked === false && <p role="status">{t('st.declined')}</p>}
         </>
       )}
       {currentServer()
-        ? <p class="muted">Runs are on the tracking server; their space is the server's (run <code>mlflow gc</code> there).</p>
+        ? <p class="muted">{rich('st.onServer', { gc: <code>mlflow gc</code> })}</p>
         : <SpaceUsers onFreed={refresh} />}
     </section>
   );
@@ -75,31 +77,31 @@ function SpaceUsers({ onFreed }: { onFreed: () => void }) {
     void connectFiles().then((f) => f.list()).then((l) => setFilesBytes(l.reduce((s, f) => s + f.size, 0))).catch(() => setFilesBytes(null));
   };
   useEffect(load, []);
-  if (!usage) return <p aria-busy="true">Measuring what uses the space…</p>;
+  if (!usage) return <p aria-busy="true">{t('st.measuringUsers')}</p>;
   const deleted = usage.filter((u) => u.deleted);
   const deletedBytes = deleted.reduce((s, u) => s + runBytes(u), 0);
   const total = usage.reduce((s, u) => s + runBytes(u), 0);
   const purge = async () => {
     const result = await purgeDeletedRuns(mlflow.client());
-    setFreed(`Permanently deleted ${result.runs.length} run${result.runs.length === 1 ? '' : 's'}, freeing about ${formatBytes(result.bytes)}.`);
+    setFreed(t('st.freed', { count: result.runs.length, size: formatBytes(result.bytes) }));
     load();
     onFreed();
   };
   return (
     <>
-      <h3>What uses the space</h3>
+      <h3>{t('st.users')}</h3>
       <p>
-        Runs: <strong>{formatBytes(total)}</strong> in {usage.length} run{usage.length === 1 ? '' : 's'} (artifacts and metric history)
-        {filesBytes !== null && <>; files in the Files panel: <strong>{formatBytes(filesBytes)}</strong></>}.
+        {rich('st.runs', { size: <strong>{formatBytes(total)}</strong>, count: usage.length })}
+        {filesBytes !== null && rich('st.files', { size: <strong>{formatBytes(filesBytes)}</strong> })}.
       </p>
       {usage.length > 0 && (
-        <table class="import-summary" aria-label="Largest runs">
-          <thead><tr><th scope="col">Run</th><th scope="col">Artifacts</th><th scope="col">Metric history</th><th scope="col">Total</th></tr></thead>
+        <table class="import-summary" aria-label={t('st.largest')}>
+          <thead><tr><th scope="col">{t('st.run')}</th><th scope="col">{t('st.artifacts')}</th><th scope="col">{t('st.history')}</th><th scope="col">{t('st.total')}</th></tr></thead>
           <tbody>
             {usage.slice(0, 10).map((u) => (
               <tr key={u.run.info.runId}>
-                <th scope="row"><a href={runHref(u.run.info.experimentId, u.run.info.runId, 'artifacts')}>{u.run.info.runName}</a>{u.deleted && <span class="muted"> (deleted)</span>}</th>
-                <td>{formatBytes(u.artifactBytes)} ({u.artifactFiles} files)</td>
+                <th scope="row"><a href={runHref(u.run.info.experimentId, u.run.info.runId, 'artifacts')}>{u.run.info.runName}</a>{u.deleted && <span class="muted">{t('st.deletedMark')}</span>}</th>
+                <td>{formatBytes(u.artifactBytes)} ({t('st.nFiles', { count: u.artifactFiles })})</td>
                 <td>{formatBytes(24 * u.metricPoints)}</td>
                 <td>{formatBytes(runBytes(u))}</td>
               </tr>
@@ -109,17 +111,14 @@ function SpaceUsers({ onFreed }: { onFreed: () => void }) {
       )}
       <p>
         {deleted.length
-          ? <>Deleted runs keep their space until they are deleted for good: {deleted.length} deleted run{deleted.length === 1 ? '' : 's'} hold {formatBytes(deletedBytes)}.</>
-          : 'No deleted runs hold space. Delete runs in an experiment\'s run list, or delete large artifacts on a run\'s Artifacts tab.'}
+          ? t('st.deletedHold', { count: deleted.length, size: formatBytes(deletedBytes) })
+          : t('st.noDeleted')}
       </p>
-      <button type="button" class="danger" disabled={!deleted.length} onClick={() => setConfirming(true)}>Permanently delete deleted runs…</button>
+      <button type="button" class="danger" disabled={!deleted.length} onClick={() => setConfirming(true)}>{t('st.purge')}</button>
       {freed && <p role="status">{freed}</p>}
       {confirming && (
-        <ConfirmDialog title="Permanently delete deleted runs?" confirmLabel="Delete for good" danger onConfirm={purge} onClose={() => setConfirming(false)}>
-          <p>
-            This deletes {deleted.length} deleted run{deleted.length === 1 ? '' : 's'} for good, with their metric history, artifacts and logged models
-            ({formatBytes(deletedBytes)}), as <code>mlflow gc</code> does. They cannot be restored afterwards; registered model versions made from them will no longer load.
-          </p>
+        <ConfirmDialog title={t('st.purgeAsk')} confirmLabel={t('st.purgeConfirm')} danger onConfirm={purge} onClose={() => setConfirming(false)}>
+          <p>{rich('st.purgeText', { count: deleted.length, size: formatBytes(deletedBytes), gc: <code>mlflow gc</code> })}</p>
         </ConfirmDialog>
       )}
     </>

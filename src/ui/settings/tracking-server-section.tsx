@@ -3,6 +3,8 @@
 import { useState } from 'preact/hooks';
 import { currentServer, switchToServer, switchToThisBrowser } from '../tracking-server';
 import { savedServer } from '../server-choice';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 export function TrackingServerSection() {
   const server = currentServer();
@@ -18,35 +20,28 @@ export function TrackingServerSection() {
     try {
       await switchToServer(url, token); // on success, the app is mounted again against the server
     } catch (err) {
-      setError(`Could not use ${url.trim()}: ${(err as Error).message}`);
+      setError(t('srv.useFailed', { url: url.trim(), error: (err as Error).message }));
       setBusy(false);
     }
   };
 
   return (
     <section aria-labelledby="server-h">
-      <h2 id="server-h">Tracking server</h2>
+      <h2 id="server-h">{t('srv.title')}</h2>
       {server ? (
         <>
-          <p>
-            Runs, metrics, artifacts and registered models are on the MLflow tracking server <code>{server}</code>;
-            new notebook kernels log there too. This browser's own runs are kept and come back when you switch back.
-          </p>
-          <button type="button" onClick={switchToThisBrowser}>Use this browser instead</button>
+          <p>{rich('srv.onServer', { server: <code>{server}</code> })}</p>
+          <button type="button" onClick={switchToThisBrowser}>{t('srv.useBrowser')}</button>
         </>
       ) : (
         <form onSubmit={connect}>
-          <p>
-            Runs are kept in this browser. To work with a team's MLflow tracking server instead — its experiments,
-            runs and models in these views, notebook runs logged to it — give its address. The server must allow
-            requests from this page (CORS); see the README.
-          </p>
-          <label for="server-url">Tracking server URL</label>
+          <p>{t('srv.explain')}</p>
+          <label for="server-url">{t('srv.url')}</label>
           <input id="server-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-          <label for="server-token">Token (optional, kept in memory only)</label>
+          <label for="server-token">{t('srv.token')}</label>
           <input id="server-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
           <div class="settings-actions">
-            <button type="submit" disabled={busy}>{busy ? 'Connecting…' : 'Use this server'}</button>
+            <button type="submit" disabled={busy}>{busy ? t('srv.connecting') : t('srv.use')}</button>
           </div>
           {error && <p role="alert">{error}</p>}
         </form>

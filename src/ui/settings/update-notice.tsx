@@ -2,6 +2,7 @@
 // tab was open. The tab keeps what it runs (a kernel's variables) until the user reloads.
 import { useEffect, useState } from 'preact/hooks';
 import { onAppUpdated, registerServiceWorker } from '../../sw/register';
+import { t } from '../i18n/t';
 
 let registered = false;
 
@@ -17,9 +18,9 @@ export function UpdateNotice() {
   if (!ready) return null;
   return (
     <div class="storage-notice" role="status">
-      A new version of Kiroku is ready. Reload to use it (save your work first: a reload restarts the kernels).
-      <button type="button" onClick={() => location.reload()}>Reload</button>
-      <button type="button" aria-label="Dismiss" onClick={() => setReady(false)}>×</button>
+      {t('notice.update')}
+      <button type="button" onClick={() => location.reload()}>{t('notice.reload')}</button>
+      <button type="button" aria-label={t('common.dismiss')} onClick={() => setReady(false)}>×</button>
     </div>
   );
 }

@@ -11,17 +11,18 @@ import { notebooksStore } from '../notebook/sessions';
 import { href, navigate, parseHash } from '../router';
 import { renderMarkdown } from '../sanitize';
 import './shared.css';
+import { t } from '../i18n/t';
 
-/** Every string this page shows (one place, for the message catalog). */
+/** Every string this page shows, from the message catalog. */
 const TEXT = {
-  opening: 'Opening the shared notebook…',
-  fetching: (url: string) => `Fetching ${url}…`,
-  cannotOpen: 'Could not open the notebook',
-  readOnly: 'Read-only: this notebook came from a link, and nothing in it has run in this browser. Open a copy to edit and run it; runs it logs stay in your browser.',
-  openCopy: 'Open a copy',
-  yourNotebooks: 'Open your notebooks',
-  emptyMarkdown: 'Empty markdown cell.',
-  copyFailed: (message: string) => `Could not store the copy: ${message}`,
+  get opening() { return t('shared.opening'); },
+  fetching: (url: string) => t('shared.fetching', { url }),
+  get cannotOpen() { return t('shared.cannotOpen'); },
+  get readOnly() { return t('shared.readOnly'); },
+  get openCopy() { return t('shared.openCopy'); },
+  get yourNotebooks() { return t('nb.openYours'); },
+  get emptyMarkdown() { return t('shared.emptyMarkdown'); },
+  copyFailed: (message: string) => t('shared.copyFailed', { error: message }),
 };
 
 export default function SharedPage({ query }: { query: URLSearchParams }) {
@@ -86,13 +87,13 @@ export default function SharedPage({ query }: { query: URLSearchParams }) {
 }
 
 function ReadOnlyCell({ cell, index }: { cell: Cell; index: number }) {
-  const name = `Cell ${index + 1}`;
+  const name = t('cell.name', { n: index + 1 });
   if (cell.type === 'markdown') {
     return (
-      <div class="cell cell-markdown" role="group" aria-label={`${name}, Markdown`}>
+      <div class="cell cell-markdown" role="group" aria-label={t('shared.markdownCell', { name })}>
         <div class="prompt" aria-hidden="true" />
         <div class="cell-body">
-          <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(cell.source) || `<p class="muted">${TEXT.emptyMarkdown}</p>` }} />
+          <div class="markdown" data-user-content="" dangerouslySetInnerHTML={{ __html: renderMarkdown(cell.source) || `<p class="muted">${TEXT.emptyMarkdown}</p>` }} />
         </div>
       </div>
     );
@@ -100,11 +101,11 @@ function ReadOnlyCell({ cell, index }: { cell: Cell; index: number }) {
   const kind = cell.language === 'javascript' ? 'JavaScript' : 'TypeScript';
   const count = cell.executionCount;
   return (
-    <div class="cell cell-code" role="group" aria-label={`${name}, ${kind}${count === null ? ', not run' : `, run ${count}`}`}>
+    <div class="cell cell-code" role="group" aria-label={count === null ? t('shared.codeCell', { name, kind }) : t('shared.codeCellRun', { name, kind, count })}>
       <div class="prompt" aria-hidden="true">{count === null ? '[ ]' : `[${count}]`}</div>
       <div class="cell-body">
-        <pre class="shared-source" aria-label={`${name} ${kind} source`}><code>{cell.source}</code></pre>
-        <OutputArea outputs={cell.outputs} label={`${name} output`} />
+        <pre class="shared-source" data-user-content="" aria-label={t('cell.source', { name, kind })}><code>{cell.source}</code></pre>
+        <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />
       </div>
     </div>
   );

@@ -10,6 +10,8 @@ import { ArtifactPreview } from './artifact-preview';
 import { ancestorsOf, buildArtifactTree, formatBytes, modelDirs, type ArtifactNode } from './artifact-tree';
 import { runHref } from './routes';
 import { useLive } from './use-live';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 export function ArtifactBrowser({ run, path }: { run: Run; path: string | null }) {
   const runId = run.info.runId;
@@ -17,9 +19,9 @@ export function ArtifactBrowser({ run, path }: { run: Run; path: string | null }
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(path ? ancestorsOf(path) : []));
   const [deleting, setDeleting] = useState<string | null>(null);
 
-  if (files.status === 'loading') return <p aria-busy="true">Loading artifacts…</p>;
-  if (files.status === 'error') return <p role="alert">Could not list the artifacts: {files.error.message}</p>;
-  if (!files.value.length) return <p class="muted">This run has no artifacts. Log some with <code>mlflow.logText</code>, <code>mlflow.logDict</code> or <code>mlflow.logArtifact</code>.</p>;
+  if (files.status === 'loading') return <p aria-busy="true">{t('art.loading')}</p>;
+  if (files.status === 'error') return <p role="alert">{t('art.listFailed', { error: files.error.message })}</p>;
+  if (!files.value.length) return <p class="muted">{rich('art.none', { text: <code>mlflow.logText</code>, dict: <code>mlflow.logDict</code>, artifact: <code>mlflow.logArtifact</code> })}</p>;
 
   const tree = buildArtifactTree(files.value);
   const models = modelDirs(files.value);
@@ -34,26 +36,26 @@ export function ArtifactBrowser({ run, path }: { run: Run; path: string | null }
 
   return (
     <div class="artifacts">
-      <nav class="artifact-tree" aria-label="Artifact files">
+      <nav class="artifact-tree" aria-label={t('art.files')}>
         <Tree nodes={tree} run={run} openDirs={openDirs} toggle={toggle} current={shown} />
       </nav>
       <div class="artifact-preview">
-        {path && !chosen && <p role="alert">No artifact at {path}.</p>}
+        {path && !chosen && <p role="alert">{t('art.missing', { path })}</p>}
         {shown && (
           <div class="artifact-actions">
-            <button type="button" class="danger" onClick={() => setDeleting(shown)}>Delete {shown.split('/').pop()}…</button>
+            <button type="button" class="danger" onClick={() => setDeleting(shown)}>{t('art.delete', { name: shown.split('/').pop() ?? shown })}</button>
           </div>
         )}
         {shown && <ArtifactPreview key={shown} run={run} path={shown} size={files.value.find((f) => f.path === shown)?.size ?? 0} />}
       </div>
       {deleting && (
         // Frees the file's space for good (a delete, which a full disk still allows).
-        <ConfirmDialog title="Delete artifact" confirmLabel="Delete" danger onClose={() => setDeleting(null)}
+        <ConfirmDialog title={t('art.deleteTitle')} confirmLabel={t('common.delete')} danger onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await mlflow.client().deleteArtifacts(runId, deleting);
             location.hash = runHref(run.info.experimentId, runId, 'artifacts').replace(/^#/, '');
           }}>
-          <p>Delete <code>{deleting}</code> ({formatBytes(files.value.find((f) => f.path === deleting)?.size ?? 0)}) from this run for good? It cannot be restored.</p>
+          <p>{rich('art.deleteText', { path: <code>{deleting}</code>, size: formatBytes(files.value.find((f) => f.path === deleting)?.size ?? 0) })}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -15,6 +15,7 @@ import { previewCSV } from '../../data/csv-preview';
 import { MlmodelView } from './mlmodel-view';
 import { useLive } from './use-live';
 import { imagePreviewUrl } from './image-url';
+import { t } from '../i18n/t';
 
 /** Text previews read at most this much; the download has the rest. */
 const TEXT_LIMIT = 1024 * 1024;
@@ -39,18 +40,18 @@ export function ArtifactPreview({ run, path, size }: { run: Run; path: string; s
       <div class="card-head">
         <h2 id="artifact-path" class="path">{path}</h2>
         <span class="muted">{formatBytes(size)}</span>
-        <button type="button" class="small" onClick={download} aria-label={`Download ${path}`}>Download</button>
+        <button type="button" class="small" onClick={download} aria-label={t('art.downloadOf', { path })}>{t('art.download')}</button>
       </div>
       {failure && <p role="alert">{failure}</p>}
-      {blob.status === 'loading' && <p aria-busy="true">Loading…</p>}
-      {blob.status === 'error' && <p role="alert">Could not read {path}: {blob.error.message}</p>}
+      {blob.status === 'loading' && <p aria-busy="true">{t('misc.loading')}</p>}
+      {blob.status === 'error' && <p role="alert">{t('art.readFailed', { path, error: blob.error.message })}</p>}
       {blob.status === 'ready' && <Body kind={kind} blob={blob.value} run={run} path={path} />}
     </section>
   );
 }
 
 function Body({ kind, blob, run, path }: { kind: ReturnType<typeof previewKind>; blob: Blob; run: Run; path: string }) {
-  if (kind === 'image') return <ImagePreview blob={blob} alt={`Image artifact ${path}`} />;
+  if (kind === 'image') return <ImagePreview blob={blob} alt={t('art.image', { path })} />;
   if (kind === 'none') return <p class="muted">No preview for this file type ({blob.type || 'unknown'}). Download it to open it.</p>;
   return <TextBased kind={kind} blob={blob} run={run} path={path} />;
 }
@@ -59,14 +60,14 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    blob.slice(0, TEXT_LIMIT).text().then((t) => live && setText(t));
+    blob.slice(0, TEXT_LIMIT).text().then((read) => live && setText(read));
     return () => {
       live = false;
     };
   }, [blob]);
-  if (text === null) return <p aria-busy="true">Reading…</p>;
+  if (text === null) return <p aria-busy="true">{t('art.reading')}</p>;
   const truncated = blob.size > TEXT_LIMIT;
-  const note = truncated ? <p class="hint">Showing the first {formatBytes(TEXT_LIMIT)} of {formatBytes(blob.size)}; download the file for all of it.</p> : null;
+  const note = truncated ? <p class="hint">{t('art.truncated', { shown: formatBytes(TEXT_LIMIT), size: formatBytes(blob.size) })}</p> : null;
   switch (kind) {
     case 'mlmodel':
       return <MlmodelView run={run} path={path} text={text} />;
@@ -86,13 +87,13 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
       return (
         <>
           {note}
-          <div class="table-scroll" tabIndex={0} role="region" aria-label={`Contents of ${path}`}>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={t('art.contents', { path })}>
             <table class="data">
               <thead><tr>{csv.header.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
               <tbody>{csv.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
             </table>
           </div>
-          {csv.truncated && <p class="hint">Showing the first {csv.rows.length} rows.</p>}
+          {csv.truncated && <p class="hint">{t('art.firstRows', { count: csv.rows.length })}</p>}
         </>
       );
     }
@@ -100,7 +101,7 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
       return (
         <>
           {note}
-          <iframe class="html-preview" title={`HTML artifact ${path}`} sandbox="" srcdoc={sandboxedHtml(text)} />
+          <iframe class="html-preview" title={t('art.html', { path })} sandbox="" srcdoc={sandboxedHtml(text)} />
         </>
       );
     default:
@@ -124,7 +125,7 @@ function ChartPreview({ text, truncated, note }: { text: string; truncated: bool
     <>
       <ChartOutput spec={spec} />
       <details>
-        <summary>Chart spec (JSON)</summary>
+        <summary>{t('art.spec')}</summary>
         <pre class="code" tabIndex={0}><code>{JSON.stringify(spec, null, 2)}</code></pre>
       </details>
     </>
@@ -149,7 +150,7 @@ function ImagePreview({ blob, alt }: { blob: Blob; alt: string }) {
       release();
     };
   }, [blob]);
-  if (image === undefined) return <p aria-busy="true">Reading…</p>;
-  if (image === null) return <p class="muted">This file cannot be shown as an image. Download it to open it.</p>;
+  if (image === undefined) return <p aria-busy="true">{t('art.reading')}</p>;
+  if (image === null) return <p class="muted">{t('art.notImage')}</p>;
   return <img class="artifact-image" src={image.url} alt={alt} />;
 }

@@ -3,10 +3,11 @@
 // among hundreds. The hidden set (not the shown one) is kept, so keys logged later appear by default.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FIXED_COLUMN, GROUP_LABELS, type Column, type ColumnKind } from './columns';
+import { t, type MessageKey } from '../i18n/t';
 
-const GROUPS: Array<{ kind: ColumnKind; label: string }> = [
-  { kind: 'attr', label: 'Attributes' },
-  ...(Object.entries(GROUP_LABELS) as Array<[ColumnKind, string]>).map(([kind, label]) => ({ kind, label })),
+const GROUPS: Array<{ kind: ColumnKind; label: MessageKey }> = [
+  { kind: 'attr', label: 'col.attrs' },
+  ...(Object.entries(GROUP_LABELS) as Array<[ColumnKind, MessageKey]>).map(([kind, label]) => ({ kind, label })),
 ];
 
 export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]; hidden: ReadonlySet<string>; onChange: (hidden: Set<string>) => void }) {
@@ -39,20 +40,20 @@ export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]
       }
     }}>
       <button type="button" ref={button} aria-expanded={open} aria-controls="column-chooser-panel" onClick={() => setOpen(!open)}>
-        Columns <span class="muted">({shown}/{columns.length - 1})</span>
+        {t('cols.button')} <span class="muted">({shown}/{columns.length - 1})</span>
       </button>
       {open && (
-        <div id="column-chooser-panel" class="popover" role="group" aria-label="Choose columns">
-          <input type="search" aria-label="Find a column" placeholder="Find a column" value={find} onInput={(e) => setFind(e.currentTarget.value)} autoFocus />
+        <div id="column-chooser-panel" class="popover" role="group" aria-label={t('cols.choose')}>
+          <input type="search" aria-label={t('cols.find')} placeholder={t('cols.find')} value={find} onInput={(e) => setFind(e.currentTarget.value)} autoFocus />
           {GROUPS.map(({ kind, label }) => {
             const cols = columns.filter((c) => c.kind === kind && c.id !== FIXED_COLUMN && (!needle || c.label.toLowerCase().includes(needle)));
             if (!cols.length) return null;
             return (
               <fieldset key={kind}>
-                <legend>{label}</legend>
+                <legend>{t(label)}</legend>
                 <div class="group-actions">
-                  <button type="button" class="link" aria-label={`Show all ${label.toLowerCase()}`} onClick={() => set(cols.map((c) => c.id), true)}>all</button>
-                  <button type="button" class="link" aria-label={`Hide all ${label.toLowerCase()}`} onClick={() => set(cols.map((c) => c.id), false)}>none</button>
+                  <button type="button" class="link" aria-label={t('cols.showAll', { group: t(label).toLowerCase() })} onClick={() => set(cols.map((c) => c.id), true)}>{t('cols.all')}</button>
+                  <button type="button" class="link" aria-label={t('cols.hideAll', { group: t(label).toLowerCase() })} onClick={() => set(cols.map((c) => c.id), false)}>{t('cols.none')}</button>
                 </div>
                 {cols.map((c) => (
                   <label key={c.id} class="check">

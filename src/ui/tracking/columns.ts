@@ -5,11 +5,12 @@
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import type { SortValue } from './sort';
+import { t, type MessageKey } from '../i18n/t';
 
 export type ColumnKind = 'attr' | 'metric' | 'param' | 'tag';
 
 /** The header over each kind's columns, in the table's order (attributes have none). */
-export const GROUP_LABELS: Readonly<Record<Exclude<ColumnKind, 'attr'>, string>> = { metric: 'Metrics', param: 'Parameters', tag: 'Tags' };
+export const GROUP_LABELS: Readonly<Record<Exclude<ColumnKind, 'attr'>, MessageKey>> = { metric: 'col.metrics', param: 'col.params', tag: 'col.tags' };
 
 export interface Column {
   id: string;
@@ -23,18 +24,23 @@ export interface Column {
   width: number;
 }
 
+/** An attribute column, its label in the UI's language when read (the app redraws on a change of language). */
+function attribute(key: string, label: MessageKey, numeric: boolean, width: number): Column {
+  return { id: `attr:${key}`, kind: 'attr', key, get label() { return t(label); }, numeric, width };
+}
+
 export const ATTRIBUTE_COLUMNS: readonly Column[] = [
-  { id: 'attr:name', kind: 'attr', key: 'name', label: 'Run name', numeric: false, width: 240 },
-  { id: 'attr:created', kind: 'attr', key: 'created', label: 'Created', numeric: false, width: 190 },
-  { id: 'attr:duration', kind: 'attr', key: 'duration', label: 'Duration', numeric: true, width: 100 },
-  { id: 'attr:user', kind: 'attr', key: 'user', label: 'User', numeric: false, width: 120 },
-  { id: 'attr:source', kind: 'attr', key: 'source', label: 'Source', numeric: false, width: 160 },
-  { id: 'attr:status', kind: 'attr', key: 'status', label: 'Status', numeric: false, width: 100 },
-  { id: 'attr:model', kind: 'attr', key: 'model', label: 'Model', numeric: false, width: 90 },
+  attribute('name', 'col.name', false, 240),
+  attribute('created', 'col.created', false, 190),
+  attribute('duration', 'col.duration', true, 100),
+  attribute('user', 'col.user', false, 120),
+  attribute('source', 'col.source', false, 160),
+  attribute('status', 'col.status', false, 100),
+  attribute('model', 'col.model', false, 90),
 ];
 
 /** Shown after the name when runs of several experiments are listed together. */
-export const EXPERIMENT_COLUMN: Column = { id: 'attr:experiment', kind: 'attr', key: 'experiment', label: 'Experiment', numeric: false, width: 140 };
+export const EXPERIMENT_COLUMN: Column = attribute('experiment', 'col.experiment', false, 140);
 
 /** What a sort value may depend on besides the run. */
 export interface ValueContext {
@@ -90,7 +96,7 @@ export function columnGroups(columns: readonly Column[]): Array<{ kind: ColumnKi
   for (const c of columns) {
     const last = groups[groups.length - 1];
     if (last?.kind === c.kind) last.span++;
-    else groups.push({ kind: c.kind, label: c.kind === 'attr' ? '' : GROUP_LABELS[c.kind], span: 1 });
+    else groups.push({ kind: c.kind, label: c.kind === 'attr' ? '' : t(GROUP_LABELS[c.kind]), span: 1 });
   }
   return groups;
 }

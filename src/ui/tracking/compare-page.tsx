@@ -13,6 +13,7 @@ import { compareRows, defaultDimensions, dimensionsOf, dimensionValues } from '.
 import { ChartControls, toSeries, type ChartSettings } from './metric-charts';
 import { experimentsHref, parseRunIds, runHref } from './routes';
 import { useLive } from './use-live';
+import { t } from '../i18n/t';
 
 export default function ComparePage({ query }: { segments: string[]; query: URLSearchParams }) {
   const ids = parseRunIds(query.get('runs'));
@@ -22,11 +23,11 @@ export default function ComparePage({ query }: { segments: string[]; query: URLS
   });
   return (
     <section class="page compare-page" aria-labelledby="page-title">
-      <nav class="breadcrumbs" aria-label="Breadcrumb"><a href={experimentsHref([])}>Experiments</a><span aria-hidden="true"> › </span></nav>
-      <h1 id="page-title">Comparing {ids.length} runs</h1>
-      {ids.length < 2 && <p role="alert">Choose two or more runs to compare: select them in a runs table and press Compare.</p>}
-      {runs.status === 'loading' && <p aria-busy="true">Loading runs…</p>}
-      {runs.status === 'error' && <p role="alert">Could not read the runs: {runs.error.message}</p>}
+      <nav class="breadcrumbs" aria-label={t('run.breadcrumb')}><a href={experimentsHref([])}>{t('exp.list')}</a><span aria-hidden="true"> › </span></nav>
+      <h1 id="page-title">{t('cmp.title', { count: ids.length })}</h1>
+      {ids.length < 2 && <p role="alert">{t('cmp.needTwo')}</p>}
+      {runs.status === 'loading' && <p aria-busy="true">{t('runs.loading')}</p>}
+      {runs.status === 'error' && <p role="alert">{t('cmp.readFailed', { error: runs.error.message })}</p>}
       {runs.status === 'ready' && runs.value.length > 0 && <Comparison runs={runs.value} />}
     </section>
   );
@@ -45,9 +46,9 @@ function Comparison({ runs }: { runs: Run[] }) {
   const metrics = shown.filter((r) => r.kind === 'metric');
 
   const attrs: Array<[string, (r: Run) => string]> = [
-    ['Status', (r) => r.info.status],
-    ['Created', (r) => formatTime(r.info.startTime)],
-    ['Duration', (r) => formatDuration(r.info.startTime, r.info.endTime)],
+    [t('col.status'), (r) => r.info.status],
+    [t('col.created'), (r) => formatTime(r.info.startTime)],
+    [t('col.duration'), (r) => formatDuration(r.info.startTime, r.info.endTime)],
   ];
   const value = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? <span title={String(v)}>{formatNumber(v)}</span> : v);
 
@@ -55,10 +56,10 @@ function Comparison({ runs }: { runs: Run[] }) {
     <>
       <section aria-labelledby="compare-table-title">
         <div class="card-head">
-          <h2 id="compare-table-title">Parameters and metrics</h2>
-          <label class="toggle"><input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} /> Only differences</label>
+          <h2 id="compare-table-title">{t('cmp.table')}</h2>
+          <label class="toggle"><input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} /> {t('cmp.onlyDiff')}</label>
         </div>
-        <div class="table-scroll" role="region" aria-label="Comparison table" tabIndex={0}>
+        <div class="table-scroll" role="region" aria-label={t('cmp.region')} tabIndex={0}>
           <table class="compare">
             <thead>
               <tr>
@@ -66,7 +67,7 @@ function Comparison({ runs }: { runs: Run[] }) {
                 {runs.map((r, i) => (
                   <th key={r.info.runId} scope="col">
                     <span class="swatch" style={{ background: color(i) }} aria-hidden="true" />
-                    <a href={runHref(r.info.experimentId, r.info.runId)}>{r.info.runName}</a>
+                    <a href={runHref(r.info.experimentId, r.info.runId)} data-user-content="">{r.info.runName}</a>
                   </th>
                 ))}
               </tr>
@@ -75,35 +76,35 @@ function Comparison({ runs }: { runs: Run[] }) {
               {attrs.map(([label, get]) => (
                 <tr key={label}><th scope="row">{label}</th>{runs.map((r) => <td key={r.info.runId}>{get(r)}</td>)}</tr>
               ))}
-              <Group title="Parameters" span={runs.length} rows={params} value={value} />
-              <Group title="Metrics" span={runs.length} rows={metrics} value={value} />
+              <Group title={t('col.params')} span={runs.length} rows={params} value={value} />
+              <Group title={t('col.metrics')} span={runs.length} rows={metrics} value={value} />
             </tbody>
           </table>
         </div>
       </section>
 
       <section aria-labelledby="parallel-title" class="card">
-        <h2 id="parallel-title">Parallel coordinates</h2>
+        <h2 id="parallel-title">{t('cmp.parallel')}</h2>
         <fieldset class="dim-picker">
-          <legend>Axes</legend>
+          <legend>{t('cmp.axes')}</legend>
           {dims.map((d) => (
             <label key={d.id} class="check">
               <input type="checkbox" checked={chosenDims.includes(d.id)}
                 onChange={(e) => setChosenDims(e.currentTarget.checked ? dims.filter((x) => x.id === d.id || chosenDims.includes(x.id)).map((x) => x.id) : chosenDims.filter((x) => x !== d.id))} />
-              {d.key} <span class="muted">({d.kind})</span>
+              {d.key} <span class="muted">({kindLabel(d.kind)})</span>
             </label>
           ))}
         </fieldset>
-        <ParallelCoordinates runs={runs} dimensions={dims.filter((d) => chosenDims.includes(d.id))} title="Parallel coordinates" />
+        <ParallelCoordinates runs={runs} dimensions={dims.filter((d) => chosenDims.includes(d.id))} title={t('cmp.parallel')} />
       </section>
 
       <section aria-labelledby="scatter-title" class="card">
-        <h2 id="scatter-title">Scatter</h2>
-        {numeric.length < 2 ? <p class="muted">A scatter needs two numeric parameters or metrics.</p> : (
+        <h2 id="scatter-title">{t('cmp.scatter')}</h2>
+        {numeric.length < 2 ? <p class="muted">{t('cmp.needNumeric')}</p> : (
           <>
             <div class="chart-controls">
-              <DimSelect label="X axis" dims={numeric} value={xDim} onChange={setXDim} />
-              <DimSelect label="Y axis" dims={numeric} value={yDim} onChange={setYDim} />
+              <DimSelect label={t('cmp.x')} dims={numeric} value={xDim} onChange={setXDim} />
+              <DimSelect label={t('cmp.y')} dims={numeric} value={yDim} onChange={setYDim} />
             </div>
             <Scatter runs={runs} x={numeric.find((d) => d.id === xDim) ?? numeric[0]!} y={numeric.find((d) => d.id === yDim) ?? numeric[1]!} />
           </>
@@ -115,13 +116,16 @@ function Comparison({ runs }: { runs: Run[] }) {
   );
 }
 
+/** A dimension's kind ('param' or 'metric', as compare-model names them) in the UI's language. */
+const kindLabel = (kind: string) => (kind === 'metric' ? t('col.metric') : kind === 'param' ? t('col.param') : kind);
+
 function Group({ title, span, rows, value }: { title: string; span: number; rows: ReturnType<typeof compareRows>; value: (v: string | number | undefined) => ComponentChild }) {
   return (
     <>
       <tr class="group"><th scope="colgroup" colSpan={span + 1}>{title} ({rows.length})</th></tr>
       {rows.map((r) => (
         <tr key={`${r.kind}:${r.key}`} class={r.differs ? 'differs' : undefined}>
-          <th scope="row">{r.key}</th>
+          <th scope="row" data-user-content="">{r.key}</th>
           {r.values.map((v, i) => <td key={i} class={typeof v === 'number' ? 'num' : undefined}>{value(v)}</td>)}
         </tr>
       ))}
@@ -134,7 +138,7 @@ function DimSelect({ label, dims, value, onChange }: { label: string; dims: Retu
     <label>
       {label}{' '}
       <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {dims.map((d) => <option key={d.id} value={d.id}>{d.key} ({d.kind})</option>)}
+        {dims.map((d) => <option key={d.id} value={d.id}>{d.key} ({kindLabel(d.kind)})</option>)}
       </select>
     </label>
   );
@@ -147,7 +151,7 @@ function Scatter({ runs, x, y }: { runs: Run[]; x: ReturnType<typeof dimensionsO
   const series = runs.length <= 10
     ? runs.map((r, i) => ({ label: r.info.runName, xs: xs[i] == null ? [] : [xs[i]!], ys: ys[i] == null ? [] : [ys[i]!] }))
     : [{ label: `${runs.length} runs`, xs: xs.map((v) => v ?? NaN), ys }];
-  return <LineChart title={`${y.key} against ${x.key}`} series={series} xAxis={{ label: x.key }} yLabel={y.key} points height={300} />;
+  return <LineChart title={t('cmp.against', { x: x.key, y: y.key })} series={series} xAxis={{ label: x.key }} yLabel={y.key} points height={300} />;
 }
 
 function MetricOverlay({ runs }: { runs: Run[] }) {
@@ -166,17 +170,17 @@ function MetricOverlay({ runs }: { runs: Run[] }) {
     : [];
   return (
     <section aria-labelledby="overlay-title" class="card">
-      <h2 id="overlay-title">Metric history</h2>
+      <h2 id="overlay-title">{t('cmp.history')}</h2>
       <div class="chart-controls">
         <label>
-          Metric{' '}
+          {t('cmp.metric')}{' '}
           <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
             {keys.map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
         </label>
       </div>
       <ChartControls settings={settings} onChange={setSettings} idPrefix="compare-chart" />
-      {histories.status === 'ready' && <LineChart title={`${metric} by run`} series={series} xAxis={settings.xAxis} logY={settings.logY} />}
+      {histories.status === 'ready' && <LineChart title={t('cmp.byRun', { metric })} series={series} xAxis={settings.xAxis} logY={settings.logY} />}
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { mlflow } from '../../tracking/default';
 import { navigate } from '../router';
 import { ConfirmDialog, PromptDialog } from '../components/dialog';
 import { experimentsHref } from './routes';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 /** Drawn, not an emoji: emoji fonts are missing on many Linux desktops. */
 function TrashIcon() {
@@ -34,21 +36,21 @@ export function ExperimentsSidebar({ experiments, selectedIds }: { experiments: 
 
   const client = () => mlflow.client();
   return (
-    <nav class="sidebar experiments-sidebar" aria-label="Experiments">
+    <nav class="sidebar experiments-sidebar" aria-label={t('exp.list')}>
       <div class="sidebar-head">
-        <h2>Experiments</h2>
-        <button type="button" class="primary small" onClick={() => setEditing({ kind: 'create' })}>New experiment</button>
+        <h2>{t('exp.list')}</h2>
+        <button type="button" class="primary small" onClick={() => setEditing({ kind: 'create' })}>{t('exp.new')}</button>
       </div>
       <ul class="experiment-list">
         {active.map((e) => (
           <li key={e.experimentId} class={selected.has(e.experimentId) ? 'selected' : undefined}>
             <input type="checkbox" checked={selected.has(e.experimentId)} disabled={selected.has(e.experimentId) && selected.size === 1}
-              aria-label={`Show runs of ${e.name}`} onChange={(ev) => toggle(e.experimentId, ev.currentTarget.checked)} />
+              aria-label={t('exp.show', { name: e.name })} onChange={(ev) => toggle(e.experimentId, ev.currentTarget.checked)} />
             <a href={experimentsHref([e.experimentId])} aria-current={selected.has(e.experimentId) && selected.size === 1 ? 'page' : undefined}>{e.name}</a>
             <span class="row-actions">
-              <button type="button" class="icon" aria-label={`Rename experiment ${e.name}`} title="Rename" onClick={() => setEditing({ kind: 'rename', exp: e })}>✎</button>
+              <button type="button" class="icon" aria-label={t('exp.rename', { name: e.name })} title={t('exp.renameShort')} onClick={() => setEditing({ kind: 'rename', exp: e })}>✎</button>
               {e.experimentId !== '0' && (
-                <button type="button" class="icon" aria-label={`Delete experiment ${e.name}`} title="Delete" onClick={() => setEditing({ kind: 'delete', exp: e })}><TrashIcon /></button>
+                <button type="button" class="icon" aria-label={t('exp.delete', { name: e.name })} title={t('common.delete')} onClick={() => setEditing({ kind: 'delete', exp: e })}><TrashIcon /></button>
               )}
             </span>
           </li>
@@ -56,22 +58,22 @@ export function ExperimentsSidebar({ experiments, selectedIds }: { experiments: 
       </ul>
       <label class="toggle">
         <input type="checkbox" checked={showDeleted} onChange={(e) => setShowDeleted(e.currentTarget.checked)} />
-        Show deleted experiments{deleted.length ? ` (${deleted.length})` : ''}
+        {t('exp.showDeleted')}{deleted.length ? ` (${deleted.length})` : ''}
       </label>
       {showDeleted && (
-        <section aria-label="Deleted experiments">
+        <section aria-label={t('exp.deleted')}>
           {deleted.length === 0 ? (
-            <p class="muted">No deleted experiments.</p>
+            <p class="muted">{t('exp.noDeleted')}</p>
           ) : (
             <ul class="experiment-list deleted">
               {deleted.map((e) => (
                 <li key={e.experimentId}>
                   <a href={experimentsHref([e.experimentId])} aria-current={selected.has(e.experimentId) ? 'page' : undefined}>{e.name}</a>
-                  <button type="button" class="small" aria-label={`Restore experiment ${e.name}`}
+                  <button type="button" class="small" aria-label={t('exp.restore', { name: e.name })}
                     onClick={() => {
                       setFailure(null);
-                      client().restoreExperiment(e.experimentId).catch((err: Error) => setFailure(`Could not restore ${e.name}: ${err.message}`));
-                    }}>Restore</button>
+                      client().restoreExperiment(e.experimentId).catch((err: Error) => setFailure(t('exp.restoreFailed', { name: e.name, error: err.message })));
+                    }}>{t('exp.restoreShort')}</button>
                 </li>
               ))}
             </ul>
@@ -81,25 +83,25 @@ export function ExperimentsSidebar({ experiments, selectedIds }: { experiments: 
       {failure && <p class="form-error" role="alert">{failure}</p>}
 
       {editing?.kind === 'create' && (
-        <PromptDialog title="New experiment" label="Experiment name" submitLabel="Create" onClose={() => setEditing(null)}
+        <PromptDialog title={t('exp.new')} label={t('exp.name')} submitLabel={t('exp.create')} onClose={() => setEditing(null)}
           onSubmit={async (name) => {
             const id = await client().createExperiment(name);
             navigate(experimentsHref([id]));
           }} />
       )}
       {editing?.kind === 'rename' && (
-        <PromptDialog title={`Rename experiment`} label="New name" initial={editing.exp.name} submitLabel="Rename" onClose={() => setEditing(null)}
+        <PromptDialog title={t('exp.renameTitle')} label={t('exp.newName')} initial={editing.exp.name} submitLabel={t('exp.renameShort')} onClose={() => setEditing(null)}
           onSubmit={(name) => client().renameExperiment(editing.exp.experimentId, name)} />
       )}
       {editing?.kind === 'delete' && (
-        <ConfirmDialog title="Delete experiment" confirmLabel="Delete" danger onClose={() => setEditing(null)}
+        <ConfirmDialog title={t('exp.deleteTitle')} confirmLabel={t('common.delete')} danger onClose={() => setEditing(null)}
           onConfirm={async () => {
             const id = editing.exp.experimentId;
             await client().deleteExperiment(id);
             const rest = selectedIds.filter((s) => s !== id);
             if (rest.length !== selectedIds.length) navigate(experimentsHref(rest.length ? rest : ['0']));
           }}>
-          <p>Delete the experiment <strong>{editing.exp.name}</strong>? Its runs are kept; you can restore it from the deleted experiments.</p>
+          <p>{rich('exp.deleteText', { name: <strong>{editing.exp.name}</strong> })}</p>
         </ConfirmDialog>
       )}
     </nav>

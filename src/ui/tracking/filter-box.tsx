@@ -4,6 +4,8 @@
 // clause is not shouted at.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkFilter, type CheckedFilter } from './filter-error';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 const EXAMPLE = "metrics.rmse < 0.8 and params.alpha = '0.5'";
 
@@ -40,17 +42,17 @@ export function FilterBox({ value, onApply }: { value: string; onApply: (filter:
 
   const error = !checked.ok && showError ? checked : null;
   return (
-    <form class="filter-box" role="search" aria-label="Runs" onSubmit={submit}>
-      <label for="runs-filter">Filter runs</label>
+    <form class="filter-box" role="search" aria-label={t('filter.form')} onSubmit={submit}>
+      <label for="runs-filter">{t('filter.label')}</label>
       <div class="filter-row">
         <input id="runs-filter" ref={input} type="search" value={text} spellcheck={false} autocomplete="off" placeholder={EXAMPLE}
           aria-invalid={error ? true : undefined} aria-describedby="runs-filter-help runs-filter-error"
           onInput={(e) => change(e.currentTarget.value)} />
-        <button type="submit">Apply</button>
-        {text && <button type="button" onClick={() => change('')}>Clear</button>}
+        <button type="submit">{t('filter.apply')}</button>
+        {text && <button type="button" onClick={() => change('')}>{t('filter.clear')}</button>}
       </div>
       <p id="runs-filter-help" class="hint">
-        e.g. <code>{EXAMPLE}</code> · <code>params.</code> <code>metrics.</code> <code>tags.</code> <code>attributes.</code> with <code>= != &lt; &gt; LIKE IN</code>, <code>AND</code>, <code>OR</code>, parentheses
+        {rich('filter.help', { example: <code>{EXAMPLE}</code>, prefixes: <><code>params.</code> <code>metrics.</code> <code>tags.</code> <code>attributes.</code></>, ops: <code>= != &lt; &gt; LIKE IN</code>, and: <code>AND</code>, or: <code>OR</code> })}
       </p>
       <div id="runs-filter-error" role="alert" class="filter-error">
         {error && (
@@ -59,7 +61,7 @@ export function FilterBox({ value, onApply }: { value: string; onApply: (filter:
             {error.mark && (
               <pre class="filter-error-text" aria-hidden="true"><code>{error.mark.before}<mark>{error.mark.at}</mark>{error.mark.after}</code></pre>
             )}
-            {!checked.ok && <p class="hint">Showing the runs of the last valid filter.</p>}
+            {!checked.ok && <p class="hint">{t('filter.lastValid')}</p>}
           </>
         )}
       </div>

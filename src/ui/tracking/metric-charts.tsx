@@ -7,6 +7,7 @@ import { LineChart, type ChartSeries } from './charts/line-chart';
 import { replaceQuery } from './routes';
 import { forLogScale, series, smooth, X_AXIS_LABELS, type XAxis } from './smoothing';
 import { aboutRun, useLive } from './use-live';
+import { t } from '../i18n/t';
 
 export interface ChartSettings {
   xAxis: XAxis;
@@ -25,17 +26,17 @@ export function ChartControls({ settings, onChange, idPrefix }: { settings: Char
   return (
     <div class="chart-controls">
       <label>
-        X axis{' '}
+        {t('chart.xAxis')}{' '}
         <select value={settings.xAxis} onChange={(e) => onChange({ ...settings, xAxis: e.currentTarget.value as XAxis })}>
           {(Object.keys(X_AXIS_LABELS) as XAxis[]).map((x) => <option key={x} value={x}>{X_AXIS_LABELS[x]}</option>)}
         </select>
       </label>
-      <label for={`${idPrefix}-smoothing`}>Smoothing</label>
+      <label for={`${idPrefix}-smoothing`}>{t('chart.smoothing')}</label>
       <input id={`${idPrefix}-smoothing`} type="range" min={0} max={0.99} step={0.01} value={settings.smoothing}
         onInput={(e) => onChange({ ...settings, smoothing: Number(e.currentTarget.value) })} />
       <output for={`${idPrefix}-smoothing`}>{settings.smoothing.toFixed(2)}</output>
       <label class="toggle">
-        <input type="checkbox" checked={settings.logY} onChange={(e) => onChange({ ...settings, logY: e.currentTarget.checked })} /> Log scale
+        <input type="checkbox" checked={settings.logY} onChange={(e) => onChange({ ...settings, logY: e.currentTarget.checked })} /> {t('chart.log')}
       </label>
     </div>
   );
@@ -77,12 +78,12 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
     return together ? [{ title: chosen.join(', '), series: all }] : all.map((s) => ({ title: s.label, series: [s] }));
   }, [histories, chosen, settings, together, run.info.startTime]);
 
-  if (!keys.length) return <p class="muted">This run has no metrics yet.</p>;
+  if (!keys.length) return <p class="muted">{t('chart.none')}</p>;
   return (
     <div class="metric-charts">
       <div class="chart-settings">
         <fieldset class="metric-picker">
-          <legend>Metrics</legend>
+          <legend>{t('chart.metrics')}</legend>
           {keys.map((k) => (
             <label key={k} class="check">
               <input type="checkbox" checked={chosen.includes(k)}
@@ -93,12 +94,12 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
         </fieldset>
         <ChartControls settings={settings} onChange={(s) => update({ settings: s })} idPrefix="run-chart" />
         <label class="toggle">
-          <input type="checkbox" checked={together} onChange={(e) => update({ together: e.currentTarget.checked })} /> All metrics in one chart
+          <input type="checkbox" checked={together} onChange={(e) => update({ together: e.currentTarget.checked })} /> {t('chart.together')}
         </label>
       </div>
-      {histories.status === 'loading' && <p aria-busy="true">Loading metric histories…</p>}
-      {histories.status === 'error' && <p role="alert">Could not read the metric histories: {histories.error.message}</p>}
-      {!chosen.length && <p class="muted">Choose one or more metrics.</p>}
+      {histories.status === 'loading' && <p aria-busy="true">{t('chart.loading')}</p>}
+      {histories.status === 'error' && <p role="alert">{t('chart.readFailed', { error: histories.error.message })}</p>}
+      {!chosen.length && <p class="muted">{t('chart.choose')}</p>}
       <div class="chart-grid">
         {charts.map((c) => <LineChart key={c.title} title={c.title} series={c.series} xAxis={settings.xAxis} logY={settings.logY} />)}
       </div>

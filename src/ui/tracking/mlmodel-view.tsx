@@ -7,6 +7,8 @@ import { CopyButton } from '../components/copy-button';
 import { PromptDialog } from '../components/dialog';
 import { registerModel } from './register-model';
 import { predictHref, registryClient, versionHref } from './registry/registry';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 export interface SpecColumn {
   name: string;
@@ -78,7 +80,7 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
     };
   }, [registering]);
   useEffect(() => {
-    parseMlmodel(text).then(setInfo, (e: Error) => setError(`This MLmodel file is not valid YAML: ${e.message}`));
+    parseMlmodel(text).then(setInfo, (e: Error) => setError(t('mlm.invalid', { error: e.message })));
   }, [text]);
   const modelPath = path.replace(/\/?MLmodel$/, '') || '.';
   const uri = `runs:/${run.info.runId}/${modelPath}`;
@@ -89,52 +91,59 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       {info && (
         <>
           <p>
-            Flavors: {info.flavors.map((f) => <code key={f} class="badge">{f}</code>)}
-            {info.created && <span class="muted"> · created {info.created}</span>}
+            {t('version.flavors')}{info.flavors.map((f) => <code key={f} class="badge">{f}</code>)}
+            {info.created && <span class="muted">{t('mlm.created', { time: info.created })}</span>}
           </p>
-          <SpecTable title="Inputs" spec={info.inputs} />
-          <SpecTable title="Outputs" spec={info.outputs} />
-          {info.params && <SpecTable title="Inference parameters" spec={info.params} />}
+          <SpecTable kind="inputs" spec={info.inputs} />
+          <SpecTable kind="outputs" spec={info.outputs} />
+          {info.params && <SpecTable kind="params" spec={info.params} />}
         </>
       )}
       <section aria-labelledby="make-predictions" class="card">
         <div class="card-head">
-          <h3 id="make-predictions">Make predictions</h3>
-          <CopyButton text={snippet} label="Copy the prediction code" />
+          <h3 id="make-predictions">{t('version.predictions')}</h3>
+          <CopyButton text={snippet} label={t('version.copyCode')} />
         </div>
-        <p class="hint">Paste into a notebook cell; <code>df</code> is a DataFrame with the input columns above.</p>
+        <p class="hint">{rich('mlm.paste', { df: <code>df</code> })}</p>
         <pre class="code"><code>{snippet}</code></pre>
       </section>
       <div class="form-actions">
-        <button type="button" class="primary" onClick={() => setRegistering(true)}>Register model</button>
-        <a href={predictHref(uri)}>Predict on a CSV</a>
+        <button type="button" class="primary" onClick={() => setRegistering(true)}>{t('mlm.register')}</button>
+        <a href={predictHref(uri)}>{t('version.predictCsv')}</a>
       </div>
       <p role="status">
-        {registered && <>Registered <a href={versionHref(registered.name, registered.version)}>{registered.name} version {registered.version}</a>.</>}
+        {registered && rich('mlm.registered', { link: <a href={versionHref(registered.name, registered.version)}>{t('version.title', { name: registered.name, version: registered.version })}</a> })}
       </p>
       {registering && (
-        <PromptDialog title="Register model" label="Registered model name (new or existing)" submitLabel="Register" initial=""
+        <PromptDialog title={t('mlm.register')} label={t('mlm.nameLabel')} submitLabel={t('mlm.registerShort')} initial=""
           suggestions={modelNames}
           onClose={() => setRegistering(false)}
           onSubmit={async (name) => setRegistered(await registerModel(uri, name))} />
       )}
       <details>
-        <summary>MLmodel file</summary>
+        <summary>{t('mlm.file')}</summary>
         <pre class="code"><code>{text}</code></pre>
       </details>
     </div>
   );
 }
 
-export function SpecTable({ title, spec }: { title: string; spec: SpecColumn[] | null }) {
-  const id = `signature-${title.toLowerCase().replace(/\W+/g, '-')}`;
+const SPEC_TEXT = {
+  inputs: ['spec.inputs', 'spec.noInputs'],
+  outputs: ['spec.outputs', 'spec.noOutputs'],
+  params: ['spec.params', 'spec.noParams'],
+} as const;
+
+export function SpecTable({ kind, spec }: { kind: keyof typeof SPEC_TEXT; spec: SpecColumn[] | null }) {
+  const id = `signature-${kind}`;
+  const [title, none] = SPEC_TEXT[kind];
   return (
     <section aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {!spec ? <p class="muted">No {title.toLowerCase()} in the signature.</p> : (
+      <h3 id={id}>{t(title)}</h3>
+      {!spec ? <p class="muted">{t(none)}</p> : (
         <table class="kv">
-          <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th></tr></thead>
-          <tbody>{spec.map((c, i) => <tr key={i}><th scope="row">{c.name}</th><td>{c.type}</td><td>{c.required ? 'yes' : 'no'}</td></tr>)}</tbody>
+          <thead><tr><th scope="col">{t('models.name')}</th><th scope="col">{t('ds.type')}</th><th scope="col">{t('spec.required')}</th></tr></thead>
+          <tbody>{spec.map((c, i) => <tr key={i}><th scope="row" data-user-content="">{c.name}</th><td>{c.type}</td><td>{c.required ? t('spec.yes') : t('spec.no')}</td></tr>)}</tbody>
         </table>
       )}
     </section>

@@ -13,6 +13,7 @@ import { MetricsTable, ParamsTable } from './run-values';
 import { parentOf } from './run-tree';
 import { cellHref, runHref } from './routes';
 import { useLive } from './use-live';
+import { t } from '../i18n/t';
 
 export function RunOverview({ run }: { run: Run }) {
   const { info, data } = run;
@@ -22,30 +23,30 @@ export function RunOverview({ run }: { run: Run }) {
   return (
     <div class="run-overview">
       <section aria-labelledby="run-facts">
-        <h2 id="run-facts" class="vh">Details</h2>
+        <h2 id="run-facts" class="vh">{t('run.details')}</h2>
         <dl class="facts">
-          <dt>Run ID</dt>
-          <dd><code>{info.runId}</code> <CopyButton text={info.runId} label="Copy run ID" /></dd>
-          <dt>Status</dt>
+          <dt>{t('run.id')}</dt>
+          <dd><code>{info.runId}</code> <CopyButton text={info.runId} label={t('run.copyId')} /></dd>
+          <dt>{t('run.status')}</dt>
           <dd><span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span></dd>
-          <dt>Created</dt>
+          <dt>{t('run.created')}</dt>
           <dd><time dateTime={isoTime(info.startTime)}>{formatTime(info.startTime)}</time></dd>
-          <dt>Duration</dt>
-          <dd>{formatDuration(info.startTime, info.endTime)}{info.endTime == null ? ' (running)' : ''}</dd>
-          <dt>User</dt>
-          <dd>{info.userId}</dd>
-          <dt>Source</dt>
+          <dt>{t('run.duration')}</dt>
+          <dd>{formatDuration(info.startTime, info.endTime)}{info.endTime == null ? t('run.running') : ''}</dd>
+          <dt>{t('run.user')}</dt>
+          <dd data-user-content="">{info.userId}</dd>
+          <dt>{t('run.source')}</dt>
           <dd>
-            {source ?? '—'}
-            {cell && <> · <a href={cell}>Open the notebook cell</a></>}
+            <span data-user-content="">{source ?? '—'}</span>
+            {cell && <> · <a href={cell}>{t('run.openCell')}</a></>}
           </dd>
           {parent && (
             <>
-              <dt>Parent run</dt>
+              <dt>{t('run.parent')}</dt>
               <dd><ParentLink experimentId={info.experimentId} runId={parent} /></dd>
             </>
           )}
-          <dt>Artifact location</dt>
+          <dt>{t('run.artifactUri')}</dt>
           <dd><code>{info.artifactUri}</code></dd>
         </dl>
       </section>
@@ -65,5 +66,5 @@ function ParentLink({ experimentId, runId }: { experimentId: string; runId: stri
   const parent = useLive((c) => c.getRun(runId), [runId], { relevant: (m) => m.type === 'run-updated' && m.runId === runId });
   const name = parent.status === 'ready' ? parent.value.info.runName : runId;
   const exp = parent.status === 'ready' ? parent.value.info.experimentId : experimentId;
-  return <a href={runHref(exp, runId)}>{name}</a>;
+  return <a href={runHref(exp, runId)} data-user-content="">{name}</a>;
 }

@@ -3,6 +3,7 @@
 import type { Run } from '../../tracking/entities';
 import { cellHref } from './routes';
 import { useLive } from './use-live';
+import { t } from '../i18n/t';
 
 const CANDIDATES = ['source/cell.ts', 'source/cell.js', 'source/cell.tsx', 'source/cell.jsx'];
 
@@ -18,12 +19,12 @@ export function RunSource({ run }: { run: Run }) {
   return (
     <section class="card" aria-labelledby="run-source">
       <div class="card-head">
-        <h2 id="run-source">Source code</h2>
-        {cell && <a href={cell}>Open the notebook cell</a>}
+        <h2 id="run-source">{t('run.sourceCode')}</h2>
+        {cell && <a href={cell}>{t('run.openCell')}</a>}
       </div>
       <details>
-        <summary>{code.value.path} ({code.value.text.split('\n').length} lines)</summary>
-        <pre class="code"><code>{code.value.text}</code></pre>
+        <summary>{t('run.lines', { path: code.value.path, count: code.value.text.split('\n').length })}</summary>
+        <pre class="code" data-user-content=""><code>{code.value.text}</code></pre>
       </details>
     </section>
   );

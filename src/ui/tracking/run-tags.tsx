@@ -4,6 +4,7 @@
 import type { Run } from '../../tracking/entities';
 import { mlflow } from '../../tracking/default';
 import { TagsEditor } from '../components/tags-editor';
+import { t } from '../i18n/t';
 
 export function isSystemTag(key: string): boolean {
   return key.startsWith('mlflow.');
@@ -14,7 +15,7 @@ export function RunTags({ run }: { run: Run }) {
   const client = mlflow.client();
   return (
     <TagsEditor id="run-tags" tags={run.data.tags} isSystem={isSystemTag}
-      refuse={(key) => (isSystemTag(key) ? `Tags starting with "mlflow." are set by the system; choose another key than "${key}".` : null)}
+      refuse={(key) => (isSystemTag(key) ? t('run.systemTag', { key }) : null)}
       onSet={(key, value) => client.setTag(runId, key, value)}
       onDelete={(key) => client.deleteTag(runId, key)} />
   );

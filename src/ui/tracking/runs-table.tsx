@@ -8,20 +8,23 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import { formatDuration, formatNumber, isoTime } from '../format';
-import { formatCreated } from './dates';
+import { formatCreated } from '../format';
 import { columnGroups, FIXED_COLUMN, hasModel, sortValue, type Column, type ColumnKind, type ValueContext } from './columns';
 import { buildRunTree, type TreeRow } from './run-tree';
 import { cellHref, runHref } from './routes';
 import { sortBy, type SortState } from './sort';
+import { t, type MessageKey } from '../i18n/t';
 
 export const ROW_HEIGHT = 32;
 /** The two header rows (groups, then columns) and their borders. */
 const HEADER_HEIGHT = 62;
 const OVERSCAN = 8;
-const KIND_BADGE: Record<Exclude<ColumnKind, 'attr'>, { letter: string; name: string }> = {
-  metric: { letter: 'M', name: 'metric' },
-  param: { letter: 'P', name: 'parameter' },
-  tag: { letter: 'T', name: 'tag' },
+/** Cells that show what a user logged (values, names), not the app's words: the language check skips them. */
+const USER_DATA = new Set(['param', 'tag', 'user', 'experiment', 'source', 'model']);
+const KIND_BADGE: Record<Exclude<ColumnKind, 'attr'>, { letter: string; name: MessageKey }> = {
+  metric: { letter: 'M', name: 'col.metric' },
+  param: { letter: 'P', name: 'col.param' },
+  tag: { letter: 'T', name: 'col.tag' },
 };
 
 export interface RunsTableProps {
@@ -103,10 +106,10 @@ export function RunsTable(props: RunsTableProps) {
   const now = Date.now();
 
   return (
-    <div class="runs-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="Runs table"
+    <div class="runs-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('table.region')}
       style={{ height: `${Math.min(props.height ?? autoHeight ?? 600, HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px` }}>
       <table class="runs" style={{ width: `${totalWidth}px` }} aria-rowcount={rows.length + 2}>
-        <caption class="vh">Runs, {rows.length} rows. Sort by a column with its header button.</caption>
+        <caption class="vh">{t('table.caption', { count: rows.length })}</caption>
         <colgroup>
           <col style={{ width: '40px' }} />
           {columns.map((c) => <col key={c.id} style={{ width: `${c.width}px` }} />)}
@@ -123,16 +126,16 @@ export function RunsTable(props: RunsTableProps) {
           </tr>
           <tr class="columns" aria-rowindex={2}>
             <th scope="col" class="sel pinned">
-              <input type="checkbox" checked={allSelected} indeterminate={someSelected} aria-label={`Select all ${rows.length} runs`}
+              <input type="checkbox" checked={allSelected} indeterminate={someSelected} aria-label={t('table.selectAll', { count: rows.length })}
                 onChange={(e) => props.onSelect(allIds(), e.currentTarget.checked)} />
             </th>
             {columns.map((c) => (
               <th key={c.id} scope="col" class={[c.numeric && 'num', c.id === FIXED_COLUMN && 'name pinned'].filter(Boolean).join(' ') || undefined}
                 aria-sort={sort.columnId === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                <button type="button" class="sort" onClick={() => props.onSort(c.id)} title={`Sort by ${c.label}`}>
+                <button type="button" class="sort" onClick={() => props.onSort(c.id)} title={t('table.sortBy', { label: c.label })}>
                   {c.kind !== 'attr' && <span class={`col-kind col-${c.kind}`} aria-hidden="true">{KIND_BADGE[c.kind].letter}</span>}
-                  <span class="col-label">{c.label}</span>
-                  {c.kind !== 'attr' && <span class="vh"> ({KIND_BADGE[c.kind].name})</span>}
+                  <span class="col-label" data-user-content={c.kind === 'attr' ? undefined : ''}>{c.label}</span>
+                  {c.kind !== 'attr' && <span class="vh"> ({t(KIND_BADGE[c.kind].name)})</span>}
                   <span class="sort-arrow" aria-hidden="true">{sort.columnId === c.id ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
                 </button>
               </th>
@@ -153,7 +156,7 @@ export function RunsTable(props: RunsTableProps) {
           )}
         </tbody>
       </table>
-      {rows.length === 0 && <p class="empty">No runs match.</p>}
+      {rows.length === 0 && <p class="empty">{t('table.noMatch')}</p>}
     </div>
   );
 }
@@ -169,28 +172,28 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
   return (
     <tr aria-rowindex={index} aria-selected={selected} class={info.lifecycleStage === 'deleted' ? 'deleted' : undefined}>
       <td class="sel pinned">
-        <input type="checkbox" checked={selected} aria-label={`Select ${name}`} onChange={(e) => onSelect([info.runId], e.currentTarget.checked)} />
+        <input type="checkbox" checked={selected} aria-label={t('table.select', { name })} onChange={(e) => onSelect([info.runId], e.currentTarget.checked)} />
       </td>
       {columns.map((c) =>
         c.id === 'attr:name' ? (
           <th key={c.id} scope="row" class="name pinned" style={{ paddingLeft: `${8 + row.depth * 18}px` }}>
             {row.childCount > 0 ? (
               <button type="button" class="expander" aria-expanded={row.expanded} onClick={() => onToggleExpand(info.runId)}
-                aria-label={`${row.expanded ? 'Hide' : 'Show'} ${row.childCount} child run${row.childCount === 1 ? '' : 's'} of ${name}`}>
+                aria-label={t(row.expanded ? 'table.hideChildren' : 'table.showChildren', { count: row.childCount, name })}>
                 {row.expanded ? '▾' : '▸'}
               </button>
             ) : <span class="expander-gap" aria-hidden="true" />}
-            <a href={runHref(info.experimentId, info.runId)}>{name}</a>
-            {info.lifecycleStage === 'deleted' && <span class="badge">deleted</span>}
+            <a href={runHref(info.experimentId, info.runId)} data-user-content="">{name}</a>
+            {info.lifecycleStage === 'deleted' && <span class="badge">{t('table.deleted')}</span>}
           </th>
         ) : (
-          <td key={c.id} class={c.numeric ? 'num' : undefined}>{cellContent(run, c, now, withModel)}</td>
+          <td key={c.id} class={c.numeric ? 'num' : undefined} data-user-content={USER_DATA.has(c.kind === 'attr' ? c.key : c.kind) ? '' : undefined}>{cellContent(run, c, now, withModel)}</td>
         ),
       )}
     </tr>
   );
 
-  function cellContent(r: Run, c: Column, t: number, models?: ReadonlySet<string>) {
+  function cellContent(r: Run, c: Column, nowMs: number, models?: ReadonlySet<string>) {
     if (c.kind === 'param') return data.params[c.key] ?? '';
     // Shortened to read; the full value in the tooltip.
     if (c.kind === 'metric') return c.key in data.metrics ? <span title={String(data.metrics[c.key])}>{formatNumber(data.metrics[c.key]!)}</span> : '';
@@ -199,7 +202,7 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
       case 'created':
         return <time dateTime={isoTime(info.startTime)}>{formatCreated(info.startTime)}</time>;
       case 'duration':
-        return formatDuration(info.startTime, info.endTime, t);
+        return formatDuration(info.startTime, info.endTime, nowMs);
       case 'user':
         return info.userId;
       case 'experiment':
@@ -207,7 +210,7 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
       case 'source': {
         const source = data.tags[SYSTEM_TAGS.sourceName] ?? '';
         const link = cellHref(data.tags);
-        return link ? <a href={link} title={`Open the notebook cell that logged ${name}`}>{source || 'notebook cell'}</a> : source;
+        return link ? <a href={link} title={t('table.openCell', { name })}>{source || t('table.cell')}</a> : source;
       }
       case 'status':
         return <span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span>;

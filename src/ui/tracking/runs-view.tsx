@@ -21,6 +21,8 @@ import { useLive } from './use-live';
 import { readPages } from '../../lib/paging';
 import { SyncDialog } from './sync-dialog';
 import { currentServer } from '../tracking-server';
+import { t } from '../i18n/t';
+import { rich } from '../i18n/rich';
 
 /** Every run of the experiments, page by page (the client caps a page at 50,000; a server's pages that never end are stopped). */
 export function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
@@ -73,53 +75,53 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
   const selectedDeleted = selectedRuns.filter((r) => r.info.lifecycleStage === 'deleted');
   const selectedActive = selectedRuns.filter((r) => r.info.lifecycleStage === 'active');
 
-  const act = async (verb: string, list: Run[], fn: (id: string) => Promise<void>) => {
+  const act = async (done: 'runs.done.deleted' | 'runs.done.restored', list: Run[], fn: (id: string) => Promise<void>) => {
     setNotice(null);
     try {
       for (const r of list) await fn(r.info.runId);
-      setNotice(`${verb} ${list.length} run${list.length === 1 ? '' : 's'}.`);
+      setNotice(t(done, { count: list.length }));
       setSelected(new Set());
     } catch (err) {
-      setNotice(`Could not finish: ${(err as Error).message}`);
+      setNotice(t('runs.failed', { error: (err as Error).message }));
     }
   };
 
-  const title = experiments.length === 1 ? experiments[0]!.name : `${experiments.length} experiments`;
+  const title = experiments.length === 1 ? experiments[0]!.name : t('runs.nExperiments', { count: experiments.length });
   return (
     <>
       <div class="page-head">
         <h1 id="page-title">{title}</h1>
         {experiments.length > 1 && <p class="muted">{experiments.map((e) => e.name).join(' · ')}</p>}
-        {experiments.some((e) => e.lifecycleStage === 'deleted') && <p class="badge warn">deleted experiment: restore it to log new runs</p>}
+        {experiments.some((e) => e.lifecycleStage === 'deleted') && <p class="badge warn">{t('runs.deletedExp')}</p>}
       </div>
       <FilterBox value={filter} onApply={(text, c) => {
         setFilter(text);
         setPredicate({ fn: c.predicate });
         sync({ filter: text });
       }} />
-      <div class="toolbar" role="toolbar" aria-label="Runs actions">
+      <div class="toolbar" role="toolbar" aria-label={t('runs.actions')}>
         <span class="count" aria-live="polite">
-          {runs.status === 'ready' ? `${shown.length} of ${all.length} run${all.length === 1 ? '' : 's'}` : ''}
-          {selected.size ? ` · ${selectedRuns.length} selected` : ''}
+          {runs.status === 'ready' ? t('runs.count', { shown: shown.length, count: all.length }) : ''}
+          {selected.size ? t('runs.selected', { count: selectedRuns.length }) : ''}
         </span>
         <button type="button" disabled={selectedRuns.length < 2} onClick={() => navigate(compareHref(selectedRuns.map((r) => r.info.runId)))}>
-          Compare{selectedRuns.length >= 2 ? ` ${selectedRuns.length} runs` : ''}
+          {selectedRuns.length >= 2 ? t('runs.compareN', { count: selectedRuns.length }) : t('runs.compare')}
         </button>
-        <button type="button" disabled={!selectedActive.length} onClick={() => act('Deleted', selectedActive, (id) => mlflow.client().deleteRun(id))}>Delete</button>
+        <button type="button" disabled={!selectedActive.length} onClick={() => act('runs.done.deleted', selectedActive, (id) => mlflow.client().deleteRun(id))}>{t('common.delete')}</button>
         {/* On a tracking server already, there is nothing to sync to one. */}
-        {!currentServer() && <button type="button" disabled={!selectedRuns.length} onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>Sync to MLflow…</button>}
+        {!currentServer() && <button type="button" disabled={!selectedRuns.length} onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>{t('runs.sync')}</button>}
         {showDeleted && (
-          <button type="button" disabled={!selectedDeleted.length} onClick={() => act('Restored', selectedDeleted, (id) => mlflow.client().restoreRun(id))}>Restore</button>
+          <button type="button" disabled={!selectedDeleted.length} onClick={() => act('runs.done.restored', selectedDeleted, (id) => mlflow.client().restoreRun(id))}>{t('exp.restoreShort')}</button>
         )}
         <label class="toggle">
           <input type="checkbox" checked={showDeleted} onChange={(e) => {
             setShowDeleted(e.currentTarget.checked);
             sync({ deleted: e.currentTarget.checked });
           }} />
-          Show deleted runs
+          {t('runs.showDeleted')}
         </label>
         <button type="button" disabled={!parentsIn(shown).size} onClick={() => setExpanded(expanded.size ? new Set() : parentsIn(shown))}>
-          {expanded.size ? 'Collapse all' : 'Expand all'}
+          {expanded.size ? t('runs.collapse') : t('runs.expand')}
         </button>
         <ColumnChooser columns={columns} hidden={hidden} onChange={(h) => {
           setHidden(h);
@@ -128,10 +130,10 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
       </div>
       {notice && <p class="notice" role="status">{notice}</p>}
       {syncing && <SyncDialog runIds={syncing} onClose={() => setSyncing(null)} />}
-      {runs.status === 'loading' && <p aria-busy="true">Loading runs…</p>}
-      {runs.status === 'error' && <p role="alert">Could not read runs: {runs.error.message}</p>}
+      {runs.status === 'loading' && <p aria-busy="true">{t('runs.loading')}</p>}
+      {runs.status === 'error' && <p role="alert">{t('runs.readFailed', { error: runs.error.message })}</p>}
       {runs.status === 'ready' && (all.length === 0 ? (
-        <p class="empty">No runs in {experiments.length === 1 ? 'this experiment' : 'these experiments'} yet. Log one from the <a href="#/notebook">notebook</a>.</p>
+        <p class="empty">{rich(experiments.length === 1 ? 'runs.emptyOne' : 'runs.emptyMany', { notebook: <a href="#/notebook">{t('runs.notebook')}</a> })}</p>
       ) : (
         <RunsTable runs={shown} columns={visible} sort={sort} experimentNames={names}
           onSort={(id) => {

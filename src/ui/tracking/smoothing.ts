@@ -2,10 +2,17 @@
 // first points are not dragged towards zero), the x values for each axis choice, and log-scale
 // cleaning (a log axis cannot show values <= 0; they become gaps rather than errors).
 import type { Metric } from '../../tracking/entities';
+import { t } from '../i18n/t';
 
 export type XAxis = 'step' | 'time' | 'relative';
 
-export const X_AXIS_LABELS: Record<XAxis, string> = { step: 'Step', time: 'Wall time', relative: 'Relative time (s)' };
+const X_AXIS_KEYS = { step: 'chart.step', time: 'chart.time', relative: 'chart.relative' } as const;
+/** Each x axis's name in the UI's language, read when shown. */
+export const X_AXIS_LABELS: Record<XAxis, string> = {
+  get step() { return t(X_AXIS_KEYS.step); },
+  get time() { return t(X_AXIS_KEYS.time); },
+  get relative() { return t(X_AXIS_KEYS.relative); },
+};
 
 /** `weight` in [0, 1): 0 is no smoothing. NaN and infinite values are passed through, not averaged. */
 export function smooth(values: ArrayLike<number | null>, weight: number): Array<number | null> {

@@ -6,6 +6,7 @@ import { Dialog } from '../components/dialog';
 import { mlflow } from '../../tracking/default';
 import type { SyncReport } from '../../interop/rest/sync';
 import { registryClient } from './registry/registry';
+import { t } from '../i18n/t';
 
 const URL_KEY = 'kiroku.sync.url';
 /** Where earlier versions kept the token (sessionStorage): removed. */
@@ -63,25 +64,25 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
   };
 
   return (
-    <Dialog title={`Sync ${runIds.length} run${runIds.length === 1 ? '' : 's'} to MLflow`} onClose={() => (abort.current?.abort(), onClose())}>
+    <Dialog title={t('sync.title', { count: runIds.length })} onClose={() => (abort.current?.abort(), onClose())}>
       <form method="dialog" onSubmit={start}>
-        <label for="sync-url">Tracking server URL</label>
+        <label for="sync-url">{t('srv.url')}</label>
         <input id="sync-url" type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
-        <label for="sync-token">Token (optional, kept in memory only)</label>
+        <label for="sync-token">{t('srv.token')}</label>
         <input id="sync-token" type="password" value={token} autocomplete="off" onInput={(e) => setToken(e.currentTarget.value)} />
         <label class="toggle">
-          <input type="checkbox" checked={withModels} onChange={(e) => setWithModels(e.currentTarget.checked)} /> Also register their model versions and aliases
+          <input type="checkbox" checked={withModels} onChange={(e) => setWithModels(e.currentTarget.checked)} /> {t('sync.withModels')}
         </label>
-        <p class="muted">The server must allow requests from this page (CORS); see the README.</p>
+        <p class="muted">{t('sync.cors')}</p>
         {progress && (
           <p role="status">
-            <progress max={progress.total} value={progress.done} aria-label="Sync progress" /> {progress.done} of {progress.total} runs · {progress.stage}
+            <progress max={progress.total} value={progress.done} aria-label={t('sync.progress')} /> {t('sync.count', { done: progress.done, total: progress.total })} · {progress.stage}
           </p>
         )}
         {error && <p class="form-error" role="alert">{error}</p>}
         {report && (
           <div role="status" class="sync-report">
-            <p>{report.synced.length} synced{report.failed.length ? `, ${report.failed.length} failed` : ''}.{modelsLine(report)}</p>
+            <p>{t('sync.result', { synced: t('sync.synced', { count: report.synced.length }), failed: report.failed.length ? t('sync.failed', { count: report.failed.length }) : '' })}{modelsLine(report)}</p>
             {report.failed.length > 0 && (
               <ul>
                 {report.failed.map((f) => <li key={f.runId}><code>{f.runId.slice(0, 8)}</code> {f.code}: {f.error}</li>)}
@@ -91,11 +92,11 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
         )}
         <div class="dialog-actions">
           {progress ? (
-            <button type="button" onClick={() => abort.current?.abort()}>Cancel sync</button>
+            <button type="button" onClick={() => abort.current?.abort()}>{t('sync.cancel')}</button>
           ) : (
-            <button type="button" onClick={onClose}>Close</button>
+            <button type="button" onClick={onClose}>{t('common.close')}</button>
           )}
-          <button type="submit" class="primary" disabled={!!progress || !url.trim()}>{report ? 'Sync again' : 'Start sync'}</button>
+          <button type="submit" class="primary" disabled={!!progress || !url.trim()}>{report ? t('sync.again') : t('sync.start')}</button>
         </div>
       </form>
     </Dialog>
@@ -104,5 +105,5 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
 
 function modelsLine(report: SyncReport): string {
   const n = report.synced.reduce((sum, r) => sum + r.modelVersionsSent, 0);
-  return n ? ` ${n} model version${n === 1 ? '' : 's'} registered.` : '';
+  return n ? t('sync.models', { count: n }) : '';
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChartSpec } from '../../../notebook/protocol';
 import { alignXY, paddedRange, type XYData } from '../../tracking/charts/xy-data';
 import { categoryAxis } from '../../tracking/charts/category-axis';
+import { t } from '../../i18n/t';
 
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 /** uPlot's axis font, to measure labels with. */
@@ -107,8 +108,8 @@ export function ChartOutput({ spec }: { spec: ChartSpec }) {
 
   return (
     <figure class="chart-output">
-      <div ref={host} class="chart-host" role="img" aria-label={`${spec.type} chart${spec.title ? `: ${spec.title}` : ''} of ${spec.series.map((s) => s.name).join(', ')}`} />
-      {error && <p role="alert">Could not draw the chart: {error}</p>}
+      <div ref={host} class="chart-host" role="img" aria-label={t('out.chart', { type: spec.type, title: spec.title ? `: ${spec.title}` : '', series: spec.series.map((s) => s.name).join(', ') })} />
+      {error && <p role="alert">{t('out.chartFailed', { error })}</p>}
     </figure>
   );
 }

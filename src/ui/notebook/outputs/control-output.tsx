@@ -7,12 +7,13 @@ import type { ControlSpec, ControlValue } from '../../../notebook/protocol';
 import { ControlsContext } from './controls-context';
 import { useSettle } from './use-settle';
 import './controls.css';
+import { t } from '../../i18n/t';
 
-/** Every string this component shows (one place, for the message catalog). */
+/** Every string this component shows, from the message catalog. */
 const TEXT = {
-  notLive: 'Run this cell to use the control.',
-  readOnly: 'Open a copy of the notebook to use the control.',
-  clicks: (n: number) => (n === 1 ? 'clicked once' : `clicked ${n} times`),
+  get notLive() { return t('out.notLive'); },
+  get readOnly() { return t('out.readOnly'); },
+  clicks: (n: number) => t('out.clicks', { count: n }),
 };
 
 let nextId = 0;

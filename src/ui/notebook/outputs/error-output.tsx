@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { CellOutput } from '../../../notebook/protocol';
 import { tracebackLines } from '../../../notebook/traceback-format';
 import { TruncatedText } from './truncated-text';
+import { t } from '../../i18n/t';
 
 type ErrorOutputData = Extract<CellOutput, { output_type: 'error' }>;
 
@@ -28,7 +29,7 @@ export function ErrorOutput({ output }: { output: ErrorOutputData }) {
       )}
       {library > 0 && (
         <button type="button" class="show-more" aria-expanded={full} onClick={() => setFull(!full)}>
-          {full ? 'Hide library frames' : `Show full traceback (${library} library frame${library === 1 ? '' : 's'})`}
+          {full ? t('out.hideFrames') : t('out.fullTrace', { count: library })}
         </button>
       )}
     </div>

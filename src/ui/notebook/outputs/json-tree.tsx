@@ -1,6 +1,7 @@
 // Arrays and objects as a collapsible tree (<details>, so it is keyboard-operable and needs no script).
 // Only the first 100 entries of a level are drawn; the rest behind "Show more".
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 
 const PAGE = 100;
 
@@ -37,7 +38,7 @@ export function JsonTree({ value, name, open = true }: { value: unknown; name?: 
         ))}
         {entries.length > shown && (
           <button type="button" class="show-more" onClick={() => setShown((s) => s + PAGE * 10)}>
-            Show more ({entries.length - shown} more)
+            {t('out.showMore', { count: entries.length - shown })}
           </button>
         )}
       </div>

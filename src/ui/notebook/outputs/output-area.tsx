@@ -14,6 +14,7 @@ import { ProgressOutput, RunLinkOutput } from './kiroku-outputs';
 import { ControlOutput } from './control-output';
 import { TruncatedText } from './truncated-text';
 import { ErrorOutput } from './error-output';
+import { t } from '../../i18n/t';
 
 export function OutputArea({ outputs, label }: { outputs: CellOutput[]; label: string }) {
   if (!outputs.length) return null;
@@ -21,7 +22,7 @@ export function OutputArea({ outputs, label }: { outputs: CellOutput[]; label: s
     <div class="outputs" role="group" aria-label={label}>
       {outputs.map((o, i) => (
         <div class="output" key={o.output_type === 'display_data' && o.displayId ? o.displayId : i}>
-          <ErrorBoundary what="this output" resetKey={o}>
+          <ErrorBoundary what={t('out.what')} resetKey={o}>
             <Output output={o} />
           </ErrorBoundary>
         </div>
@@ -49,7 +50,7 @@ function CheckedMimeOutput({ data }: { data: unknown }) {
     <>
       {problems.length > 0 && (
         <p class="output-problem" role="note">
-          Part of this output cannot be shown: {problems.join('; ')}.
+          {t('out.partly', { problems: problems.join('; ') })}
         </p>
       )}
       {(Object.keys(bundle).length > 0 || !problems.length) && <MimeOutput data={bundle} />}
@@ -64,12 +65,12 @@ export function MimeOutput({ data }: { data: MimeBundle }) {
   if (data['application/vnd.kiroku.progress+json']) return <ProgressOutput progress={data['application/vnd.kiroku.progress+json']} />;
   if (data['application/vnd.kiroku.table+json']) return <TableOutput table={data['application/vnd.kiroku.table+json']} />;
   if (data['application/vnd.kiroku.chart+json']) return <ChartOutput spec={data['application/vnd.kiroku.chart+json']} />;
-  if (data['image/png']) return <img class="output-image" alt={data['text/plain'] ?? 'image output'} src={`data:image/png;base64,${data['image/png']}`} />;
+  if (data['image/png']) return <img class="output-image" alt={data['text/plain'] ?? t('out.image')} src={`data:image/png;base64,${data['image/png']}`} />;
   // An SVG shown through <img> cannot run scripts, whatever it contains.
-  if (data['image/svg+xml']) return <img class="output-image" alt={data['text/plain'] ?? 'SVG output'} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data['image/svg+xml'])}`} />;
+  if (data['image/svg+xml']) return <img class="output-image" alt={data['text/plain'] ?? t('out.svg')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data['image/svg+xml'])}`} />;
   if (data['text/html']) return <div class="output-html" dangerouslySetInnerHTML={{ __html: sanitizeHtml(data['text/html']) }} />;
   if (data['text/markdown']) return <div class="output-html markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(data['text/markdown']) }} />;
   if ('application/json' in data) return <JsonTree value={data['application/json']} />;
   if (data['text/plain'] !== undefined) return <TruncatedText text={data['text/plain']} class="text-plain" />;
-  return <p class="muted">(an output of a type this page cannot show: {Object.keys(data).join(', ')})</p>;
+  return <p class="muted">{t('out.unknown', { types: Object.keys(data).join(', ') })}</p>;
 }

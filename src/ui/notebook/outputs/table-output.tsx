@@ -2,11 +2,13 @@
 // columns") so a user always knows how much is not shown.
 import type { TableData } from '../../../notebook/protocol';
 import { formatNumber } from '../../format';
+import { t } from '../../i18n/t';
+import { formatInteger } from '../../format';
 
 export function shapeLine(table: TableData): string {
   const [rows, cols] = table.shape;
-  const r = `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
-  return table.kind === 'Series' ? r : `${r} × ${cols.toLocaleString('en-US')} ${cols === 1 ? 'column' : 'columns'}`;
+  const r = t('out.rows', { count: formatInteger(rows) });
+  return table.kind === 'Series' ? r : `${r} × ${t('out.columns', { count: formatInteger(cols) })}`;
 }
 
 function cell(value: unknown): string {
@@ -22,7 +24,7 @@ export function TableOutput({ table }: { table: TableData }) {
         <table class="frame">
           <thead>
             <tr>
-              <th scope="col"><span class="sr-only">index</span></th>
+              <th scope="col"><span class="sr-only">{t('out.index')}</span></th>
               {table.columns.map((c, i) => (
                 <th scope="col" key={i} title={table.dtypes?.[i]}>{c}</th>
               ))}

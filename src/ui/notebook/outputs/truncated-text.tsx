@@ -1,6 +1,8 @@
 // Long text (a chatty training loop, a huge array printed whole) is cut to its first lines with a
 // "Show more" button: a notebook with 100k lines of output must still scroll smoothly.
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
+import { formatInteger } from '../../format';
 
 const MAX_LINES = 200;
 const MAX_CHARS = 20_000;
@@ -25,7 +27,7 @@ export function TruncatedText({ text, class: className }: { text: string; class:
       <pre class={className}>{shown}</pre>
       {hidden > 0 && (
         <button type="button" class="show-more" onClick={() => setLimit((l) => l * 4)}>
-          Show more ({hidden.toLocaleString()} more characters)
+          {t('out.moreChars', { count: formatInteger(hidden) })}
         </button>
       )}
     </>

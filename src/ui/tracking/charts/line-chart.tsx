@@ -9,6 +9,7 @@ import { color, loadUplot, themeColors, useThemeVersion } from './uplot';
 import { savePng } from './png';
 import { X_AXIS_LABELS, type XAxis } from '../smoothing';
 import { alignXY, paddedRange } from './xy-data';
+import { t } from '../../i18n/t';
 
 export interface ChartSeries {
   label: string;
@@ -56,12 +57,12 @@ function ValuesFigure({ title, values, xAxis }: { title: string; values: Array<{
       <dl>
         {values.map((v) => (
           <div key={v.label}>
-            <dt>{named ? v.label : 'Value'}<span class="muted">{at(v.x)}</span></dt>
+            <dt>{named ? v.label : t('chart.value')}<span class="muted">{at(v.x)}</span></dt>
             <dd class="value">{String(v.y)}</dd>
           </div>
         ))}
       </dl>
-      <p class="muted small">Logged once{values.length > 1 ? ' each' : ''}: a value, not a history to chart.</p>
+      <p class="muted small">{t(values.length > 1 ? 'chart.onceEach' : 'chart.once')}</p>
     </figure>
   );
 }
@@ -115,7 +116,7 @@ function UplotChart(props: LineChartProps) {
         resize = new ResizeObserver(() => u.setSize({ width: Math.max(el.clientWidth, 240), height }));
         resize.observe(el);
       },
-      (err: unknown) => live && setError(`Could not load the chart library: ${String(err)}`),
+      (err: unknown) => live && setError(t('chart.libFailed', { error: String(err) })),
     );
     return () => {
       live = false;
@@ -136,11 +137,11 @@ function UplotChart(props: LineChartProps) {
     <figure class="chart" aria-label={props.title}>
       <figcaption>
         <span class="chart-title">{props.title}</span>
-        <button type="button" class="small" aria-label={`Save ${props.title} as PNG`} disabled={!ready}
-          onClick={() => plot.current && savePng(plot.current.ctx.canvas, props.title)}>Save as PNG</button>
+        <button type="button" class="small" aria-label={t('chart.saveOf', { title: props.title })} disabled={!ready}
+          onClick={() => plot.current && savePng(plot.current.ctx.canvas, props.title)}>{t('chart.savePng')}</button>
       </figcaption>
       {error ? <p role="alert">{error}</p> : <div ref={host} class="chart-host" role="img"
-        aria-label={props.summary ?? `${props.title}: ${props.series.length} series, ${points} points, by ${xLabel.toLowerCase()}${props.logY ? ', log scale' : ''}.`} />}
+        aria-label={props.summary ?? t('chart.summary', { title: props.title, series: props.series.length, points, x: xLabel.toLowerCase(), log: props.logY ? t('chart.logSuffix') : '' })} />}
     </figure>
   );
 }

@@ -8,6 +8,8 @@ import { formatNumber } from '../../format';
 import { dimensionValues, type Dimension } from '../compare-model';
 import { savePng } from './png';
 import { color, themeColors, useThemeVersion } from './uplot';
+import { t, translate } from '../../i18n/t';
+import { locale } from '../../i18n/locale';
 
 const HEIGHT = 320;
 const PAD = { top: 36, bottom: 28, left: 60, right: 60 };
@@ -29,11 +31,11 @@ export function ParallelCoordinates({ runs, dimensions, title }: { runs: readonl
     <figure class="chart" aria-label={title}>
       <figcaption>
         <span class="chart-title">{title}</span>
-        <button type="button" class="small" aria-label={`Save ${title} as PNG`} onClick={() => canvas.current && savePng(canvas.current, title)}>Save as PNG</button>
+        <button type="button" class="small" aria-label={t('chart.saveOf', { title })} onClick={() => canvas.current && savePng(canvas.current, title)}>{t('chart.savePng')}</button>
       </figcaption>
       <div class="chart-host">
         <canvas ref={canvas} role="img"
-          aria-label={`${title}: ${runs.length} runs across ${dimensions.map((d) => d.key).join(', ')}. The values are in the comparison table.`} />
+          aria-label={t('chart.parallel', { title, count: runs.length, dims: dimensions.map((d) => d.key).join(', ') })} />
       </div>
     </figure>
   );
@@ -53,7 +55,7 @@ function drawParallel(el: HTMLCanvasElement, runs: readonly Run[], dims: readonl
   ctx.font = '12px system-ui, sans-serif';
   if (dims.length < 2) {
     ctx.fillStyle = t.muted;
-    ctx.fillText('Choose at least two parameters or metrics.', PAD.left, HEIGHT / 2);
+    ctx.fillText(translate(locale(), 'chart.twoDims'), PAD.left, HEIGHT / 2);
     return;
   }
 

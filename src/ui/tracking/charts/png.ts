@@ -2,6 +2,7 @@
 // in a dark image viewer) with its title above, then `toBlob` and a download.
 import { saveBlob } from '../../components/download';
 import { themeColors } from './uplot';
+import { t } from '../../i18n/t';
 
 export async function canvasToPng(source: HTMLCanvasElement, title: string): Promise<Blob> {
   const { bg, fg } = themeColors();
@@ -18,7 +19,7 @@ export async function canvasToPng(source: HTMLCanvasElement, title: string): Pro
   ctx.textBaseline = 'middle';
   ctx.fillText(title, 8 * ratio, titleHeight / 2);
   ctx.drawImage(source, 0, titleHeight);
-  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not encode the chart as PNG.'))), 'image/png'));
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error(t('misc.png')))), 'image/png'));
 }
 
 export async function savePng(source: HTMLCanvasElement, title: string): Promise<void> {

@@ -2,6 +2,7 @@
 // notebook's Files panel. Hands back the File; reading it is the data layer's job (one reader, with
 // its checks and messages).
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 
 export function CsvPicker({ onPick, disabled }: { onPick: (file: File) => void; disabled?: boolean }) {
   const [over, setOver] = useState(false);
@@ -33,16 +34,16 @@ export function CsvPicker({ onPick, disabled }: { onPick: (file: File) => void; 
       onDragOver={(e) => { e.preventDefault(); setOver(true); }}
       onDragLeave={() => setOver(false)}
       onDrop={(e) => { e.preventDefault(); setOver(false); pick(e.dataTransfer?.files[0]); }}>
-      <p>Drop a CSV file here, or</p>
+      <p>{t('csv.drop')}</p>
       <label class="file-label">
-        Choose a CSV file <input type="file" accept=".csv,.tsv,.txt,text/csv" disabled={disabled}
+        {t('csv.choose')} <input type="file" accept=".csv,.tsv,.txt,text/csv" disabled={disabled}
           onChange={(e) => { pick(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
       </label>
       {stored.length > 0 && (
         <label>
-          {' '}or a file from the Files panel{' '}
+          {' '}{t('csv.fromFiles')}{' '}
           <select onChange={(e) => fromStore(e.currentTarget.value)} value="" disabled={disabled}>
-            <option value="">— pick one —</option>
+            <option value="">{t('pick.one')}</option>
             {stored.map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </label>

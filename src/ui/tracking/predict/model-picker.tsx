@@ -6,6 +6,7 @@ import { SYSTEM_TAGS } from '../../../tracking/entities';
 import { modelPath } from '../runs-table';
 import { useLive } from '../use-live';
 import { registryClient } from '../registry/registry';
+import { t } from '../../i18n/t';
 
 export interface ModelChoices {
   aliases: string[];
@@ -37,12 +38,12 @@ export function ModelPicker({ value, onChange }: { value: string; onChange: (uri
   return (
     <div class="model-picker">
       <label>
-        Choose a model{' '}
+        {t('mp.choose')}{' '}
         <select value={known.includes(value) ? value : ''} onChange={(e) => e.currentTarget.value && onChange(e.currentTarget.value)}>
-          <option value="">{choices.status === 'loading' ? 'Loading…' : known.length ? '— pick one —' : 'No models yet'}</option>
-          {c.aliases.length > 0 && <optgroup label="Aliases">{c.aliases.map((u) => <option key={u} value={u}>{u}</option>)}</optgroup>}
-          {c.versions.length > 0 && <optgroup label="Registered versions">{c.versions.map((u) => <option key={u} value={u}>{u}</option>)}</optgroup>}
-          {c.runs.length > 0 && <optgroup label="Runs with a logged model">{c.runs.map((r) => <option key={r.uri} value={r.uri}>{r.label}</option>)}</optgroup>}
+          <option value="">{choices.status === 'loading' ? t('mp.loading') : known.length ? t('pick.one') : t('mp.none')}</option>
+          {c.aliases.length > 0 && <optgroup label={t('mp.aliases')}>{c.aliases.map((u) => <option key={u} value={u}>{u}</option>)}</optgroup>}
+          {c.versions.length > 0 && <optgroup label={t('mp.versions')}>{c.versions.map((u) => <option key={u} value={u}>{u}</option>)}</optgroup>}
+          {c.runs.length > 0 && <optgroup label={t('mp.runs')}>{c.runs.map((r) => <option key={r.uri} value={r.uri} data-user-content="">{r.label}</option>)}</optgroup>}
         </select>
       </label>
       <form class="filter-row" onSubmit={(e) => {
@@ -50,9 +51,9 @@ export function ModelPicker({ value, onChange }: { value: string; onChange: (uri
         const input = (e.currentTarget as HTMLFormElement).elements.namedItem('model-uri') as HTMLInputElement;
         onChange(input.value.trim());
       }}>
-        <label for="model-uri" class="vh">Model URI</label>
+        <label for="model-uri" class="vh">{t('mp.uri')}</label>
         <input id="model-uri" name="model-uri" key={value} defaultValue={value} placeholder="models:/wine@champion" spellcheck={false} />
-        <button type="submit">Load model</button>
+        <button type="submit">{t('mp.load')}</button>
       </form>
     </div>
   );

@@ -24,6 +24,9 @@ import { ModelPicker } from './model-picker';
 import { PredictionResults } from './prediction-results';
 import { SchemaCheck, checkPasses } from './schema-check';
 import { guessTarget } from './target-column';
+import { t } from '../../i18n/t';
+import { rich } from '../../i18n/rich';
+import { formatInteger } from '../../format';
 
 type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
@@ -192,60 +195,60 @@ export function PredictView({ initialModel }: { initialModel: string }) {
       saveBlob(blob, `${input.name.replace(/\.(csv|tsv|txt)$/i, '')}-predictions.csv`);
       setDownload({ progress: null, error: null });
     } catch (err) {
-      setDownload({ progress: null, error: `Could not write the CSV: ${(err as Error).message}` });
+      setDownload({ progress: null, error: t('pr.writeFailed', { error: (err as Error).message }) });
     }
   };
 
   const rows = table?.rows ?? 0;
   return (
     <section class="page predict-page" aria-labelledby="page-title">
-      <h1 id="page-title">Predict</h1>
+      <h1 id="page-title">{t('pr.title')}</h1>
       <section class="card" aria-labelledby="predict-model">
-        <h2 id="predict-model">1. Model</h2>
+        <h2 id="predict-model">{t('pr.model')}</h2>
         <ModelPicker value={uri} onChange={setUri} />
-        {model.status === 'loading' && <p aria-busy="true">Loading {uri}…</p>}
+        {model.status === 'loading' && <p aria-busy="true">{t('pr.loading', { uri })}</p>}
         {model.status === 'error' && <p role="alert" class="form-error">{model.message}</p>}
         {loaded && (
           <p role="status">
-            Loaded <code>{uri}</code> · flavors {Object.keys(loaded.metadata.flavors).join(', ')}
-            {specs ? ` · ${specs.length} input columns` : ' · no column signature: every CSV column but the target is passed'}
+            {rich('pr.loaded', { uri: <code>{uri}</code>, flavors: Object.keys(loaded.metadata.flavors).join(', ') })}
+            {specs ? t('pr.inputs', { count: specs.length }) : t('pr.noSignature')}
           </p>
         )}
       </section>
       <section class="card" aria-labelledby="predict-data">
-        <h2 id="predict-data">2. Data</h2>
+        <h2 id="predict-data">{t('pr.data')}</h2>
         <CsvPicker onPick={pick} />
         {input.status === 'reading' && (
           <div class="task-progress" role="status">
             <label>
-              Reading {input.name}… <progress max={1} value={input.progress} aria-label="Reading progress" /> {Math.floor(input.progress * 100)}%
+              {t('pr.reading', { name: input.name })} <progress max={1} value={input.progress} aria-label={t('pr.readingProgress')} /> {Math.floor(input.progress * 100)}%
             </label>
-            <button type="button" onClick={() => reading.current?.abort()}>Cancel</button>
+            <button type="button" onClick={() => reading.current?.abort()}>{t('dialog.cancel')}</button>
           </div>
         )}
         {input.status === 'error' && <p role="alert" class="form-error">{input.message}</p>}
-        {input.status === 'ready' && <p role="status">{input.name}: {rows.toLocaleString('en-US')} rows, {input.table.columns.length} columns.</p>}
+        {input.status === 'ready' && <p role="status">{t('pr.read', { name: input.name, rows: formatInteger(rows), columns: input.table.columns.length })}</p>}
       </section>
       {table && loaded && (
         <section class="card" aria-labelledby="predict-check">
-          <h2 id="predict-check">3. Schema check</h2>
+          <h2 id="predict-check">{t('pr.check')}</h2>
           <label>
-            Target column (for error statistics){' '}
+            {t('pr.target')}{' '}
             <select value={target ?? ''} onChange={(e) => setTarget(e.currentTarget.value || null)}>
-              <option value="">none</option>
+              <option value="">{t('pr.none')}</option>
               {table.columns.filter((c) => !specs?.some((s) => s.name === c)).map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
           </label>
           {check.rows && <SchemaCheck rows={check.rows} target={target} />}
           {check.error && <p role="alert" class="form-error">{check.error}</p>}
           <div class="form-actions">
-            <button type="button" class="primary large" disabled={!passes || run.status === 'predicting'} onClick={predict}>Predict</button>
-            {!passes && <span class="form-error">Fix the CSV's columns to match the model's inputs.</span>}
+            <button type="button" class="primary large" disabled={!passes || run.status === 'predicting'} onClick={predict}>{t('pr.predict')}</button>
+            {!passes && <span class="form-error">{t('pr.fix')}</span>}
           </div>
         </section>
       )}
       {run.status === 'error' && <p role="alert" class="form-error">{run.message}</p>}
-      {run.status === 'cancelled' && <p role="status">Prediction cancelled.</p>}
+      {run.status === 'cancelled' && <p role="status">{t('pr.cancelled')}</p>}
       {table && (run.status === 'ready' || (run.status === 'predicting' && run.first)) && (
         <PredictionResults
           runId={run.id}
@@ -260,7 +263,7 @@ export function PredictView({ initialModel }: { initialModel: string }) {
           onDownload={save}
         />
       )}
-      {run.status === 'predicting' && !run.first && <p aria-busy="true">Predicting…</p>}
+      {run.status === 'predicting' && !run.first && <p aria-busy="true">{t('pr.predicting')}</p>}
     </section>
   );
 }

@@ -6,16 +6,17 @@ import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell, Table } from '../../../data/table';
 import type { PredictionScores } from '../../../models/score-predictions';
-import { formatNumber } from '../../format';
+import { formatInteger, formatNumber } from '../../format';
+import { t, type MessageKey } from '../../i18n/t';
 
 export const SHOWN_ROWS = 100;
 
-const METRIC_LABELS: Record<string, string> = {
-  mean_absolute_error: 'Mean absolute error',
-  root_mean_squared_error: 'Root mean squared error',
-  r2_score: 'R²',
-  accuracy_score: 'Accuracy',
+const METRIC_LABELS: Record<string, MessageKey> = {
+  mean_absolute_error: 'res.mae',
+  root_mean_squared_error: 'res.rmse',
+  accuracy_score: 'res.accuracy',
 };
+const metricLabel = (k: string) => (METRIC_LABELS[k] ? t(METRIC_LABELS[k]) : k === 'r2_score' ? 'R²' : k);
 
 export interface ResultsProps {
   inputs: Table;
@@ -53,7 +54,7 @@ export function PredictionResults(props: ResultsProps) {
   const done = progress === null;
   // The rows are built once per set of predictions, not again at each progress update.
   const table = useMemo(() => (
-    <div class="table-scroll predictions" role="region" aria-label="Predictions beside the inputs" tabIndex={0}>
+    <div class="table-scroll predictions" role="region" aria-label={t('res.region')} tabIndex={0}>
       <table class="data">
         <thead>
           <tr>
@@ -78,34 +79,34 @@ export function PredictionResults(props: ResultsProps) {
   return (
     <section class="card" aria-labelledby="predict-results">
       <div class="card-head">
-        <h2 id="predict-results" ref={heading} tabIndex={-1}>4. Predictions</h2>
-        {done && props.ms !== null && <span class="muted">{rows.toLocaleString('en-US')} rows in {Math.round(props.ms).toLocaleString('en-US')} ms</span>}
+        <h2 id="predict-results" ref={heading} tabIndex={-1}>{t('res.title')}</h2>
+        {done && props.ms !== null && <span class="muted">{t('res.time', { rows: formatInteger(rows), ms: formatInteger(Math.round(props.ms)) })}</span>}
         <button type="button" class="primary" disabled={!done || props.download.progress !== null} onClick={props.onDownload}>
-          Download predictions (CSV)
+          {t('res.download')}
         </button>
       </div>
       {!done && (
         <div class="task-progress" role="status">
           <label>
-            Predicting {rows.toLocaleString('en-US')} rows… <progress max={1} value={progress} aria-label="Prediction progress" /> {Math.floor(progress * 100)}%
+            {t('res.predicting', { rows: formatInteger(rows) })} <progress max={1} value={progress} aria-label={t('res.progress')} /> {Math.floor(progress * 100)}%
           </label>
-          <button type="button" onClick={props.onCancel}>Cancel</button>
+          <button type="button" onClick={props.onCancel}>{t('dialog.cancel')}</button>
         </div>
       )}
       {props.download.progress !== null && (
         <p role="status" class="task-progress">
-          Writing the CSV… <progress max={1} value={props.download.progress} aria-label="CSV progress" /> {Math.floor(props.download.progress * 100)}%
+          {t('res.writing')} <progress max={1} value={props.download.progress} aria-label={t('res.csvProgress')} /> {Math.floor(props.download.progress * 100)}%
         </p>
       )}
       {props.download.error && <p role="alert" class="form-error">{props.download.error}</p>}
       {scores && scores.rows > 0 && (
-        <dl class="facts compact error-stats" aria-label={`Error statistics against ${target}`}>
-          <dt>Compared rows</dt><dd>{scores.rows.toLocaleString('en-US')}</dd>
-          {Object.entries(scores.metrics).map(([k, v]) => <Fragment key={k}><dt>{METRIC_LABELS[k] ?? k}</dt><dd>{formatNumber(v)}</dd></Fragment>)}
+        <dl class="facts compact error-stats" aria-label={t('res.stats', { target: target ?? '' })}>
+          <dt>{t('res.compared')}</dt><dd>{formatInteger(scores.rows)}</dd>
+          {Object.entries(scores.metrics).map(([k, v]) => <Fragment key={k}><dt>{metricLabel(k)}</dt><dd>{formatNumber(v)}</dd></Fragment>)}
         </dl>
       )}
       {table}
-      {rows > shown && <p class="hint">Showing the first {shown} of {rows.toLocaleString('en-US')} rows; the download has all of them.</p>}
+      {rows > shown && <p class="hint">{t('res.first', { shown: formatInteger(shown), rows: formatInteger(rows) })}</p>}
     </section>
   );
 }

@@ -7,12 +7,13 @@ import type { Run } from '../../../tracking/entities';
 import { navigate } from '../../router';
 import { DescriptionEditor } from '../../components/description-editor';
 import { TagsEditor } from '../../components/tags-editor';
-import { formatCreated } from '../dates';
+import { formatCreated } from '../../format';
 import { compareHref, runHref } from '../routes';
 import { useLive } from '../use-live';
 import { AliasEditor } from './aliases';
 import { modelsHref, predictHref, registryClient, versionHref } from './registry';
 import { runsUriParts } from '../../../lib/model-uri';
+import { t } from '../../i18n/t';
 
 export interface ModelData {
   model: RegisteredModel;
@@ -35,16 +36,16 @@ export function useModel(name: string) {
 export function RunLink({ runs, runId }: { runs: Map<string, Run>; runId: string | null }) {
   if (!runId) return <span class="muted">—</span>;
   const run = runs.get(runId);
-  return run ? <a href={runHref(run.info.experimentId, runId)}>{run.info.runName}</a> : <code title="The run is not in this browser">{runId.slice(0, 8)}…</code>;
+  return run ? <a href={runHref(run.info.experimentId, runId)}>{run.info.runName}</a> : <code title={t('model.notInBrowser')}>{runId.slice(0, 8)}…</code>;
 }
 
 export function ModelView({ name }: { name: string }) {
   const data = useModel(name);
   return (
     <section class="page" aria-labelledby="page-title">
-      <nav class="breadcrumbs" aria-label="Breadcrumb"><a href={modelsHref()}>Models</a><span aria-hidden="true"> › </span></nav>
-      {data.status === 'loading' && <p aria-busy="true">Loading the model…</p>}
-      {data.status === 'error' && <><h1 id="page-title">Model not found</h1><p role="alert">{data.error.message}</p></>}
+      <nav class="breadcrumbs" aria-label={t('run.breadcrumb')}><a href={modelsHref()}>{t('models.title')}</a><span aria-hidden="true"> › </span></nav>
+      {data.status === 'loading' && <p aria-busy="true">{t('model.loading')}</p>}
+      {data.status === 'error' && <><h1 id="page-title">{t('model.notFound')}</h1><p role="alert">{data.error.message}</p></>}
       {data.status === 'ready' && <ModelBody data={data.value} />}
     </section>
   );
@@ -58,37 +59,37 @@ function ModelBody({ data }: { data: ModelData }) {
   return (
     <>
       <div class="page-head">
-        <h1 id="page-title">{model.name}</h1>
-        <span class="muted">{versions.length} version{versions.length === 1 ? '' : 's'} · created {formatCreated(model.creationTimestamp)}</span>
+        <h1 id="page-title" data-user-content="">{model.name}</h1>
+        <span class="muted">{t('model.summary', { count: versions.length, created: formatCreated(model.creationTimestamp) })}</span>
       </div>
       <DescriptionEditor id="model-description" text={model.description}
         onSave={async (text) => void (await (await registryClient()).updateRegisteredModel(model.name, text))} />
       <AliasEditor model={model} versions={versions} />
       <section class="card" aria-labelledby="versions-title">
         <div class="card-head">
-          <h2 id="versions-title">Versions</h2>
+          <h2 id="versions-title">{t('models.versions')}</h2>
           <button type="button" class="small" disabled={runIds.length < 2} onClick={() => navigate(compareHref(runIds))}>
-            Compare {chosen.length >= 2 ? `${chosen.length} versions` : 'versions'}
+            {chosen.length >= 2 ? t('model.compareN', { count: chosen.length }) : t('model.compare')}
           </button>
-          {chosen.length >= 2 && runIds.length < 2 && <span class="muted">(the chosen versions come from the same run)</span>}
+          {chosen.length >= 2 && runIds.length < 2 && <span class="muted">{t('model.sameRun')}</span>}
         </div>
-        {versions.length === 0 ? <p class="muted">No versions.</p> : (
+        {versions.length === 0 ? <p class="muted">{t('model.noVersions')}</p> : (
           <table class="kv">
             <thead>
-              <tr><th scope="col"><span class="vh">Select</span></th><th scope="col">Version</th><th scope="col">Registered</th><th scope="col">Aliases</th><th scope="col">Source run</th><th scope="col">Status</th><th scope="col">Description</th><th scope="col"><span class="vh">Predict</span></th></tr>
+              <tr><th scope="col"><span class="vh">{t('model.select')}</span></th><th scope="col">{t('models.versions')}</th><th scope="col">{t('model.registered')}</th><th scope="col">{t('models.aliases')}</th><th scope="col">{t('model.sourceRun')}</th><th scope="col">{t('model.status')}</th><th scope="col">{t('models.description')}</th><th scope="col"><span class="vh">{t('model.predict')}</span></th></tr>
             </thead>
             <tbody>
               {versions.map((v) => (
                 <tr key={v.version}>
-                  <td><input type="checkbox" aria-label={`Select version ${v.version}`} checked={selected.includes(v.version)}
+                  <td><input type="checkbox" aria-label={t('model.selectVersion', { version: v.version })} checked={selected.includes(v.version)}
                     onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, v.version] : selected.filter((s) => s !== v.version))} /></td>
-                  <th scope="row"><a href={versionHref(model.name, v.version)}>Version {v.version}</a></th>
+                  <th scope="row"><a href={versionHref(model.name, v.version)}>{t('models.version', { version: v.version })}</a></th>
                   <td>{formatCreated(v.creationTimestamp)}</td>
                   <td>{v.aliases.map((a) => <code key={a} class="badge alias">@{a}</code>)}</td>
                   <td><RunLink runs={runs} runId={v.runId ?? runsUriParts(v.source)?.runId ?? null} /></td>
                   <td>{v.status}</td>
-                  <td class="value">{v.description.split('\n')[0]}</td>
-                  <td><a href={predictHref(`models:/${model.name}/${v.version}`)} aria-label={`Predict with version ${v.version}`}>Predict</a></td>
+                  <td class="value" data-user-content="">{v.description.split('\n')[0]}</td>
+                  <td><a href={predictHref(`models:/${model.name}/${v.version}`)} aria-label={t('model.predictWith', { version: v.version })}>{t('model.predict')}</a></td>
                 </tr>
               ))}
             </tbody>

@@ -1,9 +1,11 @@
 // Registered models: name, latest version, aliases, last change, description. A search box narrows
 // by name; each name opens the model.
 import { useState } from 'preact/hooks';
-import { formatCreated } from '../dates';
+import { formatCreated } from '../../format';
 import { useLive } from '../use-live';
 import { aliasList, latestVersion, modelHref, registryClient, registryEvent, versionHref } from './registry';
+import { t } from '../../i18n/t';
+import { rich } from '../../i18n/rich';
 
 export function ModelsList() {
   const [needle, setNeedle] = useState('');
@@ -15,25 +17,25 @@ export function ModelsList() {
   const shown = models.status === 'ready' ? models.value.filter((m) => m.model.name.toLowerCase().includes(needle.trim().toLowerCase())) : [];
   return (
     <section class="page" aria-labelledby="page-title">
-      <h1 id="page-title">Models</h1>
-      <p class="muted">Models registered from runs, with their versions and aliases. Register one from a run's model folder (Artifacts › MLmodel › Register model) or with <code>mlflow.registerModel('runs:/…/model', 'name')</code>.</p>
-      <label class="toggle">Find a model <input type="search" value={needle} onInput={(e) => setNeedle(e.currentTarget.value)} /></label>
-      {models.status === 'loading' && <p aria-busy="true">Loading models…</p>}
-      {models.status === 'error' && <p role="alert">Could not read the registry: {models.error.message}</p>}
-      {models.status === 'ready' && (models.value.length === 0 ? <p class="empty">No registered models yet.</p> : (
+      <h1 id="page-title">{t('models.title')}</h1>
+      <p class="muted">{rich('models.intro', { code: <code>mlflow.registerModel('runs:/…/model', 'name')</code> })}</p>
+      <label class="toggle">{t('models.find')} <input type="search" value={needle} onInput={(e) => setNeedle(e.currentTarget.value)} /></label>
+      {models.status === 'loading' && <p aria-busy="true">{t('models.loading')}</p>}
+      {models.status === 'error' && <p role="alert">{t('models.readFailed', { error: models.error.message })}</p>}
+      {models.status === 'ready' && (models.value.length === 0 ? <p class="empty">{t('models.none')}</p> : (
         <table class="kv models">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Latest version</th><th scope="col">Aliases</th><th scope="col">Versions</th><th scope="col">Last modified</th><th scope="col">Description</th></tr>
+            <tr><th scope="col">{t('models.name')}</th><th scope="col">{t('models.latest')}</th><th scope="col">{t('models.aliases')}</th><th scope="col">{t('models.versions')}</th><th scope="col">{t('models.modified')}</th><th scope="col">{t('models.description')}</th></tr>
           </thead>
           <tbody>
             {shown.map(({ model, latest, count }) => (
               <tr key={model.name}>
-                <th scope="row"><a href={modelHref(model.name)}>{model.name}</a></th>
-                <td>{latest ? <a href={versionHref(model.name, latest.version)}>Version {latest.version}</a> : '—'}</td>
+                <th scope="row"><a href={modelHref(model.name)} data-user-content="">{model.name}</a></th>
+                <td>{latest ? <a href={versionHref(model.name, latest.version)}>{t('models.version', { version: latest.version })}</a> : '—'}</td>
                 <td>{aliasList(model).map((a) => <a key={a.alias} class="badge alias" href={versionHref(model.name, a.version)}>@{a.alias} → v{a.version}</a>)}</td>
                 <td class="num">{count}</td>
                 <td>{formatCreated(model.lastUpdatedTimestamp)}</td>
-                <td class="value">{model.description.split('\n')[0]}</td>
+                <td class="value" data-user-content="">{model.description.split('\n')[0]}</td>
               </tr>
             ))}
           </tbody>

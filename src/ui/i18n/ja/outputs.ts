@@ -1,0 +1,33 @@
+import type { outputs as en } from '../en/outputs';
+import type { Translation } from '../section';
+
+export const outputs: Translation<typeof en> = {
+  'out.run': 'ラン',
+  'out.metrics': { other: 'メトリクス {count} 個' },
+  'out.on': ' · {host} 上',
+  'out.epoch': 'エポック {step}/{total}',
+  'out.stepOf': '{step}/{total}',
+  'out.step': 'ステップ {step}',
+  'out.doneIn': '{time} で完了',
+  'out.done': '完了',
+  'out.eta': '残り約 {time}',
+  'out.progress': '{label}: {total} 中 {step}',
+  'out.rows': { other: '{count} 行' },
+  'out.columns': { other: '{count} 列' },
+  'out.index': 'インデックス',
+  'out.notLive': 'このセルを実行するとコントロールを使えます。',
+  'out.readOnly': 'コントロールを使うにはノートブックのコピーを開いてください。',
+  'out.clicks': { other: '{count} 回クリック' },
+  'out.hideFrames': 'ライブラリのフレームを隠す',
+  'out.fullTrace': { other: 'トレースバックをすべて表示 (ライブラリのフレーム {count} 個)' },
+  'out.showMore': 'さらに表示 (残り {count})',
+  'out.moreChars': 'さらに表示 (残り {count} 文字)',
+  'out.what': 'この出力',
+  'out.partly': 'この出力の一部は表示できません: {problems}。',
+  'out.image': '画像の出力',
+  'out.svg': 'SVG の出力',
+  'out.unknown': '(このページでは表示できない種類の出力: {types})',
+  'out.chart': '{series} の {type} グラフ{title}',
+  'out.chartFailed': 'グラフを描けませんでした: {error}',
+  'out.progressEpoch': '{label}: エポック {total} 中 {step}',
+};
