@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { deployAssets } from './src/deploy/vite-plugin';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
@@ -118,7 +119,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy],
+  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets(pkg.version)],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

@@ -12,7 +12,7 @@ import { ElasticNet } from '../../src/ml/elastic-net';
 import type { ModelLocation } from '../../src/models/model-source';
 import { localModelLocation } from '../../src/deploy/model-files';
 import { buildWebPredictorScripts, type WebPredictorScripts } from '../../src/deploy/web-predictor/build';
-import { predictorBaseName, webPredictorModel, webPredictorModule, webPredictorPage } from '../../src/deploy/web-predictor/module';
+import { webPredictorModel, webPredictorModule, webPredictorPage } from '../../src/deploy/web-predictor/module';
 import { exportedWineModel, type ExportedModel } from './wine-model';
 
 let scripts: WebPredictorScripts;
@@ -68,10 +68,7 @@ describe('web predictor', () => {
     await expect(webPredictorModel('runs:/r/model', tfjs)).rejects.toThrow("this model's flavor is tfjs, which has no web predictor yet");
   });
 
-  it('names files after the model and escapes what it writes into the page', () => {
-    expect(predictorBaseName('models:/wine@champion')).toBe('wine-predictor');
-    expect(predictorBaseName('models:/wine/3')).toBe('wine-predictor');
-    expect(predictorBaseName('runs:/abc/model')).toBe('model-predictor');
+  it('escapes what it writes into the page', () => {
     const page = webPredictorPage(scripts.demo, 'const s = "</script><img src=x onerror=alert(1)>";', '<b>wine</b> predictor');
     expect(page).toContain('&#60;b&#62;wine&#60;/b&#62; predictor');
     expect(page.match(/<\/script>/g)).toHaveLength(2); // the JSON holder's and the demo script's own

@@ -71,9 +71,3 @@ th, td { border: 1px solid #e5e7eb; padding: 2px 8px; text-align: right; }
 `;
 }
 
-/** A file name from the model's URI: `models:/wine@champion` → `wine-predictor`. */
-export function predictorBaseName(uri: string): string {
-  const m = /^models:\/([^/@]+)/.exec(uri) ?? /^runs:\/[^/]+\/(.+)$/.exec(uri);
-  const base = (m?.[1] ?? 'model').replace(/[^\w.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'model';
-  return `${base}-predictor`;
-}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { CopyButton } from '../components/copy-button';
 import { PromptDialog } from '../components/dialog';
+import { DeployButton } from './deploy/deploy-dialog';
 import { registerModel } from './register-model';
 import { predictHref, registryClient, versionHref } from './registry/registry';
 
@@ -108,6 +109,7 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       <div class="form-actions">
         <button type="button" class="primary" onClick={() => setRegistering(true)}>Register model</button>
         <a href={predictHref(uri)}>Predict on a CSV</a>
+        <DeployButton uri={uri} />
       </div>
       <p role="status">
         {registered && <>Registered <a href={versionHref(registered.name, registered.version)}>{registered.name} version {registered.version}</a>.</>}

@@ -8,6 +8,7 @@ import { formatCreated } from '../dates';
 import { parseMlmodel, predictSnippet, SpecTable } from '../mlmodel-view';
 import { runHref } from '../routes';
 import { useLive } from '../use-live';
+import { DeployButton } from '../deploy/deploy-dialog';
 import { AliasEditor } from './aliases';
 import { useModel, RunLink, type ModelData } from './model-view';
 import { modelHref, modelsHref, predictHref, registryClient } from './registry';
@@ -72,6 +73,7 @@ function VersionBody({ data, v }: { data: ModelData; v: ModelVersion }) {
           <h2 id="make-predictions">Make predictions</h2>
           <CopyButton text={snippet} label="Copy the prediction code" />
           <a href={predictHref(uri)}>Predict on a CSV</a>
+          <DeployButton uri={v.aliases[0] ? `models:/${v.name}@${v.aliases[0]}` : uri} />
         </div>
         <pre class="code"><code>{snippet}</code></pre>
       </section>
