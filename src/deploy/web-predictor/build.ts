@@ -7,6 +7,7 @@
 // Everything is inlined — no import is left — except what a predictor must never carry: the MLPs'
 // module and TensorFlow.js are replaced by a module that says so (module.ts refuses such models before
 // download), and the fitting kernels' WebAssembly is left out.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -54,7 +55,7 @@ export async function buildWebPredictorScripts(version: string): Promise<WebPred
     if (/\bimport\s*[\w{*]|\bimport\s*\(\s*['"`]|\bfrom\s*['"]/.test(code.replace(/import\.meta/g, ''))) {
       throw new Error(`The web predictor's ${entry} still imports a module; it must be self-contained.`);
     }
-    return { code, inputs: Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')) };
+    return { code, inputs: Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')).map((f) => resolve(f)) };
   };
   const [runtime, demo] = await Promise.all([one('./runtime.ts'), one('./demo.ts')]);
   if (/<\/script/i.test(demo.code)) throw new Error("The web predictor's demo script contains '</script' and cannot be inlined into its page.");

@@ -52,7 +52,9 @@ async function predictFile(file: File): Promise<void> {
   try {
     const { predict } = await predictor;
     const table = await readTable(file);
-    const predictions = predictionTable(predict(table), table.rows);
+    // As an object of columns: the predictor is a module of its own, whose Table class is not this one.
+    const columns = Object.fromEntries(table.columns.map((name, j) => [name, table.data[j]!]));
+    const predictions = predictionTable(predict(columns), table.rows);
     show(withPredictions(table, predictions));
     status.textContent = `${table.rows} predictions for ${file.name}${table.rows > SHOWN_ROWS ? ` (the first ${SHOWN_ROWS} shown)` : ''}.`;
   } catch (e) {

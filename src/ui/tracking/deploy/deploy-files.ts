@@ -2,7 +2,7 @@
 // the registry for a models:/ URI): a zip of the model for `kiroku models serve -m <zip>`, the Docker
 // directory of `kiroku models generate-dockerfile`, and the web predictor with its demo page. The
 // directory and the predictor are deploy/'s own code; their prebuilt parts (the server bundle, the
-// predictor's runtime) come from the build as text (deploy/vite-plugin.ts), loaded with the first download.
+// predictor's runtime) come from the build as text (vite.config.ts), loaded with the first download.
 import { KIROKU_VERSION } from '../../../lib/build-info';
 import type { ModelLocation } from '../../../models/model-source';
 import { mlflow } from '../../../tracking/default';
