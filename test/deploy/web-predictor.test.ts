@@ -72,5 +72,8 @@ describe('web predictor', () => {
     const page = webPredictorPage(scripts.demo, 'const s = "</script><img src=x onerror=alert(1)>";', '<b>wine</b> predictor');
     expect(page).toContain('&#60;b&#62;wine&#60;/b&#62; predictor');
     expect(page.match(/<\/script>/g)).toHaveLength(2); // the JSON holder's and the demo script's own
+    // A URI that would end the module's first-line comment stays in it.
+    const text = webPredictorModule('export const x = 1;', { uri: 'models:/a\u2028b\nc', flavor: 'kiroku_ml', conf: {}, files: {}, createdBy: 'test' });
+    expect(text.split(/\r|\n|\u2028|\u2029/)[0]).toMatch(/^\/\/ Web predictor of models:\/a b c, made by test\./);
   });
 });

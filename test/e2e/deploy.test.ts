@@ -138,7 +138,7 @@ describe('Deploy', () => {
     }
   });
 
-  it("downloads a demo page that, opened from a file, predicts a dropped CSV as the app does", async () => {
+  it("downloads a demo page that predicts a dropped CSV as the app does, opened from a file or a static host", async () => {
     const { file } = await download(page, 'Download demo page (.html)');
     expect(file.endsWith('wine-predictor.html')).toBe(true);
     const demo = await context.newPage();
@@ -159,8 +159,27 @@ describe('Deploy', () => {
     const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.slice(0, 50).map((r) => Number(r.lastElementChild!.textContent)));
     expect(shown).toEqual(model.predictions.slice(0, 50));
     expect(await demo.getByRole('alert').textContent()).toBe('');
-    expect(demoErrors).toEqual([]);
     await demo.close();
+
+    // From a static host, a CSV chosen with the file picker; text that is not a CSV of the inputs is refused in words.
+    const { url, server } = await staticServer({ '/wine-predictor.html': ['text/html', await readFile(file, 'utf8')] });
+    try {
+      const hosted = await context.newPage();
+      hosted.on('pageerror', (e) => demoErrors.push(e.message));
+      await hosted.goto(`${url}/wine-predictor.html`);
+      const picker = hosted.getByLabel('CSV file');
+      await picker.setInputFiles({ name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(WINE.split('\n').slice(0, 3).join('\n')) });
+      await hosted.getByRole('status').getByText('2 predictions for two.csv.').waitFor();
+      const cells = await hosted.getByRole('table', { name: 'Predictions' }).locator('tbody tr td:last-child').allTextContents();
+      expect(cells.map(Number)).toEqual(model.predictions.slice(0, 2));
+      await picker.setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,<img src=x onerror=alert(1)>\n') });
+      await hosted.getByRole('alert').getByText(/^Model is missing inputs \['fixed acidity', /).waitFor();
+      expect(await hosted.locator('img').count()).toBe(0);
+      await hosted.close();
+    } finally {
+      server.close();
+    }
+    expect(demoErrors).toEqual([]);
   });
 
   it("downloads the Dockerfile directory of a run's model, whose server starts with node and predicts as the app does", async () => {

@@ -31,7 +31,7 @@ function scriptSafeJson(value: unknown): string {
 
 /** The predictor module's text: `import { predict } from './wine-predictor.mjs'`. */
 export function webPredictorModule(runtime: string, model: WebPredictorModel): string {
-  return `// Web predictor of ${model.uri.replace(/[\r\n]/g, ' ')}, made by ${model.createdBy}. Use: import { predict } from './this-file.mjs'; predict(records)\n` +
+  return `// Web predictor of ${model.uri.replace(/[\r\n\u2028\u2029]/g, ' ')}, made by ${model.createdBy}. Use: import { predict } from './this-file.mjs'; predict(records)\n` +
     `const KIROKU_MODEL = ${scriptSafeJson(model)};\n${runtime}`;
 }
 
