@@ -8,7 +8,7 @@ import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
 import { saveBlob } from '../../components/download';
 import type { DownloadFile } from './deploy-files';
-import { modelZipName } from './file-names';
+import { downloadBaseName, modelZipName } from './file-names';
 import './deploy.css';
 
 /** A POSIX shell word: single-quoted unless it needs no quotes. */
@@ -75,7 +75,7 @@ export function DeployDialog({ uri, onClose }: { uri: string; onClose: () => voi
         </section>
         <section aria-labelledby="deploy-web">
           <h3 id="deploy-web">Web predictor</h3>
-          <p>One JavaScript module with the model inside, for any web page or Node, nothing to install: <code>{'import { predict } from'} './…-predictor.mjs'</code>, then <code>predict(records)</code>. The demo page predicts on a CSV you drop on it.</p>
+          <p>One JavaScript module with the model inside, for any web page or Node, nothing to install: <code>{`import { predict } from './${downloadBaseName(uri)}-predictor.mjs'`}</code>, then <code>predict(records)</code>. The demo page predicts on a CSV you drop on it.</p>
           <button type="button" disabled={!!busy} onClick={download('predictor', async () => [(await (await files()).webPredictor(uri)).module])}>Download web predictor (.mjs)</button>
           <button type="button" disabled={!!busy} onClick={download('demo', async () => [(await (await files()).webPredictor(uri)).page])}>Download demo page (.html)</button>
         </section>
