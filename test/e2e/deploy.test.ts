@@ -211,4 +211,30 @@ describe('Deploy', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('downloads the web predictor and the Docker directory offline: their prebuilt parts are precached', async () => {
+    const offline = await app.open('notebook');
+    await offline.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await inPage(offline.page, `
+      const runId = await mlflow.startRun({ runName: 'tiny' }, async (run) => {
+        await mlflow.logModel(new k.LinearRegression().fit([[1], [2], [3]], [2, 4, 6]), 'model');
+        return run.info.runId;
+      });
+      await mlflow.registerModel('runs:/' + runId + '/model', 'tiny');
+    `);
+    await offline.context.setOffline(true);
+    await offline.page.reload();
+    await offline.page.goto(app.url('models/tiny/versions/1'));
+    await offline.page.getByRole('button', { name: 'Deploy' }).click();
+    await offline.page.getByRole('dialog', { name: 'Deploy models:/tiny/1' }).waitFor();
+    const { file } = await download(offline.page, 'Download web predictor (.mjs)');
+    expect(await readFile(file, 'utf8')).toContain('"uri":"models:/tiny/1"');
+    const docker = await download(offline.page, 'Download Dockerfile directory (.zip)');
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(docker.file))))).toContain('tiny-docker/server/kiroku.mjs');
+    expect(offline.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+    await offline.context.close();
+  });
 });
