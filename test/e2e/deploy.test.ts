@@ -81,7 +81,7 @@ async function staticServer(files: Record<string, [string, string]>): Promise<{ 
 }
 
 describe('Deploy', () => {
-  it('is a labelled dialog on a model version that Escape closes, returning the focus', async () => {
+  it('is a labelled dialog on a model version that Escape or Close closes, returning the focus', async () => {
     await page.goto(app.url('models/wine/versions/1'));
     const open = page.getByRole('button', { name: 'Deploy' });
     await open.click();
@@ -91,7 +91,11 @@ describe('Deploy', () => {
     expect(await dialog.getByText('npx kiroku models serve -m wine-model.zip --port 5001', { exact: true }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await open.evaluate((b) => document.activeElement === b)).toBe(true);
+    await expect.poll(() => open.evaluate((b) => document.activeElement === b)).toBe(true);
+    await open.click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => open.evaluate((b) => document.activeElement === b)).toBe(true);
   });
 
   it('downloads a web predictor that a blank page imports and that predicts identically, under 30 KB gzip', async () => {

@@ -2,7 +2,7 @@
 // the `kiroku` command (with the model as a zip, or read from a tracking server), the Docker directory
 // of `kiroku models generate-dockerfile`, and a web predictor: one JavaScript module with the model
 // inside, plus a demo page, that run in any page or in Node with nothing installed.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { mlflow } from '../../../tracking/default';
 import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
@@ -24,11 +24,17 @@ export function serveCommand(uri: string, trackingUri: string): string {
 export function DeployButton({ uri }: { uri: string }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  // The dialog leaves the document as it closes, before the browser would give the focus back: give it here.
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+  const wasOpen = useRef(false);
+  // The dialog leaves the document as it closes, before the browser would give the focus back: give it
+  // here, once it is gone (while it is open, the rest of the page is inert and cannot take the focus).
+  useEffect(() => {
+    if (open) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      button.current?.focus();
+    }
+  }, [open]);
+  const close = () => setOpen(false);
   return (
     <>
       <button type="button" ref={button} onClick={() => setOpen(true)}>Deploy</button>
