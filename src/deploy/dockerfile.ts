@@ -7,8 +7,6 @@ import { dockerDirectoryFiles, modelFilesOf } from './docker-directory';
 import { modelLocation } from './open-model';
 import type { TrackingServer } from './tracking-server-model';
 
-export { IMAGE_PORT, TFJS_VERSION } from './docker-directory';
-
 export interface DockerDirectory {
   dir: string;
   /** Files of model/, relative to it. */

@@ -16,7 +16,7 @@ function shellWord(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function serveCommand(uri: string, trackingUri: string): string {
+function serveCommand(uri: string, trackingUri: string): string {
   const server = /^https?:\/\//.test(trackingUri) ? `MLFLOW_TRACKING_URI=${shellWord(trackingUri)} ` : '';
   return `${server}npx kiroku models serve -m ${shellWord(uri)} --port 5001`;
 }
@@ -43,7 +43,7 @@ export function DeployButton({ uri }: { uri: string }) {
   );
 }
 
-export function DeployDialog({ uri, onClose }: { uri: string; onClose: () => void }) {
+function DeployDialog({ uri, onClose }: { uri: string; onClose: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const [error, setError] = useState<string | null>(null);
