@@ -112,13 +112,20 @@ async function tsImport<T>(path: string): Promise<T> {
 
 const deployAssets: Plugin = {
   name: 'kiroku:deploy-assets',
-  resolveId: (id) => (DEPLOY_MODULES[id] ? `\0${id}` : undefined),
-  async load(id) {
-    const make = id.startsWith('\0') ? DEPLOY_MODULES[id.slice(1)] : undefined;
-    if (!make) return undefined;
-    const { code, inputs = [] } = await make(pkg.version);
-    for (const f of inputs) this.addWatchFile(f);
-    return code;
+  // Hook filters: the bundler calls these only for the two ids, not for each of the app's modules.
+  resolveId: {
+    filter: { id: /^virtual:kiroku-/ },
+    handler: (id) => (DEPLOY_MODULES[id] ? `\0${id}` : undefined),
+  },
+  load: {
+    filter: { id: /^\0virtual:kiroku-/ },
+    async handler(id) {
+      const make = DEPLOY_MODULES[id.slice(1)];
+      if (!make) return undefined;
+      const { code, inputs = [] } = await make(pkg.version);
+      for (const f of inputs) this.addWatchFile(f);
+      return code;
+    },
   },
 };
 
