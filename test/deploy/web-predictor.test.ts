@@ -2,7 +2,9 @@
 // app's Deploy dialog does, written to a file and imported with nothing installed — predictions equal
 // the model loaded in this process, the signature is enforced with MLflow's messages, and the module
 // stays small and free of TensorFlow.js.
+import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +20,7 @@ import { exportedWineModel, type ExportedModel } from './wine-model';
 let scripts: WebPredictorScripts;
 let exported: ExportedModel;
 let moduleText: string;
+let moduleFile: string;
 let predictor: { predict(input: unknown): number[]; signature: unknown; model: { uri: string } };
 
 beforeAll(async () => {
@@ -25,9 +28,9 @@ beforeAll(async () => {
   exported = await exportedWineModel(new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }));
   const uri = `runs:/${exported.runId}/model`;
   moduleText = webPredictorModule(scripts.runtime, await webPredictorModel(uri, await localModelLocation(exported.modelDir)));
-  const file = join(await mkdtemp(join(tmpdir(), 'kiroku-web-predictor-')), 'wine-predictor.mjs');
-  await writeFile(file, moduleText);
-  predictor = await import(/* @vite-ignore */ pathToFileURL(file).href);
+  moduleFile = join(await mkdtemp(join(tmpdir(), 'kiroku-web-predictor-')), 'wine-predictor.mjs');
+  await writeFile(moduleFile, moduleText);
+  predictor = await import(/* @vite-ignore */ pathToFileURL(moduleFile).href);
 }, 120_000);
 
 describe('web predictor', () => {
@@ -42,6 +45,12 @@ describe('web predictor', () => {
     const rows = exported.records.map((r) => exported.columns.map((c) => r[c]));
     expect(predictor.predict(rows)).toEqual(expected);
     expect(predictor.model.uri).toBe(`runs:/${exported.runId}/model`);
+  });
+
+  it('runs in plain Node from a folder with nothing installed', async () => {
+    const script = `import { predict } from './wine-predictor.mjs'; console.log(JSON.stringify(predict(JSON.parse(process.argv[1]))));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(exported.records.slice(0, 20))], { cwd: join(moduleFile, '..') });
+    expect(JSON.parse(stdout)).toEqual(Array.from(exported.model.predict<Float64Array>(exported.records.slice(0, 20))));
   });
 
   it("enforces the signature with MLflow's messages", () => {
