@@ -87,6 +87,48 @@ const contentSecurityPolicy: Plugin = {
   configurePreviewServer: (server) => void server.middlewares.use(cspHeaders),
 };
 
+// What the Deploy dialog needs from Node at build time, as virtual modules: `virtual:kiroku-web-predictor`
+// ({runtime, demo}: the web predictor's scripts, src/deploy/web-predictor/build.ts) and
+// `virtual:kiroku-model-server` ({files}: the `kiroku` server of a Docker directory, bundle-server.ts).
+// Each is text in a chunk of its own, imported by the dialog with the first download that needs it; as
+// .js chunks they are precached, so downloads work offline. The builders run through tsx (as the
+// `kiroku` command does), so this config bundles none of src/.
+const DEPLOY_MODULES: Record<string, (version: string) => Promise<{ code: string; inputs?: string[] }>> = {
+  'virtual:kiroku-web-predictor': async (version) => {
+    const { buildWebPredictorScripts } = await tsImport<typeof import('./src/deploy/web-predictor/build')>('./src/deploy/web-predictor/build.ts');
+    const built = await buildWebPredictorScripts(version);
+    return { code: `export const runtime = ${JSON.stringify(built.runtime)};\nexport const demo = ${JSON.stringify(built.demo)};\n`, inputs: built.inputs };
+  },
+  'virtual:kiroku-model-server': async (version) => {
+    const { serverBundleFiles } = await tsImport<typeof import('./src/deploy/bundle-server')>('./src/deploy/bundle-server.ts');
+    return { code: `export const files = ${JSON.stringify(await serverBundleFiles(version))};\n` };
+  },
+};
+
+async function tsImport<T>(path: string): Promise<T> {
+  const { tsImport: load } = await import('tsx/esm/api');
+  return (await load(path, import.meta.url)) as T;
+}
+
+const deployAssets: Plugin = {
+  name: 'kiroku:deploy-assets',
+  // Hook filters: the bundler calls these only for the two ids, not for each of the app's modules.
+  resolveId: {
+    filter: { id: /^virtual:kiroku-/ },
+    handler: (id) => (DEPLOY_MODULES[id] ? `\0${id}` : undefined),
+  },
+  load: {
+    filter: { id: /^\0virtual:kiroku-/ },
+    async handler(id) {
+      const make = DEPLOY_MODULES[id.slice(1)];
+      if (!make) return undefined;
+      const { code, inputs = [] } = await make(pkg.version);
+      for (const f of inputs) this.addWatchFile(f);
+      return code;
+    },
+  },
+};
+
 // Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
 // workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
 // answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
@@ -118,7 +160,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy],
+  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

@@ -69,6 +69,13 @@ describe('the rules fail on an injected violation', () => {
     );
   });
 
+  it('a UI module loading a Node-only part of deploy', () => {
+    expect(violations(graphWith('ui/notebook/kernel', "void import('../../deploy/serve');"))).toContainEqual(
+      'ui/notebook/kernel → deploy/serve: the UI loads only the browser-safe parts of deploy',
+    );
+    expect(violations(graphWith('ui/notebook/kernel', "void import('../../deploy/web-predictor/module');"))).toEqual([]);
+  });
+
   it('the UI pulled into the worker bundle through an allowed layer', () => {
     // models may load workers, and ui may load models — but a models module loading the UI puts the UI
     // in the worker's bundle, which the transitive check names.

@@ -6,21 +6,33 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { KirokuError } from '../lib/errors';
 
 /** Packages the bundle leaves out: installed in the image when the model needs them, or never used by serving. */
 export const EXTERNAL_PACKAGES = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'danfojs', 'esbuild', 'tsx'];
 
+/** The bundle written to `outdir` (generate-dockerfile). */
 export async function bundleServer(outdir: string, version: string): Promise<void> {
+  for (const [file, text] of Object.entries(await serverBundleFiles(version))) {
+    const target = join(outdir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  }
+}
+
+/** The bundle's files by path (`kiroku.mjs`, `chunks/…`): the app's build ships them for its Deploy dialog. */
+export async function serverBundleFiles(version: string): Promise<Record<string, string>> {
   const entry = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
   if (!existsSync(entry)) {
     throw new KirokuError('generate-dockerfile bundles the server from Kiroku\'s sources; run it from a checkout or an install of kiroku (npx kiroku …), not from a generated image.', 'INVALID_STATE');
   }
   const esbuild = await import('esbuild');
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: { kiroku: entry },
-    outdir,
+    outdir: '/kiroku-server',
+    write: false,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -51,4 +63,5 @@ export async function bundleServer(outdir: string, version: string): Promise<voi
       },
     }],
   });
+  return Object.fromEntries(result.outputFiles.map((f) => [relative('/kiroku-server', f.path).split(sep).join('/'), f.text]));
 }

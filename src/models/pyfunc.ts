@@ -4,7 +4,7 @@
 import { TrackingError } from '../lib/errors';
 import type { TrackingClient } from '../tracking/client';
 import type { RegistryClient } from '../registry/client';
-import { enforceSchema } from './enforce';
+import { checkedPredict } from './checked-predict';
 import { getFlavor, type LoadedModel } from './flavors/flavor';
 import { PYFUNC, readMLmodelAt, signatureOf, type MLmodelDoc } from './logged-model';
 import { INPUT_EXAMPLE_FILE, loadInputExample } from './input-example';
@@ -42,9 +42,7 @@ export class PyFuncModel {
    * against the signature with MLflow's rules. A model without a signature gets no checks.
    */
   predict<T = unknown>(data: unknown, params?: Record<string, unknown>): T {
-    const { data: checked, warnings } = enforceSchema(this.metadata.signature?.inputs, data);
-    for (const w of warnings) console.warn(w);
-    return this.loaded.predict(checked, params) as T;
+    return checkedPredict(this.loaded, this.metadata.signature, data, params) as T;
   }
 
   /** The native model (an estimator, a tf.LayersModel, …): MLflow's `unwrap_python_model`. */

@@ -42,6 +42,14 @@ function pages(ids: { experimentId: string; runId: string }) {
     { name: 'models', hash: 'models', ready: (p: Page) => p.locator('main a[href*="models/wine"]').first().waitFor() },
     { name: 'model', hash: 'models/wine', ready: (p: Page) => p.locator('main table').first().waitFor() },
     { name: 'version', hash: 'models/wine/versions/1', ready: (p: Page) => p.locator('#signature-inputs').waitFor() },
+    {
+      name: 'version, Deploy dialog', hash: 'models/wine/versions/1',
+      ready: async (p: Page) => {
+        await p.locator('#signature-inputs').waitFor();
+        await p.getByRole('button', { name: /^(Deploy|デプロイ)$/ }).click();
+        await p.getByRole('dialog').getByRole('heading', { level: 3 }).first().waitFor();
+      },
+    },
     { name: 'predict', hash: 'predict', ready: (p: Page) => p.locator('main h1').first().waitFor() },
     { name: 'settings', hash: 'settings', ready: (p: Page) => p.locator('main h2').nth(2).waitFor() },
   ];

@@ -9,6 +9,7 @@ import { predict } from './en/predict';
 import { artifacts } from './en/artifacts';
 import { outputs } from './en/outputs';
 import { shell } from './en/shell';
+import { deploy } from './en/deploy';
 
-export const en = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
+export const en = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings, ...deploy };
 export type MessageKey = keyof typeof en;

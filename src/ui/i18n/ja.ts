@@ -10,5 +10,6 @@ import { predict } from './ja/predict';
 import { artifacts } from './ja/artifacts';
 import { outputs } from './ja/outputs';
 import { shell } from './ja/shell';
+import { deploy } from './ja/deploy';
 
-export const ja: Catalog = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings };
+export const ja: Catalog = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings, ...deploy };

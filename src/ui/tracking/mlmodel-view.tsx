@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../../tracking/entities';
 import { CopyButton } from '../components/copy-button';
 import { PromptDialog } from '../components/dialog';
+import { DeployButton } from './deploy/deploy-dialog';
 import { registerModel } from './register-model';
 import { predictHref, registryClient, versionHref } from './registry/registry';
 import { t } from '../i18n/t';
@@ -110,6 +111,7 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       <div class="form-actions">
         <button type="button" class="primary" onClick={() => setRegistering(true)}>{t('mlm.register')}</button>
         <a href={predictHref(uri)}>{t('version.predictCsv')}</a>
+        <DeployButton uri={uri} />
       </div>
       <p role="status">
         {registered && rich('mlm.registered', { link: <a href={versionHref(registered.name, registered.version)}>{t('version.title', { name: registered.name, version: registered.version })}</a> })}

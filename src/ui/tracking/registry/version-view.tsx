@@ -8,6 +8,7 @@ import { formatCreated } from '../../format';
 import { parseMlmodel, predictSnippet, SpecTable } from '../mlmodel-view';
 import { runHref } from '../routes';
 import { useLive } from '../use-live';
+import { DeployButton } from '../deploy/deploy-dialog';
 import { AliasEditor } from './aliases';
 import { useModel, RunLink, type ModelData } from './model-view';
 import { modelHref, modelsHref, predictHref, registryClient } from './registry';
@@ -73,6 +74,7 @@ function VersionBody({ data, v }: { data: ModelData; v: ModelVersion }) {
           <h2 id="make-predictions">{t('version.predictions')}</h2>
           <CopyButton text={snippet} label={t('version.copyCode')} />
           <a href={predictHref(uri)}>{t('version.predictCsv')}</a>
+          <DeployButton uri={v.aliases[0] ? `models:/${v.name}@${v.aliases[0]}` : uri} />
         </div>
         <pre class="code"><code>{snippet}</code></pre>
       </section>
