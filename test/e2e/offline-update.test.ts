@@ -3,21 +3,16 @@
 // revision for it, as a deploy changes them). The open page says a new version is ready; a reload runs
 // the new one.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useApp } from './page';
+import { serveStaticApp, type StaticApp } from './static-app';
 
 const app = useApp();
-const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json', '.csv': 'text/csv', '.ttf': 'font/ttf', '.wasm': 'application/wasm',
-};
 
-let root = '';
 let next = '';
-let server: Server;
+let server: StaticApp;
 let base = '';
 
 beforeAll(async () => {
@@ -32,30 +27,12 @@ beforeAll(async () => {
   const swNext = sw.replace(/(url:"index\.html",revision:")[^"]+"/, '$1v2-test"');
   if (swNext === sw) throw new Error('the service worker has no precache entry for index.html to change');
   writeFileSync(join(v2, 'sw.js'), swNext);
-  root = v1;
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    let body: Buffer;
-    try {
-      body = readFileSync(file);
-    } catch {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache',
-      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless',
-    });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  server = await serveStaticApp(v1);
+  base = server.url;
   next = v2;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.stop());
 
 describe('app updates', () => {
   it('announces a new version while the page is open, and a reload runs it', async () => {
@@ -74,7 +51,7 @@ describe('app updates', () => {
     await page.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
     expect(await build()).toBe('v1');
 
-    root = next; // deploy the new version
+    server.setRoot(next); // deploy the new version
     // What the app does when the tab comes back to the foreground: look for a new service worker.
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const notice = page.getByRole('status').filter({ hasText: 'A new version of Kiroku is ready' });
