@@ -1,6 +1,6 @@
 // Hash routes (`#/experiments/0/runs/<id>`): every view has a URL that reopens it, and the app works
 // from any static host and offline without server-side rewrites.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 export interface Route {
   /** Path segments after `#/`, decoded. */
@@ -36,11 +36,14 @@ export function navigate(to: string): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
+  const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const onChange = () => setRoute(parseHash(location.hash));
+    const onChange = () => setHash(location.hash);
     addEventListener('hashchange', onChange);
+    // The listener comes after the first paint: a change made before it (a link followed, or a test's
+    // navigation, while the app was starting) has fired its event already — read the hash again.
+    onChange();
     return () => removeEventListener('hashchange', onChange);
   }, []);
-  return route;
+  return useMemo(() => parseHash(hash), [hash]);
 }
