@@ -3,7 +3,7 @@
 // they share its active run and tracking URI. Built anew for an instance (a notebook kernel composes
 // its own); never by adding to the instance itself.
 import { mlflow as defaultFluent } from './tracking/default';
-import { boundFluentApi, type Fluent, type FluentApi } from './tracking/fluent';
+import { Fluent, type FluentApi } from './tracking/fluent';
 import { modelApi, type ModelApi } from './models/api';
 import { autolog, nameDataset, type AutologOptions } from './autolog/index';
 import './interop/rest/schemes'; // http(s):// tracking URIs: an MLflow tracking server
@@ -13,6 +13,16 @@ export interface Mlflow extends FluentApi, ModelApi {
   autolog(options?: AutologOptions): void;
   /** Name the data you predict on, for post-training metric keys: `mean_squared_error_test`. */
   nameDataset: typeof nameDataset;
+}
+
+/** The public methods of `fluent`, bound to it: an API object over that instance's state that is not the instance. */
+function boundFluentApi(fluent: Fluent): FluentApi {
+  const api: Record<string, unknown> = {};
+  for (const name of Object.getOwnPropertyNames(Fluent.prototype)) {
+    const member = (fluent as unknown as Record<string, unknown>)[name];
+    if (name !== 'constructor' && typeof member === 'function') api[name] = member.bind(fluent);
+  }
+  return api as FluentApi;
 }
 
 /** The `mlflow` API over one tracking instance. */

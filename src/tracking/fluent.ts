@@ -398,13 +398,3 @@ export class Fluent {
 
 /** Fluent's public API (what `mlflow` offers of it): its methods, without the class's private state. */
 export type FluentApi = Pick<Fluent, keyof Fluent>;
-
-/** The public methods of `fluent`, bound to it: an API object over that instance's state that is not the instance. */
-export function boundFluentApi(fluent: Fluent): FluentApi {
-  const api: Record<string, unknown> = {};
-  for (const name of Object.getOwnPropertyNames(Fluent.prototype)) {
-    const member = (fluent as unknown as Record<string, unknown>)[name];
-    if (name !== 'constructor' && typeof member === 'function') api[name] = member.bind(fluent);
-  }
-  return api as FluentApi;
-}
