@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { DataFrame } from 'danfojs';
 import { report, round } from './report';
 import { checkoutBaseline } from './build-temp';
-import { ElasticNet } from '../src/ml/elastic-net';
-import { setWarningHandler } from '../src/ml/warnings';
+import { ElasticNet } from '../src/ml/linear-model/elastic-net';
+import { setWarningHandler } from '../src/ml/core/warnings';
 import { Table } from '../src/data/table';
 import { toTable } from '../src/data/table-from';
 import { toMatrix } from '../src/data/frame';
@@ -52,7 +52,7 @@ const fitters: Array<{ code: string; input: string; fit: Fitter }> = Object.keys
 const base = checkoutBaseline();
 try {
   const baseMl = (await import(pathToFileURL(join(base.root, 'src/ml/index.ts')).href)) as { ElasticNet: typeof ElasticNet };
-  const baseWarnings = (await import(pathToFileURL(join(base.root, 'src/ml/warnings.ts')).href)) as { setWarningHandler: typeof setWarningHandler };
+  const baseWarnings = (await import(pathToFileURL(join(base.root, 'src/ml/core/warnings.ts')).href)) as { setWarningHandler: typeof setWarningHandler };
   baseWarnings.setWarningHandler(() => {});
   const baseFrame = (await import(pathToFileURL(join(base.root, 'src/data/frame.ts')).href)) as { toMatrix: (X: unknown) => unknown };
   for (const input of ['danfojs DataFrame', 'rows (number[][])', 'Matrix']) {

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report, round } from './report';
-import { ElasticNet, type ElasticNetParams } from '../src/ml/elastic-net';
-import { setWarningHandler } from '../src/ml/warnings';
+import { ElasticNet, type ElasticNetParams } from '../src/ml/linear-model/elastic-net';
+import { setWarningHandler } from '../src/ml/core/warnings';
 import { seededRandom } from '../src/lib/random';
 import type { Matrix } from '../src/data/frame';
 

@@ -14,8 +14,8 @@
 //   node --import tsx bench/ml-linear.bench.ts          (BENCH_SAMPLES=7)
 import { availableParallelism } from 'node:os';
 import { ElasticNet, LinearRegression, LogisticRegression, Ridge } from '../src/ml/index';
-import { threadpoolInfo, threadpoolLimits, threadpoolReady } from '../src/ml/threadpool';
-import { setWarningHandler } from '../src/ml/warnings';
+import { threadpoolInfo, threadpoolLimits, threadpoolReady } from '../src/ml/core/threadpool';
+import { setWarningHandler } from '../src/ml/core/warnings';
 import { seededRandom } from '../src/lib/random';
 import type { Matrix } from '../src/data/frame';
 import { report, round } from './report';

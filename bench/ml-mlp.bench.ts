@@ -7,9 +7,9 @@
 //
 //   node --import tsx bench/ml-mlp.bench.ts          (BENCH_ROUNDS=3, BENCH_REPEAT=2)
 import { preview } from 'vite';
-import { MLPClassifier, MLPRegressor } from '../src/ml/mlp';
-import { ensureTfBackend, describeTfBackend } from '../src/ml/tf-backend';
-import { setWarningHandler } from '../src/ml/warnings';
+import { MLPClassifier, MLPRegressor } from '../src/ml/neural-network/mlp';
+import { ensureTfBackend, describeTfBackend } from '../src/ml/core/tf-backend';
+import { setWarningHandler } from '../src/ml/core/warnings';
 import { launchChromium } from '../test/e2e/chromium';
 import { newNotebook, output, runInto } from '../test/e2e/notebook-driver';
 import { ROOT, buildApp } from './build-temp';

@@ -1,8 +1,8 @@
 // autolog for Kiroku's estimators: wraps `fit` (and `predict`, for post-training metrics) on every
 // registered estimator class, once. A wrapped fit runs the original, snapshots what MLflow's sklearn
 // autolog logs, and hands the writes to the background.
-import { Estimator, estimatorClasses, estimatorFromJSON } from '../ml/estimator';
-import { addEpochListener } from '../ml/mlp-core';
+import { Estimator, estimatorClasses, estimatorFromJSON } from '../ml/core/estimator';
+import { addEpochListener } from '../ml/neural-network/network';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { inferSchema } from '../models/signature';
 import { FitRecorder, type FitSnapshot } from './fit-recorder';

@@ -2,8 +2,8 @@
 // best candidate's params as `best_<name>`, `best_cv_score`, training metrics of the refit model,
 // `cv_results.csv` and the best estimator as the model — and a child run for each of the best
 // `maxTuningRuns` candidates with its params and cross-validation scores, as MLflow does.
-import { GridSearch, type CvResults } from '../ml/model-selection-grid';
-import { Estimator, snakeCase } from '../ml/estimator';
+import { GridSearch, type CvResults } from '../ml/model-selection/search';
+import { Estimator, snakeCase } from '../ml/core/estimator';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { now } from '../lib/time';
 import { toCSV } from '../data/csv-write';

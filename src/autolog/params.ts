@@ -1,6 +1,6 @@
 // Params as MLflow's sklearn autolog logs them: every `get_params()` entry under scikit-learn's name,
 // as a string; nested estimators (pipeline steps) shown as scikit-learn reprs, `ElasticNet(alpha=0.02)`.
-import { Estimator } from '../ml/estimator';
+import { Estimator } from '../ml/core/estimator';
 import { stringifyValue } from '../tracking/validation';
 
 /** scikit-learn's repr: the class name with the params that differ from their defaults. */

@@ -2,7 +2,7 @@
 // identity, weakly), and when a metric function later scores them, the value is logged on that
 // model's run as `<metric>_<dataset>` — `mean_squared_error_test`, then `mean_squared_error-2_test`
 // for a second call — with `metric_info.json` describing each call.
-import { onMetricComputed } from '../ml/metric-events';
+import { onMetricComputed } from '../ml/metrics/events';
 
 export interface PredictionOrigin {
   log: (key: string, value: number, description: string) => void;

@@ -3,8 +3,8 @@
 // weighted precision, recall and F1, log loss and ROC AUC (when they give probabilities) and score.
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { meanAbsoluteError, meanSquaredError, r2Score, rootMeanSquaredError, accuracyScore } from '../ml/metrics';
-import { f1Score, precisionScore, recallScore } from '../ml/metrics-prf';
-import { logLoss, rocAucScore } from '../ml/metrics-proba';
+import { f1Score, precisionScore, recallScore } from '../ml/metrics/precision-recall';
+import { logLoss, rocAucScore } from '../ml/metrics/probability';
 
 type Scorer = { predict(X: unknown): unknown; score?(X: unknown, y: unknown): number; predictProba?(X: unknown): number[][]; classes_?: unknown[] };
 

@@ -2,10 +2,10 @@
 // Importing this module registers every class that needs no TensorFlow.js; the MLPs' module (which
 // imports TensorFlow.js) is imported by loadEstimatorClasses only when a saved model holds an MLP, so a
 // served linear model never loads TensorFlow.js.
-import './linear-regression';
-import './ridge';
-import './elastic-net';
-import './logistic-regression';
+import './linear-model/linear-regression';
+import './linear-model/ridge';
+import './linear-model/elastic-net';
+import './linear-model/logistic-regression';
 import './preprocessing';
 import './pipeline';
 
@@ -20,5 +20,5 @@ export function usesTensorFlow(json: unknown): boolean {
 
 /** Register every class a saved estimator's JSON names, importing the MLPs' module only when it holds one. */
 export async function loadEstimatorClasses(json: unknown): Promise<void> {
-  if (usesTensorFlow(json)) await import('./mlp');
+  if (usesTensorFlow(json)) await import('./neural-network/mlp');
 }

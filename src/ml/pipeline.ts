@@ -5,11 +5,11 @@
 // Steps are fitted in place (as scikit-learn does; GridSearch and crossValScore clone first). `fit`
 // returns a Promise exactly when the final step's `fit` does (MLP), so `await pipe.fit(X, y)` is always
 // right. `getParams()` is scikit-learn's deep form: `steps`, each step by name, and `name__param`.
-import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind } from './estimator';
+import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind } from './core/estimator';
 import { KirokuError } from '../lib/errors';
 import {
   estimatorRepr, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
-} from './model-selection-clone';
+} from './model-selection/clone';
 
 export type PipelineStep = [name: string, estimator: AnyEstimator | 'passthrough' | null];
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ElasticNet } from '../../src/ml/elastic-net';
+import { ElasticNet } from '../../src/ml/linear-model/elastic-net';
 import type { ModelLocation } from '../../src/models/model-source';
 import { localModelLocation } from '../../src/deploy/model-files';
 import { buildWebPredictorScripts, type WebPredictorScripts } from '../../src/deploy/web-predictor/build';

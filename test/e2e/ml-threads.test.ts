@@ -3,7 +3,7 @@
 // memory, and a Ridge fit on every core has the same bits as on one thread — and agrees with the same
 // fit in Node, so the browser's kernels compute what the unit tests check against scikit-learn.
 import { describe, expect, it } from 'vitest';
-import { Ridge } from '../../src/ml/ridge';
+import { Ridge } from '../../src/ml/linear-model/ridge';
 import { useApp } from './page';
 import { newNotebook, output, runInto } from './notebook-driver';
 

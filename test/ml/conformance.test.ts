@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as ml from '../../src/ml/index';
 import { NotFittedError } from '../../src/lib/errors';
 import { Table, toTable } from '../../src/data/index';
-import { setWarningHandler } from '../../src/ml/warnings';
+import { setWarningHandler } from '../../src/ml/core/warnings';
 
 type AnyEst = ml.Estimator<object> & Record<string, any>;
 

@@ -2,14 +2,14 @@
 // gen_sklearn_linear.py): coefficients, intercepts and predictions; n_iter_ and dual_gap_ where the
 // case runs sklearn's own stopping rule; the ConvergenceWarning where sklearn raised one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ElasticNet, Lasso } from '../../src/ml/elastic-net';
-import { Ridge } from '../../src/ml/ridge';
-import { LinearRegression } from '../../src/ml/linear-regression';
+import { ElasticNet, Lasso } from '../../src/ml/linear-model/elastic-net';
+import { Ridge } from '../../src/ml/linear-model/ridge';
+import { LinearRegression } from '../../src/ml/linear-model/linear-regression';
 import { seededRandom } from '../../src/lib/random';
 import MultivariateLinearRegression from 'ml-regression-multivariate-linear';
-import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
+import { setWarningHandler, type MLWarning } from '../../src/ml/core/warnings';
 import { withoutWasmKernels } from '../../src/ml/wasm/kernels';
-import type { LinearModel } from '../../src/ml/linear-model';
+import type { LinearModel } from '../../src/ml/linear-model/base';
 import { camelParams, fixture, matrix, relErr, wine, type RegressionCase } from './sklearn-fixture';
 
 const f = fixture();

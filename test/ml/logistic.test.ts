@@ -3,10 +3,10 @@
 // to 1e-6; those from sklearn 1.2's lbfgs, which stops on scipy's relative-reduction test before the
 // optimum, to 1e-4 in probabilities (the brief's bar; we are at the optimum, they are within ~4e-5).
 import { describe, expect, it } from 'vitest';
-import { LogisticRegression } from '../../src/ml/logistic-regression';
-import { setWarningHandler } from '../../src/ml/warnings';
+import { LogisticRegression } from '../../src/ml/linear-model/logistic-regression';
+import { setWarningHandler } from '../../src/ml/core/warnings';
 import { withoutWasmKernels } from '../../src/ml/wasm/kernels';
-import { threadpoolLimits, threadpoolReady } from '../../src/ml/threadpool';
+import { threadpoolLimits, threadpoolReady } from '../../src/ml/core/threadpool';
 import { seededRandom } from '../../src/lib/random';
 import { camelParams, fixture, matrix, relErr, wine, type LogisticCase } from './sklearn-fixture';
 

@@ -2,7 +2,7 @@
 // plus the edge cases sklearn defines (0/0, constant targets, one class) and its error messages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as M from '../../src/ml/metrics';
-import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
+import { setWarningHandler, type MLWarning } from '../../src/ml/core/warnings';
 import { fixture } from './sklearn-fixture';
 import { toTable } from '../../src/data/index';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { MLP_DEFAULTS, buildModel, setWeights, train, type Activation, type LossKind, type MLPParams } from '../../src/ml/mlp-core';
+import { MLP_DEFAULTS, buildModel, setWeights, train, type Activation, type LossKind, type MLPParams } from '../../src/ml/neural-network/network';
 import { seededRandom } from '../../src/lib/random';
 import { repoRoot } from './sklearn-fixture';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { MLPClassifier, MLPRegressor, addEpochListener, type EpochLogs } from '../../src/ml/mlp';
+import { MLPClassifier, MLPRegressor, addEpochListener, type EpochLogs } from '../../src/ml/neural-network/mlp';
 import { Pipeline } from '../../src/ml/pipeline';
 import { StandardScaler } from '../../src/ml/preprocessing';
 import { crossValScore } from '../../src/ml/model-selection';
-import { estimatorFromJSON } from '../../src/ml/estimator';
-import { setWarningHandler, type WarningHandler } from '../../src/ml/warnings';
+import { estimatorFromJSON } from '../../src/ml/core/estimator';
+import { setWarningHandler, type WarningHandler } from '../../src/ml/core/warnings';
 import { seededRandom } from '../../src/lib/random';
 import { NotFittedError } from '../../src/lib/errors';
 

@@ -5,13 +5,13 @@ import {
 } from '../../src/ml/model-selection';
 import { Pipeline } from '../../src/ml/pipeline';
 import { StandardScaler } from '../../src/ml/preprocessing';
-import { ElasticNet } from '../../src/ml/elastic-net';
-import { LinearRegression } from '../../src/ml/linear-regression';
-import { Classifier, Regressor, type EstimatorJSON } from '../../src/ml/estimator';
-import { setWarningHandler, type MLWarning } from '../../src/ml/warnings';
-import { KFold } from '../../src/ml/split';
+import { ElasticNet } from '../../src/ml/linear-model/elastic-net';
+import { LinearRegression } from '../../src/ml/linear-model/linear-regression';
+import { Classifier, Regressor, type EstimatorJSON } from '../../src/ml/core/estimator';
+import { setWarningHandler, type MLWarning } from '../../src/ml/core/warnings';
+import { KFold } from '../../src/ml/model-selection/split';
 import type { MatrixInput } from '../../src/data/frame';
-import type { Label } from '../../src/ml/labels';
+import type { Label } from '../../src/ml/core/labels';
 
 const P = ref.pipeline;
 const G = ref.model_selection.grid;

@@ -5,7 +5,7 @@ import {
   ColumnTransformer, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler, selectColumns,
 } from '../../src/ml/preprocessing';
 import { Pipeline } from '../../src/ml/pipeline';
-import { estimatorFromJSON, type Estimator } from '../../src/ml/estimator';
+import { estimatorFromJSON, type Estimator } from '../../src/ml/core/estimator';
 import { toMatrix, toRows, type Matrix } from '../../src/data/frame';
 import { Table } from '../../src/data/table';
 import { NotFittedError, DataError } from '../../src/lib/errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as dfd from 'danfojs';
 import ref from '../fixtures/sklearn_preprocessing.json';
-import { KFold, StratifiedKFold, splitSizes, trainTestIndices, trainTestSplit } from '../../src/ml/split';
+import { KFold, StratifiedKFold, splitSizes, trainTestIndices, trainTestSplit } from '../../src/ml/model-selection/split';
 import { toMatrix, toRows, type Matrix } from '../../src/data/frame';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

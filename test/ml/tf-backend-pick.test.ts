@@ -3,10 +3,10 @@
 // choice has been made in this process before the pick.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { describeTfBackend, ensureTfBackend, useTfBackend } from '../../src/ml/tf-backend';
-import { MLPRegressor } from '../../src/ml/mlp';
+import { describeTfBackend, ensureTfBackend, useTfBackend } from '../../src/ml/core/tf-backend';
+import { MLPRegressor } from '../../src/ml/neural-network/mlp';
 import { useTfBackend as mlUseTfBackend } from '../../src/ml/index';
-import { setWarningHandler } from '../../src/ml/warnings';
+import { setWarningHandler } from '../../src/ml/core/warnings';
 import { startKernel } from '../notebook/kernel-harness';
 
 const restore = setWarningHandler(() => {});

@@ -3,10 +3,10 @@
 // same weights, predictions, loss curve and logged tfjs artifact up to float32 rounding.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { backendCandidates, describeTfBackend, ensureTfBackend, isHardwareRenderer, useTfBackend } from '../../src/ml/tf-backend';
-import { MLPClassifier, MLPRegressor } from '../../src/ml/mlp';
+import { backendCandidates, describeTfBackend, ensureTfBackend, isHardwareRenderer, useTfBackend } from '../../src/ml/core/tf-backend';
+import { MLPClassifier, MLPRegressor } from '../../src/ml/neural-network/mlp';
 import { tfjsFlavor } from '../../src/models/flavors/tfjs-flavor';
-import { setWarningHandler } from '../../src/ml/warnings';
+import { setWarningHandler } from '../../src/ml/core/warnings';
 import { seededRandom } from '../../src/lib/random';
 
 const restore = setWarningHandler(() => {});

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wasmKernels, roundUp } from '../../src/ml/wasm/kernels';
 import { coreCount, setThreadLimit } from '../../src/ml/wasm/threads';
-import { gramJs, gramOf } from '../../src/ml/gram';
+import { gramJs, gramOf } from '../../src/ml/linear-model/gram';
 import { seededRandom } from '../../src/lib/random';
 import { repoRoot } from './sklearn-fixture';
 
@@ -64,7 +64,7 @@ describe('WebAssembly kernels', () => {
   it('the Gram on every core has the same bits as on one thread (chunks merged in order)', async () => {
     const k = wasmKernels()!;
     expect(await k.threadsReady()).toBe(Math.min(coreCount(), 16));
-    const d = { ...data(10_001, 61, 5), center: true }; // enough work for the helpers (gram.ts)
+    const d = { ...data(10_001, 61, 5), center: true }; // enough work for the helpers (ml/linear-model/gram.ts)
     setThreadLimit(1);
     const one = gramOf(d);
     setThreadLimit(null);

@@ -47,7 +47,7 @@ export async function buildWebPredictorScripts(version: string): Promise<WebPred
       legalComments: 'none',
       logLevel: 'silent',
       define: { __KIROKU_VERSION__: JSON.stringify(version), __KIROKU_DEPS__: '{}' },
-      plugins: [stub('no-tensorflow', /^\.\/mlp$|^@tensorflow\//, NO_TENSORFLOW), stub('no-wasm-kernels', /^\.\/kernels-wasm$/, NO_WASM_KERNELS)],
+      plugins: [stub('no-tensorflow', /^\.\/neural-network\/mlp$|^@tensorflow\//, NO_TENSORFLOW), stub('no-wasm-kernels', /^\.\/kernels-wasm$/, NO_WASM_KERNELS)],
     });
     const code = result.outputFiles[0]!.text;
     // A static import, or a dynamic one of a module name, would fetch code at run time. (The CSV reader's

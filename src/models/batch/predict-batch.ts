@@ -10,7 +10,7 @@
 // served between them. Workers only run Kiroku's estimators (they load from JSON); other flavors
 // predict here.
 import { KirokuError } from '../../lib/errors';
-import { Estimator } from '../../ml/estimator';
+import { Estimator } from '../../ml/core/estimator';
 import { isMatrix, sliceRows, toMatrix, type Matrix } from '../../data/frame';
 import { Table } from '../../data/table';
 import { toTable } from '../../data/table-from';

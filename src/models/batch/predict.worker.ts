@@ -1,9 +1,9 @@
 // A batch-prediction worker: loads one estimator from its JSON, then predicts on the row blocks it
 // is sent (transferred to it) and sends the predictions back (transferred, not copied).
-import { estimatorFromJSON } from '../../ml/estimator';
+import { estimatorFromJSON } from '../../ml/core/estimator';
 import '../../ml/index';
-import { usesTensorFlow } from '../../ml/mlp';
-import { ensureTfBackend } from '../../ml/tf-backend';
+import { usesTensorFlow } from '../../ml/neural-network/mlp';
+import { ensureTfBackend } from '../../ml/core/tf-backend';
 import type { FromWorker, ToWorker } from './protocol';
 
 let model: { predict(X: unknown): Float64Array | unknown[] } | null = null;

@@ -1,5 +1,5 @@
 // Messages between predictBatch and its workers (types only).
-import type { EstimatorJSON } from '../../ml/estimator';
+import type { EstimatorJSON } from '../../ml/core/estimator';
 
 export type ToWorker =
   | { type: 'load'; model: EstimatorJSON }

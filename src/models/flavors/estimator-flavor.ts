@@ -1,6 +1,6 @@
 // Kiroku's estimators (scikit-learn-like): the estimator's exact JSON (`toJSON()`), loaded back with
 // the estimator registry. JSON keeps every double exactly, so reloaded predictions equal the originals.
-import { Estimator, estimatorFromJSON, type EstimatorJSON } from '../../ml/estimator';
+import { Estimator, estimatorFromJSON, type EstimatorJSON } from '../../ml/core/estimator';
 import { loadEstimatorClasses } from '../../ml/estimator-modules';
 import type { Flavor } from './flavor';
 import { KIROKU_VERSION } from '../../lib/build-info';

@@ -1,11 +1,11 @@
 // TensorFlow.js in the kernel: loaded on first use (or after start, so the status can name it), with
-// its backend chosen as everywhere (ml/tf-backend.ts: WebGPU, hardware WebGL, WASM, cpu). A cell may
+// its backend chosen as everywhere (ml/core/tf-backend.ts: WebGPU, hardware WebGL, WASM, cpu). A cell may
 // switch with `await tf.setBackend('cpu')`; the status follows, since it is read after every cell.
 // Its fits are noted for the training progress bar (fit-tap.ts).
 import { tapFits } from './fit-tap';
 
 type Tf = typeof import('@tensorflow/tfjs');
-type Backends = typeof import('../../ml/tf-backend');
+type Backends = typeof import('../../ml/core/tf-backend');
 
 let loading: Promise<Tf> | undefined;
 let loaded: { tf: Tf; backends: Backends } | undefined;
@@ -13,7 +13,7 @@ let described: { name: string; text: string } | undefined;
 
 /** The tfjs module with its backend chosen (and its fits noted for the progress bar). */
 export function loadTf(): Promise<Tf> {
-  return (loading ??= Promise.all([import('@tensorflow/tfjs'), import('../../ml/tf-backend')]).then(async ([tf, backends]) => {
+  return (loading ??= Promise.all([import('@tensorflow/tfjs'), import('../../ml/core/tf-backend')]).then(async ([tf, backends]) => {
     tapFits(tf);
     await backends.ensureTfBackend();
     loaded = { tf, backends };
