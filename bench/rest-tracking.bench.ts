@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { report, round } from './report';
 import { startMlflowTestServer } from '../test/interop/mlflow-test-server';
 import { Fluent } from '../src/tracking/fluent';
-import { modelApi } from '../src/models/api';
+import { modelApi } from '../src/logged-model/api';
 import { autolog } from '../src/autolog/index';
 import { syncRuns } from '../src/interop/rest/sync';
 import { ElasticNet } from '../src/ml/index';

@@ -15,7 +15,7 @@ import { report, round, timeIt } from './report';
 import { openModel } from '../src/deploy/open-model';
 import { invocations } from '../src/deploy/scoring';
 import { Fluent } from '../src/tracking/fluent';
-import { modelApi } from '../src/models/api';
+import { modelApi } from '../src/logged-model/api';
 import { autolog } from '../src/autolog/index';
 import { exportMlruns } from '../src/interop/mlruns/export';
 import { LinearRegression } from '../src/ml/index';

@@ -3,7 +3,7 @@
 export { mlflow, type Mlflow } from './mlflow';
 
 export * from './tracking';
-export * from './models';
+export * from './logged-model';
 export * from './registry';
 export * from './interop';
 export * from './ml/index';

@@ -4,7 +4,7 @@
 // its own); never by adding to the instance itself.
 import { mlflow as defaultFluent } from './tracking/default';
 import { Fluent, type FluentApi } from './tracking/fluent';
-import { modelApi, type ModelApi } from './models/api';
+import { modelApi, type ModelApi } from './logged-model/api';
 import { autolog, nameDataset, type AutologOptions } from './autolog/index';
 import './interop/rest/schemes'; // http(s):// tracking URIs: an MLflow tracking server
 

@@ -79,7 +79,7 @@ describe('the rules fail on an injected violation', () => {
   it('the UI pulled into the worker bundle through an allowed layer', () => {
     // models may load workers, and ui may load models — but a models module loading the UI puts the UI
     // in the worker's bundle, which the transitive check names.
-    const found = violations(graphWith('models/pyfunc', "import '../ui/app';"));
+    const found = violations(graphWith('logged-model/pyfunc', "import '../ui/app';"));
     expect(found).toContainEqual(expect.stringMatching(/^workers\/ml\.worker ⇒ ui\/.*: this bundle must not contain the UI$/));
   });
 

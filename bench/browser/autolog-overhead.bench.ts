@@ -3,7 +3,7 @@
 import { readCSV } from '../../src/data/csv';
 import { ElasticNet } from '../../src/ml/index';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { autolog } from '../../src/autolog/index';
 
 type Report = (figure: Record<string, unknown>) => void;

@@ -1,6 +1,6 @@
 // 1M rows through ElasticNet with predictBatch: on this thread, and with 1 and N workers.
 import { ElasticNet } from '../../src/ml/index';
-import { predictBatch } from '../../src/models/batch/predict-batch';
+import { predictBatch } from '../../src/logged-model/batch/predict-batch';
 
 type Report = (figure: Record<string, unknown>) => void;
 

@@ -4,7 +4,7 @@
 import { Estimator, estimatorClasses, estimatorFromJSON } from '../ml/core/estimator';
 import { addEpochListener } from '../ml/neural-network/network';
 import type { MatrixInput, VectorInput } from '../data/frame';
-import { inferSchema } from '../models/signature';
+import { inferSchema } from '../logged-model/signature';
 import { FitRecorder, type FitSnapshot } from './fit-recorder';
 import { AUTOLOG_FLAVOR } from './options';
 import { estimatorParams } from './params';

@@ -5,7 +5,7 @@ import { environmentInfo, requirementsText } from '../lib/environment';
 import { isInterrupt } from '../lib/errors';
 import { now } from '../lib/time';
 import type { FluentApi } from '../tracking/fluent';
-import type { ModelApi } from '../models/api';
+import type { ModelApi } from '../logged-model/api';
 import { claimRun, reclaim } from '../tracking/ownership';
 import { announce } from '../tracking/events';
 import { newRunId } from '../lib/ids';
@@ -128,7 +128,7 @@ export class FitRecorder {
     }
     const tags: Record<string, string> = { ...s.tags };
     if (s.model && this.options.logModels) {
-      const { prepareModel, historyWith, HISTORY_TAG } = await import('../models/logged-model');
+      const { prepareModel, historyWith, HISTORY_TAG } = await import('../logged-model/logged-model');
       const prepared = await prepareModel(this.runId, s.model.object, 'model', {
         ...(s.model.inputExample !== undefined ? { inputExample: s.model.inputExample } : {}),
         signature: (s.model.signature as never) ?? false,

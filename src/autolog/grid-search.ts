@@ -13,7 +13,7 @@ import { AUTOLOG_FLAVOR } from './options';
 import { paramString } from './params';
 import { trainingMetrics } from './training-metrics';
 import { sourceTags } from './estimators';
-import { inferSchema } from '../models/signature';
+import { inferSchema } from '../logged-model/signature';
 import { trainingDataset } from './dataset';
 import { trainingInput } from './training-input';
 import { holdDepth, shouldLog, state } from './state';

@@ -5,7 +5,7 @@
 import { isMatrix, sliceRows, type MatrixInput } from '../data/frame';
 import { Table } from '../data/table';
 import { toTable } from '../data/table-from';
-import { inferSchema, tensorSchema, type Schema } from '../models/signature';
+import { inferSchema, tensorSchema, type Schema } from '../logged-model/signature';
 import { INPUT_EXAMPLE_ROWS } from './options';
 
 export interface TrainingInput {

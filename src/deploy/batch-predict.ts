@@ -2,7 +2,7 @@
 // formats) or a CSV file, predict through the same path as the server, and write `{"predictions": …}`
 // — or, for an output ending in .csv, a CSV with a `predictions` column (one column per output field).
 import { readFile, writeFile } from 'node:fs/promises';
-import type { PyFuncModel } from '../models/pyfunc';
+import type { PyFuncModel } from '../logged-model/pyfunc';
 import { inputFromCsv, inputFromJson } from './request-input';
 import { inputNames, predict, predictionsToJson } from './scoring';
 

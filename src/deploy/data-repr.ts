@@ -1,7 +1,7 @@
 // What MLflow's "Failed to predict data '<data>'" messages print for the input: pandas' str(DataFrame)
 // (a table with the row index; the first and last rows of a long one), and MLflow's repr of a schema.
-import type { ColSpec, Schema, TensorSpec } from '../models/signature';
-import { isTensorSchema } from '../models/signature';
+import type { ColSpec, Schema, TensorSpec } from '../logged-model/signature';
+import { isTensorSchema } from '../logged-model/signature';
 import { isNamedRows, type ModelInput } from './request-input';
 
 /** pandas shows all rows up to this many, else the first and last half of it. */

@@ -10,10 +10,10 @@
 //
 // `node server/kiroku.mjs models serve -m model` starts the same server without Docker.
 import { usesTensorFlow } from '../ml/estimator-modules';
-import type { ModelLocation } from '../models/model-source';
-import { loadModelAt } from '../models/pyfunc';
-import { TFJS_FLAVOR } from '../models/flavors/tfjs-flavor';
-import { ESTIMATOR_FLAVOR } from '../models/flavors/estimator-flavor';
+import type { ModelLocation } from '../logged-model/model-source';
+import { loadModelAt } from '../logged-model/pyfunc';
+import { TFJS_FLAVOR } from '../logged-model/flavors/tfjs-flavor';
+import { ESTIMATOR_FLAVOR } from '../logged-model/flavors/estimator-flavor';
 
 /** The TensorFlow.js version the image installs: the one Kiroku is built and tested with. */
 export const TFJS_VERSION = '4.22.0';

@@ -4,7 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { TrackingError } from '../lib/errors';
-import type { ModelLocation } from '../models/model-source';
+import type { ModelLocation } from '../logged-model/model-source';
 
 const MLMODEL = 'MLmodel';
 

@@ -2,9 +2,9 @@
 // tracking server — loaded into the one PyFuncModel the app uses (its flavors and signature checks).
 // The tracking server's client is imported only for a URI, so a served folder needs no HTTP client.
 import { fileURLToPath } from 'node:url';
-import '../models/flavors/builtin';
-import type { ModelLocation } from '../models/model-source';
-import { loadModelAt, type PyFuncModel } from '../models/pyfunc';
+import '../logged-model/flavors/builtin';
+import type { ModelLocation } from '../logged-model/model-source';
+import { loadModelAt, type PyFuncModel } from '../logged-model/pyfunc';
 import { localModelLocation } from './model-files';
 import type { TrackingServer } from './tracking-server-model';
 

@@ -3,7 +3,7 @@
 // when Content-Length says so, else as soon as the bytes pass the limit); nothing a request sends can
 // stop the server — every failure becomes an answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { PyFuncModel } from '../models/pyfunc';
+import type { PyFuncModel } from '../logged-model/pyfunc';
 import { invocations, type ScoringAnswer } from './scoring';
 import { ScoringError } from './scoring-error';
 

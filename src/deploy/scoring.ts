@@ -3,9 +3,9 @@
 // PyFuncModel.predict (the app's one predict path, with its signature checks), and the answer
 // `{"predictions": …}` or MLflow's error JSON with its status.
 import { SchemaError } from '../lib/errors';
-import type { PyFuncModel } from '../models/pyfunc';
-import type { ColSpec } from '../models/signature';
-import { isTensorSchema } from '../models/signature';
+import type { PyFuncModel } from '../logged-model/pyfunc';
+import type { ColSpec } from '../logged-model/signature';
+import { isTensorSchema } from '../logged-model/signature';
 import { dataRepr, schemaRepr } from './data-repr';
 import { inputFromCsv, inputFromJson, predictInput, SCORING_PROTOCOL_CHANGE_INFO, type ModelInput } from './request-input';
 import { ScoringError } from './scoring-error';

@@ -8,7 +8,7 @@ import { TrackingClient } from '../tracking/client';
 import { RegistryClient } from '../registry/client';
 import { RestTrackingStore } from '../interop/rest/tracking-store';
 import { RestRegistryStore } from '../interop/rest/registry-store';
-import { locateModel, type ModelLocation } from '../models/model-source';
+import { locateModel, type ModelLocation } from '../logged-model/model-source';
 
 export interface TrackingServer {
   /** `--tracking-uri`, else MLFLOW_TRACKING_URI. */

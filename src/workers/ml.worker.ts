@@ -2,7 +2,7 @@
 // and import. Vite bundles each worker entry on its own, so separate entries each carried their own
 // TensorFlow.js and ML library into the precache; as one entry whose roles are separate dynamic
 // imports, what they share is one chunk, downloaded, cached and compiled once. The worker's name says
-// its role (notebook/kernel-host.ts names the kernel, models/batch/pool.ts the predict workers,
+// its role (notebook/kernel-host.ts names the kernel, logged-model/batch/pool.ts the predict workers,
 // workspace/in-worker.ts its worker). Messages that arrive while the role's code loads are held, then
 // replayed to it in order.
 interface WorkerScope {
@@ -18,7 +18,7 @@ const hold = (event: MessageEvent) => held.push(event);
 scope.addEventListener('message', hold);
 
 function role(name: string): Promise<unknown> {
-  if (name.startsWith('kiroku-predict')) return import('../models/batch/predict.worker');
+  if (name.startsWith('kiroku-predict')) return import('../logged-model/batch/predict.worker');
   if (name === 'kiroku-workspace') return import('../workspace/workspace.worker');
   return import('../notebook/worker/kernel.worker');
 }

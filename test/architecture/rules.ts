@@ -11,25 +11,25 @@ export const ALLOWED: Record<string, string[]> = {
   data: ['lib'],
   ml: ['lib', 'data'],
   // The logged-model format and predicting with it; the batch pool starts the ML worker.
-  models: ['lib', 'storage', 'tracking', 'registry', 'data', 'ml', 'workers'],
-  autolog: ['lib', 'data', 'ml', 'models', 'tracking', 'registry'],
+  'logged-model': ['lib', 'storage', 'tracking', 'registry', 'data', 'ml', 'workers'],
+  autolog: ['lib', 'data', 'ml', 'logged-model', 'tracking', 'registry'],
   interop: ['lib', 'storage', 'tracking', 'registry'],
   // The composed API (`mlflow`) and the package's entry.
-  mlflow: ['lib', 'tracking', 'registry', 'models', 'autolog', 'interop'],
-  index: ['lib', 'data', 'ml', 'storage', 'tracking', 'registry', 'models', 'autolog', 'interop', 'mlflow', 'notebook'],
+  mlflow: ['lib', 'tracking', 'registry', 'logged-model', 'autolog', 'interop'],
+  index: ['lib', 'data', 'ml', 'storage', 'tracking', 'registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'notebook'],
   // Cells get the package's API (index); the kernel-side stores run in their worker.
-  notebook: ['lib', 'data', 'ml', 'storage', 'tracking', 'registry', 'models', 'autolog', 'interop', 'mlflow', 'index', 'workers'],
+  notebook: ['lib', 'data', 'ml', 'storage', 'tracking', 'registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'index', 'workers'],
   // The whole workspace (export, import, clear) spans every store, in the ML worker, but never the UI.
   workspace: ['lib', 'storage', 'tracking', 'registry', 'notebook', 'workers'],
   // The one worker bundle: its roles are the kernel, batch predict and the workspace.
-  workers: ['lib', 'models', 'notebook', 'workspace'],
+  workers: ['lib', 'logged-model', 'notebook', 'workspace'],
   sw: ['lib'],
   // The scoring server, batch predict and the Docker directory (which bundles the CLI's server entry).
-  deploy: ['lib', 'data', 'ml', 'tracking', 'registry', 'models', 'interop', 'cli'],
+  deploy: ['lib', 'data', 'ml', 'tracking', 'registry', 'logged-model', 'interop', 'cli'],
   cli: ['lib', 'deploy'],
-  // Not ml: the UI computes no metric of its own (scores come from models/). Of deploy, only the
+  // Not ml: the UI computes no metric of its own (scores come from logged-model/). Of deploy, only the
   // browser-safe modules of the Deploy dialog (UI_DEPLOY_MODULES).
-  ui: ['lib', 'data', 'storage', 'tracking', 'registry', 'models', 'interop', 'mlflow', 'notebook', 'workspace', 'sw', 'index', 'deploy'],
+  ui: ['lib', 'data', 'storage', 'tracking', 'registry', 'logged-model', 'interop', 'mlflow', 'notebook', 'workspace', 'sw', 'index', 'deploy'],
   main: ['lib', 'index', 'ui', 'sw'],
 };
 

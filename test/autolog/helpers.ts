@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { autolog, type AutologOptions } from '../../src/autolog/index';
 import { readCSV } from '../../src/data/csv';
 

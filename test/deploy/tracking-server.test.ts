@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMlflowTestServer, type MlflowTestServer } from '../interop/mlflow-test-server';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { autolog } from '../../src/autolog/index';
 import { LinearRegression } from '../../src/ml/index';
 import '../../src/interop/rest/schemes';

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ElasticNet } from '../../src/ml/linear-model/elastic-net';
-import type { ModelLocation } from '../../src/models/model-source';
+import type { ModelLocation } from '../../src/logged-model/model-source';
 import { localModelLocation } from '../../src/deploy/model-files';
 import { buildWebPredictorScripts, type WebPredictorScripts } from '../../src/deploy/web-predictor/build';
 import { webPredictorModel, webPredictorModule, webPredictorPage } from '../../src/deploy/web-predictor/module';

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { unzipSync } from 'fflate';
 import { exportMlruns } from '../../src/interop/mlruns/export';
-import type { PyFuncModel } from '../../src/models/pyfunc';
+import type { PyFuncModel } from '../../src/logged-model/pyfunc';
 import { autologged, wine } from '../autolog/helpers';
 
 export const BIN = join(__dirname, '../../bin/kiroku.mjs');

@@ -17,7 +17,7 @@ import { startMlflowTestServer } from '../interop/mlflow-test-server';
 import { registerModelAsMlflowPython } from '../interop/mlflow-python-client';
 import { closedPort } from '../interop/closed-port';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
 import { exportMlruns } from '../../src/interop/mlruns/export';
 import '../../src/interop/rest/schemes';

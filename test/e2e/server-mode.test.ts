@@ -8,7 +8,7 @@ import { useApp } from './page';
 import { newNotebook, output, runInto } from './notebook-driver';
 import { startMlflowTestServer } from '../interop/mlflow-test-server';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
 import '../../src/interop/rest/schemes';
 

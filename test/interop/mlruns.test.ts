@@ -18,7 +18,7 @@ import type { DatasetInfo } from '../../src/tracking/entities';
 import { RegistryClient } from '../../src/registry/client';
 import { MemoryRegistryStore } from '../../src/registry/memory-store';
 import { setClock } from '../../src/lib/time';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
 import { closeRegistryStores } from '../../src/registry/uri';
 

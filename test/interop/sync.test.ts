@@ -9,7 +9,7 @@ import { startMlflowTestServer } from './mlflow-test-server';
 import { closedPort } from './closed-port';
 import { RegistryClient } from '../../src/registry/client';
 import { MemoryRegistryStore } from '../../src/registry/memory-store';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
 import { importMlruns } from '../../src/interop/mlruns/import';
 import { strToU8, zipSync } from 'fflate';

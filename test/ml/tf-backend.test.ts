@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { backendCandidates, describeTfBackend, ensureTfBackend, isHardwareRenderer, useTfBackend } from '../../src/ml/core/tf-backend';
 import { MLPClassifier, MLPRegressor } from '../../src/ml/neural-network/mlp';
-import { tfjsFlavor } from '../../src/models/flavors/tfjs-flavor';
+import { tfjsFlavor } from '../../src/logged-model/flavors/tfjs-flavor';
 import { setWarningHandler } from '../../src/ml/core/warnings';
 import { seededRandom } from '../../src/lib/random';
 

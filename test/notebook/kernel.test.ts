@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startKernel } from './kernel-harness';
 import { files } from '../../src/notebook/files';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { autolog } from '../../src/autolog';
 import type { Progress, RunLink, TableData } from '../../src/notebook/protocol';
 import { tracebackLines } from '../../src/notebook/traceback-format';

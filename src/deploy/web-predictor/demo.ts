@@ -5,7 +5,7 @@
 // app's reader and the predictions laid out by the Predict page's code (prediction-table.ts).
 import { readTable } from '../../data/csv';
 import type { Table } from '../../data/table';
-import { predictionTable, withPredictions } from '../../models/prediction-table';
+import { predictionTable, withPredictions } from '../../logged-model/prediction-table';
 
 /** Rows shown; the rest are counted. */
 const SHOWN_ROWS = 1000;

@@ -1,6 +1,6 @@
 // What a web predictor carries of its model: the flavor's files as text (an estimator's JSON), the
 // flavor's MLmodel entry and the signature as MLflow writes it.
-import type { SignatureDict } from '../../models/signature';
+import type { SignatureDict } from '../../logged-model/signature';
 
 export interface WebPredictorModel {
   /** The URI the model was downloaded from (`models:/wine/1`, `runs:/<run>/model`). */

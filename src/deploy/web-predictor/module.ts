@@ -3,9 +3,9 @@
 import { KirokuError } from '../../lib/errors';
 import { KIROKU_VERSION } from '../../lib/build-info';
 import { usesTensorFlow } from '../../ml/estimator-modules';
-import { ESTIMATOR_FLAVOR } from '../../models/flavors/estimator-flavor';
-import { readMLmodelAt } from '../../models/logged-model';
-import type { ModelLocation } from '../../models/model-source';
+import { ESTIMATOR_FLAVOR } from '../../logged-model/flavors/estimator-flavor';
+import { readMLmodelAt } from '../../logged-model/logged-model';
+import type { ModelLocation } from '../../logged-model/model-source';
 import type { WebPredictorModel } from './model';
 
 /** The model at `location` as a web predictor carries it; a model it cannot carry is refused saying why. */

@@ -10,9 +10,9 @@
 // as `mlflow.pyfunc.loadModel(…).predict` does in a notebook. Only estimators without TensorFlow.js are
 // registered; build.ts leaves the MLPs (and TensorFlow.js) out, so a linear model's predictor is small.
 import '../../ml/estimator-modules';
-import { estimatorFlavor } from '../../models/flavors/estimator-flavor';
-import { checkedPredict } from '../../models/checked-predict';
-import { signatureFromDict, type ModelSignature } from '../../models/signature';
+import { estimatorFlavor } from '../../logged-model/flavors/estimator-flavor';
+import { checkedPredict } from '../../logged-model/checked-predict';
+import { signatureFromDict, type ModelSignature } from '../../logged-model/signature';
 import type { WebPredictorModel } from './model';
 
 declare const KIROKU_MODEL: WebPredictorModel;

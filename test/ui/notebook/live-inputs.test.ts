@@ -9,7 +9,7 @@ import type { ControlSpec } from '../../../src/notebook/protocol';
 import { NotebookController } from '../../../src/ui/notebook/controller';
 import type { Kernel } from '../../../src/ui/notebook/kernel';
 import { Fluent } from '../../../src/tracking/fluent';
-import { modelApi } from '../../../src/models/api';
+import { modelApi } from '../../../src/logged-model/api';
 import { autolog } from '../../../src/autolog';
 import { FakeWorker } from '../../notebook/fake-worker';
 

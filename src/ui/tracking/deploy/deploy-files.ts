@@ -4,7 +4,7 @@
 // directory and the predictor are deploy/'s own code; their prebuilt parts (the server bundle, the
 // predictor's runtime) come from the build as text (vite.config.ts), loaded with the first download.
 import { KIROKU_VERSION } from '../../../lib/build-info';
-import type { ModelLocation } from '../../../models/model-source';
+import type { ModelLocation } from '../../../logged-model/model-source';
 import { mlflow } from '../../../tracking/default';
 import { fullMlflow, registryClient } from '../registry/registry';
 import { downloadBaseName, modelZipName } from './file-names';
@@ -15,7 +15,7 @@ export interface DownloadFile {
 }
 
 async function locate(uri: string): Promise<ModelLocation> {
-  const { locateModel } = await import('../../../models/model-source');
+  const { locateModel } = await import('../../../logged-model/model-source');
   return locateModel(uri, mlflow.client(), await registryClient());
 }
 

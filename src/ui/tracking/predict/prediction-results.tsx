@@ -1,11 +1,11 @@
 // The Predict page's results: scores against the target column, the first rows of predictions beside
 // their inputs (shown as soon as the first block is predicted), and the CSV download of every row.
-// Everything shown is computed below the UI: scores by models/score-predictions.ts, the CSV by
+// Everything shown is computed below the UI: scores by logged-model/score-predictions.ts, the CSV by
 // data/csv-write.ts.
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell, Table } from '../../../data/table';
-import type { PredictionScores } from '../../../models/score-predictions';
+import type { PredictionScores } from '../../../logged-model/score-predictions';
 import { formatInteger, formatNumber } from '../../format';
 import { t, type MessageKey } from '../../i18n/t';
 

@@ -1,7 +1,7 @@
 // The signature check before predicting, one row per column, as the model's enforcement will decide
-// it (models/enforce.ts `checkColumns`): the model's type, the type of the CSV column's values, and
+// it (logged-model/enforce.ts `checkColumns`): the model's type, the type of the CSV column's values, and
 // ok / converted / missing / refused with MLflow's message. The chosen target column is marked.
-import type { ColumnCheck } from '../../../models/enforce';
+import type { ColumnCheck } from '../../../logged-model/enforce';
 import { t, type MessageKey } from '../../i18n/t';
 
 const STATUS_LABEL: Record<ColumnCheck['status'] | 'target', MessageKey> = {

@@ -4,7 +4,7 @@
 // and stores a browser cannot reach (s3://, dbfs:/).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
 import { closeStores } from '../../src/tracking/uri';
 import { closeRegistryStores } from '../../src/registry/uri';

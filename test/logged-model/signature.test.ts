@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DataFrame } from 'danfojs';
-import { inferSignature, signatureFromDict, signatureToDict } from '../../src/models/signature';
-import { checkColumns, enforceSchema } from '../../src/models/enforce';
-import type { ColSpec } from '../../src/models/signature';
+import { inferSignature, signatureFromDict, signatureToDict } from '../../src/logged-model/signature';
+import { checkColumns, enforceSchema } from '../../src/logged-model/enforce';
+import type { ColSpec } from '../../src/logged-model/signature';
 import { parseModelUri } from '../../src/lib/model-uri';
 import { Table, toTable } from '../../src/data/index';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Fluent } from '../../src/tracking/fluent';
-import { modelApi } from '../../src/models/api';
+import { modelApi } from '../../src/logged-model/api';
 import { ElasticNet } from '../../src/ml/index';
 import { DataFrame } from 'danfojs';
 import { closeStores } from '../../src/tracking/uri';

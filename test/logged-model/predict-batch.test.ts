@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ElasticNet, MLPRegressor } from '../../src/ml/index';
 import { toTable } from '../../src/data/index';
-import { planBatch, predictBatch } from '../../src/models/batch/predict-batch';
+import { planBatch, predictBatch } from '../../src/logged-model/batch/predict-batch';
 
 const rows = Array.from({ length: 3000 }, (_, i) => [i % 13, (i * 7) % 11, Math.sin(i)]);
 const y = rows.map(([a, b, c]) => 2 * a! - b! + 3 * c!);

@@ -2,8 +2,8 @@
 // target column computed by the metric functions (checked against scikit-learn in test/ml).
 import { describe, expect, it } from 'vitest';
 import { toTable } from '../../src/data/index';
-import { predictionTable } from '../../src/models/prediction-table';
-import { scorePredictions } from '../../src/models/score-predictions';
+import { predictionTable } from '../../src/logged-model/prediction-table';
+import { scorePredictions } from '../../src/logged-model/score-predictions';
 import { accuracyScore, meanAbsoluteError, r2Score, rootMeanSquaredError } from '../../src/ml/metrics';
 
 describe('predictionTable', () => {
