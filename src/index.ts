@@ -4,7 +4,7 @@ export { mlflow, type Mlflow } from './mlflow';
 
 export * from './tracking';
 export * from './logged-model';
-export * from './registry';
+export * from './model-registry';
 export * from './interop';
 export * from './ml/index';
 export * from './data/index';

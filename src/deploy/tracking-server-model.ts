@@ -5,7 +5,7 @@
 import { TrackingError } from '../lib/errors';
 import type { ServerOptions } from '../lib/server-options';
 import { TrackingClient } from '../tracking/client';
-import { RegistryClient } from '../registry/client';
+import { RegistryClient } from '../model-registry/client';
 import { RestTrackingStore } from '../interop/rest/tracking-store';
 import { RestRegistryStore } from '../interop/rest/registry-store';
 import { locateModel, type ModelLocation } from '../logged-model/model-source';

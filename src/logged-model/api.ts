@@ -1,9 +1,9 @@
 // The model half of the public `mlflow` object — logModel, the registry, loadModel — layered on a
 // Fluent instance so it shares the tracking URI and the active run.
 import type { Fluent } from '../tracking/fluent';
-import type { RegistryClient } from '../registry/client';
-import { registryClientFor } from '../registry/default';
-import type { ModelVersion } from '../registry/entities';
+import type { RegistryClient } from '../model-registry/client';
+import { registryClientFor } from '../model-registry/default';
+import type { ModelVersion } from '../model-registry/entities';
 import './flavors/builtin';
 import { registerFlavor, type Flavor } from './flavors/flavor';
 import { logModel, readMLmodel, type LogModelOptions, type ModelInfo } from './logged-model';

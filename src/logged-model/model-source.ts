@@ -16,8 +16,8 @@
 import { KirokuError, TrackingError } from '../lib/errors';
 import { artifactUriNeedsServer } from '../tracking/errors';
 import type { TrackingClient } from '../tracking/client';
-import type { RegistryClient } from '../registry/client';
-import type { ModelVersion } from '../registry/entities';
+import type { RegistryClient } from '../model-registry/client';
+import type { ModelVersion } from '../model-registry/entities';
 import { parseModelUri, runsUri } from '../lib/model-uri';
 
 export interface ModelLocation {

@@ -3,7 +3,7 @@
 // read MLmodel, hand the folder to the flavor that saved it, and wrap predict with the signature's checks.
 import { TrackingError } from '../lib/errors';
 import type { TrackingClient } from '../tracking/client';
-import type { RegistryClient } from '../registry/client';
+import type { RegistryClient } from '../model-registry/client';
 import { checkedPredict } from './checked-predict';
 import { getFlavor, type LoadedModel } from './flavors/flavor';
 import { PYFUNC, readMLmodelAt, signatureOf, type MLmodelDoc } from './logged-model';

@@ -6,7 +6,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { splitBytes, type ChunkRecord } from './chunks';
 import type { Experiment } from '../tracking/entities';
 import type { RunRow } from '../tracking/run-row';
-import type { ModelVersion, RegisteredModel } from '../registry/entities';
+import type { ModelVersion, RegisteredModel } from '../model-registry/entities';
 
 export const DB_VERSION = 3;
 

@@ -6,11 +6,11 @@
 // gigabytes of artifacts is exported with the page's heap holding a few megabytes of it at a time.
 // Each run is a consistent snapshot (its row, history and file list read in one transaction).
 import { IdbTrackingStore } from '../tracking/idb-store';
-import { IdbRegistryStore } from '../registry/idb-store';
+import { IdbRegistryStore } from '../model-registry/idb-store';
 import type { TrackingStore } from '../tracking/store';
-import type { RegistryStore } from '../registry/store';
+import type { RegistryStore } from '../model-registry/store';
 import type { Experiment } from '../tracking/entities';
-import type { RegisteredModel } from '../registry/entities';
+import type { RegisteredModel } from '../model-registry/entities';
 import type { StoredModelVersion } from '../storage/schema';
 import { NotebooksStore } from '../notebook/notebooks-store';
 import { FilesStore, type FileInfo } from '../notebook/files';

@@ -14,12 +14,12 @@
 //   under a taken number becomes a new version; the aliases follow it).
 // The report names each file of the archive and what became of it.
 import { IdbTrackingStore } from '../tracking/idb-store';
-import { IdbRegistryStore } from '../registry/idb-store';
+import { IdbRegistryStore } from '../model-registry/idb-store';
 import { announce } from '../tracking/events';
 import { checkExperiment, checkFile, checkHistory, checkRun, type DumpedRun } from '../tracking/dump';
-import { checkModel, checkVersion } from '../registry/validation';
+import { checkModel, checkVersion } from '../model-registry/validation';
 import type { Experiment } from '../tracking/entities';
-import type { ModelVersion, RegisteredModel } from '../registry/entities';
+import type { ModelVersion, RegisteredModel } from '../model-registry/entities';
 import type { StoredModelVersion } from '../storage/schema';
 import { isQuotaError } from '../storage/reserve';
 import { NotebooksStore } from '../notebook/notebooks-store';

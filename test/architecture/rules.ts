@@ -7,42 +7,42 @@ export const ALLOWED: Record<string, string[]> = {
   lib: [],
   storage: ['lib'],
   tracking: ['lib', 'storage'],
-  registry: ['lib', 'storage', 'tracking'],
+  'model-registry': ['lib', 'storage', 'tracking'],
   data: ['lib'],
   ml: ['lib', 'data'],
   // The logged-model format and predicting with it; the batch pool starts the ML worker.
-  'logged-model': ['lib', 'storage', 'tracking', 'registry', 'data', 'ml', 'workers'],
-  autolog: ['lib', 'data', 'ml', 'logged-model', 'tracking', 'registry'],
-  interop: ['lib', 'storage', 'tracking', 'registry'],
+  'logged-model': ['lib', 'storage', 'tracking', 'model-registry', 'data', 'ml', 'workers'],
+  autolog: ['lib', 'data', 'ml', 'logged-model', 'tracking', 'model-registry'],
+  interop: ['lib', 'storage', 'tracking', 'model-registry'],
   // The composed API (`mlflow`) and the package's entry.
-  mlflow: ['lib', 'tracking', 'registry', 'logged-model', 'autolog', 'interop'],
-  index: ['lib', 'data', 'ml', 'storage', 'tracking', 'registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'notebook'],
+  mlflow: ['lib', 'tracking', 'model-registry', 'logged-model', 'autolog', 'interop'],
+  index: ['lib', 'data', 'ml', 'storage', 'tracking', 'model-registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'notebook'],
   // Cells get the package's API (index); the kernel-side stores run in their worker.
-  notebook: ['lib', 'data', 'ml', 'storage', 'tracking', 'registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'index', 'workers'],
+  notebook: ['lib', 'data', 'ml', 'storage', 'tracking', 'model-registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'index', 'workers'],
   // The whole workspace (export, import, clear) spans every store, in the ML worker, but never the UI.
-  workspace: ['lib', 'storage', 'tracking', 'registry', 'notebook', 'workers'],
+  workspace: ['lib', 'storage', 'tracking', 'model-registry', 'notebook', 'workers'],
   // The one worker bundle: its roles are the kernel, batch predict and the workspace.
   workers: ['lib', 'logged-model', 'notebook', 'workspace'],
   sw: ['lib'],
   // The scoring server, batch predict and the Docker directory (which bundles the CLI's server entry).
-  deploy: ['lib', 'data', 'ml', 'tracking', 'registry', 'logged-model', 'interop', 'cli'],
+  deploy: ['lib', 'data', 'ml', 'tracking', 'model-registry', 'logged-model', 'interop', 'cli'],
   cli: ['lib', 'deploy'],
   // Not ml: the UI computes no metric of its own (scores come from logged-model/). Of deploy, only the
   // browser-safe modules of the Deploy dialog (UI_DEPLOY_MODULES).
-  ui: ['lib', 'data', 'storage', 'tracking', 'registry', 'logged-model', 'interop', 'mlflow', 'notebook', 'workspace', 'sw', 'index', 'deploy'],
+  ui: ['lib', 'data', 'storage', 'tracking', 'model-registry', 'logged-model', 'interop', 'mlflow', 'notebook', 'workspace', 'sw', 'index', 'deploy'],
   main: ['lib', 'index', 'ui', 'sw'],
 };
 
 /**
  * Modules the UI must not load: the stores' backends and layouts (IndexedDB, memory, REST) and the
- * workspace's insides. It works through the clients (`tracking/default`, `registry/default`), the
+ * workspace's insides. It works through the clients (`tracking/default`, `model-registry/default`), the
  * REST connection, and the workspace's entry (`workspace/index`; `workspace/storage` is the small
  * part the first page needs). NotebooksStore and FilesStore are the notebook's own persistence API —
  * one implementation each, no backend behind them — so the UI uses them as it uses a client.
  */
 export function isStoreForTheUi(module: string): boolean {
   return (
-    /^(tracking|registry)\/(idb-store|memory-store|uri|store)$/.test(module) ||
+    /^(tracking|model-registry)\/(idb-store|memory-store|uri|store)$/.test(module) ||
     /^storage\/(schema|connection|chunks|reserve)$/.test(module) ||
     /^interop\/rest\/(tracking-store|registry-store|http)$/.test(module) ||
     (layer(module) === 'workspace' && !['workspace/index', 'workspace/storage'].includes(module))

@@ -15,12 +15,12 @@ import { exportMlruns } from '../../src/interop/mlruns/export';
 import { importMlruns } from '../../src/interop/mlruns/import';
 import { md5Hex, pyFloat } from '../../src/interop/mlruns/format';
 import type { DatasetInfo } from '../../src/tracking/entities';
-import { RegistryClient } from '../../src/registry/client';
-import { MemoryRegistryStore } from '../../src/registry/memory-store';
+import { RegistryClient } from '../../src/model-registry/client';
+import { MemoryRegistryStore } from '../../src/model-registry/memory-store';
 import { setClock } from '../../src/lib/time';
 import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
-import { closeRegistryStores } from '../../src/registry/uri';
+import { closeRegistryStores } from '../../src/model-registry/uri';
 
 /** Python's hashlib.md5 fed `parts` one update at a time, as the FileStore computes its ids. */
 const md5 = (...parts: string[]) => parts.reduce((h, p) => h.update(p, 'utf8'), createHash('md5')).digest('hex');

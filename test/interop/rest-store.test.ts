@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ElasticNet } from '../../src/ml/index';
 import '../../src/interop/rest/schemes';
 import { closeStores } from '../../src/tracking/uri';
-import { closeRegistryStores } from '../../src/registry/uri';
+import { closeRegistryStores } from '../../src/model-registry/uri';
 import { MlflowServerError } from '../../src/interop/rest/http';
 import { setClock } from '../../src/lib/time';
 import { autologged, wine } from '../autolog/helpers';

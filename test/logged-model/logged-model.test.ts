@@ -10,7 +10,7 @@ import { modelApi } from '../../src/logged-model/api';
 import { ElasticNet } from '../../src/ml/index';
 import { DataFrame } from 'danfojs';
 import { closeStores } from '../../src/tracking/uri';
-import { closeRegistryStores } from '../../src/registry/uri';
+import { closeRegistryStores } from '../../src/model-registry/uri';
 
 let n = 0;
 function makeMlflow() {

@@ -7,7 +7,7 @@ import { Fluent } from '../../src/tracking/fluent';
 import { modelApi } from '../../src/logged-model/api';
 import { Ridge } from '../../src/ml/index';
 import { closeStores } from '../../src/tracking/uri';
-import { closeRegistryStores } from '../../src/registry/uri';
+import { closeRegistryStores } from '../../src/model-registry/uri';
 
 let n = 0;
 let mlflow: ReturnType<typeof makeMlflow>;

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { IdbTrackingStore } from '../../src/tracking/idb-store';
 import { TrackingClient } from '../../src/tracking/client';
-import { IdbRegistryStore } from '../../src/registry/idb-store';
-import { RegistryClient } from '../../src/registry/client';
+import { IdbRegistryStore } from '../../src/model-registry/idb-store';
+import { RegistryClient } from '../../src/model-registry/client';
 import { exportWorkspace, importWorkspace, WorkspaceError, type WorkspaceDatabases } from '../../src/workspace';
 import { GiB, hostileItems, hostileRegistry, rebuild, rebuildReplacing, unreferencedBombs } from './hostile-archives';
 

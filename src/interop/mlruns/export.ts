@@ -11,8 +11,8 @@
 // `runs:/<run_id>/…` and run ids unchanged, since run ids are kept), its tags, and the aliases that
 // point at an exported version.
 import { zipSync, strToU8 } from 'fflate';
-import type { RegistryClient } from '../../registry/client';
-import type { ModelVersion } from '../../registry/entities';
+import type { RegistryClient } from '../../model-registry/client';
+import type { ModelVersion } from '../../model-registry/entities';
 import type { TrackingClient } from '../../tracking/client';
 import type { Experiment, Run } from '../../tracking/entities';
 import {

@@ -2,7 +2,7 @@
 // repr in metric files (`<timestamp> <value> <step>` per line), and the folder names.
 import { md5 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { ModelVersion, RegisteredModel } from '../../registry/entities';
+import type { ModelVersion, RegisteredModel } from '../../model-registry/entities';
 import type { DatasetInfo, RunStatus } from '../../tracking/entities';
 
 export const STATUS_CODES: Record<RunStatus, number> = { RUNNING: 1, SCHEDULED: 2, FINISHED: 3, FAILED: 4, KILLED: 5 };

@@ -1,9 +1,9 @@
 // The registry half of importing an mlruns archive: one `mlruns/models/<name>/` folder, read as MLflow's
 // file-based registry reads it (format.ts), into a RegistryClient's store (see import.ts for the rules).
 import { now } from '../../lib/time';
-import type { RegistryClient } from '../../registry/client';
-import type { ModelVersion } from '../../registry/entities';
-import { validateAlias, validateName } from '../../registry/validation';
+import type { RegistryClient } from '../../model-registry/client';
+import type { ModelVersion } from '../../model-registry/entities';
+import { validateAlias, validateName } from '../../model-registry/validation';
 import { announce } from '../../tracking/events';
 import { textFilesUnder } from './archive';
 import { MODEL_ALIASES_FOLDER, MODEL_TAGS_FOLDER, MODEL_VERSION_PREFIX, STAGE_DELETED_INTERNAL } from './format';

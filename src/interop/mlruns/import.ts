@@ -17,7 +17,7 @@
 // tags and aliases, and a matched version's, are kept (only what is missing is added), as for runs.
 import { strFromU8, unzipSync } from 'fflate';
 import { TrackingError } from '../../lib/errors';
-import type { RegistryClient } from '../../registry/client';
+import type { RegistryClient } from '../../model-registry/client';
 import type { TrackingClient } from '../../tracking/client';
 import type { DatasetInput, Metric } from '../../tracking/entities';
 import { textFilesUnder, under } from './archive';

@@ -4,7 +4,7 @@
 // missing (protobuf's default), so one odd run cannot make a view unreadable ("Invalid time value").
 import { isTimeMs } from '../../lib/time';
 import { RUN_STATUSES, type DatasetInput, type Experiment, type LifecycleStage, type Metric, type Run, type RunStatus } from '../../tracking/entities';
-import type { ModelVersion, ModelVersionStatus, RegisteredModel } from '../../registry/entities';
+import type { ModelVersion, ModelVersionStatus, RegisteredModel } from '../../model-registry/entities';
 
 export interface KeyValue {
   key: string;

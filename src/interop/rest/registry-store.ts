@@ -1,8 +1,8 @@
 // A RegistryStore on an MLflow tracking server's model registry, through its REST API 2.0 — the same
 // server and credentials as the tracking store of the URI. Version numbers, timestamps and the user
 // are the server's.
-import type { ModelVersion, RegisteredModel } from '../../registry/entities';
-import type { NewModelVersion, RegistryStore } from '../../registry/store';
+import type { ModelVersion, RegisteredModel } from '../../model-registry/entities';
+import type { NewModelVersion, RegistryStore } from '../../model-registry/store';
 import { api, orUndefined, type RestOptions } from './http';
 import { modelVersionFromJson, registeredModelFromJson, toKeyValues, type Json } from './json';
 import { readAllPages } from './paging';

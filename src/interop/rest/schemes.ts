@@ -1,7 +1,7 @@
 // `http://…` and `https://…` tracking URIs: an MLflow tracking server, for runs and for the registry.
 // Imported by the public API (src/mlflow.ts), which is what makes such URIs work anywhere.
 import { serverOptions } from '../../lib/server-options';
-import { registerRegistryScheme } from '../../registry/uri';
+import { registerRegistryScheme } from '../../model-registry/uri';
 import { registerTrackingScheme } from '../../tracking/uri';
 import type { RestOptions } from './http';
 import { RestRegistryStore } from './registry-store';

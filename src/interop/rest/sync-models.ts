@@ -2,8 +2,8 @@
 // server — the registered model (made if missing), a version whose source points at the remote run,
 // and the aliases that name that version locally. Resumable like runs: a version already made from
 // the same remote run and path is found (model-versions/search) and not made again.
-import type { RegistryClient } from '../../registry/client';
-import type { ModelVersion } from '../../registry/entities';
+import type { RegistryClient } from '../../model-registry/client';
+import type { ModelVersion } from '../../model-registry/entities';
 import { api, MlflowServerError, type RestOptions } from './http';
 import { toKeyValues, type Json } from './json';
 import { runsUriParts } from '../../lib/model-uri';

@@ -21,7 +21,7 @@ import { proxyPath, proxyRoot } from './artifact-proxy';
 import { syncModelVersions } from './sync-models';
 import { RestTrackingStore } from './tracking-store';
 import { isMLmodel, rewriteMLmodel, rewriteRunTags } from './run-id-rewrite';
-import type { RegistryClient } from '../../registry/client';
+import type { RegistryClient } from '../../model-registry/client';
 
 
 export interface SyncOptions extends RestOptions {

@@ -3,7 +3,7 @@
 import type { HostMessage, KernelMessage } from '../protocol';
 import { Kernel } from './kernel';
 import { registerTrackingScheme } from '../../tracking/uri';
-import { registerRegistryScheme } from '../../registry/uri';
+import { registerRegistryScheme } from '../../model-registry/uri';
 import { StoreThread, threadRegistryStore, threadTrackingStore } from './store-thread';
 
 // The project's lib is DOM (no WebWorker lib beside it): the few members used here, typed locally.

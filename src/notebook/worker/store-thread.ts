@@ -9,7 +9,7 @@
 // transaction by itself whatever the kernel's thread is doing.
 import { KirokuError, TrackingError } from '../../lib/errors';
 import type { TrackingStore } from '../../tracking/store';
-import type { RegistryStore } from '../../registry/store';
+import type { RegistryStore } from '../../model-registry/store';
 
 export type StoreKind = 'tracking' | 'registry';
 

@@ -1,7 +1,7 @@
 // The store thread's entry (see store-thread.ts): serves the kernel's calls with the IndexedDB
 // tracking and registry stores, one instance per database, each call in its own transactions.
 import { IdbTrackingStore } from '../../tracking/idb-store';
-import { IdbRegistryStore } from '../../registry/idb-store';
+import { IdbRegistryStore } from '../../model-registry/idb-store';
 import type { StoreCall, StoreReply } from './store-thread';
 
 interface WorkerScope {

@@ -41,7 +41,7 @@ export const paramChanged = (key: string, old: string, value: string, runId: str
       `for run ID='${runId}'. Attempted logging new value '${value}'.`,
   );
 
-// Registry (the same words as src/registry/errors.ts, which copies MLflow's).
+// Registry (the same words as src/model-registry/errors.ts, which copies MLflow's).
 export const modelNotFound = (name: string) => notFound(`Registered Model with name=${name} not found`);
 export const modelExists = (name: string) => exists(`Registered Model (name=${name}) already exists.`);
 export const versionNotFound = (name: string, version: string) => notFound(`Model Version (name=${name}, version=${version}) not found`);

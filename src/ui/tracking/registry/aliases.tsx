@@ -1,7 +1,7 @@
 // A model's aliases: each alias names one version (`champion` → 3); set one (moving it if it exists)
 // or remove it. `models:/<name>@<alias>` then loads whichever version it names.
 import { useState } from 'preact/hooks';
-import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
+import type { ModelVersion, RegisteredModel } from '../../../model-registry/entities';
 import { aliasList, registryClient, versionHref } from './registry';
 import { useAttempt } from '../../components/use-attempt';
 import { t } from '../../i18n/t';

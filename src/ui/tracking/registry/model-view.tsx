@@ -2,7 +2,7 @@
 // two or more versions to compare them — which compares the runs that made them (params, metrics,
 // histories) on the comparison page.
 import { useState } from 'preact/hooks';
-import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
+import type { ModelVersion, RegisteredModel } from '../../../model-registry/entities';
 import type { Run } from '../../../tracking/entities';
 import { navigate } from '../../router';
 import { DescriptionEditor } from '../../components/description-editor';

@@ -2,13 +2,13 @@
 // directly (over the same store the public `mlflow` uses, so both see the same models); loading a model
 // for prediction needs every flavor (estimators, TensorFlow.js) and goes through the public `mlflow`,
 // imported only when the user predicts.
-import type { RegistryClient } from '../../../registry/client';
-import type { ModelVersion, RegisteredModel } from '../../../registry/entities';
+import type { RegistryClient } from '../../../model-registry/client';
+import type { ModelVersion, RegisteredModel } from '../../../model-registry/entities';
 import { mlflow } from '../../../tracking/default';
 import type { TrackingMessage } from '../../../tracking/events';
 
 export async function registryClient(): Promise<RegistryClient> {
-  const { registryClientFor } = await import('../../../registry/default');
+  const { registryClientFor } = await import('../../../model-registry/default');
   return registryClientFor(mlflow.getTrackingUri(), () => mlflow.getRunContext().user);
 }
 

@@ -1,6 +1,6 @@
 // One model version: where it came from (source URI and run), its aliases, description, signature
 // (read from the source run's MLmodel), a snippet that loads it by its registry URI, and tags.
-import type { ModelVersion } from '../../../registry/entities';
+import type { ModelVersion } from '../../../model-registry/entities';
 import { CopyButton } from '../../components/copy-button';
 import { DescriptionEditor } from '../../components/description-editor';
 import { TagsEditor } from '../../components/tags-editor';

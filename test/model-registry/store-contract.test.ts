@@ -2,9 +2,9 @@
 // that follows MLflow's REST API 2.0 reference (which stamps times with its own clock and takes the
 // user from its authentication, not from the request).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IdbRegistryStore } from '../../src/registry/idb-store';
-import { MemoryRegistryStore } from '../../src/registry/memory-store';
-import type { RegistryStore } from '../../src/registry/store';
+import { IdbRegistryStore } from '../../src/model-registry/idb-store';
+import { MemoryRegistryStore } from '../../src/model-registry/memory-store';
+import type { RegistryStore } from '../../src/model-registry/store';
 import { RestRegistryStore } from '../../src/interop/rest/registry-store';
 import { startMlflowTestServer } from '../interop/mlflow-test-server';
 
