@@ -203,7 +203,8 @@ describe('REST tracking store through the fluent API', () => {
   });
 
   it('retries 503s and timeouts with backoff, then succeeds', async () => {
-    const mlflow = onServer({ retries: 3, timeoutMs: 300 });
+    // Long enough that only the hanging call times out, even on a busy machine.
+    const mlflow = onServer({ retries: 3, timeoutMs: 2_000 });
     await mlflow.startRun();
     server.failures.push({ match: 'POST /api/2.0/mlflow/runs/log-batch', status: 503, times: 2 });
     server.failures.push({ match: 'POST /api/2.0/mlflow/runs/update', hang: true, times: 1 });
