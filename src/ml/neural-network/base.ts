@@ -43,7 +43,57 @@ function pick(src: Float32Array, width: number, idx: number[]): Float32Array {
 
 type PredictorCtor = abstract new (...args: any[]) => Predictor<MLPParams>;
 
-export function MLPMixin<B extends PredictorCtor>(Base: B) {
+/**
+ * The members MLPMixin adds, as a named class type: the declaration emit (which the notebook's cell types
+ * are generated from) cannot write a mixin's anonymous class that has protected members (TS4094), so the
+ * mixin returns this type. The mixin checks its public members against the class; the subclasses' calls
+ * check the protected ones.
+ */
+export declare abstract class MLPMembers {
+  /** The TensorFlow.js network, for advanced use (summary, export); null until fitted. */
+  model_: tf.LayersModel | null;
+  /** Training loss per epoch (data loss + L2 penalty), as scikit-learn's `loss_curve_`. */
+  lossCurve_: number[] | null;
+  /** Validation score per epoch with `earlyStopping`, else null. */
+  validationScores_: number[] | null;
+  /** Lowest training loss (null with `earlyStopping`, as scikit-learn). */
+  bestLoss_: number | null;
+  bestValidationScore_: number | null;
+  /** The last epoch's training loss. */
+  loss_: number | null;
+  /** Epochs run. */
+  nIter_: number | null;
+  /** Training samples seen. */
+  t_: number | null;
+  /** Epochs run when training stopped before `maxIter` (no improvement, `model_.stopTraining`), else null. */
+  stoppedEpoch_: number | null;
+  nLayers_: number | null;
+  nOutputs_: number | null;
+  outActivation_: OutActivation | null;
+  /**
+   * Called after every epoch, awaited: `(epoch, logs) => …` with a 0-based epoch and
+   * `{loss, val_loss?, val_score?, learning_rate}`. Set `est.model_.stopTraining = true` inside it
+   * to stop after this epoch. Not a param: clones do not copy it. (Every MLP's epochs also go to
+   * `addEpochListener` listeners, after this callback.)
+   */
+  onEpochEnd: EpochCallback | undefined;
+  get isFitted(): boolean;
+  /** Free the network's tensors; the estimator is unfitted afterwards. */
+  dispose(): void;
+  /** Weight matrices per layer (fanIn × fanOut), as scikit-learn's `coefs_`. */
+  get coefs_(): number[][][] | null;
+  /** Bias vectors per layer, as scikit-learn's `intercepts_`. */
+  get intercepts_(): number[][] | null;
+  /** scikit-learn's names: `hidden_layer_sizes`, `beta_1`, … */
+  getParams(): Record<string, unknown>;
+  protected fitNetwork(m: Matrix, target: NetworkTarget, options: MLPFitOptions): Promise<void>;
+  /** The network's output for X (n × nOut, row-major), after the usual input checks. */
+  protected forwardRows(X: MatrixInput): { out: Float32Array; n: number };
+  protected networkState(): Record<string, unknown>;
+  protected restoreNetwork(s: Record<string, unknown>): void;
+}
+
+export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (...args: any[]) => MLPMembers) {
   abstract class MLPBase extends Base {
     /** The TensorFlow.js network, for advanced use (summary, export); null until fitted. */
     model_: tf.LayersModel | null = null;
@@ -189,5 +239,6 @@ export function MLPMixin<B extends PredictorCtor>(Base: B) {
       });
     }
   }
-  return MLPBase;
+  null as unknown as MLPBase satisfies { [K in keyof MLPMembers]: MLPMembers[K] };
+  return MLPBase as unknown as B & (abstract new (...args: any[]) => MLPMembers);
 }

@@ -40,8 +40,13 @@ export async function defineGlobals(scope: KernelScope, deps: GlobalsDeps): Prom
   scope.defineBuiltin('loadSample', loadSample);
   scope.defineBuiltin('SAMPLE_DATASETS', SAMPLE_DATASETS);
   scope.defineBuiltin('ui', deps.ui);
-  scope.defineBuiltin('sleep', (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  scope.defineBuiltin('sleep', sleep);
   scope.defineLazy('dfd', () => import('danfojs'));
   scope.defineLazy('tf', loadTf);
   scope.defineLazy('ml', () => import('../../ml'));
+}
+
+/** A promise that resolves after `ms` milliseconds (Interrupt stops the wait). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,24 @@
+// Every name a cell starts with, as types: the source of the editor's declarations of the cell globals
+// (scripts/gen-cell-types.ts bundles this module into the one global .d.ts Monaco loads). globals.ts
+// defines the same names at run time; test/notebook/cell-api.test.ts fails when the two lists differ.
+// Types only: nothing imports this module at run time.
+import type { GlobalsDeps } from './globals';
+import type { UiFactories } from './controls';
+
+export * from '../../index';
+export * as ml from '../../ml/index';
+export { loadCSV } from '../files';
+export { sleep } from './globals';
+
+/**
+ * Show a value under the cell now: DataFrames as tables, ChartSpecs as charts, objects as trees.
+ * With a `displayId`, a later `display(…, { displayId })` replaces it in place (progress, live values).
+ */
+export declare const display: GlobalsDeps['display'];
+
+/**
+ * Live inputs, drawn as form controls under the cell. Other cells read `.value`; moving a control
+ * reruns exactly the cells that read it, in order, once the value settles (not for the values passed
+ * while dragging), and their autologged fits become runs.
+ */
+export declare const ui: UiFactories;
