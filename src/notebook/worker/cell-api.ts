@@ -1,3 +1,4 @@
+/// <reference path="../../env.d.ts" />
 // Every name a cell starts with, as types: the source of the editor's declarations of the cell globals
 // (scripts/gen-cell-types.ts bundles this module into the one global .d.ts Monaco loads). globals.ts
 // defines the same names at run time; test/notebook/cell-api.test.ts fails when the two lists differ.
@@ -7,8 +8,12 @@ import type { UiFactories } from './controls';
 
 export * from '../../index';
 export * as ml from '../../ml/index';
+export * as dfd from 'danfojs';
+export * as tf from '@tensorflow/tfjs';
 export { loadCSV } from '../files';
 export { sleep } from './globals';
+/** A chart: what `display(spec)` draws under the cell and `mlflow.logFigure` logs. */
+export type { ChartSpec } from '../protocol';
 
 /**
  * Show a value under the cell now: DataFrames as tables, ChartSpecs as charts, objects as trees.

@@ -1,7 +1,8 @@
-// The editor's declarations of a cell's globals (cell-globals.d.ts.txt) are hand-kept; this compiles
-// every sample notebook against them, the way the editor does (one script per cell, the same ignored
-// diagnostics), so a sample that uses an undeclared API — or declarations that no longer parse — fail here.
-// So do the TypeScript and JavaScript examples of the README and docs/: a reader pastes them into a cell.
+// The editor's declarations of a cell's globals (generated from the source: scripts/gen-cell-types.ts);
+// this compiles every sample notebook against them, the way the editor does (one script per cell, the same
+// ignored diagnostics), so a sample that uses an undeclared API — or declarations that no longer parse —
+// fail here. So do the TypeScript and JavaScript examples of the README and docs/: a reader pastes them
+// into a cell. (test/notebook/cell-types.test.ts checks the declarations against the source and the kernel.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
@@ -9,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../../src/notebook/samples';
 
 const ROOT = resolve(__dirname, '../../..');
-const GLOBALS = readFileSync(resolve(ROOT, 'src/ui/notebook/cell-globals.d.ts.txt'), 'utf8');
+const TYPES = resolve(ROOT, 'src/ui/notebook/cell-types');
+// The two files the editor loads (monaco.ts): the module 'kiroku' and the globals aliasing its exports.
+const GLOBALS: Record<string, string> = {
+  '/kiroku.d.ts': readFileSync(resolve(TYPES, 'kiroku.d.ts.txt'), 'utf8'),
+  '/cell-globals.d.ts': readFileSync(resolve(TYPES, 'cell-globals.d.ts.txt'), 'utf8'),
+};
 // The same list as monaco.ts (re-declarations across cells, top-level await in a script).
 const IGNORED = new Set([1375, 1378, 1431, 1432, 2451, 2300, 2393, 1108]);
 
@@ -45,11 +51,11 @@ function diagnostics(files: Record<string, string>): string[] {
 // Each program type-checks TypeScript's lib files: seconds, not milliseconds, on a busy machine.
 describe('cell globals', { timeout: 60_000 }, () => {
   it('parse and type-check on their own', () => {
-    expect(diagnostics({ '/globals.d.ts': GLOBALS })).toEqual([]);
+    expect(diagnostics({ ...GLOBALS })).toEqual([]);
   });
 
   it('catch a misspelled API in a cell', () => {
-    const errs = diagnostics({ '/globals.d.ts': GLOBALS, '/cell.ts': 'await mlflow.logMetrik("a", 1);' });
+    const errs = diagnostics({ ...GLOBALS, '/cell.ts': 'await mlflow.logMetrik("a", 1);' });
     expect(errs.join('\n')).toMatch(/logMetrik/);
   });
 
@@ -58,10 +64,10 @@ describe('cell globals', { timeout: 60_000 }, () => {
       'const [XTrain, XTest, yTrain, yTest] = trainTestSplit([[1], [2], [3], [4]], [1, 2, 3, 4], { testSize: 0.5 });',
       'const model: ElasticNet = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(XTrain, yTrain);',
       "const pipe = new Pipeline([['scale', new StandardScaler()], ['enet', model]]);",
-      'const scores = [r2Score(yTest, model.predict(XTest)), meanSquaredError(yTest, pipe.fit(XTrain, yTrain).predict(XTest))];',
+      'const scores = [r2Score(yTest, model.predict(XTest)), meanSquaredError(yTest, (await pipe.fit(XTrain, yTrain)).predict(XTest))];',
       "const stats = describe(await loadSample('cars')).map((c) => (c.kind === 'numeric' ? c.mean : c.top));",
     ].join('\n');
-    expect(diagnostics({ '/globals.d.ts': GLOBALS, '/cell.ts': cell })).toEqual([]);
+    expect(diagnostics({ ...GLOBALS, '/cell.ts': cell })).toEqual([]);
   });
 
   // Each example as a cell of the walkthrough (the notebook a first-time reader has open): it may use the
@@ -73,7 +79,7 @@ describe('cell globals', { timeout: 60_000 }, () => {
   });
   for (const { doc, line, code } of blocks) {
     it(`type-check the example at ${doc}:${line} as a cell`, () => {
-      const files: Record<string, string> = { '/globals.d.ts': GLOBALS };
+      const files: Record<string, string> = { ...GLOBALS };
       SAMPLES[0]!.create().cells.forEach((c, i) => {
         if (c.type === 'code') files[`/walkthrough-${i}.ts`] = c.source;
       });
@@ -84,7 +90,7 @@ describe('cell globals', { timeout: 60_000 }, () => {
 
   for (const sample of SAMPLES) {
     it(`type-check every code cell of the sample "${sample.title}"`, () => {
-      const files: Record<string, string> = { '/globals.d.ts': GLOBALS };
+      const files: Record<string, string> = { ...GLOBALS };
       sample.create().cells.forEach((c, i) => {
         if (c.type === 'code') files[`/cell-${i}.ts`] = c.source;
       });
