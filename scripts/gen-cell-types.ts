@@ -5,10 +5,11 @@
 //   2. dts-bundle-generator bundles those into one module (internal helper types kept, not exported), with
 //      'danfojs' and '@tensorflow/tfjs' read from the editor's own subsets in src/notebook/cell-types/vendor/
 //      (why they are hand-kept: the comments there);
-//   3. that module becomes `declare module 'kiroku' { … }` (kiroku.d.ts.txt: cells may import from it), and
-//      each of its exports a global alias of it (cell-globals.d.ts.txt: `export import mlflow = kiroku.mlflow`
-//      inside `declare global`), which carries the JSDoc to hovers and keeps the helper types out of the
-//      cells' global names.
+//   3. that module becomes the ambient module 'kiroku:cell' (kiroku.d.ts.txt), of which the module 'kiroku'
+//      re-exports what src/index.ts exports (what `import … from 'kiroku'` gives a cell at run time,
+//      modules.ts), and each export a global alias (cell-globals.d.ts.txt: `export import mlflow =
+//      cell.mlflow` inside `declare global`): an alias carries the JSDoc to hovers, and the helper types
+//      stay out of the cells' global names.
 //
 // `npm run gen:cell-types` writes the two files; test/notebook/cell-types.test.ts regenerates them and fails
 // when the committed ones differ. Run as a script, or import `generateCellTypes` (the test does).
@@ -44,15 +45,16 @@ export function generateCellTypes(): CellTypes {
     // The emitted files sit beside a link to the project's node_modules, so their imports of packages
     // resolve as the source's do (and the bundler sees them as packages, not as files to inline).
     symlinkSync(resolve(ROOT, 'node_modules'), resolve(work, 'node_modules'));
-    emitDeclarations(work);
+    const indexNames = emitDeclarations(work);
     const bundle = bundleDeclarations(work);
-    return { 'kiroku.d.ts.txt': moduleFile(bundle), 'cell-globals.d.ts.txt': globalsFile(bundle) };
+    return { 'kiroku.d.ts.txt': moduleFile(bundle, indexNames), 'cell-globals.d.ts.txt': globalsFile(bundle) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-function emitDeclarations(work: string): void {
+/** Emits the declarations into `work`; returns the names src/index.ts exports. */
+function emitDeclarations(work: string): string[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(resolve(ROOT, 'tsconfig.json'), {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => {
@@ -80,6 +82,9 @@ function emitDeclarations(work: string): void {
       getNewLine: () => '\n',
     })}`);
   }
+  const checker = program.getTypeChecker();
+  const index = checker.getSymbolAtLocation(program.getSourceFile(resolve(ROOT, 'src/index.ts'))!)!;
+  return checker.getExportsOfModule(index).map((s) => s.name);
 }
 
 function bundleDeclarations(work: string): string {
@@ -100,8 +105,13 @@ function bundleDeclarations(work: string): string {
   return bundle!;
 }
 
-/** The bundle as the ambient module 'kiroku' (its `declare`s dropped: the module is ambient already). */
-function moduleFile(bundle: string): string {
+export const CELL_MODULE = 'kiroku:cell';
+
+/**
+ * The bundle as the ambient module 'kiroku:cell' (its `declare`s dropped: the module is ambient already);
+ * the module 'kiroku' re-exports the index's names from it, and the vendor modules its namespaces.
+ */
+function moduleFile(bundle: string, indexNames: string[]): string {
   const source = ts.createSourceFile('bundle.d.ts', bundle, ts.ScriptTarget.Latest, true);
   let body = '';
   let at = 0;
@@ -114,9 +124,10 @@ function moduleFile(bundle: string): string {
   body += bundle.slice(at);
   const indented = body.trim().split('\n').map((line) => (line ? `\t${line}` : line)).join('\n');
   const vendors = Object.entries(VENDOR)
-    .map(([name, v]) => `declare module '${name}' {\n\timport { ${v.global} } from 'kiroku';\n\texport = ${v.global};\n}`)
+    .map(([name, v]) => `declare module '${name}' {\n\timport { ${v.global} } from '${CELL_MODULE}';\n\texport = ${v.global};\n}`)
     .join('\n');
-  return `${HEADER("What `import … from 'kiroku'` gives a cell; the vendor packages as cells get them.")}declare module 'kiroku' {\n${indented}\n}\n${vendors}\n`;
+  const kiroku = `declare module 'kiroku' {\n\texport {\n${indexNames.map((n) => `\t\t${n},`).join('\n')}\n\t} from '${CELL_MODULE}';\n}`;
+  return `${HEADER("What a cell is given (the globals alias it); what `import … from 'kiroku'` and the vendor packages give a cell.")}declare module '${CELL_MODULE}' {\n${indented}\n}\n${kiroku}\n${vendors}\n`;
 }
 
 /**
@@ -128,12 +139,12 @@ function moduleFile(bundle: string): string {
 function globalsFile(bundle: string): string {
   const taken = libGlobalNames();
   const names = exportedNames(bundle);
-  const aliases = names.filter((n) => !taken.has(n)).map((name) => `\texport import ${name} = kiroku.${name};`).join('\n');
+  const aliases = names.filter((n) => !taken.has(n)).map((name) => `\texport import ${name} = cell.${name};`).join('\n');
   const shadowed = names.filter((n) => taken.has(n));
   const note = shadowed.length
-    ? `// Also cells' at run time, but declared globally by the editor's lib already (import them from 'kiroku'): ${shadowed.join(', ')}.\n`
+    ? `// Also cells' at run time, but declared globally by the editor's lib already (the editor knows them through ml. or an import from 'kiroku'): ${shadowed.join(', ')}.\n`
     : '';
-  return `${HEADER('The names every cell starts with: each export of the module \'kiroku\', as a global.')}${note}import * as kiroku from 'kiroku';\n\ndeclare global {\n${aliases}\n}\n`;
+  return `${HEADER(`The names every cell starts with: each export of the module '${CELL_MODULE}', as a global.`)}${note}import * as cell from '${CELL_MODULE}';\n\ndeclare global {\n${aliases}\n}\n`;
 }
 
 /** The libs the notebook's editor loads (monaco.ts: es2023, webworker). */

@@ -1,9 +1,9 @@
 /// <reference path="../../env.d.ts" />
 // Every name a cell starts with, as types: the source of the editor's declarations of the cell globals
-// (scripts/gen-cell-types.ts bundles this module into the one global .d.ts Monaco loads). globals.ts
-// defines the same names at run time; test/notebook/cell-api.test.ts fails when the two lists differ.
-// Types only: nothing imports this module at run time.
-import type { GlobalsDeps } from './globals';
+// (scripts/gen-cell-types.ts generates src/ui/notebook/cell-types/ from this module and what it reaches).
+// globals.ts defines the same names at run time; test/notebook/cell-types.test.ts fails when the two lists
+// differ. Types only: nothing imports this module at run time. (env.d.ts: the build-time constants that
+// src/lib/build-info.ts reads, for the declaration emit, which starts from this file.)
 import type { UiFactories } from './controls';
 
 export * from '../../index';
@@ -17,9 +17,10 @@ export type { ChartSpec } from '../protocol';
 
 /**
  * Show a value under the cell now: DataFrames as tables, ChartSpecs as charts, objects as trees.
- * With a `displayId`, a later `display(…, { displayId })` replaces it in place (progress, live values).
+ * With a `displayId`, a later `display(…, { displayId })` replaces it in place (progress, live values);
+ * with `raw`, the value is a MIME bundle shown as it is (`display({ 'text/plain': 'x' }, { raw: true })`).
  */
-export declare const display: GlobalsDeps['display'];
+export declare function display(value: unknown, options?: { displayId?: string; raw?: boolean }): void | Promise<void>;
 
 /**
  * Live inputs, drawn as form controls under the cell. Other cells read `.value`; moving a control

@@ -19,10 +19,12 @@ import type { KernelScope } from './scope';
 import { html, markdown } from './markup';
 import { loadTf } from './tf-backend';
 import type { UiFactories } from './controls';
+import type { display as cellDisplay } from './cell-api';
 
 export interface GlobalsDeps {
   mlflow: Fluent;
-  display: (value: unknown, options?: { displayId?: string; raw?: boolean }) => void | Promise<void>;
+  /** The kernel's display, as cell-api.ts declares it to the editor. */
+  display: typeof cellDisplay;
   ui: UiFactories;
 }
 

@@ -10,7 +10,7 @@ import 'monaco-editor/languages/definitions/markdown/register';
 import { typescriptDefaults, javascriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
-import { CELL_GLOBALS_URI, cellGlobals } from './intellisense';
+import { CELL_TYPES } from './intellisense';
 
 export type Monaco = typeof monaco;
 
@@ -47,7 +47,7 @@ for (const defaults of [typescriptDefaults, javascriptDefaults]) {
     lib: ['es2023', 'webworker'],
   });
   defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS });
-  defaults.addExtraLib(cellGlobals, CELL_GLOBALS_URI);
+  for (const lib of CELL_TYPES) defaults.addExtraLib(lib.content, lib.uri);
 }
 // Model contents are sent to the TypeScript worker eagerly, so names declared in one cell complete in
 // the next without that cell ever having been focused.
