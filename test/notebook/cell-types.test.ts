@@ -31,13 +31,20 @@ function staleness(name: string, committedText: string, generatedText: string): 
   );
 }
 
+// TypeScript's lib files parse once for every program here.
+const libCache = new Map<string, ts.SourceFile | undefined>();
+
 /** The editor's view of the declarations: a program of the two files over the editor's libs. */
 function declaredValues(files: CellTypes): { globals: Set<string>; kiroku: Set<string> } {
   const sources: Record<string, string> = { '/kiroku.d.ts': files['kiroku.d.ts.txt'], '/cell-globals.d.ts': files['cell-globals.d.ts.txt'] };
   const options: ts.CompilerOptions = { lib: EDITOR_LIBS, types: [], noEmit: true };
   const host = ts.createCompilerHost(options);
   const getSource = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, v) => (f in sources ? ts.createSourceFile(f, sources[f]!, v, true) : getSource(f, v));
+  host.getSourceFile = (f, v) => {
+    if (f in sources) return ts.createSourceFile(f, sources[f]!, v, true);
+    if (!libCache.has(f)) libCache.set(f, getSource(f, v));
+    return libCache.get(f);
+  };
   const program = ts.createProgram(Object.keys(sources), options, host);
   const checker = program.getTypeChecker();
   const isValue = (symbol: ts.Symbol) => {
@@ -76,6 +83,13 @@ async function runtimeGlobals(extra?: (scope: KernelScope) => void): Promise<str
   return scope.entries(true).map((e) => e.name);
 }
 
+/** The kernel's globals the editor's lib declares already: the generated file leaves them out (and says so). */
+let libNames: Set<string> | undefined;
+async function shadowedGlobals(): Promise<string[]> {
+  libNames ??= libGlobalNames();
+  return (await runtimeGlobals()).filter((n) => libNames!.has(n));
+}
+
 // Generating runs tsc's declaration emit over the whole API: a minute or more on a busy machine.
 describe('the cell types', { timeout: 300_000 }, () => {
   let generated: CellTypes;
@@ -98,7 +112,7 @@ describe('the cell types', { timeout: 300_000 }, () => {
   it('declare every global the kernel gives a cell, and nothing it does not', async () => {
     const { globals } = declaredValues(generated);
     // The names the editor's lib declares already (the file lists them) stay out of the global aliases.
-    const shadowed = [...(await runtimeGlobals())].filter((n) => libGlobalNames().has(n));
+    const shadowed = await shadowedGlobals();
     expect(generated['cell-globals.d.ts.txt']).toContain(`declared globally by the editor's lib already`);
     expect(nameDifferences('globals', await runtimeGlobals(), [...globals, ...shadowed])).toEqual([]);
     expect(globals.size).toBeGreaterThan(100);
@@ -114,7 +128,7 @@ describe('the cell types', { timeout: 300_000 }, () => {
 
   it('fail on a global the kernel gives that is not declared, and on a declared one it does not give', async () => {
     const { globals } = declaredValues(generated);
-    const shadowed = [...(await runtimeGlobals())].filter((n) => libGlobalNames().has(n));
+    const shadowed = await shadowedGlobals();
     const withExtra = await runtimeGlobals((scope) => scope.defineBuiltin('plotHistogram', () => undefined));
     expect(nameDifferences('globals', withExtra, [...globals, ...shadowed])).toEqual([
       "globals: 'plotHistogram' is given at run time but not declared for the editor",
@@ -134,7 +148,7 @@ describe('the cell types', { timeout: 300_000 }, () => {
     expect(generated['cell-globals.d.ts.txt']).not.toMatch(/\bUiFactories\b/); // …which is no name of a cell's
   });
 
-  it('carry the source's JSDoc to hovers', () => {
+  it("carry the source's JSDoc to hovers", () => {
     expect(generated['kiroku.d.ts.txt']).toContain('/** A promise that resolves after `ms` milliseconds (Interrupt stops the wait). */\n\texport function sleep(ms: number): Promise<void>;');
   });
 });
