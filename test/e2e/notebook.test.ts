@@ -265,6 +265,21 @@ describe('notebook', () => {
     await context.close();
   });
 
+  it("shows a global's docs from the source on hover (the generated cell types carry the JSDoc)", async () => {
+    const { page, context } = await app.open('notebook');
+    await newNotebook(page);
+    await typeInto(page, 1, 'await sleep(10);');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight'); // into `sleep`
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.press('ControlOrMeta+I'); // Monaco's "Show hover"
+    // The JSDoc of `sleep` in src/notebook/worker/globals.ts, and its signature.
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Interrupt stops the wait' });
+    await hover.waitFor({ timeout: 30_000 });
+    expect(await hover.innerText()).toContain('sleep(ms: number): Promise<void>');
+    await context.close();
+  });
+
   it("underlines nothing in the README's two lines typed into the walkthrough, and underlines a real mistake", async () => {
     const readme = await readFile(resolve(__dirname, '../../README.md'), 'utf8');
     const twoLines = /```ts\n([\s\S]*?)\n\s*```/.exec(readme)![1]!.split('\n').map((l) => l.trim()).join('\n');
