@@ -113,7 +113,7 @@ describe('the cell types', { timeout: 300_000 }, () => {
     const { globals } = declaredValues(generated);
     // The names the editor's lib declares already (the file lists them) stay out of the global aliases.
     const shadowed = await shadowedGlobals();
-    expect(generated['cell-globals.d.ts.txt']).toContain(`declared globally by the editor's lib already`);
+    expect(generated['cell-globals.d.ts.txt']).toContain("declared globally by the editor's lib already");
     expect(nameDifferences('globals', await runtimeGlobals(), [...globals, ...shadowed])).toEqual([]);
     expect(globals.size).toBeGreaterThan(100);
     for (const name of ['mlflow', 'display', 'ui', 'sleep', 'loadCSV', 'html', 'ml', 'dfd', 'tf', 'ElasticNet', 'describe']) expect(globals).toContain(name);
