@@ -1,7 +1,7 @@
-// The part of danfojs the notebook's editor knows (cells get the whole package as `dfd`). Hand-kept, the one
-// part of the cell types that is: danfojs's own declarations cannot be bundled (they use a value, its
-// `tensorflow` shim typed any, as a namespace: the bundler stops there, and tsc accepts them only with
-// skipLibCheck). scripts/gen-cell-types.ts reads this file for 'danfojs' (tsconfig.cell-types.json's paths).
+// The part of danfojs the notebook's editor knows (cells get the whole package as `dfd`). Hand-kept, with
+// tfjs.d.ts the one part of the cell types that is: danfojs's own declarations cannot be bundled (they use
+// a value, their `tensorflow` shim typed any, as a namespace — `tensorflow.Tensor` — where dts-bundle-generator
+// stops). scripts/gen-cell-types.ts reads this file for 'danfojs' (the `paths` of its bundling step).
 export type Value = number | string | boolean | null;
 export declare class NDframe {
   /** [rows, columns] */
