@@ -1,5 +1,5 @@
 // The part of TensorFlow.js the notebook's editor knows (cells get the whole package as `tf`). Hand-kept:
-// the package's own declarations are 1.7 MB over hundreds of files (tfjs-core, tfjs-layers, …), too much
+// the package's own declarations are 1.7 MB in about a thousand files (tfjs-core, tfjs-layers, …), too much
 // for the editor's TypeScript worker to load with the notebook. scripts/gen-cell-types.ts reads this file
 // for '@tensorflow/tfjs' (the `paths` of its bundling step).
 export type Rank = number;
