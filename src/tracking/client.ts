@@ -144,9 +144,22 @@ export class TrackingClient {
     experimentId: string,
     options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
   ): Promise<Run> {
-    const run = await this.store.createRun(await this.buildRun(experimentId, options));
+    return this.createBuiltRun(await this.buildRun(experimentId, options));
+  }
+
+  /**
+   * Store a run made by buildRun earlier (autolog builds a fit's run when the fit starts and stores it
+   * only when it first logs). Returns it as stored: a store that assigns ids gave it its own.
+   */
+  async createBuiltRun(built: Run): Promise<Run> {
+    const run = await this.store.createRun(built);
     announce(this.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     return run;
+  }
+
+  /** Whether the store chooses run ids (an MLflow server): a built run's id is replaced when it is stored. */
+  get assignsRunIds(): boolean {
+    return this.store.assignsRunIds;
   }
 
   /** The run with everything logged to it so far (pending writes are flushed first). */
