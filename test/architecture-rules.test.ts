@@ -69,6 +69,15 @@ describe('the rules fail on an injected violation', () => {
     );
   });
 
+  it('autolog announcing or storing a run around the tracking client', () => {
+    expect(violations(graphWith('autolog/fit-recorder', "import { announce } from '../tracking/events';"))).toContainEqual(
+      'autolog/fit-recorder → tracking/events: autolog goes through the tracking client',
+    );
+    expect(violations(graphWith('autolog/fit-recorder', "void import('../tracking/memory-store');"))).toContainEqual(
+      'autolog/fit-recorder → tracking/memory-store: autolog goes through the tracking client',
+    );
+  });
+
   it('a UI module loading a Node-only part of deploy', () => {
     expect(violations(graphWith('ui/notebook/kernel', "void import('../../deploy/serve');"))).toContainEqual(
       'ui/notebook/kernel → deploy/serve: the UI loads only the browser-safe parts of deploy',

@@ -7,7 +7,6 @@ import { now } from '../lib/time';
 import type { FluentApi } from '../tracking/fluent';
 import type { ModelApi } from '../logged-model/api';
 import { claimRun, reclaim } from '../tracking/ownership';
-import { announce } from '../tracking/events';
 import { newRunId } from '../lib/ids';
 import type { Run, RunStatus } from '../tracking/entities';
 import type { ResolvedOptions } from './options';
@@ -64,12 +63,9 @@ export class FitRecorder {
   private ensureCreated(): Promise<void> {
     this.created ??= (async () => {
       this.release = await claimRun(this.runId);
-      const client = this.api.client();
-      const run = await client.store.createRun(await this.entity!);
+      const run = await this.api.client().createBuiltRun(await this.entity!);
       this.release = await reclaim(run.info.runId, this.runId, this.release);
       this.runId = run.info.runId;
-      // As client.createRun does: the notebook links a run under its cell when it hears of it.
-      announce(client.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     })();
     return this.created;
   }
@@ -97,7 +93,7 @@ export class FitRecorder {
     try {
       // Created with the rest in one transaction, unless the store chooses the id: the logged model's
       // MLmodel names its run, so that run must exist first.
-      if (client.store.assignsRunIds) await this.ensureCreated();
+      if (client.assignsRunIds) await this.ensureCreated();
       const create = this.ownsRun && this.created === null ? await this.entity! : undefined;
       if (!create) await this.created;
       const content = this.writable ? await this.content(snapshot) : {};

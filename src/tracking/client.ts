@@ -11,7 +11,7 @@ import { generateRunName } from './names';
 import { liveOwnedRuns } from './ownership';
 import { listLevel, type TrackingStore, type ViewType } from './store';
 import {
-  stringifyValue, validBatch, validateExperimentName, validateKey, validateMetricPoint, validateRunName,
+  stringifyValue, validBatch, validTags, validateExperimentName, validateKey, validateMetricPoint, validateRunName,
   validateRunTime, validateStatus, validateTagValue, type BatchInput,
 } from './validation';
 import { WriteQueue } from './write-queue';
@@ -21,6 +21,8 @@ import { searchRuns, type PagedList, type SearchRunsOptions } from './run-search
 export { normalizeArtifactPath, type ArtifactData };
 
 export const DEFAULT_EXPERIMENT_NAME = 'Default';
+
+export type NewRunOptions = { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string };
 
 export type { PagedList, SearchRunsOptions } from './run-search';
 
@@ -61,7 +63,7 @@ export class TrackingClient {
   async createExperiment(name: string, options: { artifactLocation?: string; tags?: Record<string, unknown> } = {}): Promise<string> {
     validateExperimentName(name);
     if (name !== DEFAULT_EXPERIMENT_NAME) await this.getOrCreateDefaultExperiment();
-    const tags = this.tagRecord(options.tags ?? {});
+    const tags = validTags(options.tags ?? {});
     const exp = await this.store.createExperiment({ name, tags, creationTime: now(), ...(options.artifactLocation ? { artifactLocation: options.artifactLocation } : {}) });
     announce(this.store.uri, { type: 'experiment-changed', experimentId: exp.experimentId });
     return exp.experimentId;
@@ -110,17 +112,14 @@ export class TrackingClient {
   // ── runs ───────────────────────────────────────────────────────────────────
 
   /** A new run entity (validated, defaults filled), not yet stored: createRun stores it, commitRun may. */
-  async buildRun(
-    experimentId: string,
-    options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
-  ): Promise<Run> {
+  async buildRun(experimentId: string, options: NewRunOptions = {}): Promise<Run> {
     const exp = await this.store.getExperiment(String(experimentId));
     if (!exp) throw experimentNotFound(String(experimentId));
     if (exp.lifecycleStage !== 'active') {
       throw new TrackingError(`The experiment ${exp.experimentId} must be in the 'active' state. Current state is deleted.`, 'INVALID_STATE');
     }
     if (options.startTime !== undefined) validateRunTime('start_time', options.startTime);
-    const tags = this.tagRecord(options.tags ?? {});
+    const tags = validTags(options.tags ?? {});
     const runName = options.runName ?? tags[SYSTEM_TAGS.runName] ?? generateRunName();
     validateRunName(runName);
     tags[SYSTEM_TAGS.runName] = runName;
@@ -140,13 +139,20 @@ export class TrackingClient {
     return { info, data: { params: {}, metrics: {}, tags }, inputs: { datasetInputs: [] } };
   }
 
-  async createRun(
-    experimentId: string,
-    options: { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string } = {},
-  ): Promise<Run> {
-    const run = await this.store.createRun(await this.buildRun(experimentId, options));
+  async createRun(experimentId: string, options: NewRunOptions = {}): Promise<Run> {
+    return this.createBuiltRun(await this.buildRun(experimentId, options));
+  }
+
+  /** Store a run buildRun made earlier (autolog: at fit time); returns it with the id the store gave it. */
+  async createBuiltRun(built: Run): Promise<Run> {
+    const run = await this.store.createRun(built);
     announce(this.store.uri, { type: 'run-created', runId: run.info.runId, experimentId: run.info.experimentId });
     return run;
+  }
+
+  /** Whether the store chooses run ids (an MLflow server): a built run's id is replaced when it is stored. */
+  get assignsRunIds(): boolean {
+    return this.store.assignsRunIds;
   }
 
   /** The run with everything logged to it so far (pending writes are flushed first). */
@@ -380,16 +386,5 @@ export class TrackingClient {
       return ended;
     })();
     return this.recovery;
-  }
-
-  private tagRecord(tags: Record<string, unknown>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tags)) {
-      validateKey('tag', k);
-      const value = stringifyValue(v);
-      validateTagValue(k, value);
-      out[k] = value;
-    }
-    return out;
   }
 }

@@ -57,6 +57,18 @@ export function validateTagValue(key: string, value: string): void {
   }
 }
 
+/** Tags as MLflow stores them: valid keys, values stringified (`str(value)`) and checked. */
+export function validTags(tags: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(tags)) {
+    validateKey('tag', k);
+    const value = stringifyValue(v);
+    validateTagValue(k, value);
+    out[k] = value;
+  }
+  return out;
+}
+
 export function validateMetric(m: Metric): void {
   validateMetricPoint(m.key, m.value, m.step, m.timestamp);
 }

@@ -49,6 +49,14 @@ export function isStoreForTheUi(module: string): boolean {
   );
 }
 
+/**
+ * Layers that record runs through the tracking client only: the client announces every change (the
+ * notebook and the UI hear of a run that way), so a layer that stored or announced by itself would
+ * be a second, drifting way of doing it.
+ */
+export const THROUGH_THE_CLIENT = ['autolog'];
+const CLIENT_INSIDES = /^tracking\/(events|store|idb-store|memory-store|write-queue)$/;
+
 /** The deploy modules that run in a browser: the Docker directory's files and the web predictor's assembly. */
 export const UI_DEPLOY_MODULES = ['deploy/docker-directory', 'deploy/web-predictor/module'];
 
@@ -70,6 +78,7 @@ export function violations(graph: Map<string, string[]>): string[] {
       const to = layer(d);
       if (to !== from && !allowed.includes(to)) out.push(`${file} → ${d}: ${from} may not load ${to}`);
       if (from === 'ui' && isStoreForTheUi(d)) out.push(`${file} → ${d}: the UI never touches a store`);
+      if (THROUGH_THE_CLIENT.includes(from) && CLIENT_INSIDES.test(d)) out.push(`${file} → ${d}: ${from} goes through the tracking client`);
       if (from === 'ui' && to === 'deploy' && !UI_DEPLOY_MODULES.includes(d)) out.push(`${file} → ${d}: the UI loads only the browser-safe parts of deploy`);
     }
   }

@@ -59,7 +59,7 @@ describe('large data in Chromium', () => {
       return { size: blob.size, listed: await mlflow.client().listArtifactFiles('${runId}'), bad: await badWords(blob, 0) };
     `);
     const peak = await stop();
-    console.log(`1 GB artifact: page JS heap peak ${peak.pageHeapMB} MB, renderer RSS peak ${peak.rendererRssMB} MB`);
+    console.log(`1 GB artifact: JS heap peak ${peak.heapMB} MB (page ${peak.pageHeapMB} MB, workers ${peak.workersHeapMB} MB), renderer RSS peak ${peak.rendererRssMB} MB`);
     expect(back).toEqual({ size: 1 << 30, listed: [{ path: 'model/weights.bin', size: 1 << 30 }], bad: 0 });
     expect(errors).toEqual([]);
     await context.close();
@@ -94,8 +94,9 @@ describe('large data in Chromium', () => {
     await page.getByLabel('Import workspace').setInputFiles(archive);
     await page.getByRole('table', { name: 'Import summary' }).waitFor({ timeout: 300_000 });
     const imported = await stopImport();
-    console.log(`500 MB workspace: export peak page JS heap ${exported.pageHeapMB} MB (renderer RSS ${exported.rendererRssMB} MB); ` +
-      `import peak page JS heap ${imported.pageHeapMB} MB (renderer RSS ${imported.rendererRssMB} MB)`);
+    const figures = (m: typeof exported) =>
+      `JS heap peak ${m.heapMB} MB (page ${m.pageHeapMB} MB, workers ${m.workersHeapMB} MB: ${JSON.stringify(m.byWorker)}), renderer RSS ${m.rendererRssMB} MB`;
+    console.log(`500 MB workspace: export ${figures(exported)}; import ${figures(imported)}`);
 
     const back = await inPage<Array<{ n: number; bad: number; size: number }>>(page, `${PATTERNED}
       return Promise.all(arg.map(async (id, r) => {
@@ -105,8 +106,11 @@ describe('large data in Chromium', () => {
       }));
     `, runIds);
     expect(back).toEqual(runIds.map(() => ({ n: 200, bad: 0, size: 48 << 20 })));
-    expect(exported.pageHeapMB).toBeLessThan(150);
-    expect(imported.pageHeapMB).toBeLessThan(150);
+    // The page's heap counts its workers': the archive is written and read in the workspace worker.
+    expect(Object.keys(exported.byWorker)).toContain('kiroku-workspace');
+    expect(Object.keys(imported.byWorker)).toContain('kiroku-workspace');
+    expect(exported.heapMB).toBeLessThan(150);
+    expect(imported.heapMB).toBeLessThan(150);
     expect(errors).toEqual([]);
     await context.close();
   }, 900_000);
@@ -138,7 +142,7 @@ describe('large data in Chromium', () => {
     await page.getByLabel('Import workspace').setInputFiles(join(dir, 'bomb.zip'));
     await page.getByText(/4 entries the archive's manifest does not name were not read: “padding\/bomb-0\.bin”/).waitFor({ timeout: 120_000 });
     const bomb = await stop();
-    console.log(`bomb archive (4 × 1 GiB unnamed): page JS heap peak ${bomb.pageHeapMB} MB, renderer RSS peak ${bomb.rendererRssMB} MB`);
+    console.log(`bomb archive (4 × 1 GiB unnamed): JS heap peak ${bomb.heapMB} MB (page ${bomb.pageHeapMB} MB, workers ${bomb.workersHeapMB} MB), renderer RSS peak ${bomb.rendererRssMB} MB`);
     expect(bomb.rendererRssMB).toBeLessThan(1024);
 
     await page.getByLabel('Import workspace').setInputFiles(join(dir, 'hostile.zip'));

@@ -11,41 +11,24 @@
 //   bundled packages by name;
 // - the last expression statement becomes `return (…)`: the cell's result.
 //
-// Every edit stays on the line it replaces, so a stack frame's line is the cell's own line.
+// Every edit stays on the line it replaces, so a stack frame's line is the cell's own line
+// (line-keeping-edits.ts). What a name refers to, and what it becomes, is cell-names.ts's part.
 // Insertion order matters where edits meet at one position: openers use appendRight in pre-order
 // (outer first) and closers appendLeft in post-order (inner first), so nested wrappers stay nested.
 import type MagicString from 'magic-string';
 import { functionNames, lexicalNames, patternNames, varNames, type AnyNode } from './bindings';
-import {
-  CellSyntaxError,
-  COUNTER_DECLARATION,
-  KERNEL,
-  LOOP_CHECK,
-  RESERVED,
-  SCOPE,
-  type ImportBinding,
-  type ImportRecord,
-  type NameLookup,
-  type RewriteResult,
-} from './cell-code';
-
-interface Scope {
-  names: Set<string>;
-  parent: Scope | null;
-}
-
-type Mode = 'read' | 'write' | 'typeof';
+import { COUNTER_DECLARATION, KERNEL, LOOP_CHECK, SCOPE, type ImportBinding, type ImportRecord, type NameLookup, type RewriteResult } from './cell-code';
+import { CellNames, type Scope } from './cell-names';
+import { LineKeepingEdits } from './line-keeping-edits';
 
 export function rewriteCell(s: MagicString, source: string, program: AnyNode, lookup: NameLookup): RewriteResult {
   return new Rewriter(s, source, program, lookup).run();
 }
 
+/** Walks the cell's syntax tree once, editing as it goes; what names mean is CellNames' part. */
 class Rewriter {
-  private readonly cell: Set<string>;
-  private readonly cellConsts = new Set<string>();
-  private readonly declared = new Set<string>();
-  private readonly uses = new Set<string>();
-  private readonly free = new Set<string>();
+  private readonly edits: LineKeepingEdits;
+  private readonly names: CellNames;
   private readonly hoisted: string[] = [];
   private readonly imports: ImportRecord[] = [];
   private hasResult = false;
@@ -56,13 +39,10 @@ class Rewriter {
     private readonly s: MagicString,
     private readonly source: string,
     private readonly program: AnyNode,
-    private readonly lookup: NameLookup,
+    lookup: NameLookup,
   ) {
-    this.cell = new Set(lexicalNames(program.body));
-    varNames(program, this.cell);
-    for (const st of program.body) {
-      if (st.type === 'ImportDeclaration') for (const spec of st.specifiers) this.cell.add(spec.local.name);
-    }
+    this.edits = new LineKeepingEdits(s, source);
+    this.names = new CellNames(this.edits, program, lookup);
   }
 
   run(): RewriteResult {
@@ -80,78 +60,19 @@ class Rewriter {
         this.visit(st, null, false, this.program);
       }
     });
-    for (const n of this.cell) this.declared.add(n);
     return {
-      declared: [...this.declared],
-      consts: [...this.cellConsts],
-      uses: [...this.uses].filter((n) => !this.declared.has(n)),
-      free: [...this.free].filter((n) => !this.declared.has(n)),
+      ...this.names.summary(),
       hoisted: this.hoisted,
       imports: this.imports,
       hasResult: this.hasResult,
     };
   }
 
-  // ── names ──────────────────────────────────────────────────────────────────
-
-  private resolve(name: string, scope: Scope | null): 'local' | 'cell' | 'global' | 'free' {
-    for (let sc = scope; sc; sc = sc.parent) if (sc.names.has(name)) return 'local';
-    if (this.cell.has(name) || this.lookup.kernelName(name)) return 'cell';
-    return this.lookup.isGlobal(name) ? 'global' : 'free';
-  }
-
-  private checkReserved(id: AnyNode): void {
-    if (RESERVED.has(id.name)) throw this.error(`'${id.name}' is reserved by the notebook kernel; choose another name.`, id);
-  }
-
-  /** An identifier read or written by the cell: cell-level names become `__ks.name`. */
-  private reference(id: AnyNode, mode: Mode, scope: Scope | null, shorthand = false, callee = false): void {
-    this.checkReserved(id);
-    const name: string = id.name;
-    const where = this.resolve(name, scope);
-    let text: string;
-    if (where === 'local' || where === 'global') return;
-    if (where === 'cell') {
-      text = `${SCOPE}.${name}`;
-      if (!this.cell.has(name)) this.uses.add(name);
-    } else if (mode === 'write') {
-      // Assigning an undeclared name makes a kernel variable, as a sloppy script would make a global.
-      text = `${SCOPE}.${name}`;
-      this.declared.add(name);
-    } else {
-      // Not known yet: a later cell may declare it before this code runs (a function called later).
-      this.free.add(name);
-      text = `${KERNEL}.${mode === 'typeof' ? 'peek' : 'ref'}(${JSON.stringify(name)})`;
-    }
-    // `f()` must not become a method call on the scope object (`this` would be the kernel's scope).
-    if (callee && where === 'cell') text = `(0, ${text})`;
-    this.s.update(id.start, id.end, shorthand ? `${name}: ${text}` : text);
-  }
-
-  private isConst(id: AnyNode, scope: Scope | null): boolean {
-    if (this.resolve(id.name, scope) !== 'cell') return false;
-    return this.cellConsts.has(id.name) || (!this.cell.has(id.name) && this.lookup.kernelName(id.name) === 'const');
-  }
-
-  /** `x = v` / `x++` on a const: evaluate, then throw the TypeError JavaScript would. */
-  private constAssignment(node: AnyNode, id: AnyNode): void {
-    const call = `${KERNEL}.constAssign(${JSON.stringify(id.name)}`;
-    if (node.type === 'UpdateExpression') {
-      this.s.update(node.start, node.end, `${call})` + this.newlines(node.start, node.end));
-      return;
-    }
-    // The caller visits the right-hand side, then closes the call.
-    this.s.update(id.start, id.end, `${call}, `);
-    this.blank(id.end, node.right.start);
-  }
-
-  // ── traversal ──────────────────────────────────────────────────────────────
-
   private visit(node: AnyNode | null | undefined, scope: Scope | null, inFn: boolean, parent?: AnyNode): void {
     if (!node) return;
     switch (node.type) {
       case 'Identifier':
-        return this.reference(node, 'read', scope);
+        return this.names.reference(node, 'read', scope);
       case 'VariableDeclaration':
         return this.declaration(node, scope, inFn, parent);
       case 'FunctionDeclaration':
@@ -189,24 +110,24 @@ class Rewriter {
       case 'DoWhileStatement':
         return this.loop(node, scope, inFn);
       case 'AssignmentExpression':
-        if (node.left.type === 'Identifier' && this.isConst(node.left, scope)) {
-          this.constAssignment(node, node.left);
+        if (node.left.type === 'Identifier' && this.names.isConst(node.left, scope)) {
+          this.names.constAssignment(node, node.left);
           this.visit(node.right, scope, inFn);
           this.s.appendLeft(node.end, ')');
           return;
         }
         if (node.left.type !== 'Identifier') this.pattern(node.left, scope, inFn, 'write');
         // `x += 1` on an unknown name stays as written: strict mode throws "x is not defined".
-        else if (node.operator === '=' || this.resolve(node.left.name, scope) === 'cell') this.reference(node.left, 'write', scope);
+        else if (node.operator === '=' || this.names.resolve(node.left.name, scope) === 'cell') this.names.reference(node.left, 'write', scope);
         return this.visit(node.right, scope, inFn);
       case 'UpdateExpression':
         if (node.argument.type !== 'Identifier') return this.visit(node.argument, scope, inFn);
-        if (this.isConst(node.argument, scope)) return this.constAssignment(node, node.argument);
-        this.checkReserved(node.argument);
-        if (this.resolve(node.argument.name, scope) === 'cell') this.reference(node.argument, 'write', scope);
+        if (this.names.isConst(node.argument, scope)) return this.names.constAssignment(node, node.argument);
+        this.names.checkReserved(node.argument);
+        if (this.names.resolve(node.argument.name, scope) === 'cell') this.names.reference(node.argument, 'write', scope);
         return;
       case 'UnaryExpression':
-        if (node.operator === 'typeof' && node.argument.type === 'Identifier') return this.reference(node.argument, 'typeof', scope);
+        if (node.operator === 'typeof' && node.argument.type === 'Identifier') return this.names.reference(node.argument, 'typeof', scope);
         return this.visit(node.argument, scope, inFn);
       case 'AwaitExpression':
         this.s.appendRight(node.argument.start, `${KERNEL}.aw(`);
@@ -216,7 +137,7 @@ class Rewriter {
       case 'CallExpression':
       case 'TaggedTemplateExpression': {
         const callee = node.type === 'CallExpression' ? node.callee : node.tag;
-        if (callee.type === 'Identifier') this.reference(callee, 'read', scope, false, true);
+        if (callee.type === 'Identifier') this.names.reference(callee, 'read', scope, false, true);
         else this.visit(callee, scope, inFn);
         if (node.type === 'CallExpression') for (const a of node.arguments) this.visit(a, scope, inFn);
         else this.visit(node.quasi, scope, inFn);
@@ -228,7 +149,7 @@ class Rewriter {
         return;
       case 'Property':
         if (node.computed) this.visit(node.key, scope, inFn);
-        if (node.shorthand && node.value.type === 'Identifier') return this.reference(node.value, 'read', scope, true);
+        if (node.shorthand && node.value.type === 'Identifier') return this.names.reference(node.value, 'read', scope, true);
         return this.visit(node.value, scope, inFn);
       case 'LabeledStatement':
         return this.visit(node.body, scope, inFn, node);
@@ -249,12 +170,12 @@ class Rewriter {
         this.visit(node.options, scope, inFn);
         return;
       case 'ExportNamedDeclaration':
-        if (!node.declaration) throw this.error('A cell cannot export names: names it declares are already visible to later cells.', node);
-        this.blank(node.start, node.declaration.start);
+        if (!node.declaration) throw this.edits.error('A cell cannot export names: names it declares are already visible to later cells.', node);
+        this.edits.blank(node.start, node.declaration.start);
         return this.visit(node.declaration, scope, inFn, node);
       case 'ExportDefaultDeclaration':
       case 'ExportAllDeclaration':
-        throw this.error('A cell cannot export: declare a name instead (later cells see it).', node);
+        throw this.edits.error('A cell cannot export: declare a name instead (later cells see it).', node);
       default:
         return this.children(node, scope, inFn);
     }
@@ -277,9 +198,9 @@ class Rewriter {
     if (!p) return;
     switch (p.type) {
       case 'Identifier':
-        this.checkReserved(p);
+        this.names.checkReserved(p);
         if (mode === 'declare') this.s.update(p.start, p.end, `${SCOPE}.${p.name}`);
-        else if (mode === 'write') this.reference(p, 'write', scope);
+        else if (mode === 'write') this.names.reference(p, 'write', scope);
         return;
       case 'ObjectPattern':
         for (const prop of p.properties) {
@@ -290,14 +211,7 @@ class Rewriter {
           if (prop.computed) this.visit(prop.key, scope, inFn);
           const target = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
           if (prop.shorthand && mode !== 'bind') {
-            // `{ a }` → `{ a: __ks.a }` (and `{ a = 1 }` → `{ a: __ks.a = 1 }`).
-            this.checkReserved(target);
-            const where = mode === 'declare' ? 'cell' : this.resolve(target.name, scope);
-            if (where !== 'local' && where !== 'global') {
-              this.s.update(target.start, target.end, `${target.name}: ${SCOPE}.${target.name}`);
-              if (where === 'free') this.declared.add(target.name);
-              else if (where === 'cell' && !this.cell.has(target.name)) this.uses.add(target.name);
-            }
+            this.names.shorthandTarget(target, mode, scope);
             if (prop.value.type === 'AssignmentPattern') this.visit(prop.value.right, scope, inFn);
           } else {
             this.pattern(prop.value, scope, inFn, mode);
@@ -330,13 +244,13 @@ class Rewriter {
       }
       return;
     }
-    if (node.kind === 'const') for (const d of node.declarations) patternNames(d.id).forEach((n) => this.cellConsts.add(n));
+    if (node.kind === 'const') this.names.declareConsts(node.declarations.flatMap((d: AnyNode) => patternNames(d.id)));
     // The keyword goes; a statement becomes `void (a = 1, {b: __ks.b} = o);` (parenthesised so an object
     // pattern is not read as a block, and `void` so no earlier line without a semicolon is continued).
     this.s.update(node.start, node.start + node.kind.length, inHead ? '' : 'void (');
     for (const d of node.declarations) {
       if (!d.init && !inHead && d.id.type === 'Identifier') {
-        this.checkReserved(d.id);
+        this.names.checkReserved(d.id);
         // `let x;` resets x as a fresh declaration would; `var x;` makes x exist but keeps its value.
         const value = node.kind === 'var' ? `${SCOPE}.${d.id.name}` : 'undefined';
         this.s.update(d.id.start, d.id.end, `${SCOPE}.${d.id.name} = ${value}`);
@@ -351,7 +265,7 @@ class Rewriter {
   }
 
   private fn(node: AnyNode, scope: Scope | null, parent: AnyNode | undefined): void {
-    if (node.id) this.checkReserved(node.id);
+    if (node.id) this.names.checkReserved(node.id);
     if (node.type === 'FunctionDeclaration' && isCellLevel(parent)) this.hoisted.push(node.id.name);
     const inner = { names: functionNames(node), parent: scope };
     const outerHasLoop = this.fnHasLoop;
@@ -364,7 +278,7 @@ class Rewriter {
   }
 
   private cls(node: AnyNode, scope: Scope | null, inFn: boolean, parent: AnyNode | undefined): void {
-    if (node.id) this.checkReserved(node.id);
+    if (node.id) this.names.checkReserved(node.id);
     const atCell = node.type === 'ClassDeclaration' && isCellLevel(parent);
     if (atCell) this.s.appendRight(node.start, `${SCOPE}.${node.id.name} = `);
     this.visit(node.superClass, scope, inFn);
@@ -416,31 +330,13 @@ class Rewriter {
 
   private importDeclaration(node: AnyNode): void {
     const bindings: ImportBinding[] = node.specifiers.map((spec: AnyNode) => {
-      this.checkReserved(spec.local);
+      this.names.checkReserved(spec.local);
       const imported =
         spec.type === 'ImportDefaultSpecifier' ? 'default' : spec.type === 'ImportNamespaceSpecifier' ? '*' : (spec.imported.name ?? String(spec.imported.value));
       return { local: spec.local.name, imported };
     });
     this.imports.push({ specifier: String(node.source.value), line: node.loc?.start.line ?? 1, bindings });
-    this.blank(node.start, node.end);
-  }
-
-  // ── text ───────────────────────────────────────────────────────────────────
-
-  private newlines(start: number, end: number): string {
-    return this.source.slice(start, end).replace(/[^\n]/g, '');
-  }
-
-  /** Remove text but keep its line breaks, so later lines keep their numbers. */
-  private blank(start: number, end: number): void {
-    if (start >= end) return;
-    const nl = this.newlines(start, end);
-    if (nl) this.s.update(start, end, nl);
-    else this.s.remove(start, end);
-  }
-
-  private error(message: string, node: AnyNode): CellSyntaxError {
-    return new CellSyntaxError(message, node.loc?.start.line ?? 1);
+    this.edits.blank(node.start, node.end);
   }
 }
 

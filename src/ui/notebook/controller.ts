@@ -1,33 +1,16 @@
 // One open notebook: its document, selection and mode (Jupyter's command / edit), the execution queue,
-// the kernel's status, deleted cells for "undo delete", and autosave. Plain TypeScript with a
-// subscribe/snapshot pair, so the Preact views stay thin and Node tests drive it with a fake kernel.
+// the kernel's status, deleted cells for "undo delete", live inputs, and autosave (autosave.ts). Plain
+// TypeScript with a subscribe/snapshot pair (the snapshot: notebook-state.ts), so the Preact views stay
+// thin and Node tests drive it with a fake kernel.
 // It outlives the page component (see sessions.ts): a cell keeps running, and its outputs keep
 // arriving, while the user looks at a run's page.
 import type { ControlValue, KernelMessage } from '../../notebook/protocol';
 import { applyOutput, codeCell, convertCell, markdownCell, newId, type Cell, type CellLanguage, type CodeCell, type NotebookDoc } from '../../notebook/document';
-import type { Kernel, KernelStatus } from './kernel';
+import type { Kernel } from './kernel';
+import type { Mode, NotebookState } from './notebook-state';
+import { Autosave } from './autosave';
+import { controlDrawnBy, drawsControl, withControlValue } from './control-outputs';
 import { t } from '../i18n/t';
-
-export type Mode = 'command' | 'edit';
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
-export type RunState = 'queued' | 'running';
-
-export interface NotebookState {
-  doc: NotebookDoc;
-  selectedId: string | null;
-  mode: Mode;
-  /** Cells waiting or running, by id. */
-  runs: Readonly<Record<string, RunState>>;
-  kernel: KernelStatus;
-  save: SaveState;
-  saveError?: string;
-  /** How many deleted cells "Undo delete" (Z) can bring back. */
-  deletedCount: number;
-  /** Live inputs this kernel made (by control id): only these can be moved. */
-  controls: Readonly<Record<string, true>>;
-  /** Why the last move of a live input reran nothing. */
-  controlProblem?: { controlId: string; message: string };
-}
 
 export interface ControllerOptions {
   persist: (doc: NotebookDoc) => Promise<void>;
@@ -42,7 +25,6 @@ interface Deleted {
 }
 
 const MAX_UNDO = 50;
-const CONTROL = 'application/vnd.kiroku.control+json';
 
 export class NotebookController {
   private state: NotebookState;
@@ -55,8 +37,7 @@ export class NotebookController {
   /** An execution interrupted because a newer value of a live input replaced it: its end stops nothing. */
   private superseded: string | null = null;
   private liveChange = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly autosave: Autosave;
   private readonly detach: () => void;
 
   constructor(doc: NotebookDoc, private readonly kernel: Kernel, private readonly options: ControllerOptions) {
@@ -70,6 +51,11 @@ export class NotebookController {
       deletedCount: 0,
       controls: {},
     };
+    this.autosave = new Autosave(
+      { doc: () => this.state.doc, saveState: () => this.state.save, setSaveState: (state) => this.set(state) },
+      options.persist,
+      options.saveDelayMs ?? 500,
+    );
     this.detach = kernel.onMessage((m) => this.onKernelMessage(m));
   }
 
@@ -93,7 +79,7 @@ export class NotebookController {
   private edit(cells: Cell[], patch: Partial<NotebookState> = {}, docPatch: Partial<NotebookDoc> = {}): void {
     const doc = { ...this.state.doc, ...docPatch, cells, updatedAt: (this.options.now ?? Date.now)() };
     this.set({ ...patch, doc, save: 'unsaved' });
-    this.scheduleSave();
+    this.autosave.schedule();
   }
 
   private updateCell(id: string, update: (cell: Cell) => Cell): void {
@@ -320,8 +306,8 @@ export class NotebookController {
     }
     // The interruption of a rerun that a newer value replaced is no error of the user's.
     if (superseded && m.type === 'error') return;
-    const control = m.type === 'display_data' || m.type === 'execute_result' ? m.data[CONTROL] : undefined;
-    if (control && typeof control.id === 'string') this.set({ controls: { ...this.state.controls, [control.id]: true } });
+    const control = controlDrawnBy(m);
+    if (control !== undefined) this.set({ controls: { ...this.state.controls, [control]: true } });
     this.updateCell(m.cellId, (c) => (c.type === 'code' ? { ...c, outputs: applyOutput(c.outputs, m) } : c));
   }
 
@@ -368,12 +354,7 @@ export class NotebookController {
   /** The value in every output that draws the control. */
   private setControlValue(controlId: string, value: ControlValue): void {
     for (const cell of this.state.doc.cells) {
-      if (cell.type !== 'code' || !cell.outputs.some((o) => 'data' in o && o.data[CONTROL]?.id === controlId)) continue;
-      this.updateCell(cell.id, (c) =>
-        c.type !== 'code'
-          ? c
-          : { ...c, outputs: c.outputs.map((o) => ('data' in o && o.data[CONTROL]?.id === controlId ? { ...o, data: { ...o.data, [CONTROL]: { ...o.data[CONTROL], value } } } : o)) },
-      );
+      if (drawsControl(cell, controlId)) this.updateCell(cell.id, (c) => withControlValue(c, controlId, value));
     }
   }
 
@@ -387,32 +368,13 @@ export class NotebookController {
 
   // ── saving ───────────────────────────────────────────────────────────────
 
-  private scheduleSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), this.options.saveDelayMs ?? 500);
-  }
-
   /** Write now if anything is unsaved; resolves when the write is done. */
   save(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (this.state.save === 'saved' || this.state.save === 'saving') return this.saving;
-    const doc = this.state.doc;
-    this.set({ save: 'saving' });
-    this.saving = this.options.persist(doc).then(
-      () => {
-        // Edits made while writing leave the notebook unsaved (and scheduled).
-        if (this.state.doc === doc) return this.set({ save: 'saved', saveError: undefined });
-        this.set({ save: 'unsaved' });
-        this.scheduleSave();
-      },
-      (err: unknown) => this.set({ save: 'error', saveError: err instanceof Error ? err.message : String(err) }),
-    );
-    return this.saving;
+    return this.autosave.save();
   }
 
   dispose(): void {
-    clearTimeout(this.saveTimer);
+    this.autosave.cancel();
     this.detach();
     this.kernel.dispose();
     this.listeners.clear();

@@ -2,7 +2,8 @@
 // share (by link, or published as a static site), duplicate, delete, export as .ipynb or as a .ts script.
 import { useCallback, useState } from 'preact/hooks';
 import { fileName, toIpynb, toScript } from '../../notebook/document';
-import type { NotebookController, NotebookState } from './controller';
+import type { NotebookController } from './controller';
+import type { NotebookState } from './notebook-state';
 import { ShareDialog } from './share-dialog';
 import { t } from '../i18n/t';
 

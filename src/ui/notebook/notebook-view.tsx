@@ -1,7 +1,8 @@
 // The open notebook: toolbar, cells, and Jupyter's command-mode keys. Monaco is imported here, lazily,
 // after the cells have painted as plain text; until then (or if it fails) the cells stay readable.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { NotebookController, NotebookState } from './controller';
+import type { NotebookController } from './controller';
+import type { NotebookState } from './notebook-state';
 import { CellView } from './cell-view';
 import { CellModels } from './editor-models';
 import { commandFor, type Command, type KeyState } from './keyboard';

@@ -1,6 +1,7 @@
 // The notebook's toolbar: run, stop, restart, clear, add — each also on a key (shown in its title) —
 // and the kernel's status in a live region, so a screen reader hears "busy" and "idle".
-import type { NotebookController, NotebookState } from './controller';
+import type { NotebookController } from './controller';
+import type { NotebookState } from './notebook-state';
 import { t, type MessageKey } from '../i18n/t';
 
 const STATE_TEXT: Record<string, MessageKey> = {

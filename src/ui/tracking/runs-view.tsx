@@ -62,7 +62,8 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
   const visible = useMemo(() => visibleColumns(columns, hidden), [columns, hidden]);
   const names = useMemo(() => new Map(experiments.map((e) => [e.experimentId, e.name])), [experiments]);
 
-  const sync = (next: { filter?: string; sort?: typeof sort; deleted?: boolean }) =>
+  // The filter, sort and "show deleted" live in the URL query, so a reload or a shared link keeps them.
+  const setQuery = (next: { filter?: string; sort?: typeof sort; deleted?: boolean }) =>
     replaceQuery({
       filter: next.filter ?? filter,
       sort: formatSort(next.sort ?? sort) === 'attr:created desc' ? undefined : formatSort(next.sort ?? sort),
@@ -97,7 +98,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
       <FilterBox value={filter} onApply={(text, c) => {
         setFilter(text);
         setPredicate({ fn: c.predicate });
-        sync({ filter: text });
+        setQuery({ filter: text });
       }} />
       <div class="toolbar" role="toolbar" aria-label={t('runs.actions')}>
         <span class="count" aria-live="polite">
@@ -116,7 +117,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
         <label class="toggle">
           <input type="checkbox" checked={showDeleted} onChange={(e) => {
             setShowDeleted(e.currentTarget.checked);
-            sync({ deleted: e.currentTarget.checked });
+            setQuery({ deleted: e.currentTarget.checked });
           }} />
           {t('runs.showDeleted')}
         </label>
@@ -139,7 +140,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
           onSort={(id) => {
             const next = nextSort(sort, id);
             setSort(next);
-            sync({ sort: next });
+            setQuery({ sort: next });
           }}
           selected={selected}
           onSelect={(runIds, on) => {
