@@ -129,6 +129,39 @@ const deployAssets: Plugin = {
   },
 };
 
+// The notebook is the default route and its editor the largest download, so the built page names them
+// in its <head> as module preloads: the browser fetches (and compiles) the notebook page's chunks and
+// Monaco's beside the entry, without running them. The page chunk then imports at once, and Monaco is
+// imported — evaluated, the costly part — only after the cells have painted (ui/notebook/notebook-view.tsx).
+// On another route they sit unused until the notebook opens (the service worker precaches them anyway).
+const PRELOADED_ENTRIES = [/\/src\/ui\/pages\/notebook-page\.tsx$/, /\/src\/ui\/notebook\/monaco\.ts$/];
+let base = '/';
+const preloadNotebook: Plugin = {
+  name: 'kiroku:preload-notebook',
+  apply: 'build',
+  configResolved: (config) => void (base = config.base),
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, { bundle }) {
+      if (!bundle) return html;
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const files = new Set<string>();
+      const add = (fileName: string) => {
+        const chunk = chunks.find((c) => c.fileName === fileName);
+        if (!chunk || chunk.isEntry || files.has(fileName)) return;
+        files.add(fileName);
+        chunk.imports.forEach(add);
+      };
+      for (const entry of PRELOADED_ENTRIES) {
+        const chunk = chunks.find((c) => c.facadeModuleId && entry.test(c.facadeModuleId));
+        if (!chunk) throw new Error(`kiroku:preload-notebook: no chunk for ${entry}`);
+        add(chunk.fileName);
+      }
+      return { html, tags: [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const })) };
+    },
+  },
+};
+
 // Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
 // workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
 // answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
@@ -160,7 +193,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets],
+  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets, preloadNotebook],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

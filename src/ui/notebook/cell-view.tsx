@@ -53,7 +53,7 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
   useLayoutEffect(() => {
     const node = el.current;
     if (!node || !selected || editing) return;
-    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host')) node.focus({ preventScroll: true });
+    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host, .code-static')) node.focus({ preventScroll: true });
     node.scrollIntoView({ block: 'nearest' });
   }, [selected, editing]);
 
@@ -77,8 +77,8 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
       tabIndex={selected ? 0 : -1}
       data-cell-id={cell.id}
       onMouseDown={(e) => {
-        // A press in the editor (or in its plain-text stand-in, before Monaco has arrived: it enters
-        // edit mode, and the editor takes the focus when it comes) is the editor's.
+        // A press in the editor (or in its stand-in, before Monaco has arrived: it enters edit mode, and
+        // the editor takes the text, caret and focus when it comes) is the editor's.
         if (!(e.target as Element).closest('.cell-editor, button, a, summary, input, select')) controller.select(cell.id, 'command');
       }}
     >

@@ -1,9 +1,12 @@
 // A cell's editor. Until Monaco has loaded and the cell has scrolled near the viewport, the cell shows
-// its source as plain text (fast first paint, and 50 cells do not mean 50 editors at once); then one
-// Monaco editor takes its place, with automatic layout off and a height that follows its content.
-// The stand-in is exactly as tall as the editor that replaces it (same line height and padding, the
-// horizontal scrollbar inside the bottom padding), so editors arriving never move the page under the
-// reader's pointer: a click on a run link lands where it was aimed.
+// its source in a plain <textarea> (fast first paint, and 50 cells do not mean 50 editors at once) that
+// is already editable: it has the editor's accessible name and keys (run, run and advance, Escape), what
+// is typed into it goes to the notebook at once, and when Monaco's editor takes its place it takes the
+// text, the caret and the focus with it, so nothing typed before Monaco is lost. The stand-in is exactly
+// as tall as the editor that replaces it (same line height and padding, the horizontal scrollbar inside
+// the bottom padding), so editors arriving never move the page under the reader's pointer: a click on a
+// run link lands where it was aimed. Monaco then has automatic layout off and a height that follows its
+// content.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
 import type { Monaco } from './monaco';
@@ -72,6 +75,7 @@ const resizer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeOb
 export function CodeEditor({ cell, label, monaco, models, editing, onChange, onFocus, keys }: CodeEditorProps) {
   const outer = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
+  const standIn = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<Editor | null>(null);
   const [near, setNear] = useState(editing);
   const [ready, setReady] = useState(false);
@@ -89,6 +93,10 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     const el = host.current;
     if (!monaco || !models || !near || !el) return;
     const model = models.get(cell);
+    // What was typed into the stand-in is the truth (this render's `cell` may be a keystroke behind).
+    const typed = standIn.current;
+    const focused = !!typed && document.activeElement === typed;
+    if (typed && typed.value !== model.getValue()) model.setValue(typed.value);
     const ed = monaco.editor.create(el, {
       model,
       automaticLayout: false,
@@ -112,6 +120,13 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       padding: { top: PADDING, bottom: PADDING },
     });
     editor.current = ed;
+    if (typed && focused) {
+      // The caret (or selection) goes over as it was, and so does the focus.
+      const [start, end] = typed.selectionDirection === 'backward' ? [typed.selectionEnd, typed.selectionStart] : [typed.selectionStart, typed.selectionEnd];
+      const [from, to] = [model.getPositionAt(start), model.getPositionAt(end)];
+      ed.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+      ed.focus();
+    }
     setReady(true);
     const fit = () => {
       const height = ed.getContentHeight();
@@ -154,20 +169,43 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   }, [cell.source]);
 
   useEffect(() => {
+    if (!editing) return;
     const ed = editor.current;
-    if (editing && ed && !ed.hasTextFocus()) ed.focus();
+    if (ed && !ed.hasTextFocus()) ed.focus();
+    else if (!ed && standIn.current && document.activeElement !== standIn.current) standIn.current.focus();
   }, [editing, ready]);
 
-  // The plain-text stand-in doubles as the fallback if Monaco never loads. Monaco owns the host's
-  // children, so Preact renders none there.
+  // The stand-in doubles as the editor if Monaco never loads. Monaco owns the host's children, so
+  // Preact renders none there.
+  const source = cell.source;
   return (
     <div ref={outer} class="cell-editor" data-user-content="" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
       {!ready && (
-        <pre class="code-static" aria-label={label} tabIndex={0} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
-          {cell.source || ' '}
-        </pre>
+        <textarea
+          ref={standIn}
+          class="code-static"
+          aria-label={label}
+          value={source}
+          wrap="off"
+          spellcheck={false}
+          autocomplete="off"
+          autocapitalize="off"
+          onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)}
+          onFocus={onFocus}
+          onKeyDown={(e) => standInKey(e, keys)}
+          style={{ height: `${editorHeight(lineCount(source))}px` }}
+        />
       )}
       <div ref={host} class="monaco-host" />
     </div>
   );
+}
+
+/** The editor's own keys, in the stand-in: Ctrl/Cmd+Enter, Shift+Enter, Alt+Enter and Escape. */
+function standInKey(e: KeyboardEvent, keys: EditorKeys): void {
+  if (e.isComposing) return;
+  const key = e.key === 'Enter' ? (e.ctrlKey || e.metaKey ? keys.run : e.shiftKey ? keys.runAndAdvance : e.altKey ? keys.runAndInsert : null) : e.key === 'Escape' ? keys.escape : null;
+  if (!key) return;
+  e.preventDefault();
+  key();
 }
