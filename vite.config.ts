@@ -129,12 +129,13 @@ const deployAssets: Plugin = {
   },
 };
 
-// The notebook is the default route and its editor the largest download, so the built page names them
-// in its <head> as module preloads: the browser fetches (and compiles) the notebook page's chunks and
-// Monaco's beside the entry, without running them. The page chunk then imports at once, and Monaco is
-// imported — evaluated, the costly part — only after the cells have painted (ui/notebook/notebook-view.tsx).
-// On another route they sit unused until the notebook opens (the service worker precaches them anyway).
-const PRELOADED_ENTRIES = [/\/src\/ui\/pages\/notebook-page\.tsx$/, /\/src\/ui\/notebook\/monaco\.ts$/];
+// The notebook is the default route, so the built page names what it needs in its <head>: the notebook
+// page's chunks and the sanitizer's (markdown) as module preloads, fetched and compiled beside the entry
+// without running, so the page chunk imports at once; Monaco's chunks (~4 MB, needed only after the
+// cells have painted, when notebook-view.tsx imports them) as prefetches, which the browser fetches at
+// the lowest priority, after those. On another route they wait in the HTTP cache until the notebook
+// opens (the service worker precaches every chunk anyway).
+const PRELOADED = { modulepreload: [/\/src\/ui\/pages\/notebook-page\.tsx$/, /\/src\/ui\/sanitize\.ts$/], prefetch: [/\/src\/ui\/notebook\/monaco\.ts$/] };
 let base = '/';
 const preloadNotebook: Plugin = {
   name: 'kiroku:preload-notebook',
@@ -145,19 +146,25 @@ const preloadNotebook: Plugin = {
     handler(html, { bundle }) {
       if (!bundle) return html;
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-      const files = new Set<string>();
-      const add = (fileName: string) => {
-        const chunk = chunks.find((c) => c.fileName === fileName);
-        if (!chunk || chunk.isEntry || files.has(fileName)) return;
-        files.add(fileName);
-        chunk.imports.forEach(add);
-      };
-      for (const entry of PRELOADED_ENTRIES) {
-        const chunk = chunks.find((c) => c.facadeModuleId && entry.test(c.facadeModuleId));
-        if (!chunk) throw new Error(`kiroku:preload-notebook: no chunk for ${entry}`);
+      const named = new Set<string>();
+      /** The chunk holding a module and the chunks it imports statically, less those named already. */
+      const closure = (module: RegExp) => {
+        const files: string[] = [];
+        const add = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || chunk.isEntry || named.has(fileName)) return;
+          named.add(fileName);
+          files.push(fileName);
+          chunk.imports.forEach(add);
+        };
+        const chunk = chunks.find((c) => c.facadeModuleId && module.test(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds.some((id) => module.test(id)));
+        if (!chunk) throw new Error(`kiroku:preload-notebook: no chunk holds ${module}`);
         add(chunk.fileName);
-      }
-      return { html, tags: [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const })) };
+        return files;
+      };
+      const links = (rel: 'modulepreload' | 'prefetch', modules: RegExp[]) =>
+        modules.flatMap(closure).map((f) => ({ tag: 'link', attrs: { rel, ...(rel === 'prefetch' ? { as: 'script' } : {}), crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
+      return { html, tags: [...links('modulepreload', PRELOADED.modulepreload), ...links('prefetch', PRELOADED.prefetch)] };
     },
   },
 };

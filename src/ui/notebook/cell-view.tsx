@@ -4,7 +4,7 @@
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
-import { renderMarkdown } from '../sanitize';
+import { useSanitize } from '../use-sanitize';
 import { CodeEditor, type EditorKeys } from './code-editor';
 import type { NotebookController, RunState } from './controller';
 import type { CellModels } from './editor-models';
@@ -63,7 +63,9 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
     runAndInsert: () => controller.runAndAdvance(cell.id, true),
     escape: () => controller.setMode('command'),
   };
-  const html = useMemo(() => (cell.type === 'markdown' && !editing ? renderMarkdown(cell.source) : ''), [cell.type, cell.source, editing]);
+  // Until the renderer has loaded (just after the first paint), a markdown cell shows its source as text.
+  const sanitize = useSanitize();
+  const html = useMemo(() => (cell.type === 'markdown' && !editing && sanitize ? sanitize.renderMarkdown(cell.source) : ''), [cell.type, cell.source, editing, sanitize]);
   const showEditor = cell.type === 'code' || editing;
 
   return (
@@ -96,6 +98,8 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
             onFocus={() => controller.select(cell.id, 'edit')}
             keys={keys}
           />
+        ) : !sanitize && cell.source ? (
+          <div class="markdown markdown-source" data-user-content="" onDblClick={() => controller.select(cell.id, 'edit')}>{cell.source}</div>
         ) : (
           <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
         )}
