@@ -77,6 +77,8 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   const host = useRef<HTMLDivElement>(null);
   const standIn = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<Editor | null>(null);
+  /** Sources the editor has sent and the document has not caught up with yet. */
+  const echoes = useRef(new Set<string>());
   const [near, setNear] = useState(editing);
   const [ready, setReady] = useState(false);
   // Callbacks change every render; the editor's listeners read the latest through refs.
@@ -147,7 +149,11 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode');
     const subs = [
       ed.onDidContentSizeChange(fit),
-      ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue())),
+      ed.onDidChangeModelContent(() => {
+        const value = ed.getValue();
+        echoes.current.add(value);
+        latest.current.onChange(value);
+      }),
       ed.onDidFocusEditorText(() => latest.current.onFocus()),
     ];
     return () => {
@@ -162,10 +168,16 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     // A new model (the cell's language changed) needs a new editor.
   }, [monaco, models, near, cell.type, cell.type === 'code' ? cell.language : '']);
 
-  // Keep the model in step when the document changes without the editor (e.g. undo delete).
+  // Keep the model in step when the document changes without the editor (e.g. undo delete). A render
+  // runs its effects after it paints, so while the user types its source may be one the editor sent
+  // a few keys ago: such an echo is never pushed back (it would undo those keys, and the change it
+  // makes would come back as another echo).
   useEffect(() => {
     const ed = editor.current;
-    if (ed && models && ed.getValue() !== cell.source) models.get(cell);
+    if (!ed || !models) return;
+    const current = ed.getValue();
+    if (current !== cell.source && !echoes.current.has(cell.source)) models.get(cell);
+    if (ed.getValue() === cell.source) echoes.current.clear();
   }, [cell.source]);
 
   useEffect(() => {
