@@ -129,6 +129,46 @@ const deployAssets: Plugin = {
   },
 };
 
+// The notebook is the default route, so the built page names what it needs in its <head>: the notebook
+// page's chunks and the sanitizer's (markdown) as module preloads, fetched and compiled beside the entry
+// without running, so the page chunk imports at once; Monaco's chunks (~4 MB, needed only after the
+// cells have painted, when notebook-view.tsx imports them) as prefetches, which the browser fetches at
+// the lowest priority, after those. On another route they wait in the HTTP cache until the notebook
+// opens (the service worker precaches every chunk anyway).
+const PRELOADED = { modulepreload: [/\/src\/ui\/pages\/notebook-page\.tsx$/, /\/src\/ui\/sanitize\.ts$/], prefetch: [/\/src\/ui\/notebook\/monaco\.ts$/] };
+let base = '/';
+const preloadNotebook: Plugin = {
+  name: 'kiroku:preload-notebook',
+  apply: 'build',
+  configResolved: (config) => void (base = config.base),
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, { bundle }) {
+      if (!bundle) return html;
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const named = new Set<string>();
+      /** The chunk holding a module and the chunks it imports statically, less those named already. */
+      const closure = (module: RegExp) => {
+        const files: string[] = [];
+        const add = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || chunk.isEntry || named.has(fileName)) return;
+          named.add(fileName);
+          files.push(fileName);
+          chunk.imports.forEach(add);
+        };
+        const chunk = chunks.find((c) => c.facadeModuleId && module.test(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds.some((id) => module.test(id)));
+        if (!chunk) throw new Error(`kiroku:preload-notebook: no chunk holds ${module}`);
+        add(chunk.fileName);
+        return files;
+      };
+      const links = (rel: 'modulepreload' | 'prefetch', modules: RegExp[]) =>
+        modules.flatMap(closure).map((f) => ({ tag: 'link', attrs: { rel, ...(rel === 'prefetch' ? { as: 'script' } : {}), crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
+      return { html, tags: [...links('modulepreload', PRELOADED.modulepreload), ...links('prefetch', PRELOADED.prefetch)] };
+    },
+  },
+};
+
 // Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
 // workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
 // answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
@@ -160,7 +200,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets],
+  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets, preloadNotebook],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

@@ -2,22 +2,31 @@
 // pays for the shell and the page the user opened.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { href, useRoute } from './router';
+import { href, parseHash, useRoute } from './router';
 import { ErrorBoundary } from './components/error-boundary';
 import { ServerWaits } from './components/server-waits';
 import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
-import { loadMonaco } from './notebook/monaco-loader';
 import { t, type MessageKey } from './i18n/t';
 
 type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearchParams }> };
 
+/** A page's import, started once (a failed one is tried again on the next visit). */
+function once(load: () => Promise<PageModule>): () => Promise<PageModule> {
+  let loading: Promise<PageModule> | undefined;
+  return () => (loading ??= load().catch((err: unknown) => {
+    loading = undefined;
+    throw err;
+  }));
+}
+
 // `inNav: false` pages have a route but no tab of their own (`#/compare?runs=…` belongs to Experiments).
-const PAGES: Array<{ id: string; label: MessageKey; load: () => Promise<PageModule>; inNav?: false; section?: string }> = [
-  // The notebook's editor (Monaco, the largest download) starts with the page's chunk, not after it.
-  { id: 'notebook', label: 'nav.notebook', load: () => (void loadMonaco().catch(() => undefined), import('./pages/notebook-page')) },
+type Page = { id: string; label: MessageKey; load: () => Promise<PageModule>; inNav?: false; section?: string };
+const PAGES = ([
+  // The notebook's chunks and its editor (Monaco) are module preloads of the built page (vite.config.ts).
+  { id: 'notebook', label: 'nav.notebook', load: () => import('./pages/notebook-page') },
   { id: 'experiments', label: 'nav.experiments', load: () => import('./pages/experiments-page') },
   { id: 'models', label: 'nav.models', load: () => import('./pages/models-page') },
   { id: 'predict', label: 'nav.predict', load: () => import('./pages/predict-page') },
@@ -26,7 +35,10 @@ const PAGES: Array<{ id: string; label: MessageKey; load: () => Promise<PageModu
   // A notebook from a link (`#/shared?nb=…`) or another host (`#/open?url=…`), read-only.
   { id: 'shared', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
   { id: 'open', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
-];
+] satisfies Page[]).map((p): Page => ({ ...p, load: once(p.load) }));
+const pageOf = (id: string | undefined) => PAGES.find((p) => p.id === id) ?? PAGES[0]!;
+// The page the address names is imported now, while the shell renders, not from the shell's first effect.
+void pageOf(parseHash(location.hash).segments[0]).load().catch(() => undefined);
 
 // The first run this tab sees created asks the browser to keep storage persistent (a workspace that
 // lives only in IndexedDB must not be evicted under disk pressure). Chromium answers without a prompt.
@@ -39,7 +51,7 @@ const stopAsking = subscribe((m) => {
 /** `server`: the MLflow tracking server the page works against (main.ts applied it), or null for this browser. */
 export function App({ server = null, startupProblem = null }: { server?: string | null; startupProblem?: string | null } = {}) {
   const route = useRoute();
-  const current = PAGES.find((p) => p.id === route.segments[0]) ?? PAGES[0]!;
+  const current = pageOf(route.segments[0]);
   const [page, setPage] = useState<{ id: string; mod: PageModule } | null>(null);
   const [error, setError] = useState<string | null>(null);
 

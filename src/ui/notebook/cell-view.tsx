@@ -4,7 +4,7 @@
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
-import { renderMarkdown } from '../sanitize';
+import { useSanitize } from '../use-sanitize';
 import { CodeEditor, type EditorKeys } from './code-editor';
 import type { NotebookController } from './controller';
 import type { RunState } from './notebook-state';
@@ -54,7 +54,7 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
   useLayoutEffect(() => {
     const node = el.current;
     if (!node || !selected || editing) return;
-    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host')) node.focus({ preventScroll: true });
+    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host, .code-static')) node.focus({ preventScroll: true });
     node.scrollIntoView({ block: 'nearest' });
   }, [selected, editing]);
 
@@ -64,7 +64,9 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
     runAndInsert: () => controller.runAndAdvance(cell.id, true),
     escape: () => controller.setMode('command'),
   };
-  const html = useMemo(() => (cell.type === 'markdown' && !editing ? renderMarkdown(cell.source) : ''), [cell.type, cell.source, editing]);
+  // Until the renderer has loaded (just after the first paint), a markdown cell shows its source as text.
+  const sanitize = useSanitize();
+  const html = useMemo(() => (cell.type === 'markdown' && !editing && sanitize ? sanitize.renderMarkdown(cell.source) : ''), [cell.type, cell.source, editing, sanitize]);
   const showEditor = cell.type === 'code' || editing;
 
   return (
@@ -78,8 +80,8 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
       tabIndex={selected ? 0 : -1}
       data-cell-id={cell.id}
       onMouseDown={(e) => {
-        // A press in the editor (or in its plain-text stand-in, before Monaco has arrived: it enters
-        // edit mode, and the editor takes the focus when it comes) is the editor's.
+        // A press in the editor (or in its stand-in, before Monaco has arrived: it enters edit mode, and
+        // the editor takes the text, caret and focus when it comes) is the editor's.
         if (!(e.target as Element).closest('.cell-editor, button, a, summary, input, select')) controller.select(cell.id, 'command');
       }}
     >
@@ -97,6 +99,8 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
             onFocus={() => controller.select(cell.id, 'edit')}
             keys={keys}
           />
+        ) : !sanitize && cell.source ? (
+          <div class="markdown markdown-source" data-user-content="" onDblClick={() => controller.select(cell.id, 'edit')}>{cell.source}</div>
         ) : (
           <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
         )}

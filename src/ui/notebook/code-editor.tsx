@@ -1,9 +1,12 @@
 // A cell's editor. Until Monaco has loaded and the cell has scrolled near the viewport, the cell shows
-// its source as plain text (fast first paint, and 50 cells do not mean 50 editors at once); then one
-// Monaco editor takes its place, with automatic layout off and a height that follows its content.
-// The stand-in is exactly as tall as the editor that replaces it (same line height and padding, the
-// horizontal scrollbar inside the bottom padding), so editors arriving never move the page under the
-// reader's pointer: a click on a run link lands where it was aimed.
+// its source in a plain <textarea> (fast first paint, and 50 cells do not mean 50 editors at once) that
+// is already editable: it has the editor's accessible name and keys (run, run and advance, Escape), what
+// is typed into it goes to the notebook at once, and when Monaco's editor takes its place it takes the
+// text, the caret and the focus with it, so nothing typed before Monaco is lost. The stand-in is exactly
+// as tall as the editor that replaces it (same line height and padding, the horizontal scrollbar inside
+// the bottom padding), so editors arriving never move the page under the reader's pointer: a click on a
+// run link lands where it was aimed. Monaco then has automatic layout off and a height that follows its
+// content.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
 import type { Monaco } from './monaco';
@@ -72,7 +75,10 @@ const resizer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeOb
 export function CodeEditor({ cell, label, monaco, models, editing, onChange, onFocus, keys }: CodeEditorProps) {
   const outer = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
+  const standIn = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<Editor | null>(null);
+  /** Sources the editor has sent and the document has not caught up with yet. */
+  const echoes = useRef(new Set<string>());
   const [near, setNear] = useState(editing);
   const [ready, setReady] = useState(false);
   // Callbacks change every render; the editor's listeners read the latest through refs.
@@ -89,6 +95,10 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     const el = host.current;
     if (!monaco || !models || !near || !el) return;
     const model = models.get(cell);
+    // What was typed into the stand-in is the truth (this render's `cell` may be a keystroke behind).
+    const typed = standIn.current;
+    const focused = !!typed && document.activeElement === typed;
+    if (typed && typed.value !== model.getValue()) model.setValue(typed.value);
     const ed = monaco.editor.create(el, {
       model,
       automaticLayout: false,
@@ -112,6 +122,13 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       padding: { top: PADDING, bottom: PADDING },
     });
     editor.current = ed;
+    if (typed && focused) {
+      // The caret (or selection) goes over as it was, and so does the focus.
+      const [start, end] = typed.selectionDirection === 'backward' ? [typed.selectionEnd, typed.selectionStart] : [typed.selectionStart, typed.selectionEnd];
+      const [from, to] = [model.getPositionAt(start), model.getPositionAt(end)];
+      ed.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+      ed.focus();
+    }
     setReady(true);
     const fit = () => {
       const height = ed.getContentHeight();
@@ -132,7 +149,11 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode');
     const subs = [
       ed.onDidContentSizeChange(fit),
-      ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue())),
+      ed.onDidChangeModelContent(() => {
+        const value = ed.getValue();
+        echoes.current.add(value);
+        latest.current.onChange(value);
+      }),
       ed.onDidFocusEditorText(() => latest.current.onFocus()),
     ];
     return () => {
@@ -147,27 +168,56 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     // A new model (the cell's language changed) needs a new editor.
   }, [monaco, models, near, cell.type, cell.type === 'code' ? cell.language : '']);
 
-  // Keep the model in step when the document changes without the editor (e.g. undo delete).
+  // Keep the model in step when the document changes without the editor (e.g. undo delete). A render
+  // runs its effects after it paints, so while the user types its source may be one the editor sent
+  // a few keys ago: such an echo is never pushed back (it would undo those keys, and the change it
+  // makes would come back as another echo).
   useEffect(() => {
     const ed = editor.current;
-    if (ed && models && ed.getValue() !== cell.source) models.get(cell);
+    if (!ed || !models) return;
+    const current = ed.getValue();
+    if (current !== cell.source && !echoes.current.has(cell.source)) models.get(cell);
+    if (ed.getValue() === cell.source) echoes.current.clear();
   }, [cell.source]);
 
   useEffect(() => {
+    if (!editing) return;
     const ed = editor.current;
-    if (editing && ed && !ed.hasTextFocus()) ed.focus();
+    if (ed && !ed.hasTextFocus()) ed.focus();
+    else if (!ed && standIn.current && document.activeElement !== standIn.current) standIn.current.focus();
   }, [editing, ready]);
 
-  // The plain-text stand-in doubles as the fallback if Monaco never loads. Monaco owns the host's
-  // children, so Preact renders none there.
+  // The stand-in doubles as the editor if Monaco never loads. Monaco owns the host's children, so
+  // Preact renders none there.
+  const source = cell.source;
   return (
     <div ref={outer} class="cell-editor" data-user-content="" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
       {!ready && (
-        <pre class="code-static" aria-label={label} tabIndex={0} onMouseDown={onFocus} style={cell.type === 'code' ? { height: `${editorHeight(lineCount(cell.source))}px` } : undefined}>
-          {cell.source || ' '}
-        </pre>
+        <textarea
+          ref={standIn}
+          class="code-static"
+          aria-label={label}
+          value={source}
+          wrap="off"
+          spellcheck={false}
+          autocomplete="off"
+          autocapitalize="off"
+          onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)}
+          onFocus={onFocus}
+          onKeyDown={(e) => standInKey(e, keys)}
+          style={{ height: `${editorHeight(lineCount(source))}px` }}
+        />
       )}
       <div ref={host} class="monaco-host" />
     </div>
   );
+}
+
+/** The editor's own keys, in the stand-in: Ctrl/Cmd+Enter, Shift+Enter, Alt+Enter and Escape. */
+function standInKey(e: KeyboardEvent, keys: EditorKeys): void {
+  if (e.isComposing) return;
+  const key = e.key === 'Enter' ? (e.ctrlKey || e.metaKey ? keys.run : e.shiftKey ? keys.runAndAdvance : e.altKey ? keys.runAndInsert : null) : e.key === 'Escape' ? keys.escape : null;
+  if (!key) return;
+  e.preventDefault();
+  key();
 }

@@ -39,6 +39,37 @@ export async function connectKernel(): Promise<Kernel> {
   }
 }
 
+/**
+ * A kernel usable at once while the real one loads (its chunk and worker): calls made meanwhile reach
+ * it in the order they were made, and listeners are attached when it arrives. So a notebook opens,
+ * and paints, without waiting for its kernel; the status line says "starting" until the kernel speaks.
+ */
+export function deferredKernel(loading: Promise<Kernel>): Kernel {
+  let kernel: Kernel | undefined;
+  void loading.then((k) => (kernel = k));
+  // Calls before the kernel is here are reactions to `loading`, run in the order registered when it
+  // resolves (the first one above included): no call made later can overtake them.
+  const call = <T>(use: (k: Kernel) => T | Promise<T>): Promise<T> => (kernel ? Promise.resolve(use(kernel)) : loading.then(use));
+  return {
+    execute: (request) => void call((k) => k.execute(request)),
+    interrupt: () => void call((k) => k.interrupt()),
+    changeControl: (change) => call((k) => k.changeControl(change)),
+    restart: () => call((k) => k.restart()),
+    onMessage(listener) {
+      let detach: (() => void) | undefined;
+      let detached = false;
+      void call((k) => {
+        if (!detached) detach = k.onMessage(listener);
+      });
+      return () => {
+        detached = true;
+        detach?.();
+      };
+    },
+    dispose: () => void call((k) => k.dispose()),
+  };
+}
+
 /** A kernel that never runs anything: every execute gets an error under the cell saying why. */
 export function unavailableKernel(reason: string): Kernel {
   const listeners = new Set<(m: KernelMessage) => void>();

@@ -1,6 +1,7 @@
-// Monaco and its workers, loaded once per tab. A module of its own, with no static import of Monaco,
-// so the shell can start the download the moment the notebook route is opened — beside the page's
-// own chunk rather than after it — while cells show their code as plain text until it is here.
+// Monaco and its workers, loaded once per tab. A module of its own, with no static import of Monaco:
+// the built page already fetches Monaco's chunks as module preloads (vite.config.ts), and importing
+// them here — which evaluates Monaco, a long task — waits until the notebook's cells have painted
+// (notebook-view.tsx), so the cells' stand-ins are on screen and editable first.
 import type { Monaco } from './monaco';
 
 let monacoModule: Promise<Monaco> | undefined;

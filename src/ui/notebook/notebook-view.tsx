@@ -13,8 +13,6 @@ import { ConfirmDialog } from '../components/dialog';
 import { ControlsContext, type ControlsApi } from './outputs/controls-context';
 import { t } from '../i18n/t';
 
-export { loadMonaco } from './monaco-loader';
-
 export function useController(controller: NotebookController): NotebookState {
   const [state, setState] = useState(controller.snapshot);
   useEffect(() => {

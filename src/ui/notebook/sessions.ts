@@ -4,7 +4,7 @@
 import type { NotebookDoc } from '../../notebook/document';
 import { NotebooksStore } from '../../notebook/notebooks-store';
 import { NotebookController } from './controller';
-import { connectKernel } from './kernel';
+import { connectKernel, deferredKernel } from './kernel';
 import { onServerSwitch } from '../server-choice';
 import { t } from '../i18n/t';
 
@@ -27,8 +27,8 @@ export function openSession(id: string): Promise<NotebookController | undefined>
       const store = await notebooksStore();
       const doc = await store.get(id);
       if (!doc) throw new Error(`no notebook ${id}`);
-      const kernel = await connectKernel();
-      return new NotebookController(doc, kernel, { persist: (d: NotebookDoc) => store.put(d) });
+      // The notebook shows at once; its kernel (a chunk and a worker) starts meanwhile.
+      return new NotebookController(doc, deferredKernel(connectKernel()), { persist: (d: NotebookDoc) => store.put(d) });
     })();
     sessions.set(id, session);
     session.catch(() => sessions.delete(id));

@@ -11,7 +11,7 @@ import type { NotebookController } from '../notebook/controller';
 import { FilesPanel } from '../notebook/files-panel';
 import { NotebookHeader } from '../notebook/notebook-header';
 import { NotebookList } from '../notebook/notebook-list';
-import { NotebookView, loadMonaco, useController } from '../notebook/notebook-view';
+import { NotebookView, useController } from '../notebook/notebook-view';
 import { closeSession, notebooksStore, openSession } from '../notebook/sessions';
 import { href, navigate } from '../router';
 import { openPublished } from '../publish/published';
@@ -47,8 +47,6 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
       if (published) await store.setMeta(LAST_OPENED, published);
       await refresh();
     })().catch((err: unknown) => setError(t('nb.dbFailed', { error: String(err) })));
-    // Start fetching the editor while the list renders.
-    void loadMonaco().catch(() => undefined);
   }, []);
 
   // No id (the Notebook tab): show the last notebook opened, or the newest, without changing the URL.

@@ -6,7 +6,7 @@ import { useMemo } from 'preact/hooks';
 import type { CellOutput, MimeBundle } from '../../../notebook/protocol';
 import { checkBundle } from '../../../notebook/output-check';
 import { ErrorBoundary } from '../../components/error-boundary';
-import { renderMarkdown, sanitizeHtml } from '../../sanitize';
+import { useSanitize } from '../../use-sanitize';
 import { JsonTree } from './json-tree';
 import { TableOutput } from './table-output';
 import { ChartOutput } from './chart-output';
@@ -68,9 +68,17 @@ export function MimeOutput({ data }: { data: MimeBundle }) {
   if (data['image/png']) return <img class="output-image" alt={data['text/plain'] ?? t('out.image')} src={`data:image/png;base64,${data['image/png']}`} />;
   // An SVG shown through <img> cannot run scripts, whatever it contains.
   if (data['image/svg+xml']) return <img class="output-image" alt={data['text/plain'] ?? t('out.svg')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data['image/svg+xml'])}`} />;
-  if (data['text/html']) return <div class="output-html" dangerouslySetInnerHTML={{ __html: sanitizeHtml(data['text/html']) }} />;
-  if (data['text/markdown']) return <div class="output-html markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(data['text/markdown']) }} />;
+  if (data['text/html']) return <HtmlOutput html={data['text/html']} />;
+  if (data['text/markdown']) return <HtmlOutput markdown={data['text/markdown']} />;
   if ('application/json' in data) return <JsonTree value={data['application/json']} />;
   if (data['text/plain'] !== undefined) return <TruncatedText text={data['text/plain']} class="text-plain" />;
   return <p class="muted">{t('out.unknown', { types: Object.keys(data).join(', ') })}</p>;
+}
+
+/** HTML (or markdown) output, sanitized: empty (busy) for the moment the sanitizer takes to load. */
+function HtmlOutput({ html, markdown }: { html?: string; markdown?: string }) {
+  const sanitize = useSanitize();
+  const clean = useMemo(() => sanitize && (markdown !== undefined ? sanitize.renderMarkdown(markdown) : sanitize.sanitizeHtml(html ?? '')), [sanitize, html, markdown]);
+  if (clean === undefined) return <div class="output-html" aria-busy="true" />;
+  return <div class={markdown !== undefined ? 'output-html markdown' : 'output-html'} dangerouslySetInnerHTML={{ __html: clean }} />;
 }
