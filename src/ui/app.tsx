@@ -66,7 +66,8 @@ export function App({ server = null, startupProblem = null }: { server?: string 
     return () => {
       live = false;
     };
-  }, [current.id]);
+    // `current` is one of PAGES' constant entries: it changes exactly when the page's id does.
+  }, [current]);
 
   const Page = page?.id === current.id ? page.mod.default : null;
   return (

@@ -13,11 +13,14 @@ export function ServerWaits() {
   const [waits, setWaits] = useState<WaitInfo[]>([]);
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => onWaitsChange(() => setWaits(currentWaits())) as () => void, []);
+  // The clock ticks while anything waits: started when the first wait comes, stopped when the last goes
+  // (not restarted as waits come and go in between).
+  const waiting = waits.length > 0;
   useEffect(() => {
-    if (!waits.length) return;
+    if (!waiting) return;
     const timer = setInterval(() => setNow(performance.now()), 500);
     return () => clearInterval(timer);
-  }, [waits.length > 0]);
+  }, [waiting]);
   const slow = waits.filter((w) => now - w.since >= SHOW_AFTER_MS);
   if (!slow.length) return null;
   const hosts = [...new Set(slow.map((w) => w.what))];

@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Cell } from '../../notebook/document';
 import type { Monaco } from './monaco';
-import type { CellModels } from './editor-models';
+import { type CellModels, cellLanguage } from './editor-models';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
 
@@ -81,21 +81,25 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   const echoes = useRef(new Set<string>());
   const [near, setNear] = useState(editing);
   const [ready, setReady] = useState(false);
-  // Callbacks change every render; the editor's listeners read the latest through refs.
-  const latest = useRef({ onChange, onFocus, keys });
-  latest.current = { onChange, onFocus, keys };
+  // Callbacks change every render; the editor's listeners read the latest through refs. So does the
+  // editor's creation, for the cell (a new object at every edit) and its label.
+  const latest = useRef({ onChange, onFocus, keys, cell, label });
+  latest.current = { onChange, onFocus, keys, cell, label };
+  const language = cellLanguage(cell);
 
   useEffect(() => (near || !outer.current ? undefined : whenNearViewport(outer.current, () => setNear(true))), [near]);
   useEffect(() => {
     if (editing) setNear(true);
   }, [editing]);
 
-  // Create the editor once Monaco is here and the cell is near the viewport.
+  // Create the editor once Monaco is here and the cell is near the viewport; a new model (the cell's
+  // language changed) needs a new editor.
   useEffect(() => {
     const el = host.current;
     if (!monaco || !models || !near || !el) return;
-    const model = models.get(cell);
-    // What was typed into the stand-in is the truth (this render's `cell` may be a keystroke behind).
+    const model = models.get(latest.current.cell);
+    const markdown = language === 'markdown';
+    // What was typed into the stand-in is the truth (the latest render's `cell` may be a keystroke behind).
     const typed = standIn.current;
     const focused = !!typed && document.activeElement === typed;
     if (typed && typed.value !== model.getValue()) model.setValue(typed.value);
@@ -108,17 +112,17 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       scrollbar: { vertical: 'hidden', horizontalScrollbarSize: PADDING, ignoreHorizontalScrollbarInContentHeight: true, alwaysConsumeMouseWheel: false, useShadows: false },
       overviewRulerLanes: 0,
       hideCursorInOverviewRuler: true,
-      lineNumbers: cell.type === 'code' ? 'on' : 'off',
+      lineNumbers: markdown ? 'off' : 'on',
       lineNumbersMinChars: 3,
       glyphMargin: false,
       folding: false,
-      wordWrap: cell.type === 'markdown' ? 'on' : 'off',
+      wordWrap: markdown ? 'on' : 'off',
       renderLineHighlight: 'none',
       fixedOverflowWidgets: true,
       fontSize: 13,
       lineHeight: LINE_HEIGHT,
       tabSize: 2,
-      ariaLabel: label,
+      ariaLabel: latest.current.label,
       padding: { top: PADDING, bottom: PADDING },
     });
     editor.current = ed;
@@ -165,8 +169,12 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       editor.current = null;
       setReady(false);
     };
-    // A new model (the cell's language changed) needs a new editor.
-  }, [monaco, models, near, cell.type, cell.type === 'code' ? cell.language : '']);
+  }, [monaco, models, near, language]);
+
+  // The label names the cell by its place, which moves with the cells above it.
+  useEffect(() => {
+    editor.current?.updateOptions({ ariaLabel: label });
+  }, [label]);
 
   // Keep the model in step when the document changes without the editor (e.g. undo delete). A render
   // runs its effects after it paints, so while the user types its source may be one the editor sent
@@ -178,11 +186,12 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     const current = ed.getValue();
     if (current !== cell.source && !echoes.current.has(cell.source)) models.get(cell);
     if (ed.getValue() === cell.source) echoes.current.clear();
-  }, [cell.source]);
+  }, [cell, models]);
 
+  // Focus the editor when the cell is edited, or when its editor arrives while it is.
   useEffect(() => {
     if (!editing) return;
-    const ed = editor.current;
+    const ed = ready ? editor.current : null;
     if (ed && !ed.hasTextFocus()) ed.focus();
     else if (!ed && standIn.current && document.activeElement !== standIn.current) standIn.current.focus();
   }, [editing, ready]);

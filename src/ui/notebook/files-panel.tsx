@@ -49,9 +49,10 @@ export function FilesPanel() {
     let unsubscribe = () => {};
     void connectFiles().then(async (a) => {
       setApi(a);
-      await reload(a);
+      const list = async () => setFiles(await a.list());
+      await list();
       // Files change from other tabs and from cells too (the kernel writes to the same store).
-      unsubscribe = a.onChange(() => void reload(a));
+      unsubscribe = a.onChange(() => void list());
     }, (err: unknown) => setStatus(t('files.unavailable', { error: err instanceof Error ? err.message : String(err) })));
     return () => unsubscribe();
   }, []);

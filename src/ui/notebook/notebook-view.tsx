@@ -56,11 +56,12 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
     m.sync(controller.snapshot.doc);
     setModels(m);
     return () => m.dispose();
-  }, [monaco, doc.id]);
+  }, [monaco, doc.id, controller]);
   // New, deleted and converted cells get and lose their models (for cross-cell completions). Keyed on
   // the cells' ids and kinds, not their text: typing must not walk every model.
   const shape = doc.cells.map((c) => `${c.id}:${c.type === 'code' ? c.language : 'md'}`).join(',');
-  useEffect(() => models?.sync(controller.snapshot.doc), [models, shape]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger; the body reads the live document
+  useEffect(() => models?.sync(controller.snapshot.doc), [models, controller, shape]);
 
   // `#/notebook/<id>/cell/<cellId>`: a run's page links back to the cell that created it. Scrolled
   // before the first paint (the cells are in the DOM by now), not a frame later under the reader's pointer.

@@ -2,7 +2,7 @@
 //   #/notebook                       the last notebook opened (a first visit gets the walkthrough)
 //   #/notebook/<id>                  a notebook
 //   #/notebook/<id>/cell/<cellId>    a notebook, scrolled to one cell (links from a run's page)
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { duplicateNotebook, fromIpynb, newNotebook, type NotebookDoc } from '../../notebook/document';
 import type { NotebookSummary } from '../../notebook/notebooks-store';
 import { FIRST_SAMPLE, SAMPLES, type Sample } from '../../notebook/samples';
@@ -30,11 +30,11 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const refresh = async () => {
+  const refresh = useCallback(async () => {
     const store = await notebooksStore();
     // A first visit gets the walkthrough in the UI's language; an emptied list gets a blank notebook.
     setList(await store.ensureNotEmpty(() => [FIRST_SAMPLE[locale()].create()], () => newNotebook()));
-  };
+  }, []);
 
   useEffect(() => {
     // A published site (ui/publish) opens its notebook, stored here on the first visit.
@@ -47,7 +47,7 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
       if (published) await store.setMeta(LAST_OPENED, published);
       await refresh();
     })().catch((err: unknown) => setError(t('nb.dbFailed', { error: String(err) })));
-  }, []);
+  }, [refresh]);
 
   // No id (the Notebook tab): show the last notebook opened, or the newest, without changing the URL.
   const [fallbackId, setFallbackId] = useState<string | undefined>(undefined);
@@ -191,10 +191,12 @@ function OpenNotebook(props: { controller: NotebookController; cellId?: string; 
   }, [controller]);
   // The list shows stored names: refresh it once a rename is stored (not on every autosave).
   const listed = useRef(state.doc.name);
+  const onRenamed = useRef(props.onRenamed);
+  onRenamed.current = props.onRenamed;
   useEffect(() => {
     if (state.save !== 'saved' || listed.current === state.doc.name) return;
     listed.current = state.doc.name;
-    props.onRenamed();
+    onRenamed.current();
   }, [state.doc.name, state.save]);
   return (
     <>

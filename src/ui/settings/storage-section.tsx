@@ -2,7 +2,7 @@
 // files and metric history; the Files panel's files), and the ways to free it — MLflow's `gc`
 // ("Permanently delete deleted runs", with confirmation) here, artifact deletion on a run's Artifacts
 // tab. Both only delete, which a full disk still allows.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { formatBytes, formatPercent } from '../format';
 import { ConfirmDialog } from '../components/dialog';
 import { mlflow } from '../../tracking/default';
@@ -20,13 +20,13 @@ const runBytes = (u: RunUsage) => u.artifactBytes + 24 * u.metricPoints;
 export function StorageSection() {
   const [status, setStatus] = useState<StorageStatus | null>(null);
   const [asked, setAsked] = useState<boolean | null>(null);
-  const refresh = () => void storageStatus().then(setStatus);
+  const refresh = useCallback(() => void storageStatus().then(setStatus), []);
   // Logging in another tab or the kernel, an import: usage changes while this page is open.
   useEffect(() => {
     refresh();
     const timer = setInterval(refresh, 5000);
     return () => clearInterval(timer);
-  }, []);
+  }, [refresh]);
   const persist = async () => {
     setAsked(await requestPersistence());
     refresh();

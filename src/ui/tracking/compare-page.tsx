@@ -12,12 +12,13 @@ import { color } from './charts/uplot';
 import { compareRows, defaultDimensions, dimensionsOf, dimensionValues } from './compare-model';
 import { ChartControls, toSeries, type ChartSettings } from './metric-charts';
 import { experimentsHref, parseRunIds, runHref } from './routes';
+import { useSameItems } from './use-same-items';
 import { useLive } from './use-live';
 import { t } from '../i18n/t';
 
 export default function ComparePage({ query }: { segments: string[]; query: URLSearchParams }) {
-  const ids = parseRunIds(query.get('runs'));
-  const runs = useLive((c) => Promise.all(ids.map((id) => c.getRun(id))), [ids.join()], {
+  const ids = useSameItems(parseRunIds(query.get('runs')));
+  const runs = useLive((c) => Promise.all(ids.map((id) => c.getRun(id))), [ids], {
     relevant: (m) => m.type === 'run-updated' && ids.includes(m.runId),
     minInterval: 500,
   });
@@ -159,9 +160,11 @@ function MetricOverlay({ runs }: { runs: Run[] }) {
   const [metric, setMetric] = useState(keys[0] ?? '');
   const [settings, setSettings] = useState<ChartSettings>({ xAxis: 'step', smoothing: 0, logY: false });
   const ids = runs.map((r) => r.info.runId);
+  // The runs that have the metric (null for those without): their histories are read again when it changes.
+  const logged = useSameItems(runs.map((r) => (metric in r.data.metrics ? r.info.runId : null)));
   const histories = useLive(
-    (c) => Promise.all(runs.map((r) => (metric in r.data.metrics ? c.getMetricHistory(r.info.runId, metric) : Promise.resolve([])))),
-    [ids.join(), metric],
+    (c) => Promise.all(logged.map((id) => (id !== null ? c.getMetricHistory(id, metric) : Promise.resolve([])))),
+    [logged, metric],
     { relevant: (m) => m.type === 'run-updated' && ids.includes(m.runId), minInterval: 500 },
   );
   if (!keys.length) return null;

@@ -68,7 +68,7 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
 
   const histories = useLive(
     async (c) => new Map(await Promise.all(chosen.map(async (k) => [k, await c.getMetricHistory(runId, k)] as const))),
-    [runId, chosen.join('\u0000')],
+    [runId, chosen],
     { relevant: aboutRun(runId), minInterval: 500 },
   );
 

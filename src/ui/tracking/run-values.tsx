@@ -3,6 +3,7 @@
 import type { Run } from '../../tracking/entities';
 import { runHref } from './routes';
 import { Sparkline } from './sparkline';
+import { useSameItems } from './use-same-items';
 import { aboutRun, useLive } from './use-live';
 import { t } from '../i18n/t';
 
@@ -25,10 +26,10 @@ export function ParamsTable({ params }: { params: Record<string, string> }) {
 
 export function MetricsTable({ run }: { run: Run }) {
   const runId = run.info.runId;
-  const keys = Object.keys(run.data.metrics).sort();
+  const keys = useSameItems(Object.keys(run.data.metrics).sort());
   const histories = useLive(
     async (c) => new Map(await Promise.all(keys.map(async (k) => [k, (await c.getMetricHistory(runId, k)).map((m) => m.value)] as const))),
-    [runId, keys.join('\u0000')],
+    [runId, keys],
     { relevant: aboutRun(runId), minInterval: 1000 },
   );
   return (

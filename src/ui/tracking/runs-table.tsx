@@ -97,6 +97,7 @@ export function RunsTable(props: RunsTableProps) {
 
   const onVisible = props.onVisible;
   const visibleKey = visible.map((r) => r.run.info.runId).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: told when other runs come into view, not per row object
   useEffect(() => onVisible?.(visible.map((r) => r.run)), [visibleKey]);
 
   const allIds = () => rows.map((r) => r.run.info.runId);

@@ -17,6 +17,7 @@ import { compareHref, replaceQuery } from './routes';
 import { RunsTable } from './runs-table';
 import { parentsIn } from './run-tree';
 import { formatSort, nextSort, parseSort } from './sort';
+import { useSameItems } from './use-same-items';
 import { useLive } from './use-live';
 import { readPages } from '../../lib/paging';
 import { SyncDialog } from './sync-dialog';
@@ -36,7 +37,7 @@ export function loadAllRuns(client: TrackingClient, experimentIds: string[], wit
 }
 
 export function RunsView({ experiments, query }: { experiments: Experiment[]; query: URLSearchParams }) {
-  const ids = experiments.map((e) => e.experimentId);
+  const ids = useSameItems(experiments.map((e) => e.experimentId));
   const [filter, setFilter] = useState(query.get('filter') ?? '');
   const [predicate, setPredicate] = useState(() => {
     const c = checkFilter(filter);
@@ -51,7 +52,7 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
   const [notice, setNotice] = useState<string | null>(null);
   const models = useModelArtifacts();
 
-  const runs = useLive((c) => loadAllRuns(c, ids, showDeleted), [ids.join(), showDeleted], {
+  const runs = useLive((c) => loadAllRuns(c, ids, showDeleted), [ids, showDeleted], {
     relevant: (m) => m.type !== 'experiment-changed' && m.type !== 'model-registered',
     minInterval: 250,
   });

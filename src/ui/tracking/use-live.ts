@@ -90,6 +90,7 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
       stop();
       poll();
     };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps, checked at each call (`hooks` option)
   }, deps);
 
   return { ...state, reload: () => reloadRef.current() } as Loaded<T> & { reload: () => void };

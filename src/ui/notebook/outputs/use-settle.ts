@@ -8,7 +8,7 @@
 //   - a value equal to the last one sent is not sent again (a drag that comes back where it began).
 //
 // The control shows every value as it moves (`shown`); the notebook only hears the settled ones.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export const SETTLE_MS = 250;
 
@@ -38,7 +38,8 @@ export function useSettle<T>(value: T, send: (value: T) => void, delay = SETTLE_
     setShown(value);
   }, [value]);
 
-  const commit = (v: T) => {
+  // Made once (it reads refs only), so the listeners below are added once.
+  const commit = useCallback((v: T) => {
     clearTimeout(timer.current);
     timer.current = undefined;
     latest.current = v;
@@ -46,7 +47,7 @@ export function useSettle<T>(value: T, send: (value: T) => void, delay = SETTLE_
     if (Object.is(v, sent.current)) return;
     sent.current = v;
     sendRef.current(v);
-  };
+  }, []);
 
   useEffect(() => {
     const release = () => {
@@ -61,7 +62,7 @@ export function useSettle<T>(value: T, send: (value: T) => void, delay = SETTLE_
       removeEventListener('pointercancel', release);
       clearTimeout(timer.current);
     };
-  }, []);
+  }, [commit]);
 
   return {
     shown,

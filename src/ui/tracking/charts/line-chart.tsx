@@ -76,9 +76,11 @@ function UplotChart(props: LineChartProps) {
   const height = props.height ?? 240;
   const axisName = typeof props.xAxis === 'string' ? props.xAxis : 'custom';
   const xLabel = typeof props.xAxis === 'string' ? X_AXIS_LABELS[props.xAxis] : props.xAxis.label;
-  const shape = [props.series.map((s) => s.label).join('\u0000'), axisName, xLabel, props.logY, props.points, theme, height].join('|');
+  // Everything the chart is built from but its points: a change of any rebuilds it.
+  const shape = [props.series.map((s) => s.label).join('\u0000'), axisName, xLabel, props.yLabel, props.logY, props.points, theme, height].join('|');
   const data = alignXY(props.series);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger; new points go to setData below
   useEffect(() => {
     let live = true;
     let resize: ResizeObserver | undefined;

@@ -18,6 +18,7 @@ export function ParallelCoordinates({ runs, dimensions, title }: { runs: readonl
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useThemeVersion();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `theme` redraws in the CSS's new colours
   useEffect(() => {
     const el = canvas.current!;
     const draw = () => drawParallel(el, runs, dimensions);

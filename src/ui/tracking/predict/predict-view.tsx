@@ -6,7 +6,7 @@
 // by `predictBatch` (on this thread or the worker pool, whichever is faster, with progress and
 // cancel), scored by the metric functions and written by the data layer's CSV writer. The page only
 // shows what those decide. The model is loaded through the public `mlflow` (every flavor), on demand.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readTable } from '../../../data/csv';
 import { writeCSV } from '../../../data/csv-write';
 import type { Table } from '../../../data/table';
@@ -67,10 +67,10 @@ export function PredictView({ initialModel }: { initialModel: string }) {
   const predicting = useRef<AbortController | null>(null);
   const runs = useRef(0);
 
-  const stopPredicting = () => {
+  const stopPredicting = useCallback(() => {
     predicting.current?.abort();
     predicting.current = null;
-  };
+  }, []);
   const cancelPredicting = () => {
     stopPredicting();
     setRun({ status: 'cancelled' });
@@ -92,7 +92,7 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     return () => {
       live = false;
     };
-  }, [uri]);
+  }, [uri, stopPredicting]);
 
   useEffect(() => () => {
     reading.current?.abort();
@@ -126,11 +126,12 @@ export function PredictView({ initialModel }: { initialModel: string }) {
 
   const loaded = model.status === 'ready' ? model.value : null;
   const table = input.status === 'ready' ? input.table : null;
-  const specs = loaded ? columnSpecs(loaded) : null;
+  // Once per model, so that what depends on it below runs when the model (or the table) changes only.
+  const specs = useMemo(() => (loaded ? columnSpecs(loaded) : null), [loaded]);
   const outputName = (loaded?.signature?.outputs?.[0] as { name?: string } | undefined)?.name;
   useEffect(() => {
     if (table) setTarget(guessTarget(specs?.map((s) => s.name!) ?? null, table.columns, outputName));
-  }, [table, loaded]);
+  }, [table, specs, outputName]);
 
   const check: { rows: ColumnCheck[] | null; error: string | null } = useMemo(() => {
     if (!loaded || !table) return { rows: null, error: null };
@@ -141,7 +142,7 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     } catch (err) {
       return { rows: null, error: (err as Error).message };
     }
-  }, [loaded, table, target]);
+  }, [loaded, table, target, specs]);
   const passes = check.rows ? checkPasses(check.rows) : check.error === null;
 
   const predict = async () => {

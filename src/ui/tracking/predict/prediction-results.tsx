@@ -43,6 +43,7 @@ export function PredictionResults(props: ResultsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // The results start below the fold: bring them into view, and move focus there for keyboard and
   // screen-reader users, once per run (not on every progress update).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `runId` is the trigger, a new prediction run
   useEffect(() => {
     const h = heading.current;
     if (!h) return;

@@ -1,5 +1,6 @@
 // One model version: where it came from (source URI and run), its aliases, description, signature
 // (read from the source run's MLmodel), a snippet that loads it by its registry URI, and tags.
+import { useMemo } from 'preact/hooks';
 import type { ModelVersion } from '../../../model-registry/entities';
 import { CopyButton } from '../../components/copy-button';
 import { DescriptionEditor } from '../../components/description-editor';
@@ -32,14 +33,14 @@ export function VersionView({ name, version }: { name: string; version: string }
 }
 
 function VersionBody({ data, v }: { data: ModelData; v: ModelVersion }) {
-  const source = runsUriParts(v.source);
+  const source = useMemo(() => runsUriParts(v.source), [v.source]);
   const run = source ? data.runs.get(source.runId) : undefined;
   const uri = `models:/${v.name}/${v.version}`;
   const signature = useLive(async (tracking) => {
     if (!source) return null;
     const text = await (await tracking.downloadArtifact(source.runId, `${source.path}/MLmodel`)).text();
     return parseMlmodel(text);
-  }, [v.source], { relevant: () => false });
+  }, [source], { relevant: () => false });
   const snippet = predictSnippet(v.aliases[0] ? `models:/${v.name}@${v.aliases[0]}` : uri);
   return (
     <>
