@@ -60,7 +60,10 @@ async function measure(url: string, selectors: { readOnly: string; editable: str
     };
     const first = await once(() => page.goto(url));
     const again = await once(() => page.reload());
-    if (i >= 0) cold.push(first), warm.push(again);
+    if (i >= 0) {
+      cold.push(first);
+      warm.push(again);
+    }
     await context.close();
   }
   return { cold, warm };

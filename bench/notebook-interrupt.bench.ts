@@ -13,6 +13,7 @@ import { KernelScope } from '../src/notebook/worker/scope';
 import { InterruptController } from '../src/notebook/worker/interrupt';
 import { createRuntime } from '../src/notebook/worker/runtime';
 
+// biome-ignore lint/security/noGlobalEval: runs the transpiled cell as the kernel does
 const globalEval = eval;
 
 function cellRunner(buffer?: SharedArrayBuffer) {

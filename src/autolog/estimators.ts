@@ -4,7 +4,7 @@
 import { Estimator, estimatorClasses, estimatorFromJSON } from '../ml/core/estimator';
 import { addEpochListener } from '../ml/neural-network/network';
 import type { MatrixInput, VectorInput } from '../data/frame';
-import { inferSchema } from '../logged-model/signature';
+import { inferSchema, type ModelSignature } from '../logged-model/signature';
 import { FitRecorder, type FitSnapshot } from './fit-recorder';
 import { AUTOLOG_FLAVOR } from './options';
 import { estimatorParams } from './params';
@@ -43,7 +43,7 @@ function snapshot(est: Estimator<object>, X: MatrixInput, y: VectorInput | undef
     // A copy of the fitted model: the caller may refit the original before the background write.
     const frozen = estimatorFromJSON(est.toJSON());
     const predict = (frozen as unknown as { predict?: (x: unknown) => unknown }).predict;
-    let signature;
+    let signature: ModelSignature | undefined;
     if (opts.logModelSignatures) {
       try {
         const outputs = typeof predict === 'function' ? predict.call(frozen, input.head) : undefined;
@@ -103,7 +103,10 @@ function wrapFit(original: AnyFn): AnyFn {
       throw err;
     }
     if (result instanceof Promise) {
-      return holdDepth(result.then((r) => (done(), r), (err: unknown) => {
+      return holdDepth(result.then((r) => {
+        done();
+        return r;
+      }, (err: unknown) => {
         done(err);
         throw err;
       }));
@@ -171,9 +174,10 @@ let epochListener: (() => void) | null = null;
 
 /** MLP epochs: loss, validation loss and score per epoch, step = epoch. */
 function installEpochListener(): void {
-  epochListener ??= addEpochListener(({ estimator, epoch, logs }) => {
+  if (epochListener) return;
+  epochListener = addEpochListener(({ estimator, epoch, logs }) => {
     const recorder = recorders.get(estimator);
-    if (!recorder || !recorder.writable) return;
+    if (!recorder?.writable) return;
     for (const [key, value] of Object.entries(logs)) {
       if (typeof value === 'number' && Number.isFinite(value)) void recorder.logMetric(key, value, epoch).catch(() => {});
     }

@@ -13,7 +13,7 @@ import { AUTOLOG_FLAVOR } from './options';
 import { paramString } from './params';
 import { trainingMetrics } from './training-metrics';
 import { sourceTags } from './estimators';
-import { inferSchema } from '../logged-model/signature';
+import { inferSchema, type ModelSignature } from '../logged-model/signature';
 import { trainingDataset } from './dataset';
 import { trainingInput } from './training-input';
 import { holdDepth, shouldLog, state } from './state';
@@ -49,7 +49,7 @@ function parentSnapshot(search: GridSearch, X: MatrixInput, y: VectorInput | und
   const tags = state.api ? sourceTags(state.api) : {};
   snap.dataset = () => trainingDataset(input.table, tags);
   if (best && state.options.logModels) {
-    let signature;
+    let signature: ModelSignature | undefined;
     try {
       signature = state.options.logModelSignatures ? { inputs: input.inputs, outputs: inferSchema(best.predict(input.head)) } : undefined;
     } catch {

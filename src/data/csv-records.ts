@@ -28,6 +28,7 @@ export class RecordReader {
   constructor(
     public delimiter: string | undefined,
     private readonly chunk: number,
+    // biome-ignore lint/suspicious/noConfusingVoidType: `void` lets a void method be passed as it is
     private readonly onRecord: (tok: CsvTokenizer, fields: number) => void | typeof STOP,
     private readonly signal?: AbortSignal,
     private readonly onPause?: () => void,

@@ -81,7 +81,12 @@ function fromRecords(records: ArrayLike<Record<string, unknown>>, what: string):
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (!isPlainObject(r)) throw new DataError(`Row ${i} of ${what} is ${describeValue(r)}; every row must be a record like row 0.`);
-    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), names.push(k));
+    for (const k of Object.keys(r)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        names.push(k);
+      }
+    }
   }
   const n = records.length;
   return new Table(names.map((name) => {

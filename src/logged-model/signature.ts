@@ -109,7 +109,7 @@ export function inferSchema(data: unknown): Schema {
     if (dtype === 'string' || dtype === 'bool') return [{ type: MLFLOW_TYPES[dtype], required }];
     return [tensor(TENSOR_DTYPES[dtype], [-1])];
   }
-  let t;
+  let t: ReturnType<typeof toTable>;
   try {
     t = toTable(data);
   } catch {

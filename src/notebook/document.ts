@@ -242,6 +242,7 @@ export function toScript(doc: NotebookDoc): string {
 
 /** A file name for downloads: the notebook's name without characters file systems refuse. */
 export function fileName(doc: Pick<NotebookDoc, 'name'>, extension: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those replaced
   const base = doc.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'notebook';
   return `${base}${extension}`;
 }

@@ -143,7 +143,7 @@ async function importNotebooks(a: Archive, name: string, report: ImportReport, n
   const store = await NotebooksStore.open({ name });
   try {
     for (const file of paths) {
-      let doc;
+      let doc: ReturnType<typeof checkNotebook>;
       try {
         doc = checkNotebook(await a.json<unknown>(file));
       } catch (err) {

@@ -25,7 +25,7 @@ function pieces(template: string): string[] {
     .filter((p) => /[A-Za-z]{3}/.test(p));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The texts of the page that contain an English fragment, each with the fragment found. */
 export function englishLeaks(texts: readonly string[], fragments: readonly string[]): Array<{ text: string; fragment: string }> {
@@ -35,7 +35,7 @@ export function englishLeaks(texts: readonly string[], fragments: readonly strin
   // Japanese UI contain such words (runs:/…/model, mlflow.source.type).
   const patterns = fragments.map((f) => {
     const anywhere = /\s/.test(f) || /^[A-Z][A-Za-z]{3,}$/.test(f);
-    return { f, re: anywhere ? new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`) : new RegExp(`^${escape(f)}$`) };
+    return { f, re: anywhere ? new RegExp(`(^|[^A-Za-z])${escapeRegExp(f)}($|[^A-Za-z])`) : new RegExp(`^${escapeRegExp(f)}$`) };
   });
   const out: Array<{ text: string; fragment: string }> = [];
   for (const text of texts) {

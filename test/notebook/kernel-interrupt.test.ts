@@ -83,7 +83,7 @@ describe('interrupt through shared memory', () => {
     const k = await isolatedKernel();
     k.kernel.scope.defineBuiltin('librarySpin', () => {
       // An estimator's epochs: a loop the transpiler never saw, calling the hook.
-      for (let epoch = 0; ; epoch++) checkInterrupt();
+      for (;;) checkInterrupt();
     });
     const e = k.send('reached();\nlibrarySpin()');
     const thread = interruptFromAnotherThread(k, e.seq);

@@ -10,6 +10,7 @@ import { createRuntime } from '../../src/notebook/worker/runtime';
 import { LOOP_CHECK } from '../../src/notebook/worker/cell-code';
 import { KernelError } from '../../src/notebook/worker/errors';
 
+// biome-ignore lint/security/noGlobalEval: runs the transpiled cell as the kernel does
 const globalEval = eval;
 
 function session() {

@@ -161,7 +161,7 @@ export class RestTrackingStore implements TrackingStore {
     for (const runId of await this.owned.list()) {
       const r = await orUndefined(this.call<{ run: Json }>('GET', 'runs/get', undefined, { run_id: runId }));
       const run = r && runFromJson(r.run);
-      if (!run || run.info.status !== 'RUNNING' || run.info.lifecycleStage !== 'active') {
+      if (!r || run?.info.status !== 'RUNNING' || run.info.lifecycleStage !== 'active') {
         await this.owned.remove(runId);
         continue;
       }

@@ -38,7 +38,8 @@ export interface EstimatorClass {
 
 const registry = new Map<string, EstimatorClass>();
 // Class → name, given explicitly: minified builds rename classes, and the name is saved in models.
-const names = new Map<Function, string>();
+type AnyClass = abstract new (...args: never[]) => unknown;
+const names = new Map<AnyClass, string>();
 
 /** Every estimator class registers itself: autolog patches `fit` on these, model loading finds them. */
 export function registerEstimator(name: string, cls: EstimatorClass): void {
@@ -47,11 +48,11 @@ export function registerEstimator(name: string, cls: EstimatorClass): void {
 }
 
 /** Give a class its saved name without registering it for loading (e.g. GridSearch). */
-export function nameEstimator(name: string, cls: Function): void {
+export function nameEstimator(name: string, cls: AnyClass): void {
   names.set(cls, name);
 }
 
-function nameOf(cls: Function): string {
+function nameOf(cls: AnyClass): string {
   return names.get(cls) ?? cls.name;
 }
 
@@ -120,7 +121,7 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
 
   /** The class name shown in tags and used by the registry. */
   get estimatorName(): string {
-    return nameOf(this.constructor);
+    return nameOf(this.constructor as AnyClass);
   }
 
   get kind(): EstimatorKind {
@@ -238,7 +239,7 @@ export abstract class Predictor<P extends object = Record<string, unknown>> exte
     }
     const fitNames = this.featureNamesIn_;
     const names = namesOf(m);
-    if (fitNames && names && names.some((c, j) => c !== fitNames[j])) {
+    if (fitNames && names?.some((c, j) => c !== fitNames[j])) {
       throw new DataError(
         `The feature names should match those that were passed during fit: expected [${fitNames.join(', ')}], got [${names.join(', ')}].`,
       );

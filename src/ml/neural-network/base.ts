@@ -12,7 +12,7 @@ import { ensureTfBackend } from '../core/tf-backend';
 import {
   buildModel, checkMLPParams, fitRng, forward, mlpParamName, rowMajor32, setWeights, train, trainResultToJSON,
   weightsToJSON, type Architecture, type EpochCallback, type LossKind, type MLPParams, type OutActivation,
-  type TrainResult, type WeightsJSON,
+  type TrainInput, type TrainResult, type WeightsJSON,
 } from './network';
 
 export type MLPFitOptions = {
@@ -146,7 +146,7 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
       const model = buildModel(arch, rng);
       const X = rowMajor32(m);
       let train_ = { X, Y: target.Y, n: m.rows };
-      let validation;
+      let validation: TrainInput['validation'];
       if (p.earlyStopping) {
         const { train: tr, test: va } = trainTestIndices(m.rows, {
           testSize: p.validationFraction, randomState: Math.floor(rng() * 2 ** 31), stratify: target.stratify,
@@ -202,7 +202,7 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
     /** Bias vectors per layer, as scikit-learn's `intercepts_`. */
     get intercepts_(): number[][] | null {
       const b = this.layerArrays(1);
-      return b && b.map((x) => x[0]!);
+      return b ? b.map((x) => x[0]!) : null;
     }
     private layerArrays(which: 0 | 1): number[][][] | null {
       if (!this.model_) return null;

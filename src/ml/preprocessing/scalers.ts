@@ -136,7 +136,10 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
       throw new DataError(`Minimum of desired feature range must be smaller than maximum. Got [${lo}, ${hi}].`);
     }
     const cols = numericColumns(this.fitTable(X), this.estimatorName);
+    // NaN skipped, as scikit-learn's nanmin and nanmax do (Math.min and Math.max would return NaN).
+    // biome-ignore lint/complexity/useMathMinMax: skips NaN
     this.dataMin_ = cols.map((c) => c.reduce((a, v) => (v < a ? v : a), Infinity)).map(infToNaN);
+    // biome-ignore lint/complexity/useMathMinMax: skips NaN
     this.dataMax_ = cols.map((c) => c.reduce((a, v) => (v > a ? v : a), -Infinity)).map(infToNaN);
     this.dataRange_ = this.dataMax_.map((mx, j) => mx - this.dataMin_![j]!);
     // A constant feature has range 0; scikit-learn scales it by 1 rather than dividing by zero.

@@ -152,7 +152,7 @@ function format(v: unknown, o: Required<InspectOptions>, depth: number, seen: Se
 function formatSpecial(v: object, o: Required<InspectOptions>): string | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
   if (v instanceof RegExp) return String(v);
-  if (v instanceof Error) return v.stack && v.stack.includes(v.message) ? v.stack : `${v.name}: ${v.message}`;
+  if (v instanceof Error) return v.stack?.includes(v.message) ? v.stack : `${v.name}: ${v.message}`;
   if (v instanceof Promise) return 'Promise { <pending or settled> }';
   if (v instanceof WeakMap || v instanceof WeakSet) return `${className(v)} { <items unknown> }`;
   if (v instanceof ArrayBuffer) return `ArrayBuffer { byteLength: ${v.byteLength} }`;

@@ -38,6 +38,7 @@ export interface KernelOptions {
 type CellFunction = (scope: Record<string, unknown>, runtime: CellRuntime) => Promise<unknown>;
 
 /** Evaluates generated code in the global scope (indirect eval): it sees no kernel variables. */
+// biome-ignore lint/security/noGlobalEval: running the user's cell is the kernel's job
 const globalEval = eval;
 
 /** The cell's function. What acorn accepts but the engine refuses (`import.meta` outside a module) fails here, before any line runs. */
@@ -205,7 +206,7 @@ export class Kernel {
     const reply = { type: 'control_reply' as const, requestId: req.requestId, controlId: req.controlId };
     const control = this.controls.get(req.controlId);
     if (!control) return { ...reply, cellIds: [], error: 'This control belongs to an earlier kernel: run its cell again to use it.' };
-    let value;
+    let value: ReturnType<typeof control.set>;
     try {
       value = control.set(req.value);
     } catch (err) {

@@ -42,7 +42,9 @@ export function DescriptionEditor({ id, text, onSave }: { id: string; text: stri
           </div>
         </form>
       ) : text ? (
-        html === null ? <p class="muted">{t('desc.rendering')}</p> : <div class="markdown" data-user-content="" dangerouslySetInnerHTML={{ __html: html }} />
+        html === null ? <p class="muted">{t('desc.rendering')}</p> : <div class="markdown" data-user-content=""
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML, sanitized by DOMPurify
+          dangerouslySetInnerHTML={{ __html: html }} />
       ) : <p class="muted">{t('desc.none')}</p>}
     </section>
   );

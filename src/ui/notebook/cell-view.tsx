@@ -102,7 +102,10 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
         ) : !sanitize && cell.source ? (
           <div class="markdown markdown-source" data-user-content="" onDblClick={() => controller.select(cell.id, 'edit')}>{cell.source}</div>
         ) : (
-          <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')} dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
+          // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the mouse's Enter (command mode)
+          <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML, sanitized by DOMPurify
+            dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
         )}
         {cell.type === 'code' && <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />}
       </div>

@@ -126,6 +126,7 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
       )}
       {monacoError && <p role="alert">{t('nb.editorFailed', { error: monacoError })}</p>}
       <ControlsContext.Provider value={controls}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Jupyter's command-mode keys, from the focused cell */}
       <div class="cells" onKeyDown={onKeyDown}>
         {doc.cells.map((cell, i) => (
           <CellView

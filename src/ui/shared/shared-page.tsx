@@ -93,7 +93,9 @@ function ReadOnlyCell({ cell, index }: { cell: Cell; index: number }) {
       <div class="cell cell-markdown" role="group" aria-label={t('shared.markdownCell', { name })}>
         <div class="prompt" aria-hidden="true" />
         <div class="cell-body">
-          <div class="markdown" data-user-content="" dangerouslySetInnerHTML={{ __html: renderMarkdown(cell.source) || `<p class="muted">${TEXT.emptyMarkdown}</p>` }} />
+          <div class="markdown" data-user-content=""
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML, sanitized by DOMPurify
+            dangerouslySetInnerHTML={{ __html: renderMarkdown(cell.source) || `<p class="muted">${TEXT.emptyMarkdown}</p>` }} />
         </div>
       </div>
     );
@@ -104,7 +106,7 @@ function ReadOnlyCell({ cell, index }: { cell: Cell; index: number }) {
     <div class="cell cell-code" role="group" aria-label={count === null ? t('shared.codeCell', { name, kind }) : t('shared.codeCellRun', { name, kind, count })}>
       <div class="prompt" aria-hidden="true">{count === null ? '[ ]' : `[${count}]`}</div>
       <div class="cell-body">
-        <pre class="shared-source" data-user-content="" aria-label={t('cell.source', { name, kind })}><code>{cell.source}</code></pre>
+        <pre class="shared-source" data-user-content="" role="group" aria-label={t('cell.source', { name, kind })}><code>{cell.source}</code></pre>
         <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />
       </div>
     </div>

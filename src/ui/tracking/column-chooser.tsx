@@ -32,6 +32,7 @@ export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]
   const shown = columns.filter((c) => c.id !== FIXED_COLUMN && !hidden.has(c.id)).length;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from any control inside closes the panel
     <div class="column-chooser" ref={root} onKeyDown={(e) => {
       if (e.key === 'Escape' && open) {
         e.stopPropagation();

@@ -145,6 +145,7 @@ export function RunsTable(props: RunsTableProps) {
         </thead>
         <tbody>
           {first > 0 && (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, with nothing in it to focus
             <tr class="spacer" aria-hidden="true"><td colSpan={columns.length + 2} style={{ height: `${first * ROW_HEIGHT}px` }} /></tr>
           )}
           {visible.map((row, i) => (
@@ -153,6 +154,7 @@ export function RunsTable(props: RunsTableProps) {
               withModel={withModel} experimentNames={experimentNames} />
           ))}
           {last < rows.length && (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, with nothing in it to focus
             <tr class="spacer" aria-hidden="true"><td colSpan={columns.length + 2} style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} /></tr>
           )}
         </tbody>

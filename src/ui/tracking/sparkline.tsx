@@ -6,7 +6,7 @@ import { t } from '../i18n/t';
 
 export function Sparkline({ values, label, width = 120, height = 24 }: { values: readonly number[]; label: string; width?: number; height?: number }) {
   const finite = values.filter(Number.isFinite);
-  if (finite.length < 2) return <span class="muted" aria-label={t('spark.one', { label })}>·</span>;
+  if (finite.length < 2) return <span class="muted" role="img" aria-label={t('spark.one', { label })}>·</span>;
   const ys = downsample(finite, 60);
   let lo = Infinity;
   let hi = -Infinity;

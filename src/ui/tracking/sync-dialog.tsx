@@ -64,7 +64,10 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
   };
 
   return (
-    <Dialog title={t('sync.title', { count: runIds.length })} onClose={() => (abort.current?.abort(), onClose())}>
+    <Dialog title={t('sync.title', { count: runIds.length })} onClose={() => {
+      abort.current?.abort();
+      onClose();
+    }}>
       <form method="dialog" onSubmit={start}>
         <label for="sync-url">{t('srv.url')}</label>
         <input id="sync-url" type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />

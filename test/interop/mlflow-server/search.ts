@@ -47,7 +47,7 @@ function identifier<T>(prefix: string | undefined, rawKey: string, spec: SearchS
 }
 
 export function parseFilter<T>(filter: string | undefined, spec: SearchSpec<T>): Clause[] {
-  if (!filter || !filter.trim()) return [];
+  if (!filter?.trim()) return [];
   const unparsable = () => invalid(`Invalid filter '${filter}'. Could not be parsed.`);
   const clauses: Clause[] = [];
   let rest = filter;

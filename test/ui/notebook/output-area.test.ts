@@ -37,25 +37,29 @@ describe('OutputArea', () => {
   });
 });
 
+// Components at the top level, as in the app (one defined inside a function is a new type at each call).
+function Boom({ fail }: { fail: boolean }) {
+  if (fail) throw new TypeError("Cannot read properties of undefined (reading 'map')");
+  return h('p', null, 'fine now');
+}
+/** Whether Failing fails: a test turns it off before asking the boundary to try again. */
+const failing = { fail: true };
+const Failing = () => h(Boom, { fail: failing.fail });
+const Host = () => h('div', null, h('p', null, 'sibling'), h(ErrorBoundary, { what: 'cell 2' }, h(Failing, {})));
+
 describe('ErrorBoundary', () => {
-  function Boom({ fail }: { fail: boolean }) {
-    if (fail) throw new TypeError("Cannot read properties of undefined (reading 'map')");
-    return h('p', null, 'fine now');
-  }
 
   it('shows what failed in place, keeps its siblings, and tries again', () => {
     const warn = console.warn;
     const warned: unknown[] = [];
     console.warn = (...a: unknown[]) => warned.push(a);
     try {
-      let fail = true;
-      const Failing = () => h(Boom, { fail });
-      const Host = () => h('div', null, h('p', null, 'sibling'), h(ErrorBoundary, { what: 'cell 2' }, h(Failing, {})));
+      failing.fail = true;
       const root = mount(h(Host, {}));
       expect(root.textContent).toContain('sibling');
       const alert = root.querySelector('[role="alert"]')!;
       expect(alert.textContent).toContain("Could not show cell 2: Cannot read properties of undefined (reading 'map')");
-      fail = false;
+      failing.fail = false;
       act(() => (alert.querySelector('button') as HTMLButtonElement).click());
       expect(root.textContent).toBe('siblingfine now');
       expect(warned.length).toBe(1);
