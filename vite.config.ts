@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
 
 // Cross-origin isolation lets the notebook kernel share a SharedArrayBuffer with the page, which is how
 // a runaway cell is interrupted without losing the kernel's state. `credentialless` (rather than
@@ -18,8 +21,14 @@ const isolation = {
 // and the plotting and Excel libraries (unused here) are replaced by stubs that say so.
 const danfojs = {
   alias: [
-    { find: /^danfojs$/, replacement: fileURLToPath(new URL('./node_modules/danfojs/dist/danfojs-browser/src/index.js', import.meta.url)) },
-    { find: /^plotly\.js-dist-min$/, replacement: fileURLToPath(new URL('./src/lib/stubs/unavailable.ts', import.meta.url)) },
+    {
+      find: /^danfojs$/,
+      replacement: fileURLToPath(new URL('./node_modules/danfojs/dist/danfojs-browser/src/index.js', import.meta.url)),
+    },
+    {
+      find: /^plotly\.js-dist-min$/,
+      replacement: fileURLToPath(new URL('./src/lib/stubs/unavailable.ts', import.meta.url)),
+    },
     { find: /^xlsx$/, replacement: fileURLToPath(new URL('./src/lib/stubs/unavailable.ts', import.meta.url)) },
   ],
 };
@@ -32,7 +41,10 @@ const tfjsWasmThreads = {
   name: 'kiroku:tfjs-wasm-threaded-factory',
   transform(code: string, id: string) {
     if (!id.endsWith('/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js')) return undefined;
-    return { code: `export default new Function(${JSON.stringify(`${code}\nreturn WasmBackendModuleThreadedSimd;`)})();`, map: null };
+    return {
+      code: `export default new Function(${JSON.stringify(`${code}\nreturn WasmBackendModuleThreadedSimd;`)})();`,
+      map: null,
+    };
   },
 };
 
@@ -65,7 +77,7 @@ const APP_CSP = [
 const WORKER_CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' https: http: blob: data:",
-  "connect-src * data: blob:",
+  'connect-src * data: blob:',
   "worker-src 'self' blob:",
 ].join('; ');
 
@@ -81,7 +93,18 @@ const contentSecurityPolicy: Plugin = {
   transformIndexHtml: {
     order: 'pre',
     handler: (html, ctx) =>
-      ctx.server ? html : { html, tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP }, injectTo: 'head-prepend' }] },
+      ctx.server
+        ? html
+        : {
+            html,
+            tags: [
+              {
+                tag: 'meta',
+                attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP },
+                injectTo: 'head-prepend',
+              },
+            ],
+          },
   },
   configureServer: (server) => void server.middlewares.use(cspHeaders),
   configurePreviewServer: (server) => void server.middlewares.use(cspHeaders),
@@ -95,12 +118,19 @@ const contentSecurityPolicy: Plugin = {
 // `kiroku` command does), so this config bundles none of src/.
 const DEPLOY_MODULES: Record<string, (version: string) => Promise<{ code: string; inputs?: string[] }>> = {
   'virtual:kiroku-web-predictor': async (version) => {
-    const { buildWebPredictorScripts } = await tsImport<typeof import('./src/deploy/web-predictor/build')>('./src/deploy/web-predictor/build.ts');
+    const { buildWebPredictorScripts } = await tsImport<typeof import('./src/deploy/web-predictor/build')>(
+      './src/deploy/web-predictor/build.ts',
+    );
     const built = await buildWebPredictorScripts(version);
-    return { code: `export const runtime = ${JSON.stringify(built.runtime)};\nexport const demo = ${JSON.stringify(built.demo)};\n`, inputs: built.inputs };
+    return {
+      code: `export const runtime = ${JSON.stringify(built.runtime)};\nexport const demo = ${JSON.stringify(built.demo)};\n`,
+      inputs: built.inputs,
+    };
   },
   'virtual:kiroku-model-server': async (version) => {
-    const { serverBundleFiles } = await tsImport<typeof import('./src/deploy/bundle-server')>('./src/deploy/bundle-server.ts');
+    const { serverBundleFiles } = await tsImport<typeof import('./src/deploy/bundle-server')>(
+      './src/deploy/bundle-server.ts',
+    );
     return { code: `export const files = ${JSON.stringify(await serverBundleFiles(version))};\n` };
   },
 };
@@ -135,7 +165,10 @@ const deployAssets: Plugin = {
 // cells have painted, when notebook-view.tsx imports them) as prefetches, which the browser fetches at
 // the lowest priority, after those. On another route they wait in the HTTP cache until the notebook
 // opens (the service worker precaches every chunk anyway).
-const PRELOADED = { modulepreload: [/\/src\/ui\/pages\/notebook-page\.tsx$/, /\/src\/ui\/sanitize\.ts$/], prefetch: [/\/src\/ui\/notebook\/monaco\.ts$/] };
+const PRELOADED = {
+  modulepreload: [/\/src\/ui\/pages\/notebook-page\.tsx$/, /\/src\/ui\/sanitize\.ts$/],
+  prefetch: [/\/src\/ui\/notebook\/monaco\.ts$/],
+};
 let base = '/';
 const preloadNotebook: Plugin = {
   name: 'kiroku:preload-notebook',
@@ -157,14 +190,25 @@ const preloadNotebook: Plugin = {
           files.push(fileName);
           chunk.imports.forEach(add);
         };
-        const chunk = chunks.find((c) => c.facadeModuleId && module.test(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds.some((id) => module.test(id)));
+        const chunk =
+          chunks.find((c) => c.facadeModuleId && module.test(c.facadeModuleId)) ??
+          chunks.find((c) => c.moduleIds.some((id) => module.test(id)));
         if (!chunk) throw new Error(`kiroku:preload-notebook: no chunk holds ${module}`);
         add(chunk.fileName);
         return files;
       };
       const links = (rel: 'modulepreload' | 'prefetch', modules: RegExp[]) =>
-        modules.flatMap(closure).map((f) => ({ tag: 'link', attrs: { rel, ...(rel === 'prefetch' ? { as: 'script' } : {}), crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
-      return { html, tags: [...links('modulepreload', PRELOADED.modulepreload), ...links('prefetch', PRELOADED.prefetch)] };
+        modules
+          .flatMap(closure)
+          .map((f) => ({
+            tag: 'link',
+            attrs: { rel, ...(rel === 'prefetch' ? { as: 'script' } : {}), crossorigin: true, href: `${base}${f}` },
+            injectTo: 'head' as const,
+          }));
+      return {
+        html,
+        tags: [...links('modulepreload', PRELOADED.modulepreload), ...links('prefetch', PRELOADED.prefetch)],
+      };
     },
   },
 };

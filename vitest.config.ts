@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
 
 // Two projects: `unit` runs in Node (IndexedDB from fake-indexeddb); `browser` builds nothing itself but
 // drives the app that `npm run test:browser` has built, in Debian's Chromium through playwright-core.

@@ -40,7 +40,9 @@ if (modules.length) {
       // Benchmarks on real data read ../shared/data through the dev server (`wine`: wine-quality CSV).
       const wine = encodeURIComponent(`/@fs${join(shared, 'winequality-red.csv')}`);
       await page.goto(`${base}bench/browser/harness.html?module=${m}&wine=${wine}`);
-      await page.waitForFunction(() => (window as unknown as { __benchDone?: string }).__benchDone, undefined, { timeout: 600_000 });
+      await page.waitForFunction(() => (window as unknown as { __benchDone?: string }).__benchDone, undefined, {
+        timeout: 600_000,
+      });
       await context.close();
     }
   } finally {

@@ -16,15 +16,25 @@ export async function buildApp(): Promise<string> {
   const reuse = process.env.KIROKU_DIST;
   if (reuse && existsSync(join(reuse, '.vite', 'manifest.json'))) return reuse;
   const outDir = mkdtempSync(join(tmpdir(), 'kiroku-bench-app-'));
-  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false } });
+  await build({
+    root: ROOT,
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
+  });
   return outDir;
 }
 
 /** A bare Vite page whose script puts a heading and one editable textarea on the page: the floor for "editable". */
 export async function buildBarePage(): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'kiroku-bench-bare-'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>');
-  writeFileSync(join(root, 'main.js'), "const h = document.createElement('h1'); h.textContent = 'Bare Vite page'; const t = document.createElement('textarea'); t.className = 'cell'; document.getElementById('app').append(h, t);\n");
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>',
+  );
+  writeFileSync(
+    join(root, 'main.js'),
+    "const h = document.createElement('h1'); h.textContent = 'Bare Vite page'; const t = document.createElement('textarea'); t.className = 'cell'; document.getElementById('app').append(h, t);\n",
+  );
   const outDir = join(root, 'dist');
   await build({ root, configFile: false, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
@@ -36,7 +46,12 @@ export async function buildBarePage(): Promise<string> {
  * this checkout's node_modules when the two lockfiles agree, else installs its own (`npm ci`).
  * `dispose` removes the worktree.
  */
-export function checkoutBaseline(ref = process.env.BENCH_BASELINE ?? 'main'): { root: string; ref: string; commit: string; dispose: () => void } {
+export function checkoutBaseline(ref = process.env.BENCH_BASELINE ?? 'main'): {
+  root: string;
+  ref: string;
+  commit: string;
+  dispose: () => void;
+} {
   const root = join(mkdtempSync(join(tmpdir(), 'kiroku-bench-base-')), 'kiroku');
   execFileSync('git', ['worktree', 'add', '--detach', root, ref], { cwd: ROOT, stdio: 'ignore' });
   const lock = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
@@ -53,6 +68,11 @@ export function checkoutBaseline(ref = process.env.BENCH_BASELINE ?? 'main'): { 
 /** The app at `root` (a baseline checkout) built into a temp folder with that checkout's own config. */
 export async function buildAppAt(root: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'kiroku-bench-app-'));
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
   return outDir;
 }

@@ -8,10 +8,21 @@ import { gzipSync } from 'node:zlib';
 import { report } from './report';
 import { buildApp } from './build-temp';
 
-type ManifestChunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] };
+type ManifestChunk = {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+};
 
 const outDir = await buildApp();
-const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  ManifestChunk
+>;
 const gzipCache = new Map<string, { bytes: number; gzipBytes: number }>();
 function size(file: string): { bytes: number; gzipBytes: number } {
   let s = gzipCache.get(file);
@@ -23,13 +34,22 @@ function size(file: string): { bytes: number; gzipBytes: number } {
 }
 
 // Every shipped file (workers included; source maps are not built here).
-const files = readdirSync(join(outDir, 'assets')).map((f) => `assets/${f}`).filter((f) => /\.(js|css|wasm)$/.test(f));
-let totalBytes = 0, totalGzip = 0;
+const files = readdirSync(join(outDir, 'assets'))
+  .map((f) => `assets/${f}`)
+  .filter((f) => /\.(js|css|wasm)$/.test(f));
+let totalBytes = 0,
+  totalGzip = 0;
 for (const f of files.sort((a, b) => statSync(join(outDir, b)).size - statSync(join(outDir, a)).size)) {
   const s = size(f);
   totalBytes += s.bytes;
   totalGzip += s.gzipBytes;
-  report({ bench: 'bundle-size', figure: 'chunk', file: f.replace(/^assets\//, ''), bytes: s.bytes, gzipBytes: s.gzipBytes });
+  report({
+    bench: 'bundle-size',
+    figure: 'chunk',
+    file: f.replace(/^assets\//, ''),
+    bytes: s.bytes,
+    gzipBytes: s.gzipBytes,
+  });
 }
 report({ bench: 'bundle-size', figure: 'total', files: files.length, bytes: totalBytes, gzipBytes: totalGzip });
 
@@ -45,7 +65,11 @@ function filesOf(keys: Set<string>): string[] {
 }
 function sum(list: string[], ext: RegExp) {
   const picked = list.filter((f) => ext.test(f));
-  return { files: picked.length, bytes: picked.reduce((s, f) => s + size(f).bytes, 0), gzipBytes: picked.reduce((s, f) => s + size(f).gzipBytes, 0) };
+  return {
+    files: picked.length,
+    bytes: picked.reduce((s, f) => s + size(f).bytes, 0),
+    gzipBytes: picked.reduce((s, f) => s + size(f).gzipBytes, 0),
+  };
 }
 
 const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);

@@ -57,7 +57,12 @@ report({
 // The two halves of readCSV: text → Table, then Table → danfojs DataFrame.
 const table = await readTable(text);
 const parseOnly = await timeIt(() => readTable(text), 3);
-report({ bench: 'data.csv.readTable', megabytes: round(megabytes, 1), medianMs: parseOnly.medianMs, mbPerSec: round(megabytes / (parseOnly.medianMs / 1000), 1) });
+report({
+  bench: 'data.csv.readTable',
+  megabytes: round(megabytes, 1),
+  medianMs: parseOnly.medianMs,
+  mbPerSec: round(megabytes / (parseOnly.medianMs / 1000), 1),
+});
 const build = await timeIt(() => tableToDanfo(table), 3);
 report({ bench: 'data.csv.tableToDanfo', rows, cols: 21, medianMs: build.medianMs, minMs: build.minMs });
 

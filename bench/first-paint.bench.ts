@@ -18,8 +18,11 @@ const servers: PreviewServer[] = [];
 /** The app with the project's config (its headers and base); the bare page with none. */
 async function serve(outDir: string, projectConfig: boolean): Promise<string> {
   const server = await preview({
-    root: projectConfig ? ROOT : outDir, ...(projectConfig ? {} : { configFile: false as const }), logLevel: 'error',
-    build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, headers: isolation },
+    root: projectConfig ? ROOT : outDir,
+    ...(projectConfig ? {} : { configFile: false as const }),
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, headers: isolation },
   });
   servers.push(server);
   return server.resolvedUrls!.local[0]!;
@@ -40,8 +43,12 @@ const watch = (selectors: Record<string, string>) => `
 const browser = await launchChromium();
 type Sample = { readOnlyMs: number; editableMs: number; monacoMs: number; fcpMs: number | null };
 /** `readOnly`, `editable` and `monaco` are the selectors of the three moments (the same one for the bare page). */
-async function measure(url: string, selectors: { readOnly: string; editable: string; monaco: string }): Promise<{ cold: Sample[]; warm: Sample[] }> {
-  const cold: Sample[] = [], warm: Sample[] = [];
+async function measure(
+  url: string,
+  selectors: { readOnly: string; editable: string; monaco: string },
+): Promise<{ cold: Sample[]; warm: Sample[] }> {
+  const cold: Sample[] = [],
+    warm: Sample[] = [];
   // One extra sample first, dropped: it pays for Chromium's own warm-up.
   for (let i = -1; i < SAMPLES; i++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -49,11 +56,17 @@ async function measure(url: string, selectors: { readOnly: string; editable: str
     const page = await context.newPage();
     const once = async (go: () => Promise<unknown>): Promise<Sample> => {
       await go();
-      await page.waitForFunction(() => Object.keys((window as unknown as { __marks: Record<string, number> }).__marks).length === 3, undefined, { timeout: 60_000, polling: 50 });
+      await page.waitForFunction(
+        () => Object.keys((window as unknown as { __marks: Record<string, number> }).__marks).length === 3,
+        undefined,
+        { timeout: 60_000, polling: 50 },
+      );
       return page.evaluate(() => {
         const marks = (window as unknown as { __marks: Record<string, number> }).__marks;
         return {
-          readOnlyMs: marks.readOnly!, editableMs: marks.editable!, monacoMs: marks.monaco!,
+          readOnlyMs: marks.readOnly!,
+          editableMs: marks.editable!,
+          monacoMs: marks.monaco!,
           fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         };
       });
@@ -75,24 +88,41 @@ const median = (xs: number[]) => {
 };
 try {
   // The bare page first (it also warms Chromium up), then the app.
-  const bare = await measure(bareUrl, { readOnly: 'textarea.cell', editable: 'textarea.cell', monaco: 'textarea.cell' });
+  const bare = await measure(bareUrl, {
+    readOnly: 'textarea.cell',
+    editable: 'textarea.cell',
+    monaco: 'textarea.cell',
+  });
   const app = await measure(`${appUrl}#/notebook`, {
     readOnly: '.cell-editor .code-static, .cell-editor .monaco-editor',
     editable: '.cell-editor textarea.code-static:not([readonly]), .cell-editor .monaco-editor textarea',
     monaco: '.cell-editor .monaco-editor textarea',
   });
-  for (const [visit, key] of [['first visit', 'cold'], ['reload', 'warm']] as const) {
-    const a = app[key], b = bare[key];
+  for (const [visit, key] of [
+    ['first visit', 'cold'],
+    ['reload', 'warm'],
+  ] as const) {
+    const a = app[key],
+      b = bare[key];
     const ro = median(a.map((s) => s.readOnlyMs));
     const ed = median(a.map((s) => s.editableMs));
     const monaco = median(a.map((s) => s.monacoMs));
     const bareMs = median(b.map((s) => s.editableMs));
     report({
-      bench: 'first-paint', visit, samples: SAMPLES,
-      appReadOnlyViewMs: ro, appEditableCellMs: ed, bareViteEditableMs: bareMs,
-      readOnlyRatio: round(ro / bareMs, 2), readOnlyGoal: '<= 1.5', editableRatio: round(ed / bareMs, 2), editableGoal: '<= 3',
-      appMonacoEditorMs: monaco, monacoRatio: round(monaco / bareMs, 2),
-      appFirstContentfulPaintMs: median(a.map((s) => s.fcpMs ?? NaN)), bareViteFirstContentfulPaintMs: median(b.map((s) => s.fcpMs ?? NaN)),
+      bench: 'first-paint',
+      visit,
+      samples: SAMPLES,
+      appReadOnlyViewMs: ro,
+      appEditableCellMs: ed,
+      bareViteEditableMs: bareMs,
+      readOnlyRatio: round(ro / bareMs, 2),
+      readOnlyGoal: '<= 1.5',
+      editableRatio: round(ed / bareMs, 2),
+      editableGoal: '<= 3',
+      appMonacoEditorMs: monaco,
+      monacoRatio: round(monaco / bareMs, 2),
+      appFirstContentfulPaintMs: median(a.map((s) => s.fcpMs ?? NaN)),
+      bareViteFirstContentfulPaintMs: median(b.map((s) => s.fcpMs ?? NaN)),
     });
   }
 } finally {

@@ -46,17 +46,29 @@ const inputs: Record<string, unknown> = {
 
 type Fitter = (X: unknown) => unknown;
 const fitters: Array<{ code: string; input: string; fit: Fitter }> = Object.keys(inputs).map((input) => ({
-  code: 'this checkout', input, fit: (X) => new ElasticNet(PARAMS).fit(X as never, y),
+  code: 'this checkout',
+  input,
+  fit: (X) => new ElasticNet(PARAMS).fit(X as never, y),
 }));
 
 const base = checkoutBaseline();
 try {
-  const baseMl = (await import(pathToFileURL(join(base.root, 'src/ml/index.ts')).href)) as { ElasticNet: typeof ElasticNet };
-  const baseWarnings = (await import(pathToFileURL(join(base.root, 'src/ml/core/warnings.ts')).href)) as { setWarningHandler: typeof setWarningHandler };
+  const baseMl = (await import(pathToFileURL(join(base.root, 'src/ml/index.ts')).href)) as {
+    ElasticNet: typeof ElasticNet;
+  };
+  const baseWarnings = (await import(pathToFileURL(join(base.root, 'src/ml/core/warnings.ts')).href)) as {
+    setWarningHandler: typeof setWarningHandler;
+  };
   baseWarnings.setWarningHandler(() => {});
-  const baseFrame = (await import(pathToFileURL(join(base.root, 'src/data/frame.ts')).href)) as { toMatrix: (X: unknown) => unknown };
+  const baseFrame = (await import(pathToFileURL(join(base.root, 'src/data/frame.ts')).href)) as {
+    toMatrix: (X: unknown) => unknown;
+  };
   for (const input of ['danfojs DataFrame', 'rows (number[][])', 'Matrix']) {
-    fitters.push({ code: `baseline ${base.ref} (${base.commit})`, input, fit: (X) => new baseMl.ElasticNet(PARAMS).fit(X as never, y) });
+    fitters.push({
+      code: `baseline ${base.ref} (${base.commit})`,
+      input,
+      fit: (X) => new baseMl.ElasticNet(PARAMS).fit(X as never, y),
+    });
   }
 
   const times = new Map<(typeof fitters)[number], number[]>(fitters.map((f) => [f, []]));
@@ -74,7 +86,10 @@ try {
     ['danfojs DataFrame → Table (adapter, dtypes from the values)', () => toTable(inputs['danfojs DataFrame'])],
     ['Table → Matrix', () => toMatrix(inputs.Table as Table)],
     ['danfojs DataFrame → Matrix', () => toMatrix(inputs['danfojs DataFrame'] as never)],
-    [`baseline ${base.ref}: danfojs DataFrame → Matrix`, () => baseFrame.toMatrix(inputs['danfojs DataFrame'] as never)],
+    [
+      `baseline ${base.ref}: danfojs DataFrame → Matrix`,
+      () => baseFrame.toMatrix(inputs['danfojs DataFrame'] as never),
+    ],
   ];
   for (const [what, fn] of convert) {
     fn();
@@ -84,14 +99,27 @@ try {
       fn();
       ts.push(performance.now() - t0);
     }
-    report({ bench: 'fit-input.conversion', what, rows: R, cols: C, medianMs: round(median(ts), 1), minMs: round(Math.min(...ts), 1) });
+    report({
+      bench: 'fit-input.conversion',
+      what,
+      rows: R,
+      cols: C,
+      medianMs: round(median(ts), 1),
+      minMs: round(Math.min(...ts), 1),
+    });
   }
   const tableMs = median(times.get(fitters[0]!)!);
   for (const f of fitters) {
     const ts = times.get(f)!;
     report({
-      bench: 'fit-input.ElasticNet', code: f.code, input: f.input, rows: R, cols: C, rounds: ROUNDS,
-      medianMs: round(median(ts), 1), minMs: round(Math.min(...ts), 1),
+      bench: 'fit-input.ElasticNet',
+      code: f.code,
+      input: f.input,
+      rows: R,
+      cols: C,
+      rounds: ROUNDS,
+      medianMs: round(median(ts), 1),
+      minMs: round(Math.min(...ts), 1),
       vsTable: round(median(ts) / tableMs, 3),
     });
   }

@@ -81,7 +81,11 @@ function sklearnAvailable(): boolean {
   return spawnSync(PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
 }
 
-function timeSklearn(d: Dataset, params: Record<string, unknown>, repeat: number): { times: number[]; nIter: number; coef: number[] } {
+function timeSklearn(
+  d: Dataset,
+  params: Record<string, unknown>,
+  repeat: number,
+): { times: number[]; nIter: number; coef: number[] } {
   const dir = mkdtempSync(join(tmpdir(), 'kiroku-bench-'));
   try {
     const file = join(dir, 'xy.f64');
@@ -89,7 +93,11 @@ function timeSklearn(d: Dataset, params: Record<string, unknown>, repeat: number
     all.set(d.X.data);
     all.set(d.y, d.X.data.length);
     writeFileSync(file, new Uint8Array(all.buffer));
-    const r = spawnSync(PYTHON, ['-c', PY_TIMER, file, String(d.X.rows), String(d.X.cols), String(repeat), JSON.stringify(params)], { encoding: 'utf8' });
+    const r = spawnSync(
+      PYTHON,
+      ['-c', PY_TIMER, file, String(d.X.rows), String(d.X.cols), String(repeat), JSON.stringify(params)],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`sklearn timing failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim());
   } finally {

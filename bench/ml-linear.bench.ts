@@ -40,16 +40,32 @@ function synthetic(n: number, p: number): { X: Matrix; y: Float64Array; labels: 
   return { X: { data, rows: n, cols: p, columns: [] }, y, labels };
 }
 
-type Case = { name: string; sklearn: string; params: Record<string, unknown>; classify?: boolean; fit: (X: Matrix, y: Float64Array) => ArrayLike<number> };
+type Case = {
+  name: string;
+  sklearn: string;
+  params: Record<string, unknown>;
+  classify?: boolean;
+  fit: (X: Matrix, y: Float64Array) => ArrayLike<number>;
+};
 const cases: Case[] = [
   { name: 'Ridge', sklearn: 'Ridge', params: { alpha: 1 }, fit: (X, y) => new Ridge({ alpha: 1 }).fit(X, y).coef_! },
-  { name: 'LinearRegression', sklearn: 'LinearRegression', params: {}, fit: (X, y) => new LinearRegression().fit(X, y).coef_! },
+  {
+    name: 'LinearRegression',
+    sklearn: 'LinearRegression',
+    params: {},
+    fit: (X, y) => new LinearRegression().fit(X, y).coef_!,
+  },
   ...[0.1, 1, 0.01].map((alpha) => ({
-    name: `ElasticNet(alpha=${alpha})`, sklearn: 'ElasticNet', params: { alpha },
+    name: `ElasticNet(alpha=${alpha})`,
+    sklearn: 'ElasticNet',
+    params: { alpha },
     fit: (X: Matrix, y: Float64Array) => new ElasticNet({ alpha }).fit(X, y).coef_!,
   })),
   {
-    name: 'LogisticRegression (binary)', sklearn: 'LogisticRegression', params: { max_iter: 100 }, classify: true,
+    name: 'LogisticRegression (binary)',
+    sklearn: 'LogisticRegression',
+    params: { max_iter: 100 },
+    classify: true,
     fit: (X, y) => new LogisticRegression({ maxIter: 100 }).fit(X, y).coef_![0]!,
   },
 ];
@@ -114,7 +130,12 @@ try {
       { name: 'allCores', kiroku: null, sklearn: null },
       { name: 'oneThread', kiroku: 1, sklearn: 1 },
     ] as const;
-    const figure: Record<string, unknown> & { bench: string } = { bench: 'ml-linear', model: c.name, data: `${N}x${P}`, samples: SAMPLES };
+    const figure: Record<string, unknown> & { bench: string } = {
+      bench: 'ml-linear',
+      model: c.name,
+      data: `${N}x${P}`,
+      samples: SAMPLES,
+    };
     const times = new Map(modes.map((m) => [m.name, { kiroku: [] as number[], sklearn: [] as number[] }]));
     let coef: ArrayLike<number> = [];
     let skCoef: number[] | null = null;

@@ -30,7 +30,10 @@ const MAKE_DATA = `(n, p) => {
   const labels = y.map((v) => (v > 0 ? 1 : 0));
   return { X, y, labels };
 }`;
-const makeData = new Function(`return ${MAKE_DATA}`)() as (n: number, p: number) => { X: number[][]; y: number[]; labels: number[] };
+const makeData = new Function(`return ${MAKE_DATA}`)() as (
+  n: number,
+  p: number,
+) => { X: number[][]; y: number[]; labels: number[] };
 const params = { hiddenLayerSizes: [64, 64], maxIter: 20, batchSize: 200, randomState: 0, nIterNoChange: 1000 };
 
 const cellCode = `const makeData: any = ${MAKE_DATA};
@@ -81,7 +84,10 @@ await ensureTfBackend();
 const nodeBackend = await describeTfBackend();
 async function fitNode(kind: string): Promise<number> {
   const t0 = performance.now();
-  const m = kind === 'MLPRegressor' ? await new MLPRegressor(params).fit(data.X, data.y) : await new MLPClassifier(params).fit(data.X, data.labels);
+  const m =
+    kind === 'MLPRegressor'
+      ? await new MLPRegressor(params).fit(data.X, data.y)
+      : await new MLPClassifier(params).fit(data.X, data.labels);
   const ms = performance.now() - t0;
   if (m.nIter_ !== 20) throw new Error(`expected 20 epochs, got ${m.nIter_}`);
   m.dispose();
@@ -91,7 +97,9 @@ async function fitNode(kind: string): Promise<number> {
 // The built app in headless Chromium: one notebook, one cell per round.
 const appDir = await buildApp();
 const server = await preview({
-  root: ROOT, build: { outDir: appDir }, logLevel: 'error',
+  root: ROOT,
+  build: { outDir: appDir },
+  logLevel: 'error',
   preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
 });
 const browser = await launchChromium();
@@ -103,14 +111,29 @@ let browserBackend = '';
 async function fitBrowser(): Promise<Record<string, number[]>> {
   cellNo++;
   // One line: typed into Monaco, a multi-line cell would collect auto-indentation and a closing brace.
-  await runInto(page, cellNo, cellCode.split('\n').map((l) => l.trim()).join(' '));
+  await runInto(
+    page,
+    cellNo,
+    cellCode
+      .split('\n')
+      .map((l) => l.trim())
+      .join(' '),
+  );
   const out = output(page, cellNo);
-  await out.getByText(/"times"|Error/).first().waitFor({ timeout: 600_000 });
+  await out
+    .getByText(/"times"|Error/)
+    .first()
+    .waitFor({ timeout: 600_000 });
   const text = await out.innerText();
   const m = /'(\{"backend".*\})'/.exec(text);
   if (!m) throw new Error(`the cell failed: ${text}`);
   const r = JSON.parse(m[1]!) as { backend: string; times: Record<string, number[]> };
-  browserBackend = (await page.getByRole('status').filter({ hasText: /^Kernel/ }).innerText()).replace(/^[\s\S]*backend: /, '');
+  browserBackend = (
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Kernel/ })
+      .innerText()
+  ).replace(/^[\s\S]*backend: /, '');
   return r.times;
 }
 
@@ -141,16 +164,26 @@ for (const k of kinds) {
   const n = stats(node[k]!);
   const c = stats(chromium[k]!);
   const figure: Record<string, unknown> & { bench: string } = {
-    bench: 'ml-mlp', estimator: k, data: `${N}x${P}`, layers: [64, 64], epochs: 20, batch: 200,
-    nodeBackend, chromiumBackend: browserBackend, samples: node[k]!.length,
-    nodeMs: n, chromiumMs: c,
+    bench: 'ml-mlp',
+    estimator: k,
+    data: `${N}x${P}`,
+    layers: [64, 64],
+    epochs: 20,
+    batch: 200,
+    nodeBackend,
+    chromiumBackend: browserBackend,
+    samples: node[k]!.length,
+    nodeMs: n,
+    chromiumMs: c,
   };
   if (withSklearn) {
     const s = stats(sklearn[k]!);
     Object.assign(figure, {
       sklearnMs: s,
-      nodeRatio: round(n.median / s.median, 2), nodeGoal: '<= 2.0',
-      chromiumRatio: round(c.median / s.median, 2), chromiumGoal: '<= 3.0',
+      nodeRatio: round(n.median / s.median, 2),
+      nodeGoal: '<= 2.0',
+      chromiumRatio: round(c.median / s.median, 2),
+      chromiumGoal: '<= 3.0',
     });
   }
   report(figure);

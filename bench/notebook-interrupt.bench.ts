@@ -27,7 +27,12 @@ function cellRunner(buffer?: SharedArrayBuffer) {
     run(code: string): Promise<unknown> {
       // Execution n: the flag stops it when it holds n, as the kernel numbers executions.
       interrupts.begin(++n);
-      const cell = transpileCell(code, { language: 'javascript', sourceUrl: `kiroku-cell-${n}.js`, kernelName: (x) => scope.kernelName(x), isGlobal: (x) => x in globalThis });
+      const cell = transpileCell(code, {
+        language: 'javascript',
+        sourceUrl: `kiroku-cell-${n}.js`,
+        kernelName: (x) => scope.kernelName(x),
+        isGlobal: (x) => x in globalThis,
+      });
       scope.record(cell.declared, cell.consts);
       return (globalEval(cell.source) as (s: unknown, r: unknown) => Promise<unknown>)(scope.values, runtime);
     },
@@ -39,9 +44,11 @@ const KERNELS: Record<string, string> = {
   // a tight numeric loop: the worst case, one add per iteration
   tight: 'function k(n) { let s = 0; for (let i = 0; i < n; i++) { s += i * 0.5; } return s }',
   // nested loops over an array, as a hand-written matrix product or distance computation would be
-  nested: 'function k(n) { const a = new Float64Array(1000); for (let i = 0; i < 1000; i++) { a[i] = i; } let s = 0; for (let r = 0; r < n / 1000; r++) { for (let j = 0; j < 1000; j++) { s += a[j] * a[(j + r) % 1000]; } } return s }',
+  nested:
+    'function k(n) { const a = new Float64Array(1000); for (let i = 0; i < 1000; i++) { a[i] = i; } let s = 0; for (let r = 0; r < n / 1000; r++) { for (let j = 0; j < 1000; j++) { s += a[j] * a[(j + r) % 1000]; } } return s }',
   // a loop calling a function and touching objects, closer to everyday notebook code
-  objects: 'function k(n) { const pts = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i * 2 })); const dist = (p) => Math.sqrt(p.x * p.x + p.y * p.y); let s = 0; for (let i = 0; i < n; i++) { s += dist(pts[i % 1000]); } return s }',
+  objects:
+    'function k(n) { const pts = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i * 2 })); const dist = (p) => Math.sqrt(p.x * p.x + p.y * p.y); let s = 0; for (let i = 0; i < n; i++) { s += dist(pts[i % 1000]); } return s }',
 };
 const N = 20_000_000;
 
@@ -65,7 +72,10 @@ for (const [name, src] of Object.entries(KERNELS)) {
   await cell.run(src);
   const instrumented = cell.scope.values.k as (n: number) => number;
   const atomicFlag = new Int32Array(new SharedArrayBuffer(4));
-  const everyIteration = new Function('flag', `return (${src.replace('function k', 'function').replace(/(for \([^)]*\) \{)/g, '$1 if (Atomics.load(flag, 0)) throw 1;')})`)(atomicFlag) as (n: number) => number;
+  const everyIteration = new Function(
+    'flag',
+    `return (${src.replace('function k', 'function').replace(/(for \([^)]*\) \{)/g, '$1 if (Atomics.load(flag, 0)) throw 1;')})`,
+  )(atomicFlag) as (n: number) => number;
   const t = best({ plain: () => plain(N), instrumented: () => instrumented(N), atomics: () => everyIteration(N) });
   report({
     bench: `notebook.interrupt.loop.${name}`,
@@ -84,10 +94,14 @@ for (const [name, src] of Object.entries(KERNELS)) {
   // with 150 builtins on its prototype and 60 names from earlier cells, as in a used notebook.
   const cell = cellRunner();
   for (let i = 0; i < 150; i++) cell.scope.defineBuiltin(`builtin${i}`, i);
-  for (let c = 0; c < 6; c++) await cell.run(Array.from({ length: 10 }, (_, i) => `let earlier${c}_${i} = ${i};`).join('\n'));
+  for (let c = 0; c < 6; c++)
+    await cell.run(Array.from({ length: 10 }, (_, i) => `let earlier${c}_${i} = ${i};`).join('\n'));
   await cell.run('const weights = new Float64Array(1000).fill(0.5);');
   const body = 'let total = 0;\nfor (let i = 0; i < N; i++) { total += weights[i % 1000]; }\ntotal';
-  const plain = new Function('N', `const weights = new Float64Array(1000).fill(0.5); ${body.replace(/\ntotal$/, '\nreturn total;')}`) as (n: number) => number;
+  const plain = new Function(
+    'N',
+    `const weights = new Float64Array(1000).fill(0.5); ${body.replace(/\ntotal$/, '\nreturn total;')}`,
+  ) as (n: number) => number;
   const runs: Record<string, () => unknown> = { plain: () => plain(N) };
   const t = best({ ...runs });
   const times: number[] = [];
@@ -147,5 +161,10 @@ for (const [name, src] of Object.entries(KERNELS)) {
     latencies.push(stoppedAt - new Float64Array(buffer, 8, 1)[0]!);
   }
   latencies.sort((a, b) => a - b);
-  report({ bench: 'notebook.interrupt.latency', trials: latencies.length, medianMs: round(latencies[2]!, 3), maxMs: round(latencies.at(-1)!, 3) });
+  report({
+    bench: 'notebook.interrupt.latency',
+    trials: latencies.length,
+    medianMs: round(latencies[2]!, 3),
+    maxMs: round(latencies.at(-1)!, 3),
+  });
 }

@@ -27,10 +27,26 @@ rows
 const lines = cell.split('\n').length;
 // Copies of the cell body in blocks (so their declarations do not clash), about 1,000 lines.
 const body = cell.replace(/^import .*\n/m, '');
-const big = `${cell.split('\n')[0]}\n` + Array.from({ length: Math.ceil(1000 / lines) }, () => `{\n${body}}`).join('\n');
-const options = { language: 'typescript' as const, sourceUrl: 'kiroku-cell-1.js', kernelName: (n: string) => (['loadCSV', 'mlflow'].includes(n) ? ('let' as const) : undefined), isGlobal: (n: string) => n in globalThis };
+const big =
+  `${cell.split('\n')[0]}\n` + Array.from({ length: Math.ceil(1000 / lines) }, () => `{\n${body}}`).join('\n');
+const options = {
+  language: 'typescript' as const,
+  sourceUrl: 'kiroku-cell-1.js',
+  kernelName: (n: string) => (['loadCSV', 'mlflow'].includes(n) ? ('let' as const) : undefined),
+  isGlobal: (n: string) => n in globalThis,
+};
 
-for (const [name, code] of [['typical', cell], ['large', big]] as const) {
+for (const [name, code] of [
+  ['typical', cell],
+  ['large', big],
+] as const) {
   const t = await timeIt(() => transpileCell(code, options), 20);
-  report({ bench: `notebook.transpile.${name}`, lines: code.split('\n').length, chars: code.length, medianMs: t.medianMs, minMs: t.minMs, linesPerMs: round(code.split('\n').length / t.medianMs, 1) });
+  report({
+    bench: `notebook.transpile.${name}`,
+    lines: code.split('\n').length,
+    chars: code.length,
+    medianMs: t.medianMs,
+    minMs: t.minMs,
+    linesPerMs: round(code.split('\n').length / t.medianMs, 1),
+  });
 }

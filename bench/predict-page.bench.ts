@@ -24,8 +24,19 @@ import { ROOT, buildApp, buildAppAt, checkoutBaseline } from './build-temp';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1);
-const FEATURES = ['fixed acidity', 'volatile acidity', 'citric acid', 'residual sugar', 'chlorides', 'free sulfur dioxide',
-  'total sulfur dioxide', 'density', 'pH', 'sulphates', 'alcohol'];
+const FEATURES = [
+  'fixed acidity',
+  'volatile acidity',
+  'citric acid',
+  'residual sugar',
+  'chlorides',
+  'free sulfur dioxide',
+  'total sulfur dioxide',
+  'density',
+  'pH',
+  'sulphates',
+  'alcohol',
+];
 
 /**
  * Wine-like rows as a File in the page (each column on its own scale, 0–4 decimals, the sulfur
@@ -62,7 +73,10 @@ const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-E
 const servers: PreviewServer[] = [];
 async function serve(root: string, outDir: string): Promise<string> {
   const server = await preview({
-    root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir },
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, headers: isolation },
   });
   servers.push(server);
@@ -74,12 +88,16 @@ async function logModel(page: Page): Promise<string> {
   return page.evaluate(async (features) => {
     const k = await (globalThis as unknown as { kiroku: Promise<Record<string, any>> }).kiroku;
     const { mlflow, ElasticNet } = k;
-    const records = Array.from({ length: 2000 }, (_, i) => Object.fromEntries(features.map((f, j) => [f, ((i * (j + 3)) % 97) / 10 + 0.5])));
-    const y = records.map((r) => features.reduce((s, f, j) => s + (r[f] as number) * (j % 3 - 1), 0));
+    const records = Array.from({ length: 2000 }, (_, i) =>
+      Object.fromEntries(features.map((f, j) => [f, ((i * (j + 3)) % 97) / 10 + 0.5])),
+    );
+    const y = records.map((r) => features.reduce((s, f, j) => s + (r[f] as number) * ((j % 3) - 1), 0));
     // Fitted on a named Matrix: the one table-like input both this code and older builds take.
     const n = records.length;
     const data = new Float64Array(n * features.length);
-    features.forEach((f: string, j: number) => records.forEach((r: any, i: number) => (data[j * n + i] = r[f] as number)));
+    features.forEach((f: string, j: number) =>
+      records.forEach((r: any, i: number) => (data[j * n + i] = r[f] as number)),
+    );
     const X = { data, rows: n, cols: features.length, columns: features };
     const model = new ElasticNet({ alpha: 0.01 }).fit(X, y);
     const run = await mlflow.startRun({ runName: 'bench' });
@@ -114,8 +132,11 @@ const WATCH = `
 async function predictPage(page: Page, url: string): Promise<Record<string, number>> {
   const runId = await logModel(page);
   await page.goto(`${url}#/predict?model=${encodeURIComponent(`runs:/${runId}/model`)}`);
-  await page.getByRole('status').getByText(/Loaded runs:/).waitFor({ timeout: 60_000 });
-  const bytes = await page.evaluate(makeFileInPage(ROWS)) as number;
+  await page
+    .getByRole('status')
+    .getByText(/Loaded runs:/)
+    .waitFor({ timeout: 60_000 });
+  const bytes = (await page.evaluate(makeFileInPage(ROWS))) as number;
   await page.evaluate(WATCH);
   // Drop it on the drop zone, as a user drags a file from the desktop.
   await page.evaluate(() => {
@@ -123,15 +144,31 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
     const dt = new DataTransfer();
     dt.items.add(w.__file);
     w.__t.drop = performance.now();
-    document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document
+      .querySelector('.drop-zone')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
   const predict = page.getByRole('region', { name: '3. Schema check' }).getByRole('button', { name: 'Predict' });
   await predict.waitFor({ timeout: 600_000 });
-  await page.waitForFunction(() => (window as unknown as { __t: { checked?: number } }).__t.checked, undefined, { timeout: 600_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __t: { checked?: number } }).__t.checked, undefined, {
+    timeout: 600_000,
+    polling: 100,
+  });
   await predict.click({ timeout: 600_000 }); // a page that freezes (the baseline on a busy machine) takes its time to take the click
-  const download = page.getByRole('region', { name: '4. Predictions' }).getByRole('button', { name: 'Download predictions (CSV)' });
+  const download = page
+    .getByRole('region', { name: '4. Predictions' })
+    .getByRole('button', { name: 'Download predictions (CSV)' });
   await download.waitFor({ timeout: 600_000 });
-  await page.waitForFunction(() => !([...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Download predictions')) as HTMLButtonElement).disabled, undefined, { timeout: 600_000, polling: 100 });
+  await page.waitForFunction(
+    () =>
+      !(
+        [...document.querySelectorAll('button')].find((b) =>
+          b.textContent?.startsWith('Download predictions'),
+        ) as HTMLButtonElement
+      ).disabled,
+    undefined,
+    { timeout: 600_000, polling: 100 },
+  );
   const saved = page.waitForEvent('download', { timeout: 600_000 });
   await download.click({ timeout: 600_000 });
   await saved;
@@ -141,7 +178,8 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
   });
   const during = longTasks.filter((l) => l.start >= t.drop! - 1);
   // The longest task of each phase: reading and checking the file, predicting, writing the download.
-  const longest = (from: number, to: number) => round(Math.max(0, ...during.filter((l) => l.start >= from - 1 && l.start < to).map((l) => l.ms)), 0);
+  const longest = (from: number, to: number) =>
+    round(Math.max(0, ...during.filter((l) => l.start >= from - 1 && l.start < to).map((l) => l.ms)), 0);
   return {
     megabytes: round(bytes / 2 ** 20, 1),
     dropToCheckMs: round(t.checked! - t.drop!, 0),
@@ -153,7 +191,10 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
     longestTaskPredictingMs: longest(t.predictClick!, t.predicted!),
     longestTaskWritingMs: longest(t.downloadClick!, Infinity),
     longTasks: during.length,
-    totalBlockingMs: round(during.reduce((s, l) => s + Math.max(0, l.ms - 50), 0), 0),
+    totalBlockingMs: round(
+      during.reduce((s, l) => s + Math.max(0, l.ms - 50), 0),
+      0,
+    ),
   };
 }
 
@@ -200,7 +241,11 @@ async function batch(page: Page, rows: number): Promise<Record<string, number>> 
 const base = process.env.BENCH_BASELINE === 'none' ? null : checkoutBaseline();
 try {
   const apps = [{ name: 'this checkout', url: await serve(ROOT, await buildApp()) }];
-  if (base) apps.push({ name: `baseline ${base.ref} (${base.commit})`, url: await serve(base.root, await buildAppAt(base.root)) });
+  if (base)
+    apps.push({
+      name: `baseline ${base.ref} (${base.commit})`,
+      url: await serve(base.root, await buildAppAt(base.root)),
+    });
   const browser = await launchChromium();
   try {
     for (let s = 0; s < SAMPLES; s++) {
@@ -208,7 +253,13 @@ try {
         const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
         const page = await context.newPage();
         await page.goto(`${app.url}#/notebook`);
-        report({ bench: 'predict-page', app: app.name, rows: ROWS, cols: FEATURES.length, ...(await predictPage(page, app.url)) });
+        report({
+          bench: 'predict-page',
+          app: app.name,
+          rows: ROWS,
+          cols: FEATURES.length,
+          ...(await predictPage(page, app.url)),
+        });
         await context.close();
       }
     }

@@ -4,7 +4,10 @@ export function report(figure: Record<string, unknown> & { bench: string }): voi
 }
 
 /** Median of repeated timings, in ms, after one warm-up call. */
-export async function timeIt(fn: () => unknown | Promise<unknown>, repeat = 5): Promise<{ medianMs: number; minMs: number }> {
+export async function timeIt(
+  fn: () => unknown | Promise<unknown>,
+  repeat = 5,
+): Promise<{ medianMs: number; minMs: number }> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < repeat; i++) {

@@ -18,7 +18,8 @@ const server = await startMlflowTestServer();
 const far = await startMlflowTestServer({ latencyMs: 20 });
 const requests = (suffix: string) => server.calls.filter((c) => c.endsWith(suffix)).length;
 let n = 0;
-const label = (target: string) => (target === 'memory' ? 'memory-store' : target === server.url ? 'rest-store' : 'rest-store-20ms');
+const label = (target: string) =>
+  target === 'memory' ? 'memory-store' : target === server.url ? 'rest-store' : 'rest-store-20ms';
 
 function api(uri: string) {
   const fluent = new Fluent(`memory:bench-${++n}`);
@@ -38,13 +39,18 @@ for (const target of ['memory', server.url, far.url]) {
   const ms = performance.now() - t0;
   await mlflow.endRun();
   report({
-    bench: `rest.log-metrics.${label(target)}`, points: POINTS, ms: round(ms, 1),
-    pointsPerSecond: Math.round(POINTS / (ms / 1000)), ...(target === server.url ? { logBatchRequests: requests('/runs/log-batch') - before } : {}),
+    bench: `rest.log-metrics.${label(target)}`,
+    points: POINTS,
+    ms: round(ms, 1),
+    pointsPerSecond: Math.round(POINTS / (ms / 1000)),
+    ...(target === server.url ? { logBatchRequests: requests('/runs/log-batch') - before } : {}),
   });
 }
 
 // 2. An autologged ElasticNet fit on wine-quality: fit until the run is complete on the server.
-const wineText = await readFile(resolve(import.meta.dirname, '../../shared/data/winequality-red.csv'), 'utf8').catch(() => null);
+const wineText = await readFile(resolve(import.meta.dirname, '../../shared/data/winequality-red.csv'), 'utf8').catch(
+  () => null,
+);
 if (wineText) {
   const df = await readCSV(wineText);
   const X = df.drop({ columns: ['quality'] });
@@ -63,8 +69,13 @@ if (wineText) {
     autolog(mlflow, { disable: true });
     times.sort((a, b) => a - b);
     report({
-      bench: `rest.autolog-fit.${label(target)}`, dataset: 'winequality-red', medianMs: round(times[3]!, 1), minMs: round(times[0]!, 1),
-      ...(target === server.url ? { requestsPerFit: round((server.calls.length - callsBefore) / times.length, 1) } : {}),
+      bench: `rest.autolog-fit.${label(target)}`,
+      dataset: 'winequality-red',
+      medianMs: round(times[3]!, 1),
+      minMs: round(times[0]!, 1),
+      ...(target === server.url
+        ? { requestsPerFit: round((server.calls.length - callsBefore) / times.length, 1) }
+        : {}),
     });
   }
 } else {
@@ -84,7 +95,13 @@ if (wineText) {
     for (const pass of ['first', 'resumed']) {
       const t0 = performance.now();
       const r = await syncRuns(local.client(), { baseUrl: target, runIds: [runId], retries: 0 });
-      report({ bench: `rest.sync.${label(target)}.${pass}`, ms: round(performance.now() - t0, 1), metricPointsSent: r.synced[0]?.metricPointsSent, artifactsSent: r.synced[0]?.artifactsSent, failed: r.failed.length });
+      report({
+        bench: `rest.sync.${label(target)}.${pass}`,
+        ms: round(performance.now() - t0, 1),
+        metricPointsSent: r.synced[0]?.metricPointsSent,
+        artifactsSent: r.synced[0]?.artifactsSent,
+        failed: r.failed.length,
+      });
     }
   }
 }
@@ -104,7 +121,8 @@ if (wineText) {
   let found = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    found = (await mlflow.searchRuns({ filter: "metrics.m3 > 0.5 and params.p1 != '3'", orderBy: ['metrics.m3 DESC'] })).length;
+    found = (await mlflow.searchRuns({ filter: "metrics.m3 > 0.5 and params.p1 != '3'", orderBy: ['metrics.m3 DESC'] }))
+      .length;
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);

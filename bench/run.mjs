@@ -7,18 +7,26 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 let failed = 0;
 for (const f of files) {
   if (only.length && !only.some((o) => f.includes(o))) continue;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, f)], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, f)], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC' },
+  });
   if (r.status !== 0) {
     failed++;
     console.error(`bench ${f} exited with ${r.status}`);
   }
 }
 if (existsSync(join(here, 'browser'))) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'browser-runner.ts'), ...only], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'browser-runner.ts'), ...only], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC' },
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

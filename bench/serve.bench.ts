@@ -48,7 +48,10 @@ for (const [path, bytes] of Object.entries(unzipSync(await exportMlruns(mlflow.c
 
 const columns = X.columns.map(String);
 const values = X.values as number[][];
-const body = (rows: number, offset: number) => JSON.stringify({ dataframe_split: { columns, data: Array.from({ length: rows }, (_, i) => values[(offset + i) % values.length]) } });
+const body = (rows: number, offset: number) =>
+  JSON.stringify({
+    dataframe_split: { columns, data: Array.from({ length: rows }, (_, i) => values[(offset + i) % values.length]) },
+  });
 
 const BARE = `
 const { createServer } = require('node:http');
@@ -73,10 +76,18 @@ function start(args: string[]): Promise<{ url: string; child: ChildProcess }> {
 
 function post(agent: Agent, url: string, payload: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/invocations`, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
-    });
+    const req = request(
+      `${url}/invocations`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -88,14 +99,16 @@ async function load(url: string, payloads: string[], total: number) {
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (next < total) {
-      const i = next++;
-      const s = performance.now();
-      await post(agent, url, payloads[i % payloads.length]!);
-      latencies.push(performance.now() - s);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < total) {
+        const i = next++;
+        const s = performance.now();
+        await post(agent, url, payloads[i % payloads.length]!);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -117,17 +130,35 @@ for (const rows of [1, 1000]) {
   report({ bench: `serve.in-process.${rows}-row`, rows, msPerRequest: round(medianMs / 20, 3) });
 }
 
-for (const [rows, total] of [[1, 4000], [1000, 200]] as const) {
+for (const [rows, total] of [
+  [1, 4000],
+  [1000, 200],
+] as const) {
   const payloads = Array.from({ length: 16 }, (_, k) => body(rows, k * 97));
   for (const url of Object.values(servers)) await load(url, payloads, Math.min(total, 200)); // warm-up
   const results: Record<string, Array<Awaited<ReturnType<typeof load>>>> = { kiroku: [], 'bare-node': [] };
-  for (let r = 0; r < ROUNDS; r++) for (const [name, url] of Object.entries(servers)) results[name]!.push(await load(url, payloads, total));
+  for (let r = 0; r < ROUNDS; r++)
+    for (const [name, url] of Object.entries(servers)) results[name]!.push(await load(url, payloads, total));
   for (const [name, rounds] of Object.entries(results)) {
-    const median = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(rounds.length / 2)]!;
-    report({ bench: `serve.${name}.${rows}-row`, rows, requests: total, connections: CONNECTIONS, bodyBytes: Buffer.byteLength(payloads[0]!), ...median });
+    const median = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
+      Math.floor(rounds.length / 2)
+    ]!;
+    report({
+      bench: `serve.${name}.${rows}-row`,
+      rows,
+      requests: total,
+      connections: CONNECTIONS,
+      bodyBytes: Buffer.byteLength(payloads[0]!),
+      ...median,
+    });
   }
 }
 
 kiroku.child.kill();
 bare.child.kill();
-report({ bench: 'serve.machine', cpus: cpus().length, loadavgBefore: loadBefore.map((x) => round(x, 2)), loadavgAfter: loadavg().map((x) => round(x, 2)) });
+report({
+  bench: 'serve.machine',
+  cpus: cpus().length,
+  loadavgBefore: loadBefore.map((x) => round(x, 2)),
+  loadavgAfter: loadavg().map((x) => round(x, 2)),
+});

@@ -29,7 +29,11 @@ const work = await mkdtemp(join(tmpdir(), 'kiroku-bench-web-predictor-'));
 
 const models = {
   ElasticNet: () => new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }),
-  'StandardScaler+ElasticNet': () => new Pipeline([['scale', new StandardScaler()], ['enet', new ElasticNet({ alpha: 0.02 })]]),
+  'StandardScaler+ElasticNet': () =>
+    new Pipeline([
+      ['scale', new StandardScaler()],
+      ['enet', new ElasticNet({ alpha: 0.02 })],
+    ]),
 };
 for (const [name, make] of Object.entries(models)) {
   autolog(mlflow, { silent: true });
@@ -46,6 +50,19 @@ for (const [name, make] of Object.entries(models)) {
   const loaded = await mlflow.pyfunc.loadModel(uri);
   const web = await timeIt(() => predictor.predict(records), 25);
   const app = await timeIt(() => loaded.predict(records), 25);
-  report({ bench: 'web-predictor', model: name, bytes: text.length, gzipBytes: gzipSync(text, { level: 9 }).length, budgetGzipBytes: 30 * 1024 });
-  report({ bench: 'web-predictor-predict', model: name, rows: records.length, input: 'records', webPredictorMs: web.medianMs, appPyfuncMs: app.medianMs });
+  report({
+    bench: 'web-predictor',
+    model: name,
+    bytes: text.length,
+    gzipBytes: gzipSync(text, { level: 9 }).length,
+    budgetGzipBytes: 30 * 1024,
+  });
+  report({
+    bench: 'web-predictor-predict',
+    model: name,
+    rows: records.length,
+    input: 'records',
+    webPredictorMs: web.medianMs,
+    appPyfuncMs: app.medianMs,
+  });
 }

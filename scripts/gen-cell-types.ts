@@ -55,12 +55,16 @@ export function generateCellTypes(): CellTypes {
 
 /** Emits the declarations into `work`; returns the names src/index.ts exports. */
 function emitDeclarations(work: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(resolve(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    resolve(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const options: ts.CompilerOptions = {
     ...parsed.options,
     noEmit: false,
@@ -70,17 +74,24 @@ function emitDeclarations(work: string): string[] {
     declarationDir: resolve(work, 'src'),
   };
   const program = ts.createProgram([resolve(ROOT, CELL_API_ENTRY), resolve(ROOT, 'src/env.d.ts')], options);
-  const emitted = program.emit(undefined, (file, text) => {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }, undefined, true);
+  const emitted = program.emit(
+    undefined,
+    (file, text) => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    },
+    undefined,
+    true,
+  );
   const problems = [...program.getDeclarationDiagnostics(), ...emitted.diagnostics];
   if (problems.length) {
-    throw new Error(`The cell API's declarations cannot be emitted:\n${ts.formatDiagnostics(problems, {
-      getCanonicalFileName: (f) => f,
-      getCurrentDirectory: () => ROOT,
-      getNewLine: () => '\n',
-    })}`);
+    throw new Error(
+      `The cell API's declarations cannot be emitted:\n${ts.formatDiagnostics(problems, {
+        getCanonicalFileName: (f) => f,
+        getCurrentDirectory: () => ROOT,
+        getNewLine: () => '\n',
+      })}`,
+    );
   }
   const checker = program.getTypeChecker();
   const index = checker.getSymbolAtLocation(program.getSourceFile(resolve(ROOT, 'src/index.ts'))!)!;
@@ -93,13 +104,22 @@ function bundleDeclarations(work: string): string {
     Object.entries(VENDOR).map(([name, v]) => [name, [relative(work, resolve(ROOT, v.file))]]),
   );
   const config = resolve(work, 'tsconfig.json');
-  writeFileSync(config, JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM'], strict: true,
-      skipLibCheck: true, types: [], paths,
-    },
-    files: [relative(work, entry)],
-  }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2023', 'DOM'],
+        strict: true,
+        skipLibCheck: true,
+        types: [],
+        paths,
+      },
+      files: [relative(work, entry)],
+    }),
+  );
   const [bundle] = generateDtsBundle(
     [{ filePath: entry, output: { noBanner: true, exportReferencedTypes: false, sortNodes: false } }],
     { preferredConfigPath: config },
@@ -125,16 +145,26 @@ function moduleFile(bundle: string, indexNames: string[]): string {
     at = declare.getEnd() + 1; // the keyword and the space after it
   }
   body += bundle.slice(at);
-  const indented = body.trim().split('\n').map((line) => (line ? `\t${line}` : line)).join('\n');
-  const vendors = Object.entries(VENDOR).map(([name, v]) =>
-    `declare module '${name}' {\n\timport { ${v.global} } from '${CELL_MODULE}';\n\texport = ${v.global};\n}`);
+  const indented = body
+    .trim()
+    .split('\n')
+    .map((line) => (line ? `\t${line}` : line))
+    .join('\n');
+  const vendors = Object.entries(VENDOR).map(
+    ([name, v]) =>
+      `declare module '${name}' {\n\timport { ${v.global} } from '${CELL_MODULE}';\n\texport = ${v.global};\n}`,
+  );
   const kiroku = `declare module 'kiroku' {\n\texport {\n${indexNames.map((n) => `\t\t${n},`).join('\n')}\n\t} from '${CELL_MODULE}';\n}`;
-  return [
-    HEADER("What a cell is given (the globals alias it); what `import … from 'kiroku'` and the vendor packages give a cell."),
-    `declare module '${CELL_MODULE}' {\n${indented}\n}`,
-    kiroku,
-    ...vendors,
-  ].join('\n') + '\n';
+  return (
+    [
+      HEADER(
+        "What a cell is given (the globals alias it); what `import … from 'kiroku'` and the vendor packages give a cell.",
+      ),
+      `declare module '${CELL_MODULE}' {\n${indented}\n}`,
+      kiroku,
+      ...vendors,
+    ].join('\n') + '\n'
+  );
 }
 
 /**
@@ -148,17 +178,21 @@ function globalsFile(bundle: string): string {
   const names = exportedNames(bundle);
   const aliases = names.filter((n) => !taken.has(n)).map((name) => `\texport import ${name} = cell.${name};`);
   const shadowed = names.filter((n) => taken.has(n));
-  return [
-    HEADER(`The names every cell starts with: each export of the module '${CELL_MODULE}', as a global.`),
-    ...(shadowed.length
-      ? [`// Cells' too, but declared globally by the editor's lib already (known as ml.… or imported): ${shadowed.join(', ')}.`]
-      : []),
-    `import * as cell from '${CELL_MODULE}';`,
-    '',
-    'declare global {',
-    ...aliases,
-    '}',
-  ].join('\n') + '\n';
+  return (
+    [
+      HEADER(`The names every cell starts with: each export of the module '${CELL_MODULE}', as a global.`),
+      ...(shadowed.length
+        ? [
+            `// Cells' too, but declared globally by the editor's lib already (known as ml.… or imported): ${shadowed.join(', ')}.`,
+          ]
+        : []),
+      `import * as cell from '${CELL_MODULE}';`,
+      '',
+      'declare global {',
+      ...aliases,
+      '}',
+    ].join('\n') + '\n'
+  );
 }
 
 /** The libs the notebook's editor loads (monaco.ts: es2023, webworker). */
@@ -173,7 +207,12 @@ export function libGlobalNames(): Set<string> {
   host.getSourceFile = (f, v) => (f === file ? ts.createSourceFile(f, '', v) : getSource(f, v));
   const program = ts.createProgram([file], options, host);
   const all = ts.SymbolFlags.Value | ts.SymbolFlags.Type | ts.SymbolFlags.Namespace;
-  return new Set(program.getTypeChecker().getSymbolsInScope(program.getSourceFile(file)!, all).map((s) => s.name));
+  return new Set(
+    program
+      .getTypeChecker()
+      .getSymbolsInScope(program.getSourceFile(file)!, all)
+      .map((s) => s.name),
+  );
 }
 
 /** The names the bundle exports, in its order, found by the compiler (renamed exports included). */
@@ -193,5 +232,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const files = generateCellTypes();
   mkdirSync(resolve(ROOT, CELL_TYPES_DIR), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(resolve(ROOT, CELL_TYPES_DIR, name), text);
-  console.log(`Wrote ${Object.keys(files).map((f) => `${CELL_TYPES_DIR}/${f}`).join(', ')}.`);
+  console.log(
+    `Wrote ${Object.keys(files)
+      .map((f) => `${CELL_TYPES_DIR}/${f}`)
+      .join(', ')}.`,
+  );
 }

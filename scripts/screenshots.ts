@@ -24,16 +24,29 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 860 
 const page = await context.newPage();
 await mkdir(OUT, { recursive: true });
 const shot = async (name: string, target: Page | ReturnType<Page['locator']> = page, fullPage = false) => {
-  await target.screenshot({ path: resolve(OUT, `${name}.png`), animations: 'disabled', ...(fullPage ? { fullPage } : {}) });
+  await target.screenshot({
+    path: resolve(OUT, `${name}.png`),
+    animations: 'disabled',
+    ...(fullPage ? { fullPage } : {}),
+  });
   console.info(`docs/screenshots/${name}.png`);
 };
 
 async function runAll(): Promise<void> {
   await page.getByRole('button', { name: 'Run all', exact: true }).click();
-  await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[role=group][aria-label^="Cell "]')].filter((e) => /TypeScript|JavaScript/.test(e.getAttribute('aria-label')!));
-    return document.querySelector('.outputs [role=alert]') || cells.every((e) => /, run \d+$/.test(e.getAttribute('aria-label')!));
-  }, null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => {
+      const cells = [...document.querySelectorAll('[role=group][aria-label^="Cell "]')].filter((e) =>
+        /TypeScript|JavaScript/.test(e.getAttribute('aria-label')!),
+      );
+      return (
+        document.querySelector('.outputs [role=alert]') ||
+        cells.every((e) => /, run \d+$/.test(e.getAttribute('aria-label')!))
+      );
+    },
+    null,
+    { timeout: 300_000 },
+  );
   await page.getByText('Kernel idle').waitFor();
 }
 const cellOutput = (n: number) => page.getByRole('group', { name: `Cell ${n} output`, exact: true });
@@ -44,7 +57,10 @@ await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFo
 await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
 if (existsSync(WINE)) {
   const files = page.getByRole('complementary', { name: 'Files' });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.getByRole('button', { name: 'Upload files' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    files.getByRole('button', { name: 'Upload files' }).click(),
+  ]);
   await chooser.setFiles({ name: 'winequality-red.csv', mimeType: 'text/csv', buffer: await readFile(WINE) });
   await files.getByRole('list', { name: 'Your files' }).getByText('winequality-red.csv').waitFor();
 }
@@ -60,18 +76,33 @@ await shot('notebook');
 await cellOutput(9).getByRole('link', { name: 'elasticnet-by-hand', exact: true }).click();
 await page.getByRole('heading', { level: 1, name: 'elasticnet-by-hand' }).waitFor();
 await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Artifacts' }).click();
-await page.getByRole('navigation', { name: 'Artifact files' }).getByRole('link', { name: /residuals\.json/ }).click();
-await page.getByRole('img', { name: /scatter chart: Residuals/ }).locator('canvas').first().waitFor();
+await page
+  .getByRole('navigation', { name: 'Artifact files' })
+  .getByRole('link', { name: /residuals\.json/ })
+  .click();
+await page
+  .getByRole('img', { name: /scatter chart: Residuals/ })
+  .locator('canvas')
+  .first()
+  .waitFor();
 await shot('run-page-residuals-figure');
-await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
+await page
+  .getByRole('navigation', { name: 'Run sections' })
+  .getByRole('link', { name: /Metric charts/ })
+  .click();
 await page.getByRole('figure').first().waitFor();
 await shot('run-page-metric-charts');
 
 // The Predict page: the walkthrough's registered model on a file of the same kind.
 if (existsSync(WINE)) {
   await page.goto(`${base}#/predict?model=${encodeURIComponent('models:/wine-quality-elasticnet/latest')}`);
-  await page.getByRole('status').getByText(/Loaded models:/).waitFor();
-  await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'winequality-red.csv', mimeType: 'text/csv', buffer: await readFile(WINE) });
+  await page
+    .getByRole('status')
+    .getByText(/Loaded models:/)
+    .waitFor();
+  await page
+    .getByLabel('Choose a CSV file')
+    .setInputFiles({ name: 'winequality-red.csv', mimeType: 'text/csv', buffer: await readFile(WINE) });
   await page.getByRole('region', { name: '3. Schema check' }).getByRole('button', { name: 'Predict' }).click();
   await page.getByRole('region', { name: 'Predictions beside the inputs' }).getByRole('row').nth(1).waitFor();
   await shot('predict-page', page, true);
@@ -79,7 +110,10 @@ if (existsSync(WINE)) {
 
 // The sweep: its bar chart, then the runs table scrolled right to the metrics.
 await page.goto(`${base}#/notebook`);
-await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('button', { name: 'Open sample: Hyperparameter sweep' }).click();
+await page
+  .getByRole('navigation', { name: 'Notebooks' })
+  .getByRole('button', { name: 'Open sample: Hyperparameter sweep' })
+  .click();
 await page.getByRole('heading', { level: 1, name: 'Hyperparameter sweep', exact: true }).waitFor();
 await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
 await runAll();
@@ -99,7 +133,10 @@ await shot('runs-table-scrolled-right');
 
 // TensorFlow.js: the training progress bar under the cell.
 await page.goto(`${base}#/notebook`);
-await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('button', { name: 'Open sample: TensorFlow.js network' }).click();
+await page
+  .getByRole('navigation', { name: 'Notebooks' })
+  .getByRole('button', { name: 'Open sample: TensorFlow.js network' })
+  .click();
 await page.getByRole('heading', { level: 1, name: 'TensorFlow.js network', exact: true }).waitFor();
 await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
 await runAll();
@@ -115,7 +152,9 @@ await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
 const first = page.getByRole('group', { name: /^Cell 1, / });
 await first.locator('.cell-editor').click();
 await first.locator('.monaco-editor.focused').waitFor();
-await page.keyboard.insertText(existsSync(WINE) ? "describe(await loadCSV('winequality-red.csv'))" : "describe(await loadSample('cars'))");
+await page.keyboard.insertText(
+  existsSync(WINE) ? "describe(await loadCSV('winequality-red.csv'))" : "describe(await loadSample('cars'))",
+);
 await page.keyboard.press('Shift+Enter');
 await cellOutput(1).getByRole('table').waitFor({ timeout: 60_000 });
 await shot('describe-table', page.getByRole('group', { name: /^Cell 1, / }));
@@ -125,7 +164,9 @@ await page.getByRole('button', { name: '+ Add cell at the end' }).click();
 const second = page.getByRole('group', { name: /^Cell 2, / });
 await second.locator('.cell-editor').click();
 await second.locator('.monaco-editor.focused').waitFor();
-await page.keyboard.insertText('const X = [[1], [2]];\nfunction predictAll() {\n  return new ElasticNet().predict(X);\n}\npredictAll();');
+await page.keyboard.insertText(
+  'const X = [[1], [2]];\nfunction predictAll() {\n  return new ElasticNet().predict(X);\n}\npredictAll();',
+);
 await page.keyboard.press('Shift+Enter');
 await cellOutput(2).getByRole('alert').waitFor({ timeout: 60_000 });
 await shot('traceback', second);

@@ -8,7 +8,15 @@ export * from './model-registry';
 export * from './interop';
 export * from './ml/index';
 export * from './data/index';
-export { TrackingError, SchemaError, NotFittedError, DataError, SearchSyntaxError, KirokuError, InterruptError } from './lib/errors';
+export {
+  TrackingError,
+  SchemaError,
+  NotFittedError,
+  DataError,
+  SearchSyntaxError,
+  KirokuError,
+  InterruptError,
+} from './lib/errors';
 export { KIROKU_VERSION as VERSION } from './lib/build-info';
 export type { ServerOptions } from './lib/server-options';
 export { html, markdown } from './notebook/worker/markup';

@@ -25,7 +25,13 @@ const show = (vnode: ComponentChild) => {
 let mounted: [string | null, string | null] = [null, null];
 const mount = (server: string | null, problem: string | null) => {
   mounted = [server, problem];
-  show(h(ErrorBoundary, { what: 'Kiroku' }, h(App, { key: `${server ?? 'this browser'} ${locale()}`, server, startupProblem: problem })));
+  show(
+    h(
+      ErrorBoundary,
+      { what: 'Kiroku' },
+      h(App, { key: `${server ?? 'this browser'} ${locale()}`, server, startupProblem: problem }),
+    ),
+  );
 };
 applyDocumentLocale();
 onServerSwitch((server) => mount(server, null));
@@ -34,7 +40,9 @@ onLocaleChange(() => mount(...mounted));
 // view; one used with a token asks for it first (tokens are never stored).
 const saved = savedServer();
 if (saved?.needsToken) {
-  void import('./ui/server-token-prompt').then(({ ServerTokenPrompt }) => show(h(ServerTokenPrompt, { url: saved.url, onDone: mount })));
+  void import('./ui/server-token-prompt').then(({ ServerTokenPrompt }) =>
+    show(h(ServerTokenPrompt, { url: saved.url, onDone: mount })),
+  );
 } else if (saved) {
   void import('./ui/tracking-server')
     .then(async (m) => {

@@ -21,7 +21,15 @@ describe('the import reader', () => {
       "export type { W } from './type-export';",
       "const notAModule = new URL('./x', location.href);",
     ].join('\n');
-    expect(runtimeImports(text)).toEqual(['./static', './side-effect', './re-export', './star', './dynamic', './entry.worker.ts', './editor.worker?worker']);
+    expect(runtimeImports(text)).toEqual([
+      './static',
+      './side-effect',
+      './re-export',
+      './star',
+      './dynamic',
+      './entry.worker.ts',
+      './editor.worker?worker',
+    ]);
   });
 
   it('keeps an import that mixes a value with types', () => {
@@ -50,9 +58,24 @@ describe('the rules fail on an injected violation', () => {
 
   it.each([
     ['a side-effect import of the UI from lib', 'lib/errors', "import '../ui/app';", 'lib may not load ui'],
-    ['a dynamic import of the UI from the kernel', 'notebook/worker/kernel', "void import('../../ui/app');", 'notebook may not load ui'],
-    ['a re-export of ml from the tracking layer', 'tracking/client', "export { ElasticNet } from '../ml/linear-model/elastic-net';", 'tracking may not load ml'],
-    ['a worker entry started from storage', 'storage/connection', "new Worker(new URL('../workers/ml.worker.ts', import.meta.url));", 'storage may not load workers'],
+    [
+      'a dynamic import of the UI from the kernel',
+      'notebook/worker/kernel',
+      "void import('../../ui/app');",
+      'notebook may not load ui',
+    ],
+    [
+      'a re-export of ml from the tracking layer',
+      'tracking/client',
+      "export { ElasticNet } from '../ml/linear-model/elastic-net';",
+      'tracking may not load ml',
+    ],
+    [
+      'a worker entry started from storage',
+      'storage/connection',
+      "new Worker(new URL('../workers/ml.worker.ts', import.meta.url));",
+      'storage may not load workers',
+    ],
   ])('%s', (_, file, line, why) => {
     expect(violations(graphWith(file, line))).toContainEqual(expect.stringContaining(why));
   });
@@ -61,18 +84,18 @@ describe('the rules fail on an injected violation', () => {
     expect(violations(graphWith('ui/notebook/kernel', "void import('../../tracking/idb-store');"))).toContainEqual(
       'ui/notebook/kernel → tracking/idb-store: the UI never touches a store',
     );
-    expect(violations(graphWith('ui/notebook/kernel', "void import('../../interop/rest/tracking-store');"))).toContainEqual(
-      'ui/notebook/kernel → interop/rest/tracking-store: the UI never touches a store',
-    );
+    expect(
+      violations(graphWith('ui/notebook/kernel', "void import('../../interop/rest/tracking-store');")),
+    ).toContainEqual('ui/notebook/kernel → interop/rest/tracking-store: the UI never touches a store');
     expect(violations(graphWith('ui/notebook/kernel', "import '../../workspace/export';"))).toContainEqual(
       'ui/notebook/kernel → workspace/export: the UI never touches a store',
     );
   });
 
   it('autolog announcing or storing a run around the tracking client', () => {
-    expect(violations(graphWith('autolog/fit-recorder', "import { announce } from '../tracking/events';"))).toContainEqual(
-      'autolog/fit-recorder → tracking/events: autolog goes through the tracking client',
-    );
+    expect(
+      violations(graphWith('autolog/fit-recorder', "import { announce } from '../tracking/events';")),
+    ).toContainEqual('autolog/fit-recorder → tracking/events: autolog goes through the tracking client');
     expect(violations(graphWith('autolog/fit-recorder', "void import('../tracking/memory-store');"))).toContainEqual(
       'autolog/fit-recorder → tracking/memory-store: autolog goes through the tracking client',
     );
@@ -82,18 +105,24 @@ describe('the rules fail on an injected violation', () => {
     expect(violations(graphWith('ui/notebook/kernel', "void import('../../deploy/serve');"))).toContainEqual(
       'ui/notebook/kernel → deploy/serve: the UI loads only the browser-safe parts of deploy',
     );
-    expect(violations(graphWith('ui/notebook/kernel', "void import('../../deploy/web-predictor/module');"))).toEqual([]);
+    expect(violations(graphWith('ui/notebook/kernel', "void import('../../deploy/web-predictor/module');"))).toEqual(
+      [],
+    );
   });
 
   it('the UI pulled into the worker bundle through an allowed layer', () => {
     // models may load workers, and ui may load models — but a models module loading the UI puts the UI
     // in the worker's bundle, which the transitive check names.
     const found = violations(graphWith('logged-model/pyfunc', "import '../ui/app';"));
-    expect(found).toContainEqual(expect.stringMatching(/^workers\/ml\.worker ⇒ ui\/.*: this bundle must not contain the UI$/));
+    expect(found).toContainEqual(
+      expect.stringMatching(/^workers\/ml\.worker ⇒ ui\/.*: this bundle must not contain the UI$/),
+    );
   });
 
   it('an import that resolves to no source file', () => {
-    expect(violations(graphWith('lib/errors', "import './no-such-module';"))).toContain('lib/errors → lib/no-such-module: not a source file (the import does not resolve)');
+    expect(violations(graphWith('lib/errors', "import './no-such-module';"))).toContain(
+      'lib/errors → lib/no-such-module: not a source file (the import does not resolve)',
+    );
   });
 
   it('a new folder without a rule', () => {

@@ -28,14 +28,27 @@ describe('architecture', () => {
   it('the UI keeps no copy of a data rule: it defines none of the CSV, decoding, signature-check, scoring or metric functions of data/, logged-model/ and ml/', () => {
     // The domain's names, read from its modules (so a new rule there is covered too); a UI file that
     // defines one of them (any letter case: toCsv is toCSV) is restating it instead of importing it.
-    const domain = files(SRC).filter((f) => /^(data\/(csv|decode)|logged-model\/(enforce|score-predictions|prediction-table)|ml\/metrics)/.test(relative(SRC, f)));
-    const names = new Set(domain.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]!.toLowerCase())));
+    const domain = files(SRC).filter((f) =>
+      /^(data\/(csv|decode)|logged-model\/(enforce|score-predictions|prediction-table)|ml\/metrics)/.test(
+        relative(SRC, f),
+      ),
+    );
+    const names = new Set(
+      domain.flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]!.toLowerCase()),
+      ),
+    );
     expect(names).toContain('readtable');
     expect(names).toContain('checkcolumns');
     expect(names).toContain('meansquarederror');
     for (const f of files(join(SRC, 'ui'))) {
-      const defined = [...readFileSync(f, 'utf8').matchAll(/\b(?:function\*?|const|let)\s+(\w+)\s*[=(<]/g)].map((m) => m[1]!);
-      expect(defined.filter((d) => names.has(d.toLowerCase())), relative(SRC, f)).toEqual([]);
+      const defined = [...readFileSync(f, 'utf8').matchAll(/\b(?:function\*?|const|let)\s+(\w+)\s*[=(<]/g)].map(
+        (m) => m[1]!,
+      );
+      expect(
+        defined.filter((d) => names.has(d.toLowerCase())),
+        relative(SRC, f),
+      ).toEqual([]);
     }
   });
 
@@ -48,7 +61,10 @@ describe('architecture', () => {
       const text = readFileSync(f, 'utf8');
       if (name !== 'data/danfo') {
         expect(text.includes('$dataIncolumnFormat'), name).toBe(false); // `grep -rn '\$dataIncolumnFormat' src` finds only the adapter
-        if (!userFacing.has(name)) expect(/import\(\s*['"]danfojs['"]\s*\)|^import (?!type)[^;]*from ['"]danfojs['"]/m.test(text), name).toBe(false);
+        if (!userFacing.has(name))
+          expect(/import\(\s*['"]danfojs['"]\s*\)|^import (?!type)[^;]*from ['"]danfojs['"]/m.test(text), name).toBe(
+            false,
+          );
       }
     }
   });

@@ -39,15 +39,17 @@ describe('the mlflow object', () => {
   it('gives a kernel that tracks elsewhere than the page autolog and the model API over its own instance', async () => {
     const k = await startKernel({ mlflow: new Fluent('memory:mlflow-object-kernel') });
     dispose = k.dispose;
-    const r = await k.run([
-      'mlflow.autolog();',
-      'const X = [[1], [2], [3], [4]];',
-      'const model = new ml.LinearRegression().fit(X, [2, 4, 6, 8]);',
-      'await mlflow.flush();',
-      'const [run] = await mlflow.searchRuns();',
-      'const loaded = await mlflow.loadModel(`runs:/${run.info.runId}/model`);',
-      '[mlflow.getTrackingUri(), Array.from(await loaded.predict([[5]]))]',
-    ].join('\n'));
+    const r = await k.run(
+      [
+        'mlflow.autolog();',
+        'const X = [[1], [2], [3], [4]];',
+        'const model = new ml.LinearRegression().fit(X, [2, 4, 6, 8]);',
+        'await mlflow.flush();',
+        'const [run] = await mlflow.searchRuns();',
+        'const loaded = await mlflow.loadModel(`runs:/${run.info.runId}/model`);',
+        '[mlflow.getTrackingUri(), Array.from(await loaded.predict([[5]]))]',
+      ].join('\n'),
+    );
     expect(r.error).toBeUndefined();
     expect(r.result?.['application/json']).toEqual(['memory:mlflow-object-kernel', [10]]);
     expect((await defaultFluent.searchRuns()).length).toBe(0); // nothing went to the page's store

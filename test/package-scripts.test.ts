@@ -43,7 +43,11 @@ describe('npm scripts that serve the app', { timeout: 120_000 }, () => {
     it(`npm run dev: ${signal} to npm alone stops Vite`, async () => {
       const port = await freePort();
       // Its own process group, so that the clean-up below can end whatever is left, by the group's id.
-      const npm = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, detached: true, stdio: 'ignore' });
+      const npm = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+        cwd: ROOT,
+        detached: true,
+        stdio: 'ignore',
+      });
       try {
         await until(() => accepts(port), `Vite serves on port ${port}`);
         npm.kill(signal);
@@ -59,7 +63,9 @@ describe('npm scripts that serve the app', { timeout: 120_000 }, () => {
   }
 
   it('npm start installs, then hands over to npm run dev (so the same holds)', () => {
-    const { scripts } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts.start).toMatch(/&& exec npm run dev --$/);
     expect(scripts.dev).toMatch(/^exec vite\b/);
     expect(scripts.preview).toMatch(/^exec vite preview\b/);

@@ -37,5 +37,10 @@ export default async function (report: Report, params: Record<string, string>) {
   const b = median(bare);
   const l = median(logged);
   report({ bench: 'autolog.wine.fit', rows: 1599, ms: Number(b.toFixed(2)) });
-  report({ bench: 'autolog.wine.fit+autolog', ms: Number(l.toFixed(2)), overheadMs: Number((l - b).toFixed(2)), goal: `<= ${(0.05 * b + 20).toFixed(1)} ms (5% + 20 ms)` });
+  report({
+    bench: 'autolog.wine.fit+autolog',
+    ms: Number(l.toFixed(2)),
+    overheadMs: Number((l - b).toFixed(2)),
+    goal: `<= ${(0.05 * b + 20).toFixed(1)} ms (5% + 20 ms)`,
+  });
 }

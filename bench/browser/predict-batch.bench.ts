@@ -11,7 +11,10 @@ export default async function (report: Report) {
   for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37) * 3;
   const X = { data, rows, cols, columns: Array.from({ length: cols }, (_, j) => `x${j}`) };
   const fitRows = Array.from({ length: 2000 }, (_, i) => Array.from({ length: cols }, (_, j) => data[j * rows + i]!));
-  const model = new ElasticNet({ alpha: 0.01 }).fit(fitRows, fitRows.map((r) => r.reduce((a, b, j) => a + b * (j + 1), 0)));
+  const model = new ElasticNet({ alpha: 0.01 }).fit(
+    fitRows,
+    fitRows.map((r) => r.reduce((a, b, j) => a + b * (j + 1), 0)),
+  );
   const n = navigator.hardwareConcurrency || 2;
   const time = async (workers: number) => {
     const times: number[] = [];
@@ -35,5 +38,11 @@ export default async function (report: Report) {
   report({ bench: 'predictBatch.this-thread', rows, ms: Math.round(here) });
   report({ bench: 'predictBatch.shared-memory', crossOriginIsolated });
   report({ bench: 'predictBatch.workers-1', rows, ms: Math.round(one) });
-  report({ bench: `predictBatch.workers-${n}`, rows, ms: Math.round(many), speedupVs1: Number((one / many).toFixed(2)), goal: `>= ${(0.7 * n).toFixed(1)}x` });
+  report({
+    bench: `predictBatch.workers-${n}`,
+    rows,
+    ms: Math.round(many),
+    speedupVs1: Number((one / many).toFixed(2)),
+    goal: `>= ${(0.7 * n).toFixed(1)}x`,
+  });
 }

@@ -18,13 +18,24 @@ function makeRuns(): Run[] {
   for (let r = 0; r < N; r++) {
     const runId = r.toString(16).padStart(32, '0');
     const params: Record<string, string> = {};
-    for (let i = 0; i < 20; i++) params[`p${i}`] = i % 5 === 0 ? ['relu', 'tanh', 'adam', 'sgd'][(r + i) % 4]! : String(((r * (i + 3)) % 97) / 10);
+    for (let i = 0; i < 20; i++)
+      params[`p${i}`] = i % 5 === 0 ? ['relu', 'tanh', 'adam', 'sgd'][(r + i) % 4]! : String(((r * (i + 3)) % 97) / 10);
     const metrics: Record<string, number> = {};
     for (let i = 0; i < 10; i++) metrics[`m${i}`] = ((r * 7919 + i * 104729) % 10007) / 10007;
     const tags: Record<string, string> = { 'mlflow.runName': `run-${r}`, 'mlflow.source.name': 'sweep.ts' };
     if (r % 20 > 0 && r % 20 < 4) tags['mlflow.parentRunId'] = (r - (r % 20)).toString(16).padStart(32, '0');
     runs.push({
-      info: { runId, runName: `run-${r}`, experimentId: '1', userId: 'bench', status: r % 50 ? 'FINISHED' : 'FAILED', startTime: t0 + r * 1000, endTime: t0 + r * 1000 + 5000 + (r % 300) * 10, artifactUri: '', lifecycleStage: 'active' },
+      info: {
+        runId,
+        runName: `run-${r}`,
+        experimentId: '1',
+        userId: 'bench',
+        status: r % 50 ? 'FINISHED' : 'FAILED',
+        startTime: t0 + r * 1000,
+        endTime: t0 + r * 1000 + 5000 + (r % 300) * 10,
+        artifactUri: '',
+        lifecycleStage: 'active',
+      },
       data: { params, metrics, tags },
       inputs: { datasetInputs: [] },
     });
@@ -42,7 +53,15 @@ export default async function (report: Report) {
   document.body.append(host);
   const noop = () => {};
   const props = (sort: SortState, columns: ReturnType<typeof columnsFor>) => ({
-    runs, columns, sort, onSort: noop, selected: new Set<string>(), onSelect: noop, expanded: new Set<string>(), onToggleExpand: noop, height: 800,
+    runs,
+    columns,
+    sort,
+    onSort: noop,
+    selected: new Set<string>(),
+    onSelect: noop,
+    expanded: new Set<string>(),
+    onToggleExpand: noop,
+    height: 800,
   });
 
   const firsts: number[] = [];
@@ -57,7 +76,15 @@ export default async function (report: Report) {
     firsts.push(performance.now() - t);
   }
   const rows = host.querySelectorAll('tbody tr[aria-rowindex]').length;
-  report({ bench: 'runs-table.first-render', runs: N, columns: columns.length, renderedRows: rows, ms: Math.round(median(firsts)), min: Math.round(Math.min(...firsts)), goal: '< 200' });
+  report({
+    bench: 'runs-table.first-render',
+    runs: N,
+    columns: columns.length,
+    renderedRows: rows,
+    ms: Math.round(median(firsts)),
+    min: Math.round(Math.min(...firsts)),
+    goal: '< 200',
+  });
 
   for (const columnId of ['metric:m3', 'param:p1', 'param:p5', 'attr:name']) {
     const times: number[] = [];
@@ -77,8 +104,14 @@ export default async function (report: Report) {
     }
     const first = host.querySelector('tbody th[scope=row] a')?.textContent;
     report({
-      bench: 'runs-table.re-sort', runs: N, column: columnId, ms: Math.round(median(times)), min: Math.round(Math.min(...times)),
-      sortAndTreeMs: Math.round(median(sorts)), firstRow: first, goal: '< 200',
+      bench: 'runs-table.re-sort',
+      runs: N,
+      column: columnId,
+      ms: Math.round(median(times)),
+      min: Math.round(Math.min(...times)),
+      sortAndTreeMs: Math.round(median(sorts)),
+      firstRow: first,
+      goal: '< 200',
     });
   }
 
@@ -94,6 +127,12 @@ export default async function (report: Report) {
     void host.offsetHeight;
     scrolls.push(performance.now() - t);
   }
-  report({ bench: 'runs-table.scroll-jump', runs: N, ms: Math.round(median(scrolls)), min: Math.round(Math.min(...scrolls)), note: 'includes waiting for one animation frame' });
+  report({
+    bench: 'runs-table.scroll-jump',
+    runs: N,
+    ms: Math.round(median(scrolls)),
+    min: Math.round(Math.min(...scrolls)),
+    note: 'includes waiting for one animation frame',
+  });
   render(null, host);
 }

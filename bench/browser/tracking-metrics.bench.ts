@@ -74,7 +74,19 @@ export default async function (report: Report) {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const b = median(base);
   const o = median(ours);
-  report({ bench: 'metrics.persist.raw-idb-baseline', points: N, ms: Math.round(b), pointsPerSec: Math.round(N / (b / 1000)) });
-  report({ bench: 'metrics.persist.kiroku', points: N, ms: Math.round(o), pointsPerSec: Math.round(N / (o / 1000)), ratioToBaseline: Number((b / o).toFixed(3)), goal: '>= 0.7' });
+  report({
+    bench: 'metrics.persist.raw-idb-baseline',
+    points: N,
+    ms: Math.round(b),
+    pointsPerSec: Math.round(N / (b / 1000)),
+  });
+  report({
+    bench: 'metrics.persist.kiroku',
+    points: N,
+    ms: Math.round(o),
+    pointsPerSec: Math.round(N / (o / 1000)),
+    ratioToBaseline: Number((b / o).toFixed(3)),
+    goal: '>= 0.7',
+  });
   report({ bench: 'metrics.history.read', points: N, ms: Math.round(await readBack()) });
 }

@@ -5,6 +5,10 @@ import { datasetInfo } from '../data/dataset-info';
 import type { Table } from '../data/table';
 import type { DatasetInfo } from '../tracking/entities';
 
-export async function trainingDataset(table: Table, sourceTags: Record<string, string> = {}, name = 'dataset'): Promise<DatasetInfo> {
+export async function trainingDataset(
+  table: Table,
+  sourceTags: Record<string, string> = {},
+  name = 'dataset',
+): Promise<DatasetInfo> {
   return datasetInfo(table, { name, sourceType: 'code', source: JSON.stringify({ tags: sourceTags }) });
 }

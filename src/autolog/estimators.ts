@@ -22,12 +22,17 @@ type AnyFn = ((...args: unknown[]) => unknown) & { [PATCHED]?: true };
 const recorders = new WeakMap<object, FitRecorder>();
 /** Models fitted under autolog → how to log metrics on their predictions. */
 // The recorder, not its id: a store that assigns run ids gives the run its id only once it is written.
-const fittedRuns = new WeakMap<object, { recorder: FitRecorder; counter: CallCounter; info: Record<string, string>; written: Promise<void> }>();
+const fittedRuns = new WeakMap<
+  object,
+  { recorder: FitRecorder; counter: CallCounter; info: Record<string, string>; written: Promise<void> }
+>();
 
 /** The tags MLflow's CodeDatasetSource keeps: where the code that made the data ran. */
 export function sourceTags(api: { contextTags(): Record<string, string> }): Record<string, string> {
   const tags = api.contextTags();
-  return Object.fromEntries(['mlflow.source.name', 'mlflow.source.type'].filter((k) => tags[k]).map((k) => [k, tags[k]!]));
+  return Object.fromEntries(
+    ['mlflow.source.name', 'mlflow.source.type'].filter((k) => tags[k]).map((k) => [k, tags[k]!]),
+  );
 }
 
 function snapshot(est: Estimator<object>, X: MatrixInput, y: VectorInput | undefined): FitSnapshot {
@@ -47,17 +52,28 @@ function snapshot(est: Estimator<object>, X: MatrixInput, y: VectorInput | undef
     if (opts.logModelSignatures) {
       try {
         const outputs = typeof predict === 'function' ? predict.call(frozen, input.head) : undefined;
-        signature = { inputs: input.inputs, ...(outputs !== undefined && outputs !== null ? { outputs: inferSchema(outputs) } : {}) };
+        signature = {
+          inputs: input.inputs,
+          ...(outputs !== undefined && outputs !== null ? { outputs: inferSchema(outputs) } : {}),
+        };
       } catch {
         signature = undefined;
       }
     }
-    s.model = { object: frozen, ...(opts.logInputExamples ? { inputExample: input.head } : {}), ...(signature ? { signature } : {}) };
+    s.model = {
+      object: frozen,
+      ...(opts.logInputExamples ? { inputExample: input.head } : {}),
+      ...(signature ? { signature } : {}),
+    };
   }
   const tags = state.api ? sourceTags(state.api) : {};
   s.dataset = () => trainingDataset(input.table, tags);
   // Networks (MLPs): the epochs run, early stopping's stop, and the layer summary.
-  const net = est as unknown as { nIter_?: number | null; stoppedEpoch_?: number | null; model_?: Parameters<typeof modelSummary>[0] };
+  const net = est as unknown as {
+    nIter_?: number | null;
+    stoppedEpoch_?: number | null;
+    model_?: Parameters<typeof modelSummary>[0];
+  };
   if (net.model_ && typeof net.nIter_ === 'number') s.params.epochs = String(net.nIter_);
   if (typeof net.stoppedEpoch_ === 'number') s.metrics.stopped_epoch = net.stoppedEpoch_;
   const summary = modelSummary(net.model_);
@@ -103,13 +119,18 @@ function wrapFit(original: AnyFn): AnyFn {
       throw err;
     }
     if (result instanceof Promise) {
-      return holdDepth(result.then((r) => {
-        done();
-        return r;
-      }, (err: unknown) => {
-        done(err);
-        throw err;
-      }));
+      return holdDepth(
+        result.then(
+          (r) => {
+            done();
+            return r;
+          },
+          (err: unknown) => {
+            done(err);
+            throw err;
+          },
+        ),
+      );
     }
     holdDepth(result);
     done();
@@ -138,11 +159,13 @@ function wrapPredict(original: AnyFn): AnyFn {
         log: (metric, value, description) => {
           const key = run.counter.key(metric, datasetNameOf(args[0]));
           run.info[key] = description;
-          api.trackPending((async () => {
-            await run.written;
-            await api.client().logMetric(run.recorder.runId, key, value);
-            await api.client().logArtifact(run.recorder.runId, 'metric_info.json', JSON.stringify(run.info, null, 2));
-          })());
+          api.trackPending(
+            (async () => {
+              await run.written;
+              await api.client().logMetric(run.recorder.runId, key, value);
+              await api.client().logArtifact(run.recorder.runId, 'metric_info.json', JSON.stringify(run.info, null, 2));
+            })(),
+          );
         },
       });
     }
@@ -161,7 +184,11 @@ function patchMethod(proto: object, name: 'fit' | 'predict', wrap: (f: AnyFn) =>
 /** Wrap fit and predict on every estimator class registered so far (and their base classes). */
 export function patchEstimators(): void {
   for (const cls of estimatorClasses().values()) {
-    for (let proto = cls.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (
+      let proto = cls.prototype as object | null;
+      proto && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
       if (proto === Estimator.prototype) break;
       patchMethod(proto, 'fit', wrapFit);
       patchMethod(proto, 'predict', wrapPredict);
@@ -179,7 +206,8 @@ function installEpochListener(): void {
     const recorder = recorders.get(estimator);
     if (!recorder?.writable) return;
     for (const [key, value] of Object.entries(logs)) {
-      if (typeof value === 'number' && Number.isFinite(value)) void recorder.logMetric(key, value, epoch).catch(() => {});
+      if (typeof value === 'number' && Number.isFinite(value))
+        void recorder.logMetric(key, value, epoch).catch(() => {});
     }
   });
 }

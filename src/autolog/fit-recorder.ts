@@ -37,7 +37,12 @@ export class FitRecorder {
   private release: (() => void) | null = null;
   private readonly entity: Promise<Run> | null;
 
-  constructor(private readonly api: Api, private readonly options: ResolvedOptions, flavor: string, readonly startTime = now()) {
+  constructor(
+    private readonly api: Api,
+    private readonly options: ResolvedOptions,
+    flavor: string,
+    readonly startTime = now(),
+  ) {
     const active = api.activeRun();
     this.ownsRun = !active;
     this.runId = active ? active.info.runId : newRunId();
@@ -97,7 +102,11 @@ export class FitRecorder {
       const create = this.ownsRun && this.created === null ? await this.entity! : undefined;
       if (!create) await this.created;
       const content = this.writable ? await this.content(snapshot) : {};
-      const info = await client.commitRun(this.runId, { ...content, ...(this.ownsRun ? { end: { status, endTime } } : {}) }, create);
+      const info = await client.commitRun(
+        this.runId,
+        { ...content, ...(this.ownsRun ? { end: { status, endTime } } : {}) },
+        create,
+      );
       this.runId = info.runId;
     } catch (err) {
       this.warn(`could not record the fit: ${String(err)}`);
@@ -109,13 +118,19 @@ export class FitRecorder {
     } finally {
       if (this.ownsRun) {
         this.release?.();
-        await client.getRun(this.runId).then((run) => this.api.setLastRun(run), () => {});
+        await client.getRun(this.runId).then(
+          (run) => this.api.setLastRun(run),
+          () => {},
+        );
       }
     }
   }
 
   private async content(s: FitSnapshot): Promise<CommitContent> {
-    const artifacts: CommitContent['artifacts'] = Object.entries(s.extraArtifacts ?? {}).map(([path, data]) => ({ path, data }));
+    const artifacts: CommitContent['artifacts'] = Object.entries(s.extraArtifacts ?? {}).map(([path, data]) => ({
+      path,
+      data,
+    }));
     if (this.ownsRun) {
       artifacts!.push(
         { path: 'environment/requirements.txt', data: requirementsText() },

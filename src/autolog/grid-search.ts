@@ -3,7 +3,7 @@
 // `cv_results.csv` and the best estimator as the model — and a child run for each of the best
 // `maxTuningRuns` candidates with its params and cross-validation scores, as MLflow does.
 import { GridSearch, type CvResults } from '../ml/model-selection/search';
-import { Estimator, snakeCase } from '../ml/core/estimator';
+import { type Estimator, snakeCase } from '../ml/core/estimator';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { now } from '../lib/time';
 import { toCSV } from '../data/csv-write';
@@ -51,18 +51,26 @@ function parentSnapshot(search: GridSearch, X: MatrixInput, y: VectorInput | und
   if (best && state.options.logModels) {
     let signature: ModelSignature | undefined;
     try {
-      signature = state.options.logModelSignatures ? { inputs: input.inputs, outputs: inferSchema(best.predict(input.head)) } : undefined;
+      signature = state.options.logModelSignatures
+        ? { inputs: input.inputs, outputs: inferSchema(best.predict(input.head)) }
+        : undefined;
     } catch {
       signature = undefined;
     }
-    snap.model = { object: best, ...(state.options.logInputExamples ? { inputExample: input.head } : {}), ...(signature ? { signature } : {}) };
+    snap.model = {
+      object: best,
+      ...(state.options.logInputExamples ? { inputExample: input.head } : {}),
+      ...(signature ? { signature } : {}),
+    };
   }
   return snap;
 }
 
 /** Child runs for the best candidates (lowest rank first), each nested under the parent. */
 async function logChildren(api: Api, parentRunId: string, results: CvResults, limit: number | null): Promise<void> {
-  const order = results.params.map((_, i) => i).sort((a, b) => results.rank_test_score[a]! - results.rank_test_score[b]!);
+  const order = results.params
+    .map((_, i) => i)
+    .sort((a, b) => results.rank_test_score[a]! - results.rank_test_score[b]!);
   const chosen = limit === null ? order : order.slice(0, limit);
   const client = api.client();
   const parent = await client.getRun(parentRunId);
@@ -70,7 +78,11 @@ async function logChildren(api: Api, parentRunId: string, results: CvResults, li
   for (const i of chosen) {
     const run = await client.createRun(parent.info.experimentId, {
       userId: parent.info.userId,
-      tags: { 'mlflow.parentRunId': parentRunId, 'mlflow.autologging': AUTOLOG_FLAVOR.estimator, 'mlflow.user': parent.info.userId },
+      tags: {
+        'mlflow.parentRunId': parentRunId,
+        'mlflow.autologging': AUTOLOG_FLAVOR.estimator,
+        'mlflow.user': parent.info.userId,
+      },
     });
     const metrics: Record<string, number> = {};
     for (const [k, col] of Object.entries(results)) {
@@ -98,14 +110,21 @@ function wrap(original: FitFn): FitFn {
           const snap = parentSnapshot(search, X as MatrixInput, y as VectorInput | undefined);
           const endTime = now();
           const results = search.cvResults_;
-          api.trackPending((async () => {
-            await recorder.finish(snap, 'FINISHED', endTime);
-            if (results && recorder.writable) await logChildren(api, recorder.runId, results, options.maxTuningRuns);
-          })());
+          api.trackPending(
+            (async () => {
+              await recorder.finish(snap, 'FINISHED', endTime);
+              if (results && recorder.writable) await logChildren(api, recorder.runId, results, options.maxTuningRuns);
+            })(),
+          );
           return search;
         },
         (err: unknown) => {
-          api.trackPending(recorder.finish({ params: {}, metrics: {}, tags: { estimator_name: 'GridSearch' } }, FitRecorder.failureStatus(err)));
+          api.trackPending(
+            recorder.finish(
+              { params: {}, metrics: {}, tags: { estimator_name: 'GridSearch' } },
+              FitRecorder.failureStatus(err),
+            ),
+          );
           throw err;
         },
       ),

@@ -42,7 +42,8 @@ export function listenForMetrics(enabled: boolean): void {
   if (enabled && !listening) {
     listening = onMetricComputed(({ name, value, yPred }) => {
       const origin = typeof yPred === 'object' && yPred !== null ? origins.get(yPred) : undefined;
-      if (origin && typeof value === 'number') origin.log(name, value, `${name}(y_true, y_pred) on dataset '${origin.dataset}'`);
+      if (origin && typeof value === 'number')
+        origin.log(name, value, `${name}(y_true, y_pred) on dataset '${origin.dataset}'`);
     });
   } else if (!enabled && listening) {
     listening();

@@ -8,12 +8,24 @@ import { AUTOLOG_FLAVOR } from './options';
 import { holdDepth, shouldLog, state } from './state';
 
 const PATCHED = Symbol.for('kiroku.autolog.patched');
-type FitFn = ((this: tf.LayersModel, x: unknown, y: unknown, args?: tf.ModelFitArgs) => Promise<tf.History>) & { [PATCHED]?: true };
+type FitFn = ((this: tf.LayersModel, x: unknown, y: unknown, args?: tf.ModelFitArgs) => Promise<tf.History>) & {
+  [PATCHED]?: true;
+};
 
-function withCallback(callbacks: tf.ModelFitArgs['callbacks'], ours: tf.CustomCallback): tf.CustomCallback[] | tf.Callback[] {
+function withCallback(
+  callbacks: tf.ModelFitArgs['callbacks'],
+  ours: tf.CustomCallback,
+): tf.CustomCallback[] | tf.Callback[] {
   if (callbacks == null) return [ours];
   const list = Array.isArray(callbacks) ? callbacks : [callbacks];
-  return [...list.map((c) => (c instanceof tf.Callback || c instanceof tf.CustomCallback ? c : new tf.CustomCallback(c as tf.CustomCallbackArgs))), ours] as tf.Callback[];
+  return [
+    ...list.map((c) =>
+      c instanceof tf.Callback || c instanceof tf.CustomCallback
+        ? c
+        : new tf.CustomCallback(c as tf.CustomCallbackArgs),
+    ),
+    ours,
+  ] as tf.Callback[];
 }
 
 function earlyStopping(callbacks: tf.ModelFitArgs['callbacks']): tf.EarlyStopping | undefined {
@@ -38,7 +50,8 @@ function wrap(original: FitFn): FitFn {
     const ours = new tf.CustomCallback({
       onEpochEnd: async (epoch, logs) => {
         if (!recorder.writable || !logs) return;
-        for (const [k, v] of Object.entries(logs)) if (typeof v === 'number' && Number.isFinite(v)) void recorder.logMetric(k, v, epoch).catch(() => {});
+        for (const [k, v] of Object.entries(logs))
+          if (typeof v === 'number' && Number.isFinite(v)) void recorder.logMetric(k, v, epoch).catch(() => {});
       },
     });
     const params: Record<string, string> = {
@@ -51,15 +64,28 @@ function wrap(original: FitFn): FitFn {
     const loss = (this as unknown as { loss?: unknown }).loss;
     if (typeof loss === 'string') params.loss = loss;
     if (stopper) {
-      const s = stopper as unknown as { monitor: string; minDelta: number; patience: number; baseline?: number; mode: string };
+      const s = stopper as unknown as {
+        monitor: string;
+        minDelta: number;
+        patience: number;
+        baseline?: number;
+        mode: string;
+      };
       Object.assign(params, {
-        monitor: s.monitor, min_delta: String(Math.abs(s.minDelta)), patience: String(s.patience), mode: s.mode,
+        monitor: s.monitor,
+        min_delta: String(Math.abs(s.minDelta)),
+        patience: String(s.patience),
+        mode: s.mode,
         ...(s.baseline !== undefined ? { baseline: String(s.baseline) } : {}),
       });
     }
     state.depth++;
     const finish = (err?: unknown) => {
-      const snap: FitSnapshot = { params, metrics: {}, tags: { estimator_name: this.getClassName(), estimator_class: `tf.${this.getClassName()}` } };
+      const snap: FitSnapshot = {
+        params,
+        metrics: {},
+        tags: { estimator_name: this.getClassName(), estimator_class: `tf.${this.getClassName()}` },
+      };
       if (err === undefined) {
         const stopped = (stopper as unknown as { stoppedEpoch?: number } | undefined)?.stoppedEpoch;
         if (stopper && stopped) snap.metrics.stopped_epoch = stopped;

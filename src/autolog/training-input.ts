@@ -3,7 +3,7 @@
 // column whose decimals start at row 1000 is double, whatever danfojs declared), never from the
 // example's few rows.
 import { isMatrix, sliceRows, type MatrixInput } from '../data/frame';
-import { Table } from '../data/table';
+import type { Table } from '../data/table';
 import { toTable } from '../data/table-from';
 import { inferSchema, tensorSchema, type Schema } from '../logged-model/signature';
 import { INPUT_EXAMPLE_ROWS } from './options';

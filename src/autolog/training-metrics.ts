@@ -6,7 +6,12 @@ import { meanAbsoluteError, meanSquaredError, r2Score, rootMeanSquaredError, acc
 import { f1Score, precisionScore, recallScore } from '../ml/metrics/precision-recall';
 import { logLoss, rocAucScore } from '../ml/metrics/probability';
 
-type Scorer = { predict(X: unknown): unknown; score?(X: unknown, y: unknown): number; predictProba?(X: unknown): number[][]; classes_?: unknown[] };
+type Scorer = {
+  predict(X: unknown): unknown;
+  score?(X: unknown, y: unknown): number;
+  predictProba?(X: unknown): number[][];
+  classes_?: unknown[];
+};
 
 function attempt(out: Record<string, number>, key: string, fn: () => number): void {
   try {
@@ -17,7 +22,12 @@ function attempt(out: Record<string, number>, key: string, fn: () => number): vo
   }
 }
 
-export function trainingMetrics(model: Scorer, kind: string, X: MatrixInput, y: VectorInput | undefined): Record<string, number> {
+export function trainingMetrics(
+  model: Scorer,
+  kind: string,
+  X: MatrixInput,
+  y: VectorInput | undefined,
+): Record<string, number> {
   const out: Record<string, number> = {};
   if (y === undefined || (kind !== 'regressor' && kind !== 'classifier')) return out;
   const pred = model.predict(X) as VectorInput;
@@ -36,7 +46,12 @@ export function trainingMetrics(model: Scorer, kind: string, X: MatrixInput, y: 
       const labels = model.classes_ as never;
       attempt(out, 'training_log_loss', () => logLoss(y, proba, { labels } as never));
       attempt(out, 'training_roc_auc', () =>
-        proba[0]!.length === 2 ? rocAucScore(y, proba.map((r) => r[1]!)) : rocAucScore(y, proba, { multiClass: 'ovo', average: 'weighted', labels }),
+        proba[0]!.length === 2
+          ? rocAucScore(
+              y,
+              proba.map((r) => r[1]!),
+            )
+          : rocAucScore(y, proba, { multiClass: 'ovo', average: 'weighted', labels }),
       );
     }
   }

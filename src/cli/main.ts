@@ -12,8 +12,12 @@ const TRACKING = { 'tracking-uri': { type: 'string' } } as const;
 const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']>; run(v: Values): Promise<void> }> = {
   serve: {
     options: {
-      'model-uri': { type: 'string', short: 'm' }, port: { type: 'string', short: 'p' }, host: { type: 'string', short: 'h' },
-      workers: { type: 'string', short: 'w' }, 'max-body-size': { type: 'string' }, ...TRACKING,
+      'model-uri': { type: 'string', short: 'm' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string', short: 'h' },
+      workers: { type: 'string', short: 'w' },
+      'max-body-size': { type: 'string' },
+      ...TRACKING,
     },
     async run(v) {
       const { serve } = await import('../deploy/serve');
@@ -30,25 +34,44 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
   },
   predict: {
     options: {
-      'model-uri': { type: 'string', short: 'm' }, 'input-path': { type: 'string', short: 'i' }, 'output-path': { type: 'string', short: 'o' },
-      'content-type': { type: 'string', short: 't' }, ...TRACKING,
+      'model-uri': { type: 'string', short: 'm' },
+      'input-path': { type: 'string', short: 'i' },
+      'output-path': { type: 'string', short: 'o' },
+      'content-type': { type: 'string', short: 't' },
+      ...TRACKING,
     },
     async run(v) {
       const type = v['content-type'] as string | undefined;
-      if (type !== undefined && type !== 'json' && type !== 'csv') throw usage(`Unknown content type '${type}': use json or csv.`);
-      const [{ openModel }, { batchPredict }] = await Promise.all([import('../deploy/open-model'), import('../deploy/batch-predict')]);
+      if (type !== undefined && type !== 'json' && type !== 'csv')
+        throw usage(`Unknown content type '${type}': use json or csv.`);
+      const [{ openModel }, { batchPredict }] = await Promise.all([
+        import('../deploy/open-model'),
+        import('../deploy/batch-predict'),
+      ]);
       const model = await openModel(required(v, 'model-uri'), tracking(v));
-      await batchPredict(model, { input: v['input-path'] as string | undefined, output: v['output-path'] as string | undefined, ...(type ? { contentType: type } : {}) });
+      await batchPredict(model, {
+        input: v['input-path'] as string | undefined,
+        output: v['output-path'] as string | undefined,
+        ...(type ? { contentType: type } : {}),
+      });
     },
   },
   'generate-dockerfile': {
-    options: { 'model-uri': { type: 'string', short: 'm' }, 'output-directory': { type: 'string', short: 'd' }, ...TRACKING },
+    options: {
+      'model-uri': { type: 'string', short: 'm' },
+      'output-directory': { type: 'string', short: 'd' },
+      ...TRACKING,
+    },
     async run(v) {
       const { generateDockerDirectory } = await import('../deploy/dockerfile');
       const dir = (v['output-directory'] as string | undefined) ?? 'mlflow-dockerfile';
       const out = await generateDockerDirectory(required(v, 'model-uri'), dir, cliVersion(), tracking(v));
-      console.log(`Generated ${dir}: Dockerfile, model/ (${out.modelFiles.join(', ')}), server/${out.needsTensorFlow ? ', with TensorFlow.js' : ''}.`);
-      console.log(`Build it with: docker build -t my-model ${dir}    (or run it with: node ${dir}/server/kiroku.mjs models serve -m ${dir}/model)`);
+      console.log(
+        `Generated ${dir}: Dockerfile, model/ (${out.modelFiles.join(', ')}), server/${out.needsTensorFlow ? ', with TensorFlow.js' : ''}.`,
+      );
+      console.log(
+        `Build it with: docker build -t my-model ${dir}    (or run it with: node ${dir}/server/kiroku.mjs models serve -m ${dir}/model)`,
+      );
     },
   },
 };
@@ -67,11 +90,14 @@ export async function main(argv: string[]): Promise<number> {
   if (rest.includes('--help')) return print(commandHelp(command));
   let values: Values;
   try {
-    ({ values } = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: false }) as { values: Values });
+    ({ values } = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: false }) as {
+      values: Values;
+    });
     await spec.run(values);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return fail(`${(e as Error).message}\n\n${commandHelp(command)}`);
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      return fail(`${(e as Error).message}\n\n${commandHelp(command)}`);
     console.error(`Error: ${(e as Error)?.message ?? e}`);
     return 1;
   }
@@ -86,7 +112,8 @@ function required(v: Values, name: string): string {
 function integer(raw: unknown, name: string, fallback: number, min: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw usage(`Invalid value for '--${name}': '${String(raw)}' is not an integer of at least ${min}.`);
+  if (!Number.isInteger(n) || n < min)
+    throw usage(`Invalid value for '--${name}': '${String(raw)}' is not an integer of at least ${min}.`);
   return n;
 }
 

@@ -6,7 +6,8 @@ import { KIROKU_VERSION } from '../lib/build-info';
 export function cliVersion(): string {
   if (KIROKU_VERSION !== '0.0.0-dev') return KIROKU_VERSION;
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return KIROKU_VERSION;
   }

@@ -94,7 +94,8 @@ export class ColumnBuilder {
     const { name } = this;
     if (this.kind === TEXT) return { name, dtype: 'string', data: this.strs };
     // The grown buffer as it is when little of it is unused (a copy of a million rows takes a while).
-    const nums = this.length * 4 >= this.nums.length * 3 ? this.nums.subarray(0, this.length) : this.nums.slice(0, this.length);
+    const nums =
+      this.length * 4 >= this.nums.length * 3 ? this.nums.subarray(0, this.length) : this.nums.slice(0, this.length);
     if (this.kind === BOOL) return { name, dtype: 'bool', data: Array.from(nums, (v) => (v !== v ? null : v === 1)) };
     // pandas turns an integer column with gaps into floats (NaN is a float); so do we. An all-missing
     // column is float too, as in pandas.

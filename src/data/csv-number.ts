@@ -86,8 +86,12 @@ export function scanNumber(s: string, start: number, end: number): number {
 }
 
 const INFINITIES = new Map([
-  ['inf', Infinity], ['+inf', Infinity], ['-inf', -Infinity],
-  ['infinity', Infinity], ['+infinity', Infinity], ['-infinity', -Infinity],
+  ['inf', Infinity],
+  ['+inf', Infinity],
+  ['-inf', -Infinity],
+  ['infinity', Infinity],
+  ['+infinity', Infinity],
+  ['-infinity', -Infinity],
 ]);
 
 function infinity(s: string, start: number, end: number): number {

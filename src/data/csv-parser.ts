@@ -11,8 +11,25 @@ import { Table } from './table';
 
 /** pandas' default missing-value markers (read_csv's `na_values`), so files load as they do there. */
 export const DEFAULT_NA_VALUES: readonly string[] = [
-  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>',
-  'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null',
+  '',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '-1.#IND',
+  '-1.#QNAN',
+  '-NaN',
+  '-nan',
+  '1.#IND',
+  '1.#QNAN',
+  '<NA>',
+  'N/A',
+  'NA',
+  'NULL',
+  'NaN',
+  'None',
+  'n/a',
+  'nan',
+  'null',
 ];
 
 export interface CsvParseOptions {
@@ -79,7 +96,11 @@ export class CsvParser {
     const builders = this.builders;
     if (builders[0]!.length === 0) {
       const width = this.names.length;
-      const shown = this.names.slice(0, 5).map((s) => JSON.stringify(s)).join(', ') + (width > 5 ? ', …' : '');
+      const shown =
+        this.names
+          .slice(0, 5)
+          .map((s) => JSON.stringify(s))
+          .join(', ') + (width > 5 ? ', …' : '');
       throw dataError(
         `${capitalized(this.label)} has a header line (${width} column${width === 1 ? '' : 's'}: ${shown}) but no data rows. ` +
           `Add rows below the header, or check that you picked the right file.`,
@@ -93,7 +114,8 @@ export class CsvParser {
   private record(tok: CsvTokenizer, n: number): void {
     const builders = this.builders;
     if (!builders) return this.header(tok, n);
-    if (n !== builders.length) throw raggedRow(tok.recordLine, n, builders.length, this.options.header !== false, this.reader.delimiter!);
+    if (n !== builders.length)
+      throw raggedRow(tok.recordLine, n, builders.length, this.options.header !== false, this.reader.delimiter!);
     for (let j = 0; j < n; j++) builders[j]!.push(tok, j);
   }
 
@@ -118,15 +140,20 @@ export class CsvParser {
     const header = this.options.header !== false;
     let row = header ? -1 : 0;
     let started = false;
-    const again = new RecordReader(this.reader.delimiter, Math.max(1, this.options.chunkSize ?? DEFAULT_CHUNK), (tok, n) => {
-      if (!started) {
-        if (n === 1 && tok.field(0).trim() === '') return;
-        started = true;
-        if (header) return void (row = 0);
-      }
-      for (const { b, j } of pending) if (row < b.textFrom) b.recover(row, tok.field(j));
-      return ++row >= rows ? STOP : undefined;
-    }, this.options.signal);
+    const again = new RecordReader(
+      this.reader.delimiter,
+      Math.max(1, this.options.chunkSize ?? DEFAULT_CHUNK),
+      (tok, n) => {
+        if (!started) {
+          if (n === 1 && tok.field(0).trim() === '') return;
+          started = true;
+          if (header) return void (row = 0);
+        }
+        for (const { b, j } of pending) if (row < b.textFrom) b.recover(row, tok.field(j));
+        return ++row >= rows ? STOP : undefined;
+      },
+      this.options.signal,
+    );
     for await (const piece of reread()) if (!(await again.push(piece))) return;
     await again.push('', true);
   }

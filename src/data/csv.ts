@@ -74,7 +74,11 @@ export async function readTable(source: DataSource, options: ReadCSVOptions = {}
  * chunk of bytes as it arrives. The stream is cancelled if the reading stops early.
  */
 async function* decodedPieces(
-  reader: ReadableStreamDefaultReader<Uint8Array>, label: string, pieceChars: number, signal?: AbortSignal, onBytes?: (chunk: Uint8Array) => void,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  label: string,
+  pieceChars: number,
+  signal?: AbortSignal,
+  onBytes?: (chunk: Uint8Array) => void,
 ): AsyncGenerator<string> {
   const decoder = new StreamDecoder(label);
   let buffered = '';

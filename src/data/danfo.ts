@@ -28,7 +28,13 @@ interface DanfoNdFrame {
 
 function ndFrame(x: unknown): DanfoNdFrame | null {
   const f = x as Partial<DanfoNdFrame> | null;
-  return f && typeof f === 'object' && typeof f.$isSeries === 'boolean' && Array.isArray(f.shape) && Array.isArray(f.columns) ? (f as DanfoNdFrame) : null;
+  return f &&
+    typeof f === 'object' &&
+    typeof f.$isSeries === 'boolean' &&
+    Array.isArray(f.shape) &&
+    Array.isArray(f.columns)
+    ? (f as DanfoNdFrame)
+    : null;
 }
 
 /** A danfojs DataFrame (recognised by shape, not class: the browser bundle's names are minified). */
@@ -50,7 +56,10 @@ export function tableFromDanfo(x: unknown): Table {
   }
   const names = f.columns.map(String);
   const cols = columnStore(f);
-  return new Table(names.map((name, j) => ({ name, ...inferColumn(cols[j]!, { float: f.dtypes?.[j] === 'float32' }) })), f.shape[0] ?? 0);
+  return new Table(
+    names.map((name, j) => ({ name, ...inferColumn(cols[j]!, { float: f.dtypes?.[j] === 'float32' }) })),
+    f.shape[0] ?? 0,
+  );
 }
 
 /**
@@ -112,14 +121,25 @@ export async function tableToDanfo(table: Table, options: { index?: Array<string
     for (let j = 0; j < cols; j++) row[j] = data[j]![i];
     out[i] = row;
   }
-  return danfoFromRows(out, { columns: [...table.columns], dtypes: table.dtypes.map((d) => DANFO_DTYPES[d]), ...options });
+  return danfoFromRows(out, {
+    columns: [...table.columns],
+    dtypes: table.dtypes.map((d) => DANFO_DTYPES[d]),
+    ...options,
+  });
 }
 
 /**
  * A danfojs DataFrame from rows of values as they are, with the dtypes given: for frames whose columns
  * mix kinds of values, as pandas' object columns do (describeFrame's statistics, one row each).
  */
-export async function danfoFromRows(rows: unknown[][], options: { columns: string[]; dtypes: string[]; index?: Array<string | number> }): Promise<DataFrame> {
+export async function danfoFromRows(
+  rows: unknown[][],
+  options: { columns: string[]; dtypes: string[]; index?: Array<string | number> },
+): Promise<DataFrame> {
   const { DataFrame } = await loadDanfo();
-  return new DataFrame(rows, { columns: options.columns, dtypes: options.dtypes, ...(options.index ? { index: options.index } : {}) });
+  return new DataFrame(rows, {
+    columns: options.columns,
+    dtypes: options.dtypes,
+    ...(options.index ? { index: options.index } : {}),
+  });
 }

@@ -22,7 +22,12 @@ export interface DatasetInfoOptions {
 }
 
 /** MLflow's column type for each Table dtype (what MLflow infers for the pandas dtype of that name). */
-export const MLFLOW_TYPES = { float64: 'double', int64: 'long', bool: 'boolean', string: 'string' } as const satisfies Record<Dtype, string>;
+export const MLFLOW_TYPES = {
+  float64: 'double',
+  int64: 'long',
+  bool: 'boolean',
+  string: 'string',
+} as const satisfies Record<Dtype, string>;
 
 export const DIGEST_MAX_ROWS = 10_000;
 
@@ -50,7 +55,11 @@ export interface MlflowColSpec {
 export function mlflowSchema(df: TableInput): { mlflow_colspec: MlflowColSpec[] } {
   const t = toTable(df);
   return {
-    mlflow_colspec: t.columns.map((name, j) => ({ type: MLFLOW_TYPES[t.dtypes[j]!], name, required: t.missing(j) === 0 })),
+    mlflow_colspec: t.columns.map((name, j) => ({
+      type: MLFLOW_TYPES[t.dtypes[j]!],
+      name,
+      required: t.missing(j) === 0,
+    })),
   };
 }
 

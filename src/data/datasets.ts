@@ -83,7 +83,10 @@ export async function loadSample(name: SampleName, options: { signal?: AbortSign
   const info = SAMPLE_DATASETS.find((d) => d.name === name);
   if (!info) {
     const known = SAMPLE_DATASETS.map((d) => `'${d.name}'`).join(', ');
-    throw dataError(`Unknown sample dataset '${String(name)}'; choose one of ${known}.`, DATA_ERROR_CODES.unknownDataset);
+    throw dataError(
+      `Unknown sample dataset '${String(name)}'; choose one of ${known}.`,
+      DATA_ERROR_CODES.unknownDataset,
+    );
   }
   const url = FILES[name]();
   if (url.pathname.endsWith('.csv')) return readCSV(url, { signal: options.signal });
@@ -115,5 +118,8 @@ export function snakeCase(name: string): string {
 /** A table from JSON records, each column typed from its values (infer.ts). */
 function recordTable(records: Record<string, unknown>[], clean: Cleaner = (_, v) => v): Table {
   const keys = Object.keys(records[0] ?? {});
-  return new Table(keys.map((key) => ({ name: snakeCase(key), ...inferColumn(records.map((r) => clean(key, r[key]))) })), records.length);
+  return new Table(
+    keys.map((key) => ({ name: snakeCase(key), ...inferColumn(records.map((r) => clean(key, r[key]))) })),
+    records.length,
+  );
 }

@@ -65,7 +65,13 @@ function numericSummary(name: string, dtype: string, values: ArrayLike<unknown>)
   const std = count > 1 ? Math.sqrt(ss / (count - 1)) : NaN;
   const sorted = Float64Array.from(xs).sort();
   return {
-    name, dtype, kind: 'numeric', count, missing: values.length - count, mean, std,
+    name,
+    dtype,
+    kind: 'numeric',
+    count,
+    missing: values.length - count,
+    mean,
+    std,
     min: count ? sorted[0]! : NaN,
     q25: quantile(sorted, 0.25),
     q50: quantile(sorted, 0.5),
@@ -113,7 +119,20 @@ function categoricalSummary(name: string, dtype: string, values: ArrayLike<unkno
 }
 
 /** Row labels of `describeFrame`, in pandas' order with our `missing` after `count`. */
-export const DESCRIBE_ROWS = ['count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top', 'freq'] as const;
+export const DESCRIBE_ROWS = [
+  'count',
+  'missing',
+  'mean',
+  'std',
+  'min',
+  '25%',
+  '50%',
+  '75%',
+  'max',
+  'unique',
+  'top',
+  'freq',
+] as const;
 
 const CATEGORICAL_ROWS: ReadonlySet<string> = new Set(['unique', 'top', 'freq']);
 
@@ -124,9 +143,17 @@ const CATEGORICAL_ROWS: ReadonlySet<string> = new Set(['unique', 'top', 'freq'])
  * a column of that kind is. What `describeFrame` makes a DataFrame of, and what the notebook shows for
  * `describe(df)`.
  */
-export function describeLayout(summary: readonly ColumnSummary[]): { index: string[]; columns: string[]; rows: Array<Array<number | string | null>>; dtypes: string[] } {
+export function describeLayout(summary: readonly ColumnSummary[]): {
+  index: string[];
+  columns: string[];
+  rows: Array<Array<number | string | null>>;
+  dtypes: string[];
+} {
   const kinds = new Set(summary.map((s) => s.kind));
-  const index = DESCRIBE_ROWS.filter((stat) => stat === 'count' || stat === 'missing' || kinds.has(CATEGORICAL_ROWS.has(stat) ? 'categorical' : 'numeric'));
+  const index = DESCRIBE_ROWS.filter(
+    (stat) =>
+      stat === 'count' || stat === 'missing' || kinds.has(CATEGORICAL_ROWS.has(stat) ? 'categorical' : 'numeric'),
+  );
   return {
     index,
     columns: summary.map((s) => s.name),
@@ -140,7 +167,15 @@ export function isColumnSummaryList(value: unknown): value is ColumnSummary[] {
   return (
     Array.isArray(value) &&
     value.length > 0 &&
-    value.every((s) => !!s && typeof s === 'object' && typeof s.name === 'string' && (s.kind === 'numeric' || s.kind === 'categorical') && typeof s.count === 'number' && typeof s.missing === 'number')
+    value.every(
+      (s) =>
+        !!s &&
+        typeof s === 'object' &&
+        typeof s.name === 'string' &&
+        (s.kind === 'numeric' || s.kind === 'categorical') &&
+        typeof s.count === 'number' &&
+        typeof s.missing === 'number',
+    )
   );
 }
 
@@ -155,7 +190,13 @@ function cell(s: ColumnSummary, stat: (typeof DESCRIBE_ROWS)[number]): number | 
   if (stat === 'missing') return s.missing;
   if (s.kind === 'numeric') {
     const byStat: Record<string, number> = {
-      mean: s.mean, std: s.std, min: s.min, '25%': s.q25, '50%': s.q50, '75%': s.q75, max: s.max,
+      mean: s.mean,
+      std: s.std,
+      min: s.min,
+      '25%': s.q25,
+      '50%': s.q50,
+      '75%': s.q75,
+      max: s.max,
     };
     return byStat[stat] ?? NaN;
   }

@@ -7,7 +7,7 @@
 import { DataError } from '../lib/errors';
 import { danfoColumns, danfoSeriesValues, isDanfoFrame, isDanfoSeries } from './danfo';
 import { defaultNames, isMatrix, type Matrix } from './matrix';
-import { Table } from './table';
+import type { Table } from './table';
 import { toTable, type TableInput } from './table-from';
 
 export { defaultNames, isMatrix, rowOf, toRows, takeRows, sliceRows, areDefaultNames, type Matrix } from './matrix';
@@ -18,9 +18,10 @@ export type MatrixInput = TableInput;
 export type VectorInput = ArrayLike<unknown> | TableInput | { readonly values: ArrayLike<unknown> };
 
 function badValue(column: string, row: number, value: unknown): DataError {
-  const shown = value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))
-    ? 'a missing value'
-    : `the non-numeric value ${JSON.stringify(value)}`;
+  const shown =
+    value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))
+      ? 'a missing value'
+      : `the non-numeric value ${JSON.stringify(value)}`;
   return new DataError(
     `Column '${column}' has ${shown} at row ${row}; estimators need numeric input without missing values ` +
       `(encode it with OneHotEncoder, fill it with SimpleImputer, or drop the column).`,
@@ -36,19 +37,26 @@ function toNumber(v: unknown): number {
 /** Convert X to a column-major matrix; refuses non-numeric or missing cells, naming the column. */
 export function toMatrix(X: MatrixInput, columns?: string[]): Matrix {
   if (isMatrix(X)) return { ...X, columns: X.columns ?? defaultNames(X.cols) };
-  if (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0]))) return rowsToMatrix(X as ArrayLike<ArrayLike<unknown>>, columns);
+  if (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0])))
+    return rowsToMatrix(X as ArrayLike<ArrayLike<unknown>>, columns);
   if (isDanfoFrame(X)) {
     const { names, columns: cols, rows } = danfoColumns(X);
     return columnsToMatrix(names, cols, rows);
   }
   const t = toTable(X);
-  if (t.rows === 0 && t.columns.length === 0) throw new DataError('X has no rows; fit and predict need at least one sample.');
+  if (t.rows === 0 && t.columns.length === 0)
+    throw new DataError('X has no rows; fit and predict need at least one sample.');
   return tableToMatrix(t);
 }
 
 /** A Table's columns as one column-major matrix: numbers as they are, booleans as 1/0. */
 export function tableToMatrix(t: Table): Matrix {
-  return columnsToMatrix([...t.columns], t.data, t.rows, t.dtypes.map((d) => d === 'int64'));
+  return columnsToMatrix(
+    [...t.columns],
+    t.data,
+    t.rows,
+    t.dtypes.map((d) => d === 'int64'),
+  );
 }
 
 /**
@@ -56,7 +64,12 @@ export function tableToMatrix(t: Table): Matrix {
  * number (booleans count as 1/0), naming its column and row. `checked[j]` skips the check for a
  * column known to hold only finite numbers (a Table's int64).
  */
-function columnsToMatrix(names: string[], columns: readonly ArrayLike<unknown>[], rows: number, checked: boolean[] = []): Matrix {
+function columnsToMatrix(
+  names: string[],
+  columns: readonly ArrayLike<unknown>[],
+  rows: number,
+  checked: boolean[] = [],
+): Matrix {
   const cols = columns.length;
   const data = new Float64Array(rows * cols);
   for (let j = 0; j < cols; j++) {
@@ -102,9 +115,18 @@ function rowsToMatrix(rowsIn: ArrayLike<ArrayLike<unknown>>, columns?: string[])
 }
 
 /** A Series-like object of another library: one-dimensional `values` and `shape`. */
-function isSeriesLike(y: unknown): y is { values: ArrayLike<unknown>; shape: number[]; columns?: string[]; name?: string } {
+function isSeriesLike(
+  y: unknown,
+): y is { values: ArrayLike<unknown>; shape: number[]; columns?: string[]; name?: string } {
   const s = y as { values?: unknown; shape?: unknown } | null;
-  return typeof s === 'object' && s !== null && !Array.isArray(s) && Array.isArray(s.values) && Array.isArray(s.shape) && s.shape.length === 1;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    !Array.isArray(s) &&
+    Array.isArray(s.values) &&
+    Array.isArray(s.shape) &&
+    s.shape.length === 1
+  );
 }
 
 /** The raw values of y (a Series, a one-column table, or an array), with its name when it has one. */
@@ -113,10 +135,12 @@ export function vectorValues(y: VectorInput): { values: ArrayLike<unknown>; name
   if (isSeriesLike(y)) return { values: y.values, name: String(y.columns?.[0] ?? y.name ?? 'y') };
   if (Array.isArray(y) || ArrayBuffer.isView(y)) {
     const first = (y as ArrayLike<unknown>)[0];
-    if (!(Array.isArray(first) || ArrayBuffer.isView(first)) || (y as ArrayLike<unknown>).length === 0) return { values: y as ArrayLike<unknown>, name: 'y' };
+    if (!(Array.isArray(first) || ArrayBuffer.isView(first)) || (y as ArrayLike<unknown>).length === 0)
+      return { values: y as ArrayLike<unknown>, name: 'y' };
   }
   const t = toTable(y, 'y');
-  if (t.columns.length !== 1) throw new DataError(`y must have one column; got a table with ${t.columns.length} columns.`);
+  if (t.columns.length !== 1)
+    throw new DataError(`y must have one column; got a table with ${t.columns.length} columns.`);
   return { values: t.data[0]!, name: t.columns[0]! };
 }
 

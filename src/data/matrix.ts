@@ -12,8 +12,11 @@ export interface Matrix {
 
 export function isMatrix(x: unknown): x is Matrix {
   return (
-    typeof x === 'object' && x !== null && (x as Matrix).data instanceof Float64Array &&
-    typeof (x as Matrix).rows === 'number' && typeof (x as Matrix).cols === 'number'
+    typeof x === 'object' &&
+    x !== null &&
+    (x as Matrix).data instanceof Float64Array &&
+    typeof (x as Matrix).rows === 'number' &&
+    typeof (x as Matrix).cols === 'number'
   );
 }
 

@@ -52,7 +52,8 @@ export async function openSource(source: DataSource, signal?: AbortSignal): Prom
     const body = response.body ?? new Blob([]).stream();
     return { reader: body.getReader(), size: length > 0 ? length : undefined };
   }
-  if (typeof Blob !== 'undefined' && source instanceof Blob) return { reader: source.stream().getReader(), size: source.size };
+  if (typeof Blob !== 'undefined' && source instanceof Blob)
+    return { reader: source.stream().getReader(), size: source.size };
   throw dataError(
     `Can't read data from ${describeValue(source)}; pass a File, a Blob, a URL, or CSV text.`,
     DATA_ERROR_CODES.badOption,

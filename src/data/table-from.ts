@@ -42,7 +42,14 @@ export function toTable(x: unknown, what = 'X'): Table {
   if (isDanfoFrame(x) || isDanfoSeries(x)) return tableFromDanfo(x);
   if (isMatrix(x)) {
     const names = x.columns ?? defaultNames(x.cols);
-    return new Table(names.map((name, j) => ({ name, dtype: 'float64' as const, data: x.data.subarray(j * x.rows, (j + 1) * x.rows) })), x.rows);
+    return new Table(
+      names.map((name, j) => ({
+        name,
+        dtype: 'float64' as const,
+        data: x.data.subarray(j * x.rows, (j + 1) * x.rows),
+      })),
+      x.rows,
+    );
   }
   if (Array.isArray(x) || ArrayBuffer.isView(x)) {
     const list = x as ArrayLike<unknown>;
@@ -55,7 +62,8 @@ export function toTable(x: unknown, what = 'X'): Table {
         `or one sample as [[v0, v1, …]].`,
     );
   }
-  if (isPlainObject(x) && Object.values(x).every((v) => isRow(v))) return fromColumnObject(x as Record<string, ArrayLike<unknown>>);
+  if (isPlainObject(x) && Object.values(x).every((v) => isRow(v)))
+    return fromColumnObject(x as Record<string, ArrayLike<unknown>>);
   throw new DataError(
     `${what} must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; got ${describeValue(x)}.`,
   );
@@ -72,7 +80,10 @@ function fromRows(rows: ArrayLike<ArrayLike<unknown>>, what: string): Table {
     }
     for (let j = 0; j < width; j++) columns[j]![i] = r[j];
   }
-  return new Table(defaultNames(width).map((name, j) => ({ name, ...inferColumn(columns[j]!) })), n);
+  return new Table(
+    defaultNames(width).map((name, j) => ({ name, ...inferColumn(columns[j]!) })),
+    n,
+  );
 }
 
 function fromRecords(records: ArrayLike<Record<string, unknown>>, what: string): Table {
@@ -80,7 +91,8 @@ function fromRecords(records: ArrayLike<Record<string, unknown>>, what: string):
   const seen = new Set<string>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    if (!isPlainObject(r)) throw new DataError(`Row ${i} of ${what} is ${describeValue(r)}; every row must be a record like row 0.`);
+    if (!isPlainObject(r))
+      throw new DataError(`Row ${i} of ${what} is ${describeValue(r)}; every row must be a record like row 0.`);
     for (const k of Object.keys(r)) {
       if (!seen.has(k)) {
         seen.add(k);
@@ -89,14 +101,20 @@ function fromRecords(records: ArrayLike<Record<string, unknown>>, what: string):
     }
   }
   const n = records.length;
-  return new Table(names.map((name) => {
-    const values = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) values[i] = records[i]![name];
-    return { name, ...inferColumn(values) };
-  }), n);
+  return new Table(
+    names.map((name) => {
+      const values = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) values[i] = records[i]![name];
+      return { name, ...inferColumn(values) };
+    }),
+    n,
+  );
 }
 
 function fromColumnObject(obj: Record<string, ArrayLike<unknown>>): Table {
   const entries = Object.entries(obj);
-  return new Table(entries.map(([name, values]) => ({ name, ...inferColumn(values) })), entries[0]?.[1].length ?? 0);
+  return new Table(
+    entries.map(([name, values]) => ({ name, ...inferColumn(values) })),
+    entries[0]?.[1].length ?? 0,
+  );
 }

@@ -62,10 +62,14 @@ export class Table {
     for (const c of columns) {
       const numeric = isNumericDtype(c.dtype);
       if (numeric !== c.data instanceof Float64Array || (!numeric && !Array.isArray(c.data))) {
-        throw new DataError(`Column '${c.name}' of dtype ${c.dtype} must hold ${numeric ? 'a Float64Array' : 'an array'}.`);
+        throw new DataError(
+          `Column '${c.name}' of dtype ${c.dtype} must hold ${numeric ? 'a Float64Array' : 'an array'}.`,
+        );
       }
       if (c.data.length !== n) {
-        throw new DataError(`Column '${c.name}' has ${c.data.length} values; the table has ${n} rows. All columns must be the same length.`);
+        throw new DataError(
+          `Column '${c.name}' has ${c.data.length} values; the table has ${n} rows. All columns must be the same length.`,
+        );
       }
     }
     this.columns = names;
@@ -123,7 +127,9 @@ export class Table {
 
   /** Rows as records `{column: cell}` (pandas' `df.to_dict('records')`). */
   toRecords(): Array<Record<string, Cell>> {
-    return Array.from({ length: this.rows }, (_, i) => Object.fromEntries(this.columns.map((c, j) => [c, this.cell(i, j)])));
+    return Array.from({ length: this.rows }, (_, i) =>
+      Object.fromEntries(this.columns.map((c, j) => [c, this.cell(i, j)])),
+    );
   }
 
   /** The named columns, in the order given. */
@@ -133,17 +139,27 @@ export class Table {
 
   /** Columns by position. */
   pick(positions: readonly number[]): Table {
-    return new Table(positions.map((j) => this.spec(j)), this.rows);
+    return new Table(
+      positions.map((j) => this.spec(j)),
+      this.rows,
+    );
   }
 
   /** Rows [start, end); numeric columns are views, not copies. */
   slice(start = 0, end = this.rows): Table {
     const from = Math.max(0, Math.min(this.rows, start));
     const to = Math.max(from, Math.min(this.rows, end));
-    return new Table(this.columns.map((name, j) => {
-      const d = this.data[j]!;
-      return { name, dtype: this.dtypes[j]!, data: d instanceof Float64Array ? d.subarray(from, to) : d.slice(from, to) };
-    }), to - from);
+    return new Table(
+      this.columns.map((name, j) => {
+        const d = this.data[j]!;
+        return {
+          name,
+          dtype: this.dtypes[j]!,
+          data: d instanceof Float64Array ? d.subarray(from, to) : d.slice(from, to),
+        };
+      }),
+      to - from,
+    );
   }
 
   /** The first n rows (pandas' `df.head(n)`). */
@@ -154,20 +170,23 @@ export class Table {
   /** The given rows, in the given order (for splits and folds). */
   take(indices: ArrayLike<number>): Table {
     const n = indices.length;
-    return new Table(this.columns.map((name, j) => {
-      const d = this.data[j]!;
-      let data: ColumnData;
-      if (d instanceof Float64Array) {
-        const out = new Float64Array(n);
-        for (let k = 0; k < n; k++) out[k] = d[indices[k]!]!;
-        data = out;
-      } else {
-        const out = new Array(n);
-        for (let k = 0; k < n; k++) out[k] = d[indices[k]!];
-        data = out;
-      }
-      return { name, dtype: this.dtypes[j]!, data };
-    }), n);
+    return new Table(
+      this.columns.map((name, j) => {
+        const d = this.data[j]!;
+        let data: ColumnData;
+        if (d instanceof Float64Array) {
+          const out = new Float64Array(n);
+          for (let k = 0; k < n; k++) out[k] = d[indices[k]!]!;
+          data = out;
+        } else {
+          const out = new Array(n);
+          for (let k = 0; k < n; k++) out[k] = d[indices[k]!];
+          data = out;
+        }
+        return { name, dtype: this.dtypes[j]!, data };
+      }),
+      n,
+    );
   }
 
   /** This table with more columns on the right (names must be new). */
@@ -184,7 +203,10 @@ export class Table {
   toString(maxRows = 10): string {
     const shown = Math.min(this.rows, maxRows);
     const header = ['', ...this.columns];
-    const lines = Array.from({ length: shown }, (_, i) => [String(i), ...this.columns.map((_, j) => formatCell(this.cell(i, j)))]);
+    const lines = Array.from({ length: shown }, (_, i) => [
+      String(i),
+      ...this.columns.map((_, j) => formatCell(this.cell(i, j))),
+    ]);
     const grid = [header, ...lines];
     const widths = header.map((_, k) => Math.max(...grid.map((r) => r[k]!.length)));
     const text = grid.map((r) => r.map((s, k) => s.padStart(widths[k]!)).join('  ')).join('\n');

@@ -17,23 +17,35 @@ export interface BatchPredictOptions {
   contentType?: InputType;
 }
 
-export async function batchPredict(model: PyFuncModel, options: BatchPredictOptions, stdio = { stdin: process.stdin, stdout: process.stdout }): Promise<void> {
+export async function batchPredict(
+  model: PyFuncModel,
+  options: BatchPredictOptions,
+  stdio = { stdin: process.stdin, stdout: process.stdout },
+): Promise<void> {
   const text = options.input ? await readFile(options.input, 'utf8') : await readAll(stdio.stdin);
   const type = options.contentType ?? (options.input && /\.csv$/i.test(options.input) ? 'csv' : 'json');
   const input = type === 'csv' ? await inputFromCsv(text) : inputFromJson(text, inputNames(model));
   const predictions = await predict(model, input);
-  const out = options.output && /\.csv$/i.test(options.output) ? predictionsToCsv(predictions) : predictionsToJson(predictions);
+  const out =
+    options.output && /\.csv$/i.test(options.output) ? predictionsToCsv(predictions) : predictionsToJson(predictions);
   if (options.output) await writeFile(options.output, out);
   else stdio.stdout.write(out + '\n');
 }
 
 /** One line per prediction: a `predictions` column, or one column per field of record predictions. */
 export function predictionsToCsv(predictions: unknown): string {
-  const rows = ArrayBuffer.isView(predictions) ? Array.from(predictions as unknown as ArrayLike<number>) : (predictions as unknown[]);
+  const rows = ArrayBuffer.isView(predictions)
+    ? Array.from(predictions as unknown as ArrayLike<number>)
+    : (predictions as unknown[]);
   const first = rows[0];
   if (first !== null && typeof first === 'object' && !Array.isArray(first)) {
     const names = Object.keys(first);
-    return [names.map(csvField).join(','), ...rows.map((r) => names.map((n) => csvField((r as Record<string, unknown>)[n])).join(','))].join('\n') + '\n';
+    return (
+      [
+        names.map(csvField).join(','),
+        ...rows.map((r) => names.map((n) => csvField((r as Record<string, unknown>)[n])).join(',')),
+      ].join('\n') + '\n'
+    );
   }
   if (Array.isArray(first)) {
     const names = first.map((_, j) => String(j));

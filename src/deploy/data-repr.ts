@@ -12,15 +12,22 @@ export function dataRepr(data: ModelInput['data']): string {
   const values = isNamedRows(data) ? data.values : data;
   const rows = values.length;
   if (rows === 0) return `Empty DataFrame\nColumns: [${isNamedRows(data) ? data.columns.join(', ') : ''}]\nIndex: []`;
-  const names = isNamedRows(data) ? data.columns : Array.from({ length: Array.isArray(values[0]) ? (values[0] as unknown[]).length : 1 }, (_, j) => String(j));
+  const names = isNamedRows(data)
+    ? data.columns
+    : Array.from({ length: Array.isArray(values[0]) ? (values[0] as unknown[]).length : 1 }, (_, j) => String(j));
   const cell = (i: number, j: number) => {
     const row = values[i];
     return pyValue(Array.isArray(row) ? row[j] : row);
   };
   const shown = rows > MAX_ROWS ? [...range(0, MAX_ROWS / 2), -1, ...range(rows - MAX_ROWS / 2, rows)] : range(0, rows);
-  const table = [['', ...names], ...shown.map((i) => (i < 0 ? ['..', ...names.map(() => '...')] : [String(i), ...names.map((_, j) => cell(i, j))]))];
+  const table = [
+    ['', ...names],
+    ...shown.map((i) => (i < 0 ? ['..', ...names.map(() => '...')] : [String(i), ...names.map((_, j) => cell(i, j))])),
+  ];
   const widths = table[0]!.map((_, j) => Math.max(...table.map((r) => r[j]!.length)));
-  const text = table.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[j]!))).join('  ')).join('\n');
+  const text = table
+    .map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[j]!))).join('  '))
+    .join('\n');
   return rows > MAX_ROWS ? `${text}\n\n[${rows} rows x ${names.length} columns]` : text;
 }
 
@@ -29,7 +36,8 @@ function range(from: number, to: number): number[] {
 }
 
 function pyValue(v: unknown): string {
-  if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return v === null || v === undefined ? 'None' : 'NaN';
+  if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)))
+    return v === null || v === undefined ? 'None' : 'NaN';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
   if (typeof v === 'string') return v;

@@ -14,11 +14,17 @@ export interface DockerDirectory {
   needsTensorFlow: boolean;
 }
 
-export async function generateDockerDirectory(model: string, dir: string, version: string, server: TrackingServer = {}): Promise<DockerDirectory> {
+export async function generateDockerDirectory(
+  model: string,
+  dir: string,
+  version: string,
+  server: TrackingServer = {},
+): Promise<DockerDirectory> {
   const { files, needsTensorFlow } = await modelFilesOf(model, await modelLocation(model, server));
   for (const [file, blob] of files) await writeTo(join(dir, 'model', file), new Uint8Array(await blob.arrayBuffer()));
   await bundleServer(join(dir, 'server'), version);
-  for (const [file, text] of Object.entries(dockerDirectoryFiles(model, version, needsTensorFlow))) await writeTo(join(dir, file), text);
+  for (const [file, text] of Object.entries(dockerDirectoryFiles(model, version, needsTensorFlow)))
+    await writeTo(join(dir, file), text);
   return { dir, modelFiles: [...files.keys()].sort(), needsTensorFlow };
 }
 

@@ -33,7 +33,10 @@ function namedRows(columns: string[], values: unknown[][]): NamedRows {
 /** Records as named rows: pandas' columns (every key, in order of first appearance), None where a record has none. */
 function fromDicts(records: Array<Record<string, unknown>>): NamedRows {
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  return namedRows(columns, records.map((r) => columns.map((c) => (Object.hasOwn(r, c) ? r[c] : null))));
+  return namedRows(
+    columns,
+    records.map((r) => columns.map((c) => (Object.hasOwn(r, c) ? r[c] : null))),
+  );
 }
 
 export const DF_SPLIT = 'dataframe_split';
@@ -65,61 +68,93 @@ export function inputFromJson(text: string, inputNames?: readonly string[]): Mod
     decoded = JSON.parse(text);
   } catch (e) {
     const shown = text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)` : text;
-    throw invalidInput(`Ensure that input is a valid JSON formatted string. Error: 'JSONDecodeError(${JSON.stringify((e as Error).message)})'\nInput: \n${shown}\n`);
+    throw invalidInput(
+      `Ensure that input is a valid JSON formatted string. Error: 'JSONDecodeError(${JSON.stringify((e as Error).message)})'\nInput: \n${shown}\n`,
+    );
   }
   if (Array.isArray(decoded)) throw invalidInput(`${REQUIRED_INPUT_FORMAT}. Received a list.`);
-  if (decoded === null || typeof decoded !== 'object') throw invalidInput(`${REQUIRED_INPUT_FORMAT}. Received unexpected input type '${pyTypeRepr(decoded)}.`);
+  if (decoded === null || typeof decoded !== 'object')
+    throw invalidInput(`${REQUIRED_INPUT_FORMAT}. Received unexpected input type '${pyTypeRepr(decoded)}.`);
   const body = decoded as Record<string, unknown>;
   const formats = SUPPORTED_FORMATS.filter((f) => Object.hasOwn(body, f));
   if (formats.length !== 1) {
-    throw new ScoringError(`${REQUIRED_INPUT_FORMAT}. Received dictionary with input fields: ${pyStrList(formats)}. ${SCORING_PROTOCOL_CHANGE_INFO}`, 'BAD_REQUEST');
+    throw new ScoringError(
+      `${REQUIRED_INPUT_FORMAT}. Received dictionary with input fields: ${pyStrList(formats)}. ${SCORING_PROTOCOL_CHANGE_INFO}`,
+      'BAD_REQUEST',
+    );
   }
   const format = formats[0]!;
   const params = body.params;
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
     throw invalidInput(`\`params\` must be a dictionary of parameter names and values. Got ${pyTypeRepr(params)}.`);
   }
-  const data = format === DF_SPLIT ? fromSplit(body[format]) : format === DF_RECORDS ? fromRecords(body[format]) : fromTensorInput(body[format], inputNames);
+  const data =
+    format === DF_SPLIT
+      ? fromSplit(body[format])
+      : format === DF_RECORDS
+        ? fromRecords(body[format])
+        : fromTensorInput(body[format], inputNames);
   return { data, ...(params ? { params: params as Record<string, unknown> } : {}) };
 }
 
 function fromSplit(split: unknown): ModelInput['data'] {
   if (split === null || typeof split !== 'object' || Array.isArray(split)) {
-    throw invalidInput(`Dataframe split format must be a dictionary. Got ${Array.isArray(split) ? 'list' : `type ${pyTypeRepr(split)}`}.`);
+    throw invalidInput(
+      `Dataframe split format must be a dictionary. Got ${Array.isArray(split) ? 'list' : `type ${pyTypeRepr(split)}`}.`,
+    );
   }
   const keys = Object.keys(split);
   if (!keys.includes('data') || keys.some((k) => !['columns', 'data', 'index'].includes(k))) {
-    throw invalidInput(`Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got ${pyStrSet(keys)}.'`);
+    throw invalidInput(
+      `Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got ${pyStrSet(keys)}.'`,
+    );
   }
   const { columns, data, index } = split as { columns?: unknown; data: unknown; index?: unknown };
-  const bad = (why: string) => invalidInput(`Provided dataframe_split field is not a valid dataframe representation in 'split' format. Error: '${why}'`);
+  const bad = (why: string) =>
+    invalidInput(
+      `Provided dataframe_split field is not a valid dataframe representation in 'split' format. Error: '${why}'`,
+    );
   if (!Array.isArray(data)) throw bad('DataFrame constructor not properly called!');
-  if (columns !== undefined && columns !== null && !Array.isArray(columns)) throw bad('Index(...) must be called with a collection of some kind');
+  if (columns !== undefined && columns !== null && !Array.isArray(columns))
+    throw bad('Index(...) must be called with a collection of some kind');
   const rows = data.map((r) => (Array.isArray(r) ? r : [r]));
   const width = columns ? (columns as unknown[]).length : rows.reduce((w, r) => Math.max(w, r.length), 0);
-  for (const r of rows) if (r.length !== width) throw bad(`${width} columns passed, passed data had ${r.length} columns`);
-  if (Array.isArray(index) && index.length !== rows.length) throw bad(`Shape of passed values is (${rows.length}, ${width}), indices imply (${index.length}, ${width})`);
+  for (const r of rows)
+    if (r.length !== width) throw bad(`${width} columns passed, passed data had ${r.length} columns`);
+  if (Array.isArray(index) && index.length !== rows.length)
+    throw bad(`Shape of passed values is (${rows.length}, ${width}), indices imply (${index.length}, ${width})`);
   if (!columns) return rows;
   return namedRows((columns as unknown[]).map(String), rows);
 }
 
 function fromRecords(records: unknown): ModelInput['data'] {
   if (!Array.isArray(records)) {
-    throw invalidInput(`Dataframe records format must be a list of records. Got ${records !== null && typeof records === 'object' ? 'dictionary' : `type ${pyTypeRepr(records)}`}.`);
+    throw invalidInput(
+      `Dataframe records format must be a list of records. Got ${records !== null && typeof records === 'object' ? 'dictionary' : `type ${pyTypeRepr(records)}`}.`,
+    );
   }
   if (records.length > 0 && records.every(isDict)) return fromDicts(records);
   if (records.every(Array.isArray)) return records as unknown[][];
   if (records.every((r) => !isDict(r) && !Array.isArray(r))) return records.map((v) => [v]);
-  throw invalidInput("Provided dataframe_records field is not a valid dataframe representation in 'records' format. Error: 'Mixing dicts with non-Series may lead to ambiguous ordering.'");
+  throw invalidInput(
+    "Provided dataframe_records field is not a valid dataframe representation in 'records' format. Error: 'Mixing dicts with non-Series may lead to ambiguous ordering.'",
+  );
 }
 
 /** `instances` (rows, or a list of records) and `inputs` (columns, or rows): TF serving's formats. */
 function fromTensorInput(value: unknown, inputNames?: readonly string[]): ModelInput['data'] {
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every(isDict)) return fromDicts(value);
-    if (value.some(isDict)) throw invalidInput("Ensure that the input is a valid JSON-formatted string.\nError: ValueError('Mixing dicts with non-Series may lead to ambiguous ordering.')");
+    if (value.some(isDict))
+      throw invalidInput(
+        "Ensure that the input is a valid JSON-formatted string.\nError: ValueError('Mixing dicts with non-Series may lead to ambiguous ordering.')",
+      );
     // A model with one named input takes a list as that column (MLflow's _cast_schema_type).
-    if (inputNames?.length === 1 && !value.some(Array.isArray)) return namedRows([inputNames[0]!], value.map((v) => [v]));
+    if (inputNames?.length === 1 && !value.some(Array.isArray))
+      return namedRows(
+        [inputNames[0]!],
+        value.map((v) => [v]),
+      );
     return value.map((r) => (Array.isArray(r) ? r : [r]));
   }
   if (isDict(value)) {
@@ -130,7 +165,10 @@ function fromTensorInput(value: unknown, inputNames?: readonly string[]): ModelI
     const lengths = new Set(columns.map((c) => (Array.isArray(c) ? c.length : 1)));
     if (lengths.size > 1) throw invalidInput('The length of values for each input/column name are not the same');
     const n = Array.isArray(columns[0]) ? (columns[0] as unknown[]).length : 1;
-    return namedRows(names, Array.from({ length: n }, (_, i) => columns.map((c) => (Array.isArray(c) ? c[i] : c))));
+    return namedRows(
+      names,
+      Array.from({ length: n }, (_, i) => columns.map((c) => (Array.isArray(c) ? c[i] : c))),
+    );
   }
   throw invalidInput(
     `Failed to parse input data. This model contains an un-named  model signature which expects a single n-dimensional array or a single value as input, however, an input of type ${pyTypeRepr(value)} was found.`,

@@ -3,11 +3,27 @@
 
 /** MLflow's ERROR_CODE_TO_HTTP_STATUS, as in mlflow/exceptions.py. */
 export const ERROR_CODE_TO_HTTP_STATUS: Readonly<Record<string, number>> = {
-  INTERNAL_ERROR: 500, INVALID_STATE: 500, DATA_LOSS: 500, NOT_IMPLEMENTED: 501, TEMPORARILY_UNAVAILABLE: 503,
-  DEADLINE_EXCEEDED: 504, REQUEST_LIMIT_EXCEEDED: 429, CANCELLED: 499, RESOURCE_EXHAUSTED: 429, ABORTED: 409,
-  RESOURCE_CONFLICT: 409, ALREADY_EXISTS: 409, NOT_FOUND: 404, ENDPOINT_NOT_FOUND: 404, RESOURCE_DOES_NOT_EXIST: 404,
-  PERMISSION_DENIED: 403, CUSTOMER_UNAUTHORIZED: 401, UNAUTHENTICATED: 401, BAD_REQUEST: 400,
-  RESOURCE_ALREADY_EXISTS: 400, INVALID_PARAMETER_VALUE: 400,
+  INTERNAL_ERROR: 500,
+  INVALID_STATE: 500,
+  DATA_LOSS: 500,
+  NOT_IMPLEMENTED: 501,
+  TEMPORARILY_UNAVAILABLE: 503,
+  DEADLINE_EXCEEDED: 504,
+  REQUEST_LIMIT_EXCEEDED: 429,
+  CANCELLED: 499,
+  RESOURCE_EXHAUSTED: 429,
+  ABORTED: 409,
+  RESOURCE_CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  NOT_FOUND: 404,
+  ENDPOINT_NOT_FOUND: 404,
+  RESOURCE_DOES_NOT_EXIST: 404,
+  PERMISSION_DENIED: 403,
+  CUSTOMER_UNAUTHORIZED: 401,
+  UNAUTHENTICATED: 401,
+  BAD_REQUEST: 400,
+  RESOURCE_ALREADY_EXISTS: 400,
+  INVALID_PARAMETER_VALUE: 400,
 };
 
 /** MLflow's MlflowException as the scoring server serializes it. */
@@ -40,8 +56,20 @@ export function invalidInput(message: string): ScoringError {
 
 /** Python's `repr(type(value))` for a parsed JSON value, as MLflow's messages print it. */
 export function pyTypeRepr(value: unknown): string {
-  const name = value === null ? 'NoneType' : typeof value === 'string' ? 'str' : typeof value === 'boolean' ? 'bool'
-    : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : Array.isArray(value) ? 'list' : 'dict';
+  const name =
+    value === null
+      ? 'NoneType'
+      : typeof value === 'string'
+        ? 'str'
+        : typeof value === 'boolean'
+          ? 'bool'
+          : typeof value === 'number'
+            ? Number.isInteger(value)
+              ? 'int'
+              : 'float'
+            : Array.isArray(value)
+              ? 'list'
+              : 'dict';
   return `<class '${name}'>`;
 }
 

@@ -37,7 +37,13 @@ export function createScoringServer(model: PyFuncModel, options: ScoringServerOp
   return server;
 }
 
-async function handle(model: PyFuncModel, version: string, limit: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  model: PyFuncModel,
+  version: string,
+  limit: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path === '/ping' || path === '/health' || path === '/version') {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, methodNotAllowed('GET, HEAD'));
@@ -46,7 +52,11 @@ async function handle(model: PyFuncModel, version: string, limit: number, req: I
   }
   if (path !== '/invocations') {
     req.resume();
-    return send(res, { status: 404, contentType: 'text/plain', body: 'Not Found: the scoring server answers GET /ping, /health, /version and POST /invocations.' });
+    return send(res, {
+      status: 404,
+      contentType: 'text/plain',
+      body: 'Not Found: the scoring server answers GET /ping, /health, /version and POST /invocations.',
+    });
   }
   if (req.method !== 'POST') {
     req.resume();
@@ -63,7 +73,15 @@ async function handle(model: PyFuncModel, version: string, limit: number, req: I
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return send(res, errorAnswer(new ScoringError("Invalid input. The request body is not valid UTF-8 ('utf-8' codec can't decode it).", 'BAD_REQUEST')));
+    return send(
+      res,
+      errorAnswer(
+        new ScoringError(
+          "Invalid input. The request body is not valid UTF-8 ('utf-8' codec can't decode it).",
+          'BAD_REQUEST',
+        ),
+      ),
+    );
   }
   send(res, await invocations(model, text, req.headers['content-type']));
 }
@@ -127,7 +145,11 @@ function errorAnswer(error: ScoringError): ScoringAnswer {
 
 function send(res: ServerResponse, answer: ScoringAnswer & { allow?: string }, then?: () => void): void {
   // nosniff: an answer echoing the request (an error message) is never read as anything but its type.
-  const headers: Record<string, string | number> = { 'Content-Type': answer.contentType, 'Content-Length': Buffer.byteLength(answer.body), 'X-Content-Type-Options': 'nosniff' };
+  const headers: Record<string, string | number> = {
+    'Content-Type': answer.contentType,
+    'Content-Length': Buffer.byteLength(answer.body),
+    'X-Content-Type-Options': 'nosniff',
+  };
   if (answer.allow) headers.Allow = answer.allow;
   res.writeHead(answer.status, headers);
   res.end(answer.body, then);

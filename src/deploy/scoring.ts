@@ -7,7 +7,13 @@ import type { PyFuncModel } from '../logged-model/pyfunc';
 import type { ColSpec } from '../logged-model/signature';
 import { isTensorSchema } from '../logged-model/signature';
 import { dataRepr, schemaRepr } from './data-repr';
-import { inputFromCsv, inputFromJson, predictInput, SCORING_PROTOCOL_CHANGE_INFO, type ModelInput } from './request-input';
+import {
+  inputFromCsv,
+  inputFromJson,
+  predictInput,
+  SCORING_PROTOCOL_CHANGE_INFO,
+  type ModelInput,
+} from './request-input';
 import { ScoringError } from './scoring-error';
 
 export const CONTENT_TYPE_CSV = 'text/csv';
@@ -21,19 +27,40 @@ export interface ScoringAnswer {
 }
 
 /** MLflow's `invocations(data, content_type, model, input_schema)`. */
-export async function invocations(model: PyFuncModel, body: string, contentType: string | undefined): Promise<ScoringAnswer> {
+export async function invocations(
+  model: PyFuncModel,
+  body: string,
+  contentType: string | undefined,
+): Promise<ScoringAnswer> {
   const parts = (contentType ?? '').split(';').map((p) => p.trim());
   const mime = parts[0]!.toLowerCase();
-  const parameters = new Map(parts.slice(1).filter(Boolean).map((p) => {
-    const at = p.indexOf('=');
-    return at < 0 ? [p, ''] : [p.slice(0, at).trim(), p.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')];
-  }));
+  const parameters = new Map(
+    parts
+      .slice(1)
+      .filter(Boolean)
+      .map((p) => {
+        const at = p.indexOf('=');
+        return at < 0
+          ? [p, '']
+          : [
+              p.slice(0, at).trim(),
+              p
+                .slice(at + 1)
+                .trim()
+                .replace(/^"(.*)"$/, '$1'),
+            ];
+      }),
+  );
   const charset = (parameters.get('charset') ?? 'utf-8').toLowerCase();
   if (charset !== 'utf-8') return text(415, 'The scoring server only supports UTF-8');
   const unexpected = [...parameters.keys()].filter((k) => k !== 'charset');
-  if (unexpected.length) return text(415, `Unrecognized content type parameters: ${unexpected.join(', ')}. ${SCORING_PROTOCOL_CHANGE_INFO}`);
+  if (unexpected.length)
+    return text(415, `Unrecognized content type parameters: ${unexpected.join(', ')}. ${SCORING_PROTOCOL_CHANGE_INFO}`);
   if (mime !== CONTENT_TYPE_CSV && mime !== CONTENT_TYPE_JSON) {
-    return text(415, `This predictor only supports the following content types: Types: ['${CONTENT_TYPES.join("', '")}']. Got '${contentType ?? ''}'.`);
+    return text(
+      415,
+      `This predictor only supports the following content types: Types: ['${CONTENT_TYPES.join("', '")}']. Got '${contentType ?? ''}'.`,
+    );
   }
   try {
     const input = mime === CONTENT_TYPE_CSV ? await inputFromCsv(body) : inputFromJson(body, inputNames(model));
@@ -52,7 +79,10 @@ export async function predict(model: PyFuncModel, input: ModelInput): Promise<un
     if (e instanceof SchemaError) {
       const data = dataRepr(input.data);
       const schema = model.signature ? schemaRepr(model.signature.inputs) : '';
-      throw new ScoringError(`Failed to predict data '${data}'. \nError: Failed to enforce schema of data '${data}' with schema '${schema}'. Error: ${e.message}`, 'INVALID_PARAMETER_VALUE');
+      throw new ScoringError(
+        `Failed to predict data '${data}'. \nError: Failed to enforce schema of data '${data}' with schema '${schema}'. Error: ${e.message}`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
     throw new ScoringError(
       'Encountered an unexpected error while evaluating the model. Verify that the serialized input Dataframe is compatible with the model for inference.',

@@ -22,7 +22,10 @@ export async function serve(options: ServeOptions): Promise<{ host: string; port
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.workers > 1 && cluster.isPrimary) return serveWithWorkers(options, log);
   const model = await openModel(options.model, options);
-  const server = createScoringServer(model, { version: options.version, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+  const server = createScoringServer(model, {
+    version: options.version,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
   // A deep accept queue: a burst of connections waits for the event loop instead of being dropped.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -34,7 +37,11 @@ export async function serve(options: ServeOptions): Promise<{ host: string; port
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(0));
   const address = server.address() as AddressInfo;
   if (cluster.isPrimary) log(`Listening at: http://${hostForUrl(options.host)}:${address.port}`);
-  return { host: options.host, port: address.port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    host: options.host,
+    port: address.port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function serveWithWorkers(options: ServeOptions, log: (line: string) => void) {
@@ -48,7 +55,8 @@ async function serveWithWorkers(options: ServeOptions, log: (line: string) => vo
     });
     cluster.on('exit', (worker, code) => {
       if (closing) return;
-      if (listening < options.workers) reject(new Error(`A worker exited with code ${code} before listening; see its error above.`));
+      if (listening < options.workers)
+        reject(new Error(`A worker exited with code ${code} before listening; see its error above.`));
       else {
         log(`Worker ${worker.process.pid} exited with code ${code}; starting another.`);
         workers.push(fork());
@@ -57,15 +65,21 @@ async function serveWithWorkers(options: ServeOptions, log: (line: string) => vo
   });
   log(`Listening at: http://${hostForUrl(options.host)}:${port} (${options.workers} workers)`);
   const close = async () => {
-      closing = true;
-      await Promise.all(Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => {
-        if (!w || w.isDead()) return resolve();
-        w.once('exit', () => resolve());
-        w.kill();
-      })));
+    closing = true;
+    await Promise.all(
+      Object.values(cluster.workers ?? {}).map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (!w || w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.kill();
+          }),
+      ),
+    );
   };
   // Stopping the primary (docker stop, Ctrl-C) stops its workers first.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => void close().then(() => process.exit(0)));
   return { host: options.host, port, close };
 }
 

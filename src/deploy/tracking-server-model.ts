@@ -28,7 +28,9 @@ export async function trackingServerLocation(modelUri: string, server: TrackingS
   }
   const options: ServerOptions = {
     ...(env.MLFLOW_TRACKING_TOKEN ? { token: env.MLFLOW_TRACKING_TOKEN } : {}),
-    ...(env.MLFLOW_TRACKING_USERNAME ? { username: env.MLFLOW_TRACKING_USERNAME, password: env.MLFLOW_TRACKING_PASSWORD ?? '' } : {}),
+    ...(env.MLFLOW_TRACKING_USERNAME
+      ? { username: env.MLFLOW_TRACKING_USERNAME, password: env.MLFLOW_TRACKING_PASSWORD ?? '' }
+      : {}),
   };
   const rest = () => ({ baseUrl: uri, ...options });
   const tracking = new TrackingClient(new RestTrackingStore(uri, rest));

@@ -3,4 +3,5 @@
 
 export const KIROKU_VERSION: string = typeof __KIROKU_VERSION__ !== 'undefined' ? __KIROKU_VERSION__ : '0.0.0-dev';
 
-export const KIROKU_DEPENDENCIES: Record<string, string> = typeof __KIROKU_DEPS__ !== 'undefined' ? __KIROKU_DEPS__ : {};
+export const KIROKU_DEPENDENCIES: Record<string, string> =
+  typeof __KIROKU_DEPS__ !== 'undefined' ? __KIROKU_DEPS__ : {};

@@ -1,6 +1,10 @@
 // Run async work over items with at most `limit` in flight: independent uploads overlap their round
 // trips instead of queueing them. Stops starting new work at the first failure and rejects with it.
-export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+export async function forEachLimit<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {

@@ -13,7 +13,7 @@ export interface EnvironmentInfo {
 export function environmentInfo(extra: { tfjsBackend?: string } = {}): EnvironmentInfo {
   const nav = (globalThis as { navigator?: { userAgent?: string; hardwareConcurrency?: number } }).navigator;
   const proc = (globalThis as { process?: { version?: string; platform?: string } }).process;
-  const runtime = proc?.version ? `Node.js ${proc.version} (${proc.platform})` : nav?.userAgent ?? 'unknown';
+  const runtime = proc?.version ? `Node.js ${proc.version} (${proc.platform})` : (nav?.userAgent ?? 'unknown');
   return {
     kiroku: KIROKU_VERSION,
     packages: { ...KIROKU_DEPENDENCIES },
@@ -31,5 +31,11 @@ export function environmentInfo(extra: { tfjsBackend?: string } = {}): Environme
  */
 export function requirementsText(env: EnvironmentInfo = environmentInfo()): string {
   const js = Object.entries(env.packages).map(([name, v]) => `#   ${name}==${v.replace(/^[\^~]/, '')}`);
-  return [`kiroku==${env.kiroku}`, 'numpy', ...(js.length ? ['# Logged in a browser by Kiroku with these JavaScript packages:', ...js] : [])].join('\n') + '\n';
+  return (
+    [
+      `kiroku==${env.kiroku}`,
+      'numpy',
+      ...(js.length ? ['# Logged in a browser by Kiroku with these JavaScript packages:', ...js] : []),
+    ].join('\n') + '\n'
+  );
 }

@@ -44,7 +44,9 @@ export function parseModelUri(uri: string): ModelUri {
         'registered model alias. Only one of suffix or alias can be defined at a time.',
     );
   }
-  throw new TrackingError(`Unsupported model URI '${uri}'. Use runs:/<run_id>/<path>, models:/<name>/<version> or models:/<name>@<alias>.`);
+  throw new TrackingError(
+    `Unsupported model URI '${uri}'. Use runs:/<run_id>/<path>, models:/<name>/<version> or models:/<name>@<alias>.`,
+  );
 }
 
 export function runsUri(runId: string, path: string): string {

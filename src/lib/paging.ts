@@ -23,11 +23,17 @@ export interface PagingOptions<T> {
 }
 
 function loop(what: string, why: string): KirokuError {
-  return new KirokuError(`The answers to ${what} never end: ${why}. Stopped reading; check the server (or a proxy in front of it that drops page_token).`, PAGING_LOOP);
+  return new KirokuError(
+    `The answers to ${what} never end: ${why}. Stopped reading; check the server (or a proxy in front of it that drops page_token).`,
+    PAGING_LOOP,
+  );
 }
 
 /** Every item of every page; `page(token)` reads one (no token: the first page). */
-export async function readPages<T>(page: (token: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>, o: PagingOptions<T>): Promise<T[]> {
+export async function readPages<T>(
+  page: (token: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>,
+  o: PagingOptions<T>,
+): Promise<T[]> {
   const out: T[] = [];
   const tokens = new Set<string>();
   const keys = new Set<string>();

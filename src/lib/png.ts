@@ -33,8 +33,13 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** PNG bytes of an RGBA image (`rgba.length === width * height * 4`). */
-export async function encodePng(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray): Promise<Uint8Array> {
-  if (rgba.length !== width * height * 4) throw new Error(`Expected ${width * height * 4} RGBA bytes for ${width}×${height}; got ${rgba.length}.`);
+export async function encodePng(
+  width: number,
+  height: number,
+  rgba: Uint8Array | Uint8ClampedArray,
+): Promise<Uint8Array> {
+  if (rgba.length !== width * height * 4)
+    throw new Error(`Expected ${width * height * 4} RGBA bytes for ${width}×${height}; got ${rgba.length}.`);
   const ihdr = new Uint8Array(13);
   const v = new DataView(ihdr.buffer);
   v.setUint32(0, width);
@@ -42,7 +47,12 @@ export async function encodePng(width: number, height: number, rgba: Uint8Array 
   ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, no filter method variants, no interlace
   const raw = new Uint8Array(height * (width * 4 + 1));
   for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', await zlib(raw)), chunk('IEND', new Uint8Array())];
+  const parts = [
+    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', await zlib(raw)),
+    chunk('IEND', new Uint8Array()),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -13,10 +13,18 @@ import { parseModelUri } from '../lib/model-uri';
 
 export interface ModelApi {
   /** Log a model as an artifact folder of the active run (MLflow's `mlflow.<flavor>.log_model`). */
-  logModel(model: unknown, artifactPath?: string, options?: LogModelOptions & { registeredModelName?: string }): Promise<ModelInfo & { registeredModelVersion?: string }>;
+  logModel(
+    model: unknown,
+    artifactPath?: string,
+    options?: LogModelOptions & { registeredModelName?: string },
+  ): Promise<ModelInfo & { registeredModelVersion?: string }>;
   inferSignature: typeof inferSignature;
   /** Register a logged model (`runs:/<id>/model`) as a new version of `name` (created if missing). */
-  registerModel(modelUri: string, name: string, options?: { description?: string; tags?: Record<string, string> }): Promise<ModelVersion>;
+  registerModel(
+    modelUri: string,
+    name: string,
+    options?: { description?: string; tags?: Record<string, string> },
+  ): Promise<ModelVersion>;
   setRegisteredModelAlias(name: string, alias: string, version: string | number): Promise<void>;
   deleteRegisteredModelAlias(name: string, alias: string): Promise<void>;
   getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion>;

@@ -87,7 +87,8 @@ function convert(name: string, dtype: Dtype, values: ColumnData, to: MlflowType)
       break;
     case 'long':
       if (same) return { dtype };
-      if (dtype === 'float64') return { error: incompatible(name, dtype, to, wholeWithGaps(values) ? MISSING_HINT : '') };
+      if (dtype === 'float64')
+        return { error: incompatible(name, dtype, to, wholeWithGaps(values) ? MISSING_HINT : '') };
       break;
     case 'float':
       if (dtype === 'int64' && zerosAndOnes(values)) return { dtype: 'float64' };
@@ -105,13 +106,16 @@ function convert(name: string, dtype: Dtype, values: ColumnData, to: MlflowType)
 
 /** The input's columns by name; unnamed input (rows, a bare Matrix) takes the signature's names by position. */
 function namedInput(schema: ColSpec[], input: unknown): Table {
-  const unnamed = isMatrix(input) ? input.columns === undefined || areDefaultNames(input.columns)
+  const unnamed = isMatrix(input)
+    ? input.columns === undefined || areDefaultNames(input.columns)
     : Array.isArray(input) && input.length > 0 && (Array.isArray(input[0]) || ArrayBuffer.isView(input[0]));
   let t: Table;
   try {
     t = toTable(input, 'the model input');
   } catch (e) {
-    throw new SchemaError(`Model input must be a DataFrame, a Table, records, rows or a Matrix: ${(e as Error).message}`);
+    throw new SchemaError(
+      `Model input must be a DataFrame, a Table, records, rows or a Matrix: ${(e as Error).message}`,
+    );
   }
   if (!unnamed) return t;
   if (t.columns.length !== schema.length || schema.some((c) => c.name === undefined)) {
@@ -120,7 +124,10 @@ function namedInput(schema: ColSpec[], input: unknown): Table {
         `the input has ${t.columns.length} unnamed columns. Pass a DataFrame or records with those column names.`,
     );
   }
-  return new Table(schema.map((c, j) => ({ ...t.spec(j), name: c.name! })), t.rows);
+  return new Table(
+    schema.map((c, j) => ({ ...t.spec(j), name: c.name! })),
+    t.rows,
+  );
 }
 
 /**
@@ -134,22 +141,50 @@ export function checkColumns(schema: ColSpec[], table: Table): ColumnCheck[] {
     const name = spec.name!;
     const j = table.indexOf(name);
     if (j < 0) {
-      out.push(spec.required
-        ? { column: name, expected: spec.type, found: null, status: 'missing', message: `Model is missing inputs ${pyList([name])}.` }
-        : { column: name, expected: spec.type, found: null, status: 'optional-missing', message: 'Optional input, filled with missing values.' });
+      out.push(
+        spec.required
+          ? {
+              column: name,
+              expected: spec.type,
+              found: null,
+              status: 'missing',
+              message: `Model is missing inputs ${pyList([name])}.`,
+            }
+          : {
+              column: name,
+              expected: spec.type,
+              found: null,
+              status: 'optional-missing',
+              message: 'Optional input, filled with missing values.',
+            },
+      );
       continue;
     }
     const dtype = table.dtypes[j]!;
     const found = MLFLOW_TYPES[dtype];
     const result = convert(name, dtype, table.data[j]!, spec.type);
-    if ('error' in result) out.push({ column: name, expected: spec.type, found, status: 'mismatch', message: result.error });
-    else if (found !== spec.type) out.push({ column: name, expected: spec.type, found, status: 'converted', message: `Converted from ${found} to ${spec.type}.` });
+    if ('error' in result)
+      out.push({ column: name, expected: spec.type, found, status: 'mismatch', message: result.error });
+    else if (found !== spec.type)
+      out.push({
+        column: name,
+        expected: spec.type,
+        found,
+        status: 'converted',
+        message: `Converted from ${found} to ${spec.type}.`,
+      });
     else out.push({ column: name, expected: spec.type, found, status: 'ok', message: '' });
   }
   const expected = new Set(schema.map((c) => c.name));
   table.columns.forEach((name, j) => {
     if (!expected.has(name)) {
-      out.push({ column: name, expected: null, found: MLFLOW_TYPES[table.dtypes[j]!], status: 'extra', message: 'Not a model input; ignored.' });
+      out.push({
+        column: name,
+        expected: null,
+        found: MLFLOW_TYPES[table.dtypes[j]!],
+        status: 'extra',
+        message: 'Not a model input; ignored.',
+      });
     }
   });
   return out;
@@ -162,12 +197,16 @@ function enforceColumns(schema: ColSpec[], input: unknown): Enforced {
   const missing = checks.filter((c) => c.status === 'missing').map((c) => c.column);
   const extra = checks.filter((c) => c.status === 'extra').map((c) => c.column);
   if (missing.length) {
-    throw new SchemaError(`Model is missing inputs ${pyList(missing)}.${extra.length ? ` Note that there were extra inputs: ${pyList(extra)}` : ''}`);
+    throw new SchemaError(
+      `Model is missing inputs ${pyList(missing)}.${extra.length ? ` Note that there were extra inputs: ${pyList(extra)}` : ''}`,
+    );
   }
   const refused = checks.find((c) => c.status === 'mismatch');
   if (refused) throw new SchemaError(refused.message);
   const warnings = extra.length
-    ? [`Found extra inputs in the model input that are not defined in the model signature: ${pyList(extra)}. These inputs will be ignored.`]
+    ? [
+        `Found extra inputs in the model input that are not defined in the model signature: ${pyList(extra)}. These inputs will be ignored.`,
+      ]
     : [];
   const columns = named.map((spec) => {
     const name = spec.name!;
@@ -181,7 +220,12 @@ function enforceColumns(schema: ColSpec[], input: unknown): Enforced {
 
 /** An optional input the data lacks: all missing, of the signature's type. */
 function absentColumn(name: string, type: MlflowType, rows: number) {
-  if (type === 'string' || type === 'boolean') return { name, dtype: type === 'string' ? 'string' as const : 'bool' as const, data: new Array(rows).fill(null) };
+  if (type === 'string' || type === 'boolean')
+    return {
+      name,
+      dtype: type === 'string' ? ('string' as const) : ('bool' as const),
+      data: new Array(rows).fill(null),
+    };
   return { name, dtype: 'float64' as const, data: new Float64Array(rows).fill(NaN) };
 }
 
@@ -191,19 +235,28 @@ function enforceTensor(schema: TensorSpec[], input: unknown): Enforced {
   try {
     t = toTable(input, 'the model input');
   } catch (e) {
-    throw new SchemaError(`This model has a tensor signature; give rows of numbers or a Matrix: ${(e as Error).message}`);
+    throw new SchemaError(
+      `This model has a tensor signature; give rows of numbers or a Matrix: ${(e as Error).message}`,
+    );
   }
   const shape = spec.shape;
   const width = shape.length > 1 ? shape[1]! : 1;
   if (shape.length > 1 && width !== -1 && t.columns.length !== width) {
-    throw new SchemaError(`Shape of input (${t.rows}, ${t.columns.length}) does not match expected shape (${shape.join(', ')}).`);
+    throw new SchemaError(
+      `Shape of input (${t.rows}, ${t.columns.length}) does not match expected shape (${shape.join(', ')}).`,
+    );
   }
   const numeric = /^(float|int|uint)/.test(spec.dtype);
   t.dtypes.forEach((dtype, j) => {
-    const ok = !numeric || dtype === 'int64' || (dtype === 'float64' && !spec.dtype.startsWith('int') && !spec.dtype.startsWith('uint'));
+    const ok =
+      !numeric ||
+      dtype === 'int64' ||
+      (dtype === 'float64' && !spec.dtype.startsWith('int') && !spec.dtype.startsWith('uint'));
     // An all-missing column has no values to check, as in MLflow.
     if (!ok && t.missing(j) < t.rows) {
-      throw new SchemaError(`dtype of input ${NUMPY_DTYPES[dtype]} does not match expected dtype ${spec.dtype} (column ${j}).`);
+      throw new SchemaError(
+        `dtype of input ${NUMPY_DTYPES[dtype]} does not match expected dtype ${spec.dtype} (column ${j}).`,
+      );
     }
   });
   return { data: input, warnings: [] };

@@ -6,7 +6,9 @@ import { isDanfoFrame, tableFromDanfo } from '../data/danfo';
 
 export interface SavedInputExample {
   json: string;
-  info: { artifact_path: string; type: 'dataframe'; pandas_orient: 'split' } | { artifact_path: string; type: 'ndarray'; format: 'tf-serving' };
+  info:
+    | { artifact_path: string; type: 'dataframe'; pandas_orient: 'split' }
+    | { artifact_path: string; type: 'ndarray'; format: 'tf-serving' };
 }
 
 export const INPUT_EXAMPLE_FILE = 'input_example.json';
@@ -17,17 +19,34 @@ export function saveInputExample(example: unknown, maxRows = Infinity): SavedInp
   if (example instanceof Table || isDanfoFrame(example)) {
     const t = (example instanceof Table ? example : tableFromDanfo(example)).head(maxRows);
     const data = t.values.map((row) => row.map(clean));
-    return { json: JSON.stringify({ columns: t.columns, data }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' } };
+    return {
+      json: JSON.stringify({ columns: t.columns, data }),
+      info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' },
+    };
   }
-  if (Array.isArray(example) && example.length && typeof example[0] === 'object' && example[0] !== null && !Array.isArray(example[0])) {
+  if (
+    Array.isArray(example) &&
+    example.length &&
+    typeof example[0] === 'object' &&
+    example[0] !== null &&
+    !Array.isArray(example[0])
+  ) {
     const records = (example as Array<Record<string, unknown>>).slice(0, maxRows);
     const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
     const data = records.map((r) => columns.map((c) => clean(r[c])));
-    return { json: JSON.stringify({ columns, data }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' } };
+    return {
+      json: JSON.stringify({ columns, data }),
+      info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'dataframe', pandas_orient: 'split' },
+    };
   }
-  const rows = isMatrix(example) ? toRows(sliceRows(example, 0, Math.min(example.rows, maxRows))) : (example as unknown[]);
+  const rows = isMatrix(example)
+    ? toRows(sliceRows(example, 0, Math.min(example.rows, maxRows)))
+    : (example as unknown[]);
   const inputs = rows.slice(0, maxRows).map((r) => (Array.isArray(r) ? r.map(clean) : clean(r)));
-  return { json: JSON.stringify({ inputs }), info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'ndarray', format: 'tf-serving' } };
+  return {
+    json: JSON.stringify({ inputs }),
+    info: { artifact_path: INPUT_EXAMPLE_FILE, type: 'ndarray', format: 'tf-serving' },
+  };
 }
 
 /** An input example read back: records for split-orient frames, rows for arrays. */

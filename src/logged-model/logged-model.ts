@@ -7,7 +7,13 @@ import { KIROKU_VERSION } from '../lib/build-info';
 import type { ArtifactData, TrackingClient } from '../tracking/client';
 import { flavorFor, getFlavor, type Flavor } from './flavors/flavor';
 import { saveInputExample, type SavedInputExample } from './input-example';
-import { inferSignature, signatureFromDict, signatureToDict, type ModelSignature, type SignatureDict } from './signature';
+import {
+  inferSignature,
+  signatureFromDict,
+  signatureToDict,
+  type ModelSignature,
+  type SignatureDict,
+} from './signature';
 import { runsUri } from '../lib/model-uri';
 import { runLocation, type ModelLocation } from './model-source';
 
@@ -75,11 +81,17 @@ export interface PreparedModel {
 }
 
 /** Build the folder of `model` for run `runId` without writing anything. */
-export async function prepareModel(runId: string, model: unknown, artifactPath = 'model', options: LogModelOptions = {}): Promise<PreparedModel> {
-  const flavor = typeof options.flavor === 'string' ? getFlavor(options.flavor) : options.flavor ?? flavorFor(model);
+export async function prepareModel(
+  runId: string,
+  model: unknown,
+  artifactPath = 'model',
+  options: LogModelOptions = {},
+): Promise<PreparedModel> {
+  const flavor = typeof options.flavor === 'string' ? getFlavor(options.flavor) : (options.flavor ?? flavorFor(model));
   if (!flavor) throw new TrackingError(`Unknown flavor '${String(options.flavor)}'.`);
   const saved = await flavor.save(model);
-  const example = options.inputExample !== undefined ? saveInputExample(options.inputExample, options.inputExampleRows) : undefined;
+  const example =
+    options.inputExample !== undefined ? saveInputExample(options.inputExample, options.inputExampleRows) : undefined;
 
   let signature = options.signature === false ? undefined : options.signature;
   if (signature === undefined && options.signature !== false && options.inputExample !== undefined) {
@@ -96,7 +108,12 @@ export async function prepareModel(runId: string, model: unknown, artifactPath =
     artifact_path: artifactPath,
     flavors: {
       [flavor.name]: saved.conf,
-      [PYFUNC]: { loader_module: `kiroku.${flavor.name}`, flavor: flavor.name, python_version: options.pythonVersion ?? PYTHON_VERSION, env: { requirements: 'requirements.txt' } },
+      [PYFUNC]: {
+        loader_module: `kiroku.${flavor.name}`,
+        flavor: flavor.name,
+        python_version: options.pythonVersion ?? PYTHON_VERSION,
+        env: { requirements: 'requirements.txt' },
+      },
     },
     kiroku_version: KIROKU_VERSION,
     model_size_bytes: size,
@@ -127,12 +144,20 @@ export async function prepareModel(runId: string, model: unknown, artifactPath =
 }
 
 /** Write `model` as a logged model under `artifactPath` of the run; returns MLflow's ModelInfo. */
-export async function logModel(client: TrackingClient, runId: string, model: unknown, artifactPath = 'model', options: LogModelOptions = {}): Promise<ModelInfo> {
+export async function logModel(
+  client: TrackingClient,
+  runId: string,
+  model: unknown,
+  artifactPath = 'model',
+  options: LogModelOptions = {},
+): Promise<ModelInfo> {
   const prepared = await prepareModel(runId, model, artifactPath, options);
   // One transaction for the whole folder, MLmodel included: a model is there complete or not at all.
   await client.logArtifacts(runId, prepared.files);
   const run = await client.getRun(runId);
-  await client.logBatchNow(runId, { tags: [{ key: HISTORY_TAG, value: historyWith(run.data.tags[HISTORY_TAG], prepared.doc) }] });
+  await client.logBatchNow(runId, {
+    tags: [{ key: HISTORY_TAG, value: historyWith(run.data.tags[HISTORY_TAG], prepared.doc) }],
+  });
   return prepared.info;
 }
 
@@ -156,7 +181,13 @@ export function historyWith(current: string | undefined, doc: MLmodelDoc): strin
   } catch {
     history = [];
   }
-  const entry = { run_id: doc.run_id, artifact_path: doc.artifact_path, utc_time_created: doc.utc_time_created, flavors: doc.flavors, model_uuid: doc.model_uuid };
+  const entry = {
+    run_id: doc.run_id,
+    artifact_path: doc.artifact_path,
+    utc_time_created: doc.utc_time_created,
+    flavors: doc.flavors,
+    model_uuid: doc.model_uuid,
+  };
   let text = JSON.stringify([...history, entry]);
   while (text.length > 8000 && history.length) {
     history = history.slice(1);

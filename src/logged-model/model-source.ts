@@ -36,26 +36,56 @@ const MAX_HOPS = 10;
 
 /** Cloud and cluster stores, by scheme, as a user would name them. */
 const REMOTE_STORES: Record<string, string> = {
-  s3: 'Amazon S3', s3a: 'Amazon S3', s3n: 'Amazon S3', gs: 'Google Cloud Storage', wasb: 'Azure Blob Storage', wasbs: 'Azure Blob Storage',
-  abfs: 'Azure Data Lake', abfss: 'Azure Data Lake', dbfs: "Databricks' file system", hdfs: 'HDFS', viewfs: 'HDFS', oss: 'Alibaba OSS',
-  ftp: 'an FTP server', sftp: 'an SFTP server', uc: "Databricks' Unity Catalog",
+  s3: 'Amazon S3',
+  s3a: 'Amazon S3',
+  s3n: 'Amazon S3',
+  gs: 'Google Cloud Storage',
+  wasb: 'Azure Blob Storage',
+  wasbs: 'Azure Blob Storage',
+  abfs: 'Azure Data Lake',
+  abfss: 'Azure Data Lake',
+  dbfs: "Databricks' file system",
+  hdfs: 'HDFS',
+  viewfs: 'HDFS',
+  oss: 'Alibaba OSS',
+  ftp: 'an FTP server',
+  sftp: 'an SFTP server',
+  uc: "Databricks' Unity Catalog",
 };
 
 export function runLocation(tracking: TrackingClient, runId: string, artifactPath: string): ModelLocation {
   const path = artifactPath.replace(/^\/+|\/+$/g, '');
-  return { runId, artifactPath: path, source: runsUri(runId, path), read: (file) => tracking.downloadArtifact(runId, path ? `${path}/${file}` : file) };
+  return {
+    runId,
+    artifactPath: path,
+    source: runsUri(runId, path),
+    read: (file) => tracking.downloadArtifact(runId, path ? `${path}/${file}` : file),
+  };
 }
 
 /** `runs:/…` as is; `models:/name/3`, `models:/name@alias`, `models:/name/latest` through the registry, then their source. */
-export async function locateModel(uri: string, tracking: TrackingClient, registry: RegistryClient): Promise<ModelLocation> {
+export async function locateModel(
+  uri: string,
+  tracking: TrackingClient,
+  registry: RegistryClient,
+): Promise<ModelLocation> {
   return locate(uri, null, tracking, registry, 0);
 }
 
-async function locate(uri: string, runHint: string | null, tracking: TrackingClient, registry: RegistryClient, hops: number): Promise<ModelLocation> {
+async function locate(
+  uri: string,
+  runHint: string | null,
+  tracking: TrackingClient,
+  registry: RegistryClient,
+  hops: number,
+): Promise<ModelLocation> {
   if (uri.startsWith('runs:/') || uri.startsWith('models:/')) {
     const parsed = parseModelUri(uri);
     if (parsed.kind === 'runs') return runLocation(tracking, parsed.runId, parsed.path);
-    if (hops >= MAX_HOPS) throw new TrackingError(`Model URI '${uri}' names another models:/ URI more than ${MAX_HOPS} times in a row; one of the versions on the way must point at its files.`);
+    if (hops >= MAX_HOPS)
+      throw new TrackingError(
+        `Model URI '${uri}' names another models:/ URI more than ${MAX_HOPS} times in a row; one of the versions on the way must point at its files.`,
+      );
     const version = await registeredVersion(parsed, registry);
     return locate(version.source, version.runId, tracking, registry, hops + 1);
   }
@@ -63,7 +93,12 @@ async function locate(uri: string, runHint: string | null, tracking: TrackingCli
     // Through the server's proxy when the store is one; else through the run, if this store has it.
     if (tracking.store.getArtifactAtUri) {
       const root = uri.replace(/\/+$/, '');
-      return { runId: runIdIn(uri, runHint) ?? undefined, artifactPath: root, source: root, read: (file) => tracking.downloadArtifactAtUri(root, file) };
+      return {
+        runId: runIdIn(uri, runHint) ?? undefined,
+        artifactPath: root,
+        source: root,
+        read: (file) => tracking.downloadArtifactAtUri(root, file),
+      };
     }
     const local = await viaRun(uri, runHint, tracking);
     if (local) return local;
@@ -76,7 +111,10 @@ async function locate(uri: string, runHint: string | null, tracking: TrackingCli
   return never(uri);
 }
 
-function registeredVersion(parsed: Exclude<ReturnType<typeof parseModelUri>, { kind: 'runs' }>, registry: RegistryClient): Promise<ModelVersion> {
+function registeredVersion(
+  parsed: Exclude<ReturnType<typeof parseModelUri>, { kind: 'runs' }>,
+  registry: RegistryClient,
+): Promise<ModelVersion> {
   if ('alias' in parsed) return registry.getModelVersionByAlias(parsed.name, parsed.alias);
   if ('version' in parsed) return registry.getModelVersion(parsed.name, parsed.version);
   return registry.getLatestVersion(parsed.name);

@@ -17,20 +17,40 @@ export function predictionTable(output: unknown, rows: number): Table {
   }
   const list = values as ArrayLike<unknown>;
   if (!list || typeof list.length !== 'number' || list.length !== rows) {
-    throw new KirokuError(`The model returned ${list && typeof list.length === 'number' ? list.length : 'no list of'} predictions for ${rows} rows.`, 'PREDICT_FAILED');
+    throw new KirokuError(
+      `The model returned ${list && typeof list.length === 'number' ? list.length : 'no list of'} predictions for ${rows} rows.`,
+      'PREDICT_FAILED',
+    );
   }
   const first = list[0];
   if (Array.isArray(first) || ArrayBuffer.isView(first)) {
     const width = (first as ArrayLike<unknown>).length;
-    return new Table(Array.from({ length: width }, (_, j) => ({
-      name: `predictions_${j}`,
-      ...inferColumn(Array.from(list, (r) => (r as ArrayLike<unknown>)[j])),
-    })), rows);
+    return new Table(
+      Array.from({ length: width }, (_, j) => ({
+        name: `predictions_${j}`,
+        ...inferColumn(Array.from(list, (r) => (r as ArrayLike<unknown>)[j])),
+      })),
+      rows,
+    );
   }
   if (first && typeof first === 'object') {
-    return new Table(Object.keys(first).map((k) => ({ name: k, ...inferColumn(Array.from(list, (r) => (r as Record<string, unknown>)[k])) })), rows);
+    return new Table(
+      Object.keys(first).map((k) => ({
+        name: k,
+        ...inferColumn(Array.from(list, (r) => (r as Record<string, unknown>)[k])),
+      })),
+      rows,
+    );
   }
-  return new Table([{ name: 'predictions', ...(list instanceof Float64Array ? { dtype: 'float64' as const, data: list } : inferColumn(list)) }], rows);
+  return new Table(
+    [
+      {
+        name: 'predictions',
+        ...(list instanceof Float64Array ? { dtype: 'float64' as const, data: list } : inferColumn(list)),
+      },
+    ],
+    rows,
+  );
 }
 
 /** The inputs with the prediction columns on the right; a name the inputs use already gets `.1`, `.2`, … as pandas does. */

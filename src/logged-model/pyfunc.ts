@@ -81,8 +81,14 @@ export async function loadModelAt(uri: string, location: ModelLocation): Promise
   const signature = signatureOf(doc);
   return new PyFuncModel(
     {
-      uri, ...(location.runId ? { runId: location.runId } : {}), artifactPath: location.artifactPath, source: location.source,
-      modelUuid: doc.model_uuid, flavors: doc.flavors, utcTimeCreated: doc.utc_time_created, ...(signature ? { signature } : {}),
+      uri,
+      ...(location.runId ? { runId: location.runId } : {}),
+      artifactPath: location.artifactPath,
+      source: location.source,
+      modelUuid: doc.model_uuid,
+      flavors: doc.flavors,
+      utcTimeCreated: doc.utc_time_created,
+      ...(signature ? { signature } : {}),
     },
     loaded,
     location,

@@ -22,11 +22,13 @@ const missing = (v: unknown) => v === null || v === undefined || (typeof v === '
 
 export function scorePredictions(target: ScoredColumn, predicted: ScoredColumn): PredictionScores {
   const keep: number[] = [];
-  for (let i = 0; i < target.data.length; i++) if (!missing(target.data[i]) && !missing(predicted.data[i])) keep.push(i);
+  for (let i = 0; i < target.data.length; i++)
+    if (!missing(target.data[i]) && !missing(predicted.data[i])) keep.push(i);
   const pick = (c: ColumnData) => keep.map((i) => c[i]);
   const t = pick(target.data);
   const p = pick(predicted.data);
-  if (keep.length === 0) return { kind: isNumericDtype(target.dtype) ? 'regression' : 'classification', rows: 0, metrics: {} };
+  if (keep.length === 0)
+    return { kind: isNumericDtype(target.dtype) ? 'regression' : 'classification', rows: 0, metrics: {} };
   if (isNumericDtype(target.dtype) && isNumericDtype(predicted.dtype)) {
     const metrics: Record<string, number> = {
       mean_absolute_error: meanAbsoluteError(t, p),
@@ -39,5 +41,9 @@ export function scorePredictions(target: ScoredColumn, predicted: ScoredColumn):
   }
   // Labels of different kinds (text and numbers) are compared as text, as a CSV holds them.
   const same = target.dtype === predicted.dtype;
-  return { kind: 'classification', rows: keep.length, metrics: { accuracy_score: accuracyScore(same ? t : t.map(String), same ? p : p.map(String)) } };
+  return {
+    kind: 'classification',
+    rows: keep.length,
+    metrics: { accuracy_score: accuracyScore(same ? t : t.map(String), same ? p : p.map(String)) },
+  };
 }

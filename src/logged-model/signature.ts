@@ -64,7 +64,14 @@ export function isTensorSchema(s: Schema): s is TensorSpec[] {
 
 /** numpy's names for MLflow's types, the words MLflow's messages use. */
 export const NUMPY_NAMES: Record<MlflowType, string> = {
-  boolean: 'bool', integer: 'int32', long: 'int64', float: 'float32', double: 'float64', string: 'object', binary: 'bytes', datetime: 'datetime64[ns]',
+  boolean: 'bool',
+  integer: 'int32',
+  long: 'int64',
+  float: 'float32',
+  double: 'float64',
+  string: 'object',
+  binary: 'bytes',
+  datetime: 'datetime64[ns]',
 };
 
 /** numpy's dtype for a Table dtype, as a tensor spec names it. */
@@ -105,7 +112,9 @@ export function inferSchema(data: unknown): Schema {
   }
   if (Array.isArray(data) && data.length && (typeof data[0] !== 'object' || data[0] === null)) {
     const { dtype, data: values } = inferColumn(data);
-    const required = !Array.from(values as ArrayLike<unknown>).some((v) => v === null || (typeof v === 'number' && v !== v));
+    const required = !Array.from(values as ArrayLike<unknown>).some(
+      (v) => v === null || (typeof v === 'number' && v !== v),
+    );
     if (dtype === 'string' || dtype === 'bool') return [{ type: MLFLOW_TYPES[dtype], required }];
     return [tensor(TENSOR_DTYPES[dtype], [-1])];
   }
@@ -113,7 +122,9 @@ export function inferSchema(data: unknown): Schema {
   try {
     t = toTable(data);
   } catch {
-    throw new SchemaError(`Cannot infer a schema from ${describeType(data)}; give a DataFrame, a Table, an array of rows, or a typed array.`);
+    throw new SchemaError(
+      `Cannot infer a schema from ${describeType(data)}; give a DataFrame, a Table, an array of rows, or a typed array.`,
+    );
   }
   return t.columns.map((name, j) => ({ type: MLFLOW_TYPES[t.dtypes[j]!], name, required: t.missing(j) === 0 }));
 }
@@ -129,13 +140,24 @@ function describeType(x: unknown): string {
 }
 
 /** MLflow's `infer_signature(model_input, model_output, params)`. */
-export function inferSignature(modelInput: unknown, modelOutput?: unknown, params?: Record<string, unknown>): ModelSignature {
+export function inferSignature(
+  modelInput: unknown,
+  modelOutput?: unknown,
+  params?: Record<string, unknown>,
+): ModelSignature {
   const sig: ModelSignature = { inputs: inferSchema(modelInput) };
   if (modelOutput !== undefined && modelOutput !== null) sig.outputs = inferSchema(modelOutput);
   if (params) {
     sig.params = Object.entries(params).map(([name, value]) => ({
       name,
-      type: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? (Number.isInteger(value) ? 'long' : 'double') : 'string',
+      type:
+        typeof value === 'boolean'
+          ? 'boolean'
+          : typeof value === 'number'
+            ? Number.isInteger(value)
+              ? 'long'
+              : 'double'
+            : 'string',
       default: value,
       shape: Array.isArray(value) ? [-1] : null,
     }));

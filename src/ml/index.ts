@@ -18,7 +18,15 @@ export * from './core/threadpool';
 export { useTfBackend, type TfBackendChoice } from './core/tf-backend';
 // The metric functions users call announce themselves (post-training metrics); named exports win over `export *`.
 export {
-  meanSquaredError, rootMeanSquaredError, meanAbsoluteError, r2Score, accuracyScore,
-  precisionScore, recallScore, f1Score, logLoss, rocAucScore,
+  meanSquaredError,
+  rootMeanSquaredError,
+  meanAbsoluteError,
+  r2Score,
+  accuracyScore,
+  precisionScore,
+  recallScore,
+  f1Score,
+  logLoss,
+  rocAucScore,
 } from './metrics/public';
 export { onMetricComputed, type MetricEvent } from './metrics/events';

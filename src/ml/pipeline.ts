@@ -8,7 +8,14 @@
 import { Estimator, registerEstimator, type EstimatorJSON, type EstimatorKind } from './core/estimator';
 import { KirokuError } from '../lib/errors';
 import {
-  estimatorRepr, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
+  estimatorRepr,
+  isEstimator,
+  nestedParams,
+  type AnyEstimator,
+  paramFromJSON,
+  paramToJSON,
+  setParamsLoose,
+  splitNestedParams,
 } from './model-selection/clone';
 
 export type PipelineStep = [name: string, estimator: AnyEstimator | 'passthrough' | null];
@@ -41,8 +48,13 @@ export class Pipeline extends Estimator<PipelineParams> {
   private validateSteps(): void {
     const names = new Set<string>();
     this.params.steps.forEach(([name, est], i) => {
-      if (names.has(name)) throw new KirokuError(`Names provided are not unique: '${name}' appears twice in the steps.`, 'INVALID_PARAMETER_VALUE');
-      if (name.includes('__')) throw new KirokuError(`Estimator names must not contain __: got '${name}'.`, 'INVALID_PARAMETER_VALUE');
+      if (names.has(name))
+        throw new KirokuError(
+          `Names provided are not unique: '${name}' appears twice in the steps.`,
+          'INVALID_PARAMETER_VALUE',
+        );
+      if (name.includes('__'))
+        throw new KirokuError(`Estimator names must not contain __: got '${name}'.`, 'INVALID_PARAMETER_VALUE');
       names.add(name);
       const last = i === this.params.steps.length - 1;
       if (!last && est !== 'passthrough' && est !== null && !has(est, 'transform')) {
@@ -101,7 +113,8 @@ export class Pipeline extends Estimator<PipelineParams> {
     let Xt = X;
     this.transformers().forEach(([name, t], i) => {
       const t0 = performance.now();
-      if (t) Xt = has(t, 'fitTransform') ? t.fitTransform(Xt, y) : (t.fit(Xt, y) as WithMethod<'transform'>).transform(Xt);
+      if (t)
+        Xt = has(t, 'fitTransform') ? t.fitTransform(Xt, y) : (t.fit(Xt, y) as WithMethod<'transform'>).transform(Xt);
       this.log(name, i + 1, total, t0);
     });
     const final = this.finalEstimator;
@@ -118,7 +131,9 @@ export class Pipeline extends Estimator<PipelineParams> {
   private log(name: string, i: number, total: number, t0: number): void {
     if (!this.params.verbose) return;
     const label = `(step ${i} of ${total}) Processing ${name}`;
-    console.log(`[Pipeline] ${label.padStart(50, '.')}, total=${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s`);
+    console.log(
+      `[Pipeline] ${label.padStart(50, '.')}, total=${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s`,
+    );
   }
 
   /** X through every transformer step (not the final one). */
@@ -132,7 +147,10 @@ export class Pipeline extends Estimator<PipelineParams> {
   private finalWith<K extends string>(method: K): WithMethod<K> {
     const final = this.finalEstimator;
     if (!has(final, method)) {
-      throw new KirokuError(`This 'Pipeline' has no attribute '${method}': its final step ${final ? estimatorRepr(final) : "'passthrough'"} does not implement it.`, 'INVALID_STATE');
+      throw new KirokuError(
+        `This 'Pipeline' has no attribute '${method}': its final step ${final ? estimatorRepr(final) : "'passthrough'"} does not implement it.`,
+        'INVALID_STATE',
+      );
     }
     return final;
   }
@@ -158,7 +176,8 @@ export class Pipeline extends Estimator<PipelineParams> {
 
   fitTransform(X: unknown, y?: unknown): ReturnType<Fn> {
     const r = this.fit(X, y);
-    if (r instanceof Promise) throw new KirokuError('fitTransform needs a final step whose fit is synchronous.', 'INVALID_STATE');
+    if (r instanceof Promise)
+      throw new KirokuError('fitTransform needs a final step whose fit is synchronous.', 'INVALID_STATE');
     return r.transform(X);
   }
 
@@ -198,7 +217,11 @@ export class Pipeline extends Estimator<PipelineParams> {
     super.setParams(ownParams as Partial<PipelineParams>);
     for (const [name, p] of nested) {
       const step = this.namedSteps[name];
-      if (!isEstimator(step)) throw new KirokuError(`Invalid parameter '${name}' for estimator Pipeline: no step named '${name}'.`, 'INVALID_PARAMETER_VALUE');
+      if (!isEstimator(step))
+        throw new KirokuError(
+          `Invalid parameter '${name}' for estimator Pipeline: no step named '${name}'.`,
+          'INVALID_PARAMETER_VALUE',
+        );
       setParamsLoose(step, p);
     }
     this.validateSteps();
@@ -206,7 +229,10 @@ export class Pipeline extends Estimator<PipelineParams> {
   }
 
   override toJSON(): EstimatorJSON {
-    const unfitted = this.params.steps.map(([n, e]) => [n, isEstimator(e) ? { $estimator: { ...e.toJSON(), state: null } } : e]);
+    const unfitted = this.params.steps.map(([n, e]) => [
+      n,
+      isEstimator(e) ? { $estimator: { ...e.toJSON(), state: null } } : e,
+    ]);
     return {
       name: this.estimatorName,
       version: this.stateVersion,

@@ -8,15 +8,23 @@ import { aliasNotFound, modelNotFound, versionNotFound } from './errors';
 import type { RegistryStore } from './store';
 import { validateAlias, validateName } from './validation';
 
-
 export class RegistryClient {
-  constructor(readonly store: RegistryStore, private readonly user: () => string = () => 'unknown') {}
+  constructor(
+    readonly store: RegistryStore,
+    private readonly user: () => string = () => 'unknown',
+  ) {}
 
   private changed(name: string, version?: string): void {
-    announce(this.store.uri, version ? { type: 'model-registered', name, version } : { type: 'model-registered', name });
+    announce(
+      this.store.uri,
+      version ? { type: 'model-registered', name, version } : { type: 'model-registered', name },
+    );
   }
 
-  async createRegisteredModel(name: string, options: { description?: string; tags?: Record<string, string> } = {}): Promise<RegisteredModel> {
+  async createRegisteredModel(
+    name: string,
+    options: { description?: string; tags?: Record<string, string> } = {},
+  ): Promise<RegisteredModel> {
     validateName(name);
     const m = await this.store.createRegisteredModel(name, options, now());
     this.changed(name);
@@ -67,7 +75,11 @@ export class RegistryClient {
   }
 
   /** A new version from a logged model's URI; the registered model is created when missing (MLflow's `register_model`). */
-  async createModelVersion(name: string, source: string, options: { runId?: string; description?: string; tags?: Record<string, string> } = {}): Promise<ModelVersion> {
+  async createModelVersion(
+    name: string,
+    source: string,
+    options: { runId?: string; description?: string; tags?: Record<string, string> } = {},
+  ): Promise<ModelVersion> {
     validateName(name);
     const runId = options.runId ?? runsUriParts(source)?.runId ?? null;
     if (!(await this.store.getRegisteredModel(name))) {
@@ -77,11 +89,17 @@ export class RegistryClient {
         // another tab created it meanwhile: fine
       }
     }
-    const v = await this.store.createModelVersion(name, {
-      source, runId, userId: this.user(),
-      ...(options.description !== undefined ? { description: options.description } : {}),
-      ...(options.tags ? { tags: options.tags } : {}),
-    }, now());
+    const v = await this.store.createModelVersion(
+      name,
+      {
+        source,
+        runId,
+        userId: this.user(),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+        ...(options.tags ? { tags: options.tags } : {}),
+      },
+      now(),
+    );
     this.changed(name, v.version);
     return v;
   }

@@ -32,10 +32,21 @@ export class IdbRegistryStore implements RegistryStore {
     return out;
   }
 
-  async createRegisteredModel(name: string, init: { description?: string; tags?: Record<string, string> }, time: number) {
+  async createRegisteredModel(
+    name: string,
+    init: { description?: string; tags?: Record<string, string> },
+    time: number,
+  ) {
     const tx = (await this.db()).transaction('registeredModels', 'readwrite');
     if (await tx.store.getKey(name)) throw modelExists(name);
-    const m: RegisteredModel = { name, creationTimestamp: time, lastUpdatedTimestamp: time, description: init.description ?? '', tags: { ...init.tags }, aliases: {} };
+    const m: RegisteredModel = {
+      name,
+      creationTimestamp: time,
+      lastUpdatedTimestamp: time,
+      description: init.description ?? '',
+      tags: { ...init.tags },
+      aliases: {},
+    };
     await Promise.all([tx.store.add(m), tx.done]);
     return m;
   }
@@ -64,7 +75,10 @@ export class IdbRegistryStore implements RegistryStore {
     if (await models.getKey(newName)) throw modelExists(newName);
     const versions = tx.objectStore('modelVersions');
     const rows = await versions.getAll(IDBKeyRange.bound([name, 0], [name, Infinity]));
-    const writes: Promise<unknown>[] = [models.delete(name), models.put({ ...m, name: newName, lastUpdatedTimestamp: time })];
+    const writes: Promise<unknown>[] = [
+      models.delete(name),
+      models.put({ ...m, name: newName, lastUpdatedTimestamp: time }),
+    ];
     for (const r of rows) writes.push(versions.delete([name, r.version]), versions.put({ ...r, name: newName }));
     await Promise.all([...writes, tx.done]);
     return { ...m, name: newName, lastUpdatedTimestamp: time };
@@ -88,7 +102,8 @@ export class IdbRegistryStore implements RegistryStore {
     const tx = (await this.db()).transaction(BOTH, 'readwrite');
     const m = await tx.objectStore('registeredModels').get(name);
     if (!m) throw modelNotFound(name);
-    if (version !== null && !(await tx.objectStore('modelVersions').getKey([name, Number(version)]))) throw versionNotFound(name, version);
+    if (version !== null && !(await tx.objectStore('modelVersions').getKey([name, Number(version)])))
+      throw versionNotFound(name, version);
     setOrDelete(m.aliases, alias, version === null ? null : String(Number(version)));
     m.lastUpdatedTimestamp = time;
     await Promise.all([tx.objectStore('registeredModels').put(m), tx.done]);
@@ -102,8 +117,16 @@ export class IdbRegistryStore implements RegistryStore {
     const versions = tx.objectStore('modelVersions');
     const last = await versions.openCursor(IDBKeyRange.bound([name, 0], [name, Infinity]), 'prev');
     const row: StoredModelVersion = {
-      name, version: (last?.value.version ?? 0) + 1, creationTimestamp: time, lastUpdatedTimestamp: time,
-      description: init.description ?? '', userId: init.userId, source: init.source, runId: init.runId, status: 'READY', tags: { ...init.tags },
+      name,
+      version: (last?.value.version ?? 0) + 1,
+      creationTimestamp: time,
+      lastUpdatedTimestamp: time,
+      description: init.description ?? '',
+      userId: init.userId,
+      source: init.source,
+      runId: init.runId,
+      status: 'READY',
+      tags: { ...init.tags },
     };
     m.lastUpdatedTimestamp = time;
     await Promise.all([versions.add(row), models.put(m), tx.done]);
@@ -112,19 +135,29 @@ export class IdbRegistryStore implements RegistryStore {
 
   async getModelVersion(name: string, version: string) {
     const tx = (await this.db()).transaction(BOTH);
-    const [row, m] = await Promise.all([tx.objectStore('modelVersions').get([name, Number(version)]), tx.objectStore('registeredModels').get(name)]);
+    const [row, m] = await Promise.all([
+      tx.objectStore('modelVersions').get([name, Number(version)]),
+      tx.objectStore('registeredModels').get(name),
+    ]);
     return row && toModelVersion(row, m);
   }
 
   async listModelVersions(name?: string) {
     const tx = (await this.db()).transaction(BOTH);
     const range = name === undefined ? undefined : IDBKeyRange.bound([name, 0], [name, Infinity]);
-    const [rows, models] = await Promise.all([tx.objectStore('modelVersions').getAll(range), tx.objectStore('registeredModels').getAll()]);
+    const [rows, models] = await Promise.all([
+      tx.objectStore('modelVersions').getAll(range),
+      tx.objectStore('registeredModels').getAll(),
+    ]);
     const byName = new Map(models.map((m) => [m.name, m]));
     return rows.sort(versionOrder).map((r) => toModelVersion(r, byName.get(r.name)));
   }
 
-  private async mutateVersion(name: string, version: string, change: (v: StoredModelVersion) => void): Promise<ModelVersion> {
+  private async mutateVersion(
+    name: string,
+    version: string,
+    change: (v: StoredModelVersion) => void,
+  ): Promise<ModelVersion> {
     const tx = (await this.db()).transaction(BOTH, 'readwrite');
     const versions = tx.objectStore('modelVersions');
     const row = await versions.get([name, Number(version)]);

@@ -23,9 +23,20 @@ export class MemoryRegistryStore implements RegistryStore {
     return v;
   }
 
-  async createRegisteredModel(name: string, init: { description?: string; tags?: Record<string, string> }, time: number) {
+  async createRegisteredModel(
+    name: string,
+    init: { description?: string; tags?: Record<string, string> },
+    time: number,
+  ) {
     if (this.models.has(name)) throw modelExists(name);
-    const m: RegisteredModel = { name, creationTimestamp: time, lastUpdatedTimestamp: time, description: init.description ?? '', tags: { ...init.tags }, aliases: {} };
+    const m: RegisteredModel = {
+      name,
+      creationTimestamp: time,
+      lastUpdatedTimestamp: time,
+      description: init.description ?? '',
+      tags: { ...init.tags },
+      aliases: {},
+    };
     this.models.set(name, m);
     return structuredClone(m);
   }
@@ -84,8 +95,16 @@ export class MemoryRegistryStore implements RegistryStore {
     let max = 0;
     for (const v of this.versions.values()) if (v.name === name) max = Math.max(max, v.version);
     const row: StoredModelVersion = {
-      name, version: max + 1, creationTimestamp: time, lastUpdatedTimestamp: time, description: init.description ?? '',
-      userId: init.userId, source: init.source, runId: init.runId, status: 'READY', tags: { ...init.tags },
+      name,
+      version: max + 1,
+      creationTimestamp: time,
+      lastUpdatedTimestamp: time,
+      description: init.description ?? '',
+      userId: init.userId,
+      source: init.source,
+      runId: init.runId,
+      status: 'READY',
+      tags: { ...init.tags },
     };
     this.versions.set(`${name}\u0000${row.version}`, row);
     m.lastUpdatedTimestamp = time;
@@ -98,7 +117,10 @@ export class MemoryRegistryStore implements RegistryStore {
   }
 
   async listModelVersions(name?: string) {
-    return [...this.versions.values()].filter((v) => name === undefined || v.name === name).sort(versionOrder).map((v) => toModelVersion(v, this.models.get(v.name)));
+    return [...this.versions.values()]
+      .filter((v) => name === undefined || v.name === name)
+      .sort(versionOrder)
+      .map((v) => toModelVersion(v, this.models.get(v.name)));
   }
 
   async updateModelVersion(name: string, version: string, patch: { description?: string }, time: number) {
@@ -112,7 +134,9 @@ export class MemoryRegistryStore implements RegistryStore {
     const v = this.row(name, version);
     this.versions.delete(`${name}\u0000${v.version}`);
     const m = this.models.get(name);
-    if (m) for (const [alias, target] of Object.entries(m.aliases)) if (target === String(v.version)) delete m.aliases[alias];
+    if (m)
+      for (const [alias, target] of Object.entries(m.aliases))
+        if (target === String(v.version)) delete m.aliases[alias];
   }
 
   async setModelVersionTag(name: string, version: string, key: string, value: string | null) {
@@ -121,7 +145,10 @@ export class MemoryRegistryStore implements RegistryStore {
 
   async *dump(): AsyncIterable<RegistryDumpItem> {
     for (const model of [...this.models.values()]) {
-      yield { model: structuredClone(model), versions: [...this.versions.values()].filter((v) => v.name === model.name).map((v) => structuredClone(v)) };
+      yield {
+        model: structuredClone(model),
+        versions: [...this.versions.values()].filter((v) => v.name === model.name).map((v) => structuredClone(v)),
+      };
     }
   }
 

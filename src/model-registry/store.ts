@@ -19,7 +19,11 @@ export interface NewModelVersion {
 
 export interface RegistryStore {
   readonly uri: string;
-  createRegisteredModel(name: string, init: { description?: string; tags?: Record<string, string> }, time: number): Promise<RegisteredModel>;
+  createRegisteredModel(
+    name: string,
+    init: { description?: string; tags?: Record<string, string> },
+    time: number,
+  ): Promise<RegisteredModel>;
   getRegisteredModel(name: string): Promise<RegisteredModel | undefined>;
   listRegisteredModels(): Promise<RegisteredModel[]>;
   updateRegisteredModel(name: string, patch: { description?: string }, time: number): Promise<RegisteredModel>;
@@ -35,7 +39,12 @@ export interface RegistryStore {
   getModelVersion(name: string, version: string): Promise<ModelVersion | undefined>;
   /** Versions of one model, or of every model; newest first. */
   listModelVersions(name?: string): Promise<ModelVersion[]>;
-  updateModelVersion(name: string, version: string, patch: { description?: string }, time: number): Promise<ModelVersion>;
+  updateModelVersion(
+    name: string,
+    version: string,
+    patch: { description?: string },
+    time: number,
+  ): Promise<ModelVersion>;
   deleteModelVersion(name: string, version: string): Promise<void>;
   setModelVersionTag(name: string, version: string, key: string, value: string | null): Promise<void>;
 

@@ -4,7 +4,10 @@ import type { ModelVersion, RegisteredModel } from './entities';
 
 export function toModelVersion(row: StoredModelVersion, model: RegisteredModel | undefined): ModelVersion {
   const version = String(row.version);
-  const aliases = Object.entries(model?.aliases ?? {}).filter(([, v]) => v === version).map(([a]) => a).sort();
+  const aliases = Object.entries(model?.aliases ?? {})
+    .filter(([, v]) => v === version)
+    .map(([a]) => a)
+    .sort();
   return { ...row, tags: { ...row.tags }, version, aliases };
 }
 

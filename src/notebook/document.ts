@@ -143,7 +143,9 @@ function fromLines(text: MultilineString | undefined): string {
 const isJsonMime = (mime: string) => mime === 'application/json' || mime.endsWith('+json');
 
 function exportData(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, isJsonMime(k) || typeof v !== 'string' ? v : toLines(v)]));
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, isJsonMime(k) || typeof v !== 'string' ? v : toLines(v)]),
+  );
 }
 
 function importData(data: unknown): unknown {
@@ -160,7 +162,12 @@ function exportOutput(o: CellOutput): Record<string, unknown> {
     case 'display_data':
       return { output_type: 'display_data', data: exportData(o.data as Record<string, unknown>), metadata: {} };
     case 'execute_result':
-      return { output_type: 'execute_result', data: exportData(o.data as Record<string, unknown>), metadata: {}, execution_count: o.execution_count };
+      return {
+        output_type: 'execute_result',
+        data: exportData(o.data as Record<string, unknown>),
+        metadata: {},
+        execution_count: o.execution_count,
+      };
     case 'error':
       return { output_type: 'error', ename: o.ename, evalue: o.evalue, traceback: o.traceback };
   }
@@ -171,18 +178,35 @@ function importOutput(o: unknown): ReturnType<typeof checkOutput> {
   if (!o || typeof o !== 'object') return undefined;
   const raw = o as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' || Array.isArray(v) ? fromLines(v as MultilineString) : v);
-  return checkOutput({ ...raw, ...('text' in raw ? { text: text(raw.text) } : {}), ...('data' in raw ? { data: importData(raw.data) } : {}) });
+  return checkOutput({
+    ...raw,
+    ...('text' in raw ? { text: text(raw.text) } : {}),
+    ...('data' in raw ? { data: importData(raw.data) } : {}),
+  });
 }
 
 export function toIpynb(doc: NotebookDoc): Ipynb {
   return {
     nbformat: 4,
     nbformat_minor: 5,
-    metadata: { ...doc.metadata, kernelspec: { ...KERNELSPEC }, language_info: { ...LANGUAGE_INFO }, kiroku: { name: doc.name } },
+    metadata: {
+      ...doc.metadata,
+      kernelspec: { ...KERNELSPEC },
+      language_info: { ...LANGUAGE_INFO },
+      kiroku: { name: doc.name },
+    },
     cells: doc.cells.map((c): IpynbCell => {
-      if (c.type === 'markdown') return { id: c.id, cell_type: 'markdown', metadata: c.metadata, source: toLines(c.source) };
+      if (c.type === 'markdown')
+        return { id: c.id, cell_type: 'markdown', metadata: c.metadata, source: toLines(c.source) };
       const metadata = c.language === 'javascript' ? { ...c.metadata, kiroku: { language: 'javascript' } } : c.metadata;
-      return { id: c.id, cell_type: 'code', metadata, source: toLines(c.source), outputs: c.outputs.map(exportOutput), execution_count: c.executionCount };
+      return {
+        id: c.id,
+        cell_type: 'code',
+        metadata,
+        source: toLines(c.source),
+        outputs: c.outputs.map(exportOutput),
+        execution_count: c.executionCount,
+      };
     }),
   };
 }
@@ -197,16 +221,25 @@ export class NotebookFormatError extends Error {
  * except the parts of an output that break their type's contract (output-check.ts), which are left
  * out and named in `problems` ("cell 3: …").
  */
-export function fromIpynb(json: unknown, fallbackName = 'Imported', now = Date.now(), problems: string[] = []): NotebookDoc {
+export function fromIpynb(
+  json: unknown,
+  fallbackName = 'Imported',
+  now = Date.now(),
+  problems: string[] = [],
+): NotebookDoc {
   const nb = json as Partial<Ipynb> | null;
-  if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells)) throw new NotebookFormatError('not a Jupyter notebook: no "cells" list');
-  if (nb.nbformat !== 4) throw new NotebookFormatError(`unsupported nbformat ${JSON.stringify(nb.nbformat)}: Kiroku reads nbformat 4`);
+  if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells))
+    throw new NotebookFormatError('not a Jupyter notebook: no "cells" list');
+  if (nb.nbformat !== 4)
+    throw new NotebookFormatError(`unsupported nbformat ${JSON.stringify(nb.nbformat)}: Kiroku reads nbformat 4`);
   const seen = new Set<string>();
   const cells = nb.cells.map((raw, index): Cell => {
     let id = typeof raw.id === 'string' && CELL_ID_PATTERN.test(raw.id) && !seen.has(raw.id) ? raw.id : newId();
     while (seen.has(id)) id = newId();
     seen.add(id);
-    const { kiroku, ...metadata } = (raw.metadata ?? {}) as Record<string, unknown> & { kiroku?: { language?: string } };
+    const { kiroku, ...metadata } = (raw.metadata ?? {}) as Record<string, unknown> & {
+      kiroku?: { language?: string };
+    };
     const source = fromLines(raw.source);
     if (raw.cell_type !== 'code') return { id, type: 'markdown', source, metadata };
     const outputs: CellOutput[] = [];
@@ -217,9 +250,22 @@ export function fromIpynb(json: unknown, fallbackName = 'Imported', now = Date.n
       for (const p of checked.problems) problems.push(`cell ${index + 1}: ${p}; left out`);
     }
     const language: CellLanguage = kiroku?.language === 'javascript' ? 'javascript' : 'typescript';
-    return { id, type: 'code', source, language, metadata, outputs, executionCount: typeof raw.execution_count === 'number' ? raw.execution_count : null };
+    return {
+      id,
+      type: 'code',
+      source,
+      language,
+      metadata,
+      outputs,
+      executionCount: typeof raw.execution_count === 'number' ? raw.execution_count : null,
+    };
   });
-  const { kernelspec: _k, language_info: _l, kiroku, ...metadata } = (nb.metadata ?? {}) as Record<string, unknown> & { kiroku?: { name?: string } };
+  const {
+    kernelspec: _k,
+    language_info: _l,
+    kiroku,
+    ...metadata
+  } = (nb.metadata ?? {}) as Record<string, unknown> & { kiroku?: { name?: string } };
   const name = typeof kiroku?.name === 'string' && kiroku.name ? kiroku.name : fallbackName;
   return { id: newId(), name, cells, metadata, createdAt: now, updatedAt: now };
 }
@@ -231,7 +277,10 @@ export function toScript(doc: NotebookDoc): string {
   const parts = [`// ${doc.name}\n// Exported from Kiroku. Cells are separated by "// %%" markers.`];
   for (const c of doc.cells) {
     if (c.type === 'markdown') {
-      const body = c.source.split('\n').map((l) => (l ? `// ${l}` : '//')).join('\n');
+      const body = c.source
+        .split('\n')
+        .map((l) => (l ? `// ${l}` : '//'))
+        .join('\n');
       parts.push(`// %% [markdown]\n${body}`);
     } else {
       parts.push(`// %%${c.language === 'javascript' ? ' [javascript]' : ''}\n${c.source}`);

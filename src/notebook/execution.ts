@@ -3,7 +3,10 @@
 // per `execute()` and pushes the kernel's messages into it.
 import type { ExecuteReply, ExecuteRequest, KernelMessage } from './protocol';
 
-export type CellMessage = Exclude<KernelMessage, { type: 'status' } | { type: 'inspect_reply' } | { type: 'control_reply' }>;
+export type CellMessage = Exclude<
+  KernelMessage,
+  { type: 'status' } | { type: 'inspect_reply' } | { type: 'control_reply' }
+>;
 
 /** One execution: its messages as an async iterable (ending after the reply), and the reply. */
 export interface Execution extends AsyncIterable<CellMessage> {

@@ -12,7 +12,16 @@ import { readCSV, type ReadCSVOptions } from '../data/csv';
 import { loadSample, SAMPLE_DATASETS, type SampleDataset } from '../data/datasets';
 import { DATA_ERROR_CODES, dataError } from '../data/errors';
 import { notify } from '../storage/notices';
-import { CHUNK_BYTES, chunkRange, readChunks, splitBytes, stageBlob, stageStream, type ChunkRecord, type ChunkedBytes } from '../storage/chunks';
+import {
+  CHUNK_BYTES,
+  chunkRange,
+  readChunks,
+  splitBytes,
+  stageBlob,
+  stageStream,
+  type ChunkRecord,
+  type ChunkedBytes,
+} from '../storage/chunks';
 
 export const FILES_DB = 'kiroku-files';
 export const FILES_CHANNEL = 'kiroku-files';
@@ -36,7 +45,9 @@ export interface StoredFile extends FileInfo {
 export type FilesChange = { type: 'files-changed'; action: 'put' | 'delete' | 'rename'; names: string[] };
 
 /** What can be stored: a File (keeps its name, type and date), or bytes or text with a name. */
-export type FileInput = File | { name: string; data: Blob | ArrayBuffer | ArrayBufferView | string; type?: string; lastModified?: number };
+export type FileInput =
+  | File
+  | { name: string; data: Blob | ArrayBuffer | ArrayBufferView | string; type?: string; lastModified?: number };
 
 // Layout: `files` holds each file's metadata and where its bytes are (`blobId`, `chunks`, see
 // storage/chunks.ts) in `fileChunks`, so a file of any size is stored (Chromium refuses one value over
@@ -132,8 +143,12 @@ export class FilesStore {
     const name = checkName(input.name);
     const isFile = typeof File !== 'undefined' && input instanceof File;
     const data = isFile ? input : (input as Exclude<FileInput, File>).data;
-    const type = isFile ? input.type : ((input as { type?: string }).type ?? (data instanceof Blob ? data.type : guessType(name)));
-    const lastModified = isFile ? input.lastModified : ((input as { lastModified?: number }).lastModified ?? Date.now());
+    const type = isFile
+      ? input.type
+      : ((input as { type?: string }).type ?? (data instanceof Blob ? data.type : guessType(name)));
+    const lastModified = isFile
+      ? input.lastModified
+      : ((input as { lastModified?: number }).lastModified ?? Date.now());
     const db = await this.open();
     const staged = data instanceof Blob && data.size > CHUNK_BYTES ? await stageBlob(db, 'fileChunks', data) : null;
     const split = staged ? null : splitBytes(await toArrayBuffer(data));
@@ -164,7 +179,12 @@ export class FilesStore {
     const name = checkName(info.name);
     const db = await this.open();
     const ref = await stageStream(db, 'fileChunks', pieces);
-    const stored: FileInfo = { name, type: info.type || guessType(name), size: ref.size, lastModified: info.lastModified };
+    const stored: FileInfo = {
+      name,
+      type: info.type || guessType(name),
+      size: ref.size,
+      lastModified: info.lastModified,
+    };
     const tx = db.transaction(['files', 'fileChunks'], 'readwrite');
     try {
       const old = await tx.objectStore('files').get(name);
@@ -187,7 +207,11 @@ export class FilesStore {
     const tx = db.transaction(['files', 'fileChunks'], 'readwrite');
     const row = await tx.objectStore('files').get(name);
     const existed = row !== undefined;
-    await Promise.all([tx.objectStore('files').delete(name), ...(row?.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(row.blobId))] : []), tx.done]);
+    await Promise.all([
+      tx.objectStore('files').delete(name),
+      ...(row?.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(row.blobId))] : []),
+      tx.done,
+    ]);
     if (existed) this.announce({ type: 'files-changed', action: 'delete', names: [name] });
     return existed;
   }
@@ -207,14 +231,19 @@ export class FilesStore {
     if (existing !== undefined && !options.overwrite) {
       tx.abort();
       await tx.done.catch(() => {});
-      throw dataError(`A file named '${target}' already exists; delete it first or rename with { overwrite: true }.`, DATA_ERROR_CODES.badOption);
+      throw dataError(
+        `A file named '${target}' already exists; delete it first or rename with { overwrite: true }.`,
+        DATA_ERROR_CODES.badOption,
+      );
     }
     // The bytes stay where they are: only the name that points at them changes.
     const renamed = { ...info, name: target };
     await files.delete(from);
     await Promise.all([
       files.put(renamed),
-      ...(existing?.blobId && existing.blobId !== info.blobId ? [tx.objectStore('fileChunks').delete(chunkRange(existing.blobId))] : []),
+      ...(existing?.blobId && existing.blobId !== info.blobId
+        ? [tx.objectStore('fileChunks').delete(chunkRange(existing.blobId))]
+        : []),
       tx.done,
     ]);
     this.announce({ type: 'files-changed', action: 'rename', names: [from, target] });
@@ -287,14 +316,31 @@ function infoOf(row: FileRow): FileInfo {
 
 export function checkName(name: string): string {
   const n = typeof name === 'string' ? name.trim() : '';
-  if (!n) throw dataError(`invalid file name: ${JSON.stringify(name)}: a file needs a name.`, DATA_ERROR_CODES.badOption);
-  if (n.length > MAX_NAME) throw dataError(`invalid file name: "${n.slice(0, 40)}…": at most ${MAX_NAME} characters.`, DATA_ERROR_CODES.badOption);
+  if (!n)
+    throw dataError(`invalid file name: ${JSON.stringify(name)}: a file needs a name.`, DATA_ERROR_CODES.badOption);
+  if (n.length > MAX_NAME)
+    throw dataError(
+      `invalid file name: "${n.slice(0, 40)}…": at most ${MAX_NAME} characters.`,
+      DATA_ERROR_CODES.badOption,
+    );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those refused
-  if (/[/\\\u0000-\u001f]/.test(n)) throw dataError(`invalid file name: ${JSON.stringify(n)}: a name cannot contain "/", "\\" or control characters.`, DATA_ERROR_CODES.badOption);
+  if (/[/\\\u0000-\u001f]/.test(n))
+    throw dataError(
+      `invalid file name: ${JSON.stringify(n)}: a name cannot contain "/", "\\" or control characters.`,
+      DATA_ERROR_CODES.badOption,
+    );
   return n;
 }
 
-const TYPES: Record<string, string> = { csv: 'text/csv', tsv: 'text/tab-separated-values', txt: 'text/plain', json: 'application/json', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+const TYPES: Record<string, string> = {
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  txt: 'text/plain',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
 
 function guessType(name: string): string {
   return TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
@@ -303,7 +349,8 @@ function guessType(name: string): string {
 async function toArrayBuffer(data: Blob | ArrayBuffer | ArrayBufferView | string): Promise<ArrayBuffer> {
   if (typeof data === 'string') return new TextEncoder().encode(data).buffer as ArrayBuffer;
   if (data instanceof ArrayBuffer) return data.slice(0);
-  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  if (ArrayBuffer.isView(data))
+    return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
   return data.arrayBuffer();
 }
 

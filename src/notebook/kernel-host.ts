@@ -16,7 +16,15 @@
 // sends `interrupt_request`, which rejects a pending await at once and is the only way when the page
 // is not isolated. Code stuck
 // inside one native call sees neither: `restart()` terminates the worker, and always works.
-import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, HostMessage, InspectReply, KernelMessage, KernelState } from './protocol';
+import type {
+  ControlChangeReply,
+  ControlChangeRequest,
+  ExecuteRequest,
+  HostMessage,
+  InspectReply,
+  KernelMessage,
+  KernelState,
+} from './protocol';
 import { mlflow } from '../tracking/default';
 import { defaultUser } from '../tracking/context';
 import { randomHex } from '../lib/ids';
@@ -95,9 +103,16 @@ export class KernelHost {
   private readonly locks: LockManagerLike | null;
 
   constructor(private readonly options: KernelHostOptions = {}) {
-    this.locks = options.locks !== undefined ? options.locks : ((globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks ?? null);
-    const shared = options.sharedInterrupt ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-    this.status = { state: 'starting', interruptMode: shared && typeof SharedArrayBuffer === 'function' ? 'shared-memory' : 'message' };
+    this.locks =
+      options.locks !== undefined
+        ? options.locks
+        : ((globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks ?? null);
+    const shared =
+      options.sharedInterrupt ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+    this.status = {
+      state: 'starting',
+      interruptMode: shared && typeof SharedArrayBuffer === 'function' ? 'shared-memory' : 'message',
+    };
     this.start();
   }
 
@@ -173,7 +188,12 @@ export class KernelHost {
   changeControl(change: ControlChange): Promise<ControlChangeResult> {
     const requestId = newId();
     return new Promise((resolve) => {
-      if (!this.worker || this.status.state === 'dead') return resolve({ controlId: change.controlId, cellIds: [], error: 'The kernel is not running: restart it, then run the control\'s cell again.' });
+      if (!this.worker || this.status.state === 'dead')
+        return resolve({
+          controlId: change.controlId,
+          cellIds: [],
+          error: "The kernel is not running: restart it, then run the control's cell again.",
+        });
       this.controlChanges.set(requestId, { controlId: change.controlId, resolve });
       this.worker.postMessage({ type: 'control_change', requestId, ...change });
     });
@@ -241,7 +261,13 @@ export class KernelHost {
     this.running = next;
     // The worker ended between cells: the cell that runs on the new kernel says so first.
     if (this.status.notice) {
-      this.deliver(next, { type: 'stream', cellId: next.cellId, executionId: next.executionId, name: 'stderr', text: `${this.status.notice}\n` });
+      this.deliver(next, {
+        type: 'stream',
+        cellId: next.cellId,
+        executionId: next.executionId,
+        name: 'stderr',
+        text: `${this.status.notice}\n`,
+      });
       const { notice: _, ...rest } = this.status;
       this.status = rest;
       this.emit(this.statusMessage());
@@ -296,7 +322,12 @@ export class KernelHost {
   }
 
   private statusMessage(): KernelMessage {
-    return { type: 'status', state: this.status.state, ...(this.status.backend ? { backend: this.status.backend } : {}), ...(this.status.notice ? { notice: this.status.notice } : {}) };
+    return {
+      type: 'status',
+      state: this.status.state,
+      ...(this.status.backend ? { backend: this.status.backend } : {}),
+      ...(this.status.notice ? { notice: this.status.notice } : {}),
+    };
   }
 
   private emit(m: KernelMessage): void {
@@ -342,7 +373,8 @@ export class KernelHost {
 
   /** Control changes the worker will never answer: nothing reruns. */
   private dropControlChanges(reason: string): void {
-    for (const { controlId, resolve } of this.controlChanges.values()) resolve({ controlId, cellIds: [], error: reason });
+    for (const { controlId, resolve } of this.controlChanges.values())
+      resolve({ controlId, cellIds: [], error: reason });
     this.controlChanges.clear();
   }
 
@@ -350,7 +382,13 @@ export class KernelHost {
     const running = this.running;
     this.running = null;
     if (running) {
-      this.deliver(running, { type: 'stream', cellId: running.cellId, executionId: running.executionId, name: 'stderr', text: `${reason}\n` });
+      this.deliver(running, {
+        type: 'stream',
+        cellId: running.cellId,
+        executionId: running.executionId,
+        name: 'stderr',
+        text: `${reason}\n`,
+      });
       this.abort(running);
     }
     for (const p of this.queue.splice(0)) this.abort(p);
@@ -360,12 +398,31 @@ export class KernelHost {
   }
 
   private abort(p: PendingExecution): void {
-    this.deliver(p, { type: 'execute_reply', cellId: p.cellId, executionId: p.executionId, status: 'aborted', executionCount: 0 });
+    this.deliver(p, {
+      type: 'execute_reply',
+      cellId: p.cellId,
+      executionId: p.executionId,
+      status: 'aborted',
+      executionCount: 0,
+    });
   }
 
   private fail(p: PendingExecution, message: string): void {
-    this.deliver(p, { type: 'error', cellId: p.cellId, executionId: p.executionId, ename: 'KernelError', evalue: message, traceback: [`KernelError: ${message}`] });
-    this.deliver(p, { type: 'execute_reply', cellId: p.cellId, executionId: p.executionId, status: 'error', executionCount: 0 });
+    this.deliver(p, {
+      type: 'error',
+      cellId: p.cellId,
+      executionId: p.executionId,
+      ename: 'KernelError',
+      evalue: message,
+      traceback: [`KernelError: ${message}`],
+    });
+    this.deliver(p, {
+      type: 'execute_reply',
+      cellId: p.cellId,
+      executionId: p.executionId,
+      status: 'error',
+      executionCount: 0,
+    });
   }
 
   private deliver(p: PendingExecution, m: CellMessage): void {
@@ -376,5 +433,8 @@ export class KernelHost {
 
 function defaultWorker(): WorkerLike {
   // The kernel's role of the ML worker bundle (workers/ml.worker.ts), which the predict workers share.
-  return new Worker(new URL('../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-kernel' }) as unknown as WorkerLike;
+  return new Worker(new URL('../workers/ml.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'kiroku-kernel',
+  }) as unknown as WorkerLike;
 }

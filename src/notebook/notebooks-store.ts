@@ -68,7 +68,13 @@ export class NotebooksStore {
       .reverse()
       .map((n) => {
         const sample = (n.metadata?.kiroku as { sample?: unknown } | undefined)?.sample;
-        return { id: n.id, name: n.name, cellCount: n.cells.length, updatedAt: n.updatedAt, ...(typeof sample === 'string' ? { sample } : {}) };
+        return {
+          id: n.id,
+          name: n.name,
+          cellCount: n.cells.length,
+          updatedAt: n.updatedAt,
+          ...(typeof sample === 'string' ? { sample } : {}),
+        };
       });
   }
 

@@ -12,14 +12,20 @@ export class OpenUrlError extends Error {
 const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
 
 export async function openFromUrl(raw: string | null, fetcher: typeof fetch = fetch): Promise<NotebookDoc> {
-  if (!raw) throw new OpenUrlError('This link names no file to open: it needs "#/open?url=" followed by the address of an .ipynb or a .csv file.');
+  if (!raw)
+    throw new OpenUrlError(
+      'This link names no file to open: it needs "#/open?url=" followed by the address of an .ipynb or a .csv file.',
+    );
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new OpenUrlError(`"${raw}" is not a web address: give the full address of an .ipynb or a .csv file, starting with https://.`);
+    throw new OpenUrlError(
+      `"${raw}" is not a web address: give the full address of an .ipynb or a .csv file, starting with https://.`,
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OpenUrlError(`Kiroku opens files from http(s) addresses only, not ${url.protocol} ones.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new OpenUrlError(`Kiroku opens files from http(s) addresses only, not ${url.protocol} ones.`);
   const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? url.host);
   let response: Response;
   try {
@@ -29,8 +35,14 @@ export async function openFromUrl(raw: string | null, fetcher: typeof fetch = fe
       `Could not fetch ${url.href}: the host is unreachable, or it does not allow other sites to read the file (it sends no CORS header such as Access-Control-Allow-Origin). Download the file and open it with "Import .ipynb" or the Files panel instead.`,
     );
   }
-  if (!response.ok) throw new OpenUrlError(`Could not fetch ${url.href}: the host answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
-  if (Number(response.headers.get('content-length')) > MAX_NOTEBOOK_BYTES) throw new OpenUrlError(`${name} is larger than ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB: download it and open it from the Files panel instead.`);
+  if (!response.ok)
+    throw new OpenUrlError(
+      `Could not fetch ${url.href}: the host answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    );
+  if (Number(response.headers.get('content-length')) > MAX_NOTEBOOK_BYTES)
+    throw new OpenUrlError(
+      `${name} is larger than ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB: download it and open it from the Files panel instead.`,
+    );
   const text = await response.text();
   const kind = kindOf(name, response.headers.get('content-type') ?? '', text);
   if (kind === 'ipynb') {
@@ -38,12 +50,16 @@ export async function openFromUrl(raw: string | null, fetcher: typeof fetch = fe
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new OpenUrlError(`${name} is not a notebook Kiroku can read: not JSON (${err instanceof Error ? err.message : String(err)}).`);
+      throw new OpenUrlError(
+        `${name} is not a notebook Kiroku can read: not JSON (${err instanceof Error ? err.message : String(err)}).`,
+      );
     }
     try {
       return fromIpynb(json, name.replace(/\.ipynb$/i, ''));
     } catch (err) {
-      throw new OpenUrlError(`${name} is not a notebook Kiroku can read: ${err instanceof Error ? err.message : String(err)}.`);
+      throw new OpenUrlError(
+        `${name} is not a notebook Kiroku can read: ${err instanceof Error ? err.message : String(err)}.`,
+      );
     }
   }
   if (kind === 'csv') return csvNotebook(url.href, name);

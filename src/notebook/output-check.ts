@@ -32,7 +32,8 @@ function describe(x: unknown): string {
 function fields(value: unknown, what: string, tests: Record<string, (v: unknown) => boolean>): string | null {
   if (!isObject(value)) return `not ${what} (it is ${describe(value)})`;
   for (const [name, test] of Object.entries(tests)) {
-    if (!test(value[name])) return `not ${what}: '${name}' is ${value[name] === undefined ? 'missing' : describe(value[name])}`;
+    if (!test(value[name]))
+      return `not ${what}: '${name}' is ${value[name] === undefined ? 'missing' : describe(value[name])}`;
   }
   return null;
 }
@@ -49,16 +50,31 @@ const checkTable: Check = (v) => {
   if (problem) return problem;
   const t = v as unknown as TableData;
   const wide = t.rows.findIndex((r) => r.length > t.columns.length);
-  return wide >= 0 ? `not a table: row ${wide} has ${t.rows[wide]!.length} cells for ${t.columns.length} columns` : null;
+  return wide >= 0
+    ? `not a table: row ${wide} has ${t.rows[wide]!.length} cells for ${t.columns.length} columns`
+    : null;
 };
 
 const checkChart: Check = (v) =>
   fields(v, 'a chart', {
     type: (x) => x === 'line' || x === 'scatter' || x === 'bar',
     title: (x) => optional(x, isString),
-    x: (x) => isObject(x) && optional(x.label, isString) && Array.isArray(x.values) && x.values.every((e) => isString(e) || isNumber(e)),
-    series: (x) => Array.isArray(x) && x.every((s) => isObject(s) && isString(s.name) && Array.isArray(s.values) && s.values.every((e) => e === null || isNumber(e))),
-    y: (x) => optional(x, (y) => isObject(y) && optional(y.label, isString) && optional(y.log, (l) => typeof l === 'boolean')),
+    x: (x) =>
+      isObject(x) &&
+      optional(x.label, isString) &&
+      Array.isArray(x.values) &&
+      x.values.every((e) => isString(e) || isNumber(e)),
+    series: (x) =>
+      Array.isArray(x) &&
+      x.every(
+        (s) =>
+          isObject(s) &&
+          isString(s.name) &&
+          Array.isArray(s.values) &&
+          s.values.every((e) => e === null || isNumber(e)),
+      ),
+    y: (x) =>
+      optional(x, (y) => isObject(y) && optional(y.label, isString) && optional(y.log, (l) => typeof l === 'boolean')),
   });
 
 const checkRunLink: Check = (v) =>
@@ -81,7 +97,8 @@ const checkProgress: Check = (v) =>
   });
 
 const text: Check = (v) => (isString(v) ? null : `not text (it is ${describe(v)})`);
-const base64: Check = (v) => (isString(v) && /^[A-Za-z0-9+/=\s]*$/.test(v) ? null : `not base64 image data (it is ${describe(v)})`);
+const base64: Check = (v) =>
+  isString(v) && /^[A-Za-z0-9+/=\s]*$/.test(v) ? null : `not base64 image data (it is ${describe(v)})`;
 
 /** What each MIME type the page draws must hold. */
 const CHECKS: Record<string, Check> = {
@@ -98,7 +115,8 @@ const CHECKS: Record<string, Check> = {
 
 /** The bundle without the entries that break their type's contract, and what was wrong with each. */
 export function checkBundle(data: unknown): CheckedBundle {
-  if (!isObject(data)) return { bundle: {}, problems: [`the output's data is not a MIME bundle (it is ${describe(data)})`] };
+  if (!isObject(data))
+    return { bundle: {}, problems: [`the output's data is not a MIME bundle (it is ${describe(data)})`] };
   const bundle: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [mime, value] of Object.entries(data)) {
@@ -118,13 +136,25 @@ export function checkOutput(raw: unknown): { output: CellOutput; problems: strin
   if (!isObject(raw)) return undefined;
   switch (raw.output_type) {
     case 'stream':
-      return { output: { output_type: 'stream', name: raw.name === 'stderr' ? 'stderr' : 'stdout', text: isString(raw.text) ? raw.text : '' }, problems: [] };
+      return {
+        output: {
+          output_type: 'stream',
+          name: raw.name === 'stderr' ? 'stderr' : 'stdout',
+          text: isString(raw.text) ? raw.text : '',
+        },
+        problems: [],
+      };
     case 'display_data':
     case 'execute_result': {
       const { bundle, problems } = checkBundle(raw.data);
-      const output: CellOutput = raw.output_type === 'display_data'
-        ? { output_type: 'display_data', data: bundle }
-        : { output_type: 'execute_result', data: bundle, execution_count: isCount(raw.execution_count) ? raw.execution_count : 0 };
+      const output: CellOutput =
+        raw.output_type === 'display_data'
+          ? { output_type: 'display_data', data: bundle }
+          : {
+              output_type: 'execute_result',
+              data: bundle,
+              execution_count: isCount(raw.execution_count) ? raw.execution_count : 0,
+            };
       return { output, problems };
     }
     case 'error':

@@ -42,12 +42,16 @@ export function readSharedNotebook(payload: string | null): NotebookDoc {
     text = strFromU8(inflateBounded(fromBase64Url(payload)));
   } catch (err) {
     if (err instanceof ShareLinkError) throw err;
-    throw new ShareLinkError('This link\'s notebook is damaged: it may have been cut short when it was copied. Ask for the link again, or for the .ipynb file.');
+    throw new ShareLinkError(
+      "This link's notebook is damaged: it may have been cut short when it was copied. Ask for the link again, or for the .ipynb file.",
+    );
   }
   try {
     return fromIpynb(JSON.parse(text), 'Shared notebook');
   } catch (err) {
-    throw new ShareLinkError(`This link does not carry a notebook Kiroku can read: ${err instanceof Error ? err.message : String(err)}.`);
+    throw new ShareLinkError(
+      `This link does not carry a notebook Kiroku can read: ${err instanceof Error ? err.message : String(err)}.`,
+    );
   }
 }
 
@@ -58,7 +62,10 @@ function inflateBounded(packed: Uint8Array): Uint8Array {
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
     size += chunk.length;
-    if (size > MAX_INFLATED_BYTES) throw new ShareLinkError(`This link's notebook unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB: Kiroku does not open it.`);
+    if (size > MAX_INFLATED_BYTES)
+      throw new ShareLinkError(
+        `This link's notebook unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB: Kiroku does not open it.`,
+      );
     chunks.push(chunk);
     ended = final;
   });

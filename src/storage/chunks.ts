@@ -65,7 +65,8 @@ const stagingHere = new Set<string>();
 export async function blobsBeingStaged(): Promise<Set<string>> {
   const out = new Set(stagingHere);
   const lm = locks();
-  if (lm) for (const l of (await lm.query()).held ?? []) if (l.name?.startsWith(LOCK)) out.add(l.name.slice(LOCK.length));
+  if (lm)
+    for (const l of (await lm.query()).held ?? []) if (l.name?.startsWith(LOCK)) out.add(l.name.slice(LOCK.length));
   return out;
 }
 
@@ -79,7 +80,8 @@ export function stageBlob(db: IDBPDatabase<any>, store: string, blob: Blob): Pro
 }
 
 async function* blobSlices(blob: Blob): AsyncIterable<Uint8Array> {
-  for (let at = 0; at < blob.size; at += CHUNK_BYTES) yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + CHUNK_BYTES)).arrayBuffer());
+  for (let at = 0; at < blob.size; at += CHUNK_BYTES)
+    yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + CHUNK_BYTES)).arrayBuffer());
 }
 
 /**
@@ -87,12 +89,27 @@ async function* blobSlices(blob: Blob): AsyncIterable<Uint8Array> {
  * of CHUNK_BYTES, each written in its own transaction as soon as it is full.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function stageStream(db: IDBPDatabase<any>, store: string, source: AsyncIterable<Uint8Array>): Promise<ChunkedBytes> {
+export async function stageStream(
+  db: IDBPDatabase<any>,
+  store: string,
+  source: AsyncIterable<Uint8Array>,
+): Promise<ChunkedBytes> {
   const blobId = newBlobId();
   stagingHere.add(blobId);
   let release: () => void = () => {};
   const lm = locks();
-  if (lm) await new Promise<void>((held) => void lm.request(LOCK + blobId, () => new Promise<void>((r) => { release = r; held(); })));
+  if (lm)
+    await new Promise<void>(
+      (held) =>
+        void lm.request(
+          LOCK + blobId,
+          () =>
+            new Promise<void>((r) => {
+              release = r;
+              held();
+            }),
+        ),
+    );
   let seq = 0;
   let size = 0;
   let buffer = new Uint8Array(CHUNK_BYTES);
@@ -104,7 +121,7 @@ export async function stageStream(db: IDBPDatabase<any>, store: string, source: 
   };
   try {
     for await (const piece of source) {
-      for (let at = 0; at < piece.length;) {
+      for (let at = 0; at < piece.length; ) {
         const take = Math.min(piece.length - at, CHUNK_BYTES - filled);
         buffer.set(piece.subarray(at, at + take), filled);
         filled += take;

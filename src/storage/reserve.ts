@@ -45,7 +45,11 @@ export async function ensureReserve(db: IDBPDatabase<never> | ReserveDB): Promis
  * Run a write that must not fail for space. If the browser refuses it as over quota, give the reserve
  * up and try once more; the user hears that the disk is full either way.
  */
-export async function withReserve<T>(db: IDBPDatabase<never> | ReserveDB, database: string, write: () => Promise<T>): Promise<T> {
+export async function withReserve<T>(
+  db: IDBPDatabase<never> | ReserveDB,
+  database: string,
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (err) {

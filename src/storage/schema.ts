@@ -104,7 +104,10 @@ export function upgrade(
   }
 }
 
-async function moveArtifactBytesToChunks(db: IDBPDatabase<KirokuDB>, tx: IDBPTransaction<KirokuDB, StoreNames<KirokuDB>[], 'versionchange'>): Promise<void> {
+async function moveArtifactBytesToChunks(
+  db: IDBPDatabase<KirokuDB>,
+  tx: IDBPTransaction<KirokuDB, StoreNames<KirokuDB>[], 'versionchange'>,
+): Promise<void> {
   const metas = tx.objectStore('artifacts');
   const chunks = tx.objectStore('artifactChunks');
   let cursor = await tx.objectStore('artifactData').openCursor();

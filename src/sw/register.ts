@@ -45,19 +45,23 @@ export function registerServiceWorker(): void {
   });
   // The first install downloads the whole precache (~20 MB): start it once the page has loaded and the
   // browser is idle, so it does not compete with the first paint and the notebook's editor.
-  const register = () => navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then(
-    (reg) => {
-      // Look for a new version when the tab comes back, and hourly for tabs left open.
-      const check = () => void reg.update().catch(() => {});
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
-      setInterval(check, 3600_000);
-    },
-    (err: unknown) => {
-      failed = true;
-      console.warn('kiroku: the service worker could not be registered; the app works, but not offline', err);
-    },
-  );
-  const whenIdle = () => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 1000));
+  const register = () =>
+    navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then(
+      (reg) => {
+        // Look for a new version when the tab comes back, and hourly for tabs left open.
+        const check = () => void reg.update().catch(() => {});
+        document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+        setInterval(check, 3600_000);
+      },
+      (err: unknown) => {
+        failed = true;
+        console.warn('kiroku: the service worker could not be registered; the app works, but not offline', err);
+      },
+    );
+  const whenIdle = () =>
+    'requestIdleCallback' in globalThis
+      ? requestIdleCallback(() => void register(), { timeout: 3000 })
+      : setTimeout(() => void register(), 1000);
   if (document.readyState === 'complete') whenIdle();
   else addEventListener('load', whenIdle, { once: true });
 }

@@ -14,7 +14,8 @@ export async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
   if (typeof data === 'string') return new TextEncoder().encode(data).buffer as ArrayBuffer;
   if (data instanceof Blob) return data.arrayBuffer();
   if (data instanceof ArrayBuffer) return data.slice(0);
-  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  if (ArrayBuffer.isView(data))
+    return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
   throw new TrackingError(`Cannot log an artifact of type ${typeof data}; give a Blob, File, ArrayBuffer or string.`);
 }
 
@@ -23,8 +24,17 @@ export async function toArrayBuffer(data: ArtifactData): Promise<ArrayBuffer> {
  * file copied from an archive keeps the path it has there) — its content type given or guessed, its bytes
  * read, except a Blob larger than a chunk, which the store reads a chunk at a time (a 1 GB model is never read whole).
  */
-export async function storedArtifact(path: string, data: ArtifactData, contentType?: string, copied = false): Promise<StoredArtifact> {
+export async function storedArtifact(
+  path: string,
+  data: ArtifactData,
+  contentType?: string,
+  copied = false,
+): Promise<StoredArtifact> {
   const clean = copied ? normalizeArtifactPath(path) : validateArtifactPath(path);
   const bytes = data instanceof Blob && data.size > CHUNK_BYTES ? data : await toArrayBuffer(data);
-  return { path: clean, contentType: contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean)), bytes };
+  return {
+    path: clean,
+    contentType: contentType ?? (data instanceof Blob && data.type ? data.type : contentTypeFor(clean)),
+    bytes,
+  };
 }

@@ -14,12 +14,23 @@ export async function dictText(object: unknown, artifactFile: string): Promise<s
  * `artifactPath`; other data (Blob, bytes, text) needs `artifactPath` as the file's full path.
  */
 export function artifactFilePath(data: ArtifactData | File, artifactPath?: string): string {
-  if (typeof File !== 'undefined' && data instanceof File) return artifactPath ? `${artifactPath.replace(/\/$/, '')}/${data.name}` : data.name;
-  if (!artifactPath) throw new TrackingError('logArtifact needs an artifact path for data that is not a File, e.g. logArtifact(blob, "plots/loss.png").');
+  if (typeof File !== 'undefined' && data instanceof File)
+    return artifactPath ? `${artifactPath.replace(/\/$/, '')}/${data.name}` : data.name;
+  if (!artifactPath)
+    throw new TrackingError(
+      'logArtifact needs an artifact path for data that is not a File, e.g. logArtifact(blob, "plots/loss.png").',
+    );
   return artifactPath;
 }
 
 /** `log_figure` of a chart spec: JSON (the name gets `.json`) with the type the run page draws. */
-export function chartFile(figure: ChartFigure, artifactFile: string): { path: string; text: string; contentType: string } {
-  return { path: /\.json$/i.test(artifactFile) ? artifactFile : `${artifactFile}.json`, text: JSON.stringify(figure), contentType: CHART_CONTENT_TYPE };
+export function chartFile(
+  figure: ChartFigure,
+  artifactFile: string,
+): { path: string; text: string; contentType: string } {
+  return {
+    path: /\.json$/i.test(artifactFile) ? artifactFile : `${artifactFile}.json`,
+    text: JSON.stringify(figure),
+    contentType: CHART_CONTENT_TYPE,
+  };
 }

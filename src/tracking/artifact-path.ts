@@ -10,7 +10,11 @@ import { TrackingError } from '../lib/errors';
 
 /** Relative, '/'-separated, no empty, '.' or '..' parts: how every store keys a run's files. */
 export function normalizeArtifactPath(path: string): string {
-  const clean = path.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\.?\//, '').replace(/\/$/, '');
+  const clean = path
+    .replace(/\\/g, '/')
+    .replace(/\/+/g, '/')
+    .replace(/^\.?\//, '')
+    .replace(/\/$/, '');
   if (!clean || clean.split('/').some((p) => p === '..' || p === '.')) {
     throw new TrackingError(`Invalid artifact path: '${path}'. Paths are relative, without '.' or '..' parts.`);
   }
@@ -19,7 +23,9 @@ export function normalizeArtifactPath(path: string): string {
 
 /** Python's `urllib.parse.unquote`: %XX runs decoded as UTF-8 (bad bytes become U+FFFD), the rest kept. */
 function pyUnquote(s: string): string {
-  return s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => new TextDecoder().decode(Uint8Array.from(run.slice(1).split('%'), (h) => parseInt(h, 16))));
+  return s.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) =>
+    new TextDecoder().decode(Uint8Array.from(run.slice(1).split('%'), (h) => parseInt(h, 16))),
+  );
 }
 
 /**
@@ -58,8 +64,13 @@ const invalid = (path: string, why: string) => new TrackingError(`Invalid path: 
  */
 export function validateArtifactPath(path: string): string {
   const clean = normalizeArtifactPath(path);
-  if (clean.includes('#')) throw invalid(path, "MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.");
-  if (/^[A-Za-z]:\//.test(clean)) throw invalid(path, 'Artifact paths are relative to the run; this one is an absolute Windows path.');
+  if (clean.includes('#'))
+    throw invalid(
+      path,
+      "MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+    );
+  if (/^[A-Za-z]:\//.test(clean))
+    throw invalid(path, 'Artifact paths are relative to the run; this one is an absolute Windows path.');
   const stored = mlflowStoredName(clean);
   if (stored !== clean) {
     throw invalid(

@@ -11,8 +11,17 @@ import { generateRunName } from './names';
 import { liveOwnedRuns } from './ownership';
 import { listLevel, type TrackingStore, type ViewType } from './store';
 import {
-  stringifyValue, validBatch, validTags, validateExperimentName, validateKey, validateMetricPoint, validateRunName,
-  validateRunTime, validateStatus, validateTagValue, type BatchInput,
+  stringifyValue,
+  validBatch,
+  validTags,
+  validateExperimentName,
+  validateKey,
+  validateMetricPoint,
+  validateRunName,
+  validateRunTime,
+  validateStatus,
+  validateTagValue,
+  type BatchInput,
 } from './validation';
 import { WriteQueue } from './write-queue';
 import { normalizeArtifactPath, storedArtifact, type ArtifactData } from './artifact-data';
@@ -22,7 +31,13 @@ export { normalizeArtifactPath, type ArtifactData };
 
 export const DEFAULT_EXPERIMENT_NAME = 'Default';
 
-export type NewRunOptions = { runName?: string; tags?: Record<string, unknown>; startTime?: number; userId?: string; runId?: string };
+export type NewRunOptions = {
+  runName?: string;
+  tags?: Record<string, unknown>;
+  startTime?: number;
+  userId?: string;
+  runId?: string;
+};
 
 export type { PagedList, SearchRunsOptions } from './run-search';
 
@@ -49,9 +64,10 @@ export class TrackingClient {
     const found = await this.store.getExperimentByName(name);
     if (found) return found;
     try {
-      const id = name === DEFAULT_EXPERIMENT_NAME
-        ? (await this.store.createExperiment({ name, creationTime: now() })).experimentId
-        : await this.createExperiment(name);
+      const id =
+        name === DEFAULT_EXPERIMENT_NAME
+          ? (await this.store.createExperiment({ name, creationTime: now() })).experimentId
+          : await this.createExperiment(name);
       return (await this.store.getExperiment(id))!;
     } catch (err) {
       const again = await this.store.getExperimentByName(name);
@@ -60,11 +76,19 @@ export class TrackingClient {
     }
   }
 
-  async createExperiment(name: string, options: { artifactLocation?: string; tags?: Record<string, unknown> } = {}): Promise<string> {
+  async createExperiment(
+    name: string,
+    options: { artifactLocation?: string; tags?: Record<string, unknown> } = {},
+  ): Promise<string> {
     validateExperimentName(name);
     if (name !== DEFAULT_EXPERIMENT_NAME) await this.getOrCreateDefaultExperiment();
     const tags = validTags(options.tags ?? {});
-    const exp = await this.store.createExperiment({ name, tags, creationTime: now(), ...(options.artifactLocation ? { artifactLocation: options.artifactLocation } : {}) });
+    const exp = await this.store.createExperiment({
+      name,
+      tags,
+      creationTime: now(),
+      ...(options.artifactLocation ? { artifactLocation: options.artifactLocation } : {}),
+    });
     announce(this.store.uri, { type: 'experiment-changed', experimentId: exp.experimentId });
     return exp.experimentId;
   }
@@ -91,7 +115,11 @@ export class TrackingClient {
   async deleteExperiment(experimentId: string): Promise<void> {
     const exp = await this.store.getExperiment(experimentId);
     if (!exp) throw experimentNotFound(experimentId);
-    if (exp.experimentId === '0') throw new TrackingError('Cannot delete the default experiment \'0\'. This is an internally reserved experiment.', 'INVALID_PARAMETER_VALUE');
+    if (exp.experimentId === '0')
+      throw new TrackingError(
+        "Cannot delete the default experiment '0'. This is an internally reserved experiment.",
+        'INVALID_PARAMETER_VALUE',
+      );
     await this.store.updateExperiment(experimentId, { lifecycleStage: 'deleted' }, now());
     announce(this.store.uri, { type: 'experiment-changed', experimentId });
   }
@@ -116,7 +144,10 @@ export class TrackingClient {
     const exp = await this.store.getExperiment(String(experimentId));
     if (!exp) throw experimentNotFound(String(experimentId));
     if (exp.lifecycleStage !== 'active') {
-      throw new TrackingError(`The experiment ${exp.experimentId} must be in the 'active' state. Current state is deleted.`, 'INVALID_STATE');
+      throw new TrackingError(
+        `The experiment ${exp.experimentId} must be in the 'active' state. Current state is deleted.`,
+        'INVALID_STATE',
+      );
     }
     if (options.startTime !== undefined) validateRunTime('start_time', options.startTime);
     const tags = validTags(options.tags ?? {});
@@ -163,7 +194,10 @@ export class TrackingClient {
     return run;
   }
 
-  async updateRun(runId: string, patch: { status?: RunStatus; endTime?: number | null; runName?: string }): Promise<RunInfo> {
+  async updateRun(
+    runId: string,
+    patch: { status?: RunStatus; endTime?: number | null; runName?: string },
+  ): Promise<RunInfo> {
     if (patch.status !== undefined) validateStatus(patch.status);
     if (patch.runName !== undefined) validateRunName(patch.runName);
     if (patch.endTime != null) validateRunTime('end_time', patch.endTime);
@@ -176,7 +210,8 @@ export class TrackingClient {
   /** End a run: MLflow's `set_terminated`. */
   setTerminated(runId: string, status: RunStatus = 'FINISHED', endTime: number = now()): Promise<RunInfo> {
     validateStatus(status);
-    if (!TERMINAL_STATUSES.includes(status)) throw new TrackingError(`Cannot end a run with status ${status}; use FINISHED, FAILED or KILLED.`);
+    if (!TERMINAL_STATUSES.includes(status))
+      throw new TrackingError(`Cannot end a run with status ${status}; use FINISHED, FAILED or KILLED.`);
     return this.updateRun(runId, { status, endTime });
   }
 
@@ -193,7 +228,12 @@ export class TrackingClient {
 
   // ── logging: every call below is one logBatch underneath ──────────────────
 
-  logMetric(runId: string, key: string, value: number, options: { step?: number; timestamp?: number } = {}): Promise<void> {
+  logMetric(
+    runId: string,
+    key: string,
+    value: number,
+    options: { step?: number; timestamp?: number } = {},
+  ): Promise<void> {
     const step = options.step ?? 0;
     const timestamp = options.timestamp ?? now();
     try {
@@ -284,12 +324,17 @@ export class TrackingClient {
     const ts = now();
     const valid = validBatch({
       params: Object.entries(change.params ?? {}).map(([key, value]) => ({ key, value })),
-      metrics: [...Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })), ...(change.history ?? [])],
+      metrics: [
+        ...Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })),
+        ...(change.history ?? []),
+      ],
       tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
     if (change.end) validateStatus(change.end.status);
     if (change.end?.endTime != null) validateRunTime('end_time', change.end.endTime);
-    const artifacts = await Promise.all((change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType, change.copied)));
+    const artifacts = await Promise.all(
+      (change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType, change.copied)),
+    );
     await this.queue.flush(); // earlier calls for this run land first
     const info = await this.store.commit(runId, {
       ...(create ? { create } : {}),
@@ -299,20 +344,26 @@ export class TrackingClient {
       ...(change.end || change.lifecycleStage
         ? {
             info: {
-              ...(change.end ? { status: change.end.status, endTime: change.end.endTime === undefined ? now() : change.end.endTime } : {}),
+              ...(change.end
+                ? { status: change.end.status, endTime: change.end.endTime === undefined ? now() : change.end.endTime }
+                : {}),
               ...(change.lifecycleStage ? { lifecycleStage: change.lifecycleStage } : {}),
             },
           }
         : {}),
     });
     // A store that assigns ids gave the created run its own: `info.runId` is the one to use from here.
-    if (create) announce(this.store.uri, { type: 'run-created', runId: info.runId, experimentId: create.info.experimentId });
+    if (create)
+      announce(this.store.uri, { type: 'run-created', runId: info.runId, experimentId: create.info.experimentId });
     announce(this.store.uri, { type: 'run-updated', runId: info.runId });
     return info;
   }
 
   /** Several files in one transaction: a logged model's folder is written whole or not at all. */
-  async logArtifacts(runId: string, files: Array<{ path: string; data: ArtifactData; contentType?: string }>): Promise<void> {
+  async logArtifacts(
+    runId: string,
+    files: Array<{ path: string; data: ArtifactData; contentType?: string }>,
+  ): Promise<void> {
     const stored = await Promise.all(files.map((f) => storedArtifact(f.path, f.data, f.contentType)));
     await this.store.putArtifacts(runId, stored);
     announce(this.store.uri, { type: 'run-updated', runId });
@@ -333,7 +384,8 @@ export class TrackingClient {
    * disk). Returns the deleted files. Stores that cannot (a tracking server) refuse.
    */
   async deleteArtifacts(runId: string, path: string): Promise<Array<{ path: string; size: number }>> {
-    if (!this.store.deleteArtifacts) throw new TrackingError(`${this.store.uri} does not delete artifacts; delete them on the server.`, 'BAD_REQUEST');
+    if (!this.store.deleteArtifacts)
+      throw new TrackingError(`${this.store.uri} does not delete artifacts; delete them on the server.`, 'BAD_REQUEST');
     const clean = normalizeArtifactPath(path);
     const deleted = await this.store.deleteArtifacts(runId, clean);
     if (!deleted.length) throw artifactNotFound(runId, clean);
@@ -379,7 +431,10 @@ export class TrackingClient {
       const ended: string[] = [];
       for (const r of running) {
         if (owned.has(r.info.runId)) continue;
-        await this.store.updateRunInfo(r.info.runId, { status: 'KILLED', endTime: Math.max(r.lastActivity, r.info.startTime) });
+        await this.store.updateRunInfo(r.info.runId, {
+          status: 'KILLED',
+          endTime: Math.max(r.lastActivity, r.info.startTime),
+        });
         announce(this.store.uri, { type: 'run-updated', runId: r.info.runId });
         ended.push(r.info.runId);
       }

@@ -12,7 +12,12 @@ import { normalizeArtifactPath } from './artifact-data';
 import { RUN_STATUSES, type DatasetInput, type Experiment, type RunInfo } from './entities';
 import type { LatestMetric } from './run-row';
 import {
-  validateExperimentName, validateKey, validateParamValue, validateRunName, validateStatus, validateTagValue,
+  validateExperimentName,
+  validateKey,
+  validateParamValue,
+  validateRunName,
+  validateStatus,
+  validateTagValue,
 } from './validation';
 
 /** A run's file in a dump: its metadata, and its bytes when opened. */
@@ -59,7 +64,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function time(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw bad(`${what} is ${JSON.stringify(v)}, not a time in milliseconds.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw bad(`${what} is ${JSON.stringify(v)}, not a time in milliseconds.`);
   return v;
 }
 
@@ -80,12 +86,19 @@ function stringMap(v: unknown, what: string, kind: 'param' | 'tag'): Record<stri
 export function checkExperiment(x: unknown): Experiment {
   if (!isRecord(x)) throw bad('An experiment is not an object.');
   const { experimentId, name, artifactLocation, lifecycleStage } = x;
-  if (typeof experimentId !== 'string' || !/^\d{1,18}$/.test(experimentId)) throw bad(`Invalid experiment id ${JSON.stringify(experimentId)}: ids are numbers written as strings.`);
+  if (typeof experimentId !== 'string' || !/^\d{1,18}$/.test(experimentId))
+    throw bad(`Invalid experiment id ${JSON.stringify(experimentId)}: ids are numbers written as strings.`);
   validateExperimentName(name);
   if (typeof artifactLocation !== 'string') throw bad(`Experiment '${name}' has no artifact location.`);
-  if (lifecycleStage !== 'active' && lifecycleStage !== 'deleted') throw bad(`Experiment '${name}' has lifecycle stage ${JSON.stringify(lifecycleStage)}; expected active or deleted.`);
+  if (lifecycleStage !== 'active' && lifecycleStage !== 'deleted')
+    throw bad(
+      `Experiment '${name}' has lifecycle stage ${JSON.stringify(lifecycleStage)}; expected active or deleted.`,
+    );
   return {
-    experimentId, name, artifactLocation, lifecycleStage,
+    experimentId,
+    name,
+    artifactLocation,
+    lifecycleStage,
     tags: stringMap(x.tags ?? {}, `Experiment '${name}' tags`, 'tag'),
     creationTime: time(x.creationTime, `Experiment '${name}' creation time`),
     lastUpdateTime: time(x.lastUpdateTime, `Experiment '${name}' last update time`),
@@ -95,18 +108,27 @@ export function checkExperiment(x: unknown): Experiment {
 function checkInfo(x: unknown): RunInfo {
   if (!isRecord(x)) throw bad('The run has no info object.');
   const { runId, runName, experimentId, userId, status, artifactUri, lifecycleStage } = x;
-  if (typeof runId !== 'string' || !RUN_ID_PATTERN.test(runId)) throw bad(`Invalid run id ${JSON.stringify(runId)}: run ids are 32 lowercase hex digits.`);
+  if (typeof runId !== 'string' || !RUN_ID_PATTERN.test(runId))
+    throw bad(`Invalid run id ${JSON.stringify(runId)}: run ids are 32 lowercase hex digits.`);
   if (typeof runName !== 'string') throw bad(`Run ${runId} has no name.`);
   validateRunName(runName);
   if (typeof experimentId !== 'string') throw bad(`Run ${runId} names no experiment.`);
   if (typeof userId !== 'string') throw bad(`Run ${runId} has no user id.`);
   if (!RUN_STATUSES.includes(status as never)) validateStatus(status);
   if (typeof artifactUri !== 'string') throw bad(`Run ${runId} has no artifact URI.`);
-  if (lifecycleStage !== 'active' && lifecycleStage !== 'deleted') throw bad(`Run ${runId} has lifecycle stage ${JSON.stringify(lifecycleStage)}; expected active or deleted.`);
+  if (lifecycleStage !== 'active' && lifecycleStage !== 'deleted')
+    throw bad(`Run ${runId} has lifecycle stage ${JSON.stringify(lifecycleStage)}; expected active or deleted.`);
   const endTime = x.endTime === null ? null : time(x.endTime, `Run ${runId} end time`);
   return {
-    runId, runName, experimentId, userId, status: status as RunInfo['status'], startTime: time(x.startTime, `Run ${runId} start time`),
-    endTime, artifactUri, lifecycleStage,
+    runId,
+    runName,
+    experimentId,
+    userId,
+    status: status as RunInfo['status'],
+    startTime: time(x.startTime, `Run ${runId} start time`),
+    endTime,
+    artifactUri,
+    lifecycleStage,
   };
 }
 
@@ -114,13 +136,21 @@ function checkInputs(x: unknown, runId: string): DatasetInput[] {
   if (!Array.isArray(x)) throw bad(`Run ${runId} dataset inputs are not a list.`);
   return x.map((d, i) => {
     const ds = isRecord(d) && isRecord(d.dataset) ? d.dataset : null;
-    if (!ds || typeof ds.name !== 'string' || !ds.name || typeof ds.digest !== 'string' || !ds.digest) throw bad(`Run ${runId} dataset input ${i} needs a name and a digest.`);
-    for (const f of ['sourceType', 'source'] as const) if (typeof ds[f] !== 'string') throw bad(`Run ${runId} dataset '${ds.name}' has no ${f}.`);
-    for (const f of ['schema', 'profile'] as const) if (ds[f] !== undefined && typeof ds[f] !== 'string') throw bad(`Run ${runId} dataset '${ds.name}' ${f} is not a string.`);
+    if (!ds || typeof ds.name !== 'string' || !ds.name || typeof ds.digest !== 'string' || !ds.digest)
+      throw bad(`Run ${runId} dataset input ${i} needs a name and a digest.`);
+    for (const f of ['sourceType', 'source'] as const)
+      if (typeof ds[f] !== 'string') throw bad(`Run ${runId} dataset '${ds.name}' has no ${f}.`);
+    for (const f of ['schema', 'profile'] as const)
+      if (ds[f] !== undefined && typeof ds[f] !== 'string')
+        throw bad(`Run ${runId} dataset '${ds.name}' ${f} is not a string.`);
     return {
       dataset: {
-        name: ds.name, digest: ds.digest, sourceType: ds.sourceType as string, source: ds.source as string,
-        ...(ds.schema !== undefined ? { schema: ds.schema as string } : {}), ...(ds.profile !== undefined ? { profile: ds.profile as string } : {}),
+        name: ds.name,
+        digest: ds.digest,
+        sourceType: ds.sourceType as string,
+        source: ds.source as string,
+        ...(ds.schema !== undefined ? { schema: ds.schema as string } : {}),
+        ...(ds.profile !== undefined ? { profile: ds.profile as string } : {}),
       },
       tags: stringMap((d as Record<string, unknown>).tags ?? {}, `Run ${runId} dataset input tags`, 'tag'),
     };
@@ -156,7 +186,9 @@ export function checkHistory(key: unknown, runId: string, h: Omit<DumpedHistory,
   validateKey('metric', key);
   for (let i = 0; i < h.steps.length; i++) {
     if (!Number.isInteger(h.steps[i]) || !Number.isInteger(h.timestamps[i]) || h.timestamps[i]! < 0) {
-      throw bad(`Run ${runId} metric '${key}' point ${i} has step ${h.steps[i]} and timestamp ${h.timestamps[i]}; both must be integers.`);
+      throw bad(
+        `Run ${runId} metric '${key}' point ${i} has step ${h.steps[i]} and timestamp ${h.timestamps[i]}; both must be integers.`,
+      );
     }
   }
   return { key, ...h };
@@ -169,6 +201,7 @@ export function checkFile(x: unknown, runId: string): { path: string; contentTyp
   if (path !== x.path) throw bad(`Invalid artifact path: '${x.path}'. Paths are relative, without '.' or '..' parts.`);
   if (typeof x.contentType !== 'string') throw bad(`Run ${runId} file '${path}' has no content type.`);
   const size = x.size === undefined ? -1 : x.size;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < -1) throw bad(`Run ${runId} file '${path}' has size ${JSON.stringify(x.size)}.`);
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < -1)
+    throw bad(`Run ${runId} file '${path}' has size ${JSON.stringify(x.size)}.`);
   return { path, contentType: x.contentType, size };
 }

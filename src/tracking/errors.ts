@@ -1,7 +1,8 @@
 // Store-level failures shared by every TrackingStore, worded as MLflow's.
 import { TrackingError } from '../lib/errors';
 
-export const runNotFound = (runId: string) => new TrackingError(`Run with id=${runId} not found`, 'RESOURCE_DOES_NOT_EXIST');
+export const runNotFound = (runId: string) =>
+  new TrackingError(`Run with id=${runId} not found`, 'RESOURCE_DOES_NOT_EXIST');
 
 export const experimentNotFound = (id: string) =>
   new TrackingError(`No Experiment with id=${id} exists`, 'RESOURCE_DOES_NOT_EXIST');

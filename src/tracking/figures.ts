@@ -13,5 +13,12 @@ export interface ChartFigure {
 
 export function isChartFigure(x: unknown): x is ChartFigure {
   const f = x as ChartFigure | null;
-  return !!f && typeof f === 'object' && ['line', 'scatter', 'bar'].includes(f.type) && Array.isArray(f.series) && !!f.x && Array.isArray(f.x.values);
+  return (
+    !!f &&
+    typeof f === 'object' &&
+    ['line', 'scatter', 'bar'].includes(f.type) &&
+    Array.isArray(f.series) &&
+    !!f.x &&
+    Array.isArray(f.x.values)
+  );
 }

@@ -45,7 +45,10 @@ export class Fluent {
    * server `https://<host>` with optional credentials and timeouts (kept in memory only).
    */
   setTrackingUri(uri: string, server?: ServerOptions): void {
-    if (this.stack.length) throw new TrackingError('Cannot change the tracking URI while a run is active; end it first with mlflow.endRun().');
+    if (this.stack.length)
+      throw new TrackingError(
+        'Cannot change the tracking URI while a run is active; end it first with mlflow.endRun().',
+      );
     if (server) setServerOptions(uri, server);
     storeForUri(uri); // refuse an unsupported URI now, not at the first log call
     this.uri = uri;
@@ -61,7 +64,9 @@ export class Fluent {
   client(): TrackingClient {
     if (!this.clientInstance) {
       this.clientInstance = new TrackingClient(storeForUri(this.uri));
-      this.clientInstance.recoverOrphanedRuns().catch((err) => console.warn('kiroku: could not recover orphaned runs', err));
+      this.clientInstance
+        .recoverOrphanedRuns()
+        .catch((err) => console.warn('kiroku: could not recover orphaned runs', err));
     }
     return this.clientInstance;
   }
@@ -74,7 +79,12 @@ export class Fluent {
   /** The tags every new run gets from the context: user, source name and type, and the extra tags. */
   contextTags(): Record<string, string> {
     const c = this.context;
-    return { [SYSTEM_TAGS.user]: c.user, [SYSTEM_TAGS.sourceName]: c.sourceName, [SYSTEM_TAGS.sourceType]: c.sourceType, ...c.tags };
+    return {
+      [SYSTEM_TAGS.user]: c.user,
+      [SYSTEM_TAGS.sourceName]: c.sourceName,
+      [SYSTEM_TAGS.sourceType]: c.sourceType,
+      ...c.tags,
+    };
   }
 
   getRunContext(): RunContext {
@@ -85,14 +95,18 @@ export class Fluent {
 
   async setExperiment(name: string | { experimentId: string }): Promise<Experiment> {
     const c = this.client();
-    const exp = typeof name === 'string' ? await c.getOrCreateExperiment(name) : await c.getExperiment(name.experimentId);
+    const exp =
+      typeof name === 'string' ? await c.getOrCreateExperiment(name) : await c.getExperiment(name.experimentId);
     if (!exp) throw experimentIdNotFound((name as { experimentId: string }).experimentId);
     if (exp.lifecycleStage === 'deleted') throw deletedExperimentNotActive(exp.name);
     this.experimentId = exp.experimentId;
     return exp;
   }
 
-  createExperiment(name: string, options: { artifactLocation?: string; tags?: Record<string, unknown> } = {}): Promise<string> {
+  createExperiment(
+    name: string,
+    options: { artifactLocation?: string; tags?: Record<string, unknown> } = {},
+  ): Promise<string> {
     return this.client().createExperiment(name, options);
   }
 
@@ -223,7 +237,10 @@ export class Fluent {
     const ending = this.stack.splice(i).reverse();
     try {
       for (const e of ending) {
-        await this.client().setTerminated(e.run.info.runId, e.run.info.runId === runId ? status : status === 'FINISHED' ? 'FINISHED' : 'KILLED');
+        await this.client().setTerminated(
+          e.run.info.runId,
+          e.run.info.runId === runId ? status : status === 'FINISHED' ? 'FINISHED' : 'KILLED',
+        );
       }
     } finally {
       for (const e of ending) e.release();
@@ -269,19 +286,33 @@ export class Fluent {
   }
 
   logParams(params: Record<string, unknown>): Promise<void> {
-    return this.withRun((id) => this.client().logBatch(id, { params: Object.entries(params).map(([key, value]) => ({ key, value })) }));
+    return this.withRun((id) =>
+      this.client().logBatch(id, { params: Object.entries(params).map(([key, value]) => ({ key, value })) }),
+    );
   }
 
-  logMetric(key: string, value: number, options: { step?: number; timestamp?: number; runId?: string } = {}): Promise<void> {
+  logMetric(
+    key: string,
+    value: number,
+    options: { step?: number; timestamp?: number; runId?: string } = {},
+  ): Promise<void> {
     // The hot path of a training loop: no closure, no extra promise when a run is active.
     const id = options.runId ?? this.stack.at(-1)?.run.info.runId;
     if (id) return this.client().logMetric(id, key, value, options);
     return this.withRun((runId) => this.client().logMetric(runId, key, value, options));
   }
 
-  logMetrics(metrics: Record<string, number>, options: { step?: number; timestamp?: number; runId?: string } = {}): Promise<void> {
+  logMetrics(
+    metrics: Record<string, number>,
+    options: { step?: number; timestamp?: number; runId?: string } = {},
+  ): Promise<void> {
     const timestamp = options.timestamp ?? now();
-    const list: Metric[] = Object.entries(metrics).map(([key, value]) => ({ key, value, step: options.step ?? 0, timestamp }));
+    const list: Metric[] = Object.entries(metrics).map(([key, value]) => ({
+      key,
+      value,
+      step: options.step ?? 0,
+      timestamp,
+    }));
     return this.withRun((id) => this.client().logBatch(id, { metrics: list }), options.runId);
   }
 
@@ -290,7 +321,9 @@ export class Fluent {
   }
 
   setTags(tags: Record<string, unknown>): Promise<void> {
-    return this.withRun((id) => this.client().logBatch(id, { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) }));
+    return this.withRun((id) =>
+      this.client().logBatch(id, { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) }),
+    );
   }
 
   deleteTag(key: string): Promise<void> {
@@ -342,7 +375,11 @@ export class Fluent {
   }
 
   /** Record a dataset the run used; `context` is "training", "eval", … as in MLflow. */
-  logInput(dataset: DatasetInfo | { toDatasetInfo(): DatasetInfo }, context?: string, tags: Record<string, string> = {}): Promise<void> {
+  logInput(
+    dataset: DatasetInfo | { toDatasetInfo(): DatasetInfo },
+    context?: string,
+    tags: Record<string, string> = {},
+  ): Promise<void> {
     const info = 'toDatasetInfo' in dataset ? dataset.toDatasetInfo() : dataset;
     const inputTags = { ...tags, ...(context ? { 'mlflow.data.context': context } : {}) };
     return this.withRun((id) => this.client().logInputs(id, [{ dataset: info, tags: inputTags }]));
@@ -355,7 +392,9 @@ export class Fluent {
   }
 
   getMetricHistory(runId: string, key: string): Promise<Array<{ step: number; value: number; timestamp: number }>> {
-    return this.client().getMetricHistory(runId, key).then((h) => h.map(({ step, value, timestamp }) => ({ step, value, timestamp })));
+    return this.client()
+      .getMetricHistory(runId, key)
+      .then((h) => h.map(({ step, value, timestamp }) => ({ step, value, timestamp })));
   }
 
   async searchRuns(options: SearchOptions = {}): Promise<PagedList<Run>> {

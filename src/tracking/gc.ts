@@ -13,7 +13,10 @@ import type { PurgeResult } from './store';
 export async function deletedRuns(client: TrackingClient): Promise<Run[]> {
   const experiments = await client.store.listExperiments('ALL');
   const gone = new Set(experiments.filter((e) => e.lifecycleStage === 'deleted').map((e) => e.experimentId));
-  const runs = await client.store.listRuns(experiments.map((e) => e.experimentId), 'ALL');
+  const runs = await client.store.listRuns(
+    experiments.map((e) => e.experimentId),
+    'ALL',
+  );
   return runs.filter((r) => r.info.lifecycleStage === 'deleted' || gone.has(r.info.experimentId));
 }
 
@@ -21,9 +24,13 @@ export async function deletedRuns(client: TrackingClient): Promise<Run[]> {
  * `mlflow gc` (all deleted runs, or those of `runIds`): a run that is not deleted is refused with
  * MLflow's message. Works on a full disk (the stores purge in delete-only transactions).
  */
-export async function purgeDeletedRuns(client: TrackingClient, options: { runIds?: string[] } = {}): Promise<PurgeResult> {
+export async function purgeDeletedRuns(
+  client: TrackingClient,
+  options: { runIds?: string[] } = {},
+): Promise<PurgeResult> {
   const store = client.store;
-  if (!store.purgeRuns) throw new TrackingError(`${store.uri} cannot purge runs here; run \`mlflow gc\` on the server.`, 'BAD_REQUEST');
+  if (!store.purgeRuns)
+    throw new TrackingError(`${store.uri} cannot purge runs here; run \`mlflow gc\` on the server.`, 'BAD_REQUEST');
   await client.flush();
   let ids = (await deletedRuns(client)).map((r) => r.info.runId);
   if (options.runIds) {
@@ -31,7 +38,10 @@ export async function purgeDeletedRuns(client: TrackingClient, options: { runIds
     for (const id of options.runIds) {
       if (deleted.has(id)) continue;
       if (!(await store.getRun(id))) throw runNotFound(id);
-      throw new TrackingError(`Run ${id} is not in \`deleted\` lifecycle stage. Only runs in \`deleted\` lifecycle stage can be deleted.`, 'INVALID_PARAMETER_VALUE');
+      throw new TrackingError(
+        `Run ${id} is not in \`deleted\` lifecycle stage. Only runs in \`deleted\` lifecycle stage can be deleted.`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
     ids = options.runIds;
   }
@@ -55,12 +65,21 @@ export interface RunUsage {
 export async function runUsage(client: TrackingClient): Promise<RunUsage[]> {
   const deleted = new Set((await deletedRuns(client)).map((r) => r.info.runId));
   const experiments = await client.store.listExperiments('ALL');
-  const runs = await client.store.listRuns(experiments.map((e) => e.experimentId), 'ALL');
+  const runs = await client.store.listRuns(
+    experiments.map((e) => e.experimentId),
+    'ALL',
+  );
   const out: RunUsage[] = [];
   for (const run of runs) {
     const files = await client.store.listArtifactPaths(run.info.runId);
-    const points = await client.store.metricPointCount?.(run.info.runId) ?? 0;
-    out.push({ run, artifactBytes: files.reduce((s, f) => s + f.size, 0), artifactFiles: files.length, metricPoints: points, deleted: deleted.has(run.info.runId) });
+    const points = (await client.store.metricPointCount?.(run.info.runId)) ?? 0;
+    out.push({
+      run,
+      artifactBytes: files.reduce((s, f) => s + f.size, 0),
+      artifactFiles: files.length,
+      metricPoints: points,
+      deleted: deleted.has(run.info.runId),
+    });
   }
   return out.sort((a, b) => b.artifactBytes + 24 * b.metricPoints - (a.artifactBytes + 24 * a.metricPoints));
 }

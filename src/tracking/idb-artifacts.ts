@@ -2,26 +2,42 @@
 // contentType, size, blobId, chunks) and bytes in `artifactChunks` (storage/chunks.ts), so listing a
 // model's folder never reads its weights and a 1 GB file is stored and read back chunk by chunk.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { blobsBeingStaged, chunkRange, deleteBlob, readChunks, splitBytes, stageBlob, type ChunkedBytes } from '../storage/chunks';
+import {
+  blobsBeingStaged,
+  chunkRange,
+  deleteBlob,
+  readChunks,
+  splitBytes,
+  stageBlob,
+  type ChunkedBytes,
+} from '../storage/chunks';
 import type { ArtifactMeta, KirokuDB } from '../storage/schema';
 import type { StoredArtifact } from './store';
 
 type Tx = IDBPTransaction<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'readwrite'>;
 
 /** A file whose bytes are already in storage (a Blob staged before the transaction), or in memory. */
-export type PreparedArtifact = { path: string; contentType: string } & ({ staged: ChunkedBytes } | { bytes: ArrayBuffer });
+export type PreparedArtifact = { path: string; contentType: string } & (
+  | { staged: ChunkedBytes }
+  | { bytes: ArrayBuffer }
+);
 
 /**
  * Before a write transaction: Blobs are staged chunk by chunk (they cannot be read inside a
  * transaction without it committing); bytes in memory are written in the transaction itself.
  */
-export async function prepareArtifacts(db: IDBPDatabase<KirokuDB>, artifacts: StoredArtifact[]): Promise<PreparedArtifact[]> {
+export async function prepareArtifacts(
+  db: IDBPDatabase<KirokuDB>,
+  artifacts: StoredArtifact[],
+): Promise<PreparedArtifact[]> {
   const out: PreparedArtifact[] = [];
   try {
     for (const a of artifacts) {
-      out.push(a.bytes instanceof Blob
-        ? { path: a.path, contentType: a.contentType, staged: await stageBlob(db, 'artifactChunks', a.bytes) }
-        : { path: a.path, contentType: a.contentType, bytes: a.bytes });
+      out.push(
+        a.bytes instanceof Blob
+          ? { path: a.path, contentType: a.contentType, staged: await stageBlob(db, 'artifactChunks', a.bytes) }
+          : { path: a.path, contentType: a.contentType, bytes: a.bytes },
+      );
     }
   } catch (err) {
     await discardPrepared(db, out);
@@ -36,7 +52,12 @@ export async function discardPrepared(db: IDBPDatabase<KirokuDB>, prepared: Prep
 }
 
 /** Inside the caller's transaction: name each file's bytes, replacing (and deleting) a previous version. */
-export async function writeArtifacts(tx: Tx, runId: string, prepared: PreparedArtifact[], writes: Promise<unknown>[]): Promise<void> {
+export async function writeArtifacts(
+  tx: Tx,
+  runId: string,
+  prepared: PreparedArtifact[],
+  writes: Promise<unknown>[],
+): Promise<void> {
   const metas = tx.objectStore('artifacts');
   const chunks = tx.objectStore('artifactChunks');
   for (const a of prepared) {
@@ -49,11 +70,24 @@ export async function writeArtifacts(tx: Tx, runId: string, prepared: PreparedAr
       for (const r of split.records) writes.push(chunks.put(r));
     }
     if (old?.blobId) writes.push(chunks.delete(chunkRange(old.blobId)));
-    writes.push(metas.put({ runId, path: a.path, contentType: a.contentType, size: ref.size, blobId: ref.blobId, chunks: ref.chunks } satisfies ArtifactMeta));
+    writes.push(
+      metas.put({
+        runId,
+        path: a.path,
+        contentType: a.contentType,
+        size: ref.size,
+        blobId: ref.blobId,
+        chunks: ref.chunks,
+      } satisfies ArtifactMeta),
+    );
   }
 }
 
-export async function readArtifact(db: IDBPDatabase<KirokuDB>, runId: string, path: string): Promise<StoredArtifact | undefined> {
+export async function readArtifact(
+  db: IDBPDatabase<KirokuDB>,
+  runId: string,
+  path: string,
+): Promise<StoredArtifact | undefined> {
   const tx = db.transaction(['artifacts', 'artifactChunks']);
   const meta = await tx.objectStore('artifacts').get([runId, path]);
   if (!meta?.blobId) return undefined;
@@ -65,7 +99,11 @@ export async function readArtifact(db: IDBPDatabase<KirokuDB>, runId: string, pa
  * Deletes a file, or a folder with everything below it, in one delete-only transaction (which a full
  * disk still allows). Returns the deleted files.
  */
-export async function deleteArtifactFiles(db: IDBPDatabase<KirokuDB>, runId: string, path: string): Promise<Array<{ path: string; size: number }>> {
+export async function deleteArtifactFiles(
+  db: IDBPDatabase<KirokuDB>,
+  runId: string,
+  path: string,
+): Promise<Array<{ path: string; size: number }>> {
   const tx = db.transaction(['artifacts', 'artifactChunks'], 'readwrite');
   const metas = tx.objectStore('artifacts');
   const all = await metas.getAll(IDBKeyRange.bound([runId, ''], [runId, '\uffff']));

@@ -36,9 +36,14 @@ export async function* dumpStore(db: IDBPDatabase<KirokuDB>): AsyncIterable<Trac
       run: {
         ...record,
         history: historiesOf(chunks),
-        files: metas.filter((m) => m.blobId).map((m) => ({
-          path: m.path, contentType: m.contentType, size: m.size, open: () => chunkStream(db, 'artifactChunks', m),
-        })),
+        files: metas
+          .filter((m) => m.blobId)
+          .map((m) => ({
+            path: m.path,
+            contentType: m.contentType,
+            size: m.size,
+            open: () => chunkStream(db, 'artifactChunks', m),
+          })),
       },
     };
   }
@@ -48,10 +53,16 @@ export async function* dumpStore(db: IDBPDatabase<KirokuDB>): AsyncIterable<Trac
 export async function restoreExperiment(db: IDBPDatabase<KirokuDB>, exp: Experiment): Promise<void> {
   const tx = db.transaction(['experiments', 'meta'], 'readwrite');
   const store = tx.objectStore('experiments');
-  if ((await store.getKey(exp.experimentId)) !== undefined || (await store.index('byName').getKey(exp.name)) !== undefined) {
+  if (
+    (await store.getKey(exp.experimentId)) !== undefined ||
+    (await store.index('byName').getKey(exp.name)) !== undefined
+  ) {
     tx.abort();
     await tx.done.catch(() => {});
-    throw new TrackingError(`Experiment ${exp.experimentId} ('${exp.name}') already exists.`, 'RESOURCE_ALREADY_EXISTS');
+    throw new TrackingError(
+      `Experiment ${exp.experimentId} ('${exp.name}') already exists.`,
+      'RESOURCE_ALREADY_EXISTS',
+    );
   }
   const next = Number((await tx.objectStore('meta').get('nextExperimentId'))?.value ?? 0);
   await Promise.all([
@@ -66,7 +77,11 @@ export async function restoreExperiment(db: IDBPDatabase<KirokuDB>, exp: Experim
  * Files are staged first (one chunk per transaction); then one transaction names them and writes the
  * rest, so the run appears whole or not at all, and a failure leaves what was stored before untouched.
  */
-export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun, options: { onlyIfNewer?: boolean } = {}): Promise<'added' | 'replaced' | 'kept'> {
+export async function restoreRun(
+  db: IDBPDatabase<KirokuDB>,
+  run: DumpedRun,
+  options: { onlyIfNewer?: boolean } = {},
+): Promise<'added' | 'replaced' | 'kept'> {
   const runId = run.info.runId;
   const notNewer = (row: RunRow | undefined) => options.onlyIfNewer && row && row.lastActivity >= run.lastActivity;
   if (notNewer(await db.get('runs', runId))) return 'kept';
@@ -76,12 +91,17 @@ export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun, opt
     for (const f of run.files) {
       const ref = await stageStream(db, 'artifactChunks', f.open());
       staged.push({ path: f.path, contentType: f.contentType, ref });
-      if (f.size >= 0 && ref.size !== f.size) throw new TrackingError(`File '${f.path}' of run ${runId} holds ${ref.size} bytes; the run lists ${f.size}.`);
+      if (f.size >= 0 && ref.size !== f.size)
+        throw new TrackingError(`File '${f.path}' of run ${runId} holds ${ref.size} bytes; the run lists ${f.size}.`);
     }
-    const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'artifacts', 'artifactChunks', 'meta'], 'readwrite');
+    const tx = db.transaction(
+      ['experiments', 'runs', 'metricChunks', 'artifacts', 'artifactChunks', 'meta'],
+      'readwrite',
+    );
     const writes: Promise<unknown>[] = [];
     try {
-      if ((await tx.objectStore('experiments').getKey(run.info.experimentId)) === undefined) throw experimentNotFound(run.info.experimentId);
+      if ((await tx.objectStore('experiments').getKey(run.info.experimentId)) === undefined)
+        throw experimentNotFound(run.info.experimentId);
       const existing = await tx.objectStore('runs').get(runId);
       if (notNewer(existing)) {
         tx.abort();
@@ -90,8 +110,12 @@ export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun, opt
         return 'kept';
       }
       if (existing) {
-        for (const m of await tx.objectStore('artifacts').getAll(runFiles(runId))) if (m.blobId) writes.push(tx.objectStore('artifactChunks').delete(chunkRange(m.blobId)));
-        writes.push(tx.objectStore('artifacts').delete(runFiles(runId)), tx.objectStore('metricChunks').delete(runChunkRange(runId)));
+        for (const m of await tx.objectStore('artifacts').getAll(runFiles(runId)))
+          if (m.blobId) writes.push(tx.objectStore('artifactChunks').delete(chunkRange(m.blobId)));
+        writes.push(
+          tx.objectStore('artifacts').delete(runFiles(runId)),
+          tx.objectStore('metricChunks').delete(runChunkRange(runId)),
+        );
       }
       const { history, files: _files, ...record } = run;
       const row: RunRow = { ...structuredClone(record), metricCounts: {}, version: 0 };
@@ -100,7 +124,18 @@ export async function restoreRun(db: IDBPDatabase<KirokuDB>, run: DumpedRun, opt
         row.metricCounts[h.key] = h.values.length;
       }
       for (const f of staged) {
-        writes.push(tx.objectStore('artifacts').put({ runId, path: f.path, contentType: f.contentType, size: f.ref.size, blobId: f.ref.blobId, chunks: f.ref.chunks } satisfies ArtifactMeta));
+        writes.push(
+          tx
+            .objectStore('artifacts')
+            .put({
+              runId,
+              path: f.path,
+              contentType: f.contentType,
+              size: f.ref.size,
+              blobId: f.ref.blobId,
+              chunks: f.ref.chunks,
+            } satisfies ArtifactMeta),
+        );
       }
       row.version = await bumpVersion(tx.objectStore('meta'));
       writes.push(tx.objectStore('runs').put(row));

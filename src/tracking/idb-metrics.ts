@@ -29,7 +29,8 @@ export async function appendSeries(
   for (const s of series) {
     const n = s.values.length;
     if (n === 0) continue;
-    const last = (await chunks.openCursor(IDBKeyRange.bound([runId, s.key, 0], [runId, s.key, Infinity]), 'prev'))?.value;
+    const last = (await chunks.openCursor(IDBKeyRange.bound([runId, s.key, 0], [runId, s.key, Infinity]), 'prev'))
+      ?.value;
     if (last && n < CHUNK_SIZE && last.count + n <= CHUNK_SIZE) {
       const merged = newChunk(runId, s.key, last.chunk, last.count + n);
       merged.steps.set(last.steps.subarray(0, last.count));
@@ -51,7 +52,15 @@ export async function appendSeries(
 }
 
 function newChunk(runId: string, key: string, chunk: number, count: number): MetricChunk {
-  return { runId, key, chunk, count, steps: new Float64Array(count), values: new Float64Array(count), timestamps: new Float64Array(count) };
+  return {
+    runId,
+    key,
+    chunk,
+    count,
+    steps: new Float64Array(count),
+    values: new Float64Array(count),
+    timestamps: new Float64Array(count),
+  };
 }
 
 function fill(chunk: MetricChunk, at: number, s: MetricSeries, from: number, count: number): void {
@@ -61,7 +70,6 @@ function fill(chunk: MetricChunk, at: number, s: MetricSeries, from: number, cou
     chunk.timestamps[at + k] = s.timestamps[from + k]!;
   }
 }
-
 
 /** A whole history written as a big flush is: new chunks of up to BULK_CHUNK_SIZE points (restore). */
 export function writeHistory(chunks: ChunkStore, runId: string, s: MetricSeries, writes: Promise<unknown>[]): void {
@@ -76,12 +84,16 @@ export function writeHistory(chunks: ChunkStore, runId: string, s: MetricSeries,
 }
 
 /** A run's chunks (in key order, as they come from the store) as one history per key. */
-export function historiesOf(chunks: MetricChunk[]): Array<{ key: string; steps: Float64Array; values: Float64Array; timestamps: Float64Array }> {
+export function historiesOf(
+  chunks: MetricChunk[],
+): Array<{ key: string; steps: Float64Array; values: Float64Array; timestamps: Float64Array }> {
   const byKey = new Map<string, MetricChunk[]>();
   for (const c of chunks) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
   return [...byKey].map(([key, list]) => {
     const n = list.reduce((sum, c) => sum + c.count, 0);
-    const steps = new Float64Array(n), values = new Float64Array(n), timestamps = new Float64Array(n);
+    const steps = new Float64Array(n),
+      values = new Float64Array(n),
+      timestamps = new Float64Array(n);
     let at = 0;
     for (const c of list) {
       steps.set(c.steps.subarray(0, c.count), at);

@@ -15,7 +15,16 @@ import { deleteArtifactFiles, discardPrepared, prepareArtifacts, readArtifact, w
 import { dumpStore, purgeRuns, restoreExperiment, restoreRun } from './idb-dump';
 import type { DumpedRun, TrackingDumpItem } from './dump';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, PurgeResult, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type {
+  ExperimentPatch,
+  LogBatch,
+  PurgeResult,
+  RunChange,
+  RunInfoPatch,
+  StoredArtifact,
+  TrackingStore,
+  ViewType,
+} from './store';
 import { matchesView } from './view';
 
 export class IdbTrackingStore implements TrackingStore {
@@ -38,7 +47,12 @@ export class IdbTrackingStore implements TrackingStore {
     return db;
   }
 
-  async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
+  async createExperiment(input: {
+    name: string;
+    artifactLocation?: string;
+    tags?: Record<string, string>;
+    creationTime: number;
+  }): Promise<Experiment> {
     const db = await this.db();
     return guard(async () => {
       const tx = db.transaction(['meta', 'experiments'], 'readwrite');
@@ -72,7 +86,9 @@ export class IdbTrackingStore implements TrackingStore {
 
   async listExperiments(viewType: ViewType = 'ACTIVE_ONLY') {
     const all = await (await this.db()).getAll('experiments');
-    return all.filter((e) => matchesView(e.lifecycleStage, viewType)).sort((a, b) => Number(a.experimentId) - Number(b.experimentId));
+    return all
+      .filter((e) => matchesView(e.lifecycleStage, viewType))
+      .sort((a, b) => Number(a.experimentId) - Number(b.experimentId));
   }
 
   async updateExperiment(id: string, patch: ExperimentPatch, time: number) {
@@ -109,7 +125,8 @@ export class IdbTrackingStore implements TrackingStore {
     const db = await this.db();
     return guard(async () => {
       const tx = db.transaction(['experiments', 'runs', 'meta'], 'readwrite');
-      if (!(await tx.objectStore('experiments').getKey(run.info.experimentId))) throw experimentNotFound(run.info.experimentId);
+      if (!(await tx.objectStore('experiments').getKey(run.info.experimentId)))
+        throw experimentNotFound(run.info.experimentId);
       const row = newRunRow(run);
       row.version = await bumpVersion(tx.objectStore('meta'));
       await Promise.all([tx.objectStore('runs').add(row), tx.done]);
@@ -131,7 +148,8 @@ export class IdbTrackingStore implements TrackingStore {
     const rows = await this.syncRunCache();
     const ids = new Set(experimentIds);
     const out: Run[] = [];
-    for (const r of rows.values()) if (ids.has(r.info.experimentId) && matchesView(r.info.lifecycleStage, viewType)) out.push(rowToRun(r));
+    for (const r of rows.values())
+      if (ids.has(r.info.experimentId) && matchesView(r.info.lifecycleStage, viewType)) out.push(rowToRun(r));
     return out;
   }
 
@@ -139,7 +157,10 @@ export class IdbTrackingStore implements TrackingStore {
     const db = await this.db();
     const tx = db.transaction(['meta', 'runs']);
     const [version, count] = await Promise.all([
-      tx.objectStore('meta').get(RUNS_VERSION).then((m) => Number(m?.value ?? 0)),
+      tx
+        .objectStore('meta')
+        .get(RUNS_VERSION)
+        .then((m) => Number(m?.value ?? 0)),
       // A purge deletes rows without a version stamp (a full disk allows deletes only): fewer rows than
       // the cache holds means some were purged, and the cache is read afresh.
       tx.objectStore('runs').count(),
@@ -150,7 +171,10 @@ export class IdbTrackingStore implements TrackingStore {
       const rows = await tx.objectStore('runs').getAll();
       this.runCache = { version, rows: new Map(rows.map((r) => [r.info.runId, r])) };
     } else {
-      const changed = await tx.objectStore('runs').index('byVersion').getAll(IDBKeyRange.lowerBound(cache.version, true));
+      const changed = await tx
+        .objectStore('runs')
+        .index('byVersion')
+        .getAll(IDBKeyRange.lowerBound(cache.version, true));
       for (const r of changed) cache.rows.set(r.info.runId, r);
       cache.version = version;
       if (cache.rows.size !== count) {
@@ -169,16 +193,18 @@ export class IdbTrackingStore implements TrackingStore {
   /** A run's end, deletion or restoration: written on the reserve if the disk is full (storage/reserve.ts). */
   async updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo> {
     const db = await this.db();
-    return guard(() => withReserve(db as never, this.name, async () => {
-      const tx = db.transaction(['runs', 'meta'], 'readwrite');
-      const row = await tx.objectStore('runs').get(runId);
-      if (!row) throw runNotFound(runId);
-      Object.assign(row.info, patch);
-      if (patch.runName !== undefined) row.tags['mlflow.runName'] = patch.runName;
-      row.version = await bumpVersion(tx.objectStore('meta'));
-      await Promise.all([tx.objectStore('runs').put(row), tx.done]);
-      return row.info;
-    }));
+    return guard(() =>
+      withReserve(db as never, this.name, async () => {
+        const tx = db.transaction(['runs', 'meta'], 'readwrite');
+        const row = await tx.objectStore('runs').get(runId);
+        if (!row) throw runNotFound(runId);
+        Object.assign(row.info, patch);
+        if (patch.runName !== undefined) row.tags['mlflow.runName'] = patch.runName;
+        row.version = await bumpVersion(tx.objectStore('meta'));
+        await Promise.all([tx.objectStore('runs').put(row), tx.done]);
+        return row.info;
+      }),
+    );
   }
 
   logBatch(runId: string, batch: LogBatch) {
@@ -190,15 +216,20 @@ export class IdbTrackingStore implements TrackingStore {
     const db = await this.db();
     const prepared = await guard(() => prepareArtifacts(db, change.artifacts ?? []));
     return guard(async () => {
-      const tx = db.transaction(['experiments', 'runs', 'metricChunks', 'meta', 'artifacts', 'artifactChunks'], 'readwrite');
+      const tx = db.transaction(
+        ['experiments', 'runs', 'metricChunks', 'meta', 'artifacts', 'artifactChunks'],
+        'readwrite',
+      );
       // A refusal after some writes were issued must not let them commit: abort the whole change.
       const writes: Promise<unknown>[] = [];
       try {
         const runs = tx.objectStore('runs');
         let row: RunRow | undefined;
         if (change.create) {
-          if (!(await tx.objectStore('experiments').getKey(change.create.info.experimentId))) throw experimentNotFound(change.create.info.experimentId);
-          if (await runs.getKey(runId)) throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
+          if (!(await tx.objectStore('experiments').getKey(change.create.info.experimentId)))
+            throw experimentNotFound(change.create.info.experimentId);
+          if (await runs.getKey(runId))
+            throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
           row = newRunRow(change.create);
         } else row = await runs.get(runId);
         if (!row) throw runNotFound(runId);
@@ -260,10 +291,13 @@ export class IdbTrackingStore implements TrackingStore {
     const db = await this.db();
     const tx = db.transaction(['runs', 'metricChunks']);
     if (!(await tx.objectStore('runs').getKey(runId))) throw runNotFound(runId);
-    const chunks = await tx.objectStore('metricChunks').getAll(IDBKeyRange.bound([runId, key, 0], [runId, key, Infinity]));
+    const chunks = await tx
+      .objectStore('metricChunks')
+      .getAll(IDBKeyRange.bound([runId, key, 0], [runId, key, Infinity]));
     const out: Metric[] = [];
     for (const c of chunks) {
-      for (let i = 0; i < c.count; i++) out.push({ key, value: c.values[i]!, step: c.steps[i]!, timestamp: c.timestamps[i]! });
+      for (let i = 0; i < c.count; i++)
+        out.push({ key, value: c.values[i]!, step: c.steps[i]!, timestamp: c.timestamps[i]! });
     }
     return out;
   }
@@ -344,7 +378,6 @@ export class IdbTrackingStore implements TrackingStore {
     await closeKirokuDB(this.name);
   }
 }
-
 
 /** Abort a transaction that may already be finished (then there is nothing to undo). */
 function abort(tx: { abort(): void }): void {

@@ -6,7 +6,9 @@ import type { KirokuDB } from '../storage/schema';
 export const RUNS_VERSION = 'runsVersion';
 
 /** Increment the store-wide run-change counter inside the caller's transaction; returns the new value. */
-export async function bumpVersion(meta: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'meta', 'readwrite'>): Promise<number> {
+export async function bumpVersion(
+  meta: IDBPObjectStore<KirokuDB, ArrayLike<StoreNames<KirokuDB>>, 'meta', 'readwrite'>,
+): Promise<number> {
   const version = Number((await meta.get(RUNS_VERSION))?.value ?? 0) + 1;
   await meta.put({ key: RUNS_VERSION, value: version });
   return version;

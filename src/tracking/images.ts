@@ -21,7 +21,8 @@ function pixelsToRgba(pixels: number[][] | number[][][]): { width: number; heigh
   const width = pixels[0]!.length;
   const first = pixels[0]![0];
   const channels = Array.isArray(first) ? first.length : 1;
-  if (![1, 3, 4].includes(channels)) throw new TrackingError(`Images need 1, 3 or 4 channels per pixel; got ${channels}.`);
+  if (![1, 3, 4].includes(channels))
+    throw new TrackingError(`Images need 1, 3 or 4 channels per pixel; got ${channels}.`);
   let max = 0;
   for (const row of pixels) for (const px of row) for (const v of Array.isArray(px) ? px : [px]) if (v > max) max = v;
   // MLflow's rule: floats in [0, 1] are scaled to 0–255.
@@ -49,15 +50,21 @@ export async function imageToBlob(image: ImageInput): Promise<Blob> {
     return new Blob([(await encodePng(width, height, rgba)) as BlobPart], { type: 'image/png' });
   }
   const x = image as Record<string, unknown>;
-  if (typeof x.convertToBlob === 'function') return (image as { convertToBlob(o?: object): Promise<Blob> }).convertToBlob({ type: 'image/png' });
+  if (typeof x.convertToBlob === 'function')
+    return (image as { convertToBlob(o?: object): Promise<Blob> }).convertToBlob({ type: 'image/png' });
   if (typeof x.toBlob === 'function') {
     return new Promise((resolve, reject) =>
-      (image as { toBlob(cb: (b: Blob | null) => void, t?: string): void }).toBlob((b) => (b ? resolve(b) : reject(new TrackingError('The canvas produced no image.'))), 'image/png'),
+      (image as { toBlob(cb: (b: Blob | null) => void, t?: string): void }).toBlob(
+        (b) => (b ? resolve(b) : reject(new TrackingError('The canvas produced no image.'))),
+        'image/png',
+      ),
     );
   }
   if (typeof x.width === 'number' && typeof x.height === 'number' && x.data instanceof Uint8ClampedArray) {
     const img = image as { width: number; height: number; data: Uint8ClampedArray };
     return new Blob([(await encodePng(img.width, img.height, img.data)) as BlobPart], { type: 'image/png' });
   }
-  throw new TrackingError('logImage takes a Blob, a canvas, ImageData, or a height × width (× channels) array of pixels.');
+  throw new TrackingError(
+    'logImage takes a Blob, a canvas, ImageData, or a height × width (× channels) array of pixels.',
+  );
 }

@@ -1,5 +1,11 @@
 export * from './entities';
-export { TrackingClient, TrackingClient as MlflowClient, DEFAULT_EXPERIMENT_NAME, type PagedList, type SearchRunsOptions } from './client';
+export {
+  TrackingClient,
+  TrackingClient as MlflowClient,
+  DEFAULT_EXPERIMENT_NAME,
+  type PagedList,
+  type SearchRunsOptions,
+} from './client';
 export { Fluent, type StartRunOptions, type SearchOptions } from './fluent';
 export type { TrackingStore, ViewType, LogBatch } from './store';
 export { MemoryTrackingStore } from './memory-store';

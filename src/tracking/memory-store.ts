@@ -6,7 +6,16 @@ import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from '
 import { now } from '../lib/time';
 import { TrackingError } from '../lib/errors';
 import { applyBatch, assertActive, batchSeries, mergeInputs, newRunRow, rowToRun, type RunRow } from './run-row';
-import type { ExperimentPatch, LogBatch, PurgeResult, RunChange, RunInfoPatch, StoredArtifact, TrackingStore, ViewType } from './store';
+import type {
+  ExperimentPatch,
+  LogBatch,
+  PurgeResult,
+  RunChange,
+  RunInfoPatch,
+  StoredArtifact,
+  TrackingStore,
+  ViewType,
+} from './store';
 import { matchesView } from './view';
 
 export class MemoryTrackingStore implements TrackingStore {
@@ -18,7 +27,12 @@ export class MemoryTrackingStore implements TrackingStore {
   private artifacts = new Map<string, Map<string, StoredArtifact>>();
   private nextExperimentId = 0;
 
-  async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
+  async createExperiment(input: {
+    name: string;
+    artifactLocation?: string;
+    tags?: Record<string, string>;
+    creationTime: number;
+  }): Promise<Experiment> {
     for (const e of this.experiments.values()) if (e.name === input.name) throw experimentExists(input.name);
     const experimentId = String(this.nextExperimentId++);
     const exp: Experiment = {
@@ -45,7 +59,9 @@ export class MemoryTrackingStore implements TrackingStore {
   }
 
   async listExperiments(viewType: ViewType = 'ACTIVE_ONLY') {
-    return [...this.experiments.values()].filter((e) => matchesView(e.lifecycleStage, viewType)).map((e) => structuredClone(e));
+    return [...this.experiments.values()]
+      .filter((e) => matchesView(e.lifecycleStage, viewType))
+      .map((e) => structuredClone(e));
   }
 
   async updateExperiment(id: string, patch: ExperimentPatch, time: number) {
@@ -93,7 +109,9 @@ export class MemoryTrackingStore implements TrackingStore {
   }
 
   async listRunningRuns() {
-    return [...this.runs.values()].filter((r) => r.info.status === 'RUNNING').map((r) => ({ info: { ...r.info }, lastActivity: r.lastActivity }));
+    return [...this.runs.values()]
+      .filter((r) => r.info.status === 'RUNNING')
+      .map((r) => ({ info: { ...r.info }, lastActivity: r.lastActivity }));
   }
 
   async updateRunInfo(runId: string, patch: RunInfoPatch): Promise<RunInfo> {
@@ -112,14 +130,16 @@ export class MemoryTrackingStore implements TrackingStore {
       const key = `${runId}\u0000${s.key}`;
       let h = this.history.get(key);
       if (!h) this.history.set(key, (h = []));
-      for (let i = 0; i < s.values.length; i++) h.push({ key: s.key, value: s.values[i]!, step: s.steps[i]!, timestamp: s.timestamps[i]! });
+      for (let i = 0; i < s.values.length; i++)
+        h.push({ key: s.key, value: s.values[i]!, step: s.steps[i]!, timestamp: s.timestamps[i]! });
       copy.metricCounts[s.key] = h.length;
     }
   }
 
   async commit(runId: string, change: RunChange): Promise<RunInfo> {
     if (change.create) {
-      if (this.runs.has(runId)) throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
+      if (this.runs.has(runId))
+        throw new TrackingError(`Run with id=${runId} already exists.`, 'RESOURCE_ALREADY_EXISTS');
       const probe = newRunRow(structuredClone(change.create));
       if (change.batch) applyBatch(probe, change.batch, now()); // refuse before creating anything
       await this.createRun(change.create);
@@ -157,7 +177,10 @@ export class MemoryTrackingStore implements TrackingStore {
     let files = this.artifacts.get(runId);
     if (!files) this.artifacts.set(runId, (files = new Map()));
     // A Blob is immutable: kept as it is; bytes are copied.
-    files.set(artifact.path, { ...artifact, bytes: artifact.bytes instanceof Blob ? artifact.bytes : artifact.bytes.slice(0) });
+    files.set(artifact.path, {
+      ...artifact,
+      bytes: artifact.bytes instanceof Blob ? artifact.bytes : artifact.bytes.slice(0),
+    });
   }
 
   async putArtifacts(runId: string, artifacts: StoredArtifact[]) {
@@ -177,7 +200,9 @@ export class MemoryTrackingStore implements TrackingStore {
   async listArtifactPaths(runId: string) {
     const files = this.artifacts.get(runId);
     if (!files) return [];
-    return [...files.values()].map((a) => ({ path: a.path, size: byteSize(a.bytes) })).sort((a, b) => a.path.localeCompare(b.path));
+    return [...files.values()]
+      .map((a) => ({ path: a.path, size: byteSize(a.bytes) }))
+      .sort((a, b) => a.path.localeCompare(b.path));
   }
 
   async deleteArtifacts(runId: string, path: string) {
@@ -224,15 +249,24 @@ export class MemoryTrackingStore implements TrackingStore {
         };
       });
       const files = [...(this.artifacts.get(runId)?.values() ?? [])].map((a) => ({
-        path: a.path, contentType: a.contentType, size: byteSize(a.bytes), open: () => pieces(a.bytes),
+        path: a.path,
+        contentType: a.contentType,
+        size: byteSize(a.bytes),
+        open: () => pieces(a.bytes),
       }));
       yield { kind: 'run', run: { ...record, history, files } };
     }
   }
 
   async restoreExperiment(experiment: Experiment): Promise<void> {
-    if (this.experiments.has(experiment.experimentId) || [...this.experiments.values()].some((e) => e.name === experiment.name)) {
-      throw new TrackingError(`Experiment ${experiment.experimentId} ('${experiment.name}') already exists.`, 'RESOURCE_ALREADY_EXISTS');
+    if (
+      this.experiments.has(experiment.experimentId) ||
+      [...this.experiments.values()].some((e) => e.name === experiment.name)
+    ) {
+      throw new TrackingError(
+        `Experiment ${experiment.experimentId} ('${experiment.name}') already exists.`,
+        'RESOURCE_ALREADY_EXISTS',
+      );
     }
     this.experiments.set(experiment.experimentId, structuredClone(experiment));
     this.nextExperimentId = Math.max(this.nextExperimentId, Number(experiment.experimentId) + 1);
@@ -249,15 +283,20 @@ export class MemoryTrackingStore implements TrackingStore {
       const parts: Uint8Array[] = [];
       for await (const p of f.open()) parts.push(p.slice());
       const bytes = new Blob(parts as BlobPart[], { type: f.contentType });
-      if (f.size >= 0 && bytes.size !== f.size) throw new TrackingError(`File '${f.path}' of run ${runId} holds ${bytes.size} bytes; the run lists ${f.size}.`);
+      if (f.size >= 0 && bytes.size !== f.size)
+        throw new TrackingError(`File '${f.path}' of run ${runId} holds ${bytes.size} bytes; the run lists ${f.size}.`);
       files.set(f.path, { path: f.path, contentType: f.contentType, bytes });
     }
     const existed = this.runs.has(runId);
     const { history, files: _f, ...record } = structuredClone({ ...run, files: [] });
-    for (const key of Object.keys(this.runs.get(runId)?.metricCounts ?? {})) this.history.delete(`${runId}\u0000${key}`);
+    for (const key of Object.keys(this.runs.get(runId)?.metricCounts ?? {}))
+      this.history.delete(`${runId}\u0000${key}`);
     const row: RunRow = { ...record, metricCounts: {}, version: 0 };
     for (const h of history) {
-      this.history.set(`${runId}\u0000${h.key}`, Array.from(h.values, (value, i) => ({ key: h.key, value, step: h.steps[i]!, timestamp: h.timestamps[i]! })));
+      this.history.set(
+        `${runId}\u0000${h.key}`,
+        Array.from(h.values, (value, i) => ({ key: h.key, value, step: h.steps[i]!, timestamp: h.timestamps[i]! })),
+      );
       row.metricCounts[h.key] = h.values.length;
     }
     this.runs.set(runId, row);

@@ -22,10 +22,14 @@ export async function claimRun(runId: string): Promise<() => void> {
   let releaseLock: () => void = () => {};
   if (lm) {
     await new Promise<void>((granted) => {
-      void lm.request(PREFIX + runId, () => new Promise<void>((release) => {
-        releaseLock = release;
-        granted();
-      }));
+      void lm.request(
+        PREFIX + runId,
+        () =>
+          new Promise<void>((release) => {
+            releaseLock = release;
+            granted();
+          }),
+      );
     });
   }
   return () => {

@@ -26,7 +26,8 @@ export interface RunRow {
 
 export function newRunRow(run: Run): RunRow {
   const metrics: Record<string, LatestMetric> = {};
-  for (const [k, v] of Object.entries(run.data.metrics)) metrics[k] = { value: v, step: 0, timestamp: run.info.startTime };
+  for (const [k, v] of Object.entries(run.data.metrics))
+    metrics[k] = { value: v, step: 0, timestamp: run.info.startTime };
   return {
     info: { ...run.info },
     params: { ...run.data.params },
@@ -96,7 +97,8 @@ export function applyBatch(row: RunRow, batch: LogBatch, time: number): void {
         value = v;
       }
     }
-    if (best >= 0) row.metrics[s.key] = { value: s.values[best]!, step: s.steps[best]!, timestamp: s.timestamps[best]! };
+    if (best >= 0)
+      row.metrics[s.key] = { value: s.values[best]!, step: s.steps[best]!, timestamp: s.timestamps[best]! };
   }
   row.lastActivity = Math.max(row.lastActivity, time);
 }
@@ -122,7 +124,8 @@ function pointsToSeries(points: Metric[]): MetricSeries[] {
 
 /** MLflow de-duplicates dataset inputs by (name, digest, context). */
 export function mergeInputs(existing: DatasetInput[], added: DatasetInput[]): DatasetInput[] {
-  const key = (d: DatasetInput) => `${d.dataset.name}\u0000${d.dataset.digest}\u0000${d.tags['mlflow.data.context'] ?? ''}`;
+  const key = (d: DatasetInput) =>
+    `${d.dataset.name}\u0000${d.dataset.digest}\u0000${d.tags['mlflow.data.context'] ?? ''}`;
   const seen = new Set(existing.map(key));
   const out = [...existing];
   for (const d of added) {
@@ -136,6 +139,9 @@ export function mergeInputs(existing: DatasetInput[], added: DatasetInput[]): Da
 
 export function assertActive(row: RunRow): void {
   if (row.info.lifecycleStage === 'deleted') {
-    throw new TrackingError(`The run ${row.info.runId} must be in the 'active' state. Current state is deleted.`, 'INVALID_STATE');
+    throw new TrackingError(
+      `The run ${row.info.runId} must be in the 'active' state. Current state is deleted.`,
+      'INVALID_STATE',
+    );
   }
 }

@@ -19,12 +19,18 @@ export interface SearchRunsOptions {
 /** A page of results, like MLflow's PagedList: an array with the token of the next page. */
 export type PagedList<T> = T[] & { token: string | null };
 
-export async function searchRuns(store: TrackingStore, options: SearchRunsOptions, flush: () => Promise<void>): Promise<PagedList<Run>> {
+export async function searchRuns(
+  store: TrackingStore,
+  options: SearchRunsOptions,
+  flush: () => Promise<void>,
+): Promise<PagedList<Run>> {
   const predicate = compileFilter(options.filter);
   const compare = compileOrderBy(options.orderBy);
   const maxResults = options.maxResults ?? 1000;
   if (!Number.isInteger(maxResults) || maxResults <= 0 || maxResults > 50_000) {
-    throw new TrackingError(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000.`);
+    throw new TrackingError(
+      `Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most 50000.`,
+    );
   }
   await flush(); // earlier logging calls are part of what is searched
   const experimentIds = options.experimentIds.map(String);
@@ -32,7 +38,9 @@ export async function searchRuns(store: TrackingStore, options: SearchRunsOption
   if (store.searchRuns) {
     try {
       const found = await store.searchRuns({
-        experimentIds, viewType, maxResults,
+        experimentIds,
+        viewType,
+        maxResults,
         ...(options.filter ? { filter: options.filter } : {}),
         ...(options.orderBy?.length ? { orderBy: options.orderBy } : {}),
         ...(options.pageToken ? { pageToken: options.pageToken } : {}),

@@ -2,7 +2,17 @@
 // validates user input (the client does), but it does enforce what needs the stored state to check —
 // param immutability, unique experiment names — inside its own transaction.
 import type { DumpedRun, TrackingDumpItem } from './dump';
-import type { ArtifactEntry, DatasetInput, Experiment, LifecycleStage, Metric, Param, Run, RunInfo, RunTag } from './entities';
+import type {
+  ArtifactEntry,
+  DatasetInput,
+  Experiment,
+  LifecycleStage,
+  Metric,
+  Param,
+  Run,
+  RunInfo,
+  RunTag,
+} from './entities';
 
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
 
@@ -81,7 +91,12 @@ export interface TrackingStore {
    */
   readonly assignsRunIds: boolean;
 
-  createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment>;
+  createExperiment(input: {
+    name: string;
+    artifactLocation?: string;
+    tags?: Record<string, string>;
+    creationTime: number;
+  }): Promise<Experiment>;
   getExperiment(experimentId: string): Promise<Experiment | undefined>;
   getExperimentByName(name: string): Promise<Experiment | undefined>;
   listExperiments(viewType?: ViewType): Promise<Experiment[]>;

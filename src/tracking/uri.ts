@@ -28,7 +28,10 @@ export function storeForUri(uri: string): TrackingStore {
   if (schemes.has(scheme!)) store = schemes.get(scheme!)!(uri);
   else if (scheme === 'memory') store = new MemoryTrackingStore(uri);
   else if (scheme === 'indexeddb') {
-    if (typeof indexedDB === 'undefined') throw new TrackingError(`Tracking URI '${uri}' needs IndexedDB, which this environment does not have; use 'memory:'.`);
+    if (typeof indexedDB === 'undefined')
+      throw new TrackingError(
+        `Tracking URI '${uri}' needs IndexedDB, which this environment does not have; use 'memory:'.`,
+      );
     store = new IdbTrackingStore(name || 'kiroku');
   } else {
     const server = schemes.has('https') ? ", or 'https://<host>' (an MLflow tracking server)" : '';

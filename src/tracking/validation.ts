@@ -24,10 +24,14 @@ export function validateKey(kind: 'metric' | 'param' | 'tag', key: unknown): ass
     );
   }
   if (key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '.')) {
-    throw new TrackingError(`Invalid ${kind} name: '${key}'. Names cannot be a relative path ('.', '..') or start with '/'.`);
+    throw new TrackingError(
+      `Invalid ${kind} name: '${key}'. Names cannot be a relative path ('.', '..') or start with '/'.`,
+    );
   }
   if (key.length > MAX_ENTITY_KEY_LENGTH) {
-    throw new TrackingError(`'${key.slice(0, 40)}…' exceeds the maximum length of ${MAX_ENTITY_KEY_LENGTH} for a ${kind} name.`);
+    throw new TrackingError(
+      `'${key.slice(0, 40)}…' exceeds the maximum length of ${MAX_ENTITY_KEY_LENGTH} for a ${kind} name.`,
+    );
   }
 }
 
@@ -37,7 +41,8 @@ export function stringifyValue(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? `'${v}'` : stringifyValue(v))).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (typeof v === 'string' ? `'${v}'` : stringifyValue(v))).join(', ')}]`;
   return JSON.stringify(value);
 }
 
@@ -87,16 +92,22 @@ export function validateMetricPoint(key: string, value: unknown, step: unknown, 
     );
   }
   if (!Number.isInteger(timestamp) || (timestamp as number) < 0) {
-    throw new TrackingError(`Got invalid timestamp ${String(timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer)`);
+    throw new TrackingError(
+      `Got invalid timestamp ${String(timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer)`,
+    );
   }
   if (!Number.isInteger(step)) {
-    throw new TrackingError(`Got invalid step ${String(step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`);
+    throw new TrackingError(
+      `Got invalid step ${String(step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`,
+    );
   }
 }
 
 export function validateExperimentName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new TrackingError(`Invalid experiment name: ${JSON.stringify(name)}. An experiment name must be a non-empty string.`);
+    throw new TrackingError(
+      `Invalid experiment name: ${JSON.stringify(name)}. An experiment name must be a non-empty string.`,
+    );
   }
   if (name.length > MAX_EXPERIMENT_NAME_LENGTH) {
     throw new TrackingError(`Experiment name exceeds the maximum length of ${MAX_EXPERIMENT_NAME_LENGTH} characters.`);
@@ -105,20 +116,26 @@ export function validateExperimentName(name: unknown): asserts name is string {
 
 export function validateRunName(name: string): void {
   if (name.length > MAX_RUN_NAME_LENGTH) {
-    throw new TrackingError(`Run name '${name.slice(0, 40)}…' exceeds the maximum length of ${MAX_RUN_NAME_LENGTH} characters.`);
+    throw new TrackingError(
+      `Run name '${name.slice(0, 40)}…' exceeds the maximum length of ${MAX_RUN_NAME_LENGTH} characters.`,
+    );
   }
 }
 
 /** A run's start or end time (MLflow's int64 milliseconds): anything else would make it unreadable later. */
 export function validateRunTime(field: 'start_time' | 'end_time', value: unknown): asserts value is number {
   if (!isTimeMs(value)) {
-    throw new TrackingError(`Invalid value ${typeof value === 'string' ? `'${value}'` : String(value)} for parameter '${field}' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`);
+    throw new TrackingError(
+      `Invalid value ${typeof value === 'string' ? `'${value}'` : String(value)} for parameter '${field}' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
+    );
   }
 }
 
 export function validateStatus(status: unknown): asserts status is RunStatus {
   if (!RUN_STATUSES.includes(status as RunStatus)) {
-    throw new TrackingError(`Invalid run status: ${JSON.stringify(status)}. Expected one of ${RUN_STATUSES.join(', ')}.`);
+    throw new TrackingError(
+      `Invalid run status: ${JSON.stringify(status)}. Expected one of ${RUN_STATUSES.join(', ')}.`,
+    );
   }
 }
 

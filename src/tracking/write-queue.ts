@@ -51,7 +51,10 @@ export class WriteQueue {
   private readonly delayMs: number;
   private readonly maxPending: number;
 
-  constructor(private readonly store: TrackingStore, private readonly options: WriteQueueOptions = {}) {
+  constructor(
+    private readonly store: TrackingStore,
+    private readonly options: WriteQueueOptions = {},
+  ) {
     this.delayMs = options.delayMs ?? 20;
     this.maxPending = options.maxPending ?? 200_000;
   }
@@ -129,7 +132,11 @@ export class WriteQueue {
   }
 
   private async writeOneByOne(runId: string, run: PendingRun, series: MetricSeries[]): Promise<void> {
-    const attempts: Array<[LogBatch, () => void, (e: unknown) => void]> = run.waiters.map((w) => [w.part, w.resolve, w.reject]);
+    const attempts: Array<[LogBatch, () => void, (e: unknown) => void]> = run.waiters.map((w) => [
+      w.part,
+      w.resolve,
+      w.reject,
+    ]);
     if (series.length && run.metrics) attempts.push([{ series }, run.metrics.resolve, run.metrics.reject]);
     for (const [part, resolve, reject] of attempts) {
       try {

@@ -16,29 +16,46 @@ type PageModule = { default: ComponentType<{ segments: string[]; query: URLSearc
 /** A page's import, started once (a failed one is tried again on the next visit). */
 function once(load: () => Promise<PageModule>): () => Promise<PageModule> {
   let loading: Promise<PageModule> | undefined;
-  return () => (loading ??= load().catch((err: unknown) => {
-    loading = undefined;
-    throw err;
-  }));
+  return () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    }));
 }
 
 // `inNav: false` pages have a route but no tab of their own (`#/compare?runs=…` belongs to Experiments).
 type Page = { id: string; label: MessageKey; load: () => Promise<PageModule>; inNav?: false; section?: string };
-const PAGES = ([
-  // The notebook's chunks and its editor (Monaco) are module preloads of the built page (vite.config.ts).
-  { id: 'notebook', label: 'nav.notebook', load: () => import('./pages/notebook-page') },
-  { id: 'experiments', label: 'nav.experiments', load: () => import('./pages/experiments-page') },
-  { id: 'models', label: 'nav.models', load: () => import('./pages/models-page') },
-  { id: 'predict', label: 'nav.predict', load: () => import('./pages/predict-page') },
-  { id: 'compare', label: 'nav.compare', load: () => import('./tracking/compare-page'), inNav: false, section: 'experiments' },
-  { id: 'settings', label: 'nav.settings', load: () => import('./settings/settings-page'), inNav: false },
-  // A notebook from a link (`#/shared?nb=…`) or another host (`#/open?url=…`), read-only.
-  { id: 'shared', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
-  { id: 'open', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
-] satisfies Page[]).map((p): Page => ({ ...p, load: once(p.load) }));
+const PAGES = (
+  [
+    // The notebook's chunks and its editor (Monaco) are module preloads of the built page (vite.config.ts).
+    { id: 'notebook', label: 'nav.notebook', load: () => import('./pages/notebook-page') },
+    { id: 'experiments', label: 'nav.experiments', load: () => import('./pages/experiments-page') },
+    { id: 'models', label: 'nav.models', load: () => import('./pages/models-page') },
+    { id: 'predict', label: 'nav.predict', load: () => import('./pages/predict-page') },
+    {
+      id: 'compare',
+      label: 'nav.compare',
+      load: () => import('./tracking/compare-page'),
+      inNav: false,
+      section: 'experiments',
+    },
+    { id: 'settings', label: 'nav.settings', load: () => import('./settings/settings-page'), inNav: false },
+    // A notebook from a link (`#/shared?nb=…`) or another host (`#/open?url=…`), read-only.
+    {
+      id: 'shared',
+      label: 'nav.shared',
+      load: () => import('./shared/shared-page'),
+      inNav: false,
+      section: 'notebook',
+    },
+    { id: 'open', label: 'nav.shared', load: () => import('./shared/shared-page'), inNav: false, section: 'notebook' },
+  ] satisfies Page[]
+).map((p): Page => ({ ...p, load: once(p.load) }));
 const pageOf = (id: string | undefined) => PAGES.find((p) => p.id === id) ?? PAGES[0]!;
 // The page the address names is imported now, while the shell renders, not from the shell's first effect.
-void pageOf(parseHash(location.hash).segments[0]).load().catch(() => undefined);
+void pageOf(parseHash(location.hash).segments[0])
+  .load()
+  .catch(() => undefined);
 
 // The first run this tab sees created asks the browser to keep storage persistent (a workspace that
 // lives only in IndexedDB must not be evicted under disk pressure). Chromium answers without a prompt.
@@ -49,7 +66,13 @@ const stopAsking = subscribe((m) => {
 });
 
 /** `server`: the MLflow tracking server the page works against (main.ts applied it), or null for this browser. */
-export function App({ server = null, startupProblem = null }: { server?: string | null; startupProblem?: string | null } = {}) {
+export function App({
+  server = null,
+  startupProblem = null,
+}: {
+  server?: string | null;
+  startupProblem?: string | null;
+} = {}) {
   const route = useRoute();
   const current = pageOf(route.segments[0]);
   const [page, setPage] = useState<{ id: string; mod: PageModule } | null>(null);
@@ -72,7 +95,9 @@ export function App({ server = null, startupProblem = null }: { server?: string 
   const Page = page?.id === current.id ? page.mod.default : null;
   return (
     <>
-      <a class="skip-link" href="#main">{t('shell.skip')}</a>
+      <a class="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
       <header class="topbar">
         <a class="brand" href={href('notebook')} title={t('shell.home')}>
           <span aria-hidden="true">記録</span> Kiroku
@@ -93,19 +118,31 @@ export function App({ server = null, startupProblem = null }: { server?: string 
             {t('shell.serverBadge', { host: hostOf(server) })}
           </a>
         )}
-        <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
+        <a class="settings-link" href={href('settings')} aria-current={current.id === 'settings' ? 'page' : undefined}>
+          {t('nav.settings')}
+        </a>
       </header>
-      {startupProblem && <p class="storage-notice" role="alert">{startupProblem}</p>}
+      {startupProblem && (
+        <p class="storage-notice" role="alert">
+          {startupProblem}
+        </p>
+      )}
       <StorageNotices />
       <ServerWaits />
       <UpdateNotice />
       <main id="main" tabIndex={-1}>
-        {error ? <p role="alert">{error}</p> : Page ? (
+        {error ? (
+          <p role="alert">{error}</p>
+        ) : Page ? (
           // A page that fails to render says so here; the navigation above stays, and another route tries again.
-          <ErrorBoundary what={t('shell.pageWhat', { page: t(current.label) })} resetKey={`${route.segments.join('/')}?${route.query}`}>
+          <ErrorBoundary
+            what={t('shell.pageWhat', { page: t(current.label) })}
+            resetKey={`${route.segments.join('/')}?${route.query}`}>
             <Page segments={route.segments.slice(1)} query={route.query} />
           </ErrorBoundary>
-        ) : <p aria-busy="true">{t('shell.loading')}</p>}
+        ) : (
+          <p aria-busy="true">{t('shell.loading')}</p>
+        )}
       </main>
     </>
   );

@@ -18,7 +18,16 @@ const numbers = new Map<string, Intl.NumberFormat>();
 function cachedNumberFormat(lang: Locale, digits: number | null): Intl.NumberFormat {
   const key = `${lang}:${digits}`;
   let f = numbers.get(key);
-  if (!f) numbers.set(key, (f = new Intl.NumberFormat(lang, digits === null ? { maximumFractionDigits: 0 } : { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!f)
+    numbers.set(
+      key,
+      (f = new Intl.NumberFormat(
+        lang,
+        digits === null
+          ? { maximumFractionDigits: 0 }
+          : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+      )),
+    );
   return f;
 }
 
@@ -82,5 +91,9 @@ export function formatNumber(x: number): string {
 
 /** A share as a percentage for the language (0.5 → "50%"; two decimals below 1%). */
 export function formatPercent(share: number, lang: Locale = locale()): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: share < 0.01 ? 2 : 0, minimumFractionDigits: share < 0.01 ? 2 : 0 }).format(share);
+  return new Intl.NumberFormat(lang, {
+    style: 'percent',
+    maximumFractionDigits: share < 0.01 ? 2 : 0,
+    minimumFractionDigits: share < 0.01 ? 2 : 0,
+  }).format(share);
 }

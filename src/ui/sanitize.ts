@@ -8,7 +8,21 @@ import { t } from './i18n/t';
 const CONFIG: Config = {
   // DOMPurify already drops <script>, event-handler attributes and `javascript:`/`data:` URLs in links.
   // Also refused: <style> (it would restyle the whole app), forms and frames (phishing, navigation).
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'link'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'base',
+    'meta',
+    'link',
+  ],
   FORBID_ATTR: ['style', 'formaction', 'srcset'],
   // ids and names from a notebook could shadow the page's own (DOM clobbering): prefix them.
   SANITIZE_NAMED_PROPS: true,
@@ -94,7 +108,10 @@ export function sanitizeHtml(html: string): string {
 
 /** An SVG file as an image to show: no script, handler or foreign content left (DOMPurify's SVG profile). */
 export function sanitizeSvg(svg: string): string {
-  return purifier().sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_TRUSTED_TYPE: false }) as string;
+  return purifier().sanitize(svg, {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    RETURN_TRUSTED_TYPE: false,
+  }) as string;
 }
 
 // GitHub-flavoured markdown; raw HTML inside markdown is allowed by marked and cleaned by DOMPurify.

@@ -6,7 +6,13 @@ import { forgetServer } from './server-choice';
 import { t } from './i18n/t';
 import { rich } from './i18n/rich';
 
-export function ServerTokenPrompt({ url, onDone }: { url: string; onDone: (server: string | null, problem: string | null) => void }) {
+export function ServerTokenPrompt({
+  url,
+  onDone,
+}: {
+  url: string;
+  onDone: (server: string | null, problem: string | null) => void;
+}) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,18 +36,29 @@ export function ServerTokenPrompt({ url, onDone }: { url: string; onDone: (serve
   return (
     <main class="page token-prompt" aria-labelledby="token-prompt-title">
       <h1 id="token-prompt-title">{t('tok.title')}</h1>
-      <p>
-        {rich('tok.explain', { url: <code>{url}</code> })}
-      </p>
+      <p>{rich('tok.explain', { url: <code>{url}</code> })}</p>
       <form onSubmit={submit}>
         <label for="prompt-token">{t('tok.label', { url })}</label>
-        <input id="prompt-token" type="password" autocomplete="off" required value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+        <input
+          id="prompt-token"
+          type="password"
+          autocomplete="off"
+          required
+          value={token}
+          onInput={(e) => setToken(e.currentTarget.value)}
+        />
         <div class="settings-actions">
-          <button type="submit" disabled={busy}>{busy ? t('srv.connecting') : t('tok.use')}</button>
-          <button type="button" onClick={() => {
-            forgetServer();
-            onDone(null, null);
-          }}>{t('srv.useBrowser')}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? t('srv.connecting') : t('tok.use')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              forgetServer();
+              onDone(null, null);
+            }}>
+            {t('srv.useBrowser')}
+          </button>
         </div>
         {error && <p role="alert">{error}</p>}
       </form>

@@ -10,11 +10,16 @@ import { entryBytes, entryPieces, readZipDirectory, type ZipEntry } from './zip-
 /** Largest manifest, JSON entry and metric block read (bytes). */
 export const LIMITS = { manifest: 4 << 20, json: 64 << 20, series: 256 << 20 };
 /** Entries of a format 1 archive (its manifest lists no entries). */
-const KNOWN_V1 = /^(notebooks\/[^/]+\.json|files\/index\.json|files\/data\/\d+|tracking\/experiments\.json|tracking\/runs\/[^/]+\/(run\.json|metrics\/\d+\.f64|artifacts\/.+)|registry\/(models|versions)\.json)$/;
+const KNOWN_V1 =
+  /^(notebooks\/[^/]+\.json|files\/index\.json|files\/data\/\d+|tracking\/experiments\.json|tracking\/runs\/[^/]+\/(run\.json|metrics\/\d+\.f64|artifacts\/.+)|registry\/(models|versions)\.json)$/;
 
 /** The archive: its directory, and the entries its manifest names (format 2) or its layout names (format 1). */
 export class Archive {
-  constructor(readonly file: Blob, readonly dir: Map<string, ZipEntry>, readonly manifest: Manifest) {}
+  constructor(
+    readonly file: Blob,
+    readonly dir: Map<string, ZipEntry>,
+    readonly manifest: Manifest,
+  ) {}
 
   named(path: string): ZipEntry | undefined {
     const e = this.dir.get(path);
@@ -59,16 +64,21 @@ export async function openArchive(file: Blob): Promise<Archive> {
   try {
     manifest = manifestEntry && decodeJSON<Manifest>(await entryBytes(file, manifestEntry, LIMITS.manifest));
   } catch (err) {
-    throw new WorkspaceError(`This zip's ${MANIFEST} cannot be read (${message(err)}). Choose a file made by "Export workspace".`);
+    throw new WorkspaceError(
+      `This zip's ${MANIFEST} cannot be read (${message(err)}). Choose a file made by "Export workspace".`,
+    );
   }
   if (!manifest || manifest.format !== FORMAT) {
-    throw new WorkspaceError(`This zip is not a Kiroku workspace: it has no ${MANIFEST}. Choose a file made by "Export workspace".`);
+    throw new WorkspaceError(
+      `This zip is not a Kiroku workspace: it has no ${MANIFEST}. Choose a file made by "Export workspace".`,
+    );
   }
   if (typeof manifest.version !== 'number' || manifest.version > FORMAT_VERSION) {
     throw new WorkspaceError(
       `This workspace was exported by a newer Kiroku (${String(manifest.app)}, format ${String(manifest.version)}); this one reads format ${FORMAT_VERSION}. Update the app and import again.`,
     );
   }
-  if (manifest.entries !== undefined && (typeof manifest.entries !== 'object' || manifest.entries === null)) throw new WorkspaceError(`This workspace's ${MANIFEST} is damaged (its entry list is not an object).`);
+  if (manifest.entries !== undefined && (typeof manifest.entries !== 'object' || manifest.entries === null))
+    throw new WorkspaceError(`This workspace's ${MANIFEST} is damaged (its entry list is not an object).`);
   return new Archive(file, dir, manifest);
 }

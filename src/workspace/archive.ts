@@ -53,7 +53,11 @@ export interface WorkspaceDatabases {
   files: string;
 }
 
-export const DEFAULT_DATABASES: WorkspaceDatabases = { tracking: 'kiroku', notebooks: 'kiroku-notebooks', files: 'kiroku-files' };
+export const DEFAULT_DATABASES: WorkspaceDatabases = {
+  tracking: 'kiroku',
+  notebooks: 'kiroku-notebooks',
+  files: 'kiroku-files',
+};
 
 const NUMBER_TAG = '$kiroku.number';
 
@@ -63,19 +67,26 @@ const decoder = new TextDecoder();
 /** JSON with NaN and ±Infinity kept (as `{"$kiroku.number": "NaN"}`). */
 export function encodeJSON(value: unknown): Uint8Array {
   return encoder.encode(
-    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { [NUMBER_TAG]: String(v) } : v)),
+    JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? { [NUMBER_TAG]: String(v) } : v,
+    ),
   );
 }
 
 export function decodeJSON<T>(bytes: Uint8Array): T {
   return JSON.parse(decoder.decode(bytes), (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && NUMBER_TAG in v) return Number((v as Record<string, string>)[NUMBER_TAG]);
+    if (v && typeof v === 'object' && !Array.isArray(v) && NUMBER_TAG in v)
+      return Number((v as Record<string, string>)[NUMBER_TAG]);
     return v;
   }) as T;
 }
 
 /** The three columns of a metric's history as one float64 block. */
-export function encodeSeries(steps: ArrayLike<number>, values: ArrayLike<number>, timestamps: ArrayLike<number>): Uint8Array {
+export function encodeSeries(
+  steps: ArrayLike<number>,
+  values: ArrayLike<number>,
+  timestamps: ArrayLike<number>,
+): Uint8Array {
   const n = steps.length;
   const out = new Float64Array(3 * n);
   for (let i = 0; i < n; i++) {
@@ -86,8 +97,13 @@ export function encodeSeries(steps: ArrayLike<number>, values: ArrayLike<number>
   return new Uint8Array(out.buffer);
 }
 
-export function decodeSeries(bytes: Uint8Array): { steps: Float64Array; values: Float64Array; timestamps: Float64Array } {
-  if (bytes.byteLength % 24 !== 0) throw new Error(`a metric history block has ${bytes.byteLength} bytes, not a multiple of 24`);
+export function decodeSeries(bytes: Uint8Array): {
+  steps: Float64Array;
+  values: Float64Array;
+  timestamps: Float64Array;
+} {
+  if (bytes.byteLength % 24 !== 0)
+    throw new Error(`a metric history block has ${bytes.byteLength} bytes, not a multiple of 24`);
   const all = new Float64Array(bytes.slice().buffer);
   const n = all.length / 3;
   return { steps: all.subarray(0, n), values: all.subarray(n, 2 * n), timestamps: all.subarray(2 * n) };

@@ -16,8 +16,17 @@ import { NotebooksStore } from '../notebook/notebooks-store';
 import { FilesStore, type FileInfo } from '../notebook/files';
 import { KIROKU_VERSION } from '../lib/build-info';
 import {
-  DEFAULT_DATABASES, FORMAT, FORMAT_VERSION, MANIFEST, emptyCounts, encodeJSON, encodeSeries, runDir,
-  type Manifest, type WorkspaceCounts, type WorkspaceDatabases,
+  DEFAULT_DATABASES,
+  FORMAT,
+  FORMAT_VERSION,
+  MANIFEST,
+  emptyCounts,
+  encodeJSON,
+  encodeSeries,
+  runDir,
+  type Manifest,
+  type WorkspaceCounts,
+  type WorkspaceDatabases,
 } from './archive';
 import { WorkspaceError } from './errors';
 import { ZipBlobWriter, blobPieces } from './zip-write';
@@ -52,7 +61,10 @@ const STORED = /\.(png|jpe?g|gif|webp|zip|gz|bin|parquet|pt|h5|onnx)$/i;
 
 /** A store that can dump itself, or a clear refusal (a tracking server's runs are exported as MLflow files). */
 export function dumpOf<T>(store: { uri: string; dump?(): AsyncIterable<T> }): AsyncIterable<T> {
-  if (!store.dump) throw new WorkspaceError(`${store.uri} cannot be exported as a workspace; use "Export as MLflow" for a tracking server's runs.`);
+  if (!store.dump)
+    throw new WorkspaceError(
+      `${store.uri} cannot be exported as a workspace; use "Export as MLflow" for a tracking server's runs.`,
+    );
   return store.dump();
 }
 
@@ -101,13 +113,16 @@ export async function exportWorkspace(options: ExportOptions = {}): Promise<Expo
       }
       const { history, files: runFiles, ...record } = item.run;
       const dir = runDir(record.info.runId);
-      for (const [i, h] of history.entries()) await zip.add(`${dir}/metrics/${i}.f64`, encodeSeries(h.steps, h.values, h.timestamps));
+      for (const [i, h] of history.entries())
+        await zip.add(`${dir}/metrics/${i}.f64`, encodeSeries(h.steps, h.values, h.timestamps));
       for (const f of runFiles) {
         await zip.add(`${dir}/artifacts/${f.path}`, f.open(), !STORED.test(f.path));
         counts.artifacts++;
       }
       const exported: ExportedRun = {
-        ...record, metricKeys: history.map((h) => h.key), artifacts: runFiles.map((f) => ({ path: f.path, contentType: f.contentType, size: f.size })),
+        ...record,
+        metricKeys: history.map((h) => h.key),
+        artifacts: runFiles.map((f) => ({ path: f.path, contentType: f.contentType, size: f.size })),
       };
       await zip.add(`${dir}/run.json`, encodeJSON(exported));
       counts.runs++;
@@ -131,7 +146,12 @@ export async function exportWorkspace(options: ExportOptions = {}): Promise<Expo
   }
 
   const manifest: Manifest = {
-    format: FORMAT, version: FORMAT_VERSION, app: KIROKU_VERSION, exportedAt: (options.now ?? Date.now)(), counts, entries: { ...zip.sizes },
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    app: KIROKU_VERSION,
+    exportedAt: (options.now ?? Date.now)(),
+    counts,
+    entries: { ...zip.sizes },
   };
   await zip.add(MANIFEST, encodeJSON(manifest));
   return { blob: zip.finish(), counts };

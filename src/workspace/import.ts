@@ -25,7 +25,7 @@ import { isQuotaError } from '../storage/reserve';
 import { NotebooksStore } from '../notebook/notebooks-store';
 import { FilesStore, checkName } from '../notebook/files';
 import { DEFAULT_DATABASES, MANIFEST, decodeSeries, runDir, type WorkspaceDatabases } from './archive';
-import { Archive, LIMITS, openArchive } from './archive-reader';
+import { type Archive, LIMITS, openArchive } from './archive-reader';
 import { WorkspaceError } from './errors';
 import { checkNotebook } from './notebook-check';
 
@@ -70,10 +70,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-
 const count = (): MergeCount => ({ added: 0, updated: 0, skipped: 0, rejected: 0 });
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
 
 async function storageRoom(): Promise<number | null> {
   const est = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
@@ -82,15 +80,25 @@ async function storageRoom(): Promise<number | null> {
 
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
-export async function importWorkspace(archive: Blob | Uint8Array | ArrayBuffer, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importWorkspace(
+  archive: Blob | Uint8Array | ArrayBuffer,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const dbs = { ...DEFAULT_DATABASES, ...options.databases };
   const file = archive instanceof Blob ? archive : new Blob([archive as BlobPart]);
   const a = await openArchive(file);
   const dir = a.dir;
 
   const report: ImportReport = {
-    notebooks: count(), files: count(), experiments: count(), runs: count(), registeredModels: count(), modelVersions: count(),
-    remappedExperiments: {}, items: [], unnamedEntries: [...dir.keys()].filter((p) => p !== MANIFEST && !a.named(p)),
+    notebooks: count(),
+    files: count(),
+    experiments: count(),
+    runs: count(),
+    registeredModels: count(),
+    modelVersions: count(),
+    remappedExperiments: {},
+    items: [],
+    unnamedEntries: [...dir.keys()].filter((p) => p !== MANIFEST && !a.named(p)),
   };
   const expanded = [...dir.values()].filter((e) => a.named(e.name)).reduce((s, e) => s + e.size, 0);
   const room = options.available === undefined ? await storageRoom() : options.available;
@@ -159,7 +167,8 @@ async function importNotebooks(a: Archive, name: string, report: ImportReport, n
       note({ file, kind: 'notebook', name: doc.name, action: existing ? 'updated' : 'added' }, report.notebooks);
     }
     // A workspace with notebooks is not a first visit: the walkthrough is not seeded over them.
-    if (report.notebooks.added + report.notebooks.updated + report.notebooks.skipped) await store.setMeta('seeded', true);
+    if (report.notebooks.added + report.notebooks.updated + report.notebooks.skipped)
+      await store.setMeta('seeded', true);
   } finally {
     store.close();
   }
@@ -171,7 +180,10 @@ async function importFiles(a: Archive, name: string, report: ImportReport, note:
     index = await a.json<unknown>('files/index.json', []);
     if (!Array.isArray(index)) throw new WorkspaceError('files/index.json is not a list.');
   } catch (err) {
-    note({ file: 'files/index.json', kind: 'file', name: 'files/index.json', action: 'rejected', reason: message(err) }, report.files);
+    note(
+      { file: 'files/index.json', kind: 'file', name: 'files/index.json', action: 'rejected', reason: message(err) },
+      report.files,
+    );
     return;
   }
   if (!index.length) return;
@@ -184,20 +196,37 @@ async function importFiles(a: Archive, name: string, report: ImportReport, note:
       try {
         if (!info || typeof info.name !== 'string') throw new WorkspaceError('a file without a name');
         checkName(info.name);
-        if (typeof info.type !== 'string' || !Number.isInteger(info.lastModified) || !Number.isInteger(info.size)) throw new WorkspaceError(`file '${info.name}' has no type, size or date`);
+        if (typeof info.type !== 'string' || !Number.isInteger(info.lastModified) || !Number.isInteger(info.size))
+          throw new WorkspaceError(`file '${info.name}' has no type, size or date`);
         const entry = a.named(file);
-        if (!entry) throw new WorkspaceError(`the archive lists file '${info.name}' but holds no bytes for it (${file})`);
-        if (entry.size !== info.size) throw new WorkspaceError(`file '${info.name}' holds ${entry.size} bytes; the index says ${String(info.size)}`);
+        if (!entry)
+          throw new WorkspaceError(`the archive lists file '${info.name}' but holds no bytes for it (${file})`);
+        if (entry.size !== info.size)
+          throw new WorkspaceError(
+            `file '${info.name}' holds ${entry.size} bytes; the index says ${String(info.size)}`,
+          );
         const existing = here.get(info.name);
         if (existing && existing.lastModified >= (info.lastModified as number)) {
           note({ file, kind: 'file', name: info.name, action: 'skipped', reason: 'already here' }, report.files);
           continue;
         }
-        await store.putStream({ name: info.name, type: info.type, lastModified: info.lastModified as number }, a.pieces(file));
+        await store.putStream(
+          { name: info.name, type: info.type, lastModified: info.lastModified as number },
+          a.pieces(file),
+        );
         note({ file, kind: 'file', name: info.name, action: existing ? 'updated' : 'added' }, report.files);
       } catch (err) {
         if (isQuotaError(err)) throw err;
-        note({ file, kind: 'file', name: typeof info?.name === 'string' ? info.name : file, action: 'rejected', reason: message(err) }, report.files);
+        note(
+          {
+            file,
+            kind: 'file',
+            name: typeof info?.name === 'string' ? info.name : file,
+            action: 'rejected',
+            reason: message(err),
+          },
+          report.files,
+        );
       }
     }
   } finally {
@@ -206,7 +235,12 @@ async function importFiles(a: Archive, name: string, report: ImportReport, note:
 }
 
 /** Returns archived experiment id → local id. */
-async function importExperiments(a: Archive, store: IdbTrackingStore, report: ImportReport, note: Note): Promise<Map<string, string>> {
+async function importExperiments(
+  a: Archive,
+  store: IdbTrackingStore,
+  report: ImportReport,
+  note: Note,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const file = 'tracking/experiments.json';
   let list: unknown;
@@ -226,7 +260,16 @@ async function importExperiments(a: Archive, store: IdbTrackingStore, report: Im
       e = checkExperiment(raw);
     } catch (err) {
       const name = (raw as { name?: unknown })?.name;
-      note({ file, kind: 'experiment', name: typeof name === 'string' ? name : '(unnamed)', action: 'rejected', reason: message(err) }, report.experiments);
+      note(
+        {
+          file,
+          kind: 'experiment',
+          name: typeof name === 'string' ? name : '(unnamed)',
+          action: 'rejected',
+          reason: message(err),
+        },
+        report.experiments,
+      );
       continue;
     }
     next = Math.max(next, Number(e.experimentId) + 1);
@@ -252,7 +295,14 @@ async function importExperiments(a: Archive, store: IdbTrackingStore, report: Im
   return ids;
 }
 
-async function importRun(a: Archive, store: IdbTrackingStore, file: string, ids: Map<string, string>, report: ImportReport, note: Note): Promise<void> {
+async function importRun(
+  a: Archive,
+  store: IdbTrackingStore,
+  file: string,
+  ids: Map<string, string>,
+  report: ImportReport,
+  note: Note,
+): Promise<void> {
   let name = file;
   try {
     const raw = await a.json<Record<string, unknown>>(file);
@@ -260,12 +310,15 @@ async function importRun(a: Archive, store: IdbTrackingStore, file: string, ids:
     const runId = record.info.runId;
     name = `${record.info.runName} (${runId})`;
     const dir = runDir(runId);
-    if (`${dir}/run.json` !== file) throw new WorkspaceError(`${file} holds run ${runId}, whose entries are under ${dir}/.`);
+    if (`${dir}/run.json` !== file)
+      throw new WorkspaceError(`${file} holds run ${runId}, whose entries are under ${dir}/.`);
     const experimentId = ids.get(record.info.experimentId);
-    if (experimentId === undefined) throw new WorkspaceError(`its experiment ${record.info.experimentId} is not in the archive (or was rejected)`);
+    if (experimentId === undefined)
+      throw new WorkspaceError(`its experiment ${record.info.experimentId} is not in the archive (or was rejected)`);
     const keys = raw.metricKeys ?? [];
     const listed = raw.artifacts ?? [];
-    if (!Array.isArray(keys) || !Array.isArray(listed)) throw new WorkspaceError('metricKeys and artifacts must be lists');
+    if (!Array.isArray(keys) || !Array.isArray(listed))
+      throw new WorkspaceError('metricKeys and artifacts must be lists');
     const files = listed.map((f) => checkFile(f, runId));
     if (new Set(files.map((f) => f.path)).size !== files.length) throw new WorkspaceError('a file is listed twice');
     if (new Set(keys).size !== keys.length) throw new WorkspaceError('a metric key is listed twice');
@@ -273,16 +326,27 @@ async function importRun(a: Archive, store: IdbTrackingStore, file: string, ids:
     for (const [i, key] of keys.entries()) {
       const path = `${dir}/metrics/${i}.f64`;
       const entry = a.named(path);
-      if (!entry) throw new WorkspaceError(`the archive lists metric '${String(key)}' but holds no history for it (${path})`);
+      if (!entry)
+        throw new WorkspaceError(`the archive lists metric '${String(key)}' but holds no history for it (${path})`);
       history.push(checkHistory(key, runId, decodeSeries(await a.bytes(entry, LIMITS.series))));
     }
-    for (const f of files) if (!a.named(`${dir}/artifacts/${f.path}`)) throw new WorkspaceError(`the archive lists artifact '${f.path}' but holds no bytes for it`);
+    for (const f of files)
+      if (!a.named(`${dir}/artifacts/${f.path}`))
+        throw new WorkspaceError(`the archive lists artifact '${f.path}' but holds no bytes for it`);
     const moved = experimentId !== record.info.experimentId;
     const run: DumpedRun = {
       ...record,
-      info: { ...record.info, experimentId, artifactUri: moved ? `${store.uri}/${experimentId}/${runId}/artifacts` : record.info.artifactUri },
+      info: {
+        ...record.info,
+        experimentId,
+        artifactUri: moved ? `${store.uri}/${experimentId}/${runId}/artifacts` : record.info.artifactUri,
+      },
       history,
-      files: files.map((f) => ({ ...f, size: f.size >= 0 ? f.size : a.named(`${dir}/artifacts/${f.path}`)!.size, open: () => a.pieces(`${dir}/artifacts/${f.path}`) })),
+      files: files.map((f) => ({
+        ...f,
+        size: f.size >= 0 ? f.size : a.named(`${dir}/artifacts/${f.path}`)!.size,
+        open: () => a.pieces(`${dir}/artifacts/${f.path}`),
+      })),
     };
     const outcome = await store.restoreRun(run, { onlyIfNewer: true });
     if (outcome === 'kept') {
@@ -290,7 +354,10 @@ async function importRun(a: Archive, store: IdbTrackingStore, file: string, ids:
       return;
     }
     note({ file, kind: 'run', name, action: outcome === 'replaced' ? 'updated' : 'added' }, report.runs);
-    announce(store.uri, outcome === 'replaced' ? { type: 'run-updated', runId } : { type: 'run-created', runId, experimentId });
+    announce(
+      store.uri,
+      outcome === 'replaced' ? { type: 'run-updated', runId } : { type: 'run-created', runId, experimentId },
+    );
   } catch (err) {
     if (isQuotaError(err) || (err as { code?: string }).code === 'QUOTA_EXCEEDED') throw err;
     note({ file, kind: 'run', name, action: 'rejected', reason: message(err) }, report.runs);
@@ -308,9 +375,13 @@ async function importRegistry(a: Archive, store: IdbRegistryStore, report: Impor
   try {
     models = await a.json<unknown>(file, []);
     versions = await a.json<unknown>('registry/versions.json', []);
-    if (!Array.isArray(models) || !Array.isArray(versions)) throw new WorkspaceError('registry/models.json and versions.json must be lists');
+    if (!Array.isArray(models) || !Array.isArray(versions))
+      throw new WorkspaceError('registry/models.json and versions.json must be lists');
   } catch (err) {
-    note({ file, kind: 'registeredModel', name: file, action: 'rejected', reason: message(err) }, report.registeredModels);
+    note(
+      { file, kind: 'registeredModel', name: file, action: 'rejected', reason: message(err) },
+      report.registeredModels,
+    );
     return;
   }
   for (const raw of models) {
@@ -318,11 +389,24 @@ async function importRegistry(a: Archive, store: IdbRegistryStore, report: Impor
     let archived: StoredModelVersion[];
     try {
       m = checkModel(raw);
-      archived = versions.filter((v) => (v as { name?: unknown })?.name === m.name).map(checkVersion).sort((x, y) => x.version - y.version);
-      if (new Set(archived.map((v) => v.version)).size !== archived.length) throw new WorkspaceError('a version number is listed twice');
+      archived = versions
+        .filter((v) => (v as { name?: unknown })?.name === m.name)
+        .map(checkVersion)
+        .sort((x, y) => x.version - y.version);
+      if (new Set(archived.map((v) => v.version)).size !== archived.length)
+        throw new WorkspaceError('a version number is listed twice');
     } catch (err) {
       const name = (raw as { name?: unknown })?.name;
-      note({ file, kind: 'registeredModel', name: typeof name === 'string' ? name : '(unnamed)', action: 'rejected', reason: message(err) }, report.registeredModels);
+      note(
+        {
+          file,
+          kind: 'registeredModel',
+          name: typeof name === 'string' ? name : '(unnamed)',
+          action: 'rejected',
+          reason: message(err),
+        },
+        report.registeredModels,
+      );
       continue;
     }
     const local = await store.getRegisteredModel(m.name);
@@ -360,11 +444,20 @@ async function importRegistry(a: Archive, store: IdbRegistryStore, report: Impor
       if (!(alias in aliases) && known.has(target)) aliases[alias] = String(target);
     }
     const merged: RegisteredModel = local
-      ? { ...local, description: local.description || m.description, tags: { ...m.tags, ...local.tags }, aliases, lastUpdatedTimestamp: Math.max(local.lastUpdatedTimestamp, m.lastUpdatedTimestamp) }
+      ? {
+          ...local,
+          description: local.description || m.description,
+          tags: { ...m.tags, ...local.tags },
+          aliases,
+          lastUpdatedTimestamp: Math.max(local.lastUpdatedTimestamp, m.lastUpdatedTimestamp),
+        }
       : { ...m, aliases };
     const unchanged = local && !writes.length && JSON.stringify(merged) === JSON.stringify(local);
     if (unchanged) {
-      note({ file, kind: 'registeredModel', name: m.name, action: 'skipped', reason: 'already here' }, report.registeredModels);
+      note(
+        { file, kind: 'registeredModel', name: m.name, action: 'skipped', reason: 'already here' },
+        report.registeredModels,
+      );
       continue;
     }
     await store.restoreModel({ model: merged, versions: writes });

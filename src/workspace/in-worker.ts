@@ -7,13 +7,17 @@ import type { WorkspaceReply, WorkspaceRequest } from './worker-protocol';
 
 function run<T>(request: WorkspaceRequest, onProgress?: (done: number, total: number) => void): Promise<T> {
   // The workspace role of the ML worker bundle (workers/ml.worker.ts: one TensorFlow.js with the kernel's).
-  const worker = new Worker(new URL('../workers/ml.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-workspace' });
+  const worker = new Worker(new URL('../workers/ml.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'kiroku-workspace',
+  });
   return new Promise<T>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<WorkspaceReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
       worker.terminate();
-      if (reply.type === 'failed') reject(new WorkspaceError(reply.error.message, (reply.error.code ?? 'BAD_ARCHIVE') as never));
+      if (reply.type === 'failed')
+        reject(new WorkspaceError(reply.error.message, (reply.error.code ?? 'BAD_ARCHIVE') as never));
       else resolve((reply.type === 'exported' ? reply.result : reply.report) as T);
     };
     worker.onerror = (event) => {
@@ -25,7 +29,9 @@ function run<T>(request: WorkspaceRequest, onProgress?: (done: number, total: nu
 }
 
 /** exportWorkspace on the workspace worker: the page's thread only receives the finished Blob. */
-export function exportWorkspaceInWorker(options: { databases?: Partial<WorkspaceDatabases>; onProgress?: (runs: number) => void } = {}): Promise<ExportResult> {
+export function exportWorkspaceInWorker(
+  options: { databases?: Partial<WorkspaceDatabases>; onProgress?: (runs: number) => void } = {},
+): Promise<ExportResult> {
   return run({ type: 'export', databases: options.databases }, (done) => options.onProgress?.(done));
 }
 

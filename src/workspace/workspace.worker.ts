@@ -17,13 +17,22 @@ scope.addEventListener('message', (event) => {
   void (async () => {
     try {
       if (request.type === 'export') {
-        scope.postMessage({ type: 'exported', result: await exportWorkspace({ databases: request.databases, onProgress: (runs) => progress(runs, 0) }) });
+        scope.postMessage({
+          type: 'exported',
+          result: await exportWorkspace({ databases: request.databases, onProgress: (runs) => progress(runs, 0) }),
+        });
       } else {
-        scope.postMessage({ type: 'imported', report: await importWorkspace(request.file, { databases: request.databases, onProgress: progress }) });
+        scope.postMessage({
+          type: 'imported',
+          report: await importWorkspace(request.file, { databases: request.databases, onProgress: progress }),
+        });
       }
     } catch (err) {
       const e = err as { name?: string; message?: string; code?: string };
-      scope.postMessage({ type: 'failed', error: { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}) } });
+      scope.postMessage({
+        type: 'failed',
+        error: { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}) },
+      });
     }
   })();
 });

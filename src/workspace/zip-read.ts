@@ -24,7 +24,8 @@ const LOCAL = 0x04034b50;
 const READ_BYTES = 1 << 20;
 const INFLATE_STEP = 1 << 14;
 
-const notZip = (why: string) => new WorkspaceError(`This file is not a zip archive (${why}); choose a file made by "Export workspace".`);
+const notZip = (why: string) =>
+  new WorkspaceError(`This file is not a zip archive (${why}); choose a file made by "Export workspace".`);
 
 async function bytesAt(file: Blob, start: number, end: number): Promise<DataView> {
   return new DataView(await file.slice(start, end).arrayBuffer());
@@ -35,12 +36,17 @@ export async function readZipDirectory(file: Blob): Promise<Map<string, ZipEntry
   const tailStart = Math.max(0, file.size - 65_557);
   const tail = await bytesAt(file, tailStart, file.size);
   let eocd = -1;
-  for (let i = tail.byteLength - 22; i >= 0; i--) if (tail.getUint32(i, true) === EOCD) { eocd = i; break; }
+  for (let i = tail.byteLength - 22; i >= 0; i--)
+    if (tail.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw notZip('no end of central directory');
   const count = tail.getUint16(eocd + 10, true);
   const dirSize = tail.getUint32(eocd + 12, true);
   const dirOffset = tail.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new WorkspaceError('This archive is a ZIP64 file, which Kiroku does not read; export it again with Kiroku.');
+  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff)
+    throw new WorkspaceError('This archive is a ZIP64 file, which Kiroku does not read; export it again with Kiroku.');
   if (dirOffset + dirSize > file.size) throw notZip('its central directory lies past the end of the file');
   const dir = await bytesAt(file, dirOffset, dirOffset + dirSize);
   const entries = new Map<string, ZipEntry>();
@@ -69,18 +75,25 @@ export async function readZipDirectory(file: Blob): Promise<Map<string, ZipEntry
 export async function* entryPieces(file: Blob, entry: ZipEntry, limit = entry.size): AsyncIterable<Uint8Array> {
   if (entry.size > limit) throw tooLarge(entry, limit);
   const local = await bytesAt(file, entry.offset, entry.offset + 30);
-  if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL) throw notZip(`entry ${entry.name} has no local header`);
+  if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL)
+    throw notZip(`entry ${entry.name} has no local header`);
   const start = entry.offset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
   const end = start + entry.compressedSize;
   if (end > file.size) throw notZip(`entry ${entry.name} runs past the end of the file`);
-  if (entry.method !== 0 && entry.method !== 8) throw new WorkspaceError(`Entry ${entry.name} uses compression method ${entry.method}; Kiroku reads stored and deflated entries.`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new WorkspaceError(
+      `Entry ${entry.name} uses compression method ${entry.method}; Kiroku reads stored and deflated entries.`,
+    );
   let produced = 0;
   let out: Uint8Array[] = [];
-  const inflate = entry.method === 8 ? new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > entry.size) throw tooLarge(entry, entry.size);
-    out.push(chunk);
-  }) : null;
+  const inflate =
+    entry.method === 8
+      ? new Inflate((chunk) => {
+          produced += chunk.length;
+          if (produced > entry.size) throw tooLarge(entry, entry.size);
+          out.push(chunk);
+        })
+      : null;
   for (let at = start; at < end; at += READ_BYTES) {
     const slice = new Uint8Array(await file.slice(at, Math.min(end, at + READ_BYTES)).arrayBuffer());
     if (!inflate) {
@@ -104,7 +117,8 @@ export async function* entryPieces(file: Blob, entry: ZipEntry, limit = entry.si
     }
   }
   if (entry.compressedSize === 0 && inflate) inflate.push(new Uint8Array(0), true);
-  if (produced !== entry.size) throw notZip(`entry ${entry.name} holds ${produced} bytes, not the ${entry.size} its header says`);
+  if (produced !== entry.size)
+    throw notZip(`entry ${entry.name} holds ${produced} bytes, not the ${entry.size} its header says`);
 }
 
 function tooLarge(entry: ZipEntry, limit: number): WorkspaceError {

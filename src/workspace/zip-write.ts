@@ -46,5 +46,6 @@ export class ZipBlobWriter {
 
 /** A Blob's bytes in pieces of at most `size` bytes, read one at a time. */
 export async function* blobPieces(blob: Blob, size = 1 << 20): AsyncIterable<Uint8Array> {
-  for (let at = 0; at < blob.size; at += size) yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + size)).arrayBuffer());
+  for (let at = 0; at < blob.size; at += size)
+    yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + size)).arrayBuffer());
 }

@@ -18,18 +18,37 @@ export function sourceFiles(dir: string): string[] {
 
 /** The module specifiers a source text loads at run time, in order of appearance. */
 export function runtimeImports(text: string, fileName = 'module.ts'): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: string[] = [];
-  const literal = (n: ts.Node | undefined) => (n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? n.text : undefined);
+  const literal = (n: ts.Node | undefined) =>
+    n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? n.text : undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const typeOnly = clause?.isTypeOnly || (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly));
+      const typeOnly =
+        clause?.isTypeOnly ||
+        (clause &&
+          !clause.name &&
+          clause.namedBindings &&
+          ts.isNamedImports(clause.namedBindings) &&
+          clause.namedBindings.elements.length > 0 &&
+          clause.namedBindings.elements.every((e) => e.isTypeOnly));
       const spec = literal(node.moduleSpecifier);
       if (spec && !typeOnly) out.push(spec);
     } else if (ts.isExportDeclaration(node)) {
       const spec = literal(node.moduleSpecifier);
-      const typeOnly = node.isTypeOnly || (node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+      const typeOnly =
+        node.isTypeOnly ||
+        (node.exportClause &&
+          ts.isNamedExports(node.exportClause) &&
+          node.exportClause.elements.length > 0 &&
+          node.exportClause.elements.every((e) => e.isTypeOnly));
       if (spec && !typeOnly) out.push(spec);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const spec = literal(node.arguments[0]);
@@ -55,7 +74,13 @@ export function importGraph(files = sourceFiles(SRC)): Map<string, string[]> {
       .filter((s) => s.startsWith('.'))
       .map((s) => relative(SRC, resolve(dirname(f), s.replace(/\?.*$/, ''))))
       .filter((path) => !ASSET.test(path))
-      .map((path) => (modules.has(moduleName(path)) ? moduleName(path) : modules.has(`${path}/index`) ? `${path}/index` : moduleName(path)));
+      .map((path) =>
+        modules.has(moduleName(path))
+          ? moduleName(path)
+          : modules.has(`${path}/index`)
+            ? `${path}/index`
+            : moduleName(path),
+      );
     out.set(moduleName(relative(SRC, f)), internal);
   }
   return out;

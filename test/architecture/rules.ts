@@ -16,9 +16,34 @@ export const ALLOWED: Record<string, string[]> = {
   interop: ['lib', 'storage', 'tracking', 'model-registry'],
   // The composed API (`mlflow`) and the package's entry.
   mlflow: ['lib', 'tracking', 'model-registry', 'logged-model', 'autolog', 'interop'],
-  index: ['lib', 'data', 'ml', 'storage', 'tracking', 'model-registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'notebook'],
+  index: [
+    'lib',
+    'data',
+    'ml',
+    'storage',
+    'tracking',
+    'model-registry',
+    'logged-model',
+    'autolog',
+    'interop',
+    'mlflow',
+    'notebook',
+  ],
   // Cells get the package's API (index); the kernel-side stores run in their worker.
-  notebook: ['lib', 'data', 'ml', 'storage', 'tracking', 'model-registry', 'logged-model', 'autolog', 'interop', 'mlflow', 'index', 'workers'],
+  notebook: [
+    'lib',
+    'data',
+    'ml',
+    'storage',
+    'tracking',
+    'model-registry',
+    'logged-model',
+    'autolog',
+    'interop',
+    'mlflow',
+    'index',
+    'workers',
+  ],
   // The whole workspace (export, import, clear) spans every store, in the ML worker, but never the UI.
   workspace: ['lib', 'storage', 'tracking', 'model-registry', 'notebook', 'workers'],
   // The one worker bundle: its roles are the kernel, batch predict and the workspace.
@@ -29,7 +54,21 @@ export const ALLOWED: Record<string, string[]> = {
   cli: ['lib', 'deploy'],
   // Not ml: the UI computes no metric of its own (scores come from logged-model/). Of deploy, only the
   // browser-safe modules of the Deploy dialog (UI_DEPLOY_MODULES).
-  ui: ['lib', 'data', 'storage', 'tracking', 'model-registry', 'logged-model', 'interop', 'mlflow', 'notebook', 'workspace', 'sw', 'index', 'deploy'],
+  ui: [
+    'lib',
+    'data',
+    'storage',
+    'tracking',
+    'model-registry',
+    'logged-model',
+    'interop',
+    'mlflow',
+    'notebook',
+    'workspace',
+    'sw',
+    'index',
+    'deploy',
+  ],
   main: ['lib', 'index', 'ui', 'sw'],
 };
 
@@ -61,7 +100,12 @@ const CLIENT_INSIDES = /^tracking\/(events|store|idb-store|memory-store|write-qu
 export const UI_DEPLOY_MODULES = ['deploy/docker-directory', 'deploy/web-predictor/module'];
 
 /** Entries whose whole bundle must never contain the UI (workers and the Node command line). */
-export const NO_UI_ENTRIES = ['workers/ml.worker', 'notebook/worker/kernel.worker', 'notebook/worker/store.worker', 'cli/main'];
+export const NO_UI_ENTRIES = [
+  'workers/ml.worker',
+  'notebook/worker/kernel.worker',
+  'notebook/worker/store.worker',
+  'cli/main',
+];
 
 /** Every broken rule, as "from → to: why" lines; empty when the graph keeps the layering. */
 export function violations(graph: Map<string, string[]>): string[] {
@@ -78,12 +122,15 @@ export function violations(graph: Map<string, string[]>): string[] {
       const to = layer(d);
       if (to !== from && !allowed.includes(to)) out.push(`${file} → ${d}: ${from} may not load ${to}`);
       if (from === 'ui' && isStoreForTheUi(d)) out.push(`${file} → ${d}: the UI never touches a store`);
-      if (THROUGH_THE_CLIENT.includes(from) && CLIENT_INSIDES.test(d)) out.push(`${file} → ${d}: ${from} goes through the tracking client`);
-      if (from === 'ui' && to === 'deploy' && !UI_DEPLOY_MODULES.includes(d)) out.push(`${file} → ${d}: the UI loads only the browser-safe parts of deploy`);
+      if (THROUGH_THE_CLIENT.includes(from) && CLIENT_INSIDES.test(d))
+        out.push(`${file} → ${d}: ${from} goes through the tracking client`);
+      if (from === 'ui' && to === 'deploy' && !UI_DEPLOY_MODULES.includes(d))
+        out.push(`${file} → ${d}: the UI loads only the browser-safe parts of deploy`);
     }
   }
   for (const entry of NO_UI_ENTRIES) {
-    for (const m of reachable(graph, entry)) if (layer(m) === 'ui') out.push(`${entry} ⇒ ${m}: this bundle must not contain the UI`);
+    for (const m of reachable(graph, entry))
+      if (layer(m) === 'ui') out.push(`${entry} ⇒ ${m}: this bundle must not contain the UI`);
   }
   return out;
 }

@@ -18,7 +18,15 @@ afterEach(async () => {
 /** Other wine data: every value nudged off its grid, so sulfur dioxide has decimals everywhere. */
 function otherWine(text: string): string {
   const [header, ...lines] = text.trim().split('\n');
-  return [header, ...lines.slice(0, 300).map((l, i) => l.split(';').map((v, j) => (j === 11 ? v : String(Number(v) * (1 + ((i % 7) - 3) / 100) + 0.25))).join(';'))].join('\n');
+  return [
+    header,
+    ...lines.slice(0, 300).map((l, i) =>
+      l
+        .split(';')
+        .map((v, j) => (j === 11 ? v : String(Number(v) * (1 + ((i % 7) - 3) / 100) + 0.25)))
+        .join(';'),
+    ),
+  ].join('\n');
 }
 
 describe('autolog on wine-quality frames built the ways users build them', () => {
@@ -29,7 +37,7 @@ describe('autolog on wine-quality frames built the ways users build them', () =>
     const rows = lines.map((l) => l.split(';').map(Number));
     const fromRows = new dfd.DataFrame(rows, { columns });
     expect(fromRows.dtypes[6]).toBe('int32'); // danfojs's guess from its first 500 rows
-    const frames = { 'dfd.DataFrame(rows)': fromRows, 'readCSV': await readCSV(text), 'a Table': await readTable(text) };
+    const frames = { 'dfd.DataFrame(rows)': fromRows, readCSV: await readCSV(text), 'a Table': await readTable(text) };
     const newData = await readTable(otherWine(text));
 
     for (const [how, df] of Object.entries(frames)) {
@@ -44,9 +52,14 @@ describe('autolog on wine-quality frames built the ways users build them', () =>
       const run = (await mlflow.searchRuns())[0]!;
       const mlmodel = parse(await (await mlflow.getArtifact(run.info.runId, 'model/MLmodel')).text());
       const inputs = JSON.parse(mlmodel.signature.inputs) as Array<{ name: string; type: string }>;
-      expect(inputs.find((c) => c.name === 'total sulfur dioxide'), how).toEqual({ type: 'double', name: 'total sulfur dioxide', required: true });
+      expect(
+        inputs.find((c) => c.name === 'total sulfur dioxide'),
+        how,
+      ).toEqual({ type: 'double', name: 'total sulfur dioxide', required: true });
       expect(inputs.find((c) => c.name === 'free sulfur dioxide')?.type, how).toBe('double');
-      const dataset = JSON.parse(run.inputs.datasetInputs[0]!.dataset.schema!) as { mlflow_colspec: Array<{ name: string; type: string }> };
+      const dataset = JSON.parse(run.inputs.datasetInputs[0]!.dataset.schema!) as {
+        mlflow_colspec: Array<{ name: string; type: string }>;
+      };
       expect(dataset.mlflow_colspec.find((c) => c.name === 'total sulfur dioxide')?.type, how).toBe('double');
 
       const loaded = await mlflow.pyfunc.loadModel(`runs:/${run.info.runId}/model`);

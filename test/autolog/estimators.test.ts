@@ -1,7 +1,16 @@
 // mlflow.autolog() with Kiroku's estimators: what MLflow's sklearn autolog records, in Node.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ElasticNet, LogisticRegression, Pipeline, StandardScaler, GridSearch, MLPRegressor, meanSquaredError, r2Score } from '../../src/ml/index';
+import {
+  ElasticNet,
+  LogisticRegression,
+  Pipeline,
+  StandardScaler,
+  GridSearch,
+  MLPRegressor,
+  meanSquaredError,
+  r2Score,
+} from '../../src/ml/index';
 import { InterruptError } from '../../src/lib/errors';
 import { nameDataset } from '../../src/autolog/index';
 import { autolog } from '../../src/autolog/index';
@@ -25,22 +34,50 @@ describe('autolog: ElasticNet on wine-quality', () => {
     expect(run.info.endTime).toBeGreaterThanOrEqual(run.info.startTime);
     expect(mlflow.lastActiveRun()?.info.runId).toBe(run.info.runId);
     expect(run.data.params).toEqual({
-      alpha: '0.02', copy_X: 'True', fit_intercept: 'True', l1_ratio: '0.5', max_iter: '1000', positive: 'False',
-      precompute: 'False', random_state: 'None', selection: 'cyclic', tol: '0.0001', warm_start: 'False',
+      alpha: '0.02',
+      copy_X: 'True',
+      fit_intercept: 'True',
+      l1_ratio: '0.5',
+      max_iter: '1000',
+      positive: 'False',
+      precompute: 'False',
+      random_state: 'None',
+      selection: 'cyclic',
+      tol: '0.0001',
+      warm_start: 'False',
     });
     expect(Object.keys(run.data.metrics).sort()).toEqual([
-      'training_mean_absolute_error', 'training_mean_squared_error', 'training_r2_score', 'training_root_mean_squared_error', 'training_score',
+      'training_mean_absolute_error',
+      'training_mean_squared_error',
+      'training_r2_score',
+      'training_root_mean_squared_error',
+      'training_score',
     ]);
     expect(run.data.metrics.training_r2_score).toBe(r2Score(y, model.predict(X)));
     expect(run.data.metrics.training_score).toBe(run.data.metrics.training_r2_score);
-    expect(run.data.tags).toMatchObject({ estimator_name: 'ElasticNet', estimator_class: 'kiroku.ml.ElasticNet', 'mlflow.autologging': 'kiroku_ml' });
+    expect(run.data.tags).toMatchObject({
+      estimator_name: 'ElasticNet',
+      estimator_class: 'kiroku.ml.ElasticNet',
+      'mlflow.autologging': 'kiroku_ml',
+    });
     expect(run.inputs.datasetInputs).toEqual([
-      { dataset: expect.objectContaining({ name: 'dataset', digest: expect.stringMatching(/^[0-9a-f]{8}$/), profile: '{"num_rows":1599,"num_elements":17589}' }), tags: { 'mlflow.data.context': 'train' } },
+      {
+        dataset: expect.objectContaining({
+          name: 'dataset',
+          digest: expect.stringMatching(/^[0-9a-f]{8}$/),
+          profile: '{"num_rows":1599,"num_elements":17589}',
+        }),
+        tags: { 'mlflow.data.context': 'train' },
+      },
     ]);
     const files = (await mlflow.client().listArtifactFiles(run.info.runId)).map((f) => f.path).sort();
     expect(files).toEqual([
-      'environment/environment.json', 'environment/requirements.txt',
-      'model/MLmodel', 'model/input_example.json', 'model/model.json', 'model/requirements.txt',
+      'environment/environment.json',
+      'environment/requirements.txt',
+      'model/MLmodel',
+      'model/input_example.json',
+      'model/model.json',
+      'model/requirements.txt',
     ]);
     const mlmodel = parse(await (await mlflow.getArtifact(run.info.runId, 'model/MLmodel')).text());
     expect(JSON.parse(mlmodel.signature.inputs)).toHaveLength(11);
@@ -55,7 +92,7 @@ describe('autolog: ElasticNet on wine-quality', () => {
     expect(Array.from(loaded.predict<Float64Array>(newRows))).toEqual(Array.from(model.predict(newRows)));
   });
 
-  it('logs into the user\'s run without ending it; exclusive keeps out', async () => {
+  it("logs into the user's run without ending it; exclusive keeps out", async () => {
     const mlflow = autologged();
     const { X, y } = await wine();
     const run = await mlflow.startRun({ runName: 'mine' });
@@ -92,17 +129,23 @@ describe('autolog: ElasticNet on wine-quality', () => {
   it('logs a pipeline once, with its deep params; its steps make no runs of their own', async () => {
     const mlflow = autologged();
     const { X, y } = await wine();
-    new Pipeline([['scaler', new StandardScaler()], ['model', new ElasticNet({ alpha: 0.05 })]]).fit(X, y);
+    new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new ElasticNet({ alpha: 0.05 })],
+    ]).fit(X, y);
     new StandardScaler().fit(X); // a top-level transformer fit is a run too, as in MLflow
     await mlflow.flush();
     const runs = await mlflow.searchRuns({ orderBy: ['attributes.start_time ASC'] });
     expect(runs.map((r) => r.data.tags.estimator_name).sort()).toEqual(['Pipeline', 'StandardScaler']);
     const pipe = runs.find((r) => r.data.tags.estimator_name === 'Pipeline')!;
-    expect(pipe.data.params).toMatchObject({ model__alpha: '0.05', steps: "[('scaler', StandardScaler()), ('model', ElasticNet(alpha=0.05))]" });
+    expect(pipe.data.params).toMatchObject({
+      model__alpha: '0.05',
+      steps: "[('scaler', StandardScaler()), ('model', ElasticNet(alpha=0.05))]",
+    });
     expect(pipe.data.metrics.training_r2_score).toBeGreaterThan(0.3);
   });
 
-  it('logs post-training metrics on the model\'s run, numbering repeated calls', async () => {
+  it("logs post-training metrics on the model's run, numbering repeated calls", async () => {
     const mlflow = autologged();
     const { X, y } = await wine();
     const model = new ElasticNet({ alpha: 0.02 }).fit(X, y);
@@ -115,8 +158,16 @@ describe('autolog: ElasticNet on wine-quality', () => {
     meanSquaredError(yTest, Array.from(pred)); // a copy is not the model's output: not logged
     await mlflow.flush();
     const run = (await mlflow.searchRuns())[0]!;
-    expect(run.data.metrics).toMatchObject({ mean_squared_error_test: mse, 'mean_squared_error-2_test': mse, r2_score_eval: expect.any(Number) });
-    expect(Object.keys(run.data.metrics).filter((k) => !k.startsWith('training_')).sort()).toEqual(['mean_squared_error-2_test', 'mean_squared_error_test', 'r2_score_eval']);
+    expect(run.data.metrics).toMatchObject({
+      mean_squared_error_test: mse,
+      'mean_squared_error-2_test': mse,
+      r2_score_eval: expect.any(Number),
+    });
+    expect(
+      Object.keys(run.data.metrics)
+        .filter((k) => !k.startsWith('training_'))
+        .sort(),
+    ).toEqual(['mean_squared_error-2_test', 'mean_squared_error_test', 'r2_score_eval']);
     const info = JSON.parse(await (await mlflow.getArtifact(run.info.runId, 'metric_info.json')).text());
     expect(Object.keys(info).sort()).toEqual(['mean_squared_error-2_test', 'mean_squared_error_test', 'r2_score_eval']);
   });
@@ -129,7 +180,13 @@ describe('autolog: ElasticNet on wine-quality', () => {
     await mlflow.flush();
     const run = (await mlflow.searchRuns())[0]!;
     expect(Object.keys(run.data.metrics).sort()).toEqual([
-      'training_accuracy_score', 'training_f1_score', 'training_log_loss', 'training_precision_score', 'training_recall_score', 'training_roc_auc', 'training_score',
+      'training_accuracy_score',
+      'training_f1_score',
+      'training_log_loss',
+      'training_precision_score',
+      'training_recall_score',
+      'training_roc_auc',
+      'training_score',
     ]);
     expect(run.data.metrics.training_roc_auc).toBeGreaterThan(0.7);
   });
@@ -157,11 +214,17 @@ describe('autolog: ElasticNet on wine-quality', () => {
     const parent = runs.find((r) => !r.data.tags['mlflow.parentRunId'])!;
     const children = runs.filter((r) => r.data.tags['mlflow.parentRunId'] === parent.info.runId);
     expect(runs.length).toBe(3);
-    expect(parent.data.params).toMatchObject({ best_alpha: String(search.bestParams_!.alpha), param_grid: '{"alpha":[0.01,0.1,1]}', cv: '3' });
+    expect(parent.data.params).toMatchObject({
+      best_alpha: String(search.bestParams_!.alpha),
+      param_grid: '{"alpha":[0.01,0.1,1]}',
+      cv: '3',
+    });
     expect(parent.data.metrics.best_cv_score).toBe(search.bestScore_);
     expect(children.map((c) => c.data.metrics.rank_test_score).sort()).toEqual([1, 2]);
     expect(children.every((c) => 'mean_test_score' in c.data.metrics && 'alpha' in c.data.params)).toBe(true);
-    const header = (await (await mlflow.getArtifact(parent.info.runId, 'cv_results.csv')).text()).split('\n')[0]!.split(',');
+    const header = (await (await mlflow.getArtifact(parent.info.runId, 'cv_results.csv')).text())
+      .split('\n')[0]!
+      .split(',');
     expect(header).toEqual(expect.arrayContaining(['params', 'mean_test_score', 'rank_test_score', 'param_alpha']));
   });
 

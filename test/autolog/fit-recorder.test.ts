@@ -41,7 +41,9 @@ describe('FitRecorder', () => {
     const seen = heard(api.client().store.uri);
     const recorder = new FitRecorder(api, { ...DEFAULTS, silent: true }, 'kiroku_ml');
     await recorder.finish({ params: {}, metrics: { score: 1 }, tags: {} }, 'FINISHED');
-    expect(seen.filter((m) => m.type === 'run-created').map((m) => (m as { runId: string }).runId)).toEqual([recorder.runId]);
+    expect(seen.filter((m) => m.type === 'run-created').map((m) => (m as { runId: string }).runId)).toEqual([
+      recorder.runId,
+    ]);
     expect((await api.getRun(recorder.runId)).data.metrics).toEqual({ score: 1 });
   });
 

@@ -10,7 +10,15 @@ afterEach(async () => {
 
 function net() {
   const model = tf.sequential({
-    layers: [tf.layers.dense({ units: 4, inputShape: [2], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }), tf.layers.dense({ units: 1 })],
+    layers: [
+      tf.layers.dense({
+        units: 4,
+        inputShape: [2],
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
+      }),
+      tf.layers.dense({ units: 1 }),
+    ],
   });
   model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
   return model;
@@ -28,7 +36,14 @@ describe('autolog: TensorFlow.js', () => {
     await mlflow.flush();
     const run = (await mlflow.searchRuns())[0]!;
     expect(run.info.status).toBe('FINISHED');
-    expect(run.data.params).toMatchObject({ epochs: '4', batch_size: '8', validation_split: '0.25', optimizer_name: 'Adam', learning_rate: '0.01', loss: 'meanSquaredError' });
+    expect(run.data.params).toMatchObject({
+      epochs: '4',
+      batch_size: '8',
+      validation_split: '0.25',
+      optimizer_name: 'Adam',
+      learning_rate: '0.01',
+      loss: 'meanSquaredError',
+    });
     expect(run.data.tags).toMatchObject({ 'mlflow.autologging': 'tfjs', estimator_name: 'Sequential' });
     expect((await mlflow.getMetricHistory(run.info.runId, 'loss')).map((m) => m.step)).toEqual([0, 1, 2, 3]);
     expect((await mlflow.getMetricHistory(run.info.runId, 'val_loss')).length).toBe(4);

@@ -2,7 +2,7 @@
 // body read in pieces (records, quotes and UTF-8 characters cut anywhere), typed from all its values.
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { resolve } from 'node:path';
-import { readTable, isLocation, Table } from '../../src/data/index';
+import { readTable, isLocation, type Table } from '../../src/data/index';
 
 import { col, columnsOf, dataErrorOf } from './table-helpers';
 
@@ -101,31 +101,37 @@ describe('readTable: streamed files', () => {
   function pieces(bytes: Uint8Array, piece: number): Blob {
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
     Object.defineProperty(blob, 'stream', {
-      value: () => new ReadableStream<Uint8Array>({
-        start(c) {
-          for (let at = 0; at < bytes.length; at += piece) c.enqueue(bytes.slice(at, at + piece));
-          c.close();
-        },
-      }),
+      value: () =>
+        new ReadableStream<Uint8Array>({
+          start(c) {
+            for (let at = 0; at < bytes.length; at += piece) c.enqueue(bytes.slice(at, at + piece));
+            c.close();
+          },
+        }),
     });
     return blob;
   }
   const encode = (s: string) => new TextEncoder().encode(s);
 
-  it.each([1, 2, 3, 7, 64])('parses the same whatever the pieces (%i bytes), quotes, \\r\\n and UTF-8 cut included', async (piece) => {
-    const text = 'name,text,n\r\n"a, b","two\r\nlines",1\r\nçà,"say ""hi""",2.5\r\n€uro,x,3\r\n';
-    const whole = await readTable(text);
-    const streamed = await readTable(pieces(encode(text), piece), { chunkSize: 5 });
-    expect(streamed.columns).toEqual(whole.columns);
-    expect(streamed.dtypes).toEqual(['string', 'string', 'float64']);
-    expect(columnsOf(streamed)).toEqual(columnsOf(whole));
-    expect(col(streamed, 'text')).toEqual(['two\r\nlines', 'say "hi"', 'x']);
-  });
+  it.each([1, 2, 3, 7, 64])(
+    'parses the same whatever the pieces (%i bytes), quotes, \\r\\n and UTF-8 cut included',
+    async (piece) => {
+      const text = 'name,text,n\r\n"a, b","two\r\nlines",1\r\nçà,"say ""hi""",2.5\r\n€uro,x,3\r\n';
+      const whole = await readTable(text);
+      const streamed = await readTable(pieces(encode(text), piece), { chunkSize: 5 });
+      expect(streamed.columns).toEqual(whole.columns);
+      expect(streamed.dtypes).toEqual(['string', 'string', 'float64']);
+      expect(columnsOf(streamed)).toEqual(columnsOf(whole));
+      expect(col(streamed, 'text')).toEqual(['two\r\nlines', 'say "hi"', 'x']);
+    },
+  );
 
   it('names the right line of a ragged row or a bad byte far into a streamed file', async () => {
     const lines = ['a,b'];
     for (let i = 0; i < 500; i++) lines.push(`${i},${i}`);
-    const ragged = await dataErrorOf(readTable(pieces(encode([...lines, '1,2,3', ''].join('\n')), 97), { chunkSize: 100 }));
+    const ragged = await dataErrorOf(
+      readTable(pieces(encode([...lines, '1,2,3', ''].join('\n')), 97), { chunkSize: 100 }),
+    );
     expect(ragged.message).toMatch(/^Line 502 has 3 fields; the header has 2\./);
     const bad = new Uint8Array([...encode(lines.join('\n') + '\ncaf'), 0xe9, ...encode(',1\n')]);
     const e = await dataErrorOf(readTable(new File([bad], 'latin1.csv')));

@@ -39,7 +39,11 @@ describe('readTable: the UCI wine-quality file', () => {
 });
 
 describe('readTable: delimiters', () => {
-  const rows = [['name', 'x', 'y'], ['a', '1', '2.5'], ['b', '3', '4.5']];
+  const rows = [
+    ['name', 'x', 'y'],
+    ['a', '1', '2.5'],
+    ['b', '3', '4.5'],
+  ];
   it.each([
     [',', 'comma'],
     [';', 'semicolon'],
@@ -90,7 +94,10 @@ describe('readTable: quoting', () => {
   it('unquotes numbers, and handles a lone \\r as a line end and a last line without one', async () => {
     const df = await readTable('"a","b"\r"1","2.5"\r3,4');
     expect(df.dtypes).toEqual(['int64', 'float64']);
-    expect(columnsOf(df)).toEqual([[1, 3], [2.5, 4]]);
+    expect(columnsOf(df)).toEqual([
+      [1, 3],
+      [2.5, 4],
+    ]);
   });
 
   it('counts lines inside quoted fields when naming a bad line', async () => {
@@ -118,7 +125,16 @@ describe('readTable: types and missing values', () => {
     expect(col(df, 'city')).toEqual(['Lisbon', 'Porto', 'Lisbon', null, 'Faro', 'Porto', 'Lisbon', 'Braga']);
     expect(col(df, 'flag')).toEqual([true, false, true, false, true, null, false, true]);
     expect(col(df, 'visits')).toEqual([10, 12, NaN, 7, 3, 5, 8, 9]);
-    expect(col(df, 'note')).toEqual(['plain', 'with, comma', 'line one\nline two', 'she said "hi"', null, 'x', 'y', 'z']);
+    expect(col(df, 'note')).toEqual([
+      'plain',
+      'with, comma',
+      'line one\nline two',
+      'she said "hi"',
+      null,
+      'x',
+      'y',
+      'z',
+    ]);
   });
 
   it('treats each default missing marker as missing, in numeric and string columns', async () => {
@@ -191,7 +207,10 @@ describe('readTable: headers', () => {
   it('names columns 0, 1, … without a header row', async () => {
     const df = await readTable('1,x\n2,y\n', { header: false });
     expect(df.columns).toEqual(['0', '1']);
-    expect(columnsOf(df)).toEqual([[1, 2], ['x', 'y']]);
+    expect(columnsOf(df)).toEqual([
+      [1, 2],
+      ['x', 'y'],
+    ]);
     const e = await dataErrorOf(readTable('1,x\n2\n', { header: false }));
     expect(e.message).toMatch(/^Line 2 has 1 field; the first row has 2\./);
   });
@@ -201,7 +220,9 @@ describe('readTable: bad input', () => {
   it.each(['', '\n\n', '  \r\n'])('refuses an empty file (%j)', async (text) => {
     const e = await dataErrorOf(readTable(text));
     expect(e.code).toBe('EMPTY_FILE');
-    expect(e.message).toBe('The file is empty: the CSV text has no header line and no rows. Check that you picked the right file.');
+    expect(e.message).toBe(
+      'The file is empty: the CSV text has no header line and no rows. Check that you picked the right file.',
+    );
   });
 
   it('names the file when it is empty', async () => {
@@ -236,7 +257,11 @@ describe('readTable: bad input', () => {
 
   it('refuses bytes that are not UTF-8, naming the line', async () => {
     // "café" in Latin-1 on line 3.
-    const bytes = new Uint8Array([...new TextEncoder().encode('name,n\nab,1\ncaf'), 0xe9, ...new TextEncoder().encode(',2\n')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('name,n\nab,1\ncaf'),
+      0xe9,
+      ...new TextEncoder().encode(',2\n'),
+    ]);
     const e = await dataErrorOf(readTable(new File([bytes], 'latin1.csv')));
     expect(e.code).toBe('INVALID_ENCODING');
     expect(e.message).toBe(

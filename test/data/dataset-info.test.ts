@@ -64,7 +64,8 @@ describe('datasetDigest', () => {
   });
 
   it(`hashes the first ${DIGEST_MAX_ROWS} rows and the row count, as MLflow does`, async () => {
-    const rows = (last: number) => ['x', ...Array.from({ length: DIGEST_MAX_ROWS + 5 }, (_, i) => String(i)), String(last)].join('\n');
+    const rows = (last: number) =>
+      ['x', ...Array.from({ length: DIGEST_MAX_ROWS + 5 }, (_, i) => String(i)), String(last)].join('\n');
     const a = await datasetDigest(await readCSV(rows(1)));
     const b = await datasetDigest(await readCSV(rows(2)));
     expect(a).toBe(b);

@@ -11,7 +11,17 @@ afterEach(() => {
 const EXPECTED: Record<SampleName, { shape: [number, number]; columns: string[]; dtypes: string[] }> = {
   cars: {
     shape: [406, 9],
-    columns: ['name', 'miles_per_gallon', 'cylinders', 'displacement', 'horsepower', 'weight_in_lbs', 'acceleration', 'year', 'origin'],
+    columns: [
+      'name',
+      'miles_per_gallon',
+      'cylinders',
+      'displacement',
+      'horsepower',
+      'weight_in_lbs',
+      'acceleration',
+      'year',
+      'origin',
+    ],
     dtypes: ['string', 'float32', 'int32', 'float32', 'float32', 'int32', 'float32', 'int32', 'string'],
   },
   penguins: {
@@ -27,19 +37,22 @@ const EXPECTED: Record<SampleName, { shape: [number, number]; columns: string[];
 };
 
 describe('sample datasets', () => {
-  it.each(SAMPLE_DATASETS.map((d) => [d.name, d] as const))('%s loads offline with its shape, names and target', async (name, info) => {
-    vi.stubGlobal('fetch', () => {
-      throw new Error('no network: samples must load from the installed package');
-    });
-    const df = await loadSample(name);
-    const want = EXPECTED[name];
-    expect(df.shape).toEqual(want.shape);
-    expect(df.columns).toEqual(want.columns);
-    expect(df.dtypes).toEqual(want.dtypes);
-    expect([info.rows, info.columns]).toEqual(want.shape);
-    expect(df.columns).toContain(info.target);
-    expect(info.license).not.toBe('');
-  });
+  it.each(SAMPLE_DATASETS.map((d) => [d.name, d] as const))(
+    '%s loads offline with its shape, names and target',
+    async (name, info) => {
+      vi.stubGlobal('fetch', () => {
+        throw new Error('no network: samples must load from the installed package');
+      });
+      const df = await loadSample(name);
+      const want = EXPECTED[name];
+      expect(df.shape).toEqual(want.shape);
+      expect(df.columns).toEqual(want.columns);
+      expect(df.dtypes).toEqual(want.dtypes);
+      expect([info.rows, info.columns]).toEqual(want.shape);
+      expect(df.columns).toContain(info.target);
+      expect(info.license).not.toBe('');
+    },
+  );
 
   it('cleans values: model year as a number, the penguin with sex "." as unknown', async () => {
     const cars = await loadSample('cars');
@@ -56,7 +69,9 @@ describe('sample datasets', () => {
   it('refuses an unknown name, listing the known ones', async () => {
     const e = await loadSample('iris' as SampleName).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(DataError);
-    expect((e as DataError).message).toBe("Unknown sample dataset 'iris'; choose one of 'cars', 'penguins', 'seattle-weather'.");
+    expect((e as DataError).message).toBe(
+      "Unknown sample dataset 'iris'; choose one of 'cars', 'penguins', 'seattle-weather'.",
+    );
   });
 
   it('snake-cases column names', () => {

@@ -29,14 +29,20 @@ function compare(summary: ColumnSummary[], expected: Record<string, Ref>): void 
         expectClose(s[stat], ref[stat] as number | null, `${s.name}.${stat}`);
       }
     } else {
-      expect({ unique: s.unique, top: s.top, freq: s.freq }, s.name).toEqual({ unique: ref.unique, top: ref.top, freq: ref.freq });
+      expect({ unique: s.unique, top: s.top, freq: s.freq }, s.name).toEqual({
+        unique: ref.unique,
+        top: ref.top,
+        freq: ref.freq,
+      });
     }
   }
 }
 
 suite('describe', () => {
   it('matches numpy on the wine-quality file', async () => {
-    const wine = await readCSV(new Blob([await readFile(resolve(__dirname, '../../../shared/data/winequality-red.csv'))]));
+    const wine = await readCSV(
+      new Blob([await readFile(resolve(__dirname, '../../../shared/data/winequality-red.csv'))]),
+    );
     compare(describe(wine), reference.wine.columns as Record<string, Ref>);
   });
 
@@ -70,7 +76,20 @@ suite('describe', () => {
     const df = await readCSV('x,s\n1,a\n2,a\n3,b\n');
     const frame = await describeFrame(describe(df));
     expect(frame.columns).toEqual(['x', 's']);
-    expect(frame.index).toEqual(['count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top', 'freq']);
+    expect(frame.index).toEqual([
+      'count',
+      'missing',
+      'mean',
+      'std',
+      'min',
+      '25%',
+      '50%',
+      '75%',
+      'max',
+      'unique',
+      'top',
+      'freq',
+    ]);
     const rows = frame.values as unknown[][];
     expect(rows[0]).toEqual([3, 3]);
     expect(rows[2]).toEqual([2, null]);

@@ -10,7 +10,9 @@ export const columnsOf = (t: Table) => t.data.map((c) => Array.from(c as ArrayLi
 /** The DataError a promise rejects with (fails the test when it resolves or rejects otherwise). */
 export async function dataErrorOf(p: Promise<unknown>): Promise<DataError> {
   const e = await p.then(
-    () => { throw new Error('expected a DataError, but it resolved'); },
+    () => {
+      throw new Error('expected a DataError, but it resolved');
+    },
     (err: unknown) => err,
   );
   expect(e).toBeInstanceOf(DataError);

@@ -43,7 +43,10 @@ describe('inferColumn: pandas dtypes from all values', () => {
     expect(inferColumn(['a', undefined, 'b'])).toEqual({ dtype: 'string', data: ['a', null, 'b'] });
     expect(inferColumn(['a', 1, true, NaN])).toEqual({ dtype: 'string', data: ['a', '1', 'True', null] });
     expect(inferColumn([1, true]).dtype).toBe('string');
-    expect(inferColumn([new Date(Date.UTC(2024, 0, 2))])).toEqual({ dtype: 'string', data: ['2024-01-02T00:00:00.000Z'] });
+    expect(inferColumn([new Date(Date.UTC(2024, 0, 2))])).toEqual({
+      dtype: 'string',
+      data: ['2024-01-02T00:00:00.000Z'],
+    });
   });
 
   it('typed arrays: floats stay float64 (numpy keeps 1.0 a float), integer arrays are int64', () => {
@@ -56,13 +59,20 @@ describe('inferColumn: pandas dtypes from all values', () => {
 
 describe('toTable: every input a user may hand in', () => {
   // dfd.readCSV needs a browser (papaparse reads Files with FileReader): test/e2e/data-boundary.test.ts covers it.
-  it('danfojs frames built from rows, from columns and by readCSV all give the values\' types', async () => {
+  it("danfojs frames built from rows, from columns and by readCSV all give the values' types", async () => {
     const csv = lateDecimalsCsv();
-    const rows = csv.split('\n').slice(1).map((l) => l.split(',').map((v, j) => (j < 2 ? Number(v) : v)));
+    const rows = csv
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').map((v, j) => (j < 2 ? Number(v) : v)));
     const fromRows = new dfd.DataFrame(rows, { columns: ['n', 'late', 'label'] });
     // danfojs guessed from its sample: the late column is "int32" there.
     expect(fromRows.dtypes).toEqual(['int32', 'int32', 'string']);
-    const fromColumns = new dfd.DataFrame({ n: rows.map((r) => r[0]), late: rows.map((r) => r[1]), label: rows.map((r) => r[2]) });
+    const fromColumns = new dfd.DataFrame({
+      n: rows.map((r) => r[0]),
+      late: rows.map((r) => r[1]),
+      label: rows.map((r) => r[2]),
+    });
     expect(fromColumns.dtypes[1]).toBe('int32');
     const fromKiroku = await readCSV(csv);
     expect(fromKiroku.dtypes).toEqual(['int32', 'float32', 'string']);
@@ -87,8 +97,16 @@ describe('toTable: every input a user may hand in', () => {
   it('rows, records, an object of columns and a Matrix give the same table', () => {
     const named = toTable({ a: [1, 2], b: [0.5, 1.5] });
     expect(named.dtypes).toEqual(['int64', 'float64']);
-    expect(toTable([{ a: 1, b: 0.5 }, { a: 2, b: 1.5 }]).values).toEqual(named.values);
-    const rows = toTable([[1, 0.5], [2, 1.5]]);
+    expect(
+      toTable([
+        { a: 1, b: 0.5 },
+        { a: 2, b: 1.5 },
+      ]).values,
+    ).toEqual(named.values);
+    const rows = toTable([
+      [1, 0.5],
+      [2, 1.5],
+    ]);
     expect(rows.columns).toEqual(['x0', 'x1']);
     expect(rows.values).toEqual(named.values);
     const m = toMatrix(named);
@@ -109,7 +127,9 @@ describe('toTable: every input a user may hand in', () => {
   it("refuses 1-D input with scikit-learn's advice, ragged rows and other values, naming them", () => {
     expect(() => toTable([1, 2, 3])).toThrow('Expected 2D array, got 1D array instead.');
     expect(() => toTable([[1, 2], [3]])).toThrow('Row 1 of X has 1 values; row 0 has 2.');
-    expect(() => toTable(42)).toThrow('X must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; got a number.');
+    expect(() => toTable(42)).toThrow(
+      'X must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; got a number.',
+    );
     expect(() => toTable({ a: [1, 2], b: [1] })).toThrow("Column 'b' has 1 values; the table has 2 rows.");
   });
 });
@@ -121,9 +141,15 @@ describe('Table', () => {
     expect(t.shape).toEqual([4, 4]);
     expect(t.select(['s', 'x']).columns).toEqual(['s', 'x']);
     const mid = t.slice(1, 3);
-    expect(mid.values).toEqual([[2, null, null, false], [3, 2.5, 'c', null]]);
+    expect(mid.values).toEqual([
+      [2, null, null, false],
+      [3, 2.5, 'c', null],
+    ]);
     expect((mid.column('x') as Float64Array).buffer).toBe((t.column('x') as Float64Array).buffer);
-    expect(t.take([3, 0]).values).toEqual([[4, 3, 'd', true], [1, 0.5, 'a', true]]);
+    expect(t.take([3, 0]).values).toEqual([
+      [4, 3, 'd', true],
+      [1, 0.5, 'a', true],
+    ]);
     expect(t.head(2).dtypes).toEqual(t.dtypes);
   });
 
@@ -133,9 +159,16 @@ describe('Table', () => {
   });
 
   it('refuses duplicate names, wrong storage and unknown columns with the names', () => {
-    expect(() => new Table([{ name: 'a', dtype: 'int64', data: Float64Array.of(1) }, { name: 'a', dtype: 'int64', data: Float64Array.of(1) }]))
-      .toThrow("Duplicate column name 'a'");
-    expect(() => new Table([{ name: 'a', dtype: 'float64', data: [1] as never }])).toThrow("Column 'a' of dtype float64 must hold a Float64Array.");
+    expect(
+      () =>
+        new Table([
+          { name: 'a', dtype: 'int64', data: Float64Array.of(1) },
+          { name: 'a', dtype: 'int64', data: Float64Array.of(1) },
+        ]),
+    ).toThrow("Duplicate column name 'a'");
+    expect(() => new Table([{ name: 'a', dtype: 'float64', data: [1] as never }])).toThrow(
+      "Column 'a' of dtype float64 must hold a Float64Array.",
+    );
     expect(() => t.column('z')).toThrow(DataError);
     expect(() => t.column('z')).toThrow("Column 'z' is not in the table; its columns are ['x', 'y', 's', 'b'].");
   });
@@ -149,7 +182,9 @@ describe('Table', () => {
   });
 
   it('prints its first rows as pandas does', () => {
-    expect(String(t.head(2))).toBe('   x    y    s      b\n0  1  0.5    a   True\n1  2  NaN  NaN  False\n\n[2 rows x 4 columns]');
+    expect(String(t.head(2))).toBe(
+      '   x    y    s      b\n0  1  0.5    a   True\n1  2  NaN  NaN  False\n\n[2 rows x 4 columns]',
+    );
   });
 });
 
@@ -170,17 +205,42 @@ describe('X and y for estimators', () => {
     expect(m).toMatchObject({ rows: 3, cols: 2, columns: ['alcohol', 'quality'] });
     expect(Array.from(m.data)).toEqual([9.4, 9.8, 10.5, 5, 6, 7]);
     expect(Array.from(toMatrix(toTable(df)).data)).toEqual(Array.from(m.data));
-    expect(Array.from(toMatrix([{ alcohol: 9.4, quality: 5 }, { alcohol: 9.8, quality: 6 }, { alcohol: 10.5, quality: 7 }]).data)).toEqual(Array.from(m.data));
-    expect(Array.from(toMatrix([[9.4, 5], [9.8, 6], [10.5, 7]]).data)).toEqual(Array.from(m.data));
+    expect(
+      Array.from(
+        toMatrix([
+          { alcohol: 9.4, quality: 5 },
+          { alcohol: 9.8, quality: 6 },
+          { alcohol: 10.5, quality: 7 },
+        ]).data,
+      ),
+    ).toEqual(Array.from(m.data));
+    expect(
+      Array.from(
+        toMatrix([
+          [9.4, 5],
+          [9.8, 6],
+          [10.5, 7],
+        ]).data,
+      ),
+    ).toEqual(Array.from(m.data));
   });
 
   it('refuses missing and non-numeric cells, naming the column and row', () => {
-    expect(() => toMatrix([[1, 2], [3, NaN]])).toThrow("Column 'x1' has a missing value at row 1");
+    expect(() =>
+      toMatrix([
+        [1, 2],
+        [3, NaN],
+      ]),
+    ).toThrow("Column 'x1' has a missing value at row 1");
     expect(() => toMatrix(toTable({ a: [1, null] }))).toThrow("Column 'a' has a missing value at row 1");
-    expect(() => toMatrix(new dfd.DataFrame({ a: [1, 2], b: [3, NaN] }))).toThrow("Column 'b' has a missing value at row 1");
-    expect(() => toMatrix(new dfd.DataFrame({ a: [1, 2], s: ['u', 'v'] }))).toThrow("Column 's' has the non-numeric value \"u\" at row 0");
+    expect(() => toMatrix(new dfd.DataFrame({ a: [1, 2], b: [3, NaN] }))).toThrow(
+      "Column 'b' has a missing value at row 1",
+    );
+    expect(() => toMatrix(new dfd.DataFrame({ a: [1, 2], s: ['u', 'v'] }))).toThrow(
+      'Column \'s\' has the non-numeric value "u" at row 0',
+    );
     expect(Array.from(toMatrix(new dfd.DataFrame({ b: [true, false] })).data)).toEqual([1, 0]);
-    expect(() => toMatrix(toTable({ s: ['u', 'v'] }))).toThrow("Column 's' has the non-numeric value \"u\" at row 0");
-    expect(() => toVector(['a'])).toThrow("Column 'y' has the non-numeric value \"a\" at row 0");
+    expect(() => toMatrix(toTable({ s: ['u', 'v'] }))).toThrow('Column \'s\' has the non-numeric value "u" at row 0');
+    expect(() => toVector(['a'])).toThrow('Column \'y\' has the non-numeric value "a" at row 0');
   });
 });

@@ -35,7 +35,11 @@ describe('kiroku --help', () => {
   it('every command explains itself', async () => {
     expect((await kiroku('--help')).stdout).toMatch(/^Usage: kiroku COMMAND/);
     expect((await kiroku('models', '--help')).stdout).toMatch(/serve .*\n.*predict .*\n.*generate-dockerfile/);
-    for (const [command, option] of [['serve', '--workers'], ['predict', '--input-path'], ['generate-dockerfile', '--output-directory']] as const) {
+    for (const [command, option] of [
+      ['serve', '--workers'],
+      ['predict', '--input-path'],
+      ['generate-dockerfile', '--output-directory'],
+    ] as const) {
       const { stdout } = await kiroku('models', command, '--help');
       expect(stdout).toContain(`Usage: kiroku models ${command} [OPTIONS]`);
       expect(stdout).toContain(option);
@@ -47,7 +51,9 @@ describe('kiroku --help', () => {
     const unknown = await kiroku('models', 'serve', '--model', 'x').catch((e: { code: number; stderr: string }) => e);
     expect((unknown as { code: number }).code).toBe(2);
     expect((unknown as { stderr: string }).stderr).toMatch(/Unknown option '--model'[\s\S]*Usage: kiroku models serve/);
-    const missing = await kiroku('models', 'predict', '-m', join(work, 'nothing-here')).catch((e: { code: number; stderr: string }) => e);
+    const missing = await kiroku('models', 'predict', '-m', join(work, 'nothing-here')).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((missing as { code: number }).code).toBe(1);
     expect((missing as { stderr: string }).stderr).toContain("No such file or directory: '");
   });
@@ -55,7 +61,10 @@ describe('kiroku --help', () => {
 
 describe('kiroku models predict', () => {
   it('CSV in, CSV out, from the exported zip: the same numbers as in-process', async () => {
-    const csv = [exported.columns.map((c) => `"${c}"`).join(','), ...rows.map((r) => exported.columns.map((c) => r[c]).join(','))].join('\n');
+    const csv = [
+      exported.columns.map((c) => `"${c}"`).join(','),
+      ...rows.map((r) => exported.columns.map((c) => r[c]).join(',')),
+    ].join('\n');
     await writeFile(join(work, 'in.csv'), csv);
     await kiroku('models', 'predict', '-m', exported.zipPath, '-i', 'in.csv', '-o', 'out.csv');
     const lines = (await readFile(join(work, 'out.csv'), 'utf8')).trimEnd().split('\n');
@@ -64,23 +73,37 @@ describe('kiroku models predict', () => {
   });
 
   it('a JSON body in, {"predictions": …} out, from the model folder (to a file and to standard output)', async () => {
-    await writeFile(join(work, 'in.json'), JSON.stringify({ dataframe_split: { columns: exported.columns, data: rows.map((r) => exported.columns.map((c) => r[c])) } }));
+    await writeFile(
+      join(work, 'in.json'),
+      JSON.stringify({
+        dataframe_split: { columns: exported.columns, data: rows.map((r) => exported.columns.map((c) => r[c])) },
+      }),
+    );
     await kiroku('models', 'predict', '-m', exported.modelDir, '-i', 'in.json', '-o', 'out.json');
-    expectClose((JSON.parse(await readFile(join(work, 'out.json'), 'utf8')) as { predictions: number[] }).predictions, expected);
+    expectClose(
+      (JSON.parse(await readFile(join(work, 'out.json'), 'utf8')) as { predictions: number[] }).predictions,
+      expected,
+    );
     const { stdout } = await kiroku('models', 'predict', '-m', exported.modelDir, '-i', 'in.json', '-t', 'json');
     expectClose((JSON.parse(stdout) as { predictions: number[] }).predictions, expected);
   });
 
   it("bad input fails with the scoring server's message", async () => {
     await writeFile(join(work, 'bad.json'), JSON.stringify({ dataframe_records: [{ alcohol: 9 }] }));
-    const e = (await kiroku('models', 'predict', '-m', exported.modelDir, '-i', 'bad.json').catch((x: unknown) => x)) as { code: number; stderr: string };
+    const e = (await kiroku('models', 'predict', '-m', exported.modelDir, '-i', 'bad.json').catch(
+      (x: unknown) => x,
+    )) as { code: number; stderr: string };
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/Failed to predict data .* Error: Model is missing inputs \['fixed acidity'/s);
   });
 
   it('a linear model loads no TensorFlow.js (and the probe sees TensorFlow.js when it is loaded)', async () => {
     const probe = join(__dirname, 'tf-probe.mts');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', probe, exported.modelDir, JSON.stringify(rows.slice(0, 2))], { cwd: ROOT });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', probe, exported.modelDir, JSON.stringify(rows.slice(0, 2))],
+      { cwd: ROOT },
+    );
     expect(JSON.parse(stdout)).toEqual({ before: false, after: true });
   });
 });
@@ -90,8 +113,19 @@ describe('kiroku models serve --workers', () => {
     const served = await startNode([BIN, 'models', 'serve', '-m', exported.zipPath, '--port', '0', '--workers', '2']);
     try {
       expect((await fetch(served.url + '/ping')).status).toBe(200);
-      const answers = await Promise.all(rows.map((r) => fetch(served.url + '/invocations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: r }) }).then((a) => a.json() as Promise<{ predictions: number[] }>)));
-      expectClose(answers.map((a) => a.predictions[0]!), expected);
+      const answers = await Promise.all(
+        rows.map((r) =>
+          fetch(served.url + '/invocations', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ inputs: r }),
+          }).then((a) => a.json() as Promise<{ predictions: number[] }>),
+        ),
+      );
+      expectClose(
+        answers.map((a) => a.predictions[0]!),
+        expected,
+      );
     } finally {
       await served.stop();
     }
@@ -111,19 +145,31 @@ describe('kiroku models generate-dockerfile', () => {
     const dockerfile = await readFile(join(dir, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
     expect(dockerfile).toMatch(/^COPY model \.\/model$/m);
-    expect(dockerfile).toContain('ENTRYPOINT ["node", "server/kiroku.mjs", "models", "serve", "-m", "model", "--host", "0.0.0.0", "--port", "8080"]');
+    expect(dockerfile).toContain(
+      'ENTRYPOINT ["node", "server/kiroku.mjs", "models", "serve", "-m", "model", "--host", "0.0.0.0", "--port", "8080"]',
+    );
     expect(dockerfile).not.toContain('npm install'); // a linear model needs no packages
     expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')).dependencies).toEqual({});
     expect((await readdir(join(dir, 'model'))).sort()).toEqual(['MLmodel', 'input_example.json', 'model.json']);
-    expect(await readFile(join(dir, 'model/model.json'), 'utf8')).toBe(await readFile(join(exported.modelDir, 'model.json'), 'utf8'));
+    expect(await readFile(join(dir, 'model/model.json'), 'utf8')).toBe(
+      await readFile(join(exported.modelDir, 'model.json'), 'utf8'),
+    );
 
     // Moved away from any node_modules, as in the image: the server needs nothing but node.
     const elsewhere = await mkdtemp(join(tmpdir(), 'kiroku-image-'));
     await cp(dir, elsewhere, { recursive: true });
-    served = await startNode([join(elsewhere, 'server/kiroku.mjs'), 'models', 'serve', '-m', join(elsewhere, 'model'), '--port', '0'], { PATH: process.env.PATH }, elsewhere);
+    served = await startNode(
+      [join(elsewhere, 'server/kiroku.mjs'), 'models', 'serve', '-m', join(elsewhere, 'model'), '--port', '0'],
+      { PATH: process.env.PATH },
+      elsewhere,
+    );
     const ping = await fetch(served.url + '/ping');
     expect(ping.status).toBe(200);
-    const answer = await fetch(served.url + '/invocations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dataframe_records: rows }) });
+    const answer = await fetch(served.url + '/invocations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dataframe_records: rows }),
+    });
     expectClose(((await answer.json()) as { predictions: number[] }).predictions, expected);
   }, 120_000);
 });

@@ -63,9 +63,19 @@ describe('kiroku models serve: routes', () => {
 describe('kiroku models serve: every body format gives the in-process predictions', () => {
   it('dataframe_split, with and without an index, columns in another order', async () => {
     expectPredictions(await post(JSON.stringify({ dataframe_split: { columns: columnsOf(), data: matrix() } })));
-    expectPredictions(await post(JSON.stringify({ dataframe_split: { index: rows.map((_, i) => i * 32), columns: columnsOf(), data: matrix() } })));
+    expectPredictions(
+      await post(
+        JSON.stringify({
+          dataframe_split: { index: rows.map((_, i) => i * 32), columns: columnsOf(), data: matrix() },
+        }),
+      ),
+    );
     const reversed = [...columnsOf()].reverse();
-    expectPredictions(await post(JSON.stringify({ dataframe_split: { columns: reversed, data: rows.map((r) => reversed.map((c) => r[c])) } })));
+    expectPredictions(
+      await post(
+        JSON.stringify({ dataframe_split: { columns: reversed, data: rows.map((r) => reversed.map((c) => r[c])) } }),
+      ),
+    );
   });
 
   it('dataframe_split without columns takes the signature’s by position', async () => {
@@ -76,13 +86,20 @@ describe('kiroku models serve: every body format gives the in-process prediction
     expectPredictions(await post(JSON.stringify({ dataframe_records: rows })));
     expectPredictions(await post(JSON.stringify({ instances: rows })));
     expectPredictions(await post(JSON.stringify({ instances: matrix() })));
-    expectPredictions(await post(JSON.stringify({ inputs: Object.fromEntries(columnsOf().map((c) => [c, rows.map((r) => r[c])])) })));
+    expectPredictions(
+      await post(JSON.stringify({ inputs: Object.fromEntries(columnsOf().map((c) => [c, rows.map((r) => r[c])])) })),
+    );
     expectPredictions(await post(JSON.stringify({ inputs: matrix() })));
     expectPredictions(await post(JSON.stringify({ inputs: rows[3] })), [expected[3]!]);
   });
 
   it('params beside the data, and charset=utf-8', async () => {
-    expectPredictions(await post(JSON.stringify({ dataframe_records: rows, params: { verbose: true } }), 'application/json; charset=UTF-8'));
+    expectPredictions(
+      await post(
+        JSON.stringify({ dataframe_records: rows, params: { verbose: true } }),
+        'application/json; charset=UTF-8',
+      ),
+    );
   });
 
   it('text/csv, also as pandas writes it (an unnamed index column first), with missing-value markers refused', async () => {
@@ -94,7 +111,12 @@ describe('kiroku models serve: every body format gives the in-process prediction
 });
 
 describe("kiroku models serve: bad input gets MLflow's error JSON and status", () => {
-  async function expectError(answer: { status: number; type: string | null; text: string }, status: number, code: string, message: string | RegExp) {
+  async function expectError(
+    answer: { status: number; type: string | null; text: string },
+    status: number,
+    code: string,
+    message: string | RegExp,
+  ) {
     expect(answer.status, answer.text).toBe(status);
     expect(answer.type).toBe('application/json');
     const json = JSON.parse(answer.text) as { error_code: string; message: string };
@@ -105,29 +127,89 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
   const FORMATS = "{'dataframe_split', 'dataframe_records', 'instances', 'inputs'}";
 
   it('malformed JSON, a list, a scalar', async () => {
-    await expectError(await post('{"dataframe_split": '), 400, 'BAD_REQUEST', /^Invalid input\. Ensure that input is a valid JSON formatted string\. Error: 'JSONDecodeError\(.*\)'\nInput: \n\{"dataframe_split": \n$/);
-    await expectError(await post('[1, 2]'), 400, 'BAD_REQUEST', `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. Received a list.`);
-    await expectError(await post('"text"'), 400, 'BAD_REQUEST', `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. Received unexpected input type '<class 'str'>.`);
+    await expectError(
+      await post('{"dataframe_split": '),
+      400,
+      'BAD_REQUEST',
+      /^Invalid input\. Ensure that input is a valid JSON formatted string\. Error: 'JSONDecodeError\(.*\)'\nInput: \n\{"dataframe_split": \n$/,
+    );
+    await expectError(
+      await post('[1, 2]'),
+      400,
+      'BAD_REQUEST',
+      `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. Received a list.`,
+    );
+    await expectError(
+      await post('"text"'),
+      400,
+      'BAD_REQUEST',
+      `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. Received unexpected input type '<class 'str'>.`,
+    );
   });
 
   it('no input field, or two', async () => {
-    await expectError(await post('{"data": [[1]]}'), 400, 'BAD_REQUEST', /^The input must be a JSON dictionary with exactly one of the input fields .*\. Received dictionary with input fields: \[\]\. IMPORTANT: The MLflow Model scoring protocol has changed in MLflow version 2\.0\./);
-    await expectError(await post(JSON.stringify({ dataframe_records: rows, inputs: matrix() })), 400, 'BAD_REQUEST', /Received dictionary with input fields: \['dataframe_records', 'inputs'\]\. IMPORTANT/);
+    await expectError(
+      await post('{"data": [[1]]}'),
+      400,
+      'BAD_REQUEST',
+      /^The input must be a JSON dictionary with exactly one of the input fields .*\. Received dictionary with input fields: \[\]\. IMPORTANT: The MLflow Model scoring protocol has changed in MLflow version 2\.0\./,
+    );
+    await expectError(
+      await post(JSON.stringify({ dataframe_records: rows, inputs: matrix() })),
+      400,
+      'BAD_REQUEST',
+      /Received dictionary with input fields: \['dataframe_records', 'inputs'\]\. IMPORTANT/,
+    );
   });
 
   it('malformed dataframe_split and dataframe_records', async () => {
-    await expectError(await post('{"dataframe_split": [[1, 2]]}'), 400, 'BAD_REQUEST', 'Invalid input. Dataframe split format must be a dictionary. Got list.');
-    await expectError(await post('{"dataframe_split": {"columns": ["a"]}}'), 400, 'BAD_REQUEST', "Invalid input. Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got {'columns'}.'");
-    await expectError(await post('{"dataframe_split": {"columns": ["a", "b"], "data": [[1, 2], [3]]}}'), 400, 'BAD_REQUEST', "Invalid input. Provided dataframe_split field is not a valid dataframe representation in 'split' format. Error: '2 columns passed, passed data had 1 columns'");
-    await expectError(await post('{"dataframe_records": {"a": 1}}'), 400, 'BAD_REQUEST', 'Invalid input. Dataframe records format must be a list of records. Got dictionary.');
-    await expectError(await post('{"inputs": {"a": [1, 2], "b": [1]}}'), 400, 'BAD_REQUEST', 'Invalid input. The length of values for each input/column name are not the same');
+    await expectError(
+      await post('{"dataframe_split": [[1, 2]]}'),
+      400,
+      'BAD_REQUEST',
+      'Invalid input. Dataframe split format must be a dictionary. Got list.',
+    );
+    await expectError(
+      await post('{"dataframe_split": {"columns": ["a"]}}'),
+      400,
+      'BAD_REQUEST',
+      "Invalid input. Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got {'columns'}.'",
+    );
+    await expectError(
+      await post('{"dataframe_split": {"columns": ["a", "b"], "data": [[1, 2], [3]]}}'),
+      400,
+      'BAD_REQUEST',
+      "Invalid input. Provided dataframe_split field is not a valid dataframe representation in 'split' format. Error: '2 columns passed, passed data had 1 columns'",
+    );
+    await expectError(
+      await post('{"dataframe_records": {"a": 1}}'),
+      400,
+      'BAD_REQUEST',
+      'Invalid input. Dataframe records format must be a list of records. Got dictionary.',
+    );
+    await expectError(
+      await post('{"inputs": {"a": [1, 2], "b": [1]}}'),
+      400,
+      'BAD_REQUEST',
+      'Invalid input. The length of values for each input/column name are not the same',
+    );
   });
 
   it('wrong columns and wrong types fail the signature with MLflow’s messages', async () => {
     const missing = rows.slice(0, 2).map(({ alcohol: _a, pH: _p, ...rest }) => rest);
-    await expectError(await post(JSON.stringify({ dataframe_records: missing })), 400, 'INVALID_PARAMETER_VALUE', /^Failed to predict data '.*'\. \nError: Failed to enforce schema of data '.*' with schema '\['fixed acidity': double \(required\), .*'alcohol': double \(required\)\]'\. Error: Model is missing inputs \['pH', 'alcohol'\]\.$/s);
+    await expectError(
+      await post(JSON.stringify({ dataframe_records: missing })),
+      400,
+      'INVALID_PARAMETER_VALUE',
+      /^Failed to predict data '.*'\. \nError: Failed to enforce schema of data '.*' with schema '\['fixed acidity': double \(required\), .*'alcohol': double \(required\)\]'\. Error: Model is missing inputs \['pH', 'alcohol'\]\.$/s,
+    );
     const text = rows.slice(0, 2).map((r) => ({ ...r, alcohol: 'high' }));
-    await expectError(await post(JSON.stringify({ dataframe_records: text })), 400, 'INVALID_PARAMETER_VALUE', /Error: Incompatible input types for column alcohol\. Can not safely convert object to float64\.$/);
+    await expectError(
+      await post(JSON.stringify({ dataframe_records: text })),
+      400,
+      'INVALID_PARAMETER_VALUE',
+      /Error: Incompatible input types for column alcohol\. Can not safely convert object to float64\.$/,
+    );
   });
 
   it('content types: another charset, unknown parameters, another type (415, text as MLflow)', async () => {
@@ -136,23 +218,37 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
     expect([latin.status, latin.text]).toEqual([415, 'The scoring server only supports UTF-8']);
     const format = await post(body, 'application/json; format=pandas-split');
     expect(format.status).toBe(415);
-    expect(format.text).toMatch(/^Unrecognized content type parameters: format\. IMPORTANT: The MLflow Model scoring protocol/);
+    expect(format.text).toMatch(
+      /^Unrecognized content type parameters: format\. IMPORTANT: The MLflow Model scoring protocol/,
+    );
     const plain = await post(body, 'text/plain');
-    expect([plain.status, plain.text]).toEqual([415, "This predictor only supports the following content types: Types: ['text/csv', 'application/json']. Got 'text/plain'."]);
+    expect([plain.status, plain.text]).toEqual([
+      415,
+      "This predictor only supports the following content types: Types: ['text/csv', 'application/json']. Got 'text/plain'.",
+    ]);
   });
 
   it('a CSV that is not one', async () => {
-    await expectError(await post('a,b\n1,2\n3\n', 'text/csv'), 400, 'BAD_REQUEST', /^Failed to parse input as a Pandas DataFrame\. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the `pandas\.DataFrame\.to_csv\(\)` method\. Error: 'Line 3 has 1 field/);
+    await expectError(
+      await post('a,b\n1,2\n3\n', 'text/csv'),
+      400,
+      'BAD_REQUEST',
+      /^Failed to parse input as a Pandas DataFrame\. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the `pandas\.DataFrame\.to_csv\(\)` method\. Error: 'Line 3 has 1 field/,
+    );
   });
 
   it('a body over 100 MB is refused with 413 naming the limit, and the server carries on', async () => {
     const size = 100 * 1024 * 1024 + 1;
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(server.url + '/invocations', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': size } }, (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, text }));
-      });
+      const req = request(
+        server.url + '/invocations',
+        { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': size } },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode!, text }));
+        },
+      );
       req.on('error', reject);
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
       let sent = 0;
@@ -169,7 +265,8 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text)).toEqual({
       error_code: 'RESOURCE_EXHAUSTED',
-      message: "The request body is larger than the scoring server's limit of 100 MB (104857600 bytes). Send fewer rows per request, or start the server with a larger --max-body-size.",
+      message:
+        "The request body is larger than the scoring server's limit of 100 MB (104857600 bytes). Send fewer rows per request, or start the server with a larger --max-body-size.",
     });
     expectPredictions(await post(JSON.stringify({ dataframe_records: rows })));
   });
@@ -180,11 +277,25 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
     try {
       const url = `http://127.0.0.1:${(small.address() as AddressInfo).port}/invocations`;
       const big = JSON.stringify({ dataframe_records: rows });
-      const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } });
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+      const stream = new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode(big));
+          c.close();
+        },
+      });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
       expect(res.status).toBe(413);
       expect(((await res.json()) as { message: string }).message).toContain('limit of 1 KB (1024 bytes)');
-      const ok = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dataframe_records: rows.slice(0, 2) }) });
+      const ok = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ dataframe_records: rows.slice(0, 2) }),
+      });
       expect(((await ok.json()) as { predictions: number[] }).predictions).toEqual(expected.slice(0, 2));
     } finally {
       await new Promise((resolve) => small.close(resolve));

@@ -38,7 +38,11 @@ beforeAll(async () => {
   await mlflow.setRegisteredModelAlias('wine', 'champion', 1);
   const columns = X.columns.map(String);
   const rows = (X.values as number[][]).filter((_, i) => i % 50 === 0);
-  expected = Array.from((await mlflow.pyfunc.loadModel(`runs:/${runId}/model`)).predict(rows.map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j]])))) as ArrayLike<number>);
+  expected = Array.from(
+    (await mlflow.pyfunc.loadModel(`runs:/${runId}/model`)).predict(
+      rows.map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j]]))),
+    ) as ArrayLike<number>,
+  );
   work = await mkdtemp(join(tmpdir(), 'kiroku-deploy-remote-'));
   await writeFile(join(work, 'in.json'), JSON.stringify({ dataframe_split: { columns, data: rows } }));
 }, 120_000);
@@ -47,7 +51,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const kiroku = (args: string[], env: NodeJS.ProcessEnv) => run(process.execPath, [BIN, ...args], { cwd: work, env: { PATH: process.env.PATH, ...env } });
+const kiroku = (args: string[], env: NodeJS.ProcessEnv) =>
+  run(process.execPath, [BIN, ...args], { cwd: work, env: { PATH: process.env.PATH, ...env } });
 
 async function predictions(file: string): Promise<number[]> {
   return (JSON.parse(await readFile(join(work, file), 'utf8')) as { predictions: number[] }).predictions;
@@ -55,21 +60,44 @@ async function predictions(file: string): Promise<number[]> {
 
 describe('a model on a tracking server', () => {
   it('models:/name@alias through MLFLOW_TRACKING_URI and MLFLOW_TRACKING_TOKEN', async () => {
-    await kiroku(['models', 'predict', '-m', 'models:/wine@champion', '-i', 'in.json', '-o', 'alias.json'], { MLFLOW_TRACKING_URI: server.url, MLFLOW_TRACKING_TOKEN: TOKEN });
+    await kiroku(['models', 'predict', '-m', 'models:/wine@champion', '-i', 'in.json', '-o', 'alias.json'], {
+      MLFLOW_TRACKING_URI: server.url,
+      MLFLOW_TRACKING_TOKEN: TOKEN,
+    });
     const got = await predictions('alias.json');
     got.forEach((g, i) => expect(Math.abs(g - expected[i]!)).toBeLessThanOrEqual(1e-12));
   });
 
   it('runs:/ through --tracking-uri', async () => {
-    await kiroku(['models', 'predict', '-m', `runs:/${runId}/model`, '--tracking-uri', server.url, '-i', 'in.json', '-o', 'run.json'], { MLFLOW_TRACKING_TOKEN: TOKEN });
+    await kiroku(
+      [
+        'models',
+        'predict',
+        '-m',
+        `runs:/${runId}/model`,
+        '--tracking-uri',
+        server.url,
+        '-i',
+        'in.json',
+        '-o',
+        'run.json',
+      ],
+      { MLFLOW_TRACKING_TOKEN: TOKEN },
+    );
     expect(await predictions('run.json')).toEqual(await predictions('alias.json'));
   });
 
   it('without the token, or without a server, the error says what is wrong', async () => {
-    const denied = (await kiroku(['models', 'predict', '-m', 'models:/wine@champion', '-i', 'in.json'], { MLFLOW_TRACKING_URI: server.url }).catch((e) => e)) as { code: number; stderr: string };
+    const denied = (await kiroku(['models', 'predict', '-m', 'models:/wine@champion', '-i', 'in.json'], {
+      MLFLOW_TRACKING_URI: server.url,
+    }).catch((e) => e)) as { code: number; stderr: string };
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/401|credentials|UNAUTHENTICATED|token/i);
-    const none = (await kiroku(['models', 'predict', '-m', 'models:/wine@champion', '-i', 'in.json'], {}).catch((e) => e)) as { code: number; stderr: string };
-    expect(none.stderr).toContain("'models:/wine@champion' names a model on an MLflow tracking server, and none is set. Pass --tracking-uri http://host:5000 or set MLFLOW_TRACKING_URI.");
+    const none = (await kiroku(['models', 'predict', '-m', 'models:/wine@champion', '-i', 'in.json'], {}).catch(
+      (e) => e,
+    )) as { code: number; stderr: string };
+    expect(none.stderr).toContain(
+      "'models:/wine@champion' names a model on an MLflow tracking server, and none is set. Pass --tracking-uri http://host:5000 or set MLFLOW_TRACKING_URI.",
+    );
   });
 });

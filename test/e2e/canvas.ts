@@ -27,17 +27,30 @@ export async function drawnIn(chart: Locator, color: string, minCoverage = 1): P
   const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
   // Colors of partly covered pixels are un-premultiplied from 8 bits: a little off.
   const tolerance = minCoverage < 1 ? 8 : 0;
-  const { width, pixels, plot } = await chart.evaluate((el, [r, g, b, tol, alpha]) => {
-    const canvas = el.querySelector('canvas')!;
-    const over = el.querySelector('.u-over')!.getBoundingClientRect();
-    const box = canvas.getBoundingClientRect();
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    const found: number[] = [];
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - r!) <= tol! && Math.abs(data[i + 1]! - g!) <= tol! && Math.abs(data[i + 2]! - b!) <= tol! && data[i + 3]! >= alpha!) found.push(i / 4);
-    }
-    return { width: canvas.width, pixels: found, plot: { left: over.left - box.left, top: over.top - box.top, width: over.width, height: over.height } };
-  }, [...rgb, tolerance, Math.round(minCoverage * 255)]);
+  const { width, pixels, plot } = await chart.evaluate(
+    (el, [r, g, b, tol, alpha]) => {
+      const canvas = el.querySelector('canvas')!;
+      const over = el.querySelector('.u-over')!.getBoundingClientRect();
+      const box = canvas.getBoundingClientRect();
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const found: number[] = [];
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          Math.abs(data[i]! - r!) <= tol! &&
+          Math.abs(data[i + 1]! - g!) <= tol! &&
+          Math.abs(data[i + 2]! - b!) <= tol! &&
+          data[i + 3]! >= alpha!
+        )
+          found.push(i / 4);
+      }
+      return {
+        width: canvas.width,
+        pixels: found,
+        plot: { left: over.left - box.left, top: over.top - box.top, width: over.width, height: over.height },
+      };
+    },
+    [...rgb, tolerance, Math.round(minCoverage * 255)],
+  );
   return { blobs: blobsOf(pixels, width), plot };
 }
 
@@ -109,11 +122,26 @@ export async function textsIn(chart: Locator): Promise<DrawnText[]> {
 
 /** The four corners of a drawn text's box, in canvas pixels. */
 export function corners(t: DrawnText): Array<[number, number]> {
-  const left = t.align === 'right' || t.align === 'end' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
+  const left =
+    t.align === 'right' || t.align === 'end' ? t.x - t.width : t.align === 'center' ? t.x - t.width / 2 : t.x;
   const height = t.ascent + t.descent;
-  const top = t.baseline === 'middle' ? t.y - height / 2 : t.baseline === 'top' || t.baseline === 'hanging' ? t.y : t.baseline === 'bottom' || t.baseline === 'ideographic' ? t.y - height : t.y - t.ascent;
+  const top =
+    t.baseline === 'middle'
+      ? t.y - height / 2
+      : t.baseline === 'top' || t.baseline === 'hanging'
+        ? t.y
+        : t.baseline === 'bottom' || t.baseline === 'ideographic'
+          ? t.y - height
+          : t.y - t.ascent;
   const [a, b, c, d, e, f] = t.m;
-  return ([[left, top], [left + t.width, top], [left + t.width, top + height], [left, top + height]] as Array<[number, number]>).map(([x, y]) => [a * x + c * y + e, b * x + d * y + f]);
+  return (
+    [
+      [left, top],
+      [left + t.width, top],
+      [left + t.width, top + height],
+      [left, top + height],
+    ] as Array<[number, number]>
+  ).map(([x, y]) => [a * x + c * y + e, b * x + d * y + f]);
 }
 
 /** Whether two convex polygons overlap (separating axis theorem); touching edges do not count. */

@@ -37,13 +37,17 @@ describe('charts', () => {
   it('draws every point of scatter, line and bar charts whatever the order of x, under the cell and on the run page', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, `${SPECS}
+    await runInto(
+      page,
+      1,
+      `${SPECS}
       await mlflow.setExperiment('charts');
       await mlflow.startRun({ runName: 'figures' }, async () => {
         await mlflow.logFigure(specs.find((s) => s.title === 'scatter shuffled')!, 'shuffled.json');
         // A metric logged with its steps out of order.
         for (const step of [5, 1, 3, 0, 4, 2]) await mlflow.logMetric('loss', 10 - step * (step % 2 ? 1 : 1.5), { step });
-      });`);
+      });`,
+    );
     await output(page, 1).getByRole('link', { name: 'figures' }).waitFor({ timeout: 60_000 });
 
     for (const order of ['ascending', 'descending', 'shuffled']) {
@@ -53,7 +57,9 @@ describe('charts', () => {
       // A line: through every point, so across the plot from the first x to the last (the x axis has 5%
       // margins: the points span 1/22 to 21/22 of the width).
       const line = await drawnIn(await chart(page, `line ${order}`), SERIES_COLOR, 0.4);
-      const columns = new Set(line.blobs.flatMap((b) => Array.from({ length: b.maxX - b.minX + 1 }, (_, i) => b.minX + i)));
+      const columns = new Set(
+        line.blobs.flatMap((b) => Array.from({ length: b.maxX - b.minX + 1 }, (_, i) => b.minX + i)),
+      );
       const from = Math.ceil(line.plot.left + line.plot.width / 22) + 1;
       const to = Math.floor(line.plot.left + (line.plot.width * 21) / 22) - 1;
       const covered = Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((x) => columns.has(x)).length;
@@ -68,19 +74,29 @@ describe('charts', () => {
     await output(page, 1).getByRole('link', { name: 'figures' }).click();
     await page.getByRole('heading', { level: 1, name: 'figures' }).waitFor();
     await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Artifacts' }).click();
-    await page.getByRole('navigation', { name: 'Artifact files' }).getByRole('link', { name: /shuffled\.json/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Artifact files' })
+      .getByRole('link', { name: /shuffled\.json/ })
+      .click();
     const figure = page.getByRole('img', { name: 'scatter chart: scatter shuffled of y' });
     await figure.locator('canvas').first().waitFor();
     expect((await drawnIn(figure, SERIES_COLOR)).blobs).toHaveLength(12);
     // Its metric chart: a line from the first step to the last.
-    await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Run sections' })
+      .getByRole('link', { name: /Metric charts/ })
+      .click();
     const loss = page.getByRole('figure', { name: 'loss' });
     await loss.locator('canvas').first().waitFor();
     const drawn = await drawnIn(loss, METRIC_COLOR, 0.4);
-    const columns = new Set(drawn.blobs.flatMap((b) => Array.from({ length: b.maxX - b.minX + 1 }, (_, i) => b.minX + i)));
+    const columns = new Set(
+      drawn.blobs.flatMap((b) => Array.from({ length: b.maxX - b.minX + 1 }, (_, i) => b.minX + i)),
+    );
     const from = Math.ceil(drawn.plot.left) + 3;
     const to = Math.floor(drawn.plot.left + drawn.plot.width) - 3;
-    expect(Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((x) => columns.has(x)).length / (to - from + 1)).toBeGreaterThan(0.98);
+    expect(
+      Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((x) => columns.has(x)).length / (to - from + 1),
+    ).toBeGreaterThan(0.98);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -93,9 +109,13 @@ describe('charts read well', () => {
     await page.reload();
     await newNotebook(page);
     // The sweep sample's chart: nine candidates named by their parameters, RMSE between 3.1 and 3.9.
-    await runInto(page, 1, `
+    await runInto(
+      page,
+      1,
+      `
       const names = [0.01, 0.1, 1].flatMap((alpha) => [0.1, 0.5, 0.9].map((l1) => \`alpha=\${alpha} l1=\${l1}\`));
-      display({ type: 'bar', title: 'RMSE per candidate', x: { label: 'run', values: names }, series: [{ name: 'rmse', values: names.map((_, i) => 3.1 + i * 0.1) }] });`);
+      display({ type: 'bar', title: 'RMSE per candidate', x: { label: 'run', values: names }, series: [{ name: 'rmse', values: names.map((_, i) => 3.1 + i * 0.1) }] });`,
+    );
     const bars = await chart(page, 'RMSE per candidate');
     const names = [0.01, 0.1, 1].flatMap((alpha) => [0.1, 0.5, 0.9].map((l1) => `alpha=${alpha} l1=${l1}`));
     // Each label as last drawn (a chart redraws when its size settles).
@@ -109,7 +129,8 @@ describe('charts read well', () => {
       for (const [x] of box) expect(x, labels[i]!.text).toBeGreaterThanOrEqual(0);
       for (const [x] of box) expect(x, labels[i]!.text).toBeLessThanOrEqual(width);
       // …and clear of every other label.
-      for (let j = i + 1; j < labels.length; j++) expect(overlap(box, corners(labels[j]!)), `${labels[i]!.text} / ${labels[j]!.text}`).toBe(false);
+      for (let j = i + 1; j < labels.length; j++)
+        expect(overlap(box, corners(labels[j]!)), `${labels[i]!.text} / ${labels[j]!.text}`).toBe(false);
     }
     // Bars from 0: their heights are in the ratio of their values (3.1 : 3.9), and 0 is on the axis.
     const outlines = (await drawnIn(bars, SERIES_COLOR)).blobs;
@@ -124,14 +145,18 @@ describe('charts read well', () => {
   it('a metric logged once is a value, not a dot; full precision on the run page and in tooltips', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, `
+    await runInto(
+      page,
+      1,
+      `
       await mlflow.setExperiment('precision');
       await mlflow.startRun({ runName: 'once' }, async () => {
         await mlflow.logMetric('rmse', 0.123456789012345);
         for (let step = 0; step < 5; step++) await mlflow.logMetric('loss', 1 / (step + 1), { step });
       });
       await mlflow.startRun({ runName: 'again' }, async () => { await mlflow.logMetric('rmse', 0.987654321098765); });
-      [{ name: 'rmse', value: 0.123456789012345 }]`);
+      [{ name: 'rmse', value: 0.123456789012345 }]`,
+    );
     // A notebook table shortens a number too, with the full value as the cell's tooltip.
     const tableCell = output(page, 1).getByRole('cell', { name: '0.1235' });
     expect(await tableCell.getAttribute('title')).toBe('0.123456789012345');
@@ -139,9 +164,14 @@ describe('charts read well', () => {
     await page.getByRole('heading', { level: 1, name: 'once' }).waitFor();
     // The overview's metrics table: the value in full.
     const metrics = page.getByRole('region', { name: /Metrics/ });
-    expect(await metrics.getByRole('row', { name: /rmse/ }).getByRole('cell').first().innerText()).toBe('0.123456789012345');
+    expect(await metrics.getByRole('row', { name: /rmse/ }).getByRole('cell').first().innerText()).toBe(
+      '0.123456789012345',
+    );
     // Metric charts: rmse as its value, loss as a chart.
-    await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Run sections' })
+      .getByRole('link', { name: /Metric charts/ })
+      .click();
     const rmse = page.getByRole('figure', { name: 'rmse' });
     await rmse.getByText('0.123456789012345').waitFor();
     expect(await rmse.locator('canvas').count()).toBe(0);
@@ -162,7 +192,10 @@ describe('charts read well', () => {
     await page.getByRole('combobox', { name: 'Metric' }).selectOption('rmse');
     const byRun = page.getByRole('figure', { name: 'rmse by run' });
     await byRun.getByText('0.987654321098765').waitFor();
-    expect((await byRun.getByRole('term').allInnerTexts()).sort()).toEqual([expect.stringMatching(/^again/), expect.stringMatching(/^once/)]);
+    expect((await byRun.getByRole('term').allInnerTexts()).sort()).toEqual([
+      expect.stringMatching(/^again/),
+      expect.stringMatching(/^once/),
+    ]);
     expect(await byRun.locator('canvas').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -20,7 +20,9 @@ const app = useApp();
 const WINE = readFileSync(resolve(__dirname, '../../../shared/data/winequality-red.csv'), 'utf8');
 
 function inPage<T>(page: Page, body: string, arg?: unknown): Promise<T> {
-  return page.evaluate(`(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })(${JSON.stringify(arg ?? null)})`) as Promise<T>;
+  return page.evaluate(
+    `(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })(${JSON.stringify(arg ?? null)})`,
+  ) as Promise<T>;
 }
 
 interface Registered {
@@ -40,7 +42,9 @@ let dir: string;
 
 beforeAll(async () => {
   ({ context, page, errors } = await app.open('notebook'));
-  model = await inPage<Registered>(page, `
+  model = await inPage<Registered>(
+    page,
+    `
     mlflow.autolog();
     const df = await k.readCSV(arg);
     const X = df.drop({ columns: ['quality'] });
@@ -52,7 +56,9 @@ beforeAll(async () => {
     const records = k.toTable(X).toRecords();
     const loaded = await mlflow.pyfunc.loadModel('models:/wine@champion');
     return { runId, experimentId: mlflow.lastActiveRun().info.experimentId, predictions: Array.from(loaded.predict(records)), records };
-  `, WINE);
+  `,
+    WINE,
+  );
   dir = await mkdtemp(join(tmpdir(), 'kiroku-deploy-e2e-'));
 });
 
@@ -87,8 +93,12 @@ describe('Deploy', () => {
     await open.click();
     const dialog = page.getByRole('dialog', { name: 'Deploy models:/wine@champion' });
     await dialog.waitFor();
-    expect(await dialog.getByText("npx kiroku models serve -m models:/wine@champion --port 5001", { exact: true }).count()).toBe(1);
-    expect(await dialog.getByText('npx kiroku models serve -m wine-model.zip --port 5001', { exact: true }).count()).toBe(1);
+    expect(
+      await dialog.getByText('npx kiroku models serve -m models:/wine@champion --port 5001', { exact: true }).count(),
+    ).toBe(1);
+    expect(
+      await dialog.getByText('npx kiroku models serve -m wine-model.zip --port 5001', { exact: true }).count(),
+    ).toBe(1);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => open.evaluate((b) => document.activeElement === b)).toBe(true);
@@ -116,11 +126,16 @@ describe('Deploy', () => {
       const blank = await context.newPage();
       await blank.goto(url);
       // As text: a function would be transformed for Node by the test runner, its import() included.
-      const got = await blank.evaluate(`(async (records) => {
+      const got = (await blank.evaluate(`(async (records) => {
         const { predict, model } = await import('/wine-predictor.mjs');
         const columns = Object.fromEntries(Object.keys(records[0]).map((c) => [c, records.map((r) => r[c])]));
         return { uri: model.uri, byRecords: predict(records), byColumns: predict(columns), byRows: predict(records.map((r) => Object.values(r))) };
-      })(${JSON.stringify(model.records)})`) as { uri: string; byRecords: number[]; byColumns: number[]; byRows: number[] };
+      })(${JSON.stringify(model.records)})`)) as {
+        uri: string;
+        byRecords: number[];
+        byColumns: number[];
+        byRows: number[];
+      };
       expect(got.uri).toBe('models:/wine@champion');
       for (const out of [got.byRecords, got.byColumns, got.byRows]) {
         expect(out).toHaveLength(1599);
@@ -142,7 +157,7 @@ describe('Deploy', () => {
     }
   });
 
-  it("downloads a demo page that predicts a dropped CSV as the app does, opened from a file or a static host", async () => {
+  it('downloads a demo page that predicts a dropped CSV as the app does, opened from a file or a static host', async () => {
     const { file } = await download(page, 'Download demo page (.html)');
     expect(file.endsWith('wine-predictor.html')).toBe(true);
     const demo = await context.newPage();
@@ -155,12 +170,17 @@ describe('Deploy', () => {
       return dt;
     }, WINE);
     await demo.dispatchEvent('#drop', 'drop', { dataTransfer: drop });
-    await demo.getByRole('status').getByText('1599 predictions for winequality-red.csv (the first 1000 shown).').waitFor();
+    await demo
+      .getByRole('status')
+      .getByText('1599 predictions for winequality-red.csv (the first 1000 shown).')
+      .waitFor();
     const table = demo.getByRole('table', { name: 'Predictions' });
     const header = await table.getByRole('columnheader').allTextContents();
     expect(header.at(-1)).toBe('predictions');
     expect(header).toContain('quality');
-    const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.slice(0, 50).map((r) => Number(r.lastElementChild!.textContent)));
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.slice(0, 50).map((r) => Number(r.lastElementChild!.textContent)));
     expect(shown).toEqual(model.predictions.slice(0, 50));
     expect(await demo.getByRole('alert').textContent()).toBe('');
     await demo.close();
@@ -172,12 +192,26 @@ describe('Deploy', () => {
       hosted.on('pageerror', (e) => demoErrors.push(e.message));
       await hosted.goto(`${url}/wine-predictor.html`);
       const picker = hosted.getByLabel('CSV file');
-      await picker.setInputFiles({ name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(WINE.split('\n').slice(0, 3).join('\n')) });
+      await picker.setInputFiles({
+        name: 'two.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(WINE.split('\n').slice(0, 3).join('\n')),
+      });
       await hosted.getByRole('status').getByText('2 predictions for two.csv.').waitFor();
-      const cells = await hosted.getByRole('table', { name: 'Predictions' }).locator('tbody tr td:last-child').allTextContents();
+      const cells = await hosted
+        .getByRole('table', { name: 'Predictions' })
+        .locator('tbody tr td:last-child')
+        .allTextContents();
       expect(cells.map(Number)).toEqual(model.predictions.slice(0, 2));
-      await picker.setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,<img src=x onerror=alert(1)>\n') });
-      await hosted.getByRole('alert').getByText(/^Model is missing inputs \['fixed acidity', /).waitFor();
+      await picker.setInputFiles({
+        name: 'other.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('a,b\n1,<img src=x onerror=alert(1)>\n'),
+      });
+      await hosted
+        .getByRole('alert')
+        .getByText(/^Model is missing inputs \['fixed acidity', /)
+        .waitFor();
       expect(await hosted.locator('img').count()).toBe(0);
       await hosted.close();
     } finally {
@@ -199,15 +233,29 @@ describe('Deploy', () => {
       await writeFile(join(root, path), bytes);
     }
     const names = Object.keys(entries);
-    expect(names).toEqual(expect.arrayContaining(['model-docker/Dockerfile', 'model-docker/package.json', 'model-docker/model/MLmodel', 'model-docker/model/model.json', 'model-docker/server/kiroku.mjs']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'model-docker/Dockerfile',
+        'model-docker/package.json',
+        'model-docker/model/MLmodel',
+        'model-docker/model/model.json',
+        'model-docker/server/kiroku.mjs',
+      ]),
+    );
     const dockerfile = await readFile(join(root, 'model-docker/Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
     expect(dockerfile).not.toContain('npm install'); // a linear model needs no packages
-    const served = await startNode(['server/kiroku.mjs', 'models', 'serve', '-m', 'model', '--port', '0'], process.env, join(root, 'model-docker'));
+    const served = await startNode(
+      ['server/kiroku.mjs', 'models', 'serve', '-m', 'model', '--port', '0'],
+      process.env,
+      join(root, 'model-docker'),
+    );
     try {
       expect(await (await fetch(`${served.url}/ping`)).status).toBe(200);
       const answer = await fetch(`${served.url}/invocations`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataframe_records: model.records.slice(0, 20) }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ dataframe_records: model.records.slice(0, 20) }),
       });
       expect(((await answer.json()) as { predictions: number[] }).predictions).toEqual(model.predictions.slice(0, 20));
     } finally {
@@ -220,15 +268,19 @@ describe('Deploy', () => {
     const offline = await app.open('notebook');
     await offline.page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
-    await inPage(offline.page, `
+    await inPage(
+      offline.page,
+      `
       const runId = await mlflow.startRun({ runName: 'tiny' }, async (run) => {
         await mlflow.logModel(new k.LinearRegression().fit([[1], [2], [3]], [2, 4, 6]), 'model');
         return run.info.runId;
       });
       await mlflow.registerModel('runs:/' + runId + '/model', 'tiny');
-    `);
+    `,
+    );
     await offline.context.setOffline(true);
     await offline.page.reload();
     await offline.page.goto(app.url('models/tiny/versions/1'));
@@ -237,7 +289,9 @@ describe('Deploy', () => {
     const { file } = await download(offline.page, 'Download web predictor (.mjs)');
     expect(await readFile(file, 'utf8')).toContain('"uri":"models:/tiny/1"');
     const docker = await download(offline.page, 'Download Dockerfile directory (.zip)');
-    expect(Object.keys(unzipSync(new Uint8Array(await readFile(docker.file))))).toContain('tiny-docker/server/kiroku.mjs');
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(docker.file))))).toContain(
+      'tiny-docker/server/kiroku.mjs',
+    );
     expect(offline.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
     await offline.context.close();
   });

@@ -10,7 +10,11 @@ const app = useApp();
 let dev: ViteDevServer | undefined;
 
 beforeAll(async () => {
-  dev = await createServer({ root: resolve(__dirname, '../..'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  dev = await createServer({
+    root: resolve(__dirname, '../..'),
+    server: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
   await dev.listen();
 }, 240_000);
 afterAll(async () => {
@@ -24,7 +28,9 @@ describe('offline use, as Settings tells it', () => {
     await page.goto(`${dev!.resolvedUrls!.local[0]}#/settings`);
     const line = page.getByTestId('offline-state');
     await line.waitFor({ timeout: 240_000 });
-    expect(await line.innerText()).toMatch(/^Not saved for offline use: this is the development server \(npm start\).*npm run build/);
+    expect(await line.innerText()).toMatch(
+      /^Not saved for offline use: this is the development server \(npm start\).*npm run build/,
+    );
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
     await context.close();
   }, 300_000);
@@ -33,10 +39,13 @@ describe('offline use, as Settings tells it', () => {
     const { page, context } = await app.open('settings');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
     await page.reload();
-    await expect.poll(() => page.getByTestId('offline-state').innerText(), { timeout: 30_000 }).toMatch(/^App saved for offline use: [1-9][\d.]* [KM]B\. It opens without a network\.$/);
+    await expect
+      .poll(() => page.getByTestId('offline-state').innerText(), { timeout: 30_000 })
+      .toMatch(/^App saved for offline use: [1-9][\d.]* [KM]B\. It opens without a network\.$/);
     await context.close();
   });
 });

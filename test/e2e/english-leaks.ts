@@ -28,14 +28,20 @@ function pieces(template: string): string[] {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The texts of the page that contain an English fragment, each with the fragment found. */
-export function englishLeaks(texts: readonly string[], fragments: readonly string[]): Array<{ text: string; fragment: string }> {
+export function englishLeaks(
+  texts: readonly string[],
+  fragments: readonly string[],
+): Array<{ text: string; fragment: string }> {
   // A fragment counts as whole words ("Run" inside "Runtime" is not a leak). A phrase ("Run all") or a
   // capitalized word of four letters or more ("Uploaded") is a leak anywhere in a text; a lone common
   // word ("runs", "the", "value") only as the whole text, since technical names and URIs of the
   // Japanese UI contain such words (runs:/…/model, mlflow.source.type).
   const patterns = fragments.map((f) => {
     const anywhere = /\s/.test(f) || /^[A-Z][A-Za-z]{3,}$/.test(f);
-    return { f, re: anywhere ? new RegExp(`(^|[^A-Za-z])${escapeRegExp(f)}($|[^A-Za-z])`) : new RegExp(`^${escapeRegExp(f)}$`) };
+    return {
+      f,
+      re: anywhere ? new RegExp(`(^|[^A-Za-z])${escapeRegExp(f)}($|[^A-Za-z])`) : new RegExp(`^${escapeRegExp(f)}$`),
+    };
   });
   const out: Array<{ text: string; fragment: string }> = [];
   for (const text of texts) {
@@ -52,7 +58,8 @@ export function englishLeaks(texts: readonly string[], fragments: readonly strin
  */
 export function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const SKIP = '[data-user-content], .monaco-editor, .monaco-host, script, style, template, noscript, [hidden], [aria-hidden="true"]';
+    const SKIP =
+      '[data-user-content], .monaco-editor, .monaco-host, script, style, template, noscript, [hidden], [aria-hidden="true"]';
     const out: string[] = [document.title];
     const walk = (el: Element) => {
       if (el.matches(SKIP)) return;

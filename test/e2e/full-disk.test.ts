@@ -18,7 +18,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiroku-full-disk-'));
   // Needs root (as `npm test` runs here and in CI): a filesystem of its own that fills up.
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', dir]);
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 });
 
 afterAll(async () => {
@@ -30,7 +34,9 @@ afterAll(async () => {
 });
 
 function inPage<T>(page: Page, body: string): Promise<T> {
-  return page.evaluate(`(async () => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })()`) as Promise<T>;
+  return page.evaluate(
+    `(async () => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })()`,
+  ) as Promise<T>;
 }
 
 /** Fill the disk from the page: large values, then smaller, until a 64-byte write is refused too. */
@@ -54,7 +60,9 @@ describe('a full disk', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${inject('baseUrl')}#/settings`);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    const ids = await inPage<{ kept: string; doomed: string; live: string; extra: string; exp: string }>(page, `
+    const ids = await inPage<{ kept: string; doomed: string; live: string; extra: string; exp: string }>(
+      page,
+      `
       await mlflow.setExperiment('disk');
       const kept = await mlflow.startRun({ runName: 'kept' }, async (run) => {
         await mlflow.logParams({ alpha: 0.5 });
@@ -74,48 +82,71 @@ describe('a full disk', () => {
       await mlflow.logMetric('x', 1);
       await mlflow.flush();
       return { kept, doomed, live, extra, exp: (await mlflow.getExperimentByName('disk')).experimentId };
-    `);
-    const before = await inPage<unknown>(page, `
+    `,
+    );
+    const before = await inPage<unknown>(
+      page,
+      `
       const run = await mlflow.getRun('${ids.kept}');
       return { run, loss: await mlflow.getMetricHistory('${ids.kept}', 'loss'), notes: await (await mlflow.getArtifact('${ids.kept}', 'notes.txt')).text() };
-    `);
+    `,
+    );
     expect(await inPage<number>(page, FILL)).toBeGreaterThan(5);
 
-    const full = await inPage<Record<string, unknown>>(page, `
+    const full = await inPage<Record<string, unknown>>(
+      page,
+      `
       const out = {};
       // The disk is full: an ordinary write is refused with the message that says what to do.
       try { await mlflow.client().setTag('${ids.kept}', 'more', 'x'); out.tag = 'written'; } catch (e) { out.tag = e.code; }
       try { await mlflow.client().deleteRun('${ids.doomed}'); out.deleted = 'ok'; } catch (e) { out.deleted = e.message; }
       try { await mlflow.endRun(); out.ended = 'ok'; } catch (e) { out.ended = e.message; }
       return out;
-    `);
+    `,
+    );
     expect(full).toEqual({ tag: 'QUOTA_EXCEEDED', deleted: 'ok', ended: 'ok' });
     await page.getByRole('alert').filter({ hasText: 'The disk is full' }).waitFor();
 
     // An artifact is deleted from its run's Artifacts tab, on the full disk.
     await page.goto(`${inject('baseUrl')}#/experiments/${ids.exp}/runs/${ids.extra}/artifacts?path=big.bin`);
     await page.getByRole('button', { name: 'Delete big.bin…' }).click();
-    await page.getByRole('dialog', { name: 'Delete artifact' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete artifact' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
     await page.getByText('This run has no artifacts.').waitFor();
 
     await page.goto(`${inject('baseUrl')}#/settings`);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    const statuses = await inPage<Record<string, string>>(page, `
+    const statuses = await inPage<Record<string, string>>(
+      page,
+      `
       await mlflow.client().recoverOrphanedRuns();
       const runs = await mlflow.searchRuns({ experimentNames: ['disk'], runViewType: 'ALL' });
       return Object.fromEntries(runs.map((r) => [r.info.runName, r.info.status + '/' + r.info.lifecycleStage]));
-    `);
-    expect(statuses).toEqual({ kept: 'FINISHED/active', doomed: 'FINISHED/deleted', live: 'FINISHED/active', extra: 'FINISHED/active' });
+    `,
+    );
+    expect(statuses).toEqual({
+      kept: 'FINISHED/active',
+      doomed: 'FINISHED/deleted',
+      live: 'FINISHED/active',
+      extra: 'FINISHED/active',
+    });
 
     // Settings → Storage shows what uses the space and frees the deleted run's 12 MB for good.
-    await page.getByRole('table', { name: 'Largest runs' }).getByRole('row', { name: /doomed \(deleted\)/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Largest runs' })
+      .getByRole('row', { name: /doomed \(deleted\)/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Permanently delete deleted runs…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Permanently delete deleted runs?' });
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await page.getByRole('status').filter({ hasText: 'Permanently deleted 1 run, freeing about 13 MB.' }).waitFor();
 
-    const after = await inPage<Record<string, unknown>>(page, `
+    const after = await inPage<Record<string, unknown>>(
+      page,
+      `
       const fresh = await mlflow.startRun({ runName: 'after' }, async (run) => {
         for (let i = 0; i < 100; i++) mlflow.logMetric('loss', i, { step: i });
         return run.info.runId;
@@ -127,7 +158,8 @@ describe('a full disk', () => {
         kept: { run, loss: await mlflow.getMetricHistory('${ids.kept}', 'loss'), notes: await (await mlflow.getArtifact('${ids.kept}', 'notes.txt')).text() },
         fresh: (await mlflow.getMetricHistory(fresh, 'loss')).length, doomed,
       };
-    `);
+    `,
+    );
     expect(after).toEqual({ kept: before, fresh: 100, doomed: 'RESOURCE_DOES_NOT_EXIST' });
     expect(errors).toEqual([]);
   });

@@ -17,7 +17,10 @@ let pixel: Server;
 let pixelUrl: string;
 const pixelHits: string[] = [];
 beforeAll(async () => {
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
   pixel = createServer((req, res) => {
     pixelHits.push(req.url ?? '');
     res.writeHead(200, { 'Content-Type': 'image/png', 'Cross-Origin-Resource-Policy': 'cross-origin' });
@@ -37,11 +40,12 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
   });
   await page.reload();
-  return () => page.evaluate(() => {
-    const seen = (globalThis as { __cspViolations?: string[] }).__cspViolations;
-    if (!seen) throw new Error('not watching this document');
-    return seen;
-  });
+  return () =>
+    page.evaluate(() => {
+      const seen = (globalThis as { __cspViolations?: string[] }).__cspViolations;
+      if (!seen) throw new Error('not watching this document');
+      return seen;
+    });
 }
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="document.title += ' onload'">
@@ -51,16 +55,18 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onlo
 describe('an SVG artifact', () => {
   it('opened in a new tab from its preview runs no script and reaches none of the app’s data', async () => {
     const { page, context, errors } = await app.open('experiments');
-    const runId = await page.evaluate(`(async () => {
+    const runId = (await page.evaluate(`(async () => {
       const { mlflow } = await globalThis.kiroku;
       await mlflow.setExperiment('figures');
       return mlflow.startRun({ runName: 'with svg' }, async (run) => {
         await mlflow.logArtifact(new Blob([${JSON.stringify(SVG)}], { type: 'image/svg+xml' }), 'plots/evil.svg');
         return run.info.runId;
       });
-    })()`) as string;
+    })()`)) as string;
     const before = await storedRecords(page);
-    const experimentId = await page.evaluate(`globalThis.kiroku.then(({ mlflow }) => mlflow.getRun(${JSON.stringify(runId)})).then((r) => r.info.experimentId)`) as string;
+    const experimentId = (await page.evaluate(
+      `globalThis.kiroku.then(({ mlflow }) => mlflow.getRun(${JSON.stringify(runId)})).then((r) => r.info.experimentId)`,
+    )) as string;
     await page.goto(app.url(`experiments/${experimentId}/runs/${runId}/artifacts?path=plots%2Fevil.svg`));
     const img = page.getByRole('img', { name: 'Image artifact plots/evil.svg' });
     await img.waitFor();
@@ -73,10 +79,20 @@ describe('an SVG artifact', () => {
     await tab.locator('rect').waitFor({ state: 'attached' });
     expect(await tab.title()).toBe('');
     expect(await tab.evaluate(() => origin)).toBe('null'); // an opaque origin: no IndexedDB of the app's
-    expect(await tab.evaluate(() => indexedDB.databases().then(() => 'readable', (e: Error) => e.name))).toBe('SecurityError');
+    expect(
+      await tab.evaluate(() =>
+        indexedDB.databases().then(
+          () => 'readable',
+          (e: Error) => e.name,
+        ),
+      ),
+    ).toBe('SecurityError');
 
     // Its download is an attachment: the browser saves it, whatever its type.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download plots/evil.svg' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download plots/evil.svg' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('evil.svg');
     expectKept(before, await storedRecords(page));
     expect(withoutRefusedInlineHandlers(errors)).toEqual([]); // the SVG's handler, dropped by DOMPurify
@@ -94,15 +110,21 @@ describe('the Content-Security-Policy', () => {
 
     // A cell runs (Monaco, the kernel worker, its eval and TensorFlow.js), and a run is logged.
     await newNotebook(page);
-    await runInto(page, 1, [
-      "await mlflow.setExperiment('csp');",
-      "await mlflow.startRun({ runName: 'under csp' }, async () => { await mlflow.logMetric('m', 1); await mlflow.logText('<b>x</b>', 'a.html'); });",
-      'const t = tf.tensor([1, 2, 3]).sum().dataSync()[0];',
-      "display({ type: 'line', x: { values: [1, 2, 3] }, series: [{ name: 'y', values: [3, 1, 2] }] });",
-      't',
-    ].join('\n'));
+    await runInto(
+      page,
+      1,
+      [
+        "await mlflow.setExperiment('csp');",
+        "await mlflow.startRun({ runName: 'under csp' }, async () => { await mlflow.logMetric('m', 1); await mlflow.logText('<b>x</b>', 'a.html'); });",
+        'const t = tf.tensor([1, 2, 3]).sum().dataSync()[0];',
+        "display({ type: 'line', x: { values: [1, 2, 3] }, series: [{ name: 'y', values: [3, 1, 2] }] });",
+        't',
+      ].join('\n'),
+    );
     await expect.poll(() => output(page, 1).innerText(), { timeout: 90_000 }).toContain('6');
-    await output(page, 1).getByRole('img', { name: /line chart/ }).waitFor();
+    await output(page, 1)
+      .getByRole('img', { name: /line chart/ })
+      .waitFor();
     // Every page, and a run's artifacts (an HTML preview in its sandboxed frame).
     for (const name of ['Experiments', 'Models', 'Predict', 'Notebook']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -114,7 +136,10 @@ describe('the Content-Security-Policy', () => {
     await output(page, 1).getByRole('link', { name: 'under csp' }).click();
     await page.getByRole('heading', { level: 1, name: 'under csp' }).waitFor();
     await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Artifacts' }).click();
-    await page.getByRole('navigation', { name: 'Artifact files' }).getByRole('link', { name: /^a\.html/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Artifact files' })
+      .getByRole('link', { name: /^a\.html/ })
+      .click();
     await page.locator('iframe[title="HTML artifact a.html"]').waitFor();
     expect(await page.frameLocator('iframe[title="HTML artifact a.html"]').locator('b').innerText()).toBe('x');
     expect(await violations()).toEqual([]);
@@ -136,7 +161,9 @@ describe('the Content-Security-Policy', () => {
     });
     expect(ran).toEqual({ inline: false, handler: false });
     // (each refused once per policy: the <meta> and, from this server, the header)
-    await expect.poll(async () => [...new Set((await violations()).map((v) => v.split(' ')[0]))].sort()).toEqual(['script-src-attr', 'script-src-elem']);
+    await expect
+      .poll(async () => [...new Set((await violations()).map((v) => v.split(' ')[0]))].sort())
+      .toEqual(['script-src-attr', 'script-src-elem']);
     expect(errors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
     await context.close();
   });
@@ -149,10 +176,18 @@ describe('remote images', () => {
     const before = await storedRecords(page);
     await newNotebook(page);
     pixelHits.length = 0;
-    await runInto(page, 1, `display(html('<p>chart:</p><img src="${pixelUrl}/from-html.png" alt="from html">'));\ndisplay(markdown('![from markdown](${pixelUrl}/from-markdown.png)'))`);
-    const load = output(page, 1).getByRole('button', { name: `Load image “from markdown” from ${new URL(pixelUrl).host}` });
+    await runInto(
+      page,
+      1,
+      `display(html('<p>chart:</p><img src="${pixelUrl}/from-html.png" alt="from html">'));\ndisplay(markdown('![from markdown](${pixelUrl}/from-markdown.png)'))`,
+    );
+    const load = output(page, 1).getByRole('button', {
+      name: `Load image “from markdown” from ${new URL(pixelUrl).host}`,
+    });
     await load.waitFor({ timeout: 60_000 });
-    await output(page, 1).getByRole('button', { name: `Load image “from html” from ${new URL(pixelUrl).host}` }).waitFor();
+    await output(page, 1)
+      .getByRole('button', { name: `Load image “from html” from ${new URL(pixelUrl).host}` })
+      .waitFor();
     await page.waitForLoadState('networkidle');
     expect(pixelHits).toEqual([]);
 

@@ -35,28 +35,60 @@ describe('malformed outputs', () => {
     const before = await storedRecords(page);
 
     const ipynb = {
-      nbformat: 4, nbformat_minor: 5, metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
       cells: [
         { cell_type: 'markdown', metadata: {}, source: ['Some *text*'] },
         {
-          cell_type: 'code', metadata: {}, execution_count: 1, source: ['df'],
+          cell_type: 'code',
+          metadata: {},
+          execution_count: 1,
+          source: ['df'],
           outputs: [
-            { output_type: 'execute_result', execution_count: 1, metadata: {}, data: { [TABLE]: {}, 'text/plain': ['   a\n', '0  1'] } },
-            { output_type: 'display_data', metadata: {}, data: { 'application/vnd.kiroku.chart+json': { type: 'line', series: 'x' } } },
+            {
+              output_type: 'execute_result',
+              execution_count: 1,
+              metadata: {},
+              data: { [TABLE]: {}, 'text/plain': ['   a\n', '0  1'] },
+            },
+            {
+              output_type: 'display_data',
+              metadata: {},
+              data: { 'application/vnd.kiroku.chart+json': { type: 'line', series: 'x' } },
+            },
             { output_type: 'display_data', metadata: {}, data: { 'application/vnd.kiroku.run+json': { runId: 7 } } },
           ],
         },
-        { cell_type: 'code', metadata: {}, execution_count: 2, source: ['1 + 1'], outputs: [{ output_type: 'execute_result', execution_count: 2, metadata: {}, data: { 'text/plain': '2' } }] },
+        {
+          cell_type: 'code',
+          metadata: {},
+          execution_count: 2,
+          source: ['1 + 1'],
+          outputs: [{ output_type: 'execute_result', execution_count: 2, metadata: {}, data: { 'text/plain': '2' } }],
+        },
       ],
     };
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import .ipynb' }).click()]);
-    await chooser.setFiles({ name: 'Broken outputs.ipynb', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ipynb)) });
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import .ipynb' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'Broken outputs.ipynb',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(ipynb)),
+    });
     await page.getByRole('heading', { level: 1, name: 'Broken outputs' }).waitFor();
     await page.getByText(`cell 2: ${TABLE} is not a table: 'columns' is missing; left out`).waitFor();
     expect(await page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(3);
     expect(await output(page, 2).innerText()).toContain('0  1');
     expect(await output(page, 3).innerText()).toContain('2');
-    expect(await page.getByRole('toolbar', { name: 'Notebook' }).getByRole('button', { name: /Run all/ }).isEnabled()).toBe(true);
+    expect(
+      await page
+        .getByRole('toolbar', { name: 'Notebook' })
+        .getByRole('button', { name: /Run all/ })
+        .isEnabled(),
+    ).toBe(true);
 
     // It runs: the kernel answers under a cell of the imported notebook.
     await runInto(page, 3, '40 + 2');
@@ -81,13 +113,29 @@ describe('malformed outputs', () => {
       const tx = db.transaction(['notebooks', 'meta'], 'readwrite');
       const now = Date.now();
       tx.objectStore('notebooks').put({
-        id: 'stored-broken', name: 'Stored broken', metadata: {}, createdAt: now, updatedAt: now,
+        id: 'stored-broken',
+        name: 'Stored broken',
+        metadata: {},
+        createdAt: now,
+        updatedAt: now,
         cells: [
-          { id: 'c1', type: 'code', language: 'typescript', source: 'df', metadata: {}, executionCount: 1, outputs: [
-            { output_type: 'display_data', data: { [table]: {} } },
-            { output_type: 'execute_result', execution_count: 1, data: { [table]: { columns: 'a' }, 'text/plain': 'shown instead' } },
-            { output_type: 'display_data', data: null },
-          ] },
+          {
+            id: 'c1',
+            type: 'code',
+            language: 'typescript',
+            source: 'df',
+            metadata: {},
+            executionCount: 1,
+            outputs: [
+              { output_type: 'display_data', data: { [table]: {} } },
+              {
+                output_type: 'execute_result',
+                execution_count: 1,
+                data: { [table]: { columns: 'a' }, 'text/plain': 'shown instead' },
+              },
+              { output_type: 'display_data', data: null },
+            ],
+          },
           { id: 'c2', type: 'markdown', source: 'still **here**', metadata: {} },
         ],
       });
@@ -121,7 +169,9 @@ describe('malformed outputs', () => {
     await newNotebook(page);
     await runInto(page, 1, `display({ '${TABLE}': {} }, { raw: true });\n1 + 1`);
     await problemNote(page, 1).waitFor({ timeout: 60_000 });
-    expect(await problemNote(page, 1).innerText()).toBe(`Part of this output cannot be shown: ${TABLE} is not a table: 'columns' is missing.`);
+    expect(await problemNote(page, 1).innerText()).toBe(
+      `Part of this output cannot be shown: ${TABLE} is not a table: 'columns' is missing.`,
+    );
     await expect.poll(() => output(page, 1).innerText()).toContain('2');
     await runInto(page, 2, '40 + 2');
     await expect.poll(() => output(page, 2).innerText(), { timeout: 60_000 }).toContain('42');
@@ -170,7 +220,10 @@ describe('hostile URLs and names', () => {
     await newNotebook(page);
     const name = `x'); globalThis.pwned = 1; ("y.csv`;
     const files = page.getByRole('complementary', { name: 'Files' });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.getByRole('button', { name: 'Upload files' }).click()]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      files.getByRole('button', { name: 'Upload files' }).click(),
+    ]);
     await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;x\n2;y\n3;z\n') });
     await files.getByRole('list', { name: 'Your files' }).getByText(name).waitFor();
     await files.getByRole('button', { name: `Copy code for ${name}` }).click();
@@ -197,7 +250,8 @@ describe('a cell that closes the kernel worker', () => {
     await seedRun(page);
     const before = await storedRecords(page);
     await newNotebook(page);
-    const ended = "The kernel's worker stopped (a cell called self.close(), or the browser ended it), so the kernel was restarted: variables from earlier cells are gone.";
+    const ended =
+      "The kernel's worker stopped (a cell called self.close(), or the browser ended it), so the kernel was restarted: variables from earlier cells are gone.";
     await runInto(page, 1, 'let kept = 1;\nself.close();');
     const status = page.getByRole('toolbar', { name: 'Notebook' }).getByRole('status');
     await expect.poll(() => status.innerText(), { timeout: 60_000 }).toContain(ended);

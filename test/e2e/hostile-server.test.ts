@@ -13,7 +13,11 @@ import { inject } from 'vitest';
 import { useApp } from './page';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { expectKept, storedRecords, type Stored } from './stored';
-import { startMlflowTestServer, type MlflowTestServer, type MlflowTestServerOptions } from '../interop/mlflow-test-server';
+import {
+  startMlflowTestServer,
+  type MlflowTestServer,
+  type MlflowTestServerOptions,
+} from '../interop/mlflow-test-server';
 import { Fluent } from '../../src/tracking/fluent';
 import '../../src/interop/rest/schemes';
 
@@ -57,8 +61,10 @@ async function onServer(page: Page, token = ''): Promise<Stored> {
   return before;
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-const experiment = (page: Page, name: string) => page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+const experiment = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name });
 
 describe('a misbehaving tracking server', () => {
   it("shows a run whose start_time is not a number with '—', and navigation keeps working", async () => {
@@ -99,7 +105,10 @@ describe('a misbehaving tracking server', () => {
     let start = server.calls.length;
     options.misbehave = { endlessPages: 'fresh' };
     await nav(page, 'Experiments');
-    await page.getByRole('alert').filter({ hasText: 'Could not read experiments: The answers to experiments/search never end' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Could not read experiments: The answers to experiments/search never end' })
+      .waitFor();
     expect(callsOf('/experiments/search', start)).toBeLessThan(12);
 
     // A folder that contains itself: the artifacts tab says so, after one listing per level it allows.
@@ -107,7 +116,10 @@ describe('a misbehaving tracking server', () => {
     options.misbehave = { folderContainingItself: { name: 'loop', kind: 'nested' } };
     await page.goto(app.url(`experiments/${server.runs.get(teamRun)!.info.experiment_id}/runs/${teamRun}/artifacts`));
     await page.getByRole('link', { name: `MLflow server: ${new URL(server.url).host}` }).waitFor();
-    await page.getByRole('alert').filter({ hasText: "Could not list the artifacts: The server's artifact folders go deeper than 32 levels" }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "Could not list the artifacts: The server's artifact folders go deeper than 32 levels" })
+      .waitFor();
     expect(callsOf('/artifacts/list', start)).toBeLessThan(40);
 
     options.misbehave = undefined;
@@ -126,7 +138,10 @@ describe('a misbehaving tracking server', () => {
     const waiting = page.getByRole('status').filter({ hasText: `Loading… waiting for ${host}` });
     await waiting.waitFor();
     await waiting.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('alert').filter({ hasText: `Could not read runs: Cancelled: stopped waiting for ${host}.` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Could not read runs: Cancelled: stopped waiting for ${host}.` })
+      .waitFor();
     await waiting.waitFor({ state: 'detached' });
     // When the server answers again, opening the experiment again shows its runs.
     server.failures.length = 0;
@@ -142,7 +157,10 @@ describe('a misbehaving tracking server', () => {
 
 async function switchBack(page: Page, before: Stored): Promise<void> {
   await page.getByRole('link', { name: /^MLflow server:/ }).click();
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Use this browser instead' }).click()]);
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Use this browser instead' }).click(),
+  ]);
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   expectKept(before, await storedRecords(page));
 }
@@ -172,7 +190,11 @@ describe('the tracking-server token', () => {
     const token = `tok-${randomUUID()}`;
     options.auth = { token };
     const profile = await mkdtemp(join(tmpdir(), 'kiroku-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const errors: string[] = [];
@@ -183,7 +205,9 @@ describe('the tracking-server token', () => {
       await nav(page, 'Experiments');
       await experiment(page, 'team').click();
       await page.getByRole('row', { name: /fine/ }).waitFor();
-      expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(token);
+      expect(
+        await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })),
+      ).not.toContain(token);
 
       // After a reload the page asks for it before showing anything of the server.
       const sent = server.authorizations.length;
@@ -192,14 +216,19 @@ describe('the tracking-server token', () => {
       expect(server.authorizations.length).toBe(sent);
       await page.getByLabel(`Token for ${server.url}`).fill('wrong');
       await page.getByRole('button', { name: 'Use the server' }).click();
-      await page.getByRole('alert').filter({ hasText: `Could not use ${server.url}: 401` }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `Could not use ${server.url}: 401` })
+        .waitFor();
       await page.getByLabel(`Token for ${server.url}`).fill(token);
       await page.getByRole('button', { name: 'Use the server' }).click();
       await page.getByRole('link', { name: `MLflow server: ${new URL(server.url).host}` }).waitFor();
       await nav(page, 'Experiments');
       await experiment(page, 'team').click();
       await page.getByRole('row', { name: /fine/ }).waitFor();
-      expect(server.authorizations.slice(sent).filter((a) => a !== `Bearer ${token}` && a !== 'Bearer wrong')).toEqual([]);
+      expect(server.authorizations.slice(sent).filter((a) => a !== `Bearer ${token}` && a !== 'Bearer wrong')).toEqual(
+        [],
+      );
       expectKept(before, await storedRecords(page));
       expect(errors).toEqual([]);
     } finally {

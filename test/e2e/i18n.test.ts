@@ -35,15 +35,32 @@ async function seed(page: Page): Promise<{ experimentId: string; runId: string }
 function pages(ids: { experimentId: string; runId: string }) {
   return [
     { name: 'notebook', hash: 'notebook', ready: (p: Page) => p.locator('.cell').first().waitFor() },
-    { name: 'experiments', hash: `experiments/${ids.experimentId}`, ready: (p: Page) => p.locator('tbody th[scope=row] a').first().waitFor() },
-    { name: 'run', hash: `experiments/${ids.experimentId}/runs/${ids.runId}`, ready: (p: Page) => p.locator('.run-overview dl').first().waitFor() },
-    { name: 'run metrics', hash: `experiments/${ids.experimentId}/runs/${ids.runId}/metrics`, ready: (p: Page) => p.locator('.metric-picker input').first().waitFor() },
-    { name: 'run artifacts', hash: `experiments/${ids.experimentId}/runs/${ids.runId}/artifacts?path=model/MLmodel`, ready: (p: Page) => p.locator('.mlmodel table').first().waitFor() },
+    {
+      name: 'experiments',
+      hash: `experiments/${ids.experimentId}`,
+      ready: (p: Page) => p.locator('tbody th[scope=row] a').first().waitFor(),
+    },
+    {
+      name: 'run',
+      hash: `experiments/${ids.experimentId}/runs/${ids.runId}`,
+      ready: (p: Page) => p.locator('.run-overview dl').first().waitFor(),
+    },
+    {
+      name: 'run metrics',
+      hash: `experiments/${ids.experimentId}/runs/${ids.runId}/metrics`,
+      ready: (p: Page) => p.locator('.metric-picker input').first().waitFor(),
+    },
+    {
+      name: 'run artifacts',
+      hash: `experiments/${ids.experimentId}/runs/${ids.runId}/artifacts?path=model/MLmodel`,
+      ready: (p: Page) => p.locator('.mlmodel table').first().waitFor(),
+    },
     { name: 'models', hash: 'models', ready: (p: Page) => p.locator('main a[href*="models/wine"]').first().waitFor() },
     { name: 'model', hash: 'models/wine', ready: (p: Page) => p.locator('main table').first().waitFor() },
     { name: 'version', hash: 'models/wine/versions/1', ready: (p: Page) => p.locator('#signature-inputs').waitFor() },
     {
-      name: 'version, Deploy dialog', hash: 'models/wine/versions/1',
+      name: 'version, Deploy dialog',
+      hash: 'models/wine/versions/1',
       ready: async (p: Page) => {
         await p.locator('#signature-inputs').waitFor();
         await p.getByRole('button', { name: /^(Deploy|デプロイ)$/ }).click();
@@ -62,8 +79,12 @@ async function settle(page: Page): Promise<void> {
 async function axeSerious(page: Page): Promise<string[]> {
   // Evaluated, not added as a <script>: the app's Content-Security-Policy refuses inline scripts.
   await page.evaluate(AXE);
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as Array<{ id: string; impact: string; nodes: string[] }>;
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(' | ')}`);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  )) as Array<{ id: string; impact: string; nodes: string[] }>;
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.join(' | ')}`);
 }
 
 describe('the UI in Japanese, and accessible in both languages', () => {
@@ -82,7 +103,10 @@ describe('the UI in Japanese, and accessible in both languages', () => {
         await page.goto(app.url(p.hash));
         await p.ready(page);
         await settle(page);
-        found[p.name] = { leaks: locale === 'ja-JP' ? englishLeaks(await pageTexts(page), fragments) : [], axe: await axeSerious(page) };
+        found[p.name] = {
+          leaks: locale === 'ja-JP' ? englishLeaks(await pageTexts(page), fragments) : [],
+          axe: await axeSerious(page),
+        };
       }
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, { leaks: [], axe: [] }])));
       if (locale === 'ja-JP') {
@@ -90,7 +114,10 @@ describe('the UI in Japanese, and accessible in both languages', () => {
         // inside a sentence, one as an aria-label — and not the same words inside user content.
         await page.evaluate(() => {
           const main = document.querySelector('main')!;
-          main.insertAdjacentHTML('beforeend', '<button>Clear outputs</button><p>これは Could not read it: x です</p><span aria-label="Delete notebook">×</span><p data-user-content>Run all</p>');
+          main.insertAdjacentHTML(
+            'beforeend',
+            '<button>Clear outputs</button><p>これは Could not read it: x です</p><span aria-label="Delete notebook">×</span><p data-user-content>Run all</p>',
+          );
         });
         const leaks = englishLeaks(await pageTexts(page), fragments).map((l) => l.text);
         expect(leaks).toEqual(['Clear outputs', 'これは Could not read it: x です', 'Delete notebook']);

@@ -10,7 +10,9 @@ import { cell, output } from './notebook-driver';
 const app = useApp();
 const TITLE = 'Live inputs: drag alpha';
 /** The sample's code cells (markdown between them): the data and the slider, the fit, the table of runs. */
-const DATA = 2, FIT = 4, TABLE = 6;
+const DATA = 2,
+  FIT = 4,
+  TABLE = 6;
 
 const codeCells = (page: Page) => page.getByRole('group', { name: /^Cell \d+, (TypeScript|JavaScript)/ });
 /** The execution count in cell n's accessible name ("…, run 3"), or null before it has run. */
@@ -30,7 +32,9 @@ async function loggedAlphas(page: Page, rows: number): Promise<string[]> {
   const header = await table.getByRole('columnheader').allInnerTexts();
   const column = header.indexOf('alpha');
   expect(column, `columns ${header.join(', ')}`).toBeGreaterThanOrEqual(0);
-  return table.locator('tbody tr').evaluateAll((trs, c) => trs.map((tr) => tr.children[c]!.textContent!.trim()), column);
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs, c) => trs.map((tr) => tr.children[c]!.textContent!.trim()), column);
 }
 
 /**
@@ -41,7 +45,11 @@ async function drag(page: Page, stops: number[]): Promise<{ passed: string[]; re
   const slider = output(page, DATA).getByRole('slider', { name: 'alpha' });
   const shown = output(page, DATA).locator('output.control-value');
   const box = (await slider.boundingBox())!;
-  const [min, max, value] = await slider.evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max), Number(el.value)]);
+  const [min, max, value] = await slider.evaluate((el: HTMLInputElement) => [
+    Number(el.min),
+    Number(el.max),
+    Number(el.value),
+  ]);
   const at = (f: number) => box.x + f * box.width;
   const y = box.y + box.height / 2;
   await page.mouse.move(at((value - min) / (max - min)), y);
@@ -60,7 +68,10 @@ describe('live inputs', () => {
   it('dragging a slider reruns exactly its dependent cells, one run per value let go of', async () => {
     const { page, errors } = await app.open();
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
-    await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('button', { name: `Open sample: ${TITLE}` }).click();
+    await page
+      .getByRole('navigation', { name: 'Notebooks' })
+      .getByRole('button', { name: `Open sample: ${TITLE}` })
+      .click();
     await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
     await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
 

@@ -46,14 +46,19 @@ async function workerHeaps(cdp: CDPSession): Promise<() => Promise<Array<{ name:
     if (message.id !== undefined) replies.get(message.id)?.(message.result?.usedSize ?? 0);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const heapOf = (sessionId: string) => new Promise<number>((resolve) => {
-    const id = ++nextId;
-    // A worker that ends before it answers costs nothing any more.
-    const gone = setTimeout(() => (replies.delete(id), resolve(0)), 2000);
-    replies.set(id, (used) => (clearTimeout(gone), replies.delete(id), resolve(used)));
-    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
-      .catch(() => (clearTimeout(gone), replies.delete(id), resolve(0)));
-  });
+  const heapOf = (sessionId: string) =>
+    new Promise<number>((resolve) => {
+      const id = ++nextId;
+      // A worker that ends before it answers costs nothing any more.
+      const gone = setTimeout(() => (replies.delete(id), resolve(0)), 2000);
+      replies.set(id, (used) => (clearTimeout(gone), replies.delete(id), resolve(used)));
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => (clearTimeout(gone), replies.delete(id), resolve(0)));
+    });
   return () => Promise.all([...workers].map(async ([sessionId, name]) => ({ name, used: await heapOf(sessionId) })));
 }
 
@@ -69,7 +74,10 @@ export async function sampleMemory(browser: Browser, page: Page): Promise<() => 
   let stopped = false;
   const tick = async () => {
     const [used, inWorkers] = await Promise.all([
-      cdp.send('Runtime.getHeapUsage').then((h) => h.usedSize).catch(() => 0),
+      cdp
+        .send('Runtime.getHeapUsage')
+        .then((h) => h.usedSize)
+        .catch(() => 0),
       workers().then((sizes) => {
         for (const { name, used } of sizes) byWorker[name] = Math.max(byWorker[name] ?? 0, used);
         return sizes.reduce((sum, w) => sum + w.used, 0);
@@ -78,7 +86,9 @@ export async function sampleMemory(browser: Browser, page: Page): Promise<() => 
     pageHeap = Math.max(pageHeap, used);
     workersHeap = Math.max(workersHeap, inWorkers);
     heap = Math.max(heap, used + inWorkers);
-    const info = await system.send('SystemInfo.getProcessInfo').catch(() => ({ processInfo: [] as Array<{ type: string; id: number }> }));
+    const info = await system
+      .send('SystemInfo.getProcessInfo')
+      .catch(() => ({ processInfo: [] as Array<{ type: string; id: number }> }));
     for (const p of info.processInfo) if (p.type === 'renderer') rss = Math.max(rss, rssOf(p.id));
   };
   const loop = (async () => {

@@ -40,7 +40,11 @@ describe('WebAssembly kernels on every core', () => {
     await expect.poll(() => output(page, 1).innerText(), { timeout: 120_000 }).toContain('ready');
     const text = await output(page, 1).innerText();
     const r = JSON.parse(/'(\{"ready".*\})'/.exec(text)![1]!) as {
-      ready: number; info: { kernels: string; threads: number; cores: number; threadsPossible: boolean }; single: number; all: number[]; one: number[];
+      ready: number;
+      info: { kernels: string; threads: number; cores: number; threadsPossible: boolean };
+      single: number;
+      all: number[];
+      one: number[];
     };
     expect(r.info.kernels).toBe('wasm-simd');
     expect(r.info.threadsPossible).toBe(true);
@@ -49,7 +53,9 @@ describe('WebAssembly kernels on every core', () => {
     expect(r.info.threads).toBe(r.ready);
     expect(r.single).toBe(1);
     expect(r.all).toEqual(r.one);
-    const { X, y } = (new Function(`return ${MAKE_DATA}`)() as (n: number, p: number) => { X: number[][]; y: number[] })(N, P);
+    const { X, y } = (
+      new Function(`return ${MAKE_DATA}`)() as (n: number, p: number) => { X: number[][]; y: number[] }
+    )(N, P);
     const node = [...new Ridge({ alpha: 1 }).fit(X, y).coef_!];
     // Node's Math.sin may round differently from this Chromium's in the last bit: near, not equal.
     const err = Math.max(...node.map((v, j) => Math.abs(v - r.all[j]!))) / Math.max(...node.map(Math.abs));

@@ -11,14 +11,18 @@ import { useApp } from './page';
 const app = useApp();
 
 function inPage<T>(page: Page, body: string): Promise<T> {
-  return page.evaluate(`(async () => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })()`) as Promise<T>;
+  return page.evaluate(
+    `(async () => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })()`,
+  ) as Promise<T>;
 }
 
 describe('MLflow files from Settings', () => {
   it('exports runs and registered models as an mlruns zip, and imports it back into an empty browser', async () => {
     const { page, context, errors } = await app.open('settings');
     await page.getByRole('heading', { level: 2, name: 'MLflow' }).waitFor();
-    const before = await inPage<{ runId: string; experimentId: string; predictions: number[] }>(page, `
+    const before = await inPage<{ runId: string; experimentId: string; predictions: number[] }>(
+      page,
+      `
       await mlflow.setExperiment('cars');
       const cars = (await k.loadSample('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
       const X = cars.drop({ columns: ['miles_per_gallon'] });
@@ -33,32 +37,60 @@ describe('MLflow files from Settings', () => {
       await mlflow.setRegisteredModelAlias('cars-mpg', 'champion', 1);
       const model = await mlflow.loadModel('models:/cars-mpg@champion');
       return { runId: run.info.runId, experimentId: run.info.experimentId, predictions: Array.from(await model.predict(X.head(5))) };
-    `);
+    `,
+    );
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as MLflow' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export as MLflow' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^kiroku-mlruns-\d{4}-\d\d-\d\d\.zip$/);
     const archive = await download.path();
-    await page.getByRole('status').filter({ hasText: 'Exported. Unzip it and run “mlflow ui” in that folder.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Exported. Unzip it and run “mlflow ui” in that folder.' })
+      .waitFor();
 
     const files = unzipSync(new Uint8Array(readFileSync(archive)));
     const yaml = (path: string) => parse(strFromU8(files[path]!));
     const run = `mlruns/${before.experimentId}/${before.runId}`;
-    expect(yaml(`mlruns/${before.experimentId}/meta.yaml`)).toMatchObject({ name: 'cars', experiment_id: before.experimentId, lifecycle_stage: 'active' });
+    expect(yaml(`mlruns/${before.experimentId}/meta.yaml`)).toMatchObject({
+      name: 'cars',
+      experiment_id: before.experimentId,
+      lifecycle_stage: 'active',
+    });
     expect(yaml(`${run}/meta.yaml`)).toMatchObject({ run_id: before.runId, run_name: 'ridge', status: 3 });
     expect(strFromU8(files[`${run}/params/alpha`]!)).toBe('1');
-    expect(strFromU8(files[`${run}/metrics/rmse`]!).trim().split('\n').map((l) => l.split(' ').slice(1).join(' '))).toEqual(['4.0 0', '3.0 1', '2.0 2']);
+    expect(
+      strFromU8(files[`${run}/metrics/rmse`]!)
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(1).join(' ')),
+    ).toEqual(['4.0 0', '3.0 1', '2.0 2']);
     expect(files[`${run}/artifacts/model/MLmodel`]).toBeTruthy();
     expect(yaml('mlruns/models/cars-mpg/meta.yaml')).toMatchObject({ name: 'cars-mpg' });
     expect(strFromU8(files['mlruns/models/cars-mpg/aliases/champion']!)).toBe('1');
-    expect(yaml('mlruns/models/cars-mpg/version-1/meta.yaml')).toMatchObject({ version: 1, source: `runs:/${before.runId}/model`, run_id: before.runId });
+    expect(yaml('mlruns/models/cars-mpg/version-1/meta.yaml')).toMatchObject({
+      version: 1,
+      source: `runs:/${before.runId}/model`,
+      run_id: before.runId,
+    });
 
     await page.getByRole('button', { name: 'Clear all data…' }).click();
-    await Promise.all([page.waitForEvent('load'), page.getByRole('dialog', { name: 'Clear all data?' }).getByRole('button', { name: 'Delete everything' }).click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('dialog', { name: 'Clear all data?' }).getByRole('button', { name: 'Delete everything' }).click(),
+    ]);
     await page.getByRole('heading', { level: 2, name: 'MLflow' }).waitFor();
 
     await page.getByLabel('Import MLflow runs').setInputFiles(archive);
-    await page.getByRole('status').filter({ hasText: /^From .+: 1 run imported, 1 experiment created, 1 model version registered\.$/ }).waitFor();
-    const after = await inPage<{ predictions: number[]; params: Record<string, string>; history: number[] }>(page, `
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^From .+: 1 run imported, 1 experiment created, 1 model version registered\.$/ })
+      .waitFor();
+    const after = await inPage<{ predictions: number[]; params: Record<string, string>; history: number[] }>(
+      page,
+      `
       const cars = (await k.loadSample('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
       const model = await mlflow.loadModel('models:/cars-mpg@champion');
       return {
@@ -66,7 +98,8 @@ describe('MLflow files from Settings', () => {
         params: (await mlflow.getRun('${before.runId}')).data.params,
         history: (await mlflow.getMetricHistory('${before.runId}', 'rmse')).map((m) => m.value),
       };
-    `);
+    `,
+    );
     expect(after).toEqual({ predictions: before.predictions, params: { alpha: '1' }, history: [4, 3, 2] });
     expect(errors).toEqual([]);
     await context.close();

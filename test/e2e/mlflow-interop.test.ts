@@ -34,11 +34,20 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const rows = [[1, 2], [2, 1], [3, 5], [4, 4], [5, 7], [6, 3]];
+const rows = [
+  [1, 2],
+  [2, 1],
+  [3, 5],
+  [4, 4],
+  [5, 7],
+  [6, 3],
+];
 const y = [1, 2, 3, 4, 5, 6];
 
 function inPage<T>(page: Page, body: string): Promise<T> {
-  return page.evaluate(`(async () => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })()`) as Promise<T>;
+  return page.evaluate(
+    `(async () => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })()`,
+  ) as Promise<T>;
 }
 
 /** A Kiroku model logged from Node, to a server (REST) or to memory; its run id and predictions. */
@@ -61,10 +70,14 @@ describe("MLflow's servers, clients and files", () => {
     const version = await registerModelAsMlflowPython(server.url, `runs:/${runId}/model`, 'team-wine');
     expect(version.source).toMatch(new RegExp(`^mlflow-artifacts:/\\d+/${runId}/artifacts/model$`));
     await fetch(`${server.url}/api/2.0/mlflow/registered-models/alias`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'team-wine', alias: 'champion', version: '1' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'team-wine', alias: 'champion', version: '1' }),
     });
     const { page, context, errors } = await app.open('models');
-    const loaded = await inPage<Record<string, { predictions: number[]; runId: string }>>(page, `
+    const loaded = await inPage<Record<string, { predictions: number[]; runId: string }>>(
+      page,
+      `
       mlflow.setTrackingUri('${server.url}', { retries: 0 });
       const out = {};
       for (const uri of ['models:/team-wine/1', 'models:/team-wine@champion', 'models:/team-wine/latest']) {
@@ -72,8 +85,10 @@ describe("MLflow's servers, clients and files", () => {
         out[uri] = { predictions: Array.from(await model.predict(${JSON.stringify(rows)})), runId: model.metadata.runId };
       }
       return out;
-    `);
-    for (const uri of ['models:/team-wine/1', 'models:/team-wine@champion', 'models:/team-wine/latest']) expect(loaded[uri], uri).toEqual({ predictions: expected, runId });
+    `,
+    );
+    for (const uri of ['models:/team-wine/1', 'models:/team-wine@champion', 'models:/team-wine/latest'])
+      expect(loaded[uri], uri).toEqual({ predictions: expected, runId });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -81,10 +96,14 @@ describe("MLflow's servers, clients and files", () => {
   it('imports an mlruns folder MLflow wrote, whose version sources are file:/// paths, and loads its model by alias', async () => {
     const { teammate, runId, expected } = await teammateModel();
     const files = unzipSync(await exportMlruns(teammate.client()));
-    const expDir = Object.keys(files).find((p) => p.endsWith(`/${runId}/meta.yaml`))!.split('/')[1]!;
+    const expDir = Object.keys(files)
+      .find((p) => p.endsWith(`/${runId}/meta.yaml`))!
+      .split('/')[1]!;
     const source = `file:///home/ada/mlruns/${expDir}/${runId}/artifacts/model`;
     Object.assign(files, {
-      'mlruns/models/wine/meta.yaml': strToU8('creation_timestamp: 1700000000000\ndescription: null\nlast_updated_timestamp: 1700000100000\nname: wine\n'),
+      'mlruns/models/wine/meta.yaml': strToU8(
+        'creation_timestamp: 1700000000000\ndescription: null\nlast_updated_timestamp: 1700000100000\nname: wine\n',
+      ),
       'mlruns/models/wine/aliases/champion': strToU8('1'),
       'mlruns/models/wine/version-1/meta.yaml': strToU8(
         `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: 1700000000000\nname: wine\nrun_id: ${runId}\n` +
@@ -96,30 +115,49 @@ describe("MLflow's servers, clients and files", () => {
 
     const { page, context, errors } = await app.open('settings');
     await page.getByLabel('Import MLflow runs').setInputFiles(archive);
-    await page.getByRole('status').filter({ hasText: /1 run imported, 1 experiment created, 1 model version registered\.$/ }).waitFor();
-    const predictions = await inPage<number[]>(page, `
+    await page
+      .getByRole('status')
+      .filter({ hasText: /1 run imported, 1 experiment created, 1 model version registered\.$/ })
+      .waitFor();
+    const predictions = await inPage<number[]>(
+      page,
+      `
       const model = await mlflow.loadModel('models:/wine@champion');
       return Array.from(await model.predict(${JSON.stringify(rows)}));
-    `);
+    `,
+    );
     expect(predictions).toEqual(expected);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("syncs a model whose MLmodel names the remote run, and ends a run FAILED when an artifact is refused, until a later sync", async () => {
+  it('syncs a model whose MLmodel names the remote run, and ends a run FAILED when an artifact is refused, until a later sync', async () => {
     const { page, context } = await app.open('experiments');
-    const localId = await inPage<string>(page, `
+    const localId = await inPage<string>(
+      page,
+      `
       await mlflow.setExperiment('sync-models');
       return mlflow.startRun({ runName: 'with-model' }, async (run) => {
         await mlflow.logModel(new k.Ridge({ alpha: 0.5 }).fit(${JSON.stringify(rows)}, ${JSON.stringify(y)}), 'model');
         for (let i = 0; i < 6; i++) await mlflow.logText('part ' + i, 'parts/' + i + '.txt');
         return run.info.runId;
       });
-    `);
+    `,
+    );
     // A proxy in front of the server refuses the third upload (too large, it says).
-    server.failures.push({ match: 'PUT /api/2.0/mlflow-artifacts/artifacts/', status: 413, code: 'REQUEST_LIMIT_EXCEEDED', message: 'Request Entity Too Large', times: 1000, after: 2 });
+    server.failures.push({
+      match: 'PUT /api/2.0/mlflow-artifacts/artifacts/',
+      status: 413,
+      code: 'REQUEST_LIMIT_EXCEEDED',
+      message: 'Request Entity Too Large',
+      times: 1000,
+      after: 2,
+    });
     await page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name: 'sync-models' }).click();
-    await page.getByRole('row', { name: /with-model/ }).getByRole('checkbox').check();
+    await page
+      .getByRole('row', { name: /with-model/ })
+      .getByRole('checkbox')
+      .check();
     await page.getByRole('button', { name: 'Sync to MLflow…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sync 1 run to MLflow' });
     await dialog.getByLabel('Tracking server URL').fill(server.url);
@@ -134,7 +172,9 @@ describe("MLflow's servers, clients and files", () => {
     await dialog.getByText('1 synced.', { exact: true }).waitFor();
     expect(remote.info.status).toBe('FINISHED');
     expect([...server.runs.values()].filter((r) => r.info.run_name === 'with-model')).toHaveLength(1);
-    const mlmodel = parse(server.artifacts.get(`${remote.info.experiment_id}/${remote.info.run_id}/artifacts/model/MLmodel`)!.toString());
+    const mlmodel = parse(
+      server.artifacts.get(`${remote.info.experiment_id}/${remote.info.run_id}/artifacts/model/MLmodel`)!.toString(),
+    );
     expect(mlmodel.run_id).toBe(remote.info.run_id);
     expect(mlmodel.run_id).not.toBe(localId);
     expect(JSON.parse(remote.tags.get('mlflow.log-model.history')!)[0].run_id).toBe(remote.info.run_id);
@@ -144,10 +184,16 @@ describe("MLflow's servers, clients and files", () => {
   it("refuses an artifact path with '#' when a cell logs it, in MLflow's words", async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, `await mlflow.startRun({ runName: 'hash' }, async () => { await mlflow.logText('x', 'plots/loss#1.txt'); });`);
-    await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain(
-      "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+    await runInto(
+      page,
+      1,
+      `await mlflow.startRun({ runName: 'hash' }, async () => { await mlflow.logText('x', 'plots/loss#1.txt'); });`,
     );
+    await expect
+      .poll(() => output(page, 1).innerText(), { timeout: 60_000 })
+      .toContain(
+        "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+      );
     await context.close();
   });
 
@@ -174,7 +220,9 @@ describe("MLflow's servers, clients and files", () => {
       expect(await attempt(nothing)).toBe(
         `Could not connect to ${nothing}: the server is not running, its name does not resolve, or its certificate is not trusted — the browser does not say which. Open ${nothing} in a new tab to see the browser's own error.`,
       );
-      expect(await attempt('http://mlflow.invalid:5000')).toMatch(/^Could not connect to http:\/\/mlflow\.invalid:5000: /);
+      expect(await attempt('http://mlflow.invalid:5000')).toMatch(
+        /^Could not connect to http:\/\/mlflow\.invalid:5000: /,
+      );
       expect(await page.getByRole('link', { name: /^MLflow server:/ }).count()).toBe(0);
       await context.close();
     } finally {

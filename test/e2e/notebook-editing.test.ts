@@ -65,7 +65,13 @@ describe('editing while the notebook changes', () => {
     await page.keyboard.type(' * 1');
     // Monaco's own textarea now has the name; the text is what was typed, at the caret where it was left.
     expect(await cell(page, 1).getByRole('textbox', { name: 'Cell 1 TypeScript source' }).count()).toBe(1);
-    await expect.poll(() => cell(page, 1).locator('.monaco-editor .view-lines').evaluate((el) => el.textContent!.replace(/\u00a0/g, ' '))).toBe('6 * 7 * 1 * 1 + 0');
+    await expect
+      .poll(() =>
+        cell(page, 1)
+          .locator('.monaco-editor .view-lines')
+          .evaluate((el) => el.textContent!.replace(/\u00a0/g, ' ')),
+      )
+      .toBe('6 * 7 * 1 * 1 + 0');
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => output(page, 1).innerText(), { timeout: 30_000 }).toContain('42');
     expect(errors).toEqual([]);
@@ -76,7 +82,11 @@ describe('editing while the notebook changes', () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
     // A cell whose output comes while the name is being typed: every output re-renders the notebook.
-    await runInto(page, 1, 'console.log("first"); await new Promise((r) => setTimeout(r, 1500)); console.log("second");');
+    await runInto(
+      page,
+      1,
+      'console.log("first"); await new Promise((r) => setTimeout(r, 1500)); console.log("second");',
+    );
     await expect.poll(() => output(page, 1).innerText(), { timeout: 30_000 }).toContain('first');
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('textbox', { name: 'Notebook name' }).fill('Mine');
@@ -84,7 +94,10 @@ describe('editing while the notebook changes', () => {
     expect(await page.getByRole('textbox', { name: 'Notebook name' }).inputValue()).toBe('Mine');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Mine' }).waitFor();
-    await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Mine', exact: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Notebooks' })
+      .getByRole('link', { name: 'Mine', exact: true })
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -95,7 +108,7 @@ describe('editing while the notebook changes', () => {
     const code = [
       'const text = `line 1',
       '  two spaces',
-      '    {four} (\'quoted\')',
+      "    {four} ('quoted')",
       'back to none`;',
       'if (text) {',
       '  console.log(text);',
@@ -103,7 +116,9 @@ describe('editing while the notebook changes', () => {
     ].join('\n');
     await runInto(page, 1, code);
     // console.log's line, as printed (its own line break at the end).
-    await expect.poll(() => output(page, 1).innerText(), { timeout: 30_000 }).toBe("line 1\n  two spaces\n    {four} ('quoted')\nback to none\n");
+    await expect
+      .poll(() => output(page, 1).innerText(), { timeout: 30_000 })
+      .toBe("line 1\n  two spaces\n    {four} ('quoted')\nback to none\n");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -11,10 +11,24 @@ describe('notebook', () => {
   it('opens the walkthrough on a first visit, with accessible controls and no errors', async () => {
     const { page, context, errors } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
-    for (const name of ['Run cell', 'Run all', 'Interrupt', 'Restart kernel', 'Clear outputs', 'Run above', 'Run below', 'Add code cell']) {
+    for (const name of [
+      'Run cell',
+      'Run all',
+      'Interrupt',
+      'Restart kernel',
+      'Clear outputs',
+      'Run above',
+      'Run below',
+      'Add code cell',
+    ]) {
       await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
     }
-    expect(await page.getByRole('status').filter({ hasText: /^Kernel/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Kernel/ })
+        .count(),
+    ).toBe(1);
     // Markdown is rendered; code shows in Monaco once it has loaded.
     await page.getByRole('heading', { level: 2, name: '1. Data' }).waitFor();
     await page.locator('.cell-code .monaco-editor').first().waitFor();
@@ -51,7 +65,9 @@ describe('notebook', () => {
 
     // Restarting asks first, as Jupyter does: 0, 0 in command mode (or the toolbar); Cancel keeps everything.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Cell \d+, /);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Cell \d+, /);
     await page.keyboard.press('0');
     await page.keyboard.press('0');
     const ask = page.getByRole('dialog', { name: 'Restart kernel?' });
@@ -125,21 +141,33 @@ describe('notebook', () => {
     await page.getByRole('heading', { level: 1, name: 'Round trip' }).waitFor();
     await page.getByText('All changes saved').waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .ipynb' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export .ipynb' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Round trip.ipynb');
     const text = await readFile((await download.path())!, 'utf8');
     const nb = JSON.parse(text);
-    expect(nb).toMatchObject({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'kiroku-ts' }, language_info: { name: 'typescript' } } });
+    expect(nb).toMatchObject({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: 'kiroku-ts' }, language_info: { name: 'typescript' } },
+    });
     expect(nb.cells[0].outputs.length).toBeGreaterThan(0);
 
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import .ipynb' }).click()]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import .ipynb' }).click(),
+    ]);
     await chooser.setFiles({ name: 'Round trip.ipynb', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.getByText('Imported Round trip.ipynb.').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Round trip' }).waitFor();
     await expect.poll(() => output(page, 1).innerText()).toContain('exported');
     // Nothing ran: the kernel did not execute the imported cell again (its count is the saved one).
     expect(await cell(page, 1).getAttribute('aria-label')).toMatch(/run 1$/);
-    expect(await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Round trip' }).count()).toBe(2);
+    expect(
+      await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Round trip' }).count(),
+    ).toBe(2);
     await context.close();
   });
 
@@ -168,13 +196,23 @@ describe('notebook', () => {
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     // Sources of every shape: one line, empty, a trailing newline, CRLF, a line wider than the cell, many
     // lines; repeated so that some cells start far below the viewport (their editors come on scrolling).
-    const sources = ['1 + 1', '', 'const a = 1;\n', 'const b = 2;\r\nconst c = 3;', `const wide = '${'x'.repeat(300)}';`, Array.from({ length: 25 }, (_, i) => `const v${i} = ${i};`).join('\n')];
+    const sources = [
+      '1 + 1',
+      '',
+      'const a = 1;\n',
+      'const b = 2;\r\nconst c = 3;',
+      `const wide = '${'x'.repeat(300)}';`,
+      Array.from({ length: 25 }, (_, i) => `const v${i} = ${i};`).join('\n'),
+    ];
     const cells = Array.from({ length: 4 }, (_, k) => [
       { cell_type: 'markdown', metadata: {}, source: `## Part ${k}\n\nSome text between the code.` },
       ...sources.map((source) => ({ cell_type: 'code', metadata: {}, source, outputs: [], execution_count: null })),
     ]).flat();
     const ipynb = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kiroku: { name: 'Shapes' } }, cells });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import .ipynb' }).click()]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import .ipynb' }).click(),
+    ]);
     await chooser.setFiles({ name: 'shapes.ipynb', mimeType: 'application/json', buffer: Buffer.from(ipynb) });
     await page.getByRole('heading', { level: 1, name: 'Shapes' }).waitFor();
 
@@ -187,15 +225,26 @@ describe('notebook', () => {
     // Let the observer report the last layout (two frames), then compare with the editors as they are.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const { heights, now } = await page.evaluate(() => ({
-      heights: (window as unknown as { __heights: Record<string, Array<{ height: number; editor: boolean }>> }).__heights,
-      now: Object.fromEntries([...document.querySelectorAll('.cell-code')].map((c) => [c.getAttribute('data-cell-id'), c.querySelector('.cell-editor')!.getBoundingClientRect().height])),
+      heights: (window as unknown as { __heights: Record<string, Array<{ height: number; editor: boolean }>> })
+        .__heights,
+      now: Object.fromEntries(
+        [...document.querySelectorAll('.cell-code')].map((c) => [
+          c.getAttribute('data-cell-id'),
+          c.querySelector('.cell-editor')!.getBoundingClientRect().height,
+        ]),
+      ),
     }));
     const ids = Object.keys(now);
     expect(ids).toHaveLength(sources.length * 4);
     // The last part started far below the viewport: it was painted as text, and its editors came later.
-    for (const id of ids.slice(-sources.length)) expect(heights[id]?.[0]?.editor, `cell ${id} first painted as text`).toBe(false);
+    for (const id of ids.slice(-sources.length))
+      expect(heights[id]?.[0]?.editor, `cell ${id} first painted as text`).toBe(false);
     // One height per cell from first paint to now, text or editor.
-    for (const id of ids) expect(heights[id]!.map((h) => h.height), `heights of cell ${id}`).toEqual([now[id]]);
+    for (const id of ids)
+      expect(
+        heights[id]!.map((h) => h.height),
+        `heights of cell ${id}`,
+      ).toEqual([now[id]]);
     await context.close();
   });
 
@@ -204,7 +253,10 @@ describe('notebook', () => {
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     const last = page.getByRole('group', { name: /^Cell \d+, / }).last();
     const cellId = await last.getAttribute('data-cell-id');
-    const link = await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'MLflow walkthrough' }).getAttribute('href');
+    const link = await page
+      .getByRole('navigation', { name: 'Notebooks' })
+      .getByRole('link', { name: 'MLflow walkthrough' })
+      .getAttribute('href');
     await page.goto(app.url(`${link!.replace(/^#\//, '')}/cell/${cellId}`));
     const target = page.locator(`[data-cell-id="${cellId}"]`);
     await expect.poll(() => target.getAttribute('aria-current')).toBe('true');
@@ -216,7 +268,10 @@ describe('notebook', () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);
     const files = page.getByRole('complementary', { name: 'Files' });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.getByRole('button', { name: 'Upload files' }).click()]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      files.getByRole('button', { name: 'Upload files' }).click(),
+    ]);
     await chooser.setFiles({ name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;x\n2;y\n3;z\n') });
     const mine = files.getByRole('list', { name: 'Your files' });
     await mine.getByText('tiny.csv').waitFor();
@@ -282,7 +337,11 @@ describe('notebook', () => {
 
   it("underlines nothing in the README's two lines typed into the walkthrough, and underlines a real mistake", async () => {
     const readme = await readFile(resolve(__dirname, '../../README.md'), 'utf8');
-    const twoLines = /```ts\n([\s\S]*?)\n\s*```/.exec(readme)![1]!.split('\n').map((l) => l.trim()).join('\n');
+    const twoLines = /```ts\n([\s\S]*?)\n\s*```/
+      .exec(readme)![1]!
+      .split('\n')
+      .map((l) => l.trim())
+      .join('\n');
     expect(twoLines).toContain('new ElasticNet(');
     const { page, context } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
@@ -292,7 +351,11 @@ describe('notebook', () => {
     await typeInto(page, n, `${twoLines}\nconst stats = describe(data);\nnotDeclaredAnywhere();`);
     // The editor marks errors line by line: wait for line 4's, then no other line may have one.
     const errorLines = () =>
-      cell(page, n).evaluate((c) => [...c.querySelectorAll('.view-overlays > div')].filter((line) => line.querySelector('.squiggly-error')).map((line) => Math.round(parseFloat((line as HTMLElement).style.top) / 19) + 1));
+      cell(page, n).evaluate((c) =>
+        [...c.querySelectorAll('.view-overlays > div')]
+          .filter((line) => line.querySelector('.squiggly-error'))
+          .map((line) => Math.round(parseFloat((line as HTMLElement).style.top) / 19) + 1),
+      );
     await expect.poll(errorLines, { timeout: 60_000 }).toContain(4);
     expect(await errorLines()).toEqual([4]);
     await context.close();
@@ -301,7 +364,11 @@ describe('notebook', () => {
   it("shows an error's name, message and the cell's lines with their code; library frames only on request", async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, 'const X = [[1], [2]];\nfunction predictAll() {\n  return new ElasticNet().predict(X);\n}\npredictAll();');
+    await runInto(
+      page,
+      1,
+      'const X = [[1], [2]];\nfunction predictAll() {\n  return new ElasticNet().predict(X);\n}\npredictAll();',
+    );
     const alert = output(page, 1).getByRole('alert');
     await alert.waitFor({ timeout: 60_000 });
     const libraryFrame = /\((?!cell)[^()]*\.[jt]s:\d+\)/;
@@ -333,7 +400,11 @@ describe('notebook', () => {
       ].join('\n'),
     );
     const out = output(page, 1);
-    await out.getByRole('img', { name: /line chart: loss/ }).locator('canvas').first().waitFor({ timeout: 30_000 });
+    await out
+      .getByRole('img', { name: /line chart: loss/ })
+      .locator('canvas')
+      .first()
+      .waitFor({ timeout: 30_000 });
     await out.locator('.output-html b.ok').waitFor();
     expect(await out.locator('[onerror]').count()).toBe(0);
     const steps = await out.getByText(/step \d/).allInnerTexts();
@@ -348,17 +419,41 @@ describe('notebook', () => {
   it('shows describe(df) and arrays of records as tables, as Jupyter shows a pandas result', async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, "const cars = await loadSample('cars');\ndisplay(describe(cars));\ncars.columns.map((name, i) => ({ column: name, position: i, numeric: cars.dtypes[i] !== 'string' }))");
+    await runInto(
+      page,
+      1,
+      "const cars = await loadSample('cars');\ndisplay(describe(cars));\ncars.columns.map((name, i) => ({ column: name, position: i, numeric: cars.dtypes[i] !== 'string' }))",
+    );
     const out = output(page, 1);
     const [summary, records] = [out.getByRole('table').nth(0), out.getByRole('table').nth(1)];
     await records.waitFor({ timeout: 60_000 });
     // describe: one column per column of the data, one row per statistic.
     const columns = await summary.getByRole('columnheader').allInnerTexts();
     expect(columns.slice(1)).toEqual(expect.arrayContaining(['name', 'miles_per_gallon', 'horsepower', 'origin']));
-    expect(await summary.getByRole('rowheader').allInnerTexts()).toEqual(['count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top', 'freq']);
+    expect(await summary.getByRole('rowheader').allInnerTexts()).toEqual([
+      'count',
+      'missing',
+      'mean',
+      'std',
+      'min',
+      '25%',
+      '50%',
+      '75%',
+      'max',
+      'unique',
+      'top',
+      'freq',
+    ]);
     const mpg = columns.indexOf('miles_per_gallon');
     const meanRow = summary.getByRole('row', { name: /^mean/ });
-    expect(Number(await meanRow.getByRole('cell').nth(mpg - 1).innerText())).toBeCloseTo(23.51, 2);
+    expect(
+      Number(
+        await meanRow
+          .getByRole('cell')
+          .nth(mpg - 1)
+          .innerText(),
+      ),
+    ).toBeCloseTo(23.51, 2);
     // Records: a row per object, a column per key.
     expect(await records.getByRole('columnheader').allInnerTexts()).toEqual(['index', 'column', 'position', 'numeric']);
     expect(await records.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual(['name', '0', 'false']);

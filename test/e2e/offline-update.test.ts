@@ -22,7 +22,10 @@ beforeAll(async () => {
   cpSync(dist, v1, { recursive: true, filter: (src) => !src.endsWith('.map') });
   cpSync(dist, v2, { recursive: true, filter: (src) => !src.endsWith('.map') });
   const html = readFileSync(join(v2, 'index.html'), 'utf8');
-  writeFileSync(join(v2, 'index.html'), html.replace('<head>', '<head>\n    <meta name="kiroku-build" content="v2" />'));
+  writeFileSync(
+    join(v2, 'index.html'),
+    html.replace('<head>', '<head>\n    <meta name="kiroku-build" content="v2" />'),
+  );
   const sw = readFileSync(join(v2, 'sw.js'), 'utf8');
   const swNext = sw.replace(/(url:"index\.html",revision:")[^"]+"/, '$1v2-test"');
   if (swNext === sw) throw new Error('the service worker has no precache entry for index.html to change');
@@ -42,9 +45,11 @@ describe('app updates', () => {
     await page.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
-    const build = () => page.evaluate(() => document.querySelector('meta[name="kiroku-build"]')?.getAttribute('content') ?? 'v1');
+    const build = () =>
+      page.evaluate(() => document.querySelector('meta[name="kiroku-build"]')?.getAttribute('content') ?? 'v1');
     expect(await build()).toBe('v1');
     // A reload before the deploy is served v1 from the precache.
     await page.reload();

@@ -32,7 +32,8 @@ describe('offline', () => {
     // The worker installs (precaching everything) and takes control of this page.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     });
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
@@ -44,7 +45,14 @@ describe('offline', () => {
 
     await server.stop();
     await context.setOffline(true);
-    expect(await page.evaluate(() => fetch('/favicon.svg?probe', { cache: 'no-store' }).then(() => 'online', () => 'offline'))).toBe('offline');
+    expect(
+      await page.evaluate(() =>
+        fetch('/favicon.svg?probe', { cache: 'no-store' }).then(
+          () => 'online',
+          () => 'offline',
+        ),
+      ),
+    ).toBe('offline');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
@@ -58,7 +66,9 @@ describe('offline', () => {
     // Other pages load their lazy chunks from the precache too.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models' }).click();
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
-    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual([]);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual(
+      [],
+    );
     await context.close();
   });
 });

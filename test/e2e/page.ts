@@ -44,5 +44,7 @@ export function useApp(): AppHandle {
  * run; without the policy nothing is reported and nothing runs. Tests that feed such HTML use this.
  */
 export function withoutRefusedInlineHandlers(errors: readonly string[]): string[] {
-  return errors.filter((e) => !e.startsWith('Executing inline event handler violates the following Content Security Policy'));
+  return errors.filter(
+    (e) => !e.startsWith('Executing inline event handler violates the following Content Security Policy'),
+  );
 }

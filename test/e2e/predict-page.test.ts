@@ -13,7 +13,9 @@ import { newNotebook, runInto, output } from './notebook-driver';
 const app = useApp();
 
 function withApi<T>(page: Page, fn: string): Promise<T> {
-  return page.evaluate(`(async () => { const kiroku = await globalThis.kiroku; const { mlflow } = kiroku; ${fn} })()`) as Promise<T>;
+  return page.evaluate(
+    `(async () => { const kiroku = await globalThis.kiroku; const { mlflow } = kiroku; ${fn} })()`,
+  ) as Promise<T>;
 }
 
 /**
@@ -21,7 +23,9 @@ function withApi<T>(page: Page, fn: string): Promise<T> {
  * per row (a slow model, to see the page while it predicts). Returns the run id.
  */
 async function logFormula(page: Page, msPerRow = 0): Promise<string> {
-  return withApi(page, `
+  return withApi(
+    page,
+    `
     mlflow.registerFlavor({
       name: 'formula',
       canSave: (m) => !!m && m.kind === 'formula',
@@ -43,16 +47,26 @@ async function logFormula(page: Page, msPerRow = 0): Promise<string> {
       });
       return run.info.runId;
     });
-  `);
+  `,
+  );
 }
 
 async function openPredict(page: Page, runId: string): Promise<void> {
   await page.goto(app.url(`predict?model=${encodeURIComponent(`runs:/${runId}/model`)}`));
-  await page.getByRole('status').getByText(/Loaded runs:/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/Loaded runs:/)
+    .waitFor();
 }
 
 async function pickCsv(page: Page, name: string, content: string | Buffer): Promise<void> {
-  await page.getByLabel('Choose a CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: typeof content === 'string' ? Buffer.from(content) : content });
+  await page
+    .getByLabel('Choose a CSV file')
+    .setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: typeof content === 'string' ? Buffer.from(content) : content,
+    });
 }
 
 describe('the Predict page', () => {
@@ -63,7 +77,10 @@ describe('the Predict page', () => {
     await openPredict(page, runId);
     await pickCsv(page, 'wine.csv', 'alcohol,pH,quality\n9.4,3.51,5\n9.8,3.2,5\n10,3.26,6\n');
     const check = page.getByRole('region', { name: '3. Schema check' });
-    await check.getByRole('row', { name: /alcohol double double/ }).getByText('ok', { exact: true }).waitFor();
+    await check
+      .getByRole('row', { name: /alcohol double double/ })
+      .getByText('ok', { exact: true })
+      .waitFor();
     expect(await check.innerText()).not.toMatch(/float32|int32/);
     const predict = check.getByRole('button', { name: 'Predict' });
     const box = (await predict.boundingBox())!;
@@ -72,12 +89,21 @@ describe('the Predict page', () => {
     await predict.click();
     const heading = page.getByRole('heading', { name: '4. Predictions' });
     await expect.poll(() => heading.evaluate((h) => document.activeElement === h)).toBe(true);
-    await expect.poll(() => heading.evaluate((h) => {
-      const r = h.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        heading.evaluate((h) => {
+          const r = h.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     const table = page.getByRole('region', { name: 'Predictions beside the inputs' });
-    expect(await table.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(['2.19', '9.4', '3.51', '5']); // 1 + 0.5·9.4 − 3.51, shown to 4 digits
+    expect(await table.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      '2.19',
+      '9.4',
+      '3.51',
+      '5',
+    ]); // 1 + 0.5·9.4 − 3.51, shown to 4 digits
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -87,12 +113,26 @@ describe('the Predict page', () => {
     const runId = await logFormula(page);
     await openPredict(page, runId);
     // "café" in Latin-1 on line 3: a lossy read would have shown garbage as data.
-    const latin1 = Buffer.concat([Buffer.from('alcohol,pH,name\n9.4,3.5,ab\n9.8,3.2,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('alcohol,pH,name\n9.4,3.5,ab\n9.8,3.2,caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     await pickCsv(page, 'latin1.csv', latin1);
-    await page.getByRole('alert').getByText('"latin1.csv" is not valid UTF-8 text (the first undecodable byte is on line 3).', { exact: false }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('"latin1.csv" is not valid UTF-8 text (the first undecodable byte is on line 3).', { exact: false })
+      .waitFor();
     // A binary file is an encoding error too, not a "field count".
-    await pickCsv(page, 'image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00]));
-    await page.getByRole('alert').getByText(/"image\.csv" is not valid UTF-8 text/).waitFor();
+    await pickCsv(
+      page,
+      'image.csv',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00]),
+    );
+    await page
+      .getByRole('alert')
+      .getByText(/"image\.csv" is not valid UTF-8 text/)
+      .waitFor();
     expect(await page.getByRole('region', { name: '3. Schema check' }).count()).toBe(0);
     await context.close();
   });
@@ -101,7 +141,11 @@ describe('the Predict page', () => {
     const { page, context, errors } = await app.open('notebook');
     const runId = await logFormula(page);
     await openPredict(page, runId);
-    await pickCsv(page, 'links.csv', 'alcohol,pH,note\n9.4,3.51,"=HYPERLINK(""http://evil.example"",""click"")"\n9.8,3.2,@SUM(A1)\n10,3.26,-1.5\n');
+    await pickCsv(
+      page,
+      'links.csv',
+      'alcohol,pH,note\n9.4,3.51,"=HYPERLINK(""http://evil.example"",""click"")"\n9.8,3.2,@SUM(A1)\n10,3.26,-1.5\n',
+    );
     await page.getByRole('region', { name: '3. Schema check' }).getByRole('button', { name: 'Predict' }).click();
     const results = page.getByRole('region', { name: '4. Predictions' });
     const download = page.waitForEvent('download');
@@ -130,7 +174,15 @@ describe('the Predict page', () => {
     const results = page.getByRole('region', { name: '4. Predictions' });
     // The first block's rows are on screen while the rest is predicted.
     await results.getByRole('progressbar', { name: 'Prediction progress' }).waitFor();
-    expect(await results.getByRole('region', { name: 'Predictions beside the inputs' }).getByRole('row').nth(1).getByRole('cell').first().textContent()).toBe('2.5'); // 1 + 0.5·9 − 3
+    expect(
+      await results
+        .getByRole('region', { name: 'Predictions beside the inputs' })
+        .getByRole('row')
+        .nth(1)
+        .getByRole('cell')
+        .first()
+        .textContent(),
+    ).toBe('2.5'); // 1 + 0.5·9 − 3
     expect(await results.getByRole('button', { name: 'Download predictions (CSV)' }).isDisabled()).toBe(true);
     await results.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('status').getByText('Prediction cancelled.').waitFor();
@@ -141,19 +193,23 @@ describe('the Predict page', () => {
 });
 
 describe('around the Predict page', () => {
-  it('offers existing model names when registering, and shows where a run\'s dataset came from', async () => {
+  it("offers existing model names when registering, and shows where a run's dataset came from", async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, [
-      'mlflow.autolog();',
-      "const X = toTable({ alcohol: [9.4, 9.8, 10.5, 11, 12.5], pH: [3.5, 3.2, 3.3, 3.1, 3.4] });",
-      'new ElasticNet({ alpha: 0.01 }).fit(X, [5, 5, 6, 6, 7]);',
-      'new ElasticNet({ alpha: 0.1 }).fit(X, [5, 5, 6, 6, 7]);',
-      'await mlflow.flush();',
-      "const runs = await mlflow.searchRuns({ orderBy: ['attributes.start_time ASC'] });",
-      "await mlflow.registerModel(`runs:/${runs[0].info.runId}/model`, 'wine');",
-      "console.log('RUN ' + runs[1].info.runId + ' ' + runs[1].info.experimentId);",
-    ].join('\n'));
+    await runInto(
+      page,
+      1,
+      [
+        'mlflow.autolog();',
+        'const X = toTable({ alcohol: [9.4, 9.8, 10.5, 11, 12.5], pH: [3.5, 3.2, 3.3, 3.1, 3.4] });',
+        'new ElasticNet({ alpha: 0.01 }).fit(X, [5, 5, 6, 6, 7]);',
+        'new ElasticNet({ alpha: 0.1 }).fit(X, [5, 5, 6, 6, 7]);',
+        'await mlflow.flush();',
+        "const runs = await mlflow.searchRuns({ orderBy: ['attributes.start_time ASC'] });",
+        "await mlflow.registerModel(`runs:/${runs[0].info.runId}/model`, 'wine');",
+        "console.log('RUN ' + runs[1].info.runId + ' ' + runs[1].info.experimentId);",
+      ].join('\n'),
+    );
     await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toMatch(/RUN [0-9a-f]{32} \d+/);
     const [, runId, experimentId] = /RUN ([0-9a-f]{32}) (\d+)/.exec(await output(page, 1).innerText())!;
 
@@ -168,7 +224,9 @@ describe('around the Predict page', () => {
     await page.getByRole('button', { name: 'Register model' }).click();
     const dialog = page.getByRole('dialog', { name: 'Register model' });
     const name = dialog.getByRole('combobox', { name: /Registered model name/ });
-    await expect.poll(() => name.evaluate((input) => Array.from((input as HTMLInputElement).list?.options ?? [], (o) => o.value))).toEqual(['wine']);
+    await expect
+      .poll(() => name.evaluate((input) => Array.from((input as HTMLInputElement).list?.options ?? [], (o) => o.value)))
+      .toEqual(['wine']);
     await name.fill('wine');
     await dialog.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('status').getByRole('link', { name: 'wine version 2' }).waitFor();

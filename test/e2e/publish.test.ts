@@ -15,21 +15,36 @@ import { cell, newNotebook, output, typeInto } from './notebook-driver';
 const app = useApp();
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm', '.csv': 'text/csv', '.webmanifest': 'application/manifest+json', '.ttf': 'font/ttf', '.txt': 'text/plain',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv',
+  '.webmanifest': 'application/manifest+json',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain',
 };
 
 /** The plainest static server: a file's bytes and its type, 404 otherwise. */
 function serveStatic(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     readFile(file).then(
       (bytes) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(bytes),
       () => res.writeHead(404).end('not found'),
     );
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
+    ),
+  );
 }
 
 const CODE = [
@@ -50,7 +65,9 @@ describe('publish as a static site', () => {
   it('serves from a plain static server: the notebook and its Files open ready to run, runs are recorded', async () => {
     const a = await app.open();
     await newNotebook(a.page);
-    await a.page.getByLabel('Upload files').setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(POINTS) });
+    await a.page
+      .getByLabel('Upload files')
+      .setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(POINTS) });
     await a.page.getByRole('list', { name: 'Your files' }).getByText('points.csv').waitFor();
     await typeInto(a.page, 1, CODE);
     await a.page.getByRole('button', { name: 'Rename' }).click();
@@ -61,7 +78,10 @@ describe('publish as a static site', () => {
 
     await a.page.getByRole('button', { name: 'Share…' }).click();
     const share = a.page.getByRole('dialog', { name: 'Share' });
-    const [download] = await Promise.all([a.page.waitForEvent('download', { timeout: 120_000 }), share.getByRole('button', { name: 'Publish as a static site' }).click()]);
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download', { timeout: 120_000 }),
+      share.getByRole('button', { name: 'Publish as a static site' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Published lesson-site.zip');
     await a.page.getByText(/^Published as Published lesson-site\.zip/).waitFor();
     const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));
@@ -70,7 +90,8 @@ describe('publish as a static site', () => {
     expect(strFromU8(entries['index.html']!)).toContain('<meta name="kiroku-published" content="published.json">');
     expect(strFromU8(entries['published/files/1']!)).toBe(POINTS);
     expect(JSON.parse(strFromU8(entries['published.json']!)).notebook.cells[0].source.join('')).toBe(CODE);
-    for (const required of ['sw.js', 'manifest.webmanifest', 'favicon.svg']) expect(Object.keys(entries)).toContain(required);
+    for (const required of ['sw.js', 'manifest.webmanifest', 'favicon.svg'])
+      expect(Object.keys(entries)).toContain(required);
     expect(Object.keys(entries).some((p) => /^assets\/kernel\.worker-.*\.js$/.test(p))).toBe(true);
 
     const root = await mkdtemp(join(tmpdir(), 'kiroku-site-'));
@@ -95,7 +116,9 @@ describe('publish as a static site', () => {
     await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run all', exact: true }).click();
     await output(page, 1).getByText('fitted on 5 rows').waitFor({ timeout: 60_000 });
-    await output(page, 1).getByText(/^Run .+ · \d+ metrics?$/).waitFor({ timeout: 30_000 });
+    await output(page, 1)
+      .getByText(/^Run .+ · \d+ metrics?$/)
+      .waitFor({ timeout: 30_000 });
     const runName = await output(page, 1).getByRole('link').first().innerText();
 
     // Not isolated, Interrupt stops a cell at its next await.

@@ -24,7 +24,10 @@ async function openSample(page: Page, title: string): Promise<void> {
   // A first visit seeds (and opens) the English walkthrough.
   await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
   if (title !== 'MLflow walkthrough') {
-    await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('button', { name: `Open sample: ${title}` }).click();
+    await page
+      .getByRole('navigation', { name: 'Notebooks' })
+      .getByRole('button', { name: `Open sample: ${title}` })
+      .click();
     await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
   }
   await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
@@ -59,7 +62,9 @@ async function openRun(page: Page, n: number, runName: string): Promise<string> 
   const source = page.getByRole('region', { name: 'Source code' });
   await source.getByRole('link', { name: 'Open the notebook cell' }).waitFor();
   expect(await source.locator('summary').innerText()).toMatch(/^source\/cell\.ts \(\d+ lines\)$/);
-  expect(await source.getByRole('link', { name: 'Open the notebook cell' }).getAttribute('href')).toContain(`/cell/${cellId}`);
+  expect(await source.getByRole('link', { name: 'Open the notebook cell' }).getAttribute('href')).toContain(
+    `/cell/${cellId}`,
+  );
   return cellId;
 }
 
@@ -69,12 +74,17 @@ async function backToCell(page: Page, cellId: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Overview' }).click();
   }
   await page.getByRole('region', { name: 'Source code' }).getByRole('link', { name: 'Open the notebook cell' }).click();
-  await expect.poll(() => page.locator(`[data-cell-id="${cellId}"]`).getAttribute('aria-current'), { timeout: 30_000 }).toBe('true');
+  await expect
+    .poll(() => page.locator(`[data-cell-id="${cellId}"]`).getAttribute('aria-current'), { timeout: 30_000 })
+    .toBe('true');
 }
 
 async function uploadWine(page: Page): Promise<void> {
   const files = page.getByRole('complementary', { name: 'Files' });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), files.getByRole('button', { name: 'Upload files' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    files.getByRole('button', { name: 'Upload files' }).click(),
+  ]);
   await chooser.setFiles({ name: 'winequality-red.csv', mimeType: 'text/csv', buffer: await readFile(WINE_CSV) });
   await files.getByRole('list', { name: 'Your files' }).getByText('winequality-red.csv').waitFor();
 }
@@ -93,32 +103,53 @@ async function walkthrough(page: Page, { wine }: { wine: boolean }): Promise<voi
     expect(loaded).toContain('miles_per_gallon');
   }
   // Cells that create runs show one link each; the others none.
-  await expect.poll(() => runLinks(page, WALK.autolog).allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^Run [\w-]+ FINISHED · [1-9]\d* metrics?$/)]);
+  await expect
+    .poll(() => runLinks(page, WALK.autolog).allInnerTexts(), { timeout: 15_000 })
+    .toEqual([expect.stringMatching(/^Run [\w-]+ FINISHED · [1-9]\d* metrics?$/)]);
   expect(await runLinks(page, WALK.byHand).allInnerTexts()).toEqual(['Run elasticnet-by-hand FINISHED · 2 metrics']);
-  for (const n of [WALK.load, WALK.evaluate, WALK.loadModel, WALK.batch]) expect(await runLinks(page, n).count()).toBe(0);
+  for (const n of [WALK.load, WALK.evaluate, WALK.loadModel, WALK.batch])
+    expect(await runLinks(page, n).count()).toBe(0);
   // The artifacts cell resumes the by-hand run: linked there too.
   expect(await runLinks(page, WALK.artifacts).allInnerTexts()).toEqual(['Run elasticnet-by-hand FINISHED · 2 metrics']);
   expect(await output(page, WALK.evaluate).innerText()).toMatch(/rmse: \d/);
   // The figure is drawn under the cell too; the batch predictions come back as a column.
-  await output(page, WALK.artifacts).getByRole('img', { name: /scatter chart: Residuals/ }).locator('canvas').first().waitFor();
+  await output(page, WALK.artifacts)
+    .getByRole('img', { name: /scatter chart: Residuals/ })
+    .locator('canvas')
+    .first()
+    .waitFor();
   expect(await output(page, WALK.artifacts).innerText()).toContain('residuals-histogram.png');
-  expect(await output(page, WALK.loadModel).getByRole('columnheader').allInnerTexts()).toEqual(['index', 'predicted', 'actual']);
+  expect(await output(page, WALK.loadModel).getByRole('columnheader').allInnerTexts()).toEqual([
+    'index',
+    'predicted',
+    'actual',
+  ]);
   const batch = output(page, WALK.batch);
   expect(await batch.innerText()).toMatch(/100 % of \d+ rows scored/);
   expect(await batch.getByRole('columnheader').last().innerText()).toBe('prediction');
 
   // The by-hand run: its page, its artifacts (figure drawn, image shown, model signature), back to the cell.
   const cellId = await openRun(page, WALK.byHand, 'elasticnet-by-hand');
-  expect(await page.getByRole('region', { name: /Parameters/ }).getByRole('row', { name: /l1_ratio/ }).innerText()).toContain('0.3');
+  expect(
+    await page
+      .getByRole('region', { name: /Parameters/ })
+      .getByRole('row', { name: /l1_ratio/ })
+      .innerText(),
+  ).toContain('0.3');
   await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: 'Artifacts' }).click();
   const files = page.getByRole('navigation', { name: 'Artifact files' });
   await page.getByRole('heading', { name: 'model/MLmodel' }).waitFor();
-  await page.getByRole('region', { name: 'Inputs' }).getByRole('rowheader', { name: wine ? 'alcohol' : 'horsepower' }).waitFor();
+  await page
+    .getByRole('region', { name: 'Inputs' })
+    .getByRole('rowheader', { name: wine ? 'alcohol' : 'horsepower' })
+    .waitFor();
   await files.getByRole('link', { name: /residuals\.json/ }).click();
   await page.getByRole('img', { name: 'scatter chart: Residuals of residual' }).locator('canvas').first().waitFor();
   await files.getByRole('link', { name: /residuals-histogram\.png/ }).click();
   const image = page.getByRole('img', { name: 'Image artifact residuals-histogram.png' });
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(320);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 })
+    .toBe(320);
   await files.getByRole('link', { name: /notes\.txt/ }).click();
   await page.getByText(wine ? 'trained on 1599 rows, target "quality"' : 'target "miles_per_gallon"').waitFor();
   await files.getByRole('button', { name: /^data/ }).click();
@@ -135,7 +166,11 @@ async function walkthrough(page: Page, { wine }: { wine: boolean }): Promise<voi
   await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
   expect(await cell(page, WALK.byHand).getAttribute('aria-label')).toMatch(/, run \d+$/);
   expect(await runLinks(page, WALK.byHand).allInnerTexts()).toEqual(['Run elasticnet-by-hand FINISHED · 2 metrics']);
-  await output(page, WALK.artifacts).getByRole('img', { name: /scatter chart: Residuals/ }).locator('canvas').first().waitFor();
+  await output(page, WALK.artifacts)
+    .getByRole('img', { name: /scatter chart: Residuals/ })
+    .locator('canvas')
+    .first()
+    .waitFor();
   await openRun(page, WALK.byHand, 'elasticnet-by-hand');
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'wine-quality' }).click();
   await page.getByRole('link', { name: 'elasticnet-by-hand' }).waitFor();
@@ -171,10 +206,18 @@ describe('sample notebooks run top to bottom', () => {
     // Training progress as a bar: all 20 epochs done, the last one's metrics, the time it took.
     const bar = output(page, 3).getByRole('progressbar', { name: 'dense-16: epoch 20 of 20' });
     expect(await bar.evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([20, 20]);
-    expect(await output(page, 3).locator('.progress-output').innerText()).toMatch(/^dense-16\s+epoch 20\/20\s+loss \d[\d.e-]* · accuracy [\d.]+ · val_loss [\d.e-]+ · val_accuracy [\d.]+\s+done in \d/);
+    expect(await output(page, 3).locator('.progress-output').innerText()).toMatch(
+      /^dense-16\s+epoch 20\/20\s+loss \d[\d.e-]* · accuracy [\d.]+ · val_loss [\d.e-]+ · val_accuracy [\d.]+\s+done in \d/,
+    );
     const cellId = await openRun(page, 3, 'dense-16');
-    await page.getByRole('region', { name: /Metrics/ }).getByRole('img', { name: /val_loss history: 20 values/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
+    await page
+      .getByRole('region', { name: /Metrics/ })
+      .getByRole('img', { name: /val_loss history: 20 values/ })
+      .waitFor();
+    await page
+      .getByRole('navigation', { name: 'Run sections' })
+      .getByRole('link', { name: /Metric charts/ })
+      .click();
     await page.getByRole('figure', { name: 'accuracy' }).locator('canvas').first().waitFor();
     await backToCell(page, cellId);
     expect(errors).toEqual([]);
@@ -190,7 +233,11 @@ describe('sample notebooks run top to bottom', () => {
     expect(links[0]).toBe('Run elasticnet-sweep FINISHED · 1 metric');
     expect(links.slice(1).every((l) => /^Run alpha=[\d.]+ l1=[\d.]+ FINISHED · 2 metrics$/.test(l))).toBe(true);
     const comparison = output(page, 5);
-    await comparison.getByRole('img', { name: 'bar chart: RMSE per candidate (lower is better) of rmse' }).locator('canvas').first().waitFor();
+    await comparison
+      .getByRole('img', { name: 'bar chart: RMSE per candidate (lower is better) of rmse' })
+      .locator('canvas')
+      .first()
+      .waitFor();
     // The candidates as a table (an array of records), best first. (The chart's legend is a table too.)
     const candidates = comparison.locator('.table-output').getByRole('table');
     expect(await candidates.getByRole('columnheader').allInnerTexts()).toEqual(['index', 'run', 'rmse', 'r2']);

@@ -26,7 +26,18 @@ beforeAll(async () => {
   const runId = await teammate.startRun({ runName: 'teammate-run' }, async (run) => {
     await teammate.logParam('alpha', 0.5);
     await teammate.logMetric('rmse', 0.61);
-    await teammate.logModel(new Ridge({ alpha: 0.5 }).fit([[1, 2], [2, 1], [3, 5], [4, 4]], [1, 2, 3, 4]), 'model');
+    await teammate.logModel(
+      new Ridge({ alpha: 0.5 }).fit(
+        [
+          [1, 2],
+          [2, 1],
+          [3, 5],
+          [4, 4],
+        ],
+        [1, 2, 3, 4],
+      ),
+      'model',
+    );
     return run.info.runId;
   });
   await teammate.registerModel(`runs:/${runId}/model`, 'team-model');
@@ -36,7 +47,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const experimentLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name });
+const experimentLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Experiments' }).getByRole('link', { name });
 
 describe('working against an MLflow tracking server', () => {
   it('switches the app to the server and back, refusing a wrong token first', async () => {
@@ -51,7 +63,10 @@ describe('working against an MLflow tracking server', () => {
     await section.getByLabel('Tracking server URL').fill(server.url);
     await section.getByLabel('Token (optional, kept in memory only)').fill('wrong');
     await section.getByRole('button', { name: 'Use this server' }).click();
-    await section.getByRole('alert').filter({ hasText: `Could not use ${server.url}: 401` }).waitFor();
+    await section
+      .getByRole('alert')
+      .filter({ hasText: `Could not use ${server.url}: 401` })
+      .waitFor();
     expect(await page.getByRole('link', { name: /^MLflow server:/ }).count()).toBe(0);
 
     await section.getByLabel('Token (optional, kept in memory only)').fill(TOKEN);
@@ -68,8 +83,17 @@ describe('working against an MLflow tracking server', () => {
     // Its page reads params and the metric history from the server; a tag added here lands there.
     await page.getByRole('link', { name: 'teammate-run' }).click();
     await page.getByRole('heading', { level: 1, name: 'teammate-run' }).waitFor();
-    expect(await page.getByRole('region', { name: /Parameters/ }).getByRole('row', { name: /alpha/ }).textContent()).toContain('0.5');
-    await page.getByRole('region', { name: /Metrics/ }).getByText('rmse').first().waitFor();
+    expect(
+      await page
+        .getByRole('region', { name: /Parameters/ })
+        .getByRole('row', { name: /alpha/ })
+        .textContent(),
+    ).toContain('0.5');
+    await page
+      .getByRole('region', { name: /Metrics/ })
+      .getByText('rmse')
+      .first()
+      .waitFor();
     const tags = page.getByRole('region', { name: /^Tags/ });
     await tags.getByRole('textbox', { name: 'New tag key' }).fill('reviewed');
     await tags.getByRole('textbox', { name: 'New tag value' }).fill('yes');
@@ -79,22 +103,31 @@ describe('working against an MLflow tracking server', () => {
 
     // The server's registry in the Models view.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models' }).click();
-    await page.getByRole('row', { name: /team-model/ }).getByRole('link', { name: '@champion → v1' }).waitFor();
+    await page
+      .getByRole('row', { name: /team-model/ })
+      .getByRole('link', { name: '@champion → v1' })
+      .waitFor();
 
     // A notebook cell logs to the server without being told to, with the page's token.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notebook' }).click();
     await newNotebook(page);
-    await runInto(page, 1, [
-      `await mlflow.setExperiment('team-wine');`,
-      `await mlflow.startRun({ runName: 'from-notebook' }, async () => { await mlflow.logMetric('rmse', 0.58); });`,
-      `mlflow.getTrackingUri()`,
-    ].join('\n'));
+    await runInto(
+      page,
+      1,
+      [
+        `await mlflow.setExperiment('team-wine');`,
+        `await mlflow.startRun({ runName: 'from-notebook' }, async () => { await mlflow.logMetric('rmse', 0.58); });`,
+        `mlflow.getTrackingUri()`,
+      ].join('\n'),
+    );
     await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain(server.url);
     const fromNotebook = [...server.runs.values()].find((r) => r.info.run_name === 'from-notebook');
     expect(fromNotebook?.info.status).toBe('FINISHED');
     // Its link opens the run in this app, which shows the server's runs now.
     const link = output(page, 1).getByRole('link', { name: 'from-notebook' });
-    await expect.poll(() => link.getAttribute('href'), { timeout: 30_000 }).toBe(`#/experiments/${fromNotebook!.info.experiment_id}/runs/${fromNotebook!.info.run_id}`);
+    await expect
+      .poll(() => link.getAttribute('href'), { timeout: 30_000 })
+      .toBe(`#/experiments/${fromNotebook!.info.experiment_id}/runs/${fromNotebook!.info.run_id}`);
     expect(await link.getAttribute('target')).toBeNull();
     expect(server.authorizations.filter((a) => a !== `Bearer ${TOKEN}` && a !== 'Bearer wrong')).toEqual([]);
 
@@ -104,7 +137,10 @@ describe('working against an MLflow tracking server', () => {
 
     // Back to this browser: its own runs again.
     await page.getByRole('link', { name: /^MLflow server:/ }).click();
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Use this browser instead' }).click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'Use this browser instead' }).click(),
+    ]);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await page.getByRole('link', { name: /^MLflow server:/ }).count()).toBe(0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();

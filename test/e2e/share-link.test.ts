@@ -21,8 +21,18 @@ const HTML_CELL = `html('<img src=x onerror="window.__pwned = 1"><b>bold</b>')`;
 
 // Another origin for `#/open?url=`: /cors/* allows every origin to read it, /plain/* allows none.
 const NOTEBOOK = {
-  nbformat: 4, nbformat_minor: 5, metadata: {},
-  cells: [{ cell_type: 'code', metadata: {}, source: ['const fromHost = 40 + 2;\n', 'fromHost'], outputs: [], execution_count: null }],
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: {},
+  cells: [
+    {
+      cell_type: 'code',
+      metadata: {},
+      source: ['const fromHost = 40 + 2;\n', 'fromHost'],
+      outputs: [],
+      execution_count: null,
+    },
+  ],
 };
 let host: Server;
 let hostUrl = '';
@@ -30,7 +40,8 @@ beforeAll(async () => {
   host = createServer((req, res) => {
     const path = req.url ?? '';
     if (path.startsWith('/cors/')) res.setHeader('Access-Control-Allow-Origin', '*');
-    if (path.endsWith('/lesson.ipynb')) res.setHeader('content-type', 'application/x-ipynb+json').end(JSON.stringify(NOTEBOOK));
+    if (path.endsWith('/lesson.ipynb'))
+      res.setHeader('content-type', 'application/x-ipynb+json').end(JSON.stringify(NOTEBOOK));
     else if (path.endsWith('/data.csv')) res.setHeader('content-type', 'text/csv').end('x,y\n1,2\n3,4\n5,6\n');
     else res.writeHead(404).end('not here');
   });
@@ -73,8 +84,15 @@ describe('share by link', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
-    await page.getByRole('note').getByText(/^Read-only: this notebook came from a link/).waitFor();
-    expect(await page.getByRole('group', { name: /^Cell \d+, / }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+    await page
+      .getByRole('note')
+      .getByText(/^Read-only: this notebook came from a link/)
+      .waitFor();
+    expect(
+      await page
+        .getByRole('group', { name: /^Cell \d+, / })
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    ).toEqual([
       'Cell 1, TypeScript, run 2',
       'Cell 2, TypeScript, run 3',
       'Cell 3, TypeScript, not run', // the empty cell Shift+Enter added at the end
@@ -84,7 +102,11 @@ describe('share by link', () => {
     await output(page, 1).getByText('runs here: 2').waitFor();
     // The shared HTML output is sanitized: the bold stays, the handler is gone and never ran.
     expect(await output(page, 2).locator('b').innerText()).toBe('bold');
-    expect(await output(page, 2).locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('onerror')))).toEqual([null]);
+    expect(
+      await output(page, 2)
+        .locator('img')
+        .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('onerror'))),
+    ).toEqual([null]);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     // Nothing can run: no editor, no run button, no kernel worker.
     expect(await page.getByRole('button', { name: 'Run all' }).count()).toBe(0);
@@ -92,12 +114,17 @@ describe('share by link', () => {
 
     await page.getByRole('button', { name: 'Open a copy' }).click();
     await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
-    await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Untitled', exact: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Notebooks' })
+      .getByRole('link', { name: 'Untitled', exact: true })
+      .waitFor();
     await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run all', exact: true }).click();
     // One run: the first this profile has logged, so nothing ran before "Run all".
     await output(page, 1).getByText('runs here: 1').waitFor({ timeout: 60_000 });
-    await expect.poll(() => cell(page, 2).getAttribute('aria-label'), { timeout: 60_000 }).toBe('Cell 2, TypeScript, run 2');
+    await expect
+      .poll(() => cell(page, 2).getAttribute('aria-label'), { timeout: 60_000 })
+      .toBe('Cell 2, TypeScript, run 2');
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
     await context.close();
@@ -115,7 +142,9 @@ describe('share by link', () => {
 
     await page.goto(app.url(`open?url=${encodeURIComponent(`${hostUrl}/cors/data.csv`)}`));
     await page.getByRole('heading', { level: 1, name: 'data.csv' }).waitFor();
-    expect(await page.getByLabel('Cell 2 TypeScript source').innerText()).toBe(`const df = await readCSV("${hostUrl}/cors/data.csv");\ndescribe(df)`);
+    expect(await page.getByLabel('Cell 2 TypeScript source').innerText()).toBe(
+      `const df = await readCSV("${hostUrl}/cors/data.csv");\ndescribe(df)`,
+    );
     await page.getByRole('button', { name: 'Open a copy' }).click();
     await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run all', exact: true }).click();
@@ -126,7 +155,9 @@ describe('share by link', () => {
 
     await page.goto(app.url(`open?url=${encodeURIComponent(`${hostUrl}/plain/lesson.ipynb`)}`));
     await page.getByRole('heading', { level: 1, name: 'Could not open the notebook' }).waitFor();
-    expect(await page.getByRole('main').getByRole('alert').innerText()).toMatch(/^Could not fetch http:\/\/127\.0\.0\.1:\d+\/plain\/lesson\.ipynb: the host is unreachable, or it does not allow other sites to read the file \(it sends no CORS header/);
+    expect(await page.getByRole('main').getByRole('alert').innerText()).toMatch(
+      /^Could not fetch http:\/\/127\.0\.0\.1:\d+\/plain\/lesson\.ipynb: the host is unreachable, or it does not allow other sites to read the file \(it sends no CORS header/,
+    );
     await page.goto(app.url(`open?url=${encodeURIComponent(`${hostUrl}/cors/missing.ipynb`)}`));
     await page.getByText(/the host answered 404 Not Found\.$/).waitFor();
     await context.close();

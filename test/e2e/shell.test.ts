@@ -9,7 +9,12 @@ describe('app shell', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const name of ['Notebook', 'Experiments', 'Models', 'Predict']) {
       await nav.getByRole('link', { name, exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: { Notebook: 'MLflow walkthrough', Experiments: 'Default' }[name] ?? name }).waitFor();
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: { Notebook: 'MLflow walkthrough', Experiments: 'Default' }[name] ?? name,
+        })
+        .waitFor();
       expect(page.url()).toMatch(new RegExp(`#/${name.toLowerCase()}$`));
       expect(await nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).toBe('page');
       expect(await page.title()).toBe(`${name} · Kiroku 記録`);

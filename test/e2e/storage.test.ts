@@ -11,7 +11,9 @@ const app = useApp();
 const WINE = readFileSync(resolve(__dirname, '../../../shared/data/winequality-red.csv'), 'utf8');
 
 function inPage<T>(page: Page, body: string, arg?: unknown): Promise<T> {
-  return page.evaluate(`(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })(${JSON.stringify(arg ?? null)})`) as Promise<T>;
+  return page.evaluate(
+    `(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })(${JSON.stringify(arg ?? null)})`,
+  ) as Promise<T>;
 }
 
 describe('storage in Chromium', () => {
@@ -22,7 +24,9 @@ describe('storage in Chromium', () => {
     await page.getByText(/^Workspace \(IndexedDB\): \d/).waitFor();
     await page.getByRole('button', { name: 'Keep data persistent' }).waitFor();
 
-    const before = await inPage<{ runId: string; predictions: number[]; loss: number[]; files: string[] }>(page, `
+    const before = await inPage<{ runId: string; predictions: number[]; loss: number[]; files: string[] }>(
+      page,
+      `
       mlflow.autolog();
       await mlflow.setExperiment('wine');
       const df = await k.readCSV(arg);
@@ -39,33 +43,62 @@ describe('storage in Chromium', () => {
       const loss = (await mlflow.getMetricHistory(curve.info.runId, 'loss')).map((m) => m.value);
       const files = (await mlflow.client().listArtifactFiles(runId)).map((f) => f.path).sort();
       return { runId, predictions: Array.from(model.predict(X.iloc({ rows: ['0:20'] }))), loss, files };
-    `, WINE);
+    `,
+      WINE,
+    );
     expect(before.files).toContain('model/MLmodel');
     expect(before.loss).toHaveLength(1500);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export workspace' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^kiroku-workspace-\d{4}-\d\d-\d\d\.zip$/);
     const archive = await download.path();
-    await page.getByRole('status').filter({ hasText: /Exported .* 2 runs/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Exported .* 2 runs/ })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Clear all data…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Clear all data?' });
     await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Delete everything' }).click()]);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    const empty = await inPage<{ runs: number; models: number }>(page, `
+    const empty = await inPage<{ runs: number; models: number }>(
+      page,
+      `
       const exps = await mlflow.searchExperiments();
       const runs = await mlflow.searchRuns({ experimentIds: exps.map((e) => e.experimentId) });
       return { runs: runs.length, models: (await mlflow.registry().searchRegisteredModels()).length };
-    `);
+    `,
+    );
     expect(empty).toEqual({ runs: 0, models: 0 });
 
     await page.getByLabel('Import workspace').setInputFiles(archive);
     const summary = page.getByRole('table', { name: 'Import summary' });
     await summary.waitFor();
-    expect(await summary.getByRole('row', { name: /^Runs/ }).getByRole('cell').allTextContents()).toEqual(['2', '0', '0', '0']);
-    expect(await summary.getByRole('row', { name: /^Model versions/ }).getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '0']);
+    expect(await summary.getByRole('row', { name: /^Runs/ }).getByRole('cell').allTextContents()).toEqual([
+      '2',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(
+      await summary
+        .getByRole('row', { name: /^Model versions/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['1', '0', '0', '0']);
 
-    const after = await inPage<{ predictions: number[]; champion: number[]; loss: number[]; files: string[]; status: string }>(page, `
+    const after = await inPage<{
+      predictions: number[];
+      champion: number[];
+      loss: number[];
+      files: string[];
+      status: string;
+    }>(
+      page,
+      `
       const df = await k.readCSV(arg);
       const fresh = df.drop({ columns: ['quality'] }).iloc({ rows: ['0:20'] });
       const loaded = await mlflow.pyfunc.loadModel('runs:/${before.runId}/model');
@@ -77,14 +110,31 @@ describe('storage in Chromium', () => {
         files: (await mlflow.client().listArtifactFiles('${before.runId}')).map((f) => f.path).sort(),
         status: (await mlflow.getRun('${before.runId}')).info.status,
       };
-    `, WINE);
-    expect(after).toEqual({ predictions: before.predictions, champion: before.predictions, loss: before.loss, files: before.files, status: 'FINISHED' });
+    `,
+      WINE,
+    );
+    expect(after).toEqual({
+      predictions: before.predictions,
+      champion: before.predictions,
+      loss: before.loss,
+      files: before.files,
+      status: 'FINISHED',
+    });
 
     // Importing the same file again merges into what is there: nothing is duplicated.
     await page.getByLabel('Import workspace').setInputFiles(archive);
-    await expect.poll(() => summary.getByRole('row', { name: /^Runs/ }).getByRole('cell').allTextContents()).toEqual(['0', '0', '2', '0']);
-    expect(await summary.getByRole('row', { name: /^Model versions/ }).getByRole('cell').allTextContents()).toEqual(['0', '0', '1', '0']);
-    expect(await inPage<number>(page, `return (await mlflow.searchRuns({ experimentNames: ['wine'] })).length;`)).toBe(2);
+    await expect
+      .poll(() => summary.getByRole('row', { name: /^Runs/ }).getByRole('cell').allTextContents())
+      .toEqual(['0', '0', '2', '0']);
+    expect(
+      await summary
+        .getByRole('row', { name: /^Model versions/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['0', '0', '1', '0']);
+    expect(await inPage<number>(page, `return (await mlflow.searchRuns({ experimentNames: ['wine'] })).length;`)).toBe(
+      2,
+    );
 
     // The Experiments view lists the imported runs.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
@@ -96,7 +146,9 @@ describe('storage in Chromium', () => {
 
   it('a quota failure while logging fails that call and its run with a clear message; earlier runs stay intact', async () => {
     const { page, context } = await app.open('settings');
-    const out = await inPage<Record<string, unknown>>(page, `
+    const out = await inPage<Record<string, unknown>>(
+      page,
+      `
       await mlflow.setExperiment('quota');
       const good = await mlflow.startRun({ runName: 'good' }, async (run) => {
         for (let i = 0; i < 2500; i++) mlflow.logMetric('loss', i, { step: i });
@@ -128,9 +180,16 @@ describe('storage in Chromium', () => {
           text: await (await mlflow.getArtifact(good, 'notes.txt')).text() },
         bad: { status: b.info.status, n: (await mlflow.getMetricHistory(badId, 'loss')).length },
       };
-    `);
+    `,
+    );
     expect(out.armed).toBe(false);
-    expect(out.error).toEqual({ name: 'TrackingError', code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/storage quota exceeded.*Nothing from this call was saved; earlier data is intact/) });
+    expect(out.error).toEqual({
+      name: 'TrackingError',
+      code: 'QUOTA_EXCEEDED',
+      message: expect.stringMatching(
+        /storage quota exceeded.*Nothing from this call was saved; earlier data is intact/,
+      ),
+    });
     expect(out.good).toEqual({ status: 'FINISHED', loss: 2499, n: 2500, text: 'kept' });
     expect(out.bad).toEqual({ status: 'FAILED', n: 0 });
     await context.close();
@@ -144,20 +203,29 @@ describe('clear all data with a notebook open', () => {
     await page.getByRole('button', { name: '+ New notebook' }).click();
     await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
     await page.getByText('Kernel idle').waitFor({ timeout: 60_000 });
-    await inPage(page, `const run = await mlflow.startRun({ runName: 'left-running' }); await mlflow.logMetric('x', 1);`);
+    await inPage(
+      page,
+      `const run = await mlflow.startRun({ runName: 'left-running' }); await mlflow.logMetric('x', 1);`,
+    );
     const untitled = page.getByRole('navigation', { name: 'Notebooks' }).getByText('Untitled');
     expect(await untitled.count()).toBe(1);
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Clear all data…' }).click();
-    await Promise.all([page.waitForEvent('load'), page.getByRole('dialog', { name: 'Clear all data?' }).getByRole('button', { name: 'Delete everything' }).click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('dialog', { name: 'Clear all data?' }).getByRole('button', { name: 'Delete everything' }).click(),
+    ]);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notebook' }).click();
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
-    const runs = await inPage<number>(page, `
+    const runs = await inPage<number>(
+      page,
+      `
       const exps = await mlflow.searchExperiments();
       return (await mlflow.searchRuns({ experimentIds: exps.map((e) => e.experimentId) })).length;
-    `);
+    `,
+    );
     expect(runs).toBe(0);
     expect(await untitled.count()).toBe(0);
     expect(errors).toEqual([]);

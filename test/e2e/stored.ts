@@ -12,14 +12,20 @@ export async function storedRecords(page: Page): Promise<Stored> {
     const out: Record<string, string> = {};
     const encode = (v: unknown): unknown => {
       if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-        const bytes = v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+        const bytes =
+          v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
         let sum = 0;
         for (const b of bytes) sum = (sum * 31 + b) >>> 0;
         return { bytes: bytes.length, sum };
       }
       if (v instanceof Blob) return { blob: v.size, type: v.type };
       if (Array.isArray(v)) return v.map(encode);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, encode(x)]));
+      if (v && typeof v === 'object')
+        return Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, encode(x)]),
+        );
       return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
     };
     const request = <T>(r: IDBRequest<T>) =>
@@ -32,7 +38,10 @@ export async function storedRecords(page: Page): Promise<Stored> {
       const db = await request(indexedDB.open(name));
       for (const store of [...db.objectStoreNames].filter((s) => s !== 'meta')) {
         const tx = db.transaction(store);
-        const [keys, values] = await Promise.all([request(tx.objectStore(store).getAllKeys()), request(tx.objectStore(store).getAll())]);
+        const [keys, values] = await Promise.all([
+          request(tx.objectStore(store).getAllKeys()),
+          request(tx.objectStore(store).getAll()),
+        ]);
         keys.forEach((k, i) => (out[`${name}/${store}/${JSON.stringify(k)}`] = JSON.stringify(encode(values[i]))));
       }
       db.close();

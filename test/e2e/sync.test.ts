@@ -39,7 +39,9 @@ describe('Sync to MLflow', () => {
     await page.getByRole('button', { name: 'Sync to MLflow…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sync 2 runs to MLflow' });
     await dialog.getByLabel('Tracking server URL').fill(server.url);
-    expect(await dialog.getByRole('checkbox', { name: 'Also register their model versions and aliases' }).isChecked()).toBe(true);
+    expect(
+      await dialog.getByRole('checkbox', { name: 'Also register their model versions and aliases' }).isChecked(),
+    ).toBe(true);
     await dialog.getByRole('button', { name: 'Start sync' }).click();
     await dialog.getByText('2 synced. 1 model version registered.').waitFor();
     const model = server.registeredModels.get('sync-model')!;
@@ -62,20 +64,24 @@ describe('Sync to MLflow', () => {
   it('logs straight to the server from a notebook cell: an autologged fit, a reload of its model, a link to the run there', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
-    await runInto(page, 1, [
-      `mlflow.setTrackingUri('${server.url}', { token: 'team-token', retries: 1 });`,
-      `mlflow.autolog();`,
-      `await mlflow.setExperiment('cars-on-server');`,
-      `const cars = (await loadCSV('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });`,
-      `const X = cars.drop({ columns: ['miles_per_gallon'] });`,
-      `const model = new ml.ElasticNet({ alpha: 0.1 }).fit(X, cars.column('miles_per_gallon'));`,
-      `await mlflow.flush();`,
-      `const runId = mlflow.lastActiveRun().info.runId;`,
-      `const again = await mlflow.loadModel(\`runs:/\${runId}/model\`);`,
-      `const expected = model.predict(X);`,
-      `const same = Array.from(await again.predict(X)).every((v, i) => v === expected[i]);`,
-      `'reloaded ' + same`,
-    ].join('\n'));
+    await runInto(
+      page,
+      1,
+      [
+        `mlflow.setTrackingUri('${server.url}', { token: 'team-token', retries: 1 });`,
+        `mlflow.autolog();`,
+        `await mlflow.setExperiment('cars-on-server');`,
+        `const cars = (await loadCSV('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });`,
+        `const X = cars.drop({ columns: ['miles_per_gallon'] });`,
+        `const model = new ml.ElasticNet({ alpha: 0.1 }).fit(X, cars.column('miles_per_gallon'));`,
+        `await mlflow.flush();`,
+        `const runId = mlflow.lastActiveRun().info.runId;`,
+        `const again = await mlflow.loadModel(\`runs:/\${runId}/model\`);`,
+        `const expected = model.predict(X);`,
+        `const same = Array.from(await again.predict(X)).every((v, i) => v === expected[i]);`,
+        `'reloaded ' + same`,
+      ].join('\n'),
+    );
     await expect.poll(() => output(page, 1).innerText(), { timeout: 60_000 }).toContain('reloaded true');
     const onServer = [...server.runs.values()].filter((r) => r.tags.get('mlflow.autologging') === 'kiroku_ml');
     expect(onServer).toHaveLength(1);
@@ -83,12 +89,18 @@ describe('Sync to MLflow', () => {
     expect(remote.info.status).toBe('FINISHED');
     expect(remote.params.get('alpha')).toBe('0.1');
     expect(remote.tags.get('mlflow.source.type')).toBe('NOTEBOOK');
-    expect(server.artifacts.has(`${remote.info.experiment_id}/${remote.info.run_id}/artifacts/model/MLmodel`)).toBe(true);
-    expect(server.artifacts.has(`${remote.info.experiment_id}/${remote.info.run_id}/artifacts/source/cell.ts`)).toBe(true);
+    expect(server.artifacts.has(`${remote.info.experiment_id}/${remote.info.run_id}/artifacts/model/MLmodel`)).toBe(
+      true,
+    );
+    expect(server.artifacts.has(`${remote.info.experiment_id}/${remote.info.run_id}/artifacts/source/cell.ts`)).toBe(
+      true,
+    );
     expect(server.authorizations.at(-1)).toBe('Bearer team-token');
     // The run link under the cell opens the run in the server's own UI.
     const link = output(page, 1).getByRole('link', { name: remote.info.run_name as string });
-    await expect.poll(() => link.getAttribute('href'), { timeout: 30_000 }).toBe(`${server.url}/#/experiments/${remote.info.experiment_id}/runs/${remote.info.run_id}`);
+    await expect
+      .poll(() => link.getAttribute('href'), { timeout: 30_000 })
+      .toBe(`${server.url}/#/experiments/${remote.info.experiment_id}/runs/${remote.info.run_id}`);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await output(page, 1).innerText()).toContain(`on ${new URL(server.url).host}`);
     expect(errors).toEqual([]);

@@ -14,7 +14,9 @@ describe('TensorFlow.js backends', () => {
   it('the kernel runs on WASM with SIMD; an MLP trained on wasm, webgl and cpu agrees to float32 rounding', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
-    await expect.poll(() => kernelStatus(page).innerText(), { timeout: 60_000 }).toMatch(/TensorFlow\.js backend: wasm \(SIMD, \d+ threads?\)/);
+    await expect
+      .poll(() => kernelStatus(page).innerText(), { timeout: 60_000 })
+      .toMatch(/TensorFlow\.js backend: wasm \(SIMD, \d+ threads?\)/);
     const code = [
       '// rows whose first ones differ from the rest: a trend, a wave and a step',
       'const X = Array.from({ length: 260 }, (_, i) => [i < 20 ? 5 : Math.sin(i / 7), Math.cos(i * 0.7), (i % 17) / 17]);',
@@ -34,7 +36,11 @@ describe('TensorFlow.js backends', () => {
     await expect.poll(() => output(page, 1).innerText(), { timeout: 120_000 }).toContain('backends');
     const text = await output(page, 1).innerText();
     // The cell's value is the JSON string, shown quoted ('{…}') below the fits' ConvergenceWarnings.
-    const result = JSON.parse(/'(\{"backends".*\})'/.exec(text)![1]!) as { backends: string[]; diffs: number[][]; moved: number };
+    const result = JSON.parse(/'(\{"backends".*\})'/.exec(text)![1]!) as {
+      backends: string[];
+      diffs: number[][];
+      moved: number;
+    };
     expect(result.backends).toEqual(['wasm', 'webgl', 'cpu']);
     for (const d of result.diffs.flat()) expect(d).toBeLessThan(1e-4);
     expect(result.moved).toBeGreaterThan(0.01); // training changed the loss: the comparison is of trained networks

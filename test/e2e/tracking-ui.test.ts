@@ -7,7 +7,9 @@ import { useApp, withoutRefusedInlineHandlers } from './page';
 const app = useApp();
 
 function withApi<T>(page: Page, fn: string): Promise<T> {
-  return page.evaluate(`(async () => { const kiroku = await globalThis.kiroku; const { mlflow } = kiroku; ${fn} })()`) as Promise<T>;
+  return page.evaluate(
+    `(async () => { const kiroku = await globalThis.kiroku; const { mlflow } = kiroku; ${fn} })()`,
+  ) as Promise<T>;
 }
 
 const MLMODEL = `artifact_path: model
@@ -26,7 +28,9 @@ utc_time_created: '2024-05-01 10:00:00.000000'
 
 /** Three ElasticNet runs in "wine" (one with a nested child), with params, metrics, artifacts and a model. */
 async function seed(page: Page): Promise<{ ids: string[]; experimentId: string }> {
-  return withApi(page, `
+  return withApi(
+    page,
+    `
     const exp = await mlflow.setExperiment('wine');
     const ids = [];
     const grid = [[0.02, 0.5, 0.36], [0.5, 0.5, 0.21], [0.02, 0.1, 0.28]];
@@ -48,7 +52,8 @@ async function seed(page: Page): Promise<{ ids: string[]; experimentId: string }
     }
     await mlflow.flush();
     return { ids, experimentId: exp.experimentId };
-  `);
+  `,
+  );
 }
 
 /** Run names in the runs table, top to bottom. */
@@ -64,7 +69,9 @@ describe('tracking UI in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'wine' }).waitFor();
     const row = page.getByRole('row', { name: /enet-0\.02-0\.5/ });
     await row.waitFor();
-    expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['FINISHED', '0.02', '0.5', '0.36']));
+    expect(await row.getByRole('cell').allTextContents()).toEqual(
+      expect.arrayContaining(['FINISHED', '0.02', '0.5', '0.36']),
+    );
     expect(await runNames(page)).toHaveLength(3); // the nested run is folded under its parent
 
     const filter = page.getByRole('searchbox', { name: 'Filter runs' });
@@ -99,7 +106,10 @@ describe('tracking UI in Chromium', () => {
     expect(await runNames(page)).toEqual(['enet-0.02-0.5', 'enet-0.02-0.1', 'enet-0.5-0.5', 'fold-1']);
 
     // Live: a run logged now appears without a reload.
-    await withApi(page, `await mlflow.startRun({ runName: 'late-run' }, async () => { await mlflow.logMetric('training_r2_score', 0.9); });`);
+    await withApi(
+      page,
+      `await mlflow.startRun({ runName: 'late-run' }, async () => { await mlflow.logMetric('training_r2_score', 0.9); });`,
+    );
     await page.getByRole('row', { name: /late-run/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
@@ -109,18 +119,23 @@ describe('tracking UI in Chromium', () => {
     const { page, context, errors } = await app.open('notebook');
     const { experimentId } = await seed(page);
     // Many long parameter names: the table is far wider than the page.
-    await withApi(page, `
+    await withApi(
+      page,
+      `
       await mlflow.startRun({ runName: 'wide-run' }, async () => {
         for (let i = 0; i < 16; i++) await mlflow.logParam('preprocessing_step_' + i + '_strategy', 'median');
         await mlflow.logMetric('training_r2_score', 0.5);
       });
-      await mlflow.flush();`);
+      await mlflow.flush();`,
+    );
     await page.goto(app.url(`experiments/${experimentId}`));
     const table = page.getByRole('region', { name: 'Runs table' });
     await table.getByRole('row', { name: /wide-run/ }).waitFor();
     const [groups, headers] = [table.getByRole('row').nth(0), table.getByRole('row').nth(1)];
     expect(await groups.getByRole('columnheader').allTextContents()).toEqual(['Metrics', 'Parameters', 'Tags']);
-    const labels = (await headers.getByRole('columnheader').allTextContents()).map((t) => t.replace(/[▲▼]/g, '').trim());
+    const labels = (await headers.getByRole('columnheader').allTextContents()).map((t) =>
+      t.replace(/[▲▼]/g, '').trim(),
+    );
     const at = (pattern: RegExp) => labels.findIndex((l) => pattern.test(l));
     expect(at(/training_r2_score \(metric\)/)).toBeGreaterThan(at(/^Run name$/));
     expect(at(/loss \(metric\)/)).toBeLessThan(at(/alpha \(parameter\)/));
@@ -140,12 +155,17 @@ describe('tracking UI in Chromium', () => {
       expect(l.x).toBeGreaterThanOrEqual(box.x + 40);
       expect(l.x).toBeLessThan(box.x + 300);
       // What is drawn at the link's centre is the link itself (no scrolled cell on top of it).
-      expect(await link.evaluate((a) => {
-        const r = a.getBoundingClientRect();
-        return a.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
-      })).toBe(true);
+      expect(
+        await link.evaluate((a) => {
+          const r = a.getBoundingClientRect();
+          return a.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        }),
+      ).toBe(true);
     }
-    await table.getByRole('row', { name: /wide-run/ }).getByRole('checkbox').check();
+    await table
+      .getByRole('row', { name: /wide-run/ })
+      .getByRole('checkbox')
+      .check();
     expect(await table.getByRole('row', { name: /wide-run/ }).getAttribute('aria-selected')).toBe('true');
     await table.getByRole('link', { name: 'wide-run', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'wide-run' }).waitFor();
@@ -163,7 +183,10 @@ describe('tracking UI in Chromium', () => {
     await page.getByText(ids[0]!, { exact: true }).waitFor();
     const params = page.getByRole('region', { name: /Parameters/ });
     expect(await params.getByRole('row', { name: /alpha/ }).textContent()).toContain('0.02');
-    await page.getByRole('region', { name: /Metrics/ }).getByRole('img', { name: /loss history: 50 values/ }).waitFor();
+    await page
+      .getByRole('region', { name: /Metrics/ })
+      .getByRole('img', { name: /loss history: 50 values/ })
+      .waitFor();
 
     // Tags: add, edit, delete; system tags are apart and read-only.
     const tags = page.getByRole('region', { name: /^Tags/ });
@@ -182,14 +205,19 @@ describe('tracking UI in Chromium', () => {
 
     // Description: markdown, rendered sanitized.
     await page.getByRole('button', { name: 'Add a description' }).click();
-    await page.getByRole('textbox', { name: 'Description (markdown)' }).fill('**Best** so far <img src=x onerror="window.pwned=1">');
+    await page
+      .getByRole('textbox', { name: 'Description (markdown)' })
+      .fill('**Best** so far <img src=x onerror="window.pwned=1">');
     await page.getByRole('button', { name: 'Save description' }).click();
     await page.locator('.markdown strong', { hasText: 'Best' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('.markdown img[onerror]').count()).toBe(0);
 
     // Metric charts.
-    await page.getByRole('navigation', { name: 'Run sections' }).getByRole('link', { name: /Metric charts/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Run sections' })
+      .getByRole('link', { name: /Metric charts/ })
+      .click();
     await page.getByRole('figure', { name: 'loss' }).locator('canvas').first().waitFor();
     await page.getByRole('checkbox', { name: 'Log scale' }).check();
     await page.getByRole('figure', { name: 'loss' }).locator('canvas').first().waitFor();
@@ -200,7 +228,9 @@ describe('tracking UI in Chromium', () => {
     const inputs = page.getByRole('region', { name: 'Inputs' });
     await inputs.getByRole('rowheader', { name: 'alcohol' }).waitFor();
     expect(await inputs.getByRole('rowheader').allTextContents()).toEqual(['fixed acidity', 'alcohol']);
-    expect(await page.locator('pre code', { hasText: 'loadModel' }).textContent()).toContain(`mlflow.pyfunc.loadModel('runs:/${ids[0]}/model')`);
+    expect(await page.locator('pre code', { hasText: 'loadModel' }).textContent()).toContain(
+      `mlflow.pyfunc.loadModel('runs:/${ids[0]}/model')`,
+    );
     const files = page.getByRole('navigation', { name: 'Artifact files' });
     await files.getByRole('button', { name: /notes/ }).click();
     await files.getByRole('link', { name: /readme\.txt/ }).click();
@@ -225,7 +255,12 @@ describe('tracking UI in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Comparing 2 runs' }).waitFor();
     const table = page.getByRole('region', { name: 'Comparison table' });
     await table.getByRole('columnheader', { name: 'enet-0.5-0.5' }).waitFor();
-    expect(await table.getByRole('row', { name: /^alpha/ }).getByRole('cell').allTextContents()).toEqual(['0.02', '0.5']);
+    expect(
+      await table
+        .getByRole('row', { name: /^alpha/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['0.02', '0.5']);
     await table.getByRole('row', { name: /^l1_ratio/ }).waitFor();
     await page.getByRole('checkbox', { name: 'Only differences' }).check();
     await expect.poll(() => table.getByRole('row', { name: /^l1_ratio/ }).count()).toBe(0);
@@ -249,31 +284,58 @@ describe('tracking UI in Chromium', () => {
     await page.getByRole('toolbar', { name: 'Runs actions' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => runNames(page)).toEqual(['enet-0.5-0.5', 'enet-0.02-0.5']); // newest first
     await page.getByRole('checkbox', { name: 'Show deleted runs' }).check();
-    await page.getByRole('row', { name: /enet-0\.02-0\.1/ }).getByText('deleted').waitFor();
+    await page
+      .getByRole('row', { name: /enet-0\.02-0\.1/ })
+      .getByText('deleted')
+      .waitFor();
     expect(page.url()).toContain('deleted=1');
     await page.getByRole('checkbox', { name: 'Select enet-0.02-0.1' }).check();
     await page.getByRole('toolbar', { name: 'Runs actions' }).getByRole('button', { name: 'Restore' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /enet-0\.02-0\.1/ }).getByText('deleted').count()).toBe(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /enet-0\.02-0\.1/ })
+          .getByText('deleted')
+          .count(),
+      )
+      .toBe(0);
 
     // Several experiments side by side: the Default experiment's runs join, with an Experiment column.
-    await withApi(page, `await mlflow.setExperiment('Default'); await mlflow.startRun({ runName: 'default-run' }, async () => {});`);
-    await page.getByRole('navigation', { name: 'Experiments' }).getByRole('checkbox', { name: 'Show runs of Default' }).check();
+    await withApi(
+      page,
+      `await mlflow.setExperiment('Default'); await mlflow.startRun({ runName: 'default-run' }, async () => {});`,
+    );
+    await page
+      .getByRole('navigation', { name: 'Experiments' })
+      .getByRole('checkbox', { name: 'Show runs of Default' })
+      .check();
     await page.getByRole('heading', { level: 1, name: '2 experiments' }).waitFor();
     expect(page.url()).toMatch(new RegExp(`#/experiments/${experimentId},0`));
     await page.getByRole('columnheader', { name: 'Experiment' }).waitFor();
-    expect(await page.getByRole('row', { name: /default-run/ }).getByRole('cell', { name: 'Default', exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('row', { name: /default-run/ })
+        .getByRole('cell', { name: 'Default', exact: true })
+        .count(),
+    ).toBe(1);
 
     // A running run's chart follows what it logs.
-    const runId = await withApi<string>(page, `
+    const runId = await withApi<string>(
+      page,
+      `
       await mlflow.setExperiment('wine');
       const run = await mlflow.startRun({ runName: 'live' });
       for (let i = 0; i < 10; i++) mlflow.logMetric('acc', i / 10, { step: i });
       await mlflow.flush();
       return run.info.runId;
-    `);
+    `,
+    );
     await page.goto(app.url(`experiments/${experimentId}/runs/${runId}/metrics`));
     await page.getByRole('img', { name: /^acc: 1 series, 10 points/ }).waitFor();
-    await withApi(page, `for (let i = 10; i < 25; i++) mlflow.logMetric('acc', i / 25, { step: i }); await mlflow.flush();`);
+    await withApi(
+      page,
+      `for (let i = 10; i < 25; i++) mlflow.logMetric('acc', i / 25, { step: i }); await mlflow.flush();`,
+    );
     await page.getByRole('img', { name: /^acc: 1 series, 25 points/ }).waitFor();
     await withApi(page, `await mlflow.endRun();`);
     await page.getByRole('heading', { level: 1, name: 'live' }).locator('..').getByText('FINISHED').waitFor();

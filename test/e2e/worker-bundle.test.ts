@@ -42,7 +42,9 @@ describe('one worker bundle', () => {
     expect(engines.map((e) => e.length)).toEqual([1, 1, 1]);
     expect(new Set(engines.flat()).size).toBe(1);
     // No other worker entry carries an engine of its own (the page has its own copy: a separate build).
-    const withEngine = entries.filter((e) => !e.startsWith('ml.worker-') && !roles.includes(e) && [...reachable(e)].some(hasTfEngine));
+    const withEngine = entries.filter(
+      (e) => !e.startsWith('ml.worker-') && !roles.includes(e) && [...reachable(e)].some(hasTfEngine),
+    );
     expect(withEngine).toEqual([]);
     const precached = readFileSync(join(assets, '..', 'sw.js'), 'utf8');
     expect(precached).toContain(`assets/${engines[0]![0]}`);
@@ -50,7 +52,9 @@ describe('one worker bundle', () => {
 
   it('predicts an MLP in two predict workers of that bundle as predict does, to float32 rounding', async () => {
     const { page, context, errors } = await app.open('notebook');
-    const out = await inPage<{ equal: boolean; n: number }>(page, `
+    const out = await inPage<{ equal: boolean; n: number }>(
+      page,
+      `
       const rows = Array.from({ length: 3000 }, (_, i) => (i < 50 ? [2, -1, 0.5] : [Math.sin(i), Math.cos(i * 0.3), (i % 11) / 11]));
       const y = rows.map(([a, b, c]) => a - 2 * b + c * c);
       const model = await new k.MLPRegressor({ hiddenLayerSizes: [8], maxIter: 5, randomState: 1 }).fit(rows, y);
@@ -58,7 +62,8 @@ describe('one worker bundle', () => {
       const direct = model.predict(rows);
       const close = Array.from(batch).every((v, i) => Math.abs(v - direct[i]) <= 1e-5 * (1 + Math.abs(direct[i])));
       return { equal: batch.length === direct.length && close, n: batch.length };
-    `);
+    `,
+    );
     expect(out).toEqual({ equal: true, n: 3000 });
     expect(errors).toEqual([]);
     await context.close();

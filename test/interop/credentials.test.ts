@@ -34,15 +34,22 @@ afterEach(async () => {
 const store = () => new RestTrackingStore(server.url, () => ({ baseUrl: server.url, token: TOKEN, retries: 0 }));
 /** A stored artifact's bytes, held in memory or as a Blob. */
 const bytesOf = async (b: ArrayBuffer | Blob) => new Uint8Array(b instanceof Blob ? await b.arrayBuffer() : b);
-const outsideApi = (s: MlflowTestServer) => s.calls.filter((c) => !/^[A-Z]+ \/api\/2\.0\/(mlflow|mlflow-artifacts)\//.test(c));
+const outsideApi = (s: MlflowTestServer) =>
+  s.calls.filter((c) => !/^[A-Z]+ \/api\/2\.0\/(mlflow|mlflow-artifacts)\//.test(c));
 
 describe('credentials stay with the server’s API', () => {
   it("refuses an artifact_uri whose '..' parts would leave the artifact proxy, sending nothing", async () => {
     expect((await bytesOf((await store().getArtifact(runId, 'notes.txt'))!.bytes)).length).toBe(5);
-    for (const uri of ['mlflow-artifacts:/../../../../admin', 'mlflow-artifacts:/1/./../../x', 'mlflow-artifacts:/1/%2e%2e/x/..']) {
+    for (const uri of [
+      'mlflow-artifacts:/../../../../admin',
+      'mlflow-artifacts:/1/./../../x',
+      'mlflow-artifacts:/1/%2e%2e/x/..',
+    ]) {
       server.runs.get(runId)!.info.artifact_uri = uri;
       const before = server.calls.length;
-      await expect(store().getArtifact(runId, 'notes.txt')).rejects.toThrow(/^Invalid path: .* has a '\.' or '\.\.' part, which would leave the server's artifact proxy\.$/);
+      await expect(store().getArtifact(runId, 'notes.txt')).rejects.toThrow(
+        /^Invalid path: .* has a '\.' or '\.\.' part, which would leave the server's artifact proxy\.$/,
+      );
       // Only the run was read (to learn its artifact root): no request for the file went anywhere.
       expect(server.calls.slice(before)).toEqual(['GET /api/2.0/mlflow/runs/get']);
     }
@@ -52,7 +59,9 @@ describe('credentials stay with the server’s API', () => {
   it('refuses a listed path with .. parts, and any call that would resolve outside the API', async () => {
     await expect(store().getArtifact(runId, '../../../admin')).rejects.toThrow(/^Invalid path/);
     const before = server.calls.length;
-    await expect(api({ baseUrl: server.url, token: TOKEN, retries: 0 }, 'GET', 'runs/../../../../admin')).rejects.toThrow(
+    await expect(
+      api({ baseUrl: server.url, token: TOKEN, retries: 0 }, 'GET', 'runs/../../../../admin'),
+    ).rejects.toThrow(
       `Refused to call ${server.url}/admin: it is outside the server's API (${server.url}/api/2.0/mlflow/ and …/mlflow-artifacts/), where its credentials may go.`,
     );
     expect(server.calls.length).toBe(before);

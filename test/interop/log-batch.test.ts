@@ -4,7 +4,11 @@ import { LOG_BATCH_LIMITS, logBatchRequests } from '../../src/interop/rest/log-b
 
 const RUN = 'f'.repeat(32);
 const size = (body: unknown) => new TextEncoder().encode(JSON.stringify(body)).length;
-const counts = (body: Record<string, unknown[] | undefined>) => [body.params?.length ?? 0, body.tags?.length ?? 0, body.metrics?.length ?? 0];
+const counts = (body: Record<string, unknown[] | undefined>) => [
+  body.params?.length ?? 0,
+  body.tags?.length ?? 0,
+  body.metrics?.length ?? 0,
+];
 
 describe('logBatchRequests', () => {
   it('keeps a small batch in one request, params first', () => {
@@ -13,19 +17,25 @@ describe('logBatchRequests', () => {
       tags: [{ key: 'team', value: 'ml' }],
       metrics: [{ key: 'rmse', value: 0.7, step: 0, timestamp: 5 }],
     });
-    expect(requests).toEqual([{
-      run_id: RUN,
-      params: [{ key: 'alpha', value: '0.5' }],
-      tags: [{ key: 'team', value: 'ml' }],
-      metrics: [{ key: 'rmse', value: 0.7, timestamp: 5, step: 0 }],
-    }]);
+    expect(requests).toEqual([
+      {
+        run_id: RUN,
+        params: [{ key: 'alpha', value: '0.5' }],
+        tags: [{ key: 'team', value: 'ml' }],
+        metrics: [{ key: 'rmse', value: 0.7, timestamp: 5, step: 0 }],
+      },
+    ]);
   });
 
   it('splits at 1000 metrics, 100 params, 100 tags and 1000 entities per request, keeping order', () => {
     const params = Array.from({ length: 250 }, (_, i) => ({ key: `p${i}`, value: String(i) }));
     const tags = Array.from({ length: 120 }, (_, i) => ({ key: `t${i}`, value: String(i) }));
     const steps = Array.from({ length: 2500 }, (_, i) => i);
-    const requests = logBatchRequests(RUN, { params, tags, series: [{ key: 'loss', steps, values: steps.map((s) => 1 / (s + 1)), timestamps: steps }] });
+    const requests = logBatchRequests(RUN, {
+      params,
+      tags,
+      series: [{ key: 'loss', steps, values: steps.map((s) => 1 / (s + 1)), timestamps: steps }],
+    });
     for (const r of requests) {
       const [p, t, m] = counts(r);
       expect(p).toBeLessThanOrEqual(LOG_BATCH_LIMITS.params);
@@ -33,10 +43,19 @@ describe('logBatchRequests', () => {
       expect(m).toBeLessThanOrEqual(LOG_BATCH_LIMITS.metrics);
       expect(p + t + m).toBeLessThanOrEqual(LOG_BATCH_LIMITS.entities);
     }
-    expect(requests.flatMap((r) => r.params ?? []).map((p: { key: string }) => p.key)).toEqual(params.map((p) => p.key));
+    expect(requests.flatMap((r) => r.params ?? []).map((p: { key: string }) => p.key)).toEqual(
+      params.map((p) => p.key),
+    );
     expect(requests.flatMap((r) => r.tags ?? []).map((t: { key: string }) => t.key)).toEqual(tags.map((t) => t.key));
     expect(requests.flatMap((r) => r.metrics ?? []).map((m: { step: number }) => m.step)).toEqual(steps);
-    expect(requests.map(counts)).toEqual([[100, 0, 0], [100, 0, 0], [50, 100, 0], [0, 20, 980], [0, 0, 1000], [0, 0, 520]]);
+    expect(requests.map(counts)).toEqual([
+      [100, 0, 0],
+      [100, 0, 0],
+      [50, 100, 0],
+      [0, 20, 980],
+      [0, 0, 1000],
+      [0, 0, 520],
+    ]);
   });
 
   it('stays under 1 MB per request, counting UTF-8 bytes', () => {
@@ -49,7 +68,9 @@ describe('logBatchRequests', () => {
   });
 
   it("spells non-finite values as protobuf's JSON does", () => {
-    const [r] = logBatchRequests(RUN, { metrics: [NaN, Infinity, -Infinity].map((value, step) => ({ key: 'm', value, step, timestamp: 1 })) });
+    const [r] = logBatchRequests(RUN, {
+      metrics: [NaN, Infinity, -Infinity].map((value, step) => ({ key: 'm', value, step, timestamp: 1 })),
+    });
     expect(r!.metrics.map((m: { value: unknown }) => m.value)).toEqual(['NaN', 'Infinity', '-Infinity']);
   });
 

@@ -44,7 +44,10 @@ const registry = () => new RestRegistryStore(server.url, () => ({ baseUrl: serve
 /** Requests made by `fn`, and its error. */
 async function attempt(fn: () => Promise<unknown>): Promise<{ error: Error & { code?: string }; requests: number }> {
   const start = server.calls.length;
-  const error = await fn().then(() => new Error('it ended'), (e: Error) => e);
+  const error = await fn().then(
+    () => new Error('it ended'),
+    (e: Error) => e,
+  );
   return { error, requests: server.calls.length - start };
 }
 
@@ -62,7 +65,11 @@ describe('a next_page_token on every answer', () => {
       const { error, requests } = await attempt(fn);
       expect(error.code, endpoint).toBe(PAGING_LOOP);
       // A list with items repeats at page 2; an empty one (no versions here) names next pages three times.
-      expect(error.message, endpoint).toMatch(new RegExp(`^The answers to ${endpoint} never end: (page 2 (names next_page_token 'again' again|holds '.+' again, from an earlier page|is an earlier page again)|3 empty pages in a row each name a next page)\\. Stopped reading`));
+      expect(error.message, endpoint).toMatch(
+        new RegExp(
+          `^The answers to ${endpoint} never end: (page 2 (names next_page_token 'again' again|holds '.+' again, from an earlier page|is an earlier page again)|3 empty pages in a row each name a next page)\\. Stopped reading`,
+        ),
+      );
       expect(requests, endpoint).toBeLessThanOrEqual(3);
     }
   });
@@ -88,7 +95,13 @@ describe('a next_page_token on every answer', () => {
     options.misbehave = { endlessPages: 'fresh' };
     const start = server.calls.length;
     const again = await syncRuns(local.client(), { baseUrl: server.url, runIds: [localRun], retries: 0 });
-    expect(again.failed).toEqual([{ runId: localRun, code: PAGING_LOOP, error: expect.stringContaining('The answers to metrics/get-history never end: page 2 is an earlier page again') }]);
+    expect(again.failed).toEqual([
+      {
+        runId: localRun,
+        code: PAGING_LOOP,
+        error: expect.stringContaining('The answers to metrics/get-history never end: page 2 is an earlier page again'),
+      },
+    ]);
     expect(server.calls.length - start).toBeLessThan(20);
   });
 });
@@ -105,7 +118,9 @@ describe('an artifact folder that contains itself', () => {
   it('stops a folder that lists itself at once', async () => {
     options.misbehave = { folderContainingItself: { name: 'self', kind: 'same' } };
     const { error, requests } = await attempt(() => store().listArtifactPaths(runId));
-    expect(error.message).toBe("The server listed 'self' as inside the artifact folder 'self', which it is not. Stopped listing.");
+    expect(error.message).toBe(
+      "The server listed 'self' as inside the artifact folder 'self', which it is not. Stopped listing.",
+    );
     expect(requests).toBeLessThan(6);
   });
 
@@ -120,7 +135,10 @@ describe('a server that answers the connection check and then hangs', () => {
     server.failures.push({ match: 'POST /api/2.0/mlflow/runs/search', hang: true, times: 100 });
     const patient = new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 5, timeoutMs: 15_000 }));
     const host = new URL(server.url).host;
-    const loading = patient.listRuns(['1']).then(() => null, (e: Error & { code?: string }) => e);
+    const loading = patient.listRuns(['1']).then(
+      () => null,
+      (e: Error & { code?: string }) => e,
+    );
     await expect.poll(() => currentWaits().map((w) => w.what)).toEqual([host]);
     cancelWaits();
     const error = await loading;
@@ -130,7 +148,10 @@ describe('a server that answers the connection check and then hangs', () => {
     expect((await store().listExperiments()).map((e) => e.name)).toContain('wine');
     const own = new AbortController();
     const mine = new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 5, signal: own.signal }));
-    const waiting = mine.listRuns(['1']).then(() => null, (e: Error) => e);
+    const waiting = mine.listRuns(['1']).then(
+      () => null,
+      (e: Error) => e,
+    );
     await expect.poll(() => currentWaits().length).toBe(1);
     own.abort();
     expect((await waiting)?.message).toBe('Cancelled.');
@@ -140,7 +161,12 @@ describe('a server that answers the connection check and then hangs', () => {
   it('a download that stalls after its first bytes is part of the wait', async () => {
     server.failures.push({ match: 'GET /api/2.0/mlflow-artifacts/artifacts/', stall: true, times: 1 });
     const host = new URL(server.url).host;
-    const reading = store().getArtifact(runId, 'notes/a.txt').then(() => null, (e: Error & { code?: string }) => e);
+    const reading = store()
+      .getArtifact(runId, 'notes/a.txt')
+      .then(
+        () => null,
+        (e: Error & { code?: string }) => e,
+      );
     await expect.poll(() => currentWaits().length).toBe(1);
     cancelWaits();
     expect(await reading).toMatchObject({ code: CANCELLED, message: `Cancelled: stopped waiting for ${host}.` });

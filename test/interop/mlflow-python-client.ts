@@ -9,7 +9,12 @@
 
 type Json = Record<string, any>;
 
-async function call(url: string, method: 'GET' | 'POST', path: string, body: Json): Promise<{ status: number; json: Json }> {
+async function call(
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body: Json,
+): Promise<{ status: number; json: Json }> {
   const query = method === 'GET' ? `?${new URLSearchParams(body)}` : '';
   const res = await fetch(`${url}/api/2.0/mlflow/${path}${query}`, {
     method,
@@ -27,7 +32,8 @@ async function ok(url: string, method: 'GET' | 'POST', path: string, body: Json)
 /** `mlflow.register_model(model_uri, name)` against the server at `url`; returns the model version JSON. */
 export async function registerModelAsMlflowPython(url: string, modelUri: string, name: string): Promise<Json> {
   const created = await call(url, 'POST', 'registered-models/create', { name });
-  if (created.status !== 200 && created.json.error_code !== 'RESOURCE_ALREADY_EXISTS') throw new Error(JSON.stringify(created.json));
+  if (created.status !== 200 && created.json.error_code !== 'RESOURCE_ALREADY_EXISTS')
+    throw new Error(JSON.stringify(created.json));
   const runs = /^runs:\/+([^/]+)\/(.*)$/.exec(modelUri);
   if (!runs) return (await ok(url, 'POST', 'model-versions/create', { name, source: modelUri })).model_version;
   const [, runId, path] = runs;

@@ -33,7 +33,8 @@ const WINE: DatasetInfo = {
   digest: '12e45678',
   sourceType: 'http',
   source: '{"url": "https://example.org/winequality-red.csv"}',
-  schema: '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type": "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}',
+  schema:
+    '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type": "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}',
   profile: '{"num_rows": 1599, "num_elements": 4797}',
 };
 const HOLDOUT: DatasetInfo = { name: 'holdout', digest: 'yes', sourceType: 'code', source: '{}' };
@@ -66,7 +67,16 @@ async function seed(mlflow: Fluent) {
 describe('Python float repr', () => {
   it('writes floats as MLflow (Python) does', () => {
     expect([3, 0.5, 1e-4, 1e-5, 1.5e16, 123456.789, NaN, Infinity, -Infinity, 0].map(pyFloat)).toEqual([
-      '3.0', '0.5', '0.0001', '1e-05', '1.5e+16', '123456.789', 'nan', 'inf', '-inf', '0.0',
+      '3.0',
+      '0.5',
+      '0.0001',
+      '1e-05',
+      '1.5e+16',
+      '123456.789',
+      'nan',
+      'inf',
+      '-inf',
+      '0.0',
     ]);
   });
 });
@@ -78,14 +88,50 @@ describe('mlruns export', () => {
     const files = unzipSync(await exportMlruns(mlflow.client()));
     const text = (p: string) => strFromU8(files[p]!);
     const expMeta = parse(text('mlruns/1/meta.yaml'));
-    expect(Object.keys(expMeta).sort()).toEqual(['artifact_location', 'creation_time', 'experiment_id', 'last_update_time', 'lifecycle_stage', 'name']);
-    expect(expMeta).toMatchObject({ experiment_id: '1', name: 'wine', lifecycle_stage: 'active', artifact_location: './mlruns/1' });
+    expect(Object.keys(expMeta).sort()).toEqual([
+      'artifact_location',
+      'creation_time',
+      'experiment_id',
+      'last_update_time',
+      'lifecycle_stage',
+      'name',
+    ]);
+    expect(expMeta).toMatchObject({
+      experiment_id: '1',
+      name: 'wine',
+      lifecycle_stage: 'active',
+      artifact_location: './mlruns/1',
+    });
     const runMeta = parse(text(`mlruns/1/${kept}/meta.yaml`));
     expect(Object.keys(runMeta).sort()).toEqual([
-      'artifact_uri', 'deleted_time', 'end_time', 'entry_point_name', 'experiment_id', 'lifecycle_stage', 'run_id', 'run_name', 'run_uuid',
-      'source_name', 'source_type', 'source_version', 'start_time', 'status', 'tags', 'user_id',
+      'artifact_uri',
+      'deleted_time',
+      'end_time',
+      'entry_point_name',
+      'experiment_id',
+      'lifecycle_stage',
+      'run_id',
+      'run_name',
+      'run_uuid',
+      'source_name',
+      'source_type',
+      'source_version',
+      'start_time',
+      'status',
+      'tags',
+      'user_id',
     ]);
-    expect(runMeta).toMatchObject({ run_id: kept, run_uuid: kept, run_name: 'enet', experiment_id: '1', status: 3, source_type: 4, tags: [], lifecycle_stage: 'active', deleted_time: null });
+    expect(runMeta).toMatchObject({
+      run_id: kept,
+      run_uuid: kept,
+      run_name: 'enet',
+      experiment_id: '1',
+      status: 3,
+      source_type: 4,
+      tags: [],
+      lifecycle_stage: 'active',
+      deleted_time: null,
+    });
     expect(text(`mlruns/1/${kept}/metrics/loss`)).toBe('1000 0.5 0\n1001 1e-05 1\n1002 nan 2\n');
     expect(text(`mlruns/1/${kept}/params/alpha`)).toBe('0.02');
     expect(text(`mlruns/1/${kept}/params/nested/key`)).toBe('x');
@@ -105,25 +151,57 @@ describe('mlruns export', () => {
     const wineId = datasetIdOf(WINE);
     const holdoutId = datasetIdOf(HOLDOUT);
     // One folder per dataset of the experiment (name + digest), however many runs use it.
-    expect(Object.keys(files).filter((p) => p.startsWith('mlruns/1/datasets/')).sort()).toEqual(
-      [`mlruns/1/datasets/${wineId}/meta.yaml`, `mlruns/1/datasets/${holdoutId}/meta.yaml`].sort(),
-    );
+    expect(
+      Object.keys(files)
+        .filter((p) => p.startsWith('mlruns/1/datasets/'))
+        .sort(),
+    ).toEqual([`mlruns/1/datasets/${wineId}/meta.yaml`, `mlruns/1/datasets/${holdoutId}/meta.yaml`].sort());
     // dict(Dataset): its properties, sorted (write_yaml sort_keys=True); a missing schema/profile is null.
     const wine = parse(text(`mlruns/1/datasets/${wineId}/meta.yaml`), { version: '1.1' });
     expect(Object.keys(wine)).toEqual(['digest', 'name', 'profile', 'schema', 'source', 'source_type']);
-    expect(wine).toEqual({ digest: WINE.digest, name: WINE.name, profile: WINE.profile, schema: WINE.schema, source: WINE.source, source_type: 'http' });
+    expect(wine).toEqual({
+      digest: WINE.digest,
+      name: WINE.name,
+      profile: WINE.profile,
+      schema: WINE.schema,
+      source: WINE.source,
+      source_type: 'http',
+    });
     expect(text(`mlruns/1/datasets/${wineId}/meta.yaml`)).toMatch(/^digest: "12e45678"$/m); // quoted: PyYAML reads a string either way
     const holdout = parse(text(`mlruns/1/datasets/${holdoutId}/meta.yaml`), { version: '1.1' });
-    expect(holdout).toEqual({ digest: 'yes', name: 'holdout', profile: null, schema: null, source: '{}', source_type: 'code' });
+    expect(holdout).toEqual({
+      digest: 'yes',
+      name: 'holdout',
+      profile: null,
+      schema: null,
+      source: '{}',
+      source_type: 'code',
+    });
     // A run's inputs: inputs/<md5(dataset_id + run_id)>/meta.yaml, _FileStoreInput.write_yaml's fields.
-    const inputsOf = (run: string) => Object.keys(files).filter((p) => p.startsWith(`mlruns/1/${run}/inputs/`)).sort();
-    expect(inputsOf(kept)).toEqual([`mlruns/1/${kept}/inputs/${inputIdOf(wineId, kept)}/meta.yaml`, `mlruns/1/${kept}/inputs/${inputIdOf(holdoutId, kept)}/meta.yaml`].sort());
+    const inputsOf = (run: string) =>
+      Object.keys(files)
+        .filter((p) => p.startsWith(`mlruns/1/${run}/inputs/`))
+        .sort();
+    expect(inputsOf(kept)).toEqual(
+      [
+        `mlruns/1/${kept}/inputs/${inputIdOf(wineId, kept)}/meta.yaml`,
+        `mlruns/1/${kept}/inputs/${inputIdOf(holdoutId, kept)}/meta.yaml`,
+      ].sort(),
+    );
     expect(inputsOf(gone)).toEqual([`mlruns/1/${gone}/inputs/${inputIdOf(wineId, gone)}/meta.yaml`]);
     const input = parse(text(`mlruns/1/${kept}/inputs/${inputIdOf(wineId, kept)}/meta.yaml`));
     expect(Object.keys(input)).toEqual(['destination_id', 'destination_type', 'source_id', 'source_type', 'tags']);
     // MLflow writes destination_id from self.source_id (the dataset id); its reader does not use it.
-    expect(input).toEqual({ destination_id: wineId, destination_type: 'RUN', source_id: wineId, source_type: 'DATASET', tags: { 'mlflow.data.context': 'train', split: 'a' } });
-    expect(parse(text(`mlruns/1/${kept}/inputs/${inputIdOf(holdoutId, kept)}/meta.yaml`)).tags).toEqual({ 'mlflow.data.context': 'eval' });
+    expect(input).toEqual({
+      destination_id: wineId,
+      destination_type: 'RUN',
+      source_id: wineId,
+      source_type: 'DATASET',
+      tags: { 'mlflow.data.context': 'train', split: 'a' },
+    });
+    expect(parse(text(`mlruns/1/${kept}/inputs/${inputIdOf(holdoutId, kept)}/meta.yaml`)).tags).toEqual({
+      'mlflow.data.context': 'eval',
+    });
   });
 
   it('keeps one input per dataset and run, as the FileStore does (input_id ignores the context)', async () => {
@@ -141,7 +219,8 @@ describe('mlruns export', () => {
   });
 
   it('computes the ids with MD5 as Python hashlib does', () => {
-    for (const s of ['', 'abc', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'données ☃ 😀'.repeat(30)]) expect(md5Hex(s)).toBe(md5(s));
+    for (const s of ['', 'abc', 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), 'données ☃ 😀'.repeat(30)])
+      expect(md5Hex(s)).toBe(md5(s));
     expect(md5Hex('wine-quality' + '12e45678')).toBe(datasetIdOf(WINE));
   });
 
@@ -159,7 +238,10 @@ describe('mlruns export', () => {
     expect(b.data).toEqual(a.data);
     expect(b.inputs).toEqual(a.inputs);
     expect(b.inputs.datasetInputs.map((d) => d.dataset)).toEqual([WINE, HOLDOUT]);
-    expect(b.inputs.datasetInputs.map((d) => d.tags)).toEqual([{ 'mlflow.data.context': 'train', split: 'a' }, { 'mlflow.data.context': 'eval' }]);
+    expect(b.inputs.datasetInputs.map((d) => d.tags)).toEqual([
+      { 'mlflow.data.context': 'train', split: 'a' },
+      { 'mlflow.data.context': 'eval' },
+    ]);
     expect((await target.getRun(gone)).inputs).toEqual((await source.getRun(gone)).inputs);
     expect(await target.getMetricHistory(kept, 'loss')).toEqual(await source.getMetricHistory(kept, 'loss'));
     expect(await (await target.getArtifact(kept, 'notes/hello.txt')).text()).toBe('hello');
@@ -172,7 +254,9 @@ describe('mlruns export', () => {
   it('imports a folder as MLflow writes it (nested under a directory, legacy fields)', async () => {
     const run = 'ab'.repeat(16);
     const zip = zipSync({
-      'export/mlruns/0/meta.yaml': strToU8("artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n"),
+      'export/mlruns/0/meta.yaml': strToU8(
+        "artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n",
+      ),
       [`export/mlruns/0/${run}/meta.yaml`]: strToU8(
         `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nentry_point_name: ''\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 1700000000000\nstatus: 4\ntags: []\nuser_id: ada\n`,
       ),
@@ -187,7 +271,13 @@ describe('mlruns export', () => {
     const report = await importMlruns(mlflow.client(), zip);
     expect(report.runsImported).toEqual([run]);
     const got = await mlflow.getRun(run);
-    expect(got.info).toMatchObject({ runName: 'py-run', status: 'FAILED', startTime: 1700000000000, endTime: 1700000005000, userId: 'ada' });
+    expect(got.info).toMatchObject({
+      runName: 'py-run',
+      status: 'FAILED',
+      startTime: 1700000000000,
+      endTime: 1700000005000,
+      userId: 'ada',
+    });
     expect(got.data.params).toEqual({ alpha: '0.5' });
     expect(got.data.metrics.rmse).toBe(7e-5);
     expect((await mlflow.getMetricHistory(run, 'rmse')).map((m) => m.step)).toEqual([0, 1]);
@@ -195,9 +285,10 @@ describe('mlruns export', () => {
   });
 
   it('skips a run whose start or end time is not a time, saying which, and keeps the rest', async () => {
-    const meta = (run: string, start: string, end: string) => strToU8(
-      `artifact_uri: file:///m/0/${run}/artifacts\nend_time: ${end}\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: r\nstart_time: ${start}\nstatus: 3\nuser_id: ada\n`,
-    );
+    const meta = (run: string, start: string, end: string) =>
+      strToU8(
+        `artifact_uri: file:///m/0/${run}/artifacts\nend_time: ${end}\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: r\nstart_time: ${start}\nstatus: 3\nuser_id: ada\n`,
+      );
     const [good, textStart, nanStart, badEnd] = ['a1', 'b2', 'c3', 'd4'].map((p) => p.repeat(16));
     const zip = zipSync({
       'mlruns/0/meta.yaml': strToU8("experiment_id: '0'\nlifecycle_stage: active\nname: Default\n"),
@@ -216,7 +307,8 @@ describe('mlruns export', () => {
       `Run ${badEnd}: Invalid value -3 for parameter 'end_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
     ]);
     expect((await mlflow.getRun(good!)).info.startTime).toBe(1700000000000);
-    for (const skipped of [textStart, nanStart, badEnd]) await expect(mlflow.getRun(skipped!)).rejects.toThrow(/not found/);
+    for (const skipped of [textStart, nanStart, badEnd])
+      await expect(mlflow.getRun(skipped!)).rejects.toThrow(/not found/);
     expect((await mlflow.client().getExperiment(before.experimentId))?.name).toBe('kept');
   });
 
@@ -229,11 +321,15 @@ describe('mlruns export', () => {
     const root = `mlruns/472538174521836514`;
     // As PyYAML writes them: keys sorted, a string quoted only when YAML 1.1 would read another type.
     const zip = zipSync({
-      [`${root}/meta.yaml`]: strToU8(`artifact_location: file:///home/u/${root}\ncreation_time: 1700000000000\nexperiment_id: '472538174521836514'\nlast_update_time: 1700000000000\nlifecycle_stage: active\nname: wine\n`),
+      [`${root}/meta.yaml`]: strToU8(
+        `artifact_location: file:///home/u/${root}\ncreation_time: 1700000000000\nexperiment_id: '472538174521836514'\nlast_update_time: 1700000000000\nlifecycle_stage: active\nname: wine\n`,
+      ),
       [`${root}/datasets/${wineId}/meta.yaml`]: strToU8(
         `digest: 12e45678\nname: wine-quality\nprofile: '{"num_rows": 1599, "num_elements": 4797}'\nschema: '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type":\n  "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}'\nsource: '{"url": "https://example.org/winequality-red.csv"}'\nsource_type: http\n`,
       ),
-      [`${root}/datasets/${evalId}/meta.yaml`]: strToU8(`digest: '0777'\nname: wine-eval\nprofile: null\nschema: null\nsource: '{}'\nsource_type: code\n`),
+      [`${root}/datasets/${evalId}/meta.yaml`]: strToU8(
+        `digest: '0777'\nname: wine-eval\nprofile: null\nschema: null\nsource: '{}'\nsource_type: code\n`,
+      ),
       [`${root}/${run}/meta.yaml`]: strToU8(
         `artifact_uri: file:///home/u/${root}/${run}/artifacts\ndeleted_time: null\nend_time: 1700000005000\nentry_point_name: ''\nexperiment_id: '472538174521836514'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
       ),
@@ -252,18 +348,25 @@ describe('mlruns export', () => {
     const report = await importMlruns(mlflow.client(), zip);
     expect(report.runsImported).toEqual([run]);
     // As MLflow's _get_all_inputs: an input whose dataset folder is missing is skipped (and reported here).
-    expect(report.problems).toEqual([expect.stringContaining(`dataset input ${inputIdOf(missingId, run)} names dataset ${missingId}`)]);
+    expect(report.problems).toEqual([
+      expect.stringContaining(`dataset input ${inputIdOf(missingId, run)} names dataset ${missingId}`),
+    ]);
     const got = await mlflow.getRun(run);
     const byContext = Object.fromEntries(got.inputs.datasetInputs.map((d) => [d.tags['mlflow.data.context'], d]));
     expect(got.inputs.datasetInputs).toHaveLength(2);
     expect(byContext.train).toEqual({ dataset: WINE, tags: { 'mlflow.data.context': 'train' } });
-    expect(byContext.eval).toEqual({ dataset: { name: 'wine-eval', digest: '0777', sourceType: 'code', source: '{}' }, tags: { 'mlflow.data.context': 'eval' } });
+    expect(byContext.eval).toEqual({
+      dataset: { name: 'wine-eval', digest: '0777', sourceType: 'code', source: '{}' },
+      tags: { 'mlflow.data.context': 'eval' },
+    });
   });
 
   it('refuses something that is not an mlruns zip, saying what it expected', async () => {
     const mlflow = fresh();
     await expect(importMlruns(mlflow.client(), strToU8('not a zip'))).rejects.toThrow('not a readable zip archive');
-    await expect(importMlruns(mlflow.client(), zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow('No mlruns/ folder in this archive');
+    await expect(importMlruns(mlflow.client(), zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(
+      'No mlruns/ folder in this archive',
+    );
   });
 });
 
@@ -284,8 +387,14 @@ describe('mlruns export and import of the model registry', () => {
     let t = 1_700_000_000_000;
     restoreClock = setClock(() => (t += 1000));
     const registry = newRegistry();
-    await registry.createRegisteredModel('wine', { description: 'Red wine quality', tags: { team: 'ml', 'nested/key': 'x' } });
-    await registry.createModelVersion('wine', `runs:/${kept}/model`, { description: 'first', tags: { stage: 'yes', 'a/b': 'c' } });
+    await registry.createRegisteredModel('wine', {
+      description: 'Red wine quality',
+      tags: { team: 'ml', 'nested/key': 'x' },
+    });
+    await registry.createModelVersion('wine', `runs:/${kept}/model`, {
+      description: 'first',
+      tags: { stage: 'yes', 'a/b': 'c' },
+    });
     await registry.createModelVersion('wine', `runs:/${gone}/model`);
     await registry.createModelVersion('wine', `runs:/${kept}/other`);
     await registry.createModelVersion('wine', `runs:/${kept}/model`, { description: 'again' });
@@ -306,7 +415,11 @@ describe('mlruns export and import of the model registry', () => {
     const files = unzipSync(await exportMlruns(mlflow.client(), { runIds: [kept], registry }));
     const text = (p: string) => strFromU8(files[p]!);
     // Only models with a version of an exported run, only those versions, only aliases naming them.
-    expect(Object.keys(files).filter((p) => p.startsWith('mlruns/models/')).sort()).toEqual([
+    expect(
+      Object.keys(files)
+        .filter((p) => p.startsWith('mlruns/models/'))
+        .sort(),
+    ).toEqual([
       'mlruns/models/twice/meta.yaml',
       'mlruns/models/twice/version-1/meta.yaml',
       'mlruns/models/twice/version-2/meta.yaml',
@@ -322,10 +435,19 @@ describe('mlruns export and import of the model registry', () => {
     const model = await registry.getRegisteredModel('wine');
     // dict(RegisteredModel) less tags and latest_versions; aliases as MLflow re-saves them (alias → str(version)).
     const meta = parse(text('mlruns/models/wine/meta.yaml'), { version: '1.1' });
-    expect(Object.keys(meta)).toEqual(['aliases', 'creation_timestamp', 'description', 'last_updated_timestamp', 'name']);
+    expect(Object.keys(meta)).toEqual([
+      'aliases',
+      'creation_timestamp',
+      'description',
+      'last_updated_timestamp',
+      'name',
+    ]);
     expect(meta).toEqual({
-      aliases: { champion: '1' }, creation_timestamp: model.creationTimestamp, description: 'Red wine quality',
-      last_updated_timestamp: model.lastUpdatedTimestamp, name: 'wine',
+      aliases: { champion: '1' },
+      creation_timestamp: model.creationTimestamp,
+      description: 'Red wine quality',
+      last_updated_timestamp: model.lastUpdatedTimestamp,
+      name: 'wine',
     });
     expect(text('mlruns/models/wine/aliases/champion')).toBe('1'); // write_to(alias_path, str(version))
     expect(text('mlruns/models/wine/tags/team')).toBe('ml');
@@ -336,23 +458,50 @@ describe('mlruns export and import of the model registry', () => {
     const v1 = await registry.getModelVersion('wine', 1);
     const version = parse(text('mlruns/models/wine/version-1/meta.yaml'), { version: '1.1' });
     expect(Object.keys(version)).toEqual([
-      'creation_timestamp', 'current_stage', 'description', 'last_updated_timestamp', 'name', 'run_id', 'run_link',
-      'source', 'status', 'status_message', 'storage_location', 'user_id', 'version',
+      'creation_timestamp',
+      'current_stage',
+      'description',
+      'last_updated_timestamp',
+      'name',
+      'run_id',
+      'run_link',
+      'source',
+      'status',
+      'status_message',
+      'storage_location',
+      'user_id',
+      'version',
     ]);
     expect(version).toEqual({
-      creation_timestamp: v1.creationTimestamp, current_stage: 'None', description: 'first, edited', last_updated_timestamp: v1.lastUpdatedTimestamp,
-      name: 'wine', run_id: kept, run_link: null, source: `runs:/${kept}/model`, status: 'READY', status_message: null,
-      storage_location: `runs:/${kept}/model`, user_id: 'ada', version: 1,
+      creation_timestamp: v1.creationTimestamp,
+      current_stage: 'None',
+      description: 'first, edited',
+      last_updated_timestamp: v1.lastUpdatedTimestamp,
+      name: 'wine',
+      run_id: kept,
+      run_link: null,
+      source: `runs:/${kept}/model`,
+      status: 'READY',
+      status_message: null,
+      storage_location: `runs:/${kept}/model`,
+      user_id: 'ada',
+      version: 1,
     });
     expect(v1.lastUpdatedTimestamp).toBeGreaterThan(v1.creationTimestamp);
     // As PyYAML writes them: the version an integer, the stage the plain string None, the absent fields null.
     expect(text('mlruns/models/wine/version-1/meta.yaml')).toMatch(/^version: 1$/m);
     expect(text('mlruns/models/wine/version-1/meta.yaml')).toMatch(/^current_stage: None$/m);
     expect(text('mlruns/models/wine/version-1/meta.yaml')).toMatch(/^run_link: null$/m);
-    expect(parse(text('mlruns/models/wine/version-4/meta.yaml'))).toMatchObject({ version: 4, description: 'again', source: `runs:/${kept}/model` });
+    expect(parse(text('mlruns/models/wine/version-4/meta.yaml'))).toMatchObject({
+      version: 4,
+      description: 'again',
+      source: `runs:/${kept}/model`,
+    });
     expect(parse(text('mlruns/models/twice/meta.yaml')).aliases).toEqual({});
     // Without a registry, no models/ folder.
-    expect(Object.keys(unzipSync(await exportMlruns(mlflow.client()))).some((p) => p.startsWith('mlruns/models/'))).toBe(false);
+    expect(
+      Object.keys(unzipSync(await exportMlruns(mlflow.client()))).some((p) => p.startsWith('mlruns/models/')),
+    ).toBe(false);
   });
 
   it('round-trips models, versions, tags and aliases, and importing again adds nothing', async () => {
@@ -371,7 +520,11 @@ describe('mlruns export and import of the model registry', () => {
     const b = await local.getRegisteredModel('wine');
     expect(b).toEqual({ ...a, aliases: { champion: '1', challenger: '2' } });
     const strip = ({ version: _v, aliases: _a, ...rest }: { version: string; aliases: string[] }) => rest;
-    for (const [from, to] of [[1, 1], [2, 2], [4, 3]] as const) {
+    for (const [from, to] of [
+      [1, 1],
+      [2, 2],
+      [4, 3],
+    ] as const) {
       const [va, vb] = [await registry.getModelVersion('wine', from), await local.getModelVersion('wine', to)];
       expect(strip(vb)).toEqual(strip(va)); // source, run id, description, tags, user, status, timestamps
       expect(vb.aliases).toEqual(va.aliases);
@@ -379,7 +532,10 @@ describe('mlruns export and import of the model registry', () => {
     expect((await local.getModelVersion('wine', 1)).tags).toEqual({ stage: 'yes', 'a/b': 'c' });
     expect((await local.getModelVersionByAlias('wine', 'champion')).source).toBe(`runs:/${kept}/model`);
     expect((await local.getModelVersionByAlias('wine', 'challenger')).runId).toBe(gone);
-    expect((await local.searchModelVersions("name='twice'")).map((v) => v.source)).toEqual([`runs:/${kept}/model`, `runs:/${kept}/model`]);
+    expect((await local.searchModelVersions("name='twice'")).map((v) => v.source)).toEqual([
+      `runs:/${kept}/model`,
+      `runs:/${kept}/model`,
+    ]);
     await expect(local.getRegisteredModel('elsewhere')).rejects.toThrow();
 
     // Again: every version matches one here (by source and run id), nothing is written.
@@ -389,12 +545,16 @@ describe('mlruns export and import of the model registry', () => {
     expect(again.modelVersionsImported).toEqual([]);
     expect(again.modelVersionsSkipped).toEqual(['twice/1', 'twice/2', 'wine/1', 'wine/2', 'wine/3']);
     expect(again.problems).toEqual([]);
-    expect({ models: await local.searchRegisteredModels(), versions: await local.searchModelVersions() }).toEqual(before);
+    expect({ models: await local.searchRegisteredModels(), versions: await local.searchModelVersions() }).toEqual(
+      before,
+    );
 
     // What was changed here wins (a moved alias stays, reported), and a version new in the archive is added.
     await local.setRegisteredModelAlias('wine', 'champion', 3);
     await registry.createModelVersion('wine', `runs:/${kept}/third`);
-    const third = await importMlruns(target.client(), await exportMlruns(source.client(), { registry }), { registry: local });
+    const third = await importMlruns(target.client(), await exportMlruns(source.client(), { registry }), {
+      registry: local,
+    });
     expect(third.modelVersionsImported).toEqual(['wine/4']);
     expect(third.problems).toEqual(["Registered model wine: alias 'champion' already names version 3 here; kept."]);
     expect((await local.getRegisteredModel('wine')).aliases).toEqual({ champion: '3', challenger: '2' });
@@ -407,7 +567,9 @@ describe('mlruns export and import of the model registry', () => {
     const zip = await exportMlruns(source.client(), { registry: await seedRegistry(kept, gone) });
     const report = await importMlruns(fresh().client(), zip);
     expect(report.runsImported.sort()).toEqual([kept, gone].sort());
-    expect(report.problems).toEqual(['The archive holds 2 registered models (mlruns/models/); not imported without a registry.']);
+    expect(report.problems).toEqual([
+      'The archive holds 2 registered models (mlruns/models/); not imported without a registry.',
+    ]);
   });
 
   it('imports a registry folder as MLflow writes it', async () => {
@@ -418,7 +580,9 @@ describe('mlruns export and import of the model registry', () => {
     const version = (n: number, extra: string, stage = 'None') =>
       `creation_timestamp: ${1700000000000 + n}\ncurrent_stage: ${stage}\ndescription: null\nlast_updated_timestamp: ${1700000100000 + n}\nname: wine\nrun_id: ${run}\nrun_link: null\nsource: runs:/${run}/model\nstatus: READY\nstatus_message: null\nstorage_location: runs:/${run}/model\nuser_id: null\nversion: ${n}\n${extra}`;
     const zip = zipSync({
-      'home/u/mlruns/0/meta.yaml': strToU8("artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n"),
+      'home/u/mlruns/0/meta.yaml': strToU8(
+        "artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n",
+      ),
       [`home/u/mlruns/0/${run}/meta.yaml`]: strToU8(
         `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_type: 4\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
       ),
@@ -430,9 +594,13 @@ describe('mlruns export and import of the model registry', () => {
       [`${models}/wine/version-1/meta.yaml`]: strToU8(version(1, 'aliases: []\n')),
       [`${models}/wine/version-1/tags/validated`]: strToU8('true'),
       [`${models}/wine/version-2/meta.yaml`]: strToU8(version(2, 'aliases: []\n', 'Deleted_Internal')),
-      [`${models}/wine/version-3/meta.yaml`]: strToU8(version(3, 'deployment_job_state: null\nmodel_id: null\n', 'Archived')),
+      [`${models}/wine/version-3/meta.yaml`]: strToU8(
+        version(3, 'deployment_job_state: null\nmodel_id: null\n', 'Archived'),
+      ),
       // PyYAML quotes a name that YAML 1.1 would read as another type.
-      [`${models}/yes/meta.yaml`]: strToU8("aliases: {}\ncreation_timestamp: 1700000000000\ndescription: ''\nlast_updated_timestamp: 1700000000000\nname: 'yes'\n"),
+      [`${models}/yes/meta.yaml`]: strToU8(
+        "aliases: {}\ncreation_timestamp: 1700000000000\ndescription: ''\nlast_updated_timestamp: 1700000000000\nname: 'yes'\n",
+      ),
       'home/u/mlruns/.trash/': new Uint8Array(),
     });
     const mlflow = fresh();
@@ -443,19 +611,40 @@ describe('mlruns export and import of the model registry', () => {
     expect(report.experimentsCreated).toEqual([]);
     expect(report.modelsCreated).toEqual(['wine', 'yes']);
     expect(await registry.getRegisteredModel('wine')).toEqual({
-      name: 'wine', creationTimestamp: 1700000000000, lastUpdatedTimestamp: 1700000200000, description: 'Red wine', tags: { team: 'ml' }, aliases: { champion: '2' },
+      name: 'wine',
+      creationTimestamp: 1700000000000,
+      lastUpdatedTimestamp: 1700000200000,
+      description: 'Red wine',
+      tags: { team: 'ml' },
+      aliases: { champion: '2' },
     });
     expect(await registry.getModelVersion('wine', 1)).toEqual({
-      name: 'wine', version: '1', creationTimestamp: 1700000000001, lastUpdatedTimestamp: 1700000100001, description: '', userId: 'unknown',
-      source: `runs:/${run}/model`, runId: run, status: 'READY', tags: { validated: 'true' }, aliases: [],
+      name: 'wine',
+      version: '1',
+      creationTimestamp: 1700000000001,
+      lastUpdatedTimestamp: 1700000100001,
+      description: '',
+      userId: 'unknown',
+      source: `runs:/${run}/model`,
+      runId: run,
+      status: 'READY',
+      tags: { validated: 'true' },
+      aliases: [],
     });
-    expect(await registry.getModelVersion('wine', 2)).toMatchObject({ creationTimestamp: 1700000000003, aliases: ['champion'], tags: {} });
+    expect(await registry.getModelVersion('wine', 2)).toMatchObject({
+      creationTimestamp: 1700000000003,
+      aliases: ['champion'],
+      tags: {},
+    });
     await expect(registry.getModelVersion('wine', 3)).rejects.toThrow();
     expect(await registry.getRegisteredModel('yes')).toMatchObject({ name: 'yes', description: '', aliases: {} });
     // A registry-only archive is enough.
     const only = zipSync(Object.fromEntries(Object.entries(unzipSync(zip)).filter(([p]) => p.startsWith(models))));
     const second = newRegistry();
-    expect((await importMlruns(fresh().client(), only, { registry: second })).modelVersionsImported).toEqual(['wine/1', 'wine/2']);
+    expect((await importMlruns(fresh().client(), only, { registry: second })).modelVersionsImported).toEqual([
+      'wine/1',
+      'wine/2',
+    ]);
   });
 
   it("loads by alias the models of a folder MLflow wrote, whose versions' sources are file:/// paths into it", async () => {
@@ -463,7 +652,13 @@ describe('mlruns export and import of the model registry', () => {
       const fluent = fresh();
       return Object.assign(fluent, modelApi(fluent));
     };
-    const rows = [[1, 2], [2, 1], [3, 5], [4, 4], [5, 7]];
+    const rows = [
+      [1, 2],
+      [2, 1],
+      [3, 5],
+      [4, 4],
+      [5, 7],
+    ];
     const model = new Ridge({ alpha: 0.5 }).fit(rows, [1, 2, 3, 4, 5]);
     const teammate = withModels();
     await teammate.setExperiment('wine');
@@ -472,13 +667,17 @@ describe('mlruns export and import of the model registry', () => {
       return r.info.runId;
     });
     const files = unzipSync(await exportMlruns(teammate.client()));
-    const expDir = Object.keys(files).find((p) => p.endsWith(`/${run}/meta.yaml`))!.split('/')[1]!;
+    const expDir = Object.keys(files)
+      .find((p) => p.endsWith(`/${run}/meta.yaml`))!
+      .split('/')[1]!;
     // MLflow 2.x's register_model on a file store: the version's source and storage location are the
     // run's artifact folder as a file URI on the teammate's machine.
     const source = `file:///home/ada/mlruns/${expDir}/${run}/artifacts/model`;
     const models = 'mlruns/models';
     Object.assign(files, {
-      [`${models}/wine/meta.yaml`]: strToU8('creation_timestamp: 1700000000000\ndescription: null\nlast_updated_timestamp: 1700000100000\nname: wine\n'),
+      [`${models}/wine/meta.yaml`]: strToU8(
+        'creation_timestamp: 1700000000000\ndescription: null\nlast_updated_timestamp: 1700000100000\nname: wine\n',
+      ),
       [`${models}/wine/aliases/champion`]: strToU8('1'),
       [`${models}/wine/version-1/meta.yaml`]: strToU8(
         `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: 1700000000000\nname: wine\nrun_id: ${run}\n` +
@@ -492,7 +691,7 @@ describe('mlruns export and import of the model registry', () => {
       expect(report.modelVersionsImported).toEqual(['wine/1']);
       expect((await browser.getModelVersionByAlias('wine', 'champion')).source).toBe(source);
       const loaded = await browser.loadModel('models:/wine@champion');
-      expect(Array.from(await loaded.predict(rows) as ArrayLike<number>)).toEqual(Array.from(model.predict(rows)));
+      expect(Array.from((await loaded.predict(rows)) as ArrayLike<number>)).toEqual(Array.from(model.predict(rows)));
       expect(loaded.metadata).toMatchObject({ runId: run, artifactPath: 'model' });
     } finally {
       await closeRegistryStores();

@@ -30,7 +30,10 @@ async function listening<S extends Server>(server: S): Promise<number> {
 
 /** The error of one call to `experiments/search` at `baseUrl`, with no retries. */
 async function failure(baseUrl: string, timeoutMs = 5000): Promise<NetworkError> {
-  const err = await api({ baseUrl, retries: 0, timeoutMs }, 'POST', 'experiments/search', { max_results: 1 }).then(() => null, (e: unknown) => e);
+  const err = await api({ baseUrl, retries: 0, timeoutMs }, 'POST', 'experiments/search', { max_results: 1 }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(NetworkError);
   expect(err).toMatchObject({ code: 'NETWORK_ERROR' });
   return err as NetworkError;
@@ -41,7 +44,9 @@ describe('network failures, each with its cause', () => {
     const port = await closedPort();
     const err = await failure(`http://127.0.0.1:${port}`);
     expect(err.reason).toBe('refused');
-    expect(err.message).toBe(`The connection to 127.0.0.1:${port} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${port}) and that the URL is right.`);
+    expect(err.message).toBe(
+      `The connection to 127.0.0.1:${port} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${port}) and that the URL is right.`,
+    );
     expect(err.transient).toBe(true); // a server restarting: worth the retries
   });
 
@@ -59,17 +64,28 @@ describe('network failures, each with its cause', () => {
   it('a host name DNS does not know', async () => {
     const err = await failure('http://mlflow.invalid:5000');
     expect(err.reason).toBe('dns');
-    expect(err.message).toMatch(/^The host name 'mlflow\.invalid' could not be found \(DNS, (ENOTFOUND|EAI_AGAIN)\)\. Check the URL, and the network or VPN it needs\.$/);
+    expect(err.message).toMatch(
+      /^The host name 'mlflow\.invalid' could not be found \(DNS, (ENOTFOUND|EAI_AGAIN)\)\. Check the URL, and the network or VPN it needs\.$/,
+    );
   });
 
   it('https to a server that speaks plain http, and a certificate that is not trusted', async () => {
     const plain = await listening(createHttpServer((_, res) => res.end('{}')));
     const wrong = await failure(`https://127.0.0.1:${plain}`);
     expect(wrong.reason).toBe('tls');
-    expect(wrong.message).toMatch(new RegExp(`^The secure connection to 127\\.0\\.0\\.1:${plain} failed \\(\\w+\\)\\. The server does not speak https there: try http:// instead\\.$`));
+    expect(wrong.message).toMatch(
+      new RegExp(
+        `^The secure connection to 127\\.0\\.0\\.1:${plain} failed \\(\\w+\\)\\. The server does not speak https there: try http:// instead\\.$`,
+      ),
+    );
 
     const fixtures = resolve(__dirname, '../fixtures/tls');
-    const tls = await listening(createHttpsServer({ key: readFileSync(`${fixtures}/self-signed.key`), cert: readFileSync(`${fixtures}/self-signed.crt`) }, (_, res) => res.end('{}')));
+    const tls = await listening(
+      createHttpsServer(
+        { key: readFileSync(`${fixtures}/self-signed.key`), cert: readFileSync(`${fixtures}/self-signed.crt`) },
+        (_, res) => res.end('{}'),
+      ),
+    );
     const untrusted = await failure(`https://localhost:${tls}`);
     expect(untrusted.reason).toBe('tls');
     expect(untrusted.message).toBe(
@@ -82,7 +98,11 @@ describe('network failures, each with its cause', () => {
     const dropping = await listening(createTcpServer((socket) => socket.destroy()));
     const dropped = await failure(`http://127.0.0.1:${dropping}`);
     expect(dropped.reason).toBe('reset');
-    expect(dropped.message).toMatch(new RegExp(`^The connection to 127\\.0\\.0\\.1:${dropping} was closed before the server answered \\((ECONNRESET|UND_ERR_SOCKET)\\)\\.`));
+    expect(dropped.message).toMatch(
+      new RegExp(
+        `^The connection to 127\\.0\\.0\\.1:${dropping} was closed before the server answered \\((ECONNRESET|UND_ERR_SOCKET)\\)\\.`,
+      ),
+    );
 
     const silent = await listening(createTcpServer(() => {}));
     const timedOut = await failure(`http://127.0.0.1:${silent}`, 200);
@@ -94,14 +114,36 @@ describe('network failures, each with its cause', () => {
 
   it("tells CORS from an unreachable server where the cause is hidden, as in a browser's 'Failed to fetch'", async () => {
     const hidden = new TypeError('Failed to fetch');
-    const cors = await networkFailure('http://127.0.0.1:5000/api/2.0/mlflow/runs/create', hidden, null, async () => true);
+    const cors = await networkFailure(
+      'http://127.0.0.1:5000/api/2.0/mlflow/runs/create',
+      hidden,
+      null,
+      async () => true,
+    );
     expect(cors.reason).toBe('cors');
-    expect(cors.message).toMatch(/^The server at http:\/\/127\.0\.0\.1:5000 answered, but does not allow requests from this page: it sends no CORS headers\. MLflow 2\.x servers send none/);
+    expect(cors.message).toMatch(
+      /^The server at http:\/\/127\.0\.0\.1:5000 answered, but does not allow requests from this page: it sends no CORS headers\. MLflow 2\.x servers send none/,
+    );
     // A server that let this page make such requests before is not refusing it now: a lost connection, worth a retry.
-    const lost = await networkFailure('http://127.0.0.1:5000/api/2.0/mlflow/runs/create', hidden, null, async () => true, true);
+    const lost = await networkFailure(
+      'http://127.0.0.1:5000/api/2.0/mlflow/runs/create',
+      hidden,
+      null,
+      async () => true,
+      true,
+    );
     expect(lost).toMatchObject({ reason: 'reset', transient: true });
-    expect(lost.message).toBe('The connection to 127.0.0.1:5000 was lost before the server answered (the browser does not say why); the server answered this page before, so this may pass: try again.');
-    const unreachable = await networkFailure('http://127.0.0.1:5000/api/2.0/mlflow/runs/create', hidden, null, async () => { throw hidden; });
+    expect(lost.message).toBe(
+      'The connection to 127.0.0.1:5000 was lost before the server answered (the browser does not say why); the server answered this page before, so this may pass: try again.',
+    );
+    const unreachable = await networkFailure(
+      'http://127.0.0.1:5000/api/2.0/mlflow/runs/create',
+      hidden,
+      null,
+      async () => {
+        throw hidden;
+      },
+    );
     expect(unreachable.reason).toBe('unreachable');
     expect(unreachable.message).toBe(
       "Could not connect to http://127.0.0.1:5000: the server is not running, its name does not resolve, or its certificate is not trusted — the browser does not say which. Open http://127.0.0.1:5000 in a new tab to see the browser's own error.",

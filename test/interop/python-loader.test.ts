@@ -12,7 +12,15 @@ import { modelApi } from '../../src/logged-model/api';
 import { closeStores } from '../../src/tracking/uri';
 import { toMatrix } from '../../src/data/frame';
 import {
-  ElasticNet, Lasso, LinearRegression, LogisticRegression, MinMaxScaler, Pipeline, Ridge, SimpleImputer, StandardScaler,
+  ElasticNet,
+  Lasso,
+  LinearRegression,
+  LogisticRegression,
+  MinMaxScaler,
+  Pipeline,
+  Ridge,
+  SimpleImputer,
+  StandardScaler,
 } from '../../src/ml/index';
 import { wine } from '../autolog/helpers';
 
@@ -24,7 +32,10 @@ const CHECKS = resolve(__dirname, 'mlflow_load_checks.py');
 async function writeFolder(api: Fluent, runId: string, target: string): Promise<string> {
   await mkdir(target, { recursive: true });
   for (const f of await api.client().listArtifactFiles(runId, 'model')) {
-    await writeFile(join(target, f.path.slice('model/'.length)), new Uint8Array(await (await api.getArtifact(runId, f.path)).arrayBuffer()));
+    await writeFile(
+      join(target, f.path.slice('model/'.length)),
+      new Uint8Array(await (await api.getArtifact(runId, f.path)).arrayBuffer()),
+    );
   }
   return target;
 }
@@ -34,13 +45,17 @@ function findPython(): string {
     if (spawnSync(p, ['-c', 'import numpy, yaml, packaging.requirements'], { stdio: 'ignore' }).status === 0) return p;
   }
   throw new Error(
-    'This test runs python/kiroku/kiroku_ml.py (needs Python 3 with numpy) and MLflow\'s load-time checks (PyYAML and packaging). ' +
+    "This test runs python/kiroku/kiroku_ml.py (needs Python 3 with numpy) and MLflow's load-time checks (PyYAML and packaging). " +
       'Install them: sudo apt-get install -y python3-numpy python3-yaml python3-packaging',
   );
 }
 
 /** Predictions (and class probabilities) from Python for each model folder, on the same rows. */
-function pythonPredictions(python: string, dirs: string[], rows: number[][]): Array<{ predict: unknown[]; proba?: number[][] }> {
+function pythonPredictions(
+  python: string,
+  dirs: string[],
+  rows: number[][],
+): Array<{ predict: unknown[]; proba?: number[][] }> {
   const script = `
 import json, sys
 import numpy as np
@@ -86,15 +101,57 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     const good = quality.map((q) => (q >= 6 ? 1 : 0));
     // Some missing cells, for the imputer.
     const raw = toMatrix(X);
-    const rows = Array.from({ length: raw.rows }, (_, i) => Array.from({ length: raw.cols }, (_, j) => ((i * 7 + j) % 41 === 0 ? NaN : raw.data[j * raw.rows + i]!)));
+    const rows = Array.from({ length: raw.rows }, (_, i) =>
+      Array.from({ length: raw.cols }, (_, j) => ((i * 7 + j) % 41 === 0 ? NaN : raw.data[j * raw.rows + i]!)),
+    );
 
-    const models: Array<[string, { predict(x: unknown): unknown; predictProba?(x: unknown): number[][] }, 'regression' | 'classification', boolean]> = [
+    const models: Array<
+      [
+        string,
+        { predict(x: unknown): unknown; predictProba?(x: unknown): number[][] },
+        'regression' | 'classification',
+        boolean,
+      ]
+    > = [
       ['elasticnet', new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(X, y), 'regression', false],
       ['ols', new LinearRegression().fit(X, y), 'regression', false],
-      ['scaled-lasso', (new Pipeline([['scale', new MinMaxScaler()], ['lasso', new Lasso({ alpha: 0.001 })]]).fit(X, y) as Pipeline), 'regression', false],
-      ['imputed-ridge', (new Pipeline([['impute', new SimpleImputer()], ['scale', new StandardScaler()], ['ridge', new Ridge({ alpha: 2 })]]).fit(rows, quality) as Pipeline), 'regression', true],
-      ['binary-logistic', (new Pipeline([['scale', new StandardScaler()], ['clf', new LogisticRegression()]]).fit(X, good) as Pipeline), 'classification', false],
-      ['multinomial-logistic', (new Pipeline([['scale', new StandardScaler()], ['clf', new LogisticRegression({ maxIter: 300 })]]).fit(X, quality) as Pipeline), 'classification', false],
+      [
+        'scaled-lasso',
+        new Pipeline([
+          ['scale', new MinMaxScaler()],
+          ['lasso', new Lasso({ alpha: 0.001 })],
+        ]).fit(X, y) as Pipeline,
+        'regression',
+        false,
+      ],
+      [
+        'imputed-ridge',
+        new Pipeline([
+          ['impute', new SimpleImputer()],
+          ['scale', new StandardScaler()],
+          ['ridge', new Ridge({ alpha: 2 })],
+        ]).fit(rows, quality) as Pipeline,
+        'regression',
+        true,
+      ],
+      [
+        'binary-logistic',
+        new Pipeline([
+          ['scale', new StandardScaler()],
+          ['clf', new LogisticRegression()],
+        ]).fit(X, good) as Pipeline,
+        'classification',
+        false,
+      ],
+      [
+        'multinomial-logistic',
+        new Pipeline([
+          ['scale', new StandardScaler()],
+          ['clf', new LogisticRegression({ maxIter: 300 })],
+        ]).fit(X, quality) as Pipeline,
+        'classification',
+        false,
+      ],
     ];
 
     const fluent = new Fluent('memory:python-loader');
@@ -118,11 +175,17 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
       const expected = Array.from(model.predict(input) as ArrayLike<number>);
       if (kind === 'regression') {
         expect(py.predict.length, name).toBe(expected.length);
-        expect(py.predict.every((v, k) => close(v as number, expected[k]!)), name).toBe(true);
+        expect(
+          py.predict.every((v, k) => close(v as number, expected[k]!)),
+          name,
+        ).toBe(true);
       } else {
         expect(py.predict, name).toEqual(expected);
         const proba = model.predictProba!(input);
-        expect(py.proba!.every((row, k) => row.every((p, c) => close(p, proba[k]![c]!))), name).toBe(true);
+        expect(
+          py.proba!.every((row, k) => row.every((p, c) => close(p, proba[k]![c]!))),
+          name,
+        ).toBe(true);
       }
     });
   });
@@ -133,20 +196,31 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     const api = Object.assign(fluent, modelApi(fluent));
     const models = {
       enet: new ElasticNet({ alpha: 0.02 }).fit(X, y),
-      pipeline: new Pipeline([['scale', new StandardScaler()], ['ridge', new Ridge({ alpha: 1 })]]).fit(X, y) as Pipeline,
+      pipeline: new Pipeline([
+        ['scale', new StandardScaler()],
+        ['ridge', new Ridge({ alpha: 1 })],
+      ]).fit(X, y) as Pipeline,
     };
     const dirs: string[] = [];
     for (const [name, model] of Object.entries(models)) {
-      const info = await api.startRun({}, () => api.logModel(model as never, 'model', { inputExample: X, inputExampleRows: 5 }));
+      const info = await api.startRun({}, () =>
+        api.logModel(model as never, 'model', { inputExample: X, inputExampleRows: 5 }),
+      );
       dirs.push(await writeFolder(api, info.runId, join(dir, `warnings-${name}`)));
     }
     const checks = (folders: string[], pythonPath = PYTHON_PATH) => {
-      const r = spawnSync(python, [CHECKS, ...folders], { env: { ...process.env, PYTHONPATH: pythonPath }, encoding: 'utf8' });
+      const r = spawnSync(python, [CHECKS, ...folders], {
+        env: { ...process.env, PYTHONPATH: pythonPath },
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
       expect(r.stderr).toBe('');
       return JSON.parse(r.stdout) as Array<{ warnings: string[]; predicted: number }>;
     };
-    expect(checks(dirs)).toEqual([{ warnings: [], predicted: 5 }, { warnings: [], predicted: 5 }]);
+    expect(checks(dirs)).toEqual([
+      { warnings: [], predicted: 5 },
+      { warnings: [], predicted: 5 },
+    ]);
 
     // The checks do warn, in MLflow's words, when what made them quiet is missing: a kiroku package
     // without __version__ (MLflow's check stops at it), a pin it does not meet, a JavaScript package
@@ -166,14 +240,26 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     await writeFile(join(old, 'MLmodel'), stringify(mlmodel));
     const [warned] = checks([old]);
     expect(warned!.warnings).toHaveLength(2);
-    expect(warned!.warnings[0]).toMatch(/^Detected one or more mismatches between the model's dependencies and the current Python environment:\n - kiroku \(current: 0\.1\.0, required: kiroku==0\.0\.1\)\n - yaml \(current: [\d.]+, required: yaml==2\.9\.1\)$/);
-    expect(warned!.warnings[1]).toMatch(/^The specified model does not have a specified Python version\. It may be incompatible with the version of Python that is currently running: Python 3\.\d+\.\d+$/);
+    expect(warned!.warnings[0]).toMatch(
+      /^Detected one or more mismatches between the model's dependencies and the current Python environment:\n - kiroku \(current: 0\.1\.0, required: kiroku==0\.0\.1\)\n - yaml \(current: [\d.]+, required: yaml==2\.9\.1\)$/,
+    );
+    expect(warned!.warnings[1]).toMatch(
+      /^The specified model does not have a specified Python version\. It may be incompatible with the version of Python that is currently running: Python 3\.\d+\.\d+$/,
+    );
   });
 
   it('says what it cannot read yet, naming the estimator', () => {
-    const r = spawnSync(python, ['-c', 'from kiroku.kiroku_ml import from_json; from_json({"name": "MLPRegressor", "params": {"hiddenLayerSizes": [8]}, "state": {"weights": []}})'], {
-      env: { ...process.env, PYTHONPATH: PYTHON_PATH }, encoding: 'utf8',
-    });
+    const r = spawnSync(
+      python,
+      [
+        '-c',
+        'from kiroku.kiroku_ml import from_json; from_json({"name": "MLPRegressor", "params": {"hiddenLayerSizes": [8]}, "state": {"weights": []}})',
+      ],
+      {
+        env: { ...process.env, PYTHONPATH: PYTHON_PATH },
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("NotImplementedError: No Python reader for Kiroku's 'MLPRegressor' yet");
   });

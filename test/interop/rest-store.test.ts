@@ -27,7 +27,11 @@ afterEach(async () => {
 /** The public API on the test server, failing fast (tests of retries set their own). */
 function onServer(options: { autolog?: boolean; retries?: number; timeoutMs?: number } = {}) {
   const mlflow = autologged({ disable: !options.autolog });
-  mlflow.setTrackingUri(server.url, { retries: options.retries ?? 0, backoffMs: 5, timeoutMs: options.timeoutMs ?? 2000 });
+  mlflow.setTrackingUri(server.url, {
+    retries: options.retries ?? 0,
+    backoffMs: 5,
+    timeoutMs: options.timeoutMs ?? 2000,
+  });
   return mlflow;
 }
 
@@ -77,7 +81,7 @@ describe('REST tracking store through the fluent API', () => {
     const mlmodel = await (await mlflow.getArtifact(runId, 'model/MLmodel')).text();
     expect(mlmodel).toContain(`run_id: ${runId}`);
     const loaded = await mlflow.loadModel(`runs:/${runId}/model`);
-    expect(Array.from(await loaded.predict(X) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
+    expect(Array.from((await loaded.predict(X)) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
   });
 
   it('registers a model version and an alias on the server, and loads models:/name@alias', async () => {
@@ -91,7 +95,7 @@ describe('REST tracking store through the fluent API', () => {
     await mlflow.setRegisteredModelAlias('wine', 'champion', '1');
     expect(server.registeredModels.get('wine')).toBeTruthy();
     const loaded = await mlflow.loadModel('models:/wine@champion');
-    expect(Array.from(await loaded.predict(X) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
+    expect(Array.from((await loaded.predict(X)) as ArrayLike<number>)).toEqual(Array.from(model.predict(X)));
     expect((await mlflow.getModelVersionByAlias('wine', 'champion')).runId).toBe(runId);
   });
 
@@ -110,32 +114,55 @@ describe('REST tracking store through the fluent API', () => {
     const expected = Array.from(model.predict(X));
     for (const uri of ['models:/wine/1', 'models:/wine@champion', 'models:/wine/latest', source]) {
       const loaded = await mlflow.loadModel(uri);
-      expect(Array.from(await loaded.predict(X) as ArrayLike<number>), uri).toEqual(expected);
+      expect(Array.from((await loaded.predict(X)) as ArrayLike<number>), uri).toEqual(expected);
       expect(loaded.metadata, uri).toMatchObject({ runId, source, artifactPath: source });
       expect(await loaded.inputExample(), uri).toHaveLength(5);
     }
     // The version's files are read through the proxy, not through the run's listing.
-    expect(server.calls).toContain(`GET /api/2.0/mlflow-artifacts/artifacts/${experimentId}/${runId}/artifacts/model/MLmodel`);
+    expect(server.calls).toContain(
+      `GET /api/2.0/mlflow-artifacts/artifacts/${experimentId}/${runId}/artifacts/model/MLmodel`,
+    );
     // A source naming the server's host, as mlflow-artifacts://host:port/… does, is read there.
     const withHost = `mlflow-artifacts://${new URL(server.url).host}/${experimentId}/${runId}/artifacts/model`;
     await fetch(`${server.url}/api/2.0/mlflow/model-versions/create`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'wine', source: withHost, run_id: runId }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'wine', source: withHost, run_id: runId }),
     });
-    expect(Array.from(await (await mlflow.loadModel('models:/wine/3')).predict(X) as ArrayLike<number>)).toEqual(expected);
+    expect(Array.from((await (await mlflow.loadModel('models:/wine/3')).predict(X)) as ArrayLike<number>)).toEqual(
+      expected,
+    );
     // A version whose source names another version follows it (a copied version, models:/…).
     await fetch(`${server.url}/api/2.0/mlflow/model-versions/create`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'wine', source: 'models:/wine@champion' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'wine', source: 'models:/wine@champion' }),
     });
-    expect(Array.from(await (await mlflow.loadModel('models:/wine/latest')).predict(X) as ArrayLike<number>)).toEqual(expected);
+    expect(Array.from((await (await mlflow.loadModel('models:/wine/latest')).predict(X)) as ArrayLike<number>)).toEqual(
+      expected,
+    );
   });
 
   it('stores each artifact under the name logged, and refuses at log time what the server would refuse', async () => {
     const mlflow = onServer();
     const run = await mlflow.startRun();
     const root = `${run.info.experimentId}/${run.info.runId}/artifacts`;
-    const names = ['a b.txt', '100%.txt', '%d-%m.csv', 'résumé/日本.txt', 'a;b/c?d.txt', 'q=1&r=2.json', "it's (1).txt"];
+    const names = [
+      'a b.txt',
+      '100%.txt',
+      '%d-%m.csv',
+      'résumé/日本.txt',
+      'a;b/c?d.txt',
+      'q=1&r=2.json',
+      "it's (1).txt",
+    ];
     for (const name of names) await mlflow.logText(name, name);
-    expect([...server.artifacts.keys()].filter((k) => k.startsWith(root)).map((k) => k.slice(root.length + 1)).sort()).toEqual([...names].sort());
+    expect(
+      [...server.artifacts.keys()]
+        .filter((k) => k.startsWith(root))
+        .map((k) => k.slice(root.length + 1))
+        .sort(),
+    ).toEqual([...names].sort());
     for (const name of names) expect(await (await mlflow.getArtifact(run.info.runId, name)).text(), name).toBe(name);
     const before = server.calls.length;
     await expect(mlflow.logText('x', 'plots/a#1.txt')).rejects.toThrow(/^Invalid path: 'plots\/a#1\.txt'/);
@@ -159,7 +186,12 @@ describe('REST tracking store through the fluent API', () => {
     const first = await mlflow.searchRuns({ filter, orderBy: ['metrics.m DESC'], maxResults: 5 });
     expect(first.map((r) => r.data.metrics.m)).toEqual([29, 28, 26, 25, 24]);
     expect(first.token).toBeTruthy();
-    const second = await mlflow.searchRuns({ filter, orderBy: ['metrics.m DESC'], maxResults: 5, pageToken: first.token });
+    const second = await mlflow.searchRuns({
+      filter,
+      orderBy: ['metrics.m DESC'],
+      maxResults: 5,
+      pageToken: first.token,
+    });
     expect(second.map((r) => r.data.metrics.m)).toEqual([22, 21, 20, 18, 17]);
     // One request per page, the filter and order sent as they are.
     expect(searches().length - before).toBe(2);
@@ -181,7 +213,9 @@ describe('REST tracking store through the fluent API', () => {
     for (let i = 0; i < 3; i++) await mlflow.startRun({}, async () => {});
     expect(lookups() - before).toBeLessThanOrEqual(1);
     await fetch(`${server.url}/api/2.0/mlflow/experiments/update`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: exp.experimentId, new_name: 'red-wine' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ experiment_id: exp.experimentId, new_name: 'red-wine' }),
     });
     const restore = setClock(() => Date.now() + 5000);
     try {
@@ -198,7 +232,9 @@ describe('REST tracking store through the fluent API', () => {
     const refused = await mlflow.logParam('alpha', '0.5').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(MlflowServerError);
     expect(refused).toMatchObject({ code: 'INVALID_PARAMETER_VALUE', status: 400 });
-    expect((refused as Error).message).toMatch(/^Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02'/);
+    expect((refused as Error).message).toMatch(
+      /^Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02'/,
+    );
     await mlflow.endRun();
   });
 
@@ -224,7 +260,8 @@ describe('REST tracking store through the fluent API', () => {
     const before = batches();
     // Calls queued together fail together: a server that is down is not asked again call by call.
     const calls = [mlflow.logParam('alpha', 1), mlflow.setTag('team', 'ml'), mlflow.logMetric('m', 1)];
-    for (const call of calls) await expect(call).rejects.toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE', status: 503 });
+    for (const call of calls)
+      await expect(call).rejects.toMatchObject({ code: 'TEMPORARILY_UNAVAILABLE', status: 503 });
     expect(batches() - before).toBe(2); // the first try and one retry
     server.failures.length = 0;
     await mlflow.endRun();
@@ -232,7 +269,11 @@ describe('REST tracking store through the fluent API', () => {
     // A server that is not there: its port refuses connections.
     const offline = autologged({ disable: true });
     offline.setTrackingUri(`http://127.0.0.1:${await closedPort()}`, { retries: 0 });
-    await expect(offline.startRun()).rejects.toMatchObject({ code: 'NETWORK_ERROR', reason: 'refused', message: expect.stringMatching(/^The connection to 127\.0\.0\.1:\d+ was refused: nothing is listening there\./) });
+    await expect(offline.startRun()).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      reason: 'refused',
+      message: expect.stringMatching(/^The connection to 127\.0\.0\.1:\d+ was refused: nothing is listening there\./),
+    });
   });
 
   it('sends the token given with the URI as a bearer token', async () => {
@@ -250,8 +291,12 @@ describe('REST tracking store through the fluent API', () => {
     // A teammate's run on the same server, started by another client.
     const exp = (await dead.client().getExperimentByName('Default'))!.experimentId;
     const theirs = await fetch(`${server.url}/api/2.0/mlflow/runs/create`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: exp, run_name: 'theirs', start_time: Date.now() }),
-    }).then((r) => r.json()).then((j: { run: { info: { run_id: string } } }) => j.run.info.run_id);
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ experiment_id: exp, run_name: 'theirs', start_time: Date.now() }),
+    })
+      .then((r) => r.json())
+      .then((j: { run: { info: { run_id: string } } }) => j.run.info.run_id);
     // The page "dies": its run stays RUNNING and its ownership goes with it.
     await dead.client().flush();
     (dead as unknown as { stack: Array<{ release: () => void }> }).stack.forEach((e) => e.release());

@@ -48,7 +48,11 @@ describe('Sync to MLflow', () => {
   it('copies a run — params, tags, full histories in calls of at most 1000 metrics, inputs, artifacts, status', async () => {
     const runId = await seedRun();
     const progress: string[] = [];
-    const report = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId], onProgress: (e) => progress.push(e.stage) });
+    const report = await syncRuns(mlflow.client(), {
+      ...opts(),
+      runIds: [runId],
+      onProgress: (e) => progress.push(e.stage),
+    });
     expect(report.failed).toEqual([]);
     const [synced] = report.synced;
     expect(synced).toMatchObject({ runId, createdRemotely: true, metricPointsSent: 2501, artifactsSent: 1 });
@@ -56,7 +60,9 @@ describe('Sync to MLflow', () => {
     expect(remote.info).toMatchObject({ run_name: 'enet', status: 'FINISHED', experiment_id: '1' });
     expect(Object.fromEntries(remote.params)).toEqual({ alpha: '0.02', l1_ratio: '0.5' });
     expect(remote.tags.get('team')).toBe('ml');
-    expect(remote.metrics.filter((m) => m.key === 'loss').map((m) => m.step)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+    expect(remote.metrics.filter((m) => m.key === 'loss').map((m) => m.step)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => i),
+    );
     expect(remote.inputs).toHaveLength(1);
     expect(server.artifacts.get(`1/${synced!.remoteRunId}/artifacts/notes/hello.txt`)?.toString()).toBe('hello');
     const batches = server.calls.filter((c) => c.endsWith('/runs/log-batch')).length;
@@ -71,10 +77,13 @@ describe('Sync to MLflow', () => {
     const remote = server.runs.get(first.synced[0]!.remoteRunId)!;
     remote.params.set('alpha', '0.9'); // the server now disagrees with the local value
     const report = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId] });
-    expect(report.failed).toEqual([{
-      runId, code: 'INVALID_PARAMETER_VALUE',
-      error: `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.9' for run ID='${remote.info.run_id}'. Attempted logging new value '0.02'.`,
-    }]);
+    expect(report.failed).toEqual([
+      {
+        runId,
+        code: 'INVALID_PARAMETER_VALUE',
+        error: `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.9' for run ID='${remote.info.run_id}'. Attempted logging new value '0.02'.`,
+      },
+    ]);
   });
 
   it('retries 503s and timeouts with backoff', async () => {
@@ -99,7 +108,9 @@ describe('Sync to MLflow', () => {
     expect(resumed.synced[0]!.createdRemotely).toBe(false);
     expect(server.runs.size).toBe(1);
     const remote = [...server.runs.values()][0]!;
-    expect(remote.metrics.filter((m) => m.key === 'loss').map((m) => m.step)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+    expect(remote.metrics.filter((m) => m.key === 'loss').map((m) => m.step)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => i),
+    );
     expect(remote.info.status).toBe('FINISHED');
   });
 
@@ -128,25 +139,41 @@ describe('Sync to MLflow', () => {
   it('ends the remote run KILLED when the sync is cancelled part-way', async () => {
     const runId = await seedRun(3);
     const controller = new AbortController();
-    await expect(syncRuns(mlflow.client(), {
-      ...opts(), runIds: [runId], signal: controller.signal, onProgress: (e) => e.stage === 'artifacts' && controller.abort(),
-    })).rejects.toThrow('Cancelled.');
+    await expect(
+      syncRuns(mlflow.client(), {
+        ...opts(),
+        runIds: [runId],
+        signal: controller.signal,
+        onProgress: (e) => e.stage === 'artifacts' && controller.abort(),
+      }),
+    ).rejects.toThrow('Cancelled.');
     expect([...server.runs.values()].map((r) => r.info.status)).toEqual(['KILLED']);
   });
 
   it("refuses, before sending anything, a run with an artifact path MLflow's server refuses", async () => {
     const run = 'cd'.repeat(16);
     // Imported from a file store, which keeps any name: logging it here would have been refused.
-    await importMlruns(mlflow.client(), zipSync({
-      'mlruns/1/meta.yaml': strToU8("artifact_location: file:///home/u/mlruns/1\nexperiment_id: '1'\nlifecycle_stage: active\nname: imported\n"),
-      [`mlruns/1/${run}/meta.yaml`]: strToU8(`experiment_id: '1'\nlifecycle_stage: active\nrun_id: ${run}\nstart_time: 1700000000000\nend_time: 1700000001000\nstatus: 3\nuser_id: ada\n`),
-      [`mlruns/1/${run}/artifacts/plots/loss #1.png`]: strToU8('png'),
-    }));
+    await importMlruns(
+      mlflow.client(),
+      zipSync({
+        'mlruns/1/meta.yaml': strToU8(
+          "artifact_location: file:///home/u/mlruns/1\nexperiment_id: '1'\nlifecycle_stage: active\nname: imported\n",
+        ),
+        [`mlruns/1/${run}/meta.yaml`]: strToU8(
+          `experiment_id: '1'\nlifecycle_stage: active\nrun_id: ${run}\nstart_time: 1700000000000\nend_time: 1700000001000\nstatus: 3\nuser_id: ada\n`,
+        ),
+        [`mlruns/1/${run}/artifacts/plots/loss #1.png`]: strToU8('png'),
+      }),
+    );
     const report = await syncRuns(mlflow.client(), { ...opts(), runIds: [run] });
-    expect(report.failed).toEqual([{
-      runId: run, code: 'INVALID_PARAMETER_VALUE',
-      error: "Invalid path: 'plots/loss #1.png'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
-    }]);
+    expect(report.failed).toEqual([
+      {
+        runId: run,
+        code: 'INVALID_PARAMETER_VALUE',
+        error:
+          "Invalid path: 'plots/loss #1.png'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+      },
+    ]);
     expect(server.runs.size).toBe(0);
     expect(server.calls.filter((c) => c.startsWith('POST'))).toEqual([]);
   });
@@ -154,7 +181,15 @@ describe('Sync to MLflow', () => {
   it("rewrites a synced model's MLmodel and model history to name the remote run, also over an earlier sync's copy", async () => {
     const models = Object.assign(mlflow, modelApi(mlflow));
     await models.setExperiment('wine');
-    const model = new Ridge({ alpha: 0.5 }).fit([[1, 2], [2, 1], [3, 5], [4, 4]], [1, 2, 3, 4]);
+    const model = new Ridge({ alpha: 0.5 }).fit(
+      [
+        [1, 2],
+        [2, 1],
+        [3, 5],
+        [4, 4],
+      ],
+      [1, 2, 3, 4],
+    );
     const runId = await models.startRun({}, async (run) => {
       await models.logModel(model, 'model');
       await models.logModel(model, 'models/second');
@@ -173,9 +208,17 @@ describe('Sync to MLflow', () => {
       expect(text.includes(runId), folder).toBe(false);
     }
     // Only the run id changed, byte for byte.
-    expect(server.artifacts.get(`${root}/model/MLmodel`)!.toString()).toBe(localMLmodel.replace(`run_id: ${runId}`, `run_id: ${remoteId}`));
-    const history = JSON.parse(remote.tags.get('mlflow.log-model.history')!) as Array<{ run_id: string; artifact_path: string }>;
-    expect(history.map((h) => [h.run_id, h.artifact_path])).toEqual([[remoteId, 'model'], [remoteId, 'models/second']]);
+    expect(server.artifacts.get(`${root}/model/MLmodel`)!.toString()).toBe(
+      localMLmodel.replace(`run_id: ${runId}`, `run_id: ${remoteId}`),
+    );
+    const history = JSON.parse(remote.tags.get('mlflow.log-model.history')!) as Array<{
+      run_id: string;
+      artifact_path: string;
+    }>;
+    expect(history.map((h) => [h.run_id, h.artifact_path])).toEqual([
+      [remoteId, 'model'],
+      [remoteId, 'models/second'],
+    ]);
     // The local run keeps its own id.
     expect(JSON.parse((await mlflow.getRun(runId)).data.tags['mlflow.log-model.history']!)[0].run_id).toBe(runId);
 
@@ -192,7 +235,9 @@ describe('Sync to MLflow', () => {
     const gone = `http://127.0.0.1:${await closedPort()}`;
     const refused = await syncRuns(mlflow.client(), { baseUrl: gone, retries: 0, runIds: [runId] });
     expect(refused.failed[0]!.code).toBe('NETWORK_ERROR');
-    expect(refused.failed[0]!.error).toBe(`The connection to ${new URL(gone).host} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${new URL(gone).port}) and that the URL is right.`);
+    expect(refused.failed[0]!.error).toBe(
+      `The connection to ${new URL(gone).host} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${new URL(gone).port}) and that the URL is right.`,
+    );
     const blocked = await syncRuns(mlflow.client(), { baseUrl: 'http://127.0.0.1:6000', retries: 0, runIds: [runId] });
     expect(blocked.failed[0]!.error).toMatch(/^Port 6000 is blocked by browsers and fetch/);
   });
@@ -212,9 +257,9 @@ describe('Sync to MLflow', () => {
     expect(first.synced[0]!.modelVersionsSent).toBe(1);
     const model = server.registeredModels.get('wine')!;
     expect(model.description).toBe('red wine');
-    expect([...model.versions.values()].map((v) => [v.version, v.source, v.run_id, Object.fromEntries(v.tags)])).toEqual([
-      ['1', `runs:/${remoteRunId}/model`, remoteRunId, { validated: 'yes' }],
-    ]);
+    expect(
+      [...model.versions.values()].map((v) => [v.version, v.source, v.run_id, Object.fromEntries(v.tags)]),
+    ).toEqual([['1', `runs:/${remoteRunId}/model`, remoteRunId, { validated: 'yes' }]]);
     expect(Object.fromEntries(model.aliases)).toEqual({ champion: '1' });
 
     const again = await syncRuns(mlflow.client(), { ...opts(), runIds: [runId], registry });

@@ -20,11 +20,13 @@ describe('forEachLimit', () => {
 
   it('rejects with the first failure and starts nothing after it', async () => {
     const started: number[] = [];
-    await expect(forEachLimit([1, 2, 3, 4, 5, 6], 2, async (x) => {
-      started.push(x);
-      await tick();
-      if (x === 2) throw new Error('upload 2 failed');
-    })).rejects.toThrow('upload 2 failed');
+    await expect(
+      forEachLimit([1, 2, 3, 4, 5, 6], 2, async (x) => {
+        started.push(x);
+        await tick();
+        if (x === 2) throw new Error('upload 2 failed');
+      }),
+    ).rejects.toThrow('upload 2 failed');
     expect(started).toEqual([1, 2, 3]);
   });
 

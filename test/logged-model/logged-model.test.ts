@@ -43,11 +43,19 @@ describe('logged estimators', () => {
   it('writes an MLmodel folder with MLflow fields, signature, example and requirements', async () => {
     const model = new ElasticNet({ alpha: 0.01 }).fit(frame(), y);
     const run = await mlflow.startRun();
-    const info = await mlflow.logModel(model, 'model', { inputExample: frame(), signature: mlflow.inferSignature(frame(), model.predict(frame())) });
+    const info = await mlflow.logModel(model, 'model', {
+      inputExample: frame(),
+      signature: mlflow.inferSignature(frame(), model.predict(frame())),
+    });
     await mlflow.endRun();
     expect(info.modelUri).toBe(`runs:/${run.info.runId}/model`);
     const files = (await mlflow.client().listArtifactFiles(run.info.runId, 'model')).map((f) => f.path);
-    expect(files.sort()).toEqual(['model/MLmodel', 'model/input_example.json', 'model/model.json', 'model/requirements.txt']);
+    expect(files.sort()).toEqual([
+      'model/MLmodel',
+      'model/input_example.json',
+      'model/model.json',
+      'model/requirements.txt',
+    ]);
     const doc = parse(await (await mlflow.getArtifact(run.info.runId, 'model/MLmodel')).text());
     expect(doc).toMatchObject({
       artifact_path: 'model',
@@ -65,17 +73,26 @@ describe('logged estimators', () => {
       { type: 'double', name: 'sulphates', required: true },
       { type: 'double', name: 'pH', required: true },
     ]);
-    expect(JSON.parse(doc.signature.outputs)).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1] } }]);
+    expect(JSON.parse(doc.signature.outputs)).toEqual([
+      { type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1] } },
+    ]);
     const example = JSON.parse(await (await mlflow.getArtifact(run.info.runId, 'model/input_example.json')).text());
     expect(example).toEqual({ columns: ['alcohol', 'sulphates', 'pH'], data: rows });
     // Python requirements for pip and MLflow; the JavaScript packages as comments, which both skip.
-    const requirements = (await (await mlflow.getArtifact(run.info.runId, 'model/requirements.txt')).text()).split('\n');
-    const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    const requirements = (await (await mlflow.getArtifact(run.info.runId, 'model/requirements.txt')).text()).split(
+      '\n',
+    );
+    const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+      dependencies: Record<string, string>;
+    };
     expect(requirements.filter((l) => l && !l.startsWith('#'))).toEqual([`kiroku==${pkg.version}`, 'numpy']);
     expect(requirements).toContain(`#   @tensorflow/tfjs==${pkg.dependencies['@tensorflow/tfjs']}`);
     expect(doc.flavors.python_function.python_version).toBe('3.11');
     const history = JSON.parse((await mlflow.getRun(run.info.runId)).data.tags['mlflow.log-model.history']!);
-    expect(history).toEqual([expect.objectContaining({ artifact_path: 'model', run_id: run.info.runId, model_uuid: doc.model_uuid })]);
+    expect(history).toEqual([
+      expect.objectContaining({ artifact_path: 'model', run_id: run.info.runId, model_uuid: doc.model_uuid }),
+    ]);
   });
 
   it('loads runs:/<id>/model back; predictions equal the in-memory model exactly, signature enforced', async () => {
@@ -84,7 +101,10 @@ describe('logged estimators', () => {
     await mlflow.logModel(model, 'model', { inputExample: frame() }); // signature inferred from the example
     await mlflow.endRun();
     const loaded = await mlflow.pyfunc.loadModel(`runs:/${run.info.runId}/model`);
-    const fresh = [{ pH: 3.4, alcohol: 10.1, sulphates: 0.6 }, { pH: 3.0, alcohol: 13.0, sulphates: 0.8 }];
+    const fresh = [
+      { pH: 3.4, alcohol: 10.1, sulphates: 0.6 },
+      { pH: 3.0, alcohol: 13.0, sulphates: 0.8 },
+    ];
     const expected = model.predict(fresh.map((r) => [r.alcohol, r.sulphates, r.pH]));
     expect(Array.from(loaded.predict<Float64Array>(fresh))).toEqual(Array.from(expected));
     expect(() => loaded.predict([{ alcohol: 10, pH: 3 }])).toThrow("Model is missing inputs ['sulphates'].");
@@ -95,7 +115,9 @@ describe('logged estimators', () => {
   it('says which run lacks a model', async () => {
     const run = await mlflow.startRun();
     await mlflow.endRun();
-    await expect(mlflow.loadModel(`runs:/${run.info.runId}/model`)).rejects.toThrow(`the run has no artifact 'model/MLmodel'`);
+    await expect(mlflow.loadModel(`runs:/${run.info.runId}/model`)).rejects.toThrow(
+      `the run has no artifact 'model/MLmodel'`,
+    );
   });
 });
 
@@ -116,11 +138,23 @@ describe('registry', () => {
     expect((await mlflow.loadModel('models:/wine/1')).metadata.runId).toBe(runs[0]);
     expect((await mlflow.loadModel('models:/wine/latest')).metadata.runId).toBe(runs[1]);
     expect((await mlflow.getModelVersionByAlias('wine', 'champion')).aliases).toEqual(['champion']);
-    await expect(mlflow.loadModel('models:/wine@nope')).rejects.toThrow('Registered model alias nope not found on model wine.');
-    await expect(mlflow.setRegisteredModelAlias('wine', 'latest', 1)).rejects.toThrow("'latest' alias name (case insensitive) is reserved.");
+    await expect(mlflow.loadModel('models:/wine@nope')).rejects.toThrow(
+      'Registered model alias nope not found on model wine.',
+    );
+    await expect(mlflow.setRegisteredModelAlias('wine', 'latest', 1)).rejects.toThrow(
+      "'latest' alias name (case insensitive) is reserved.",
+    );
     const v3 = await mlflow.registerModel(`runs:/${runs[0]}/model`, 'wine');
-    expect(v3).toMatchObject({ name: 'wine', version: '3', runId: runs[0], source: `runs:/${runs[0]}/model`, status: 'READY' });
-    await expect(mlflow.registerModel(`runs:/${runs[0]}/other`, 'wine')).rejects.toThrow("the run has no artifact 'other/MLmodel'");
+    expect(v3).toMatchObject({
+      name: 'wine',
+      version: '3',
+      runId: runs[0],
+      source: `runs:/${runs[0]}/model`,
+      status: 'READY',
+    });
+    await expect(mlflow.registerModel(`runs:/${runs[0]}/other`, 'wine')).rejects.toThrow(
+      "the run has no artifact 'other/MLmodel'",
+    );
   });
 });
 
@@ -152,7 +186,17 @@ describe('flavors', () => {
   });
 
   it('saves and loads a TensorFlow.js model with identical predictions', async () => {
-    const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [3], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }), tf.layers.dense({ units: 1 })] });
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({
+          units: 4,
+          inputShape: [3],
+          activation: 'relu',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+        }),
+        tf.layers.dense({ units: 1 }),
+      ],
+    });
     const input = tf.tensor2d(rows);
     const expected = Array.from((model.predict(input) as tf.Tensor).dataSync());
     const run = await mlflow.startRun();
@@ -166,7 +210,9 @@ describe('flavors', () => {
 
   it('refuses a model no flavor knows, naming the way out', async () => {
     await mlflow.startRun();
-    await expect(mlflow.logModel({ weird: true })).rejects.toThrow('No flavor can save a model of type Object. Known flavors: tfjs, kiroku_ml');
+    await expect(mlflow.logModel({ weird: true })).rejects.toThrow(
+      'No flavor can save a model of type Object. Known flavors: tfjs, kiroku_ml',
+    );
     await mlflow.endRun();
   });
 });

@@ -16,7 +16,13 @@ function makeMlflow() {
   return Object.assign(fluent, modelApi(fluent));
 }
 
-const rows = [[1, 2], [2, 1], [3, 5], [4, 4], [5, 7]];
+const rows = [
+  [1, 2],
+  [2, 1],
+  [3, 5],
+  [4, 4],
+  [5, 7],
+];
 const y = [1, 2, 3, 4, 5];
 
 beforeEach(() => {
@@ -37,16 +43,20 @@ async function logged(): Promise<{ runId: string; expected: number[] }> {
   return { runId, expected: Array.from(model.predict(rows)) };
 }
 
-const predictions = async (uri: string) => Array.from((await (await mlflow.loadModel(uri)).predict(rows)) as ArrayLike<number>);
+const predictions = async (uri: string) =>
+  Array.from((await (await mlflow.loadModel(uri)).predict(rows)) as ArrayLike<number>);
 
 describe('model sources', () => {
   it("reads a file-store source (MLflow's register_model on mlruns/) from the run when the run is here", async () => {
     const { runId, expected } = await logged();
     const registry = mlflow.registry();
     // As MLflow 2.x writes it: the run's artifact URI joined with the path, and the run id beside it.
-    await registry.createModelVersion('wine', `file:///home/ada/my%20project/mlruns/1/${runId}/artifacts/model`, { runId });
+    await registry.createModelVersion('wine', `file:///home/ada/my%20project/mlruns/1/${runId}/artifacts/model`, {
+      runId,
+    });
     await registry.setRegisteredModelAlias('wine', 'champion', 1);
-    for (const uri of ['models:/wine/1', 'models:/wine@champion', 'models:/wine/latest']) expect(await predictions(uri), uri).toEqual(expected);
+    for (const uri of ['models:/wine/1', 'models:/wine@champion', 'models:/wine/latest'])
+      expect(await predictions(uri), uri).toEqual(expected);
     const loaded = await mlflow.loadModel('models:/wine@champion');
     expect(loaded.metadata).toMatchObject({ runId, artifactPath: 'model', source: `runs:/${runId}/model` });
     // A Windows path and a bare absolute path (older clients) too.
@@ -64,7 +74,9 @@ describe('model sources', () => {
     await registry.createModelVersion('wine-prod', 'models:/wine@champion');
     expect(await predictions('models:/wine-prod/1')).toEqual(expected);
     await registry.createModelVersion('loop', 'models:/loop/1');
-    await expect(mlflow.loadModel('models:/loop/1')).rejects.toThrow("Model URI 'models:/loop/1' names another models:/ URI more than 10 times in a row");
+    await expect(mlflow.loadModel('models:/loop/1')).rejects.toThrow(
+      "Model URI 'models:/loop/1' names another models:/ URI more than 10 times in a row",
+    );
   });
 
   it('says what to do with a source a browser cannot read', async () => {
@@ -76,12 +88,17 @@ describe('model sources', () => {
       file: `file:///home/ada/mlruns/1/${elsewhere}/artifacts/model`,
       proxy: `mlflow-artifacts:/1/${elsewhere}/artifacts/model`,
     };
-    for (const [name, source] of Object.entries(sources)) await registry.createModelVersion(name, source, { runId: elsewhere });
+    for (const [name, source] of Object.entries(sources))
+      await registry.createModelVersion(name, source, { runId: elsewhere });
     await expect(mlflow.loadModel('models:/s3/1')).rejects.toMatchObject({
       code: 'ARTIFACTS_UNAVAILABLE',
-      message: expect.stringMatching(/^The model's source 's3:\/\/team-bucket\/.*' is in Amazon S3, which a browser cannot read\. Load it through an MLflow tracking server that serves artifacts \(mlflow server --serve-artifacts/),
+      message: expect.stringMatching(
+        /^The model's source 's3:\/\/team-bucket\/.*' is in Amazon S3, which a browser cannot read\. Load it through an MLflow tracking server that serves artifacts \(mlflow server --serve-artifacts/,
+      ),
     });
-    await expect(mlflow.loadModel('models:/dbfs/1')).rejects.toThrow("is in Databricks' file system, which a browser cannot read");
+    await expect(mlflow.loadModel('models:/dbfs/1')).rejects.toThrow(
+      "is in Databricks' file system, which a browser cannot read",
+    );
     await expect(mlflow.loadModel('models:/file/1')).rejects.toThrow(
       `The model's source '${sources.file}' is a folder on the machine that registered it, whose run is not in this store. Import the mlruns folder it is in`,
     );

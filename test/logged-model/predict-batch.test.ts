@@ -39,12 +39,24 @@ describe('predictBatch', () => {
 
   it('plans from the time per row: one call when quick, workers when they pay, else blocks here', () => {
     // A linear model: 1M rows in ~20 ms. The rest goes in one call, as predict would do it.
-    expect(planBatch({ rows: 1e6, done: 1024, msPerRow: 2e-5, maxWorkers: 4, warm: true })).toEqual({ where: 'one-call' });
+    expect(planBatch({ rows: 1e6, done: 1024, msPerRow: 2e-5, maxWorkers: 4, warm: true })).toEqual({
+      where: 'one-call',
+    });
     // 1 ms per 1000 rows: 1 s of work — to running workers, ~4 blocks each…
-    expect(planBatch({ rows: 1e6, done: 1024, msPerRow: 1e-3, maxWorkers: 4, warm: true })).toEqual({ where: 'workers', workers: 4, blockRows: 62436 });
+    expect(planBatch({ rows: 1e6, done: 1024, msPerRow: 1e-3, maxWorkers: 4, warm: true })).toEqual({
+      where: 'workers',
+      workers: 4,
+      blockRows: 62436,
+    });
     // …but 0.3 s does not pay for starting them, and without workers it stays here in ~20 ms blocks.
-    expect(planBatch({ rows: 3e5, done: 1024, msPerRow: 1e-3, maxWorkers: 4, warm: false })).toEqual({ where: 'here', blockRows: 20000 });
-    expect(planBatch({ rows: 1e6, done: 1024, msPerRow: 1e-3, maxWorkers: 0, warm: false })).toEqual({ where: 'here', blockRows: 20000 });
+    expect(planBatch({ rows: 3e5, done: 1024, msPerRow: 1e-3, maxWorkers: 4, warm: false })).toEqual({
+      where: 'here',
+      blockRows: 20000,
+    });
+    expect(planBatch({ rows: 1e6, done: 1024, msPerRow: 1e-3, maxWorkers: 0, warm: false })).toEqual({
+      where: 'here',
+      blockRows: 20000,
+    });
   });
 
   it('cuts a slow model into blocks of a few milliseconds each, in order, with progress', async () => {
@@ -56,7 +68,9 @@ describe('predictBatch', () => {
     expect(model.calls.length).toBeGreaterThan(6);
     expect(Math.max(...model.calls.slice(2))).toBeLessThanOrEqual(200);
     expect(model.calls.reduce((a, b) => a + b, 0)).toBe(3000);
-    expect(Array.from(out as Float64Array)).toEqual(Array.from(new ElasticNet({ alpha: 0.01 }).fit(rows, y).predict(rows)));
+    expect(Array.from(out as Float64Array)).toEqual(
+      Array.from(new ElasticNet({ alpha: 0.01 }).fit(rows, y).predict(rows)),
+    );
     expect(progress.at(-1)).toBe(1);
   });
 
@@ -92,12 +106,18 @@ describe('predictBatch', () => {
   it('stops when cancelled', async () => {
     const model = slowModel(0.05);
     const controller = new AbortController();
-    const run = predictBatch(model as never, rows, { onProgress: (f) => f > 0.3 && controller.abort(), signal: controller.signal });
+    const run = predictBatch(model as never, rows, {
+      onProgress: (f) => f > 0.3 && controller.abort(),
+      signal: controller.signal,
+    });
     await expect(run).rejects.toThrow('Batch prediction was cancelled.');
   });
 
   it('predicts with models that are not Kiroku estimators too (an MLP on TensorFlow.js)', async () => {
-    const mlp = await new MLPRegressor({ hiddenLayerSizes: [4], maxIter: 5, randomState: 1 }).fit(rows.slice(0, 200), y.slice(0, 200));
+    const mlp = await new MLPRegressor({ hiddenLayerSizes: [4], maxIter: 5, randomState: 1 }).fit(
+      rows.slice(0, 200),
+      y.slice(0, 200),
+    );
     const out = await predictBatch(mlp, rows.slice(0, 1500));
     expect(Array.from(out as Float64Array)).toEqual(Array.from(mlp.predict(rows.slice(0, 1500))));
   });

@@ -12,9 +12,18 @@ describe('predictionTable', () => {
     expect(v.columns).toEqual(['predictions']);
     expect(v.dtypes).toEqual(['float64']);
     expect(predictionTable(['a', 'b'], 2).dtypes).toEqual(['string']);
-    const proba = predictionTable([[0.2, 0.8], [0.6, 0.4]], 2);
+    const proba = predictionTable(
+      [
+        [0.2, 0.8],
+        [0.6, 0.4],
+      ],
+      2,
+    );
     expect(proba.columns).toEqual(['predictions_0', 'predictions_1']);
-    expect(proba.values).toEqual([[0.2, 0.8], [0.6, 0.4]]);
+    expect(proba.values).toEqual([
+      [0.2, 0.8],
+      [0.6, 0.4],
+    ]);
     expect(predictionTable([{ label: 'x', score: 1 }], 1).columns).toEqual(['label', 'score']);
     expect(() => predictionTable([1, 2], 3)).toThrow('The model returned 2 predictions for 3 rows.');
   });
@@ -28,16 +37,27 @@ describe('scorePredictions', () => {
     const t = [3, 5, 7.5];
     const p = [2.5, 5.5, 7];
     expect(s).toEqual({
-      kind: 'regression', rows: 3,
-      metrics: { mean_absolute_error: meanAbsoluteError(t, p), root_mean_squared_error: rootMeanSquaredError(t, p), r2_score: r2Score(t, p) },
+      kind: 'regression',
+      rows: 3,
+      metrics: {
+        mean_absolute_error: meanAbsoluteError(t, p),
+        root_mean_squared_error: rootMeanSquaredError(t, p),
+        r2_score: r2Score(t, p),
+      },
     });
   });
 
   it('scores labels with accuracy, and whole-number classes with accuracy besides the errors', () => {
     const s = scorePredictions(toTable({ y: ['a', 'b', 'b'] }).spec(0), predictionTable(['a', 'a', 'b'], 3).spec(0));
-    expect(s).toEqual({ kind: 'classification', rows: 3, metrics: { accuracy_score: accuracyScore(['a', 'b', 'b'], ['a', 'a', 'b']) } });
+    expect(s).toEqual({
+      kind: 'classification',
+      rows: 3,
+      metrics: { accuracy_score: accuracyScore(['a', 'b', 'b'], ['a', 'a', 'b']) },
+    });
     const ints = scorePredictions(toTable({ y: [5, 6, 6] }).spec(0), predictionTable([5, 6, 7], 3).spec(0));
     expect(ints.metrics.accuracy_score).toBe(accuracyScore([5, 6, 6], [5, 6, 7]));
-    expect(scorePredictions(toTable({ y: [1, 0] }).spec(0), predictionTable(['1', '1'], 2).spec(0)).metrics).toEqual({ accuracy_score: 0.5 });
+    expect(scorePredictions(toTable({ y: [1, 0] }).spec(0), predictionTable(['1', '1'], 2).spec(0)).metrics).toEqual({
+      accuracy_score: 0.5,
+    });
   });
 });

@@ -4,9 +4,10 @@ import { inferSignature, signatureFromDict, signatureToDict } from '../../src/lo
 import { checkColumns, enforceSchema } from '../../src/logged-model/enforce';
 import type { ColSpec } from '../../src/logged-model/signature';
 import { parseModelUri } from '../../src/lib/model-uri';
-import { Table, toTable } from '../../src/data/index';
+import { type Table, toTable } from '../../src/data/index';
 
-const wine = () => new DataFrame({ alcohol: [9.4, 9.8, 10.5], 'free sulfur dioxide': [11, 25, 15], quality: [5, 5, 6] });
+const wine = () =>
+  new DataFrame({ alcohol: [9.4, 9.8, 10.5], 'free sulfur dioxide': [11, 25, 15], quality: [5, 5, 6] });
 
 describe('model URIs', () => {
   const run = 'a'.repeat(32);
@@ -18,7 +19,9 @@ describe('model URIs', () => {
     expect(parseModelUri('models:/wine/latest')).toEqual({ kind: 'models', name: 'wine', latest: true });
   });
   it("refuses malformed URIs with MLflow's messages", () => {
-    expect(() => parseModelUri('runs:/abc/model')).toThrow("Not a proper runs:/ URI: runs:/abc/model. Runs URIs must be of the form 'runs:/<run_id>/run-relative/path/to/artifact'");
+    expect(() => parseModelUri('runs:/abc/model')).toThrow(
+      "Not a proper runs:/ URI: runs:/abc/model. Runs URIs must be of the form 'runs:/<run_id>/run-relative/path/to/artifact'",
+    );
     expect(() => parseModelUri('models:/wine/3@x')).toThrow('Not a proper models:/ URI: models:/wine/3@x.');
     expect(() => parseModelUri('s3://bucket/model')).toThrow("Unsupported model URI 's3://bucket/model'");
   });
@@ -35,14 +38,25 @@ describe('inferSignature', () => {
     expect(sig.outputs).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1] } }]);
   });
   it('infers records, strings, booleans, missing values and row arrays', () => {
-    const sig = inferSignature([{ island: 'Biscoe', mass: 3750, male: true }, { island: 'Dream', mass: null, male: false }], ['Adelie', 'Gentoo']);
+    const sig = inferSignature(
+      [
+        { island: 'Biscoe', mass: 3750, male: true },
+        { island: 'Dream', mass: null, male: false },
+      ],
+      ['Adelie', 'Gentoo'],
+    );
     expect(sig.inputs).toEqual([
       { type: 'string', name: 'island', required: true },
       { type: 'double', name: 'mass', required: false }, // whole numbers with a gap: float64 in pandas
       { type: 'boolean', name: 'male', required: true },
     ]);
     expect(sig.outputs).toEqual([{ type: 'string', required: true }]);
-    expect(inferSignature([[1, 2.5], [3, 4]]).inputs).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1, 2] } }]);
+    expect(
+      inferSignature([
+        [1, 2.5],
+        [3, 4],
+      ]).inputs,
+    ).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1, 2] } }]);
   });
   it('round-trips through the MLmodel dict form (JSON strings)', () => {
     const sig = inferSignature(wine(), new Float64Array(3), { threshold: 0.5 });
@@ -77,7 +91,9 @@ describe('schema enforcement (MLflow rules and messages)', () => {
 
   it('widens int to double but never double to long, nor text to numbers', () => {
     expect(() => enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': 11, quality: 5 }])).not.toThrow();
-    expect((enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': 11, quality: 5 }]).data as Table).dtypes).toEqual(['float64', 'int64', 'int64']);
+    expect(
+      (enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': 11, quality: 5 }]).data as Table).dtypes,
+    ).toEqual(['float64', 'int64', 'int64']);
     expect(() => enforceSchema(schema, [{ alcohol: 9.4, 'free sulfur dioxide': 11.5, quality: 5 }])).toThrow(
       'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64.',
     );
@@ -90,7 +106,12 @@ describe('schema enforcement (MLflow rules and messages)', () => {
   });
 
   it("adds MLflow's hint when whole numbers with gaps meet a long column", () => {
-    expect(() => enforceSchema(schema, [{ alcohol: 9, 'free sulfur dioxide': null, quality: 5 }, { alcohol: 9, 'free sulfur dioxide': 3, quality: 5 }])).toThrow(
+    expect(() =>
+      enforceSchema(schema, [
+        { alcohol: 9, 'free sulfur dioxide': null, quality: 5 },
+        { alcohol: 9, 'free sulfur dioxide': 3, quality: 5 },
+      ]),
+    ).toThrow(
       'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64. Hint: the type mismatch is likely caused by missing values.',
     );
   });
@@ -107,25 +128,55 @@ describe('schema enforcement (MLflow rules and messages)', () => {
   });
 
   it('lets missing values through, as MLflow does (the estimator names them if it cannot take them)', () => {
-    const out = enforceSchema(schema, [{ alcohol: NaN, 'free sulfur dioxide': 11, quality: 5 }, { alcohol: 9, 'free sulfur dioxide': 1, quality: 5 }]);
+    const out = enforceSchema(schema, [
+      { alcohol: NaN, 'free sulfur dioxide': 11, quality: 5 },
+      { alcohol: 9, 'free sulfur dioxide': 1, quality: 5 },
+    ]);
     expect(columns(out.data).alcohol).toEqual([NaN, 9]);
   });
 
   it('reports every column before predicting: ok, converted, missing, refused and extra', () => {
     const t = toTable([{ alcohol: 9, 'free sulfur dioxide': 1.5, extra: 'x' }]);
     expect(checkColumns(schema as ColSpec[], t)).toEqual([
-      { column: 'alcohol', expected: 'double', found: 'long', status: 'converted', message: 'Converted from long to double.' },
-      { column: 'free sulfur dioxide', expected: 'long', found: 'double', status: 'mismatch', message: 'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64.' },
-      { column: 'quality', expected: 'long', found: null, status: 'missing', message: "Model is missing inputs ['quality']." },
+      {
+        column: 'alcohol',
+        expected: 'double',
+        found: 'long',
+        status: 'converted',
+        message: 'Converted from long to double.',
+      },
+      {
+        column: 'free sulfur dioxide',
+        expected: 'long',
+        found: 'double',
+        status: 'mismatch',
+        message: 'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64.',
+      },
+      {
+        column: 'quality',
+        expected: 'long',
+        found: null,
+        status: 'missing',
+        message: "Model is missing inputs ['quality'].",
+      },
       { column: 'extra', expected: null, found: 'string', status: 'extra', message: 'Not a model input; ignored.' },
     ]);
   });
 
   it('takes unnamed rows of the right width in signature order, and checks tensor shapes', () => {
-    expect(columns(enforceSchema(schema, [[9.4, 11, 5]]).data)).toEqual({ alcohol: [9.4], 'free sulfur dioxide': [11], quality: [5] });
+    expect(columns(enforceSchema(schema, [[9.4, 11, 5]]).data)).toEqual({
+      alcohol: [9.4],
+      'free sulfur dioxide': [11],
+      quality: [5],
+    });
     expect(() => enforceSchema(schema, [[9.4, 11]])).toThrow('the input has 2 unnamed columns');
-    const tensor = inferSignature([[1, 2.5], [3, 4]]).inputs;
-    expect(() => enforceSchema(tensor, [[1, 2, 3]])).toThrow('Shape of input (1, 3) does not match expected shape (-1, 2).');
+    const tensor = inferSignature([
+      [1, 2.5],
+      [3, 4],
+    ]).inputs;
+    expect(() => enforceSchema(tensor, [[1, 2, 3]])).toThrow(
+      'Shape of input (1, 3) does not match expected shape (-1, 2).',
+    );
   });
 
   it('checks nothing without a signature', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ml from '../../src/ml/index';
 import { NotFittedError } from '../../src/lib/errors';
-import { Table, toTable } from '../../src/data/index';
+import { type Table, toTable } from '../../src/data/index';
 import { setWarningHandler } from '../../src/ml/core/warnings';
 
 type AnyEst = ml.Estimator<object> & Record<string, any>;
@@ -22,7 +22,8 @@ const c = Array.from({ length: N }, (_, i) => ((i * 7) % 11) - 5);
 const numericX = () => frame({ a, b, c });
 const yReg = a.map((v, i) => 2 * v - b[i]! + 0.5 * c[i]! + Math.sin(i * 3.1) * 0.1 + 1);
 const yCls = yReg.map((v) => (v < 0 ? 'lo' : v < 6 ? 'mid' : 'hi'));
-const categoricalX = () => frame({ colour: a.map((v) => (v > 1 ? 'red' : 'blue')), size: c.map((v) => (v > 0 ? 'L' : 'S')) });
+const categoricalX = () =>
+  frame({ colour: a.map((v) => (v > 1 ? 'red' : 'blue')), size: c.map((v) => (v > 0 ? 'L' : 'S')) });
 
 /** X with one bad cell: a string in column 'b', or a missing value in column 'c'. */
 function badX(kind: 'string' | 'missing'): Table {
@@ -50,8 +51,19 @@ interface Case {
 }
 
 const TABLE: Record<string, Case> = {
-  Pipeline: { params: () => ({ steps: [['scale', make('StandardScaler')], ['model', make('Ridge')]] }), refuses: ['string'] },
-  ColumnTransformer: { params: () => ({ transformers: [['num', make('StandardScaler'), ['a', 'b', 'c']]] }), refuses: ['string'] },
+  Pipeline: {
+    params: () => ({
+      steps: [
+        ['scale', make('StandardScaler')],
+        ['model', make('Ridge')],
+      ],
+    }),
+    refuses: ['string'],
+  },
+  ColumnTransformer: {
+    params: () => ({ transformers: [['num', make('StandardScaler'), ['a', 'b', 'c']]] }),
+    refuses: ['string'],
+  },
   // Categories are the encoder's input and missing values the imputer's: nothing to refuse there.
   OneHotEncoder: { X: categoricalX, refuses: [] },
   SimpleImputer: { refuses: ['string'] },
@@ -90,13 +102,16 @@ const names = [...ml.estimatorClasses().keys()].sort();
 
 describe('estimator contract', () => {
   it('registers the linear models at least', () => {
-    expect(names).toEqual(expect.arrayContaining(['ElasticNet', 'Lasso', 'LinearRegression', 'LogisticRegression', 'Ridge']));
+    expect(names).toEqual(
+      expect.arrayContaining(['ElasticNet', 'Lasso', 'LinearRegression', 'LogisticRegression', 'Ridge']),
+    );
   });
 
   for (const name of names) {
     const cls = ml.estimatorClasses().get(name)!;
     const t = TABLE[name] ?? {};
-    const build = (extra: Record<string, unknown> = {}): AnyEst => new cls({ ...((t.params?.() as object) ?? {}), ...extra }) as AnyEst;
+    const build = (extra: Record<string, unknown> = {}): AnyEst =>
+      new cls({ ...((t.params?.() as object) ?? {}), ...extra }) as AnyEst;
     const X = t.X ?? numericX;
 
     describe(name, () => {
@@ -125,7 +140,7 @@ describe('estimator contract', () => {
         expect(() => use(est, X())).toThrow(NotFittedError);
       });
 
-      it('getParams uses scikit-learn\'s snake_case names', () => {
+      it("getParams uses scikit-learn's snake_case names", () => {
         const keys = Object.keys(build().getParams());
         expect(keys.length).toBeGreaterThan(0);
         for (const k of keys) expect(k, k).not.toMatch(/[a-z0-9][A-Z]/);
@@ -149,7 +164,9 @@ describe('estimator contract', () => {
         expect(Object.hasOwn(cls, 'fromJSON')).toBe(false);
         const json = (await fitted()).toJSON();
         const other = names.find((n) => n !== name)!;
-        expect(() => (cls as ml.EstimatorClass).fromJSON({ ...json, name: other })).toThrow(`Cannot load a "${other}" model as ${name}.`);
+        expect(() => (cls as ml.EstimatorClass).fromJSON({ ...json, name: other })).toThrow(
+          `Cannot load a "${other}" model as ${name}.`,
+        );
       });
 
       it('an unfitted estimator round-trips as unfitted', () => {

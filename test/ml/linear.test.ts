@@ -44,7 +44,10 @@ describe('linear models match scikit-learn', () => {
   });
 
   // Every case on both kernels: WebAssembly SIMD, and the plain-JS loops that run where it is missing.
-  for (const [kernels, run] of [['WebAssembly', <T>(fn: () => T) => fn()], ['plain JS', withoutWasmKernels]] as const) {
+  for (const [kernels, run] of [
+    ['WebAssembly', <T>(fn: () => T) => fn()],
+    ['plain JS', withoutWasmKernels],
+  ] as const) {
     for (const c of f.regression) {
       it(`${c.estimator}(${JSON.stringify(c.params)}) on ${c.data}: ${c.note} (${kernels})`, () => {
         warnings = [];
@@ -64,7 +67,9 @@ describe('linear models match scikit-learn', () => {
         expect(convergence.length > 0).toBe(c.convergence_warning);
         if (c.convergence_warning) {
           expect(enet.warnings_.map((x) => x.category)).toContain('ConvergenceWarning');
-          expect(convergence[0]!.message).toMatch(/^Objective did not converge\. .* Duality gap: \d\.\d{3}e[+-]\d\d, tolerance: \d\.\d{3}e[+-]\d\d/);
+          expect(convergence[0]!.message).toMatch(
+            /^Objective did not converge\. .* Duality gap: \d\.\d{3}e[+-]\d\d, tolerance: \d\.\d{3}e[+-]\d\d/,
+          );
         }
       });
     }
@@ -89,7 +94,10 @@ describe('objectives and parameter relations', () => {
 
   it('precompute=true (Gram) and the default path give the same solution', () => {
     const a = new ElasticNet({ alpha: 0.01, tol: 1e-12, maxIter: 100000 }).fit(data.wine.X, data.wine.y);
-    const b = new ElasticNet({ alpha: 0.01, tol: 1e-12, maxIter: 100000, precompute: true }).fit(data.wine.X, data.wine.y);
+    const b = new ElasticNet({ alpha: 0.01, tol: 1e-12, maxIter: 100000, precompute: true }).fit(
+      data.wine.X,
+      data.wine.y,
+    );
     expect(relErr(a.coef_!, b.coef_!)).toBeLessThan(1e-9);
     expect(a.nIter_).toBe(b.nIter_);
   });
@@ -153,10 +161,7 @@ describe('objectives and parameter relations', () => {
     const target = a.map((v, i) => 3 * v - b[i]! + 0.01 * r());
     // Nearly collinear (κ ≈ 1e8 for the correlations: Cholesky on the normal equations would lose
     // half the digits) and exactly collinear (c = a + b: no unique solution).
-    const cases = [
-      a.map((v, i) => [v, b[i]!, v + b[i]! + 1e-4 * r()]),
-      a.map((v, i) => [v, b[i]!, v + b[i]!]),
-    ];
+    const cases = [a.map((v, i) => [v, b[i]!, v + b[i]! + 1e-4 * r()]), a.map((v, i) => [v, b[i]!, v + b[i]!])];
     for (const rows of cases) {
       const m = new LinearRegression().fit(rows, target);
       const pred = m.predict(rows);
@@ -181,29 +186,56 @@ describe('objectives and parameter relations', () => {
     const rows = Array.from({ length: 400 }, () => [r() * 10, r() - 0.5, 100 + r(), r() * r()]);
     const target = rows.map(([a, b, c, d]) => 0.3 * a! - 2 * b! + 0.5 * c! + 4 * d! + 0.1 * r());
     const m = new LinearRegression().fit(rows, target);
-    const ref = new MultivariateLinearRegression(rows, target.map((v) => [v]), { intercept: true, statistics: false });
+    const ref = new MultivariateLinearRegression(
+      rows,
+      target.map((v) => [v]),
+      { intercept: true, statistics: false },
+    );
     const refCoef = ref.weights.slice(0, 4).map((w) => w[0]!);
     expect(relErr(m.coef_!, refCoef)).toBeLessThan(1e-8);
     expect(Math.abs(m.intercept_! - ref.weights[4]![0]!)).toBeLessThan(1e-6);
   });
 
-  it('refuses bad params with sklearn\'s message', () => {
-    expect(() => new ElasticNet({ alpha: -1 }).fit(X, y)).toThrow("The 'alpha' parameter of ElasticNet must be a float in the range [0, inf). Got -1 instead.");
+  it("refuses bad params with sklearn's message", () => {
+    expect(() => new ElasticNet({ alpha: -1 }).fit(X, y)).toThrow(
+      "The 'alpha' parameter of ElasticNet must be a float in the range [0, inf). Got -1 instead.",
+    );
     expect(() => new ElasticNet({ l1Ratio: 2 }).fit(X, y)).toThrow("'l1_ratio' parameter of ElasticNet");
     expect(() => new Lasso({ selection: 'shuffle' as never }).fit(X, y)).toThrow("'selection' parameter of Lasso");
     expect(() => new Ridge({ solver: 'cholesky', positive: true }).fit(X, y)).toThrow('does not support positive');
   });
 
   it('refuses y of another length', () => {
-    expect(() => new Ridge().fit(X, y.slice(1))).toThrow('Found input variables with inconsistent numbers of samples: [200, 199].');
+    expect(() => new Ridge().fit(X, y.slice(1))).toThrow(
+      'Found input variables with inconsistent numbers of samples: [200, 199].',
+    );
   });
 
-  it('getParams gives sklearn\'s names, copy_X included', () => {
+  it("getParams gives sklearn's names, copy_X included", () => {
     expect(Object.keys(new ElasticNet().getParams())).toEqual([
-      'alpha', 'copy_X', 'fit_intercept', 'l1_ratio', 'max_iter', 'positive', 'precompute', 'random_state', 'selection', 'tol', 'warm_start',
+      'alpha',
+      'copy_X',
+      'fit_intercept',
+      'l1_ratio',
+      'max_iter',
+      'positive',
+      'precompute',
+      'random_state',
+      'selection',
+      'tol',
+      'warm_start',
     ]);
     expect(Object.keys(new Lasso().getParams())).not.toContain('l1_ratio');
     expect(Object.keys(new LinearRegression().getParams())).toEqual(['copy_X', 'fit_intercept', 'n_jobs', 'positive']);
-    expect(Object.keys(new Ridge().getParams())).toEqual(['alpha', 'copy_X', 'fit_intercept', 'max_iter', 'positive', 'random_state', 'solver', 'tol']);
+    expect(Object.keys(new Ridge().getParams())).toEqual([
+      'alpha',
+      'copy_X',
+      'fit_intercept',
+      'max_iter',
+      'positive',
+      'random_state',
+      'solver',
+      'tol',
+    ]);
   });
 });

@@ -31,7 +31,10 @@ function maxDiff(a: number[][], b: number[][]): number {
 
 describe('LogisticRegression matches scikit-learn', () => {
   // Every case on both kernels: WebAssembly (binary fits), and the plain JS that runs where it is missing.
-  for (const [kernels, run] of [['WebAssembly', <T>(fn: () => T) => fn()], ['plain JS', withoutWasmKernels]] as const) {
+  for (const [kernels, run] of [
+    ['WebAssembly', <T>(fn: () => T) => fn()],
+    ['plain JS', withoutWasmKernels],
+  ] as const) {
     for (const c of f.logistic) {
       const newton = c.params.solver === 'newton-cg';
       it(`${JSON.stringify(c.params)} on ${c.data}: ${c.note} (${kernels})`, () => {
@@ -57,8 +60,11 @@ describe('LogisticRegression on the WebAssembly kernels', () => {
   const p = 70;
   const r = seededRandom(11);
   const data = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) data[j * n + i] = (i < 40 ? 50 : 0) + (r() * 2 - 1) * (1 + (j % 3));
-  const labels = Array.from({ length: n }, (_, i) => (data[i]! - data[n + i]! + 0.5 * data[2 * n + i]! + (r() - 0.5) > 0 ? 'yes' : 'no'));
+  for (let j = 0; j < p; j++)
+    for (let i = 0; i < n; i++) data[j * n + i] = (i < 40 ? 50 : 0) + (r() * 2 - 1) * (1 + (j % 3));
+  const labels = Array.from({ length: n }, (_, i) =>
+    data[i]! - data[n + i]! + 0.5 * data[2 * n + i]! + (r() - 0.5) > 0 ? 'yes' : 'no',
+  );
   const X = { data, rows: n, cols: p, columns: [] };
 
   it('give the same bits on every core as on one thread, and agree with the plain-JS loss', async () => {
@@ -89,7 +95,10 @@ describe('LogisticRegression behaviour', () => {
     const ys = y.map((k) => names[2 - k]!);
     const m = new LogisticRegression().fit(X, ys);
     expect(m.classes_).toEqual(['setosa', 'versicolor', 'virginica']);
-    const byNumber = new LogisticRegression().fit(X, y.map((k) => 2 - k));
+    const byNumber = new LogisticRegression().fit(
+      X,
+      y.map((k) => 2 - k),
+    );
     expect(maxDiff(m.predictProba(X), byNumber.predictProba(X))).toBeLessThan(1e-12);
     expect(m.predict(X.slice(0, 5))).toEqual(byNumber.predict(X.slice(0, 5)).map((k) => names[k as number]));
   });
@@ -103,7 +112,7 @@ describe('LogisticRegression behaviour', () => {
     expect(m.score(X, y)).toBeGreaterThan(0.8);
   });
 
-  it('multinomial intercepts and coefficient columns sum to zero, as with sklearn\'s lbfgs', () => {
+  it("multinomial intercepts and coefficient columns sum to zero, as with sklearn's lbfgs", () => {
     const m = new LogisticRegression({ tol: 1e-10 }).fit(X, y);
     expect(Math.abs(m.intercept_!.reduce((a, b) => a + b, 0))).toBeLessThan(1e-8);
     for (let j = 0; j < 4; j++) expect(Math.abs(m.coef_!.reduce((s, r) => s + r[j]!, 0))).toBeLessThan(1e-8);
@@ -116,29 +125,53 @@ describe('LogisticRegression behaviour', () => {
       const m = new LogisticRegression({ maxIter: 2, tol: 1e-12 }).fit(w.X, binary);
       expect(m.nIter_).toEqual([2]);
       expect(m.warnings_[0]!.category).toBe('ConvergenceWarning');
-      expect(seen[0]).toMatch(/^lbfgs failed to converge \(status=1\):\nSTOP: TOTAL NO\. of ITERATIONS REACHED LIMIT\./);
+      expect(seen[0]).toMatch(
+        /^lbfgs failed to converge \(status=1\):\nSTOP: TOTAL NO\. of ITERATIONS REACHED LIMIT\./,
+      );
     } finally {
       setWarningHandler(prev);
     }
   });
 
   it('refuses a single class, unsupported solvers and penalties', () => {
-    expect(() => new LogisticRegression().fit(X, y.map(() => 1))).toThrow('at least 2 classes');
+    expect(() =>
+      new LogisticRegression().fit(
+        X,
+        y.map(() => 1),
+      ),
+    ).toThrow('at least 2 classes');
     expect(() => new LogisticRegression({ solver: 'saga' as never }).fit(X, y)).toThrow("solver='lbfgs' only");
-    expect(() => new LogisticRegression({ penalty: 'l1' as never }).fit(X, y)).toThrow("Solver lbfgs supports only 'l2' or 'none' penalties, got l1 penalty.");
-    expect(() => new LogisticRegression({ C: 0 }).fit(X, y)).toThrow("The 'C' parameter of LogisticRegression must be a float in the range (0, inf)");
+    expect(() => new LogisticRegression({ penalty: 'l1' as never }).fit(X, y)).toThrow(
+      "Solver lbfgs supports only 'l2' or 'none' penalties, got l1 penalty.",
+    );
+    expect(() => new LogisticRegression({ C: 0 }).fit(X, y)).toThrow(
+      "The 'C' parameter of LogisticRegression must be a float in the range (0, inf)",
+    );
   });
 
   it('refuses missing labels, naming the row', () => {
     const yy: unknown[] = [...y];
     yy[3] = null;
-    expect(() => new LogisticRegression().fit(X, yy as number[])).toThrow("has a missing value at row 3");
+    expect(() => new LogisticRegression().fit(X, yy as number[])).toThrow('has a missing value at row 3');
   });
 
-  it('getParams gives sklearn\'s names, C included', () => {
+  it("getParams gives sklearn's names, C included", () => {
     expect(Object.keys(new LogisticRegression().getParams())).toEqual([
-      'C', 'class_weight', 'dual', 'fit_intercept', 'intercept_scaling', 'l1_ratio', 'max_iter', 'multi_class', 'n_jobs', 'penalty',
-      'random_state', 'solver', 'tol', 'verbose', 'warm_start',
+      'C',
+      'class_weight',
+      'dual',
+      'fit_intercept',
+      'intercept_scaling',
+      'l1_ratio',
+      'max_iter',
+      'multi_class',
+      'n_jobs',
+      'penalty',
+      'random_state',
+      'solver',
+      'tol',
+      'verbose',
+      'warm_start',
     ]);
   });
 });

@@ -7,7 +7,8 @@ import { fixture } from './sklearn-fixture';
 import { toTable } from '../../src/data/index';
 
 const { inputs: I, expected: E } = fixture().metrics;
-const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+const close = (got: number, want: number) =>
+  expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
 
 let warned: MLWarning[] = [];
 let previous: ReturnType<typeof setWarningHandler>;
@@ -63,7 +64,9 @@ describe('metrics match scikit-learn to 1e-12', () => {
   it('confusion matrices: default, chosen labels, normalized, string labels', () => {
     expect(M.confusionMatrix(I.y_true, I.y_pred)).toEqual(E.confusion_matrix);
     expect(M.confusionMatrix(I.y_true, I.y_pred, { labels: [2, 0] })).toEqual(E.confusion_matrix_labels);
-    M.confusionMatrix(I.y_true, I.y_pred, { normalize: 'true' }).forEach((row, a) => row.forEach((v, b) => close(v, E.confusion_matrix_true[a][b])));
+    M.confusionMatrix(I.y_true, I.y_pred, { normalize: 'true' }).forEach((row, a) =>
+      row.forEach((v, b) => close(v, E.confusion_matrix_true[a][b])),
+    );
     expect(M.confusionMatrix(I.s_true, I.s_pred)).toEqual(E.confusion_matrix_strings);
   });
 });
@@ -91,17 +94,32 @@ describe('inputs and edge cases', () => {
 
   it('refuses what sklearn refuses, with its words', () => {
     expect(() => M.f1Score([0, 1, 2], [0, 1, 1])).toThrow("Target is multiclass but average='binary'");
-    expect(() => M.f1Score(['a', 'b'], ['a', 'b'])).toThrow('pos_label=1 is not a valid label. It should be one of ["a","b"]');
+    expect(() => M.f1Score(['a', 'b'], ['a', 'b'])).toThrow(
+      'pos_label=1 is not a valid label. It should be one of ["a","b"]',
+    );
     expect(() => M.accuracyScore([0, 1], [0.5, 1])).toThrow("can't handle continuous targets");
     expect(() => M.rocAucScore([1, 1, 1], [0.2, 0.3, 0.9])).toThrow('Only one class present in y_true');
     expect(() => M.rocAucScore(I.y_true, I.proba)).toThrow("multi_class must be in ('ovo', 'ovr')");
     expect(() => M.logLoss([1, 1], [0.5, 0.9])).toThrow('y_true contains only one label (1)');
-    expect(() => M.meanSquaredError([1, 2, 3], [1, 2])).toThrow('Found input variables with inconsistent numbers of samples: [3, 2].');
-    expect(() => M.accuracyScore([1, null as unknown as number], [1, 1])).toThrow("Column 'y_true' has a missing value at row 1");
+    expect(() => M.meanSquaredError([1, 2, 3], [1, 2])).toThrow(
+      'Found input variables with inconsistent numbers of samples: [3, 2].',
+    );
+    expect(() => M.accuracyScore([1, null as unknown as number], [1, 1])).toThrow(
+      "Column 'y_true' has a missing value at row 1",
+    );
   });
 
   it('log loss clips probabilities of exactly 0 to machine epsilon', () => {
-    close(M.logLoss([0, 1], [[1, 0], [1, 0]]), (-Math.log(1 - Number.EPSILON) - Math.log(Number.EPSILON)) / 2);
+    close(
+      M.logLoss(
+        [0, 1],
+        [
+          [1, 0],
+          [1, 0],
+        ],
+      ),
+      (-Math.log(1 - Number.EPSILON) - Math.log(Number.EPSILON)) / 2,
+    );
   });
 
   it('ROC AUC counts tied scores as half', () => {

@@ -35,7 +35,10 @@ describe('MLPRegressor', () => {
     expect(mlp.loss_).toBe(curve.at(-1));
     expect(mlp.score(X, yLin)).toBeGreaterThan(0.9);
     expect(mlp.predict(X)).toBeInstanceOf(Float64Array);
-    expect(mlp.coefs_!.map((w) => [w.length, w[0]!.length])).toEqual([[3, 16], [16, 1]]);
+    expect(mlp.coefs_!.map((w) => [w.length, w[0]!.length])).toEqual([
+      [3, 16],
+      [16, 1],
+    ]);
     expect(mlp.intercepts_!.map((b) => b.length)).toEqual([16, 1]);
     expect([mlp.nLayers_, mlp.nOutputs_, mlp.outActivation_]).toEqual([3, 1, 'identity']);
     mlp.dispose();
@@ -144,7 +147,9 @@ describe('MLPRegressor', () => {
     expect(back.lossCurve_).toEqual(mlp.lossCurve_);
     expect(back.nIter_).toBe(mlp.nIter_);
     expect(back.params).toEqual(mlp.params);
-    const unfitted = estimatorFromJSON(JSON.parse(JSON.stringify(new MLPRegressor({ hiddenLayerSizes: 7 }).toJSON()))) as MLPRegressor;
+    const unfitted = estimatorFromJSON(
+      JSON.parse(JSON.stringify(new MLPRegressor({ hiddenLayerSizes: 7 }).toJSON())),
+    ) as MLPRegressor;
     expect(unfitted.isFitted).toBe(false);
     expect(unfitted.params.hiddenLayerSizes).toEqual([7]);
     expect(() => unfitted.predict(X)).toThrow(NotFittedError);
@@ -153,16 +158,40 @@ describe('MLPRegressor', () => {
 
   it("getParams uses scikit-learn's names; bad params are refused with its message", async () => {
     const p = new MLPRegressor().getParams();
-    expect(p).toMatchObject({ hidden_layer_sizes: [100], activation: 'relu', solver: 'adam', batch_size: 'auto', beta_1: 0.9, beta_2: 0.999, learning_rate_init: 0.001, max_iter: 200, n_iter_no_change: 10, early_stopping: false, validation_fraction: 0.1 });
-    await expect(new MLPRegressor({ activation: 'softplus' as never }).fit(X, yLin)).rejects.toThrow(/The 'activation' parameter of MLPRegressor must be one of/);
-    await expect(new MLPRegressor({ hiddenLayerSizes: [0] }).fit(X, yLin)).rejects.toThrow(/hidden_layer_sizes must be > 0/);
+    expect(p).toMatchObject({
+      hidden_layer_sizes: [100],
+      activation: 'relu',
+      solver: 'adam',
+      batch_size: 'auto',
+      beta_1: 0.9,
+      beta_2: 0.999,
+      learning_rate_init: 0.001,
+      max_iter: 200,
+      n_iter_no_change: 10,
+      early_stopping: false,
+      validation_fraction: 0.1,
+    });
+    await expect(new MLPRegressor({ activation: 'softplus' as never }).fit(X, yLin)).rejects.toThrow(
+      /The 'activation' parameter of MLPRegressor must be one of/,
+    );
+    await expect(new MLPRegressor({ hiddenLayerSizes: [0] }).fit(X, yLin)).rejects.toThrow(
+      /hidden_layer_sizes must be > 0/,
+    );
   });
 
   it('sgd with momentum also learns; works inside a Pipeline and crossValScore', async () => {
-    const sgd = await new MLPRegressor({ ...small, solver: 'sgd', learningRateInit: 0.05, learningRate: 'adaptive' }).fit(X, yLin);
+    const sgd = await new MLPRegressor({
+      ...small,
+      solver: 'sgd',
+      learningRateInit: 0.05,
+      learningRate: 'adaptive',
+    }).fit(X, yLin);
     expect(sgd.score(X, yLin)).toBeGreaterThan(0.9);
     sgd.dispose();
-    const pipe = new Pipeline([['scale', new StandardScaler()], ['mlp', new MLPRegressor({ ...small, maxIter: 60 })]]);
+    const pipe = new Pipeline([
+      ['scale', new StandardScaler()],
+      ['mlp', new MLPRegressor({ ...small, maxIter: 60 })],
+    ]);
     expect(await pipe.fit(X, yLin)).toBe(pipe);
     expect(pipe.score(X, yLin)).toBeGreaterThan(0.8);
     pipe.dispose();
@@ -193,7 +222,10 @@ describe('MLPClassifier', () => {
   });
 
   it('binary: one logistic output, two probability columns, early stopping on accuracy', async () => {
-    const clf = await new MLPClassifier({ ...small, maxIter: 300, earlyStopping: true, nIterNoChange: 20 }).fit(X, yBin);
+    const clf = await new MLPClassifier({ ...small, maxIter: 300, earlyStopping: true, nIterNoChange: 20 }).fit(
+      X,
+      yBin,
+    );
     expect(clf.nOutputs_).toBe(1);
     expect(clf.outActivation_).toBe('logistic');
     expect(clf.classes_).toEqual([0, 1]);
@@ -214,6 +246,11 @@ describe('MLPClassifier', () => {
   });
 
   it('refuses a single class', async () => {
-    await expect(new MLPClassifier(small).fit(X, X.map(() => 'a'))).rejects.toThrow(/at least 2 classes/);
+    await expect(
+      new MLPClassifier(small).fit(
+        X,
+        X.map(() => 'a'),
+      ),
+    ).rejects.toThrow(/at least 2 classes/);
   });
 });

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ref from '../fixtures/sklearn_preprocessing.json';
 import {
-  GridSearch, clone, crossValScore, crossValidate, getScorer, parameterGrid, type GridSearchEvent,
+  GridSearch,
+  clone,
+  crossValScore,
+  crossValidate,
+  getScorer,
+  parameterGrid,
+  type GridSearchEvent,
 } from '../../src/ml/model-selection';
 import { Pipeline } from '../../src/ml/pipeline';
 import { StandardScaler } from '../../src/ml/preprocessing';
@@ -16,7 +22,11 @@ import type { Label } from '../../src/ml/core/labels';
 const P = ref.pipeline;
 const G = ref.model_selection.grid;
 
-const enetPipe = () => new Pipeline([['scaler', new StandardScaler()], ['model', new ElasticNet({ alpha: 0.1 })]]);
+const enetPipe = () =>
+  new Pipeline([
+    ['scaler', new StandardScaler()],
+    ['model', new ElasticNet({ alpha: 0.1 })],
+  ]);
 
 function expectAllClose(got: ArrayLike<number>, expected: number[], digits: number): void {
   expect(got.length).toBe(expected.length);
@@ -87,12 +97,28 @@ describe('crossValScore / crossValidate', () => {
   });
 
   it('matches scikit-learn for neg_mean_squared_error and neg_mean_absolute_error', async () => {
-    expectAllClose(await crossValScore(new LinearRegression(), P.X, P.y, { cv: new KFold({ nSplits: 3 }), scoring: 'neg_mean_squared_error' }), ref.model_selection.cv_neg_mse, 9);
-    expectAllClose(await crossValScore(new LinearRegression(), P.X, P.y, { cv: 3, scoring: 'neg_mean_absolute_error' }), ref.model_selection.cv_neg_mae, 9);
+    expectAllClose(
+      await crossValScore(new LinearRegression(), P.X, P.y, {
+        cv: new KFold({ nSplits: 3 }),
+        scoring: 'neg_mean_squared_error',
+      }),
+      ref.model_selection.cv_neg_mse,
+      9,
+    );
+    expectAllClose(
+      await crossValScore(new LinearRegression(), P.X, P.y, { cv: 3, scoring: 'neg_mean_absolute_error' }),
+      ref.model_selection.cv_neg_mae,
+      9,
+    );
   });
 
   it('crossValidate reports times, train scores and the fitted fold estimators', async () => {
-    const r = await crossValidate(new LinearRegression(), P.X, P.y, { cv: 4, returnTrainScore: true, returnEstimator: true, scoring: 'neg_root_mean_squared_error' });
+    const r = await crossValidate(new LinearRegression(), P.X, P.y, {
+      cv: 4,
+      returnTrainScore: true,
+      returnEstimator: true,
+      scoring: 'neg_root_mean_squared_error',
+    });
     expect(r.testScore).toHaveLength(4);
     expect(r.trainScore!.every((s) => s < 0)).toBe(true);
     expect(r.fitTime.every((t) => t >= 0)).toBe(true);
@@ -104,7 +130,9 @@ describe('crossValScore / crossValidate', () => {
     const y = ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c'];
     // Sorted by class: plain KFold(3) would test each class on a model that never saw it (accuracy 0).
     expect(await crossValScore(new NearestMean(), X, y, { cv: 3, scoring: 'accuracy' })).toEqual([1, 1, 1]);
-    expect(await crossValScore(new NearestMean(), X, y, { cv: new KFold({ nSplits: 3 }), scoring: 'accuracy' })).toEqual([0, 0, 0]);
+    expect(
+      await crossValScore(new NearestMean(), X, y, { cv: new KFold({ nSplits: 3 }), scoring: 'accuracy' }),
+    ).toEqual([0, 0, 0]);
     expect(await crossValScore(new NearestMean(), X, y, { cv: 3, scoring: 'f1_macro' })).toEqual([1, 1, 1]);
     const ll = await crossValScore(new NearestMean(), X, y, { cv: 3, scoring: 'neg_log_loss' });
     expect(ll.every((s) => s < 0 && s > -1.2)).toBe(true);
@@ -120,11 +148,15 @@ describe('crossValScore / crossValidate', () => {
     } finally {
       setWarningHandler(prev);
     }
-    await expect(crossValScore(new Failing({ fail: true }), P.X, P.y, { cv: 3, errorScore: 'raise' })).rejects.toThrow('boom');
+    await expect(crossValScore(new Failing({ fail: true }), P.X, P.y, { cv: 3, errorScore: 'raise' })).rejects.toThrow(
+      'boom',
+    );
   });
 
   it('refuses unknown scoring names, listing the valid ones', () => {
-    expect(() => getScorer('r3')).toThrow(/'r3' is not a valid scoring value. Valid options are: .*neg_mean_squared_error.*r2/);
+    expect(() => getScorer('r3')).toThrow(
+      /'r3' is not a valid scoring value. Valid options are: .*neg_mean_squared_error.*r2/,
+    );
   });
 });
 
@@ -141,7 +173,10 @@ describe('clone', () => {
 describe('parameterGrid', () => {
   it("enumerates like scikit-learn's ParameterGrid: keys sorted, last key fastest", () => {
     expect(parameterGrid({ b: [1, 2], a: ['x', 'y'] })).toEqual([
-      { a: 'x', b: 1 }, { a: 'x', b: 2 }, { a: 'y', b: 1 }, { a: 'y', b: 2 },
+      { a: 'x', b: 1 },
+      { a: 'x', b: 2 },
+      { a: 'y', b: 1 },
+      { a: 'y', b: 2 },
     ]);
     expect(parameterGrid([{ a: [1] }, { b: [2, 3] }])).toEqual([{ a: 1 }, { b: 2 }, { b: 3 }]);
     expect(() => parameterGrid({ a: [] })).toThrow(/needs to be a non-empty list/);
@@ -153,7 +188,8 @@ describe('GridSearch', () => {
   afterEach(() => unsubscribe?.());
 
   const camelGrid = { model__alpha: [0.01, 0.1, 1.0], model__l1Ratio: [0.2, 0.8] };
-  const toSnake = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k.replace('l1Ratio', 'l1_ratio'), v]));
+  const toSnake = (p: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(p).map(([k, v]) => [k.replace('l1Ratio', 'l1_ratio'), v]));
 
   it('matches scikit-learn GridSearchCV: cv_results_, ranks, best params/score and refit predictions', async () => {
     const search = new GridSearch(enetPipe(), camelGrid, { cv: 4, scoring: 'neg_root_mean_squared_error' });
@@ -170,12 +206,18 @@ describe('GridSearch', () => {
     expect(toSnake(search.bestParams_!)).toEqual(G.best_params_);
     expect(search.bestScore_!).toBeCloseTo(G.best_score_, 6);
     expectAllClose(search.predict(P.X_query), G.predict, 5);
-    expect((search.bestEstimator_ as Pipeline).namedSteps.model).toMatchObject({ params: { alpha: 0.01, l1Ratio: 0.8 } });
+    expect((search.bestEstimator_ as Pipeline).namedSteps.model).toMatchObject({
+      params: { alpha: 0.01, l1Ratio: 0.8 },
+    });
     expect(search.score(P.X, P.y)).toBeLessThan(0); // the search's scoring, not R²
   });
 
   it("accepts scikit-learn's snake_case grid names", async () => {
-    const search = await new GridSearch(enetPipe(), { model__alpha: [0.01, 1.0], model__l1_ratio: [0.8] }, { cv: 4 }).fit(P.X, P.y);
+    const search = await new GridSearch(
+      enetPipe(),
+      { model__alpha: [0.01, 1.0], model__l1_ratio: [0.8] },
+      { cv: 4 },
+    ).fit(P.X, P.y);
     expect(search.bestParams_).toEqual({ model__alpha: 0.01, model__l1_ratio: 0.8 });
     expect((search.bestEstimator_ as Pipeline).namedSteps.model).toMatchObject({ params: { l1Ratio: 0.8 } });
   });
@@ -185,11 +227,16 @@ describe('GridSearch', () => {
     unsubscribe = GridSearch.addListener(async (e: GridSearchEvent) => {
       await new Promise((r) => setTimeout(r, 1));
       if (e.type === 'start') events.push(`start:${e.candidates.length}x${e.nSplits}`);
-      else if (e.type === 'candidate') events.push(`candidate:${e.index}/${e.total}:${e.params.alpha}:${e.splitTestScores.length}`);
+      else if (e.type === 'candidate')
+        events.push(`candidate:${e.index}/${e.total}:${e.params.alpha}:${e.splitTestScores.length}`);
       else events.push(`end:${e.search.bestEstimator_ !== null}`);
     });
     const infos: number[] = [];
-    const search = new GridSearch(new ElasticNet(), { alpha: [0.01, 0.1] }, { cv: 3, onCandidate: (info) => void infos.push(info.meanTestScore) });
+    const search = new GridSearch(
+      new ElasticNet(),
+      { alpha: [0.01, 0.1] },
+      { cv: 3, onCandidate: (info) => void infos.push(info.meanTestScore) },
+    );
     await search.fit(P.X, P.y);
     expect(events).toEqual(['start:2x3', 'candidate:0/2:0.01:3', 'candidate:1/2:0.1:3', 'end:true']);
     expect(infos).toEqual(search.cvResults_!.mean_test_score);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as dfd from 'danfojs';
 import ref from '../fixtures/sklearn_preprocessing.json';
 import { Pipeline, makePipeline } from '../../src/ml/pipeline';
-import { MinMaxScaler, OneHotEncoder, StandardScaler, ColumnTransformer, SimpleImputer } from '../../src/ml/preprocessing';
+import {
+  MinMaxScaler,
+  OneHotEncoder,
+  StandardScaler,
+  ColumnTransformer,
+  SimpleImputer,
+} from '../../src/ml/preprocessing';
 import { ElasticNet } from '../../src/ml/linear-model/elastic-net';
 import { LinearRegression } from '../../src/ml/linear-model/linear-regression';
 import { estimatorFromJSON, type Estimator } from '../../src/ml/core/estimator';
@@ -23,7 +29,10 @@ function roundTrip<E extends Estimator>(est: E): E {
 
 describe('Pipeline', () => {
   it('StandardScaler + LinearRegression matches scikit-learn (predict, score, coef_)', async () => {
-    const pipe = new Pipeline([['scaler', new StandardScaler()], ['model', new LinearRegression()]]);
+    const pipe = new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new LinearRegression()],
+    ]);
     await pipe.fit(P.X, P.y);
     expectAllClose(pipe.predict(P.X_query), P.linear_regression.predict, 9);
     expect(pipe.score(P.X, P.y)).toBeCloseTo(P.linear_regression.score, 12);
@@ -31,14 +40,20 @@ describe('Pipeline', () => {
   });
 
   it('StandardScaler + ElasticNet matches scikit-learn', async () => {
-    const pipe = new Pipeline([['scaler', new StandardScaler()], ['model', new ElasticNet({ alpha: 0.1, l1Ratio: 0.5 })]]);
+    const pipe = new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new ElasticNet({ alpha: 0.1, l1Ratio: 0.5 })],
+    ]);
     await pipe.fit(P.X, P.y);
     expectAllClose(pipe.predict(P.X_query), P.elastic_net.predict, 6);
     expect(pipe.score(P.X, P.y)).toBeCloseTo(P.elastic_net.score, 6);
   });
 
   it('is an estimator: kind of its final step, fitted steps, NotFittedError before fit', async () => {
-    const pipe = new Pipeline([['scaler', new StandardScaler()], ['model', new LinearRegression()]]);
+    const pipe = new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new LinearRegression()],
+    ]);
     expect(pipe.kind).toBe('regressor');
     expect(pipe.isFitted).toBe(false);
     expect(() => pipe.predict(P.X)).toThrow(NotFittedError);
@@ -52,7 +67,10 @@ describe('Pipeline', () => {
   });
 
   it("getParams is scikit-learn's deep form; setParams routes step__param (camelCase or snake_case)", () => {
-    const pipe = new Pipeline([['scaler', new StandardScaler()], ['model', new ElasticNet({ alpha: 0.5 })]]);
+    const pipe = new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new ElasticNet({ alpha: 0.5 })],
+    ]);
     const p = pipe.getParams();
     expect(p.steps).toBe("[('scaler', StandardScaler()), ('model', ElasticNet(alpha=0.5))]");
     expect(p.model).toBe('ElasticNet(alpha=0.5)');
@@ -70,22 +88,38 @@ describe('Pipeline', () => {
   });
 
   it('refuses duplicate names, __ in names and non-transformer intermediate steps', () => {
-    expect(() => new Pipeline([['a', new StandardScaler()], ['a', new LinearRegression()]])).toThrow(/not unique/);
+    expect(
+      () =>
+        new Pipeline([
+          ['a', new StandardScaler()],
+          ['a', new LinearRegression()],
+        ]),
+    ).toThrow(/not unique/);
     expect(() => new Pipeline([['a__b', new LinearRegression()]])).toThrow(/must not contain __/);
-    expect(() => new Pipeline([['lr', new LinearRegression()], ['m', new LinearRegression()]])).toThrow(
-      /intermediate steps should be transformers.*'lr' \(LinearRegression\(\)\)/,
-    );
+    expect(
+      () =>
+        new Pipeline([
+          ['lr', new LinearRegression()],
+          ['m', new LinearRegression()],
+        ]),
+    ).toThrow(/intermediate steps should be transformers.*'lr' \(LinearRegression\(\)\)/);
   });
 
   it("'passthrough' steps are skipped", async () => {
-    const pipe = new Pipeline([['scaler', 'passthrough'], ['model', new LinearRegression()]]);
+    const pipe = new Pipeline([
+      ['scaler', 'passthrough'],
+      ['model', new LinearRegression()],
+    ]);
     await pipe.fit(P.X, P.y);
     const plain = new LinearRegression().fit(P.X, P.y);
     expect(Array.from(pipe.predict(P.X_query))).toEqual(Array.from(plain.predict(P.X_query)));
   });
 
   it('round-trips through JSON with identical predictions; unfitted steps stay unfitted', async () => {
-    const pipe = new Pipeline([['scaler', new StandardScaler()], ['model', new ElasticNet({ alpha: 0.1 })]]);
+    const pipe = new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new ElasticNet({ alpha: 0.1 })],
+    ]);
     const unfitted = roundTrip(pipe);
     expect(unfitted.isFitted).toBe(false);
     expect(unfitted.getParams()).toEqual(pipe.getParams());
@@ -98,7 +132,10 @@ describe('Pipeline', () => {
   });
 
   it('clone gives unfitted copies of every step', async () => {
-    const pipe = new Pipeline([['scaler', new StandardScaler()], ['model', new LinearRegression()]]);
+    const pipe = new Pipeline([
+      ['scaler', new StandardScaler()],
+      ['model', new LinearRegression()],
+    ]);
     await pipe.fit(P.X, P.y);
     const c = clone(pipe);
     expect(c.isFitted).toBe(false);
@@ -115,13 +152,35 @@ describe('Pipeline', () => {
     });
     const y = [40, 41, 38, 37, 39, 45, 47, 50];
     const pre = new ColumnTransformer([
-      ['num', new Pipeline([['impute', new SimpleImputer({ strategy: 'median' })], ['scale', new StandardScaler()]]), ['mass']],
-      ['cat', new Pipeline([['impute', new SimpleImputer({ strategy: 'most_frequent' })], ['onehot', new OneHotEncoder({ handleUnknown: 'ignore' })]]), ['island', 'sex']],
+      [
+        'num',
+        new Pipeline([
+          ['impute', new SimpleImputer({ strategy: 'median' })],
+          ['scale', new StandardScaler()],
+        ]),
+        ['mass'],
+      ],
+      [
+        'cat',
+        new Pipeline([
+          ['impute', new SimpleImputer({ strategy: 'most_frequent' })],
+          ['onehot', new OneHotEncoder({ handleUnknown: 'ignore' })],
+        ]),
+        ['island', 'sex'],
+      ],
     ]);
-    const pipe = new Pipeline([['pre', pre], ['model', new LinearRegression()]]);
+    const pipe = new Pipeline([
+      ['pre', pre],
+      ['model', new LinearRegression()],
+    ]);
     await pipe.fit(df, y);
     expect(pipe.getFeatureNamesOut()).toEqual([
-      'num__mass', 'cat__island_Biscoe', 'cat__island_Dream', 'cat__island_Torgersen', 'cat__sex_female', 'cat__sex_male',
+      'num__mass',
+      'cat__island_Biscoe',
+      'cat__island_Dream',
+      'cat__island_Torgersen',
+      'cat__sex_female',
+      'cat__sex_male',
     ]);
     expect((pipe.namedSteps.model as LinearRegression).featureNamesIn_).toEqual(pipe.getFeatureNamesOut());
     expect(pipe.featureNamesIn_).toEqual(['mass', 'island', 'sex']);
@@ -134,9 +193,22 @@ describe('Pipeline', () => {
   it('transform / fitTransform for an all-transformer pipeline, and makePipeline names steps', () => {
     const pipe = makePipeline(new SimpleImputer(), new StandardScaler());
     expect(Object.keys(pipe.namedSteps)).toEqual(['simpleimputer', 'standardscaler']);
-    const out = pipe.fitTransform([[1, 2], [NaN, 4], [3, 6]]);
-    expect(toRows(out)).toEqual([[-Math.sqrt(1.5), -Math.sqrt(1.5)], [0, 0], [Math.sqrt(1.5), Math.sqrt(1.5)]].map((r) => r.map((v) => expect.closeTo(v, 12))));
+    const out = pipe.fitTransform([
+      [1, 2],
+      [NaN, 4],
+      [3, 6],
+    ]);
+    expect(toRows(out)).toEqual(
+      [
+        [-Math.sqrt(1.5), -Math.sqrt(1.5)],
+        [0, 0],
+        [Math.sqrt(1.5), Math.sqrt(1.5)],
+      ].map((r) => r.map((v) => expect.closeTo(v, 12))),
+    );
     expect(() => pipe.predict([[1, 2]])).toThrow(/has no attribute 'predict'/);
-    expect(Object.keys(makePipeline(new StandardScaler(), new StandardScaler()).namedSteps)).toEqual(['standardscaler-1', 'standardscaler-2']);
+    expect(Object.keys(makePipeline(new StandardScaler(), new StandardScaler()).namedSteps)).toEqual([
+      'standardscaler-1',
+      'standardscaler-2',
+    ]);
   });
 });

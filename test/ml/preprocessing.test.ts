@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as dfd from 'danfojs';
 import ref from '../fixtures/sklearn_preprocessing.json';
 import {
-  ColumnTransformer, MinMaxScaler, OneHotEncoder, SimpleImputer, StandardScaler, selectColumns,
+  ColumnTransformer,
+  MinMaxScaler,
+  OneHotEncoder,
+  SimpleImputer,
+  StandardScaler,
+  selectColumns,
 } from '../../src/ml/preprocessing';
 import { Pipeline } from '../../src/ml/pipeline';
 import { estimatorFromJSON, type Estimator } from '../../src/ml/core/estimator';
@@ -76,7 +81,11 @@ describe('StandardScaler', () => {
   });
 
   it('accepts number[][] and Matrix, names outputs x0.. without names, and inverts', () => {
-    const X = [[1, 10], [2, 20], [3, 60]];
+    const X = [
+      [1, 10],
+      [2, 20],
+      [3, 60],
+    ];
     const s = new StandardScaler().fit(X);
     expect(s.getFeatureNamesOut()).toEqual(['x0', 'x1']);
     const m = s.transform(toMatrix(X));
@@ -87,8 +96,13 @@ describe('StandardScaler', () => {
   it('refuses strings, unfitted use, and a different number of columns', () => {
     expect(() => new StandardScaler().fit(catFrame())).toThrow(/column 'color' has the value "red"/);
     expect(() => new StandardScaler().transform([[1]])).toThrow(NotFittedError);
-    const s = new StandardScaler().fit([[1, 2], [3, 4]]);
-    expect(() => s.transform([[1, 2, 3]])).toThrow('X has 3 features, but StandardScaler is expecting 2 features as input.');
+    const s = new StandardScaler().fit([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(() => s.transform([[1, 2, 3]])).toThrow(
+      'X has 3 features, but StandardScaler is expecting 2 features as input.',
+    );
   });
 
   it('refuses a DataFrame whose columns differ from fit', () => {
@@ -155,7 +169,9 @@ describe('OneHotEncoder', () => {
     const fixed = new OneHotEncoder({ categories: [['b', 'a', 'z']] }).fit([['a'], ['b']]);
     expect(fixed.getFeatureNamesOut()).toEqual(['x0_b', 'x0_a', 'x0_z']);
     expect(toRows(fixed.transform([['a']]))).toEqual([[0, 1, 0]]);
-    expect(() => new OneHotEncoder({ categories: [['a']] }).fit([['a'], ['q']])).toThrow(/unknown categories \['q'\] in column 0 during fit/);
+    expect(() => new OneHotEncoder({ categories: [['a']] }).fit([['a'], ['q']])).toThrow(
+      /unknown categories \['q'\] in column 0 during fit/,
+    );
     // As a Table column, [a, 1] is text (pandas would write it so); its categories are strings.
     expect(new OneHotEncoder().fit([['a'], [1]]).categories_).toEqual([['1', 'a']]);
   });
@@ -163,13 +179,16 @@ describe('OneHotEncoder', () => {
 
 describe('SimpleImputer', () => {
   const r = ref.imputer;
-  it.each(['mean', 'median', 'most_frequent', 'constant'] as const)('%s on numbers matches scikit-learn', (strategy) => {
-    const imp = new SimpleImputer({ strategy }).fit(numFrame());
-    expectClose(imp.statistics_ as number[], r[strategy].statistics_);
-    const out = imp.transform(numFrame());
-    expect('data' in out).toBe(true);
-    expectRows(out, r[strategy].transform);
-  });
+  it.each(['mean', 'median', 'most_frequent', 'constant'] as const)(
+    '%s on numbers matches scikit-learn',
+    (strategy) => {
+      const imp = new SimpleImputer({ strategy }).fit(numFrame());
+      expectClose(imp.statistics_ as number[], r[strategy].statistics_);
+      const out = imp.transform(numFrame());
+      expect('data' in out).toBe(true);
+      expectRows(out, r[strategy].transform);
+    },
+  );
 
   it('most_frequent and constant on strings return a Table, ties going to the smallest', () => {
     const mf = new SimpleImputer({ strategy: 'most_frequent' }).fit(catFrame());
@@ -185,7 +204,11 @@ describe('SimpleImputer', () => {
   it('fillValue, and a column that was all missing is dropped', () => {
     const c = new SimpleImputer({ strategy: 'constant', fillValue: -1 }).fit(numFrame());
     expectRows(c.transform(numFrame()), r.constant_fill.transform);
-    const empty = [[1, NaN], [null, null], [3, undefined]] as unknown as number[][];
+    const empty = [
+      [1, NaN],
+      [null, null],
+      [3, undefined],
+    ] as unknown as number[][];
     const imp = new SimpleImputer().fit(new dfd.DataFrame({ p: [1, NaN, 3], q: [NaN, NaN, NaN] }));
     expect(imp.getFeatureNamesOut()).toEqual(r.empty_column.names);
     expectRows(imp.transform(new dfd.DataFrame({ p: [1, NaN, 3], q: [NaN, NaN, NaN] })), r.empty_column.transform);
@@ -200,11 +223,19 @@ describe('SimpleImputer', () => {
 
 describe('ColumnTransformer', () => {
   const CT = ['a', 'b', 'c', 'color', 'size'];
-  const frame = () => new dfd.DataFrame(Object.fromEntries(CT.map((k) => [k, k === 'color' || k === 'size' ? T[k]! : nums(T[k]!)])));
+  const frame = () =>
+    new dfd.DataFrame(Object.fromEntries(CT.map((k) => [k, k === 'color' || k === 'size' ? T[k]! : nums(T[k]!)])));
   const make = () =>
     new ColumnTransformer({
       transformers: [
-        ['num', new Pipeline([['impute', new SimpleImputer()], ['scale', new StandardScaler()]]), ['a', 'c']],
+        [
+          'num',
+          new Pipeline([
+            ['impute', new SimpleImputer()],
+            ['scale', new StandardScaler()],
+          ]),
+          ['a', 'c'],
+        ],
         ['cat', new OneHotEncoder({ handleUnknown: 'ignore' }), ['color', 'size']],
       ],
       remainder: 'passthrough',
@@ -222,7 +253,9 @@ describe('ColumnTransformer', () => {
     const ct = new ColumnTransformer([['s', scaler, [0, 2]]]).fit(frame());
     expect(scaler.isFitted).toBe(false);
     expect(ct.getFeatureNamesOut()).toEqual(['s__a', 's__c']);
-    expect(() => new ColumnTransformer([['s', scaler, ['nope']]]).fit(frame())).toThrow(/not a column of the dataframe: 'nope'/);
+    expect(() => new ColumnTransformer([['s', scaler, ['nope']]]).fit(frame())).toThrow(
+      /not a column of the dataframe: 'nope'/,
+    );
   });
 
   it('round-trips through JSON and reports nested params', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as dfd from 'danfojs';
 import ref from '../fixtures/sklearn_preprocessing.json';
-import { KFold, StratifiedKFold, splitSizes, trainTestIndices, trainTestSplit } from '../../src/ml/model-selection/split';
+import {
+  KFold,
+  StratifiedKFold,
+  splitSizes,
+  trainTestIndices,
+  trainTestSplit,
+} from '../../src/ml/model-selection/split';
 import { toMatrix, toRows, type Matrix } from '../../src/data/frame';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -32,7 +38,10 @@ describe('trainTestSplit', () => {
 
   it('splits a DataFrame and a Series into DataFrames/Series with the same columns and matching rows', () => {
     const df = new dfd.DataFrame({ x: range(8), name: range(8).map((i) => `r${i}`) });
-    const y = new dfd.Series(range(8).map((i) => i * 10), { columns: ['target'] });
+    const y = new dfd.Series(
+      range(8).map((i) => i * 10),
+      { columns: ['target'] },
+    );
     const [XTrain, XTest, yTrain, yTest] = trainTestSplit(df, y, { testSize: 0.25, randomState: 1 });
     // danfojs's iloc builds its base classes, not the browser build's subclasses: check the kind by shape.
     expect(XTrain.constructor.name).toBe('DataFrame');
@@ -69,10 +78,18 @@ describe('trainTestSplit', () => {
 
   it('refuses bad sizes, mismatched lengths and lonely classes with scikit-learn messages', () => {
     expect(() => trainTestSplit(range(10), { testSize: 1.5 })).toThrow(/test_size=1.5 should be either positive/);
-    expect(() => trainTestSplit(range(10), { testSize: 0.6, trainSize: 0.6 })).toThrow(/The sum of train_size and test_size = 12/);
-    expect(() => trainTestSplit(range(10), range(9))).toThrow('Found input variables with inconsistent numbers of samples: [10, 9]');
-    expect(() => trainTestSplit(range(4), [0, 0, 0, 1], { stratify: true })).toThrow(/least populated class in y has only 1 member/);
-    expect(() => trainTestSplit(range(4), [0, 0, 1, 1], { stratify: true, shuffle: false })).toThrow(/not implemented for shuffle=False/);
+    expect(() => trainTestSplit(range(10), { testSize: 0.6, trainSize: 0.6 })).toThrow(
+      /The sum of train_size and test_size = 12/,
+    );
+    expect(() => trainTestSplit(range(10), range(9))).toThrow(
+      'Found input variables with inconsistent numbers of samples: [10, 9]',
+    );
+    expect(() => trainTestSplit(range(4), [0, 0, 0, 1], { stratify: true })).toThrow(
+      /least populated class in y has only 1 member/,
+    );
+    expect(() => trainTestSplit(range(4), [0, 0, 1, 1], { stratify: true, shuffle: false })).toThrow(
+      /not implemented for shuffle=False/,
+    );
   });
 });
 
@@ -93,7 +110,9 @@ describe('KFold', () => {
   });
 
   it('refuses too many splits, fewer than 2, and a randomState without shuffle', () => {
-    expect(() => [...new KFold({ nSplits: 5 }).split(range(3))]).toThrow('Cannot have number of splits n_splits=5 greater than the number of samples: n_samples=3.');
+    expect(() => [...new KFold({ nSplits: 5 }).split(range(3))]).toThrow(
+      'Cannot have number of splits n_splits=5 greater than the number of samples: n_samples=3.',
+    );
     expect(() => new KFold({ nSplits: 1 })).toThrow(/n_splits=2 or more, got n_splits=1/);
     expect(() => new KFold({ randomState: 1 })).toThrow(/no effect since shuffle is False/);
   });
@@ -118,6 +137,8 @@ describe('StratifiedKFold', () => {
 
   it('needs y and enough members per class', () => {
     expect(() => [...new StratifiedKFold().split(range(4))]).toThrow(/needs y/);
-    expect(() => [...new StratifiedKFold({ nSplits: 3 }).split(range(4), [0, 0, 1, 1])]).toThrow(/cannot be greater than the number of members in each class/);
+    expect(() => [...new StratifiedKFold({ nSplits: 3 }).split(range(4), [0, 0, 1, 1])]).toThrow(
+      /cannot be greater than the number of members in each class/,
+    );
   });
 });

@@ -39,15 +39,18 @@ describe('a backend picked with tf.setBackend', () => {
   it('in a cell, is what the kernel status shows and what the next fit runs on', async () => {
     const k = await startKernel();
     try {
-      const cell = await k.run([
-        "await tf.setBackend('cpu');",
-        'const X = [[0, 1], [1, 0], [1, 1], [0, 0], [2, 1], [1, 2]];',
-        'const m = await new MLPRegressor({ hiddenLayerSizes: [3], maxIter: 2, randomState: 0 }).fit(X, [1, 1, 2, 0, 3, 3]);',
-        'tf.getBackend()',
-      ].join('\n'));
+      const cell = await k.run(
+        [
+          "await tf.setBackend('cpu');",
+          'const X = [[0, 1], [1, 0], [1, 1], [0, 0], [2, 1], [1, 2]];',
+          'const m = await new MLPRegressor({ hiddenLayerSizes: [3], maxIter: 2, randomState: 0 }).fit(X, [1, 1, 2, 0, 3, 3]);',
+          'tf.getBackend()',
+        ].join('\n'),
+      );
       expect(cell.error).toBeUndefined();
       expect(cell.result?.['text/plain']).toBe("'cpu'");
-      for (let i = 0; i < 100 && !k.messages.some((m) => m.type === 'status' && m.backend === 'cpu'); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 100 && !k.messages.some((m) => m.type === 'status' && m.backend === 'cpu'); i++)
+        await new Promise((r) => setTimeout(r, 10));
       expect(k.messages.filter((m) => m.type === 'status' && m.backend).at(-1)).toMatchObject({ backend: 'cpu' });
     } finally {
       k.dispose();

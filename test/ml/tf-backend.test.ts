@@ -3,7 +3,13 @@
 // same weights, predictions, loss curve and logged tfjs artifact up to float32 rounding.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { backendCandidates, describeTfBackend, ensureTfBackend, isHardwareRenderer, useTfBackend } from '../../src/ml/core/tf-backend';
+import {
+  backendCandidates,
+  describeTfBackend,
+  ensureTfBackend,
+  isHardwareRenderer,
+  useTfBackend,
+} from '../../src/ml/core/tf-backend';
 import { MLPClassifier, MLPRegressor } from '../../src/ml/neural-network/mlp';
 import { tfjsFlavor } from '../../src/logged-model/flavors/tfjs-flavor';
 import { setWarningHandler } from '../../src/ml/core/warnings';
@@ -17,7 +23,9 @@ afterAll(async () => {
 
 // Rows whose first ones differ from the rest (a constant block, then waves).
 const rnd = seededRandom(11);
-const X = Array.from({ length: 180 }, (_, i) => (i < 15 ? [3, -2, 0.5, 1] : [Math.sin(i / 5), rnd() * 2 - 1, Math.cos(i / 3), rnd()]));
+const X = Array.from({ length: 180 }, (_, i) =>
+  i < 15 ? [3, -2, 0.5, 1] : [Math.sin(i / 5), rnd() * 2 - 1, Math.cos(i / 3), rnd()],
+);
 const y = X.map(([a, b, c, d]) => a! - 2 * b! + c! * d!);
 const labels = X.map(([a, b]) => (a! + b! > 0.5 ? 'up' : a! + b! < -0.5 ? 'down' : 'flat'));
 
@@ -33,13 +41,22 @@ function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 describe('backend choice', () => {
   it('prefers a real WebGPU adapter, then hardware WebGL, then WASM, then cpu', () => {
-    expect(backendCandidates({ webgpu: true, webglAccelerated: true, wasm: true })).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(backendCandidates({ webgpu: true, webglAccelerated: true, wasm: true })).toEqual([
+      'webgpu',
+      'webgl',
+      'wasm',
+      'cpu',
+    ]);
     expect(backendCandidates({ webgpu: false, webglAccelerated: false, wasm: true })).toEqual(['wasm', 'cpu']);
     expect(backendCandidates({ webgpu: false, webglAccelerated: true, wasm: false })).toEqual(['webgl', 'cpu']);
   });
 
   it('counts software renderers (what headless Chromium has) as no GPU', () => {
-    expect(isHardwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe(false);
+    expect(
+      isHardwareRenderer(
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      ),
+    ).toBe(false);
     expect(isHardwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
     expect(isHardwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(true);
     expect(isHardwareRenderer(null)).toBe(false);
@@ -49,7 +66,9 @@ describe('backend choice', () => {
     expect(await ensureTfBackend()).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
     expect(await describeTfBackend()).toBe('wasm (SIMD, 1 thread)');
-    await expect(useTfBackend('webgpu')).rejects.toThrow(/The TensorFlow.js backend 'webgpu' is not available here; still using 'wasm'/);
+    await expect(useTfBackend('webgpu')).rejects.toThrow(
+      /The TensorFlow.js backend 'webgpu' is not available here; still using 'wasm'/,
+    );
     expect(await useTfBackend('cpu')).toBe('cpu');
     expect(await describeTfBackend()).toBe('cpu');
     expect(await useTfBackend()).toBe('wasm');
@@ -59,14 +78,32 @@ describe('backend choice', () => {
 describe('the same MLP on every backend', () => {
   async function fitOn(backend: 'wasm' | 'cpu') {
     await useTfBackend(backend);
-    const reg = await new MLPRegressor({ hiddenLayerSizes: [12, 6], maxIter: 25, batchSize: 40, randomState: 5, alpha: 0.01 }).fit(X, y);
-    const clf = await new MLPClassifier({ hiddenLayerSizes: [10], maxIter: 25, batchSize: 50, randomState: 2, activation: 'tanh' }).fit(X, labels);
+    const reg = await new MLPRegressor({
+      hiddenLayerSizes: [12, 6],
+      maxIter: 25,
+      batchSize: 40,
+      randomState: 5,
+      alpha: 0.01,
+    }).fit(X, y);
+    const clf = await new MLPClassifier({
+      hiddenLayerSizes: [10],
+      maxIter: 25,
+      batchSize: 50,
+      randomState: 2,
+      activation: 'tanh',
+    }).fit(X, labels);
     const saved = await tfjsFlavor.save(reg.model_!);
-    const weightsBin = new Float32Array(await new Response(saved.files['weights.bin'] as Blob | ArrayBuffer).arrayBuffer());
+    const weightsBin = new Float32Array(
+      await new Response(saved.files['weights.bin'] as Blob | ArrayBuffer).arrayBuffer(),
+    );
     const out = {
       backend: tf.getBackend(),
-      coefs: reg.coefs_!.flat(2), pred: reg.predict(X), loss: reg.lossCurve_!,
-      proba: clf.predictProba(X).flat(), classes: clf.predict(X), weightsBin,
+      coefs: reg.coefs_!.flat(2),
+      pred: reg.predict(X),
+      loss: reg.lossCurve_!,
+      proba: clf.predictProba(X).flat(),
+      classes: clf.predict(X),
+      weightsBin,
     };
     reg.dispose();
     clf.dispose();

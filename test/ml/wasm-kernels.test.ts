@@ -14,7 +14,8 @@ import { repoRoot } from './sklearn-fixture';
 function data(n: number, p: number, seed: number) {
   const r = seededRandom(seed);
   const X = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) X[j * n + i] = (i < 7 ? 1000 : 0) + (j + 1) * (r() * 2 - 1) + 5 * j;
+  for (let j = 0; j < p; j++)
+    for (let i = 0; i < n; i++) X[j * n + i] = (i < 7 ? 1000 : 0) + (j + 1) * (r() * 2 - 1) + 5 * j;
   const y = Float64Array.from({ length: n }, () => r() * 3 - 1);
   return { X, rows: n, cols: p, y };
 }
@@ -39,7 +40,14 @@ describe('WebAssembly kernels', () => {
   });
 
   // Sizes around the block (512 rows) and chunk (2,048) edges, odd counts, columns that need padding.
-  for (const [n, p] of [[1, 1], [5, 3], [513, 7], [1100, 12], [2049, 33], [4097, 3]] as const) {
+  for (const [n, p] of [
+    [1, 1],
+    [5, 3],
+    [513, 7],
+    [1100, 12],
+    [2049, 33],
+    [4097, 3],
+  ] as const) {
     for (const center of [true, false]) {
       it(`gram = the plain-JS Gram on ${n} × ${p}${center ? ', centered' : ''}`, () => {
         const d = { ...data(n, p, n + p), center };

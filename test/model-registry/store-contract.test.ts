@@ -18,11 +18,21 @@ interface Subject {
 let n = 0;
 const factories: Array<[string, () => Promise<Subject>]> = [
   ['MemoryRegistryStore', async () => ({ store: new MemoryRegistryStore(), callerStamps: true })],
-  ['IdbRegistryStore', async () => ({ store: new IdbRegistryStore(`registry-${++n}-${Date.now()}`), callerStamps: true })],
-  ['RestRegistryStore', async () => {
-    const server = await startMlflowTestServer();
-    return { store: new RestRegistryStore(server.url, () => ({ baseUrl: server.url, retries: 0 })), callerStamps: false, stop: server.close };
-  }],
+  [
+    'IdbRegistryStore',
+    async () => ({ store: new IdbRegistryStore(`registry-${++n}-${Date.now()}`), callerStamps: true }),
+  ],
+  [
+    'RestRegistryStore',
+    async () => {
+      const server = await startMlflowTestServer();
+      return {
+        store: new RestRegistryStore(server.url, () => ({ baseUrl: server.url, retries: 0 })),
+        callerStamps: false,
+        stop: server.close,
+      };
+    },
+  ],
 ];
 
 const RUN = 'c'.repeat(32);
@@ -45,7 +55,9 @@ describe.each(factories)('RegistryStore contract: %s', (_name, factory) => {
     expect(m).toMatchObject({ name: 'wine', description: 'red wine', tags: { team: 'ml' }, aliases: {} });
     if (subject.callerStamps) expect(m).toMatchObject({ creationTimestamp: 10, lastUpdatedTimestamp: 10 });
     else expect(m.lastUpdatedTimestamp).toBe(m.creationTimestamp);
-    await expect(store.createRegisteredModel('wine', {}, 11)).rejects.toThrow('Registered Model (name=wine) already exists.');
+    await expect(store.createRegisteredModel('wine', {}, 11)).rejects.toThrow(
+      'Registered Model (name=wine) already exists.',
+    );
     expect((await store.listRegisteredModels()).map((x) => x.name)).toEqual(['wine']);
   });
 
@@ -56,10 +68,21 @@ describe.each(factories)('RegistryStore contract: %s', (_name, factory) => {
     const v2 = await store.createModelVersion('wine', { ...v(), description: 'second' }, 3);
     const c1 = await store.createModelVersion('cars', v(), 4);
     expect([v1.version, v2.version, c1.version]).toEqual(['1', '2', '1']);
-    expect(v2).toMatchObject({ name: 'wine', status: 'READY', source: `runs:/${RUN}/model`, runId: RUN, description: 'second', aliases: [] });
+    expect(v2).toMatchObject({
+      name: 'wine',
+      status: 'READY',
+      source: `runs:/${RUN}/model`,
+      runId: RUN,
+      description: 'second',
+      aliases: [],
+    });
     if (subject.callerStamps) expect(v2.userId).toBe('ada');
     expect((await store.listModelVersions('wine')).map((x) => x.version)).toEqual(['2', '1']);
-    expect((await store.listModelVersions()).map((x) => `${x.name}/${x.version}`)).toEqual(['cars/1', 'wine/2', 'wine/1']);
+    expect((await store.listModelVersions()).map((x) => `${x.name}/${x.version}`)).toEqual([
+      'cars/1',
+      'wine/2',
+      'wine/1',
+    ]);
     await expect(store.createModelVersion('nope', v(), 5)).rejects.toThrow('Registered Model with name=nope not found');
   });
 
@@ -74,8 +97,14 @@ describe.each(factories)('RegistryStore contract: %s', (_name, factory) => {
     expect((await store.getRegisteredModel('wine'))?.aliases).toEqual({ champion: '2', backup: '1' });
     expect((await store.getModelVersion('wine', '1'))?.aliases).toEqual(['backup']);
     // Listed versions name their aliases too (an MLflow server's model-versions/search leaves them out).
-    expect((await store.listModelVersions('wine')).map((x) => [x.version, x.aliases])).toEqual([['2', ['champion']], ['1', ['backup']]]);
-    expect((await store.listModelVersions()).map((x) => [x.version, x.aliases])).toEqual([['2', ['champion']], ['1', ['backup']]]);
+    expect((await store.listModelVersions('wine')).map((x) => [x.version, x.aliases])).toEqual([
+      ['2', ['champion']],
+      ['1', ['backup']],
+    ]);
+    expect((await store.listModelVersions()).map((x) => [x.version, x.aliases])).toEqual([
+      ['2', ['champion']],
+      ['1', ['backup']],
+    ]);
     await store.setAlias('wine', 'backup', null, 5);
     await expect(store.setAlias('wine', 'x', '9', 6)).rejects.toThrow('Model Version (name=wine, version=9) not found');
     await store.deleteModelVersion('wine', '2');
@@ -107,6 +136,8 @@ describe.each(factories)('RegistryStore contract: %s', (_name, factory) => {
     expect((await store.getModelVersion('red-wine', '1'))?.aliases).toEqual(['champion']);
     await store.deleteRegisteredModel('red-wine');
     expect(await store.listModelVersions()).toEqual([]);
-    await expect(store.deleteRegisteredModel('red-wine')).rejects.toThrow('Registered Model with name=red-wine not found');
+    await expect(store.deleteRegisteredModel('red-wine')).rejects.toThrow(
+      'Registered Model with name=red-wine not found',
+    );
   });
 });

@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CELL_MODULE, CELL_TYPES_DIR, EDITOR_LIBS, generateCellTypes, libGlobalNames, type CellTypes } from '../../scripts/gen-cell-types';
+import {
+  CELL_MODULE,
+  CELL_TYPES_DIR,
+  EDITOR_LIBS,
+  generateCellTypes,
+  libGlobalNames,
+  type CellTypes,
+} from '../../scripts/gen-cell-types';
 import { defineGlobals } from '../../src/notebook/worker/globals';
 import { KernelScope } from '../../src/notebook/worker/scope';
 import { mlflow } from '../../src/tracking/default';
@@ -36,7 +43,10 @@ const libCache = new Map<string, ts.SourceFile | undefined>();
 
 /** The editor's view of the declarations: a program of the two files over the editor's libs. */
 function declaredValues(files: CellTypes): { globals: Set<string>; kiroku: Set<string> } {
-  const sources: Record<string, string> = { '/kiroku.d.ts': files['kiroku.d.ts.txt'], '/cell-globals.d.ts': files['cell-globals.d.ts.txt'] };
+  const sources: Record<string, string> = {
+    '/kiroku.d.ts': files['kiroku.d.ts.txt'],
+    '/cell-globals.d.ts': files['cell-globals.d.ts.txt'],
+  };
   const options: ts.CompilerOptions = { lib: EDITOR_LIBS, types: [], noEmit: true };
   const host = ts.createCompilerHost(options);
   const getSource = host.getSourceFile.bind(host);
@@ -61,7 +71,12 @@ function declaredValues(files: CellTypes): { globals: Set<string>; kiroku: Set<s
     } else ts.forEachChild(node, visit);
   });
   const kirokuModule = checker.getAmbientModules().find((m) => m.name === '"kiroku"')!;
-  const kiroku = new Set(checker.getExportsOfModule(kirokuModule).filter(isValue).map((s) => s.name));
+  const kiroku = new Set(
+    checker
+      .getExportsOfModule(kirokuModule)
+      .filter(isValue)
+      .map((s) => s.name),
+  );
   return { globals, kiroku };
 }
 
@@ -70,8 +85,12 @@ function nameDifferences(what: string, runtime: Iterable<string>, declared: Iter
   const r = new Set(runtime);
   const d = new Set(declared);
   return [
-    ...[...r].filter((n) => !d.has(n)).map((n) => `${what}: '${n}' is given at run time but not declared for the editor`),
-    ...[...d].filter((n) => !r.has(n)).map((n) => `${what}: '${n}' is declared for the editor but not given at run time`),
+    ...[...r]
+      .filter((n) => !d.has(n))
+      .map((n) => `${what}: '${n}' is given at run time but not declared for the editor`),
+    ...[...d]
+      .filter((n) => !r.has(n))
+      .map((n) => `${what}: '${n}' is declared for the editor but not given at run time`),
   ];
 }
 
@@ -106,7 +125,9 @@ describe('the cell types', { timeout: 300_000 }, () => {
   it('name a stale file and the command that fixes it', () => {
     const name = 'cell-globals.d.ts.txt';
     const stale = committed(name).replace(/\texport import sleep = cell\.sleep;\n/, '');
-    expect(staleness(name, stale, generated[name])).toMatch(/cell-globals\.d\.ts\.txt differs .* line \d+:\n {2}committed: .*\n {2}generated: \texport import sleep = cell\.sleep;\)\.\nRun `npm run gen:cell-types`/s);
+    expect(staleness(name, stale, generated[name])).toMatch(
+      /cell-globals\.d\.ts\.txt differs .* line \d+:\n {2}committed: .*\n {2}generated: \texport import sleep = cell\.sleep;\)\.\nRun `npm run gen:cell-types`/s,
+    );
   });
 
   it('declare every global the kernel gives a cell, and nothing it does not', async () => {
@@ -116,7 +137,20 @@ describe('the cell types', { timeout: 300_000 }, () => {
     expect(generated['cell-globals.d.ts.txt']).toContain("declared globally by the editor's lib already");
     expect(nameDifferences('globals', await runtimeGlobals(), [...globals, ...shadowed])).toEqual([]);
     expect(globals.size).toBeGreaterThan(100);
-    for (const name of ['mlflow', 'display', 'ui', 'sleep', 'loadCSV', 'html', 'ml', 'dfd', 'tf', 'ElasticNet', 'describe']) expect(globals).toContain(name);
+    for (const name of [
+      'mlflow',
+      'display',
+      'ui',
+      'sleep',
+      'loadCSV',
+      'html',
+      'ml',
+      'dfd',
+      'tf',
+      'ElasticNet',
+      'describe',
+    ])
+      expect(globals).toContain(name);
   });
 
   it('declare for `import … from "kiroku"` exactly what the kernel imports for it (src/index.ts)', async () => {
@@ -133,7 +167,10 @@ describe('the cell types', { timeout: 300_000 }, () => {
     expect(nameDifferences('globals', withExtra, [...globals, ...shadowed])).toEqual([
       "globals: 'plotHistogram' is given at run time but not declared for the editor",
     ]);
-    const withoutSleep = declaredValues({ ...generated, 'cell-globals.d.ts.txt': generated['cell-globals.d.ts.txt'].replace(/\texport import sleep = cell\.sleep;\n/, '') });
+    const withoutSleep = declaredValues({
+      ...generated,
+      'cell-globals.d.ts.txt': generated['cell-globals.d.ts.txt'].replace(/\texport import sleep = cell\.sleep;\n/, ''),
+    });
     expect(nameDifferences('globals', await runtimeGlobals(), [...withoutSleep.globals, ...shadowed])).toEqual([
       "globals: 'sleep' is given at run time but not declared for the editor",
     ]);
@@ -149,6 +186,8 @@ describe('the cell types', { timeout: 300_000 }, () => {
   });
 
   it("carry the source's JSDoc to hovers", () => {
-    expect(generated['kiroku.d.ts.txt']).toContain('/** A promise that resolves after `ms` milliseconds (Interrupt stops the wait). */\n\texport function sleep(ms: number): Promise<void>;');
+    expect(generated['kiroku.d.ts.txt']).toContain(
+      '/** A promise that resolves after `ms` milliseconds (Interrupt stops the wait). */\n\texport function sleep(ms: number): Promise<void>;',
+    );
   });
 });

@@ -52,14 +52,20 @@ describe('namesHolding', () => {
       other: { a: {} },
       instance: Object.assign(Object.create({ kind: 'estimator' }) as object, { a: target }),
     };
-    Object.defineProperty(values, 'getter', { get: () => {
-      got++;
-      return target;
-    }, enumerable: true });
-    Object.defineProperty(values.plain as object, 'lazy', { get: () => {
-      got++;
-      return target;
-    }, enumerable: true });
+    Object.defineProperty(values, 'getter', {
+      get: () => {
+        got++;
+        return target;
+      },
+      enumerable: true,
+    });
+    Object.defineProperty(values.plain as object, 'lazy', {
+      get: () => {
+        got++;
+        return target;
+      },
+      enumerable: true,
+    });
     expect(namesHolding(values, target)).toEqual(['direct', 'list', 'plain']);
     expect(got).toBe(0);
   });

@@ -29,15 +29,29 @@ function sampleDoc(): NotebookDoc {
       {
         output_type: 'display_data',
         data: {
-          'application/vnd.kiroku.table+json': { kind: 'DataFrame', columns: ['a'], index: [0], rows: [[1]], shape: [1599, 12] },
+          'application/vnd.kiroku.table+json': {
+            kind: 'DataFrame',
+            columns: ['a'],
+            index: [0],
+            rows: [[1]],
+            shape: [1599, 12],
+          },
           'text/html': '<table><tr><td>1</td></tr></table>\n<p>two lines</p>',
         },
       },
-      { output_type: 'error', ename: 'TypeError', evalue: 'x is not a function', traceback: ['TypeError: x is not a function', '    at cell 2:1'] },
+      {
+        output_type: 'error',
+        ename: 'TypeError',
+        evalue: 'x is not a function',
+        traceback: ['TypeError: x is not a function', '    at cell 2:1'],
+      },
     ],
   };
   const js: CodeCell = { ...codeCell('let y = 2', 'javascript') };
-  return { ...newNotebook('Wine: quality?', [markdownCell('# Title\n\nSome *text*.'), code, js], 1000), metadata: { authors: ['me'] } };
+  return {
+    ...newNotebook('Wine: quality?', [markdownCell('# Title\n\nSome *text*.'), code, js], 1000),
+    metadata: { authors: ['me'] },
+  };
 }
 
 describe('nbformat 4.5 export', () => {
@@ -46,7 +60,11 @@ describe('nbformat 4.5 export', () => {
     const nb = toIpynb(doc);
     expect(nb.nbformat).toBe(4);
     expect(nb.nbformat_minor).toBe(5);
-    expect(nb.metadata.kernelspec).toEqual({ name: 'kiroku-ts', display_name: 'TypeScript (Kiroku)', language: 'typescript' });
+    expect(nb.metadata.kernelspec).toEqual({
+      name: 'kiroku-ts',
+      display_name: 'TypeScript (Kiroku)',
+      language: 'typescript',
+    });
     expect(nb.metadata.language_info).toMatchObject({ name: 'typescript', file_extension: '.ts' });
     expect(nb.cells.map((c) => c.id)).toEqual(doc.cells.map((c) => c.id));
     expect(nb.cells.map((c) => c.cell_type)).toEqual(['markdown', 'code', 'code']);
@@ -58,7 +76,12 @@ describe('nbformat 4.5 export', () => {
     expect(code.source).toEqual(['const x = 1;\n', 'console.log(x);\n', 'x + 1']);
     expect(code.execution_count).toBe(3);
     expect(code.outputs![0]).toEqual({ output_type: 'stream', name: 'stdout', text: ['1\n'] });
-    expect(code.outputs![2]).toMatchObject({ output_type: 'execute_result', execution_count: 3, metadata: {}, data: { 'text/plain': ['2'], 'application/json': 2 } });
+    expect(code.outputs![2]).toMatchObject({
+      output_type: 'execute_result',
+      execution_count: 3,
+      metadata: {},
+      data: { 'text/plain': ['2'], 'application/json': 2 },
+    });
     const display = code.outputs![3] as { data: Record<string, unknown> };
     expect(display.data['application/vnd.kiroku.table+json']).toMatchObject({ shape: [1599, 12] });
     expect(display.data['text/html']).toEqual(['<table><tr><td>1</td></tr></table>\n', '<p>two lines</p>']);
@@ -87,7 +110,13 @@ describe('ipynb round trip', () => {
       nbformat_minor: 4,
       metadata: { kernelspec: { name: 'python3' } },
       cells: [
-        { cell_type: 'code', source: ['print(1)\n'], outputs: [{ output_type: 'stream', name: 'stdout', text: ['1\n'] }, { output_type: 'future_output' }], execution_count: 1, metadata: {} },
+        {
+          cell_type: 'code',
+          source: ['print(1)\n'],
+          outputs: [{ output_type: 'stream', name: 'stdout', text: ['1\n'] }, { output_type: 'future_output' }],
+          execution_count: 1,
+          metadata: {},
+        },
         { id: 'same', cell_type: 'markdown', source: 'a', metadata: {} },
         { id: 'same', cell_type: 'raw', source: 'b', metadata: {} },
         { id: 'bad id!', cell_type: 'code', source: '', metadata: {} },
@@ -151,7 +180,15 @@ describe('outputs', () => {
     let out: CellOutput[] = [];
     const progress = (step: number): KernelMessage => ({
       type: 'display_data',
-      data: { 'application/vnd.kiroku.progress+json': { id: 'run1', label: 'epoch', step, total: 10, metrics: { loss: 1 / step } } },
+      data: {
+        'application/vnd.kiroku.progress+json': {
+          id: 'run1',
+          label: 'epoch',
+          step,
+          total: 10,
+          metrics: { loss: 1 / step },
+        },
+      },
       ...ids,
     });
     out = applyOutput(out, progress(1));
@@ -175,10 +212,21 @@ describe('outputs', () => {
 
 describe('cells and notebooks', () => {
   it('converts between code and markdown keeping the source', () => {
-    const c = { ...codeCell('x'), outputs: [{ output_type: 'stream' as const, name: 'stdout' as const, text: '1' }], executionCount: 1 };
+    const c = {
+      ...codeCell('x'),
+      outputs: [{ output_type: 'stream' as const, name: 'stdout' as const, text: '1' }],
+      executionCount: 1,
+    };
     const m = convertCell(c, 'markdown');
     expect(m).toEqual({ id: c.id, type: 'markdown', source: 'x', metadata: {} });
-    expect(convertCell(m, 'code')).toMatchObject({ id: c.id, type: 'code', source: 'x', outputs: [], executionCount: null, language: 'typescript' });
+    expect(convertCell(m, 'code')).toMatchObject({
+      id: c.id,
+      type: 'code',
+      source: 'x',
+      outputs: [],
+      executionCount: null,
+      language: 'typescript',
+    });
     expect(convertCell(c, 'code')).toBe(c);
   });
 

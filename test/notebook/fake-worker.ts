@@ -15,9 +15,15 @@ export class FakeWorker implements WorkerLike {
   lifeline: string | undefined;
   readonly mlflow: Fluent;
   private readonly locks: FakeLocks | undefined;
-  private readonly listeners: { message: Array<(e: MessageEvent<KernelMessage>) => void>; error: Array<(e: Event) => void> } = { message: [], error: [] };
+  private readonly listeners: {
+    message: Array<(e: MessageEvent<KernelMessage>) => void>;
+    error: Array<(e: Event) => void>;
+  } = { message: [], error: [] };
 
-  constructor(private readonly failOnInit = false, options: { mlflow?: Fluent; locks?: FakeLocks } = {}) {
+  constructor(
+    private readonly failOnInit = false,
+    options: { mlflow?: Fluent; locks?: FakeLocks } = {},
+  ) {
     FakeWorker.created.push(this);
     this.mlflow = options.mlflow ?? new Fluent(`memory:fake-worker-${++n}`);
     this.locks = options.locks;

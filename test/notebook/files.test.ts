@@ -20,7 +20,9 @@ function fresh(): FilesStore {
 describe('FilesStore', () => {
   it('stores a File with its name, type, size and date, and lists it without its bytes', async () => {
     const s = fresh();
-    const info = await s.put(new File(['a,b\n1,2\n'], 'data.csv', { type: 'text/csv', lastModified: 1_700_000_000_000 }));
+    const info = await s.put(
+      new File(['a,b\n1,2\n'], 'data.csv', { type: 'text/csv', lastModified: 1_700_000_000_000 }),
+    );
     expect(info).toEqual({ name: 'data.csv', type: 'text/csv', size: 8, lastModified: 1_700_000_000_000 });
     expect(await s.list()).toEqual([info]);
     const got = await s.get('data.csv');
@@ -35,7 +37,10 @@ describe('FilesStore', () => {
     await s.put({ name: 'raw.bin', data: new Uint8Array([1, 2, 3]) });
     const again = await s.put({ name: 'notes.txt', data: 'two!' });
     expect(again).toMatchObject({ type: 'text/plain', size: 4 });
-    expect((await s.list()).map((f) => [f.name, f.size])).toEqual([['notes.txt', 4], ['raw.bin', 3]]);
+    expect((await s.list()).map((f) => [f.name, f.size])).toEqual([
+      ['notes.txt', 4],
+      ['raw.bin', 3],
+    ]);
   });
 
   it('stores a file larger than a chunk from a Blob and reads it back whole, in order; replacing or deleting it leaves no chunk', async () => {
@@ -60,7 +65,12 @@ describe('FilesStore', () => {
   it('upgrades a version-1 database: the bytes move to chunks and read back the same', async () => {
     const { openDB } = await import('idb');
     const name = `kiroku-files-v1-${Date.now()}`;
-    const v1 = await openDB(name, 1, { upgrade(db) { db.createObjectStore('files', { keyPath: 'name' }); db.createObjectStore('fileData', { keyPath: 'name' }); } });
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('files', { keyPath: 'name' });
+        db.createObjectStore('fileData', { keyPath: 'name' });
+      },
+    });
     await v1.put('files', { name: 'wine.csv', type: 'text/csv', size: 8, lastModified: 3 });
     await v1.put('fileData', { name: 'wine.csv', bytes: new TextEncoder().encode('a;b\n1;2\n').buffer });
     v1.close();

@@ -16,12 +16,19 @@ export interface CellOutcome {
 }
 
 /** `started: false` returns at once, with the kernel still starting (its `init` not handled yet). */
-export async function startKernel(options: KernelOptions & { interruptBuffer?: SharedArrayBuffer; started?: boolean } = {}) {
+export async function startKernel(
+  options: KernelOptions & { interruptBuffer?: SharedArrayBuffer; started?: boolean } = {},
+) {
   const messages: KernelMessage[] = [];
   const uri = `memory:kernel-test-${++sessions}`;
   const mlflow = options.mlflow ?? new Fluent(uri);
   const kernel = new Kernel((m) => messages.push(m), { preloadTf: false, ...options, mlflow });
-  const init = kernel.handle({ type: 'init', trackingUri: mlflow.getTrackingUri(), user: 'tester', ...(options.interruptBuffer ? { interruptBuffer: options.interruptBuffer } : {}) });
+  const init = kernel.handle({
+    type: 'init',
+    trackingUri: mlflow.getTrackingUri(),
+    user: 'tester',
+    ...(options.interruptBuffer ? { interruptBuffer: options.interruptBuffer } : {}),
+  });
   if (options.started ?? true) await init;
   let n = 0;
 
@@ -30,11 +37,25 @@ export async function startKernel(options: KernelOptions & { interruptBuffer?: S
     const seq = ++n;
     const executionId = `e${seq}`;
     const cellId = opts.cellId ?? `cell-${seq}`;
-    void kernel.handle({ type: 'execute_request', cellId, executionId, code, language: opts.language ?? 'typescript', notebook: { id: 'nb-1', name: 'Test notebook' }, seq });
+    void kernel.handle({
+      type: 'execute_request',
+      cellId,
+      executionId,
+      code,
+      language: opts.language ?? 'typescript',
+      notebook: { id: 'nb-1', name: 'Test notebook' },
+      seq,
+    });
     const done = (async (): Promise<CellOutcome> => {
       for (;;) {
-        const reply = messages.find((m): m is ExecuteReply => m.type === 'execute_reply' && m.executionId === executionId);
-        if (reply) return outcome(messages.filter((m) => 'executionId' in m && m.executionId === executionId), reply);
+        const reply = messages.find(
+          (m): m is ExecuteReply => m.type === 'execute_reply' && m.executionId === executionId,
+        );
+        if (reply)
+          return outcome(
+            messages.filter((m) => 'executionId' in m && m.executionId === executionId),
+            reply,
+          );
         await new Promise((r) => setTimeout(r, 2));
       }
     })();
@@ -43,7 +64,8 @@ export async function startKernel(options: KernelOptions & { interruptBuffer?: S
     return { executionId, cellId, seq, done, interrupt };
   }
 
-  const run = (code: string, opts?: { cellId?: string; language?: 'typescript' | 'javascript' }) => send(code, opts).done;
+  const run = (code: string, opts?: { cellId?: string; language?: 'typescript' | 'javascript' }) =>
+    send(code, opts).done;
   return { kernel, messages, mlflow, send, run, dispose: () => kernel.dispose() };
 }
 
@@ -59,6 +81,8 @@ function outcome(messages: KernelMessage[], reply: ExecuteReply): CellOutcome {
     stderr: text('stderr'),
     ...(result?.type === 'execute_result' ? { result: result.data } : {}),
     ...(error ? { error } : {}),
-    displays: messages.flatMap((m) => (m.type === 'display_data' ? [{ data: m.data, ...(m.displayId ? { displayId: m.displayId } : {}) }] : [])),
+    displays: messages.flatMap((m) =>
+      m.type === 'display_data' ? [{ data: m.data, ...(m.displayId ? { displayId: m.displayId } : {}) }] : [],
+    ),
   };
 }

@@ -18,7 +18,12 @@ afterEach(() => {
 
 function start(options: { fail?: boolean; sharedInterrupt?: boolean } = {}) {
   // `fail`: the first worker dies while starting; the next (after a restart) is fine.
-  host = new KernelHost({ createWorker: () => new FakeWorker(!!options.fail && FakeWorker.created.length === 0), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: options.sharedInterrupt ?? false });
+  host = new KernelHost({
+    createWorker: () => new FakeWorker(!!options.fail && FakeWorker.created.length === 0),
+    trackingUri: `memory:host-test-${++n}`,
+    user: 'u',
+    sharedInterrupt: options.sharedInterrupt ?? false,
+  });
   return host;
 }
 
@@ -144,7 +149,13 @@ describe('KernelHost', () => {
   describe('a worker that ends on its own (self.close())', () => {
     function startWatched() {
       const locks = new FakeLocks();
-      host = new KernelHost({ createWorker: () => new FakeWorker(false, { locks }), trackingUri: `memory:host-test-${++n}`, user: 'u', sharedInterrupt: false, locks });
+      host = new KernelHost({
+        createWorker: () => new FakeWorker(false, { locks }),
+        trackingUri: `memory:host-test-${++n}`,
+        user: 'u',
+        sharedInterrupt: false,
+        locks,
+      });
       return host;
     }
 

@@ -38,7 +38,10 @@ describe.each(paths)('an interrupt $path', ({ shared }) => {
   }
 
   /** The cell did not run: an InterruptError, and what it would have declared is not there. */
-  async function expectStoppedBeforeItRan(k: Awaited<ReturnType<typeof kernel>>, outcome: Awaited<ReturnType<typeof k.run>>) {
+  async function expectStoppedBeforeItRan(
+    k: Awaited<ReturnType<typeof kernel>>,
+    outcome: Awaited<ReturnType<typeof k.run>>,
+  ) {
     expect(outcome.reply.status).toBe('error');
     expect(outcome.error).toMatchObject({ ename: 'InterruptError', evalue: 'Execution interrupted by the user.' });
     expect((await k.run('typeof ran')).result?.['text/plain']).toBe("'undefined'");

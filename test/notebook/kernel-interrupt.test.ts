@@ -48,7 +48,11 @@ describe('interrupt through shared memory', () => {
     await thread.terminate();
     expect(r.reply.status).toBe('error');
     expect(r.error).toMatchObject({ ename: 'InterruptError', evalue: 'Execution interrupted by the user.' });
-    expect(r.error?.traceback).toEqual(['InterruptError: Execution interrupted by the user.', '    at cell line 3', '        while (true) {']);
+    expect(r.error?.traceback).toEqual([
+      'InterruptError: Execution interrupted by the user.',
+      '    at cell line 3',
+      '        while (true) {',
+    ]);
     const after = await k.run('[before, spins > 1000]');
     expect(after.reply.status).toBe('ok');
     expect(after.result?.['application/json']).toEqual([42, true]);
@@ -67,7 +71,9 @@ describe('interrupt through shared memory', () => {
 
   it('ends an interrupted run KILLED and keeps what it logged', async () => {
     const k = await isolatedKernel();
-    const e = k.send("await mlflow.startRun({ runName: 'forever' }, async () => {\n  let step = 0;\n  reached();\n  while (true) mlflow.logMetric('x', step, { step: step++ });\n});");
+    const e = k.send(
+      "await mlflow.startRun({ runName: 'forever' }, async () => {\n  let step = 0;\n  reached();\n  while (true) mlflow.logMetric('x', step, { step: step++ });\n});",
+    );
     const thread = interruptFromAnotherThread(k, e.seq);
     const r = await e.done;
     await thread.terminate();

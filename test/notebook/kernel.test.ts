@@ -24,7 +24,10 @@ async function kernel(options?: Parameters<typeof startKernel>[0]) {
 describe('execution', () => {
   it('starts, runs cells in order with counts, and replies with the names each declared', async () => {
     const k = await kernel();
-    expect(k.messages.filter((m) => m.type === 'status').map((m) => m.type === 'status' && m.state)).toEqual(['starting', 'idle']);
+    expect(k.messages.filter((m) => m.type === 'status').map((m) => m.type === 'status' && m.state)).toEqual([
+      'starting',
+      'idle',
+    ]);
     const a = k.send('const a = 1;\nfunction f() { return a + 1 }');
     const b = k.send('f() * 10');
     const [ra, rb] = await Promise.all([a.done, b.done]);
@@ -47,14 +50,22 @@ describe('execution', () => {
     await k.run('const df = [1, 2];\nlet n = 3;');
     await k.kernel.handle({ type: 'inspect_request', requestId: 'r1' });
     const reply = k.messages.find((m) => m.type === 'inspect_reply');
-    expect(reply).toMatchObject({ requestId: 'r1', names: [{ name: 'df', kind: 'const', type: 'Array' }, { name: 'n', kind: 'let', type: 'number' }] });
+    expect(reply).toMatchObject({
+      requestId: 'r1',
+      names: [
+        { name: 'df', kind: 'const', type: 'Array' },
+        { name: 'n', kind: 'let', type: 'number' },
+      ],
+    });
   });
 });
 
 describe('streams', () => {
   it('captures console.log/info as stdout and warn/error as stderr, formatted like util.inspect', async () => {
     const k = await kernel();
-    const r = await k.run("console.log('hello', { a: 1, b: [1, 'x'] });\nconsole.info('%d items', 3);\nconsole.warn('careful');\nconsole.error(new Map([['k', 1]]));");
+    const r = await k.run(
+      "console.log('hello', { a: 1, b: [1, 'x'] });\nconsole.info('%d items', 3);\nconsole.warn('careful');\nconsole.error(new Map([['k', 1]]));",
+    );
     expect(r.stdout).toBe("hello { a: 1, b: [ 1, 'x' ] }\n3 items\n");
     expect(r.stderr).toBe("careful\nMap(1) { 'k' => 1 }\n");
   });
@@ -72,7 +83,9 @@ describe('streams', () => {
   it('keeps the order of text and displays', async () => {
     const k = await kernel();
     const r = await k.run("console.log('a');\ndisplay(1);\nconsole.log('b');");
-    const kinds = r.messages.filter((m) => m.type === 'stream' || m.type === 'display_data').map((m) => (m.type === 'stream' ? m.text : 'display'));
+    const kinds = r.messages
+      .filter((m) => m.type === 'stream' || m.type === 'display_data')
+      .map((m) => (m.type === 'stream' ? m.text : 'display'));
     expect(kinds).toEqual(['a\n', 'display', 'b\n']);
   });
 });
@@ -80,26 +93,52 @@ describe('streams', () => {
 describe('displays', () => {
   it('shows a danfojs DataFrame as a table: the head rows, its shape and the dtypes of all its values', async () => {
     const k = await kernel();
-    const r = await k.run('const df = new dfd.DataFrame({ x: Array.from({ length: 50 }, (_, i) => i), s: Array.from({ length: 50 }, (_, i) => `r${i}`), late: Array.from({ length: 600 }, (_, i) => (i < 599 ? i : 0.5)).slice(0, 50) });\ndf');
+    const r = await k.run(
+      'const df = new dfd.DataFrame({ x: Array.from({ length: 50 }, (_, i) => i), s: Array.from({ length: 50 }, (_, i) => `r${i}`), late: Array.from({ length: 600 }, (_, i) => (i < 599 ? i : 0.5)).slice(0, 50) });\ndf',
+    );
     const table = r.result?.['application/vnd.kiroku.table+json'] as TableData;
-    expect(table).toMatchObject({ kind: 'DataFrame', columns: ['x', 's', 'late'], shape: [50, 3], dtypes: ['int64', 'string', 'int64'] });
+    expect(table).toMatchObject({
+      kind: 'DataFrame',
+      columns: ['x', 's', 'late'],
+      shape: [50, 3],
+      dtypes: ['int64', 'string', 'int64'],
+    });
     // danfojs calls a column int32 from its first 500 values; the table says what all of them are.
-    const late = await k.run('new dfd.DataFrame({ v: Array.from({ length: 1200 }, (_, i) => (i < 1100 ? i : i + 0.5)) })');
+    const late = await k.run(
+      'new dfd.DataFrame({ v: Array.from({ length: 1200 }, (_, i) => (i < 1100 ? i : i + 0.5)) })',
+    );
     expect(late.result?.['application/vnd.kiroku.table+json']).toMatchObject({ dtypes: ['float64'], shape: [1200, 1] });
     const t = await k.run("toTable({ a: [1, 2.5, null], b: ['x', null, 'z'] })");
-    expect(t.result?.['application/vnd.kiroku.table+json']).toMatchObject({ kind: 'DataFrame', columns: ['a', 'b'], dtypes: ['float64', 'string'], rows: [[1, 'x'], [2.5, null], [null, 'z']], index: [0, 1, 2] });
+    expect(t.result?.['application/vnd.kiroku.table+json']).toMatchObject({
+      kind: 'DataFrame',
+      columns: ['a', 'b'],
+      dtypes: ['float64', 'string'],
+      rows: [
+        [1, 'x'],
+        [2.5, null],
+        [null, 'z'],
+      ],
+      index: [0, 1, 2],
+    });
     expect(t.result?.['text/plain']).toContain('[3 rows x 2 columns]');
     expect(table.rows).toHaveLength(20);
     expect(table.rows[3]).toEqual([3, 'r3', 3]);
     expect(table.index.slice(0, 3)).toEqual([0, 1, 2]);
     expect(r.result?.['text/plain']).toMatch(/x/);
     const s = await k.run("df['x']");
-    expect(s.result?.['application/vnd.kiroku.table+json']).toMatchObject({ kind: 'Series', shape: [50, 1], columns: ['x'] });
+    expect(s.result?.['application/vnd.kiroku.table+json']).toMatchObject({
+      kind: 'Series',
+      shape: [50, 1],
+      columns: ['x'],
+    });
   }, 60_000);
 
   it('shows arrays and objects as JSON with a text form, and scalars as text', async () => {
     const k = await kernel();
-    expect((await k.run('[1, 2, { a: "b" }]')).result).toEqual({ 'application/json': [1, 2, { a: 'b' }], 'text/plain': "[ 1, 2, { a: 'b' } ]" });
+    expect((await k.run('[1, 2, { a: "b" }]')).result).toEqual({
+      'application/json': [1, 2, { a: 'b' }],
+      'text/plain': "[ 1, 2, { a: 'b' } ]",
+    });
     expect((await k.run('"text"')).result).toEqual({ 'text/plain': "'text'" });
     expect((await k.run('1.5')).result).toEqual({ 'text/plain': '1.5' });
     expect((await k.run('10n')).result).toEqual({ 'text/plain': '10n' });
@@ -120,7 +159,9 @@ describe('displays', () => {
 
   it('updates a display in place by its id', async () => {
     const k = await kernel();
-    const r = await k.run("display('a', { displayId: 'p' });\ndisplay('b', { displayId: 'p' });\ndisplay({ 'text/plain': 'raw' }, { raw: true });");
+    const r = await k.run(
+      "display('a', { displayId: 'p' });\ndisplay('b', { displayId: 'p' });\ndisplay({ 'text/plain': 'raw' }, { raw: true });",
+    );
     expect(r.displays).toEqual([
       { data: { 'text/plain': "'a'" }, displayId: 'p' },
       { data: { 'text/plain': "'b'" }, displayId: 'p' },
@@ -136,24 +177,48 @@ describe('errors', () => {
     expect(r.reply.status).toBe('error');
     expect(r.error).toMatchObject({ ename: 'TypeError' });
     expect(r.error?.traceback[0]).toMatch(/^TypeError: Cannot read properties of null/);
-    expect(r.error?.traceback.slice(1)).toEqual(['    at boom (cell line 4)', '        return null.x;', '    at cell line 6', '        boom();']);
+    expect(r.error?.traceback.slice(1)).toEqual([
+      '    at boom (cell line 4)',
+      '        return null.x;',
+      '    at cell line 6',
+      '        boom();',
+    ]);
   });
 
   it('names the cell a function came from when an earlier cell defined it', async () => {
     const k = await kernel();
     await k.run('// helpers\nfunction fail(msg: string) {\n  throw new Error(msg);\n}');
     const r = await k.run("\nfail('no');");
-    expect(r.error?.traceback).toEqual(['Error: no', '    at fail (cell [1], line 3)', '        throw new Error(msg);', '    at cell line 2', "        fail('no');"]);
+    expect(r.error?.traceback).toEqual([
+      'Error: no',
+      '    at fail (cell [1], line 3)',
+      '        throw new Error(msg);',
+      '    at cell line 2',
+      "        fail('no');",
+    ]);
   });
 
   it('reports syntax errors, failed imports and thrown non-errors with their line', async () => {
     const k = await kernel();
     const syntax = await k.run('let ok = 1;\nlet = = 2;');
-    expect(syntax.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*line 2/), '    at cell line 2', '        let = = 2;'] });
+    expect(syntax.error).toMatchObject({
+      ename: 'SyntaxError',
+      traceback: [expect.stringMatching(/^SyntaxError: .*line 2/), '    at cell line 2', '        let = = 2;'],
+    });
     const imp = await k.run("\n\nimport x from 'nowhere';");
-    expect(imp.error).toMatchObject({ ename: 'KernelError', traceback: [expect.stringMatching(/Cannot import 'nowhere'/), '    at cell line 3', "        import x from 'nowhere';"] });
+    expect(imp.error).toMatchObject({
+      ename: 'KernelError',
+      traceback: [
+        expect.stringMatching(/Cannot import 'nowhere'/),
+        '    at cell line 3',
+        "        import x from 'nowhere';",
+      ],
+    });
     const refused = await k.run('const u = import.meta.url;');
-    expect(refused.error).toMatchObject({ ename: 'SyntaxError', traceback: [expect.stringMatching(/^SyntaxError: .*import\.meta/)] });
+    expect(refused.error).toMatchObject({
+      ename: 'SyntaxError',
+      traceback: [expect.stringMatching(/^SyntaxError: .*import\.meta/)],
+    });
     const thrown = await k.run("throw 'plain'");
     expect(thrown.error).toMatchObject({ ename: 'Uncaught', evalue: "'plain'" });
   });
@@ -163,9 +228,15 @@ describe('errors', () => {
     const r = await k.run('const X = [[1], [2]];\nnew ElasticNet().predict(X);');
     expect(r.error).toMatchObject({ ename: 'NotFittedError' });
     const lines = tracebackLines(r.error!.traceback);
-    expect(lines[0]).toEqual({ kind: 'message', text: expect.stringMatching(/^NotFittedError: This ElasticNet instance is not fitted yet/) });
+    expect(lines[0]).toEqual({
+      kind: 'message',
+      text: expect.stringMatching(/^NotFittedError: This ElasticNet instance is not fitted yet/),
+    });
     expect(lines.filter((l) => l.kind === 'library').length).toBeGreaterThan(0);
-    expect(lines.filter((l) => l.kind === 'cell' || l.kind === 'source').map((l) => l.text)).toEqual(['    at cell line 2', '        new ElasticNet().predict(X);']);
+    expect(lines.filter((l) => l.kind === 'cell' || l.kind === 'source').map((l) => l.text)).toEqual([
+      '    at cell line 2',
+      '        new ElasticNet().predict(X);',
+    ]);
   });
 
   it('keeps earlier variables after an error', async () => {
@@ -187,7 +258,8 @@ describe('errors', () => {
 describe('tracking', () => {
   it('attributes runs to the notebook and cell, logs the cell’s code, and links each run under it', async () => {
     const k = await kernel();
-    const code = "await mlflow.startRun({ runName: 'r1' }, async () => {\n  for (let i = 0; i < 5; i++) mlflow.logMetric('loss', 1 / (i + 1), { step: i });\n  await mlflow.logParam('alpha', 0.1);\n});";
+    const code =
+      "await mlflow.startRun({ runName: 'r1' }, async () => {\n  for (let i = 0; i < 5; i++) mlflow.logMetric('loss', 1 / (i + 1), { step: i });\n  await mlflow.logParam('alpha', 0.1);\n});";
     const r = await k.run(code, { cellId: 'cell-train' });
     expect(r.reply.status).toBe('ok');
     const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
@@ -207,7 +279,12 @@ describe('tracking', () => {
     const progress = r.displays.filter((d) => d.data['application/vnd.kiroku.progress+json']);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((d) => d.displayId === `progress-${last.runId}`)).toBe(true);
-    expect(progress.at(-1)!.data['application/vnd.kiroku.progress+json']).toMatchObject({ id: last.runId, label: 'r1', step: 4, metrics: { loss: 0.2 } } satisfies Partial<Progress>);
+    expect(progress.at(-1)!.data['application/vnd.kiroku.progress+json']).toMatchObject({
+      id: last.runId,
+      label: 'r1',
+      step: 4,
+      metrics: { loss: 0.2 },
+    } satisfies Partial<Progress>);
   });
 
   it('links the run of an autologged fit, written in the background after the cell’s code returned', async () => {
@@ -216,7 +293,9 @@ describe('tracking', () => {
     autolog(api, { silent: true });
     try {
       const k = await kernel({ mlflow: api });
-      const r = await k.run('const fitted = new ml.LinearRegression().fit([[1], [2], [3], [4]], [2, 4, 6, 8]);', { cellId: 'cell-autolog' });
+      const r = await k.run('const fitted = new ml.LinearRegression().fit([[1], [2], [3], [4]], [2, 4, 6, 8]);', {
+        cellId: 'cell-autolog',
+      });
       expect(r.reply.status).toBe('ok');
       const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
       expect(links.length).toBeGreaterThan(0);
@@ -236,7 +315,7 @@ describe('tracking', () => {
     try {
       const k = await kernel({ mlflow: api });
       const code = [
-        "const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] });",
+        'const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] });',
         "net.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
         'await net.fit(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[2], [4], [6]]), { epochs: 3 });',
       ].join('\n');
@@ -244,7 +323,10 @@ describe('tracking', () => {
       expect(r.reply.status).toBe('ok');
       const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
       expect(links.length).toBeGreaterThan(0);
-      expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({ status: 'FINISHED', metricCount: 1 });
+      expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({
+        status: 'FINISHED',
+        metricCount: 1,
+      });
       const progress = r.displays.filter((d) => d.data['application/vnd.kiroku.progress+json']);
       // The fit's epochs (numbered 0…2 in its metrics' steps), done: 3 of 3, with the time they took.
       const last = progress.at(-1)?.data['application/vnd.kiroku.progress+json'] as Progress | undefined;
@@ -257,12 +339,23 @@ describe('tracking', () => {
 
   it('links a run a later cell resumes, keeping the code of the cell that created it', async () => {
     const k = await kernel();
-    const created = await k.run("const id = await mlflow.startRun({ runName: 'first' }, async (run) => run.info.runId);\nid", { cellId: 'cell-create' });
+    const created = await k.run(
+      "const id = await mlflow.startRun({ runName: 'first' }, async (run) => run.info.runId);\nid",
+      { cellId: 'cell-create' },
+    );
     const runId = JSON.parse(created.result!['text/plain']!.replace(/'/g, '"')) as string;
-    const r = await k.run("await mlflow.startRun({ runId: id }, async () => {\n  await mlflow.logText('more', 'notes.txt');\n  await mlflow.logMetric('late', 1);\n});", { cellId: 'cell-resume' });
+    const r = await k.run(
+      "await mlflow.startRun({ runId: id }, async () => {\n  await mlflow.logText('more', 'notes.txt');\n  await mlflow.logMetric('late', 1);\n});",
+      { cellId: 'cell-resume' },
+    );
     const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
     expect(links.length).toBeGreaterThan(0);
-    expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({ runId, runName: 'first', status: 'FINISHED', metricCount: 1 });
+    expect(links.at(-1)!.data['application/vnd.kiroku.run+json']).toMatchObject({
+      runId,
+      runName: 'first',
+      status: 'FINISHED',
+      metricCount: 1,
+    });
     expect(await (await k.mlflow.getArtifact(runId, 'source/cell.ts')).text()).toContain("runName: 'first'");
     // A cell that only reads a run links nothing.
     expect((await k.run('(await mlflow.getRun(id)).info.status')).displays).toEqual([]);
@@ -271,7 +364,7 @@ describe('tracking', () => {
   it("counts a TensorFlow.js fit's epochs against its total while it trains, with the time left", async () => {
     const k = await kernel();
     const code = [
-      "const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] });",
+      'const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] });',
       "net.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
       "await mlflow.startRun({ runName: 'fit' }, async () => {",
       '  await net.fit(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[2], [4], [6]]), {',
@@ -282,7 +375,9 @@ describe('tracking', () => {
     ].join('\n');
     const r = await k.run(code);
     expect(r.reply.status).toBe('ok');
-    const progress = r.displays.map((d) => d.data['application/vnd.kiroku.progress+json'] as Progress | undefined).filter((p): p is Progress => !!p);
+    const progress = r.displays
+      .map((d) => d.data['application/vnd.kiroku.progress+json'] as Progress | undefined)
+      .filter((p): p is Progress => !!p);
     // Updates while it trained (one epoch each 300 ms or more) count epochs from 1 of 6, and estimate what is left.
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.every((p) => p.total === 6 && p.unit === 'epoch' && p.step >= 1 && p.step <= 6)).toBe(true);
@@ -330,12 +425,16 @@ describe('messages', () => {
     const k = await kernel();
     await k.run('const model = {};\nfunction f() {}');
     expect((await k.run('model.fit()')).error?.evalue).toBe('model.fit is not a function');
-    expect((await k.run('for (const x of f()) {}')).error?.evalue).toMatch(/^f is not a function or its return value is not iterable$/);
+    expect((await k.run('for (const x of f()) {}')).error?.evalue).toMatch(
+      /^f is not a function or its return value is not iterable$/,
+    );
   });
 
   it('drops the duplicate-registration warnings of the second TensorFlow.js copy', async () => {
     const k = await kernel();
-    const r = await k.run("console.warn(\"The kernel 'Abs' for backend 'cpu' is already registered\");\nconsole.warn('cpu backend was already registered. Reusing existing backend factory.');\nconsole.warn('real warning');");
+    const r = await k.run(
+      "console.warn(\"The kernel 'Abs' for backend 'cpu' is already registered\");\nconsole.warn('cpu backend was already registered. Reusing existing backend factory.');\nconsole.warn('real warning');",
+    );
     expect(r.stderr).toBe('real warning\n');
   });
 });

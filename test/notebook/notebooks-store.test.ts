@@ -15,7 +15,11 @@ afterEach(() => stores.splice(0).forEach((s) => s.close()));
 describe('NotebooksStore', () => {
   it('saves and reads a notebook with its outputs', async () => {
     const s = await open();
-    const cell = { ...codeCell('1 + 1'), executionCount: 1, outputs: [{ output_type: 'execute_result' as const, execution_count: 1, data: { 'text/plain': '2' } }] };
+    const cell = {
+      ...codeCell('1 + 1'),
+      executionCount: 1,
+      outputs: [{ output_type: 'execute_result' as const, execution_count: 1, data: { 'text/plain': '2' } }],
+    };
     const doc = newNotebook('A', [cell]);
     await s.put(doc);
     expect(await s.get(doc.id)).toEqual(doc);

@@ -5,7 +5,11 @@ import { recordsTable } from '../../src/notebook/worker/records-table';
 
 suite('arrays of records as tables', () => {
   it('has one row per record and one column per key, in the order keys first appear, missing cells empty', () => {
-    const runs = [{ run: 'a', rmse: 0.5 }, { run: 'b', r2: 0.9, rmse: 0.25 }, { run: 'c', ok: true, when: new Date(0), big: 2n ** 70n, none: undefined }];
+    const runs = [
+      { run: 'a', rmse: 0.5 },
+      { run: 'b', r2: 0.9, rmse: 0.25 },
+      { run: 'c', ok: true, when: new Date(0), big: 2n ** 70n, none: undefined },
+    ];
     expect(recordsTable(runs, 20)).toEqual({
       kind: 'DataFrame',
       columns: ['run', 'rmse', 'r2', 'ok', 'when', 'big', 'none'],
@@ -20,7 +24,10 @@ suite('arrays of records as tables', () => {
   });
 
   it('sends the first rows and says how many there are', () => {
-    const t = recordsTable(Array.from({ length: 1000 }, (_, i) => ({ i, square: i * i })), 20)!;
+    const t = recordsTable(
+      Array.from({ length: 1000 }, (_, i) => ({ i, square: i * i })),
+      20,
+    )!;
     expect(t.rows).toHaveLength(20);
     expect(t.rows[19]).toEqual([19, 361]);
     expect(t.shape).toEqual([1000, 2]);
@@ -29,7 +36,15 @@ suite('arrays of records as tables', () => {
   it('leaves other values to the tree: nested values, non-records, empty arrays and objects, class instances', () => {
     expect(recordsTable([{ a: 1, b: [1, 2] }], 20)).toBeUndefined();
     expect(recordsTable([{ a: 1 }, 2], 20)).toBeUndefined();
-    expect(recordsTable([[1, 2], [3, 4]], 20)).toBeUndefined();
+    expect(
+      recordsTable(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        20,
+      ),
+    ).toBeUndefined();
     expect(recordsTable([], 20)).toBeUndefined();
     expect(recordsTable([{}, {}], 20)).toBeUndefined();
     expect(recordsTable([new Map([['a', 1]])], 20)).toBeUndefined();
@@ -40,7 +55,20 @@ suite('arrays of records as tables', () => {
     const df = await readCSV('x,s\n1,a\n2,a\n3,b\n');
     const t = recordsTable(describe(df), 20)!;
     expect(t.columns).toEqual(['x', 's']);
-    expect(t.index).toEqual(['count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top', 'freq']);
+    expect(t.index).toEqual([
+      'count',
+      'missing',
+      'mean',
+      'std',
+      'min',
+      '25%',
+      '50%',
+      '75%',
+      'max',
+      'unique',
+      'top',
+      'freq',
+    ]);
     expect(t.rows[2]).toEqual([2, null]);
     expect(t.rows[10]).toEqual([NaN, 'a']);
     expect(t.shape).toEqual([12, 2]);

@@ -6,9 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../src/notebook/samples';
 import { localizeComments } from '../../src/notebook/samples/build';
 
-const codeOf = (title: string) => SAMPLES.find((s) => s.title === title)!.create().cells.filter((c) => c.type === 'code').map((c) => c.source);
+const codeOf = (title: string) =>
+  SAMPLES.find((s) => s.title === title)!
+    .create()
+    .cells.filter((c) => c.type === 'code')
+    .map((c) => c.source);
 const comments = (code: string) => [...code.matchAll(/\/\/ (.*)$/gm)].map((m) => m[1]!);
-const withoutComments = (code: string) => code.split('\n').filter((l) => !/^\s*\/\//.test(l)).map((l) => l.replace(/;\s+\/\/ .*$/, ';')).join('\n');
+const withoutComments = (code: string) =>
+  code
+    .split('\n')
+    .filter((l) => !/^\s*\/\//.test(l))
+    .map((l) => l.replace(/;\s+\/\/ .*$/, ';'))
+    .join('\n');
 
 describe('sample notebooks', () => {
   it('the Japanese walkthrough runs the English code, commented in Japanese', () => {
@@ -24,7 +33,9 @@ describe('sample notebooks', () => {
 
   it('localizeComments replaces whole-line comment blocks and trailing comments, and refuses one it cannot translate', () => {
     const code = '  // one\n  // two\n  x(); // three\ny();';
-    expect(localizeComments(code, { 'one two': ['一', '二'], three: ['三'] })).toBe('  // 一\n  // 二\n  x(); // 三\ny();');
+    expect(localizeComments(code, { 'one two': ['一', '二'], three: ['三'] })).toBe(
+      '  // 一\n  // 二\n  x(); // 三\ny();',
+    );
     expect(() => localizeComments('// four', {})).toThrow('No translation for the comment: four');
   });
 

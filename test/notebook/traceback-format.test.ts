@@ -15,11 +15,25 @@ describe('traceback lines', () => {
       '    at <anonymous> (cell line 7)',
       'Caused by: RangeError: too far',
     ]);
-    expect(lines.map((l) => l.kind)).toEqual(['message', 'library', 'library', 'cell', 'source', 'cell', 'source', 'library', 'cell', 'cause']);
+    expect(lines.map((l) => l.kind)).toEqual([
+      'message',
+      'library',
+      'library',
+      'cell',
+      'source',
+      'cell',
+      'source',
+      'library',
+      'cell',
+      'cause',
+    ]);
   });
 
   it('keeps a message of several lines a message', () => {
-    expect(tracebackLines(['DataError: bad row', '  line 3: "a;b"', '    at cell line 1']).map((l) => l.kind)).toEqual(['message', 'message', 'cell']);
+    expect(tracebackLines(['DataError: bad row', '  line 3: "a;b"', '    at cell line 1']).map((l) => l.kind)).toEqual([
+      'message',
+      'message',
+      'cell',
+    ]);
   });
-
 });

@@ -19,7 +19,12 @@ function session() {
   const runtime = createRuntime(scope, interrupts);
   let n = 0;
   const transpile = (code: string, language: 'typescript' | 'javascript' = 'typescript') =>
-    transpileCell(code, { language, sourceUrl: `kiroku-cell-${++n}.js`, kernelName: (x) => scope.kernelName(x), isGlobal: (x) => x in globalThis });
+    transpileCell(code, {
+      language,
+      sourceUrl: `kiroku-cell-${++n}.js`,
+      kernelName: (x) => scope.kernelName(x),
+      isGlobal: (x) => x in globalThis,
+    });
   const run = async (code: string, language: 'typescript' | 'javascript' = 'typescript'): Promise<unknown> => {
     const cell = transpile(code, language);
     scope.record(cell.declared, cell.consts);
@@ -37,7 +42,8 @@ async function plain(body: string): Promise<unknown> {
 
 describe('TypeScript', () => {
   it('strips types and keeps every line where it was', () => {
-    const ts = 'interface P {\n  x: number;\n}\nconst p: P = { x: 1 } as P;\nenum E { A, B }\nfunction f<T>(x: T): T { return x }\n';
+    const ts =
+      'interface P {\n  x: number;\n}\nconst p: P = { x: 1 } as P;\nenum E { A, B }\nfunction f<T>(x: T): T { return x }\n';
     const js = stripTypes(ts);
     expect(js.split('\n')).toHaveLength(ts.split('\n').length);
     expect(js).not.toMatch(/interface|: number|as P|<T>/);
@@ -45,7 +51,9 @@ describe('TypeScript', () => {
 
   it('runs typed code and returns its last expression', async () => {
     const { run } = session();
-    expect(await run('const x: number = 20;\ntype T = { a: string };\nconst t: T = { a: "b" };\nx + t.a.length')).toBe(21);
+    expect(await run('const x: number = 20;\ntype T = { a: string };\nconst t: T = { a: "b" };\nx + t.a.length')).toBe(
+      21,
+    );
   });
 
   it('keeps imports a later cell may use, and drops type-only ones', () => {
@@ -73,7 +81,9 @@ describe('TypeScript', () => {
 describe('names persist across cells', () => {
   it('keeps const, let, var, functions and classes for later cells', async () => {
     const { run } = session();
-    await run('const x = 1;\nlet y = 2;\nvar z = 3;\nfunction f() { return x + y + z }\nclass A { get v() { return f() * 10 } }');
+    await run(
+      'const x = 1;\nlet y = 2;\nvar z = 3;\nfunction f() { return x + y + z }\nclass A { get v() { return f() * 10 } }',
+    );
     expect(await run('new A().v')).toBe(60);
   });
 
@@ -109,7 +119,11 @@ describe('names persist across cells', () => {
   it('leaves parameters, locals and catch bindings that shadow cell names alone', async () => {
     const { run } = session();
     await run('const n = 1;');
-    expect(await run('function h(n) { return n * 2 }\nlet out = [];\nfor (const n of [5]) out.push(h(n));\ntry { throw 3 } catch (n) { out.push(n) }\n{ const n = 9; out.push(n) }\nout.push(n); out')).toEqual([10, 3, 9, 1]);
+    expect(
+      await run(
+        'function h(n) { return n * 2 }\nlet out = [];\nfor (const n of [5]) out.push(h(n));\ntry { throw 3 } catch (n) { out.push(n) }\n{ const n = 9; out.push(n) }\nout.push(n); out',
+      ),
+    ).toEqual([10, 3, 9, 1]);
   });
 
   it('hoists function declarations within the cell', async () => {
@@ -134,7 +148,9 @@ describe('names persist across cells', () => {
   it('expands shorthand properties and keeps methods and getters working', async () => {
     const { run } = session();
     await run('const x = 3, y = 4;');
-    expect(await run('const o = { x, y, get sum() { return this.x + this.y }, [`k${x}`]: true };\n[o.sum, o.k3]')).toEqual([7, true]);
+    expect(
+      await run('const o = { x, y, get sum() { return this.x + this.y }, [`k${x}`]: true };\n[o.sum, o.k3]'),
+    ).toEqual([7, true]);
   });
 
   it('keeps the value of a re-declared var, and resets a re-declared let', async () => {
@@ -182,7 +198,9 @@ describe('names persist across cells', () => {
 describe('results and await', () => {
   it('awaits at the top level', async () => {
     const { run } = session();
-    expect(await run('const v = await Promise.resolve(5);\nawait new Promise((r) => setTimeout(r, 1));\nv * 2')).toBe(10);
+    expect(await run('const v = await Promise.resolve(5);\nawait new Promise((r) => setTimeout(r, 1));\nv * 2')).toBe(
+      10,
+    );
   });
 
   it('returns the last expression statement only', async () => {
@@ -205,7 +223,9 @@ describe('results and await', () => {
 describe('imports', () => {
   it('imports the bundled packages by name, hoisted above the code', async () => {
     const { run } = session();
-    expect(await run("const m = k.mlflow === mlflow;\nimport * as k from 'kiroku';\nimport { mlflow } from 'kiroku';\nm")).toBe(true);
+    expect(
+      await run("const m = k.mlflow === mlflow;\nimport * as k from 'kiroku';\nimport { mlflow } from 'kiroku';\nm"),
+    ).toBe(true);
     expect(await run("import dfd from 'danfojs';\ntypeof dfd.DataFrame")).toBe('function');
     expect(await run("const mod = await import('kiroku');\ntypeof mod.mlflow.startRun")).toBe('function');
   }, 60_000); // danfojs (with TensorFlow.js) takes seconds to load in Node
@@ -257,25 +277,54 @@ describe('instrumentation', () => {
 
   // Programs whose value must not change: compared with the same code run as a plain async function.
   const programs: Array<[string, string]> = [
-    ['labeled continue and break', 'const out = [];\nouter: for (let i = 0; i < 4; i++) {\n  for (let j = 0; j < 4; j++) {\n    if (j === 2) continue outer;\n    if (i === 3) break outer;\n    out.push(`${i}${j}`);\n  }\n}\nreturn out;'],
+    [
+      'labeled continue and break',
+      'const out = [];\nouter: for (let i = 0; i < 4; i++) {\n  for (let j = 0; j < 4; j++) {\n    if (j === 2) continue outer;\n    if (i === 3) break outer;\n    out.push(`${i}${j}`);\n  }\n}\nreturn out;',
+    ],
     ['for without braces', 'let s = 0;\nfor (let i = 0; i < 5; i++) if (i % 2) s += i; else s -= 1;\nreturn s;'],
     ['do-while without braces', 'let n = 0;\ndo n += 3; while (n < 10)\nreturn n;'],
     ['while with an empty body', 'let k = 0;\nwhile (k++ < 7);\nreturn k;'],
-    ['closures in loops capture per-iteration bindings', 'const fs = [];\nfor (let i = 0; i < 3; i++) fs.push(() => i);\nreturn fs.map((f) => f());'],
-    ['arrow function bodies with loops', 'const sum = (xs) => { let t = 0; for (const x of xs) t += x; return t };\nconst sq = (xs) => xs.map((x) => x * x);\nreturn [sum([1, 2, 3]), sq([1, 2])];'],
-    ['async generators and for await', 'async function* gen() { for (let i = 0; i < 3; i++) { await null; yield i * 2 } }\nconst got = [];\nfor await (const v of gen()) got.push(v);\nreturn got;'],
-    ['await in expressions', 'const a = (await Promise.resolve(2)) + (await 3);\nconst b = await Promise.all([1, 2].map(async (x) => (await x) * 10));\nreturn [a, b];'],
-    ['rejections surface as exceptions', 'try { await Promise.reject(new Error("no")) } catch (e) { return e.message }'],
-    ['switch with lexical cases', 'function f(x) { switch (x) { case 1: { let y = "one"; return y } default: const z = "many"; return z } }\nreturn [f(1), f(2)];'],
+    [
+      'closures in loops capture per-iteration bindings',
+      'const fs = [];\nfor (let i = 0; i < 3; i++) fs.push(() => i);\nreturn fs.map((f) => f());',
+    ],
+    [
+      'arrow function bodies with loops',
+      'const sum = (xs) => { let t = 0; for (const x of xs) t += x; return t };\nconst sq = (xs) => xs.map((x) => x * x);\nreturn [sum([1, 2, 3]), sq([1, 2])];',
+    ],
+    [
+      'async generators and for await',
+      'async function* gen() { for (let i = 0; i < 3; i++) { await null; yield i * 2 } }\nconst got = [];\nfor await (const v of gen()) got.push(v);\nreturn got;',
+    ],
+    [
+      'await in expressions',
+      'const a = (await Promise.resolve(2)) + (await 3);\nconst b = await Promise.all([1, 2].map(async (x) => (await x) * 10));\nreturn [a, b];',
+    ],
+    [
+      'rejections surface as exceptions',
+      'try { await Promise.reject(new Error("no")) } catch (e) { return e.message }',
+    ],
+    [
+      'switch with lexical cases',
+      'function f(x) { switch (x) { case 1: { let y = "one"; return y } default: const z = "many"; return z } }\nreturn [f(1), f(2)];',
+    ],
     ['labeled blocks', 'let r = 0;\nblk: { r = 1; break blk; }\nreturn r;'],
     ['for-in over an object', 'const keys = [];\nfor (const k in { a: 1, b: 2 }) keys.push(k);\nreturn keys;'],
     ['generators', 'function* g() { let i = 0; while (i < 3) yield i++; }\nreturn [...g()];'],
-    ['classes with static blocks and fields', 'class A { static n = 0; x = 1; static { for (let i = 0; i < 3; i++) A.n += i } }\nreturn [A.n, new A().x];'],
+    [
+      'classes with static blocks and fields',
+      'class A { static n = 0; x = 1; static { for (let i = 0; i < 3; i++) A.n += i } }\nreturn [A.n, new A().x];',
+    ],
   ];
   for (const [name, body] of programs) {
     it(`keeps the meaning of ${name}`, async () => {
       const { run } = session();
-      const cell = body.replace(/\nreturn (.*);$/, '\n$1;').replace(/^try \{ (.*) \} catch \(e\) \{ return e\.message \}$/, 'let m; try { $1 } catch (e) { m = e.message }\nm');
+      const cell = body
+        .replace(/\nreturn (.*);$/, '\n$1;')
+        .replace(
+          /^try \{ (.*) \} catch \(e\) \{ return e\.message \}$/,
+          'let m; try { $1 } catch (e) { m = e.message }\nm',
+        );
       expect(await run(cell, 'javascript')).toEqual(await plain(body));
     });
   }

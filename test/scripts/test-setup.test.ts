@@ -19,23 +19,43 @@ function stub(name: string, body: string): void {
 }
 
 /** A machine: who runs, whether sudo asks a password, and what is installed already. */
-function machine({ uid, sudo, chromium, numpy, aptInstalls = true }: {
-  uid: number; sudo: 'none' | 'password' | 'nopasswd'; chromium: boolean; numpy: boolean; aptInstalls?: boolean;
+function machine({
+  uid,
+  sudo,
+  chromium,
+  numpy,
+  aptInstalls = true,
+}: {
+  uid: number;
+  sudo: 'none' | 'password' | 'nopasswd';
+  chromium: boolean;
+  numpy: boolean;
+  aptInstalls?: boolean;
 }): void {
   stub('id', `[ "$1" = -u ] && echo ${uid}`);
   if (chromium) stub('chromium', 'exit 0');
   stub('python3', numpy ? 'exit 0' : 'exit 1');
   // apt-get records its arguments and DEBIAN_FRONTEND; "installing" chromium puts a chromium on PATH.
-  stub('apt-get', [
-    `echo "apt-get $* [DEBIAN_FRONTEND=$DEBIAN_FRONTEND]" >> ${log}`,
-    aptInstalls ? `for a in "$@"; do [ "$a" = chromium ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/chromium && /bin/chmod +x ${bin}/chromium; done` : '',
-    aptInstalls ? `for a in "$@"; do [ "$a" = python3-numpy ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/python3; done` : '',
-    'exit 0',
-  ].join('\n'));
+  stub(
+    'apt-get',
+    [
+      `echo "apt-get $* [DEBIAN_FRONTEND=$DEBIAN_FRONTEND]" >> ${log}`,
+      aptInstalls
+        ? `for a in "$@"; do [ "$a" = chromium ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/chromium && /bin/chmod +x ${bin}/chromium; done`
+        : '',
+      aptInstalls
+        ? `for a in "$@"; do [ "$a" = python3-numpy ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/python3; done`
+        : '',
+      'exit 0',
+    ].join('\n'),
+  );
   if (sudo === 'password') stub('sudo', `echo "sudo $*" >> ${log}; exit 1`);
   if (sudo === 'nopasswd') {
     // sudo -n [VAR=value…] command…: run it with the variables set, as sudo does.
-    stub('sudo', `echo "sudo $*" >> ${log}; [ "$1" = -n ] && shift; while [[ "$1" == *=* ]]; do export "$1"; shift; done; [ "$1" = true ] && exit 0; exec "$@"`);
+    stub(
+      'sudo',
+      `echo "sudo $*" >> ${log}; [ "$1" = -n ] && shift; while [[ "$1" == *=* ]]; do export "$1"; shift; done; [ "$1" = true ] && exit 0; exec "$@"`,
+    );
   }
 }
 
@@ -69,7 +89,9 @@ describe('npm test installs what its tests need', () => {
     const r = run();
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Installing Debian's chromium python3-numpy python3-yaml python3-packaging");
-    expect(r.calls.at(-1)).toBe('apt-get install -y -qq chromium python3-numpy python3-yaml python3-packaging [DEBIAN_FRONTEND=noninteractive]');
+    expect(r.calls.at(-1)).toBe(
+      'apt-get install -y -qq chromium python3-numpy python3-yaml python3-packaging [DEBIAN_FRONTEND=noninteractive]',
+    );
   });
 
   it('not root and sudo wants a password: installs nothing and prints the exact command', () => {
@@ -84,7 +106,9 @@ describe('npm test installs what its tests need', () => {
     machine({ uid: 1000, sudo: 'none', chromium: true, numpy: false });
     const r = run();
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('sudo apt-get update && sudo apt-get install -y python3-numpy python3-yaml python3-packaging');
+    expect(r.stderr).toContain(
+      'sudo apt-get update && sudo apt-get install -y python3-numpy python3-yaml python3-packaging',
+    );
     expect(r.calls).toEqual([]);
   });
 
@@ -117,7 +141,10 @@ describe('npm test installs what its tests need', () => {
   it('accepts a browser named by CHROMIUM_PATH', () => {
     machine({ uid: 0, sudo: 'none', chromium: false, numpy: true });
     stub('my-chrome', 'exit 0');
-    const r = spawnSync('/bin/bash', [SCRIPT], { env: { PATH: bin, CHROMIUM_PATH: join(bin, 'my-chrome') }, encoding: 'utf8' });
+    const r = spawnSync('/bin/bash', [SCRIPT], {
+      env: { PATH: bin, CHROMIUM_PATH: join(bin, 'my-chrome') },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(existsSync(log)).toBe(false);
   });

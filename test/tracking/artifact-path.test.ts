@@ -17,10 +17,15 @@ describe('artifact paths', () => {
     const run = await mlflow.startRun();
     await expect(mlflow.logText('x', 'plots/loss#1.txt')).rejects.toMatchObject({
       code: 'INVALID_PARAMETER_VALUE',
-      message: "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+      message:
+        "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
     });
-    await expect(mlflow.logArtifact(new File(['x'], 'report #3.pdf'), 'reports')).rejects.toThrow(/^Invalid path: 'reports\/report #3\.pdf'/);
-    await expect(mlflow.logDict({ a: 1 }, 'C:/temp/x.json')).rejects.toThrow("Invalid path: 'C:/temp/x.json'. Artifact paths are relative to the run");
+    await expect(mlflow.logArtifact(new File(['x'], 'report #3.pdf'), 'reports')).rejects.toThrow(
+      /^Invalid path: 'reports\/report #3\.pdf'/,
+    );
+    await expect(mlflow.logDict({ a: 1 }, 'C:/temp/x.json')).rejects.toThrow(
+      "Invalid path: 'C:/temp/x.json'. Artifact paths are relative to the run",
+    );
     await mlflow.endRun();
     expect(await mlflow.listArtifacts(run.info.runId)).toEqual([]);
   });
@@ -32,7 +37,9 @@ describe('artifact paths', () => {
       "Invalid path: 'a%20b.txt'. MLflow's tracking server decodes '%' sequences in artifact paths (and drops a trailing '?' or ';'), so it would store this file as 'a b.txt'; name it that way.",
     );
     await expect(mlflow.logText('x', 'notes?')).rejects.toThrow("so it would store this file as 'notes'");
-    await expect(mlflow.logText('x', 'x%2523y.txt')).rejects.toThrow("this one decodes to a path it refuses; name the file without '%'");
+    await expect(mlflow.logText('x', 'x%2523y.txt')).rejects.toThrow(
+      "this one decodes to a path it refuses; name the file without '%'",
+    );
     // What the server keeps as it is, is logged as it is.
     for (const ok of ['a b.txt', '100%.txt', '%d-%m.csv', 'résumé/日本.txt', 'a;b/c?d.txt', 'q=1&r=2.json']) {
       await mlflow.logText('x', ok);

@@ -36,7 +36,10 @@ describe('runs', () => {
     expect(run.info.status).toBe('RUNNING');
     expect(run.info.experimentId).toBe('0');
     expect(run.data.tags).toMatchObject({
-      'mlflow.user': 'ada', 'mlflow.source.name': 'test.ts', 'mlflow.source.type': 'LOCAL', 'mlflow.runName': run.info.runName,
+      'mlflow.user': 'ada',
+      'mlflow.source.name': 'test.ts',
+      'mlflow.source.type': 'LOCAL',
+      'mlflow.runName': run.info.runName,
     });
     expect(mlflow.activeRun()?.info.runId).toBe(run.info.runId);
     await mlflow.endRun();
@@ -183,10 +186,16 @@ describe('logging', () => {
 
   it('records a dataset input with its context', async () => {
     const run = await mlflow.startRun();
-    await mlflow.logInput({ name: 'wine', digest: 'd1', sourceType: 'local', source: 'wine.csv', profile: '{"num_rows": 3}' }, 'train');
+    await mlflow.logInput(
+      { name: 'wine', digest: 'd1', sourceType: 'local', source: 'wine.csv', profile: '{"num_rows": 3}' },
+      'train',
+    );
     const inputs = (await mlflow.getRun(run.info.runId)).inputs.datasetInputs;
     expect(inputs).toEqual([
-      { dataset: { name: 'wine', digest: 'd1', sourceType: 'local', source: 'wine.csv', profile: '{"num_rows": 3}' }, tags: { 'mlflow.data.context': 'train' } },
+      {
+        dataset: { name: 'wine', digest: 'd1', sourceType: 'local', source: 'wine.csv', profile: '{"num_rows": 3}' },
+        tags: { 'mlflow.data.context': 'train' },
+      },
     ]);
     await mlflow.endRun();
   });
@@ -201,7 +210,9 @@ describe('experiments and search', () => {
     expect(run.info.experimentId).toBe('1');
     await mlflow.endRun();
     await mlflow.deleteExperiment('1');
-    await expect(mlflow.setExperiment('wine')).rejects.toThrow("Cannot set a deleted experiment 'wine' as the active experiment.");
+    await expect(mlflow.setExperiment('wine')).rejects.toThrow(
+      "Cannot set a deleted experiment 'wine' as the active experiment.",
+    );
     await mlflow.restoreExperiment('1');
     expect((await mlflow.setExperiment('wine')).lifecycleStage).toBe('active');
     await expect(mlflow.deleteExperiment('0')).rejects.toThrow('Cannot delete the default experiment');
@@ -210,7 +221,12 @@ describe('experiments and search', () => {
   it('searches with filter, order and pages; deleted runs only when asked', async () => {
     await mlflow.setExperiment('sweep');
     const ids: Record<string, string> = {};
-    for (const [alpha, r2] of [['0.01', 0.2], ['0.02', 0.35], ['0.5', 0.5], ['0.02', 0.31]] as const) {
+    for (const [alpha, r2] of [
+      ['0.01', 0.2],
+      ['0.02', 0.35],
+      ['0.5', 0.5],
+      ['0.02', 0.31],
+    ] as const) {
       await mlflow.startRun({ runName: `a${alpha}-${r2}` }, async (run) => {
         ids[run.info.runName] = run.info.runId;
         await mlflow.logParam('alpha', alpha);
@@ -226,7 +242,11 @@ describe('experiments and search', () => {
     const page1 = await mlflow.searchRuns({ orderBy: ['metrics.training_r2_score ASC'], maxResults: 3 });
     expect(page1.map((r) => r.data.metrics.training_r2_score)).toEqual([0.2, 0.31, 0.35]);
     expect(page1.token).toBeTruthy();
-    const page2 = await mlflow.searchRuns({ orderBy: ['metrics.training_r2_score ASC'], maxResults: 3, pageToken: page1.token });
+    const page2 = await mlflow.searchRuns({
+      orderBy: ['metrics.training_r2_score ASC'],
+      maxResults: 3,
+      pageToken: page1.token,
+    });
     expect(page2.map((r) => r.data.metrics.training_r2_score)).toEqual([0.5]);
     expect(page2.token).toBeNull();
     await mlflow.deleteRun(ids['a0.5-0.5']!);
@@ -284,12 +304,16 @@ describe('across pages and tabs', () => {
     const again = await second.getRun(run.info.runId);
     expect(again.info).toMatchObject({ runName: 'kept', status: 'FINISHED' });
     expect(again.data.params.alpha).toBe('0.1');
-    expect((await second.getMetricHistory(run.info.runId, 'loss')).map((m) => m.value)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect((await second.getMetricHistory(run.info.runId, 'loss')).map((m) => m.value)).toEqual([
+      10, 9, 8, 7, 6, 5, 4, 3, 2, 1,
+    ]);
     expect(await (await second.getArtifact(run.info.runId, 'a.txt')).text()).toBe('x');
   });
 
   it('refuses an unknown tracking URI with what to use instead', () => {
-    expect(() => mlflow.setTrackingUri('s3://bucket')).toThrow("Unsupported tracking URI 's3://bucket'. Use 'indexeddb:<database>'");
+    expect(() => mlflow.setTrackingUri('s3://bucket')).toThrow(
+      "Unsupported tracking URI 's3://bucket'. Use 'indexeddb:<database>'",
+    );
   });
 });
 

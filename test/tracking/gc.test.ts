@@ -19,14 +19,21 @@ describe.each([
     const orphan = await client.createRun(gone, { runName: 'in-deleted-experiment' });
     for (const r of [live, trashed, orphan]) {
       await client.logArtifact(r.info.runId, 'model/weights.bin', new Uint8Array(1000));
-      await client.logBatch(r.info.runId, { metrics: [{ key: 'loss', value: 1, step: 0, timestamp: 1 }, { key: 'loss', value: 0.5, step: 1, timestamp: 2 }] });
+      await client.logBatch(r.info.runId, {
+        metrics: [
+          { key: 'loss', value: 1, step: 0, timestamp: 1 },
+          { key: 'loss', value: 0.5, step: 1, timestamp: 2 },
+        ],
+      });
     }
     await client.deleteRun(trashed.info.runId);
     await client.deleteExperiment(gone);
     expect((await deletedRuns(client)).map((r) => r.info.runName).sort()).toEqual(['in-deleted-experiment', 'trashed']);
     const usage = await runUsage(client);
     expect(usage.map((u) => [u.run.info.runName, u.artifactBytes, u.metricPoints, u.deleted]).sort()).toEqual([
-      ['in-deleted-experiment', 1000, 2, true], ['live', 1000, 2, false], ['trashed', 1000, 2, true],
+      ['in-deleted-experiment', 1000, 2, true],
+      ['live', 1000, 2, false],
+      ['trashed', 1000, 2, true],
     ]);
     await expect(purgeDeletedRuns(client, { runIds: [live.info.runId] })).rejects.toThrow(
       `Run ${live.info.runId} is not in \`deleted\` lifecycle stage. Only runs in \`deleted\` lifecycle stage can be deleted.`,
@@ -39,9 +46,14 @@ describe.each([
 
     await client.logArtifact(live.info.runId, 'model/MLmodel', 'flavors: {}');
     await client.logArtifact(live.info.runId, 'notes.txt', 'x');
-    expect((await client.deleteArtifacts(live.info.runId, 'model/')).map((f) => f.path)).toEqual(['model/MLmodel', 'model/weights.bin']);
+    expect((await client.deleteArtifacts(live.info.runId, 'model/')).map((f) => f.path)).toEqual([
+      'model/MLmodel',
+      'model/weights.bin',
+    ]);
     expect((await client.listArtifactFiles(live.info.runId)).map((f) => f.path)).toEqual(['notes.txt']);
-    await expect(client.deleteArtifacts(live.info.runId, 'model')).rejects.toThrow(`No artifact 'model' in run ${live.info.runId}`);
+    await expect(client.deleteArtifacts(live.info.runId, 'model')).rejects.toThrow(
+      `No artifact 'model' in run ${live.info.runId}`,
+    );
     await expect(client.deleteArtifacts(live.info.runId, '../x')).rejects.toThrow('Invalid artifact path');
     await client.store.close();
   });

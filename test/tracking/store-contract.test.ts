@@ -24,18 +24,35 @@ interface Subject {
 let dbCounter = 0;
 const factories: Array<[string, () => Promise<Subject>]> = [
   ['MemoryTrackingStore', async () => ({ store: new MemoryTrackingStore(), callerTimes: true })],
-  ['IdbTrackingStore', async () => ({ store: new IdbTrackingStore(`contract-${++dbCounter}-${Date.now()}`), callerTimes: true })],
-  ['RestTrackingStore', async () => {
-    const server = await startMlflowTestServer({ defaultExperiment: false });
-    return { store: new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 0 })), callerTimes: false, stop: server.close };
-  }],
+  [
+    'IdbTrackingStore',
+    async () => ({ store: new IdbTrackingStore(`contract-${++dbCounter}-${Date.now()}`), callerTimes: true }),
+  ],
+  [
+    'RestTrackingStore',
+    async () => {
+      const server = await startMlflowTestServer({ defaultExperiment: false });
+      return {
+        store: new RestTrackingStore(server.url, () => ({ baseUrl: server.url, retries: 0 })),
+        callerTimes: false,
+        stop: server.close,
+      };
+    },
+  ],
 ];
 
 function makeRun(runId: string, experimentId: string, startTime = 1000): Run {
   return {
     info: {
-      runId, runName: `run-${runId.slice(0, 4)}`, experimentId, userId: 'ada', status: 'RUNNING', startTime,
-      endTime: null, artifactUri: `x/${runId}`, lifecycleStage: 'active',
+      runId,
+      runName: `run-${runId.slice(0, 4)}`,
+      experimentId,
+      userId: 'ada',
+      status: 'RUNNING',
+      startTime,
+      endTime: null,
+      artifactUri: `x/${runId}`,
+      lifecycleStage: 'active',
     },
     data: { params: {}, metrics: {}, tags: { 'mlflow.runName': `run-${runId.slice(0, 4)}` } },
     inputs: { datasetInputs: [] },
@@ -77,8 +94,12 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
 
   it('refuses a duplicate experiment name, also on rename', async () => {
     await store.createExperiment({ name: 'wine', creationTime: 2 });
-    await expect(store.createExperiment({ name: 'wine', creationTime: 3 })).rejects.toThrow("Experiment 'wine' already exists.");
-    await expect(store.updateExperiment('1', { name: 'Default' }, 4)).rejects.toThrow("Experiment 'Default' already exists.");
+    await expect(store.createExperiment({ name: 'wine', creationTime: 3 })).rejects.toThrow(
+      "Experiment 'wine' already exists.",
+    );
+    await expect(store.updateExperiment('1', { name: 'Default' }, 4)).rejects.toThrow(
+      "Experiment 'Default' already exists.",
+    );
   });
 
   it('soft-deletes and restores experiments, filtered by view type', async () => {
@@ -126,7 +147,10 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     await store.logBatch(A, { params: [{ key: 'alpha', value: '0.02' }] });
     await store.logBatch(A, { params: [{ key: 'alpha', value: '0.02' }] });
     await expect(
-      store.logBatch(A, { params: [{ key: 'alpha', value: '0.5' }], metrics: [{ key: 'm', value: 1, step: 0, timestamp: 1 }] }),
+      store.logBatch(A, {
+        params: [{ key: 'alpha', value: '0.5' }],
+        metrics: [{ key: 'm', value: 1, step: 0, timestamp: 1 }],
+      }),
     ).rejects.toThrow(
       `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ID='${A}'. Attempted logging new value '0.5'.`,
     );
@@ -140,7 +164,11 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     const A = await create(RUN_A, exp);
     const n = CHUNK_SIZE * 2 + 17;
     // Three batches whose edges fall inside chunks, as a real training loop's flushes do.
-    for (const [from, to] of [[0, 700], [700, 1500], [1500, n]] as const) {
+    for (const [from, to] of [
+      [0, 700],
+      [700, 1500],
+      [1500, n],
+    ] as const) {
       const metrics = [];
       for (let i = from; i < to; i++) metrics.push({ key: 'loss', value: 1 / (i + 1), step: i, timestamp: 100 + i });
       await store.logBatch(A, { metrics });
@@ -208,16 +236,24 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
     const A = await create(RUN_A, exp);
     const bytes = new TextEncoder().encode('hello').buffer as ArrayBuffer;
     await store.putArtifact(A, { path: 'model/MLmodel', contentType: 'application/yaml', bytes });
-    await store.putArtifact(A, { path: 'notes.txt', contentType: 'text/plain', bytes: new Uint8Array([1, 2, 3]).buffer });
+    await store.putArtifact(A, {
+      path: 'notes.txt',
+      contentType: 'text/plain',
+      bytes: new Uint8Array([1, 2, 3]).buffer,
+    });
     const got = await store.getArtifact(A, 'model/MLmodel');
     expect(got?.contentType).toBe('application/yaml');
-    expect(new TextDecoder().decode(got!.bytes instanceof Blob ? await got!.bytes.arrayBuffer() : got!.bytes)).toBe('hello');
+    expect(new TextDecoder().decode(got!.bytes instanceof Blob ? await got!.bytes.arrayBuffer() : got!.bytes)).toBe(
+      'hello',
+    );
     expect(await store.listArtifactPaths(A)).toEqual([
       { path: 'model/MLmodel', size: 5 },
       { path: 'notes.txt', size: 3 },
     ]);
     expect(await store.getArtifact(A, 'missing')).toBeUndefined();
-    await expect(store.putArtifact(RUN_B, { path: 'x', contentType: 'text/plain', bytes })).rejects.toThrow('not found');
+    await expect(store.putArtifact(RUN_B, { path: 'x', contentType: 'text/plain', bytes })).rejects.toThrow(
+      'not found',
+    );
   });
 
   it('hands out copies: mutating a result changes nothing stored', async () => {
@@ -231,7 +267,7 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
   });
 });
 
-describe.each(factories)('metric series (the write queue\'s columnar shape): %s', (_name, factory) => {
+describe.each(factories)("metric series (the write queue's columnar shape): %s", (_name, factory) => {
   it('stores series after single points, and picks the latest across both', async () => {
     const subject = await factory();
     const store = subject.store;
@@ -239,9 +275,17 @@ describe.each(factories)('metric series (the write queue\'s columnar shape): %s'
     const A = (await store.createRun(makeRun(RUN_A, exp))).info.runId;
     await store.logBatch(A, {
       metrics: [{ key: 'loss', value: 9, step: 0, timestamp: 1 }],
-      series: [{ key: 'loss', steps: [1, 2, 3], values: [3, 2, 1], timestamps: [2, 3, 4] }, { key: 'acc', steps: [0], values: [0.5], timestamps: [2] }],
+      series: [
+        { key: 'loss', steps: [1, 2, 3], values: [3, 2, 1], timestamps: [2, 3, 4] },
+        { key: 'acc', steps: [0], values: [0.5], timestamps: [2] },
+      ],
     });
-    expect((await store.getMetricHistory(A, 'loss')).map((m) => [m.step, m.value])).toEqual([[0, 9], [1, 3], [2, 2], [3, 1]]);
+    expect((await store.getMetricHistory(A, 'loss')).map((m) => [m.step, m.value])).toEqual([
+      [0, 9],
+      [1, 3],
+      [2, 2],
+      [3, 1],
+    ]);
     expect((await store.getRun(A))!.data.metrics).toEqual({ loss: 1, acc: 0.5 });
     await store.close();
     await subject.stop?.();
@@ -274,18 +318,31 @@ describe.each(localFactories)('files larger than a chunk, deletion and purge: %s
     const size = 2 * CHUNK_BYTES + 12_344;
     const blob = patterned(size);
     await store.putArtifact(RUN_A, { path: 'model/weights.bin', contentType: 'application/octet-stream', bytes: blob });
-    await store.commit(RUN_A, { artifacts: [{ path: 'big.bin', contentType: 'application/octet-stream', bytes: blob }, { path: 'small.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hi').buffer as ArrayBuffer }] });
+    await store.commit(RUN_A, {
+      artifacts: [
+        { path: 'big.bin', contentType: 'application/octet-stream', bytes: blob },
+        { path: 'small.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hi').buffer as ArrayBuffer },
+      ],
+    });
     for (const path of ['model/weights.bin', 'big.bin']) {
       const got = await store.getArtifact(RUN_A, path);
       expect(got!.bytes).toBeInstanceOf(Blob);
       expect(sameBytes(await blobBytes(got!.bytes), await blobBytes(blob))).toBe(true);
     }
     expect(await store.listArtifactPaths(RUN_A)).toEqual([
-      { path: 'big.bin', size }, { path: 'model/weights.bin', size }, { path: 'small.txt', size: 2 },
+      { path: 'big.bin', size },
+      { path: 'model/weights.bin', size },
+      { path: 'small.txt', size: 2 },
     ]);
     // Replacing a file replaces its bytes.
-    await store.putArtifact(RUN_A, { path: 'big.bin', contentType: 'text/plain', bytes: new TextEncoder().encode('now small').buffer as ArrayBuffer });
-    expect(new TextDecoder().decode(await blobBytes((await store.getArtifact(RUN_A, 'big.bin'))!.bytes))).toBe('now small');
+    await store.putArtifact(RUN_A, {
+      path: 'big.bin',
+      contentType: 'text/plain',
+      bytes: new TextEncoder().encode('now small').buffer as ArrayBuffer,
+    });
+    expect(new TextDecoder().decode(await blobBytes((await store.getArtifact(RUN_A, 'big.bin'))!.bytes))).toBe(
+      'now small',
+    );
     await store.close();
   });
 
@@ -301,10 +358,15 @@ describe.each(localFactories)('files larger than a chunk, deletion and purge: %s
         { path: 'model/weights.bin', contentType: 'application/octet-stream', bytes: patterned(CHUNK_BYTES + 8) },
         { path: 'modelling.txt', contentType: 'text/plain', bytes: text('not in model/') },
       ]);
-      await store.logBatch(id, { metrics: Array.from({ length: 10 }, (_, i) => ({ key: 'loss', value: i, step: i, timestamp: 1 })) });
+      await store.logBatch(id, {
+        metrics: Array.from({ length: 10 }, (_, i) => ({ key: 'loss', value: i, step: i, timestamp: 1 })),
+      });
     }
     expect(await store.listRuns([exp])).toHaveLength(2); // fills the IndexedDB store's run cache
-    expect(await store.deleteArtifacts!(RUN_A, 'model')).toEqual([{ path: 'model/MLmodel', size: 1 }, { path: 'model/weights.bin', size: CHUNK_BYTES + 8 }]);
+    expect(await store.deleteArtifacts!(RUN_A, 'model')).toEqual([
+      { path: 'model/MLmodel', size: 1 },
+      { path: 'model/weights.bin', size: CHUNK_BYTES + 8 },
+    ]);
     expect(await store.listArtifactPaths(RUN_A)).toEqual([{ path: 'modelling.txt', size: 13 }]);
     expect(await store.getArtifact(RUN_A, 'model/weights.bin')).toBeUndefined();
 
@@ -354,7 +416,11 @@ describe('IdbTrackingStore metric chunks', () => {
     const point = () => ({ key: 'loss', value: step, step: step++, timestamp: 1 });
     for (let i = 0; i < 1500; i++) await store.logBatch(RUN_A, { metrics: [point()] });
     const big = Array.from({ length: 25_000 }, point);
-    await store.logBatch(RUN_A, { series: [{ key: 'loss', steps: big.map((p) => p.step), values: big.map((p) => p.value), timestamps: big.map(() => 1) }] });
+    await store.logBatch(RUN_A, {
+      series: [
+        { key: 'loss', steps: big.map((p) => p.step), values: big.map((p) => p.value), timestamps: big.map(() => 1) },
+      ],
+    });
     for (let i = 0; i < 10; i++) await store.logBatch(RUN_A, { metrics: [point()] });
     const history = await store.getMetricHistory(RUN_A, 'loss');
     expect(history.length).toBe(step);
@@ -375,10 +441,12 @@ describe('IdbTrackingStore commit atomicity', () => {
     const exp = (await store.createExperiment({ name: 'Default', creationTime: 1 })).experimentId;
     await store.createRun(makeRun(RUN_A, exp));
     // Metric chunks are written first; then an artifact that cannot be stored makes the change fail.
-    await expect(store.commit(RUN_A, {
-      batch: { metrics: [{ key: 'loss', value: 1, step: 0, timestamp: 1 }], params: [{ key: 'alpha', value: '1' }] },
-      artifacts: [{ path: 'a.txt', contentType: 'text/plain', bytes: (() => 1) as unknown as ArrayBuffer }],
-    })).rejects.toThrow();
+    await expect(
+      store.commit(RUN_A, {
+        batch: { metrics: [{ key: 'loss', value: 1, step: 0, timestamp: 1 }], params: [{ key: 'alpha', value: '1' }] },
+        artifacts: [{ path: 'a.txt', contentType: 'text/plain', bytes: (() => 1) as unknown as ArrayBuffer }],
+      }),
+    ).rejects.toThrow();
     expect(await store.getMetricHistory(RUN_A, 'loss')).toEqual([]);
     const run = (await store.getRun(RUN_A))!;
     expect(run.data.params).toEqual({});
@@ -396,8 +464,12 @@ describe('IdbTrackingStore file bytes', () => {
     const big = patterned(CHUNK_BYTES + 4);
     // The staged Blob is written before the change's transaction; the change fails (a param changes value).
     await store.logBatch(RUN_A, { params: [{ key: 'alpha', value: '1' }] });
-    await expect(store.commit(RUN_A, { batch: { params: [{ key: 'alpha', value: '2' }] }, artifacts: [{ path: 'w.bin', contentType: 'x', bytes: big }] }))
-      .rejects.toThrow('Changing param values is not allowed');
+    await expect(
+      store.commit(RUN_A, {
+        batch: { params: [{ key: 'alpha', value: '2' }] },
+        artifacts: [{ path: 'w.bin', contentType: 'x', bytes: big }],
+      }),
+    ).rejects.toThrow('Changing param values is not allowed');
     await store.putArtifact(RUN_A, { path: 'w.bin', contentType: 'x', bytes: big });
     await store.putArtifact(RUN_A, { path: 'w.bin', contentType: 'x', bytes: patterned(CHUNK_BYTES + 8) });
     const { openDB } = await import('idb');

@@ -4,7 +4,18 @@ import { formatDuration, formatElapsed, formatTime, isoTime } from '../../src/ui
 import { formatCreated } from '../../src/ui/format';
 
 // 0 is protobuf's default: a time a server did not set.
-const NOT_TIMES = [0, NaN, Infinity, -1, 1.5, 9e15, 'abc' as unknown as number, {} as unknown as number, undefined, null];
+const NOT_TIMES = [
+  0,
+  NaN,
+  Infinity,
+  -1,
+  1.5,
+  9e15,
+  'abc' as unknown as number,
+  {} as unknown as number,
+  undefined,
+  null,
+];
 
 describe('time formatting', () => {
   it.each(NOT_TIMES.map((v) => [v]))('shows %s as "—"', (v) => {

@@ -12,7 +12,8 @@ describe('message catalogs', () => {
   it('have the same keys, with the same placeholders', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     const placeholders = (m: unknown) => [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
-    for (const key of Object.keys(en) as Array<keyof typeof en>) expect([...new Set(placeholders(ja[key]))], key).toEqual([...new Set(placeholders(en[key]))]);
+    for (const key of Object.keys(en) as Array<keyof typeof en>)
+      expect([...new Set(placeholders(ja[key]))], key).toEqual([...new Set(placeholders(en[key]))]);
   });
 
   it('fill placeholders and choose plural forms by Intl.PluralRules', () => {
@@ -40,7 +41,9 @@ describe('message catalogs', () => {
     expect(formatElapsed(125_000, 'ja')).toBe('2 分 5 秒');
     expect(formatBytes(1_234_567, 'en')).toBe('1.2 MB');
     const t = Date.UTC(2024, 0, 2, 3, 4);
-    expect(formatTime(t, 'ja')).toBe(new Intl.DateTimeFormat('ja', { dateStyle: 'medium', timeStyle: 'short' }).format(t));
+    expect(formatTime(t, 'ja')).toBe(
+      new Intl.DateTimeFormat('ja', { dateStyle: 'medium', timeStyle: 'short' }).format(t),
+    );
     expect(formatTime(t, 'ja')).toMatch(/^2024\/01\/02/);
     expect(formatTime(t, 'en')).toMatch(/^Jan 2, 2024/);
   });
@@ -63,9 +66,13 @@ describe('the check for English left in the Japanese UI', () => {
   });
 
   it('passes the Japanese catalog itself and technical words that are the same in both', () => {
-    const japanese = (Object.keys(ja) as Array<keyof Catalog>).map((k) => translate('ja', k).replace(/\{\w+\}/g, 'ワイン'));
+    const japanese = (Object.keys(ja) as Array<keyof Catalog>).map((k) =>
+      translate('ja', k).replace(/\{\w+\}/g, 'ワイン'),
+    );
     expect(englishLeaks(japanese, fragments)).toEqual([]);
-    expect(englishLeaks(['MLflow', 'TensorFlow.js', 'winequality-red.csv', 'training_r2_score', 'Kiroku 記録'], fragments)).toEqual([]);
+    expect(
+      englishLeaks(['MLflow', 'TensorFlow.js', 'winequality-red.csv', 'training_r2_score', 'Kiroku 記録'], fragments),
+    ).toEqual([]);
   });
 
   it('does not flag a word inside another word, nor a common word inside a technical name', () => {

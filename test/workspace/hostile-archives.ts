@@ -114,11 +114,16 @@ export function writeZip(entries: Entry[]): Uint8Array {
 /** A real export's entries, with `extra` added and the manifest naming each (with `named` sizes for entries it must name). */
 export function rebuild(archive: Uint8Array, extra: Entry[], options: { unnamed?: string[] } = {}): Uint8Array {
   const base = unzipSync(archive);
-  const manifest = JSON.parse(new TextDecoder().decode(base['kiroku-workspace.json']!)) as { entries: Record<string, number> };
-  const entries: Entry[] = Object.entries(base).filter(([n]) => n !== 'kiroku-workspace.json').map(([name, data]) => ({ name, data }));
+  const manifest = JSON.parse(new TextDecoder().decode(base['kiroku-workspace.json']!)) as {
+    entries: Record<string, number>;
+  };
+  const entries: Entry[] = Object.entries(base)
+    .filter(([n]) => n !== 'kiroku-workspace.json')
+    .map(([name, data]) => ({ name, data }));
   for (const e of extra) {
     entries.push(e);
-    if (!options.unnamed?.includes(e.name)) manifest.entries[e.name] = 'zeros' in e ? (e.declared ?? e.zeros) : e.data.length;
+    if (!options.unnamed?.includes(e.name))
+      manifest.entries[e.name] = 'zeros' in e ? (e.declared ?? e.zeros) : e.data.length;
   }
   entries.push({ name: 'kiroku-workspace.json', data: json(manifest) });
   return writeZip(entries);
@@ -128,10 +133,33 @@ export function rebuild(archive: Uint8Array, extra: Entry[], options: { unnamed?
 
 const hex = (c: string) => c.repeat(32);
 
-function runJson(runId: string, experimentId: string, patch: Record<string, unknown> = {}, infoPatch: Record<string, unknown> = {}) {
+function runJson(
+  runId: string,
+  experimentId: string,
+  patch: Record<string, unknown> = {},
+  infoPatch: Record<string, unknown> = {},
+) {
   return {
-    info: { runId, runName: `hostile-${runId.slice(0, 4)}`, experimentId, userId: 'mallory', status: 'FINISHED', startTime: 1, endTime: 2, artifactUri: 'x', lifecycleStage: 'active', ...infoPatch },
-    params: {}, metrics: {}, tags: {}, inputs: [], lastActivity: 2, metricKeys: [], artifacts: [], ...patch,
+    info: {
+      runId,
+      runName: `hostile-${runId.slice(0, 4)}`,
+      experimentId,
+      userId: 'mallory',
+      status: 'FINISHED',
+      startTime: 1,
+      endTime: 2,
+      artifactUri: 'x',
+      lifecycleStage: 'active',
+      ...infoPatch,
+    },
+    params: {},
+    metrics: {},
+    tags: {},
+    inputs: [],
+    lastActivity: 2,
+    metricKeys: [],
+    artifacts: [],
+    ...patch,
   };
 }
 
@@ -142,7 +170,12 @@ export function hostileItems(experimentId: string): Entry[] {
     run(hex('1'), { info: null, params: 7 }), // wrong shape: "Cannot convert undefined or null to object" before
     run(hex('2'), runJson(hex('2'), experimentId, { params: { '../../evil': 'x' } })),
     run(hex('3'), runJson(hex('3'), experimentId, { tags: { '../../../etc/passwd': 'x' } })),
-    run(hex('4'), runJson(hex('4'), experimentId, { artifacts: [{ path: '../../outside.txt', contentType: 'text/plain', size: 4 }] })),
+    run(
+      hex('4'),
+      runJson(hex('4'), experimentId, {
+        artifacts: [{ path: '../../outside.txt', contentType: 'text/plain', size: 4 }],
+      }),
+    ),
     { name: `tracking/runs/${hex('4')}/artifacts/../../outside.txt`, data: encoder.encode('evil') },
     run(hex('5'), runJson(hex('5'), experimentId, {}, { status: 'BOGUS' })),
     run(hex('6'), runJson(hex('6'), experimentId, { metrics: { loss: { value: 'high', step: 0, timestamp: 0 } } })),
@@ -156,8 +189,35 @@ export function hostileRegistry(archive: Uint8Array): Entry[] {
   const models = JSON.parse(new TextDecoder().decode(base['registry/models.json']!)) as unknown[];
   const experiments = JSON.parse(new TextDecoder().decode(base['tracking/experiments.json']!)) as unknown[];
   return [
-    { name: 'registry/models.json', data: json([...models, { name: 'evil', description: '', creationTimestamp: 1, lastUpdatedTimestamp: 1, tags: {}, aliases: { '../champion': '1' } }]) },
-    { name: 'tracking/experiments.json', data: json([...experiments, { experimentId: '77', name: '', artifactLocation: 'x', lifecycleStage: 'active', tags: {}, creationTime: 1, lastUpdateTime: 1 }]) },
+    {
+      name: 'registry/models.json',
+      data: json([
+        ...models,
+        {
+          name: 'evil',
+          description: '',
+          creationTimestamp: 1,
+          lastUpdatedTimestamp: 1,
+          tags: {},
+          aliases: { '../champion': '1' },
+        },
+      ]),
+    },
+    {
+      name: 'tracking/experiments.json',
+      data: json([
+        ...experiments,
+        {
+          experimentId: '77',
+          name: '',
+          artifactLocation: 'x',
+          lifecycleStage: 'active',
+          tags: {},
+          creationTime: 1,
+          lastUpdateTime: 1,
+        },
+      ]),
+    },
   ];
 }
 
@@ -166,7 +226,9 @@ export function rebuildReplacing(archive: Uint8Array, extra: Entry[]): Uint8Arra
   const names = new Set(extra.map((e) => e.name));
   const base = unzipSync(archive);
   for (const n of names) delete base[n];
-  const manifest = JSON.parse(new TextDecoder().decode(base['kiroku-workspace.json']!)) as { entries: Record<string, number> };
+  const manifest = JSON.parse(new TextDecoder().decode(base['kiroku-workspace.json']!)) as {
+    entries: Record<string, number>;
+  };
   for (const n of names) delete manifest.entries[n];
   base['kiroku-workspace.json'] = json(manifest);
   return rebuild(writeZipFrom(base), extra);

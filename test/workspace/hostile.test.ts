@@ -22,7 +22,9 @@ async function seed(dbs: WorkspaceDatabases, runName: string) {
   const expId = await tracking.createExperiment('wine');
   const run = await tracking.createRun(expId, { runName });
   await tracking.logParam(run.info.runId, 'alpha', 0.5);
-  await tracking.logBatch(run.info.runId, { metrics: Array.from({ length: 100 }, (_, i) => ({ key: 'loss', value: 1 / (i + 1), step: i, timestamp: i })) });
+  await tracking.logBatch(run.info.runId, {
+    metrics: Array.from({ length: 100 }, (_, i) => ({ key: 'loss', value: 1 / (i + 1), step: i, timestamp: i })),
+  });
   await tracking.logArtifact(run.info.runId, 'model/weights.bin', new Uint8Array([9, 8, 7]));
   await tracking.setTerminated(run.info.runId, 'FINISHED', 50);
   await registry.createRegisteredModel('wine-model');
@@ -37,13 +39,23 @@ async function snapshot(dbs: WorkspaceDatabases) {
   const tracking = new TrackingClient(new IdbTrackingStore(dbs.tracking));
   const registry = new RegistryClient(new IdbRegistryStore(dbs.tracking));
   const exps = await tracking.searchExperiments('ALL');
-  const runs = await tracking.searchRuns({ experimentIds: exps.map((e) => e.experimentId), runViewType: 'ALL', orderBy: ['attributes.run_name ASC'] });
+  const runs = await tracking.searchRuns({
+    experimentIds: exps.map((e) => e.experimentId),
+    runViewType: 'ALL',
+    orderBy: ['attributes.run_name ASC'],
+  });
   const out = {
     experiments: exps.map((e) => [e.experimentId, e.name]),
-    runs: await Promise.all(runs.map(async (r) => ({
-      run: r, loss: await tracking.getMetricHistory(r.info.runId, 'loss'), files: await tracking.listArtifactFiles(r.info.runId),
-      weights: [...new Uint8Array(await (await tracking.downloadArtifact(r.info.runId, 'model/weights.bin')).arrayBuffer())],
-    }))),
+    runs: await Promise.all(
+      runs.map(async (r) => ({
+        run: r,
+        loss: await tracking.getMetricHistory(r.info.runId, 'loss'),
+        files: await tracking.listArtifactFiles(r.info.runId),
+        weights: [
+          ...new Uint8Array(await (await tracking.downloadArtifact(r.info.runId, 'model/weights.bin')).arrayBuffer()),
+        ],
+      })),
+    ),
     models: await registry.searchRegisteredModels(),
     versions: await registry.searchModelVersions(),
   };
@@ -54,7 +66,7 @@ async function snapshot(dbs: WorkspaceDatabases) {
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
 describe('importing hostile archives', () => {
-  it('rejects and reports every item that breaks MLflow\'s rules, imports the rest, and changes nothing stored before', async () => {
+  it("rejects and reports every item that breaks MLflow's rules, imports the rest, and changes nothing stored before", async () => {
     const a = databases();
     await seed(a, 'exported');
     const exported = new Uint8Array(await (await exportWorkspace({ databases: a })).blob.arrayBuffer());
@@ -66,17 +78,34 @@ describe('importing hostile archives', () => {
     const report = await importWorkspace(hostile, { databases: b });
 
     const rejected = report.items.filter((i) => i.action === 'rejected').map((i) => [i.file, i.reason]);
-    expect(rejected).toEqual(expect.arrayContaining([
-      ['tracking/runs/11111111111111111111111111111111/run.json', 'The run has no info object.'],
-      ['tracking/runs/22222222222222222222222222222222/run.json', expect.stringContaining("Invalid param name: '../../evil'")],
-      ['tracking/runs/33333333333333333333333333333333/run.json', expect.stringContaining("Invalid tag name: '../../../etc/passwd'")],
-      ['tracking/runs/44444444444444444444444444444444/run.json', "Invalid artifact path: '../../outside.txt'. Paths are relative, without '.' or '..' parts."],
-      ['tracking/runs/55555555555555555555555555555555/run.json', expect.stringContaining('Invalid run status: "BOGUS"')],
-      ['tracking/runs/66666666666666666666666666666666/run.json', expect.stringContaining("metric 'loss' is not {value, step, timestamp} numbers")],
-      ['tracking/runs/..%2F..%2Fx/run.json', expect.stringContaining('Invalid run id "../../x"')],
-      ['registry/models.json', expect.stringContaining("Invalid alias name: '../champion'")],
-      ['tracking/experiments.json', expect.stringContaining('Invalid experiment name: ""')],
-    ]));
+    expect(rejected).toEqual(
+      expect.arrayContaining([
+        ['tracking/runs/11111111111111111111111111111111/run.json', 'The run has no info object.'],
+        [
+          'tracking/runs/22222222222222222222222222222222/run.json',
+          expect.stringContaining("Invalid param name: '../../evil'"),
+        ],
+        [
+          'tracking/runs/33333333333333333333333333333333/run.json',
+          expect.stringContaining("Invalid tag name: '../../../etc/passwd'"),
+        ],
+        [
+          'tracking/runs/44444444444444444444444444444444/run.json',
+          "Invalid artifact path: '../../outside.txt'. Paths are relative, without '.' or '..' parts.",
+        ],
+        [
+          'tracking/runs/55555555555555555555555555555555/run.json',
+          expect.stringContaining('Invalid run status: "BOGUS"'),
+        ],
+        [
+          'tracking/runs/66666666666666666666666666666666/run.json',
+          expect.stringContaining("metric 'loss' is not {value, step, timestamp} numbers"),
+        ],
+        ['tracking/runs/..%2F..%2Fx/run.json', expect.stringContaining('Invalid run id "../../x"')],
+        ['registry/models.json', expect.stringContaining("Invalid alias name: '../champion'")],
+        ['tracking/experiments.json', expect.stringContaining('Invalid experiment name: ""')],
+      ]),
+    );
     expect(rejected).toHaveLength(9);
     expect(report.runs).toEqual({ added: 1, updated: 0, skipped: 0, rejected: 7 });
     // The good run from the archive is there, whole; what was stored before is unchanged.
@@ -123,7 +152,9 @@ describe('importing hostile archives', () => {
     const peak = peakRss();
     const report = await importWorkspace(archive, { databases: b, available: null });
     expect(peakRss() - peak).toBeLessThan(256 << 20);
-    const reasons = Object.fromEntries(report.items.filter((i) => i.action === 'rejected').map((i) => [i.file, i.reason]));
+    const reasons = Object.fromEntries(
+      report.items.filter((i) => i.action === 'rejected').map((i) => [i.file, i.reason]),
+    );
     expect(reasons[liar]).toMatch(/expands to more than 200 bytes/);
     expect(reasons[huge]).toMatch(/expands to more than 67108864 bytes/);
     const after = await snapshot(b);
@@ -140,7 +171,12 @@ describe('importing hostile archives', () => {
     const before = await snapshot(b);
     const error = await importWorkspace(archive, { databases: b, available: 32 << 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkspaceError);
-    expect(error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/expands to 67 MB, and the browser can store 34 MB more here\. Nothing was imported/) });
+    expect(error).toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringMatching(
+        /expands to 67 MB, and the browser can store 34 MB more here\. Nothing was imported/,
+      ),
+    });
     expect(await snapshot(b)).toEqual(before);
   });
 });

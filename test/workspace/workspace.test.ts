@@ -8,7 +8,13 @@ import { IdbRegistryStore } from '../../src/model-registry/idb-store';
 import { RegistryClient } from '../../src/model-registry/client';
 import { NotebooksStore } from '../../src/notebook/notebooks-store';
 import { FilesStore } from '../../src/notebook/files';
-import { exportWorkspace, importWorkspace, clearWorkspace, WorkspaceError, type WorkspaceDatabases } from '../../src/workspace';
+import {
+  exportWorkspace,
+  importWorkspace,
+  clearWorkspace,
+  WorkspaceError,
+  type WorkspaceDatabases,
+} from '../../src/workspace';
 import { decodeJSON } from '../../src/workspace/archive';
 import { openKirokuDB } from '../../src/storage/connection';
 
@@ -30,7 +36,12 @@ async function seed(dbs: WorkspaceDatabases, experimentName = 'wine') {
   const run = await tracking.createRun(expId, { runName: 'enet' });
   const runId = run.info.runId;
   await tracking.logParam(runId, 'alpha', 0.02);
-  const metrics = Array.from({ length: 12500 }, (_, i) => ({ key: 'loss', value: i === 7 ? NaN : 1 / (i + 1), step: i, timestamp: 1000 + i }));
+  const metrics = Array.from({ length: 12500 }, (_, i) => ({
+    key: 'loss',
+    value: i === 7 ? NaN : 1 / (i + 1),
+    step: i,
+    timestamp: 1000 + i,
+  }));
   await tracking.logBatch(runId, { metrics: [...metrics, { key: 'r2', value: Infinity, step: 0, timestamp: 5 }] });
   await tracking.logArtifact(runId, 'model/MLmodel', 'flavors: {}\n');
   await tracking.logArtifact(runId, 'model/weights.bin', new Uint8Array([1, 2, 3, 250]));
@@ -41,7 +52,14 @@ async function seed(dbs: WorkspaceDatabases, experimentName = 'wine') {
   await registry.setRegisteredModelAlias('wine-model', 'champion', 1);
 
   const notebooks = await NotebooksStore.open({ name: dbs.notebooks });
-  await notebooks.put({ id: 'nb1', name: 'Wine', cells: [{ id: 'c1', type: 'markdown', source: '# hi', metadata: {} }], metadata: {}, createdAt: 1, updatedAt: 2 });
+  await notebooks.put({
+    id: 'nb1',
+    name: 'Wine',
+    cells: [{ id: 'c1', type: 'markdown', source: '# hi', metadata: {} }],
+    metadata: {},
+    createdAt: 1,
+    updatedAt: 2,
+  });
   notebooks.close();
   const files = new FilesStore(dbs.files);
   await files.put({ name: 'data.csv', data: 'a,b\n1,2\n', lastModified: 100 });
@@ -53,19 +71,34 @@ async function seed(dbs: WorkspaceDatabases, experimentName = 'wine') {
 async function snapshot(dbs: WorkspaceDatabases) {
   const { tracking, registry } = clients(dbs);
   const exps = (await tracking.searchExperiments()).map((e) => e.name).sort();
-  const runs = await tracking.searchRuns({ experimentIds: (await tracking.searchExperiments()).map((e) => e.experimentId) });
-  const out = await Promise.all(runs.map(async (r) => ({
-    name: r.info.runName,
-    status: r.info.status,
-    experiment: (await tracking.getExperiment(r.info.experimentId))!.name,
-    params: r.data.params,
-    metrics: r.data.metrics,
-    loss: await tracking.getMetricHistory(r.info.runId, 'loss'),
-    files: await tracking.listArtifactFiles(r.info.runId),
-    weights: [...new Uint8Array(await (await tracking.downloadArtifact(r.info.runId, 'model/weights.bin')).arrayBuffer())],
-  })));
-  const models = (await registry.searchRegisteredModels()).map((m) => ({ name: m.name, description: m.description, aliases: m.aliases }));
-  const versions = (await registry.searchModelVersions()).map((v) => ({ name: v.name, version: v.version, source: v.source, aliases: v.aliases }));
+  const runs = await tracking.searchRuns({
+    experimentIds: (await tracking.searchExperiments()).map((e) => e.experimentId),
+  });
+  const out = await Promise.all(
+    runs.map(async (r) => ({
+      name: r.info.runName,
+      status: r.info.status,
+      experiment: (await tracking.getExperiment(r.info.experimentId))!.name,
+      params: r.data.params,
+      metrics: r.data.metrics,
+      loss: await tracking.getMetricHistory(r.info.runId, 'loss'),
+      files: await tracking.listArtifactFiles(r.info.runId),
+      weights: [
+        ...new Uint8Array(await (await tracking.downloadArtifact(r.info.runId, 'model/weights.bin')).arrayBuffer()),
+      ],
+    })),
+  );
+  const models = (await registry.searchRegisteredModels()).map((m) => ({
+    name: m.name,
+    description: m.description,
+    aliases: m.aliases,
+  }));
+  const versions = (await registry.searchModelVersions()).map((v) => ({
+    name: v.name,
+    version: v.version,
+    source: v.source,
+    aliases: v.aliases,
+  }));
   const notebooks = await NotebooksStore.open({ name: dbs.notebooks });
   const nbs = await Promise.all((await notebooks.list()).map((s) => notebooks.get(s.id)));
   notebooks.close();
@@ -84,7 +117,15 @@ describe('workspace export and import', () => {
     const before = await snapshot(a);
     expect(before.runs[0]!.loss).toHaveLength(12500);
     const { blob: bytes, counts } = await exportWorkspace({ databases: a });
-    expect(counts).toMatchObject({ notebooks: 1, files: 1, experiments: 2, runs: 1, artifacts: 2, registeredModels: 1, modelVersions: 1 });
+    expect(counts).toMatchObject({
+      notebooks: 1,
+      files: 1,
+      experiments: 2,
+      runs: 1,
+      artifacts: 2,
+      registeredModels: 1,
+      modelVersions: 1,
+    });
 
     const b = databases();
     const report = await importWorkspace(bytes, { databases: b });
@@ -143,7 +184,10 @@ describe('workspace export and import', () => {
     expect(await c.tracking.createExperiment('next')).toBe('3');
 
     const versions = await c.registry.searchModelVersions("name = 'wine-model'");
-    expect(versions.map((v) => [v.version, v.runId]).sort()).toEqual([['1', irisRun.info.runId], ['2', runId]]);
+    expect(versions.map((v) => [v.version, v.runId]).sort()).toEqual([
+      ['1', irisRun.info.runId],
+      ['2', runId],
+    ]);
     // The local alias wins; the imported one does not overwrite it.
     expect((await c.registry.getModelVersionByAlias('wine-model', 'champion')).version).toBe('1');
     await c.tracking.store.close();
@@ -162,7 +206,9 @@ describe('workspace export and import', () => {
     const a = databases();
     await seed(a);
     const { blob: bytes } = await exportWorkspace({ databases: a, now: () => 42 });
-    const manifest = decodeJSON<{ format: string; exportedAt: number; counts: { runs: number } }>(unzipSync(new Uint8Array(await bytes.arrayBuffer()))['kiroku-workspace.json']!);
+    const manifest = decodeJSON<{ format: string; exportedAt: number; counts: { runs: number } }>(
+      unzipSync(new Uint8Array(await bytes.arrayBuffer()))['kiroku-workspace.json']!,
+    );
     expect(manifest).toMatchObject({ format: 'kiroku-workspace', exportedAt: 42, counts: { runs: 1 } });
     await clearWorkspace({ databases: a });
     const names = (await indexedDB.databases()).map((d) => d.name);
@@ -179,7 +225,9 @@ describe('workspace import on a full disk', () => {
     const expId = await tracking.createExperiment('many');
     for (let r = 0; r < 3; r++) {
       const run = await tracking.createRun(expId, { runName: `r${r}` });
-      await tracking.logBatch(run.info.runId, { metrics: Array.from({ length: 50 }, (_, i) => ({ key: 'loss', value: i, step: i, timestamp: i })) });
+      await tracking.logBatch(run.info.runId, {
+        metrics: Array.from({ length: 50 }, (_, i) => ({ key: 'loss', value: i, step: i, timestamp: i })),
+      });
       await tracking.logArtifact(run.info.runId, 'a.txt', `run ${r}`);
     }
     await tracking.flush();
@@ -191,7 +239,8 @@ describe('workspace import on a full disk', () => {
     const put = IDBObjectStore.prototype.put;
     let rows = 0;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'runs' && ++rows === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.name === 'runs' && ++rows === 2)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
     let error: unknown;
@@ -203,23 +252,32 @@ describe('workspace import on a full disk', () => {
       IDBObjectStore.prototype.put = put;
     }
     expect(error).toBeInstanceOf(WorkspaceError);
-    expect(error).toMatchObject({ code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/quota exceeded.*\(1 runs\).*import again/) });
+    expect(error).toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      message: expect.stringMatching(/quota exceeded.*\(1 runs\).*import again/),
+    });
 
     const c = clients(b);
-    const stored = await c.tracking.searchRuns({ experimentIds: [(await c.tracking.getExperimentByName('many'))!.experimentId] });
+    const stored = await c.tracking.searchRuns({
+      experimentIds: [(await c.tracking.getExperimentByName('many'))!.experimentId],
+    });
     expect(stored).toHaveLength(1);
     expect(await c.tracking.getMetricHistory(stored[0]!.info.runId, 'loss')).toHaveLength(50);
     // Nothing of the refused run was written: no orphaned history chunks or artifacts.
     const db = await openKirokuDB(b.tracking);
     expect((await db.getAll('metricChunks')).map((ch) => ch.runId)).toEqual([stored[0]!.info.runId]);
     expect((await db.getAll('artifacts')).map((x) => x.runId)).toEqual([stored[0]!.info.runId]);
-    expect((await db.getAllKeys('artifactChunks')).map((k) => k[0])).toEqual((await db.getAll('artifacts')).map((x) => x.blobId));
+    expect((await db.getAllKeys('artifactChunks')).map((k) => k[0])).toEqual(
+      (await db.getAll('artifacts')).map((x) => x.blobId),
+    );
     await c.tracking.store.close();
 
     const again = await importWorkspace(bytes, { databases: b });
     expect(again.runs).toEqual({ added: 2, updated: 0, skipped: 1, rejected: 0 });
     const d = clients(b);
-    expect(await d.tracking.searchRuns({ experimentIds: [(await d.tracking.getExperimentByName('many'))!.experimentId] })).toHaveLength(3);
+    expect(
+      await d.tracking.searchRuns({ experimentIds: [(await d.tracking.getExperimentByName('many'))!.experimentId] }),
+    ).toHaveLength(3);
     await d.tracking.store.close();
   });
 });

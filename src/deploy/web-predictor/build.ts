@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-const NO_TENSORFLOW = "throw new Error('A web predictor holds no TensorFlow.js: models with an MLP or a tfjs flavor have no web predictor yet.');";
+const NO_TENSORFLOW =
+  "throw new Error('A web predictor holds no TensorFlow.js: models with an MLP or a tfjs flavor have no web predictor yet.');";
 // Predicting never runs the WebAssembly kernels (they speed up fitting, and give way to plain loops
 // where WebAssembly is missing): a predictor leaves their 13 kB of base64 out.
 const NO_WASM_KERNELS = "export const WASM_BASE64 = ''; export const WASM_SHARED_BASE64 = '';";
@@ -47,7 +48,10 @@ export async function buildWebPredictorScripts(version: string): Promise<WebPred
       legalComments: 'none',
       logLevel: 'silent',
       define: { __KIROKU_VERSION__: JSON.stringify(version), __KIROKU_DEPS__: '{}' },
-      plugins: [stub('no-tensorflow', /^\.\/neural-network\/mlp$|^@tensorflow\//, NO_TENSORFLOW), stub('no-wasm-kernels', /^\.\/kernels-wasm$/, NO_WASM_KERNELS)],
+      plugins: [
+        stub('no-tensorflow', /^\.\/neural-network\/mlp$|^@tensorflow\//, NO_TENSORFLOW),
+        stub('no-wasm-kernels', /^\.\/kernels-wasm$/, NO_WASM_KERNELS),
+      ],
     });
     const code = result.outputFiles[0]!.text;
     // A static import, or a dynamic one of a module name, would fetch code at run time. (The CSV reader's
@@ -55,9 +59,15 @@ export async function buildWebPredictorScripts(version: string): Promise<WebPred
     if (/\bimport\s*[\w{*]|\bimport\s*\(\s*['"`]|\bfrom\s*['"]/.test(code.replace(/import\.meta/g, ''))) {
       throw new Error(`The web predictor's ${entry} still imports a module; it must be self-contained.`);
     }
-    return { code, inputs: Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')).map((f) => resolve(f)) };
+    return {
+      code,
+      inputs: Object.keys(result.metafile.inputs)
+        .filter((f) => !f.includes(':'))
+        .map((f) => resolve(f)),
+    };
   };
   const [runtime, demo] = await Promise.all([one('./runtime.ts'), one('./demo.ts')]);
-  if (/<\/script/i.test(demo.code)) throw new Error("The web predictor's demo script contains '</script' and cannot be inlined into its page.");
+  if (/<\/script/i.test(demo.code))
+    throw new Error("The web predictor's demo script contains '</script' and cannot be inlined into its page.");
   return { runtime: runtime.code, demo: demo.code, inputs: [...new Set([...runtime.inputs, ...demo.inputs])] };
 }

@@ -13,26 +13,46 @@ export async function webPredictorModel(uri: string, location: ModelLocation): P
   const doc = await readMLmodelAt(location);
   const conf = doc.flavors[ESTIMATOR_FLAVOR];
   if (!conf) {
-    const flavors = Object.keys(doc.flavors).filter((f) => f !== 'python_function').join(', ');
-    throw new KirokuError(`A web predictor holds Kiroku's estimators (flavor ${ESTIMATOR_FLAVOR}); this model's flavor is ${flavors}, which has no web predictor yet. Serve it with \`npx kiroku models serve\` instead.`, 'INVALID_PARAMETER_VALUE');
+    const flavors = Object.keys(doc.flavors)
+      .filter((f) => f !== 'python_function')
+      .join(', ');
+    throw new KirokuError(
+      `A web predictor holds Kiroku's estimators (flavor ${ESTIMATOR_FLAVOR}); this model's flavor is ${flavors}, which has no web predictor yet. Serve it with \`npx kiroku models serve\` instead.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
   const file = typeof conf.data === 'string' ? conf.data : 'model.json';
   const json = await (await location.read(file)).text();
   if (usesTensorFlow(JSON.parse(json))) {
-    throw new KirokuError('This model holds an MLP, which needs TensorFlow.js: it has no web predictor yet. Serve it with `npx kiroku models serve` instead.', 'INVALID_PARAMETER_VALUE');
+    throw new KirokuError(
+      'This model holds an MLP, which needs TensorFlow.js: it has no web predictor yet. Serve it with `npx kiroku models serve` instead.',
+      'INVALID_PARAMETER_VALUE',
+    );
   }
-  return { uri, flavor: ESTIMATOR_FLAVOR, conf, files: { [file]: json }, ...(doc.signature ? { signature: doc.signature } : {}), createdBy: `kiroku ${KIROKU_VERSION}` };
+  return {
+    uri,
+    flavor: ESTIMATOR_FLAVOR,
+    conf,
+    files: { [file]: json },
+    ...(doc.signature ? { signature: doc.signature } : {}),
+    createdBy: `kiroku ${KIROKU_VERSION}`,
+  };
 }
 
 /** JSON that can stand in a script and in an HTML <script> element: `<` escaped, so no `</script>` ends it. */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The predictor module's text: `import { predict } from './wine-predictor.mjs'`. */
 export function webPredictorModule(runtime: string, model: WebPredictorModel): string {
-  return `// Web predictor of ${model.uri.replace(/[\r\n\u2028\u2029]/g, ' ')}, made by ${model.createdBy}. Use: import { predict } from './this-file.mjs'; predict(records)\n` +
-    `const KIROKU_MODEL = ${scriptSafeJson(model)};\n${runtime}`;
+  return (
+    `// Web predictor of ${model.uri.replace(/[\r\n\u2028\u2029]/g, ' ')}, made by ${model.createdBy}. Use: import { predict } from './this-file.mjs'; predict(records)\n` +
+    `const KIROKU_MODEL = ${scriptSafeJson(model)};\n${runtime}`
+  );
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -70,4 +90,3 @@ th, td { border: 1px solid #e5e7eb; padding: 2px 8px; text-align: right; }
 </html>
 `;
 }
-

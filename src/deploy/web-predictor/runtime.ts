@@ -28,7 +28,9 @@ const loaded = await estimatorFlavor.load({
 });
 
 /** The model's signature (inputs, outputs), as MLflow's ModelSignature; undefined when it has none. */
-export const signature: ModelSignature | undefined = embedded.signature ? signatureFromDict(embedded.signature) : undefined;
+export const signature: ModelSignature | undefined = embedded.signature
+  ? signatureFromDict(embedded.signature)
+  : undefined;
 
 /** Where the model came from (its `models:/` or `runs:/` URI) and its flavor. */
 export const model = { uri: embedded.uri, flavor: embedded.flavor, createdBy: embedded.createdBy };

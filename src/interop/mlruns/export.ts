@@ -16,8 +16,21 @@ import type { ModelVersion } from '../../model-registry/entities';
 import type { TrackingClient } from '../../tracking/client';
 import type { Experiment, Run } from '../../tracking/entities';
 import {
-  DATASETS_FOLDER, INPUTS_FOLDER, MODELS_FOLDER, MODEL_ALIASES_FOLDER, MODEL_TAGS_FOLDER, MODEL_VERSION_PREFIX, SOURCE_TYPE_LOCAL, STATUS_CODES,
-  datasetId, datasetMeta, inputId, inputMeta, modelVersionMeta, pyFloat, registeredModelMeta,
+  DATASETS_FOLDER,
+  INPUTS_FOLDER,
+  MODELS_FOLDER,
+  MODEL_ALIASES_FOLDER,
+  MODEL_TAGS_FOLDER,
+  MODEL_VERSION_PREFIX,
+  SOURCE_TYPE_LOCAL,
+  STATUS_CODES,
+  datasetId,
+  datasetMeta,
+  inputId,
+  inputMeta,
+  modelVersionMeta,
+  pyFloat,
+  registeredModelMeta,
 } from './format';
 
 export interface MlrunsExportOptions {
@@ -62,40 +75,46 @@ export async function exportMlruns(client: TrackingClient, options: MlrunsExport
   for (const exp of experiments) {
     if (wanted && !usedExperiments.has(exp.experimentId)) continue;
     const dir = `mlruns/${exp.experimentId}`;
-    put(`${dir}/meta.yaml`, await yamlText({
-      artifact_location: `./${dir}`,
-      creation_time: exp.creationTime,
-      experiment_id: exp.experimentId,
-      last_update_time: exp.lastUpdateTime,
-      lifecycle_stage: exp.lifecycleStage,
-      name: exp.name,
-    }));
+    put(
+      `${dir}/meta.yaml`,
+      await yamlText({
+        artifact_location: `./${dir}`,
+        creation_time: exp.creationTime,
+        experiment_id: exp.experimentId,
+        last_update_time: exp.lastUpdateTime,
+        lifecycle_stage: exp.lifecycleStage,
+        name: exp.name,
+      }),
+    );
     for (const [k, v] of Object.entries(exp.tags)) put(`${dir}/tags/${k}`, v);
   }
   let done = 0;
   for (const { exp, run } of runs) {
     const dir = `mlruns/${exp.experimentId}/${run.info.runId}`;
     const i = run.info;
-    put(`${dir}/meta.yaml`, await yamlText({
-      artifact_uri: `./${dir}/artifacts`,
-      // MLflow writes null for a live run and the deletion time for a deleted one (`mlflow gc
-      // --older-than` reads it). Kiroku keeps no deletion time: the run's last known time stands in.
-      deleted_time: i.lifecycleStage === 'deleted' ? (i.endTime ?? i.startTime) : null,
-      end_time: i.endTime,
-      entry_point_name: '',
-      experiment_id: i.experimentId,
-      lifecycle_stage: i.lifecycleStage,
-      run_id: i.runId,
-      run_name: i.runName,
-      run_uuid: i.runId,
-      source_name: '',
-      source_type: SOURCE_TYPE_LOCAL,
-      source_version: '',
-      start_time: i.startTime,
-      status: STATUS_CODES[i.status],
-      tags: [],
-      user_id: i.userId,
-    }));
+    put(
+      `${dir}/meta.yaml`,
+      await yamlText({
+        artifact_uri: `./${dir}/artifacts`,
+        // MLflow writes null for a live run and the deletion time for a deleted one (`mlflow gc
+        // --older-than` reads it). Kiroku keeps no deletion time: the run's last known time stands in.
+        deleted_time: i.lifecycleStage === 'deleted' ? (i.endTime ?? i.startTime) : null,
+        end_time: i.endTime,
+        entry_point_name: '',
+        experiment_id: i.experimentId,
+        lifecycle_stage: i.lifecycleStage,
+        run_id: i.runId,
+        run_name: i.runName,
+        run_uuid: i.runId,
+        source_name: '',
+        source_type: SOURCE_TYPE_LOCAL,
+        source_version: '',
+        start_time: i.startTime,
+        status: STATUS_CODES[i.status],
+        tags: [],
+        user_id: i.userId,
+      }),
+    );
     for (const [k, v] of Object.entries(run.data.params)) put(`${dir}/params/${k}`, v);
     for (const [k, v] of Object.entries(run.data.tags)) put(`${dir}/tags/${k}`, v);
     // As MLflow's log_inputs: an experiment's dataset and a run's input are written once, the first wins.
@@ -130,7 +149,11 @@ const MLFLOW_FILE_STORE_NAME = /^(?!\.\.?$)[^/%]+$/;
 /** A tag key as a relative path inside `tags/` (MLflow's `_validate_tag_name`): no empty, `.` or `..` segment. */
 const isSafeKey = (key: string) => key.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 
-async function putRegistry(registry: RegistryClient, runIds: Set<string>, put: (path: string, data: string) => void): Promise<void> {
+async function putRegistry(
+  registry: RegistryClient,
+  runIds: Set<string>,
+  put: (path: string, data: string) => void,
+): Promise<void> {
   const all = await registry.searchModelVersions();
   const byKey = new Map(all.map((v) => [`${v.name}\u0000${v.version}`, v]));
   const exported = new Map<string, ModelVersion[]>();
@@ -150,7 +173,8 @@ async function putRegistry(registry: RegistryClient, runIds: Set<string>, put: (
     for (const v of versions) {
       const versionDir = `${dir}/${MODEL_VERSION_PREFIX}${Number(v.version)}`;
       put(`${versionDir}/meta.yaml`, await yamlText(modelVersionMeta(v, storageLocation(v, byKey))));
-      for (const [k, value] of Object.entries(v.tags)) if (isSafeKey(k)) put(`${versionDir}/${MODEL_TAGS_FOLDER}/${k}`, value);
+      for (const [k, value] of Object.entries(v.tags))
+        if (isSafeKey(k)) put(`${versionDir}/${MODEL_TAGS_FOLDER}/${k}`, value);
     }
   }
 }

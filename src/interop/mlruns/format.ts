@@ -6,7 +6,13 @@ import type { ModelVersion, RegisteredModel } from '../../model-registry/entitie
 import type { DatasetInfo, RunStatus } from '../../tracking/entities';
 
 export const STATUS_CODES: Record<RunStatus, number> = { RUNNING: 1, SCHEDULED: 2, FINISHED: 3, FAILED: 4, KILLED: 5 };
-export const STATUS_NAMES: Record<number, RunStatus> = { 1: 'RUNNING', 2: 'SCHEDULED', 3: 'FINISHED', 4: 'FAILED', 5: 'KILLED' };
+export const STATUS_NAMES: Record<number, RunStatus> = {
+  1: 'RUNNING',
+  2: 'SCHEDULED',
+  3: 'FINISHED',
+  4: 'FAILED',
+  5: 'KILLED',
+};
 /** mlflow.entities.SourceType.LOCAL, which the file store always writes. */
 export const SOURCE_TYPE_LOCAL = 4;
 
@@ -84,7 +90,11 @@ export function inputMeta(datasetIdHex: string, tags: Record<string, string>): R
     destination_type: INPUT_DESTINATION_RUN,
     source_id: datasetIdHex,
     source_type: INPUT_SOURCE_DATASET,
-    tags: Object.fromEntries(Object.keys(tags).sort().map((k) => [k, tags[k]!])),
+    tags: Object.fromEntries(
+      Object.keys(tags)
+        .sort()
+        .map((k) => [k, tags[k]!]),
+    ),
   };
 }
 
@@ -120,7 +130,11 @@ export const STAGE_DELETED_INTERNAL = 'Deleted_Internal';
  */
 export function registeredModelMeta(m: RegisteredModel, aliases: Record<string, string>): Record<string, unknown> {
   return {
-    aliases: Object.fromEntries(Object.keys(aliases).sort().map((a) => [a, aliases[a]!])),
+    aliases: Object.fromEntries(
+      Object.keys(aliases)
+        .sort()
+        .map((a) => [a, aliases[a]!]),
+    ),
     creation_timestamp: m.creationTimestamp,
     description: m.description,
     last_updated_timestamp: m.lastUpdatedTimestamp,

@@ -43,7 +43,11 @@ interface ArchivedVersion {
  * One `models/<name>/` folder into the registry, through its store so that MLflow's timestamps and
  * user ids are kept (the client would stamp now and this user).
  */
-export async function importModel(registry: RegistryClient, folder: ModelFolder, report: MlrunsImportReport): Promise<void> {
+export async function importModel(
+  registry: RegistryClient,
+  folder: ModelFolder,
+  report: MlrunsImportReport,
+): Promise<void> {
   const store = registry.store;
   const problem = (why: string) => report.problems.push(`Registered model ${folder.folder}: ${why}`);
   const metaBytes = folder.files.get('meta.yaml');
@@ -69,7 +73,11 @@ export async function importModel(registry: RegistryClient, folder: ModelFolder,
     }
     const versionMeta = await parseYamlStrings(bytes);
     if (versionMeta.current_stage === STAGE_DELETED_INTERNAL) continue;
-    versions.push({ number: String(Number(number)), meta: versionMeta, tags: textFilesUnder(folder.files, `${dir}/${MODEL_TAGS_FOLDER}`) });
+    versions.push({
+      number: String(Number(number)),
+      meta: versionMeta,
+      tags: textFilesUnder(folder.files, `${dir}/${MODEL_TAGS_FOLDER}`),
+    });
   }
 
   const fallbackTime = now();
@@ -78,7 +86,11 @@ export async function importModel(registry: RegistryClient, folder: ModelFolder,
   const isNew = !local;
   let changed = false;
   if (!local) {
-    local = await store.createRegisteredModel(name, { description: str(meta.description), tags: modelTags }, timestamp(meta.creation_timestamp, fallbackTime));
+    local = await store.createRegisteredModel(
+      name,
+      { description: str(meta.description), tags: modelTags },
+      timestamp(meta.creation_timestamp, fallbackTime),
+    );
     report.modelsCreated.push(name);
     changed = true;
   } else {
@@ -97,7 +109,9 @@ export async function importModel(registry: RegistryClient, folder: ModelFolder,
   for (const v of versions) {
     const source = str(v.meta.source);
     const runId = str(v.meta.run_id) || null;
-    const twin = localVersions.find((l) => !claimed.has(l.version) && l.source === source && (l.runId || null) === runId);
+    const twin = localVersions.find(
+      (l) => !claimed.has(l.version) && l.source === source && (l.runId || null) === runId,
+    );
     if (twin) {
       claimed.add(twin.version);
       mapped.set(v.number, twin.version);
@@ -111,9 +125,14 @@ export async function importModel(registry: RegistryClient, folder: ModelFolder,
     }
     const creation = timestamp(v.meta.creation_timestamp, fallbackTime);
     const description = str(v.meta.description);
-    let added = await store.createModelVersion(name, { source, runId, userId: str(v.meta.user_id) || 'unknown', description, tags: v.tags }, creation);
+    let added = await store.createModelVersion(
+      name,
+      { source, runId, userId: str(v.meta.user_id) || 'unknown', description, tags: v.tags },
+      creation,
+    );
     const updated = timestamp(v.meta.last_updated_timestamp, creation);
-    if (updated !== added.lastUpdatedTimestamp) added = await store.updateModelVersion(name, added.version, { description }, updated);
+    if (updated !== added.lastUpdatedTimestamp)
+      added = await store.updateModelVersion(name, added.version, { description }, updated);
     localVersions.push(added);
     claimed.add(added.version);
     mapped.set(v.number, added.version);
@@ -129,9 +148,11 @@ export async function importModel(registry: RegistryClient, folder: ModelFolder,
     const target = mapped.get(archived);
     const badAlias = problemOf(() => validateAlias(alias));
     if (badAlias) problem(`alias '${alias}': ${badAlias} Left out.`);
-    else if (!target) problem(`alias '${alias}' names version ${content.trim()}, which is not among the archive's versions; left out.`);
+    else if (!target)
+      problem(`alias '${alias}' names version ${content.trim()}, which is not among the archive's versions; left out.`);
     else if (alias in current.aliases) {
-      if (current.aliases[alias] !== target) problem(`alias '${alias}' already names version ${current.aliases[alias]} here; kept.`);
+      if (current.aliases[alias] !== target)
+        problem(`alias '${alias}' already names version ${current.aliases[alias]} here; kept.`);
     } else {
       await store.setAlias(name, alias, target, isNew ? lastUpdated : now());
       changed = true;

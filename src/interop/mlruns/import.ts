@@ -57,15 +57,27 @@ const INPUT_META = /^([^/]+)\/meta\.yaml$/;
 // inside an mlruns folder (so a run's artifact holding an mlruns/models folder is not taken for one).
 const MODEL_FILE = /^((?:(?!mlruns\/)[^/]+\/)*)mlruns\/models\/([^/]+)\/(.+)$/;
 
-export async function importMlruns(client: TrackingClient, zip: Uint8Array | ArrayBuffer, options: MlrunsImportOptions = {}): Promise<MlrunsImportReport> {
+export async function importMlruns(
+  client: TrackingClient,
+  zip: Uint8Array | ArrayBuffer,
+  options: MlrunsImportOptions = {},
+): Promise<MlrunsImportReport> {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(zip instanceof Uint8Array ? zip : new Uint8Array(zip));
   } catch (err) {
-    throw new TrackingError(`This file is not a readable zip archive (${String(err)}). Export runs with "Export as MLflow" or zip an mlruns/ folder.`);
+    throw new TrackingError(
+      `This file is not a readable zip archive (${String(err)}). Export runs with "Export as MLflow" or zip an mlruns/ folder.`,
+    );
   }
   const report: MlrunsImportReport = {
-    experimentsCreated: [], runsImported: [], runsSkipped: [], modelsCreated: [], modelVersionsImported: [], modelVersionsSkipped: [], problems: [],
+    experimentsCreated: [],
+    runsImported: [],
+    runsSkipped: [],
+    modelsCreated: [],
+    modelVersionsImported: [],
+    modelVersionsSkipped: [],
+    problems: [],
   };
   await client.getOrCreateDefaultExperiment(); // "Default" is every store's experiment 0, never "created" by an import
   const experimentIds = new Map<string, string>(); // mlruns folder → Kiroku experiment id
@@ -105,7 +117,9 @@ export async function importMlruns(client: TrackingClient, zip: Uint8Array | Arr
     }
     experimentIds.set(m[2]!, exp.experimentId);
     const prefix = path.slice(0, -'meta.yaml'.length) + 'tags/';
-    for (const [p, v] of Object.entries(entries)) if (p.startsWith(prefix) && !p.endsWith('/')) await client.setExperimentTag(exp.experimentId, p.slice(prefix.length), strFromU8(v));
+    for (const [p, v] of Object.entries(entries))
+      if (p.startsWith(prefix) && !p.endsWith('/'))
+        await client.setExperimentTag(exp.experimentId, p.slice(prefix.length), strFromU8(v));
   }
   if (!experimentIds.size && !runs.size && !(options.registry && models.size)) {
     throw new TrackingError('No mlruns/ folder in this archive: expected mlruns/<experiment>/meta.yaml files.');
@@ -131,7 +145,9 @@ export async function importMlruns(client: TrackingClient, zip: Uint8Array | Arr
     }
   }
   if (models.size && !options.registry) {
-    report.problems.push(`The archive holds ${models.size} registered model${models.size === 1 ? '' : 's'} (mlruns/models/); not imported without a registry.`);
+    report.problems.push(
+      `The archive holds ${models.size} registered model${models.size === 1 ? '' : 's'} (mlruns/models/); not imported without a registry.`,
+    );
   } else if (options.registry) {
     const ordered = [...models.values()].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
     for (const folder of ordered) {
@@ -146,7 +162,11 @@ export async function importMlruns(client: TrackingClient, zip: Uint8Array | Arr
 }
 
 /** A run's dataset inputs, in the archive's order; what cannot be read is noted in `problems` and left out. */
-async function readInputs(folder: RunFolder, datasets: Map<string, Uint8Array>, problems: string[]): Promise<DatasetInput[]> {
+async function readInputs(
+  folder: RunFolder,
+  datasets: Map<string, Uint8Array>,
+  problems: string[],
+): Promise<DatasetInput[]> {
   const inputs: DatasetInput[] = [];
   for (const [path, bytes] of under(folder.files, INPUTS_FOLDER)) {
     const id = INPUT_META.exec(path)?.[1];
@@ -212,7 +232,8 @@ async function importRun(
       history.push({ key, timestamp: Number(ts), value: parsePyFloat(value ?? 'nan'), step: Number(step ?? 0) });
     }
   }
-  const status = STATUS_NAMES[Number(meta.status)] ?? (typeof meta.status === 'string' ? (meta.status as never) : 'FINISHED');
+  const status =
+    STATUS_NAMES[Number(meta.status)] ?? (typeof meta.status === 'string' ? (meta.status as never) : 'FINISHED');
   const run = await client.buildRun(experimentId, {
     runId: folder.runId,
     startTime: metaTime(meta.start_time ?? 0),
@@ -220,13 +241,17 @@ async function importRun(
     ...(meta.run_name || tags['mlflow.runName'] ? { runName: String(meta.run_name || tags['mlflow.runName']) } : {}),
     tags,
   });
-  await client.commitRun(folder.runId, {
-    params,
-    history,
-    inputs,
-    artifacts: under(folder.files, 'artifacts').map(([path, data]) => ({ path, data })),
-    copied: true,
-    end: { status, endTime: meta.end_time == null ? null : metaTime(meta.end_time) },
-    ...(meta.lifecycle_stage === 'deleted' ? { lifecycleStage: 'deleted' as const } : {}),
-  }, run);
+  await client.commitRun(
+    folder.runId,
+    {
+      params,
+      history,
+      inputs,
+      artifacts: under(folder.files, 'artifacts').map(([path, data]) => ({ path, data })),
+      copied: true,
+      end: { status, endTime: meta.end_time == null ? null : metaTime(meta.end_time) },
+      ...(meta.lifecycle_stage === 'deleted' ? { lifecycleStage: 'deleted' as const } : {}),
+    },
+    run,
+  );
 }

@@ -21,7 +21,8 @@ export async function parseYamlStrings(bytes: Uint8Array): Promise<Record<string
   const doc = parseDocument(strFromU8(bytes), { schema: 'failsafe' });
   if (doc.errors.length) throw new TrackingError(`Unreadable YAML: ${doc.errors[0]!.message}`);
   const value = (node: unknown): YamlStrings => {
-    if (isMap(node)) return Object.fromEntries(node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), value(p.value)]));
+    if (isMap(node))
+      return Object.fromEntries(node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), value(p.value)]));
     if (isSeq(node)) return node.items.map(value);
     if (isScalar(node)) {
       const text = String(node.value ?? '');

@@ -41,7 +41,10 @@ export function proxyTarget(artifactUri: string, trackingBaseUrl: string): { bas
 export function proxyPath(root: string, path: string): string {
   const segments = [...root.split('/'), ...path.split('/')].filter(Boolean);
   if (segments.some((s) => s === '.' || s === '..')) {
-    throw new KirokuError(`Invalid path: '${[root, path].filter(Boolean).join('/')}' has a '.' or '..' part, which would leave the server's artifact proxy.`, 'INVALID_PARAMETER_VALUE');
+    throw new KirokuError(
+      `Invalid path: '${[root, path].filter(Boolean).join('/')}' has a '.' or '..' part, which would leave the server's artifact proxy.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
   return `mlflow-artifacts/artifacts/${segments.map(encodeURIComponent).join('/')}`;
 }

@@ -14,5 +14,10 @@ export function connectTrackingServer(fluent: Fluent, url: string, options: Serv
 /** Throws the server's (or the network's) error when `url` is not an MLflow tracking server we can use. */
 export async function checkTrackingServer(url: string, options: ServerOptions = {}): Promise<void> {
   if (!isServerUri(url)) throw new Error(`'${url}' is not an http(s) URL of an MLflow tracking server.`);
-  await api({ baseUrl: url, ...options, retries: 0, timeoutMs: options.timeoutMs ?? 10_000 }, 'POST', 'experiments/search', { max_results: 1 });
+  await api(
+    { baseUrl: url, ...options, retries: 0, timeoutMs: options.timeoutMs ?? 10_000 },
+    'POST',
+    'experiments/search',
+    { max_results: 1 },
+  );
 }

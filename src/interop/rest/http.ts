@@ -16,7 +16,11 @@ export interface RestOptions extends ServerOptions {
 }
 
 export class MlflowServerError extends KirokuError {
-  constructor(message: string, code: string, readonly status: number) {
+  constructor(
+    message: string,
+    code: string,
+    readonly status: number,
+  ) {
     super(message, code);
     this.name = 'MlflowServerError';
   }
@@ -26,10 +30,14 @@ const sleep = (ms: number, signal: AbortSignal, cancelled: () => Error) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(cancelled());
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(cancelled());
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(cancelled());
+      },
+      { once: true },
+    );
   });
 
 function retryable(status: number): boolean {
@@ -48,7 +56,8 @@ const DEFAULT_BACKOFF_MS = 500;
 function authorization(o: RestOptions): Record<string, string> {
   if (o.token) return { Authorization: `Bearer ${o.token}` };
   // MLflow's basic-auth app (MLFLOW_TRACKING_USERNAME / _PASSWORD).
-  if (o.username !== undefined) return { Authorization: `Basic ${btoa(unescape(encodeURIComponent(`${o.username}:${o.password ?? ''}`)))}` };
+  if (o.username !== undefined)
+    return { Authorization: `Basic ${btoa(unescape(encodeURIComponent(`${o.username}:${o.password ?? ''}`)))}` };
   return {};
 }
 
@@ -68,8 +77,14 @@ function checkInsideApi(baseUrl: string, url: string): void {
   const base = new URL(`${baseUrl.replace(/\/+$/, '')}/`);
   const target = new URL(url);
   const api = `${base.pathname}api/2.0/`;
-  if (target.origin !== base.origin || !(target.pathname.startsWith(`${api}mlflow/`) || target.pathname.startsWith(`${api}mlflow-artifacts/`))) {
-    throw new KirokuError(`Refused to call ${target.origin}${target.pathname}: it is outside the server's API (${base.origin}${api}mlflow/ and …/mlflow-artifacts/), where its credentials may go.`, 'INVALID_PARAMETER_VALUE');
+  if (
+    target.origin !== base.origin ||
+    !(target.pathname.startsWith(`${api}mlflow/`) || target.pathname.startsWith(`${api}mlflow-artifacts/`))
+  ) {
+    throw new KirokuError(
+      `Refused to call ${target.origin}${target.pathname}: it is outside the server's API (${base.origin}${api}mlflow/ and …/mlflow-artifacts/), where its credentials may go.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
 }
 
@@ -80,7 +95,14 @@ const answered = new Set<string>();
  * One request with the timeout and retries; resolves with the successful response. The whole of it —
  * each attempt and each backoff — is a wait the user can cancel (lib/waits.ts), as is `o.signal`.
  */
-async function request<T>(o: RestOptions, method: Method, path: string, body: unknown, query: Record<string, string> | undefined, read: (res: Response) => Promise<T>): Promise<T> {
+async function request<T>(
+  o: RestOptions,
+  method: Method,
+  path: string,
+  body: unknown,
+  query: Record<string, string> | undefined,
+  read: (res: Response) => Promise<T>,
+): Promise<T> {
   const url = endpointUrl(o, path, query);
   checkInsideApi(o.baseUrl, url);
   const blocked = blockedRequest(url);
@@ -99,20 +121,34 @@ async function request<T>(o: RestOptions, method: Method, path: string, body: un
   }
 }
 
-async function attempts(o: RestOptions, method: Method, url: string, body: unknown, userCancel: AbortSignal, cancelled: () => Error): Promise<Response> {
+async function attempts(
+  o: RestOptions,
+  method: Method,
+  url: string,
+  body: unknown,
+  userCancel: AbortSignal,
+  cancelled: () => Error,
+): Promise<Response> {
   const doFetch = o.fetch ?? fetch;
   const retries = o.retries ?? DEFAULT_RETRIES;
   let delay = o.backoffMs ?? DEFAULT_BACKOFF_MS;
   const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
   const headers = {
-    ...(isBytes ? { 'Content-Type': 'application/octet-stream' } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...(isBytes
+      ? { 'Content-Type': 'application/octet-stream' }
+      : body !== undefined
+        ? { 'Content-Type': 'application/json' }
+        : {}),
     ...authorization(o),
   };
   const payload = body === undefined ? undefined : isBytes ? (body as BodyInit) : JSON.stringify(body);
   const timeoutMs = o.timeoutMs ?? 15_000;
   const cancel = o.signal ? AbortSignal.any([o.signal, userCancel]) : userCancel;
   // Does the server answer at all? A no-cors GET needs no CORS headers (its answer is opaque).
-  const probe = () => doFetch(url, { mode: 'no-cors', signal: AbortSignal.any([cancel, AbortSignal.timeout(timeoutMs)]) }).then(() => true);
+  const probe = () =>
+    doFetch(url, { mode: 'no-cors', signal: AbortSignal.any([cancel, AbortSignal.timeout(timeoutMs)]) }).then(
+      () => true,
+    );
   const kind = `${new URL(url).origin} ${method}`;
   for (let attempt = 0; ; attempt++) {
     if (cancel.aborted) throw cancelled();
@@ -165,8 +201,14 @@ export async function api<T = Record<string, unknown>>(
 }
 
 /** A call answered with raw bytes (an artifact download). */
-export async function apiBytes(o: RestOptions, path: string): Promise<{ bytes: ArrayBuffer; contentType: string | null }> {
-  return request(o, 'GET', path, undefined, undefined, async (res) => ({ bytes: await res.arrayBuffer(), contentType: res.headers.get('Content-Type') }));
+export async function apiBytes(
+  o: RestOptions,
+  path: string,
+): Promise<{ bytes: ArrayBuffer; contentType: string | null }> {
+  return request(o, 'GET', path, undefined, undefined, async (res) => ({
+    bytes: await res.arrayBuffer(),
+    contentType: res.headers.get('Content-Type'),
+  }));
 }
 
 /** The value, or undefined when the server says the thing does not exist (RESOURCE_DOES_NOT_EXIST / 404). */
@@ -174,7 +216,8 @@ export async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
   try {
     return await p;
   } catch (err) {
-    if (err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404)) return undefined;
+    if (err instanceof MlflowServerError && (err.code === 'RESOURCE_DOES_NOT_EXIST' || err.status === 404))
+      return undefined;
     throw err;
   }
 }

@@ -3,7 +3,15 @@
 // Whatever else a server sends is checked here, where it enters: a field of the wrong type reads as
 // missing (protobuf's default), so one odd run cannot make a view unreadable ("Invalid time value").
 import { isTimeMs } from '../../lib/time';
-import { RUN_STATUSES, type DatasetInput, type Experiment, type LifecycleStage, type Metric, type Run, type RunStatus } from '../../tracking/entities';
+import {
+  RUN_STATUSES,
+  type DatasetInput,
+  type Experiment,
+  type LifecycleStage,
+  type Metric,
+  type Run,
+  type RunStatus,
+} from '../../tracking/entities';
 import type { ModelVersion, ModelVersionStatus, RegisteredModel } from '../../model-registry/entities';
 
 export interface KeyValue {
@@ -17,7 +25,11 @@ export const toKeyValues = (record: Record<string, string> = {}): KeyValue[] =>
   Object.entries(record).map(([key, value]) => ({ key, value }));
 
 export const fromKeyValues = (items: unknown): Record<string, string> =>
-  Object.fromEntries(list(items).filter((t): t is Json => isObject(t) && typeof t.key === 'string').map((t) => [t.key, str(t.value)]));
+  Object.fromEntries(
+    list(items)
+      .filter((t): t is Json => isObject(t) && typeof t.key === 'string')
+      .map((t) => [t.key, str(t.value)]),
+  );
 
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -28,7 +40,8 @@ export const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 export const obj = (x: unknown): Json => (isObject(x) ? x : {});
 
 /** A string field; numbers (ids sent as int64) become strings, anything else the default. */
-export const str = (x: unknown, fallback = ''): string => (typeof x === 'string' ? x : typeof x === 'number' && Number.isFinite(x) ? String(x) : fallback);
+export const str = (x: unknown, fallback = ''): string =>
+  typeof x === 'string' ? x : typeof x === 'number' && Number.isFinite(x) ? String(x) : fallback;
 
 /** A number field as the server may send it: number, numeric string, "NaN", "Infinity". */
 export const num = (x: unknown, fallback = 0): number => {
@@ -89,8 +102,12 @@ function datasetInputFromJson(raw: unknown): DatasetInput {
   const profile = str(ds.profile);
   return {
     dataset: {
-      name: str(ds.name), digest: str(ds.digest), sourceType: str(ds.source_type), source: str(ds.source),
-      ...(schema ? { schema } : {}), ...(profile ? { profile } : {}),
+      name: str(ds.name),
+      digest: str(ds.digest),
+      sourceType: str(ds.source_type),
+      source: str(ds.source),
+      ...(schema ? { schema } : {}),
+      ...(profile ? { profile } : {}),
     },
     tags: fromKeyValues(d.tags),
   };
@@ -99,8 +116,12 @@ function datasetInputFromJson(raw: unknown): DatasetInput {
 export function datasetInputToJson(d: DatasetInput): Json {
   return {
     dataset: {
-      name: d.dataset.name, digest: d.dataset.digest, source_type: d.dataset.sourceType, source: d.dataset.source,
-      ...(d.dataset.schema ? { schema: d.dataset.schema } : {}), ...(d.dataset.profile ? { profile: d.dataset.profile } : {}),
+      name: d.dataset.name,
+      digest: d.dataset.digest,
+      source_type: d.dataset.sourceType,
+      source: d.dataset.source,
+      ...(d.dataset.schema ? { schema: d.dataset.schema } : {}),
+      ...(d.dataset.profile ? { profile: d.dataset.profile } : {}),
     },
     tags: toKeyValues(d.tags),
   };
@@ -129,7 +150,11 @@ export function runFromJson(raw: unknown): Run {
     info: runInfoFromJson(r.info, tags),
     data: {
       params: fromKeyValues(data.params),
-      metrics: Object.fromEntries(list(data.metrics).map(metricFromJson).map((m) => [m.key, m.value])),
+      metrics: Object.fromEntries(
+        list(data.metrics)
+          .map(metricFromJson)
+          .map((m) => [m.key, m.value]),
+      ),
       tags,
     },
     inputs: { datasetInputs: list(obj(r.inputs).dataset_inputs).map(datasetInputFromJson) },
@@ -145,7 +170,12 @@ export function registeredModelFromJson(raw: unknown): RegisteredModel {
     lastUpdatedTimestamp: time(m.last_updated_timestamp, created),
     description: str(m.description),
     tags: fromKeyValues(m.tags),
-    aliases: Object.fromEntries(list(m.aliases).map(obj).filter((a) => str(a.alias)).map((a) => [str(a.alias), str(a.version)])),
+    aliases: Object.fromEntries(
+      list(m.aliases)
+        .map(obj)
+        .filter((a) => str(a.alias))
+        .map((a) => [str(a.alias), str(a.version)]),
+    ),
   };
 }
 

@@ -12,7 +12,12 @@ const ENVELOPE_BYTES = 200;
 export function logBatchRequests(runId: string, batch: LogBatch): Json[] {
   const params = (batch.params ?? []).map((p) => ({ key: p.key, value: p.value }));
   const tags = (batch.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
-  const metrics: Json[] = (batch.metrics ?? []).map((m) => ({ key: m.key, value: metricValue(m.value), timestamp: m.timestamp, step: m.step }));
+  const metrics: Json[] = (batch.metrics ?? []).map((m) => ({
+    key: m.key,
+    value: metricValue(m.value),
+    timestamp: m.timestamp,
+    step: m.step,
+  }));
   for (const s of batch.series ?? []) {
     for (let i = 0; i < s.values.length; i++) {
       metrics.push({ key: s.key, value: metricValue(s.values[i]!), timestamp: s.timestamps[i]!, step: s.steps[i]! });
@@ -23,14 +28,24 @@ export function logBatchRequests(runId: string, batch: LogBatch): Json[] {
   const flush = () => {
     const { params: p, tags: t, metrics: m } = current;
     if (p.length || t.length || m.length) {
-      requests.push({ run_id: runId, ...(p.length ? { params: p } : {}), ...(t.length ? { tags: t } : {}), ...(m.length ? { metrics: m } : {}) });
+      requests.push({
+        run_id: runId,
+        ...(p.length ? { params: p } : {}),
+        ...(t.length ? { tags: t } : {}),
+        ...(m.length ? { metrics: m } : {}),
+      });
     }
     current = { params: [], tags: [], metrics: [], bytes: ENVELOPE_BYTES };
   };
   const add = (kind: 'params' | 'tags' | 'metrics', item: Json) => {
     const size = utf8Length(JSON.stringify(item)) + 1;
     const count = current.params.length + current.tags.length + current.metrics.length;
-    if (current[kind].length >= LOG_BATCH_LIMITS[kind] || count >= LOG_BATCH_LIMITS.entities || current.bytes + size > LOG_BATCH_LIMITS.bytes) flush();
+    if (
+      current[kind].length >= LOG_BATCH_LIMITS[kind] ||
+      count >= LOG_BATCH_LIMITS.entities ||
+      current.bytes + size > LOG_BATCH_LIMITS.bytes
+    )
+      flush();
     current[kind].push(item);
     current.bytes += size;
   };

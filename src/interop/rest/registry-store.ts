@@ -13,48 +13,88 @@ const VERSIONS_PAGE = 10_000;
 /** The most pages a search takes before the server is taken to be looping (100,000 models; a million versions). */
 const MAX_PAGES = 100;
 
-
 export class RestRegistryStore implements RegistryStore {
-  constructor(readonly uri: string, private readonly options: () => RestOptions) {}
+  constructor(
+    readonly uri: string,
+    private readonly options: () => RestOptions,
+  ) {}
 
-  private call<T = Json>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, query?: Record<string, string>): Promise<T> {
+  private call<T = Json>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    query?: Record<string, string>,
+  ): Promise<T> {
     return api<T>(this.options(), method, path, body, query);
   }
 
   /** Every page of a GET search (registered-models/search and model-versions/search are GETs). */
-  private searchAll<T>(path: string, field: string, query: Record<string, string>, pageSize: number, map: (raw: unknown) => T, key: (item: T) => string): Promise<T[]> {
+  private searchAll<T>(
+    path: string,
+    field: string,
+    query: Record<string, string>,
+    pageSize: number,
+    map: (raw: unknown) => T,
+    key: (item: T) => string,
+  ): Promise<T[]> {
     return readAllPages(
-      (token) => this.call('GET', path, undefined, { ...query, max_results: String(pageSize), ...(token ? { page_token: token } : {}) }),
+      (token) =>
+        this.call('GET', path, undefined, {
+          ...query,
+          max_results: String(pageSize),
+          ...(token ? { page_token: token } : {}),
+        }),
       { endpoint: path, field, map, key, maxPages: MAX_PAGES },
     );
   }
 
   // ── registered models ──────────────────────────────────────────────────────
 
-  async createRegisteredModel(name: string, init: { description?: string; tags?: Record<string, string> }): Promise<RegisteredModel> {
+  async createRegisteredModel(
+    name: string,
+    init: { description?: string; tags?: Record<string, string> },
+  ): Promise<RegisteredModel> {
     const r = await this.call<{ registered_model: Json }>('POST', 'registered-models/create', {
-      name, tags: toKeyValues(init.tags), ...(init.description ? { description: init.description } : {}),
+      name,
+      tags: toKeyValues(init.tags),
+      ...(init.description ? { description: init.description } : {}),
     });
     return registeredModelFromJson(r.registered_model);
   }
 
   getRegisteredModel(name: string): Promise<RegisteredModel | undefined> {
-    return orUndefined(this.call<{ registered_model: Json }>('GET', 'registered-models/get', undefined, { name })
-      .then((r) => registeredModelFromJson(r.registered_model)));
+    return orUndefined(
+      this.call<{ registered_model: Json }>('GET', 'registered-models/get', undefined, { name }).then((r) =>
+        registeredModelFromJson(r.registered_model),
+      ),
+    );
   }
 
   async listRegisteredModels(): Promise<RegisteredModel[]> {
-    const models = await this.searchAll('registered-models/search', 'registered_models', {}, MODELS_PAGE, registeredModelFromJson, (m) => m.name);
+    const models = await this.searchAll(
+      'registered-models/search',
+      'registered_models',
+      {},
+      MODELS_PAGE,
+      registeredModelFromJson,
+      (m) => m.name,
+    );
     return models.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async updateRegisteredModel(name: string, patch: { description?: string }): Promise<RegisteredModel> {
-    const r = await this.call<{ registered_model: Json }>('PATCH', 'registered-models/update', { name, description: patch.description ?? '' });
+    const r = await this.call<{ registered_model: Json }>('PATCH', 'registered-models/update', {
+      name,
+      description: patch.description ?? '',
+    });
     return registeredModelFromJson(r.registered_model);
   }
 
   async renameRegisteredModel(name: string, newName: string): Promise<RegisteredModel> {
-    const r = await this.call<{ registered_model: Json }>('POST', 'registered-models/rename', { name, new_name: newName });
+    const r = await this.call<{ registered_model: Json }>('POST', 'registered-models/rename', {
+      name,
+      new_name: newName,
+    });
     return registeredModelFromJson(r.registered_model);
   }
 
@@ -86,14 +126,24 @@ export class RestRegistryStore implements RegistryStore {
   }
 
   getModelVersion(name: string, version: string): Promise<ModelVersion | undefined> {
-    return orUndefined(this.call<{ model_version: Json }>('GET', 'model-versions/get', undefined, { name, version })
-      .then((r) => modelVersionFromJson(r.model_version)));
+    return orUndefined(
+      this.call<{ model_version: Json }>('GET', 'model-versions/get', undefined, { name, version }).then((r) =>
+        modelVersionFromJson(r.model_version),
+      ),
+    );
   }
 
   async listModelVersions(name?: string): Promise<ModelVersion[]> {
     // A name with a quote cannot be written as a filter literal portably: fetch all and pick here.
     const byFilter = name !== undefined && !name.includes("'");
-    const all = await this.searchAll('model-versions/search', 'model_versions', byFilter ? { filter: `name='${name}'` } : {}, VERSIONS_PAGE, modelVersionFromJson, (v) => `${v.name}/${v.version}`);
+    const all = await this.searchAll(
+      'model-versions/search',
+      'model_versions',
+      byFilter ? { filter: `name='${name}'` } : {},
+      VERSIONS_PAGE,
+      modelVersionFromJson,
+      (v) => `${v.name}/${v.version}`,
+    );
     const found = name === undefined || byFilter ? all : all.filter((v) => v.name === name);
     if (!found.length) return [];
     // MLflow's model-versions/search leaves the aliases out (only get-model-version adds them): take
@@ -103,7 +153,8 @@ export class RestRegistryStore implements RegistryStore {
     for (const m of models) {
       if (!m) continue;
       const byVersion = new Map<string, string[]>();
-      for (const [alias, version] of Object.entries(m.aliases)) byVersion.set(version, [...(byVersion.get(version) ?? []), alias]);
+      for (const [alias, version] of Object.entries(m.aliases))
+        byVersion.set(version, [...(byVersion.get(version) ?? []), alias]);
       aliasesOf.set(m.name, byVersion);
     }
     // In the local stores' order (name, then newest version first); a server's order varies by version.
@@ -113,7 +164,11 @@ export class RestRegistryStore implements RegistryStore {
   }
 
   async updateModelVersion(name: string, version: string, patch: { description?: string }): Promise<ModelVersion> {
-    const r = await this.call<{ model_version: Json }>('PATCH', 'model-versions/update', { name, version, description: patch.description ?? '' });
+    const r = await this.call<{ model_version: Json }>('PATCH', 'model-versions/update', {
+      name,
+      version,
+      description: patch.description ?? '',
+    });
     return modelVersionFromJson(r.model_version);
   }
 

@@ -28,6 +28,8 @@ export function rewriteRunTags(tags: Record<string, string>, from: string, to: s
     return tags; // not MLflow's JSON: sent as it is
   }
   if (!Array.isArray(entries)) return tags;
-  const rewritten = entries.map((e) => (e && typeof e === 'object' && (e as { run_id?: unknown }).run_id === from ? { ...e, run_id: to } : e));
+  const rewritten = entries.map((e) =>
+    e && typeof e === 'object' && (e as { run_id?: unknown }).run_id === from ? { ...e, run_id: to } : e,
+  );
   return { ...tags, [SYSTEM_TAGS.loggedModels]: JSON.stringify(rewritten) };
 }

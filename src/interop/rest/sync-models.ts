@@ -8,7 +8,6 @@ import { api, MlflowServerError, type RestOptions } from './http';
 import { toKeyValues, type Json } from './json';
 import { runsUriParts } from '../../lib/model-uri';
 
-
 async function ensureRegisteredModel(o: RestOptions, name: string, description: string): Promise<void> {
   try {
     await api(o, 'POST', 'registered-models/create', { name, ...(description ? { description } : {}) });
@@ -18,16 +17,27 @@ async function ensureRegisteredModel(o: RestOptions, name: string, description: 
 }
 
 /** The server's version of this model made from `source`, if an earlier sync made it. */
-async function existingVersion(o: RestOptions, name: string, remoteRunId: string, source: string): Promise<string | undefined> {
+async function existingVersion(
+  o: RestOptions,
+  name: string,
+  remoteRunId: string,
+  source: string,
+): Promise<string | undefined> {
   if (name.includes("'")) return undefined; // not expressible as a filter literal; a duplicate is the lesser harm
   const r = await api<{ model_versions?: Json[] }>(o, 'GET', 'model-versions/search', undefined, {
-    filter: `name='${name}' and run_id='${remoteRunId}'`, max_results: '1000',
+    filter: `name='${name}' and run_id='${remoteRunId}'`,
+    max_results: '1000',
   });
   return (r.model_versions ?? []).find((v) => v.source === source)?.version as string | undefined;
 }
 
 /** Register on the server the local versions made from `runId`; returns how many were created there. */
-export async function syncModelVersions(o: RestOptions, registry: RegistryClient, runId: string, remoteRunId: string): Promise<number> {
+export async function syncModelVersions(
+  o: RestOptions,
+  registry: RegistryClient,
+  runId: string,
+  remoteRunId: string,
+): Promise<number> {
   const versions = (await registry.store.listModelVersions()).filter((v) => v.runId === runId);
   let created = 0;
   for (const v of versions.sort((a, b) => Number(a.version) - Number(b.version))) {
@@ -41,14 +51,19 @@ export async function syncModelVersions(o: RestOptions, registry: RegistryClient
       remoteVersion = await createVersion(o, v, remoteRunId, source);
       created++;
     }
-    for (const alias of v.aliases) await api(o, 'POST', 'registered-models/alias', { name: v.name, alias, version: remoteVersion });
+    for (const alias of v.aliases)
+      await api(o, 'POST', 'registered-models/alias', { name: v.name, alias, version: remoteVersion });
   }
   return created;
 }
 
 async function createVersion(o: RestOptions, v: ModelVersion, remoteRunId: string, source: string): Promise<string> {
   const r = await api<{ model_version: Json }>(o, 'POST', 'model-versions/create', {
-    name: v.name, source, run_id: remoteRunId, tags: toKeyValues(v.tags), ...(v.description ? { description: v.description } : {}),
+    name: v.name,
+    source,
+    run_id: remoteRunId,
+    tags: toKeyValues(v.tags),
+    ...(v.description ? { description: v.description } : {}),
   });
   return String(r.model_version.version);
 }

@@ -23,7 +23,6 @@ import { RestTrackingStore } from './tracking-store';
 import { isMLmodel, rewriteMLmodel, rewriteRunTags } from './run-id-rewrite';
 import type { RegistryClient } from '../../model-registry/client';
 
-
 export interface SyncOptions extends RestOptions {
   runIds: string[];
   /** Also register on the server the model versions made from these runs, with their aliases. */
@@ -32,13 +31,23 @@ export interface SyncOptions extends RestOptions {
 }
 
 export interface SyncReport {
-  synced: Array<{ runId: string; remoteRunId: string; createdRemotely: boolean; metricPointsSent: number; artifactsSent: number; modelVersionsSent: number }>;
+  synced: Array<{
+    runId: string;
+    remoteRunId: string;
+    createdRemotely: boolean;
+    metricPointsSent: number;
+    artifactsSent: number;
+    modelVersionsSent: number;
+  }>;
   failed: Array<{ runId: string; error: string; code: string }>;
 }
 
 /** The local tag that remembers a run's id on one server. */
 export function syncTagKey(baseUrl: string): string {
-  const host = baseUrl.replace(/^https?:\/\//, '').replace(/\/+$/, '').replace(/[^\w.\- /]/g, '_');
+  const host = baseUrl
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '')
+    .replace(/[^\w.\- /]/g, '_');
   return `kiroku.sync.${host}`;
 }
 
@@ -47,7 +56,9 @@ async function remoteExperimentId(o: RestOptions, name: string, cache: Map<strin
   if (hit) return hit;
   let id: string;
   try {
-    const r = await api<{ experiment: { experiment_id: string } }>(o, 'GET', 'experiments/get-by-name', undefined, { experiment_name: name });
+    const r = await api<{ experiment: { experiment_id: string } }>(o, 'GET', 'experiments/get-by-name', undefined, {
+      experiment_name: name,
+    });
     id = r.experiment.experiment_id;
   } catch (err) {
     if (!(err instanceof MlflowServerError) || err.code !== 'RESOURCE_DOES_NOT_EXIST') throw err;
@@ -61,7 +72,13 @@ async function remoteRun(o: RestOptions, client: TrackingClient, run: Run, exper
   const known = run.data.tags[tagKey];
   if (known) {
     try {
-      const r = await api<{ run: { info: { run_id: string; artifact_uri: string } } }>(o, 'GET', 'runs/get', undefined, { run_id: known });
+      const r = await api<{ run: { info: { run_id: string; artifact_uri: string } } }>(
+        o,
+        'GET',
+        'runs/get',
+        undefined,
+        { run_id: known },
+      );
       return { id: r.run.info.run_id, artifactUri: r.run.info.artifact_uri, created: false };
     } catch (err) {
       if (!(err instanceof MlflowServerError) || err.code !== 'RESOURCE_DOES_NOT_EXIST') throw err;
@@ -81,13 +98,25 @@ async function remoteRun(o: RestOptions, client: TrackingClient, run: Run, exper
 
 async function remoteHistoryLength(o: RestOptions, runId: string, key: string): Promise<number> {
   const points = await readAllPages(
-    (token) => api(o, 'GET', 'metrics/get-history', undefined, { run_id: runId, metric_key: key, max_results: '25000', ...(token ? { page_token: token } : {}) }),
+    (token) =>
+      api(o, 'GET', 'metrics/get-history', undefined, {
+        run_id: runId,
+        metric_key: key,
+        max_results: '25000',
+        ...(token ? { page_token: token } : {}),
+      }),
     { endpoint: 'metrics/get-history', field: 'metrics', map: () => null, maxPages: 4000 },
   );
   return points.length;
 }
 
-async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, cache: Map<string, string>, progress: (stage: string) => void) {
+async function syncRun(
+  o: SyncOptions,
+  client: TrackingClient,
+  runId: string,
+  cache: Map<string, string>,
+  progress: (stage: string) => void,
+) {
   const tagKey = syncTagKey(o.baseUrl);
   const run = await client.getRun(runId);
   const exp = await client.getExperiment(run.info.experimentId);
@@ -109,15 +138,23 @@ async function syncRun(o: SyncOptions, client: TrackingClient, runId: string, ca
 async function endUnfinished(o: SyncOptions, remoteId: string, run: Run, status: RunStatus): Promise<void> {
   try {
     // Without the caller's signal (it may be what stopped the sync) and without waiting out retries.
-    await api({ ...o, signal: undefined, retries: 0 }, 'POST', 'runs/update', { run_id: remoteId, status, end_time: run.info.endTime ?? Date.now() });
+    await api({ ...o, signal: undefined, retries: 0 }, 'POST', 'runs/update', {
+      run_id: remoteId,
+      status,
+      end_time: run.info.endTime ?? Date.now(),
+    });
   } catch {
     // The server is out of reach: the run stays as it is until the next sync ends it.
   }
 }
 
 async function sendRun(
-  o: SyncOptions, client: TrackingClient, run: Run, remote: { id: string; artifactUri: string; created: boolean },
-  files: Array<{ path: string; size: number }>, progress: (stage: string) => void,
+  o: SyncOptions,
+  client: TrackingClient,
+  run: Run,
+  remote: { id: string; artifactUri: string; created: boolean },
+  files: Array<{ path: string; size: number }>,
+  progress: (stage: string) => void,
 ) {
   const runId = run.info.runId;
   progress('params and tags');
@@ -136,17 +173,31 @@ async function sendRun(
     }
   }
   if (run.inputs.datasetInputs.length) {
-    await api(o, 'POST', 'runs/log-inputs', { run_id: remote.id, datasets: run.inputs.datasetInputs.map(datasetInputToJson) });
+    await api(o, 'POST', 'runs/log-inputs', {
+      run_id: remote.id,
+      datasets: run.inputs.datasetInputs.map(datasetInputToJson),
+    });
   }
   progress('artifacts');
   const artifactsSent = await sendArtifacts(o, client, runId, remote, files);
-  await api(o, 'POST', 'runs/update', { run_id: remote.id, status: run.info.status, ...(run.info.endTime ? { end_time: run.info.endTime } : {}) });
+  await api(o, 'POST', 'runs/update', {
+    run_id: remote.id,
+    status: run.info.status,
+    ...(run.info.endTime ? { end_time: run.info.endTime } : {}),
+  });
   let modelVersionsSent = 0;
   if (o.registry) {
     progress('models');
     modelVersionsSent = await syncModelVersions(o, o.registry, runId, remote.id);
   }
-  return { runId, remoteRunId: remote.id, createdRemotely: remote.created, metricPointsSent, artifactsSent, modelVersionsSent };
+  return {
+    runId,
+    remoteRunId: remote.id,
+    createdRemotely: remote.created,
+    metricPointsSent,
+    artifactsSent,
+    modelVersionsSent,
+  };
 }
 
 /**
@@ -155,13 +206,18 @@ async function sendRun(
  * sync may have sent it naming the local run: the same size).
  */
 async function sendArtifacts(
-  o: SyncOptions, client: TrackingClient, runId: string, remote: { id: string; artifactUri: string; created: boolean },
+  o: SyncOptions,
+  client: TrackingClient,
+  runId: string,
+  remote: { id: string; artifactUri: string; created: boolean },
   files: Array<{ path: string; size: number }>,
 ): Promise<number> {
   if (!files.length) return 0;
   const root = proxyRoot(remote.artifactUri);
   const store = new RestTrackingStore(o.baseUrl, () => o);
-  const there = remote.created ? new Map<string, number>() : new Map((await store.listArtifactPaths(remote.id)).map((f) => [f.path, f.size]));
+  const there = remote.created
+    ? new Map<string, number>()
+    : new Map((await store.listArtifactPaths(remote.id)).map((f) => [f.path, f.size]));
   let sent = 0;
   await forEachLimit(files, 4, async (f) => {
     const model = isMLmodel(f.path);
@@ -172,7 +228,14 @@ async function sendArtifacts(
       if (rewritten !== null) bytes = new TextEncoder().encode(rewritten);
       if (there.get(f.path) === bytes.byteLength) {
         const current = await store.getArtifact(remote.id, f.path);
-        if (current && equalBytes(new Uint8Array(current.bytes instanceof Blob ? await current.bytes.arrayBuffer() : current.bytes), bytes)) return;
+        if (
+          current &&
+          equalBytes(
+            new Uint8Array(current.bytes instanceof Blob ? await current.bytes.arrayBuffer() : current.bytes),
+            bytes,
+          )
+        )
+          return;
       }
     }
     await api(o, 'PUT', proxyPath(root, f.path), bytes);
@@ -194,7 +257,11 @@ export async function syncRuns(client: TrackingClient, options: SyncOptions): Pr
       report.synced.push(await syncRun(options, client, runId, cache, progress));
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      report.failed.push({ runId, error: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code ?? 'UNKNOWN' });
+      report.failed.push({
+        runId,
+        error: err instanceof Error ? err.message : String(err),
+        code: (err as { code?: string }).code ?? 'UNKNOWN',
+      });
     }
     done++;
     options.onProgress?.({ done, total: options.runIds.length, runId, stage: 'done' });

@@ -11,9 +11,30 @@ import { forEachLimit } from '../../lib/concurrency';
 import { ShortCache } from '../../lib/short-cache';
 import { runNotFound } from '../../tracking/errors';
 import type { DatasetInput, Experiment, Metric, Run, RunInfo } from '../../tracking/entities';
-import type { ExperimentPatch, LogBatch, RunChange, RunInfoPatch, RunSearch, StoredArtifact, TrackingStore, ViewType } from '../../tracking/store';
+import type {
+  ExperimentPatch,
+  LogBatch,
+  RunChange,
+  RunInfoPatch,
+  RunSearch,
+  StoredArtifact,
+  TrackingStore,
+  ViewType,
+} from '../../tracking/store';
 import { api, apiBytes, orUndefined, type RestOptions } from './http';
-import { datasetInputToJson, experimentFromJson, list, metricFromJson, num, obj, runFromJson, runInfoFromJson, str, toKeyValues, type Json } from './json';
+import {
+  datasetInputToJson,
+  experimentFromJson,
+  list,
+  metricFromJson,
+  num,
+  obj,
+  runFromJson,
+  runInfoFromJson,
+  str,
+  toKeyValues,
+  type Json,
+} from './json';
 import { PAGING_LOOP, readAllPages } from './paging';
 import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
@@ -35,7 +56,6 @@ const MAX_PAGES = { runs: 1000, experiments: 100, history: 4000, files: 100 };
 /** How deep artifact folders go before a folder is taken to contain itself (a symlink loop). */
 const MAX_ARTIFACT_DEPTH = 32;
 
-
 export class RestTrackingStore implements TrackingStore {
   readonly assignsRunIds = true;
   /** Each run's artifact root on the proxy, learned from the run (it never changes). */
@@ -48,17 +68,30 @@ export class RestTrackingStore implements TrackingStore {
   private readonly experiments = new ShortCache<Experiment | undefined>(EXPERIMENT_CACHE_MS);
 
   /** `options` is read per request, so new credentials apply to a store already in use. */
-  constructor(readonly uri: string, private readonly options: () => RestOptions) {
+  constructor(
+    readonly uri: string,
+    private readonly options: () => RestOptions,
+  ) {
     this.owned = new OwnedRuns(uri.replace(/\/+$/, ''));
   }
 
-  private call<T = Json>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, query?: Record<string, string>): Promise<T> {
+  private call<T = Json>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    query?: Record<string, string>,
+  ): Promise<T> {
     return api<T>(this.options(), method, path, body, query);
   }
 
   // ── experiments ────────────────────────────────────────────────────────────
 
-  async createExperiment(input: { name: string; artifactLocation?: string; tags?: Record<string, string>; creationTime: number }): Promise<Experiment> {
+  async createExperiment(input: {
+    name: string;
+    artifactLocation?: string;
+    tags?: Record<string, string>;
+    creationTime: number;
+  }): Promise<Experiment> {
     this.experiments.clear();
     const r = await this.call<{ experiment_id: string }>('POST', 'experiments/create', {
       name: input.name,
@@ -70,29 +103,51 @@ export class RestTrackingStore implements TrackingStore {
   }
 
   getExperiment(experimentId: string): Promise<Experiment | undefined> {
-    return this.experiments.get(`id:${experimentId}`, () => orUndefined(
-      this.call<{ experiment: Json }>('GET', 'experiments/get', undefined, { experiment_id: experimentId }).then((r) => experimentFromJson(r.experiment)),
-    ));
+    return this.experiments.get(`id:${experimentId}`, () =>
+      orUndefined(
+        this.call<{ experiment: Json }>('GET', 'experiments/get', undefined, { experiment_id: experimentId }).then(
+          (r) => experimentFromJson(r.experiment),
+        ),
+      ),
+    );
   }
 
   getExperimentByName(name: string): Promise<Experiment | undefined> {
-    return this.experiments.get(`name:${name}`, () => orUndefined(
-      this.call<{ experiment: Json }>('GET', 'experiments/get-by-name', undefined, { experiment_name: name }).then((r) => experimentFromJson(r.experiment)),
-    ));
+    return this.experiments.get(`name:${name}`, () =>
+      orUndefined(
+        this.call<{ experiment: Json }>('GET', 'experiments/get-by-name', undefined, { experiment_name: name }).then(
+          (r) => experimentFromJson(r.experiment),
+        ),
+      ),
+    );
   }
 
   listExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
     return readAllPages(
-      (token) => this.call('POST', 'experiments/search', { max_results: EXPERIMENTS_PAGE, view_type: viewType, ...(token ? { page_token: token } : {}) }),
-      { endpoint: 'experiments/search', field: 'experiments', map: experimentFromJson, key: (e) => e.experimentId, maxPages: MAX_PAGES.experiments },
+      (token) =>
+        this.call('POST', 'experiments/search', {
+          max_results: EXPERIMENTS_PAGE,
+          view_type: viewType,
+          ...(token ? { page_token: token } : {}),
+        }),
+      {
+        endpoint: 'experiments/search',
+        field: 'experiments',
+        map: experimentFromJson,
+        key: (e) => e.experimentId,
+        maxPages: MAX_PAGES.experiments,
+      },
     );
   }
 
   async updateExperiment(experimentId: string, patch: ExperimentPatch): Promise<Experiment> {
     this.experiments.clear();
-    if (patch.name !== undefined) await this.call('POST', 'experiments/update', { experiment_id: experimentId, new_name: patch.name });
-    if (patch.lifecycleStage === 'deleted') await this.call('POST', 'experiments/delete', { experiment_id: experimentId });
-    if (patch.lifecycleStage === 'active') await this.call('POST', 'experiments/restore', { experiment_id: experimentId });
+    if (patch.name !== undefined)
+      await this.call('POST', 'experiments/update', { experiment_id: experimentId, new_name: patch.name });
+    if (patch.lifecycleStage === 'deleted')
+      await this.call('POST', 'experiments/delete', { experiment_id: experimentId });
+    if (patch.lifecycleStage === 'active')
+      await this.call('POST', 'experiments/restore', { experiment_id: experimentId });
     return (await this.getExperiment(experimentId))!;
   }
 
@@ -117,7 +172,12 @@ export class RestTrackingStore implements TrackingStore {
     if (created.info.status === 'RUNNING') await this.owned.add(id);
     // A built run carries only tags; anything else it holds is logged now.
     const params = Object.entries(run.data.params).map(([key, value]) => ({ key, value }));
-    const metrics = Object.entries(run.data.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: run.info.startTime }));
+    const metrics = Object.entries(run.data.metrics).map(([key, value]) => ({
+      key,
+      value,
+      step: 0,
+      timestamp: run.info.startTime,
+    }));
     if (params.length || metrics.length) await this.logBatch(id, { params, metrics });
     if (run.inputs.datasetInputs.length) await this.logInputs(id, run.inputs.datasetInputs);
     return params.length || metrics.length || run.inputs.datasetInputs.length ? (await this.getRun(id))! : created;
@@ -131,10 +191,20 @@ export class RestTrackingStore implements TrackingStore {
   async listRuns(experimentIds: string[], viewType: ViewType = 'ACTIVE_ONLY'): Promise<Run[]> {
     if (!experimentIds.length) return [];
     return readAllPages(
-      (token) => this.call('POST', 'runs/search', {
-        experiment_ids: experimentIds, run_view_type: viewType, max_results: RUNS_PAGE, ...(token ? { page_token: token } : {}),
-      }),
-      { endpoint: 'runs/search', field: 'runs', map: (x) => this.remember(runFromJson(x)), key: (r) => r.info.runId, maxPages: MAX_PAGES.runs },
+      (token) =>
+        this.call('POST', 'runs/search', {
+          experiment_ids: experimentIds,
+          run_view_type: viewType,
+          max_results: RUNS_PAGE,
+          ...(token ? { page_token: token } : {}),
+        }),
+      {
+        endpoint: 'runs/search',
+        field: 'runs',
+        map: (x) => this.remember(runFromJson(x)),
+        key: (r) => r.info.runId,
+        maxPages: MAX_PAGES.runs,
+      },
     );
   }
 
@@ -149,7 +219,10 @@ export class RestTrackingStore implements TrackingStore {
       ...(search.orderBy?.length ? { order_by: search.orderBy } : {}),
       ...(search.pageToken ? { page_token: search.pageToken } : {}),
     });
-    return { runs: list(r.runs).map((x) => this.remember(runFromJson(x))), nextPageToken: str(r.next_page_token) || null };
+    return {
+      runs: list(r.runs).map((x) => this.remember(runFromJson(x))),
+      nextPageToken: str(r.next_page_token) || null,
+    };
   }
 
   /**
@@ -180,12 +253,15 @@ export class RestTrackingStore implements TrackingStore {
       ...(patch.runName !== undefined ? { run_name: patch.runName } : {}),
     };
     let updated: Json | undefined;
-    if (Object.keys(body).length) updated = (await this.call<{ run_info?: Json }>('POST', 'runs/update', { run_id: runId, ...body })).run_info;
-    if (patch.status !== undefined) await (patch.status === 'RUNNING' ? this.owned.add(runId) : this.owned.remove(runId));
+    if (Object.keys(body).length)
+      updated = (await this.call<{ run_info?: Json }>('POST', 'runs/update', { run_id: runId, ...body })).run_info;
+    if (patch.status !== undefined)
+      await (patch.status === 'RUNNING' ? this.owned.add(runId) : this.owned.remove(runId));
     if (patch.lifecycleStage === 'deleted') await this.call('POST', 'runs/delete', { run_id: runId });
     if (patch.lifecycleStage === 'active') await this.call('POST', 'runs/restore', { run_id: runId });
     // runs/update answers with the run's info: no second request unless the lifecycle changed after it.
-    if (updated?.run_id && updated.run_name !== undefined && patch.lifecycleStage === undefined) return runInfoFromJson(updated);
+    if (updated?.run_id && updated.run_name !== undefined && patch.lifecycleStage === undefined)
+      return runInfoFromJson(updated);
     return (await this.requireRun(runId)).info;
   }
 
@@ -211,9 +287,13 @@ export class RestTrackingStore implements TrackingStore {
 
   getMetricHistory(runId: string, key: string): Promise<Metric[]> {
     return readAllPages(
-      (token) => this.call('GET', 'metrics/get-history', undefined, {
-        run_id: runId, metric_key: key, max_results: String(HISTORY_PAGE), ...(token ? { page_token: token } : {}),
-      }),
+      (token) =>
+        this.call('GET', 'metrics/get-history', undefined, {
+          run_id: runId,
+          metric_key: key,
+          max_results: String(HISTORY_PAGE),
+          ...(token ? { page_token: token } : {}),
+        }),
       { endpoint: 'metrics/get-history', field: 'metrics', map: metricFromJson, maxPages: MAX_PAGES.history },
     );
   }
@@ -228,7 +308,9 @@ export class RestTrackingStore implements TrackingStore {
   /** One request per file, a few at once: a folder may arrive in part if the connection fails midway. */
   async putArtifacts(runId: string, artifacts: StoredArtifact[]): Promise<void> {
     const root = await this.artifactRoot(runId);
-    await forEachLimit(artifacts, UPLOADS_IN_FLIGHT, async (a) => this.call('PUT', proxyPath(root, a.path), await bodyBytes(a)));
+    await forEachLimit(artifacts, UPLOADS_IN_FLIGHT, async (a) =>
+      this.call('PUT', proxyPath(root, a.path), await bodyBytes(a)),
+    );
   }
 
   async getArtifact(runId: string, path: string): Promise<StoredArtifact | undefined> {
@@ -246,7 +328,9 @@ export class RestTrackingStore implements TrackingStore {
     // A URI naming another host is read there as MLflow does, but without this server's credentials.
     const elsewhere = new URL(target.baseUrl).origin !== new URL(options.baseUrl).origin;
     const { token: _t, username: _u, password: _p, ...anonymous } = options;
-    const got = await orUndefined(apiBytes({ ...(elsewhere ? anonymous : options), baseUrl: target.baseUrl }, proxyPath(target.root, path)));
+    const got = await orUndefined(
+      apiBytes({ ...(elsewhere ? anonymous : options), baseUrl: target.baseUrl }, proxyPath(target.root, path)),
+    );
     return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
   }
 
@@ -260,18 +344,38 @@ export class RestTrackingStore implements TrackingStore {
     const files: Array<{ path: string; size: number }> = [];
     const listed = new Set<string>();
     const walk = async (dir: string, depth: number): Promise<void> => {
-      if (listed.has(dir)) throw new KirokuError(`The server listed the artifact folder '${dir}' twice: it contains itself. Stopped listing.`, PAGING_LOOP);
-      if (depth > MAX_ARTIFACT_DEPTH) throw new KirokuError(`The server's artifact folders go deeper than ${MAX_ARTIFACT_DEPTH} levels ('${dir.slice(0, 80)}…'): a folder that contains itself? Stopped listing.`, PAGING_LOOP);
+      if (listed.has(dir))
+        throw new KirokuError(
+          `The server listed the artifact folder '${dir}' twice: it contains itself. Stopped listing.`,
+          PAGING_LOOP,
+        );
+      if (depth > MAX_ARTIFACT_DEPTH)
+        throw new KirokuError(
+          `The server's artifact folders go deeper than ${MAX_ARTIFACT_DEPTH} levels ('${dir.slice(0, 80)}…'): a folder that contains itself? Stopped listing.`,
+          PAGING_LOOP,
+        );
       listed.add(dir);
       const entries = await readAllPages(
-        (token) => this.call('GET', 'artifacts/list', undefined, { run_id: runId, ...(dir ? { path: dir } : {}), ...(token ? { page_token: token } : {}) }),
+        (token) =>
+          this.call('GET', 'artifacts/list', undefined, {
+            run_id: runId,
+            ...(dir ? { path: dir } : {}),
+            ...(token ? { page_token: token } : {}),
+          }),
         { endpoint: 'artifacts/list', field: 'files', map: obj, key: (f) => str(f.path), maxPages: MAX_PAGES.files },
       );
       for (const f of entries) {
         const path = str(f.path);
         const name = dir ? path.slice(dir.length + 1) : path;
-        if ((dir && !path.startsWith(`${dir}/`)) || !name || name.split('/').some((part) => !part || part === '.' || part === '..')) {
-          throw new KirokuError(`The server listed '${path}' as inside the artifact folder '${dir || '(root)'}', which it is not. Stopped listing.`, PAGING_LOOP);
+        if (
+          (dir && !path.startsWith(`${dir}/`)) ||
+          !name ||
+          name.split('/').some((part) => !part || part === '.' || part === '..')
+        ) {
+          throw new KirokuError(
+            `The server listed '${path}' as inside the artifact folder '${dir || '(root)'}', which it is not. Stopped listing.`,
+            PAGING_LOOP,
+          );
         }
         if (f.is_dir === true) await walk(path, depth + 1);
         else files.push({ path, size: num(f.file_size, 0) });

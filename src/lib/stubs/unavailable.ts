@@ -2,7 +2,9 @@
 // browser builds: Kiroku draws its own charts and reads CSV, and shipping ~5 MB for them would make
 // every page that loads data slower. Calling them says so instead of failing obscurely.
 function unavailable(): never {
-  throw new Error('This danfojs feature (plotting or Excel files) is not included in Kiroku; use display() charts and CSV files.');
+  throw new Error(
+    'This danfojs feature (plotting or Excel files) is not included in Kiroku; use display() charts and CSV files.',
+  );
 }
 
 export default new Proxy({}, { get: () => unavailable });

@@ -5,7 +5,13 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export function workers(n: number): Worker[] {
   // The predict role of the ML worker bundle (workers/ml.worker.ts: one TensorFlow.js with the kernel).
-  while (pool.length < n) pool.push(new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), { type: 'module', name: `kiroku-predict-${pool.length + 1}` }));
+  while (pool.length < n)
+    pool.push(
+      new Worker(new URL('../../workers/ml.worker.ts', import.meta.url), {
+        type: 'module',
+        name: `kiroku-predict-${pool.length + 1}`,
+      }),
+    );
   return pool.slice(0, n);
 }
 

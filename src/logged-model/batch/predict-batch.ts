@@ -63,8 +63,16 @@ function checkAborted(signal?: AbortSignal): void {
 
 function asPredictions(out: unknown, rows: number): Predictions {
   if (out instanceof Float64Array) return out;
-  const list = Array.isArray(out) ? out : ArrayBuffer.isView(out) ? Array.from(out as unknown as ArrayLike<number>) : null;
-  if (!list || list.length !== rows) throw new KirokuError(`The model returned ${list ? list.length : 'no list of'} predictions for ${rows} rows.`, 'PREDICT_FAILED');
+  const list = Array.isArray(out)
+    ? out
+    : ArrayBuffer.isView(out)
+      ? Array.from(out as unknown as ArrayLike<number>)
+      : null;
+  if (!list || list.length !== rows)
+    throw new KirokuError(
+      `The model returned ${list ? list.length : 'no list of'} predictions for ${rows} rows.`,
+      'PREDICT_FAILED',
+    );
   return list;
 }
 
@@ -104,7 +112,11 @@ function concat(parts: Predictions[]): Predictions {
  * Predictions for every row of `data` (a Table, a danfojs DataFrame, records, rows or a Matrix),
  * checked against the model's signature first with MLflow's rules.
  */
-export async function predictBatch(model: PyFuncModel | Estimator<object>, data: unknown, options: PredictBatchOptions = {}): Promise<Predictions> {
+export async function predictBatch(
+  model: PyFuncModel | Estimator<object>,
+  data: unknown,
+  options: PredictBatchOptions = {},
+): Promise<Predictions> {
   const { signal } = options;
   checkAborted(signal);
   const signature = (model as PyFuncModel).signature;
@@ -149,7 +161,14 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
   const hardware = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
   const maxWorkers = Math.max(0, Math.floor(options.workers ?? hardware));
   const poolUsable = maxWorkers > 0 && typeof Worker === 'function' && estimator !== null;
-  const plan = planBatch({ rows: n, done, msPerRow, maxWorkers: poolUsable ? maxWorkers : 0, warm: isWarm(maxWorkers), blockRows: options.blockRows });
+  const plan = planBatch({
+    rows: n,
+    done,
+    msPerRow,
+    maxWorkers: poolUsable ? maxWorkers : 0,
+    warm: isWarm(maxWorkers),
+    blockRows: options.blockRows,
+  });
 
   if (plan.where === 'one-call') {
     // Everything in one call, as `model.predict(X)` would (the rows done again cost less than cutting
@@ -164,7 +183,8 @@ export async function predictBatch(model: PyFuncModel | Estimator<object>, data:
 
   if (plan.where === 'workers') {
     const blocks: Array<[number, number]> = [];
-    for (let start = done; start < n; start += plan.blockRows) blocks.push([start, Math.min(n, start + plan.blockRows)]);
+    for (let start = done; start < n; start += plan.blockRows)
+      blocks.push([start, Math.min(n, start + plan.blockRows)]);
     return concat([...parts, ...(await predictInWorkers(estimator!, X, blocks, plan.workers, n, done, options))]);
   }
   return concat([...parts, ...(await predictHere(predictor, X, done, n, plan.blockRows, options))]);
@@ -180,7 +200,14 @@ export type BatchPlan =
  * when the rest is quick; workers when the rest would take long enough to pay for them (`maxWorkers`
  * 0 when they can't be used; `warm` when they are running already); else blocks of ~BLOCK_MS here.
  */
-export function planBatch(p: { rows: number; done: number; msPerRow: number; maxWorkers: number; warm: boolean; blockRows?: number }): BatchPlan {
+export function planBatch(p: {
+  rows: number;
+  done: number;
+  msPerRow: number;
+  maxWorkers: number;
+  warm: boolean;
+  blockRows?: number;
+}): BatchPlan {
   const left = p.rows - p.done;
   const rest = left * p.msPerRow;
   if (rest <= ONE_CALL_MS) return { where: 'one-call' };
@@ -191,7 +218,14 @@ export function planBatch(p: { rows: number; done: number; msPerRow: number; max
   return { where: 'here', blockRows: Math.max(1, Math.floor(BLOCK_MS / p.msPerRow)) };
 }
 
-async function predictHere(model: Predictable, X: Rows, start: number, n: number, blockRows: number, options: PredictBatchOptions): Promise<Predictions[]> {
+async function predictHere(
+  model: Predictable,
+  X: Rows,
+  start: number,
+  n: number,
+  blockRows: number,
+  options: PredictBatchOptions,
+): Promise<Predictions[]> {
   const parts: Predictions[] = [];
   for (let from = start; from < n; from += blockRows) {
     await yieldToEventLoop(); // keep the page responsive between blocks
@@ -206,60 +240,69 @@ async function predictHere(model: Predictable, X: Rows, start: number, n: number
 }
 
 function predictInWorkers(
-  estimator: Estimator<object>, X: Rows, blocks: Array<[number, number]>, count: number, n: number, done: number, options: PredictBatchOptions,
+  estimator: Estimator<object>,
+  X: Rows,
+  blocks: Array<[number, number]>,
+  count: number,
+  n: number,
+  done: number,
+  options: PredictBatchOptions,
 ): Promise<Predictions[]> {
-  return exclusive(() => new Promise<Predictions[]>((resolve, reject) => {
-    const json = estimator.toJSON();
-    const results: Predictions[] = new Array(blocks.length);
-    const team = workers(count);
-    let next = 0;
-    let finished = 0;
-    let rowsDone = done;
-    let settled = false;
-    const stop = (err?: unknown) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      for (const w of team) w.onmessage = w.onerror = null;
-      if (err) {
-        discard(team);
-        reject(err);
-      } else resolve(results);
-    };
-    const onAbort = () => stop(cancelled());
-    options.signal?.addEventListener('abort', onAbort);
-    if (options.signal?.aborted) return onAbort();
-    // Each block is made here (a copy of its rows, column-major) and transferred, not copied again.
-    const send = (w: Worker) => {
-      if (next >= blocks.length || settled) return;
-      const id = next++;
-      const [from, to] = blocks[id]!;
-      let m: Matrix;
-      try {
-        m = toMatrix(slice(X, from, to) as never);
-      } catch (err) {
-        return stop(err);
-      }
-      const msg: ToWorker = { type: 'predict', id, data: m.data, rows: m.rows, cols: m.cols, columns: m.columns };
-      w.postMessage(msg, [m.data.buffer]);
-    };
-    for (const w of team) {
-      w.onerror = (e) => stop(new KirokuError(`A prediction worker failed: ${e.message}`, 'WORKER_FAILED'));
-      w.onmessage = (e: MessageEvent<FromWorker>) => {
-        const msg = e.data;
-        if (msg.type === 'error') return stop(new KirokuError(msg.message, 'PREDICT_FAILED'));
-        if (msg.type === 'loaded') return send(w);
-        const [from, to] = blocks[msg.id]!;
-        results[msg.id] = msg.predictions;
-        finished++;
-        rowsDone += to - from;
-        options.onBlock?.(from, msg.predictions);
-        options.onProgress?.(rowsDone / n);
-        if (finished === blocks.length) stop();
-        else send(w);
-      };
-      const load: ToWorker = { type: 'load', model: json };
-      w.postMessage(load);
-    }
-  }));
+  return exclusive(
+    () =>
+      new Promise<Predictions[]>((resolve, reject) => {
+        const json = estimator.toJSON();
+        const results: Predictions[] = new Array(blocks.length);
+        const team = workers(count);
+        let next = 0;
+        let finished = 0;
+        let rowsDone = done;
+        let settled = false;
+        const stop = (err?: unknown) => {
+          if (settled) return;
+          settled = true;
+          options.signal?.removeEventListener('abort', onAbort);
+          for (const w of team) w.onmessage = w.onerror = null;
+          if (err) {
+            discard(team);
+            reject(err);
+          } else resolve(results);
+        };
+        const onAbort = () => stop(cancelled());
+        options.signal?.addEventListener('abort', onAbort);
+        if (options.signal?.aborted) return onAbort();
+        // Each block is made here (a copy of its rows, column-major) and transferred, not copied again.
+        const send = (w: Worker) => {
+          if (next >= blocks.length || settled) return;
+          const id = next++;
+          const [from, to] = blocks[id]!;
+          let m: Matrix;
+          try {
+            m = toMatrix(slice(X, from, to) as never);
+          } catch (err) {
+            return stop(err);
+          }
+          const msg: ToWorker = { type: 'predict', id, data: m.data, rows: m.rows, cols: m.cols, columns: m.columns };
+          w.postMessage(msg, [m.data.buffer]);
+        };
+        for (const w of team) {
+          w.onerror = (e) => stop(new KirokuError(`A prediction worker failed: ${e.message}`, 'WORKER_FAILED'));
+          w.onmessage = (e: MessageEvent<FromWorker>) => {
+            const msg = e.data;
+            if (msg.type === 'error') return stop(new KirokuError(msg.message, 'PREDICT_FAILED'));
+            if (msg.type === 'loaded') return send(w);
+            const [from, to] = blocks[msg.id]!;
+            results[msg.id] = msg.predictions;
+            finished++;
+            rowsDone += to - from;
+            options.onBlock?.(from, msg.predictions);
+            options.onProgress?.(rowsDone / n);
+            if (finished === blocks.length) stop();
+            else send(w);
+          };
+          const load: ToWorker = { type: 'load', model: json };
+          w.postMessage(load);
+        }
+      }),
+  );
 }

@@ -23,6 +23,10 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     const predictions = model.predict({ data: msg.data, rows: msg.rows, cols: msg.cols, columns: msg.columns });
     post({ type: 'result', id: msg.id, predictions }, predictions instanceof Float64Array ? [predictions.buffer] : []);
   } catch (err) {
-    post({ type: 'error', id: msg.type === 'predict' ? msg.id : null, message: err instanceof Error ? err.message : String(err) });
+    post({
+      type: 'error',
+      id: msg.type === 'predict' ? msg.id : null,
+      message: err instanceof Error ? err.message : String(err),
+    });
   }
 };

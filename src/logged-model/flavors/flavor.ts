@@ -36,7 +36,13 @@ export interface Flavor<M = unknown> {
 const flavors: Flavor<any>[] = [];
 
 export function registerFlavor<M>(flavor: Flavor<M>): void {
-  if (!flavor || typeof flavor.name !== 'string' || typeof flavor.save !== 'function' || typeof flavor.load !== 'function' || typeof flavor.canSave !== 'function') {
+  if (
+    !flavor ||
+    typeof flavor.name !== 'string' ||
+    typeof flavor.save !== 'function' ||
+    typeof flavor.load !== 'function' ||
+    typeof flavor.canSave !== 'function'
+  ) {
     throw new KirokuError('A flavor is {name, canSave(model), save(model), load(ctx)}.', 'INVALID_PARAMETER_VALUE');
   }
   const existing = flavors.findIndex((f) => f.name === flavor.name);

@@ -9,7 +9,13 @@ export const TFJS_FLAVOR = 'tfjs';
 
 function isLayersModel(m: unknown): m is tfTypes.LayersModel {
   const x = m as { save?: unknown; predict?: unknown; getConfig?: unknown; layers?: unknown } | null;
-  return !!x && typeof x.save === 'function' && typeof x.predict === 'function' && typeof x.getConfig === 'function' && Array.isArray(x.layers);
+  return (
+    !!x &&
+    typeof x.save === 'function' &&
+    typeof x.predict === 'function' &&
+    typeof x.getConfig === 'function' &&
+    Array.isArray(x.layers)
+  );
 }
 
 export const tfjsFlavor: Flavor<tfTypes.LayersModel> = {
@@ -18,12 +24,15 @@ export const tfjsFlavor: Flavor<tfTypes.LayersModel> = {
   async save(model) {
     const tf = await import('@tensorflow/tfjs');
     let saved: tfTypes.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     if (!saved?.weightData) throw new Error('TensorFlow.js returned no weights for this model.');
-    const weights = saved.weightData instanceof ArrayBuffer ? saved.weightData : new Blob(saved.weightData as ArrayBuffer[]);
+    const weights =
+      saved.weightData instanceof ArrayBuffer ? saved.weightData : new Blob(saved.weightData as ArrayBuffer[]);
     const modelJson = {
       format: 'layers-model',
       generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
@@ -43,9 +52,13 @@ export const tfjsFlavor: Flavor<tfTypes.LayersModel> = {
       weightsManifest: Array<{ paths: string[]; weights: tfTypes.io.WeightsManifestEntry[] }>;
     };
     const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
-    const buffers = await Promise.all(json.weightsManifest.flatMap((g) => g.paths).map(async (p) => (await ctx.read(p)).arrayBuffer()));
+    const buffers = await Promise.all(
+      json.weightsManifest.flatMap((g) => g.paths).map(async (p) => (await ctx.read(p)).arrayBuffer()),
+    );
     const weightData = concat(buffers);
-    const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }));
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }),
+    );
     return {
       raw: model,
       predict(X: unknown) {

@@ -27,7 +27,10 @@ const SKLEARN_NAMES: Record<string, string> = { copyX: 'copy_X', C: 'C' };
 export function snakeCase(name: string): string {
   const special = Object.hasOwn(SKLEARN_NAMES, name) ? SKLEARN_NAMES[name] : undefined;
   if (special) return special;
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 export interface EstimatorClass {
@@ -62,7 +65,11 @@ export function estimatorClasses(): ReadonlyMap<string, EstimatorClass> {
 
 export function estimatorFromJSON(json: EstimatorJSON): Estimator<object> {
   const cls = registry.get(json.name);
-  if (!cls) throw new KirokuError(`Unknown estimator '${json.name}'; known: ${[...registry.keys()].join(', ')}.`, 'UNKNOWN_ESTIMATOR');
+  if (!cls)
+    throw new KirokuError(
+      `Unknown estimator '${json.name}'; known: ${[...registry.keys()].join(', ')}.`,
+      'UNKNOWN_ESTIMATOR',
+    );
   return cls.fromJSON(json);
 }
 
@@ -72,7 +79,10 @@ export function checkJSON(json: EstimatorJSON, name: string, maxVersion = 1): vo
     throw new KirokuError(`Cannot load a ${JSON.stringify(json?.name)} model as ${name}.`, 'INVALID_PARAMETER_VALUE');
   }
   if (!(json.version >= 1 && json.version <= maxVersion)) {
-    throw new KirokuError(`${name} state version ${json.version} is newer than this Kiroku reads (${maxVersion}); upgrade Kiroku.`, 'INVALID_PARAMETER_VALUE');
+    throw new KirokuError(
+      `${name} state version ${json.version} is newer than this Kiroku reads (${maxVersion}); upgrade Kiroku.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
 }
 
@@ -86,21 +96,35 @@ export function invalidParam(estimator: string, name: string, expected: string, 
 
 /** Check a numeric param against a range (sklearn's `Interval`), e.g. alpha in [0, inf). */
 export function checkRange(
-  estimator: string, name: string, v: unknown, lo: number, hi: number,
+  estimator: string,
+  name: string,
+  v: unknown,
+  lo: number,
+  hi: number,
   opts: { integer?: boolean; loOpen?: boolean; hiOpen?: boolean; nullable?: boolean } = {},
 ): void {
   if (v === null && opts.nullable) return;
-  const ok = typeof v === 'number' && !Number.isNaN(v) && (opts.integer ? Number.isInteger(v) : true) &&
-    (opts.loOpen ? v > lo : v >= lo) && (opts.hiOpen ? v < hi : v <= hi);
+  const ok =
+    typeof v === 'number' &&
+    !Number.isNaN(v) &&
+    (opts.integer ? Number.isInteger(v) : true) &&
+    (opts.loOpen ? v > lo : v >= lo) &&
+    (opts.hiOpen ? v < hi : v <= hi);
   if (!ok) {
     const range = `${opts.loOpen ? '(' : '['}${lo}, ${hi === Infinity ? 'inf' : hi}${opts.hiOpen || hi === Infinity ? ')' : ']'}`;
-    throw invalidParam(estimator, name, `${opts.integer ? 'an int' : 'a float'} in the range ${range}${opts.nullable ? ' or None' : ''}`, v);
+    throw invalidParam(
+      estimator,
+      name,
+      `${opts.integer ? 'an int' : 'a float'} in the range ${range}${opts.nullable ? ' or None' : ''}`,
+      v,
+    );
   }
 }
 
 /** Check a param against a set of allowed values (sklearn's `StrOptions`, booleans). */
 export function checkOneOf(estimator: string, name: string, v: unknown, allowed: readonly unknown[]): void {
-  if (!allowed.includes(v)) throw invalidParam(estimator, name, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, v);
+  if (!allowed.includes(v))
+    throw invalidParam(estimator, name, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, v);
 }
 
 export abstract class Estimator<P extends object = Record<string, unknown>> {
@@ -139,7 +163,11 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
   /** Update params in place (camelCase names), as sklearn's `set_params`; returns `this`. */
   setParams(params: Partial<P>): this {
     for (const key of Object.keys(params)) {
-      if (!Object.hasOwn(this.params, key)) throw new KirokuError(`Invalid parameter '${key}' for estimator ${this.estimatorName}.`, 'INVALID_PARAMETER_VALUE');
+      if (!Object.hasOwn(this.params, key))
+        throw new KirokuError(
+          `Invalid parameter '${key}' for estimator ${this.estimatorName}.`,
+          'INVALID_PARAMETER_VALUE',
+        );
     }
     Object.assign(this.params, stripUndefined(params));
     return this;
@@ -186,12 +214,20 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
   }
 
   toJSON(): EstimatorJSON {
-    return { name: this.estimatorName, version: this.stateVersion, params: { ...this.params } as Record<string, unknown>, state: this.isFitted ? this.stateToJSON() : null };
+    return {
+      name: this.estimatorName,
+      version: this.stateVersion,
+      params: { ...this.params } as Record<string, unknown>,
+      state: this.isFitted ? this.stateToJSON() : null,
+    };
   }
 }
 
 /** What `fromJSON` needs of a class: its constructor and its params hook. */
-type Rebuildable<T> = { new (params?: never): T; paramsFromJSON(params: Record<string, unknown>): Record<string, unknown> };
+type Rebuildable<T> = {
+  new (params?: never): T;
+  paramsFromJSON(params: Record<string, unknown>): Record<string, unknown>;
+};
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
@@ -235,7 +271,9 @@ export abstract class Predictor<P extends object = Record<string, unknown>> exte
     this.checkFitted();
     const m = toMatrix(X);
     if (m.cols !== this.nFeaturesIn_) {
-      throw new DataError(`X has ${m.cols} features, but ${this.estimatorName} is expecting ${this.nFeaturesIn_} features as input.`);
+      throw new DataError(
+        `X has ${m.cols} features, but ${this.estimatorName} is expecting ${this.nFeaturesIn_} features as input.`,
+      );
     }
     const fitNames = this.featureNamesIn_;
     const names = namesOf(m);

@@ -65,7 +65,9 @@ export function encodeLabels(y: ArrayLike<Label>, classes: readonly Label[]): In
   for (let i = 0; i < y.length; i++) {
     const k = index.get(y[i]!);
     if (k === undefined) {
-      throw new DataError(`y contains previously unseen label ${JSON.stringify(y[i])}; known labels are ${JSON.stringify(classes)}.`);
+      throw new DataError(
+        `y contains previously unseen label ${JSON.stringify(y[i])}; known labels are ${JSON.stringify(classes)}.`,
+      );
     }
     out[i] = k;
   }

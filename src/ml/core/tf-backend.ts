@@ -39,8 +39,16 @@ export function isHardwareRenderer(renderer: string | null): boolean {
 
 function webglRenderer(): string | null {
   try {
-    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : typeof document !== 'undefined' ? document.createElement('canvas') : null;
-    const gl = canvas?.getContext('webgl2', { failIfMajorPerformanceCaveat: true }) as WebGL2RenderingContext | null | undefined;
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(1, 1)
+        : typeof document !== 'undefined'
+          ? document.createElement('canvas')
+          : null;
+    const gl = canvas?.getContext('webgl2', { failIfMajorPerformanceCaveat: true }) as
+      | WebGL2RenderingContext
+      | null
+      | undefined;
     if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));

@@ -23,8 +23,12 @@ export interface ThreadpoolInfo {
 export function threadpoolInfo(): ThreadpoolInfo {
   const k = wasmKernels();
   return {
-    kernels: k ? 'wasm-simd' : 'js', threads: k?.threads() ?? 1, running: k?.running() ?? 1,
-    limit: threadLimit(), cores: coreCount(), threadsPossible: k !== null && threadsPossible(),
+    kernels: k ? 'wasm-simd' : 'js',
+    threads: k?.threads() ?? 1,
+    running: k?.running() ?? 1,
+    limit: threadLimit(),
+    cores: coreCount(),
+    threadsPossible: k !== null && threadsPossible(),
   };
 }
 

@@ -35,7 +35,8 @@ export function centerData(X: Matrix, y: Float64Array, fitIntercept: boolean, co
 
 /** y for a regressor, checked against X's row count. */
 export function regressionTarget(X: Matrix, y: VectorInput): Float64Array {
-  if (y === undefined || y === null) throw new DataError('This estimator requires y to be passed, but the target y is None.');
+  if (y === undefined || y === null)
+    throw new DataError('This estimator requires y to be passed, but the target y is None.');
   const v = toVector(y);
   checkSameLength(X.rows, v.length);
   return v;

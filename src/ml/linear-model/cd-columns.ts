@@ -63,7 +63,12 @@ class JsColumns implements CdColumns {
   private readonly R: Float64Array;
   private readonly sums = new Float64Array(3);
 
-  constructor(private readonly X: Float64Array, private readonly n: number, private readonly p: number, private readonly y: Float64Array) {
+  constructor(
+    private readonly X: Float64Array,
+    private readonly n: number,
+    private readonly p: number,
+    private readonly y: Float64Array,
+  ) {
     this.R = Float64Array.from(y);
   }
 
@@ -201,7 +206,13 @@ class WasmColumns implements CdColumns {
   private readonly copied: Uint8Array;
   private readonly sums = new Float64Array(3);
 
-  constructor(private readonly k: WasmKernels, private readonly X: Float64Array, private readonly n: number, private readonly p: number, y: Float64Array) {
+  constructor(
+    private readonly k: WasmKernels,
+    private readonly X: Float64Array,
+    private readonly n: number,
+    private readonly p: number,
+    y: Float64Array,
+  ) {
     this.ld = roundUp(n, 2); // columns start 16-byte aligned
     this.x = 0;
     this.r = this.x + (p + 1) * this.ld * 8;

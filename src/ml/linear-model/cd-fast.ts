@@ -50,7 +50,15 @@ export interface CdOptions {
 }
 
 /** sklearn's duality gap, from Xᵀr − βw, ‖r‖², ⟨r, y⟩ and w. */
-function dualityGap(XtR: Float64Array, w: Float64Array, rNorm2: number, rDotY: number, alpha: number, beta: number, positive: boolean): number {
+function dualityGap(
+  XtR: Float64Array,
+  w: Float64Array,
+  rNorm2: number,
+  rDotY: number,
+  alpha: number,
+  beta: number,
+  positive: boolean,
+): number {
   const p = w.length;
   let dualNorm = positive ? -Infinity : 0;
   let wNorm2 = 0;
@@ -87,7 +95,13 @@ function update(tmp: number, alpha: number, denom: number, positive: boolean): n
  * the variance does not cancel; if that value is an outlier and the shift still dominates, the column
  * is redone in two passes. ΣR stays Σy: every update moves R along a centered column.
  */
-function firstVisit(cols: CdColumns, j: number, n: number, mean: number | null, sumR: number): { mean: number; norm: number; dot: number } {
+function firstVisit(
+  cols: CdColumns,
+  j: number,
+  n: number,
+  mean: number | null,
+  sumR: number,
+): { mean: number; norm: number; dot: number } {
   const s = mean ?? cols.first(j);
   const sums = cols.shiftedSums(j, s);
   const s1 = sums[0]!;
@@ -108,7 +122,15 @@ function firstVisit(cols: CdColumns, j: number, n: number, mean: number | null, 
  * When `d.xMeanKnown` is false (centering; `w` must then start at zero) the column means are computed
  * during the first epoch and written to `d.xMean`.
  */
-export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: number, d: CdMeans, cols: CdColumns, n: number, o: CdOptions): CdResult {
+export function enetCoordinateDescent(
+  w: Float64Array,
+  alpha: number,
+  beta: number,
+  d: CdMeans,
+  cols: CdColumns,
+  n: number,
+  o: CdOptions,
+): CdResult {
   const { xMean } = d;
   const p = w.length;
   const norm = new Float64Array(p);
@@ -188,7 +210,13 @@ export function enetCoordinateDescent(w: Float64Array, alpha: number, beta: numb
 }
 
 /** Coordinate descent on the Gram form: O(p) per coordinate instead of O(n); `w` updated in place. */
-export function enetCoordinateDescentGram(w: Float64Array, alpha: number, beta: number, g: Gram, o: CdOptions): CdResult {
+export function enetCoordinateDescentGram(
+  w: Float64Array,
+  alpha: number,
+  beta: number,
+  g: Gram,
+  o: CdOptions,
+): CdResult {
   const { Q, q, yNorm2 } = g;
   const p = q.length;
   // H = Q w, kept up to date.

@@ -68,7 +68,8 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
     checkRange(name, 'tol', p.tol, 0, Infinity);
     checkRange(name, 'randomState', p.randomState, 0, 2 ** 32 - 1, { integer: true, nullable: true });
     checkOneOf(name, 'selection', p.selection, ['cyclic', 'random']);
-    for (const k of ['copyX', 'fitIntercept', 'positive', 'precompute', 'warmStart'] as const) checkOneOf(name, k, p[k], [true, false]);
+    for (const k of ['copyX', 'fitIntercept', 'positive', 'precompute', 'warmStart'] as const)
+      checkOneOf(name, k, p[k], [true, false]);
   }
 
   fit(X: MatrixInput, y: VectorInput): this {
@@ -78,13 +79,25 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
     const target = regressionTarget(m, y);
     const n = m.rows;
     if (p.alpha === 0) {
-      this.warn('UserWarning', 'With alpha=0, this algorithm does not converge well. You are advised to use the LinearRegression estimator');
+      this.warn(
+        'UserWarning',
+        'With alpha=0, this algorithm does not converge well. You are advised to use the LinearRegression estimator',
+      );
     }
     const w = p.warmStart && this.coef_?.length === m.cols ? Float64Array.from(this.coef_) : new Float64Array(m.cols);
     const l1 = p.alpha * this.l1Ratio * n;
     const l2 = p.alpha * (1 - this.l1Ratio) * n;
-    if (l1 === 0 && l2 === 0) this.warn('UserWarning', 'Coordinate descent with no regularization may lead to unexpected results and is discouraged.');
-    const opts = { maxIter: p.maxIter, tol: p.tol, positive: p.positive, rng: p.selection === 'random' ? rngFrom(p.randomState) : null };
+    if (l1 === 0 && l2 === 0)
+      this.warn(
+        'UserWarning',
+        'Coordinate descent with no regularization may lead to unexpected results and is discouraged.',
+      );
+    const opts = {
+      maxIter: p.maxIter,
+      tol: p.tol,
+      positive: p.positive,
+      rng: p.selection === 'random' ? rngFrom(p.randomState) : null,
+    };
     let r: CdResult;
     let c: Pick<Centered, 'xMean' | 'yMean'>;
     if (p.precompute) {
@@ -98,15 +111,21 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
       const means: CdMeans = { xMean: centered.xMean, xMeanKnown: !(lazyMeans && p.fitIntercept) };
       const cols = cdColumns(m.data, n, m.cols, centered.y);
       const canSwitch = n > m.cols && m.cols <= MAX_AUTO_GRAM;
-      r = enetCoordinateDescent(w, l1, l2, means, cols, n, { ...opts, pauseAt: canSwitch ? Math.max(2, Math.ceil(m.cols / 4)) : undefined });
-      if (!r.converged && r.nIter < p.maxIter) r = enetCoordinateDescentGram(w, l1, l2, cols.gram(p.fitIntercept), { ...opts, startIter: r.nIter });
+      r = enetCoordinateDescent(w, l1, l2, means, cols, n, {
+        ...opts,
+        pauseAt: canSwitch ? Math.max(2, Math.ceil(m.cols / 4)) : undefined,
+      });
+      if (!r.converged && r.nIter < p.maxIter)
+        r = enetCoordinateDescentGram(w, l1, l2, cols.gram(p.fitIntercept), { ...opts, startIter: r.nIter });
       c = centered;
     }
     if (!r.converged) {
-      let msg = 'Objective did not converge. You might want to increase the number of iterations, check the scale of the ' +
+      let msg =
+        'Objective did not converge. You might want to increase the number of iterations, check the scale of the ' +
         `features or consider increasing regularisation. Duality gap: ${formatExp(r.gap)}, tolerance: ${formatExp(r.tol)}`;
       if (l1 < Number.EPSILON) {
-        msg += ' Linear regression models with null weight for the l1 regularization term are more efficiently fitted ' +
+        msg +=
+          ' Linear regression models with null weight for the l1 regularization term are more efficiently fitted ' +
           'using one of the solvers implemented in sklearn.linear_model.Ridge/RidgeCV instead.';
       }
       this.warn('ConvergenceWarning', msg);

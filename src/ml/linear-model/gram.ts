@@ -125,7 +125,15 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
  * The Gram of p1 columns already in the kernels' memory at byte `x` (column j at x + 8·j·ld, the
  * target last), using the workspace from `free` on: what ElasticNet's coordinate descent hands over.
  */
-export function gramInMemory(k: WasmKernels, x: number, ld: number, n: number, p: number, center: boolean, free: number): Gram {
+export function gramInMemory(
+  k: WasmKernels,
+  x: number,
+  ld: number,
+  n: number,
+  p: number,
+  center: boolean,
+  free: number,
+): Gram {
   const k1 = roundUp(p + 1, 4);
   const { total } = gramTask(k, threadsFor(k, n, k1), new Layout(roundUp(free, 16)), x, ld, n, p + 1, k1, center);
   return unpack(k.f64(), total, p, k1);
@@ -133,7 +141,15 @@ export function gramInMemory(k: WasmKernels, x: number, ld: number, n: number, p
 
 /** The chunked Gram task over X at byte x, merged in chunk order into `total`. */
 function gramTask(
-  k: WasmKernels, threads: number, a: Layout, x: number, ld: number, n: number, p1: number, k1: number, center: boolean,
+  k: WasmKernels,
+  threads: number,
+  a: Layout,
+  x: number,
+  ld: number,
+  n: number,
+  p1: number,
+  k1: number,
+  center: boolean,
   fill?: (mem: Float64Array, chunk: number) => void,
 ): { total: number } {
   const { chunkRows, chunks, slotBytes } = chunking(n, k1);

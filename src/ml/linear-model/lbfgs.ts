@@ -63,7 +63,15 @@ interface Point {
 }
 
 /** Strong-Wolfe line search along p from x (f0, slope d0 < 0); null if no acceptable step was found. */
-function lineSearch(fun: Objective, x: Float64Array, f0: number, d0: number, p: Float64Array, a1: number, maxls: number): Point | null {
+function lineSearch(
+  fun: Objective,
+  x: Float64Array,
+  f0: number,
+  d0: number,
+  p: Float64Array,
+  a1: number,
+  maxls: number,
+): Point | null {
   const c1 = 1e-4;
   const c2 = 0.9;
   const n = x.length;

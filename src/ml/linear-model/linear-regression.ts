@@ -42,7 +42,7 @@ export class LinearRegression extends LinearModel<LinearRegressionParams> {
     const m = this.fitMatrix(X);
     const target = regressionTarget(m, y);
     const g = gramOf({ X: m.data, rows: m.rows, cols: m.cols, y: target, center: p.fitIntercept });
-    this.coef_ = p.positive ? nnlsGram(g.Q, m.cols, g.q) : normalEquations(g) ?? minimumNorm(m, target, g);
+    this.coef_ = p.positive ? nnlsGram(g.Q, m.cols, g.q) : (normalEquations(g) ?? minimumNorm(m, target, g));
     this.setIntercept(g, p.fitIntercept);
     return this;
   }

@@ -101,9 +101,14 @@ const PARALLEL_MIN_WORK = 2 ** 21;
  */
 class BinaryKernel {
   private constructor(
-    private readonly k: WasmKernels, private readonly n: number, private readonly p: number,
-    private readonly ld: number, private readonly pPad: number, private readonly threads: number,
-    private readonly chunkRows: number, private readonly chunks: number,
+    private readonly k: WasmKernels,
+    private readonly n: number,
+    private readonly p: number,
+    private readonly ld: number,
+    private readonly pPad: number,
+    private readonly threads: number,
+    private readonly chunkRows: number,
+    private readonly chunks: number,
     private readonly at: { x: number; w: number; y: number; sw: number; slots: number; scratch: number },
   ) {}
 
@@ -122,8 +127,12 @@ class BinaryKernel {
       return off;
     };
     const at = {
-      x: take(ld * pPad * 8), w: take((pPad + 2) * 8), y: take(n * 4), sw: take(n * 8),
-      slots: take(chunks * (pPad + 2) * 8), scratch: take(threads * 1024 * 8),
+      x: take(ld * pPad * 8),
+      w: take((pPad + 2) * 8),
+      y: take(n * 4),
+      sw: take(n * 8),
+      slots: take(chunks * (pPad + 2) * 8),
+      scratch: take(threads * 1024 * 8),
     };
     k.reserve(bytes);
     const mem = k.f64();
@@ -154,7 +163,12 @@ class BinaryKernel {
     mem.set(w, w0);
     mem.fill(0, w0 + p, w0 + pPad);
     mem[w0 + pPad] = b;
-    k.parallel('logistic_chunk', chunks, [at.x, ld, n, pPad, at.w, at.y, at.sw, at.slots, at.scratch, this.chunkRows], this.threads);
+    k.parallel(
+      'logistic_chunk',
+      chunks,
+      [at.x, ld, n, pPad, at.w, at.y, at.sw, at.slots, at.scratch, this.chunkRows],
+      this.threads,
+    );
     gw.fill(0);
     let f = 0;
     let gb = 0;

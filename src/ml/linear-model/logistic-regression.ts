@@ -84,15 +84,25 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     checkOneOf(name, 'multiClass', p.multiClass, ['auto', 'ovr', 'multinomial']);
     checkOneOf(name, 'fitIntercept', p.fitIntercept, [true, false]);
     if (p.solver !== 'lbfgs') {
-      throw new KirokuError(`Kiroku's LogisticRegression supports solver='lbfgs' only; got solver=${JSON.stringify(p.solver)}.`, 'INVALID_PARAMETER_VALUE');
+      throw new KirokuError(
+        `Kiroku's LogisticRegression supports solver='lbfgs' only; got solver=${JSON.stringify(p.solver)}.`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
     if (p.penalty !== 'l2' && p.penalty !== 'none' && p.penalty !== null) {
-      throw new KirokuError(`Solver lbfgs supports only 'l2' or 'none' penalties, got ${p.penalty} penalty.`, 'INVALID_PARAMETER_VALUE');
+      throw new KirokuError(
+        `Solver lbfgs supports only 'l2' or 'none' penalties, got ${p.penalty} penalty.`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
-    if (p.dual) throw new KirokuError('Solver lbfgs supports only dual=False, got dual=True', 'INVALID_PARAMETER_VALUE');
+    if (p.dual)
+      throw new KirokuError('Solver lbfgs supports only dual=False, got dual=True', 'INVALID_PARAMETER_VALUE');
     const cw = p.classWeight;
     if (cw !== null && cw !== 'balanced' && (typeof cw !== 'object' || Array.isArray(cw))) {
-      throw new KirokuError(`The 'class_weight' parameter of LogisticRegression must be a dict, 'balanced' or None. Got ${JSON.stringify(cw)} instead.`, 'INVALID_PARAMETER_VALUE');
+      throw new KirokuError(
+        `The 'class_weight' parameter of LogisticRegression must be a dict, 'balanced' or None. Got ${JSON.stringify(cw)} instead.`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
   }
 
@@ -108,7 +118,10 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     } else {
       for (const [key, v] of Object.entries(cw)) {
         const k = classes.findIndex((c) => String(c) === key);
-        if (k < 0) throw new DataError(`The classes, ${JSON.stringify(classes)}, are not in class_weight; ${JSON.stringify(key)} is.`);
+        if (k < 0)
+          throw new DataError(
+            `The classes, ${JSON.stringify(classes)}, are not in class_weight; ${JSON.stringify(key)} is.`,
+          );
         w[k] = v;
       }
     }
@@ -123,7 +136,9 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     checkSameLength(m.rows, labels.length);
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {
-      throw new DataError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(classes[0])}`);
+      throw new DataError(
+        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(classes[0])}`,
+      );
     }
     const yi = encodeLabels(labels, classes); // a loop: TypedArray.from with a callback costs ~10 ms at 50,000 rows
     const sw = sampleWeight ? Float64Array.from(sampleWeight) : new Float64Array(m.rows).fill(1);
@@ -163,8 +178,16 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
       }
     }
     for (const s of new Set(statuses)) {
-      if (s === 'max-iter') this.warn('ConvergenceWarning', `lbfgs failed to converge (status=1):\nSTOP: TOTAL NO. of ITERATIONS REACHED LIMIT.\n\n${CONVERGENCE_HINT}`);
-      if (s === 'line-search') this.warn('ConvergenceWarning', `lbfgs failed to converge (status=2):\nABNORMAL_TERMINATION_IN_LNSRCH.\n\n${CONVERGENCE_HINT}`);
+      if (s === 'max-iter')
+        this.warn(
+          'ConvergenceWarning',
+          `lbfgs failed to converge (status=1):\nSTOP: TOTAL NO. of ITERATIONS REACHED LIMIT.\n\n${CONVERGENCE_HINT}`,
+        );
+      if (s === 'line-search')
+        this.warn(
+          'ConvergenceWarning',
+          `lbfgs failed to converge (status=2):\nABNORMAL_TERMINATION_IN_LNSRCH.\n\n${CONVERGENCE_HINT}`,
+        );
     }
     this.classes_ = classes;
     this.coef_ = coef;
@@ -223,7 +246,14 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
   }
 
   protected stateToJSON(): Record<string, unknown> {
-    return { ...this.inputState(), classes: this.classes_, coef: this.coef_, intercept: this.intercept_, nIter: this.nIter_, mode: this.mode };
+    return {
+      ...this.inputState(),
+      classes: this.classes_,
+      coef: this.coef_,
+      intercept: this.intercept_,
+      nIter: this.nIter_,
+      mode: this.mode,
+    };
   }
 
   protected override stateFromJSON(s: Record<string, unknown>): void {

@@ -53,7 +53,10 @@ export class Ridge extends LinearModel<RidgeParams> {
     checkOneOf(name, 'solver', p.solver, ['auto', 'cholesky', 'lbfgs']);
     for (const k of ['copyX', 'fitIntercept', 'positive'] as const) checkOneOf(name, k, p[k], [true, false]);
     if (p.positive && p.solver === 'cholesky') {
-      throw new KirokuError(`solver='cholesky' does not support positive fitting. Please set the solver to 'auto' or 'lbfgs'.`, 'INVALID_PARAMETER_VALUE');
+      throw new KirokuError(
+        `solver='cholesky' does not support positive fitting. Please set the solver to 'auto' or 'lbfgs'.`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
     const m = this.fitMatrix(X);
     const target = regressionTarget(m, y);

@@ -46,7 +46,7 @@ function average(n: number, w: ArrayLike<number> | null, f: (i: number) => numbe
     s += wi * f(i);
     ws += wi;
   }
-  if (ws === 0) throw new DataError('Weights sum to zero, can\'t be normalized.');
+  if (ws === 0) throw new DataError("Weights sum to zero, can't be normalized.");
   return s / ws;
 }
 
@@ -99,7 +99,9 @@ function labelPair(yTrue: VectorInput, yPred: VectorInput): [Label[], Label[]] {
   checkSameLength(t.length, p.length);
   const all = uniqueLabels(t, p);
   if (!isDiscrete(all)) {
-    throw new DataError('Classification metrics can\'t handle continuous targets; round or threshold the predictions first.');
+    throw new DataError(
+      "Classification metrics can't handle continuous targets; round or threshold the predictions first.",
+    );
   }
   return [t, p];
 }
@@ -132,9 +134,10 @@ export function confusionMatrix(yTrue: VectorInput, yPred: VectorInput, options:
   const [t, p] = labelPair(yTrue, yPred);
   const w = weightsOf(t.length, options.sampleWeight);
   const labels = options.labels ?? uniqueLabels(t, p);
-  if (labels.length === 0) throw new DataError('\'labels\' should contain at least one label.');
+  if (labels.length === 0) throw new DataError("'labels' should contain at least one label.");
   const index = labelIndex(labels);
-  if (options.labels && !t.some((v) => index.has(v))) throw new DataError('At least one label specified must be in y_true.');
+  if (options.labels && !t.some((v) => index.has(v)))
+    throw new DataError('At least one label specified must be in y_true.');
   const k = labels.length;
   const cm = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < t.length; i++) {
@@ -158,4 +161,12 @@ export function confusionMatrix(yTrue: VectorInput, yPred: VectorInput, options:
   return cm;
 }
 
-export { precisionScore, recallScore, f1Score, fbetaScore, precisionRecallFscoreSupport, type PrfOptions, type Average } from './precision-recall';
+export {
+  precisionScore,
+  recallScore,
+  f1Score,
+  fbetaScore,
+  precisionRecallFscoreSupport,
+  type PrfOptions,
+  type Average,
+} from './precision-recall';

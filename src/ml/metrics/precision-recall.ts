@@ -29,10 +29,14 @@ export interface PrfResult {
 
 function checkedLabels(t: Label[], p: Label[], options: PrfOptions): { labels: Label[] | null; present: Label[] } {
   const present = uniqueLabels(t, p);
-  if (!isDiscrete(present)) throw new DataError('Classification metrics can\'t handle continuous targets; round or threshold the predictions first.');
+  if (!isDiscrete(present))
+    throw new DataError(
+      "Classification metrics can't handle continuous targets; round or threshold the predictions first.",
+    );
   const average = options.average === undefined ? 'binary' : options.average;
   const allowed = [null, 'binary', 'micro', 'macro', 'weighted'];
-  if (!allowed.includes(average)) throw new DataError(`average has to be one of ${JSON.stringify(allowed)}; got ${JSON.stringify(average)}.`);
+  if (!allowed.includes(average))
+    throw new DataError(`average has to be one of ${JSON.stringify(allowed)}; got ${JSON.stringify(average)}.`);
   if (average === 'binary') {
     const posLabel = options.posLabel ?? 1;
     if (present.length > 2) {
@@ -41,7 +45,9 @@ function checkedLabels(t: Label[], p: Label[], options: PrfOptions): { labels: L
       );
     }
     if (!present.includes(posLabel) && present.length >= 2) {
-      throw new DataError(`pos_label=${JSON.stringify(posLabel)} is not a valid label. It should be one of ${JSON.stringify(present)}.`);
+      throw new DataError(
+        `pos_label=${JSON.stringify(posLabel)} is not a valid label. It should be one of ${JSON.stringify(present)}.`,
+      );
     }
     return { labels: [posLabel], present };
   }
@@ -53,7 +59,11 @@ function divide(num: number[], den: number[], what: string, zeroDivision: PrfOpt
   return num.map((n, k) => {
     if (den[k] !== 0) return n / den[k]!;
     if (zeroDivision === 'warn' || zeroDivision === undefined) {
-      if (!warned) warn('UndefinedMetricWarning', `${what} is ill-defined and being set to 0.0 in labels with no ${what === 'Precision' ? 'predicted' : 'true'} samples. Use \`zero_division\` parameter to control this behavior.`);
+      if (!warned)
+        warn(
+          'UndefinedMetricWarning',
+          `${what} is ill-defined and being set to 0.0 in labels with no ${what === 'Precision' ? 'predicted' : 'true'} samples. Use \`zero_division\` parameter to control this behavior.`,
+        );
       warned = true;
       return 0;
     }
@@ -73,10 +83,16 @@ function mean(xs: number[], w: number[] | null): number {
 }
 
 /** sklearn's `precision_recall_fscore_support(y_true, y_pred, beta=…, average=…, …)`. */
-export function precisionRecallFscoreSupport(yTrue: VectorInput, yPred: VectorInput, beta = 1, options: PrfOptions = {}): PrfResult {
+export function precisionRecallFscoreSupport(
+  yTrue: VectorInput,
+  yPred: VectorInput,
+  beta = 1,
+  options: PrfOptions = {},
+): PrfResult {
   const t = toLabels(yTrue, 'y_true');
   const p = toLabels(yPred, 'y_pred');
-  if (t.length !== p.length) throw new DataError(`Found input variables with inconsistent numbers of samples: [${t.length}, ${p.length}].`);
+  if (t.length !== p.length)
+    throw new DataError(`Found input variables with inconsistent numbers of samples: [${t.length}, ${p.length}].`);
   const sw = options.sampleWeight ?? null;
   const average = options.average === undefined ? 'binary' : options.average;
   const { labels: given, present } = checkedLabels(t, p, options);
@@ -103,12 +119,13 @@ export function precisionRecallFscoreSupport(yTrue: VectorInput, yPred: VectorIn
   const precision = divide(tp, predSum, 'Precision', options.zeroDivision);
   const recall = divide(tp, trueSum, 'Recall', options.zeroDivision);
   const beta2 = beta * beta;
-  const fscore = beta === Infinity
-    ? recall.slice()
-    : precision.map((pr, j) => {
-        const denom = beta2 * pr + recall[j]!;
-        return ((1 + beta2) * pr * recall[j]!) / (denom === 0 ? 1 : denom);
-      });
+  const fscore =
+    beta === Infinity
+      ? recall.slice()
+      : precision.map((pr, j) => {
+          const denom = beta2 * pr + recall[j]!;
+          return ((1 + beta2) * pr * recall[j]!) / (denom === 0 ? 1 : denom);
+        });
   if (average === null) return { precision, recall, fscore, support: trueSum };
   let weights: number[] | null = null;
   if (average === 'weighted') {
@@ -119,7 +136,12 @@ export function precisionRecallFscoreSupport(yTrue: VectorInput, yPred: VectorIn
       return { precision: noPred ? z : 0, recall: z, fscore: noPred ? z : 0, support: null };
     }
   }
-  return { precision: mean(precision, weights), recall: mean(recall, weights), fscore: mean(fscore, weights), support: null };
+  return {
+    precision: mean(precision, weights),
+    recall: mean(recall, weights),
+    fscore: mean(fscore, weights),
+    support: null,
+  };
 }
 
 type Score<O> = O extends { average: null } ? number[] : number;
@@ -136,7 +158,12 @@ export function f1Score<O extends PrfOptions>(yTrue: VectorInput, yPred: VectorI
   return precisionRecallFscoreSupport(yTrue, yPred, 1, options).fscore as Score<O>;
 }
 
-export function fbetaScore<O extends PrfOptions>(yTrue: VectorInput, yPred: VectorInput, beta: number, options?: O): Score<O> {
+export function fbetaScore<O extends PrfOptions>(
+  yTrue: VectorInput,
+  yPred: VectorInput,
+  beta: number,
+  options?: O,
+): Score<O> {
   if (!(beta >= 0)) throw new DataError(`beta should be >= 0 in the F-beta score; got ${beta}.`);
   return precisionRecallFscoreSupport(yTrue, yPred, beta, options).fscore as Score<O>;
 }

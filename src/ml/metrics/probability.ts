@@ -38,19 +38,26 @@ export function logLoss(yTrue: VectorInput, yProb: ScoreInput, options: LogLossO
   const eps = options.eps === undefined || options.eps === 'auto' ? Number.EPSILON : options.eps;
   const classes = uniqueLabels(options.labels ?? t);
   if (classes.length === 1) {
-    throw new DataError(options.labels
-      ? `The labels array needs to contain at least two labels for log_loss, got ${JSON.stringify(classes)}.`
-      : `y_true contains only one label (${JSON.stringify(classes[0])}). Please provide the true labels explicitly through the labels argument.`);
+    throw new DataError(
+      options.labels
+        ? `The labels array needs to contain at least two labels for log_loss, got ${JSON.stringify(classes)}.`
+        : `y_true contains only one label (${JSON.stringify(classes[0])}). Please provide the true labels explicitly through the labels argument.`,
+    );
   }
   let cols = scoreColumns(yProb);
-  if (cols[0]!.length !== t.length) throw new DataError(`Found input variables with inconsistent numbers of samples: [${cols[0]!.length}, ${t.length}].`);
+  if (cols[0]!.length !== t.length)
+    throw new DataError(
+      `Found input variables with inconsistent numbers of samples: [${cols[0]!.length}, ${t.length}].`,
+    );
   const clip = (v: number) => Math.min(Math.max(v, eps), 1 - eps);
   cols = cols.map((c) => Float64Array.from(c, clip));
   if (cols.length === 1) cols = [cols[0]!.map((v) => 1 - v), cols[0]!];
   if (cols.length !== classes.length) {
-    throw new DataError(options.labels
-      ? `The number of classes in labels is different from that in y_pred. Classes found in labels: ${JSON.stringify(classes)}.`
-      : `y_true and y_pred contain different number of classes ${classes.length}, ${cols.length}. Please provide the true labels explicitly through the labels argument. Classes found in y_true: ${JSON.stringify(classes)}.`);
+    throw new DataError(
+      options.labels
+        ? `The number of classes in labels is different from that in y_pred. Classes found in labels: ${JSON.stringify(classes)}.`
+        : `y_true and y_pred contain different number of classes ${classes.length}, ${cols.length}. Please provide the true labels explicitly through the labels argument. Classes found in y_true: ${JSON.stringify(classes)}.`,
+    );
   }
   const index = labelIndex(classes);
   const sw = options.sampleWeight ?? null;
@@ -58,7 +65,10 @@ export function logLoss(yTrue: VectorInput, yProb: ScoreInput, options: LogLossO
   let wsum = 0;
   for (let i = 0; i < t.length; i++) {
     const k = index.get(t[i]!);
-    if (k === undefined) throw new DataError(`y_true contains label ${JSON.stringify(t[i])}, which is not in labels ${JSON.stringify(classes)}.`);
+    if (k === undefined)
+      throw new DataError(
+        `y_true contains label ${JSON.stringify(t[i])}, which is not in labels ${JSON.stringify(classes)}.`,
+      );
     let rowSum = 0;
     for (const c of cols) rowSum += c[i]!;
     const w = sw ? sw[i]! : 1;
@@ -79,7 +89,12 @@ export interface RocAucOptions {
 }
 
 /** Area under the ROC curve of a 0/1 target against scores; ties count half (trapezoids). */
-function binaryAuc(positive: ArrayLike<boolean>, score: ArrayLike<number>, sw: ArrayLike<number> | null, idx?: ArrayLike<number>): number {
+function binaryAuc(
+  positive: ArrayLike<boolean>,
+  score: ArrayLike<number>,
+  sw: ArrayLike<number> | null,
+  idx?: ArrayLike<number>,
+): number {
   const ids = idx ? Array.from(idx) : Array.from({ length: score.length }, (_, i) => i);
   ids.sort((a, b) => score[b]! - score[a]!);
   let tps = 0;
@@ -99,7 +114,8 @@ function binaryAuc(positive: ArrayLike<boolean>, score: ArrayLike<number>, sw: A
       prevFps = fps;
     }
   }
-  if (tps === 0 || fps === 0) throw new DataError('Only one class present in y_true. ROC AUC score is not defined in that case.');
+  if (tps === 0 || fps === 0)
+    throw new DataError('Only one class present in y_true. ROC AUC score is not defined in that case.');
   return area / (2 * tps * fps);
 }
 
@@ -108,30 +124,47 @@ export function rocAucScore(yTrue: VectorInput, yScore: ScoreInput, options: Roc
   const t = toLabels(yTrue, 'y_true');
   const sw = options.sampleWeight ?? null;
   let cols = scoreColumns(yScore);
-  if (cols[0]!.length !== t.length) throw new DataError(`Found input variables with inconsistent numbers of samples: [${t.length}, ${cols[0]!.length}].`);
+  if (cols[0]!.length !== t.length)
+    throw new DataError(
+      `Found input variables with inconsistent numbers of samples: [${t.length}, ${cols[0]!.length}].`,
+    );
   const present = uniqueLabels(t);
-  const multiclass = present.length > 2 || (options.labels !== undefined && options.labels.length > 2) || cols.length > 2;
+  const multiclass =
+    present.length > 2 || (options.labels !== undefined && options.labels.length > 2) || cols.length > 2;
   if (!multiclass) {
     if (cols.length === 2) cols = [cols[1]!];
-    if (present.length < 2) throw new DataError('Only one class present in y_true. ROC AUC score is not defined in that case.');
+    if (present.length < 2)
+      throw new DataError('Only one class present in y_true. ROC AUC score is not defined in that case.');
     const pos = present[1]!;
-    return binaryAuc(t.map((v) => v === pos), cols[0]!, sw);
+    return binaryAuc(
+      t.map((v) => v === pos),
+      cols[0]!,
+      sw,
+    );
   }
   const mc = options.multiClass ?? 'raise';
-  if (mc === 'raise') throw new DataError('multi_class must be in (\'ovo\', \'ovr\') for multiclass targets.');
+  if (mc === 'raise') throw new DataError("multi_class must be in ('ovo', 'ovr') for multiclass targets.");
   const classes = options.labels ? uniqueLabels(options.labels) : present;
   if (cols.length !== classes.length) {
-    throw new DataError(`Number of given labels, ${classes.length}, not equal to the number of columns in 'y_score', ${cols.length}.`);
+    throw new DataError(
+      `Number of given labels, ${classes.length}, not equal to the number of columns in 'y_score', ${cols.length}.`,
+    );
   }
   for (let i = 0; i < t.length; i++) {
     let s = 0;
     for (const c of cols) s += c[i]!;
-    if (Math.abs(s - 1) > 1e-8 + 1e-5) throw new DataError('Target scores need to be probabilities for multiclass roc_auc, i.e. they should sum up to 1.0 over classes.');
+    if (Math.abs(s - 1) > 1e-8 + 1e-5)
+      throw new DataError(
+        'Target scores need to be probabilities for multiclass roc_auc, i.e. they should sum up to 1.0 over classes.',
+      );
   }
   const index = labelIndex(classes);
   const y = Int32Array.from(t, (v) => {
     const k = index.get(v);
-    if (k === undefined) throw new DataError(`y_true contains label ${JSON.stringify(v)}, which is not in labels ${JSON.stringify(classes)}.`);
+    if (k === undefined)
+      throw new DataError(
+        `y_true contains label ${JSON.stringify(v)}, which is not in labels ${JSON.stringify(classes)}.`,
+      );
     return k;
   });
   const weighted = options.average === 'weighted';

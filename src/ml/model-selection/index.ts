@@ -6,9 +6,20 @@
 export { clone, estimatorRepr, camelCase, isEstimator } from './clone';
 export { getScorer, scorerNames, type Scorer, type Scoring } from './scoring';
 export {
-  crossValidate, crossValScore, checkCv, type CvInput, type CrossValidateOptions, type CrossValidateResult,
+  crossValidate,
+  crossValScore,
+  checkCv,
+  type CvInput,
+  type CrossValidateOptions,
+  type CrossValidateResult,
 } from './validation';
 export {
-  GridSearch, parameterGrid, type GridSearchOptions, type GridSearchEvent, type GridSearchListener,
-  type CandidateInfo, type CvResults, type ParamGrid,
+  GridSearch,
+  parameterGrid,
+  type GridSearchOptions,
+  type GridSearchEvent,
+  type GridSearchListener,
+  type CandidateInfo,
+  type CvResults,
+  type ParamGrid,
 } from './search';

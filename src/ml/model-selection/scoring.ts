@@ -2,8 +2,16 @@
 // losses are negated, and cross-validation and grid search can maximize any of them.
 import { KirokuError } from '../../lib/errors';
 import {
-  accuracyScore, f1Score, logLoss, meanAbsoluteError, meanSquaredError, precisionScore, r2Score, recallScore,
-  rocAucScore, rootMeanSquaredError,
+  accuracyScore,
+  f1Score,
+  logLoss,
+  meanAbsoluteError,
+  meanSquaredError,
+  precisionScore,
+  r2Score,
+  recallScore,
+  rocAucScore,
+  rootMeanSquaredError,
 } from '../metrics';
 import type { Label } from '../core/labels';
 import type { AnyEstimator } from './clone';
@@ -12,25 +20,37 @@ import type { AnyEstimator } from './clone';
 export type Scorer = (estimator: AnyEstimator, X: unknown, y: unknown) => number;
 export type Scoring = string | Scorer | undefined;
 
-type Predicting = { predict(X: unknown): unknown; predictProba?(X: unknown): number[][]; classes_?: Label[]; score?(X: unknown, y: unknown): number };
+type Predicting = {
+  predict(X: unknown): unknown;
+  predictProba?(X: unknown): number[][];
+  classes_?: Label[];
+  score?(X: unknown, y: unknown): number;
+};
 
 function predictor(est: AnyEstimator, method: 'predict' | 'predictProba' | 'score'): Predicting {
   const p = est as unknown as Predicting;
   if (typeof p[method] !== 'function') {
-    throw new KirokuError(`${est.estimatorName} has no ${method}, which this scoring needs.`, 'INVALID_PARAMETER_VALUE');
+    throw new KirokuError(
+      `${est.estimatorName} has no ${method}, which this scoring needs.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
   return p;
 }
 
 type Y = Parameters<typeof r2Score>[0];
 
-const onPredict = (metric: (y: Y, p: Y) => number, sign = 1): Scorer => (est, X, y) =>
-  sign * metric(y as Y, predictor(est, 'predict').predict(X) as Y);
+const onPredict =
+  (metric: (y: Y, p: Y) => number, sign = 1): Scorer =>
+  (est, X, y) =>
+    sign * metric(y as Y, predictor(est, 'predict').predict(X) as Y);
 
-const onProba = (metric: (y: Y, proba: number[][], classes: Label[] | undefined) => number, sign = 1): Scorer => (est, X, y) => {
-  const p = predictor(est, 'predictProba');
-  return sign * metric(y as Y, p.predictProba!(X), p.classes_);
-};
+const onProba =
+  (metric: (y: Y, proba: number[][], classes: Label[] | undefined) => number, sign = 1): Scorer =>
+  (est, X, y) => {
+    const p = predictor(est, 'predictProba');
+    return sign * metric(y as Y, p.predictProba!(X), p.classes_);
+  };
 
 const prf = (fn: typeof f1Score, average: 'binary' | 'micro' | 'macro' | 'weighted') =>
   onPredict((y, p) => fn(y, p, { average }) as number);
@@ -46,7 +66,11 @@ const SCORERS: Record<string, Scorer> = {
   roc_auc_ovr: onProba((y, proba, classes) => rocAucScore(y, proba, { multiClass: 'ovr', labels: classes })),
   roc_auc_ovo: onProba((y, proba, classes) => rocAucScore(y, proba, { multiClass: 'ovo', labels: classes })),
 };
-for (const [name, fn] of [['f1', f1Score], ['precision', precisionScore], ['recall', recallScore]] as const) {
+for (const [name, fn] of [
+  ['f1', f1Score],
+  ['precision', precisionScore],
+  ['recall', recallScore],
+] as const) {
   SCORERS[name] = prf(fn, 'binary');
   for (const avg of ['micro', 'macro', 'weighted'] as const) SCORERS[`${name}_${avg}`] = prf(fn, avg);
 }

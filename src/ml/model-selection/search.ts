@@ -19,7 +19,14 @@
 import { Estimator, snakeCase, type EstimatorJSON, type EstimatorKind, nameEstimator } from '../core/estimator';
 import { KirokuError } from '../../lib/errors';
 import {
-  clone, isEstimator, nestedParams, type AnyEstimator, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams,
+  clone,
+  isEstimator,
+  nestedParams,
+  type AnyEstimator,
+  paramFromJSON,
+  paramToJSON,
+  setParamsLoose,
+  splitNestedParams,
 } from './clone';
 import { getScorer, type Scoring } from './scoring';
 import { checkCv, fitAndScore, indexable, type CvInput, type FoldResult } from './validation';
@@ -85,7 +92,10 @@ export function parameterGrid(grid: ParamGrid): Record<string, unknown>[] {
     const keys = Object.keys(g).sort();
     for (const k of keys) {
       if (!Array.isArray(g[k]) || g[k]!.length === 0) {
-        throw new KirokuError(`Parameter grid for parameter '${k}' needs to be a non-empty list, but got: ${JSON.stringify(g[k])}.`, 'INVALID_PARAMETER_VALUE');
+        throw new KirokuError(
+          `Parameter grid for parameter '${k}' needs to be a non-empty list, but got: ${JSON.stringify(g[k])}.`,
+          'INVALID_PARAMETER_VALUE',
+        );
       }
     }
     let out: Record<string, unknown>[] = [{}];
@@ -132,10 +142,28 @@ export class GridSearch extends Estimator<GridSearchParams> {
   refitTime_: number | null = null;
 
   /** `new GridSearch(estimator, paramGrid, {cv, scoring, refit, onCandidate})`, or one params object. */
-  constructor(estimator?: AnyEstimator | Partial<GridSearchParams>, paramGrid?: ParamGrid, options: GridSearchOptions = {}) {
+  constructor(
+    estimator?: AnyEstimator | Partial<GridSearchParams>,
+    paramGrid?: ParamGrid,
+    options: GridSearchOptions = {},
+  ) {
     const { onCandidate, ...rest } = options;
-    const given = isEstimator(estimator) || estimator === undefined ? { estimator: estimator ?? null, paramGrid, ...rest } : estimator;
-    super({ estimator: null, paramGrid: {}, cv: 5, scoring: undefined, refit: true, returnTrainScore: false, errorScore: NaN }, given);
+    const given =
+      isEstimator(estimator) || estimator === undefined
+        ? { estimator: estimator ?? null, paramGrid, ...rest }
+        : estimator;
+    super(
+      {
+        estimator: null,
+        paramGrid: {},
+        cv: 5,
+        scoring: undefined,
+        refit: true,
+        returnTrainScore: false,
+        errorScore: NaN,
+      },
+      given,
+    );
     this.onCandidate = onCandidate;
   }
 
@@ -153,7 +181,11 @@ export class GridSearch extends Estimator<GridSearchParams> {
 
   async fit(X: unknown, y?: unknown): Promise<this> {
     const base = this.params.estimator;
-    if (!base) throw new KirokuError('GridSearch needs an estimator: new GridSearch(estimator, paramGrid).', 'INVALID_PARAMETER_VALUE');
+    if (!base)
+      throw new KirokuError(
+        'GridSearch needs an estimator: new GridSearch(estimator, paramGrid).',
+        'INVALID_PARAMETER_VALUE',
+      );
     const candidates = parameterGrid(this.params.paramGrid);
     const Xi = indexable(X);
     const yi = indexable(y);
@@ -166,13 +198,20 @@ export class GridSearch extends Estimator<GridSearchParams> {
     const perCandidate: FoldResult[][] = [];
     for (const [index, params] of candidates.entries()) {
       const results: FoldResult[] = [];
-      for (const fold of folds) results.push(await fitAndScore(base, Xi, yi, fold, scorer, { params, returnTrainScore, errorScore }));
+      for (const fold of folds)
+        results.push(await fitAndScore(base, Xi, yi, fold, scorer, { params, returnTrainScore, errorScore }));
       perCandidate.push(results);
       const test = results.map((r) => r.testScore);
       const info: CandidateInfo = {
-        search: this, index, total: candidates.length, params,
-        meanTestScore: mean(test), stdTestScore: std(test), splitTestScores: test,
-        meanFitTime: mean(results.map((r) => r.fitTime)), meanScoreTime: mean(results.map((r) => r.scoreTime)),
+        search: this,
+        index,
+        total: candidates.length,
+        params,
+        meanTestScore: mean(test),
+        stdTestScore: std(test),
+        splitTestScores: test,
+        meanFitTime: mean(results.map((r) => r.fitTime)),
+        meanScoreTime: mean(results.map((r) => r.scoreTime)),
       };
       if (returnTrainScore) info.meanTrainScore = mean(results.map((r) => r.trainScore!));
       await this.onCandidate?.(info);
@@ -235,8 +274,13 @@ export class GridSearch extends Estimator<GridSearchParams> {
   private best(method: string): Record<string, (...a: unknown[]) => unknown> {
     this.checkFitted();
     const best = this.bestEstimator_ as unknown as Record<string, (...a: unknown[]) => unknown> | null;
-    if (!best) throw new KirokuError(`This GridSearch instance was initialized with refit=false. ${method} is available only after refitting on the best parameters.`, 'INVALID_STATE');
-    if (typeof best[method] !== 'function') throw new KirokuError(`${this.bestEstimator_!.estimatorName} has no ${method}.`, 'INVALID_STATE');
+    if (!best)
+      throw new KirokuError(
+        `This GridSearch instance was initialized with refit=false. ${method} is available only after refitting on the best parameters.`,
+        'INVALID_STATE',
+      );
+    if (typeof best[method] !== 'function')
+      throw new KirokuError(`${this.bestEstimator_!.estimatorName} has no ${method}.`, 'INVALID_STATE');
     return best;
   }
 
@@ -259,12 +303,12 @@ export class GridSearch extends Estimator<GridSearchParams> {
   override getParams(): Record<string, unknown> {
     const { estimator, paramGrid, cv, scoring, refit, returnTrainScore, errorScore } = this.params;
     return {
-      cv: typeof cv === 'number' ? cv : (cv as object).constructor?.name ?? 'iterable',
+      cv: typeof cv === 'number' ? cv : ((cv as object).constructor?.name ?? 'iterable'),
       error_score: errorScore,
       param_grid: JSON.stringify(paramGrid),
       refit,
       return_train_score: returnTrainScore,
-      scoring: typeof scoring === 'function' ? scoring.name || 'callable' : scoring ?? null,
+      scoring: typeof scoring === 'function' ? scoring.name || 'callable' : (scoring ?? null),
       ...nestedParams('estimator', estimator),
     };
   }
@@ -279,26 +323,42 @@ export class GridSearch extends Estimator<GridSearchParams> {
 
   override toJSON(): EstimatorJSON {
     const { estimator, cv, scoring } = this.params;
-    if (typeof scoring === 'function' || (typeof cv !== 'number')) {
-      throw new KirokuError('A GridSearch with a custom scorer or splitter cannot be serialized; serialize bestEstimator_ instead.', 'INVALID_STATE');
+    if (typeof scoring === 'function' || typeof cv !== 'number') {
+      throw new KirokuError(
+        'A GridSearch with a custom scorer or splitter cannot be serialized; serialize bestEstimator_ instead.',
+        'INVALID_STATE',
+      );
     }
     return {
       name: this.estimatorName,
       version: this.stateVersion,
-      params: { ...this.params, estimator: estimator ? { $estimator: { ...estimator.toJSON(), state: null } } : null, errorScore: numberOrNull(this.params.errorScore) },
+      params: {
+        ...this.params,
+        estimator: estimator ? { $estimator: { ...estimator.toJSON(), state: null } } : null,
+        errorScore: numberOrNull(this.params.errorScore),
+      },
       state: this.isFitted ? this.stateToJSON() : null,
     };
   }
 
   protected stateToJSON(): Record<string, unknown> {
     return {
-      cvResults: this.cvResults_, bestIndex: this.bestIndex_, bestParams: this.bestParams_, bestScore: this.bestScore_,
-      nSplits: this.nSplits_, refitTime: this.refitTime_, bestEstimator: paramToJSON(this.bestEstimator_),
+      cvResults: this.cvResults_,
+      bestIndex: this.bestIndex_,
+      bestParams: this.bestParams_,
+      bestScore: this.bestScore_,
+      nSplits: this.nSplits_,
+      refitTime: this.refitTime_,
+      bestEstimator: paramToJSON(this.bestEstimator_),
     };
   }
 
   static override paramsFromJSON(p: Record<string, unknown>): Record<string, unknown> {
-    return { ...p, estimator: paramFromJSON(p.estimator) as AnyEstimator | null, errorScore: p.errorScore === null ? NaN : (p.errorScore as number | 'raise') };
+    return {
+      ...p,
+      estimator: paramFromJSON(p.estimator) as AnyEstimator | null,
+      errorScore: p.errorScore === null ? NaN : (p.errorScore as number | 'raise'),
+    };
   }
 
   protected override stateFromJSON(s: Record<string, unknown>): void {

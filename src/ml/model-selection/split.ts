@@ -53,7 +53,11 @@ export function splitSizes(n: number, testSize?: number, trainSize?: number): { 
   const check = (v: number | undefined, name: string) => {
     if (v === undefined) return;
     const ok = Number.isInteger(v) && v >= 1 ? v < n : v > 0 && v < 1;
-    if (!ok) throw new KirokuError(`${name}=${v} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range.`, 'INVALID_PARAMETER_VALUE');
+    if (!ok)
+      throw new KirokuError(
+        `${name}=${v} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range.`,
+        'INVALID_PARAMETER_VALUE',
+      );
   };
   if (testSize === undefined && trainSize === undefined) testSize = 0.25;
   check(testSize, 'test_size');
@@ -62,8 +66,16 @@ export function splitSizes(n: number, testSize?: number, trainSize?: number): { 
   let nTrain = trainSize === undefined ? undefined : trainSize < 1 ? Math.floor(trainSize * n) : trainSize;
   if (nTrain === undefined) nTrain = n - nTest!;
   if (nTest === undefined) nTest = n - nTrain;
-  if (nTrain + nTest > n) throw new KirokuError(`The sum of train_size and test_size = ${nTrain + nTest}, should be smaller than the number of samples ${n}. Reduce test_size and/or train_size.`, 'INVALID_PARAMETER_VALUE');
-  if (nTrain === 0) throw new KirokuError(`With n_samples=${n}, test_size=${testSize} and train_size=${trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters.`, 'INVALID_PARAMETER_VALUE');
+  if (nTrain + nTest > n)
+    throw new KirokuError(
+      `The sum of train_size and test_size = ${nTrain + nTest}, should be smaller than the number of samples ${n}. Reduce test_size and/or train_size.`,
+      'INVALID_PARAMETER_VALUE',
+    );
+  if (nTrain === 0)
+    throw new KirokuError(
+      `With n_samples=${n}, test_size=${testSize} and train_size=${trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   return { nTrain, nTest };
 }
 
@@ -102,11 +114,18 @@ function approximateMode(counts: number[], nDraws: number, rng: Rng): number[] {
 }
 
 /** Train and test indices, as scikit-learn's ShuffleSplit / StratifiedShuffleSplit would draw them. */
-export function trainTestIndices(n: number, opts: Omit<TrainTestSplitOptions, 'stratify'> & { stratify?: VectorInput }): { train: number[]; test: number[] } {
+export function trainTestIndices(
+  n: number,
+  opts: Omit<TrainTestSplitOptions, 'stratify'> & { stratify?: VectorInput },
+): { train: number[]; test: number[] } {
   const { nTrain, nTest } = splitSizes(n, opts.testSize, opts.trainSize);
   const shuffle = opts.shuffle ?? true;
   if (!shuffle) {
-    if (opts.stratify) throw new KirokuError('Stratified train/test split is not implemented for shuffle=False', 'INVALID_PARAMETER_VALUE');
+    if (opts.stratify)
+      throw new KirokuError(
+        'Stratified train/test split is not implemented for shuffle=False',
+        'INVALID_PARAMETER_VALUE',
+      );
     return { train: range(0, nTrain), test: range(nTrain, nTrain + nTest) };
   }
   const rng = rngFrom(opts.randomState);
@@ -117,14 +136,26 @@ export function trainTestIndices(n: number, opts: Omit<TrainTestSplitOptions, 's
   const { codes, counts } = classCodes(opts.stratify);
   if (codes.length !== n) throw new DataError(`stratify has ${codes.length} labels for ${n} samples.`);
   if (Math.min(...counts) < 2) {
-    throw new DataError('The least populated class in y has only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.');
+    throw new DataError(
+      'The least populated class in y has only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.',
+    );
   }
-  if (nTrain < counts.length) throw new DataError(`The train_size = ${nTrain} should be greater or equal to the number of classes = ${counts.length}`);
-  if (nTest < counts.length) throw new DataError(`The test_size = ${nTest} should be greater or equal to the number of classes = ${counts.length}`);
+  if (nTrain < counts.length)
+    throw new DataError(
+      `The train_size = ${nTrain} should be greater or equal to the number of classes = ${counts.length}`,
+    );
+  if (nTest < counts.length)
+    throw new DataError(
+      `The test_size = ${nTest} should be greater or equal to the number of classes = ${counts.length}`,
+    );
   const byClass: number[][] = counts.map(() => []);
   codes.forEach((c, i) => byClass[c]!.push(i));
   const nI = approximateMode(counts, nTrain, rng);
-  const tI = approximateMode(counts.map((c, k) => c - nI[k]!), nTest, rng);
+  const tI = approximateMode(
+    counts.map((c, k) => c - nI[k]!),
+    nTest,
+    rng,
+  );
   const train: number[] = [];
   const test: number[] = [];
   byClass.forEach((members, k) => {
@@ -142,7 +173,16 @@ function range(from: number, to: number): number[] {
 }
 
 function isOptions(x: unknown): x is TrainTestSplitOptions {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !isDanfoFrame(x) && !isDanfoSeries(x) && !isMatrix(x) && !(x instanceof Table);
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    !ArrayBuffer.isView(x) &&
+    !isDanfoFrame(x) &&
+    !isDanfoSeries(x) &&
+    !isMatrix(x) &&
+    !(x instanceof Table)
+  );
 }
 
 /**
@@ -152,15 +192,24 @@ function isOptions(x: unknown): x is TrainTestSplitOptions {
  *   const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, y, { testSize: 0.2, randomState: 42 });
  */
 export function trainTestSplit<X extends Splittable>(X: X, options?: TrainTestSplitOptions): [X, X];
-export function trainTestSplit<X extends Splittable, Y extends Splittable>(X: X, y: Y, options?: TrainTestSplitOptions): [X, X, Y, Y];
-export function trainTestSplit(X: Splittable, yOrOptions?: Splittable | TrainTestSplitOptions, options: TrainTestSplitOptions = {}): Splittable[] {
+export function trainTestSplit<X extends Splittable, Y extends Splittable>(
+  X: X,
+  y: Y,
+  options?: TrainTestSplitOptions,
+): [X, X, Y, Y];
+export function trainTestSplit(
+  X: Splittable,
+  yOrOptions?: Splittable | TrainTestSplitOptions,
+  options: TrainTestSplitOptions = {},
+): Splittable[] {
   const y = isOptions(yOrOptions) ? undefined : yOrOptions;
   const opts = isOptions(yOrOptions) ? yOrOptions : options;
   const n = numSamples(X);
   if (y !== undefined && numSamples(y) !== n) {
     throw new DataError(`Found input variables with inconsistent numbers of samples: [${n}, ${numSamples(y)}]`);
   }
-  if (opts.stratify === true && y === undefined) throw new KirokuError('stratify: true needs y.', 'INVALID_PARAMETER_VALUE');
+  if (opts.stratify === true && y === undefined)
+    throw new KirokuError('stratify: true needs y.', 'INVALID_PARAMETER_VALUE');
   const stratify = opts.stratify === true ? (y as VectorInput) : opts.stratify;
   const { train, test } = trainTestIndices(n, { ...opts, stratify });
   const parts = [takeSamples(X, train), takeSamples(X, test)];
@@ -180,10 +229,16 @@ export type KFoldParams = { nSplits?: number; shuffle?: boolean; randomState?: n
 
 function checkKFoldParams(nSplits: number, shuffle: boolean, randomState: number | undefined): void {
   if (!Number.isInteger(nSplits) || nSplits < 2) {
-    throw new KirokuError(`k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=${nSplits}.`, 'INVALID_PARAMETER_VALUE');
+    throw new KirokuError(
+      `k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=${nSplits}.`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
   if (!shuffle && randomState !== undefined) {
-    throw new KirokuError('Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.', 'INVALID_PARAMETER_VALUE');
+    throw new KirokuError(
+      'Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.',
+      'INVALID_PARAMETER_VALUE',
+    );
   }
 }
 
@@ -220,7 +275,9 @@ export class KFold implements CrossValidator {
   *split(X: Splittable): Generator<Fold> {
     const n = numSamples(X);
     if (this.nSplits > n) {
-      throw new DataError(`Cannot have number of splits n_splits=${this.nSplits} greater than the number of samples: n_samples=${n}.`);
+      throw new DataError(
+        `Cannot have number of splits n_splits=${this.nSplits} greater than the number of samples: n_samples=${n}.`,
+      );
     }
     const order = this.shuffle ? permutation(n, rngFrom(this.randomState)) : Uint32Array.from(range(0, n));
     const testFold = new Int32Array(n);
@@ -258,7 +315,8 @@ export class StratifiedKFold implements CrossValidator {
     if (y === undefined) throw new KirokuError('StratifiedKFold needs y to split by class.', 'INVALID_PARAMETER_VALUE');
     const n = numSamples(X);
     const labels = Array.from(vectorValues(y).values);
-    if (labels.length !== n) throw new DataError(`Found input variables with inconsistent numbers of samples: [${n}, ${labels.length}]`);
+    if (labels.length !== n)
+      throw new DataError(`Found input variables with inconsistent numbers of samples: [${n}, ${labels.length}]`);
     // Classes numbered in order of first appearance, as scikit-learn does before dealing.
     const firstSeen = new Map<unknown, number>();
     for (const v of labels) if (!firstSeen.has(v)) firstSeen.set(v, firstSeen.size);

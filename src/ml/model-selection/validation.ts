@@ -56,7 +56,13 @@ export function indexable<T>(X: T): T | Table | unknown[] {
   return X;
 }
 
-export type FoldResult = { testScore: number; trainScore?: number; fitTime: number; scoreTime: number; estimator: AnyEstimator };
+export type FoldResult = {
+  testScore: number;
+  trainScore?: number;
+  fitTime: number;
+  scoreTime: number;
+  estimator: AnyEstimator;
+};
 
 /** Free what a fold's estimator holds outside the JS heap (an MLP's tensors), once it is no longer needed. */
 function release(est: AnyEstimator): void {
@@ -66,8 +72,17 @@ function release(est: AnyEstimator): void {
 
 /** Clone, fit on `train`, score on `test` (and on `train` when asked). */
 export async function fitAndScore(
-  estimator: AnyEstimator, X: unknown, y: unknown, [train, test]: Fold, scorer: Scorer,
-  options: { returnTrainScore?: boolean; errorScore?: number | 'raise'; params?: Record<string, unknown>; returnEstimator?: boolean } = {},
+  estimator: AnyEstimator,
+  X: unknown,
+  y: unknown,
+  [train, test]: Fold,
+  scorer: Scorer,
+  options: {
+    returnTrainScore?: boolean;
+    errorScore?: number | 'raise';
+    params?: Record<string, unknown>;
+    returnEstimator?: boolean;
+  } = {},
 ): Promise<FoldResult> {
   const est = clone(estimator);
   if (options.params) setParamsLoose(est, options.params);
@@ -79,14 +94,21 @@ export async function fitAndScore(
   } catch (err) {
     const errorScore = options.errorScore ?? NaN;
     if (errorScore === 'raise') throw err;
-    warn('UserWarning', `Estimator fit failed. The score on this train-test partition for these parameters will be set to ${errorScore}. Details: ${(err as Error).message}`);
+    warn(
+      'UserWarning',
+      `Estimator fit failed. The score on this train-test partition for these parameters will be set to ${errorScore}. Details: ${(err as Error).message}`,
+    );
     release(est);
     const failed = { testScore: errorScore, fitTime: (performance.now() - t0) / 1000, scoreTime: 0, estimator: est };
     return options.returnTrainScore ? { ...failed, trainScore: errorScore } : failed;
   }
   const fitTime = (performance.now() - t0) / 1000;
   const t1 = performance.now();
-  const testScore = scorer(est, takeSamples(X as Splittable, test), y === undefined ? undefined : takeSamples(y as Splittable, test));
+  const testScore = scorer(
+    est,
+    takeSamples(X as Splittable, test),
+    y === undefined ? undefined : takeSamples(y as Splittable, test),
+  );
   const scoreTime = (performance.now() - t1) / 1000;
   const out: FoldResult = { testScore, fitTime, scoreTime, estimator: est };
   if (options.returnTrainScore) out.trainScore = scorer(est, Xtr, ytr);
@@ -95,7 +117,12 @@ export async function fitAndScore(
 }
 
 /** scikit-learn's `cross_validate`: per-fold test scores and timings (seconds). */
-export async function crossValidate(estimator: AnyEstimator, X: unknown, y?: unknown, options: CrossValidateOptions = {}): Promise<CrossValidateResult> {
+export async function crossValidate(
+  estimator: AnyEstimator,
+  X: unknown,
+  y?: unknown,
+  options: CrossValidateOptions = {},
+): Promise<CrossValidateResult> {
   const Xi = indexable(X);
   const yi = indexable(y);
   const folds = checkCv(options.cv ?? 5, estimator, Xi as Splittable, yi);
@@ -115,7 +142,10 @@ export async function crossValidate(estimator: AnyEstimator, X: unknown, y?: unk
 
 /** scikit-learn's `cross_val_score`: one test score per fold. */
 export async function crossValScore(
-  estimator: AnyEstimator, X: unknown, y?: unknown, options: Pick<CrossValidateOptions, 'cv' | 'scoring' | 'errorScore'> = {},
+  estimator: AnyEstimator,
+  X: unknown,
+  y?: unknown,
+  options: Pick<CrossValidateOptions, 'cv' | 'scoring' | 'errorScore'> = {},
 ): Promise<number[]> {
   return (await crossValidate(estimator, X, y, options)).testScore;
 }

@@ -10,9 +10,24 @@ import { seededRandom } from '../../lib/random';
 import { trainTestIndices } from '../model-selection/split';
 import { ensureTfBackend } from '../core/tf-backend';
 import {
-  buildModel, checkMLPParams, fitRng, forward, mlpParamName, rowMajor32, setWeights, train, trainResultToJSON,
-  weightsToJSON, type Architecture, type EpochCallback, type LossKind, type MLPParams, type OutActivation,
-  type TrainInput, type TrainResult, type WeightsJSON,
+  buildModel,
+  checkMLPParams,
+  fitRng,
+  forward,
+  mlpParamName,
+  rowMajor32,
+  setWeights,
+  train,
+  trainResultToJSON,
+  weightsToJSON,
+  type Architecture,
+  type EpochCallback,
+  type LossKind,
+  type MLPParams,
+  type OutActivation,
+  type TrainInput,
+  type TrainResult,
+  type WeightsJSON,
 } from './network';
 
 export type MLPFitOptions = {
@@ -142,21 +157,34 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
       this.dispose();
       const rng = fitRng(p.randomState);
       const hidden = ([] as number[]).concat(p.hiddenLayerSizes);
-      const arch: Architecture = { nIn: m.cols, hidden, nOut: target.nOut, activation: p.activation, outActivation: target.outActivation };
+      const arch: Architecture = {
+        nIn: m.cols,
+        hidden,
+        nOut: target.nOut,
+        activation: p.activation,
+        outActivation: target.outActivation,
+      };
       const model = buildModel(arch, rng);
       const X = rowMajor32(m);
       let train_ = { X, Y: target.Y, n: m.rows };
       let validation: TrainInput['validation'];
       if (p.earlyStopping) {
         const { train: tr, test: va } = trainTestIndices(m.rows, {
-          testSize: p.validationFraction, randomState: Math.floor(rng() * 2 ** 31), stratify: target.stratify,
+          testSize: p.validationFraction,
+          randomState: Math.floor(rng() * 2 ** 31),
+          stratify: target.stratify,
         });
         if (va.length < 2) {
           model.dispose();
           throw new DataError(`The validation set is too small if validation_fraction=${p.validationFraction}.`);
         }
         train_ = { X: pick(X, m.cols, tr), Y: pick(target.Y, target.nOut, tr), n: tr.length };
-        validation = { X: pick(X, m.cols, va), Y: pick(target.Y, target.nOut, va), n: va.length, score: (pred: Float32Array) => target.score(pred, va) };
+        validation = {
+          X: pick(X, m.cols, va),
+          Y: pick(target.Y, target.nOut, va),
+          n: va.length,
+          score: (pred: Float32Array) => target.score(pred, va),
+        };
       }
       let res: TrainResult;
       try {
@@ -164,8 +192,18 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
         this.model_ = model;
         this.arch = arch;
         res = await train({
-          name: this.estimatorName, params: p, model, ...train_, nIn: m.cols, nOut: target.nOut, loss: target.loss,
-          validation, rng, host: this, onEpochEnd: this.onEpochEnd, signal: options.signal,
+          name: this.estimatorName,
+          params: p,
+          model,
+          ...train_,
+          nIn: m.cols,
+          nOut: target.nOut,
+          loss: target.loss,
+          validation,
+          rng,
+          host: this,
+          onEpochEnd: this.onEpochEnd,
+          signal: options.signal,
           warn: (msg) => this.warn('ConvergenceWarning', msg),
         });
       } catch (err) {
@@ -206,10 +244,12 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
     }
     private layerArrays(which: 0 | 1): number[][][] | null {
       if (!this.model_) return null;
-      return weightsToJSON(this.model_).filter((_, i) => i % 2 === which).map(({ shape, values }) => {
-        const [rows, cols] = shape.length === 2 ? shape : [1, shape[0]!];
-        return Array.from({ length: rows! }, (_, r) => values.slice(r * cols!, (r + 1) * cols!));
-      });
+      return weightsToJSON(this.model_)
+        .filter((_, i) => i % 2 === which)
+        .map(({ shape, values }) => {
+          const [rows, cols] = shape.length === 2 ? shape : [1, shape[0]!];
+          return Array.from({ length: rows! }, (_, r) => values.slice(r * cols!, (r + 1) * cols!));
+        });
     }
 
     /** scikit-learn's names: `hidden_layer_sizes`, `beta_1`, … */
@@ -221,10 +261,20 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
 
     protected networkState(): Record<string, unknown> {
       const r: TrainResult = {
-        lossCurve: this.lossCurve_!, validationScores: this.validationScores_, bestLoss: this.bestLoss_,
-        bestValidationScore: this.bestValidationScore_, nIter: this.nIter_!, t: this.t_!, stoppedEpoch: this.stoppedEpoch_,
+        lossCurve: this.lossCurve_!,
+        validationScores: this.validationScores_,
+        bestLoss: this.bestLoss_,
+        bestValidationScore: this.bestValidationScore_,
+        nIter: this.nIter_!,
+        t: this.t_!,
+        stoppedEpoch: this.stoppedEpoch_,
       };
-      return { ...this.inputState(), architecture: this.arch, weights: weightsToJSON(this.model_!), ...trainResultToJSON(r) };
+      return {
+        ...this.inputState(),
+        architecture: this.arch,
+        weights: weightsToJSON(this.model_!),
+        ...trainResultToJSON(r),
+      };
     }
 
     protected restoreNetwork(s: Record<string, unknown>): void {
@@ -233,9 +283,13 @@ export function MLPMixin<B extends PredictorCtor>(Base: B): B & (abstract new (.
       this.model_ = buildModel(this.arch, seededRandom(0));
       setWeights(this.model_, s.weights as WeightsJSON);
       this.applyResult({
-        lossCurve: s.lossCurve as number[], validationScores: s.validationScores as number[] | null,
-        bestLoss: s.bestLoss as number | null, bestValidationScore: s.bestValidationScore as number | null,
-        nIter: s.nIter as number, t: s.t as number, stoppedEpoch: s.stoppedEpoch as number | null,
+        lossCurve: s.lossCurve as number[],
+        validationScores: s.validationScores as number[] | null,
+        bestLoss: s.bestLoss as number | null,
+        bestValidationScore: s.bestValidationScore as number | null,
+        nIter: s.nIter as number,
+        t: s.t as number,
+        stoppedEpoch: s.stoppedEpoch as number | null,
       });
     }
   }

@@ -20,7 +20,15 @@ import { toLabels, uniqueLabels, type Label } from '../core/labels';
 import { MLP_DEFAULTS, type MLPParams } from './network';
 import { MLPMixin, type MLPFitOptions } from './base';
 
-export { addEpochListener, type EpochLogs, type EpochCallback, type EpochEvent, type EpochListener, type MLPParams, type Activation } from './network';
+export {
+  addEpochListener,
+  type EpochLogs,
+  type EpochCallback,
+  type EpochEvent,
+  type EpochListener,
+  type MLPParams,
+  type Activation,
+} from './network';
 export type { MLPFitOptions } from './base';
 
 /** Params as the constructor takes them: `hiddenLayerSizes` may be one number, as a one-element tuple in Python. */
@@ -54,11 +62,19 @@ export class MLPRegressor extends MLPMixin(Regressor<MLPParams>) {
   async fit(X: MatrixInput, y: VectorInput, options: MLPFitOptions = {}): Promise<this> {
     const m = this.fitMatrix(X);
     const yv = toVector(y);
-    if (yv.length !== m.rows) throw new DataError(`Found input variables with inconsistent numbers of samples: [${m.rows}, ${yv.length}]`);
-    await this.fitNetwork(m, {
-      Y: Float32Array.from(yv), nOut: 1, loss: 'squared', outActivation: 'identity',
-      score: (pred, idx) => r2(pred, yv, idx),
-    }, options);
+    if (yv.length !== m.rows)
+      throw new DataError(`Found input variables with inconsistent numbers of samples: [${m.rows}, ${yv.length}]`);
+    await this.fitNetwork(
+      m,
+      {
+        Y: Float32Array.from(yv),
+        nOut: 1,
+        loss: 'squared',
+        outActivation: 'identity',
+        score: (pred, idx) => r2(pred, yv, idx),
+      },
+      options,
+    );
     return this;
   }
 
@@ -89,11 +105,14 @@ export class MLPClassifier extends MLPMixin(Classifier<MLPParams>) {
   async fit(X: MatrixInput, y: VectorInput, options: MLPFitOptions = {}): Promise<this> {
     const m = this.fitMatrix(X);
     const labels = toLabels(y);
-    if (labels.length !== m.rows) throw new DataError(`Found input variables with inconsistent numbers of samples: [${m.rows}, ${labels.length}]`);
+    if (labels.length !== m.rows)
+      throw new DataError(`Found input variables with inconsistent numbers of samples: [${m.rows}, ${labels.length}]`);
     this.classes_ = uniqueLabels(labels);
     const k = this.classes_.length;
     if (k < 2) {
-      throw new DataError(`This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(this.classes_[0])}`);
+      throw new DataError(
+        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(this.classes_[0])}`,
+      );
     }
     const codes = this.encodeY(labels);
     const nOut = k === 2 ? 1 : k;
@@ -102,17 +121,24 @@ export class MLPClassifier extends MLPMixin(Classifier<MLPParams>) {
       if (k === 2) Y[i] = c;
       else Y[i * k + c] = 1;
     });
-    await this.fitNetwork(m, {
-      Y, nOut, loss: k === 2 ? 'binary' : 'multiclass', outActivation: k === 2 ? 'logistic' : 'softmax',
-      stratify: labels,
-      score: (pred, idx) => {
-        let right = 0;
-        idx.forEach((i, r) => {
-          if (argmaxRow(pred, nOut, r) === codes[i]) right++;
-        });
-        return right / idx.length;
+    await this.fitNetwork(
+      m,
+      {
+        Y,
+        nOut,
+        loss: k === 2 ? 'binary' : 'multiclass',
+        outActivation: k === 2 ? 'logistic' : 'softmax',
+        stratify: labels,
+        score: (pred, idx) => {
+          let right = 0;
+          idx.forEach((i, r) => {
+            if (argmaxRow(pred, nOut, r) === codes[i]) right++;
+          });
+          return right / idx.length;
+        },
       },
-    }, options);
+      options,
+    );
     return this;
   }
 

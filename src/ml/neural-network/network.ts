@@ -49,10 +49,27 @@ export type MLPParams = {
 };
 
 export const MLP_DEFAULTS: MLPParams = {
-  hiddenLayerSizes: [100], activation: 'relu', solver: 'adam', alpha: 0.0001, batchSize: 'auto',
-  learningRate: 'constant', learningRateInit: 0.001, powerT: 0.5, maxIter: 200, shuffle: true,
-  randomState: null, tol: 1e-4, verbose: false, momentum: 0.9, nesterovsMomentum: true,
-  earlyStopping: false, validationFraction: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, nIterNoChange: 10,
+  hiddenLayerSizes: [100],
+  activation: 'relu',
+  solver: 'adam',
+  alpha: 0.0001,
+  batchSize: 'auto',
+  learningRate: 'constant',
+  learningRateInit: 0.001,
+  powerT: 0.5,
+  maxIter: 200,
+  shuffle: true,
+  randomState: null,
+  tol: 1e-4,
+  verbose: false,
+  momentum: 0.9,
+  nesterovsMomentum: true,
+  earlyStopping: false,
+  validationFraction: 0.1,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+  nIterNoChange: 10,
 };
 
 /** scikit-learn's snake_case where plain case conversion differs (`beta_1`, not `beta1`). */
@@ -97,7 +114,11 @@ export type EpochLogs = {
 
 /** `epoch` is 0-based (the first epoch is 0), as Keras's `onEpochEnd`. */
 export type EpochCallback = (epoch: number, logs: EpochLogs) => void | Promise<void>;
-export type EpochEvent = { estimator: { estimatorName: string; model_: tf.LayersModel | null }; epoch: number; logs: EpochLogs };
+export type EpochEvent = {
+  estimator: { estimatorName: string; model_: tf.LayersModel | null };
+  epoch: number;
+  logs: EpochLogs;
+};
 export type EpochListener = (event: EpochEvent) => void | Promise<void>;
 
 const epochListeners = new Set<EpochListener>();
@@ -112,12 +133,22 @@ export function addEpochListener(fn: EpochListener): () => void {
 // Model
 
 const TF_ACTIVATION: Record<Activation | 'softmax', string> = {
-  identity: 'linear', logistic: 'sigmoid', tanh: 'tanh', relu: 'relu', softmax: 'softmax',
+  identity: 'linear',
+  logistic: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'relu',
+  softmax: 'softmax',
 };
 
 export type OutActivation = 'identity' | 'logistic' | 'softmax';
 
-export type Architecture = { nIn: number; hidden: number[]; nOut: number; activation: Activation; outActivation: OutActivation };
+export type Architecture = {
+  nIn: number;
+  hidden: number[];
+  nOut: number;
+  activation: Activation;
+  outActivation: OutActivation;
+};
 
 /**
  * A dense network; weights and biases uniform in ±sqrt(factor / (fanIn + fanOut)), factor 2 for the
@@ -129,19 +160,30 @@ export function buildModel(a: Architecture, rng: Rng): tf.Sequential {
   const model = tf.sequential();
   for (let i = 0; i < sizes.length - 1; i++) {
     const bound = Math.sqrt(factor / (sizes[i]! + sizes[i + 1]!));
-    const init = () => tf.initializers.randomUniform({ minval: -bound, maxval: bound, seed: Math.floor(rng() * 2 ** 31) });
+    const init = () =>
+      tf.initializers.randomUniform({ minval: -bound, maxval: bound, seed: Math.floor(rng() * 2 ** 31) });
     const last = i === sizes.length - 2;
-    model.add(tf.layers.dense({
-      units: sizes[i + 1]!,
-      inputShape: i === 0 ? [a.nIn] : undefined,
-      activation: TF_ACTIVATION[last ? a.outActivation : a.activation] as 'linear',
-      kernelInitializer: init(),
-      biasInitializer: init(),
-    }));
+    model.add(
+      tf.layers.dense({
+        units: sizes[i + 1]!,
+        inputShape: i === 0 ? [a.nIn] : undefined,
+        activation: TF_ACTIVATION[last ? a.outActivation : a.activation] as 'linear',
+        kernelInitializer: init(),
+        biasInitializer: init(),
+      }),
+    );
   }
   // Training runs our own loop; tfjs only lets `stopTraining` be set on a compiled Sequential, and a
   // compiled model is what users expect from `model_` (evaluate, fit). Its optimizer is disposed with it.
-  model.compile({ optimizer: 'sgd', loss: a.outActivation === 'identity' ? 'meanSquaredError' : a.outActivation === 'logistic' ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+  model.compile({
+    optimizer: 'sgd',
+    loss:
+      a.outActivation === 'identity'
+        ? 'meanSquaredError'
+        : a.outActivation === 'logistic'
+          ? 'binaryCrossentropy'
+          : 'categoricalCrossentropy',
+  });
   return model;
 }
 
@@ -154,7 +196,9 @@ export function weightsToJSON(model: tf.LayersModel): WeightsJSON {
 
 export function setWeights(model: tf.LayersModel, weights: WeightsJSON | Float32Array[]): void {
   const shapes = model.getWeights().map((w) => w.shape);
-  const tensors = weights.map((w, i) => (w instanceof Float32Array ? tf.tensor(w, shapes[i]) : tf.tensor(w.values, w.shape, 'float32')));
+  const tensors = weights.map((w, i) =>
+    w instanceof Float32Array ? tf.tensor(w, shapes[i]) : tf.tensor(w.values, w.shape, 'float32'),
+  );
   model.setWeights(tensors);
   tensors.forEach((t) => t.dispose());
 }
@@ -227,7 +271,13 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** Rows [start, start + size) of the epoch's order (or in place without shuffling), row-major. */
-function batchRows(src: Float32Array, width: number, order: Uint32Array | null, start: number, size: number): Float32Array {
+function batchRows(
+  src: Float32Array,
+  width: number,
+  order: Uint32Array | null,
+  start: number,
+  size: number,
+): Float32Array {
   if (!order) return src.subarray(start * width, (start + size) * width);
   const out = new Float32Array(size * width);
   for (let r = 0; r < size; r++) {
@@ -249,8 +299,13 @@ export async function train(t: TrainInput): Promise<TrainResult> {
   const net: StepNetwork = { variables: vars, activation: p.activation, loss: t.loss };
   const optimizer = new NetworkOptimizer(p, vars);
   const res: TrainResult = {
-    lossCurve: [], validationScores: t.validation ? [] : null, bestLoss: t.validation ? null : Infinity,
-    bestValidationScore: t.validation ? -Infinity : null, nIter: 0, t: 0, stoppedEpoch: null,
+    lossCurve: [],
+    validationScores: t.validation ? [] : null,
+    bestLoss: t.validation ? null : Infinity,
+    bestValidationScore: t.validation ? -Infinity : null,
+    nIter: 0,
+    t: 0,
+    stoppedEpoch: null,
   };
   let lr = p.learningRateInit;
   let noImprovement = 0;
@@ -330,7 +385,9 @@ export async function train(t: TrainInput): Promise<TrainResult> {
         }
       }
       if (res.nIter === p.maxIter) {
-        t.warn(`Stochastic Optimizer: Maximum iterations (${p.maxIter}) reached and the optimization hasn't converged yet.`);
+        t.warn(
+          `Stochastic Optimizer: Maximum iterations (${p.maxIter}) reached and the optimization hasn't converged yet.`,
+        );
       }
       await yieldToEventLoop();
     }

@@ -30,7 +30,11 @@ export type StepNetwork = {
   loss: LossKind;
 };
 
-const FUSED: Partial<Record<Activation, 'linear' | 'relu' | 'sigmoid'>> = { identity: 'linear', relu: 'relu', logistic: 'sigmoid' };
+const FUSED: Partial<Record<Activation, 'linear' | 'relu' | 'sigmoid'>> = {
+  identity: 'linear',
+  relu: 'relu',
+  logistic: 'sigmoid',
+};
 
 /** h·W + b, then the activation (fused into the matMul where TensorFlow.js can). */
 function dense(h: tf.Tensor, W: tf.Tensor, b: tf.Tensor, activation: Activation | 'softmax'): tf.Tensor {
@@ -88,7 +92,10 @@ export class NetworkOptimizer {
   private t = 0;
   learningRate: number;
 
-  constructor(private readonly p: MLPParams, private readonly variables: tf.Variable[]) {
+  constructor(
+    private readonly p: MLPParams,
+    private readonly variables: tf.Variable[],
+  ) {
     this.shapes = variables.map((w) => w.shape.slice());
     this.sizes = variables.map((w) => w.size);
     this.learningRate = p.learningRateInit;
@@ -165,7 +172,13 @@ export class NetworkOptimizer {
  * One step on the batch (xb, yb): updates the weights and returns the batch's loss as scikit-learn
  * accumulates it (a scalar tensor the caller owns; read it once per epoch, not per step).
  */
-export function trainStep(net: StepNetwork, opt: NetworkOptimizer, alpha: number, xb: tf.Tensor, yb: tf.Tensor): tf.Scalar {
+export function trainStep(
+  net: StepNetwork,
+  opt: NetworkOptimizer,
+  alpha: number,
+  xb: tf.Tensor,
+  yb: tf.Tensor,
+): tf.Scalar {
   return tf.tidy(() => {
     const vars = net.variables;
     const layers = vars.length / 2;

@@ -15,7 +15,15 @@ import type { Matrix } from '../../data/frame';
 import type { Table } from '../../data/table';
 import { toTable } from '../../data/table-from';
 import { Transformer, numericColumn, type TableInput, type TransformerLike } from './base';
-import { clone, isEstimator, nestedParams, paramFromJSON, paramToJSON, setParamsLoose, splitNestedParams } from '../model-selection/clone';
+import {
+  clone,
+  isEstimator,
+  nestedParams,
+  paramFromJSON,
+  paramToJSON,
+  setParamsLoose,
+  splitNestedParams,
+} from '../model-selection/clone';
 
 /** Columns by name (needs a DataFrame or named Matrix) or by position. */
 export type ColumnSelector = string | number | (string | number)[];
@@ -52,11 +60,15 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     const list = Array.isArray(sel) ? sel : [sel];
     return list.map((c) => {
       if (typeof c === 'number') {
-        if (c < 0 || c >= t.columns.length) throw new DataError(`Column index ${c} is out of range; X has ${t.columns.length} columns.`);
+        if (c < 0 || c >= t.columns.length)
+          throw new DataError(`Column index ${c} is out of range; X has ${t.columns.length} columns.`);
         return c;
       }
       const j = t.columns.indexOf(c);
-      if (j < 0) throw new DataError(`A given column is not a column of the dataframe: '${c}'. Columns are: ${t.columns.join(', ')}.`);
+      if (j < 0)
+        throw new DataError(
+          `A given column is not a column of the dataframe: '${c}'. Columns are: ${t.columns.join(', ')}.`,
+        );
       return j;
     });
   }
@@ -70,7 +82,8 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     const used = new Set<number>();
     const fitted: FittedSpec[] = [];
     for (const [name, tr, sel] of this.params.transformers) {
-      if (name === 'remainder' || name.includes('__')) throw new KirokuError(`Invalid transformer name '${name}'.`, 'INVALID_PARAMETER_VALUE');
+      if (name === 'remainder' || name.includes('__'))
+        throw new KirokuError(`Invalid transformer name '${name}'.`, 'INVALID_PARAMETER_VALUE');
       const cols = this.resolve(sel, t);
       cols.forEach((j) => used.add(j));
       if (tr === 'drop' || cols.length === 0) continue;
@@ -111,7 +124,9 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     });
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) {
-      throw new DataError(`Output feature names are not unique ('${dup}'); set verboseFeatureNamesOut: true to prefix them with the transformer name.`);
+      throw new DataError(
+        `Output feature names are not unique ('${dup}'); set verboseFeatureNamesOut: true to prefix them with the transformer name.`,
+      );
     }
     return names;
   }
@@ -126,7 +141,9 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     const out: Record<string, unknown> = {
       remainder: this.params.remainder,
       verbose_feature_names_out: this.params.verboseFeatureNamesOut,
-      transformers: JSON.stringify(this.params.transformers.map(([n, tr, c]) => [n, isEstimator(tr) ? tr.estimatorName : tr, c])),
+      transformers: JSON.stringify(
+        this.params.transformers.map(([n, tr, c]) => [n, isEstimator(tr) ? tr.estimatorName : tr, c]),
+      ),
     };
     for (const [name, tr] of this.params.transformers) Object.assign(out, nestedParams(name, tr));
     return out;
@@ -137,14 +154,22 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     super.setParams(own as Partial<ColumnTransformerParams>);
     for (const [name, p] of nested) {
       const tr = this.params.transformers.find(([n]) => n === name)?.[1];
-      if (!isEstimator(tr)) throw new KirokuError(`Invalid parameter '${name}' for estimator ColumnTransformer: no transformer named '${name}'.`, 'INVALID_PARAMETER_VALUE');
+      if (!isEstimator(tr))
+        throw new KirokuError(
+          `Invalid parameter '${name}' for estimator ColumnTransformer: no transformer named '${name}'.`,
+          'INVALID_PARAMETER_VALUE',
+        );
       setParamsLoose(tr, p);
     }
     return this;
   }
 
   override toJSON(): EstimatorJSON {
-    const transformers = this.params.transformers.map(([n, tr, c]) => [n, isEstimator(tr) ? { $estimator: { ...tr.toJSON(), state: null } } : tr, c]);
+    const transformers = this.params.transformers.map(([n, tr, c]) => [
+      n,
+      isEstimator(tr) ? { $estimator: { ...tr.toJSON(), state: null } } : tr,
+      c,
+    ]);
     return {
       name: this.estimatorName,
       version: this.stateVersion,

@@ -79,7 +79,8 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
       }
       this.categories_ = categories.map((c) => c.map(categoryKey));
       const unknown = this.unknownIn(t.data);
-      if (unknown) throw new DataError(`Found unknown categories [${unknown.values}] in column ${unknown.column} during fit`);
+      if (unknown)
+        throw new DataError(`Found unknown categories [${unknown.values}] in column ${unknown.column} during fit`);
     }
     this.dropIdx_ = drop === null ? null : this.categories_.map((c) => (drop === 'first' || c.length === 2 ? 0 : null));
     return this;
@@ -92,7 +93,11 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
       const bad = new Set<Category>();
       const col = values[j]!;
       for (let i = 0; i < col.length; i++) if (!known.has(categoryKey(col[i]))) bad.add(categoryKey(col[i]));
-      if (bad.size) return { column: j, values: [...bad].map((b) => JSON.stringify(categoryName(b)).replace(/"/g, "'")).join(', ') };
+      if (bad.size)
+        return {
+          column: j,
+          values: [...bad].map((b) => JSON.stringify(categoryName(b)).replace(/"/g, "'")).join(', '),
+        };
     }
     return null;
   }
@@ -101,7 +106,10 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     const t = this.transformTable(X);
     if (this.params.handleUnknown === 'error') {
       const unknown = this.unknownIn(t.data);
-      if (unknown) throw new DataError(`Found unknown categories [${unknown.values}] in column ${unknown.column} during transform`);
+      if (unknown)
+        throw new DataError(
+          `Found unknown categories [${unknown.values}] in column ${unknown.column} during transform`,
+        );
     }
     const out: Float64Array[] = [];
     t.data.forEach((col, j) => {

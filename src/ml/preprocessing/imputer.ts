@@ -68,7 +68,10 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
   fit(X: TableInput): this {
     const { strategy, fillValue, keepEmptyFeatures } = this.params;
     if (!STRATEGIES.includes(strategy)) {
-      throw new KirokuError(`Invalid strategy '${strategy}' for SimpleImputer; use one of ${STRATEGIES.join(', ')}.`, 'INVALID_PARAMETER_VALUE');
+      throw new KirokuError(
+        `Invalid strategy '${strategy}' for SimpleImputer; use one of ${STRATEGIES.join(', ')}.`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
     const t = this.fitTable(X);
     this.statistics_ = t.data.map((col, j) => {
@@ -114,8 +117,16 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
       cols.push(col);
     }
     const names = this.getFeatureNamesOut();
-    if (!numeric) return new Table(names.map((name, j) => ({ name, ...inferColumn(cols[j]!) })), t.rows);
-    return matrixFromColumns(cols.map((c) => Float64Array.from(c as number[], Number)), names, t.rows);
+    if (!numeric)
+      return new Table(
+        names.map((name, j) => ({ name, ...inferColumn(cols[j]!) })),
+        t.rows,
+      );
+    return matrixFromColumns(
+      cols.map((c) => Float64Array.from(c as number[], Number)),
+      names,
+      t.rows,
+    );
   }
 
   getFeatureNamesOut(): string[] {

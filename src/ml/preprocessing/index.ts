@@ -11,5 +11,9 @@ export { StandardScaler, MinMaxScaler, type StandardScalerParams, type MinMaxSca
 export { OneHotEncoder, type OneHotEncoderParams, type Category } from './encoder';
 export { SimpleImputer, type SimpleImputerParams, type ImputeStrategy } from './imputer';
 export {
-  ColumnTransformer, selectColumns, type ColumnTransformerParams, type ColumnSpec, type ColumnSelector,
+  ColumnTransformer,
+  selectColumns,
+  type ColumnTransformerParams,
+  type ColumnSpec,
+  type ColumnSelector,
 } from './column';

@@ -17,12 +17,21 @@ function numericColumns(t: Table, who: string): Float64Array[] {
 function meanVar(col: Float64Array): { mean: number; variance: number; n: number } {
   let n = 0;
   let sum = 0;
-  for (const v of col) if (!Number.isNaN(v)) { n++; sum += v; }
+  for (const v of col)
+    if (!Number.isNaN(v)) {
+      n++;
+      sum += v;
+    }
   const mean = n ? sum / n : NaN;
   // Two passes with the correction term (Chan et al.): accurate when the mean is large next to the spread.
   let ss = 0;
   let c = 0;
-  for (const v of col) if (!Number.isNaN(v)) { const d = v - mean; ss += d * d; c += d; }
+  for (const v of col)
+    if (!Number.isNaN(v)) {
+      const d = v - mean;
+      ss += d * d;
+      c += d;
+    }
   return { mean, variance: n ? (ss - (c * c) / n) / n : NaN, n };
 }
 
@@ -95,7 +104,13 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
 
   protected stateToJSON(): Record<string, unknown> {
     const opt = (a: number[] | null) => (a ? nanToNull(a) : null);
-    return { ...this.baseState(), mean: opt(this.mean_), var: opt(this.var_), scale: opt(this.scale_), nSamplesSeen: this.nSamplesSeen_ };
+    return {
+      ...this.baseState(),
+      mean: opt(this.mean_),
+      var: opt(this.var_),
+      scale: opt(this.scale_),
+      nSamplesSeen: this.nSamplesSeen_,
+    };
   }
 
   protected override stateFromJSON(s: Record<string, unknown>): void {
@@ -165,7 +180,9 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
   /** Undo the scaling: `(x - min_) / scale_`. */
   inverseTransform(X: TableInput): Matrix {
     const t = this.transformTable(X);
-    const cols = numericColumns(t, this.estimatorName).map((c, j) => c.map((v) => (v - this.min_![j]!) / this.scale_![j]!));
+    const cols = numericColumns(t, this.estimatorName).map((c, j) =>
+      c.map((v) => (v - this.min_![j]!) / this.scale_![j]!),
+    );
     return matrixFromColumns(cols, this.inputNames(), t.rows);
   }
 
@@ -176,8 +193,11 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
   protected stateToJSON(): Record<string, unknown> {
     return {
       ...this.baseState(),
-      dataMin: nanToNull(this.dataMin_!), dataMax: nanToNull(this.dataMax_!), dataRange: nanToNull(this.dataRange_!),
-      scale: nanToNull(this.scale_!), min: nanToNull(this.min_!),
+      dataMin: nanToNull(this.dataMin_!),
+      dataMax: nanToNull(this.dataMax_!),
+      dataRange: nanToNull(this.dataRange_!),
+      scale: nanToNull(this.scale_!),
+      min: nanToNull(this.min_!),
     };
   }
 

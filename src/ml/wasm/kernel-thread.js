@@ -39,5 +39,6 @@ function serve({ module, memory, ctl, index, tasks }) {
   }
 }
 
-if (typeof self === 'undefined') globalThis.process.getBuiltinModule('node:worker_threads').parentPort.once('message', serve);
+if (typeof self === 'undefined')
+  globalThis.process.getBuiltinModule('node:worker_threads').parentPort.once('message', serve);
 else self.onmessage = (e) => serve(e.data);

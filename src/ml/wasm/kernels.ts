@@ -15,7 +15,16 @@ export type TaskName = (typeof TASKS)[number];
 
 export interface WasmKernels {
   /** A block of ≤ 512 rows centered (or copied) into the scratch and added to a Gram slot (kernels.wat). */
-  gramBlock(src: number, ld: number, rows: number, p1: number, k1: number, scratch: number, slot: number, center: number): void;
+  gramBlock(
+    src: number,
+    ld: number,
+    rows: number,
+    p1: number,
+    k1: number,
+    scratch: number,
+    slot: number,
+    center: number,
+  ): void;
   /** Gram slot dst ⊕= src (Chan's merge). */
   mergeSlot(dst: number, src: number, k1: number): void;
   /** out = [Σ(x−s), Σ(x−s)², Σ(x−s)·r] over n rows. */
@@ -83,7 +92,23 @@ function memoryAndModule(): { memory: WebAssembly.Memory; module: WebAssembly.Mo
   return module && { memory: new WebAssembly.Memory({ initial: 16 }), module, shared: false };
 }
 
-type Exports = Record<'gram_block' | 'merge_slot' | 'cd_first' | 'cd_update_dot' | 'dot_c' | 'sq_c' | 'axpy_c' | 'dot' | 'sum' | 'wsum' | 'wsq_c' | 'gemv_t' | 'gemv' | TaskName, (...a: number[]) => number>;
+type Exports = Record<
+  | 'gram_block'
+  | 'merge_slot'
+  | 'cd_first'
+  | 'cd_update_dot'
+  | 'dot_c'
+  | 'sq_c'
+  | 'axpy_c'
+  | 'dot'
+  | 'sum'
+  | 'wsum'
+  | 'wsq_c'
+  | 'gemv_t'
+  | 'gemv'
+  | TaskName,
+  (...a: number[]) => number
+>;
 
 /** The module from its bytes: synchronously, or null while it compiles in the background (see top). */
 function compile(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module | null {

@@ -46,7 +46,10 @@ function nodeBuiltin<T>(name: string): T | null {
 export function coreCount(): number {
   const os = nodeBuiltin<NodeOs>('node:os');
   if (os) return os.availableParallelism();
-  return Math.max(1, (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1);
+  return Math.max(
+    1,
+    (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1,
+  );
 }
 
 /** Whether this realm can run helper threads on a shared memory and wait for them. */
@@ -113,7 +116,10 @@ export class ThreadPool {
       w.postMessage(message);
       return w;
     }
-    const w = new Worker(new URL('./kernel-thread.js', import.meta.url), { type: 'module', name: `kiroku-kernel-thread-${index}` });
+    const w = new Worker(new URL('./kernel-thread.js', import.meta.url), {
+      type: 'module',
+      name: `kiroku-kernel-thread-${index}`,
+    });
     w.postMessage(message);
     return w;
   }
@@ -145,8 +151,16 @@ export class ThreadPool {
    * (thread indexes stay below maxThreads). `fill(c)`, when given, writes chunk c's input first: this
    * thread fills every chunk in order (helpers start on the filled ones), then takes chunks itself.
    */
-  run(task: number, fn: ChunkTask, count: number, args: number[], maxThreads: number, fill?: (chunk: number) => void): void {
-    if (count > MAX_CHUNKS || args.length > MAX_ARGS) throw new Error(`ThreadPool: ${count} chunks, ${args.length} arguments`);
+  run(
+    task: number,
+    fn: ChunkTask,
+    count: number,
+    args: number[],
+    maxThreads: number,
+    fill?: (chunk: number) => void,
+  ): void {
+    if (count > MAX_CHUNKS || args.length > MAX_ARGS)
+      throw new Error(`ThreadPool: ${count} chunks, ${args.length} arguments`);
     if (maxThreads > 1) this.start(); // helpers come up for the first task that wants them
     const threads = Math.min(maxThreads, this.running());
     if (threads <= 1 || count <= 1) {

@@ -3,7 +3,10 @@ import { codeCell, markdownCell, newNotebook, type Cell, type NotebookDoc } from
 
 /** Strip the common indentation of a template literal, and its first and last blank lines. */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, '').replace(/\n\s*$/, '').split('\n');
+  const lines = text
+    .replace(/^\n/, '')
+    .replace(/\n\s*$/, '')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
@@ -20,7 +23,12 @@ export interface Sample {
 }
 
 export function sample(id: string, title: string, description: string, cells: () => Cell[]): Sample {
-  return { id, title, description, create: () => ({ ...newNotebook(title, cells()), metadata: { kiroku: { sample: id } } }) };
+  return {
+    id,
+    title,
+    description,
+    create: () => ({ ...newNotebook(title, cells()), metadata: { kiroku: { sample: id } } }),
+  };
 }
 
 /**
@@ -41,7 +49,8 @@ export function localizeComments(code: string, table: Record<string, string[]>):
     if (whole) {
       const indent = whole[1]!;
       const block = [whole[2]!];
-      while (i + 1 < lines.length && lines[i + 1]!.startsWith(`${indent}//`)) block.push(lines[++i]!.slice(indent.length).replace(/^\/\/ ?/, ''));
+      while (i + 1 < lines.length && lines[i + 1]!.startsWith(`${indent}//`))
+        block.push(lines[++i]!.slice(indent.length).replace(/^\/\/ ?/, ''));
       out.push(...lookup(block.join(' ')).map((l) => `${indent}// ${l}`));
       continue;
     }

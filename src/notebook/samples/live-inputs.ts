@@ -91,7 +91,14 @@ function code(w: Words, experiment: string) {
 
 function liveInputs(id: string, w: Words, experiment: string): Sample {
   const c = code(w, experiment);
-  return sample(id, w.title, w.description, () => [md(w.intro), codeCell(c.data), md(w.fit), codeCell(c.fit), md(w.table), codeCell(c.table)]);
+  return sample(id, w.title, w.description, () => [
+    md(w.intro),
+    codeCell(c.data),
+    md(w.fit),
+    codeCell(c.fit),
+    md(w.table),
+    codeCell(c.table),
+  ]);
 }
 
 export const LIVE_INPUTS = liveInputs('live-inputs', EN, 'live-alpha');

@@ -2,22 +2,26 @@
 // comparison with searchRuns.
 import { md, sample, ts } from './build';
 
-export const SWEEP = sample('hyperparameter-sweep', 'Hyperparameter sweep', 'Nested runs over a grid of ElasticNet parameters, then the best run found with searchRuns.', () => [
-  md(`
+export const SWEEP = sample(
+  'hyperparameter-sweep',
+  'Hyperparameter sweep',
+  'Nested runs over a grid of ElasticNet parameters, then the best run found with searchRuns.',
+  () => [
+    md(`
     # A hyperparameter sweep with nested runs
 
     One parent run for the sweep, one child run per candidate (\`nested: true\` tags each child with
     \`mlflow.parentRunId\`), then \`searchRuns\` to rank them — the same pattern as MLflow's
     hyperparameter tuning tutorials.
   `),
-  ts(`
+    ts(`
     const cars = (await loadCSV('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
     const target = 'miles_per_gallon';
     const X = cars.loc({ columns: cars.columns.filter((c) => c !== target) });
     const [XTrain, XTest, yTrain, yTest] = trainTestSplit(X, cars.column(target), { testSize: 0.25, randomState: 0 });
     X.shape
   `),
-  ts(`
+    ts(`
     await mlflow.setExperiment('cars-sweep');
     const grid = { alpha: [0.01, 0.1, 1], l1Ratio: [0.1, 0.5, 0.9] };
     const parentId = await mlflow.startRun({ runName: 'elasticnet-sweep' }, async (parent) => {
@@ -40,8 +44,8 @@ export const SWEEP = sample('hyperparameter-sweep', 'Hyperparameter sweep', 'Nes
       return parent.info.runId;
     });
   `),
-  md(`## Compare the candidates`),
-  ts(`
+    md(`## Compare the candidates`),
+    ts(`
     const children = await mlflow.searchRuns({
       experimentNames: ['cars-sweep'],
       filter: \`tags.mlflow.parentRunId = '\${parentId}'\`,
@@ -55,8 +59,9 @@ export const SWEEP = sample('hyperparameter-sweep', 'Hyperparameter sweep', 'Nes
     } satisfies ChartSpec);
     children.map((r) => ({ run: r.info.runName, rmse: r.data.metrics.rmse, r2: r.data.metrics.r2 }))
   `),
-  md(`
+    md(`
     The best candidate comes first. On the **Experiments** page, the children are grouped under their
     parent; select several to compare them side by side.
   `),
-]);
+  ],
+);

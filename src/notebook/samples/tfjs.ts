@@ -1,15 +1,19 @@
 // Sample 2: a small TensorFlow.js network whose per-epoch loss is logged as MLflow metrics.
 import { md, sample, ts } from './build';
 
-export const TFJS = sample('tfjs-network', 'TensorFlow.js network', 'A dense network on penguin measurements, with per-epoch metrics logged to a run.', () => [
-  md(`
+export const TFJS = sample(
+  'tfjs-network',
+  'TensorFlow.js network',
+  'A dense network on penguin measurements, with per-epoch metrics logged to a run.',
+  () => [
+    md(`
     # A TensorFlow.js network, tracked
 
     TensorFlow.js runs in the kernel's worker (WebGL when the browser offers it, else CPU: the
     toolbar says which). A callback logs each epoch's loss and accuracy to the run, so the run's page
     draws the training curves while it trains.
   `),
-  ts(`
+    ts(`
     const penguins = (await loadCSV('penguins')).dropNa({ axis: 1 });
     const featureNames = ['beak_length_mm', 'beak_depth_mm', 'flipper_length_mm', 'body_mass_g'];
     const species = [...new Set(penguins.column('species').values as string[])].sort();
@@ -21,7 +25,7 @@ export const TFJS = sample('tfjs-network', 'TensorFlow.js network', 'A dense net
     const ys = tf.oneHot(tf.tensor1d((penguins.column('species').values as string[]).map((s) => species.indexOf(s)), 'int32'), species.length);
     ({ rows: raw.length, classes: species })
   `),
-  ts(`
+    ts(`
     const net = tf.sequential({
       layers: [
         tf.layers.dense({ inputShape: [featureNames.length], units: 16, activation: 'relu' }),
@@ -46,8 +50,9 @@ export const TFJS = sample('tfjs-network', 'TensorFlow.js network', 'A dense net
       });
     });
   `),
-  md(`
+    md(`
     Open the run (the link above) to see the loss and accuracy per epoch. Run the cell again with
     different \`units\` and compare the runs on the **Experiments** page.
   `),
-]);
+  ],
+);

@@ -5,7 +5,10 @@ import { codeCell } from '../document';
 import { WALKTHROUGH_CODE } from './walkthrough-code';
 import { WALKTHROUGH_CODE_JA } from './walkthrough-comments-ja';
 
-type Prose = Record<'intro' | 'load' | 'autolog' | 'evaluate' | 'byHand' | 'artifacts' | 'loadModel' | 'batch' | 'next', string>;
+type Prose = Record<
+  'intro' | 'load' | 'autolog' | 'evaluate' | 'byHand' | 'artifacts' | 'loadModel' | 'batch' | 'next',
+  string
+>;
 
 const EN: Prose = {
   intro: `# MLflow in your browser
@@ -102,5 +105,15 @@ function cells(p: Prose, C: typeof WALKTHROUGH_CODE) {
   ];
 }
 
-export const WALKTHROUGH: Sample = sample('mlflow-walkthrough', 'MLflow walkthrough', 'Autolog, runs by hand, artifacts, loading a model and batch prediction on wine quality.', cells(EN, WALKTHROUGH_CODE));
-export const WALKTHROUGH_JA: Sample = sample('mlflow-walkthrough-ja', 'MLflow ウォークスルー', 'オートロギング、手動のラン、アーティファクト、モデルの読み込みとバッチ予測。', cells(JA, WALKTHROUGH_CODE_JA));
+export const WALKTHROUGH: Sample = sample(
+  'mlflow-walkthrough',
+  'MLflow walkthrough',
+  'Autolog, runs by hand, artifacts, loading a model and batch prediction on wine quality.',
+  cells(EN, WALKTHROUGH_CODE),
+);
+export const WALKTHROUGH_JA: Sample = sample(
+  'mlflow-walkthrough-ja',
+  'MLflow ウォークスルー',
+  'オートロギング、手動のラン、アーティファクト、モデルの読み込みとバッチ予測。',
+  cells(JA, WALKTHROUGH_CODE_JA),
+);

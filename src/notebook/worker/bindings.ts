@@ -36,7 +36,8 @@ export function patternNames(pattern: AnyNode | null | undefined, out: string[] 
 export function lexicalNames(statements: AnyNode[], out = new Set<string>()): Set<string> {
   for (const s of statements) {
     const d = s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s;
-    if (d.type === 'VariableDeclaration' && d.kind !== 'var') for (const decl of d.declarations) patternNames(decl.id).forEach((n) => out.add(n));
+    if (d.type === 'VariableDeclaration' && d.kind !== 'var')
+      for (const decl of d.declarations) patternNames(decl.id).forEach((n) => out.add(n));
     else if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) out.add(d.id.name);
   }
   return out;

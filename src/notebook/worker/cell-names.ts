@@ -45,7 +45,8 @@ export class CellNames {
   }
 
   checkReserved(id: AnyNode): void {
-    if (RESERVED.has(id.name)) throw this.edits.error(`'${id.name}' is reserved by the notebook kernel; choose another name.`, id);
+    if (RESERVED.has(id.name))
+      throw this.edits.error(`'${id.name}' is reserved by the notebook kernel; choose another name.`, id);
   }
 
   /** Names a cell-level `const` declares. */

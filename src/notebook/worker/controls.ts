@@ -70,7 +70,12 @@ export class ControlRegistry {
 
   /** The `ui` object cells get. */
   factories(): UiFactories {
-    const make = <T>(kind: ControlKind, spec: Omit<ControlSpec, 'id' | 'kind' | 'value'>, initial: ControlValue, choices?: Option[]) => {
+    const make = <T>(
+      kind: ControlKind,
+      spec: Omit<ControlSpec, 'id' | 'kind' | 'value'>,
+      initial: ControlValue,
+      choices?: Option[],
+    ) => {
       const control = new Control<T>(`${kind}-${randomHex(6)}`, kind, spec, initial, choices);
       this.controls.set(control.id, control as Control);
       return control;
@@ -89,20 +94,36 @@ export class ControlRegistry {
         const o = record('ui.number', options);
         const min = o.min === undefined ? undefined : finite('ui.number', 'min', o.min, 0);
         const max = o.max === undefined ? undefined : finite('ui.number', 'max', o.max, 0);
-        if (min !== undefined && max !== undefined && !(min <= max)) throw new RangeError(`ui.number: min (${min}) must not be greater than max (${max}).`);
+        if (min !== undefined && max !== undefined && !(min <= max))
+          throw new RangeError(`ui.number: min (${min}) must not be greater than max (${max}).`);
         const step = o.step === undefined ? undefined : positive('ui.number', 'step', o.step, 1);
-        const spec = { label: label('ui.number', o.label, 'number'), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(step !== undefined ? { step } : {}) };
+        const spec = {
+          label: label('ui.number', o.label, 'number'),
+          ...(min !== undefined ? { min } : {}),
+          ...(max !== undefined ? { max } : {}),
+          ...(step !== undefined ? { step } : {}),
+        };
         return make<number>('number', spec, clamp(finite('ui.number', 'value', o.value, min ?? 0), min, max));
       },
       select(options) {
         const o = record('ui.select', options);
-        if (!Array.isArray(o.options) || o.options.length === 0) throw new TypeError('ui.select: options must be a non-empty array (of strings, numbers or booleans, or { label, value } objects).');
-        if (o.options.length > OPTIONS_MAX) throw new RangeError(`ui.select: at most ${OPTIONS_MAX} options (got ${o.options.length}).`);
+        if (!Array.isArray(o.options) || o.options.length === 0)
+          throw new TypeError(
+            'ui.select: options must be a non-empty array (of strings, numbers or booleans, or { label, value } objects).',
+          );
+        if (o.options.length > OPTIONS_MAX)
+          throw new RangeError(`ui.select: at most ${OPTIONS_MAX} options (got ${o.options.length}).`);
         const choices: Option[] = [];
         const labels: string[] = [];
         o.options.forEach((opt: unknown, i: number) => {
-          const pair = typeof opt === 'object' && opt !== null ? (opt as { label?: unknown; value?: unknown }) : { label: opt, value: opt };
-          if (!isOption(pair.value)) throw new TypeError(`ui.select: option ${i} must be a string, number or boolean (or { label, value } with one), not ${describe(pair.value)}.`);
+          const pair =
+            typeof opt === 'object' && opt !== null
+              ? (opt as { label?: unknown; value?: unknown })
+              : { label: opt, value: opt };
+          if (!isOption(pair.value))
+            throw new TypeError(
+              `ui.select: option ${i} must be a string, number or boolean (or { label, value } with one), not ${describe(pair.value)}.`,
+            );
           choices.push(pair.value);
           labels.push(String(pair.label ?? pair.value).slice(0, LABEL_MAX));
         });
@@ -115,14 +136,20 @@ export class ControlRegistry {
       },
       checkbox(options = {}) {
         const o = record('ui.checkbox', options);
-        if (o.value !== undefined && typeof o.value !== 'boolean') throw new TypeError(`ui.checkbox: value must be true or false, not ${describe(o.value)}.`);
+        if (o.value !== undefined && typeof o.value !== 'boolean')
+          throw new TypeError(`ui.checkbox: value must be true or false, not ${describe(o.value)}.`);
         return make<boolean>('checkbox', { label: label('ui.checkbox', o.label, 'checkbox') }, o.value ?? false);
       },
       text(options = {}) {
         const o = record('ui.text', options);
-        if (o.value !== undefined && typeof o.value !== 'string') throw new TypeError(`ui.text: value must be a string, not ${describe(o.value)}.`);
-        if (o.placeholder !== undefined && typeof o.placeholder !== 'string') throw new TypeError(`ui.text: placeholder must be a string, not ${describe(o.placeholder)}.`);
-        const spec = { label: label('ui.text', o.label, 'text'), ...(o.placeholder ? { placeholder: o.placeholder.slice(0, LABEL_MAX) } : {}) };
+        if (o.value !== undefined && typeof o.value !== 'string')
+          throw new TypeError(`ui.text: value must be a string, not ${describe(o.value)}.`);
+        if (o.placeholder !== undefined && typeof o.placeholder !== 'string')
+          throw new TypeError(`ui.text: placeholder must be a string, not ${describe(o.placeholder)}.`);
+        const spec = {
+          label: label('ui.text', o.label, 'text'),
+          ...(o.placeholder ? { placeholder: o.placeholder.slice(0, LABEL_MAX) } : {}),
+        };
         return make<string>('text', spec, (o.value ?? '').slice(0, TEXT_MAX));
       },
       button(options = {}) {
@@ -137,7 +164,11 @@ export class ControlRegistry {
 export interface UiFactories {
   slider(options?: { min?: number; max?: number; step?: number; value?: number; label?: string }): Control<number>;
   number(options?: { min?: number; max?: number; step?: number; value?: number; label?: string }): Control<number>;
-  select<T extends Option>(options: { options: ReadonlyArray<T | { label: string; value: T }>; value?: T; label?: string }): Control<T>;
+  select<T extends Option>(options: {
+    options: ReadonlyArray<T | { label: string; value: T }>;
+    value?: T;
+    label?: string;
+  }): Control<T>;
   checkbox(options?: { value?: boolean; label?: string }): Control<boolean>;
   text(options?: { value?: string; placeholder?: string; label?: string }): Control<string>;
   /** `value` counts the clicks: a cell reading it reruns on each. */
@@ -146,7 +177,8 @@ export interface UiFactories {
 
 // ── checks ───────────────────────────────────────────────────────────────────
 
-const isOption = (v: unknown): v is Option => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const isOption = (v: unknown): v is Option =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -155,14 +187,17 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : String(v);
 }
 
-function record(fn: string, options: unknown): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`${fn}: expected an options object, e.g. ${fn}({ label: 'alpha' }), not ${describe(options)}.`);
+function record(fn: string, options: unknown): Record<string, any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new TypeError(`${fn}: expected an options object, e.g. ${fn}({ label: 'alpha' }), not ${describe(options)}.`);
   return options as Record<string, unknown>;
 }
 
 function finite(fn: string, name: string, v: unknown, fallback: number): number {
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${fn}: ${name} must be a finite number, not ${describe(v)}.`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new TypeError(`${fn}: ${name} must be a finite number, not ${describe(v)}.`);
   return v;
 }
 
@@ -174,7 +209,8 @@ function positive(fn: string, name: string, v: unknown, fallback: number): numbe
 
 function label(fn: string, v: unknown, fallback: string): string {
   if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !v.trim()) throw new TypeError(`${fn}: label must be a non-empty string, not ${describe(v)}.`);
+  if (typeof v !== 'string' || !v.trim())
+    throw new TypeError(`${fn}: label must be a non-empty string, not ${describe(v)}.`);
   return v.slice(0, LABEL_MAX);
 }
 
@@ -198,19 +234,29 @@ function digits(x: number): number {
 }
 
 /** A value from the page, checked as its kind requires; what the control keeps. */
-function accept(kind: ControlKind, spec: Omit<ControlSpec, 'id' | 'kind' | 'value'>, current: ControlValue, raw: unknown, choices: number): ControlValue {
+function accept(
+  kind: ControlKind,
+  spec: Omit<ControlSpec, 'id' | 'kind' | 'value'>,
+  current: ControlValue,
+  raw: unknown,
+  choices: number,
+): ControlValue {
   switch (kind) {
     case 'slider':
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) throw new TypeError(`a slider's value must be a finite number, not ${describe(raw)}`);
+      if (typeof raw !== 'number' || !Number.isFinite(raw))
+        throw new TypeError(`a slider's value must be a finite number, not ${describe(raw)}`);
       return snap(raw, spec.min!, spec.max!, spec.step!);
     case 'number':
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) throw new TypeError(`a number's value must be a finite number, not ${describe(raw)}`);
+      if (typeof raw !== 'number' || !Number.isFinite(raw))
+        throw new TypeError(`a number's value must be a finite number, not ${describe(raw)}`);
       return clamp(raw, spec.min, spec.max);
     case 'select':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw >= choices) throw new RangeError(`no option ${describe(raw)} in this select`);
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw >= choices)
+        throw new RangeError(`no option ${describe(raw)} in this select`);
       return raw;
     case 'checkbox':
-      if (typeof raw !== 'boolean') throw new TypeError(`a checkbox's value must be true or false, not ${describe(raw)}`);
+      if (typeof raw !== 'boolean')
+        throw new TypeError(`a checkbox's value must be true or false, not ${describe(raw)}`);
       return raw;
     case 'text':
       if (typeof raw !== 'string') throw new TypeError(`a text's value must be a string, not ${describe(raw)}`);

@@ -36,7 +36,10 @@ export function dependentCells(cells: readonly CellNames[], changed: Iterable<st
  * The names of each cell, through `analyze` (the kernel's transpiler). A cell that does not parse
  * reads nothing here: it would fail before reading anything anyway.
  */
-export function cellNames<C extends { cellId: string }>(cells: readonly C[], analyze: (cell: C) => Pick<TranspiledCell, 'declared' | 'uses' | 'free'>): CellNames[] {
+export function cellNames<C extends { cellId: string }>(
+  cells: readonly C[],
+  analyze: (cell: C) => Pick<TranspiledCell, 'declared' | 'uses' | 'free'>,
+): CellNames[] {
   return cells.map((cell) => {
     try {
       const t = analyze(cell);
@@ -54,7 +57,12 @@ export function namesHolding(values: Record<string, unknown>, target: object): s
     // Descriptors, not reads: a getter a cell defined is never run from here.
     const v = Object.getOwnPropertyDescriptor(values, name)?.value as unknown;
     if (v === target) out.push(name);
-    else if (Array.isArray(v) ? v.includes(target) : isPlainObject(v) && Object.values(Object.getOwnPropertyDescriptors(v)).some((d) => d.value === target)) out.push(name);
+    else if (
+      Array.isArray(v)
+        ? v.includes(target)
+        : isPlainObject(v) && Object.values(Object.getOwnPropertyDescriptors(v)).some((d) => d.value === target)
+    )
+      out.push(name);
   }
   return out;
 }

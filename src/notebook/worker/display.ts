@@ -34,18 +34,30 @@ export interface DisplayOptions {
  * Synchronous except for images (encoding a PNG is asynchronous), so `display(a); console.log(b)`
  * keeps its order.
  */
-export function mimeBundle(value: unknown, options: DisplayOptions = {}): MimeBundle | undefined | Promise<MimeBundle | undefined> {
+export function mimeBundle(
+  value: unknown,
+  options: DisplayOptions = {},
+): MimeBundle | undefined | Promise<MimeBundle | undefined> {
   if (value === undefined) return undefined;
   if (options.raw) return value as MimeBundle;
   if (value === null || typeof value !== 'object') return { 'text/plain': capText(inspect(value)) };
-  if (isFrame(value) || value instanceof Table) return { 'application/vnd.kiroku.table+json': tableData(value), 'text/plain': capText(inspect(value)) };
+  if (isFrame(value) || value instanceof Table)
+    return { 'application/vnd.kiroku.table+json': tableData(value), 'text/plain': capText(inspect(value)) };
   if (isTensor(value)) return { 'text/plain': capText(inspect(value)) };
   if (isControl(value)) return { 'application/vnd.kiroku.control+json': value.toSpec(), 'text/plain': String(value) };
   const wrapper = markupWrapper(value);
   if (wrapper) return wrapper;
-  if (isChartSpec(value)) return { 'application/vnd.kiroku.chart+json': value, 'text/plain': `[${value.type} chart${value.title ? `: ${value.title}` : ''}]` };
+  if (isChartSpec(value))
+    return {
+      'application/vnd.kiroku.chart+json': value,
+      'text/plain': `[${value.type} chart${value.title ? `: ${value.title}` : ''}]`,
+    };
   if (isImage(value)) {
-    return imagePng(value).then((png) => (png ? { 'image/png': png, 'text/plain': `[image ${describeImage(value)}]` } : { 'text/plain': capText(inspect(value)) }));
+    return imagePng(value).then((png) =>
+      png
+        ? { 'image/png': png, 'text/plain': `[image ${describeImage(value)}]` }
+        : { 'text/plain': capText(inspect(value)) },
+    );
   }
   const plain = capText(inspect(value));
   const records = recordsTable(value, TABLE_ROWS);
@@ -58,14 +70,18 @@ export function mimeBundle(value: unknown, options: DisplayOptions = {}): MimeBu
 }
 
 function capText(s: string): string {
-  return s.length > TEXT_MAX_CHARS ? `${s.slice(0, TEXT_MAX_CHARS)}\n… (${s.length - TEXT_MAX_CHARS} more characters)` : s;
+  return s.length > TEXT_MAX_CHARS
+    ? `${s.slice(0, TEXT_MAX_CHARS)}\n… (${s.length - TEXT_MAX_CHARS} more characters)`
+    : s;
 }
 
 function markupWrapper(v: object): MimeBundle | undefined {
   const o = v as Record<string | symbol, unknown>;
   const keys = Object.keys(o);
-  if (typeof o.html === 'string' && (o[HTML] || (keys.length === 1 && keys[0] === 'html'))) return { 'text/html': o.html, 'text/plain': '[HTML]' };
-  if (typeof o.markdown === 'string' && (o[MARKDOWN] || (keys.length === 1 && keys[0] === 'markdown'))) return { 'text/markdown': o.markdown, 'text/plain': o.markdown };
+  if (typeof o.html === 'string' && (o[HTML] || (keys.length === 1 && keys[0] === 'html')))
+    return { 'text/html': o.html, 'text/plain': '[HTML]' };
+  if (typeof o.markdown === 'string' && (o[MARKDOWN] || (keys.length === 1 && keys[0] === 'markdown')))
+    return { 'text/markdown': o.markdown, 'text/plain': o.markdown };
   return undefined;
 }
 
@@ -102,7 +118,9 @@ export function tableData(frame: unknown, rows = TABLE_ROWS): TableData {
   return {
     kind,
     columns: [...t.columns],
-    index: danfo ? danfo.index.slice(0, head.rows).map((i) => (typeof i === 'number' ? i : String(i))) : Array.from({ length: head.rows }, (_, i) => i),
+    index: danfo
+      ? danfo.index.slice(0, head.rows).map((i) => (typeof i === 'number' ? i : String(i)))
+      : Array.from({ length: head.rows }, (_, i) => i),
     rows: head.values.map((row) => row.map(cell)),
     shape: [t.rows, kind === 'Series' ? 1 : t.columns.length],
     dtypes: [...t.dtypes],

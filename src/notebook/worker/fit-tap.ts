@@ -4,7 +4,12 @@
 // the fit, calls the original unchanged and returns its promise. (Autolog may wrap `fit` too: each
 // wrapper calls the one it found, in either order.)
 type Tf = typeof import('@tensorflow/tfjs');
-type Fit = (this: unknown, x: unknown, y: unknown, args?: { epochs?: number; initialEpoch?: number }) => Promise<unknown>;
+type Fit = (
+  this: unknown,
+  x: unknown,
+  y: unknown,
+  args?: { epochs?: number; initialEpoch?: number },
+) => Promise<unknown>;
 
 export interface FitInProgress {
   /** The epoch the fit counts up to (`epochs`; epochs are numbered from 0 as tfjs numbers them). */
@@ -28,7 +33,11 @@ export function tapFits(tf: Pick<Tf, 'LayersModel' | 'Sequential'>, now: () => n
     const original = own?.value as (Fit & { [TAPPED]?: true }) | undefined;
     if (!own || typeof original !== 'function' || original[TAPPED]) continue;
     const fit = function (this: unknown, x: unknown, y: unknown, args?: { epochs?: number; initialEpoch?: number }) {
-      const mine: FitInProgress = { epochs: args?.epochs ?? 1, initialEpoch: args?.initialEpoch ?? 0, startedAt: now() };
+      const mine: FitInProgress = {
+        epochs: args?.epochs ?? 1,
+        initialEpoch: args?.initialEpoch ?? 0,
+        startedAt: now(),
+      };
       current = mine;
       const done = () => {
         if (current === mine) current = null;

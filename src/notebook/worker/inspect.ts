@@ -77,7 +77,14 @@ function className(v: object): string | undefined {
   return name && name !== 'Object' ? name : undefined;
 }
 
-function wrap(prefix: string, open: string, close: string, items: string[], o: Required<InspectOptions>, indent: string): string {
+function wrap(
+  prefix: string,
+  open: string,
+  close: string,
+  items: string[],
+  o: Required<InspectOptions>,
+  indent: string,
+): string {
   const head = prefix ? `${prefix} ` : '';
   if (!items.length) return `${head}${open}${close}`;
   const one = `${head}${open} ${items.join(', ')} ${close}`;
@@ -122,7 +129,11 @@ function format(v: unknown, o: Required<InspectOptions>, depth: number, seen: Se
       const items: string[] = [];
       for (let i = 0; i < n; i++) items.push(i in (arr as object) ? sub(arr[i]) : '<empty>');
       if (arr.length > n) items.push(`... ${arr.length - n} more item${arr.length - n === 1 ? '' : 's'}`);
-      const prefix = isArray ? (className(obj) === 'Array' ? '' : (className(obj) ?? '')) : `${className(obj)}(${arr.length})`;
+      const prefix = isArray
+        ? className(obj) === 'Array'
+          ? ''
+          : (className(obj) ?? '')
+        : `${className(obj)}(${arr.length})`;
       return wrap(prefix, '[', ']', items, o, indent);
     }
     if (obj instanceof Map) {
@@ -135,10 +146,20 @@ function format(v: unknown, o: Required<InspectOptions>, depth: number, seen: Se
       if (obj.size > o.maxArrayLength) items.push(`... ${obj.size - o.maxArrayLength} more items`);
       return wrap(`Set(${obj.size})`, '{', '}', items, o, indent);
     }
-    const keys: Array<string | symbol> = [...Object.keys(obj), ...Object.getOwnPropertySymbols(obj).filter((s) => Object.prototype.propertyIsEnumerable.call(obj, s))];
+    const keys: Array<string | symbol> = [
+      ...Object.keys(obj),
+      ...Object.getOwnPropertySymbols(obj).filter((s) => Object.prototype.propertyIsEnumerable.call(obj, s)),
+    ];
     const items = keys.slice(0, o.maxArrayLength).map((k) => {
       const d = Object.getOwnPropertyDescriptor(obj, k);
-      const shown = d && !('value' in d) ? (d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]') : sub((obj as Record<string | symbol, unknown>)[k]);
+      const shown =
+        d && !('value' in d)
+          ? d.get && d.set
+            ? '[Getter/Setter]'
+            : d.get
+              ? '[Getter]'
+              : '[Setter]'
+          : sub((obj as Record<string | symbol, unknown>)[k]);
       return `${key(k)}: ${shown}`;
     });
     if (keys.length > o.maxArrayLength) items.push(`... ${keys.length - o.maxArrayLength} more properties`);
@@ -156,7 +177,8 @@ function formatSpecial(v: object, o: Required<InspectOptions>): string | undefin
   if (v instanceof Promise) return 'Promise { <pending or settled> }';
   if (v instanceof WeakMap || v instanceof WeakSet) return `${className(v)} { <items unknown> }`;
   if (v instanceof ArrayBuffer) return `ArrayBuffer { byteLength: ${v.byteLength} }`;
-  if (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer) return `SharedArrayBuffer { byteLength: ${v.byteLength} }`;
+  if (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer)
+    return `SharedArrayBuffer { byteLength: ${v.byteLength} }`;
   if (isFrame(v) || isTensor(v) || v instanceof Table) {
     // A Table and danfojs print their head rows; tfjs prints the values, elided when large.
     try {
@@ -172,11 +194,26 @@ function formatSpecial(v: object, o: Required<InspectOptions>): string | undefin
 /** A danfojs DataFrame or Series (by shape, not class: the browser bundle's class names are minified). */
 export function isFrame(v: unknown): v is { $isSeries: boolean; shape: number[]; head(n: number): unknown } {
   const f = v as { $isSeries?: unknown; shape?: unknown; head?: unknown } | null;
-  return !!f && typeof f === 'object' && typeof f.$isSeries === 'boolean' && Array.isArray(f.shape) && typeof f.head === 'function';
+  return (
+    !!f &&
+    typeof f === 'object' &&
+    typeof f.$isSeries === 'boolean' &&
+    Array.isArray(f.shape) &&
+    typeof f.head === 'function'
+  );
 }
 
 /** A TensorFlow.js tensor. */
-export function isTensor(v: unknown): v is { shape: number[]; dtype: string; rank: number; dataSync(): ArrayLike<number> } {
+export function isTensor(
+  v: unknown,
+): v is { shape: number[]; dtype: string; rank: number; dataSync(): ArrayLike<number> } {
   const t = v as { dataSync?: unknown; shape?: unknown; rank?: unknown; dtype?: unknown } | null;
-  return !!t && typeof t === 'object' && typeof t.dataSync === 'function' && Array.isArray(t.shape) && typeof t.rank === 'number' && typeof t.dtype === 'string';
+  return (
+    !!t &&
+    typeof t === 'object' &&
+    typeof t.dataSync === 'function' &&
+    Array.isArray(t.shape) &&
+    typeof t.rank === 'number' &&
+    typeof t.dtype === 'string'
+  );
 }

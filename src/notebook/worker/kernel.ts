@@ -4,7 +4,14 @@
 // One execution: begin its interrupt number → attribute runs to the cell → transpile → load the lazy
 // globals it uses → evaluate → send the result → wait for the cell's tracking writes and send its runs'
 // final state → execute_reply. Every message about the cell carries its cell and execution ids.
-import type { ControlChangeRequest, ExecuteRequest, HostMessage, InitRequest, KernelMessage, KernelState } from '../protocol';
+import type {
+  ControlChangeRequest,
+  ExecuteRequest,
+  HostMessage,
+  InitRequest,
+  KernelMessage,
+  KernelState,
+} from '../protocol';
 import { setInterruptCheck } from '../../lib/interrupt';
 import { isInterrupt } from '../../lib/errors';
 import { mlflow as defaultMlflow } from '../../tracking/default';
@@ -99,7 +106,10 @@ export class Kernel {
         this.post({ type: 'inspect_reply', requestId: message.requestId, names: this.scope.entries() });
         return Promise.resolve();
       default:
-        this.output.stream('stderr', `kiroku kernel: unknown message ${JSON.stringify((message as { type?: unknown }).type)}\n`);
+        this.output.stream(
+          'stderr',
+          `kiroku kernel: unknown message ${JSON.stringify((message as { type?: unknown }).type)}\n`,
+        );
         return Promise.resolve();
     }
   }
@@ -118,7 +128,8 @@ export class Kernel {
   /** An error no cell caught (a timer's callback, a promise nobody awaited): shown under the last cell. */
   reportUncaught(reason: unknown, kind: 'error' | 'rejection'): void {
     if (isInterrupt(reason)) return; // the tail of an interrupted cell
-    const text = reason instanceof Error ? (reason.stack ?? `${reason.name}: ${reason.message}`) : formatLogArgs([reason]);
+    const text =
+      reason instanceof Error ? (reason.stack ?? `${reason.name}: ${reason.message}`) : formatLogArgs([reason]);
     this.output.stream('stderr', `Uncaught${kind === 'rejection' ? ' (in promise)' : ''} ${text}\n`);
     this.output.flush();
   }
@@ -134,12 +145,17 @@ export class Kernel {
       // The page works against an MLflow server: so do cells, with the page's credentials.
       const { connectTrackingServer } = await import('../../interop/rest/connect');
       connectTrackingServer(this.mlflow, message.trackingUri, message.server);
-    } else if (message.trackingUri && message.trackingUri !== this.mlflow.getTrackingUri()) this.mlflow.setTrackingUri(message.trackingUri);
+    } else if (message.trackingUri && message.trackingUri !== this.mlflow.getTrackingUri())
+      this.mlflow.setTrackingUri(message.trackingUri);
     // Opening the client ends the runs a previous kernel left RUNNING (a restart terminated it and
     // released their locks) as KILLED now, not when a cell first logs.
     this.mlflow.client();
     this.user = message.user;
-    await defineGlobals(this.scope, { mlflow: this.mlflow, display: (value, options) => this.display(value, options), ui: this.controls.factories() });
+    await defineGlobals(this.scope, {
+      mlflow: this.mlflow,
+      display: (value, options) => this.display(value, options),
+      ui: this.controls.factories(),
+    });
     this.setState('idle');
     if (this.options.preloadTf ?? true) {
       loadTf().then(
@@ -205,15 +221,29 @@ export class Kernel {
   private changeControl(req: ControlChangeRequest): KernelMessage {
     const reply = { type: 'control_reply' as const, requestId: req.requestId, controlId: req.controlId };
     const control = this.controls.get(req.controlId);
-    if (!control) return { ...reply, cellIds: [], error: 'This control belongs to an earlier kernel: run its cell again to use it.' };
+    if (!control)
+      return {
+        ...reply,
+        cellIds: [],
+        error: 'This control belongs to an earlier kernel: run its cell again to use it.',
+      };
     let value: ReturnType<typeof control.set>;
     try {
       value = control.set(req.value);
     } catch (err) {
-      return { ...reply, cellIds: [], error: `The control refused the value: ${err instanceof Error ? err.message : String(err)}.` };
+      return {
+        ...reply,
+        cellIds: [],
+        error: `The control refused the value: ${err instanceof Error ? err.message : String(err)}.`,
+      };
     }
     const names = cellNames(req.cells, (c) =>
-      transpileCell(c.code, { language: c.language, sourceUrl: 'analysis', kernelName: (n) => this.scope.kernelName(n), isGlobal: (n) => n in globalThis }),
+      transpileCell(c.code, {
+        language: c.language,
+        sourceUrl: 'analysis',
+        kernelName: (n) => this.scope.kernelName(n),
+        isGlobal: (n) => n in globalThis,
+      }),
     );
     return { ...reply, value, cellIds: dependentCells(names, namesHolding(this.scope.values, control)) };
   }
@@ -235,7 +265,12 @@ export class Kernel {
     if (!target) return;
     const send = (data: Awaited<ReturnType<typeof mimeBundle>>) => {
       if (!data) return;
-      this.output.send({ type: 'display_data', ...target, data, ...(options.displayId ? { displayId: String(options.displayId) } : {}) });
+      this.output.send({
+        type: 'display_data',
+        ...target,
+        data,
+        ...(options.displayId ? { displayId: String(options.displayId) } : {}),
+      });
     };
     const data = mimeBundle(value, options);
     if (data instanceof Promise) return data.then(send);

@@ -19,7 +19,9 @@ const scope = self as unknown as WorkerScope;
 const post = scope.postMessage.bind(scope) as (message: KernelMessage) => void;
 // IndexedDB is reached through a thread of its own, so a spinning cell never holds a transaction
 // that other tabs wait on (store-thread.ts).
-const storeThread = new StoreThread(new Worker(new URL('./store.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-store' }));
+const storeThread = new StoreThread(
+  new Worker(new URL('./store.worker.ts', import.meta.url), { type: 'module', name: 'kiroku-store' }),
+);
 const dbName = (uri: string) => uri.slice('indexeddb:'.length) || 'kiroku';
 registerTrackingScheme('indexeddb', (uri) => threadTrackingStore(storeThread, dbName(uri)));
 registerRegistryScheme('indexeddb', (uri) => threadRegistryStore(storeThread, dbName(uri)));
@@ -38,10 +40,12 @@ function holdForLife(name: string): Promise<void> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (!locks) return Promise.resolve();
   return new Promise((held) => {
-    locks.request(name, () => {
-      held();
-      return new Promise<never>(() => {});
-    }).catch(() => held()); // no lock: the page cannot tell this worker's end, but it still works
+    locks
+      .request(name, () => {
+        held();
+        return new Promise<never>(() => {});
+      })
+      .catch(() => held()); // no lock: the page cannot tell this worker's end, but it still works
   });
 }
 // Errors no cell caught are shown under the last cell instead of reaching the page as worker errors

@@ -42,7 +42,8 @@ export function tapMetrics(client: TrackingClient, listener: MetricListener): vo
   };
   client.logBatch = (runId, batch) => {
     const result = logBatch(runId, batch);
-    for (const m of batch.metrics ?? []) if (typeof m.value === 'number') emit(runId, { key: m.key, value: m.value, step: m.step ?? 0 });
+    for (const m of batch.metrics ?? [])
+      if (typeof m.value === 'number') emit(runId, { key: m.key, value: m.value, step: m.step ?? 0 });
     return result;
   };
 }

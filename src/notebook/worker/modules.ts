@@ -16,9 +16,14 @@ export function importModule(specifier: string): Promise<unknown> {
   const load = BUNDLED_MODULES[specifier];
   if (load) return load();
   if (URL_SPECIFIER.test(specifier)) return import(/* @vite-ignore */ specifier);
-  const known = Object.keys(BUNDLED_MODULES).map((k) => `'${k}'`).join(', ');
+  const known = Object.keys(BUNDLED_MODULES)
+    .map((k) => `'${k}'`)
+    .join(', ');
   return Promise.reject(
-    new KernelError(`Cannot import '${specifier}': a cell can import the bundled packages ${known}, or a module by its full URL.`, 'MODULE_NOT_FOUND'),
+    new KernelError(
+      `Cannot import '${specifier}': a cell can import the bundled packages ${known}, or a module by its full URL.`,
+      'MODULE_NOT_FOUND',
+    ),
   );
 }
 
@@ -32,11 +37,20 @@ export function defaultExport(module: unknown): unknown {
  * `import { name } from 'm'`, with the message a browser gives for a missing export. In TypeScript a
  * name may be a type (`import { Run } from 'kiroku'`), erased at run time: it imports as undefined.
  */
-export function namedExport(module: unknown, name: string, specifier: string, line: number, mayBeType = false): unknown {
+export function namedExport(
+  module: unknown,
+  name: string,
+  specifier: string,
+  line: number,
+  mayBeType = false,
+): unknown {
   const m = module as Record<string, unknown>;
   if (m && name in m) return m[name];
   if (mayBeType) return undefined;
-  throw withCellLine(new SyntaxError(`The requested module '${specifier}' does not provide an export named '${name}'`), line);
+  throw withCellLine(
+    new SyntaxError(`The requested module '${specifier}' does not provide an export named '${name}'`),
+    line,
+  );
 }
 
 /** Marks an error raised for a given cell line (an import), for the traceback. */

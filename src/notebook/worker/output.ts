@@ -79,7 +79,13 @@ export class OutputRouter {
     const t = this.target;
     if (!t) return;
     if (this.pending) {
-      this.post({ type: 'stream', cellId: t.cellId, executionId: t.executionId, name: this.pending.name, text: this.pending.text });
+      this.post({
+        type: 'stream',
+        cellId: t.cellId,
+        executionId: t.executionId,
+        name: this.pending.name,
+        text: this.pending.text,
+      });
       this.pending = null;
     }
     if (this.dropped) {
@@ -109,7 +115,8 @@ export class OutputRouter {
       debug: (...a) => line('stdout', a),
       warn: (...a) => line('stderr', a),
       error: (...a) => line('stderr', a),
-      trace: (...a) => line('stderr', [`Trace: ${formatLogArgs(a)}\n${(new Error().stack ?? '').split('\n').slice(2).join('\n')}`]),
+      trace: (...a) =>
+        line('stderr', [`Trace: ${formatLogArgs(a)}\n${(new Error().stack ?? '').split('\n').slice(2).join('\n')}`]),
       dir: (v) => line('stdout', [inspect(v)]),
       table: (v) => line('stdout', [inspect(v, { depth: 1 })]),
       assert: (cond, ...a) => {

@@ -53,5 +53,11 @@ export function recordsTable(value: unknown, rows: number): TableData | undefine
     }
     if (table.length < rows) table.push(row);
   }
-  return { kind: 'DataFrame', columns, index: table.map((_, i) => i), rows: table, shape: [value.length, columns.length] };
+  return {
+    kind: 'DataFrame',
+    columns,
+    index: table.map((_, i) => i),
+    rows: table,
+    shape: [value.length, columns.length],
+  };
 }

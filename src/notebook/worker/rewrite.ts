@@ -17,7 +17,16 @@
 // (outer first) and closers appendLeft in post-order (inner first), so nested wrappers stay nested.
 import type MagicString from 'magic-string';
 import { functionNames, lexicalNames, patternNames, varNames, type AnyNode } from './bindings';
-import { COUNTER_DECLARATION, KERNEL, LOOP_CHECK, SCOPE, type ImportBinding, type ImportRecord, type NameLookup, type RewriteResult } from './cell-code';
+import {
+  COUNTER_DECLARATION,
+  KERNEL,
+  LOOP_CHECK,
+  SCOPE,
+  type ImportBinding,
+  type ImportRecord,
+  type NameLookup,
+  type RewriteResult,
+} from './cell-code';
 import { CellNames, type Scope } from './cell-names';
 import { LineKeepingEdits } from './line-keeping-edits';
 
@@ -118,16 +127,19 @@ class Rewriter {
         }
         if (node.left.type !== 'Identifier') this.pattern(node.left, scope, inFn, 'write');
         // `x += 1` on an unknown name stays as written: strict mode throws "x is not defined".
-        else if (node.operator === '=' || this.names.resolve(node.left.name, scope) === 'cell') this.names.reference(node.left, 'write', scope);
+        else if (node.operator === '=' || this.names.resolve(node.left.name, scope) === 'cell')
+          this.names.reference(node.left, 'write', scope);
         return this.visit(node.right, scope, inFn);
       case 'UpdateExpression':
         if (node.argument.type !== 'Identifier') return this.visit(node.argument, scope, inFn);
         if (this.names.isConst(node.argument, scope)) return this.names.constAssignment(node, node.argument);
         this.names.checkReserved(node.argument);
-        if (this.names.resolve(node.argument.name, scope) === 'cell') this.names.reference(node.argument, 'write', scope);
+        if (this.names.resolve(node.argument.name, scope) === 'cell')
+          this.names.reference(node.argument, 'write', scope);
         return;
       case 'UnaryExpression':
-        if (node.operator === 'typeof' && node.argument.type === 'Identifier') return this.names.reference(node.argument, 'typeof', scope);
+        if (node.operator === 'typeof' && node.argument.type === 'Identifier')
+          return this.names.reference(node.argument, 'typeof', scope);
         return this.visit(node.argument, scope, inFn);
       case 'AwaitExpression':
         this.s.appendRight(node.argument.start, `${KERNEL}.aw(`);
@@ -149,7 +161,8 @@ class Rewriter {
         return;
       case 'Property':
         if (node.computed) this.visit(node.key, scope, inFn);
-        if (node.shorthand && node.value.type === 'Identifier') return this.names.reference(node.value, 'read', scope, true);
+        if (node.shorthand && node.value.type === 'Identifier')
+          return this.names.reference(node.value, 'read', scope, true);
         return this.visit(node.value, scope, inFn);
       case 'LabeledStatement':
         return this.visit(node.body, scope, inFn, node);
@@ -170,7 +183,11 @@ class Rewriter {
         this.visit(node.options, scope, inFn);
         return;
       case 'ExportNamedDeclaration':
-        if (!node.declaration) throw this.edits.error('A cell cannot export names: names it declares are already visible to later cells.', node);
+        if (!node.declaration)
+          throw this.edits.error(
+            'A cell cannot export names: names it declares are already visible to later cells.',
+            node,
+          );
         this.edits.blank(node.start, node.declaration.start);
         return this.visit(node.declaration, scope, inFn, node);
       case 'ExportDefaultDeclaration':
@@ -194,7 +211,12 @@ class Rewriter {
   }
 
   /** Binding patterns (`bind`: parameters, local declarations) and assignment targets (`write`). */
-  private pattern(p: AnyNode | null | undefined, scope: Scope | null, inFn: boolean, mode: 'bind' | 'write' | 'declare'): void {
+  private pattern(
+    p: AnyNode | null | undefined,
+    scope: Scope | null,
+    inFn: boolean,
+    mode: 'bind' | 'write' | 'declare',
+  ): void {
     if (!p) return;
     switch (p.type) {
       case 'Identifier':
@@ -302,7 +324,12 @@ class Rewriter {
   private loop(node: AnyNode, scope: Scope | null, inFn: boolean): void {
     this.fnHasLoop = true;
     let inner = scope;
-    const head = node.type === 'ForStatement' ? node.init : node.type === 'WhileStatement' || node.type === 'DoWhileStatement' ? null : node.left;
+    const head =
+      node.type === 'ForStatement'
+        ? node.init
+        : node.type === 'WhileStatement' || node.type === 'DoWhileStatement'
+          ? null
+          : node.left;
     if (head?.type === 'VariableDeclaration' && head.kind !== 'var') {
       inner = { names: new Set(head.declarations.flatMap((d: AnyNode) => patternNames(d.id))), parent: scope };
     }
@@ -332,7 +359,11 @@ class Rewriter {
     const bindings: ImportBinding[] = node.specifiers.map((spec: AnyNode) => {
       this.names.checkReserved(spec.local);
       const imported =
-        spec.type === 'ImportDefaultSpecifier' ? 'default' : spec.type === 'ImportNamespaceSpecifier' ? '*' : (spec.imported.name ?? String(spec.imported.value));
+        spec.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : spec.type === 'ImportNamespaceSpecifier'
+            ? '*'
+            : (spec.imported.name ?? String(spec.imported.value));
       return { local: spec.local.name, imported };
     });
     this.imports.push({ specifier: String(node.source.value), line: node.loc?.start.line ?? 1, bindings });

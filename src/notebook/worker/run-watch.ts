@@ -122,7 +122,8 @@ export class RunWatcher {
       void adopted.catch(() => {}).finally(() => this.adopting.delete(m.runId));
     } else if (m.type === 'run-updated') {
       if (this.runs.has(m.runId)) this.scheduleRefresh(m.runId);
-      else if (this.current && !this.adopting.has(m.runId) && this.mlflow.activeRun()?.info.runId === m.runId) this.track(this.adoptResumed(m.runId, this.current));
+      else if (this.current && !this.adopting.has(m.runId) && this.mlflow.activeRun()?.info.runId === m.runId)
+        this.track(this.adoptResumed(m.runId, this.current));
     }
   }
 
@@ -130,7 +131,14 @@ export class RunWatcher {
   private async adoptResumed(runId: string, cell: CellRun): Promise<void> {
     const run = await this.mlflow.client().getRun(runId);
     if (this.runs.has(runId) || this.adopting.has(runId)) return;
-    const w: Watched = { cell, runName: run.info.runName, steps: new Map(), progressDirty: false, lastProgress: 0, lastRefresh: 0 };
+    const w: Watched = {
+      cell,
+      runName: run.info.runName,
+      steps: new Map(),
+      progressDirty: false,
+      lastProgress: 0,
+      lastRefresh: 0,
+    };
     this.runs.set(runId, w);
     this.sendLink(runId, w, run);
   }
@@ -140,9 +148,21 @@ export class RunWatcher {
     const client = this.mlflow.client();
     const run = await client.getRun(runId);
     const tags = run.data.tags;
-    if (tags[CELL_TAG] !== cell.cellId || tags[NOTEBOOK_TAG] !== cell.notebook.id || run.info.startTime < cell.startedAt - 1000) return;
+    if (
+      tags[CELL_TAG] !== cell.cellId ||
+      tags[NOTEBOOK_TAG] !== cell.notebook.id ||
+      run.info.startTime < cell.startedAt - 1000
+    )
+      return;
     if (this.runs.has(runId)) return;
-    const w: Watched = { cell, runName: run.info.runName, steps: new Map(), progressDirty: false, lastProgress: 0, lastRefresh: 0 };
+    const w: Watched = {
+      cell,
+      runName: run.info.runName,
+      steps: new Map(),
+      progressDirty: false,
+      lastProgress: 0,
+      lastRefresh: 0,
+    };
     this.runs.set(runId, w);
     this.sendLink(runId, w, run);
     for (const point of this.early.get(runId)?.values() ?? []) this.onMetric(runId, point);
@@ -183,9 +203,16 @@ export class RunWatcher {
     const uri = this.mlflow.getTrackingUri();
     if (isServerUri(uri) && uri !== this.pageTrackingUri) link.server = uri.replace(/\/+$/, '');
     const prev = w.link;
-    if (prev && prev.status === link.status && prev.metricCount === link.metricCount && prev.runName === link.runName) return;
+    if (prev && prev.status === link.status && prev.metricCount === link.metricCount && prev.runName === link.runName)
+      return;
     w.link = link;
-    this.send({ type: 'display_data', cellId: w.cell.cellId, executionId: w.cell.executionId, data: { 'application/vnd.kiroku.run+json': link }, displayId: runId });
+    this.send({
+      type: 'display_data',
+      cellId: w.cell.cellId,
+      executionId: w.cell.executionId,
+      data: { 'application/vnd.kiroku.run+json': link },
+      displayId: runId,
+    });
   }
 
   private onMetric(runId: string, point: MetricPoint): void {
@@ -245,7 +272,10 @@ export class RunWatcher {
 }
 
 /** A fit's progress: epochs done of its total, time so far and time left (at the same pace). */
-function epochsOf(w: Watched, step: number): Partial<Pick<Progress, 'step' | 'total' | 'unit' | 'elapsedMs' | 'etaMs'>> {
+function epochsOf(
+  w: Watched,
+  step: number,
+): Partial<Pick<Progress, 'step' | 'total' | 'unit' | 'elapsedMs' | 'etaMs'>> {
   const fit = w.fit;
   if (!fit || step < fit.initialEpoch || step >= fit.epochs) return {};
   const done = step + 1;

@@ -101,6 +101,7 @@ export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;
   const ctor = (value as { constructor?: { name?: string } }).constructor;
-  if ((value as { $isSeries?: boolean }).$isSeries !== undefined) return (value as { $isSeries: boolean }).$isSeries ? 'Series' : 'DataFrame';
+  if ((value as { $isSeries?: boolean }).$isSeries !== undefined)
+    return (value as { $isSeries: boolean }).$isSeries ? 'Series' : 'DataFrame';
   return ctor?.name || 'Object';
 }

@@ -68,32 +68,74 @@ type Methods<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown 
 
 // Whole-store dumps and restores are not the kernel's business (the workspace does them on its own
 // thread); searchRuns and getArtifactAtUri are a server's, which the IndexedDB store does not have.
-const TRACKING_METHODS: Omit<Methods<Required<TrackingStore>>, 'searchRuns' | 'getArtifactAtUri' | 'dump' | 'restoreExperiment' | 'restoreRun'> = {
-  createExperiment: true, getExperiment: true, getExperimentByName: true, listExperiments: true, updateExperiment: true,
-  setExperimentTag: true, createRun: true, getRun: true, listRuns: true, listRunningRuns: true, updateRunInfo: true,
-  logBatch: true, commit: true, deleteTag: true, logInputs: true, getMetricHistory: true, putArtifact: true,
-  putArtifacts: true, getArtifact: true, listArtifactPaths: true, deleteArtifacts: true, purgeRuns: true, metricPointCount: true, close: true,
+const TRACKING_METHODS: Omit<
+  Methods<Required<TrackingStore>>,
+  'searchRuns' | 'getArtifactAtUri' | 'dump' | 'restoreExperiment' | 'restoreRun'
+> = {
+  createExperiment: true,
+  getExperiment: true,
+  getExperimentByName: true,
+  listExperiments: true,
+  updateExperiment: true,
+  setExperimentTag: true,
+  createRun: true,
+  getRun: true,
+  listRuns: true,
+  listRunningRuns: true,
+  updateRunInfo: true,
+  logBatch: true,
+  commit: true,
+  deleteTag: true,
+  logInputs: true,
+  getMetricHistory: true,
+  putArtifact: true,
+  putArtifacts: true,
+  getArtifact: true,
+  listArtifactPaths: true,
+  deleteArtifacts: true,
+  purgeRuns: true,
+  metricPointCount: true,
+  close: true,
 };
 
 const REGISTRY_METHODS: Methods<RegistryStore> = {
-  createRegisteredModel: true, getRegisteredModel: true, listRegisteredModels: true, updateRegisteredModel: true,
-  renameRegisteredModel: true, deleteRegisteredModel: true, setRegisteredModelTag: true, setAlias: true,
-  createModelVersion: true, getModelVersion: true, listModelVersions: true, updateModelVersion: true,
-  deleteModelVersion: true, setModelVersionTag: true, close: true,
+  createRegisteredModel: true,
+  getRegisteredModel: true,
+  listRegisteredModels: true,
+  updateRegisteredModel: true,
+  renameRegisteredModel: true,
+  deleteRegisteredModel: true,
+  setRegisteredModelTag: true,
+  setAlias: true,
+  createModelVersion: true,
+  getModelVersion: true,
+  listModelVersions: true,
+  updateModelVersion: true,
+  deleteModelVersion: true,
+  setModelVersionTag: true,
+  close: true,
 };
 
 function forward<T>(thread: StoreThread, kind: StoreKind, name: string, methods: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const method of Object.keys(methods)) out[method] = (...args: unknown[]) => thread.call(kind, name, method, args);
+  for (const method of Object.keys(methods))
+    out[method] = (...args: unknown[]) => thread.call(kind, name, method, args);
   return out as T & Record<string, unknown>;
 }
 
 /** `indexeddb:<name>` for the kernel: the IndexedDB tracking store, run on the store thread. */
 export function threadTrackingStore(thread: StoreThread, name: string): TrackingStore {
-  return { uri: `indexeddb:${name}`, assignsRunIds: false, ...forward(thread, 'tracking', name, TRACKING_METHODS) } as unknown as TrackingStore;
+  return {
+    uri: `indexeddb:${name}`,
+    assignsRunIds: false,
+    ...forward(thread, 'tracking', name, TRACKING_METHODS),
+  } as unknown as TrackingStore;
 }
 
 /** The registry beside it, in the same database, on the same thread. */
 export function threadRegistryStore(thread: StoreThread, name: string): RegistryStore {
-  return { uri: `indexeddb:${name}`, ...forward(thread, 'registry', name, REGISTRY_METHODS) } as unknown as RegistryStore;
+  return {
+    uri: `indexeddb:${name}`,
+    ...forward(thread, 'registry', name, REGISTRY_METHODS),
+  } as unknown as RegistryStore;
 }

@@ -34,7 +34,11 @@ scope.addEventListener('message', (event) => {
       scope.postMessage({ id: call.id, ok: true, value: await fn.apply(store, call.args) });
     } catch (err) {
       const e = err as { name?: string; message?: string; code?: string };
-      scope.postMessage({ id: call.id, ok: false, error: { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}) } });
+      scope.postMessage({
+        id: call.id,
+        ok: false,
+        error: { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}) },
+      });
     }
   })();
 });

@@ -13,12 +13,14 @@ let described: { name: string; text: string } | undefined;
 
 /** The tfjs module with its backend chosen (and its fits noted for the progress bar). */
 export function loadTf(): Promise<Tf> {
-  return (loading ??= Promise.all([import('@tensorflow/tfjs'), import('../../ml/core/tf-backend')]).then(async ([tf, backends]) => {
-    tapFits(tf);
-    await backends.ensureTfBackend();
-    loaded = { tf, backends };
-    return tf;
-  }));
+  return (loading ??= Promise.all([import('@tensorflow/tfjs'), import('../../ml/core/tf-backend')]).then(
+    async ([tf, backends]) => {
+      tapFits(tf);
+      await backends.ensureTfBackend();
+      loaded = { tf, backends };
+      return tf;
+    },
+  ));
 }
 
 /**

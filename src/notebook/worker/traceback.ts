@@ -13,7 +13,15 @@
 // Frames below the outermost cell frame are the kernel calling the cell: dropped. Library frames above
 // the first cell frame (where the error happened, inside danfojs or an estimator) are kept, shortened;
 // the page shows them only on request.
-import { DataError, InterruptError, NotFittedError, SchemaError, SearchSyntaxError, TrackingError, isInterrupt } from '../../lib/errors';
+import {
+  DataError,
+  InterruptError,
+  NotFittedError,
+  SchemaError,
+  SearchSyntaxError,
+  TrackingError,
+  isInterrupt,
+} from '../../lib/errors';
 import { FRAME_INDENT, SOURCE_INDENT } from '../traceback-format';
 import { KernelError } from './errors';
 import { inspect } from './inspect';
@@ -51,7 +59,11 @@ function parseFrame(line: string): Frame | undefined {
 /** The code of the cell that ran as [n] (its lines), if the kernel still has it. */
 export type CellSources = (executionCount: number) => readonly string[] | undefined;
 
-export function errorContent(err: unknown, executionCount: number, sources: CellSources = () => undefined): ErrorContent {
+export function errorContent(
+  err: unknown,
+  executionCount: number,
+  sources: CellSources = () => undefined,
+): ErrorContent {
   if (!(err instanceof Error)) {
     return { ename: 'Uncaught', evalue: inspect(err), traceback: [`Uncaught ${inspect(err)}`] };
   }
@@ -59,13 +71,21 @@ export function errorContent(err: unknown, executionCount: number, sources: Cell
   const evalue = cleanMessage(err.message);
   const head = `${ename}: ${evalue}`;
   // Errors raised for a known line before any cell code ran (syntax, imports) carry that line.
-  const known = (err as { cellLine?: number; line?: number }).cellLine ?? (err instanceof SyntaxError ? (err as { line?: number }).line : undefined);
+  const known =
+    (err as { cellLine?: number; line?: number }).cellLine ??
+    (err instanceof SyntaxError ? (err as { line?: number }).line : undefined);
   // (Line 0: the engine refused the whole cell and said nowhere where.)
   const withSource = (frame: string, count: number, line: number) => {
     const code = sources(count)?.[line - 1]?.trim();
     return code ? [frame, `${SOURCE_INDENT}${code}`] : [frame];
   };
-  if (typeof known === 'number') return { ename, evalue, traceback: known > 0 ? [head, ...withSource(`${FRAME_INDENT}at cell line ${known}`, executionCount, known)] : [head] };
+  if (typeof known === 'number')
+    return {
+      ename,
+      evalue,
+      traceback:
+        known > 0 ? [head, ...withSource(`${FRAME_INDENT}at cell line ${known}`, executionCount, known)] : [head],
+    };
 
   const frames = (err.stack ?? '').split('\n').map(parseFrame);
   const lines: string[] = [];
@@ -77,7 +97,8 @@ export function errorContent(err: unknown, executionCount: number, sources: Cell
   let libraryFrames = 0;
   frames.forEach((f, i) => {
     if (!f) return;
-    if (f.file.includes(CELL_URL_PREFIX)) return void lines.push(...withSource(`${FRAME_INDENT}at ${cellFrame(f, executionCount)}`, cellCount(f), f.line));
+    if (f.file.includes(CELL_URL_PREFIX))
+      return void lines.push(...withSource(`${FRAME_INDENT}at ${cellFrame(f, executionCount)}`, cellCount(f), f.line));
     if (lastCell !== -1 && i > lastCell) return; // the kernel calling the cell
     const library = `${FRAME_INDENT}at ${f.fn ? `${f.fn} ` : ''}(${shortFile(f.file)}:${f.line})`;
     if (firstCell === -1 || i < firstCell) {

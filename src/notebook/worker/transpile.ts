@@ -7,7 +7,15 @@ import { parse } from 'acorn';
 import MagicString from 'magic-string';
 import type { AnyNode } from './bindings';
 import { rewriteCell } from './rewrite';
-import { CellSyntaxError, COUNTER_DECLARATION, KERNEL, MODULES, SCOPE, type ImportRecord, type NameLookup } from './cell-code';
+import {
+  CellSyntaxError,
+  COUNTER_DECLARATION,
+  KERNEL,
+  MODULES,
+  SCOPE,
+  type ImportRecord,
+  type NameLookup,
+} from './cell-code';
 
 export { CellSyntaxError } from './cell-code';
 
@@ -44,7 +52,15 @@ export function transpileCell(code: string, options: TranspileOptions): Transpil
   const r = rewriteCell(s, js, program, options);
   s.prepend(prologue(r.imports, r.hoisted, ts));
   const source = `(async function cell(${SCOPE}, ${KERNEL}) {${s.toString()}\n})\n//# sourceURL=${options.sourceUrl}`;
-  return { source, declared: r.declared, consts: r.consts, uses: r.uses, free: r.free, imports: r.imports, hasResult: r.hasResult };
+  return {
+    source,
+    declared: r.declared,
+    consts: r.consts,
+    uses: r.uses,
+    free: r.free,
+    imports: r.imports,
+    hasResult: r.hasResult,
+  };
 }
 
 /**

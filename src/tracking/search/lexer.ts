@@ -128,7 +128,12 @@ function readString(source: string, start: number): { value: string; end: number
  * A bare name made of `part` characters, or a name in one of `quotes`: backquotes take no escapes (as
  * MLflow), `'` and `"` are read as strings.
  */
-function readName(source: string, start: number, part: RegExp, quotes: string): { name: string; end: number; quoted: boolean } {
+function readName(
+  source: string,
+  start: number,
+  part: RegExp,
+  quotes: string,
+): { name: string; end: number; quoted: boolean } {
   const quote = source[start];
   if (quote === '`' && quotes.includes(quote)) {
     const close = source.indexOf('`', start + 1);

@@ -172,7 +172,10 @@ class Parser {
       const separator = this.next();
       if (separator.kind === ')') return values;
       if (separator.kind !== ',') {
-        throw syntaxError(`${LIST} ill-formed list: expected ',' or ')', found ${describe(separator)}`, separator.start);
+        throw syntaxError(
+          `${LIST} ill-formed list: expected ',' or ')', found ${describe(separator)}`,
+          separator.start,
+        );
       }
     }
   }

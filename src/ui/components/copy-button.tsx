@@ -19,7 +19,9 @@ export function CopyButton({ text, label, class: cls }: { text: string; label: s
       <button type="button" class={`copy ${cls ?? ''}`} onClick={copy} aria-label={label} title={label}>
         {done === 'copied' ? t('common.copied') : done === 'failed' ? t('copy.failed') : t('common.copy')}
       </button>
-      <span class="vh" aria-live="polite">{done === 'copied' ? t('copy.done') : done === 'failed' ? t('copy.select') : ''}</span>
+      <span class="vh" aria-live="polite">
+        {done === 'copied' ? t('copy.done') : done === 'failed' ? t('copy.select') : ''}
+      </span>
     </>
   );
 }

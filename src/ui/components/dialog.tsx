@@ -7,7 +7,15 @@ import { t } from '../i18n/t';
 
 let nextId = 0;
 
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [titleId] = useState(() => `dialog-title-${++nextId}`);
   useEffect(() => {
@@ -16,7 +24,15 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     return () => d.open && d.close();
   }, []);
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}>
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>
@@ -56,16 +72,36 @@ export function PromptDialog(props: {
     <Dialog title={props.title} onClose={props.onClose}>
       <form method="dialog" onSubmit={submit}>
         <label for={inputId}>{props.label}</label>
-        <input id={inputId} value={value} onInput={(e) => setValue(e.currentTarget.value)} required autoFocus autocomplete="off"
+        <input
+          id={inputId}
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+          required
+          autoFocus
+          autocomplete="off"
           list={props.suggestions?.length ? `${inputId}-list` : undefined}
-          aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} />
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
+        />
         {props.suggestions && props.suggestions.length > 0 && (
-          <datalist id={`${inputId}-list`}>{props.suggestions.map((s) => <option key={s} value={s} />)}</datalist>
+          <datalist id={`${inputId}-list`}>
+            {props.suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
         )}
-        {error && <p id={`${inputId}-error`} class="form-error" role="alert">{error}</p>}
+        {error && (
+          <p id={`${inputId}-error`} class="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div class="dialog-actions">
-          <button type="button" onClick={props.onClose}>{t('dialog.cancel')}</button>
-          <button type="submit" class="primary" disabled={busy || !value.trim()}>{props.submitLabel}</button>
+          <button type="button" onClick={props.onClose}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" class="primary" disabled={busy || !value.trim()}>
+            {props.submitLabel}
+          </button>
         </div>
       </form>
     </Dialog>
@@ -76,7 +112,15 @@ export function PromptDialog(props: {
  * Ask before doing something; `onConfirm` may reject with a message shown in the dialog. Cancel has the
  * focus, unless `focusConfirm` (Jupyter's restart: 0, 0, Enter).
  */
-export function ConfirmDialog(props: { title: string; children: ComponentChildren; confirmLabel: string; danger?: boolean; focusConfirm?: boolean; onConfirm: () => Promise<void>; onClose: () => void }) {
+export function ConfirmDialog(props: {
+  title: string;
+  children: ComponentChildren;
+  confirmLabel: string;
+  danger?: boolean;
+  focusConfirm?: boolean;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
@@ -92,10 +136,23 @@ export function ConfirmDialog(props: { title: string; children: ComponentChildre
   return (
     <Dialog title={props.title} onClose={props.onClose}>
       <div class="dialog-body">{props.children}</div>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="dialog-actions">
-        <button type="button" onClick={props.onClose} autoFocus={!props.focusConfirm}>{t('dialog.cancel')}</button>
-        <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={busy} onClick={confirm} autoFocus={props.focusConfirm}>{props.confirmLabel}</button>
+        <button type="button" onClick={props.onClose} autoFocus={!props.focusConfirm}>
+          {t('dialog.cancel')}
+        </button>
+        <button
+          type="button"
+          class={props.danger ? 'danger' : 'primary'}
+          disabled={busy}
+          onClick={confirm}
+          autoFocus={props.focusConfirm}>
+          {props.confirmLabel}
+        </button>
       </div>
     </Dialog>
   );

@@ -43,7 +43,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     return (
       <div class="render-error" role="alert">
         <p>{t('error.show', { what: this.props.what, error: error.message || error.name })}</p>
-        <button type="button" class="small" onClick={() => this.setState({ error: null })}>{t('error.retry')}</button>
+        <button type="button" class="small" onClick={() => this.setState({ error: null })}>
+          {t('error.retry')}
+        </button>
       </div>
     );
   }

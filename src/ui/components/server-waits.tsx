@@ -28,9 +28,15 @@ export function ServerWaits() {
   return (
     <div class="storage-notice server-waits" role="status">
       <span aria-busy="true">
-        {t('waits.loading', { hosts: hosts.join(', '), seconds, requests: slow.length > 1 ? t('waits.requests', { count: slow.length }) : '' })}
+        {t('waits.loading', {
+          hosts: hosts.join(', '),
+          seconds,
+          requests: slow.length > 1 ? t('waits.requests', { count: slow.length }) : '',
+        })}
       </span>
-      <button type="button" onClick={cancelWaits}>{t('dialog.cancel')}</button>
+      <button type="button" onClick={cancelWaits}>
+        {t('dialog.cancel')}
+      </button>
     </div>
   );
 }

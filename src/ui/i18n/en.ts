@@ -11,5 +11,16 @@ import { outputs } from './en/outputs';
 import { shell } from './en/shell';
 import { deploy } from './en/deploy';
 
-export const en = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings, ...deploy };
+export const en = {
+  ...shell,
+  ...notebook,
+  ...outputs,
+  ...artifacts,
+  ...predict,
+  ...models,
+  ...run,
+  ...experiments,
+  ...settings,
+  ...deploy,
+};
 export type MessageKey = keyof typeof en;

@@ -12,4 +12,15 @@ import { outputs } from './ja/outputs';
 import { shell } from './ja/shell';
 import { deploy } from './ja/deploy';
 
-export const ja: Catalog = { ...shell, ...notebook, ...outputs, ...artifacts, ...predict, ...models, ...run, ...experiments, ...settings, ...deploy };
+export const ja: Catalog = {
+  ...shell,
+  ...notebook,
+  ...outputs,
+  ...artifacts,
+  ...predict,
+  ...models,
+  ...run,
+  ...experiments,
+  ...settings,
+  ...deploy,
+};

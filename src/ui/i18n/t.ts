@@ -28,7 +28,9 @@ export function translate(lang: Locale, key: MessageKey, params?: Params): strin
     const form = rules.select(count);
     text = (form === 'one' ? message.one : undefined) ?? message.other;
   }
-  return params ? text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all))
+    : text;
 }
 
 /** The message `key` in the UI's language, its `{placeholders}` filled from `params`. */

@@ -39,7 +39,8 @@ export class Autosave {
         this.notebook.setSaveState({ save: 'unsaved' });
         this.schedule();
       },
-      (err: unknown) => this.notebook.setSaveState({ save: 'error', saveError: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        this.notebook.setSaveState({ save: 'error', saveError: err instanceof Error ? err.message : String(err) }),
     );
     return this.saving;
   }

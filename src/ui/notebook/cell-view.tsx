@@ -31,7 +31,9 @@ function prompt(cell: Cell, run: RunState | undefined): { text: string; label: s
   if (cell.type === 'markdown') return { text: '', label: '' };
   if (run === 'running') return { text: '[*]', label: t('cell.running') };
   if (run === 'queued') return { text: '[*]', label: t('cell.queued') };
-  return cell.executionCount === null ? { text: '[ ]', label: t('cell.notRun') } : { text: `[${cell.executionCount}]`, label: t('cell.runN', { n: cell.executionCount }) };
+  return cell.executionCount === null
+    ? { text: '[ ]', label: t('cell.notRun') }
+    : { text: `[${cell.executionCount}]`, label: t('cell.runN', { n: cell.executionCount }) };
 }
 
 /** A cell that fails to render says so in its place; the cells around it and the toolbar keep working. */
@@ -43,7 +45,18 @@ export const CellView = memo(function CellView(props: CellViewProps) {
   );
 });
 
-function CellBody({ cell, index, count, selected, editing, run, highlighted, controller, monaco, models }: CellViewProps) {
+function CellBody({
+  cell,
+  index,
+  count,
+  selected,
+  editing,
+  run,
+  highlighted,
+  controller,
+  monaco,
+  models,
+}: CellViewProps) {
   const el = useRef<HTMLDivElement>(null);
   const kind = cell.type === 'code' ? (cell.language === 'javascript' ? 'JavaScript' : 'TypeScript') : 'Markdown';
   const name = t('cell.name', { n: index + 1 });
@@ -54,7 +67,8 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
   useLayoutEffect(() => {
     const node = el.current;
     if (!node || !selected || editing) return;
-    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host, .code-static')) node.focus({ preventScroll: true });
+    if (!node.contains(document.activeElement) || document.activeElement?.closest('.monaco-host, .code-static'))
+      node.focus({ preventScroll: true });
     node.scrollIntoView({ block: 'nearest' });
   }, [selected, editing]);
 
@@ -66,7 +80,10 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
   };
   // Until the renderer has loaded (just after the first paint), a markdown cell shows its source as text.
   const sanitize = useSanitize();
-  const html = useMemo(() => (cell.type === 'markdown' && !editing && sanitize ? sanitize.renderMarkdown(cell.source) : ''), [cell.type, cell.source, editing, sanitize]);
+  const html = useMemo(
+    () => (cell.type === 'markdown' && !editing && sanitize ? sanitize.renderMarkdown(cell.source) : ''),
+    [cell.type, cell.source, editing, sanitize],
+  );
   const showEditor = cell.type === 'code' || editing;
 
   return (
@@ -82,10 +99,12 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
       onMouseDown={(e) => {
         // A press in the editor (or in its stand-in, before Monaco has arrived: it enters edit mode, and
         // the editor takes the text, caret and focus when it comes) is the editor's.
-        if (!(e.target as Element).closest('.cell-editor, button, a, summary, input, select')) controller.select(cell.id, 'command');
-      }}
-    >
-      <div class="prompt" aria-hidden="true">{p.text}</div>
+        if (!(e.target as Element).closest('.cell-editor, button, a, summary, input, select'))
+          controller.select(cell.id, 'command');
+      }}>
+      <div class="prompt" aria-hidden="true">
+        {p.text}
+      </div>
       <div class="cell-body">
         {selected && <CellActions cell={cell} index={index} count={count} controller={controller} />}
         {showEditor ? (
@@ -100,12 +119,21 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
             keys={keys}
           />
         ) : !sanitize && cell.source ? (
-          <div class="markdown markdown-source" data-user-content="" onDblClick={() => controller.select(cell.id, 'edit')}>{cell.source}</div>
+          <div
+            class="markdown markdown-source"
+            data-user-content=""
+            onDblClick={() => controller.select(cell.id, 'edit')}>
+            {cell.source}
+          </div>
         ) : (
           // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the mouse's Enter (command mode)
-          <div class="markdown" data-user-content={html ? "" : undefined} onDblClick={() => controller.select(cell.id, 'edit')}
+          <div
+            class="markdown"
+            data-user-content={html ? '' : undefined}
+            onDblClick={() => controller.select(cell.id, 'edit')}
             // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML, sanitized by DOMPurify
-            dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }} />
+            dangerouslySetInnerHTML={{ __html: html || `<p class="muted">${t('cell.emptyMarkdown')}</p>` }}
+          />
         )}
         {cell.type === 'code' && <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />}
       </div>
@@ -113,7 +141,17 @@ function CellBody({ cell, index, count, selected, editing, run, highlighted, con
   );
 }
 
-function CellActions({ cell, index, count, controller }: { cell: Cell; index: number; count: number; controller: NotebookController }) {
+function CellActions({
+  cell,
+  index,
+  count,
+  controller,
+}: {
+  cell: Cell;
+  index: number;
+  count: number;
+  controller: NotebookController;
+}) {
   return (
     <div class="cell-actions">
       <label>
@@ -127,16 +165,38 @@ function CellActions({ cell, index, count, controller }: { cell: Cell; index: nu
               controller.changeType(cell.id, 'code');
               controller.setLanguage(cell.id, v as 'typescript' | 'javascript');
             }
-          }}
-        >
+          }}>
           <option value="typescript">TypeScript</option>
           <option value="javascript">JavaScript</option>
           <option value="markdown">Markdown</option>
         </select>
       </label>
-      <button type="button" class="icon" aria-label={t('cell.up')} title={t('cell.upTitle')} disabled={index === 0} onClick={() => controller.move(cell.id, -1)}>↑</button>
-      <button type="button" class="icon" aria-label={t('cell.down')} title={t('cell.downTitle')} disabled={index === count - 1} onClick={() => controller.move(cell.id, 1)}>↓</button>
-      <button type="button" class="icon" aria-label={t('cell.delete')} title={t('cell.deleteTitle')} onClick={() => controller.delete(cell.id)}>✕</button>
+      <button
+        type="button"
+        class="icon"
+        aria-label={t('cell.up')}
+        title={t('cell.upTitle')}
+        disabled={index === 0}
+        onClick={() => controller.move(cell.id, -1)}>
+        ↑
+      </button>
+      <button
+        type="button"
+        class="icon"
+        aria-label={t('cell.down')}
+        title={t('cell.downTitle')}
+        disabled={index === count - 1}
+        onClick={() => controller.move(cell.id, 1)}>
+        ↓
+      </button>
+      <button
+        type="button"
+        class="icon"
+        aria-label={t('cell.delete')}
+        title={t('cell.deleteTitle')}
+        onClick={() => controller.delete(cell.id)}>
+        ✕
+      </button>
     </div>
   );
 }

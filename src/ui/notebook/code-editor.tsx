@@ -70,7 +70,10 @@ function whenNearViewport(el: Element, callback: () => void): () => void {
 
 // Widths change with the window and the side panels; one ResizeObserver re-lays out every editor.
 const layouts = new Map<Element, () => void>();
-const resizer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => entries.forEach((e) => layouts.get(e.target)?.()));
+const resizer =
+  typeof ResizeObserver === 'undefined'
+    ? undefined
+    : new ResizeObserver((entries) => entries.forEach((e) => layouts.get(e.target)?.()));
 
 export function CodeEditor({ cell, label, monaco, models, editing, onChange, onFocus, keys }: CodeEditorProps) {
   const outer = useRef<HTMLDivElement>(null);
@@ -109,7 +112,13 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       // The horizontal scrollbar sits in the bottom padding instead of adding to the content height.
-      scrollbar: { vertical: 'hidden', horizontalScrollbarSize: PADDING, ignoreHorizontalScrollbarInContentHeight: true, alwaysConsumeMouseWheel: false, useShadows: false },
+      scrollbar: {
+        vertical: 'hidden',
+        horizontalScrollbarSize: PADDING,
+        ignoreHorizontalScrollbarInContentHeight: true,
+        alwaysConsumeMouseWheel: false,
+        useShadows: false,
+      },
       overviewRulerLanes: 0,
       hideCursorInOverviewRuler: true,
       lineNumbers: markdown ? 'off' : 'on',
@@ -128,7 +137,10 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     editor.current = ed;
     if (typed && focused) {
       // The caret (or selection) goes over as it was, and so does the focus.
-      const [start, end] = typed.selectionDirection === 'backward' ? [typed.selectionEnd, typed.selectionStart] : [typed.selectionStart, typed.selectionEnd];
+      const [start, end] =
+        typed.selectionDirection === 'backward'
+          ? [typed.selectionEnd, typed.selectionStart]
+          : [typed.selectionStart, typed.selectionEnd];
       const [from, to] = [model.getPositionAt(start), model.getPositionAt(end)];
       ed.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
       ed.focus();
@@ -149,8 +161,12 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
     action('run-cell', KeyMod.CtrlCmd | KeyCode.Enter, () => latest.current.keys.run());
     action('run-and-advance', KeyMod.Shift | KeyCode.Enter, () => latest.current.keys.runAndAdvance());
     action('run-and-insert', KeyMod.Alt | KeyCode.Enter, () => latest.current.keys.runAndInsert());
-    action('command-mode', KeyCode.Escape, () => latest.current.keys.escape(),
-      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode');
+    action(
+      'command-mode',
+      KeyCode.Escape,
+      () => latest.current.keys.escape(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode',
+    );
     const subs = [
       ed.onDidContentSizeChange(fit),
       ed.onDidChangeModelContent(() => {
@@ -200,7 +216,11 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
   // Preact renders none there.
   const source = cell.source;
   return (
-    <div ref={outer} class="cell-editor" data-user-content="" data-language={cell.type === 'code' ? cell.language : 'markdown'}>
+    <div
+      ref={outer}
+      class="cell-editor"
+      data-user-content=""
+      data-language={cell.type === 'code' ? cell.language : 'markdown'}>
       {!ready && (
         <textarea
           ref={standIn}
@@ -225,7 +245,18 @@ export function CodeEditor({ cell, label, monaco, models, editing, onChange, onF
 /** The editor's own keys, in the stand-in: Ctrl/Cmd+Enter, Shift+Enter, Alt+Enter and Escape. */
 function standInKey(e: KeyboardEvent, keys: EditorKeys): void {
   if (e.isComposing) return;
-  const key = e.key === 'Enter' ? (e.ctrlKey || e.metaKey ? keys.run : e.shiftKey ? keys.runAndAdvance : e.altKey ? keys.runAndInsert : null) : e.key === 'Escape' ? keys.escape : null;
+  const key =
+    e.key === 'Enter'
+      ? e.ctrlKey || e.metaKey
+        ? keys.run
+        : e.shiftKey
+          ? keys.runAndAdvance
+          : e.altKey
+            ? keys.runAndInsert
+            : null
+      : e.key === 'Escape'
+        ? keys.escape
+        : null;
   if (!key) return;
   e.preventDefault();
   key();

@@ -21,7 +21,9 @@ export function drawsControl(cell: Cell, controlId: string): boolean {
 export function withControlValue(cell: Cell, controlId: string, value: ControlValue): Cell {
   if (cell.type !== 'code') return cell;
   const outputs = cell.outputs.map((o) =>
-    'data' in o && o.data[CONTROL]?.id === controlId ? { ...o, data: { ...o.data, [CONTROL]: { ...o.data[CONTROL], value } } } : o,
+    'data' in o && o.data[CONTROL]?.id === controlId
+      ? { ...o, data: { ...o.data, [CONTROL]: { ...o.data[CONTROL], value } } }
+      : o,
   );
   return { ...cell, outputs };
 }

@@ -5,7 +5,17 @@
 // It outlives the page component (see sessions.ts): a cell keeps running, and its outputs keep
 // arriving, while the user looks at a run's page.
 import type { ControlValue, KernelMessage } from '../../notebook/protocol';
-import { applyOutput, codeCell, convertCell, markdownCell, newId, type Cell, type CellLanguage, type CodeCell, type NotebookDoc } from '../../notebook/document';
+import {
+  applyOutput,
+  codeCell,
+  convertCell,
+  markdownCell,
+  newId,
+  type Cell,
+  type CellLanguage,
+  type CodeCell,
+  type NotebookDoc,
+} from '../../notebook/document';
 import type { Kernel } from './kernel';
 import type { Mode, NotebookState } from './notebook-state';
 import { Autosave } from './autosave';
@@ -40,7 +50,11 @@ export class NotebookController {
   private readonly autosave: Autosave;
   private readonly detach: () => void;
 
-  constructor(doc: NotebookDoc, private readonly kernel: Kernel, private readonly options: ControllerOptions) {
+  constructor(
+    doc: NotebookDoc,
+    private readonly kernel: Kernel,
+    private readonly options: ControllerOptions,
+  ) {
     this.state = {
       doc,
       selectedId: doc.cells[0]?.id ?? null,
@@ -132,7 +146,12 @@ export class NotebookController {
   }
 
   /** Insert a new cell above or below `id` (or at the end), select it, and return its id. */
-  insert(where: 'above' | 'below', id: string | null = this.state.selectedId, type: Cell['type'] = 'code', mode: Mode = 'edit'): string {
+  insert(
+    where: 'above' | 'below',
+    id: string | null = this.state.selectedId,
+    type: Cell['type'] = 'code',
+    mode: Mode = 'edit',
+  ): string {
     const cells = [...this.state.doc.cells];
     const at = this.indexOf(id);
     const cell = type === 'code' ? codeCell() : markdownCell();
@@ -175,7 +194,10 @@ export class NotebookController {
   clearOutputs(ids?: string[]): void {
     const which = ids ? new Set(ids) : undefined;
     const cells = this.state.doc.cells.map((c) =>
-      c.type === 'code' && (!which || which.has(c.id)) && (c.outputs.length || c.executionCount !== null) && !this.state.runs[c.id]
+      c.type === 'code' &&
+      (!which || which.has(c.id)) &&
+      (c.outputs.length || c.executionCount !== null) &&
+      !this.state.runs[c.id]
         ? { ...c, outputs: [], executionCount: null }
         : c,
     );
@@ -192,7 +214,12 @@ export class NotebookController {
   /** Queue cells to run in order (markdown cells just leave edit mode). */
   run(ids: string[]): void {
     // A cell already queued is not queued twice; a running one only when its run is being replaced.
-    const code = ids.filter((id) => this.cell(id)?.type === 'code' && !this.queue.includes(id) && (this.current?.cellId !== id || this.current.executionId === this.superseded));
+    const code = ids.filter(
+      (id) =>
+        this.cell(id)?.type === 'code' &&
+        !this.queue.includes(id) &&
+        (this.current?.cellId !== id || this.current.executionId === this.superseded),
+    );
     if (!code.length) return;
     this.queue.push(...code);
     const queued = code.filter((id) => id !== this.current?.cellId);
@@ -250,7 +277,13 @@ export class NotebookController {
     this.updateCell(cellId, (c) => ({ ...c, outputs: [] }));
     this.set({ runs: { ...this.state.runs, [cellId]: 'running' } });
     const { doc } = this.state;
-    this.kernel.execute({ cellId, executionId, code: cell.source, language: cell.language, notebook: { id: doc.id, name: doc.name } });
+    this.kernel.execute({
+      cellId,
+      executionId,
+      code: cell.source,
+      language: cell.language,
+      notebook: { id: doc.id, name: doc.name },
+    });
   }
 
   private dequeue(id: string): void {
@@ -277,7 +310,13 @@ export class NotebookController {
 
   private onKernelMessage(m: KernelMessage): void {
     if (m.type === 'status') {
-      this.set({ kernel: { state: m.state, backend: m.backend ?? this.state.kernel.backend, ...(m.notice ? { detail: m.notice } : {}) } });
+      this.set({
+        kernel: {
+          state: m.state,
+          backend: m.backend ?? this.state.kernel.backend,
+          ...(m.notice ? { detail: m.notice } : {}),
+        },
+      });
       if (m.state === 'dead' || m.state === 'starting') {
         this.forgetControls();
         this.clearQueue();
@@ -324,7 +363,9 @@ export class NotebookController {
     this.setControlValue(controlId, value);
     this.stopLiveRerun();
     const change = ++this.liveChange;
-    const cells = this.state.doc.cells.flatMap((c) => (c.type === 'code' ? [{ cellId: c.id, code: c.source, language: c.language }] : []));
+    const cells = this.state.doc.cells.flatMap((c) =>
+      c.type === 'code' ? [{ cellId: c.id, code: c.source, language: c.language }] : [],
+    );
     const reply = await this.kernel.changeControl({ controlId, value, cells });
     if (change !== this.liveChange) return;
     if (reply.error !== undefined || reply.value === undefined) {
@@ -343,7 +384,9 @@ export class NotebookController {
     this.live = new Set();
     if (this.queue.some((id) => live.has(id))) {
       this.queue = this.queue.filter((id) => !live.has(id));
-      this.set({ runs: Object.fromEntries(Object.entries(this.state.runs).filter(([id, r]) => r === 'running' || !live.has(id))) });
+      this.set({
+        runs: Object.fromEntries(Object.entries(this.state.runs).filter(([id, r]) => r === 'running' || !live.has(id))),
+      });
     }
     if (this.current && live.has(this.current.cellId) && this.current.executionId !== this.superseded) {
       this.superseded = this.current.executionId;
@@ -363,7 +406,8 @@ export class NotebookController {
     this.live.clear();
     this.superseded = null;
     this.liveChange++;
-    if (Object.keys(this.state.controls).length || this.state.controlProblem) this.set({ controls: {}, controlProblem: undefined });
+    if (Object.keys(this.state.controls).length || this.state.controlProblem)
+      this.set({ controls: {}, controlProblem: undefined });
   }
 
   // ── saving ───────────────────────────────────────────────────────────────

@@ -16,7 +16,10 @@ export function cellLanguage(cell: Cell): keyof typeof EXTENSION {
 export class CellModels {
   private readonly models = new Map<string, Model>();
 
-  constructor(private readonly monaco: Monaco, private readonly notebookId: string) {}
+  constructor(
+    private readonly monaco: Monaco,
+    private readonly notebookId: string,
+  ) {}
 
   private uri(cell: Cell) {
     const lang = cellLanguage(cell);

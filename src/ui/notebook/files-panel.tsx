@@ -10,7 +10,11 @@ import { TableOutput } from './outputs/table-output';
 import { t, type MessageKey } from '../i18n/t';
 
 /** The sample datasets' descriptions in the UI's language (data/datasets.ts has them in English). */
-const DATASET_TEXT: Record<string, MessageKey> = { cars: 'data.cars', penguins: 'data.penguins', 'seattle-weather': 'data.seattle-weather' };
+const DATASET_TEXT: Record<string, MessageKey> = {
+  cars: 'data.cars',
+  penguins: 'data.penguins',
+  'seattle-weather': 'data.seattle-weather',
+};
 
 const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 8;
@@ -47,13 +51,16 @@ export function FilesPanel() {
   const reload = async (a = api) => a && setFiles(await a.list());
   useEffect(() => {
     let unsubscribe = () => {};
-    void connectFiles().then(async (a) => {
-      setApi(a);
-      const list = async () => setFiles(await a.list());
-      await list();
-      // Files change from other tabs and from cells too (the kernel writes to the same store).
-      unsubscribe = a.onChange(() => void list());
-    }, (err: unknown) => setStatus(t('files.unavailable', { error: err instanceof Error ? err.message : String(err) })));
+    void connectFiles().then(
+      async (a) => {
+        setApi(a);
+        const list = async () => setFiles(await a.list());
+        await list();
+        // Files change from other tabs and from cells too (the kernel writes to the same store).
+        unsubscribe = a.onChange(() => void list());
+      },
+      (err: unknown) => setStatus(t('files.unavailable', { error: err instanceof Error ? err.message : String(err) })),
+    );
     return () => unsubscribe();
   }, []);
 
@@ -103,17 +110,27 @@ export function FilesPanel() {
         e.preventDefault();
         setDragging(false);
         void upload([...(e.dataTransfer?.files ?? [])]);
-      }}
-    >
+      }}>
       <h2 id="files-title">{t('files.title')}</h2>
       <p class="muted small">{t('files.drop')}</p>
-      <button type="button" onClick={() => picker.current?.click()} disabled={!api}>{t('files.upload')}</button>
-      <input ref={picker} type="file" multiple hidden aria-label={t('files.upload')} onChange={(e) => {
-        const input = e.target as HTMLInputElement;
-        void upload([...(input.files ?? [])]);
-        input.value = '';
-      }} />
-      <p class="files-status" role="status" aria-live="polite">{status}</p>
+      <button type="button" onClick={() => picker.current?.click()} disabled={!api}>
+        {t('files.upload')}
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        aria-label={t('files.upload')}
+        onChange={(e) => {
+          const input = e.target as HTMLInputElement;
+          void upload([...(input.files ?? [])]);
+          input.value = '';
+        }}
+      />
+      <p class="files-status" role="status" aria-live="polite">
+        {status}
+      </p>
       {files && (
         <ul class="files" aria-label={t('files.yours')}>
           {files.length === 0 && <li class="muted">{t('files.none')}</li>}
@@ -123,15 +140,33 @@ export function FilesPanel() {
               <span class="file-actions">
                 {/\.(csv|tsv|txt)$/i.test(f.name) && (
                   <>
-                    <button type="button" class="link" aria-label={t('files.previewOf', { name: f.name })} onClick={() => void showPreview(f.name, () => api!.get(f.name))}>{t('files.preview')}</button>
-                    <button type="button" class="link" aria-label={t('files.copySnippet', { name: f.name })} onClick={() => void copySnippet(loadCsvCode(f.name))}>{t('files.copyCode')}</button>
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={t('files.previewOf', { name: f.name })}
+                      onClick={() => void showPreview(f.name, () => api!.get(f.name))}>
+                      {t('files.preview')}
+                    </button>
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={t('files.copySnippet', { name: f.name })}
+                      onClick={() => void copySnippet(loadCsvCode(f.name))}>
+                      {t('files.copyCode')}
+                    </button>
                   </>
                 )}
-                <button type="button" class="link danger" aria-label={t('files.deleteOf', { name: f.name })} onClick={async () => {
-                  await api!.delete(f.name);
-                  setStatus(t('files.deleted', { name: f.name }));
-                  await reload();
-                }}>{t('common.delete')}</button>
+                <button
+                  type="button"
+                  class="link danger"
+                  aria-label={t('files.deleteOf', { name: f.name })}
+                  onClick={async () => {
+                    await api!.delete(f.name);
+                    setStatus(t('files.deleted', { name: f.name }));
+                    await reload();
+                  }}>
+                  {t('common.delete')}
+                </button>
               </span>
             </li>
           ))}
@@ -141,9 +176,16 @@ export function FilesPanel() {
       <ul class="files" aria-label={t('files.samples')}>
         {SAMPLE_DATASETS.map((d) => (
           <li key={d.name} title={DATASET_TEXT[d.name] ? t(DATASET_TEXT[d.name]!) : d.description}>
-            <span class="file-name">{d.name}</span> <span class="muted">{t('files.shape', { rows: d.rows, columns: d.columns })}</span>
+            <span class="file-name">{d.name}</span>{' '}
+            <span class="muted">{t('files.shape', { rows: d.rows, columns: d.columns })}</span>
             <span class="file-actions">
-              <button type="button" class="link" aria-label={t('files.copySnippet', { name: d.name })} onClick={() => void copySnippet(loadCsvCode(d.name))}>{t('files.copyCode')}</button>
+              <button
+                type="button"
+                class="link"
+                aria-label={t('files.copySnippet', { name: d.name })}
+                onClick={() => void copySnippet(loadCsvCode(d.name))}>
+                {t('files.copyCode')}
+              </button>
             </span>
           </li>
         ))}
@@ -151,9 +193,18 @@ export function FilesPanel() {
       {preview && (
         <section class="file-preview" aria-label={t('files.previewRegion', { name: preview.name })}>
           <h3>
-            {preview.name} <button type="button" class="icon" aria-label={t('files.closePreview')} onClick={() => setPreview(null)}>×</button>
+            {preview.name}{' '}
+            <button type="button" class="icon" aria-label={t('files.closePreview')} onClick={() => setPreview(null)}>
+              ×
+            </button>
           </h3>
-          {preview.error ? <p role="alert">{t('files.readFailed', { error: preview.error })}</p> : preview.table ? <TableOutput table={preview.table} /> : <p aria-busy="true">{t('files.reading')}</p>}
+          {preview.error ? (
+            <p role="alert">{t('files.readFailed', { error: preview.error })}</p>
+          ) : preview.table ? (
+            <TableOutput table={preview.table} />
+          ) : (
+            <p aria-busy="true">{t('files.reading')}</p>
+          )}
           {preview.table && <p class="muted small">{t('files.previewNote', { kb: PREVIEW_BYTES / 1024 })}</p>}
         </section>
       )}

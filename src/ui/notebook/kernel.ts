@@ -1,7 +1,13 @@
 // What the notebook UI needs from a kernel, and nothing more: send a cell, stop it, restart, and hear
 // back every protocol message. The page-side KernelHost (src/notebook/kernel-host.ts) has this shape;
 // the UI's tests use a fake, so they never depend on how the worker is started.
-import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, KernelMessage, KernelState } from '../../notebook/protocol';
+import type {
+  ControlChangeReply,
+  ControlChangeRequest,
+  ExecuteRequest,
+  KernelMessage,
+  KernelState,
+} from '../../notebook/protocol';
 import { t } from '../i18n/t';
 
 export interface Kernel {
@@ -10,7 +16,9 @@ export interface Kernel {
   /** Ask the running cell to stop with an InterruptError; the kernel's variables survive. */
   interrupt(): void;
   /** A live input moved: the kernel sets its value and names the cells to rerun (or says why none). */
-  changeControl(change: Omit<ControlChangeRequest, 'type' | 'requestId'>): Promise<Omit<ControlChangeReply, 'type' | 'requestId'>>;
+  changeControl(
+    change: Omit<ControlChangeRequest, 'type' | 'requestId'>,
+  ): Promise<Omit<ControlChangeReply, 'type' | 'requestId'>>;
   /** A fresh kernel: every variable is gone. Resolves when the new kernel is idle. */
   restart(): Promise<void>;
   /** Every message from the kernel, status changes included. Returns the unsubscribe function. */
@@ -49,7 +57,8 @@ export function deferredKernel(loading: Promise<Kernel>): Kernel {
   void loading.then((k) => (kernel = k));
   // Calls before the kernel is here are reactions to `loading`, run in the order registered when it
   // resolves (the first one above included): no call made later can overtake them.
-  const call = <T>(use: (k: Kernel) => T | Promise<T>): Promise<T> => (kernel ? Promise.resolve(use(kernel)) : loading.then(use));
+  const call = <T>(use: (k: Kernel) => T | Promise<T>): Promise<T> =>
+    kernel ? Promise.resolve(use(kernel)) : loading.then(use);
   return {
     execute: (request) => void call((k) => k.execute(request)),
     interrupt: () => void call((k) => k.interrupt()),

@@ -7,7 +7,13 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/markdown/register';
-import { typescriptDefaults, javascriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
+import {
+  typescriptDefaults,
+  javascriptDefaults,
+  ScriptTarget,
+  ModuleKind,
+  ModuleResolutionKind,
+} from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { CELL_TYPES } from './intellisense';
@@ -15,7 +21,8 @@ import { CELL_TYPES } from './intellisense';
 export type Monaco = typeof monaco;
 
 globalThis.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) =>
+    label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
 };
 
 /**
@@ -46,7 +53,11 @@ for (const defaults of [typescriptDefaults, javascriptDefaults]) {
     noImplicitAny: false,
     lib: ['es2023', 'webworker'],
   });
-  defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS });
+  defaults.setDiagnosticsOptions({
+    noSemanticValidation: false,
+    noSyntaxValidation: false,
+    diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS,
+  });
   for (const lib of CELL_TYPES) defaults.addExtraLib(lib.content, lib.uri);
 }
 // Model contents are sent to the TypeScript worker eagerly, so names declared in one cell complete in

@@ -16,7 +16,6 @@ function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-
 export interface NotebookHeaderProps {
   state: NotebookState;
   controller: NotebookController;
@@ -52,21 +51,37 @@ export function NotebookHeader({ state, controller, onDuplicate, onDelete }: Not
           onBlur={(e) => commit((e.target as HTMLInputElement).value)}
         />
       ) : (
-        <h1 id="page-title" onDblClick={startRename}>{doc.name}</h1>
+        <h1 id="page-title" onDblClick={startRename}>
+          {doc.name}
+        </h1>
       )}
-      <button type="button" onClick={startRename} hidden={draft !== null}>{t('nb.rename')}</button>
+      <button type="button" onClick={startRename} hidden={draft !== null}>
+        {t('nb.rename')}
+      </button>
       <p class={`save-state save-${state.save}`} role="status" title={state.saveError}>
         {t(`nb.save.${state.save}`)}
         {state.save === 'error' && state.saveError ? `: ${state.saveError}` : ''}
       </p>
       <div class="nb-header-actions">
-        <button type="button" onClick={() => download(JSON.stringify(toIpynb(doc), null, 1) + '\n', fileName(doc, '.ipynb'), 'application/x-ipynb+json')}>
+        <button
+          type="button"
+          onClick={() =>
+            download(JSON.stringify(toIpynb(doc), null, 1) + '\n', fileName(doc, '.ipynb'), 'application/x-ipynb+json')
+          }>
           {t('nb.exportIpynb')}
         </button>
-        <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>{t('nb.exportTs')}</button>
-        <button type="button" onClick={() => setSharing(true)}>{t('nb.share')}</button>
-        <button type="button" onClick={onDuplicate}>{t('nb.duplicate')}</button>
-        <button type="button" onClick={onDelete}>{t('nb.deleteNotebook')}</button>
+        <button type="button" onClick={() => download(toScript(doc), fileName(doc, '.ts'), 'text/typescript')}>
+          {t('nb.exportTs')}
+        </button>
+        <button type="button" onClick={() => setSharing(true)}>
+          {t('nb.share')}
+        </button>
+        <button type="button" onClick={onDuplicate}>
+          {t('nb.duplicate')}
+        </button>
+        <button type="button" onClick={onDelete}>
+          {t('nb.deleteNotebook')}
+        </button>
       </div>
       {sharing && <ShareDialog doc={doc} onClose={() => setSharing(false)} />}
     </header>

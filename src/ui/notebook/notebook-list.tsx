@@ -17,7 +17,15 @@ export interface NotebookListProps {
   onOpenSample: (sample: Sample) => void;
 }
 
-export function NotebookList({ notebooks, currentId, currentName, samples, onCreate, onImport, onOpenSample }: NotebookListProps) {
+export function NotebookList({
+  notebooks,
+  currentId,
+  currentName,
+  samples,
+  onCreate,
+  onImport,
+  onOpenSample,
+}: NotebookListProps) {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <nav class="sidebar nb-list" aria-label={t('nb.list')}>
@@ -32,8 +40,12 @@ export function NotebookList({ notebooks, currentId, currentName, samples, onCre
         ))}
       </ul>
       <div class="nb-list-actions">
-        <button type="button" onClick={onCreate}>{t('nb.new')}</button>
-        <button type="button" onClick={() => picker.current?.click()}>{t('nb.import')}</button>
+        <button type="button" onClick={onCreate}>
+          {t('nb.new')}
+        </button>
+        <button type="button" onClick={() => picker.current?.click()}>
+          {t('nb.import')}
+        </button>
         <input
           ref={picker}
           type="file"
@@ -52,7 +64,12 @@ export function NotebookList({ notebooks, currentId, currentName, samples, onCre
       <ul class="samples">
         {samples.map((s) => (
           <li key={s.id}>
-            <button type="button" class="link" title={s.description} aria-label={t('nb.openSample', { title: s.title })} onClick={() => onOpenSample(s)}>
+            <button
+              type="button"
+              class="link"
+              title={s.description}
+              aria-label={t('nb.openSample', { title: s.title })}
+              onClick={() => onOpenSample(s)}>
               {s.title}
             </button>
           </li>

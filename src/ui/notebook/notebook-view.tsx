@@ -44,7 +44,10 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
 
   useEffect(() => {
     let live = true;
-    loadMonaco().then((m) => live && setMonaco(() => m), (err: unknown) => live && setMonacoError(String(err)));
+    loadMonaco().then(
+      (m) => live && setMonaco(() => m),
+      (err: unknown) => live && setMonacoError(String(err)),
+    );
     return () => {
       live = false;
     };
@@ -78,23 +81,40 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
     const id = state.selectedId;
     const c = controller;
     switch (command) {
-      case 'edit': return id && c.select(id, 'edit');
-      case 'run': return id && (c.cell(id)?.type === 'code' ? c.run([id]) : undefined);
-      case 'run-and-advance': return c.runAndAdvance();
-      case 'run-and-insert': return c.runAndAdvance(id, true);
-      case 'insert-above': return c.insert('above', id, 'code', 'command');
-      case 'insert-below': return c.insert('below', id, 'code', 'command');
-      case 'delete': return c.delete();
-      case 'undo-delete': return c.undoDelete();
-      case 'to-markdown': return id && c.changeType(id, 'markdown');
-      case 'to-code': return id && c.changeType(id, 'code');
-      case 'interrupt': return c.interrupt();
-      case 'restart': return setAskRestart(true);
-      case 'select-previous': return c.moveSelection(-1);
-      case 'select-next': return c.moveSelection(1);
-      case 'move-up': return c.move(id, -1);
-      case 'move-down': return c.move(id, 1);
-      case 'save': return void c.save();
+      case 'edit':
+        return id && c.select(id, 'edit');
+      case 'run':
+        return id && (c.cell(id)?.type === 'code' ? c.run([id]) : undefined);
+      case 'run-and-advance':
+        return c.runAndAdvance();
+      case 'run-and-insert':
+        return c.runAndAdvance(id, true);
+      case 'insert-above':
+        return c.insert('above', id, 'code', 'command');
+      case 'insert-below':
+        return c.insert('below', id, 'code', 'command');
+      case 'delete':
+        return c.delete();
+      case 'undo-delete':
+        return c.undoDelete();
+      case 'to-markdown':
+        return id && c.changeType(id, 'markdown');
+      case 'to-code':
+        return id && c.changeType(id, 'code');
+      case 'interrupt':
+        return c.interrupt();
+      case 'restart':
+        return setAskRestart(true);
+      case 'select-previous':
+        return c.moveSelection(-1);
+      case 'select-next':
+        return c.moveSelection(1);
+      case 'move-up':
+        return c.move(id, -1);
+      case 'move-down':
+        return c.move(id, 1);
+      case 'save':
+        return void c.save();
     }
   };
 
@@ -102,7 +122,11 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
     const target = e.target as HTMLElement;
     // Keys typed into an editor, a field or a button are theirs; command mode is the focused cell, or
     // nothing focused at all (the focused cell was just deleted), as in Jupyter.
-    if (target !== document.body && (target.closest('.monaco-host, input, textarea, select, button, a, summary') || !target.closest('.cell'))) return;
+    if (
+      target !== document.body &&
+      (target.closest('.monaco-host, input, textarea, select, button, a, summary') || !target.closest('.cell'))
+    )
+      return;
     const command = commandFor(e, keyState.current, performance.now());
     if (!command) return;
     e.preventDefault();
@@ -120,32 +144,41 @@ export function NotebookView({ controller, focusCell }: { controller: NotebookCo
     <div class="notebook">
       <Toolbar state={state} controller={controller} onRestart={() => setAskRestart(true)} />
       {askRestart && (
-        <ConfirmDialog title={t('nb.restartAsk')} confirmLabel={t('nb.restartConfirm')} focusConfirm danger onConfirm={() => controller.restart()} onClose={() => setAskRestart(false)}>
+        <ConfirmDialog
+          title={t('nb.restartAsk')}
+          confirmLabel={t('nb.restartConfirm')}
+          focusConfirm
+          danger
+          onConfirm={() => controller.restart()}
+          onClose={() => setAskRestart(false)}>
           <p>{t('nb.restartText')}</p>
         </ConfirmDialog>
       )}
       {monacoError && <p role="alert">{t('nb.editorFailed', { error: monacoError })}</p>}
       <ControlsContext.Provider value={controls}>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: Jupyter's command-mode keys, from the focused cell */}
-      <div class="cells" onKeyDown={onKeyDown}>
-        {doc.cells.map((cell, i) => (
-          <CellView
-            key={cell.id}
-            cell={cell}
-            index={i}
-            count={doc.cells.length}
-            selected={cell.id === state.selectedId}
-            editing={cell.id === state.selectedId && state.mode === 'edit'}
-            run={state.runs[cell.id]}
-            highlighted={cell.id === highlight}
-            controller={controller}
-            monaco={monaco}
-            models={models}
-          />
-        ))}
-      </div>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: Jupyter's command-mode keys, from the focused cell */}
+        <div class="cells" onKeyDown={onKeyDown}>
+          {doc.cells.map((cell, i) => (
+            <CellView
+              key={cell.id}
+              cell={cell}
+              index={i}
+              count={doc.cells.length}
+              selected={cell.id === state.selectedId}
+              editing={cell.id === state.selectedId && state.mode === 'edit'}
+              run={state.runs[cell.id]}
+              highlighted={cell.id === highlight}
+              controller={controller}
+              monaco={monaco}
+              models={models}
+            />
+          ))}
+        </div>
       </ControlsContext.Provider>
-      <button type="button" class="add-cell" onClick={() => controller.insert('below', doc.cells[doc.cells.length - 1]?.id ?? null)}>
+      <button
+        type="button"
+        class="add-cell"
+        onClick={() => controller.insert('below', doc.cells[doc.cells.length - 1]?.id ?? null)}>
         {t('nb.addAtEnd')}
       </button>
     </div>

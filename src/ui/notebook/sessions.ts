@@ -28,7 +28,9 @@ export function openSession(id: string): Promise<NotebookController | undefined>
       const doc = await store.get(id);
       if (!doc) throw new Error(`no notebook ${id}`);
       // The notebook shows at once; its kernel (a chunk and a worker) starts meanwhile.
-      return new NotebookController(doc, deferredKernel(connectKernel()), { persist: (d: NotebookDoc) => store.put(d) });
+      return new NotebookController(doc, deferredKernel(connectKernel()), {
+        persist: (d: NotebookDoc) => store.put(d),
+      });
     })();
     sessions.set(id, session);
     session.catch(() => sessions.delete(id));
@@ -38,7 +40,14 @@ export function openSession(id: string): Promise<NotebookController | undefined>
 
 /** Save every open notebook now (before unload, when the tab is hidden). */
 export async function saveAll(): Promise<void> {
-  await Promise.all([...sessions.values()].map((s) => s.then((c) => c.save(), () => undefined)));
+  await Promise.all(
+    [...sessions.values()].map((s) =>
+      s.then(
+        (c) => c.save(),
+        () => undefined,
+      ),
+    ),
+  );
 }
 
 /** Stop a notebook's kernel and forget it (after delete). */
@@ -61,5 +70,9 @@ addEventListener('beforeunload', () => void saveAll());
 // The page switched to a tracking server (in place, see tracking-server.ts): kernels started against
 // the old store restart against the new one, as a reload would have done.
 onServerSwitch(() => {
-  for (const session of sessions.values()) void session.then((c) => c.restart(), () => undefined);
+  for (const session of sessions.values())
+    void session.then(
+      (c) => c.restart(),
+      () => undefined,
+    );
 });

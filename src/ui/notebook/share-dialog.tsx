@@ -13,21 +13,45 @@ import { formatInteger } from '../format';
 
 /** Every string this dialog shows, from the message catalog. */
 const TEXT = {
-  get title() { return t('share.title'); },
-  get byLink() { return t('share.byLink'); },
-  get publish() { return t('share.publish'); },
-  get publishExplain() { return t('share.publishExplain'); },
-  get explain() { return t('share.explain'); },
-  get outputs() { return t('share.outputs'); },
-  get link() { return t('share.link'); },
-  get copy() { return t('share.copy'); },
-  get copied() { return t('share.copied'); },
-  get copyFailed() { return t('share.copyFailed'); },
+  get title() {
+    return t('share.title');
+  },
+  get byLink() {
+    return t('share.byLink');
+  },
+  get publish() {
+    return t('share.publish');
+  },
+  get publishExplain() {
+    return t('share.publishExplain');
+  },
+  get explain() {
+    return t('share.explain');
+  },
+  get outputs() {
+    return t('share.outputs');
+  },
+  get link() {
+    return t('share.link');
+  },
+  get copy() {
+    return t('share.copy');
+  },
+  get copied() {
+    return t('share.copied');
+  },
+  get copyFailed() {
+    return t('share.copyFailed');
+  },
   tooLarge: (length: number, withoutOutputs: boolean) =>
     t('share.tooLarge', { length: formatInteger(length), max: formatInteger(MAX_LINK_CHARS) }) +
     t(withoutOutputs ? 'share.tooLargeLeaveOut' : 'share.tooLargeFile'),
-  get download() { return t('share.download'); },
-  get close() { return t('common.close'); },
+  get download() {
+    return t('share.download');
+  },
+  get close() {
+    return t('common.close');
+  },
 };
 
 export function ShareDialog({ doc, onClose }: { doc: NotebookDoc; onClose: () => void }) {
@@ -51,34 +75,64 @@ export function ShareDialog({ doc, onClose }: { doc: NotebookDoc; onClose: () =>
       <h3>{TEXT.byLink}</h3>
       <p>{TEXT.explain}</p>
       <label>
-        <input type="checkbox" checked={outputs} onChange={(e) => { setOutputs(e.currentTarget.checked); setCopied(null); }} /> {TEXT.outputs}
+        <input
+          type="checkbox"
+          checked={outputs}
+          onChange={(e) => {
+            setOutputs(e.currentTarget.checked);
+            setCopied(null);
+          }}
+        />{' '}
+        {TEXT.outputs}
       </label>
       {link.url ? (
         <>
           <label class="share-link">
             {TEXT.link}
-            <input type="text" readOnly value={link.url} style={{ width: '100%' }} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              type="text"
+              readOnly
+              value={link.url}
+              style={{ width: '100%' }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>
           <p class="dialog-actions">
-            <button type="button" class="primary" onClick={() => void copy()}>{TEXT.copy}</button>
-            <button type="button" onClick={onClose}>{TEXT.close}</button>
+            <button type="button" class="primary" onClick={() => void copy()}>
+              {TEXT.copy}
+            </button>
+            <button type="button" onClick={onClose}>
+              {TEXT.close}
+            </button>
           </p>
         </>
       ) : (
         <>
           <p role="alert">{TEXT.tooLarge(link.length, fitsWithout)}</p>
           <p class="dialog-actions">
-            <button type="button" class="primary" onClick={() => saveBlob(new Blob([JSON.stringify(toIpynb(doc), null, 1) + '\n'], { type: 'application/x-ipynb+json' }), fileName(doc, '.ipynb'))}>
+            <button
+              type="button"
+              class="primary"
+              onClick={() =>
+                saveBlob(
+                  new Blob([JSON.stringify(toIpynb(doc), null, 1) + '\n'], { type: 'application/x-ipynb+json' }),
+                  fileName(doc, '.ipynb'),
+                )
+              }>
               {TEXT.download}
             </button>
-            <button type="button" onClick={onClose}>{TEXT.close}</button>
+            <button type="button" onClick={onClose}>
+              {TEXT.close}
+            </button>
           </p>
         </>
       )}
       <p role="status">{copied === 'copied' ? TEXT.copied : copied === 'failed' ? TEXT.copyFailed : ''}</p>
       <h3>{TEXT.publish}</h3>
       <p>{TEXT.publishExplain}</p>
-      <p><PublishButton doc={doc} /></p>
+      <p>
+        <PublishButton doc={doc} />
+      </p>
     </Dialog>
   );
 }

@@ -13,7 +13,15 @@ const STATE_TEXT: Record<string, MessageKey> = {
 };
 
 /** `onRestart`: ask before restarting (the notebook view owns the question). */
-export function Toolbar({ state, controller, onRestart }: { state: NotebookState; controller: NotebookController; onRestart: () => void }) {
+export function Toolbar({
+  state,
+  controller,
+  onRestart,
+}: {
+  state: NotebookState;
+  controller: NotebookController;
+  onRestart: () => void;
+}) {
   const { kernel, selectedId } = state;
   const running = Object.keys(state.runs).length > 0;
   const button = (label: string, title: string, onClick: () => void, disabled = false, icon = '') => (
@@ -37,7 +45,13 @@ export function Toolbar({ state, controller, onRestart }: { state: NotebookState
       </div>
       <div class="group">
         {button(t('tb.addCode'), t('tb.addCodeTitle'), () => controller.insert('below'), false, '+')}
-        {button(t('tb.addMarkdown'), t('tb.addMarkdownTitle'), () => controller.insert('below', undefined, 'markdown'), false, '+')}
+        {button(
+          t('tb.addMarkdown'),
+          t('tb.addMarkdownTitle'),
+          () => controller.insert('below', undefined, 'markdown'),
+          false,
+          '+',
+        )}
       </div>
       <p class={`kernel-status kernel-${kernel.state}`} role="status" aria-live="polite">
         <span class="dot" aria-hidden="true" />

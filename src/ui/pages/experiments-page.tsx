@@ -14,15 +14,24 @@ const RunPage = lazy(() => import('../tracking/run-page').then((m) => ({ default
 
 export default function ExperimentsPage({ segments, query }: { segments: string[]; query: URLSearchParams }) {
   const route = parseTrackingRoute(segments);
-  const experiments = useLive((c) => c.searchExperiments('ALL'), [], { relevant: (m) => m.type === 'experiment-changed' });
+  const experiments = useLive((c) => c.searchExperiments('ALL'), [], {
+    relevant: (m) => m.type === 'experiment-changed',
+  });
   if (experiments.status === 'loading') return <p aria-busy="true">{t('exp.loading')}</p>;
-  if (experiments.status === 'error') return <p role="alert">{t('exp.readFailed', { error: experiments.error.message })}</p>;
+  if (experiments.status === 'error')
+    return <p role="alert">{t('exp.readFailed', { error: experiments.error.message })}</p>;
   const list = experiments.value;
 
   if (route.view === 'run') {
     return (
       <Suspense fallback={<p aria-busy="true">{t('exp.loadingRun')}</p>}>
-        <RunPage key={route.runId} experiment={list.find((e) => e.experimentId === route.experimentId)} runId={route.runId} tab={route.tab} query={query} />
+        <RunPage
+          key={route.runId}
+          experiment={list.find((e) => e.experimentId === route.experimentId)}
+          runId={route.runId}
+          tab={route.tab}
+          query={query}
+        />
       </Suspense>
     );
   }

@@ -8,7 +8,8 @@ import { VersionView } from '../tracking/registry/version-view';
 
 export default function ModelsPage({ segments }: { segments: string[]; query: URLSearchParams }) {
   const [name, kind, version] = segments;
-  if (name && kind === 'versions' && version) return <VersionView key={`${name}/${version}`} name={name} version={version} />;
+  if (name && kind === 'versions' && version)
+    return <VersionView key={`${name}/${version}`} name={name} version={version} />;
   if (name) return <ModelView key={name} name={name} />;
   return <ModelsList />;
 }

@@ -33,17 +33,24 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   const refresh = useCallback(async () => {
     const store = await notebooksStore();
     // A first visit gets the walkthrough in the UI's language; an emptied list gets a blank notebook.
-    setList(await store.ensureNotEmpty(() => [FIRST_SAMPLE[locale()].create()], () => newNotebook()));
+    setList(
+      await store.ensureNotEmpty(
+        () => [FIRST_SAMPLE[locale()].create()],
+        () => newNotebook(),
+      ),
+    );
   }, []);
 
   useEffect(() => {
     // A published site (ui/publish) opens its notebook, stored here on the first visit.
     void (async () => {
       const store = await notebooksStore();
-      const published = await openPublished(store, async () => (await import('../../notebook/files')).files).catch((err: unknown) => {
-        setNotice(err instanceof Error ? err.message : String(err));
-        return undefined;
-      });
+      const published = await openPublished(store, async () => (await import('../../notebook/files')).files).catch(
+        (err: unknown) => {
+          setNotice(err instanceof Error ? err.message : String(err));
+          return undefined;
+        },
+      );
       if (published) await store.setMeta(LAST_OPENED, published);
       await refresh();
     })().catch((err: unknown) => setError(t('nb.dbFailed', { error: String(err) })));
@@ -97,7 +104,11 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
         // parts no renderer could draw (named in the notice).
         const problems: string[] = [];
         await add(fromIpynb(JSON.parse(await file.text()), file.name.replace(/\.ipynb$/i, ''), Date.now(), problems));
-        setNotice(problems.length ? t('nb.importedPartly', { name: file.name, problems: problems.join('; ') }) : t('nb.imported', { name: file.name }));
+        setNotice(
+          problems.length
+            ? t('nb.importedPartly', { name: file.name, problems: problems.join('; ') })
+            : t('nb.imported', { name: file.name }),
+        );
       } catch (err) {
         setNotice(t('nb.importFailed', { name: file.name, error: err instanceof Error ? err.message : String(err) }));
       }
@@ -138,7 +149,10 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
       <section class="page nb-main" aria-labelledby="page-title">
         {controller ? (
           // A notebook that fails to render is not reopened by the Notebook tab after a reload.
-          <ErrorBoundary what={t('nb.notebookWhat', { name: controller.snapshot.doc.name })} resetKey={controller} onError={() => void notebooksStore().then((s) => s.setMeta(FAILED, controller.snapshot.doc.id))}>
+          <ErrorBoundary
+            what={t('nb.notebookWhat', { name: controller.snapshot.doc.name })}
+            resetKey={controller}
+            onError={() => void notebooksStore().then((s) => s.setMeta(FAILED, controller.snapshot.doc.id))}>
             <OpenNotebook
               key={controller.snapshot.doc.id}
               controller={controller}
@@ -155,7 +169,9 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
           <>
             <h1 id="page-title">{t('nb.notFound')}</h1>
             <p>
-              {t('nb.notFoundBefore')}<code>{id}</code>{t('nb.notFoundAfter')} <a href={href('notebook')}>{t('nb.openYours')}</a>
+              {t('nb.notFoundBefore')}
+              <code>{id}</code>
+              {t('nb.notFoundAfter')} <a href={href('notebook')}>{t('nb.openYours')}</a>
             </p>
           </>
         ) : (
@@ -164,13 +180,21 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
         <div class="toast" role="status" aria-live="polite">
           {deleted && (
             <>
-              {t('nb.deleted', { name: deleted.name })} <button type="button" onClick={() => void onUndoDelete()}>{t('common.undo')}</button>{' '}
-              <button type="button" class="icon" aria-label={t('common.dismiss')} onClick={() => setDeleted(null)}>×</button>
+              {t('nb.deleted', { name: deleted.name })}{' '}
+              <button type="button" onClick={() => void onUndoDelete()}>
+                {t('common.undo')}
+              </button>{' '}
+              <button type="button" class="icon" aria-label={t('common.dismiss')} onClick={() => setDeleted(null)}>
+                ×
+              </button>
             </>
           )}
           {notice && !deleted && (
             <>
-              {notice} <button type="button" class="icon" aria-label={t('common.dismiss')} onClick={() => setNotice(null)}>×</button>
+              {notice}{' '}
+              <button type="button" class="icon" aria-label={t('common.dismiss')} onClick={() => setNotice(null)}>
+                ×
+              </button>
             </>
           )}
         </div>
@@ -180,7 +204,13 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   );
 }
 
-function OpenNotebook(props: { controller: NotebookController; cellId?: string; onDuplicate: () => void; onDelete: () => void; onRenamed: () => void }) {
+function OpenNotebook(props: {
+  controller: NotebookController;
+  cellId?: string;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  onRenamed: () => void;
+}) {
   const { controller } = props;
   const state = useController(controller);
   // Rendered: if it had failed before, the Notebook tab may open it again.

@@ -7,8 +7,12 @@ import { t } from '../i18n/t';
 
 /** Every string this button shows, from the message catalog. */
 const TEXT = {
-  get publish() { return t('publish.button'); },
-  get title() { return t('publish.title'); },
+  get publish() {
+    return t('publish.button');
+  },
+  get title() {
+    return t('publish.title');
+  },
   progress: (done: number, total: number) => t('publish.progress', { done, total }),
   done: (name: string) => t('publish.done', { name }),
   failed: (message: string) => t('publish.failed', { error: message }),
@@ -26,8 +30,11 @@ export function PublishButton({ doc }: { doc: NotebookDoc }) {
         if (f) carried.push({ name: f.name, bytes: new Uint8Array(await f.bytes.arrayBuffer()) });
       }
       const base = new URL(import.meta.env.BASE_URL, location.href);
-      const zipped = await buildSite(doc, carried, (path) => fetch(new URL(path, base), { cache: 'no-cache' }), (done, total) =>
-        setState({ busy: true, message: TEXT.progress(done, total) }),
+      const zipped = await buildSite(
+        doc,
+        carried,
+        (path) => fetch(new URL(path, base), { cache: 'no-cache' }),
+        (done, total) => setState({ busy: true, message: TEXT.progress(done, total) }),
       );
       const name = fileName(doc, '-site.zip');
       saveBlob(new Blob([zipped as BlobPart], { type: 'application/zip' }), name);
@@ -38,8 +45,12 @@ export function PublishButton({ doc }: { doc: NotebookDoc }) {
   };
   return (
     <>
-      <button type="button" title={TEXT.title} disabled={state.busy} onClick={() => void publish()}>{TEXT.publish}</button>
-      <span class="publish-state" role={state.error ? 'alert' : 'status'}>{state.message}</span>
+      <button type="button" title={TEXT.title} disabled={state.busy} onClick={() => void publish()}>
+        {TEXT.publish}
+      </button>
+      <span class="publish-state" role={state.error ? 'alert' : 'status'}>
+        {state.message}
+      </span>
     </>
   );
 }

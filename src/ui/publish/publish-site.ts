@@ -35,7 +35,12 @@ export function markPublished(indexHtml: string): string {
  * The site's zip. `fetchApp` reads one of the app's own files (relative to its base); `files` are the
  * Files to carry. Progress is reported as files fetched of all.
  */
-export async function buildSite(doc: NotebookDoc, files: SiteFile[], fetchApp: (path: string) => Promise<Response>, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
+export async function buildSite(
+  doc: NotebookDoc,
+  files: SiteFile[],
+  fetchApp: (path: string) => Promise<Response>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Uint8Array> {
   const sw = await fetchApp('sw.js');
   if (!sw.ok) throw new PublishError(t('pub.devServer', { build: '`npm run build`', preview: '`npm run preview`' }));
   const paths = appFiles(await sw.text());
@@ -45,7 +50,10 @@ export async function buildSite(doc: NotebookDoc, files: SiteFile[], fetchApp: (
     const response = await fetchApp(path);
     if (!response.ok) throw new PublishError(t('pub.fileFailed', { path, status: response.status }));
     const bytes = new Uint8Array(await response.arrayBuffer());
-    entries[path] = path === 'index.html' ? strToU8(markPublished(new TextDecoder().decode(bytes))) : [bytes, { level: /\.(wasm|png|jpe?g|gz|zip)$/i.test(path) ? 0 : 6 }];
+    entries[path] =
+      path === 'index.html'
+        ? strToU8(markPublished(new TextDecoder().decode(bytes)))
+        : [bytes, { level: /\.(wasm|png|jpe?g|gz|zip)$/i.test(path) ? 0 : 6 }];
     onProgress?.(++done, paths.length);
   }
   const site: PublishedSite = {
@@ -61,5 +69,7 @@ export async function buildSite(doc: NotebookDoc, files: SiteFile[], fetchApp: (
   entries['README.txt'] = strToU8(
     `${doc.name} — published with Kiroku.\n\nServe this folder from any static web server (for example \`npx http-server\` or \`python3 -m http.server\`) at the root of its host,\nand open it: the notebook opens ready to run; runs are recorded in each visitor's browser.\n`,
   );
-  return new Promise((resolve, reject) => zip(entries, { level: 6 }, (err, data) => (err ? reject(err) : resolve(data))));
+  return new Promise((resolve, reject) =>
+    zip(entries, { level: 6 }, (err, data) => (err ? reject(err) : resolve(data))),
+  );
 }

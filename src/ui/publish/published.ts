@@ -25,7 +25,11 @@ interface FilesTarget {
 }
 
 /** The id of the published notebook to open (stored on first visit), or undefined on an ordinary page. */
-export async function openPublished(store: NotebooksStore, files: () => Promise<FilesTarget>, doc: Document = document): Promise<string | undefined> {
+export async function openPublished(
+  store: NotebooksStore,
+  files: () => Promise<FilesTarget>,
+  doc: Document = document,
+): Promise<string | undefined> {
   const path = doc.querySelector<HTMLMetaElement>(`meta[name="${PUBLISHED_META}"]`)?.content;
   if (!path) return undefined;
   const response = await fetch(new URL(path, doc.baseURI));

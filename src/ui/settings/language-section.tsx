@@ -17,12 +17,15 @@ export function LanguageSection() {
             const v = e.currentTarget.value as Locale | 'browser';
             setChoice(v);
             setLocale(v === 'browser' ? null : v);
-          }}
-        >
+          }}>
           <option value="browser">{t('lang.browser')}</option>
           {/* Each language is named in itself, so it can be found whatever the UI's language. */}
-          <option value="en" lang="en">English</option>
-          <option value="ja" lang="ja">日本語</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="ja" lang="ja">
+            日本語
+          </option>
         </select>
       </label>
     </section>

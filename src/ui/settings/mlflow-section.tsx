@@ -32,7 +32,12 @@ export function MlflowSection() {
         onSkipped: (path) => skipped.push(path),
       });
       saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), mlrunsFileName());
-      const left = skipped.length ? t('ml.leftOut', { count: skipped.length, list: skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : '') }) : '';
+      const left = skipped.length
+        ? t('ml.leftOut', {
+            count: skipped.length,
+            list: skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? ', …' : ''),
+          })
+        : '';
       return t('ml.exported', { left });
     });
   };
@@ -53,20 +58,33 @@ export function MlflowSection() {
       <h2 id="mlflow-h">MLflow</h2>
       <p>{rich('ml.explain', { mlruns: <code>mlruns/</code>, zip: <code>.zip</code>, ui: <code>mlflow ui</code> })}</p>
       <div class="settings-actions">
-        <button type="button" onClick={doExport} disabled={!!busy}>{t('ml.export')}</button>
+        <button type="button" onClick={doExport} disabled={!!busy}>
+          {t('ml.export')}
+        </button>
         {/* Into a server, runs would get new ids and the archive's links between them would break. */}
-        {!server && <label class="file-button">
-          {t('ml.import')}
-          <input type="file" accept=".zip,application/zip" disabled={!!busy}
-            onChange={(e) => { const input = e.currentTarget; void doImport(input.files?.[0]).then(() => (input.value = '')); }} />
-        </label>}
+        {!server && (
+          <label class="file-button">
+            {t('ml.import')}
+            <input
+              type="file"
+              accept=".zip,application/zip"
+              disabled={!!busy}
+              onChange={(e) => {
+                const input = e.currentTarget;
+                void doImport(input.files?.[0]).then(() => (input.value = ''));
+              }}
+            />
+          </label>
+        )}
       </div>
       {server && <p class="muted">{t('ml.onServer')}</p>}
       {busy && <p aria-busy="true">{busy}</p>}
       {message && <p role={message.kind}>{message.text}</p>}
       {problems.length > 0 && (
         <ul aria-label={t('ml.problems')}>
-          {problems.map((p, i) => <li key={i}>{p}</li>)}
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
         </ul>
       )}
     </section>

@@ -8,11 +8,26 @@ import { rich } from '../i18n/rich';
 export function OfflineLine({ status }: { status: StorageStatus }) {
   switch (offlineState()) {
     case 'saved':
-      return <>{t('off.saved', { size: formatBytes((status.details.caches ?? 0) + (status.details.serviceWorkerRegistrations ?? 0)) })}</>;
+      return (
+        <>
+          {t('off.saved', {
+            size: formatBytes((status.details.caches ?? 0) + (status.details.serviceWorkerRegistrations ?? 0)),
+          })}
+        </>
+      );
     case 'saving':
       return <>{t('off.saving')}</>;
     case 'development':
-      return <>{rich('off.development', { start: <code>npm start</code>, build: <code>npm run build</code>, dist: <code>dist/</code>, preview: <code>npm run preview</code> })}</>;
+      return (
+        <>
+          {rich('off.development', {
+            start: <code>npm start</code>,
+            build: <code>npm run build</code>,
+            dist: <code>dist/</code>,
+            preview: <code>npm run preview</code>,
+          })}
+        </>
+      );
     case 'failed':
       return <>{t('off.failed')}</>;
     case 'unsupported':

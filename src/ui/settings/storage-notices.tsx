@@ -15,11 +15,19 @@ export function StorageNotices() {
       {notice.type === 'upgrade-blocked'
         ? rich('notice.upgradeBlocked', { db: <code>{notice.database}</code> })
         : notice.type === 'disk-full'
-          ? rich('notice.diskFull', { reserve: notice.reserveUsed ? t('notice.reserve') : '', settings: <a href="#/settings">{t('notice.settingsLink')}</a> })
-          : rich('notice.closed', { db: <code>{notice.database}</code> })}
-      {' '}
-      {notice.type === 'closed-for-upgrade' && <button type="button" onClick={() => location.reload()}>{t('notice.reload')}</button>}
-      <button type="button" aria-label={t('common.dismiss')} onClick={() => setNotice(null)}>×</button>
+          ? rich('notice.diskFull', {
+              reserve: notice.reserveUsed ? t('notice.reserve') : '',
+              settings: <a href="#/settings">{t('notice.settingsLink')}</a>,
+            })
+          : rich('notice.closed', { db: <code>{notice.database}</code> })}{' '}
+      {notice.type === 'closed-for-upgrade' && (
+        <button type="button" onClick={() => location.reload()}>
+          {t('notice.reload')}
+        </button>
+      )}
+      <button type="button" aria-label={t('common.dismiss')} onClick={() => setNotice(null)}>
+        ×
+      </button>
     </div>
   );
 }

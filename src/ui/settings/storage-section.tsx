@@ -35,11 +35,17 @@ export function StorageSection() {
   return (
     <section aria-labelledby="storage-h">
       <h2 id="storage-h">{t('st.title')}</h2>
-      {!status ? <p aria-busy="true">{t('st.measuring')}</p> : (
+      {!status ? (
+        <p aria-busy="true">{t('st.measuring')}</p>
+      ) : (
         <>
           <p data-testid="storage-usage">
             {status.usage != null && status.quota != null
-              ? rich('st.using', { usage: <strong>{formatBytes(status.usage)}</strong>, quota: <strong>{formatBytes(status.quota)}</strong>, share: share !== null ? ` (${formatPercent(share)})` : '' })
+              ? rich('st.using', {
+                  usage: <strong>{formatBytes(status.usage)}</strong>,
+                  quota: <strong>{formatBytes(status.quota)}</strong>,
+                  share: share !== null ? ` (${formatPercent(share)})` : '',
+                })
               : t('st.unknown')}
           </p>
           {share !== null && <meter min={0} max={1} value={share} aria-label={t('st.used')} />}
@@ -49,19 +55,23 @@ export function StorageSection() {
               <li>{t('st.idb', { size: formatBytes(status.details.indexedDB ?? 0) })}</li>
             </ul>
           )}
-          <p data-testid="offline-state"><OfflineLine status={status} /></p>
-          <p>
-            {status.persisted
-              ? t('st.persisted')
-              : t('st.bestEffort')}
+          <p data-testid="offline-state">
+            <OfflineLine status={status} />
           </p>
-          {!status.persisted && <button type="button" onClick={persist}>{t('st.persist')}</button>}
+          <p>{status.persisted ? t('st.persisted') : t('st.bestEffort')}</p>
+          {!status.persisted && (
+            <button type="button" onClick={persist}>
+              {t('st.persist')}
+            </button>
+          )}
           {asked === false && <p role="status">{t('st.declined')}</p>}
         </>
       )}
-      {currentServer()
-        ? <p class="muted">{rich('st.onServer', { gc: <code>mlflow gc</code> })}</p>
-        : <SpaceUsers onFreed={refresh} />}
+      {currentServer() ? (
+        <p class="muted">{rich('st.onServer', { gc: <code>mlflow gc</code> })}</p>
+      ) : (
+        <SpaceUsers onFreed={refresh} />
+      )}
     </section>
   );
 }
@@ -73,8 +83,13 @@ function SpaceUsers({ onFreed }: { onFreed: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [freed, setFreed] = useState<string | null>(null);
   const load = () => {
-    void runUsage(mlflow.client()).then(setUsage).catch(() => setUsage([]));
-    void connectFiles().then((f) => f.list()).then((l) => setFilesBytes(l.reduce((s, f) => s + f.size, 0))).catch(() => setFilesBytes(null));
+    void runUsage(mlflow.client())
+      .then(setUsage)
+      .catch(() => setUsage([]));
+    void connectFiles()
+      .then((f) => f.list())
+      .then((l) => setFilesBytes(l.reduce((s, f) => s + f.size, 0)))
+      .catch(() => setFilesBytes(null));
   };
   useEffect(load, []);
   if (!usage) return <p aria-busy="true">{t('st.measuringUsers')}</p>;
@@ -96,12 +111,24 @@ function SpaceUsers({ onFreed }: { onFreed: () => void }) {
       </p>
       {usage.length > 0 && (
         <table class="import-summary" aria-label={t('st.largest')}>
-          <thead><tr><th scope="col">{t('st.run')}</th><th scope="col">{t('st.artifacts')}</th><th scope="col">{t('st.history')}</th><th scope="col">{t('st.total')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('st.run')}</th>
+              <th scope="col">{t('st.artifacts')}</th>
+              <th scope="col">{t('st.history')}</th>
+              <th scope="col">{t('st.total')}</th>
+            </tr>
+          </thead>
           <tbody>
             {usage.slice(0, 10).map((u) => (
               <tr key={u.run.info.runId}>
-                <th scope="row"><a href={runHref(u.run.info.experimentId, u.run.info.runId, 'artifacts')}>{u.run.info.runName}</a>{u.deleted && <span class="muted">{t('st.deletedMark')}</span>}</th>
-                <td>{formatBytes(u.artifactBytes)} ({t('st.nFiles', { count: u.artifactFiles })})</td>
+                <th scope="row">
+                  <a href={runHref(u.run.info.experimentId, u.run.info.runId, 'artifacts')}>{u.run.info.runName}</a>
+                  {u.deleted && <span class="muted">{t('st.deletedMark')}</span>}
+                </th>
+                <td>
+                  {formatBytes(u.artifactBytes)} ({t('st.nFiles', { count: u.artifactFiles })})
+                </td>
                 <td>{formatBytes(24 * u.metricPoints)}</td>
                 <td>{formatBytes(runBytes(u))}</td>
               </tr>
@@ -114,11 +141,24 @@ function SpaceUsers({ onFreed }: { onFreed: () => void }) {
           ? t('st.deletedHold', { count: deleted.length, size: formatBytes(deletedBytes) })
           : t('st.noDeleted')}
       </p>
-      <button type="button" class="danger" disabled={!deleted.length} onClick={() => setConfirming(true)}>{t('st.purge')}</button>
+      <button type="button" class="danger" disabled={!deleted.length} onClick={() => setConfirming(true)}>
+        {t('st.purge')}
+      </button>
       {freed && <p role="status">{freed}</p>}
       {confirming && (
-        <ConfirmDialog title={t('st.purgeAsk')} confirmLabel={t('st.purgeConfirm')} danger onConfirm={purge} onClose={() => setConfirming(false)}>
-          <p>{rich('st.purgeText', { count: deleted.length, size: formatBytes(deletedBytes), gc: <code>mlflow gc</code> })}</p>
+        <ConfirmDialog
+          title={t('st.purgeAsk')}
+          confirmLabel={t('st.purgeConfirm')}
+          danger
+          onConfirm={purge}
+          onClose={() => setConfirming(false)}>
+          <p>
+            {rich('st.purgeText', {
+              count: deleted.length,
+              size: formatBytes(deletedBytes),
+              gc: <code>mlflow gc</code>,
+            })}
+          </p>
         </ConfirmDialog>
       )}
     </>

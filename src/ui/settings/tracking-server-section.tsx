@@ -31,7 +31,9 @@ export function TrackingServerSection() {
       {server ? (
         <>
           <p>{rich('srv.onServer', { server: <code>{server}</code> })}</p>
-          <button type="button" onClick={switchToThisBrowser}>{t('srv.useBrowser')}</button>
+          <button type="button" onClick={switchToThisBrowser}>
+            {t('srv.useBrowser')}
+          </button>
         </>
       ) : (
         <form onSubmit={connect}>
@@ -39,9 +41,17 @@ export function TrackingServerSection() {
           <label for="server-url">{t('srv.url')}</label>
           <input id="server-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
           <label for="server-token">{t('srv.token')}</label>
-          <input id="server-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+          <input
+            id="server-token"
+            type="password"
+            autocomplete="off"
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+          />
           <div class="settings-actions">
-            <button type="submit" disabled={busy}>{busy ? t('srv.connecting') : t('srv.use')}</button>
+            <button type="submit" disabled={busy}>
+              {busy ? t('srv.connecting') : t('srv.use')}
+            </button>
           </div>
           {error && <p role="alert">{error}</p>}
         </form>

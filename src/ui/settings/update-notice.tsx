@@ -19,8 +19,12 @@ export function UpdateNotice() {
   return (
     <div class="storage-notice" role="status">
       {t('notice.update')}
-      <button type="button" onClick={() => location.reload()}>{t('notice.reload')}</button>
-      <button type="button" aria-label={t('common.dismiss')} onClick={() => setReady(false)}>×</button>
+      <button type="button" onClick={() => location.reload()}>
+        {t('notice.reload')}
+      </button>
+      <button type="button" aria-label={t('common.dismiss')} onClick={() => setReady(false)}>
+        ×
+      </button>
     </div>
   );
 }

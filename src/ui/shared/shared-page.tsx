@@ -15,13 +15,25 @@ import { t } from '../i18n/t';
 
 /** Every string this page shows, from the message catalog. */
 const TEXT = {
-  get opening() { return t('shared.opening'); },
+  get opening() {
+    return t('shared.opening');
+  },
   fetching: (url: string) => t('shared.fetching', { url }),
-  get cannotOpen() { return t('shared.cannotOpen'); },
-  get readOnly() { return t('shared.readOnly'); },
-  get openCopy() { return t('shared.openCopy'); },
-  get yourNotebooks() { return t('nb.openYours'); },
-  get emptyMarkdown() { return t('shared.emptyMarkdown'); },
+  get cannotOpen() {
+    return t('shared.cannotOpen');
+  },
+  get readOnly() {
+    return t('shared.readOnly');
+  },
+  get openCopy() {
+    return t('shared.openCopy');
+  },
+  get yourNotebooks() {
+    return t('nb.openYours');
+  },
+  get emptyMarkdown() {
+    return t('shared.emptyMarkdown');
+  },
   copyFailed: (message: string) => t('shared.copyFailed', { error: message }),
 };
 
@@ -66,7 +78,9 @@ export default function SharedPage({ query }: { query: URLSearchParams }) {
       <section class="page shared-notebook" aria-labelledby="page-title">
         <h1 id="page-title">{TEXT.cannotOpen}</h1>
         <p role="alert">{error}</p>
-        <p><a href={href('notebook')}>{TEXT.yourNotebooks}</a></p>
+        <p>
+          <a href={href('notebook')}>{TEXT.yourNotebooks}</a>
+        </p>
       </section>
     );
   }
@@ -76,11 +90,15 @@ export default function SharedPage({ query }: { query: URLSearchParams }) {
       <h1 id="page-title">{doc.name}</h1>
       <div class="shared-banner" role="note">
         <p>{TEXT.readOnly}</p>
-        <button type="button" class="primary" onClick={() => void openCopy()}>{TEXT.openCopy}</button>
+        <button type="button" class="primary" onClick={() => void openCopy()}>
+          {TEXT.openCopy}
+        </button>
       </div>
       {copyError && <p role="alert">{copyError}</p>}
       <div class="cells">
-        {doc.cells.map((cell, i) => <ReadOnlyCell key={cell.id} cell={cell} index={i} />)}
+        {doc.cells.map((cell, i) => (
+          <ReadOnlyCell key={cell.id} cell={cell} index={i} />
+        ))}
       </div>
     </section>
   );
@@ -93,9 +111,14 @@ function ReadOnlyCell({ cell, index }: { cell: Cell; index: number }) {
       <div class="cell cell-markdown" role="group" aria-label={t('shared.markdownCell', { name })}>
         <div class="prompt" aria-hidden="true" />
         <div class="cell-body">
-          <div class="markdown" data-user-content=""
+          <div
+            class="markdown"
+            data-user-content=""
             // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's HTML, sanitized by DOMPurify
-            dangerouslySetInnerHTML={{ __html: renderMarkdown(cell.source) || `<p class="muted">${TEXT.emptyMarkdown}</p>` }} />
+            dangerouslySetInnerHTML={{
+              __html: renderMarkdown(cell.source) || `<p class="muted">${TEXT.emptyMarkdown}</p>`,
+            }}
+          />
         </div>
       </div>
     );
@@ -103,10 +126,19 @@ function ReadOnlyCell({ cell, index }: { cell: Cell; index: number }) {
   const kind = cell.language === 'javascript' ? 'JavaScript' : 'TypeScript';
   const count = cell.executionCount;
   return (
-    <div class="cell cell-code" role="group" aria-label={count === null ? t('shared.codeCell', { name, kind }) : t('shared.codeCellRun', { name, kind, count })}>
-      <div class="prompt" aria-hidden="true">{count === null ? '[ ]' : `[${count}]`}</div>
+    <div
+      class="cell cell-code"
+      role="group"
+      aria-label={
+        count === null ? t('shared.codeCell', { name, kind }) : t('shared.codeCellRun', { name, kind, count })
+      }>
+      <div class="prompt" aria-hidden="true">
+        {count === null ? '[ ]' : `[${count}]`}
+      </div>
       <div class="cell-body">
-        <pre class="shared-source" data-user-content="" role="group" aria-label={t('cell.source', { name, kind })}><code>{cell.source}</code></pre>
+        <pre class="shared-source" data-user-content="" role="group" aria-label={t('cell.source', { name, kind })}>
+          <code>{cell.source}</code>
+        </pre>
         <OutputArea outputs={cell.outputs} label={t('cell.output', { name })} />
       </div>
     </div>

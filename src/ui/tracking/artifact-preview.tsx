@@ -28,19 +28,32 @@ export function sandboxedHtml(html: string): string {
 
 export function ArtifactPreview({ run, path, size }: { run: Run; path: string; size: number }) {
   const runId = run.info.runId;
-  const blob = useLive((c) => c.downloadArtifact(runId, path), [runId, path], { relevant: (m) => m.type === 'run-updated' && m.runId === runId, minInterval: 1000 });
+  const blob = useLive((c) => c.downloadArtifact(runId, path), [runId, path], {
+    relevant: (m) => m.type === 'run-updated' && m.runId === runId,
+    minInterval: 1000,
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const download = () => {
     setFailure(null);
-    mlflow.client().downloadArtifact(runId, path).then((b) => saveBlob(b, baseName(path)), (e: Error) => setFailure(e.message));
+    mlflow
+      .client()
+      .downloadArtifact(runId, path)
+      .then(
+        (b) => saveBlob(b, baseName(path)),
+        (e: Error) => setFailure(e.message),
+      );
   };
   const kind = previewKind(path, blob.status === 'ready' ? blob.value.type : '');
   return (
     <section aria-labelledby="artifact-path">
       <div class="card-head">
-        <h2 id="artifact-path" class="path">{path}</h2>
+        <h2 id="artifact-path" class="path">
+          {path}
+        </h2>
         <span class="muted">{formatBytes(size)}</span>
-        <button type="button" class="small" onClick={download} aria-label={t('art.downloadOf', { path })}>{t('art.download')}</button>
+        <button type="button" class="small" onClick={download} aria-label={t('art.downloadOf', { path })}>
+          {t('art.download')}
+        </button>
       </div>
       {failure && <p role="alert">{failure}</p>}
       {blob.status === 'loading' && <p aria-busy="true">{t('misc.loading')}</p>}
@@ -52,22 +65,38 @@ export function ArtifactPreview({ run, path, size }: { run: Run; path: string; s
 
 function Body({ kind, blob, run, path }: { kind: ReturnType<typeof previewKind>; blob: Blob; run: Run; path: string }) {
   if (kind === 'image') return <ImagePreview blob={blob} alt={t('art.image', { path })} />;
-  if (kind === 'none') return <p class="muted">No preview for this file type ({blob.type || 'unknown'}). Download it to open it.</p>;
+  if (kind === 'none')
+    return <p class="muted">No preview for this file type ({blob.type || 'unknown'}). Download it to open it.</p>;
   return <TextBased kind={kind} blob={blob} run={run} path={path} />;
 }
 
-function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewKind>; blob: Blob; run: Run; path: string }) {
+function TextBased({
+  kind,
+  blob,
+  run,
+  path,
+}: {
+  kind: ReturnType<typeof previewKind>;
+  blob: Blob;
+  run: Run;
+  path: string;
+}) {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    blob.slice(0, TEXT_LIMIT).text().then((read) => live && setText(read));
+    blob
+      .slice(0, TEXT_LIMIT)
+      .text()
+      .then((read) => live && setText(read));
     return () => {
       live = false;
     };
   }, [blob]);
   if (text === null) return <p aria-busy="true">{t('art.reading')}</p>;
   const truncated = blob.size > TEXT_LIMIT;
-  const note = truncated ? <p class="hint">{t('art.truncated', { shown: formatBytes(TEXT_LIMIT), size: formatBytes(blob.size) })}</p> : null;
+  const note = truncated ? (
+    <p class="hint">{t('art.truncated', { shown: formatBytes(TEXT_LIMIT), size: formatBytes(blob.size) })}</p>
+  ) : null;
   switch (kind) {
     case 'mlmodel':
       return <MlmodelView run={run} path={path} text={text} />;
@@ -80,7 +109,14 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
       } catch {
         // a truncated or malformed file: show it as it is
       }
-      return <>{note}<pre class="code" tabIndex={0}><code>{pretty}</code></pre></>;
+      return (
+        <>
+          {note}
+          <pre class="code" tabIndex={0}>
+            <code>{pretty}</code>
+          </pre>
+        </>
+      );
     }
     case 'csv': {
       const csv = previewCSV(text, 500);
@@ -89,8 +125,24 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
           {note}
           <div class="table-scroll" tabIndex={0} role="region" aria-label={t('art.contents', { path })}>
             <table class="data">
-              <thead><tr>{csv.header.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
-              <tbody>{csv.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  {csv.header.map((h, i) => (
+                    <th key={i} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {csv.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((c, j) => (
+                      <td key={j}>{c}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
           {csv.truncated && <p class="hint">{t('art.firstRows', { count: csv.rows.length })}</p>}
@@ -105,7 +157,14 @@ function TextBased({ kind, blob, run, path }: { kind: ReturnType<typeof previewK
         </>
       );
     default:
-      return <>{note}<pre class="code" tabIndex={0}><code>{text}</code></pre></>;
+      return (
+        <>
+          {note}
+          <pre class="code" tabIndex={0}>
+            <code>{text}</code>
+          </pre>
+        </>
+      );
   }
 }
 
@@ -120,13 +179,24 @@ function ChartPreview({ text, truncated, note }: { text: string; truncated: bool
       return null; // malformed: shown as text below
     }
   }, [text, truncated]);
-  if (!spec) return <>{note}<p class="hint">Not a chart spec this page can draw.</p><pre class="code" tabIndex={0}><code>{text}</code></pre></>;
+  if (!spec)
+    return (
+      <>
+        {note}
+        <p class="hint">Not a chart spec this page can draw.</p>
+        <pre class="code" tabIndex={0}>
+          <code>{text}</code>
+        </pre>
+      </>
+    );
   return (
     <>
       <ChartOutput spec={spec} />
       <details>
         <summary>{t('art.spec')}</summary>
-        <pre class="code" tabIndex={0}><code>{JSON.stringify(spec, null, 2)}</code></pre>
+        <pre class="code" tabIndex={0}>
+          <code>{JSON.stringify(spec, null, 2)}</code>
+        </pre>
       </details>
     </>
   );

@@ -32,7 +32,13 @@ export function buildArtifactTree(files: ReadonlyArray<{ path: string; size: num
       dir.size += f.size;
       parent = dir;
     }
-    parent.children.push({ name: parts[parts.length - 1]!, path: parts.join('/'), isDir: false, size: f.size, children: [] });
+    parent.children.push({
+      name: parts[parts.length - 1]!,
+      path: parts.join('/'),
+      isDir: false,
+      size: f.size,
+      children: [],
+    });
   }
   const order = (nodes: ArtifactNode[]) => {
     nodes.sort((a, b) => (a.isDir !== b.isDir ? (a.isDir ? -1 : 1) : a.name.localeCompare(b.name)));
@@ -44,7 +50,9 @@ export function buildArtifactTree(files: ReadonlyArray<{ path: string; size: num
 
 /** Directories holding a logged model (an `MLmodel` file), e.g. `model`. */
 export function modelDirs(files: ReadonlyArray<{ path: string }>): string[] {
-  return files.filter((f) => f.path === 'MLmodel' || f.path.endsWith('/MLmodel')).map((f) => f.path.replace(/\/?MLmodel$/, ''));
+  return files
+    .filter((f) => f.path === 'MLmodel' || f.path.endsWith('/MLmodel'))
+    .map((f) => f.path.replace(/\/?MLmodel$/, ''));
 }
 
 /** Every directory on the way to `path`, so opening a deep link shows the file in its folder. */
@@ -55,7 +63,26 @@ export function ancestorsOf(path: string): string[] {
 
 export type PreviewKind = 'mlmodel' | 'chart' | 'json' | 'yaml' | 'csv' | 'image' | 'html' | 'text' | 'none';
 
-const TEXT_EXT = new Set(['txt', 'log', 'md', 'py', 'ts', 'js', 'mjs', 'tsx', 'jsx', 'sh', 'toml', 'ini', 'cfg', 'xml', 'ipynb', 'r', 'sql', 'tsv']);
+const TEXT_EXT = new Set([
+  'txt',
+  'log',
+  'md',
+  'py',
+  'ts',
+  'js',
+  'mjs',
+  'tsx',
+  'jsx',
+  'sh',
+  'toml',
+  'ini',
+  'cfg',
+  'xml',
+  'ipynb',
+  'r',
+  'sql',
+  'tsv',
+]);
 const IMAGE_EXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'bmp', 'avif']);
 
 export function previewKind(path: string, contentType = ''): PreviewKind {

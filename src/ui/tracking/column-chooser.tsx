@@ -10,7 +10,15 @@ const GROUPS: Array<{ kind: ColumnKind; label: MessageKey }> = [
   ...(Object.entries(GROUP_LABELS) as Array<[ColumnKind, MessageKey]>).map(([kind, label]) => ({ kind, label })),
 ];
 
-export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]; hidden: ReadonlySet<string>; onChange: (hidden: Set<string>) => void }) {
+export function ColumnChooser({
+  columns,
+  hidden,
+  onChange,
+}: {
+  columns: Column[];
+  hidden: ReadonlySet<string>;
+  onChange: (hidden: Set<string>) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [find, setFind] = useState('');
   const root = useRef<HTMLDivElement>(null);
@@ -25,7 +33,7 @@ export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]
 
   const set = (ids: string[], show: boolean) => {
     const next = new Set(hidden);
-    for (const id of ids) if (id !== FIXED_COLUMN) (show ? next.delete(id) : next.add(id));
+    for (const id of ids) if (id !== FIXED_COLUMN) show ? next.delete(id) : next.add(id);
     onChange(next);
   };
   const needle = find.trim().toLowerCase();
@@ -33,32 +41,78 @@ export function ColumnChooser({ columns, hidden, onChange }: { columns: Column[]
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape from any control inside closes the panel
-    <div class="column-chooser" ref={root} onKeyDown={(e) => {
-      if (e.key === 'Escape' && open) {
-        e.stopPropagation();
-        setOpen(false);
-        button.current?.focus();
-      }
-    }}>
-      <button type="button" ref={button} aria-expanded={open} aria-controls="column-chooser-panel" onClick={() => setOpen(!open)}>
-        {t('cols.button')} <span class="muted">({shown}/{columns.length - 1})</span>
+    <div
+      class="column-chooser"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}>
+      <button
+        type="button"
+        ref={button}
+        aria-expanded={open}
+        aria-controls="column-chooser-panel"
+        onClick={() => setOpen(!open)}>
+        {t('cols.button')}{' '}
+        <span class="muted">
+          ({shown}/{columns.length - 1})
+        </span>
       </button>
       {open && (
         <div id="column-chooser-panel" class="popover" role="group" aria-label={t('cols.choose')}>
-          <input type="search" aria-label={t('cols.find')} placeholder={t('cols.find')} value={find} onInput={(e) => setFind(e.currentTarget.value)} autoFocus />
+          <input
+            type="search"
+            aria-label={t('cols.find')}
+            placeholder={t('cols.find')}
+            value={find}
+            onInput={(e) => setFind(e.currentTarget.value)}
+            autoFocus
+          />
           {GROUPS.map(({ kind, label }) => {
-            const cols = columns.filter((c) => c.kind === kind && c.id !== FIXED_COLUMN && (!needle || c.label.toLowerCase().includes(needle)));
+            const cols = columns.filter(
+              (c) => c.kind === kind && c.id !== FIXED_COLUMN && (!needle || c.label.toLowerCase().includes(needle)),
+            );
             if (!cols.length) return null;
             return (
               <fieldset key={kind}>
                 <legend>{t(label)}</legend>
                 <div class="group-actions">
-                  <button type="button" class="link" aria-label={t('cols.showAll', { group: t(label).toLowerCase() })} onClick={() => set(cols.map((c) => c.id), true)}>{t('cols.all')}</button>
-                  <button type="button" class="link" aria-label={t('cols.hideAll', { group: t(label).toLowerCase() })} onClick={() => set(cols.map((c) => c.id), false)}>{t('cols.none')}</button>
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('cols.showAll', { group: t(label).toLowerCase() })}
+                    onClick={() =>
+                      set(
+                        cols.map((c) => c.id),
+                        true,
+                      )
+                    }>
+                    {t('cols.all')}
+                  </button>
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('cols.hideAll', { group: t(label).toLowerCase() })}
+                    onClick={() =>
+                      set(
+                        cols.map((c) => c.id),
+                        false,
+                      )
+                    }>
+                    {t('cols.none')}
+                  </button>
                 </div>
                 {cols.map((c) => (
                   <label key={c.id} class="check">
-                    <input type="checkbox" checked={!hidden.has(c.id)} onChange={(e) => set([c.id], e.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={!hidden.has(c.id)}
+                      onChange={(e) => set([c.id], e.currentTarget.checked)}
+                    />
                     {c.label}
                   </label>
                 ))}

@@ -10,7 +10,11 @@ import { t, type MessageKey } from '../i18n/t';
 export type ColumnKind = 'attr' | 'metric' | 'param' | 'tag';
 
 /** The header over each kind's columns, in the table's order (attributes have none). */
-export const GROUP_LABELS: Readonly<Record<Exclude<ColumnKind, 'attr'>, MessageKey>> = { metric: 'col.metrics', param: 'col.params', tag: 'col.tags' };
+export const GROUP_LABELS: Readonly<Record<Exclude<ColumnKind, 'attr'>, MessageKey>> = {
+  metric: 'col.metrics',
+  param: 'col.params',
+  tag: 'col.tags',
+};
 
 export interface Column {
   id: string;
@@ -26,7 +30,16 @@ export interface Column {
 
 /** An attribute column, its label in the UI's language when read (the app redraws on a change of language). */
 function attribute(key: string, label: MessageKey, numeric: boolean, width: number): Column {
-  return { id: `attr:${key}`, kind: 'attr', key, get label() { return t(label); }, numeric, width };
+  return {
+    id: `attr:${key}`,
+    kind: 'attr',
+    key,
+    get label() {
+      return t(label);
+    },
+    numeric,
+    width,
+  };
 }
 
 export const ATTRIBUTE_COLUMNS: readonly Column[] = [
@@ -78,7 +91,11 @@ export function columnsFor(runs: readonly Run[]): Column[] {
   }
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const keyed = (kind: Exclude<ColumnKind, 'attr'>, keys: Set<string>) =>
-    [...keys].sort(byKey).map((k): Column => ({ id: `${kind}:${k}`, kind, key: k, label: k, numeric: kind === 'metric', width: widthFor(k) }));
+    [...keys]
+      .sort(byKey)
+      .map(
+        (k): Column => ({ id: `${kind}:${k}`, kind, key: k, label: k, numeric: kind === 'metric', width: widthFor(k) }),
+      );
   const [name, ...rest] = ATTRIBUTE_COLUMNS;
   return [
     name!,

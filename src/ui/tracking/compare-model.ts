@@ -40,7 +40,7 @@ export function dimensionsOf(runs: readonly Run[]): Dimension[] {
     id: `${row.kind}:${row.key}`,
     kind: row.kind,
     key: row.key,
-    numeric: row.values.every((v) => v === undefined || sortKey(v).rank === 0 || (typeof v === 'number')),
+    numeric: row.values.every((v) => v === undefined || sortKey(v).rank === 0 || typeof v === 'number'),
   }));
 }
 
@@ -48,7 +48,10 @@ export function dimensionsOf(runs: readonly Run[]): Dimension[] {
  * A run's position on a dimension: the number itself, or for a categorical dimension the index of
  * its value among the sorted distinct values (so "relu", "tanh" become 0, 1 on the axis).
  */
-export function dimensionValues(runs: readonly Run[], dim: Dimension): { values: Array<number | null>; categories: string[] | null } {
+export function dimensionValues(
+  runs: readonly Run[],
+  dim: Dimension,
+): { values: Array<number | null>; categories: string[] | null } {
   const raw = runs.map((r) => (dim.kind === 'param' ? r.data.params[dim.key] : r.data.metrics[dim.key]));
   if (dim.numeric) return { values: raw.map((v) => (v === undefined ? null : Number(v))), categories: null };
   const categories = [...new Set(raw.filter((v): v is string | number => v !== undefined).map(String))].sort();

@@ -24,7 +24,10 @@ export default function ComparePage({ query }: { segments: string[]; query: URLS
   });
   return (
     <section class="page compare-page" aria-labelledby="page-title">
-      <nav class="breadcrumbs" aria-label={t('run.breadcrumb')}><a href={experimentsHref([])}>{t('exp.list')}</a><span aria-hidden="true"> › </span></nav>
+      <nav class="breadcrumbs" aria-label={t('run.breadcrumb')}>
+        <a href={experimentsHref([])}>{t('exp.list')}</a>
+        <span aria-hidden="true"> › </span>
+      </nav>
       <h1 id="page-title">{t('cmp.title', { count: ids.length })}</h1>
       {ids.length < 2 && <p role="alert">{t('cmp.needTwo')}</p>}
       {runs.status === 'loading' && <p aria-busy="true">{t('runs.loading')}</p>}
@@ -51,14 +54,18 @@ function Comparison({ runs }: { runs: Run[] }) {
     [t('col.created'), (r) => formatTime(r.info.startTime)],
     [t('col.duration'), (r) => formatDuration(r.info.startTime, r.info.endTime)],
   ];
-  const value = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? <span title={String(v)}>{formatNumber(v)}</span> : v);
+  const value = (v: string | number | undefined) =>
+    v === undefined ? '—' : typeof v === 'number' ? <span title={String(v)}>{formatNumber(v)}</span> : v;
 
   return (
     <>
       <section aria-labelledby="compare-table-title">
         <div class="card-head">
           <h2 id="compare-table-title">{t('cmp.table')}</h2>
-          <label class="toggle"><input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} /> {t('cmp.onlyDiff')}</label>
+          <label class="toggle">
+            <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} />{' '}
+            {t('cmp.onlyDiff')}
+          </label>
         </div>
         <div class="table-scroll" role="region" aria-label={t('cmp.region')} tabIndex={0}>
           <table class="compare">
@@ -68,14 +75,21 @@ function Comparison({ runs }: { runs: Run[] }) {
                 {runs.map((r, i) => (
                   <th key={r.info.runId} scope="col">
                     <span class="swatch" style={{ background: color(i) }} aria-hidden="true" />
-                    <a href={runHref(r.info.experimentId, r.info.runId)} data-user-content="">{r.info.runName}</a>
+                    <a href={runHref(r.info.experimentId, r.info.runId)} data-user-content="">
+                      {r.info.runName}
+                    </a>
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {attrs.map(([label, get]) => (
-                <tr key={label}><th scope="row">{label}</th>{runs.map((r) => <td key={r.info.runId}>{get(r)}</td>)}</tr>
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {runs.map((r) => (
+                    <td key={r.info.runId}>{get(r)}</td>
+                  ))}
+                </tr>
               ))}
               <Group title={t('col.params')} span={runs.length} rows={params} value={value} />
               <Group title={t('col.metrics')} span={runs.length} rows={metrics} value={value} />
@@ -90,24 +104,43 @@ function Comparison({ runs }: { runs: Run[] }) {
           <legend>{t('cmp.axes')}</legend>
           {dims.map((d) => (
             <label key={d.id} class="check">
-              <input type="checkbox" checked={chosenDims.includes(d.id)}
-                onChange={(e) => setChosenDims(e.currentTarget.checked ? dims.filter((x) => x.id === d.id || chosenDims.includes(x.id)).map((x) => x.id) : chosenDims.filter((x) => x !== d.id))} />
+              <input
+                type="checkbox"
+                checked={chosenDims.includes(d.id)}
+                onChange={(e) =>
+                  setChosenDims(
+                    e.currentTarget.checked
+                      ? dims.filter((x) => x.id === d.id || chosenDims.includes(x.id)).map((x) => x.id)
+                      : chosenDims.filter((x) => x !== d.id),
+                  )
+                }
+              />
               {d.key} <span class="muted">({kindLabel(d.kind)})</span>
             </label>
           ))}
         </fieldset>
-        <ParallelCoordinates runs={runs} dimensions={dims.filter((d) => chosenDims.includes(d.id))} title={t('cmp.parallel')} />
+        <ParallelCoordinates
+          runs={runs}
+          dimensions={dims.filter((d) => chosenDims.includes(d.id))}
+          title={t('cmp.parallel')}
+        />
       </section>
 
       <section aria-labelledby="scatter-title" class="card">
         <h2 id="scatter-title">{t('cmp.scatter')}</h2>
-        {numeric.length < 2 ? <p class="muted">{t('cmp.needNumeric')}</p> : (
+        {numeric.length < 2 ? (
+          <p class="muted">{t('cmp.needNumeric')}</p>
+        ) : (
           <>
             <div class="chart-controls">
               <DimSelect label={t('cmp.x')} dims={numeric} value={xDim} onChange={setXDim} />
               <DimSelect label={t('cmp.y')} dims={numeric} value={yDim} onChange={setYDim} />
             </div>
-            <Scatter runs={runs} x={numeric.find((d) => d.id === xDim) ?? numeric[0]!} y={numeric.find((d) => d.id === yDim) ?? numeric[1]!} />
+            <Scatter
+              runs={runs}
+              x={numeric.find((d) => d.id === xDim) ?? numeric[0]!}
+              y={numeric.find((d) => d.id === yDim) ?? numeric[1]!}
+            />
           </>
         )}
       </section>
@@ -120,39 +153,95 @@ function Comparison({ runs }: { runs: Run[] }) {
 /** A dimension's kind ('param' or 'metric', as compare-model names them) in the UI's language. */
 const kindLabel = (kind: string) => (kind === 'metric' ? t('col.metric') : kind === 'param' ? t('col.param') : kind);
 
-function Group({ title, span, rows, value }: { title: string; span: number; rows: ReturnType<typeof compareRows>; value: (v: string | number | undefined) => ComponentChild }) {
+function Group({
+  title,
+  span,
+  rows,
+  value,
+}: {
+  title: string;
+  span: number;
+  rows: ReturnType<typeof compareRows>;
+  value: (v: string | number | undefined) => ComponentChild;
+}) {
   return (
     <>
-      <tr class="group"><th scope="colgroup" colSpan={span + 1}>{title} ({rows.length})</th></tr>
+      <tr class="group">
+        <th scope="colgroup" colSpan={span + 1}>
+          {title} ({rows.length})
+        </th>
+      </tr>
       {rows.map((r) => (
         <tr key={`${r.kind}:${r.key}`} class={r.differs ? 'differs' : undefined}>
-          <th scope="row" data-user-content="">{r.key}</th>
-          {r.values.map((v, i) => <td key={i} class={typeof v === 'number' ? 'num' : undefined}>{value(v)}</td>)}
+          <th scope="row" data-user-content="">
+            {r.key}
+          </th>
+          {r.values.map((v, i) => (
+            <td key={i} class={typeof v === 'number' ? 'num' : undefined}>
+              {value(v)}
+            </td>
+          ))}
         </tr>
       ))}
     </>
   );
 }
 
-function DimSelect({ label, dims, value, onChange }: { label: string; dims: ReturnType<typeof dimensionsOf>; value: string; onChange: (id: string) => void }) {
+function DimSelect({
+  label,
+  dims,
+  value,
+  onChange,
+}: {
+  label: string;
+  dims: ReturnType<typeof dimensionsOf>;
+  value: string;
+  onChange: (id: string) => void;
+}) {
   return (
     <label>
       {label}{' '}
       <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {dims.map((d) => <option key={d.id} value={d.id}>{d.key} ({kindLabel(d.kind)})</option>)}
+        {dims.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.key} ({kindLabel(d.kind)})
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
-function Scatter({ runs, x, y }: { runs: Run[]; x: ReturnType<typeof dimensionsOf>[number]; y: ReturnType<typeof dimensionsOf>[number] }) {
+function Scatter({
+  runs,
+  x,
+  y,
+}: {
+  runs: Run[];
+  x: ReturnType<typeof dimensionsOf>[number];
+  y: ReturnType<typeof dimensionsOf>[number];
+}) {
   const xs = dimensionValues(runs, x).values;
   const ys = dimensionValues(runs, y).values;
   // One series per run (so the legend names the run under the cursor), up to the palette's size.
-  const series = runs.length <= 10
-    ? runs.map((r, i) => ({ label: r.info.runName, xs: xs[i] == null ? [] : [xs[i]!], ys: ys[i] == null ? [] : [ys[i]!] }))
-    : [{ label: `${runs.length} runs`, xs: xs.map((v) => v ?? NaN), ys }];
-  return <LineChart title={t('cmp.against', { x: x.key, y: y.key })} series={series} xAxis={{ label: x.key }} yLabel={y.key} points height={300} />;
+  const series =
+    runs.length <= 10
+      ? runs.map((r, i) => ({
+          label: r.info.runName,
+          xs: xs[i] == null ? [] : [xs[i]!],
+          ys: ys[i] == null ? [] : [ys[i]!],
+        }))
+      : [{ label: `${runs.length} runs`, xs: xs.map((v) => v ?? NaN), ys }];
+  return (
+    <LineChart
+      title={t('cmp.against', { x: x.key, y: y.key })}
+      series={series}
+      xAxis={{ label: x.key }}
+      yLabel={y.key}
+      points
+      height={300}
+    />
+  );
 }
 
 function MetricOverlay({ runs }: { runs: Run[] }) {
@@ -168,9 +257,10 @@ function MetricOverlay({ runs }: { runs: Run[] }) {
     { relevant: (m) => m.type === 'run-updated' && ids.includes(m.runId), minInterval: 500 },
   );
   if (!keys.length) return null;
-  const series = histories.status === 'ready'
-    ? runs.map((r, i) => toSeries(r.info.runName, histories.value[i]!, r.info.startTime, settings))
-    : [];
+  const series =
+    histories.status === 'ready'
+      ? runs.map((r, i) => toSeries(r.info.runName, histories.value[i]!, r.info.startTime, settings))
+      : [];
   return (
     <section aria-labelledby="overlay-title" class="card">
       <h2 id="overlay-title">{t('cmp.history')}</h2>
@@ -178,12 +268,18 @@ function MetricOverlay({ runs }: { runs: Run[] }) {
         <label>
           {t('cmp.metric')}{' '}
           <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
-            {keys.map((k) => <option key={k} value={k}>{k}</option>)}
+            {keys.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <ChartControls settings={settings} onChange={setSettings} idPrefix="compare-chart" />
-      {histories.status === 'ready' && <LineChart title={t('cmp.byRun', { metric })} series={series} xAxis={settings.xAxis} logY={settings.logY} />}
+      {histories.status === 'ready' && (
+        <LineChart title={t('cmp.byRun', { metric })} series={series} xAxis={settings.xAxis} logY={settings.logY} />
+      )}
     </section>
   );
 }

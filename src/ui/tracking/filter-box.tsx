@@ -9,7 +9,13 @@ import { rich } from '../i18n/rich';
 
 const EXAMPLE = "metrics.rmse < 0.8 and params.alpha = '0.5'";
 
-export function FilterBox({ value, onApply }: { value: string; onApply: (filter: string, predicate: CheckedFilter & { ok: true }) => void }) {
+export function FilterBox({
+  value,
+  onApply,
+}: {
+  value: string;
+  onApply: (filter: string, predicate: CheckedFilter & { ok: true }) => void;
+}) {
   const [text, setText] = useState(value);
   const [checked, setChecked] = useState<CheckedFilter>(() => checkFilter(value));
   const [showError, setShowError] = useState(!checked.ok);
@@ -45,21 +51,50 @@ export function FilterBox({ value, onApply }: { value: string; onApply: (filter:
     <form class="filter-box" role="search" aria-label={t('filter.form')} onSubmit={submit}>
       <label for="runs-filter">{t('filter.label')}</label>
       <div class="filter-row">
-        <input id="runs-filter" ref={input} type="search" value={text} spellcheck={false} autocomplete="off" placeholder={EXAMPLE}
-          aria-invalid={error ? true : undefined} aria-describedby="runs-filter-help runs-filter-error"
-          onInput={(e) => change(e.currentTarget.value)} />
+        <input
+          id="runs-filter"
+          ref={input}
+          type="search"
+          value={text}
+          spellcheck={false}
+          autocomplete="off"
+          placeholder={EXAMPLE}
+          aria-invalid={error ? true : undefined}
+          aria-describedby="runs-filter-help runs-filter-error"
+          onInput={(e) => change(e.currentTarget.value)}
+        />
         <button type="submit">{t('filter.apply')}</button>
-        {text && <button type="button" onClick={() => change('')}>{t('filter.clear')}</button>}
+        {text && (
+          <button type="button" onClick={() => change('')}>
+            {t('filter.clear')}
+          </button>
+        )}
       </div>
       <p id="runs-filter-help" class="hint">
-        {rich('filter.help', { example: <code>{EXAMPLE}</code>, prefixes: <><code>params.</code> <code>metrics.</code> <code>tags.</code> <code>attributes.</code></>, ops: <code>= != &lt; &gt; LIKE IN</code>, and: <code>AND</code>, or: <code>OR</code> })}
+        {rich('filter.help', {
+          example: <code>{EXAMPLE}</code>,
+          prefixes: (
+            <>
+              <code>params.</code> <code>metrics.</code> <code>tags.</code> <code>attributes.</code>
+            </>
+          ),
+          ops: <code>= != &lt; &gt; LIKE IN</code>,
+          and: <code>AND</code>,
+          or: <code>OR</code>,
+        })}
       </p>
       <div id="runs-filter-error" role="alert" class="filter-error">
         {error && (
           <>
             <p>{error.message}</p>
             {error.mark && (
-              <pre class="filter-error-text" aria-hidden="true"><code>{error.mark.before}<mark>{error.mark.at}</mark>{error.mark.after}</code></pre>
+              <pre class="filter-error-text" aria-hidden="true">
+                <code>
+                  {error.mark.before}
+                  <mark>{error.mark.at}</mark>
+                  {error.mark.after}
+                </code>
+              </pre>
             )}
             {!checked.ok && <p class="hint">{t('filter.lastValid')}</p>}
           </>

@@ -22,21 +22,47 @@ export function toSeries(label: string, history: readonly Metric[], start: numbe
   return { label, xs, ys: s.logY ? forLogScale(smoothed) : smoothed };
 }
 
-export function ChartControls({ settings, onChange, idPrefix }: { settings: ChartSettings; onChange: (s: ChartSettings) => void; idPrefix: string }) {
+export function ChartControls({
+  settings,
+  onChange,
+  idPrefix,
+}: {
+  settings: ChartSettings;
+  onChange: (s: ChartSettings) => void;
+  idPrefix: string;
+}) {
   return (
     <div class="chart-controls">
       <label>
         {t('chart.xAxis')}{' '}
-        <select value={settings.xAxis} onChange={(e) => onChange({ ...settings, xAxis: e.currentTarget.value as XAxis })}>
-          {(Object.keys(X_AXIS_LABELS) as XAxis[]).map((x) => <option key={x} value={x}>{X_AXIS_LABELS[x]}</option>)}
+        <select
+          value={settings.xAxis}
+          onChange={(e) => onChange({ ...settings, xAxis: e.currentTarget.value as XAxis })}>
+          {(Object.keys(X_AXIS_LABELS) as XAxis[]).map((x) => (
+            <option key={x} value={x}>
+              {X_AXIS_LABELS[x]}
+            </option>
+          ))}
         </select>
       </label>
       <label for={`${idPrefix}-smoothing`}>{t('chart.smoothing')}</label>
-      <input id={`${idPrefix}-smoothing`} type="range" min={0} max={0.99} step={0.01} value={settings.smoothing}
-        onInput={(e) => onChange({ ...settings, smoothing: Number(e.currentTarget.value) })} />
+      <input
+        id={`${idPrefix}-smoothing`}
+        type="range"
+        min={0}
+        max={0.99}
+        step={0.01}
+        value={settings.smoothing}
+        onInput={(e) => onChange({ ...settings, smoothing: Number(e.currentTarget.value) })}
+      />
       <output for={`${idPrefix}-smoothing`}>{settings.smoothing.toFixed(2)}</output>
       <label class="toggle">
-        <input type="checkbox" checked={settings.logY} onChange={(e) => onChange({ ...settings, logY: e.currentTarget.checked })} /> {t('chart.log')}
+        <input
+          type="checkbox"
+          checked={settings.logY}
+          onChange={(e) => onChange({ ...settings, logY: e.currentTarget.checked })}
+        />{' '}
+        {t('chart.log')}
       </label>
     </div>
   );
@@ -61,7 +87,12 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
     if (next.chosen) setChosen(c);
     if (next.settings) setSettings(s);
     if (next.together !== undefined) setTogether(t);
-    const q: Record<string, string | undefined> = { x: s.xAxis === 'step' ? undefined : s.xAxis, smoothing: s.smoothing ? String(s.smoothing) : undefined, log: s.logY ? '1' : undefined, overlay: t ? '1' : undefined };
+    const q: Record<string, string | undefined> = {
+      x: s.xAxis === 'step' ? undefined : s.xAxis,
+      smoothing: s.smoothing ? String(s.smoothing) : undefined,
+      log: s.logY ? '1' : undefined,
+      overlay: t ? '1' : undefined,
+    };
     // Several `metric` values are one key in a query; join them into the single-valued record.
     replaceQuery({ ...q, ...(c.length === 1 ? { metric: c[0] } : {}) });
   };
@@ -74,7 +105,9 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
 
   const charts = useMemo(() => {
     if (histories.status !== 'ready') return [];
-    const all = chosen.filter((k) => histories.value.has(k)).map((k) => toSeries(k, histories.value.get(k)!, run.info.startTime, settings));
+    const all = chosen
+      .filter((k) => histories.value.has(k))
+      .map((k) => toSeries(k, histories.value.get(k)!, run.info.startTime, settings));
     return together ? [{ title: chosen.join(', '), series: all }] : all.map((s) => ({ title: s.label, series: [s] }));
   }, [histories, chosen, settings, together, run.info.startTime]);
 
@@ -86,22 +119,34 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
           <legend>{t('chart.metrics')}</legend>
           {keys.map((k) => (
             <label key={k} class="check">
-              <input type="checkbox" checked={chosen.includes(k)}
-                onChange={(e) => update({ chosen: e.currentTarget.checked ? keys.filter((x) => x === k || chosen.includes(x)) : chosen.filter((x) => x !== k) })} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(k)}
+                onChange={(e) =>
+                  update({
+                    chosen: e.currentTarget.checked
+                      ? keys.filter((x) => x === k || chosen.includes(x))
+                      : chosen.filter((x) => x !== k),
+                  })
+                }
+              />
               {k}
             </label>
           ))}
         </fieldset>
         <ChartControls settings={settings} onChange={(s) => update({ settings: s })} idPrefix="run-chart" />
         <label class="toggle">
-          <input type="checkbox" checked={together} onChange={(e) => update({ together: e.currentTarget.checked })} /> {t('chart.together')}
+          <input type="checkbox" checked={together} onChange={(e) => update({ together: e.currentTarget.checked })} />{' '}
+          {t('chart.together')}
         </label>
       </div>
       {histories.status === 'loading' && <p aria-busy="true">{t('chart.loading')}</p>}
       {histories.status === 'error' && <p role="alert">{t('chart.readFailed', { error: histories.error.message })}</p>}
       {!chosen.length && <p class="muted">{t('chart.choose')}</p>}
       <div class="chart-grid">
-        {charts.map((c) => <LineChart key={c.title} title={c.title} series={c.series} xAxis={settings.xAxis} logY={settings.logY} />)}
+        {charts.map((c) => (
+          <LineChart key={c.title} title={c.title} series={c.series} xAxis={settings.xAxis} logY={settings.logY} />
+        ))}
       </div>
     </div>
   );

@@ -41,7 +41,11 @@ export function parseSpec(spec: unknown): SpecColumn[] | null {
   return parsed.map((c: Record<string, unknown>, i) => {
     const tensor = c['tensor-spec'] as { dtype?: string; shape?: unknown[] } | undefined;
     const type = tensor ? `tensor ${tensor.dtype ?? ''} ${JSON.stringify(tensor.shape ?? [])}` : String(c.type ?? '');
-    return { name: c.name != null ? String(c.name) : i === 0 && parsed.length === 1 ? '(unnamed)' : `(column ${i})`, type, required: c.required !== false };
+    return {
+      name: c.name != null ? String(c.name) : i === 0 && parsed.length === 1 ? '(unnamed)' : `(column ${i})`,
+      type,
+      required: c.required !== false,
+    };
   });
 }
 
@@ -75,7 +79,10 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
     let live = true;
     registryClient()
       .then((r) => r.searchRegisteredModels())
-      .then((models) => live && setModelNames(models.map((m) => m.name).sort()), () => undefined);
+      .then(
+        (models) => live && setModelNames(models.map((m) => m.name).sort()),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -92,7 +99,12 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
       {info && (
         <>
           <p>
-            {t('version.flavors')}{info.flavors.map((f) => <code key={f} class="badge">{f}</code>)}
+            {t('version.flavors')}
+            {info.flavors.map((f) => (
+              <code key={f} class="badge">
+                {f}
+              </code>
+            ))}
             {info.created && <span class="muted">{t('mlm.created', { time: info.created })}</span>}
           </p>
           <SpecTable kind="inputs" spec={info.inputs} />
@@ -106,25 +118,43 @@ export function MlmodelView({ run, path, text }: { run: Run; path: string; text:
           <CopyButton text={snippet} label={t('version.copyCode')} />
         </div>
         <p class="hint">{rich('mlm.paste', { df: <code>df</code> })}</p>
-        <pre class="code"><code>{snippet}</code></pre>
+        <pre class="code">
+          <code>{snippet}</code>
+        </pre>
       </section>
       <div class="form-actions">
-        <button type="button" class="primary" onClick={() => setRegistering(true)}>{t('mlm.register')}</button>
+        <button type="button" class="primary" onClick={() => setRegistering(true)}>
+          {t('mlm.register')}
+        </button>
         <a href={predictHref(uri)}>{t('version.predictCsv')}</a>
         <DeployButton uri={uri} />
       </div>
       <p role="status">
-        {registered && rich('mlm.registered', { link: <a href={versionHref(registered.name, registered.version)}>{t('version.title', { name: registered.name, version: registered.version })}</a> })}
+        {registered &&
+          rich('mlm.registered', {
+            link: (
+              <a href={versionHref(registered.name, registered.version)}>
+                {t('version.title', { name: registered.name, version: registered.version })}
+              </a>
+            ),
+          })}
       </p>
       {registering && (
-        <PromptDialog title={t('mlm.register')} label={t('mlm.nameLabel')} submitLabel={t('mlm.registerShort')} initial=""
+        <PromptDialog
+          title={t('mlm.register')}
+          label={t('mlm.nameLabel')}
+          submitLabel={t('mlm.registerShort')}
+          initial=""
           suggestions={modelNames}
           onClose={() => setRegistering(false)}
-          onSubmit={async (name) => setRegistered(await registerModel(uri, name))} />
+          onSubmit={async (name) => setRegistered(await registerModel(uri, name))}
+        />
       )}
       <details>
         <summary>{t('mlm.file')}</summary>
-        <pre class="code"><code>{text}</code></pre>
+        <pre class="code">
+          <code>{text}</code>
+        </pre>
       </details>
     </div>
   );
@@ -142,10 +172,28 @@ export function SpecTable({ kind, spec }: { kind: keyof typeof SPEC_TEXT; spec: 
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>{t(title)}</h3>
-      {!spec ? <p class="muted">{t(none)}</p> : (
+      {!spec ? (
+        <p class="muted">{t(none)}</p>
+      ) : (
         <table class="kv">
-          <thead><tr><th scope="col">{t('models.name')}</th><th scope="col">{t('ds.type')}</th><th scope="col">{t('spec.required')}</th></tr></thead>
-          <tbody>{spec.map((c, i) => <tr key={i}><th scope="row" data-user-content="">{c.name}</th><td>{c.type}</td><td>{c.required ? t('spec.yes') : t('spec.no')}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('models.name')}</th>
+              <th scope="col">{t('ds.type')}</th>
+              <th scope="col">{t('spec.required')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {spec.map((c, i) => (
+              <tr key={i}>
+                <th scope="row" data-user-content="">
+                  {c.name}
+                </th>
+                <td>{c.type}</td>
+                <td>{c.required ? t('spec.yes') : t('spec.no')}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
     </section>

@@ -11,7 +11,9 @@ import { subscribe } from '../../tracking/events';
 const known = new Map<string, boolean>();
 
 export function useModelArtifacts(): { withModel: ReadonlySet<string>; check: (runs: Run[]) => void } {
-  const [withModel, setWithModel] = useState<ReadonlySet<string>>(() => new Set([...known].filter(([, v]) => v).map(([k]) => k)));
+  const [withModel, setWithModel] = useState<ReadonlySet<string>>(
+    () => new Set([...known].filter(([, v]) => v).map(([k]) => k)),
+  );
   const [, setPending] = useState(0);
 
   useEffect(
@@ -32,7 +34,12 @@ export function useModelArtifacts(): { withModel: ReadonlySet<string>; check: (r
         mlflow
           .client()
           .listArtifactFiles(r.info.runId)
-          .then((files) => known.set(r.info.runId, files.some((f) => f.path === 'MLmodel' || f.path.endsWith('/MLmodel'))))
+          .then((files) =>
+            known.set(
+              r.info.runId,
+              files.some((f) => f.path === 'MLmodel' || f.path.endsWith('/MLmodel')),
+            ),
+          )
           .catch(() => known.delete(r.info.runId)),
       ),
     ).then(() => {

@@ -7,8 +7,7 @@ export const RUN_TABS: readonly RunTab[] = ['overview', 'metrics', 'artifacts'];
 
 export type TrackingRoute =
   /** No experiment named: the page picks one (the first active experiment). */
-  | { view: 'runs'; experimentIds: string[] }
-  | { view: 'run'; experimentId: string; runId: string; tab: RunTab };
+  { view: 'runs'; experimentIds: string[] } | { view: 'run'; experimentId: string; runId: string; tab: RunTab };
 
 const enc = encodeURIComponent;
 
@@ -26,7 +25,12 @@ export function experimentsHref(experimentIds: readonly string[], query?: Record
 }
 
 /** `#/experiments/1/runs/<runId>` (overview) or `…/<runId>/metrics`, `…/<runId>/artifacts?path=model/MLmodel`. */
-export function runHref(experimentId: string, runId: string, tab: RunTab = 'overview', query?: Record<string, string | undefined>): string {
+export function runHref(
+  experimentId: string,
+  runId: string,
+  tab: RunTab = 'overview',
+  query?: Record<string, string | undefined>,
+): string {
   const base = `#/experiments/${enc(experimentId)}/runs/${enc(runId)}`;
   return withQuery(tab === 'overview' ? base : `${base}/${tab}`, query);
 }
@@ -47,16 +51,31 @@ export function cellHref(tags: Record<string, string>): string | null {
 /** Segments after `experiments` (already decoded by the router) → the view they name. */
 export function parseTrackingRoute(segments: readonly string[]): TrackingRoute {
   const [ids = '', kind, runId, tab] = segments;
-  const experimentIds = ids.split(',').map((s) => s.trim()).filter(Boolean);
+  const experimentIds = ids
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (kind === 'runs' && runId && experimentIds.length) {
-    return { view: 'run', experimentId: experimentIds[0]!, runId, tab: RUN_TABS.includes(tab as RunTab) ? (tab as RunTab) : 'overview' };
+    return {
+      view: 'run',
+      experimentId: experimentIds[0]!,
+      runId,
+      tab: RUN_TABS.includes(tab as RunTab) ? (tab as RunTab) : 'overview',
+    };
   }
   return { view: 'runs', experimentIds: [...new Set(experimentIds)] };
 }
 
 /** `?runs=a,b,c` → ['a', 'b', 'c'] without blanks or repeats. */
 export function parseRunIds(value: string | null): string[] {
-  return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**

@@ -8,10 +8,14 @@ import { DescriptionEditor } from '../components/description-editor';
 export function RunDescription({ run }: { run: Run }) {
   const note = run.data.tags[SYSTEM_TAGS.note] ?? '';
   return (
-    <DescriptionEditor id="run-description" text={note} onSave={async (text) => {
-      const client = mlflow.client();
-      if (text.trim()) await client.setTag(run.info.runId, SYSTEM_TAGS.note, text);
-      else if (note) await client.deleteTag(run.info.runId, SYSTEM_TAGS.note);
-    }} />
+    <DescriptionEditor
+      id="run-description"
+      text={note}
+      onSave={async (text) => {
+        const client = mlflow.client();
+        if (text.trim()) await client.setTag(run.info.runId, SYSTEM_TAGS.note, text);
+        else if (note) await client.deleteTag(run.info.runId, SYSTEM_TAGS.note);
+      }}
+    />
   );
 }

@@ -23,31 +23,51 @@ export function RunOverview({ run }: { run: Run }) {
   return (
     <div class="run-overview">
       <section aria-labelledby="run-facts">
-        <h2 id="run-facts" class="vh">{t('run.details')}</h2>
+        <h2 id="run-facts" class="vh">
+          {t('run.details')}
+        </h2>
         <dl class="facts">
           <dt>{t('run.id')}</dt>
-          <dd><code>{info.runId}</code> <CopyButton text={info.runId} label={t('run.copyId')} /></dd>
+          <dd>
+            <code>{info.runId}</code> <CopyButton text={info.runId} label={t('run.copyId')} />
+          </dd>
           <dt>{t('run.status')}</dt>
-          <dd><span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span></dd>
+          <dd>
+            <span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span>
+          </dd>
           <dt>{t('run.created')}</dt>
-          <dd><time dateTime={isoTime(info.startTime)}>{formatTime(info.startTime)}</time></dd>
+          <dd>
+            <time dateTime={isoTime(info.startTime)}>{formatTime(info.startTime)}</time>
+          </dd>
           <dt>{t('run.duration')}</dt>
-          <dd>{formatDuration(info.startTime, info.endTime)}{info.endTime == null ? t('run.running') : ''}</dd>
+          <dd>
+            {formatDuration(info.startTime, info.endTime)}
+            {info.endTime == null ? t('run.running') : ''}
+          </dd>
           <dt>{t('run.user')}</dt>
           <dd data-user-content="">{info.userId}</dd>
           <dt>{t('run.source')}</dt>
           <dd>
             <span data-user-content="">{source ?? '—'}</span>
-            {cell && <> · <a href={cell}>{t('run.openCell')}</a></>}
+            {cell && (
+              <>
+                {' '}
+                · <a href={cell}>{t('run.openCell')}</a>
+              </>
+            )}
           </dd>
           {parent && (
             <>
               <dt>{t('run.parent')}</dt>
-              <dd><ParentLink experimentId={info.experimentId} runId={parent} /></dd>
+              <dd>
+                <ParentLink experimentId={info.experimentId} runId={parent} />
+              </dd>
             </>
           )}
           <dt>{t('run.artifactUri')}</dt>
-          <dd><code>{info.artifactUri}</code></dd>
+          <dd>
+            <code>{info.artifactUri}</code>
+          </dd>
         </dl>
       </section>
       <RunDescription run={run} />
@@ -63,8 +83,14 @@ export function RunOverview({ run }: { run: Run }) {
 }
 
 function ParentLink({ experimentId, runId }: { experimentId: string; runId: string }) {
-  const parent = useLive((c) => c.getRun(runId), [runId], { relevant: (m) => m.type === 'run-updated' && m.runId === runId });
+  const parent = useLive((c) => c.getRun(runId), [runId], {
+    relevant: (m) => m.type === 'run-updated' && m.runId === runId,
+  });
   const name = parent.status === 'ready' ? parent.value.info.runName : runId;
   const exp = parent.status === 'ready' ? parent.value.info.experimentId : experimentId;
-  return <a href={runHref(exp, runId)} data-user-content="">{name}</a>;
+  return (
+    <a href={runHref(exp, runId)} data-user-content="">
+      {name}
+    </a>
+  );
 }

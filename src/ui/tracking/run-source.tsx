@@ -9,11 +9,15 @@ const CANDIDATES = ['source/cell.ts', 'source/cell.js', 'source/cell.tsx', 'sour
 
 export function RunSource({ run }: { run: Run }) {
   const runId = run.info.runId;
-  const code = useLive(async (c) => {
-    const files = new Set((await c.listArtifactFiles(runId, 'source')).map((f) => f.path));
-    const path = CANDIDATES.find((p) => files.has(p));
-    return path ? { path, text: await (await c.downloadArtifact(runId, path)).text() } : null;
-  }, [runId], { relevant: (m) => m.type === 'run-updated' && m.runId === runId, minInterval: 1000 });
+  const code = useLive(
+    async (c) => {
+      const files = new Set((await c.listArtifactFiles(runId, 'source')).map((f) => f.path));
+      const path = CANDIDATES.find((p) => files.has(p));
+      return path ? { path, text: await (await c.downloadArtifact(runId, path)).text() } : null;
+    },
+    [runId],
+    { relevant: (m) => m.type === 'run-updated' && m.runId === runId, minInterval: 1000 },
+  );
   if (code.status !== 'ready' || !code.value) return null;
   const cell = cellHref(run.data.tags);
   return (
@@ -24,7 +28,9 @@ export function RunSource({ run }: { run: Run }) {
       </div>
       <details>
         <summary>{t('run.lines', { path: code.value.path, count: code.value.text.split('\n').length })}</summary>
-        <pre class="code" data-user-content=""><code>{code.value.text}</code></pre>
+        <pre class="code" data-user-content="">
+          <code>{code.value.text}</code>
+        </pre>
       </details>
     </section>
   );

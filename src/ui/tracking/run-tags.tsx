@@ -14,9 +14,13 @@ export function RunTags({ run }: { run: Run }) {
   const runId = run.info.runId;
   const client = mlflow.client();
   return (
-    <TagsEditor id="run-tags" tags={run.data.tags} isSystem={isSystemTag}
+    <TagsEditor
+      id="run-tags"
+      tags={run.data.tags}
+      isSystem={isSystemTag}
       refuse={(key) => (isSystemTag(key) ? t('run.systemTag', { key }) : null)}
       onSet={(key, value) => client.setTag(runId, key, value)}
-      onDelete={(key) => client.deleteTag(runId, key)} />
+      onDelete={(key) => client.deleteTag(runId, key)}
+    />
   );
 }

@@ -9,7 +9,15 @@ import type { Run } from '../../tracking/entities';
 import { SYSTEM_TAGS } from '../../tracking/entities';
 import { formatDuration, formatNumber, isoTime } from '../format';
 import { formatCreated } from '../format';
-import { columnGroups, FIXED_COLUMN, hasModel, sortValue, type Column, type ColumnKind, type ValueContext } from './columns';
+import {
+  columnGroups,
+  FIXED_COLUMN,
+  hasModel,
+  sortValue,
+  type Column,
+  type ColumnKind,
+  type ValueContext,
+} from './columns';
 import { buildRunTree, type TreeRow } from './run-tree';
 import { cellHref, runHref } from './routes';
 import { sortBy, type SortState } from './sort';
@@ -47,10 +55,18 @@ export interface RunsTableProps {
 }
 
 /** Sort then nest: the rows the table shows, in order. Exported for the benchmark and tests. */
-export function tableRows(runs: readonly Run[], columns: readonly Column[], sort: SortState, expanded: ReadonlySet<string>, ctx: ValueContext): TreeRow[] {
+export function tableRows(
+  runs: readonly Run[],
+  columns: readonly Column[],
+  sort: SortState,
+  expanded: ReadonlySet<string>,
+  ctx: ValueContext,
+): TreeRow[] {
   // Sorting by a column that is hidden (or gone) falls back to the default order, newest first.
   const column = columns.find((c) => c.id === sort.columnId);
-  const sorted = column ? sortBy(runs, (r) => sortValue(r, column, ctx), sort.direction) : sortBy(runs, (r) => r.info.startTime, 'desc');
+  const sorted = column
+    ? sortBy(runs, (r) => sortValue(r, column, ctx), sort.direction)
+    : sortBy(runs, (r) => r.info.startTime, 'desc');
   return buildRunTree(sorted, expanded);
 }
 
@@ -68,7 +84,8 @@ export function RunsTable(props: RunsTableProps) {
   useLayoutEffect(() => {
     const el = scroller.current!;
     const measure = () => {
-      if (props.height === undefined) setAutoHeight(Math.max(240, window.innerHeight - el.getBoundingClientRect().top - 16));
+      if (props.height === undefined)
+        setAutoHeight(Math.max(240, window.innerHeight - el.getBoundingClientRect().top - 16));
       setViewport(el.clientHeight || props.height || 600);
     };
     measure();
@@ -107,13 +124,23 @@ export function RunsTable(props: RunsTableProps) {
   const now = Date.now();
 
   return (
-    <div class="runs-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('table.region')}
-      style={{ height: `${Math.min(props.height ?? autoHeight ?? 600, HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px` }}>
+    <div
+      class="runs-scroll"
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label={t('table.region')}
+      style={{
+        height: `${Math.min(props.height ?? autoHeight ?? 600, HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px`,
+      }}>
       <table class="runs" style={{ width: `${totalWidth}px` }} aria-rowcount={rows.length + 2}>
         <caption class="vh">{t('table.caption', { count: rows.length })}</caption>
         <colgroup>
           <col style={{ width: '40px' }} />
-          {columns.map((c) => <col key={c.id} style={{ width: `${c.width}px` }} />)}
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: `${c.width}px` }} />
+          ))}
         </colgroup>
         <thead>
           <tr class="groups" aria-rowindex={1}>
@@ -121,23 +148,49 @@ export function RunsTable(props: RunsTableProps) {
               g.kind === 'attr' ? (
                 <td key={i} colSpan={g.span + (i === 0 ? 1 : 0)} />
               ) : (
-                <th key={i} scope="colgroup" colSpan={g.span} class={`group group-${g.kind}`}><span>{g.label}</span></th>
+                <th key={i} scope="colgroup" colSpan={g.span} class={`group group-${g.kind}`}>
+                  <span>{g.label}</span>
+                </th>
               ),
             )}
           </tr>
           <tr class="columns" aria-rowindex={2}>
             <th scope="col" class="sel pinned">
-              <input type="checkbox" checked={allSelected} indeterminate={someSelected} aria-label={t('table.selectAll', { count: rows.length })}
-                onChange={(e) => props.onSelect(allIds(), e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={allSelected}
+                indeterminate={someSelected}
+                aria-label={t('table.selectAll', { count: rows.length })}
+                onChange={(e) => props.onSelect(allIds(), e.currentTarget.checked)}
+              />
             </th>
             {columns.map((c) => (
-              <th key={c.id} scope="col" class={[c.numeric && 'num', c.id === FIXED_COLUMN && 'name pinned'].filter(Boolean).join(' ') || undefined}
-                aria-sort={sort.columnId === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                <button type="button" class="sort" onClick={() => props.onSort(c.id)} title={t('table.sortBy', { label: c.label })}>
-                  {c.kind !== 'attr' && <span class={`col-kind col-${c.kind}`} aria-hidden="true">{KIND_BADGE[c.kind].letter}</span>}
-                  <span class="col-label" data-user-content={c.kind === 'attr' ? undefined : ''}>{c.label}</span>
+              <th
+                key={c.id}
+                scope="col"
+                class={
+                  [c.numeric && 'num', c.id === FIXED_COLUMN && 'name pinned'].filter(Boolean).join(' ') || undefined
+                }
+                aria-sort={
+                  sort.columnId === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                }>
+                <button
+                  type="button"
+                  class="sort"
+                  onClick={() => props.onSort(c.id)}
+                  title={t('table.sortBy', { label: c.label })}>
+                  {c.kind !== 'attr' && (
+                    <span class={`col-kind col-${c.kind}`} aria-hidden="true">
+                      {KIND_BADGE[c.kind].letter}
+                    </span>
+                  )}
+                  <span class="col-label" data-user-content={c.kind === 'attr' ? undefined : ''}>
+                    {c.label}
+                  </span>
                   {c.kind !== 'attr' && <span class="vh"> ({t(KIND_BADGE[c.kind].name)})</span>}
-                  <span class="sort-arrow" aria-hidden="true">{sort.columnId === c.id ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
+                  <span class="sort-arrow" aria-hidden="true">
+                    {sort.columnId === c.id ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                  </span>
                 </button>
               </th>
             ))}
@@ -146,16 +199,29 @@ export function RunsTable(props: RunsTableProps) {
         <tbody>
           {first > 0 && (
             // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, with nothing in it to focus
-            <tr class="spacer" aria-hidden="true"><td colSpan={columns.length + 2} style={{ height: `${first * ROW_HEIGHT}px` }} /></tr>
+            <tr class="spacer" aria-hidden="true">
+              <td colSpan={columns.length + 2} style={{ height: `${first * ROW_HEIGHT}px` }} />
+            </tr>
           )}
           {visible.map((row, i) => (
-            <RunRow key={row.run.info.runId} row={row} index={first + i + 3} columns={columns} now={now}
-              selected={selected.has(row.run.info.runId)} onSelect={props.onSelect} onToggleExpand={props.onToggleExpand}
-              withModel={withModel} experimentNames={experimentNames} />
+            <RunRow
+              key={row.run.info.runId}
+              row={row}
+              index={first + i + 3}
+              columns={columns}
+              now={now}
+              selected={selected.has(row.run.info.runId)}
+              onSelect={props.onSelect}
+              onToggleExpand={props.onToggleExpand}
+              withModel={withModel}
+              experimentNames={experimentNames}
+            />
           ))}
           {last < rows.length && (
             // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, with nothing in it to focus
-            <tr class="spacer" aria-hidden="true"><td colSpan={columns.length + 2} style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} /></tr>
+            <tr class="spacer" aria-hidden="true">
+              <td colSpan={columns.length + 2} style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />
+            </tr>
           )}
         </tbody>
       </table>
@@ -164,33 +230,73 @@ export function RunsTable(props: RunsTableProps) {
   );
 }
 
-function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, withModel, experimentNames }: {
-  row: TreeRow; index: number; columns: readonly Column[]; now: number; selected: boolean;
-  onSelect: RunsTableProps['onSelect']; onToggleExpand: (id: string) => void;
-  withModel?: ReadonlySet<string> | undefined; experimentNames?: ReadonlyMap<string, string> | undefined;
+function RunRow({
+  row,
+  index,
+  columns,
+  now,
+  selected,
+  onSelect,
+  onToggleExpand,
+  withModel,
+  experimentNames,
+}: {
+  row: TreeRow;
+  index: number;
+  columns: readonly Column[];
+  now: number;
+  selected: boolean;
+  onSelect: RunsTableProps['onSelect'];
+  onToggleExpand: (id: string) => void;
+  withModel?: ReadonlySet<string> | undefined;
+  experimentNames?: ReadonlyMap<string, string> | undefined;
 }) {
   const { run } = row;
   const { info, data } = run;
   const name = info.runName;
   return (
-    <tr aria-rowindex={index} aria-selected={selected} class={info.lifecycleStage === 'deleted' ? 'deleted' : undefined}>
+    <tr
+      aria-rowindex={index}
+      aria-selected={selected}
+      class={info.lifecycleStage === 'deleted' ? 'deleted' : undefined}>
       <td class="sel pinned">
-        <input type="checkbox" checked={selected} aria-label={t('table.select', { name })} onChange={(e) => onSelect([info.runId], e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={t('table.select', { name })}
+          onChange={(e) => onSelect([info.runId], e.currentTarget.checked)}
+        />
       </td>
       {columns.map((c) =>
         c.id === 'attr:name' ? (
           <th key={c.id} scope="row" class="name pinned" style={{ paddingLeft: `${8 + row.depth * 18}px` }}>
             {row.childCount > 0 ? (
-              <button type="button" class="expander" aria-expanded={row.expanded} onClick={() => onToggleExpand(info.runId)}
-                aria-label={t(row.expanded ? 'table.hideChildren' : 'table.showChildren', { count: row.childCount, name })}>
+              <button
+                type="button"
+                class="expander"
+                aria-expanded={row.expanded}
+                onClick={() => onToggleExpand(info.runId)}
+                aria-label={t(row.expanded ? 'table.hideChildren' : 'table.showChildren', {
+                  count: row.childCount,
+                  name,
+                })}>
                 {row.expanded ? '▾' : '▸'}
               </button>
-            ) : <span class="expander-gap" aria-hidden="true" />}
-            <a href={runHref(info.experimentId, info.runId)} data-user-content="">{name}</a>
+            ) : (
+              <span class="expander-gap" aria-hidden="true" />
+            )}
+            <a href={runHref(info.experimentId, info.runId)} data-user-content="">
+              {name}
+            </a>
             {info.lifecycleStage === 'deleted' && <span class="badge">{t('table.deleted')}</span>}
           </th>
         ) : (
-          <td key={c.id} class={c.numeric ? 'num' : undefined} data-user-content={USER_DATA.has(c.kind === 'attr' ? c.key : c.kind) ? '' : undefined}>{cellContent(run, c, now, withModel)}</td>
+          <td
+            key={c.id}
+            class={c.numeric ? 'num' : undefined}
+            data-user-content={USER_DATA.has(c.kind === 'attr' ? c.key : c.kind) ? '' : undefined}>
+            {cellContent(run, c, now, withModel)}
+          </td>
         ),
       )}
     </tr>
@@ -199,7 +305,12 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
   function cellContent(r: Run, c: Column, nowMs: number, models?: ReadonlySet<string>) {
     if (c.kind === 'param') return data.params[c.key] ?? '';
     // Shortened to read; the full value in the tooltip.
-    if (c.kind === 'metric') return c.key in data.metrics ? <span title={String(data.metrics[c.key])}>{formatNumber(data.metrics[c.key]!)}</span> : '';
+    if (c.kind === 'metric')
+      return c.key in data.metrics ? (
+        <span title={String(data.metrics[c.key])}>{formatNumber(data.metrics[c.key]!)}</span>
+      ) : (
+        ''
+      );
     if (c.kind === 'tag') return data.tags[c.key] ?? '';
     switch (c.key) {
       case 'created':
@@ -213,12 +324,24 @@ function RunRow({ row, index, columns, now, selected, onSelect, onToggleExpand, 
       case 'source': {
         const source = data.tags[SYSTEM_TAGS.sourceName] ?? '';
         const link = cellHref(data.tags);
-        return link ? <a href={link} title={t('table.openCell', { name })}>{source || t('table.cell')}</a> : source;
+        return link ? (
+          <a href={link} title={t('table.openCell', { name })}>
+            {source || t('table.cell')}
+          </a>
+        ) : (
+          source
+        );
       }
       case 'status':
         return <span class={`status status-${info.status.toLowerCase()}`}>{info.status}</span>;
       case 'model':
-        return hasModel(r, models) ? <a href={runHref(info.experimentId, info.runId, 'artifacts', { path: `${modelPath(r)}/MLmodel` })}>{modelPath(r)}</a> : '';
+        return hasModel(r, models) ? (
+          <a href={runHref(info.experimentId, info.runId, 'artifacts', { path: `${modelPath(r)}/MLmodel` })}>
+            {modelPath(r)}
+          </a>
+        ) : (
+          ''
+        );
     }
     return '';
   }

@@ -29,7 +29,12 @@ import { rich } from '../i18n/rich';
 export function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
   return readPages(
     async (pageToken) => {
-      const page = await client.searchRuns({ experimentIds, maxResults: 50_000, pageToken: pageToken ?? null, runViewType: withDeleted ? 'ALL' : 'ACTIVE_ONLY' });
+      const page = await client.searchRuns({
+        experimentIds,
+        maxResults: 50_000,
+        pageToken: pageToken ?? null,
+        runViewType: withDeleted ? 'ALL' : 'ACTIVE_ONLY',
+      });
       return { items: [...page], next: page.token };
     },
     { what: 'the runs search', key: (r) => r.info.runId, maxPages: 1000 },
@@ -77,7 +82,11 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
   const selectedDeleted = selectedRuns.filter((r) => r.info.lifecycleStage === 'deleted');
   const selectedActive = selectedRuns.filter((r) => r.info.lifecycleStage === 'active');
 
-  const act = async (done: 'runs.done.deleted' | 'runs.done.restored', list: Run[], fn: (id: string) => Promise<void>) => {
+  const act = async (
+    done: 'runs.done.deleted' | 'runs.done.restored',
+    list: Run[],
+    fn: (id: string) => Promise<void>,
+  ) => {
     setNotice(null);
     try {
       for (const r of list) await fn(r.info.runId);
@@ -96,68 +105,116 @@ export function RunsView({ experiments, query }: { experiments: Experiment[]; qu
         {experiments.length > 1 && <p class="muted">{experiments.map((e) => e.name).join(' · ')}</p>}
         {experiments.some((e) => e.lifecycleStage === 'deleted') && <p class="badge warn">{t('runs.deletedExp')}</p>}
       </div>
-      <FilterBox value={filter} onApply={(text, c) => {
-        setFilter(text);
-        setPredicate({ fn: c.predicate });
-        setQuery({ filter: text });
-      }} />
+      <FilterBox
+        value={filter}
+        onApply={(text, c) => {
+          setFilter(text);
+          setPredicate({ fn: c.predicate });
+          setQuery({ filter: text });
+        }}
+      />
       <div class="toolbar" role="toolbar" aria-label={t('runs.actions')}>
         <span class="count" aria-live="polite">
           {runs.status === 'ready' ? t('runs.count', { shown: shown.length, count: all.length }) : ''}
           {selected.size ? t('runs.selected', { count: selectedRuns.length }) : ''}
         </span>
-        <button type="button" disabled={selectedRuns.length < 2} onClick={() => navigate(compareHref(selectedRuns.map((r) => r.info.runId)))}>
+        <button
+          type="button"
+          disabled={selectedRuns.length < 2}
+          onClick={() => navigate(compareHref(selectedRuns.map((r) => r.info.runId)))}>
           {selectedRuns.length >= 2 ? t('runs.compareN', { count: selectedRuns.length }) : t('runs.compare')}
         </button>
-        <button type="button" disabled={!selectedActive.length} onClick={() => act('runs.done.deleted', selectedActive, (id) => mlflow.client().deleteRun(id))}>{t('common.delete')}</button>
+        <button
+          type="button"
+          disabled={!selectedActive.length}
+          onClick={() => act('runs.done.deleted', selectedActive, (id) => mlflow.client().deleteRun(id))}>
+          {t('common.delete')}
+        </button>
         {/* On a tracking server already, there is nothing to sync to one. */}
-        {!currentServer() && <button type="button" disabled={!selectedRuns.length} onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>{t('runs.sync')}</button>}
+        {!currentServer() && (
+          <button
+            type="button"
+            disabled={!selectedRuns.length}
+            onClick={() => setSyncing(selectedRuns.map((r) => r.info.runId))}>
+            {t('runs.sync')}
+          </button>
+        )}
         {showDeleted && (
-          <button type="button" disabled={!selectedDeleted.length} onClick={() => act('runs.done.restored', selectedDeleted, (id) => mlflow.client().restoreRun(id))}>{t('exp.restoreShort')}</button>
+          <button
+            type="button"
+            disabled={!selectedDeleted.length}
+            onClick={() => act('runs.done.restored', selectedDeleted, (id) => mlflow.client().restoreRun(id))}>
+            {t('exp.restoreShort')}
+          </button>
         )}
         <label class="toggle">
-          <input type="checkbox" checked={showDeleted} onChange={(e) => {
-            setShowDeleted(e.currentTarget.checked);
-            setQuery({ deleted: e.currentTarget.checked });
-          }} />
+          <input
+            type="checkbox"
+            checked={showDeleted}
+            onChange={(e) => {
+              setShowDeleted(e.currentTarget.checked);
+              setQuery({ deleted: e.currentTarget.checked });
+            }}
+          />
           {t('runs.showDeleted')}
         </label>
-        <button type="button" disabled={!parentsIn(shown).size} onClick={() => setExpanded(expanded.size ? new Set() : parentsIn(shown))}>
+        <button
+          type="button"
+          disabled={!parentsIn(shown).size}
+          onClick={() => setExpanded(expanded.size ? new Set() : parentsIn(shown))}>
           {expanded.size ? t('runs.collapse') : t('runs.expand')}
         </button>
-        <ColumnChooser columns={columns} hidden={hidden} onChange={(h) => {
-          setHidden(h);
-          saveHidden(h);
-        }} />
+        <ColumnChooser
+          columns={columns}
+          hidden={hidden}
+          onChange={(h) => {
+            setHidden(h);
+            saveHidden(h);
+          }}
+        />
       </div>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       {syncing && <SyncDialog runIds={syncing} onClose={() => setSyncing(null)} />}
       {runs.status === 'loading' && <p aria-busy="true">{t('runs.loading')}</p>}
       {runs.status === 'error' && <p role="alert">{t('runs.readFailed', { error: runs.error.message })}</p>}
-      {runs.status === 'ready' && (all.length === 0 ? (
-        <p class="empty">{rich(experiments.length === 1 ? 'runs.emptyOne' : 'runs.emptyMany', { notebook: <a href="#/notebook">{t('runs.notebook')}</a> })}</p>
-      ) : (
-        <RunsTable runs={shown} columns={visible} sort={sort} experimentNames={names}
-          onSort={(id) => {
-            const next = nextSort(sort, id);
-            setSort(next);
-            setQuery({ sort: next });
-          }}
-          selected={selected}
-          onSelect={(runIds, on) => {
-            const next = new Set(selected);
-            for (const id of runIds) (on ? next.add(id) : next.delete(id));
-            setSelected(next);
-          }}
-          expanded={expanded}
-          onToggleExpand={(id) => {
-            const next = new Set(expanded);
-            if (!next.delete(id)) next.add(id);
-            setExpanded(next);
-          }}
-          withModel={models.withModel}
-          onVisible={models.check} />
-      ))}
+      {runs.status === 'ready' &&
+        (all.length === 0 ? (
+          <p class="empty">
+            {rich(experiments.length === 1 ? 'runs.emptyOne' : 'runs.emptyMany', {
+              notebook: <a href="#/notebook">{t('runs.notebook')}</a>,
+            })}
+          </p>
+        ) : (
+          <RunsTable
+            runs={shown}
+            columns={visible}
+            sort={sort}
+            experimentNames={names}
+            onSort={(id) => {
+              const next = nextSort(sort, id);
+              setSort(next);
+              setQuery({ sort: next });
+            }}
+            selected={selected}
+            onSelect={(runIds, on) => {
+              const next = new Set(selected);
+              for (const id of runIds) on ? next.add(id) : next.delete(id);
+              setSelected(next);
+            }}
+            expanded={expanded}
+            onToggleExpand={(id) => {
+              const next = new Set(expanded);
+              if (!next.delete(id)) next.add(id);
+              setExpanded(next);
+            }}
+            withModel={models.withModel}
+            onVisible={models.check}
+          />
+        ))}
     </>
   );
 }

@@ -9,9 +9,15 @@ export type XAxis = 'step' | 'time' | 'relative';
 const X_AXIS_KEYS = { step: 'chart.step', time: 'chart.time', relative: 'chart.relative' } as const;
 /** Each x axis's name in the UI's language, read when shown. */
 export const X_AXIS_LABELS: Record<XAxis, string> = {
-  get step() { return t(X_AXIS_KEYS.step); },
-  get time() { return t(X_AXIS_KEYS.time); },
-  get relative() { return t(X_AXIS_KEYS.relative); },
+  get step() {
+    return t(X_AXIS_KEYS.step);
+  },
+  get time() {
+    return t(X_AXIS_KEYS.time);
+  },
+  get relative() {
+    return t(X_AXIS_KEYS.relative);
+  },
 };
 
 /** `weight` in [0, 1): 0 is no smoothing. NaN and infinite values are passed through, not averaged. */
@@ -32,7 +38,7 @@ export function smooth(values: ArrayLike<number | null>, weight: number): Array<
     }
     last = last * w + (1 - w) * v;
     n++;
-    out[i] = last / (1 - Math.pow(w, n));
+    out[i] = last / (1 - w ** n);
   }
   return out;
 }

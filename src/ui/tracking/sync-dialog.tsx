@@ -64,42 +64,72 @@ export function SyncDialog({ runIds, onClose }: { runIds: string[]; onClose: () 
   };
 
   return (
-    <Dialog title={t('sync.title', { count: runIds.length })} onClose={() => {
-      abort.current?.abort();
-      onClose();
-    }}>
+    <Dialog
+      title={t('sync.title', { count: runIds.length })}
+      onClose={() => {
+        abort.current?.abort();
+        onClose();
+      }}>
       <form method="dialog" onSubmit={start}>
         <label for="sync-url">{t('srv.url')}</label>
         <input id="sync-url" type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
         <label for="sync-token">{t('srv.token')}</label>
-        <input id="sync-token" type="password" value={token} autocomplete="off" onInput={(e) => setToken(e.currentTarget.value)} />
+        <input
+          id="sync-token"
+          type="password"
+          value={token}
+          autocomplete="off"
+          onInput={(e) => setToken(e.currentTarget.value)}
+        />
         <label class="toggle">
-          <input type="checkbox" checked={withModels} onChange={(e) => setWithModels(e.currentTarget.checked)} /> {t('sync.withModels')}
+          <input type="checkbox" checked={withModels} onChange={(e) => setWithModels(e.currentTarget.checked)} />{' '}
+          {t('sync.withModels')}
         </label>
         <p class="muted">{t('sync.cors')}</p>
         {progress && (
           <p role="status">
-            <progress max={progress.total} value={progress.done} aria-label={t('sync.progress')} /> {t('sync.count', { done: progress.done, total: progress.total })} · {progress.stage}
+            <progress max={progress.total} value={progress.done} aria-label={t('sync.progress')} />{' '}
+            {t('sync.count', { done: progress.done, total: progress.total })} · {progress.stage}
           </p>
         )}
-        {error && <p class="form-error" role="alert">{error}</p>}
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
         {report && (
           <div role="status" class="sync-report">
-            <p>{t('sync.result', { synced: t('sync.synced', { count: report.synced.length }), failed: report.failed.length ? t('sync.failed', { count: report.failed.length }) : '' })}{modelsLine(report)}</p>
+            <p>
+              {t('sync.result', {
+                synced: t('sync.synced', { count: report.synced.length }),
+                failed: report.failed.length ? t('sync.failed', { count: report.failed.length }) : '',
+              })}
+              {modelsLine(report)}
+            </p>
             {report.failed.length > 0 && (
               <ul>
-                {report.failed.map((f) => <li key={f.runId}><code>{f.runId.slice(0, 8)}</code> {f.code}: {f.error}</li>)}
+                {report.failed.map((f) => (
+                  <li key={f.runId}>
+                    <code>{f.runId.slice(0, 8)}</code> {f.code}: {f.error}
+                  </li>
+                ))}
               </ul>
             )}
           </div>
         )}
         <div class="dialog-actions">
           {progress ? (
-            <button type="button" onClick={() => abort.current?.abort()}>{t('sync.cancel')}</button>
+            <button type="button" onClick={() => abort.current?.abort()}>
+              {t('sync.cancel')}
+            </button>
           ) : (
-            <button type="button" onClick={onClose}>{t('common.close')}</button>
+            <button type="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
           )}
-          <button type="submit" class="primary" disabled={!!progress || !url.trim()}>{report ? t('sync.again') : t('sync.start')}</button>
+          <button type="submit" class="primary" disabled={!!progress || !url.trim()}>
+            {report ? t('sync.again') : t('sync.start')}
+          </button>
         </div>
       </form>
     </Dialog>

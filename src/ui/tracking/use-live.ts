@@ -22,7 +22,11 @@ export interface LiveOptions {
   poll?: boolean;
 }
 
-export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: unknown[], options: LiveOptions = {}): Loaded<T> & { reload: () => void } {
+export function useLive<T>(
+  load: (client: TrackingClient) => Promise<T>,
+  deps: unknown[],
+  options: LiveOptions = {},
+): Loaded<T> & { reload: () => void } {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const reloadRef = useRef<() => void>(() => {});
   const optionsRef = useRef(options);
@@ -57,7 +61,8 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
           (error: unknown) => {
             // A load the user cancelled (a server that hangs) is not polled again until something changes.
             cancelled = (error as { code?: string })?.code === CANCELLED;
-            if (live && mine === seq) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+            if (live && mine === seq)
+              setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
           },
         )
         .finally(() => {
@@ -81,9 +86,12 @@ export function useLive<T>(load: (client: TrackingClient) => Promise<T>, deps: u
     });
     // A load that takes long (a big experiment on a server) is repeated less often: at most a tenth
     // of the time is spent reloading.
-    const poll = optionsRef.current.poll === false ? () => {} : pollRemote(() => {
-      if (!cancelled && performance.now() - lastEnd >= 9 * lastDuration) schedule();
-    });
+    const poll =
+      optionsRef.current.poll === false
+        ? () => {}
+        : pollRemote(() => {
+            if (!cancelled && performance.now() - lastEnd >= 9 * lastDuration) schedule();
+          });
     return () => {
       live = false;
       if (timer !== undefined) clearTimeout(timer);

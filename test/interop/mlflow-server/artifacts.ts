@@ -68,7 +68,10 @@ function safePath(path: string): string {
   if (decoded.includes('#')) throw refused;
   if (decoded.startsWith('file:')) decoded = decodeURIComponent(decoded.replace(/^file:(?:\/\/[^/]*)?/, ''));
   if (decoded.split('/').includes('..') || decoded.startsWith('/') || windowsAbsolute(decoded)) throw refused;
-  return decoded.split('/').filter((x) => x && x !== '.').join('/');
+  return decoded
+    .split('/')
+    .filter((x) => x && x !== '.')
+    .join('/');
 }
 
 export interface FileInfo {
@@ -93,9 +96,24 @@ export function listDir(artifacts: Map<string, Buffer>, dir: string): FileInfo[]
 
 // Like MLflow's `_guess_mime_type` (Python's mimetypes plus MLflow's own files).
 const MIME: Record<string, string> = {
-  txt: 'text/plain', log: 'text/plain', md: 'text/markdown', py: 'text/x-python', json: 'application/json', csv: 'text/csv',
-  html: 'text/html', htm: 'text/html', yaml: 'application/yaml', yml: 'application/yaml', png: 'image/png', jpg: 'image/jpeg',
-  jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', pdf: 'application/pdf', MLmodel: 'text/plain', MLproject: 'text/plain',
+  txt: 'text/plain',
+  log: 'text/plain',
+  md: 'text/markdown',
+  py: 'text/x-python',
+  json: 'application/json',
+  csv: 'text/csv',
+  html: 'text/html',
+  htm: 'text/html',
+  yaml: 'application/yaml',
+  yml: 'application/yaml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  MLmodel: 'text/plain',
+  MLproject: 'text/plain',
 };
 
 export function mimeType(path: string): string {
@@ -108,7 +126,8 @@ export function mimeType(path: string): string {
 export function handleProxy(req: ApiRequest, s: ServerState): Json | RawResponse {
   const rest = req.path.slice(PROXY_PREFIX.length);
   if (rest === '' || rest === '/') {
-    if (req.method !== 'GET') throw new ApiError('BAD_REQUEST', 'The method is not allowed for the requested URL.', 405);
+    if (req.method !== 'GET')
+      throw new ApiError('BAD_REQUEST', 'The method is not allowed for the requested URL.', 405);
     const dir = safePath(optionalString(req.input, 'path') ?? '');
     // The proxy names entries relative to the listed folder (basenames), unlike runs' artifacts/list.
     return compact({ files: listDir(s.artifacts, dir) });
@@ -124,13 +143,20 @@ export function handleProxy(req: ApiRequest, s: ServerState): Json | RawResponse
       if (!bytes) throw notFound(`No such file or directory: '${path}'`);
       const name = path.split('/').pop()!;
       return {
-        raw: true, status: 200, body: bytes,
+        raw: true,
+        status: 200,
+        body: bytes,
         // A name Node cannot put in a header (beyond Latin-1) goes percent-encoded; clients read the body, not this.
-        headers: { 'Content-Type': mimeType(path), 'Content-Disposition': `attachment; filename=${/^[\x20-\x7e]*$/.test(name) ? name : encodeURIComponent(name)}`, 'X-Content-Type-Options': 'nosniff' },
+        headers: {
+          'Content-Type': mimeType(path),
+          'Content-Disposition': `attachment; filename=${/^[\x20-\x7e]*$/.test(name) ? name : encodeURIComponent(name)}`,
+          'X-Content-Type-Options': 'nosniff',
+        },
       };
     }
     case 'DELETE':
-      for (const key of [...s.artifacts.keys()]) if (key === path || key.startsWith(`${path}/`)) s.artifacts.delete(key);
+      for (const key of [...s.artifacts.keys()])
+        if (key === path || key.startsWith(`${path}/`)) s.artifacts.delete(key);
       return {};
     default:
       throw new ApiError('BAD_REQUEST', 'The method is not allowed for the requested URL.', 405);
@@ -145,13 +171,22 @@ function proxiedRoot(artifactUri: string): string | null {
 
 /** GET mlflow/artifacts/list: one level below `path`, paths relative to the run's artifact root. */
 const listRunArtifacts: Handler = ({ input }, s) => {
-  const runId = requiredString(input.run_id === undefined && input.run_uuid !== undefined ? { run_id: input.run_uuid } : input, 'run_id');
+  const runId = requiredString(
+    input.run_id === undefined && input.run_uuid !== undefined ? { run_id: input.run_uuid } : input,
+    'run_id',
+  );
   const path = optionalString(input, 'path');
   const rel = path === undefined ? '' : safePath(path);
   const r = s.runs.get(runId);
   if (!r) throw runNotFound(runId);
   const root = proxiedRoot(r.info.artifact_uri);
-  const files = root === null ? [] : listDir(s.artifacts, [root, rel].filter(Boolean).join('/')).map((f) => ({ ...f, path: rel ? `${rel}/${f.path}` : f.path }));
+  const files =
+    root === null
+      ? []
+      : listDir(s.artifacts, [root, rel].filter(Boolean).join('/')).map((f) => ({
+          ...f,
+          path: rel ? `${rel}/${f.path}` : f.path,
+        }));
   return compact({ root_uri: r.info.artifact_uri, files });
 };
 

@@ -16,7 +16,11 @@ const STATUS: Record<string, number> = {
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(readonly code: string, message: string, status?: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    status?: number,
+  ) {
     super(message);
     this.status = status ?? STATUS[code] ?? 500;
   }
@@ -33,8 +37,10 @@ export const experimentExists = (name: string) => exists(`Experiment '${name}' a
 export const experimentNotActive = (id: string, stage: string) =>
   invalid(`The experiment ${id} must be in the 'active' state. Current state is ${stage}.`);
 export const runNotFound = (id: string) => notFound(`Run with id=${id} not found`);
-export const runNotActive = (id: string, stage: string) => invalid(`The run ${id} must be in the 'active' state. Current state is ${stage}.`);
-export const runTagNotFound = (runId: string, key: string) => notFound(`No tag with name: ${key} in run with id ${runId}`);
+export const runNotActive = (id: string, stage: string) =>
+  invalid(`The run ${id} must be in the 'active' state. Current state is ${stage}.`);
+export const runTagNotFound = (runId: string, key: string) =>
+  notFound(`No tag with name: ${key} in run with id ${runId}`);
 export const paramChanged = (key: string, old: string, value: string, runId: string) =>
   invalid(
     `Changing param values is not allowed. Param with key='${key}' was already logged with value='${old}' ` +
@@ -44,14 +50,18 @@ export const paramChanged = (key: string, old: string, value: string, runId: str
 // Registry (the same words as src/model-registry/errors.ts, which copies MLflow's).
 export const modelNotFound = (name: string) => notFound(`Registered Model with name=${name} not found`);
 export const modelExists = (name: string) => exists(`Registered Model (name=${name}) already exists.`);
-export const versionNotFound = (name: string, version: string) => notFound(`Model Version (name=${name}, version=${version}) not found`);
-export const aliasNotFound = (name: string, alias: string) => notFound(`Registered model alias ${alias} not found on model ${name}.`);
+export const versionNotFound = (name: string, version: string) =>
+  notFound(`Model Version (name=${name}, version=${version}) not found`);
+export const aliasNotFound = (name: string, alias: string) =>
+  notFound(`Registered model alias ${alias} not found on model ${name}.`);
 
 // Request validation (handlers.py `_validate_param_against_schema`).
 const API_DOCS = ' See the API docs for more information about request parameters.';
 export const missingParam = (name: string) => invalid(`Missing value for required parameter '${name}'.${API_DOCS}`);
 export const badParam = (name: string, value: unknown) =>
-  invalid(`Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied:  Hint: Value was of type '${pythonType(value)}'.${API_DOCS}`);
+  invalid(
+    `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied:  Hint: Value was of type '${pythonType(value)}'.${API_DOCS}`,
+  );
 
 /** The Python type name MLflow's hint shows for a JSON value. */
 function pythonType(value: unknown): string {

@@ -30,4 +30,9 @@ export function parseDouble(v: unknown): number | undefined {
   return Number.isNaN(n) && v !== 'NaN' ? undefined : n;
 }
 
-export const metricJson = (m: MetricPoint) => ({ key: m.key, value: doubleJson(m.value), timestamp: m.timestamp, step: m.step });
+export const metricJson = (m: MetricPoint) => ({
+  key: m.key,
+  value: doubleJson(m.value),
+  timestamp: m.timestamp,
+  step: m.step,
+});

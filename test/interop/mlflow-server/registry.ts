@@ -4,7 +4,17 @@
 import { aliasNotFound, invalid, modelExists, modelNotFound, versionNotFound } from './errors';
 import { compact, keyValues, type Json } from './proto-json';
 import { keyValueList, optionalInt, optionalString, requiredString, stringList, type Input } from './request';
-import { checkMaxResults, matches, paginate, parseFilter, parseOrderBy, parsePageToken, sortBy, type OrderTerm, type SearchSpec } from './search';
+import {
+  checkMaxResults,
+  matches,
+  paginate,
+  parseFilter,
+  parseOrderBy,
+  parsePageToken,
+  sortBy,
+  type OrderTerm,
+  type SearchSpec,
+} from './search';
 import type { ModelVersionState, RegisteredModelState, ServerState } from './state';
 import type { Handler } from './tracking';
 
@@ -30,8 +40,14 @@ function modelVersion(s: ServerState, name: string, version: string): ModelVersi
 
 /** mlflow/utils/validation.py `_validate_model_alias_name`. */
 function checkAlias(alias: string) {
-  if (!/^[\w-]*$/.test(alias)) throw invalid(`Invalid alias name: '${alias}'. Names may only contain alphanumerics, underscores (_), and dashes (-).`);
-  if (alias.length > 255) throw invalid(`Registered model alias name '${alias.slice(0, 250)}' had length ${alias.length}, which exceeded length limit of 255`);
+  if (!/^[\w-]*$/.test(alias))
+    throw invalid(
+      `Invalid alias name: '${alias}'. Names may only contain alphanumerics, underscores (_), and dashes (-).`,
+    );
+  if (alias.length > 255)
+    throw invalid(
+      `Registered model alias name '${alias.slice(0, 250)}' had length ${alias.length}, which exceeded length limit of 255`,
+    );
   if (alias.toLowerCase() === 'latest') throw invalid("'latest' alias name (case insensitive) is reserved.");
   if (/^[vV]\d+$/.test(alias)) throw invalid(`Version alias name '${alias}' is reserved.`);
 }
@@ -46,11 +62,24 @@ const tagMap = (input: Input) => new Map(keyValueList(input, 'tags').map((t) => 
  * create and update leave them out, as MLflow 2.x does — pass the model to include them.
  */
 function versionJson(v: ModelVersionState, withAliasesOf?: RegisteredModelState): Json {
-  const aliases = [...(withAliasesOf?.aliases ?? [])].filter(([, version]) => version === v.version).map(([alias]) => alias).sort();
+  const aliases = [...(withAliasesOf?.aliases ?? [])]
+    .filter(([, version]) => version === v.version)
+    .map(([alias]) => alias)
+    .sort();
   return compact({
-    name: v.name, version: v.version, creation_timestamp: v.creation_timestamp, last_updated_timestamp: v.last_updated_timestamp,
-    user_id: v.user_id, current_stage: v.current_stage, description: v.description, source: v.source, run_id: v.run_id,
-    status: v.status, run_link: v.run_link, tags: keyValues(v.tags), aliases,
+    name: v.name,
+    version: v.version,
+    creation_timestamp: v.creation_timestamp,
+    last_updated_timestamp: v.last_updated_timestamp,
+    user_id: v.user_id,
+    current_stage: v.current_stage,
+    description: v.description,
+    source: v.source,
+    run_id: v.run_id,
+    status: v.status,
+    run_link: v.run_link,
+    tags: keyValues(v.tags),
+    aliases,
   });
 }
 
@@ -66,8 +95,12 @@ function latestVersions(m: RegisteredModelState): ModelVersionState[] {
 
 function modelJson(m: RegisteredModelState): Json {
   return compact({
-    name: m.name, creation_timestamp: m.creation_timestamp, last_updated_timestamp: m.last_updated_timestamp, description: m.description,
-    latest_versions: latestVersions(m).map((v) => versionJson(v)), tags: keyValues(m.tags),
+    name: m.name,
+    creation_timestamp: m.creation_timestamp,
+    last_updated_timestamp: m.last_updated_timestamp,
+    description: m.description,
+    latest_versions: latestVersions(m).map((v) => versionJson(v)),
+    tags: keyValues(m.tags),
     aliases: [...m.aliases].map(([alias, version]) => ({ alias, version })),
   });
 }
@@ -79,8 +112,14 @@ const createModel: Handler = ({ input }, s) => {
   if (s.registeredModels.has(name)) throw modelExists(name);
   const time = Date.now();
   const m: RegisteredModelState = {
-    name, creation_timestamp: time, last_updated_timestamp: time, description: optionalString(input, 'description') ?? '',
-    tags: tagMap(input), aliases: new Map(), versions: new Map(), lastVersion: 0,
+    name,
+    creation_timestamp: time,
+    last_updated_timestamp: time,
+    description: optionalString(input, 'description') ?? '',
+    tags: tagMap(input),
+    aliases: new Map(),
+    versions: new Map(),
+    lastVersion: 0,
   };
   s.registeredModels.set(name, m);
   return { registered_model: modelJson(m) };
@@ -187,8 +226,15 @@ const createVersion: Handler = ({ input }, s) => {
   const m = model(s, name);
   const time = Date.now();
   const v: ModelVersionState = {
-    name, version: String(++m.lastVersion), creation_timestamp: time, last_updated_timestamp: time,
-    current_stage: 'None', description: optionalString(input, 'description') ?? '', source, status: 'READY', tags: tagMap(input),
+    name,
+    version: String(++m.lastVersion),
+    creation_timestamp: time,
+    last_updated_timestamp: time,
+    current_stage: 'None',
+    description: optionalString(input, 'description') ?? '',
+    source,
+    status: 'READY',
+    tags: tagMap(input),
   };
   const runId = optionalString(input, 'run_id');
   if (runId) v.run_id = runId;
@@ -206,7 +252,9 @@ const createVersion: Handler = ({ input }, s) => {
 
 const getVersion: Handler = ({ input }, s) => {
   const name = requiredString(input, 'name');
-  return { model_version: versionJson(modelVersion(s, name, requiredString(input, 'version')), s.registeredModels.get(name)) };
+  return {
+    model_version: versionJson(modelVersion(s, name, requiredString(input, 'version')), s.registeredModels.get(name)),
+  };
 };
 
 const VERSION_SEARCH: SearchSpec<ModelVersionState> = {
@@ -215,12 +263,18 @@ const VERSION_SEARCH: SearchSpec<ModelVersionState> = {
   lookup: (v, type, key) => {
     if (type === 'tag') return v.tags.has(key) ? [v.tags.get(key)!] : [];
     switch (key) {
-      case 'name': return [v.name];
-      case 'run_id': return v.run_id ? [v.run_id] : [];
-      case 'source_path': return [v.source];
-      case 'version_number': return [Number(v.version)];
-      case 'creation_timestamp': return [v.creation_timestamp];
-      default: return [v.last_updated_timestamp];
+      case 'name':
+        return [v.name];
+      case 'run_id':
+        return v.run_id ? [v.run_id] : [];
+      case 'source_path':
+        return [v.source];
+      case 'version_number':
+        return [Number(v.version)];
+      case 'creation_timestamp':
+        return [v.creation_timestamp];
+      default:
+        return [v.last_updated_timestamp];
     }
   },
 };
@@ -232,7 +286,11 @@ const searchVersions: Handler = ({ input }, s) => {
   const order = parseOrderBy(stringList(input, 'order_by'), VERSION_SEARCH);
   const offset = parsePageToken(input.page_token);
   // Model by name, newest version first (Kiroku's local order too), unless asked otherwise.
-  const terms: OrderTerm[] = [...order, { type: 'attribute', key: 'name', ascending: true }, { type: 'attribute', key: 'version_number', ascending: false }];
+  const terms: OrderTerm[] = [
+    ...order,
+    { type: 'attribute', key: 'name', ascending: true },
+    { type: 'attribute', key: 'version_number', ascending: false },
+  ];
   const all = [...s.registeredModels.values()].flatMap((m) => [...m.versions.values()]);
   const found = all.filter((v) => matches(v, clauses, VERSION_SEARCH));
   const { page, next } = paginate(sortBy(found, terms, VERSION_SEARCH), offset, max, 'when-more');

@@ -69,7 +69,8 @@ export function keyValueList(input: Input, name: string): Array<{ key: string; v
     const kv = (item ?? {}) as Input;
     if (typeof kv !== 'object' || Array.isArray(kv)) throw badParam(`${name}[${i}]`, item);
     if (kv.key !== undefined && typeof kv.key !== 'string') throw badParam(`${name}[${i}].key`, kv.key);
-    if (kv.value !== undefined && kv.value !== null && typeof kv.value !== 'string') throw badParam(`${name}[${i}].value`, kv.value);
+    if (kv.value !== undefined && kv.value !== null && typeof kv.value !== 'string')
+      throw badParam(`${name}[${i}].value`, kv.value);
     return { key: (kv.key as string | undefined) ?? '', value: (kv.value as string | undefined) ?? '' };
   });
 }
@@ -78,11 +79,17 @@ export function keyValueList(input: Input, name: string): Array<{ key: string; v
 export function viewType(input: Input, name: string): 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' {
   const v = input[name];
   if (v === undefined || v === null || v === '') return 'ACTIVE_ONLY';
-  const byNumber: Record<string, 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL'> = { 1: 'ACTIVE_ONLY', 2: 'DELETED_ONLY', 3: 'ALL' };
+  const byNumber: Record<string, 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL'> = {
+    1: 'ACTIVE_ONLY',
+    2: 'DELETED_ONLY',
+    3: 'ALL',
+  };
   const s = String(v);
   if (s === 'ACTIVE_ONLY' || s === 'DELETED_ONLY' || s === 'ALL') return s;
   if (byNumber[s]) return byNumber[s]!;
-  throw invalid(`Invalid value ${JSON.stringify(v)} for enum field '${name}'. Expected one of ACTIVE_ONLY, DELETED_ONLY, ALL.`);
+  throw invalid(
+    `Invalid value ${JSON.stringify(v)} for enum field '${name}'. Expected one of ACTIVE_ONLY, DELETED_ONLY, ALL.`,
+  );
 }
 
 export const inView = (stage: string, view: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL') =>

@@ -26,7 +26,7 @@ export interface SearchSpec<T> {
 }
 
 // An identifier: an optional `prefix.` and a key, bare or quoted with backticks or double quotes.
-const IDENTIFIER = /^\s*(?:([A-Za-z_]+)\.)?(`[^`]+`|"[^"]+"|[\w./\-]+)/;
+const IDENTIFIER = /^\s*(?:([A-Za-z_]+)\.)?(`[^`]+`|"[^"]+"|[\w./-]+)/;
 const COMPARATOR = /^\s*(!=|<=|>=|=|<|>|(?:NOT\s+)?(?:ILIKE|LIKE|IN)\b)/i;
 const STRING = `'(?:[^'\\\\]|\\\\.)*'|"(?:[^"\\\\]|\\\\.)*"`;
 const VALUE = new RegExp(`^\\s*(${STRING}|-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)`);
@@ -34,14 +34,23 @@ const VALUE_LIST = new RegExp(`^\\s*\\(\\s*((?:${STRING})(?:\\s*,\\s*(?:${STRING
 
 const unquote = (s: string) => (/^['"`]/.test(s) ? s.slice(1, -1).replace(/\\(.)/g, '$1') : s);
 
-function identifier<T>(prefix: string | undefined, rawKey: string, spec: SearchSpec<T>, whole: string): { type: string; key: string } {
+function identifier<T>(
+  prefix: string | undefined,
+  rawKey: string,
+  spec: SearchSpec<T>,
+  whole: string,
+): { type: string; key: string } {
   const type = spec.types[(prefix ?? '').toLowerCase()];
   if (!type) {
-    throw invalid(`Invalid entity type '${prefix ?? rawKey}'. Valid values are ${JSON.stringify(Object.keys(spec.types).filter(Boolean))}`);
+    throw invalid(
+      `Invalid entity type '${prefix ?? rawKey}'. Valid values are ${JSON.stringify(Object.keys(spec.types).filter(Boolean))}`,
+    );
   }
   const key = unquote(rawKey);
   if (type === 'attribute' && !spec.attributes.includes(key)) {
-    throw invalid(`Invalid attribute key '${key}' specified. Valid keys are '${spec.attributes.join("', '")}' (in '${whole}')`);
+    throw invalid(
+      `Invalid attribute key '${key}' specified. Valid keys are '${spec.attributes.join("', '")}' (in '${whole}')`,
+    );
   }
   return { type, key };
 }
@@ -72,7 +81,8 @@ export function parseFilter<T>(filter: string | undefined, spec: SearchSpec<T>):
       rest = rest.slice(v[0].length);
       value = /^['"]/.test(v[1]!) ? unquote(v[1]!) : Number(v[1]);
     }
-    if (type === 'metric' && typeof value !== 'number') throw invalid(`Expected numeric value type for metric. Found ${JSON.stringify(value)}`);
+    if (type === 'metric' && typeof value !== 'number')
+      throw invalid(`Expected numeric value type for metric. Found ${JSON.stringify(value)}`);
     clauses.push({ type, key, op, value });
     if (/^\s*$/.test(rest)) return clauses;
     const and = /^\s*AND\s+/i.exec(rest);
@@ -82,7 +92,10 @@ export function parseFilter<T>(filter: string | undefined, spec: SearchSpec<T>):
 }
 
 function likePattern(pattern: string, caseInsensitive: boolean): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const body = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
 }
 
@@ -94,22 +107,34 @@ function compare(a: Scalar, b: Scalar): number {
 function satisfies(actual: Scalar, c: Clause): boolean {
   const v = c.value;
   switch (c.op) {
-    case 'IN': return (v as string[]).includes(String(actual));
-    case 'NOT IN': return !(v as string[]).includes(String(actual));
-    case 'LIKE': return likePattern(String(v), false).test(String(actual));
-    case 'ILIKE': return likePattern(String(v), true).test(String(actual));
-    case 'NOT LIKE': return !likePattern(String(v), false).test(String(actual));
-    case 'NOT ILIKE': return !likePattern(String(v), true).test(String(actual));
+    case 'IN':
+      return (v as string[]).includes(String(actual));
+    case 'NOT IN':
+      return !(v as string[]).includes(String(actual));
+    case 'LIKE':
+      return likePattern(String(v), false).test(String(actual));
+    case 'ILIKE':
+      return likePattern(String(v), true).test(String(actual));
+    case 'NOT LIKE':
+      return !likePattern(String(v), false).test(String(actual));
+    case 'NOT ILIKE':
+      return !likePattern(String(v), true).test(String(actual));
   }
   const d = compare(actual, v as Scalar);
   if (Number.isNaN(d)) return false;
   switch (c.op) {
-    case '=': return d === 0;
-    case '!=': return d !== 0;
-    case '<': return d < 0;
-    case '<=': return d <= 0;
-    case '>': return d > 0;
-    default: return d >= 0;
+    case '=':
+      return d === 0;
+    case '!=':
+      return d !== 0;
+    case '<':
+      return d < 0;
+    case '<=':
+      return d <= 0;
+    case '>':
+      return d > 0;
+    default:
+      return d >= 0;
   }
 }
 
@@ -126,7 +151,7 @@ export interface OrderTerm {
 
 export function parseOrderBy<T>(orderBy: string[], spec: SearchSpec<T>): OrderTerm[] {
   return orderBy.map((term) => {
-    const m = /^\s*(?:([A-Za-z_]+)\.)?(`[^`]+`|"[^"]+"|[\w./\-]+)\s*(ASC|DESC)?\s*$/i.exec(term);
+    const m = /^\s*(?:([A-Za-z_]+)\.)?(`[^`]+`|"[^"]+"|[\w./-]+)\s*(ASC|DESC)?\s*$/i.exec(term);
     if (!m) throw invalid(`Invalid order_by clause '${term}'. Could not be parsed.`);
     const { type, key } = identifier(m[1], m[2]!, spec, term);
     return { type, key, ascending: (m[3] ?? 'ASC').toUpperCase() === 'ASC' };
@@ -162,7 +187,8 @@ export function parsePageToken(token: unknown): number {
   } catch {
     throw invalid('Invalid page token, could not base64-decode');
   }
-  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalid(`Invalid page token, decoded value=${text}`);
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)
+    throw invalid(`Invalid page token, decoded value=${text}`);
   return offset;
 }
 
@@ -171,7 +197,12 @@ export function parsePageToken(token: unknown): number {
  * whenever the page is full (so the last page may come back empty), the other searches only when
  * another item exists (they fetch max_results + 1).
  */
-export function paginate<T>(items: T[], offset: number, max: number, rule: 'when-full' | 'when-more'): { page: T[]; next?: string } {
+export function paginate<T>(
+  items: T[],
+  offset: number,
+  max: number,
+  rule: 'when-full' | 'when-more',
+): { page: T[]; next?: string } {
   const page = items.slice(offset, offset + max);
   const more = rule === 'when-full' ? page.length === max : offset + max < items.length;
   return more ? { page, next: pageToken(offset + max) } : { page };
@@ -182,7 +213,8 @@ export function paginate<T>(items: T[], offset: number, max: number, rule: 'when
  * "too many" differently; both are MLflow's.
  */
 export function checkMaxResults(max: number, threshold: number, wording: 'experiments' | 'registry'): void {
-  if (!Number.isInteger(max) || max < 1) throw invalid(`Invalid value for max_results. It must be a positive integer, but got ${max}`);
+  if (!Number.isInteger(max) || max < 1)
+    throw invalid(`Invalid value for max_results. It must be a positive integer, but got ${max}`);
   if (max <= threshold) return;
   throw invalid(
     wording === 'experiments'

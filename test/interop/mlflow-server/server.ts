@@ -62,7 +62,14 @@ export interface Misbehaviour {
 }
 
 /** The calls that answer in pages (MLflow's next_page_token). */
-const PAGED = new Set(['mlflow/experiments/search', 'mlflow/runs/search', 'mlflow/metrics/get-history', 'mlflow/registered-models/search', 'mlflow/model-versions/search', 'mlflow/artifacts/list']);
+const PAGED = new Set([
+  'mlflow/experiments/search',
+  'mlflow/runs/search',
+  'mlflow/metrics/get-history',
+  'mlflow/registered-models/search',
+  'mlflow/model-versions/search',
+  'mlflow/artifacts/list',
+]);
 
 /** The answer as the misbehaving server gives it. */
 function misbehaved(m: Misbehaviour, path: string, input: Input, result: unknown, pageCount: () => number): unknown {
@@ -72,10 +79,12 @@ function misbehaved(m: Misbehaviour, path: string, input: Input, result: unknown
     const dir = typeof input.path === 'string' ? input.path : '';
     const files = [...((out.files as unknown[] | undefined) ?? [])];
     if (!dir) files.push({ path: loop.name, is_dir: true });
-    else if (dir === loop.name || dir.endsWith(`/${loop.name}`)) files.push({ path: loop.kind === 'nested' ? `${dir}/${loop.name}` : dir, is_dir: true });
+    else if (dir === loop.name || dir.endsWith(`/${loop.name}`))
+      files.push({ path: loop.kind === 'nested' ? `${dir}/${loop.name}` : dir, is_dir: true });
     out = { ...out, files };
   }
-  if (m.endlessPages && PAGED.has(path)) out = { ...out, next_page_token: m.endlessPages === 'same' ? 'again' : `page-${pageCount()}` };
+  if (m.endlessPages && PAGED.has(path))
+    out = { ...out, next_page_token: m.endlessPages === 'same' ? 'again' : `page-${pageCount()}` };
   return out;
 }
 
@@ -95,7 +104,11 @@ export interface RecordedRequest {
  * MLflow 2.x serves a GraphQL endpoint for its own UI, whose resolvers fail on some backends and
  * versions: a client must not depend on it, so here it always fails.
  */
-const GRAPHQL_FAILURE = new ApiError('INTERNAL_ERROR', 'GraphQL is not served by this stand-in: MLflow clients use the REST API.', 500);
+const GRAPHQL_FAILURE = new ApiError(
+  'INTERNAL_ERROR',
+  'GraphQL is not served by this stand-in: MLflow clients use the REST API.',
+  500,
+);
 
 const ROUTES: Record<string, Handler> = { ...trackingRoutes, ...artifactRoutes, ...registryRoutes };
 const PATHS = new Set(Object.keys(ROUTES).map((k) => k.slice(k.indexOf(' ') + 1)));
@@ -105,7 +118,6 @@ const CORS = {
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
 };
-
 
 function read(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -150,7 +162,8 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     res.writeHead(status, { 'Content-Type': 'application/json', ...cors });
     res.end(JSON.stringify(body));
   };
-  const sendError = (res: ServerResponse, e: ApiError) => send(res, e.status, { error_code: e.code, message: e.message });
+  const sendError = (res: ServerResponse, e: ApiError) =>
+    send(res, e.status, { error_code: e.code, message: e.message });
   const calls: string[] = [];
   const requests: RecordedRequest[] = [];
   const authorizations: string[] = [];
@@ -171,7 +184,11 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
         res.write('partial');
         return true;
       }
-      if (!f.hang) sendError(res, new ApiError(f.code ?? 'TEMPORARILY_UNAVAILABLE', f.message ?? 'Injected failure', f.status ?? 503)); // a hang never answers: the client times out
+      if (!f.hang)
+        sendError(
+          res,
+          new ApiError(f.code ?? 'TEMPORARILY_UNAVAILABLE', f.message ?? 'Injected failure', f.status ?? 503),
+        ); // a hang never answers: the client times out
       return true;
     }
     return false;
@@ -187,7 +204,9 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     authorizations.push(authorization ?? '');
     if (!authorized(authorization, options.auth)) {
       res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="mlflow"', ...cors });
-      return res.end('You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.');
+      return res.end(
+        'You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.',
+      );
     }
     if (injectedFailure(call, res)) return;
     if (url.pathname === '/graphql') throw GRAPHQL_FAILURE;
@@ -197,7 +216,8 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     const isProxy = path !== undefined && (path === PROXY_PREFIX || path.startsWith(`${PROXY_PREFIX}/`));
     const body = isProxy && method === 'PUT' ? undefined : jsonBody(raw);
     requests.push({ method, path: url.pathname, query: url.search.slice(1), contentType, authorization, body });
-    if (path === undefined || (!isProxy && !PATHS.has(path))) throw new ApiError('ENDPOINT_NOT_FOUND', `No endpoint ${call}`);
+    if (path === undefined || (!isProxy && !PATHS.has(path)))
+      throw new ApiError('ENDPOINT_NOT_FOUND', `No endpoint ${call}`);
     // GET reads the query string; other methods the JSON body (DELETE falls back to the query string).
     const query = queryInput(url.searchParams);
     const input = method === 'GET' ? query : method === 'DELETE' ? { ...query, ...body } : (body ?? {});
@@ -226,12 +246,19 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
       // Flask answers OPTIONS itself: 200 and the allowed methods, and no Access-Control-* headers
       // unless something adds them, so a browser's preflight fails against a bare MLflow 2.x server.
       if (options.cors) res.writeHead(204, CORS);
-      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', Allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' });
+      else
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          Allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE',
+        });
       return res.end();
     }
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent) return;
-      sendError(res, err instanceof ApiError ? err : new ApiError('INTERNAL_ERROR', String((err as Error)?.stack ?? err)));
+      sendError(
+        res,
+        err instanceof ApiError ? err : new ApiError('INTERNAL_ERROR', String((err as Error)?.stack ?? err)),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -90,17 +90,34 @@ export interface ServerState {
 }
 
 export function newState(defaultExperiment: boolean): ServerState {
-  const state: ServerState = { experiments: new Map(), runs: new Map(), artifacts: new Map(), registeredModels: new Map(), nextExperimentId: 0 };
+  const state: ServerState = {
+    experiments: new Map(),
+    runs: new Map(),
+    artifacts: new Map(),
+    registeredModels: new Map(),
+    nextExperimentId: 0,
+  };
   // A real server creates experiment "0", "Default", when it first opens its database.
   if (defaultExperiment) addExperiment(state, 'Default', undefined, new Map(), Date.now());
   return state;
 }
 
-export function addExperiment(state: ServerState, name: string, artifactLocation: string | undefined, tags: Map<string, string>, time: number): ExperimentState {
+export function addExperiment(
+  state: ServerState,
+  name: string,
+  artifactLocation: string | undefined,
+  tags: Map<string, string>,
+  time: number,
+): ExperimentState {
   const id = String(state.nextExperimentId++);
   const e: ExperimentState = {
-    experiment_id: id, name, artifact_location: artifactLocation || `mlflow-artifacts:/${id}`, lifecycle_stage: 'active',
-    creation_time: time, last_update_time: time, tags,
+    experiment_id: id,
+    name,
+    artifact_location: artifactLocation || `mlflow-artifacts:/${id}`,
+    lifecycle_stage: 'active',
+    creation_time: time,
+    last_update_time: time,
+    tags,
   };
   state.experiments.set(id, e);
   return e;

@@ -3,15 +3,53 @@
 // (mlflow/server/handlers.py, mlflow/store/tracking/sqlalchemy_store.py, mlflow/utils/validation.py).
 import { randomInt, randomUUID } from 'node:crypto';
 import {
-  ApiError, badParam, experimentExists, experimentNameNotFound, experimentNotActive, experimentNotFound, invalid, missingParam, notFound,
-  paramChanged, runNotActive, runNotFound, runTagNotFound,
+  ApiError,
+  badParam,
+  experimentExists,
+  experimentNameNotFound,
+  experimentNotActive,
+  experimentNotFound,
+  invalid,
+  missingParam,
+  notFound,
+  paramChanged,
+  runNotActive,
+  runNotFound,
+  runTagNotFound,
 } from './errors';
 import { compact, keyValues, metricJson, parseDouble, type Json } from './proto-json';
 import {
-  inView, keyValueList, list, optionalInt, optionalString, requiredString, stringList, viewType, type ApiRequest, type Input,
+  inView,
+  keyValueList,
+  list,
+  optionalInt,
+  optionalString,
+  requiredString,
+  stringList,
+  viewType,
+  type ApiRequest,
+  type Input,
 } from './request';
-import { checkMaxResults, matches, paginate, parseFilter, parseOrderBy, parsePageToken, sortBy, type OrderTerm, type Scalar, type SearchSpec } from './search';
-import { addExperiment, type DatasetInputState, type ExperimentState, type MetricPoint, type RunState, type ServerState } from './state';
+import {
+  checkMaxResults,
+  matches,
+  paginate,
+  parseFilter,
+  parseOrderBy,
+  parsePageToken,
+  sortBy,
+  type OrderTerm,
+  type Scalar,
+  type SearchSpec,
+} from './search';
+import {
+  addExperiment,
+  type DatasetInputState,
+  type ExperimentState,
+  type MetricPoint,
+  type RunState,
+  type ServerState,
+} from './state';
 
 export type Handler = (req: ApiRequest, s: ServerState) => unknown;
 
@@ -44,7 +82,10 @@ function activeRun(s: ServerState, id: string): RunState {
 
 /** `run_id`, or the deprecated `run_uuid` older clients send. */
 function runIdOf(input: Input): string {
-  return requiredString(input.run_id === undefined && input.run_uuid !== undefined ? { run_id: input.run_uuid } : input, 'run_id');
+  return requiredString(
+    input.run_id === undefined && input.run_uuid !== undefined ? { run_id: input.run_uuid } : input,
+    'run_id',
+  );
 }
 
 // ---- validation of keys and values (mlflow/utils/validation.py) ----
@@ -64,9 +105,12 @@ function normpath(p: string): string {
 }
 
 function checkName(kind: 'metric' | 'parameter' | 'tag', name: string | undefined): string {
-  if (name === undefined) throw invalid(`${kind[0]!.toUpperCase()}${kind.slice(1)} name cannot be None. A key name must be provided.`);
+  if (name === undefined)
+    throw invalid(`${kind[0]!.toUpperCase()}${kind.slice(1)} name cannot be None. A key name must be provided.`);
   if (!NAME_CHARS.test(name)) {
-    throw invalid(`Invalid ${kind} name: '${name}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`);
+    throw invalid(
+      `Invalid ${kind} name: '${name}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`,
+    );
   }
   const norm = normpath(name);
   if (norm !== name || norm === '.' || norm.startsWith('..') || norm.startsWith('/')) {
@@ -84,23 +128,32 @@ function checkName(kind: 'metric' | 'parameter' | 'tag', name: string | undefine
  */
 const sqlDouble = (v: number) => (v === Infinity ? Number.MAX_VALUE : v === -Infinity ? -Number.MAX_VALUE : v);
 
-const pyRepr = (v: unknown) => (v === undefined || v === null ? 'None' : typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+const pyRepr = (v: unknown) =>
+  v === undefined || v === null ? 'None' : typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
 
 /** One metric of a request: value a double (or "NaN"/"Infinity"), timestamp and step int64 (0 when absent). */
 function parseMetric(m: unknown): MetricPoint {
   const x = (m ?? {}) as Input;
   const key = checkName('metric', typeof x.key === 'string' ? x.key : undefined);
   const value = parseDouble(x.value);
-  const int = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? v : /^-?\d+$/.test(String(v)) ? Number(v) : NaN);
+  const int = (v: unknown) =>
+    v === undefined || v === null ? 0 : typeof v === 'number' ? v : /^-?\d+$/.test(String(v)) ? Number(v) : NaN;
   const timestamp = int(x.timestamp);
   const step = int(x.step);
   if (value === undefined) {
-    throw invalid(`Got invalid value ${pyRepr(x.value)} for metric '${key}' (timestamp=${timestamp}). Please specify value as a valid double (64-bit floating point)`);
+    throw invalid(
+      `Got invalid value ${pyRepr(x.value)} for metric '${key}' (timestamp=${timestamp}). Please specify value as a valid double (64-bit floating point)`,
+    );
   }
   if (!Number.isInteger(timestamp) || timestamp < 0) {
-    throw invalid(`Got invalid timestamp ${pyRepr(x.timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer) `);
+    throw invalid(
+      `Got invalid timestamp ${pyRepr(x.timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer) `,
+    );
   }
-  if (!Number.isInteger(step)) throw invalid(`Got invalid step ${pyRepr(x.step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`);
+  if (!Number.isInteger(step))
+    throw invalid(
+      `Got invalid step ${pyRepr(x.step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`,
+    );
   return { key, value: sqlDouble(value), timestamp, step };
 }
 
@@ -108,8 +161,13 @@ function parseMetric(m: unknown): MetricPoint {
 
 export function experimentJson(e: ExperimentState): Json {
   return compact({
-    experiment_id: e.experiment_id, name: e.name, artifact_location: e.artifact_location, lifecycle_stage: e.lifecycle_stage,
-    last_update_time: e.last_update_time, creation_time: e.creation_time, tags: keyValues(e.tags),
+    experiment_id: e.experiment_id,
+    name: e.name,
+    artifact_location: e.artifact_location,
+    lifecycle_stage: e.lifecycle_stage,
+    last_update_time: e.last_update_time,
+    creation_time: e.creation_time,
+    tags: keyValues(e.tags),
   });
 }
 
@@ -119,7 +177,12 @@ export function latestMetrics(points: MetricPoint[]): Map<string, MetricPoint> {
   const latest = new Map<string, MetricPoint>();
   for (const p of points) {
     const b = latest.get(p.key);
-    if (!b || p.step > b.step || (p.step === b.step && (p.timestamp > b.timestamp || (p.timestamp === b.timestamp && rank(p.value) > rank(b.value))))) {
+    if (
+      !b ||
+      p.step > b.step ||
+      (p.step === b.step &&
+        (p.timestamp > b.timestamp || (p.timestamp === b.timestamp && rank(p.value) > rank(b.value))))
+    ) {
       latest.set(p.key, p);
     }
   }
@@ -133,7 +196,11 @@ const datasetInputJson = (d: DatasetInputState) => compact({ dataset: compact({ 
 export function runJson(r: RunState): Json {
   return {
     info: runInfoJson(r),
-    data: compact({ metrics: [...latestMetrics(r.metrics).values()].map(metricJson), params: keyValues(r.params), tags: keyValues(r.tags) }),
+    data: compact({
+      metrics: [...latestMetrics(r.metrics).values()].map(metricJson),
+      params: keyValues(r.params),
+      tags: keyValues(r.tags),
+    }),
     inputs: compact({ dataset_inputs: r.inputs.map(datasetInputJson) }),
   };
 }
@@ -162,7 +229,9 @@ const createExperiment: Handler = ({ input }, s) => {
   return { experiment_id: e.experiment_id };
 };
 
-const getExperiment: Handler = ({ input }, s) => ({ experiment: experimentJson(experiment(s, requiredString(input, 'experiment_id'))) });
+const getExperiment: Handler = ({ input }, s) => ({
+  experiment: experimentJson(experiment(s, requiredString(input, 'experiment_id'))),
+});
 
 const getExperimentByName: Handler = ({ input }, s) => {
   const name = requiredString(input, 'experiment_name');
@@ -183,7 +252,9 @@ const searchExperiments: Handler = ({ input }, s) => {
     ...(order.length ? order : [{ type: 'attribute', key: 'creation_time', ascending: false }]),
     { type: 'attribute', key: 'experiment_id', ascending: true },
   ];
-  const found = [...s.experiments.values()].filter((e) => inView(e.lifecycle_stage, view) && matches(e, clauses, EXPERIMENT_SEARCH));
+  const found = [...s.experiments.values()].filter(
+    (e) => inView(e.lifecycle_stage, view) && matches(e, clauses, EXPERIMENT_SEARCH),
+  );
   const { page, next } = paginate(sortBy(found, terms, EXPERIMENT_SEARCH), offset, max, 'when-more');
   return compact({ experiments: page.map(experimentJson), next_page_token: next });
 };
@@ -192,7 +263,8 @@ const updateExperiment: Handler = ({ input }, s) => {
   const e = experiment(s, requiredString(input, 'experiment_id'));
   const newName = requiredString(input, 'new_name');
   if (e.lifecycle_stage !== 'active') throw new ApiError('INVALID_STATE', 'Cannot rename a non-active experiment.');
-  if (newName !== e.name && [...s.experiments.values()].some((x) => x.name === newName)) throw experimentExists(newName);
+  if (newName !== e.name && [...s.experiments.values()].some((x) => x.name === newName))
+    throw experimentExists(newName);
   e.name = newName;
   e.last_update_time = Date.now();
   return {};
@@ -208,8 +280,10 @@ function setExperimentStage(s: ServerState, id: string, from: 'active' | 'delete
   return {};
 }
 
-const deleteExperiment: Handler = ({ input }, s) => setExperimentStage(s, requiredString(input, 'experiment_id'), 'active', 'deleted');
-const restoreExperiment: Handler = ({ input }, s) => setExperimentStage(s, requiredString(input, 'experiment_id'), 'deleted', 'active');
+const deleteExperiment: Handler = ({ input }, s) =>
+  setExperimentStage(s, requiredString(input, 'experiment_id'), 'active', 'deleted');
+const restoreExperiment: Handler = ({ input }, s) =>
+  setExperimentStage(s, requiredString(input, 'experiment_id'), 'deleted', 'active');
 
 const setExperimentTag: Handler = ({ input }, s) => {
   const e = activeExperiment(s, requiredString(input, 'experiment_id'));
@@ -230,7 +304,8 @@ const deleteExperimentTag: Handler = ({ input }, s) => {
 const ADJECTIVES = ['brave', 'calm', 'clever', 'gentle', 'honest', 'lively', 'merry', 'quiet', 'sincere', 'witty'];
 const NOUNS = ['ant', 'bass', 'crow', 'doe', 'eel', 'fox', 'gnu', 'hen', 'owl', 'yak'];
 /** MLflow names an unnamed run "<adjective>-<animal>-<number>". */
-const randomRunName = () => `${ADJECTIVES[randomInt(ADJECTIVES.length)]}-${NOUNS[randomInt(NOUNS.length)]}-${randomInt(1000)}`;
+const randomRunName = () =>
+  `${ADJECTIVES[randomInt(ADJECTIVES.length)]}-${NOUNS[randomInt(NOUNS.length)]}-${randomInt(1000)}`;
 
 const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'];
 
@@ -255,9 +330,15 @@ const createRun: Handler = ({ input }, s) => {
   const runId = randomUUID().replaceAll('-', '');
   const r: RunState = {
     info: {
-      run_id: runId, run_uuid: runId, run_name: '', experiment_id: e.experiment_id, user_id: optionalString(input, 'user_id') ?? '',
-      status: 'RUNNING', start_time: optionalInt(input, 'start_time') ?? 0,
-      artifact_uri: `${e.artifact_location.replace(/\/+$/, '')}/${runId}/artifacts`, lifecycle_stage: 'active',
+      run_id: runId,
+      run_uuid: runId,
+      run_name: '',
+      experiment_id: e.experiment_id,
+      user_id: optionalString(input, 'user_id') ?? '',
+      status: 'RUNNING',
+      start_time: optionalInt(input, 'start_time') ?? 0,
+      artifact_uri: `${e.artifact_location.replace(/\/+$/, '')}/${runId}/artifacts`,
+      lifecycle_stage: 'active',
     },
     params: new Map(),
     tags: new Map(tags.map((t) => [t.key, t.value])),
@@ -333,7 +414,9 @@ function checkParams(r: RunState, params: Array<{ key: string; value: string }>)
 
 const logBatch: Handler = ({ input, raw }, s) => {
   if (raw.length > LOG_BATCH_LIMITS.bytes) {
-    throw invalid(`Batched logging API requests must be at most ${LOG_BATCH_LIMITS.bytes} bytes, got a request of size ${raw.length}.`);
+    throw invalid(
+      `Batched logging API requests must be at most ${LOG_BATCH_LIMITS.bytes} bytes, got a request of size ${raw.length}.`,
+    );
   }
   const runId = runIdOf(input);
   // Everything is checked before anything is written, in the order of MLflow's SQL store.
@@ -390,9 +473,15 @@ function parseDatasetInput(item: unknown, i: number): DatasetInputState {
   const d = x.dataset as Input | undefined;
   if (!d || typeof d !== 'object') throw invalid('Dataset input must have a dataset associated with it.');
   for (const field of ['name', 'digest', 'source_type', 'source']) {
-    if (typeof d[field] !== 'string' || !d[field]) throw invalid(`Missing value for required parameter 'datasets[${i}].dataset.${field}'.`);
+    if (typeof d[field] !== 'string' || !d[field])
+      throw invalid(`Missing value for required parameter 'datasets[${i}].dataset.${field}'.`);
   }
-  const dataset: DatasetInputState['dataset'] = { name: d.name as string, digest: d.digest as string, source_type: d.source_type as string, source: d.source as string };
+  const dataset: DatasetInputState['dataset'] = {
+    name: d.name as string,
+    digest: d.digest as string,
+    source_type: d.source_type as string,
+    source: d.source as string,
+  };
   if (typeof d.schema === 'string' && d.schema) dataset.schema = d.schema;
   if (typeof d.profile === 'string' && d.profile) dataset.profile = d.profile;
   const tags = keyValueList(x, 'tags');
@@ -414,24 +503,46 @@ const logInputs: Handler = ({ input }, s) => {
 
 const RUN_SEARCH: SearchSpec<RunState> = {
   types: {
-    '': 'attribute', attribute: 'attribute', attributes: 'attribute', attr: 'attribute', run: 'attribute',
-    metric: 'metric', metrics: 'metric', param: 'param', params: 'param', parameter: 'param', parameters: 'param',
-    tag: 'tag', tags: 'tag', dataset: 'dataset', datasets: 'dataset',
+    '': 'attribute',
+    attribute: 'attribute',
+    attributes: 'attribute',
+    attr: 'attribute',
+    run: 'attribute',
+    metric: 'metric',
+    metrics: 'metric',
+    param: 'param',
+    params: 'param',
+    parameter: 'param',
+    parameters: 'param',
+    tag: 'tag',
+    tags: 'tag',
+    dataset: 'dataset',
+    datasets: 'dataset',
   },
   attributes: ['run_id', 'run_name', 'status', 'user_id', 'start_time', 'end_time', 'artifact_uri', 'lifecycle_stage'],
   lookup: (r, type, key): Scalar[] => {
     const one = (v: Scalar | undefined) => (v === undefined ? [] : [v]);
     switch (type) {
-      case 'metric': return one(latestMetrics(r.metrics).get(key)?.value);
-      case 'param': return one(r.params.get(key));
-      case 'tag': return one(r.tags.get(key));
+      case 'metric':
+        return one(latestMetrics(r.metrics).get(key)?.value);
+      case 'param':
+        return one(r.params.get(key));
+      case 'tag':
+        return one(r.tags.get(key));
       case 'dataset': {
         // datasets.name / .digest / .context: a run matches when any of its inputs does.
         const field = (d: DatasetInputState) =>
-          key === 'name' ? d.dataset.name : key === 'digest' ? d.dataset.digest : key === 'context' ? d.tags?.find((t) => t.key === 'mlflow.data.context')?.value : undefined;
+          key === 'name'
+            ? d.dataset.name
+            : key === 'digest'
+              ? d.dataset.digest
+              : key === 'context'
+                ? d.tags?.find((t) => t.key === 'mlflow.data.context')?.value
+                : undefined;
         return r.inputs.flatMap((d) => one(field(d)));
       }
-      default: return one(r.info[key as keyof typeof r.info] as Scalar | undefined);
+      default:
+        return one(r.info[key as keyof typeof r.info] as Scalar | undefined);
     }
   },
 };
@@ -448,11 +559,16 @@ const searchRuns: Handler = ({ input }, s) => {
   // MLflow sorts by start_time DESC unless asked to sort by it, then by run id.
   const terms: OrderTerm[] = [
     ...order,
-    ...(order.some((t) => t.type === 'attribute' && t.key === 'start_time') ? [] : [{ type: 'attribute', key: 'start_time', ascending: false }]),
+    ...(order.some((t) => t.type === 'attribute' && t.key === 'start_time')
+      ? []
+      : [{ type: 'attribute', key: 'start_time', ascending: false }]),
     { type: 'attribute', key: 'run_id', ascending: true },
   ];
   const found = [...s.runs.values()].filter(
-    (r) => experimentIds.has(r.info.experiment_id) && inView(r.info.lifecycle_stage, view) && matches(r, clauses, RUN_SEARCH),
+    (r) =>
+      experimentIds.has(r.info.experiment_id) &&
+      inView(r.info.lifecycle_stage, view) &&
+      matches(r, clauses, RUN_SEARCH),
   );
   const { page, next } = paginate(sortBy(found, terms, RUN_SEARCH), offset, max, 'when-full');
   return compact({ runs: page.map(runJson), next_page_token: next });
@@ -466,7 +582,9 @@ const getMetricHistory: Handler = ({ input }, s) => {
   const r = run(s, runIdOf(input));
   const key = requiredString(input, 'metric_key');
   // The SQL store's order: timestamp, then step, then value.
-  const all = r.metrics.filter((m) => m.key === key).sort((a, b) => a.timestamp - b.timestamp || a.step - b.step || a.value - b.value);
+  const all = r.metrics
+    .filter((m) => m.key === key)
+    .sort((a, b) => a.timestamp - b.timestamp || a.step - b.step || a.value - b.value);
   return compact({ metrics: all.map(metricJson) });
 };
 

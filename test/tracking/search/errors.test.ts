@@ -21,8 +21,16 @@ const LIST = 'While parsing a list in the query, expected a non-empty list of st
 // [filter, message without the " at position N" suffix, N]
 const CASES: [string, string, number][] = [
   // unknown entity types, attribute and dataset keys, empty keys
-  ['foo.bar = 1', "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']", 0],
-  ["metrics.rmse > 1 AND Metrics.bar = 1", "Invalid entity type 'Metrics'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']", 21],
+  [
+    'foo.bar = 1',
+    "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']",
+    0,
+  ],
+  [
+    'metrics.rmse > 1 AND Metrics.bar = 1',
+    "Invalid entity type 'Metrics'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']",
+    21,
+  ],
   ["attributes.foo = 'x'", `Invalid attribute key 'foo' specified. Valid keys are '${ATTRIBUTE_KEYS}'`, 11],
   ["foo = 'x'", `Invalid attribute key 'foo' specified. Valid keys are '${ATTRIBUTE_KEYS}'`, 0],
   ["datasets.size = 'x'", "Invalid dataset key 'size' specified. Valid keys are 'name, digest, context'", 9],
@@ -47,11 +55,23 @@ const CASES: [string, string, number][] = [
   ["metrics.rmse not in ('1')", `Invalid comparator 'NOT IN' for metrics (expected one of ${NUMERIC_COMPARATORS})`, 13],
   ["params.alpha > '0.5'", `Invalid comparator '>' for params (expected one of ${STRING_COMPARATORS})`, 13],
   ["tags.team <= 'a'", `Invalid comparator '<=' for tags (expected one of ${STRING_COMPARATORS})`, 10],
-  ["attributes.start_time LIKE '1%'", `Invalid comparator 'LIKE' for numeric attribute 'start_time' (expected one of ${NUMERIC_COMPARATORS})`, 22],
-  ["attributes.status < 'X'", `Invalid comparator '<' for string attribute 'status' (expected one of ${STRING_COMPARATORS})`, 18],
-  ["datasets.name > 'a'", `Invalid comparator '>' for dataset attribute 'name' (expected one of ${STRING_COMPARATORS})`, 14],
+  [
+    "attributes.start_time LIKE '1%'",
+    `Invalid comparator 'LIKE' for numeric attribute 'start_time' (expected one of ${NUMERIC_COMPARATORS})`,
+    22,
+  ],
+  [
+    "attributes.status < 'X'",
+    `Invalid comparator '<' for string attribute 'status' (expected one of ${STRING_COMPARATORS})`,
+    18,
+  ],
+  [
+    "datasets.name > 'a'",
+    `Invalid comparator '>' for dataset attribute 'name' (expected one of ${STRING_COMPARATORS})`,
+    14,
+  ],
   // values of the wrong type
-  ["params.alpha = 0.02", "Expected a quoted string value for parameter (e.g. 'my-value'). Got value 0.02", 15],
+  ['params.alpha = 0.02', "Expected a quoted string value for parameter (e.g. 'my-value'). Got value 0.02", 15],
   ['params.alpha = alpha', "Expected a quoted string value for parameter (e.g. 'my-value'). Got value alpha", 15],
   ['tags.team = 1', "Expected a quoted string value for tag (e.g. 'my-value'). Got value 1", 12],
   ['attributes.status = 5', 'Expected a quoted string value for attributes. Got value 5', 20],
@@ -62,16 +82,40 @@ const CASES: [string, string, number][] = [
   ['attributes.run_id IN ()', `${LIST} empty list`, 21],
   ["attributes.run_id IN ('a', 1)", `${LIST} ill-formed list: expected a quoted string, found '1'`, 27],
   ["attributes.run_id IN ('a'", `${LIST} ill-formed list: expected ',' or ')', found end of filter`, 25],
-  ["params.alpha IN '0.5'", "Invalid comparison clause. Expected a list of quoted strings such as ('a', 'b') after IN, found '0.5'", 16],
+  [
+    "params.alpha IN '0.5'",
+    "Invalid comparison clause. Expected a list of quoted strings such as ('a', 'b') after IN, found '0.5'",
+    16,
+  ],
   // dangling AND / OR / NOT
-  ['metrics.rmse > 1 AND', "Invalid clause(s) in filter string: expected a comparison after 'AND', found end of filter", 20],
-  ['metrics.rmse > 1 or  ', "Invalid clause(s) in filter string: expected a comparison after 'or', found end of filter", 21],
+  [
+    'metrics.rmse > 1 AND',
+    "Invalid clause(s) in filter string: expected a comparison after 'AND', found end of filter",
+    20,
+  ],
+  [
+    'metrics.rmse > 1 or  ',
+    "Invalid clause(s) in filter string: expected a comparison after 'or', found end of filter",
+    21,
+  ],
   ['AND metrics.rmse > 1', "Invalid clause(s) in filter string: expected a comparison, found 'AND'", 0],
-  ["metrics.rmse > 1 AND AND params.a = 'x'", "Invalid clause(s) in filter string: expected a comparison after 'AND', found 'AND'", 21],
+  [
+    "metrics.rmse > 1 AND AND params.a = 'x'",
+    "Invalid clause(s) in filter string: expected a comparison after 'AND', found 'AND'",
+    21,
+  ],
   ['NOT', "Invalid clause(s) in filter string: expected a comparison after 'NOT', found end of filter", 3],
   // unbalanced parentheses
-  ["(metrics.rmse > 1 OR params.alpha = 'x'", "Invalid clause(s) in filter string: unbalanced parentheses, '(' is never closed", 0],
-  ["metrics.rmse > 1 AND ((params.alpha = 'x')", "Invalid clause(s) in filter string: unbalanced parentheses, '(' is never closed", 21],
+  [
+    "(metrics.rmse > 1 OR params.alpha = 'x'",
+    "Invalid clause(s) in filter string: unbalanced parentheses, '(' is never closed",
+    0,
+  ],
+  [
+    "metrics.rmse > 1 AND ((params.alpha = 'x')",
+    "Invalid clause(s) in filter string: unbalanced parentheses, '(' is never closed",
+    21,
+  ],
   ['metrics.rmse > 1)', "Invalid clause(s) in filter string: unbalanced parentheses, ')' has no matching '('", 16],
   ['()', "Invalid clause(s) in filter string: expected a comparison after '(', found ')'", 1],
   // trailing garbage
@@ -91,7 +135,9 @@ describe('filter syntax errors', () => {
 
   it('rejects an empty filter in parseFilter (compileFilter treats it as match-all)', () => {
     const error = errorOf(() => parseFilter('  '));
-    expect(error.message).toBe('Invalid clause(s) in filter string: expected a comparison, found end of filter at position 2');
+    expect(error.message).toBe(
+      'Invalid clause(s) in filter string: expected a comparison, found end of filter at position 2',
+    );
     expect(error.position).toBe(2);
   });
 });

@@ -47,7 +47,13 @@ describe('lex', () => {
 
   it('treats keywords case-insensitively, but not inside an identifier', () => {
     expect(lexed('Or nOt In LiKe ilike AND').map((t) => (t as unknown[])[1])).toEqual([
-      'OR', 'NOT', 'IN', 'LIKE', 'ILIKE', 'AND', 24,
+      'OR',
+      'NOT',
+      'IN',
+      'LIKE',
+      'ILIKE',
+      'AND',
+      24,
     ]);
     expect(lexed('params.and')[0]).toEqual(['ident', 'params', 'and', 0, 7]);
     expect(lexed('status')[0]).toEqual(['ident', null, 'status', 0, 0]);
@@ -74,7 +80,14 @@ describe('lex', () => {
 
   it('lexes parentheses and commas of an IN list', () => {
     expect(lexed("run_id IN ('a','b')").map((t) => (t as unknown[])[0])).toEqual([
-      'ident', 'keyword', '(', 'string', ',', 'string', ')', 'eof',
+      'ident',
+      'keyword',
+      '(',
+      'string',
+      ',',
+      'string',
+      ')',
+      'eof',
     ]);
   });
 });

@@ -13,9 +13,17 @@ describe('parseOrderBy', () => {
   it('reads identifier and direction, defaulting to ascending', () => {
     expect(parseOrderBy('metrics.rmse')).toEqual({ entity: 'metric', key: 'rmse', ascending: true });
     expect(parseOrderBy('params.alpha desc')).toEqual({ entity: 'param', key: 'alpha', ascending: false });
-    expect(parseOrderBy('attributes.start_time DESC')).toEqual({ entity: 'attribute', key: 'start_time', ascending: false });
+    expect(parseOrderBy('attributes.start_time DESC')).toEqual({
+      entity: 'attribute',
+      key: 'start_time',
+      ascending: false,
+    });
     expect(parseOrderBy('metrics.`my metric` DESC')).toEqual({ entity: 'metric', key: 'my metric', ascending: false });
-    expect(parseOrderBy('  tags.mlflow.runName   ASC ')).toEqual({ entity: 'tag', key: 'mlflow.runName', ascending: true });
+    expect(parseOrderBy('  tags.mlflow.runName   ASC ')).toEqual({
+      entity: 'tag',
+      key: 'mlflow.runName',
+      ascending: true,
+    });
     expect(parseOrderBy('created')).toEqual({ entity: 'attribute', key: 'start_time', ascending: true });
   });
 
@@ -25,7 +33,11 @@ describe('parseOrderBy', () => {
     ['metrics.rmse > 1', "Invalid order_by clause 'metrics.rmse > 1'. Could not be parsed", 13],
     ['', "Invalid order_by clause ''. Could not be parsed", 0],
     ["'rmse'", "Invalid order_by clause ''rmse''. Could not be parsed", 0],
-    ['foo.bar', "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']", 0],
+    [
+      'foo.bar',
+      "Invalid entity type 'foo'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']",
+      0,
+    ],
     ['datasets.name', "Invalid order_by entity type 'datasets'", 0],
     ['metrics.`rmse DESC', 'Unterminated string: no closing ` for the quote', 8],
   ])('rejects %j', (clause, message, position) => {
@@ -62,8 +74,24 @@ describe('compileOrderBy', () => {
   it('puts NaN before missing values', () => {
     const runs = [
       makeRun({ runId: 'x', runName: 'x', status: 'FINISHED', startTime: 3, endTime: 4, userId: 'u' }),
-      makeRun({ runId: 'y', runName: 'y', status: 'FINISHED', startTime: 2, endTime: 4, userId: 'u', metrics: { m: Number.NaN } }),
-      makeRun({ runId: 'z', runName: 'z', status: 'FINISHED', startTime: 1, endTime: 4, userId: 'u', metrics: { m: 1 } }),
+      makeRun({
+        runId: 'y',
+        runName: 'y',
+        status: 'FINISHED',
+        startTime: 2,
+        endTime: 4,
+        userId: 'u',
+        metrics: { m: Number.NaN },
+      }),
+      makeRun({
+        runId: 'z',
+        runName: 'z',
+        status: 'FINISHED',
+        startTime: 1,
+        endTime: 4,
+        userId: 'u',
+        metrics: { m: 1 },
+      }),
     ];
     expect(sorted(['metrics.m'], runs)).toEqual(['z', 'y', 'x']);
     expect(sorted(['metrics.m DESC'], runs)).toEqual(['z', 'y', 'x']);
@@ -85,7 +113,15 @@ describe('compileOrderBy', () => {
 
   it('compares params and tags as strings, as MLflow stores them', () => {
     const runs = ['9', '10', '100'].map((n, i) =>
-      makeRun({ runId: `r${n}`, runName: n, status: 'FINISHED', startTime: i, endTime: null, userId: 'u', params: { n } }),
+      makeRun({
+        runId: `r${n}`,
+        runName: n,
+        status: 'FINISHED',
+        startTime: i,
+        endTime: null,
+        userId: 'u',
+        params: { n },
+      }),
     );
     expect(sorted(['params.n'], runs)).toEqual(['r10', 'r100', 'r9']);
     expect(sorted(['tags.team'])).toEqual(['a1', 'b2', 'd4', 'c3']);

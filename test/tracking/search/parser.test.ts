@@ -37,9 +37,9 @@ describe('parseFilter', () => {
   });
 
   it('flattens chains of the same operator into one node', () => {
-    expect(show(parseFilter('metrics.a = 1 AND metrics.b = 2 AND metrics.c = 3 OR metrics.d = 4 OR metrics.e = 5'))).toBe(
-      '((metric:a = 1 AND metric:b = 2 AND metric:c = 3) OR metric:d = 4 OR metric:e = 5)',
-    );
+    expect(
+      show(parseFilter('metrics.a = 1 AND metrics.b = 2 AND metrics.c = 3 OR metrics.d = 4 OR metrics.e = 5')),
+    ).toBe('((metric:a = 1 AND metric:b = 2 AND metric:c = 3) OR metric:d = 4 OR metric:e = 5)');
   });
 
   it('lets parentheses override precedence, and ignores redundant ones', () => {
@@ -89,8 +89,8 @@ describe('parseFilter', () => {
   it('unquotes keys and string values', () => {
     expect(show(parseFilter('metrics.`f1 score` >= 0.5'))).toBe('metric:f1 score >= 0.5');
     expect(show(parseFilter('metrics."f1 score" >= 0.5'))).toBe('metric:f1 score >= 0.5');
-    expect(show(parseFilter("tags.mlflow.runName = \"it's\""))).toBe('tag:mlflow.runName = "it\'s"');
-    expect(show(parseFilter('tags.`mlflow.note.content` LIKE \'%x%\''))).toBe('tag:mlflow.note.content LIKE "%x%"');
+    expect(show(parseFilter('tags.mlflow.runName = "it\'s"'))).toBe('tag:mlflow.runName = "it\'s"');
+    expect(show(parseFilter("tags.`mlflow.note.content` LIKE '%x%'"))).toBe('tag:mlflow.note.content LIKE "%x%"');
   });
 
   it('parses every comparator, uppercasing keyword comparators', () => {
@@ -99,7 +99,7 @@ describe('parseFilter', () => {
     }
     expect(show(parseFilter("params.p like 'a%'"))).toBe('param:p LIKE "a%"');
     expect(show(parseFilter("params.p iLike 'a%'"))).toBe('param:p ILIKE "a%"');
-    expect(show(parseFilter("run_id in ('a', \"b\")"))).toBe('attribute:run_id IN [a,b]');
+    expect(show(parseFilter('run_id in (\'a\', "b")'))).toBe('attribute:run_id IN [a,b]');
     expect(show(parseFilter("tags.t not in ('a')"))).toBe('tag:t NOT IN [a]');
   });
 

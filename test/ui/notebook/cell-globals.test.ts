@@ -45,7 +45,10 @@ function diagnostics(files: Record<string, string>): string[] {
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => !IGNORED.has(d.code))
-    .map((d) => `${d.file?.fileName ?? ''} ${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    .map(
+      (d) =>
+        `${d.file?.fileName ?? ''} ${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+    );
 }
 
 // Each program type-checks TypeScript's lib files: seconds, not milliseconds, on a busy machine.
@@ -72,8 +75,15 @@ describe('cell globals', { timeout: 60_000 }, () => {
 
   // Each example as a cell of the walkthrough (the notebook a first-time reader has open): it may use the
   // walkthrough's X, y and runId.
-  const docs = ['README.md', ...readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
-  const blocks = docs.flatMap((doc) => codeBlocks(readFileSync(resolve(ROOT, doc), 'utf8')).map((b) => ({ ...b, doc })));
+  const docs = [
+    'README.md',
+    ...readdirSync(resolve(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  const blocks = docs.flatMap((doc) =>
+    codeBlocks(readFileSync(resolve(ROOT, doc), 'utf8')).map((b) => ({ ...b, doc })),
+  );
   it('find the examples of the README', () => {
     expect(blocks.filter((b) => b.doc === 'README.md').length).toBeGreaterThanOrEqual(3);
   });
@@ -109,7 +119,13 @@ function codeBlocks(markdown: string): Array<{ line: number; code: string }> {
     const indent = open[1]!.length;
     const start = i + 1;
     while (++i < lines.length && !/^\s*```\s*$/.test(lines[i]!));
-    found.push({ line: start, code: lines.slice(start, i).map((l) => l.slice(indent)).join('\n') });
+    found.push({
+      line: start,
+      code: lines
+        .slice(start, i)
+        .map((l) => l.slice(indent))
+        .join('\n'),
+    });
   }
   return found;
 }

@@ -2,7 +2,12 @@
 // editing with undo, and autosave.
 import { describe, expect, it, vi } from 'vitest';
 import { codeCell, markdownCell, newNotebook, type CodeCell, type NotebookDoc } from '../../../src/notebook/document';
-import type { ControlChangeReply, ControlChangeRequest, ExecuteRequest, KernelMessage } from '../../../src/notebook/protocol';
+import type {
+  ControlChangeReply,
+  ControlChangeRequest,
+  ExecuteRequest,
+  KernelMessage,
+} from '../../../src/notebook/protocol';
 import { NotebookController } from '../../../src/ui/notebook/controller';
 import type { Kernel } from '../../../src/ui/notebook/kernel';
 
@@ -19,7 +24,10 @@ class FakeKernel implements Kernel {
     this.interrupts++;
   }
   /** Control changes sent, each answered by `answer` (the test decides the cells to rerun). */
-  changes: Array<{ change: Omit<ControlChangeRequest, 'type' | 'requestId'>; answer: (r: Omit<ControlChangeReply, 'type' | 'requestId' | 'controlId'>) => void }> = [];
+  changes: Array<{
+    change: Omit<ControlChangeRequest, 'type' | 'requestId'>;
+    answer: (r: Omit<ControlChangeReply, 'type' | 'requestId' | 'controlId'>) => void;
+  }> = [];
   changeControl(change: Omit<ControlChangeRequest, 'type' | 'requestId'>) {
     return new Promise<Omit<ControlChangeReply, 'type' | 'requestId'>>((resolve) => {
       this.changes.push({ change, answer: (r) => resolve({ controlId: change.controlId, ...r }) });
@@ -176,7 +184,9 @@ describe('NotebookController editing', () => {
 
   it('reports a failed save', async () => {
     const doc = newNotebook('t', [codeCell('a')]);
-    const controller = new NotebookController(doc, new FakeKernel(), { persist: () => Promise.reject(new Error('QuotaExceededError')) });
+    const controller = new NotebookController(doc, new FakeKernel(), {
+      persist: () => Promise.reject(new Error('QuotaExceededError')),
+    });
     controller.rename('new name');
     await controller.save();
     expect(controller.snapshot).toMatchObject({ save: 'error', saveError: 'QuotaExceededError' });

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCsvCode } from '../../../src/ui/notebook/files-api';
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...a: unknown[]) => Promise<unknown>;
 
 /** Runs the snippet as a cell would, with a loadCSV that records its arguments, and a sentinel global. */
 async function run(code: string): Promise<{ args: unknown[][]; sideEffects: unknown }> {
@@ -16,7 +18,7 @@ describe('loadCsvCode', () => {
   const hostile = [
     "x'); globalThis.pwned = 1; ('.csv",
     'x"); globalThis.pwned = 1; ("y.csv',
-    'back\\slash\\\'.csv',
+    "back\\slash\\'.csv",
     'tick`${globalThis.pwned = 1}`.csv',
     'line\nbreak\r\u2028\u2029.csv',
     '</script><script>alert(1)</script>.csv',

@@ -20,7 +20,13 @@ function recordingKernel() {
   return { kernel, calls, listeners, emit: (m: KernelMessage) => listeners.forEach((l) => l(m)) };
 }
 
-const request = (cellId: string) => ({ cellId, executionId: `x-${cellId}`, code: '1', language: 'typescript' as const, notebook: { id: 'n', name: 'n' } });
+const request = (cellId: string) => ({
+  cellId,
+  executionId: `x-${cellId}`,
+  code: '1',
+  language: 'typescript' as const,
+  notebook: { id: 'n', name: 'n' },
+});
 
 describe('deferredKernel', () => {
   it('passes the calls made before the kernel arrives in their order, then later ones after them', async () => {
@@ -42,7 +48,8 @@ describe('deferredKernel', () => {
     const real = recordingKernel();
     let arrive!: (k: Kernel) => void;
     const kernel = deferredKernel(new Promise<Kernel>((r) => (arrive = r)));
-    const heard: string[] = [], dropped: string[] = [];
+    const heard: string[] = [],
+      dropped: string[] = [];
     kernel.onMessage((m) => heard.push(m.type));
     const stop = kernel.onMessage((m) => dropped.push(m.type));
     stop();

@@ -24,7 +24,12 @@ function setup(fitCode: string) {
   const fluent = new Fluent(`memory:live-inputs-${++n}`);
   const api = Object.assign(fluent, modelApi(fluent));
   autolog(api, { silent: true, logModels: false, logDatasets: false, logInputExamples: false });
-  const host = new KernelHost({ createWorker: () => new FakeWorker(false, { mlflow: api }), trackingUri: api.getTrackingUri(), user: 'u', sharedInterrupt: false });
+  const host = new KernelHost({
+    createWorker: () => new FakeWorker(false, { mlflow: api }),
+    trackingUri: api.getTrackingUri(),
+    user: 'u',
+    sharedInterrupt: false,
+  });
   // What the controller sends, in order: the cells it ran.
   const sent: string[] = [];
   const kernel: Kernel = {
@@ -114,7 +119,9 @@ describe('live inputs', () => {
     await idle(controller);
     expect(sent).toEqual([ids[3], ids[5]]);
     expect(counts()).toEqual([1, 2, 6, 4, 7]);
-    expect(cell(5).outputs).toEqual([{ output_type: 'execute_result', execution_count: 7, data: { 'text/plain': "'model at alpha 0.8'" } }]);
+    expect(cell(5).outputs).toEqual([
+      { output_type: 'execute_result', execution_count: 7, data: { 'text/plain': "'model at alpha 0.8'" } },
+    ]);
     // The stored output follows the control: a saved notebook shows where it was left.
     expect(slider(cell(1)).value).toBe(0.8);
     expect(await alphas(api)).toEqual(['0.5', '0.8']);
@@ -163,7 +170,9 @@ describe('live inputs', () => {
   });
 
   it('an error in a rerun stops the rest, as Run all does, and says nothing about the control', async () => {
-    const { controller, cell, sent, ids } = setup("if (alpha.value > 0.7) throw new Error('too strong');\nconst model = { getParams: () => ({ alpha: alpha.value }) };");
+    const { controller, cell, sent, ids } = setup(
+      "if (alpha.value > 0.7) throw new Error('too strong');\nconst model = { getParams: () => ({ alpha: alpha.value }) };",
+    );
     await until(controller, () => controller.snapshot.kernel.state === 'idle');
     controller.runAll();
     await idle(controller);

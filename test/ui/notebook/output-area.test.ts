@@ -21,7 +21,11 @@ describe('OutputArea', () => {
       { output_type: 'stream', name: 'stdout', text: 'before\n' },
       { output_type: 'display_data', data: { 'application/vnd.kiroku.table+json': {}, 'text/plain': 'a frame' } },
       { output_type: 'display_data', data: { 'application/vnd.kiroku.table+json': {} } },
-      { output_type: 'execute_result', execution_count: 2, data: { 'application/vnd.kiroku.run+json': { runId: 'r' } } },
+      {
+        output_type: 'execute_result',
+        execution_count: 2,
+        data: { 'application/vnd.kiroku.run+json': { runId: 'r' } },
+      },
       { output_type: 'stream', name: 'stdout', text: 'after\n' },
     ] as unknown as CellOutput[];
     const root = mount(h(OutputArea, { outputs, label: 'Cell 1 output' }));
@@ -48,7 +52,6 @@ const Failing = () => h(Boom, { fail: failing.fail });
 const Host = () => h('div', null, h('p', null, 'sibling'), h(ErrorBoundary, { what: 'cell 2' }, h(Failing, {})));
 
 describe('ErrorBoundary', () => {
-
   it('shows what failed in place, keeps its siblings, and tries again', () => {
     const warn = console.warn;
     const warned: unknown[] = [];

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, buildArtifactTree, formatBytes, modelDirs, previewKind, type ArtifactNode } from '../../../src/ui/tracking/artifact-tree';
+import {
+  ancestorsOf,
+  buildArtifactTree,
+  formatBytes,
+  modelDirs,
+  previewKind,
+  type ArtifactNode,
+} from '../../../src/ui/tracking/artifact-tree';
 
 const show = (nodes: ArtifactNode[], depth = 0): string[] =>
-  nodes.flatMap((n) => [`${'  '.repeat(depth)}${n.name}${n.isDir ? '/' : ''} ${n.size}`, ...show(n.children, depth + 1)]);
+  nodes.flatMap((n) => [
+    `${'  '.repeat(depth)}${n.name}${n.isDir ? '/' : ''} ${n.size}`,
+    ...show(n.children, depth + 1),
+  ]);
 
 describe('artifact tree', () => {
   it('nests paths into folders, folders first, with summed sizes', () => {
@@ -14,7 +24,13 @@ describe('artifact tree', () => {
       { path: 'a.png', size: 7 },
     ]);
     expect(show(tree)).toEqual([
-      'model/ 1120', '  data/ 1000', '    weights.bin 1000', '  conda.yaml 20', '  MLmodel 100', 'a.png 7', 'notes.txt 5',
+      'model/ 1120',
+      '  data/ 1000',
+      '    weights.bin 1000',
+      '  conda.yaml 20',
+      '  MLmodel 100',
+      'a.png 7',
+      'notes.txt 5',
     ]);
     expect(tree[0]!.children[0]!.path).toBe('model/data');
     expect(tree[0]!.children[0]!.children[0]!.path).toBe('model/data/weights.bin');
@@ -26,7 +42,10 @@ describe('artifact tree', () => {
   });
 
   it('finds model folders and the folders above a file', () => {
-    expect(modelDirs([{ path: 'model/MLmodel' }, { path: 'x/y/MLmodel' }, { path: 'MLmodel.txt' }])).toEqual(['model', 'x/y']);
+    expect(modelDirs([{ path: 'model/MLmodel' }, { path: 'x/y/MLmodel' }, { path: 'MLmodel.txt' }])).toEqual([
+      'model',
+      'x/y',
+    ]);
     expect(ancestorsOf('a/b/c.txt')).toEqual(['a', 'a/b']);
     expect(ancestorsOf('c.txt')).toEqual([]);
   });

@@ -25,9 +25,24 @@ describe('category axis labels', () => {
   });
 
   it('stand upright when even turned they would touch, and skip some when slots are thinner than a line', () => {
-    expect(categoryAxis(['long label one', 'long label two'], 18, width, LINE)).toMatchObject({ rotate: 90, labels: ['long label one', 'long label two'], size: 15 + 98 + 4 });
+    expect(categoryAxis(['long label one', 'long label two'], 18, width, LINE)).toMatchObject({
+      rotate: 90,
+      labels: ['long label one', 'long label two'],
+      size: 15 + 98 + 4,
+    });
     const many = Array.from({ length: 10 }, (_, i) => `run ${i}`);
-    expect(categoryAxis(many, 6, width, LINE).labels).toEqual(['run 0', '', '', 'run 3', '', '', 'run 6', '', '', 'run 9']);
+    expect(categoryAxis(many, 6, width, LINE).labels).toEqual([
+      'run 0',
+      '',
+      '',
+      'run 3',
+      '',
+      '',
+      'run 6',
+      '',
+      '',
+      'run 9',
+    ]);
   });
 
   it(`cut labels longer than ${MAX_LABEL_CHARS} characters with an ellipsis`, () => {

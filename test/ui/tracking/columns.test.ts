@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { columnGroups, columnsFor, sortValue, visibleColumns, ATTRIBUTE_COLUMNS, hasModel } from '../../../src/ui/tracking/columns';
+import {
+  columnGroups,
+  columnsFor,
+  sortValue,
+  visibleColumns,
+  ATTRIBUTE_COLUMNS,
+  hasModel,
+} from '../../../src/ui/tracking/columns';
 import { makeRun } from './fixtures';
 
 describe('runs table columns', () => {
   const runs = [
     makeRun({ params: { alpha: '0.5', l1_ratio: '0.1' }, metrics: { rmse: 0.7 } }),
-    makeRun({ params: { alpha: '0.02', solver: 'cd' }, metrics: { r2: 0.3, rmse: 0.6 }, tags: { 'mlflow.source.name': 'cell 3', team: 'ml', 'kiroku.sync.x': '1' } }),
+    makeRun({
+      params: { alpha: '0.02', solver: 'cd' },
+      metrics: { r2: 0.3, rmse: 0.6 },
+      tags: { 'mlflow.source.name': 'cell 3', team: 'ml', 'kiroku.sync.x': '1' },
+    }),
   ];
 
   it("has the attributes, then every metric, param and user tag key of any run, sorted (MLflow's order)", () => {
     const ids = columnsFor(runs).map((c) => c.id);
-    expect(ids).toEqual([...ATTRIBUTE_COLUMNS.map((c) => c.id), 'metric:r2', 'metric:rmse', 'param:alpha', 'param:l1_ratio', 'param:solver', 'tag:team']);
+    expect(ids).toEqual([
+      ...ATTRIBUTE_COLUMNS.map((c) => c.id),
+      'metric:r2',
+      'metric:rmse',
+      'param:alpha',
+      'param:l1_ratio',
+      'param:solver',
+      'tag:team',
+    ]);
   });
 
   it('groups the columns under Metrics, Parameters and Tags headers', () => {

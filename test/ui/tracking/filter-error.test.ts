@@ -36,7 +36,12 @@ describe('filter errors marked at their position', () => {
   });
 
   it('splits the text around a whole word at the position, and clamps odd positions', () => {
-    expect(markError("params.a = 'x' andd params.b = 'y'", 15)).toEqual({ before: "params.a = 'x' ", at: 'andd', after: " params.b = 'y'", position: 15 });
+    expect(markError("params.a = 'x' andd params.b = 'y'", 15)).toEqual({
+      before: "params.a = 'x' ",
+      at: 'andd',
+      after: " params.b = 'y'",
+      position: 15,
+    });
     expect(markError('abc', -4)).toEqual({ before: '', at: 'abc', after: '', position: 0 });
     expect(markError('abc', 99).at).toBe(' ');
   });

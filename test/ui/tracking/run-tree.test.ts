@@ -30,14 +30,20 @@ describe('nested runs as a tree', () => {
   });
 
   it('shows runs in a parent cycle instead of losing them, and does not loop', () => {
-    const cyc = [makeRun({ id: 'a', parent: 'b' }), makeRun({ id: 'b', parent: 'a' }), makeRun({ id: 's', parent: 's' })];
+    const cyc = [
+      makeRun({ id: 'a', parent: 'b' }),
+      makeRun({ id: 'b', parent: 'a' }),
+      makeRun({ id: 's', parent: 's' }),
+    ];
     expect(ids(buildRunTree(cyc, new Set()))).toEqual(['s', 'a']);
     expect(ids(buildRunTree(cyc, new Set(['a', 'b'])))).toEqual(['s', 'a', '  b']);
   });
 
   it('handles 10,000 runs nested 5,000 deep without recursion', () => {
     // n0 ← n1 ← n3 ← … ← n9999 (each odd run the child of the previous odd one), even runs are roots.
-    const chain = Array.from({ length: 10_000 }, (_, i) => makeRun({ id: `n${i}`, ...(i % 2 ? { parent: `n${Math.max(0, i - 2)}` } : {}) }));
+    const chain = Array.from({ length: 10_000 }, (_, i) =>
+      makeRun({ id: `n${i}`, ...(i % 2 ? { parent: `n${Math.max(0, i - 2)}` } : {}) }),
+    );
     const all = new Set(chain.map((r) => r.info.runId));
     const rows = buildRunTree(chain, all);
     expect(rows).toHaveLength(10_000);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { downsample, forLogScale, series, smooth } from '../../../src/ui/tracking/smoothing';
 import { compareRows, defaultDimensions, dimensionsOf, dimensionValues } from '../../../src/ui/tracking/compare-model';
-import { parseTrackingRoute, runHref, experimentsHref, compareHref, cellHref, parseRunIds } from '../../../src/ui/tracking/routes';
+import {
+  parseTrackingRoute,
+  runHref,
+  experimentsHref,
+  compareHref,
+  cellHref,
+  parseRunIds,
+} from '../../../src/ui/tracking/routes';
 import { makeRun } from './fixtures';
 
 describe('metric chart helpers', () => {
@@ -14,7 +21,10 @@ describe('metric chart helpers', () => {
   });
 
   it('orders points by the chosen axis', () => {
-    const h = [{ key: 'm', step: 2, value: 20, timestamp: 3000 }, { key: 'm', step: 1, value: 10, timestamp: 5000 }];
+    const h = [
+      { key: 'm', step: 2, value: 20, timestamp: 3000 },
+      { key: 'm', step: 1, value: 10, timestamp: 5000 },
+    ];
     expect(series(h, 'step', 0)).toEqual({ xs: [1, 2], ys: [10, 20] });
     expect(series(h, 'relative', 1000)).toEqual({ xs: [2, 4], ys: [20, 10] });
     expect(series(h, 'time', 0).xs).toEqual([3, 5]);
@@ -46,7 +56,12 @@ describe('compare model', () => {
 
   it('makes numeric and categorical chart dimensions', () => {
     const dims = dimensionsOf(runs);
-    expect(dims.map((d) => `${d.id}:${d.numeric}`)).toEqual(['param:act:false', 'param:alpha:true', 'param:solver:false', 'metric:rmse:true']);
+    expect(dims.map((d) => `${d.id}:${d.numeric}`)).toEqual([
+      'param:act:false',
+      'param:alpha:true',
+      'param:solver:false',
+      'metric:rmse:true',
+    ]);
     expect(dimensionValues(runs, dims[1]!)).toEqual({ values: [0.5, 0.02], categories: null });
     expect(dimensionValues(runs, dims[0]!)).toEqual({ values: [null, 0], categories: ['relu'] });
     expect(defaultDimensions(dims, runs).map((d) => d.id)).toEqual(['param:act', 'param:alpha', 'metric:rmse']);
@@ -56,11 +71,18 @@ describe('compare model', () => {
 describe('tracking routes', () => {
   it('round-trips runs, run tabs and comparisons', () => {
     expect(experimentsHref(['1', '4'])).toBe('#/experiments/1,4');
-    expect(experimentsHref(['1'], { filter: "a = 'b'", sort: undefined })).toBe("#/experiments/1?filter=a+%3D+%27b%27");
+    expect(experimentsHref(['1'], { filter: "a = 'b'", sort: undefined })).toBe('#/experiments/1?filter=a+%3D+%27b%27');
     expect(parseTrackingRoute(['1,4'])).toEqual({ view: 'runs', experimentIds: ['1', '4'] });
     expect(parseTrackingRoute([])).toEqual({ view: 'runs', experimentIds: [] });
-    expect(runHref('1', 'abc', 'artifacts', { path: 'model/MLmodel' })).toBe('#/experiments/1/runs/abc/artifacts?path=model%2FMLmodel');
-    expect(parseTrackingRoute(['1', 'runs', 'abc', 'artifacts'])).toEqual({ view: 'run', experimentId: '1', runId: 'abc', tab: 'artifacts' });
+    expect(runHref('1', 'abc', 'artifacts', { path: 'model/MLmodel' })).toBe(
+      '#/experiments/1/runs/abc/artifacts?path=model%2FMLmodel',
+    );
+    expect(parseTrackingRoute(['1', 'runs', 'abc', 'artifacts'])).toEqual({
+      view: 'run',
+      experimentId: '1',
+      runId: 'abc',
+      tab: 'artifacts',
+    });
     expect(parseTrackingRoute(['1', 'runs', 'abc', 'bogus'])).toMatchObject({ tab: 'overview' });
     expect(compareHref(['a', 'b'])).toBe('#/compare?runs=a,b');
     expect(parseRunIds('a,,b,a ')).toEqual(['a', 'b']);

@@ -8,7 +8,11 @@ function pointsOf(data: ReturnType<typeof alignXY>): string[][] {
   return columns.map((c) => c.flatMap((y, i) => (y === null ? [] : [`${xs[i]}:${y}`])).sort());
 }
 const expected = (series: XYSeries[]) =>
-  series.map((s) => Array.from(s.xs).flatMap((x, i) => (Number.isFinite(x) && Number.isFinite(s.ys[i]) ? [`${x}:${s.ys[i]}`] : [])).sort());
+  series.map((s) =>
+    Array.from(s.xs)
+      .flatMap((x, i) => (Number.isFinite(x) && Number.isFinite(s.ys[i]) ? [`${x}:${s.ys[i]}`] : []))
+      .sort(),
+  );
 const ascending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! <= x);
 
 describe('alignXY: uPlot data from series in any order', () => {
@@ -38,7 +42,11 @@ describe('alignXY: uPlot data from series in any order', () => {
       { xs: [2, 0, 1], ys: [20, 0, 10] },
       { xs: [1, 3], ys: [100, 300] },
     ]);
-    expect(data).toEqual([[0, 1, 2, 3], [0, 10, 20, null], [null, 100, null, 300]]);
+    expect(data).toEqual([
+      [0, 1, 2, 3],
+      [0, 10, 20, null],
+      [null, 100, null, 300],
+    ]);
   });
 
   it('gives a shared x as many slots as the series with most points there', () => {
@@ -46,13 +54,23 @@ describe('alignXY: uPlot data from series in any order', () => {
       { xs: [1, 1, 2], ys: [1, 2, 3] },
       { xs: [1], ys: [9] },
     ]);
-    expect(data).toEqual([[1, 1, 2], [1, 2, 3], [9, null, null]]);
+    expect(data).toEqual([
+      [1, 1, 2],
+      [1, 2, 3],
+      [9, null, null],
+    ]);
   });
 
   it('leaves out points whose x is not a finite number; a NaN or missing y is a gap', () => {
     const data = alignXY([{ xs: [3, NaN, 1, Infinity, 2], ys: [30, 99, NaN, 99, 20] }]);
-    expect(data).toEqual([[1, 2, 3], [null, 20, 30]]);
-    expect(alignXY([{ xs: [1, 2], ys: [null, undefined] }])).toEqual([[1, 2], [null, null]]);
+    expect(data).toEqual([
+      [1, 2, 3],
+      [null, 20, 30],
+    ]);
+    expect(alignXY([{ xs: [1, 2], ys: [null, undefined] }])).toEqual([
+      [1, 2],
+      [null, null],
+    ]);
   });
 
   it('handles no series and empty series', () => {
@@ -67,7 +85,10 @@ describe('alignXY: uPlot data from series in any order', () => {
         const n = Math.floor(rng() * 40);
         const values = Array.from({ length: n }, () => Math.round(rng() * 20) / 2);
         const order = permutation(n, rng);
-        return { xs: Array.from(order, (i) => values[i]!), ys: Array.from({ length: n }, () => Math.round(rng() * 1000)) };
+        return {
+          xs: Array.from(order, (i) => values[i]!),
+          ys: Array.from({ length: n }, () => Math.round(rng() * 1000)),
+        };
       });
       const data = alignXY(series);
       expect(ascending(data[0])).toBe(true);

@@ -47,7 +47,12 @@ export declare class DataFrame extends NDframe {
   describe(): DataFrame;
   sortValues(column: string, options?: { ascending?: boolean; inplace?: boolean }): DataFrame;
   addColumn(name: string, values: Series | Value[], options?: { inplace?: boolean }): DataFrame;
-  groupby(columns: string[]): { mean(): DataFrame; count(): DataFrame; sum(): DataFrame; agg(spec: Record<string, string | string[]>): DataFrame };
+  groupby(columns: string[]): {
+    mean(): DataFrame;
+    count(): DataFrame;
+    sum(): DataFrame;
+    agg(spec: Record<string, string | string[]>): DataFrame;
+  };
   query(mask: Series): DataFrame;
   copy(): DataFrame;
   toJSON(options?: { format?: 'column' | 'row' }): object;

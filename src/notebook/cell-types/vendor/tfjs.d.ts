@@ -21,16 +21,24 @@ export interface Logs {
   val_loss?: number;
   val_acc?: number;
 }
-export interface History { history: Record<string, number[]>; epoch: number[] }
+export interface History {
+  history: Record<string, number[]>;
+  epoch: number[];
+}
 export interface ModelFitArgs {
   epochs?: number;
   batchSize?: number;
   validationSplit?: number;
   shuffle?: boolean;
   verbose?: 0 | 1;
-  callbacks?: { onEpochEnd?: (epoch: number, logs?: Logs) => void | Promise<void>; onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void> };
+  callbacks?: {
+    onEpochEnd?: (epoch: number, logs?: Logs) => void | Promise<void>;
+    onBatchEnd?: (batch: number, logs?: Logs) => void | Promise<void>;
+  };
 }
-export interface Layer { [key: string]: any }
+export interface Layer {
+  [key: string]: any;
+}
 /** A trained network (`model_` of an MLP estimator); `tf.sequential()` makes one. */
 export interface LayersModel {
   /** Set it from an epoch callback to stop training after this epoch. */
@@ -47,7 +55,11 @@ export interface Sequential extends LayersModel {
 }
 export declare function tensor(values: unknown, shape?: number[], dtype?: string): Tensor;
 export declare function tensor1d(values: ArrayLike<number> | number[], dtype?: 'float32' | 'int32' | 'bool'): Tensor;
-export declare function tensor2d(values: number[][] | ArrayLike<number>, shape?: [number, number], dtype?: 'float32' | 'int32'): Tensor;
+export declare function tensor2d(
+  values: number[][] | ArrayLike<number>,
+  shape?: [number, number],
+  dtype?: 'float32' | 'int32',
+): Tensor;
 export declare function oneHot(indices: Tensor, depth: number): Tensor;
 export declare function tidy<T>(fn: () => T): T;
 export declare function sequential(config?: { layers?: Layer[] }): Sequential;
@@ -55,7 +67,12 @@ export declare function getBackend(): string;
 export declare function setBackend(name: 'webgl' | 'wasm' | 'cpu'): Promise<boolean>;
 export declare function memory(): { numTensors: number; numBytes: number };
 export declare namespace layers {
-  function dense(args: { units: number; activation?: 'relu' | 'sigmoid' | 'softmax' | 'tanh' | 'linear'; inputShape?: number[]; useBias?: boolean }): Layer;
+  function dense(args: {
+    units: number;
+    activation?: 'relu' | 'sigmoid' | 'softmax' | 'tanh' | 'linear';
+    inputShape?: number[];
+    useBias?: boolean;
+  }): Layer;
   function dropout(args: { rate: number }): Layer;
 }
 export declare namespace train {

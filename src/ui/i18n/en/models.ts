@@ -1,7 +1,8 @@
 // The Models pages (registry: models, a model, a version, aliases, signatures) and shared components.
 export const models = {
   'models.title': 'Models',
-  'models.intro': 'Models registered from runs, with their versions and aliases. Register one from a run\'s model folder (Artifacts › MLmodel › Register model) or with {code}.',
+  'models.intro':
+    "Models registered from runs, with their versions and aliases. Register one from a run's model folder (Artifacts › MLmodel › Register model) or with {code}.",
   'models.find': 'Find a model',
   'models.loading': 'Loading models…',
   'models.readFailed': 'Could not read the registry: {error}',
@@ -38,7 +39,7 @@ export const models = {
   'version.copyUri': 'Copy the model URI',
   'version.signature': 'Signature',
   'version.reading': 'Reading MLmodel…',
-  'version.readFailed': 'Could not read the model\'s MLmodel: {error}',
+  'version.readFailed': "Could not read the model's MLmodel: {error}",
   'version.flavors': 'Flavors: ',
   'version.predictions': 'Make predictions',
   'version.copyCode': 'Copy the prediction code',

@@ -17,7 +17,10 @@ export const outputs = {
   'out.readOnly': 'Open a copy of the notebook to use the control.',
   'out.clicks': { one: 'clicked once', other: 'clicked {count} times' },
   'out.hideFrames': 'Hide library frames',
-  'out.fullTrace': { one: 'Show full traceback ({count} library frame)', other: 'Show full traceback ({count} library frames)' },
+  'out.fullTrace': {
+    one: 'Show full traceback ({count} library frame)',
+    other: 'Show full traceback ({count} library frames)',
+  },
   'out.showMore': 'Show more ({count} more)',
   'out.moreChars': 'Show more ({count} more characters)',
   'out.what': 'this output',

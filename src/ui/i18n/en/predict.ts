@@ -15,7 +15,7 @@ export const predict = {
   'pr.target': 'Target column (for error statistics)',
   'pr.none': 'none',
   'pr.predict': 'Predict',
-  'pr.fix': 'Fix the CSV\'s columns to match the model\'s inputs.',
+  'pr.fix': "Fix the CSV's columns to match the model's inputs.",
   'pr.cancelled': 'Prediction cancelled.',
   'pr.predicting': 'Predicting…',
   'csv.drop': 'Drop a CSV file here, or',

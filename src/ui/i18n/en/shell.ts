@@ -41,11 +41,13 @@ export const shell = {
   'misc.kernelFailed': 'The kernel could not start: {error}',
   'misc.refused': 'The kernel refused the value.',
   'misc.loading': 'Loading…',
-  'pub.notebookUnreadable': 'This published site\'s notebook ({path}) could not be read: {status}.',
-  'pub.fileUnreadable': 'This published site\'s file {name} could not be read: {status}.',
+  'pub.notebookUnreadable': "This published site's notebook ({path}) could not be read: {status}.",
+  'pub.fileUnreadable': "This published site's file {name} could not be read: {status}.",
   'pub.name': 'Published notebook',
-  'pub.noList': 'This app has no list of its files (its service worker is not the one Kiroku builds), so it cannot copy itself.',
-  'pub.noHead': 'The app\'s index.html has no <head>: it cannot be published.',
-  'pub.devServer': 'Publishing copies the built app, which this page is not (the development server has no service worker): run {build} and {preview}, then publish from there.',
-  'pub.fileFailed': 'Could not read the app\'s file {path} ({status}): reload the page and publish again.',
+  'pub.noList':
+    'This app has no list of its files (its service worker is not the one Kiroku builds), so it cannot copy itself.',
+  'pub.noHead': "The app's index.html has no <head>: it cannot be published.",
+  'pub.devServer':
+    'Publishing copies the built app, which this page is not (the development server has no service worker): run {build} and {preview}, then publish from there.',
+  'pub.fileFailed': "Could not read the app's file {path} ({status}): reload the page and publish again.",
 };

@@ -3,7 +3,8 @@ import type { Translation } from '../section';
 
 export const models: Translation<typeof en> = {
   'models.title': 'モデル',
-  'models.intro': 'ランから登録したモデルと、そのバージョンとエイリアスです。ランのモデルフォルダー (アーティファクト › MLmodel › モデルを登録) か、{code} で登録します。',
+  'models.intro':
+    'ランから登録したモデルと、そのバージョンとエイリアスです。ランのモデルフォルダー (アーティファクト › MLmodel › モデルを登録) か、{code} で登録します。',
   'models.find': 'モデルを検索',
   'models.loading': 'モデルを読み込み中…',
   'models.readFailed': 'レジストリを読み込めませんでした: {error}',

@@ -103,8 +103,10 @@ export const notebook: Translation<typeof en> = {
   'share.title': '共有',
   'share.byLink': 'リンクで共有',
   'share.publish': '静的サイトとして',
-  'share.publishExplain': 'アプリとこのノートブック、ファイルをまとめた zip です。任意の静的 Web ホストのルートに展開すると、ノートブックがすぐ実行できる状態で開き、ランは訪問者それぞれのブラウザーに記録されます。',
-  'share.explain': 'リンクにはノートブックそのものが入っており、何もアップロードされません。開いた人には読み取り専用で表示され、コピーを開くまで何も実行されません。',
+  'share.publishExplain':
+    'アプリとこのノートブック、ファイルをまとめた zip です。任意の静的 Web ホストのルートに展開すると、ノートブックがすぐ実行できる状態で開き、ランは訪問者それぞれのブラウザーに記録されます。',
+  'share.explain':
+    'リンクにはノートブックそのものが入っており、何もアップロードされません。開いた人には読み取り専用で表示され、コピーを開くまで何も実行されません。',
   'share.outputs': '出力を含める',
   'share.link': 'リンク',
   'share.copy': 'リンクをコピー',
@@ -119,13 +121,17 @@ export const notebook: Translation<typeof en> = {
   'publish.progress': '公開中: {done} / {total} ファイル…',
   'publish.done': '{name} として公開しました。静的 Web ホストに展開して開いてください。',
   'publish.failed': '公開できませんでした: {error}',
-  'data.cars': '1970〜1982 年の自動車 406 台の燃費と、エンジン・車体の測定値。燃費 (マイル/ガロン) を予測します。8 行は MPG が、6 行は馬力が欠けているので、学習の前に除くか補完してください。',
-  'data.penguins': '3 つの島のペンギン 344 羽のくちばし・ひれ・体重の測定値。種 (Adelie, Chinstrap, Gentoo) を分類します。測定値や性別が欠けている行がいくつかあります。',
-  'data.seattle-weather': '2012〜2015 年のシアトルの日ごとの降水量・気温・風。天気 (rain, sun, fog, drizzle, snow) を分類します。',
+  'data.cars':
+    '1970〜1982 年の自動車 406 台の燃費と、エンジン・車体の測定値。燃費 (マイル/ガロン) を予測します。8 行は MPG が、6 行は馬力が欠けているので、学習の前に除くか補完してください。',
+  'data.penguins':
+    '3 つの島のペンギン 344 羽のくちばし・ひれ・体重の測定値。種 (Adelie, Chinstrap, Gentoo) を分類します。測定値や性別が欠けている行がいくつかあります。',
+  'data.seattle-weather':
+    '2012〜2015 年のシアトルの日ごとの降水量・気温・風。天気 (rain, sun, fog, drizzle, snow) を分類します。',
   'shared.opening': '共有されたノートブックを開いています…',
   'shared.fetching': '{url} を取得中…',
   'shared.cannotOpen': 'ノートブックを開けませんでした',
-  'shared.readOnly': '読み取り専用: このノートブックはリンクから開いたもので、このブラウザーではまだ何も実行されていません。編集・実行するにはコピーを開いてください。記録されるランはあなたのブラウザーに残ります。',
+  'shared.readOnly':
+    '読み取り専用: このノートブックはリンクから開いたもので、このブラウザーではまだ何も実行されていません。編集・実行するにはコピーを開いてください。記録されるランはあなたのブラウザーに残ります。',
   'shared.openCopy': 'コピーを開く',
   'shared.emptyMarkdown': '空の Markdown セル。',
   'shared.copyFailed': 'コピーを保存できませんでした: {error}',

@@ -37,7 +37,8 @@ export const shell: Translation<typeof en> = {
   'misc.loadImage': '{host} から画像を読み込む',
   'misc.loadImageAlt': '{host} から画像「{alt}」を読み込む',
   'misc.anotherSite': '別のサイト',
-  'misc.serverFailed': 'トラッキングサーバー {url} を使えませんでした: {error}。ランはこのブラウザーに保存されます。設定を確認してください。',
+  'misc.serverFailed':
+    'トラッキングサーバー {url} を使えませんでした: {error}。ランはこのブラウザーに保存されます。設定を確認してください。',
   'misc.png': 'ブラウザーがグラフを PNG に変換できませんでした。',
   'misc.olderTab': '別のタブで古いバージョンの Kiroku が開いています。続けるにはそのタブを閉じてください。',
   'misc.kernelFailed': 'カーネルを起動できませんでした: {error}',
@@ -46,8 +47,11 @@ export const shell: Translation<typeof en> = {
   'pub.notebookUnreadable': 'この公開サイトのノートブック ({path}) を読み込めませんでした: {status}。',
   'pub.fileUnreadable': 'この公開サイトのファイル {name} を読み込めませんでした: {status}。',
   'pub.name': '公開ノートブック',
-  'pub.noList': 'このアプリには自身のファイル一覧がない (サービスワーカーが Kiroku のビルドしたものではない) ため、自身をコピーできません。',
+  'pub.noList':
+    'このアプリには自身のファイル一覧がない (サービスワーカーが Kiroku のビルドしたものではない) ため、自身をコピーできません。',
   'pub.noHead': 'アプリの index.html に <head> がないため公開できません。',
-  'pub.devServer': '公開ではビルドしたアプリをコピーしますが、このページはそうではありません (開発サーバーにはサービスワーカーがありません)。{build} と {preview} を実行し、そこから公開してください。',
-  'pub.fileFailed': 'アプリのファイル {path} を読み込めませんでした ({status})。ページを再読み込みして、もう一度公開してください。',
+  'pub.devServer':
+    '公開ではビルドしたアプリをコピーしますが、このページはそうではありません (開発サーバーにはサービスワーカーがありません)。{build} と {preview} を実行し、そこから公開してください。',
+  'pub.fileFailed':
+    'アプリのファイル {path} を読み込めませんでした ({status})。ページを再読み込みして、もう一度公開してください。',
 };

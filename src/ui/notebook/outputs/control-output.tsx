@@ -11,8 +11,12 @@ import { t } from '../../i18n/t';
 
 /** Every string this component shows, from the message catalog. */
 const TEXT = {
-  get notLive() { return t('out.notLive'); },
-  get readOnly() { return t('out.readOnly'); },
+  get notLive() {
+    return t('out.notLive');
+  },
+  get readOnly() {
+    return t('out.readOnly');
+  },
   clicks: (n: number) => t('out.clicks', { count: n }),
 };
 
@@ -30,7 +34,10 @@ export function ControlOutput({ spec }: { spec: ControlSpec }) {
     <div class={`control control-${spec.kind}`}>
       <Input spec={spec} id={id} disabled={!live} describedBy={describedBy} change={change} />
       {(hint || problem) && (
-        <span id={`${id}-note`} class={problem ? 'control-problem' : 'control-hint'} role={problem ? 'alert' : undefined}>
+        <span
+          id={`${id}-note`}
+          class={problem ? 'control-problem' : 'control-hint'}
+          role={problem ? 'alert' : undefined}>
           {problem ?? hint}
         </span>
       )}
@@ -58,25 +65,44 @@ function Input(props: InputProps) {
       return (
         <>
           <label for={props.id}>{props.spec.label}</label>
-          <select id={props.id} disabled={props.disabled} aria-describedby={props.describedBy} value={String(props.spec.value)}
+          <select
+            id={props.id}
+            disabled={props.disabled}
+            aria-describedby={props.describedBy}
+            value={String(props.spec.value)}
             onChange={(e) => props.change(Number(e.currentTarget.value))}>
-            {(props.spec.options ?? []).map((label, i) => <option key={i} value={String(i)}>{label}</option>)}
+            {(props.spec.options ?? []).map((label, i) => (
+              <option key={i} value={String(i)}>
+                {label}
+              </option>
+            ))}
           </select>
         </>
       );
     case 'checkbox':
       return (
         <label>
-          <input type="checkbox" id={props.id} disabled={props.disabled} aria-describedby={props.describedBy} checked={props.spec.value === true}
-            onChange={(e) => props.change(e.currentTarget.checked)} />
-          {' '}{props.spec.label}
+          <input
+            type="checkbox"
+            id={props.id}
+            disabled={props.disabled}
+            aria-describedby={props.describedBy}
+            checked={props.spec.value === true}
+            onChange={(e) => props.change(e.currentTarget.checked)}
+          />{' '}
+          {props.spec.label}
         </label>
       );
     case 'button': {
       const clicks = Number(props.spec.value) || 0;
       return (
         <>
-          <button type="button" id={props.id} disabled={props.disabled} aria-describedby={props.describedBy} onClick={() => props.change(clicks + 1)}>
+          <button
+            type="button"
+            id={props.id}
+            disabled={props.disabled}
+            aria-describedby={props.describedBy}
+            onClick={() => props.change(clicks + 1)}>
             {props.spec.label}
           </button>
           {clicks > 0 && <span class="control-value">{TEXT.clicks(clicks)}</span>}
@@ -93,22 +119,50 @@ function Slider({ spec, id, disabled, describedBy, change }: InputProps) {
   return (
     <>
       <label for={id}>{spec.label}</label>
-      <input type="range" id={id} min={spec.min} max={spec.max} step={spec.step} value={s.shown} disabled={disabled} aria-describedby={describedBy}
-        onPointerDown={() => s.hold()} onInput={(e) => s.input(Number(e.currentTarget.value))} />
-      <output for={id} class="control-value">{s.shown}</output>
+      <input
+        type="range"
+        id={id}
+        min={spec.min}
+        max={spec.max}
+        step={spec.step}
+        value={s.shown}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onPointerDown={() => s.hold()}
+        onInput={(e) => s.input(Number(e.currentTarget.value))}
+      />
+      <output for={id} class="control-value">
+        {s.shown}
+      </output>
     </>
   );
 }
 
 function NumberInput({ spec, id, disabled, describedBy, change }: InputProps) {
   const s = useSettle(Number(spec.value), change, 500);
-  const read = (el: HTMLInputElement) => (el.value.trim() === '' || !Number.isFinite(el.valueAsNumber) ? undefined : el.valueAsNumber);
+  const read = (el: HTMLInputElement) =>
+    el.value.trim() === '' || !Number.isFinite(el.valueAsNumber) ? undefined : el.valueAsNumber;
   return (
     <>
       <label for={id}>{spec.label}</label>
-      <input type="number" id={id} min={spec.min} max={spec.max} step={spec.step ?? 'any'} value={s.shown} disabled={disabled} aria-describedby={describedBy}
-        onInput={(e) => { const v = read(e.currentTarget); if (v !== undefined) s.input(v); }}
-        onChange={(e) => { const v = read(e.currentTarget); if (v !== undefined) s.commit(v); }} />
+      <input
+        type="number"
+        id={id}
+        min={spec.min}
+        max={spec.max}
+        step={spec.step ?? 'any'}
+        value={s.shown}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onInput={(e) => {
+          const v = read(e.currentTarget);
+          if (v !== undefined) s.input(v);
+        }}
+        onChange={(e) => {
+          const v = read(e.currentTarget);
+          if (v !== undefined) s.commit(v);
+        }}
+      />
     </>
   );
 }
@@ -118,8 +172,16 @@ function TextInput({ spec, id, disabled, describedBy, change }: InputProps) {
   return (
     <>
       <label for={id}>{spec.label}</label>
-      <input type="text" id={id} value={s.shown} placeholder={spec.placeholder} disabled={disabled} aria-describedby={describedBy}
-        onInput={(e) => s.input(e.currentTarget.value)} onChange={(e) => s.commit(e.currentTarget.value)} />
+      <input
+        type="text"
+        id={id}
+        value={s.shown}
+        placeholder={spec.placeholder}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onInput={(e) => s.input(e.currentTarget.value)}
+        onChange={(e) => s.commit(e.currentTarget.value)}
+      />
     </>
   );
 }

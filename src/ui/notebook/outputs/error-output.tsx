@@ -24,7 +24,12 @@ export function ErrorOutput({ output }: { output: ErrorOutputData }) {
       <TruncatedText text={message} class="traceback traceback-message" />
       {shown.length > 0 && (
         <pre class="traceback traceback-frames">
-          {shown.map((l, i) => <span key={i} class={`tb-${l.kind}`}>{l.text}{'\n'}</span>)}
+          {shown.map((l, i) => (
+            <span key={i} class={`tb-${l.kind}`}>
+              {l.text}
+              {'\n'}
+            </span>
+          ))}
         </pre>
       )}
       {library > 0 && (

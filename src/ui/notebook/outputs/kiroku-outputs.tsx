@@ -13,7 +13,10 @@ export function RunLinkOutput({ run }: { run: RunLink }) {
       {t('out.run')}{' '}
       {server ? (
         // A run on an MLflow server opens in that server's UI (its route for a run's page).
-        <a href={`${server.href.replace(/\/+$/, '')}/#/experiments/${encodeURIComponent(run.experimentId)}/runs/${encodeURIComponent(run.runId)}`} target="_blank" rel="noopener noreferrer">
+        <a
+          href={`${server.href.replace(/\/+$/, '')}/#/experiments/${encodeURIComponent(run.experimentId)}/runs/${encodeURIComponent(run.runId)}`}
+          target="_blank"
+          rel="noopener noreferrer">
           {run.runName}
         </a>
       ) : (
@@ -42,14 +45,28 @@ function serverUrl(value: string | undefined): URL | null {
  */
 export function ProgressOutput({ progress }: { progress: Progress }) {
   const { label, step, total, metrics, unit, etaMs, elapsedMs } = progress;
-  const text = Object.entries(metrics).map(([k, v]) => `${k} ${formatNumber(v)}`).join(' · ');
+  const text = Object.entries(metrics)
+    .map(([k, v]) => `${k} ${formatNumber(v)}`)
+    .join(' · ');
   const count = total ? t(unit === 'epoch' ? 'out.epoch' : 'out.stepOf', { step, total }) : t('out.step', { step });
   const done = total !== undefined && step >= total;
-  const time = done ? (elapsedMs !== undefined ? t('out.doneIn', { time: formatElapsed(elapsedMs) }) : t('out.done')) : etaMs !== undefined ? t('out.eta', { time: formatElapsed(etaMs) }) : '';
+  const time = done
+    ? elapsedMs !== undefined
+      ? t('out.doneIn', { time: formatElapsed(elapsedMs) })
+      : t('out.done')
+    : etaMs !== undefined
+      ? t('out.eta', { time: formatElapsed(etaMs) })
+      : '';
   return (
     <div class="progress-output">
       <span class="progress-label">{label}</span>
-      {total ? <progress max={total} value={step} aria-label={t(unit === 'epoch' ? 'out.progressEpoch' : 'out.progress', { label, step, total })} /> : null}
+      {total ? (
+        <progress
+          max={total}
+          value={step}
+          aria-label={t(unit === 'epoch' ? 'out.progressEpoch' : 'out.progress', { label, step, total })}
+        />
+      ) : null}
       <span class="progress-count">{count}</span>
       {text && <span class="progress-metrics">{text}</span>}
       {time && <span class="progress-time">{time}</span>}

@@ -61,13 +61,31 @@ function CheckedMimeOutput({ data }: { data: unknown }) {
 /** The renderers by preference: the first whose MIME type the bundle has wins. */
 export function MimeOutput({ data }: { data: MimeBundle }) {
   if (data['application/vnd.kiroku.run+json']) return <RunLinkOutput run={data['application/vnd.kiroku.run+json']} />;
-  if (data['application/vnd.kiroku.control+json']) return <ControlOutput spec={data['application/vnd.kiroku.control+json']} />;
-  if (data['application/vnd.kiroku.progress+json']) return <ProgressOutput progress={data['application/vnd.kiroku.progress+json']} />;
-  if (data['application/vnd.kiroku.table+json']) return <TableOutput table={data['application/vnd.kiroku.table+json']} />;
-  if (data['application/vnd.kiroku.chart+json']) return <ChartOutput spec={data['application/vnd.kiroku.chart+json']} />;
-  if (data['image/png']) return <img class="output-image" alt={data['text/plain'] ?? t('out.image')} src={`data:image/png;base64,${data['image/png']}`} />;
+  if (data['application/vnd.kiroku.control+json'])
+    return <ControlOutput spec={data['application/vnd.kiroku.control+json']} />;
+  if (data['application/vnd.kiroku.progress+json'])
+    return <ProgressOutput progress={data['application/vnd.kiroku.progress+json']} />;
+  if (data['application/vnd.kiroku.table+json'])
+    return <TableOutput table={data['application/vnd.kiroku.table+json']} />;
+  if (data['application/vnd.kiroku.chart+json'])
+    return <ChartOutput spec={data['application/vnd.kiroku.chart+json']} />;
+  if (data['image/png'])
+    return (
+      <img
+        class="output-image"
+        alt={data['text/plain'] ?? t('out.image')}
+        src={`data:image/png;base64,${data['image/png']}`}
+      />
+    );
   // An SVG shown through <img> cannot run scripts, whatever it contains.
-  if (data['image/svg+xml']) return <img class="output-image" alt={data['text/plain'] ?? t('out.svg')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data['image/svg+xml'])}`} />;
+  if (data['image/svg+xml'])
+    return (
+      <img
+        class="output-image"
+        alt={data['text/plain'] ?? t('out.svg')}
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data['image/svg+xml'])}`}
+      />
+    );
   if (data['text/html']) return <HtmlOutput html={data['text/html']} />;
   if (data['text/markdown']) return <HtmlOutput markdown={data['text/markdown']} />;
   if ('application/json' in data) return <JsonTree value={data['application/json']} />;
@@ -78,7 +96,15 @@ export function MimeOutput({ data }: { data: MimeBundle }) {
 /** HTML (or markdown) output, sanitized: empty (busy) for the moment the sanitizer takes to load. */
 function HtmlOutput({ html, markdown }: { html?: string; markdown?: string }) {
   const sanitize = useSanitize();
-  const clean = useMemo(() => sanitize && (markdown !== undefined ? sanitize.renderMarkdown(markdown) : sanitize.sanitizeHtml(html ?? '')), [sanitize, html, markdown]);
+  const clean = useMemo(
+    () => sanitize && (markdown !== undefined ? sanitize.renderMarkdown(markdown) : sanitize.sanitizeHtml(html ?? '')),
+    [sanitize, html, markdown],
+  );
   if (clean === undefined) return <div class="output-html" aria-busy="true" />;
-  return <div class={markdown !== undefined ? 'output-html markdown' : 'output-html'} dangerouslySetInnerHTML={{ __html: clean }} />;
+  return (
+    <div
+      class={markdown !== undefined ? 'output-html markdown' : 'output-html'}
+      dangerouslySetInnerHTML={{ __html: clean }}
+    />
+  );
 }

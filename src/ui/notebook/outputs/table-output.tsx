@@ -24,9 +24,13 @@ export function TableOutput({ table }: { table: TableData }) {
         <table class="frame">
           <thead>
             <tr>
-              <th scope="col"><span class="sr-only">{t('out.index')}</span></th>
+              <th scope="col">
+                <span class="sr-only">{t('out.index')}</span>
+              </th>
               {table.columns.map((c, i) => (
-                <th scope="col" key={i} title={table.dtypes?.[i]}>{c}</th>
+                <th scope="col" key={i} title={table.dtypes?.[i]}>
+                  {c}
+                </th>
               ))}
             </tr>
           </thead>
@@ -35,7 +39,12 @@ export function TableOutput({ table }: { table: TableData }) {
               <tr key={r}>
                 <th scope="row">{String(table.index[r] ?? r)}</th>
                 {row.map((v, c) => (
-                  <td key={c} class={typeof v === 'number' ? 'num' : undefined} title={typeof v === 'number' ? String(v) : undefined}>{cell(v)}</td>
+                  <td
+                    key={c}
+                    class={typeof v === 'number' ? 'num' : undefined}
+                    title={typeof v === 'number' ? String(v) : undefined}>
+                    {cell(v)}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -25,14 +25,26 @@ const cut = (label: string) => (label.length > MAX_LABEL_CHARS ? `${label.slice(
  * Lay out `labels` under slots `slotWidth` px wide. `textWidth` measures a label; `lineHeight` is the
  * text's height; `yAxisWidth` is what the y axis already occupies left of the first slot.
  */
-export function categoryAxis(labels: readonly string[], slotWidth: number, textWidth: (text: string) => number, lineHeight = 16, yAxisWidth = 50): CategoryAxis {
+export function categoryAxis(
+  labels: readonly string[],
+  slotWidth: number,
+  textWidth: (text: string) => number,
+  lineHeight = 16,
+  yAxisWidth = 50,
+): CategoryAxis {
   const shown = labels.map(cut);
   const widest = Math.max(0, ...shown.map(textWidth));
-  if (widest + 2 * MARGIN <= slotWidth) return { rotate: 0, labels: shown, size: TICKS_AND_GAP + lineHeight + MARGIN, overhangLeft: 0 };
+  if (widest + 2 * MARGIN <= slotWidth)
+    return { rotate: 0, labels: shown, size: TICKS_AND_GAP + lineHeight + MARGIN, overhangLeft: 0 };
   // Turned 45°, neighbouring labels are slotWidth·sin 45° apart, across the text.
   if (slotWidth * Math.SQRT1_2 >= lineHeight + 2) {
     const reach = widest * Math.SQRT1_2 + (lineHeight / 2) * Math.SQRT1_2;
-    return { rotate: 45, labels: shown, size: Math.ceil(TICKS_AND_GAP + reach + MARGIN), overhangLeft: Math.max(0, Math.ceil(reach + MARGIN - slotWidth / 2 - yAxisWidth)) };
+    return {
+      rotate: 45,
+      labels: shown,
+      size: Math.ceil(TICKS_AND_GAP + reach + MARGIN),
+      overhangLeft: Math.max(0, Math.ceil(reach + MARGIN - slotWidth / 2 - yAxisWidth)),
+    };
   }
   // Upright: labels are slotWidth apart; with less room than a line, every k-th label.
   const every = Math.max(1, Math.ceil((lineHeight + 2) / slotWidth));

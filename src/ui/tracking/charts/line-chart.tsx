@@ -47,17 +47,30 @@ export function LineChart(props: LineChartProps) {
   return values ? <ValuesFigure title={props.title} values={values} xAxis={props.xAxis} /> : <UplotChart {...props} />;
 }
 
-function ValuesFigure({ title, values, xAxis }: { title: string; values: Array<{ label: string; x: number; y: number }>; xAxis: LineChartProps['xAxis'] }) {
+function ValuesFigure({
+  title,
+  values,
+  xAxis,
+}: {
+  title: string;
+  values: Array<{ label: string; x: number; y: number }>;
+  xAxis: LineChartProps['xAxis'];
+}) {
   // One series: its title says what the value is; several (runs compared): each is named.
   const named = values.length > 1 || values[0]!.label !== title;
   const at = (x: number) => (xAxis === 'step' ? ` at step ${x}` : '');
   return (
     <figure class="chart single-values" aria-label={title}>
-      <figcaption><span class="chart-title">{title}</span></figcaption>
+      <figcaption>
+        <span class="chart-title">{title}</span>
+      </figcaption>
       <dl>
         {values.map((v) => (
           <div key={v.label}>
-            <dt>{named ? v.label : t('chart.value')}<span class="muted">{at(v.x)}</span></dt>
+            <dt>
+              {named ? v.label : t('chart.value')}
+              <span class="muted">{at(v.x)}</span>
+            </dt>
             <dd class="value">{String(v.y)}</dd>
           </div>
         ))}
@@ -77,7 +90,16 @@ function UplotChart(props: LineChartProps) {
   const axisName = typeof props.xAxis === 'string' ? props.xAxis : 'custom';
   const xLabel = typeof props.xAxis === 'string' ? X_AXIS_LABELS[props.xAxis] : props.xAxis.label;
   // Everything the chart is built from but its points: a change of any rebuilds it.
-  const shape = [props.series.map((s) => s.label).join('\u0000'), axisName, xLabel, props.yLabel, props.logY, props.points, theme, height].join('|');
+  const shape = [
+    props.series.map((s) => s.label).join('\u0000'),
+    axisName,
+    xLabel,
+    props.yLabel,
+    props.logY,
+    props.points,
+    theme,
+    height,
+  ].join('|');
   const data = alignXY(props.series);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger; new points go to setData below
@@ -95,8 +117,14 @@ function UplotChart(props: LineChartProps) {
             width: Math.max(el.clientWidth, 240),
             height,
             // A scatter's extreme points would sit on the frame: pad its x range by 5%.
-            scales: { x: { time: axisName === 'time', ...(props.points ? { range: paddedRange } : {}) }, y: props.logY ? { distr: 3 } : {} },
-            axes: [{ ...axis, label: xLabel }, { ...axis, ...(props.yLabel ? { label: props.yLabel } : {}), size: 60 }],
+            scales: {
+              x: { time: axisName === 'time', ...(props.points ? { range: paddedRange } : {}) },
+              y: props.logY ? { distr: 3 } : {},
+            },
+            axes: [
+              { ...axis, label: xLabel },
+              { ...axis, ...(props.yLabel ? { label: props.yLabel } : {}), size: 60 },
+            ],
             cursor: { drag: { x: true, y: false } },
             series: [
               { label: xLabel },
@@ -106,7 +134,9 @@ function UplotChart(props: LineChartProps) {
                 width: props.points ? 0 : 1.5,
                 spanGaps: true,
                 // Lines hide their points, except a series so short (a metric logged once) that a line would not show.
-                ...(props.points ? { paths: () => null, points: { show: true, size: 7, fill: color(i) } } : { points: { show: s.xs.length < 30, size: 5, fill: color(i) } }),
+                ...(props.points
+                  ? { paths: () => null, points: { show: true, size: 7, fill: color(i) } }
+                  : { points: { show: s.xs.length < 30, size: 5, fill: color(i) } }),
               })),
             ],
           },
@@ -139,11 +169,34 @@ function UplotChart(props: LineChartProps) {
     <figure class="chart" aria-label={props.title}>
       <figcaption>
         <span class="chart-title">{props.title}</span>
-        <button type="button" class="small" aria-label={t('chart.saveOf', { title: props.title })} disabled={!ready}
-          onClick={() => plot.current && savePng(plot.current.ctx.canvas, props.title)}>{t('chart.savePng')}</button>
+        <button
+          type="button"
+          class="small"
+          aria-label={t('chart.saveOf', { title: props.title })}
+          disabled={!ready}
+          onClick={() => plot.current && savePng(plot.current.ctx.canvas, props.title)}>
+          {t('chart.savePng')}
+        </button>
       </figcaption>
-      {error ? <p role="alert">{error}</p> : <div ref={host} class="chart-host" role="img"
-        aria-label={props.summary ?? t('chart.summary', { title: props.title, series: props.series.length, points, x: xLabel.toLowerCase(), log: props.logY ? t('chart.logSuffix') : '' })} />}
+      {error ? (
+        <p role="alert">{error}</p>
+      ) : (
+        <div
+          ref={host}
+          class="chart-host"
+          role="img"
+          aria-label={
+            props.summary ??
+            t('chart.summary', {
+              title: props.title,
+              series: props.series.length,
+              points,
+              x: xLabel.toLowerCase(),
+              log: props.logY ? t('chart.logSuffix') : '',
+            })
+          }
+        />
+      )}
     </figure>
   );
 }

@@ -14,7 +14,15 @@ import { locale } from '../../i18n/locale';
 const HEIGHT = 320;
 const PAD = { top: 36, bottom: 28, left: 60, right: 60 };
 
-export function ParallelCoordinates({ runs, dimensions, title }: { runs: readonly Run[]; dimensions: readonly Dimension[]; title: string }) {
+export function ParallelCoordinates({
+  runs,
+  dimensions,
+  title,
+}: {
+  runs: readonly Run[];
+  dimensions: readonly Dimension[];
+  title: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useThemeVersion();
 
@@ -32,11 +40,20 @@ export function ParallelCoordinates({ runs, dimensions, title }: { runs: readonl
     <figure class="chart" aria-label={title}>
       <figcaption>
         <span class="chart-title">{title}</span>
-        <button type="button" class="small" aria-label={t('chart.saveOf', { title })} onClick={() => canvas.current && savePng(canvas.current, title)}>{t('chart.savePng')}</button>
+        <button
+          type="button"
+          class="small"
+          aria-label={t('chart.saveOf', { title })}
+          onClick={() => canvas.current && savePng(canvas.current, title)}>
+          {t('chart.savePng')}
+        </button>
       </figcaption>
       <div class="chart-host">
-        <canvas ref={canvas} role="img"
-          aria-label={t('chart.parallel', { title, count: runs.length, dims: dimensions.map((d) => d.key).join(', ') })} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={t('chart.parallel', { title, count: runs.length, dims: dimensions.map((d) => d.key).join(', ') })}
+        />
       </div>
     </figure>
   );

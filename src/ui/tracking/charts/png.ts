@@ -19,9 +19,14 @@ export async function canvasToPng(source: HTMLCanvasElement, title: string): Pro
   ctx.textBaseline = 'middle';
   ctx.fillText(title, 8 * ratio, titleHeight / 2);
   ctx.drawImage(source, 0, titleHeight);
-  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error(t('misc.png')))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    out.toBlob((b) => (b ? resolve(b) : reject(new Error(t('misc.png')))), 'image/png'),
+  );
 }
 
 export async function savePng(source: HTMLCanvasElement, title: string): Promise<void> {
-  saveBlob(await canvasToPng(source, title), `${title.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'chart'}.png`);
+  saveBlob(
+    await canvasToPng(source, title),
+    `${title.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'chart'}.png`,
+  );
 }

@@ -11,7 +11,8 @@ export interface XYSeries {
 /** uPlot's AlignedData: the ascending x values, then each series' y per x (null where it has no point). */
 export type XYData = [number[], ...Array<Array<number | null>>];
 
-const yValue = (y: number | null | undefined): number | null => (typeof y === 'number' && Number.isFinite(y) ? y : null);
+const yValue = (y: number | null | undefined): number | null =>
+  typeof y === 'number' && Number.isFinite(y) ? y : null;
 
 /**
  * Points of every series, sorted by x (equal x keep their order). Series share an x slot where they

@@ -40,7 +40,9 @@ export function DeployButton({ uri }: { uri: string }) {
   const close = () => setOpen(false);
   return (
     <>
-      <button type="button" ref={button} onClick={() => setOpen(true)}>{t('deploy.button')}</button>
+      <button type="button" ref={button} onClick={() => setOpen(true)}>
+        {t('deploy.button')}
+      </button>
       {open && <DeployDialog uri={uri} onClose={close} />}
     </>
   );
@@ -58,7 +60,11 @@ function DeployDialog({ uri, onClose }: { uri: string; onClose: () => void }) {
     try {
       const made = await make();
       for (const f of made) saveBlob(f.blob, f.name);
-      setDone(t('deploy.downloaded', { files: new Intl.ListFormat(locale(), { type: 'conjunction' }).format(made.map((f) => f.name)) }));
+      setDone(
+        t('deploy.downloaded', {
+          files: new Intl.ListFormat(locale(), { type: 'conjunction' }).format(made.map((f) => f.name)),
+        }),
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -73,26 +79,73 @@ function DeployDialog({ uri, onClose }: { uri: string; onClose: () => void }) {
         <section aria-labelledby="deploy-serve">
           <h3 id="deploy-serve">{t('deploy.serveHeading')}</h3>
           <p>{rich('deploy.serveText', { invocations: <code>POST /invocations</code> })}</p>
-          <div class="deploy-command"><pre class="code"><code>{serve}</code></pre><CopyButton text={serve} label={t('deploy.copyServe')} /></div>
-          <div class="deploy-command"><pre class="code"><code>{serveZip}</code></pre><CopyButton text={serveZip} label={t('deploy.copyServeZip')} /></div>
-          <button type="button" disabled={!!busy} onClick={download('model', async () => [await (await files()).modelZip(uri)])}>{t('deploy.modelZip')}</button>
+          <div class="deploy-command">
+            <pre class="code">
+              <code>{serve}</code>
+            </pre>
+            <CopyButton text={serve} label={t('deploy.copyServe')} />
+          </div>
+          <div class="deploy-command">
+            <pre class="code">
+              <code>{serveZip}</code>
+            </pre>
+            <CopyButton text={serveZip} label={t('deploy.copyServeZip')} />
+          </div>
+          <button
+            type="button"
+            disabled={!!busy}
+            onClick={download('model', async () => [await (await files()).modelZip(uri)])}>
+            {t('deploy.modelZip')}
+          </button>
         </section>
         <section aria-labelledby="deploy-docker">
           <h3 id="deploy-docker">{t('deploy.dockerHeading')}</h3>
-          <p>{rich('deploy.dockerText', { command: <code>kiroku models generate-dockerfile</code>, build: <code>docker build</code>, serve: <code>node server/kiroku.mjs models serve -m model</code> })}</p>
-          <button type="button" disabled={!!busy} onClick={download('docker', async () => [await (await files()).dockerDirectoryZip(uri)])}>{t('deploy.dockerZip')}</button>
+          <p>
+            {rich('deploy.dockerText', {
+              command: <code>kiroku models generate-dockerfile</code>,
+              build: <code>docker build</code>,
+              serve: <code>node server/kiroku.mjs models serve -m model</code>,
+            })}
+          </p>
+          <button
+            type="button"
+            disabled={!!busy}
+            onClick={download('docker', async () => [await (await files()).dockerDirectoryZip(uri)])}>
+            {t('deploy.dockerZip')}
+          </button>
         </section>
         <section aria-labelledby="deploy-web">
           <h3 id="deploy-web">{t('deploy.webHeading')}</h3>
-          <p>{rich('deploy.webText', { import: <code>{`import { predict } from './${downloadBaseName(uri)}-predictor.mjs'`}</code>, call: <code>predict(records)</code> })}</p>
-          <button type="button" disabled={!!busy} onClick={download('predictor', async () => [(await (await files()).webPredictor(uri)).module])}>{t('deploy.webModule')}</button>
-          <button type="button" disabled={!!busy} onClick={download('demo', async () => [(await (await files()).webPredictor(uri)).page])}>{t('deploy.webDemo')}</button>
+          <p>
+            {rich('deploy.webText', {
+              import: <code>{`import { predict } from './${downloadBaseName(uri)}-predictor.mjs'`}</code>,
+              call: <code>predict(records)</code>,
+            })}
+          </p>
+          <button
+            type="button"
+            disabled={!!busy}
+            onClick={download('predictor', async () => [(await (await files()).webPredictor(uri)).module])}>
+            {t('deploy.webModule')}
+          </button>
+          <button
+            type="button"
+            disabled={!!busy}
+            onClick={download('demo', async () => [(await (await files()).webPredictor(uri)).page])}>
+            {t('deploy.webDemo')}
+          </button>
         </section>
         <p role="status">{busy ? t('deploy.preparing') : done}</p>
-        {error && <p role="alert" class="form-error">{error}</p>}
+        {error && (
+          <p role="alert" class="form-error">
+            {error}
+          </p>
+        )}
       </div>
       <div class="dialog-actions">
-        <button type="button" onClick={onClose}>{t('common.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
       </div>
     </Dialog>
   );

@@ -44,24 +44,34 @@ export async function modelZip(uri: string): Promise<DownloadFile> {
 /** The directory `kiroku models generate-dockerfile` writes, in a folder of the zip. */
 export async function dockerDirectoryZip(uri: string): Promise<DownloadFile> {
   const [{ files, needsTensorFlow }, { dockerDirectoryFiles }, server] = await Promise.all([
-    modelFiles(uri), import('../../../deploy/docker-directory'), import('virtual:kiroku-model-server'),
+    modelFiles(uri),
+    import('../../../deploy/docker-directory'),
+    import('virtual:kiroku-model-server'),
   ]);
   const dir = `${downloadBaseName(uri)}-docker`;
   const enc = new TextEncoder();
   const entries: Record<string, Uint8Array> = {};
   for (const [path, blob] of files) entries[`${dir}/model/${path}`] = await bytesOf(blob);
   for (const [path, text] of Object.entries(server.files)) entries[`${dir}/server/${path}`] = enc.encode(text);
-  for (const [path, text] of Object.entries(dockerDirectoryFiles(uri, KIROKU_VERSION, needsTensorFlow))) entries[`${dir}/${path}`] = enc.encode(text);
+  for (const [path, text] of Object.entries(dockerDirectoryFiles(uri, KIROKU_VERSION, needsTensorFlow)))
+    entries[`${dir}/${path}`] = enc.encode(text);
   return { name: `${dir}.zip`, blob: await zip(entries) };
 }
 
 /** The web predictor (`<name>-predictor.mjs`) and its demo page (`<name>-predictor.html`). */
 export async function webPredictor(uri: string): Promise<{ module: DownloadFile; page: DownloadFile }> {
-  const [scripts, m, location] = await Promise.all([import('virtual:kiroku-web-predictor'), import('../../../deploy/web-predictor/module'), locate(uri)]);
+  const [scripts, m, location] = await Promise.all([
+    import('virtual:kiroku-web-predictor'),
+    import('../../../deploy/web-predictor/module'),
+    locate(uri),
+  ]);
   const text = m.webPredictorModule(scripts.runtime, await m.webPredictorModel(uri, location));
   const base = `${downloadBaseName(uri)}-predictor`;
   return {
     module: { name: `${base}.mjs`, blob: new Blob([text], { type: 'text/javascript' }) },
-    page: { name: `${base}.html`, blob: new Blob([m.webPredictorPage(scripts.demo, text, `${uri} — predictions`)], { type: 'text/html' }) },
+    page: {
+      name: `${base}.html`,
+      blob: new Blob([m.webPredictorPage(scripts.demo, text, `${uri} — predictions`)], { type: 'text/html' }),
+    },
   };
 }

@@ -11,7 +11,10 @@ export function CsvPicker({ onPick, disabled }: { onPick: (file: File) => void; 
   useEffect(() => {
     let live = true;
     import('../../../notebook/files').then(
-      ({ files }) => files.list().then((list) => live && setStored(list.map((f) => f.name).filter((n) => /\.(csv|tsv|txt)$/i.test(n)))),
+      ({ files }) =>
+        files
+          .list()
+          .then((list) => live && setStored(list.map((f) => f.name).filter((n) => /\.(csv|tsv|txt)$/i.test(n)))),
       () => undefined, // no Files store in this build: the picker offers disk files only
     );
     return () => {
@@ -31,21 +34,42 @@ export function CsvPicker({ onPick, disabled }: { onPick: (file: File) => void; 
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file input inside is the keyboard's
-    <div class={`drop-zone${over ? ' over' : ''}`}
-      onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+    <div
+      class={`drop-zone${over ? ' over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
       onDragLeave={() => setOver(false)}
-      onDrop={(e) => { e.preventDefault(); setOver(false); pick(e.dataTransfer?.files[0]); }}>
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        pick(e.dataTransfer?.files[0]);
+      }}>
       <p>{t('csv.drop')}</p>
       <label class="file-label">
-        {t('csv.choose')} <input type="file" accept=".csv,.tsv,.txt,text/csv" disabled={disabled}
-          onChange={(e) => { pick(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
+        {t('csv.choose')}{' '}
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv"
+          disabled={disabled}
+          onChange={(e) => {
+            pick(e.currentTarget.files?.[0]);
+            e.currentTarget.value = '';
+          }}
+        />
       </label>
       {stored.length > 0 && (
         <label>
-          {' '}{t('csv.fromFiles')}{' '}
+          {' '}
+          {t('csv.fromFiles')}{' '}
           <select onChange={(e) => fromStore(e.currentTarget.value)} value="" disabled={disabled}>
             <option value="">{t('pick.one')}</option>
-            {stored.map((n) => <option key={n} value={n}>{n}</option>)}
+            {stored.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </label>
       )}

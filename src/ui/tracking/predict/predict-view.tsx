@@ -28,7 +28,11 @@ import { t } from '../../i18n/t';
 import { rich } from '../../i18n/rich';
 import { formatInteger } from '../../format';
 
-type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+type Loaded<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; message: string };
 
 type DataState =
   | { status: 'idle' }
@@ -62,7 +66,10 @@ export function PredictView({ initialModel }: { initialModel: string }) {
   const [input, setInput] = useState<DataState>({ status: 'idle' });
   const [target, setTarget] = useState<string | null>(null);
   const [run, setRun] = useState<RunState>({ status: 'idle' });
-  const [download, setDownload] = useState<{ progress: number | null; error: string | null }>({ progress: null, error: null });
+  const [download, setDownload] = useState<{ progress: number | null; error: string | null }>({
+    progress: null,
+    error: null,
+  });
   const reading = useRef<AbortController | null>(null);
   const predicting = useRef<AbortController | null>(null);
   const runs = useRef(0);
@@ -94,10 +101,13 @@ export function PredictView({ initialModel }: { initialModel: string }) {
     };
   }, [uri, stopPredicting]);
 
-  useEffect(() => () => {
-    reading.current?.abort();
-    predicting.current?.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      reading.current?.abort();
+      predicting.current?.abort();
+    },
+    [],
+  );
 
   const pick = async (file: File) => {
     reading.current?.abort();
@@ -160,22 +170,27 @@ export function PredictView({ initialModel }: { initialModel: string }) {
         signal: controller.signal,
         onProgress: (progress) => {
           const p = Math.floor(progress * 100);
-          if (p !== percent && predicting.current === controller) setRun((r) => (r.status === 'predicting' ? { ...r, progress: (percent = p) / 100 } : r));
+          if (p !== percent && predicting.current === controller)
+            setRun((r) => (r.status === 'predicting' ? { ...r, progress: (percent = p) / 100 } : r));
         },
         // The first rows appear as soon as they are predicted; the rest follow.
         onBlock: (from, block) => {
           if (from === 0 && predicting.current === controller) {
-            setRun((r) => (r.status === 'predicting' && !r.first ? { ...r, first: predictionTable(block, block.length) } : r));
+            setRun((r) =>
+              r.status === 'predicting' && !r.first ? { ...r, first: predictionTable(block, block.length) } : r,
+            );
           }
         },
       });
       const ms = performance.now() - t0;
       const predictions = predictionTable(output, table.rows);
       const t = target !== null ? table.indexOf(target) : -1;
-      const scores = t >= 0 && predictions.columns.length === 1 ? scorePredictions(table.spec(t), predictions.spec(0)) : null;
+      const scores =
+        t >= 0 && predictions.columns.length === 1 ? scorePredictions(table.spec(t), predictions.spec(0)) : null;
       if (predicting.current === controller) setRun({ status: 'ready', id, predictions, scores, ms });
     } catch (err) {
-      if (predicting.current === controller) setRun(controller.signal.aborted ? { status: 'idle' } : { status: 'error', message: (err as Error).message });
+      if (predicting.current === controller)
+        setRun(controller.signal.aborted ? { status: 'idle' } : { status: 'error', message: (err as Error).message });
     } finally {
       if (predicting.current === controller) predicting.current = null;
     }
@@ -208,7 +223,11 @@ export function PredictView({ initialModel }: { initialModel: string }) {
         <h2 id="predict-model">{t('pr.model')}</h2>
         <ModelPicker value={uri} onChange={setUri} />
         {model.status === 'loading' && <p aria-busy="true">{t('pr.loading', { uri })}</p>}
-        {model.status === 'error' && <p role="alert" class="form-error">{model.message}</p>}
+        {model.status === 'error' && (
+          <p role="alert" class="form-error">
+            {model.message}
+          </p>
+        )}
         {loaded && (
           <p role="status">
             {rich('pr.loaded', { uri: <code>{uri}</code>, flavors: Object.keys(loaded.metadata.flavors).join(', ') })}
@@ -222,13 +241,25 @@ export function PredictView({ initialModel }: { initialModel: string }) {
         {input.status === 'reading' && (
           <div class="task-progress" role="status">
             <label>
-              {t('pr.reading', { name: input.name })} <progress max={1} value={input.progress} aria-label={t('pr.readingProgress')} /> {Math.floor(input.progress * 100)}%
+              {t('pr.reading', { name: input.name })}{' '}
+              <progress max={1} value={input.progress} aria-label={t('pr.readingProgress')} />{' '}
+              {Math.floor(input.progress * 100)}%
             </label>
-            <button type="button" onClick={() => reading.current?.abort()}>{t('dialog.cancel')}</button>
+            <button type="button" onClick={() => reading.current?.abort()}>
+              {t('dialog.cancel')}
+            </button>
           </div>
         )}
-        {input.status === 'error' && <p role="alert" class="form-error">{input.message}</p>}
-        {input.status === 'ready' && <p role="status">{t('pr.read', { name: input.name, rows: formatInteger(rows), columns: input.table.columns.length })}</p>}
+        {input.status === 'error' && (
+          <p role="alert" class="form-error">
+            {input.message}
+          </p>
+        )}
+        {input.status === 'ready' && (
+          <p role="status">
+            {t('pr.read', { name: input.name, rows: formatInteger(rows), columns: input.table.columns.length })}
+          </p>
+        )}
       </section>
       {table && loaded && (
         <section class="card" aria-labelledby="predict-check">
@@ -237,18 +268,38 @@ export function PredictView({ initialModel }: { initialModel: string }) {
             {t('pr.target')}{' '}
             <select value={target ?? ''} onChange={(e) => setTarget(e.currentTarget.value || null)}>
               <option value="">{t('pr.none')}</option>
-              {table.columns.filter((c) => !specs?.some((s) => s.name === c)).map((c) => <option key={c} value={c}>{c}</option>)}
+              {table.columns
+                .filter((c) => !specs?.some((s) => s.name === c))
+                .map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
             </select>
           </label>
           {check.rows && <SchemaCheck rows={check.rows} target={target} />}
-          {check.error && <p role="alert" class="form-error">{check.error}</p>}
+          {check.error && (
+            <p role="alert" class="form-error">
+              {check.error}
+            </p>
+          )}
           <div class="form-actions">
-            <button type="button" class="primary large" disabled={!passes || run.status === 'predicting'} onClick={predict}>{t('pr.predict')}</button>
+            <button
+              type="button"
+              class="primary large"
+              disabled={!passes || run.status === 'predicting'}
+              onClick={predict}>
+              {t('pr.predict')}
+            </button>
             {!passes && <span class="form-error">{t('pr.fix')}</span>}
           </div>
         </section>
       )}
-      {run.status === 'error' && <p role="alert" class="form-error">{run.message}</p>}
+      {run.status === 'error' && (
+        <p role="alert" class="form-error">
+          {run.message}
+        </p>
+      )}
       {run.status === 'cancelled' && <p role="status">{t('pr.cancelled')}</p>}
       {table && (run.status === 'ready' || (run.status === 'predicting' && run.first)) && (
         <PredictionResults

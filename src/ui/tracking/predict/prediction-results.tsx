@@ -35,7 +35,15 @@ export interface ResultsProps {
 }
 
 function show(v: Cell): string {
-  return v === null ? '' : typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? (v ? 'True' : 'False') : v;
+  return v === null
+    ? ''
+    : typeof v === 'number'
+      ? formatNumber(v)
+      : typeof v === 'boolean'
+        ? v
+          ? 'True'
+          : 'False'
+        : v;
 }
 
 export function PredictionResults(props: ResultsProps) {
@@ -54,56 +62,99 @@ export function PredictionResults(props: ResultsProps) {
   const shown = Math.min(predictions.rows, SHOWN_ROWS);
   const done = progress === null;
   // The rows are built once per set of predictions, not again at each progress update.
-  const table = useMemo(() => (
-    <div class="table-scroll predictions" role="region" aria-label={t('res.region')} tabIndex={0}>
-      <table class="data">
-        <thead>
-          <tr>
-            {predictions.columns.map((c) => <th key={`p-${c}`} scope="col" class="pred">{c}</th>)}
-            {inputs.columns.map((c) => <th key={c} scope="col" class={c === target ? 'target' : undefined}>{c}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: shown }, (_, i) => (
-            <tr key={i}>
-              {predictions.columns.map((c, j) => <td key={`p-${c}`} class="num pred">{show(predictions.cell(i, j))}</td>)}
-              {inputs.columns.map((c, j) => {
-                const v = inputs.cell(i, j);
-                return <td key={c} class={typeof v === 'number' ? 'num' : undefined}>{show(v)}</td>;
-              })}
+  const table = useMemo(
+    () => (
+      <div class="table-scroll predictions" role="region" aria-label={t('res.region')} tabIndex={0}>
+        <table class="data">
+          <thead>
+            <tr>
+              {predictions.columns.map((c) => (
+                <th key={`p-${c}`} scope="col" class="pred">
+                  {c}
+                </th>
+              ))}
+              {inputs.columns.map((c) => (
+                <th key={c} scope="col" class={c === target ? 'target' : undefined}>
+                  {c}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  ), [inputs, predictions, target, shown]);
+          </thead>
+          <tbody>
+            {Array.from({ length: shown }, (_, i) => (
+              <tr key={i}>
+                {predictions.columns.map((c, j) => (
+                  <td key={`p-${c}`} class="num pred">
+                    {show(predictions.cell(i, j))}
+                  </td>
+                ))}
+                {inputs.columns.map((c, j) => {
+                  const v = inputs.cell(i, j);
+                  return (
+                    <td key={c} class={typeof v === 'number' ? 'num' : undefined}>
+                      {show(v)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ),
+    [inputs, predictions, target, shown],
+  );
   return (
     <section class="card" aria-labelledby="predict-results">
       <div class="card-head">
-        <h2 id="predict-results" ref={heading} tabIndex={-1}>{t('res.title')}</h2>
-        {done && props.ms !== null && <span class="muted">{t('res.time', { rows: formatInteger(rows), ms: formatInteger(Math.round(props.ms)) })}</span>}
-        <button type="button" class="primary" disabled={!done || props.download.progress !== null} onClick={props.onDownload}>
+        <h2 id="predict-results" ref={heading} tabIndex={-1}>
+          {t('res.title')}
+        </h2>
+        {done && props.ms !== null && (
+          <span class="muted">
+            {t('res.time', { rows: formatInteger(rows), ms: formatInteger(Math.round(props.ms)) })}
+          </span>
+        )}
+        <button
+          type="button"
+          class="primary"
+          disabled={!done || props.download.progress !== null}
+          onClick={props.onDownload}>
           {t('res.download')}
         </button>
       </div>
       {!done && (
         <div class="task-progress" role="status">
           <label>
-            {t('res.predicting', { rows: formatInteger(rows) })} <progress max={1} value={progress} aria-label={t('res.progress')} /> {Math.floor(progress * 100)}%
+            {t('res.predicting', { rows: formatInteger(rows) })}{' '}
+            <progress max={1} value={progress} aria-label={t('res.progress')} /> {Math.floor(progress * 100)}%
           </label>
-          <button type="button" onClick={props.onCancel}>{t('dialog.cancel')}</button>
+          <button type="button" onClick={props.onCancel}>
+            {t('dialog.cancel')}
+          </button>
         </div>
       )}
       {props.download.progress !== null && (
         <p role="status" class="task-progress">
-          {t('res.writing')} <progress max={1} value={props.download.progress} aria-label={t('res.csvProgress')} /> {Math.floor(props.download.progress * 100)}%
+          {t('res.writing')} <progress max={1} value={props.download.progress} aria-label={t('res.csvProgress')} />{' '}
+          {Math.floor(props.download.progress * 100)}%
         </p>
       )}
-      {props.download.error && <p role="alert" class="form-error">{props.download.error}</p>}
+      {props.download.error && (
+        <p role="alert" class="form-error">
+          {props.download.error}
+        </p>
+      )}
       {scores && scores.rows > 0 && (
         <dl class="facts compact error-stats" aria-label={t('res.stats', { target: target ?? '' })}>
-          <dt>{t('res.compared')}</dt><dd>{formatInteger(scores.rows)}</dd>
-          {Object.entries(scores.metrics).map(([k, v]) => <Fragment key={k}><dt>{metricLabel(k)}</dt><dd>{formatNumber(v)}</dd></Fragment>)}
+          <dt>{t('res.compared')}</dt>
+          <dd>{formatInteger(scores.rows)}</dd>
+          {Object.entries(scores.metrics).map(([k, v]) => (
+            <Fragment key={k}>
+              <dt>{metricLabel(k)}</dt>
+              <dd>{formatNumber(v)}</dd>
+            </Fragment>
+          ))}
         </dl>
       )}
       {table}

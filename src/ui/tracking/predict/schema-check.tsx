@@ -5,22 +5,40 @@ import type { ColumnCheck } from '../../../logged-model/enforce';
 import { t, type MessageKey } from '../../i18n/t';
 
 const STATUS_LABEL: Record<ColumnCheck['status'] | 'target', MessageKey> = {
-  ok: 'sc.ok', converted: 'sc.converted', missing: 'sc.missing', 'optional-missing': 'sc.optionalMissing', mismatch: 'sc.mismatch', extra: 'sc.extra', target: 'sc.target',
+  ok: 'sc.ok',
+  converted: 'sc.converted',
+  missing: 'sc.missing',
+  'optional-missing': 'sc.optionalMissing',
+  mismatch: 'sc.mismatch',
+  extra: 'sc.extra',
+  target: 'sc.target',
 };
 
 export function SchemaCheck({ rows, target }: { rows: ColumnCheck[]; target: string | null }) {
   return (
     <table class="kv schema-check">
-      <thead><tr><th scope="col">{t('sc.column')}</th><th scope="col">{t('sc.expects')}</th><th scope="col">{t('sc.has')}</th><th scope="col">{t('sc.check')}</th><th scope="col">{t('sc.note')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('sc.column')}</th>
+          <th scope="col">{t('sc.expects')}</th>
+          <th scope="col">{t('sc.has')}</th>
+          <th scope="col">{t('sc.check')}</th>
+          <th scope="col">{t('sc.note')}</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r) => {
           const status = r.status === 'extra' && r.column === target ? 'target' : r.status;
           return (
             <tr key={r.column} class={`check-${status}`}>
-              <th scope="row" data-user-content="">{r.column}</th>
+              <th scope="row" data-user-content="">
+                {r.column}
+              </th>
               <td>{r.expected ?? '—'}</td>
               <td>{r.found ?? '—'}</td>
-              <td><span class={`check-badge check-${status}`}>{t(STATUS_LABEL[status])}</span></td>
+              <td>
+                <span class={`check-badge check-${status}`}>{t(STATUS_LABEL[status])}</span>
+              </td>
               <td>{status === 'target' ? t('sc.compared') : r.message}</td>
             </tr>
           );

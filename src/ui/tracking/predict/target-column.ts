@@ -2,7 +2,11 @@
 // CSV has it, else the one column that is not a model input (none when that is ambiguous). The user
 // can choose another.
 
-export function guessTarget(inputs: readonly string[] | null, columns: readonly string[], outputName?: string): string | null {
+export function guessTarget(
+  inputs: readonly string[] | null,
+  columns: readonly string[],
+  outputName?: string,
+): string | null {
   if (outputName && columns.includes(outputName)) return outputName;
   if (!inputs) return null;
   const rest = columns.filter((c) => !inputs.includes(c));

@@ -40,11 +40,12 @@ export function predictHref(modelUri: string): string {
 
 /** `alias → version` as a sorted list, for display. */
 export function aliasList(model: RegisteredModel): Array<{ alias: string; version: string }> {
-  return Object.entries(model.aliases).map(([alias, version]) => ({ alias, version })).sort((a, b) => a.alias.localeCompare(b.alias));
+  return Object.entries(model.aliases)
+    .map(([alias, version]) => ({ alias, version }))
+    .sort((a, b) => a.alias.localeCompare(b.alias));
 }
 
 /** Newest version number of a model among its versions (they come newest first). */
 export function latestVersion(versions: readonly ModelVersion[]): ModelVersion | undefined {
   return [...versions].sort((a, b) => Number(b.version) - Number(a.version))[0];
 }
-
