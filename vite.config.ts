@@ -198,13 +198,11 @@ const preloadNotebook: Plugin = {
         return files;
       };
       const links = (rel: 'modulepreload' | 'prefetch', modules: RegExp[]) =>
-        modules
-          .flatMap(closure)
-          .map((f) => ({
-            tag: 'link',
-            attrs: { rel, ...(rel === 'prefetch' ? { as: 'script' } : {}), crossorigin: true, href: `${base}${f}` },
-            injectTo: 'head' as const,
-          }));
+        modules.flatMap(closure).map((f) => ({
+          tag: 'link',
+          attrs: { rel, ...(rel === 'prefetch' ? { as: 'script' } : {}), crossorigin: true, href: `${base}${f}` },
+          injectTo: 'head' as const,
+        }));
       return {
         html,
         tags: [...links('modulepreload', PRELOADED.modulepreload), ...links('prefetch', PRELOADED.prefetch)],

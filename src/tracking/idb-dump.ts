@@ -125,16 +125,14 @@ export async function restoreRun(
       }
       for (const f of staged) {
         writes.push(
-          tx
-            .objectStore('artifacts')
-            .put({
-              runId,
-              path: f.path,
-              contentType: f.contentType,
-              size: f.ref.size,
-              blobId: f.ref.blobId,
-              chunks: f.ref.chunks,
-            } satisfies ArtifactMeta),
+          tx.objectStore('artifacts').put({
+            runId,
+            path: f.path,
+            contentType: f.contentType,
+            size: f.ref.size,
+            blobId: f.ref.blobId,
+            chunks: f.ref.chunks,
+          } satisfies ArtifactMeta),
         );
       }
       row.version = await bumpVersion(tx.objectStore('meta'));

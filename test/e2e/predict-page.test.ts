@@ -60,13 +60,11 @@ async function openPredict(page: Page, runId: string): Promise<void> {
 }
 
 async function pickCsv(page: Page, name: string, content: string | Buffer): Promise<void> {
-  await page
-    .getByLabel('Choose a CSV file')
-    .setInputFiles({
-      name,
-      mimeType: 'text/csv',
-      buffer: typeof content === 'string' ? Buffer.from(content) : content,
-    });
+  await page.getByLabel('Choose a CSV file').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: typeof content === 'string' ? Buffer.from(content) : content,
+  });
 }
 
 describe('the Predict page', () => {
