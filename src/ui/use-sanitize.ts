@@ -19,6 +19,6 @@ export function useSanitize(): Sanitize | undefined {
   const [module, setModule] = useState(loaded);
   useEffect(() => {
     if (!module) void loadSanitize().then((m) => setModule(() => m));
-  }, []);
+  }, [module]);
   return module ?? loaded;
 }

@@ -50,14 +50,22 @@ async function workerHeaps(cdp: CDPSession): Promise<() => Promise<Array<{ name:
     new Promise<number>((resolve) => {
       const id = ++nextId;
       // A worker that ends before it answers costs nothing any more.
-      const gone = setTimeout(() => (replies.delete(id), resolve(0)), 2000);
-      replies.set(id, (used) => (clearTimeout(gone), replies.delete(id), resolve(used)));
+      const gone = setTimeout(() => {
+        replies.delete(id);
+        resolve(0);
+      }, 2000);
+      const settle = (used: number) => {
+        clearTimeout(gone);
+        replies.delete(id);
+        resolve(used);
+      };
+      replies.set(id, settle);
       cdp
         .send('Target.sendMessageToTarget', {
           sessionId,
           message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
         })
-        .catch(() => (clearTimeout(gone), replies.delete(id), resolve(0)));
+        .catch(() => settle(0));
     });
   return () => Promise.all([...workers].map(async ([sessionId, name]) => ({ name, used: await heapOf(sessionId) })));
 }

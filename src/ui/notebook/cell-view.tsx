@@ -119,6 +119,7 @@ function CellBody({
             keys={keys}
           />
         ) : !sanitize && cell.source ? (
+          // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the mouse's Enter (command mode)
           <div
             class="markdown markdown-source"
             data-user-content=""

@@ -9,7 +9,10 @@ function recordingKernel() {
   const kernel: Kernel = {
     execute: (r) => void calls.push(`execute ${r.cellId}`),
     interrupt: () => void calls.push('interrupt'),
-    changeControl: async (c) => (calls.push(`control ${c.controlId}`), { controlId: c.controlId, cellIds: ['c1'] }),
+    changeControl: async (c) => {
+      calls.push(`control ${c.controlId}`);
+      return { controlId: c.controlId, cellIds: ['c1'] };
+    },
     restart: async () => void calls.push('restart'),
     onMessage(listener) {
       listeners.add(listener);

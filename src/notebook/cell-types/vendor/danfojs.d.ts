@@ -59,5 +59,5 @@ export declare class DataFrame extends NDframe {
   mean(options?: { axis?: 0 | 1 }): Series;
 }
 export declare function readCSV(source: string | File, options?: object): Promise<DataFrame>;
-export declare function toCSV(frame: DataFrame | Series, options?: object): string | void;
+export declare function toCSV(frame: DataFrame | Series, options?: object): string | undefined;
 export declare function concat(options: { dfList: Array<DataFrame | Series>; axis: 0 | 1 }): DataFrame | Series;

@@ -104,6 +104,7 @@ function HtmlOutput({ html, markdown }: { html?: string; markdown?: string }) {
   return (
     <div
       class={markdown !== undefined ? 'output-html markdown' : 'output-html'}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify (sanitizeHtml, renderMarkdown)
       dangerouslySetInnerHTML={{ __html: clean }}
     />
   );
