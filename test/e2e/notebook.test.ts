@@ -500,7 +500,13 @@ describe('notebook', () => {
 
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mine (copy)' }).waitFor();
-    expect(await cell(page, 1).innerText()).toContain('"original"');
+    // The copy's first cell holds the source: in its stand-in until Monaco arrives (a textarea, whose value
+    // innerText leaves out), then in Monaco's lines.
+    const source = () =>
+      cell(page, 1).evaluate(
+        (el) => el.querySelector<HTMLTextAreaElement>('textarea.code-static')?.value ?? el.textContent,
+      );
+    await expect.poll(source).toContain('"original"');
 
     await page.getByRole('button', { name: 'Delete notebook' }).click();
     await page.getByText('Deleted “Mine (copy)”.').waitFor();
