@@ -123,7 +123,9 @@ const DEPLOY_MODULES: Record<string, (version: string) => Promise<{ code: string
     );
     const built = await buildWebPredictorScripts(version);
     return {
-      code: `export const runtime = ${JSON.stringify(built.runtime)};\nexport const demo = ${JSON.stringify(built.demo)};\n`,
+      code:
+        `export const runtime = ${JSON.stringify(built.runtime)};\nexport const demo ` +
+        `= ${JSON.stringify(built.demo)};\n`,
       inputs: built.inputs,
     };
   },

@@ -29,11 +29,13 @@ export async function buildBarePage(): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'kiroku-bench-bare-'));
   writeFileSync(
     join(root, 'index.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="app"></div><script type="module" src="./main.js"></script></body></html>',
+    '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="app"></div><script ' +
+      'type="module" src="./main.js"></script></body></html>',
   );
   writeFileSync(
     join(root, 'main.js'),
-    "const h = document.createElement('h1'); h.textContent = 'Bare Vite page'; const t = document.createElement('textarea'); t.className = 'cell'; document.getElementById('app').append(h, t);\n",
+    "const h = document.createElement('h1'); h.textContent = 'Bare Vite page'; const t = " +
+      "document.createElement('textarea'); t.className = 'cell'; document.getElementById('app').append(h, t);\n",
   );
   const outDir = join(root, 'dist');
   await build({ root, configFile: false, logLevel: 'error', build: { outDir, emptyOutDir: true } });

@@ -45,10 +45,13 @@ const KERNELS: Record<string, string> = {
   tight: 'function k(n) { let s = 0; for (let i = 0; i < n; i++) { s += i * 0.5; } return s }',
   // nested loops over an array, as a hand-written matrix product or distance computation would be
   nested:
-    'function k(n) { const a = new Float64Array(1000); for (let i = 0; i < 1000; i++) { a[i] = i; } let s = 0; for (let r = 0; r < n / 1000; r++) { for (let j = 0; j < 1000; j++) { s += a[j] * a[(j + r) % 1000]; } } return s }',
+    'function k(n) { const a = new Float64Array(1000); for (let i = 0; i < 1000; i++) { a[i] = i; } let s = 0; for ' +
+    '(let r = 0; r < n / 1000; r++) { for (let j = 0; j < 1000; j++) { s += a[j] * a[(j + r) % 1000]; } } return s }',
   // a loop calling a function and touching objects, closer to everyday notebook code
   objects:
-    'function k(n) { const pts = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i * 2 })); const dist = (p) => Math.sqrt(p.x * p.x + p.y * p.y); let s = 0; for (let i = 0; i < n; i++) { s += dist(pts[i % 1000]); } return s }',
+    'function k(n) { const pts = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i * 2 })); const dist = (p) => ' +
+    'Math.sqrt(p.x * p.x + p.y * p.y); let s = 0; for (let i = 0; i < n; i++) { s += dist(pts[i % 1000]); } ' +
+    'return s }',
 };
 const N = 20_000_000;
 
@@ -74,7 +77,9 @@ for (const [name, src] of Object.entries(KERNELS)) {
   const atomicFlag = new Int32Array(new SharedArrayBuffer(4));
   const everyIteration = new Function(
     'flag',
-    `return (${src.replace('function k', 'function').replace(/(for \([^)]*\) \{)/g, '$1 if (Atomics.load(flag, 0)) throw 1;')})`,
+    `return (${src
+      .replace('function k', 'function')
+      .replace(/(for \([^)]*\) \{)/g, '$1 if (Atomics.load(flag, 0)) throw 1;')})`,
   )(atomicFlag) as (n: number) => number;
   const t = best({ plain: () => plain(N), instrumented: () => instrumented(N), atomics: () => everyIteration(N) });
   report({

@@ -67,10 +67,13 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
       const dir = (v['output-directory'] as string | undefined) ?? 'mlflow-dockerfile';
       const out = await generateDockerDirectory(required(v, 'model-uri'), dir, cliVersion(), tracking(v));
       console.log(
-        `Generated ${dir}: Dockerfile, model/ (${out.modelFiles.join(', ')}), server/${out.needsTensorFlow ? ', with TensorFlow.js' : ''}.`,
+        `Generated ${dir}: Dockerfile, model/ (${out.modelFiles.join(', ')}), server/${
+          out.needsTensorFlow ? ', with TensorFlow.js' : ''
+        }.`,
       );
       console.log(
-        `Build it with: docker build -t my-model ${dir}    (or run it with: node ${dir}/server/kiroku.mjs models serve -m ${dir}/model)`,
+        `Build it with: docker build -t my-model ${dir}    (or run it with: node ${dir}/server/kiroku.mjs models ` +
+          `serve -m ${dir}/model)`,
       );
     },
   },

@@ -102,7 +102,8 @@ export class CsvParser {
           .map((s) => JSON.stringify(s))
           .join(', ') + (width > 5 ? ', …' : '');
       throw dataError(
-        `${capitalized(this.label)} has a header line (${width} column${width === 1 ? '' : 's'}: ${shown}) but no data rows. ` +
+        `${capitalized(this.label)} has a header line (${width} column${width === 1 ? '' : 's'}: ${shown}) but no ` +
+          `data rows. ` +
           `Add rows below the header, or check that you picked the right file.`,
         DATA_ERROR_CODES.noRows,
       );
@@ -161,7 +162,9 @@ export class CsvParser {
 
 function raggedRow(line: number, got: number, want: number, header: boolean, delimiter: string) {
   return dataError(
-    `Line ${line} has ${got} field${got === 1 ? '' : 's'}; ${header ? 'the header has' : 'the first row has'} ${want}. ` +
+    `Line ${line} has ${got} field${got === 1 ? '' : 's'}; ${
+      header ? 'the header has' : 'the first row has'
+    } ${want}. ` +
       `Check that line (and the one before it) for a missing or extra ${JSON.stringify(delimiter)} ` +
       `or an unclosed quote.`,
     DATA_ERROR_CODES.raggedRow,

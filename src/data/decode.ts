@@ -19,7 +19,8 @@ function decodeWith(encoding: string, bytes: Uint8Array, label: string): string 
     if (!(e instanceof TypeError)) throw e;
     const line = lineOfFirstBadByte(encoding, bytes);
     throw dataError(
-      `${capitalized(label)} is not valid ${encoding.toUpperCase()} text (the first undecodable byte is on line ${line}). ` +
+      `${capitalized(label)} is not valid ${encoding.toUpperCase()} text (the first undecodable byte is on ` +
+        `line ${line}). ` +
         `It was probably saved in another encoding such as Windows-1252 or Latin-1: ` +
         `save it again as UTF-8 (in Excel: "CSV UTF-8") and load it again.`,
       DATA_ERROR_CODES.badEncoding,
@@ -76,7 +77,8 @@ export class StreamDecoder {
       if (!(e instanceof TypeError)) throw e;
       const line = this.lines + (bytes.length ? lineOfFirstBadByte(this.encoding, bytes) : 1);
       throw dataError(
-        `${capitalized(this.label)} is not valid ${this.encoding.toUpperCase()} text (the first undecodable byte is on line ${line}). ` +
+        `${capitalized(this.label)} is not valid ${this.encoding.toUpperCase()} text (the first undecodable byte ` +
+          `is on line ${line}). ` +
           `It was probably saved in another encoding such as Windows-1252 or Latin-1: ` +
           `save it again as UTF-8 (in Excel: "CSV UTF-8") and load it again.`,
         DATA_ERROR_CODES.badEncoding,

@@ -65,7 +65,8 @@ export function toTable(x: unknown, what = 'X'): Table {
   if (isPlainObject(x) && Object.values(x).every((v) => isRow(v)))
     return fromColumnObject(x as Record<string, ArrayLike<unknown>>);
   throw new DataError(
-    `${what} must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; got ${describeValue(x)}.`,
+    `${what} must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; ` +
+      `got ${describeValue(x)}.`,
   );
 }
 

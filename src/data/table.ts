@@ -68,7 +68,8 @@ export class Table {
       }
       if (c.data.length !== n) {
         throw new DataError(
-          `Column '${c.name}' has ${c.data.length} values; the table has ${n} rows. All columns must be the same length.`,
+          `Column '${c.name}' has ${c.data.length} values; the table has ${n} rows. All columns must be the same ` +
+            `length.`,
         );
       }
     }

@@ -34,7 +34,8 @@ export async function serverBundleFiles(version: string): Promise<Record<string,
   const entry = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
   if (!existsSync(entry)) {
     throw new KirokuError(
-      "generate-dockerfile bundles the server from Kiroku's sources; run it from a checkout or an install of kiroku (npx kiroku …), not from a generated image.",
+      "generate-dockerfile bundles the server from Kiroku's sources; run it from a checkout or an install of " +
+        'kiroku (npx kiroku …), not from a generated image.',
       'INVALID_STATE',
     );
   }
@@ -54,7 +55,9 @@ export async function serverBundleFiles(version: string): Promise<Record<string,
     define: { __KIROKU_VERSION__: JSON.stringify(version), __KIROKU_DEPS__: '{}' },
     // Bundled CommonJS that calls require() needs one in an ES module.
     banner: {
-      js: "import { createRequire as __kirokuRequire } from 'node:module'; const require = __kirokuRequire(import.meta.url);",
+      js:
+        "import { createRequire as __kirokuRequire } from 'node:module'; const require = " +
+        '__kirokuRequire(import.meta.url);',
     },
     legalComments: 'none',
     logLevel: 'silent',

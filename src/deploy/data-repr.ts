@@ -47,7 +47,15 @@ function pyValue(v: unknown): string {
 /** MLflow's repr of a Schema: ['alcohol': double (required), …] or [Tensor('float64', (-1, 11))]. */
 export function schemaRepr(schema: Schema): string {
   if (isTensorSchema(schema)) {
-    return `[${(schema as TensorSpec[]).map((t) => `Tensor('${t['tensor-spec'].dtype}', (${t['tensor-spec'].shape.join(', ')}${t['tensor-spec'].shape.length === 1 ? ',' : ''}))`).join(', ')}]`;
+    return `[${(schema as TensorSpec[])
+      .map(
+        (t) =>
+          `Tensor('${t['tensor-spec'].dtype}', ` +
+          `(${t['tensor-spec'].shape.join(', ')}${t['tensor-spec'].shape.length === 1 ? ',' : ''}))`,
+      )
+      .join(', ')}]`;
   }
-  return `[${(schema as ColSpec[]).map((c) => (c.name === undefined ? c.type : `'${c.name}': ${c.type} (${c.required ? 'required' : 'optional'})`)).join(', ')}]`;
+  return `[${(schema as ColSpec[])
+    .map((c) => (c.name === undefined ? c.type : `'${c.name}': ${c.type} (${c.required ? 'required' : 'optional'})`))
+    .join(', ')}]`;
 }

@@ -14,7 +14,8 @@ export async function localModelLocation(path: string): Promise<ModelLocation> {
   const info = await stat(full).catch(() => null);
   if (!info)
     throw new TrackingError(
-      `No such file or directory: '${path}'. Give a model folder (holding MLmodel), a zip of one, or a runs:/ or models:/ URI.`,
+      `No such file or directory: '${path}'. Give a model folder (holding MLmodel), a zip of one, or a runs:/ or ` +
+        `models:/ URI.`,
       'RESOURCE_DOES_NOT_EXIST',
     );
   return info.isDirectory() ? folderLocation(full, path) : zipLocation(full, path);
@@ -57,7 +58,8 @@ async function zipLocation(file: string, given: string): Promise<ModelLocation> 
     files = unzipSync(new Uint8Array(await readFile(file)));
   } catch (e) {
     throw new TrackingError(
-      `'${given}' is neither a folder nor a zip archive (${(e as Error).message}). Give a model folder (holding MLmodel), a zip of one, or a runs:/ or models:/ URI.`,
+      `'${given}' is neither a folder nor a zip archive (${(e as Error).message}). Give a model folder (holding ` +
+        `MLmodel), a zip of one, or a runs:/ or models:/ URI.`,
     );
   }
   const folders = Object.keys(files)
@@ -91,6 +93,7 @@ function pickOne(folders: string[], given: string): string {
     .map((f) => `  ${f || '.'}`)
     .join('\n');
   throw new TrackingError(
-    `'${given}' holds ${folders.length} models; name one of their folders instead:\n${shown}${folders.length > 10 ? '\n  …' : ''}`,
+    `'${given}' holds ${folders.length} models; name one of their folders ` +
+      `instead:\n${shown}${folders.length > 10 ? '\n  …' : ''}`,
   );
 }

@@ -69,7 +69,8 @@ export function inputFromJson(text: string, inputNames?: readonly string[]): Mod
   } catch (e) {
     const shown = text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)` : text;
     throw invalidInput(
-      `Ensure that input is a valid JSON formatted string. Error: 'JSONDecodeError(${JSON.stringify((e as Error).message)})'\nInput: \n${shown}\n`,
+      `Ensure that input is a valid JSON formatted string. Error: ` +
+        `'JSONDecodeError(${JSON.stringify((e as Error).message)})'\nInput: \n${shown}\n`,
     );
   }
   if (Array.isArray(decoded)) throw invalidInput(`${REQUIRED_INPUT_FORMAT}. Received a list.`);
@@ -79,7 +80,8 @@ export function inputFromJson(text: string, inputNames?: readonly string[]): Mod
   const formats = SUPPORTED_FORMATS.filter((f) => Object.hasOwn(body, f));
   if (formats.length !== 1) {
     throw new ScoringError(
-      `${REQUIRED_INPUT_FORMAT}. Received dictionary with input fields: ${pyStrList(formats)}. ${SCORING_PROTOCOL_CHANGE_INFO}`,
+      `${REQUIRED_INPUT_FORMAT}. Received dictionary with input ` +
+        `fields: ${pyStrList(formats)}. ${SCORING_PROTOCOL_CHANGE_INFO}`,
       'BAD_REQUEST',
     );
   }
@@ -100,13 +102,15 @@ export function inputFromJson(text: string, inputNames?: readonly string[]): Mod
 function fromSplit(split: unknown): ModelInput['data'] {
   if (split === null || typeof split !== 'object' || Array.isArray(split)) {
     throw invalidInput(
-      `Dataframe split format must be a dictionary. Got ${Array.isArray(split) ? 'list' : `type ${pyTypeRepr(split)}`}.`,
+      `Dataframe split format must be a dictionary. ` +
+        `Got ${Array.isArray(split) ? 'list' : `type ${pyTypeRepr(split)}`}.`,
     );
   }
   const keys = Object.keys(split);
   if (!keys.includes('data') || keys.some((k) => !['columns', 'data', 'index'].includes(k))) {
     throw invalidInput(
-      `Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got ${pyStrSet(keys)}.'`,
+      `Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. ` +
+        `Got ${pyStrSet(keys)}.'`,
     );
   }
   const { columns, data, index } = split as { columns?: unknown; data: unknown; index?: unknown };
@@ -130,14 +134,16 @@ function fromSplit(split: unknown): ModelInput['data'] {
 function fromRecords(records: unknown): ModelInput['data'] {
   if (!Array.isArray(records)) {
     throw invalidInput(
-      `Dataframe records format must be a list of records. Got ${records !== null && typeof records === 'object' ? 'dictionary' : `type ${pyTypeRepr(records)}`}.`,
+      `Dataframe records format must be a list of records. ` +
+        `Got ${records !== null && typeof records === 'object' ? 'dictionary' : `type ${pyTypeRepr(records)}`}.`,
     );
   }
   if (records.length > 0 && records.every(isDict)) return fromDicts(records);
   if (records.every(Array.isArray)) return records as unknown[][];
   if (records.every((r) => !isDict(r) && !Array.isArray(r))) return records.map((v) => [v]);
   throw invalidInput(
-    "Provided dataframe_records field is not a valid dataframe representation in 'records' format. Error: 'Mixing dicts with non-Series may lead to ambiguous ordering.'",
+    "Provided dataframe_records field is not a valid dataframe representation in 'records' format. Error: 'Mixing " +
+      "dicts with non-Series may lead to ambiguous ordering.'",
   );
 }
 
@@ -147,7 +153,8 @@ function fromTensorInput(value: unknown, inputNames?: readonly string[]): ModelI
     if (value.length > 0 && value.every(isDict)) return fromDicts(value);
     if (value.some(isDict))
       throw invalidInput(
-        "Ensure that the input is a valid JSON-formatted string.\nError: ValueError('Mixing dicts with non-Series may lead to ambiguous ordering.')",
+        "Ensure that the input is a valid JSON-formatted string.\nError: ValueError('Mixing dicts with non-Series " +
+          "may lead to ambiguous ordering.')",
       );
     // A model with one named input takes a list as that column (MLflow's _cast_schema_type).
     if (inputNames?.length === 1 && !value.some(Array.isArray))
@@ -171,7 +178,8 @@ function fromTensorInput(value: unknown, inputNames?: readonly string[]): ModelI
     );
   }
   throw invalidInput(
-    `Failed to parse input data. This model contains an un-named  model signature which expects a single n-dimensional array or a single value as input, however, an input of type ${pyTypeRepr(value)} was found.`,
+    `Failed to parse input data. This model contains an un-named  model signature which expects a single ` +
+      `n-dimensional array or a single value as input, however, an input of type ${pyTypeRepr(value)} was found.`,
   );
 }
 
@@ -182,7 +190,8 @@ export async function inputFromCsv(text: string): Promise<ModelInput> {
     table = await readTable(text, { delimiter: ',' });
   } catch (e) {
     throw new ScoringError(
-      'Failed to parse input as a Pandas DataFrame. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the' +
+      'Failed to parse input as a Pandas DataFrame. Ensure that the input is a valid CSV-formatted Pandas ' +
+        'DataFrame produced using the' +
         ` \`pandas.DataFrame.to_csv()\` method. Error: '${(e as Error).message}'`,
       'BAD_REQUEST',
     );

@@ -59,7 +59,8 @@ export async function invocations(
   if (mime !== CONTENT_TYPE_CSV && mime !== CONTENT_TYPE_JSON) {
     return text(
       415,
-      `This predictor only supports the following content types: Types: ['${CONTENT_TYPES.join("', '")}']. Got '${contentType ?? ''}'.`,
+      `This predictor only supports the following content types: Types: ['${CONTENT_TYPES.join("', '")}']. Got ` +
+        `'${contentType ?? ''}'.`,
     );
   }
   try {
@@ -80,12 +81,14 @@ export async function predict(model: PyFuncModel, input: ModelInput): Promise<un
       const data = dataRepr(input.data);
       const schema = model.signature ? schemaRepr(model.signature.inputs) : '';
       throw new ScoringError(
-        `Failed to predict data '${data}'. \nError: Failed to enforce schema of data '${data}' with schema '${schema}'. Error: ${e.message}`,
+        `Failed to predict data '${data}'. \nError: Failed to enforce schema of data '${data}' with schema ` +
+          `'${schema}'. Error: ${e.message}`,
         'INVALID_PARAMETER_VALUE',
       );
     }
     throw new ScoringError(
-      'Encountered an unexpected error while evaluating the model. Verify that the serialized input Dataframe is compatible with the model for inference.',
+      'Encountered an unexpected error while evaluating the model. Verify that the serialized input Dataframe is ' +
+        'compatible with the model for inference.',
       'BAD_REQUEST',
       { stack_trace: `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}` },
     );

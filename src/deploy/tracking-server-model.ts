@@ -22,8 +22,9 @@ export async function trackingServerLocation(modelUri: string, server: TrackingS
   const uri = (server.trackingUri ?? env.MLFLOW_TRACKING_URI ?? '').replace(/\/+$/, '');
   if (!/^https?:\/\//i.test(uri)) {
     throw new TrackingError(
-      `'${modelUri}' names a model on an MLflow tracking server, and ${uri ? `'${uri}' is not one (an http:// or https:// URL)` : 'none is set'}. ` +
-        'Pass --tracking-uri http://host:5000 or set MLFLOW_TRACKING_URI.',
+      `'${modelUri}' names a model on an MLflow tracking server, and ${
+        uri ? `'${uri}' is not one (an http:// or https:// URL)` : 'none is set'
+      }. ` + 'Pass --tracking-uri http://host:5000 or set MLFLOW_TRACKING_URI.',
     );
   }
   const options: ServerOptions = {

@@ -50,7 +50,8 @@ export class SchemaError extends KirokuError {
 export class NotFittedError extends KirokuError {
   constructor(estimator: string) {
     super(
-      `This ${estimator} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
+      `This ${estimator} instance is not fitted yet. Call 'fit' with appropriate arguments before using this ` +
+        `estimator.`,
       'NOT_FITTED',
     );
     this.name = 'NotFittedError';

@@ -24,7 +24,8 @@ export interface PagingOptions<T> {
 
 function loop(what: string, why: string): KirokuError {
   return new KirokuError(
-    `The answers to ${what} never end: ${why}. Stopped reading; check the server (or a proxy in front of it that drops page_token).`,
+    `The answers to ${what} never end: ${why}. Stopped reading; check the server (or a proxy in front of it that ` +
+      `drops page_token).`,
     PAGING_LOOP,
   );
 }

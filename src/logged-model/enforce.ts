@@ -55,12 +55,16 @@ const NUMPY_DTYPES: Record<Dtype, string> = { float64: 'float64', int64: 'int64'
 const MISSING_HINT =
   ' Hint: the type mismatch is likely caused by missing values. Integer columns in python can not represent missing ' +
   'values and are therefore encoded as floats. The best way to avoid this problem is to infer the model schema based ' +
-  'on a realistic data sample (training dataset) that includes missing values. Alternatively, you can declare integer ' +
+  'on a realistic data sample (training dataset) that includes missing values. Alternatively, you can declare ' +
+  'integer ' +
   'columns as doubles (float64) whenever these columns may have missing values. See `Handling Integers With Missing ' +
   'Values <https://www.mlflow.org/docs/latest/models.html#handling-integers-with-missing-values>`_ for more details.';
 
 function incompatible(name: string, dtype: Dtype, to: MlflowType, hint = ''): string {
-  return `Incompatible input types for column ${name}. Can not safely convert ${NUMPY_DTYPES[dtype]} to ${NUMPY_NAMES[to]}.${hint}`;
+  return (
+    `Incompatible input types for column ${name}. Can not safely convert ${NUMPY_DTYPES[dtype]} ` +
+    `to ${NUMPY_NAMES[to]}.${hint}`
+  );
 }
 
 function wholeWithGaps(values: ColumnData): boolean {
@@ -120,7 +124,8 @@ function namedInput(schema: ColSpec[], input: unknown): Table {
   if (!unnamed) return t;
   if (t.columns.length !== schema.length || schema.some((c) => c.name === undefined)) {
     throw new SchemaError(
-      `This model has a column-based signature of ${schema.length} columns ${pyList(schema.map((c) => c.name ?? '?'))}; ` +
+      `This model has a column-based signature of ${schema.length} ` +
+        `columns ${pyList(schema.map((c) => c.name ?? '?'))}; ` +
         `the input has ${t.columns.length} unnamed columns. Pass a DataFrame or records with those column names.`,
     );
   }
@@ -198,14 +203,17 @@ function enforceColumns(schema: ColSpec[], input: unknown): Enforced {
   const extra = checks.filter((c) => c.status === 'extra').map((c) => c.column);
   if (missing.length) {
     throw new SchemaError(
-      `Model is missing inputs ${pyList(missing)}.${extra.length ? ` Note that there were extra inputs: ${pyList(extra)}` : ''}`,
+      `Model is missing inputs ${pyList(missing)}.${
+        extra.length ? ` Note that there were extra inputs: ${pyList(extra)}` : ''
+      }`,
     );
   }
   const refused = checks.find((c) => c.status === 'mismatch');
   if (refused) throw new SchemaError(refused.message);
   const warnings = extra.length
     ? [
-        `Found extra inputs in the model input that are not defined in the model signature: ${pyList(extra)}. These inputs will be ignored.`,
+        `Found extra inputs in the model input that are not defined in the model signature: ${pyList(extra)}. ` +
+          `These inputs will be ignored.`,
       ]
     : [];
   const columns = named.map((spec) => {

@@ -210,7 +210,8 @@ export async function readMLmodelAt(location: ModelLocation): Promise<MLmodelDoc
     if ((err as { code?: string }).code !== 'RESOURCE_DOES_NOT_EXIST') throw err;
     throw new TrackingError(
       location.runId && location.source.startsWith('runs:/')
-        ? `No model at '${location.source}': the run has no artifact '${location.artifactPath}/MLmodel'. Log one with mlflow.logModel(model, '${location.artifactPath}').`
+        ? `No model at '${location.source}': the run has no artifact '${location.artifactPath}/MLmodel'. Log one ` +
+            `with mlflow.logModel(model, '${location.artifactPath}').`
         : `No model at '${location.source}': there is no MLmodel file there.`,
       'RESOURCE_DOES_NOT_EXIST',
     );

@@ -84,7 +84,8 @@ async function locate(
     if (parsed.kind === 'runs') return runLocation(tracking, parsed.runId, parsed.path);
     if (hops >= MAX_HOPS)
       throw new TrackingError(
-        `Model URI '${uri}' names another models:/ URI more than ${MAX_HOPS} times in a row; one of the versions on the way must point at its files.`,
+        `Model URI '${uri}' names another models:/ URI more than ${MAX_HOPS} times in a row; one of the versions ` +
+          `on the way must point at its files.`,
       );
     const version = await registeredVersion(parsed, registry);
     return locate(version.source, version.runId, tracking, registry, hops + 1);
@@ -155,14 +156,17 @@ function never(source: string): never {
   if (!scheme || scheme === 'file' || /^[a-z]$/.test(scheme)) {
     throw new TrackingError(
       `The model's source '${source}' is a folder on the machine that registered it, whose run is not in this store. ` +
-        'Import the mlruns folder it is in (Settings → MLflow → "Import MLflow runs", or importMlruns(…)) and load it again.',
+        'Import the mlruns folder it is in (Settings → MLflow → "Import MLflow runs", or importMlruns(…)) and load ' +
+        'it again.',
       'RESOURCE_DOES_NOT_EXIST',
     );
   }
   const where = REMOTE_STORES[scheme] ?? `a '${scheme}:' store`;
   throw new KirokuError(
-    `The model's source '${source}' is in ${where}, which a browser cannot read. Load it through an MLflow tracking server that serves ` +
-      'artifacts (mlflow server --serve-artifacts --artifacts-destination <that store>): register the version from its run there ' +
+    `The model's source '${source}' is in ${where}, which a browser cannot read. Load it through an MLflow ` +
+      `tracking server that serves ` +
+      'artifacts (mlflow server --serve-artifacts --artifacts-destination <that store>): register the version from ' +
+      'its run there ' +
       "(mlflow.register_model('runs:/<run_id>/<path>', name)), or log the model to a run of that server.",
     'ARTIFACTS_UNAVAILABLE',
   );

@@ -18,7 +18,8 @@ export function predictionTable(output: unknown, rows: number): Table {
   const list = values as ArrayLike<unknown>;
   if (!list || typeof list.length !== 'number' || list.length !== rows) {
     throw new KirokuError(
-      `The model returned ${list && typeof list.length === 'number' ? list.length : 'no list of'} predictions for ${rows} rows.`,
+      `The model returned ${list && typeof list.length === 'number' ? list.length : 'no list of'} predictions ` +
+        `for ${rows} rows.`,
       'PREDICT_FAILED',
     );
   }

@@ -123,7 +123,8 @@ export function inferSchema(data: unknown): Schema {
     t = toTable(data);
   } catch {
     throw new SchemaError(
-      `Cannot infer a schema from ${describeType(data)}; give a DataFrame, a Table, an array of rows, or a typed array.`,
+      `Cannot infer a schema from ${describeType(data)}; give a DataFrame, a Table, an array of rows, or a typed ` +
+        `array.`,
     );
   }
   return t.columns.map((name, j) => ({ type: MLFLOW_TYPES[t.dtypes[j]!], name, required: t.missing(j) === 0 }));

@@ -59,7 +59,8 @@ export class Pipeline extends Estimator<PipelineParams> {
       const last = i === this.params.steps.length - 1;
       if (!last && est !== 'passthrough' && est !== null && !has(est, 'transform')) {
         throw new KirokuError(
-          `All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough'; ` +
+          `All intermediate steps should be transformers and implement fit and transform or be the string ` +
+            `'passthrough'; ` +
             `'${name}' (${isEstimator(est) ? estimatorRepr(est) : String(est)}) doesn't.`,
           'INVALID_PARAMETER_VALUE',
         );
@@ -148,7 +149,8 @@ export class Pipeline extends Estimator<PipelineParams> {
     const final = this.finalEstimator;
     if (!has(final, method)) {
       throw new KirokuError(
-        `This 'Pipeline' has no attribute '${method}': its final step ${final ? estimatorRepr(final) : "'passthrough'"} does not implement it.`,
+        `This 'Pipeline' has no attribute '${method}': its final ` +
+          `step ${final ? estimatorRepr(final) : "'passthrough'"} does not implement it.`,
         'INVALID_STATE',
       );
     }

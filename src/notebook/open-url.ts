@@ -32,16 +32,20 @@ export async function openFromUrl(raw: string | null, fetcher: typeof fetch = fe
     response = await fetcher(url.href, { credentials: 'omit' });
   } catch {
     throw new OpenUrlError(
-      `Could not fetch ${url.href}: the host is unreachable, or it does not allow other sites to read the file (it sends no CORS header such as Access-Control-Allow-Origin). Download the file and open it with "Import .ipynb" or the Files panel instead.`,
+      `Could not fetch ${url.href}: the host is unreachable, or it does not allow other sites to read the file (it ` +
+        `sends no CORS header such as Access-Control-Allow-Origin). Download the file and open it with "Import ` +
+        `.ipynb" or the Files panel instead.`,
     );
   }
   if (!response.ok)
     throw new OpenUrlError(
-      `Could not fetch ${url.href}: the host answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      `Could not fetch ${url.href}: the host ` +
+        `answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
     );
   if (Number(response.headers.get('content-length')) > MAX_NOTEBOOK_BYTES)
     throw new OpenUrlError(
-      `${name} is larger than ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB: download it and open it from the Files panel instead.`,
+      `${name} is larger than ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB: download it and open it from the Files panel ` +
+        `instead.`,
     );
   const text = await response.text();
   const kind = kindOf(name, response.headers.get('content-type') ?? '', text);

@@ -43,7 +43,8 @@ export function readSharedNotebook(payload: string | null): NotebookDoc {
   } catch (err) {
     if (err instanceof ShareLinkError) throw err;
     throw new ShareLinkError(
-      "This link's notebook is damaged: it may have been cut short when it was copied. Ask for the link again, or for the .ipynb file.",
+      "This link's notebook is damaged: it may have been cut short when it was copied. Ask for the link again, or " +
+        'for the .ipynb file.',
     );
   }
   try {

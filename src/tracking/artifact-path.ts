@@ -76,8 +76,10 @@ export function validateArtifactPath(path: string): string {
     throw invalid(
       path,
       stored === null || stored.includes('#') || stored.split('/').includes('..')
-        ? "MLflow's tracking server decodes '%' sequences in artifact paths, and this one decodes to a path it refuses; name the file without '%'."
-        : `MLflow's tracking server decodes '%' sequences in artifact paths (and drops a trailing '?' or ';'), so it would store this file as '${stored}'; name it that way.`,
+        ? "MLflow's tracking server decodes '%' sequences in artifact paths, and this one decodes to a path it " +
+            "refuses; name the file without '%'."
+        : `MLflow's tracking server decodes '%' sequences in artifact paths (and drops a trailing '?' or ';'), so ` +
+            `it would store this file as '${stored}'; name it that way.`,
     );
   }
   return clean;

@@ -187,7 +187,8 @@ export function checkHistory(key: unknown, runId: string, h: Omit<DumpedHistory,
   for (let i = 0; i < h.steps.length; i++) {
     if (!Number.isInteger(h.steps[i]) || !Number.isInteger(h.timestamps[i]) || h.timestamps[i]! < 0) {
       throw bad(
-        `Run ${runId} metric '${key}' point ${i} has step ${h.steps[i]} and timestamp ${h.timestamps[i]}; both must be integers.`,
+        `Run ${runId} metric '${key}' point ${i} has step ${h.steps[i]} and timestamp ${h.timestamps[i]}; both ` +
+          `must be integers.`,
       );
     }
   }

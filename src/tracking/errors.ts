@@ -22,14 +22,17 @@ export const experimentIdNotFound = (id: string) =>
 
 export const deletedExperimentNotActive = (name: string) =>
   new TrackingError(
-    `Cannot set a deleted experiment '${name}' as the active experiment. You can restore the experiment, or permanently delete the experiment to create a new one.`,
+    `Cannot set a deleted experiment '${name}' as the active experiment. You can restore the experiment, or ` +
+      `permanently delete the experiment to create a new one.`,
     'INVALID_PARAMETER_VALUE',
   );
 
 /** MLflow's words (MlflowArtifactsRepository) for an `mlflow-artifacts:` URI read without a tracking server. */
 export const artifactUriNeedsServer = (storeUri: string) =>
   new TrackingError(
-    `When an mlflow-artifacts URI was supplied, the tracking URI must be a valid http or https URI, but it was currently set to ${storeUri}. ` +
-      "Perhaps you forgot to set the tracking URI to the running MLflow server: mlflow.setTrackingUri('http://localhost:5000'), or Settings → Tracking server.",
+    `When an mlflow-artifacts URI was supplied, the tracking URI must be a valid http or https URI, but it was ` +
+      `currently set to ${storeUri}. ` +
+      'Perhaps you forgot to set the tracking URI to the running MLflow server: ' +
+      "mlflow.setTrackingUri('http://localhost:5000'), or Settings → Tracking server.",
     'INVALID_PARAMETER_VALUE',
   );

@@ -36,7 +36,8 @@ export function storeForUri(uri: string): TrackingStore {
   } else {
     const server = schemes.has('https') ? ", or 'https://<host>' (an MLflow tracking server)" : '';
     throw new TrackingError(
-      `Unsupported tracking URI '${uri}'. Use 'indexeddb:<database>' (saved in this browser), 'memory:' (gone when the page closes)${server}.`,
+      `Unsupported tracking URI '${uri}'. Use 'indexeddb:<database>' (saved in this browser), 'memory:' (gone when ` +
+        `the page closes)${server}.`,
     );
   }
   stores.set(uri, store);

@@ -20,7 +20,8 @@ export function validateKey(kind: 'metric' | 'param' | 'tag', key: unknown): ass
   }
   if (!VALID_KEY.test(key)) {
     throw new TrackingError(
-      `Invalid ${kind} name: '${key}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`,
+      `Invalid ${kind} name: '${key}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods ` +
+        `(.), spaces ( ), and slashes (/).`,
     );
   }
   if (key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '.')) {
@@ -49,7 +50,8 @@ export function stringifyValue(value: unknown): string {
 export function validateParamValue(key: string, value: string): void {
   if (value.length > MAX_PARAM_VAL_LENGTH) {
     throw new TrackingError(
-      `Param value '${value.slice(0, 40)}…' had length ${value.length}, which exceeded length limit of ${MAX_PARAM_VAL_LENGTH} (param '${key}').`,
+      `Param value '${value.slice(0, 40)}…' had length ${value.length}, which exceeded length limit ` +
+        `of ${MAX_PARAM_VAL_LENGTH} (param '${key}').`,
     );
   }
 }
@@ -57,7 +59,8 @@ export function validateParamValue(key: string, value: string): void {
 export function validateTagValue(key: string, value: string): void {
   if (value.length > MAX_TAG_VAL_LENGTH) {
     throw new TrackingError(
-      `Tag value '${value.slice(0, 40)}…' had length ${value.length}, which exceeded length limit of ${MAX_TAG_VAL_LENGTH} (tag '${key}').`,
+      `Tag value '${value.slice(0, 40)}…' had length ${value.length}, which exceeded length limit ` +
+        `of ${MAX_TAG_VAL_LENGTH} (tag '${key}').`,
     );
   }
 }
@@ -88,17 +91,20 @@ export function validateMetricPoint(key: string, value: unknown, step: unknown, 
   }
   if (typeof value !== 'number') {
     throw new TrackingError(
-      `Got invalid value ${stringifyValue(value)} for metric '${key}' (timestamp=${String(timestamp)}). Please specify value as a valid double (64-bit floating point)`,
+      `Got invalid value ${stringifyValue(value)} for metric '${key}' (timestamp=${String(timestamp)}). Please ` +
+        `specify value as a valid double (64-bit floating point)`,
     );
   }
   if (!Number.isInteger(timestamp) || (timestamp as number) < 0) {
     throw new TrackingError(
-      `Got invalid timestamp ${String(timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer)`,
+      `Got invalid timestamp ${String(timestamp)} for metric '${key}' (value=${value}). Timestamp must be a ` +
+        `nonnegative long (64-bit integer)`,
     );
   }
   if (!Number.isInteger(step)) {
     throw new TrackingError(
-      `Got invalid step ${String(step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`,
+      `Got invalid step ${String(step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit ` +
+        `integer).`,
     );
   }
 }
@@ -126,7 +132,8 @@ export function validateRunName(name: string): void {
 export function validateRunTime(field: 'start_time' | 'end_time', value: unknown): asserts value is number {
   if (!isTimeMs(value)) {
     throw new TrackingError(
-      `Invalid value ${typeof value === 'string' ? `'${value}'` : String(value)} for parameter '${field}' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
+      `Invalid value ${typeof value === 'string' ? `'${value}'` : String(value)} for parameter '${field}' ` +
+        `supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
     );
   }
 }

@@ -75,7 +75,9 @@ export async function openArchive(file: Blob): Promise<Archive> {
   }
   if (typeof manifest.version !== 'number' || manifest.version > FORMAT_VERSION) {
     throw new WorkspaceError(
-      `This workspace was exported by a newer Kiroku (${String(manifest.app)}, format ${String(manifest.version)}); this one reads format ${FORMAT_VERSION}. Update the app and import again.`,
+      `This workspace was exported by a newer Kiroku (${String(manifest.app)}, ` +
+        `format ${String(manifest.version)}); this one reads format ${FORMAT_VERSION}. Update the app and import ` +
+        `again.`,
     );
   }
   if (manifest.entries !== undefined && (typeof manifest.entries !== 'object' || manifest.entries === null))

@@ -246,7 +246,8 @@ describe('readTable: bad input', () => {
     const e = await dataErrorOf(readTable(lines.join('\n')));
     expect(e.code).toBe('RAGGED_ROW');
     expect(e.message).toBe(
-      'Line 7 has 11 fields; the header has 12. Check that line (and the one before it) for a missing or extra "," or an unclosed quote.',
+      'Line 7 has 11 fields; the header has 12. Check that line (and the one before it) for a missing or extra "," ' +
+        'or an unclosed quote.',
     );
   });
 
@@ -266,7 +267,8 @@ describe('readTable: bad input', () => {
     expect(e.code).toBe('INVALID_ENCODING');
     expect(e.message).toBe(
       '"latin1.csv" is not valid UTF-8 text (the first undecodable byte is on line 3). It was probably saved in ' +
-        'another encoding such as Windows-1252 or Latin-1: save it again as UTF-8 (in Excel: "CSV UTF-8") and load it again.',
+        'another encoding such as Windows-1252 or Latin-1: save it again as UTF-8 (in Excel: "CSV UTF-8") and load ' +
+        'it again.',
     );
   });
 

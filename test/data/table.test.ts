@@ -128,7 +128,8 @@ describe('toTable: every input a user may hand in', () => {
     expect(() => toTable([1, 2, 3])).toThrow('Expected 2D array, got 1D array instead.');
     expect(() => toTable([[1, 2], [3]])).toThrow('Row 1 of X has 1 values; row 0 has 2.');
     expect(() => toTable(42)).toThrow(
-      'X must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; got a number.',
+      'X must be a Table, a danfojs DataFrame, rows (arrays or records), a Matrix or an object of columns; got a ' +
+        'number.',
     );
     expect(() => toTable({ a: [1, 2], b: [1] })).toThrow("Column 'b' has 1 values; the table has 2 rows.");
   });

@@ -146,7 +146,8 @@ describe('kiroku models generate-dockerfile', () => {
     expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
     expect(dockerfile).toMatch(/^COPY model \.\/model$/m);
     expect(dockerfile).toContain(
-      'ENTRYPOINT ["node", "server/kiroku.mjs", "models", "serve", "-m", "model", "--host", "0.0.0.0", "--port", "8080"]',
+      'ENTRYPOINT ["node", "server/kiroku.mjs", "models", "serve", "-m", "model", "--host", "0.0.0.0", "--port", ' +
+        '"8080"]',
     );
     expect(dockerfile).not.toContain('npm install'); // a linear model needs no packages
     expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')).dependencies).toEqual({});

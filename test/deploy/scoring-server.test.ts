@@ -137,13 +137,15 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       await post('[1, 2]'),
       400,
       'BAD_REQUEST',
-      `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. Received a list.`,
+      `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. ` +
+        `Received a list.`,
     );
     await expectError(
       await post('"text"'),
       400,
       'BAD_REQUEST',
-      `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. Received unexpected input type '<class 'str'>.`,
+      `Invalid input. The input must be a JSON dictionary with exactly one of the input fields ${FORMATS}. ` +
+        `Received unexpected input type '<class 'str'>.`,
     );
   });
 
@@ -173,13 +175,15 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       await post('{"dataframe_split": {"columns": ["a"]}}'),
       400,
       'BAD_REQUEST',
-      "Invalid input. Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got {'columns'}.'",
+      "Invalid input. Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. " +
+        "Got {'columns'}.'",
     );
     await expectError(
       await post('{"dataframe_split": {"columns": ["a", "b"], "data": [[1, 2], [3]]}}'),
       400,
       'BAD_REQUEST',
-      "Invalid input. Provided dataframe_split field is not a valid dataframe representation in 'split' format. Error: '2 columns passed, passed data had 1 columns'",
+      "Invalid input. Provided dataframe_split field is not a valid dataframe representation in 'split' format. " +
+        "Error: '2 columns passed, passed data had 1 columns'",
     );
     await expectError(
       await post('{"dataframe_records": {"a": 1}}'),
@@ -224,7 +228,8 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
     const plain = await post(body, 'text/plain');
     expect([plain.status, plain.text]).toEqual([
       415,
-      "This predictor only supports the following content types: Types: ['text/csv', 'application/json']. Got 'text/plain'.",
+      "This predictor only supports the following content types: Types: ['text/csv', 'application/json']. Got " +
+        "'text/plain'.",
     ]);
   });
 
@@ -266,7 +271,8 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
     expect(JSON.parse(answer.text)).toEqual({
       error_code: 'RESOURCE_EXHAUSTED',
       message:
-        "The request body is larger than the scoring server's limit of 100 MB (104857600 bytes). Send fewer rows per request, or start the server with a larger --max-body-size.",
+        "The request body is larger than the scoring server's limit of 100 MB (104857600 bytes). Send fewer rows " +
+        'per request, or start the server with a larger --max-body-size.',
     });
     expectPredictions(await post(JSON.stringify({ dataframe_records: rows })));
   });

@@ -97,7 +97,8 @@ describe('a model on a tracking server', () => {
       (e) => e,
     )) as { code: number; stderr: string };
     expect(none.stderr).toContain(
-      "'models:/wine@champion' names a model on an MLflow tracking server, and none is set. Pass --tracking-uri http://host:5000 or set MLFLOW_TRACKING_URI.",
+      "'models:/wine@champion' names a model on an MLflow tracking server, and none is set. Pass --tracking-uri " +
+        'http://host:5000 or set MLFLOW_TRACKING_URI.',
     );
   });
 });

@@ -51,7 +51,9 @@ describe('web predictor', () => {
   });
 
   it('runs in plain Node from a folder with nothing installed', async () => {
-    const script = `import { predict } from './wine-predictor.mjs'; console.log(JSON.stringify(predict(JSON.parse(process.argv[1]))));`;
+    const script =
+      `import { predict } from './wine-predictor.mjs'; ` +
+      `console.log(JSON.stringify(predict(JSON.parse(process.argv[1]))));`;
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--input-type=module', '-e', script, JSON.stringify(exported.records.slice(0, 20))],

@@ -17,7 +17,8 @@ describe('a busy kernel', () => {
       [
         "await mlflow.setExperiment('busy');",
         'for (let r = 0; r < 3; r++) {',
-        "  await mlflow.startRun({ runName: 'done-' + r }, async () => { for (let i = 0; i < 50; i++) mlflow.logMetric('loss', i, { step: i }); });",
+        "  await mlflow.startRun({ runName: 'done-' + r }, async () => { for (let i = 0; i < 50; i++) " +
+          "mlflow.logMetric('loss', i, { step: i }); });",
         '}',
         "const live = await mlflow.startRun({ runName: 'live' });",
       ].join('\n'),

@@ -68,7 +68,8 @@ describe('one Table from file to prediction', () => {
         '  dfdReadCSV: await dfd.readCSV(csvFile),',
         '  readCSV: base,',
         '};',
-        "console.log('RESULT ' + JSON.stringify(Object.fromEntries(Object.entries(frames).map(([k, df]) => [k, df.dtypes[df.columns.indexOf('total sulfur dioxide')]]))));",
+        "console.log('RESULT ' + JSON.stringify(Object.fromEntries(Object.entries(frames).map(([k, df]) => [k, " +
+          "df.dtypes[df.columns.indexOf('total sulfur dioxide')]]))));",
       ].join('\n'),
     );
     // danfojs's own guesses say int32: the frames really carry the wrong dtype into the fit.
@@ -81,7 +82,8 @@ describe('one Table from file to prediction', () => {
         "const Xo = (await loadCSV('other-wine.csv')).drop({ columns: ['quality'] });",
         'const fits = [];',
         'for (const [how, df] of Object.entries(frames)) {',
-        "  const model = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(df.drop({ columns: ['quality'] }), df.column('quality'));",
+        "  const model = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(df.drop({ columns: ['quality'] }), " +
+          "df.column('quality'));",
         '  await mlflow.flush();',
         '  fits.push({ how, runId: mlflow.lastActiveRun().info.runId, predictions: Array.from(model.predict(Xo)) });',
         '}',

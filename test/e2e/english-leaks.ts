@@ -59,7 +59,8 @@ export function englishLeaks(
 export function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const SKIP =
-      '[data-user-content], .monaco-editor, .monaco-host, script, style, template, noscript, [hidden], [aria-hidden="true"]';
+      '[data-user-content], .monaco-editor, .monaco-host, script, style, template, noscript, [hidden], ' +
+      '[aria-hidden="true"]';
     const out: string[] = [document.title];
     const walk = (el: Element) => {
       if (el.matches(SKIP)) return;

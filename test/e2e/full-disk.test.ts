@@ -88,7 +88,8 @@ describe('a full disk', () => {
       page,
       `
       const run = await mlflow.getRun('${ids.kept}');
-      return { run, loss: await mlflow.getMetricHistory('${ids.kept}', 'loss'), notes: await (await mlflow.getArtifact('${ids.kept}', 'notes.txt')).text() };
+      return { run, loss: await mlflow.getMetricHistory('${ids.kept}', 'loss'), notes: await (await ` +
+        `mlflow.getArtifact('${ids.kept}', 'notes.txt')).text() };
     `,
     );
     expect(await inPage<number>(page, FILL)).toBeGreaterThan(5);
@@ -155,7 +156,8 @@ describe('a full disk', () => {
       let doomed = 'exists';
       try { await mlflow.getRun('${ids.doomed}'); } catch (e) { doomed = e.code; }
       return {
-        kept: { run, loss: await mlflow.getMetricHistory('${ids.kept}', 'loss'), notes: await (await mlflow.getArtifact('${ids.kept}', 'notes.txt')).text() },
+        kept: { run, loss: await mlflow.getMetricHistory('${ids.kept}', 'loss'), notes: await (await ` +
+        `mlflow.getArtifact('${ids.kept}', 'notes.txt')).text() },
         fresh: (await mlflow.getMetricHistory(fresh, 'loss')).length, doomed,
       };
     `,

@@ -65,7 +65,8 @@ describe('an SVG artifact', () => {
     })()`)) as string;
     const before = await storedRecords(page);
     const experimentId = (await page.evaluate(
-      `globalThis.kiroku.then(({ mlflow }) => mlflow.getRun(${JSON.stringify(runId)})).then((r) => r.info.experimentId)`,
+      `globalThis.kiroku.then(({ mlflow }) => mlflow.getRun(${JSON.stringify(runId)})).then((r) => ` +
+        `r.info.experimentId)`,
     )) as string;
     await page.goto(app.url(`experiments/${experimentId}/runs/${runId}/artifacts?path=plots%2Fevil.svg`));
     const img = page.getByRole('img', { name: 'Image artifact plots/evil.svg' });
@@ -115,7 +116,8 @@ describe('the Content-Security-Policy', () => {
       1,
       [
         "await mlflow.setExperiment('csp');",
-        "await mlflow.startRun({ runName: 'under csp' }, async () => { await mlflow.logMetric('m', 1); await mlflow.logText('<b>x</b>', 'a.html'); });",
+        "await mlflow.startRun({ runName: 'under csp' }, async () => { await mlflow.logMetric('m', 1); await " +
+          "mlflow.logText('<b>x</b>', 'a.html'); });",
         'const t = tf.tensor([1, 2, 3]).sum().dataSync()[0];',
         "display({ type: 'line', x: { values: [1, 2, 3] }, series: [{ name: 'y', values: [3, 1, 2] }] });",
         't',
@@ -179,7 +181,8 @@ describe('remote images', () => {
     await runInto(
       page,
       1,
-      `display(html('<p>chart:</p><img src="${pixelUrl}/from-html.png" alt="from html">'));\ndisplay(markdown('![from markdown](${pixelUrl}/from-markdown.png)'))`,
+      `display(html('<p>chart:</p><img src="${pixelUrl}/from-html.png" alt="from ` +
+        `html">'));\ndisplay(markdown('![from markdown](${pixelUrl}/from-markdown.png)'))`,
     );
     const load = output(page, 1).getByRole('button', {
       name: `Load image “from markdown” from ${new URL(pixelUrl).host}`,

@@ -251,7 +251,8 @@ describe('a cell that closes the kernel worker', () => {
     const before = await storedRecords(page);
     await newNotebook(page);
     const ended =
-      "The kernel's worker stopped (a cell called self.close(), or the browser ended it), so the kernel was restarted: variables from earlier cells are gone.";
+      "The kernel's worker stopped (a cell called self.close(), or the browser ended it), so the kernel was " +
+      'restarted: variables from earlier cells are gone.';
     await runInto(page, 1, 'let kept = 1;\nself.close();');
     const status = page.getByRole('toolbar', { name: 'Notebook' }).getByRole('status');
     await expect.poll(() => status.innerText(), { timeout: 60_000 }).toContain(ended);

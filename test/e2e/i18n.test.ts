@@ -80,7 +80,8 @@ async function axeSerious(page: Page): Promise<string[]> {
   // Evaluated, not added as a <script>: the app's Content-Security-Policy refuses inline scripts.
   await page.evaluate(AXE);
   const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: ` +
+      `v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
   )) as Array<{ id: string; impact: string; nodes: string[] }>;
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -89,7 +90,9 @@ async function axeSerious(page: Page): Promise<string[]> {
 
 describe('the UI in Japanese, and accessible in both languages', () => {
   for (const locale of ['ja-JP', 'en-US']) {
-    it(`${locale}: every page ${locale === 'ja-JP' ? 'shows no English message and ' : ''}has no serious axe violation`, async () => {
+    it(`${locale}: every page ${
+      locale === 'ja-JP' ? 'shows no English message and ' : ''
+    }has no serious axe violation`, async () => {
       const context = await app.browser().newContext({ locale });
       const page = await context.newPage();
       const errors: string[] = [];
@@ -116,7 +119,8 @@ describe('the UI in Japanese, and accessible in both languages', () => {
           const main = document.querySelector('main')!;
           main.insertAdjacentHTML(
             'beforeend',
-            '<button>Clear outputs</button><p>これは Could not read it: x です</p><span aria-label="Delete notebook">×</span><p data-user-content>Run all</p>',
+            '<button>Clear outputs</button><p>これは Could not read it: x です</p><span aria-label="Delete ' +
+              'notebook">×</span><p data-user-content>Run all</p>',
           );
         });
         const leaks = englishLeaks(await pageTexts(page), fragments).map((l) => l.text);

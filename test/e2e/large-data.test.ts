@@ -21,7 +21,8 @@ const app = useApp();
 
 function inPage<T>(page: Page, body: string, arg?: unknown): Promise<T> {
   return page.evaluate(
-    `(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })(${JSON.stringify(arg ?? null)})`,
+    `(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} ` +
+      `})(${JSON.stringify(arg ?? null)})`,
   ) as Promise<T>;
 }
 
@@ -74,7 +75,8 @@ describe('large data in Chromium', () => {
     );
     const peak = await stop();
     console.log(
-      `1 GB artifact: JS heap peak ${peak.heapMB} MB (page ${peak.pageHeapMB} MB, workers ${peak.workersHeapMB} MB), renderer RSS peak ${peak.rendererRssMB} MB`,
+      `1 GB artifact: JS heap peak ${peak.heapMB} MB (page ${peak.pageHeapMB} MB, workers ${peak.workersHeapMB} ` +
+        `MB), renderer RSS peak ${peak.rendererRssMB} MB`,
     );
     expect(back).toEqual({ size: 1 << 30, listed: [{ path: 'model/weights.bin', size: 1 << 30 }], bad: 0 });
     expect(errors).toEqual([]);
@@ -123,7 +125,8 @@ describe('large data in Chromium', () => {
     await page.getByRole('table', { name: 'Import summary' }).waitFor({ timeout: 300_000 });
     const imported = await stopImport();
     const figures = (m: typeof exported) =>
-      `JS heap peak ${m.heapMB} MB (page ${m.pageHeapMB} MB, workers ${m.workersHeapMB} MB: ${JSON.stringify(m.byWorker)}), renderer RSS ${m.rendererRssMB} MB`;
+      `JS heap peak ${m.heapMB} MB (page ${m.pageHeapMB} MB, workers ${m.workersHeapMB} ` +
+      `MB: ${JSON.stringify(m.byWorker)}), renderer RSS ${m.rendererRssMB} MB`;
     console.log(`500 MB workspace: export ${figures(exported)}; import ${figures(imported)}`);
 
     const back = await inPage<Array<{ n: number; bad: number; size: number }>>(
@@ -187,7 +190,8 @@ describe('large data in Chromium', () => {
       .waitFor({ timeout: 120_000 });
     const bomb = await stop();
     console.log(
-      `bomb archive (4 × 1 GiB unnamed): JS heap peak ${bomb.heapMB} MB (page ${bomb.pageHeapMB} MB, workers ${bomb.workersHeapMB} MB), renderer RSS peak ${bomb.rendererRssMB} MB`,
+      `bomb archive (4 × 1 GiB unnamed): JS heap peak ${bomb.heapMB} MB (page ${bomb.pageHeapMB} MB, ` +
+        `workers ${bomb.workersHeapMB} MB), renderer RSS peak ${bomb.rendererRssMB} MB`,
     );
     expect(bomb.rendererRssMB).toBeLessThan(1024);
 

@@ -13,7 +13,8 @@ const app = useApp();
 // rest. One line: the editor indents a typed block body on its own.
 const MAKE_DATA = [
   '(n, p) => {',
-  'const X = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => (i < 50 ? 100 : 0) + Math.sin(i * (j + 1) * 0.37) + j));',
+  'const X = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => (i < 50 ? 100 : 0) + ' +
+    'Math.sin(i * (j + 1) * 0.37) + j));',
   'const y = X.map((r) => r.reduce((a, v, j) => a + v * ((j % 5) - 2), 0) + Math.cos(r[0] * 3));',
   'return { X, y }; }',
 ].join(' ');
@@ -34,7 +35,8 @@ describe('WebAssembly kernels on every core', () => {
       'const one = new Ridge({ alpha: 1 }).fit(X, y);',
       'const single = threadpoolInfo().threads;',
       'threadpoolLimits(null);',
-      'JSON.stringify({ ready, info, single, all: [...all.coef_, all.intercept_], one: [...one.coef_, one.intercept_] })',
+      'JSON.stringify({ ready, info, single, all: [...all.coef_, all.intercept_], one: [...one.coef_, ' +
+        'one.intercept_] })',
     ].join('\n');
     await runInto(page, 1, code);
     await expect.poll(() => output(page, 1).innerText(), { timeout: 120_000 }).toContain('ready');

@@ -106,8 +106,10 @@ describe("MLflow's servers, clients and files", () => {
       ),
       'mlruns/models/wine/aliases/champion': strToU8('1'),
       'mlruns/models/wine/version-1/meta.yaml': strToU8(
-        `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: 1700000000000\nname: wine\nrun_id: ${runId}\n` +
-          `run_link: null\nsource: ${source}\nstatus: READY\nstatus_message: null\nstorage_location: ${source}\nuser_id: null\nversion: 1\n`,
+        `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: ` +
+          `1700000000000\nname: wine\nrun_id: ${runId}\n` +
+          `run_link: null\nsource: ${source}\nstatus: READY\nstatus_message: ` +
+          `null\nstorage_location: ${source}\nuser_id: null\nversion: 1\n`,
       ),
     });
     const archive = join(dir, 'mlruns-from-mlflow.zip');
@@ -192,7 +194,8 @@ describe("MLflow's servers, clients and files", () => {
     await expect
       .poll(() => output(page, 1).innerText(), { timeout: 60_000 })
       .toContain(
-        "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+        "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' " +
+          '(validate_path_is_safe); name the file without it.',
       );
     await context.close();
   });
@@ -211,14 +214,21 @@ describe("MLflow's servers, clients and files", () => {
       };
       const origin = new URL(app.url()).origin;
       expect(await attempt('http://127.0.0.1:6000')).toBe(
-        'Port 6000 is blocked by browsers and fetch (it is on the Fetch standard\'s list of "bad ports", kept for other protocols), so http://127.0.0.1:6000 cannot be reached from here. Run the MLflow server on another port, e.g. mlflow server --port 5000.',
+        'Port 6000 is blocked by browsers and fetch (it is on the Fetch standard\'s list of "bad ports", kept for ' +
+          'other protocols), so http://127.0.0.1:6000 cannot be reached from here. Run the MLflow server on ' +
+          'another port, e.g. mlflow server --port 5000.',
       );
       expect(await attempt(bare.url)).toBe(
-        `The server at ${bare.url} answered, but does not allow requests from this page (${origin}): it sends no CORS headers. MLflow 2.x servers send none: put a proxy in front that adds Access-Control-Allow-Origin: ${origin} (and answers OPTIONS preflights), or start MLflow 3.5 or later with --cors-allowed-origins ${origin}.`,
+        `The server at ${bare.url} answered, but does not allow requests from this page (${origin}): it sends no ` +
+          `CORS headers. MLflow 2.x servers send none: put a proxy in front that adds ` +
+          `Access-Control-Allow-Origin: ${origin} (and answers OPTIONS preflights), or start MLflow 3.5 or later ` +
+          `with --cors-allowed-origins ${origin}.`,
       );
       const nothing = `http://127.0.0.1:${await closedPort()}`;
       expect(await attempt(nothing)).toBe(
-        `Could not connect to ${nothing}: the server is not running, its name does not resolve, or its certificate is not trusted — the browser does not say which. Open ${nothing} in a new tab to see the browser's own error.`,
+        `Could not connect to ${nothing}: the server is not running, its name does not resolve, or its certificate ` +
+          `is not trusted — the browser does not say which. Open ${nothing} in a new tab to see the browser's own ` +
+          `error.`,
       );
       expect(await attempt('http://mlflow.invalid:5000')).toMatch(
         /^Could not connect to http:\/\/mlflow\.invalid:5000: /,

@@ -12,7 +12,8 @@ const WINE = readFileSync(resolve(__dirname, '../../../shared/data/winequality-r
 
 function inPage<T>(page: Page, body: string, arg?: unknown): Promise<T> {
   return page.evaluate(
-    `(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} })(${JSON.stringify(arg ?? null)})`,
+    `(async (arg) => { const k = await globalThis.kiroku; const { mlflow } = k; ${body} ` +
+      `})(${JSON.stringify(arg ?? null)})`,
   ) as Promise<T>;
 }
 

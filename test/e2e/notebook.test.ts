@@ -392,7 +392,8 @@ describe('notebook', () => {
       page,
       1,
       [
-        "display({ type: 'line', title: 'loss', x: { values: [1, 2, 3] }, series: [{ name: 'loss', values: [3, 2, 1] }] });",
+        "display({ type: 'line', title: 'loss', x: { values: [1, 2, 3] }, series: [{ name: 'loss', values: [3, 2, " +
+          '1] }] });',
         'display(html(\'<b class="ok">bold</b><img src="x" onerror="document.title = 1">\'));',
         "for (let i = 0; i < 3; i++) await display('step ' + i, { displayId: 'progress' });",
         "console.log('line\\n'.repeat(1000));",
@@ -422,7 +423,8 @@ describe('notebook', () => {
     await runInto(
       page,
       1,
-      "const cars = await loadSample('cars');\ndisplay(describe(cars));\ncars.columns.map((name, i) => ({ column: name, position: i, numeric: cars.dtypes[i] !== 'string' }))",
+      "const cars = await loadSample('cars');\ndisplay(describe(cars));\ncars.columns.map((name, i) => ({ column: " +
+        "name, position: i, numeric: cars.dtypes[i] !== 'string' }))",
     );
     const out = output(page, 1);
     const [summary, records] = [out.getByRole('table').nth(0), out.getByRole('table').nth(1)];

@@ -19,18 +19,24 @@ describe('TensorFlow.js backends', () => {
       .toMatch(/TensorFlow\.js backend: wasm \(SIMD, \d+ threads?\)/);
     const code = [
       '// rows whose first ones differ from the rest: a trend, a wave and a step',
-      'const X = Array.from({ length: 260 }, (_, i) => [i < 20 ? 5 : Math.sin(i / 7), Math.cos(i * 0.7), (i % 17) / 17]);',
+      'const X = Array.from({ length: 260 }, (_, i) => [i < 20 ? 5 : Math.sin(i / 7), Math.cos(i * 0.7), (i % 17) ' +
+        '/ 17]);',
       'const y = X.map(([a, b, c]) => 2 * a - b + c * c);',
       'async function fitOn(backend: string) {',
       '  await tf.setBackend(backend);',
-      '  const m = await new MLPRegressor({ hiddenLayerSizes: [16, 8], maxIter: 12, batchSize: 50, randomState: 3 }).fit(X, y);',
-      '  const out = { backend: tf.getBackend(), coefs: m.coefs_!.flat(2), pred: Array.from(m.predict(X)), loss: m.lossCurve_! };',
+      '  const m = await new MLPRegressor({ hiddenLayerSizes: [16, 8], maxIter: 12, batchSize: 50, randomState: 3 ' +
+        '}).fit(X, y);',
+      '  const out = { backend: tf.getBackend(), coefs: m.coefs_!.flat(2), pred: Array.from(m.predict(X)), loss: ' +
+        'm.lossCurve_! };',
       '  m.dispose();',
       '  return out;',
       '}',
       "const runs = [await fitOn('wasm'), await fitOn('webgl'), await fitOn('cpu')];",
-      'const rel = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!))) / Math.max(...b.map(Math.abs));',
-      'JSON.stringify({ backends: runs.map((r) => r.backend), diffs: runs.slice(1).map((r) => [rel(r.coefs, runs[0]!.coefs), rel(r.pred, runs[0]!.pred), rel(r.loss, runs[0]!.loss)]), moved: rel(runs[0]!.loss.slice(-1), runs[0]!.loss.slice(0, 1)) })',
+      'const rel = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!))) / ' +
+        'Math.max(...b.map(Math.abs));',
+      'JSON.stringify({ backends: runs.map((r) => r.backend), diffs: runs.slice(1).map((r) => [rel(r.coefs, ' +
+        'runs[0]!.coefs), rel(r.pred, runs[0]!.pred), rel(r.loss, runs[0]!.loss)]), moved: ' +
+        'rel(runs[0]!.loss.slice(-1), runs[0]!.loss.slice(0, 1)) })',
     ].join('\n');
     await runInto(page, 1, code);
     await expect.poll(() => output(page, 1).innerText(), { timeout: 120_000 }).toContain('backends');

@@ -108,7 +108,8 @@ describe('tracking UI in Chromium', () => {
     // Live: a run logged now appears without a reload.
     await withApi(
       page,
-      `await mlflow.startRun({ runName: 'late-run' }, async () => { await mlflow.logMetric('training_r2_score', 0.9); });`,
+      `await mlflow.startRun({ runName: 'late-run' }, async () => { await mlflow.logMetric('training_r2_score', ` +
+        `0.9); });`,
     );
     await page.getByRole('row', { name: /late-run/ }).waitFor();
     expect(errors).toEqual([]);

@@ -99,7 +99,8 @@ describe('tracking in Chromium', () => {
     await b.goto(app.url('notebook'));
     const runId = await withApi<string>(
       b,
-      `const run = await mlflow.startRun({ runName: 'from-tab-b' }); await mlflow.logMetric('acc', 0.9); return run.info.runId;`,
+      `const run = await mlflow.startRun({ runName: 'from-tab-b' }); await mlflow.logMetric('acc', 0.9); return ` +
+        `run.info.runId;`,
     );
     await a.getByRole('row', { name: /from-tab-b/ }).waitFor();
     // A third page opening the store checks for orphans; tab B's run is alive and must stay RUNNING.

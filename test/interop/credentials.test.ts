@@ -62,7 +62,8 @@ describe('credentials stay with the server’s API', () => {
     await expect(
       api({ baseUrl: server.url, token: TOKEN, retries: 0 }, 'GET', 'runs/../../../../admin'),
     ).rejects.toThrow(
-      `Refused to call ${server.url}/admin: it is outside the server's API (${server.url}/api/2.0/mlflow/ and …/mlflow-artifacts/), where its credentials may go.`,
+      `Refused to call ${server.url}/admin: it is outside the server's API (${server.url}/api/2.0/mlflow/ and ` +
+        `…/mlflow-artifacts/), where its credentials may go.`,
     );
     expect(server.calls.length).toBe(before);
     expect(outsideApi(server)).toEqual([]);

@@ -67,7 +67,9 @@ describe('a next_page_token on every answer', () => {
       // A list with items repeats at page 2; an empty one (no versions here) names next pages three times.
       expect(error.message, endpoint).toMatch(
         new RegExp(
-          `^The answers to ${endpoint} never end: (page 2 (names next_page_token 'again' again|holds '.+' again, from an earlier page|is an earlier page again)|3 empty pages in a row each name a next page)\\. Stopped reading`,
+          `^The answers to ${endpoint} never end: (page 2 (names next_page_token 'again' again|holds '.+' again, ` +
+            `from an earlier page|is an earlier page again)|3 empty pages in a row each name a next page)\\. ` +
+            `Stopped reading`,
         ),
       );
       expect(requests, endpoint).toBeLessThanOrEqual(3);

@@ -265,7 +265,9 @@ describe('MLflow test server', () => {
       status: 400,
       json: {
         error_code: 'INVALID_PARAMETER_VALUE',
-        message: `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.1' for run ID='${runId}'. Attempted logging new value '0.5'.`,
+        message:
+          `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.1' ` +
+          `for run ID='${runId}'. Attempted logging new value '0.5'.`,
       },
     });
     const remote = server.runs.get(runId)!;
@@ -277,7 +279,8 @@ describe('MLflow test server', () => {
       params: Array.from({ length: 101 }, (_, i) => ({ key: `p${i}`, value: '1' })),
     });
     expect(tooMany.json.message).toBe(
-      'A batch logging request can contain at most 100 params. Got 101 params. Please split up params across multiple requests and try again.',
+      'A batch logging request can contain at most 100 params. Got 101 params. Please split up params across ' +
+        'multiple requests and try again.',
     );
   });
 

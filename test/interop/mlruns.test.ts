@@ -34,7 +34,8 @@ const WINE: DatasetInfo = {
   sourceType: 'http',
   source: '{"url": "https://example.org/winequality-red.csv"}',
   schema:
-    '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type": "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}',
+    '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type": "double", "name": "volatile ' +
+    'acidity"}, {"type": "long", "name": "quality"}]}',
   profile: '{"num_rows": 1599, "num_elements": 4797}',
 };
 const HOLDOUT: DatasetInfo = { name: 'holdout', digest: 'yes', sourceType: 'code', source: '{}' };
@@ -258,7 +259,10 @@ describe('mlruns export', () => {
         "artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n",
       ),
       [`export/mlruns/0/${run}/meta.yaml`]: strToU8(
-        `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nentry_point_name: ''\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 1700000000000\nstatus: 4\ntags: []\nuser_id: ada\n`,
+        `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nentry_point_name: ` +
+          `''\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: ` +
+          `py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: ` +
+          `1700000000000\nstatus: 4\ntags: []\nuser_id: ada\n`,
       ),
       [`export/mlruns/0/${run}/metrics/rmse`]: strToU8('1700000001000 0.75 0\n1700000002000 7e-05 1\n'),
       [`export/mlruns/0/${run}/params/alpha`]: strToU8('0.5'),
@@ -287,7 +291,8 @@ describe('mlruns export', () => {
   it('skips a run whose start or end time is not a time, saying which, and keeps the rest', async () => {
     const meta = (run: string, start: string, end: string) =>
       strToU8(
-        `artifact_uri: file:///m/0/${run}/artifacts\nend_time: ${end}\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: r\nstart_time: ${start}\nstatus: 3\nuser_id: ada\n`,
+        `artifact_uri: file:///m/0/${run}/artifacts\nend_time: ${end}\nexperiment_id: '0'\nlifecycle_stage: ` +
+          `active\nrun_id: ${run}\nrun_name: r\nstart_time: ${start}\nstatus: 3\nuser_id: ada\n`,
       );
     const [good, textStart, nanStart, badEnd] = ['a1', 'b2', 'c3', 'd4'].map((p) => p.repeat(16));
     const zip = zipSync({
@@ -302,9 +307,12 @@ describe('mlruns export', () => {
     const report = await importMlruns(mlflow.client(), zip);
     expect(report.runsImported).toEqual([good]);
     expect(report.problems).toEqual([
-      `Run ${textStart}: Invalid value 'yesterday' for parameter 'start_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
-      `Run ${nanStart}: Invalid value NaN for parameter 'start_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
-      `Run ${badEnd}: Invalid value -3 for parameter 'end_time' supplied: a run's time must be a nonnegative integer of milliseconds since the epoch.`,
+      `Run ${textStart}: Invalid value 'yesterday' for parameter 'start_time' supplied: a run's time must be a ` +
+        `nonnegative integer of milliseconds since the epoch.`,
+      `Run ${nanStart}: Invalid value NaN for parameter 'start_time' supplied: a run's time must be a nonnegative ` +
+        `integer of milliseconds since the epoch.`,
+      `Run ${badEnd}: Invalid value -3 for parameter 'end_time' supplied: a run's time must be a nonnegative ` +
+        `integer of milliseconds since the epoch.`,
     ]);
     expect((await mlflow.getRun(good!)).info.startTime).toBe(1700000000000);
     for (const skipped of [textStart, nanStart, badEnd])
@@ -322,25 +330,35 @@ describe('mlruns export', () => {
     // As PyYAML writes them: keys sorted, a string quoted only when YAML 1.1 would read another type.
     const zip = zipSync({
       [`${root}/meta.yaml`]: strToU8(
-        `artifact_location: file:///home/u/${root}\ncreation_time: 1700000000000\nexperiment_id: '472538174521836514'\nlast_update_time: 1700000000000\nlifecycle_stage: active\nname: wine\n`,
+        `artifact_location: file:///home/u/${root}\ncreation_time: 1700000000000\nexperiment_id: ` +
+          `'472538174521836514'\nlast_update_time: 1700000000000\nlifecycle_stage: active\nname: wine\n`,
       ),
       [`${root}/datasets/${wineId}/meta.yaml`]: strToU8(
-        `digest: 12e45678\nname: wine-quality\nprofile: '{"num_rows": 1599, "num_elements": 4797}'\nschema: '{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type":\n  "double", "name": "volatile acidity"}, {"type": "long", "name": "quality"}]}'\nsource: '{"url": "https://example.org/winequality-red.csv"}'\nsource_type: http\n`,
+        `digest: 12e45678\nname: wine-quality\nprofile: '{"num_rows": 1599, "num_elements": 4797}'\nschema: ` +
+          `'{"mlflow_colspec": [{"type": "double", "name": "fixed acidity"}, {"type":\n  "double", "name": ` +
+          `"volatile acidity"}, {"type": "long", "name": "quality"}]}'\nsource: '{"url": ` +
+          `"https://example.org/winequality-red.csv"}'\nsource_type: http\n`,
       ),
       [`${root}/datasets/${evalId}/meta.yaml`]: strToU8(
         `digest: '0777'\nname: wine-eval\nprofile: null\nschema: null\nsource: '{}'\nsource_type: code\n`,
       ),
       [`${root}/${run}/meta.yaml`]: strToU8(
-        `artifact_uri: file:///home/u/${root}/${run}/artifacts\ndeleted_time: null\nend_time: 1700000005000\nentry_point_name: ''\nexperiment_id: '472538174521836514'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
+        `artifact_uri: file:///home/u/${root}/${run}/artifacts\ndeleted_time: null\nend_time: ` +
+          `1700000005000\nentry_point_name: ''\nexperiment_id: '472538174521836514'\nlifecycle_stage: ` +
+          `active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_name: ''\nsource_type: ` +
+          `4\nsource_version: ''\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
       ),
       [`${root}/${run}/inputs/${inputIdOf(wineId, run)}/meta.yaml`]: strToU8(
-        `destination_id: ${wineId}\ndestination_type: RUN\nsource_id: ${wineId}\nsource_type: DATASET\ntags:\n  mlflow.data.context: train\n`,
+        `destination_id: ${wineId}\ndestination_type: RUN\nsource_id: ${wineId}\nsource_type: DATASET\ntags:\n  ` +
+          `mlflow.data.context: train\n`,
       ),
       [`${root}/${run}/inputs/${inputIdOf(evalId, run)}/meta.yaml`]: strToU8(
-        `destination_id: ${evalId}\ndestination_type: RUN\nsource_id: ${evalId}\nsource_type: DATASET\ntags:\n  mlflow.data.context: eval\n`,
+        `destination_id: ${evalId}\ndestination_type: RUN\nsource_id: ${evalId}\nsource_type: DATASET\ntags:\n  ` +
+          `mlflow.data.context: eval\n`,
       ),
       [`${root}/${run}/inputs/${inputIdOf(missingId, run)}/meta.yaml`]: strToU8(
-        `destination_id: ${missingId}\ndestination_type: RUN\nsource_id: ${missingId}\nsource_type: DATASET\ntags: {}\n`,
+        `destination_id: ${missingId}\ndestination_type: RUN\nsource_id: ${missingId}\nsource_type: DATASET\ntags: ` +
+          `{}\n`,
       ),
       [`${root}/${run}/tags/mlflow.runName`]: strToU8('py-run'),
     });
@@ -578,16 +596,23 @@ describe('mlruns export and import of the model registry', () => {
     // MLflow 2.x (alias names in a version's meta.yaml, description and user_id null) and 3.x (model_id,
     // deployment_job_state) fields; version 2 deleted (its folder kept, current_stage Deleted_Internal).
     const version = (n: number, extra: string, stage = 'None') =>
-      `creation_timestamp: ${1700000000000 + n}\ncurrent_stage: ${stage}\ndescription: null\nlast_updated_timestamp: ${1700000100000 + n}\nname: wine\nrun_id: ${run}\nrun_link: null\nsource: runs:/${run}/model\nstatus: READY\nstatus_message: null\nstorage_location: runs:/${run}/model\nuser_id: null\nversion: ${n}\n${extra}`;
+      `creation_timestamp: ${1700000000000 + n}\ncurrent_stage: ${stage}\ndescription: ` +
+      `null\nlast_updated_timestamp: ${1700000100000 + n}\nname: wine\nrun_id: ${run}\nrun_link: null\nsource: ` +
+      `runs:/${run}/model\nstatus: READY\nstatus_message: null\nstorage_location: runs:/${run}/model\nuser_id: ` +
+      `null\nversion: ${n}\n${extra}`;
     const zip = zipSync({
       'home/u/mlruns/0/meta.yaml': strToU8(
         "artifact_location: file:///home/u/mlruns/0\nexperiment_id: '0'\nlifecycle_stage: active\nname: Default\n",
       ),
       [`home/u/mlruns/0/${run}/meta.yaml`]: strToU8(
-        `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nexperiment_id: '0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_type: 4\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
+        `artifact_uri: file:///home/u/mlruns/0/${run}/artifacts\nend_time: 1700000005000\nexperiment_id: ` +
+          `'0'\nlifecycle_stage: active\nrun_id: ${run}\nrun_name: py-run\nrun_uuid: ${run}\nsource_type: ` +
+          `4\nstart_time: 1700000000000\nstatus: 3\ntags: []\nuser_id: ada\n`,
       ),
       [`${models}/wine/meta.yaml`]: strToU8(
-        "aliases:\n  champion: '3'\ncreation_timestamp: 1700000000000\ndeployment_job_id: null\ndeployment_job_state: null\ndescription: Red wine\nlast_updated_timestamp: 1700000200000\nname: wine\n",
+        "aliases:\n  champion: '3'\ncreation_timestamp: 1700000000000\ndeployment_job_id: " +
+          'null\ndeployment_job_state: null\ndescription: Red wine\nlast_updated_timestamp: 1700000200000\nname: ' +
+          'wine\n',
       ),
       [`${models}/wine/tags/team`]: strToU8('ml'),
       [`${models}/wine/aliases/champion`]: strToU8('3'),
@@ -599,7 +624,8 @@ describe('mlruns export and import of the model registry', () => {
       ),
       // PyYAML quotes a name that YAML 1.1 would read as another type.
       [`${models}/yes/meta.yaml`]: strToU8(
-        "aliases: {}\ncreation_timestamp: 1700000000000\ndescription: ''\nlast_updated_timestamp: 1700000000000\nname: 'yes'\n",
+        "aliases: {}\ncreation_timestamp: 1700000000000\ndescription: ''\nlast_updated_timestamp: " +
+          "1700000000000\nname: 'yes'\n",
       ),
       'home/u/mlruns/.trash/': new Uint8Array(),
     });
@@ -680,8 +706,10 @@ describe('mlruns export and import of the model registry', () => {
       ),
       [`${models}/wine/aliases/champion`]: strToU8('1'),
       [`${models}/wine/version-1/meta.yaml`]: strToU8(
-        `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: 1700000000000\nname: wine\nrun_id: ${run}\n` +
-          `run_link: null\nsource: ${source}\nstatus: READY\nstatus_message: null\nstorage_location: ${source}\nuser_id: null\nversion: 1\n`,
+        `creation_timestamp: 1700000000000\ncurrent_stage: None\ndescription: null\nlast_updated_timestamp: ` +
+          `1700000000000\nname: wine\nrun_id: ${run}\n` +
+          `run_link: null\nsource: ${source}\nstatus: READY\nstatus_message: ` +
+          `null\nstorage_location: ${source}\nuser_id: null\nversion: 1\n`,
       ),
     });
     const browser = withModels();

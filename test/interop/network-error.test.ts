@@ -45,7 +45,8 @@ describe('network failures, each with its cause', () => {
     const err = await failure(`http://127.0.0.1:${port}`);
     expect(err.reason).toBe('refused');
     expect(err.message).toBe(
-      `The connection to 127.0.0.1:${port} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${port}) and that the URL is right.`,
+      `The connection to 127.0.0.1:${port} was refused: nothing is listening there. Check that the MLflow server ` +
+        `is running (mlflow server --port ${port}) and that the URL is right.`,
     );
     expect(err.transient).toBe(true); // a server restarting: worth the retries
   });
@@ -55,7 +56,9 @@ describe('network failures, each with its cause', () => {
       const err = await failure(`http://127.0.0.1:${port}`);
       expect(err.reason).toBe('bad-port');
       expect(err.message).toBe(
-        `Port ${port} is blocked by browsers and fetch (it is on the Fetch standard's list of "bad ports", kept for other protocols), so http://127.0.0.1:${port} cannot be reached from here. Run the MLflow server on another port, e.g. mlflow server --port 5000.`,
+        `Port ${port} is blocked by browsers and fetch (it is on the Fetch standard's list of "bad ports", kept ` +
+          `for other protocols), so http://127.0.0.1:${port} cannot be reached from here. Run the MLflow server on ` +
+          `another port, e.g. mlflow server --port 5000.`,
       );
       expect(err.transient).toBe(false);
     }
@@ -75,7 +78,8 @@ describe('network failures, each with its cause', () => {
     expect(wrong.reason).toBe('tls');
     expect(wrong.message).toMatch(
       new RegExp(
-        `^The secure connection to 127\\.0\\.0\\.1:${plain} failed \\(\\w+\\)\\. The server does not speak https there: try http:// instead\\.$`,
+        `^The secure connection to 127\\.0\\.0\\.1:${plain} failed \\(\\w+\\)\\. The server does not speak https ` +
+          `there: try http:// instead\\.$`,
       ),
     );
 
@@ -89,7 +93,9 @@ describe('network failures, each with its cause', () => {
     const untrusted = await failure(`https://localhost:${tls}`);
     expect(untrusted.reason).toBe('tls');
     expect(untrusted.message).toBe(
-      `The secure connection to localhost:${tls} failed (DEPTH_ZERO_SELF_SIGNED_CERT). Its certificate is not trusted here: use one from a trusted authority, or trust its authority on this machine (NODE_EXTRA_CA_CERTS for Node).`,
+      `The secure connection to localhost:${tls} failed (DEPTH_ZERO_SELF_SIGNED_CERT). Its certificate is not ` +
+        `trusted here: use one from a trusted authority, or trust its authority on this machine ` +
+        `(NODE_EXTRA_CA_CERTS for Node).`,
     );
     expect(untrusted.transient).toBe(false);
   });
@@ -100,7 +106,8 @@ describe('network failures, each with its cause', () => {
     expect(dropped.reason).toBe('reset');
     expect(dropped.message).toMatch(
       new RegExp(
-        `^The connection to 127\\.0\\.0\\.1:${dropping} was closed before the server answered \\((ECONNRESET|UND_ERR_SOCKET)\\)\\.`,
+        `^The connection to 127\\.0\\.0\\.1:${dropping} was closed before the server answered ` +
+          `\\((ECONNRESET|UND_ERR_SOCKET)\\)\\.`,
       ),
     );
 
@@ -108,7 +115,8 @@ describe('network failures, each with its cause', () => {
     const timedOut = await failure(`http://127.0.0.1:${silent}`, 200);
     expect(timedOut.reason).toBe('timeout');
     expect(timedOut.message).toBe(
-      `The request to http://127.0.0.1:${silent}/api/2.0/mlflow/experiments/search timed out after 200 ms: the server at http://127.0.0.1:${silent} did not answer. Check that it is running and reachable.`,
+      `The request to http://127.0.0.1:${silent}/api/2.0/mlflow/experiments/search timed out after 200 ms: the ` +
+        `server at http://127.0.0.1:${silent} did not answer. Check that it is running and reachable.`,
     );
   });
 
@@ -134,7 +142,8 @@ describe('network failures, each with its cause', () => {
     );
     expect(lost).toMatchObject({ reason: 'reset', transient: true });
     expect(lost.message).toBe(
-      'The connection to 127.0.0.1:5000 was lost before the server answered (the browser does not say why); the server answered this page before, so this may pass: try again.',
+      'The connection to 127.0.0.1:5000 was lost before the server answered (the browser does not say why); the ' +
+        'server answered this page before, so this may pass: try again.',
     );
     const unreachable = await networkFailure(
       'http://127.0.0.1:5000/api/2.0/mlflow/runs/create',
@@ -146,7 +155,9 @@ describe('network failures, each with its cause', () => {
     );
     expect(unreachable.reason).toBe('unreachable');
     expect(unreachable.message).toBe(
-      "Could not connect to http://127.0.0.1:5000: the server is not running, its name does not resolve, or its certificate is not trusted — the browser does not say which. Open http://127.0.0.1:5000 in a new tab to see the browser's own error.",
+      'Could not connect to http://127.0.0.1:5000: the server is not running, its name does not resolve, or its ' +
+        'certificate is not trusted — the browser does not say which. Open http://127.0.0.1:5000 in a new tab to ' +
+        "see the browser's own error.",
     );
   });
 });

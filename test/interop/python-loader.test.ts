@@ -45,7 +45,8 @@ function findPython(): string {
     if (spawnSync(p, ['-c', 'import numpy, yaml, packaging.requirements'], { stdio: 'ignore' }).status === 0) return p;
   }
   throw new Error(
-    "This test runs python/kiroku/kiroku_ml.py (needs Python 3 with numpy) and MLflow's load-time checks (PyYAML and packaging). " +
+    "This test runs python/kiroku/kiroku_ml.py (needs Python 3 with numpy) and MLflow's load-time checks (PyYAML " +
+      'and packaging). ' +
       'Install them: sudo apt-get install -y python3-numpy python3-yaml python3-packaging',
   );
 }
@@ -230,7 +231,8 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     await writeFile(join(bare, 'kiroku', '__init__.py'), '');
     await writeFile(join(bare, 'kiroku', 'kiroku_ml.py'), await readFile(join(PYTHON_PATH, 'kiroku', 'kiroku_ml.py')));
     expect(checks([dirs[0]!], bare)[0]!.warnings).toEqual([
-      "Encountered an unexpected error (AttributeError(\"module 'kiroku' has no attribute '__version__'\")) while detecting model dependency mismatches.",
+      "Encountered an unexpected error (AttributeError(\"module 'kiroku' has no attribute '__version__'\")) while " +
+        'detecting model dependency mismatches.',
     ]);
     const old = join(dir, 'old-format');
     await cp(dirs[0]!, old, { recursive: true });
@@ -253,7 +255,8 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
       python,
       [
         '-c',
-        'from kiroku.kiroku_ml import from_json; from_json({"name": "MLPRegressor", "params": {"hiddenLayerSizes": [8]}, "state": {"weights": []}})',
+        'from kiroku.kiroku_ml import from_json; from_json({"name": "MLPRegressor", "params": {"hiddenLayerSizes": ' +
+          '[8]}, "state": {"weights": []}})',
       ],
       {
         env: { ...process.env, PYTHONPATH: PYTHON_PATH },

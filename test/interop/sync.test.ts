@@ -81,7 +81,9 @@ describe('Sync to MLflow', () => {
       {
         runId,
         code: 'INVALID_PARAMETER_VALUE',
-        error: `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.9' for run ID='${remote.info.run_id}'. Attempted logging new value '0.02'.`,
+        error:
+          `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.9' ` +
+          `for run ID='${remote.info.run_id}'. Attempted logging new value '0.02'.`,
       },
     ]);
   });
@@ -160,7 +162,8 @@ describe('Sync to MLflow', () => {
           "artifact_location: file:///home/u/mlruns/1\nexperiment_id: '1'\nlifecycle_stage: active\nname: imported\n",
         ),
         [`mlruns/1/${run}/meta.yaml`]: strToU8(
-          `experiment_id: '1'\nlifecycle_stage: active\nrun_id: ${run}\nstart_time: 1700000000000\nend_time: 1700000001000\nstatus: 3\nuser_id: ada\n`,
+          `experiment_id: '1'\nlifecycle_stage: active\nrun_id: ${run}\nstart_time: 1700000000000\nend_time: ` +
+            `1700000001000\nstatus: 3\nuser_id: ada\n`,
         ),
         [`mlruns/1/${run}/artifacts/plots/loss #1.png`]: strToU8('png'),
       }),
@@ -171,7 +174,8 @@ describe('Sync to MLflow', () => {
         runId: run,
         code: 'INVALID_PARAMETER_VALUE',
         error:
-          "Invalid path: 'plots/loss #1.png'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+          "Invalid path: 'plots/loss #1.png'. MLflow's tracking server refuses artifact paths with '#' " +
+          '(validate_path_is_safe); name the file without it.',
       },
     ]);
     expect(server.runs.size).toBe(0);
@@ -236,7 +240,8 @@ describe('Sync to MLflow', () => {
     const refused = await syncRuns(mlflow.client(), { baseUrl: gone, retries: 0, runIds: [runId] });
     expect(refused.failed[0]!.code).toBe('NETWORK_ERROR');
     expect(refused.failed[0]!.error).toBe(
-      `The connection to ${new URL(gone).host} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${new URL(gone).port}) and that the URL is right.`,
+      `The connection to ${new URL(gone).host} was refused: nothing is listening there. Check that the MLflow ` +
+        `server is running (mlflow server --port ${new URL(gone).port}) and that the URL is right.`,
     );
     const blocked = await syncRuns(mlflow.client(), { baseUrl: 'http://127.0.0.1:6000', retries: 0, runIds: [runId] });
     expect(blocked.failed[0]!.error).toMatch(/^Port 6000 is blocked by browsers and fetch/);

@@ -100,10 +100,12 @@ describe('model sources', () => {
       "is in Databricks' file system, which a browser cannot read",
     );
     await expect(mlflow.loadModel('models:/file/1')).rejects.toThrow(
-      `The model's source '${sources.file}' is a folder on the machine that registered it, whose run is not in this store. Import the mlruns folder it is in`,
+      `The model's source '${sources.file}' is a folder on the machine that registered it, whose run is not in ` +
+        `this store. Import the mlruns folder it is in`,
     );
     await expect(mlflow.loadModel('models:/proxy/1')).rejects.toThrow(
-      `When an mlflow-artifacts URI was supplied, the tracking URI must be a valid http or https URI, but it was currently set to memory:model-source-${n}.`,
+      `When an mlflow-artifacts URI was supplied, the tracking URI must be a valid http or https URI, but it was ` +
+        `currently set to memory:model-source-${n}.`,
     );
     await expect(mlflow.loadModel('wine')).rejects.toThrow("Unsupported model URI 'wine'");
   });

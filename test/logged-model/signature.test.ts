@@ -20,7 +20,8 @@ describe('model URIs', () => {
   });
   it("refuses malformed URIs with MLflow's messages", () => {
     expect(() => parseModelUri('runs:/abc/model')).toThrow(
-      "Not a proper runs:/ URI: runs:/abc/model. Runs URIs must be of the form 'runs:/<run_id>/run-relative/path/to/artifact'",
+      'Not a proper runs:/ URI: runs:/abc/model. Runs URIs must be of the form ' +
+        "'runs:/<run_id>/run-relative/path/to/artifact'",
     );
     expect(() => parseModelUri('models:/wine/3@x')).toThrow('Not a proper models:/ URI: models:/wine/3@x.');
     expect(() => parseModelUri('s3://bucket/model')).toThrow("Unsupported model URI 's3://bucket/model'");
@@ -83,7 +84,8 @@ describe('schema enforcement (MLflow rules and messages)', () => {
   it('drops extra columns with a warning and reorders to the signature', () => {
     const out = enforceSchema(schema, [{ quality: 5, extra: 'x', 'free sulfur dioxide': 11, alcohol: 9.4 }]);
     expect(out.warnings).toEqual([
-      "Found extra inputs in the model input that are not defined in the model signature: ['extra']. These inputs will be ignored.",
+      "Found extra inputs in the model input that are not defined in the model signature: ['extra']. These inputs " +
+        'will be ignored.',
     ]);
     expect((out.data as Table).columns).toEqual(['alcohol', 'free sulfur dioxide', 'quality']);
     expect(columns(out.data)).toEqual({ alcohol: [9.4], 'free sulfur dioxide': [11], quality: [5] });
@@ -112,7 +114,8 @@ describe('schema enforcement (MLflow rules and messages)', () => {
         { alcohol: 9, 'free sulfur dioxide': 3, quality: 5 },
       ]),
     ).toThrow(
-      'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64. Hint: the type mismatch is likely caused by missing values.',
+      'Incompatible input types for column free sulfur dioxide. Can not safely convert float64 to int64. Hint: the ' +
+        'type mismatch is likely caused by missing values.',
     );
   });
 

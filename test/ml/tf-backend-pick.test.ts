@@ -43,7 +43,8 @@ describe('a backend picked with tf.setBackend', () => {
         [
           "await tf.setBackend('cpu');",
           'const X = [[0, 1], [1, 0], [1, 1], [0, 0], [2, 1], [1, 2]];',
-          'const m = await new MLPRegressor({ hiddenLayerSizes: [3], maxIter: 2, randomState: 0 }).fit(X, [1, 1, 2, 0, 3, 3]);',
+          'const m = await new MLPRegressor({ hiddenLayerSizes: [3], maxIter: 2, randomState: 0 }).fit(X, [1, 1, ' +
+            '2, 0, 3, 3]);',
           'tf.getBackend()',
         ].join('\n'),
       );

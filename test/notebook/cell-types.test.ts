@@ -187,7 +187,8 @@ describe('the cell types', { timeout: 300_000 }, () => {
 
   it("carry the source's JSDoc to hovers", () => {
     expect(generated['kiroku.d.ts.txt']).toContain(
-      '/** A promise that resolves after `ms` milliseconds (Interrupt stops the wait). */\n\texport function sleep(ms: number): Promise<void>;',
+      '/** A promise that resolves after `ms` milliseconds (Interrupt stops the wait). */\n\texport function ' +
+        'sleep(ms: number): Promise<void>;',
     );
   });
 });

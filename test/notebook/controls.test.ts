@@ -181,7 +181,8 @@ describe('the cells a change reruns', () => {
   it('follows a control held in an object or array', async () => {
     const k = await kernel();
     const r = await k.run(
-      "const controls = { lr: ui.slider({ label: 'lr' }) };\nconst list = [ui.checkbox()];\ndisplay(controls.lr);\ndisplay(list[0])",
+      "const controls = { lr: ui.slider({ label: 'lr' }) };\nconst list = " +
+        '[ui.checkbox()];\ndisplay(controls.lr);\ndisplay(list[0])',
     );
     const [lr, box] = r.displays.map((d) => (d.data[CONTROL] as ControlSpec).id);
     const cells: Array<[string, string]> = [

@@ -152,7 +152,8 @@ describe('loadCSV', () => {
     await s.put({ name: 'mine.csv', data: 'a\n1\n' });
     const err = await s.loadCSV('winequality-red.csv').catch((e: unknown) => e as Error);
     expect(err.message).toBe(
-      "No file named 'winequality-red.csv' in Files. Upload it in the Files panel, or load one of your files ('mine.csv') or the sample datasets ('cars', 'penguins', 'seattle-weather').",
+      "No file named 'winequality-red.csv' in Files. Upload it in the Files panel, or load one of your files " +
+        "('mine.csv') or the sample datasets ('cars', 'penguins', 'seattle-weather').",
     );
     expect(err).toBeInstanceOf(DataError);
     expect((err as DataError).code).toBe('RESOURCE_DOES_NOT_EXIST');

@@ -72,7 +72,8 @@ describe('interrupt through shared memory', () => {
   it('ends an interrupted run KILLED and keeps what it logged', async () => {
     const k = await isolatedKernel();
     const e = k.send(
-      "await mlflow.startRun({ runName: 'forever' }, async () => {\n  let step = 0;\n  reached();\n  while (true) mlflow.logMetric('x', step, { step: step++ });\n});",
+      "await mlflow.startRun({ runName: 'forever' }, async () => {\n  let step = 0;\n  reached();\n  while (true) " +
+        "mlflow.logMetric('x', step, { step: step++ });\n});",
     );
     const thread = interruptFromAnotherThread(k, e.seq);
     const r = await e.done;

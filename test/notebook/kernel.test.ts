@@ -64,7 +64,8 @@ describe('streams', () => {
   it('captures console.log/info as stdout and warn/error as stderr, formatted like util.inspect', async () => {
     const k = await kernel();
     const r = await k.run(
-      "console.log('hello', { a: 1, b: [1, 'x'] });\nconsole.info('%d items', 3);\nconsole.warn('careful');\nconsole.error(new Map([['k', 1]]));",
+      "console.log('hello', { a: 1, b: [1, 'x'] });\nconsole.info('%d items', " +
+        "3);\nconsole.warn('careful');\nconsole.error(new Map([['k', 1]]));",
     );
     expect(r.stdout).toBe("hello { a: 1, b: [ 1, 'x' ] }\n3 items\n");
     expect(r.stderr).toBe("careful\nMap(1) { 'k' => 1 }\n");
@@ -94,7 +95,8 @@ describe('displays', () => {
   it('shows a danfojs DataFrame as a table: the head rows, its shape and the dtypes of all its values', async () => {
     const k = await kernel();
     const r = await k.run(
-      'const df = new dfd.DataFrame({ x: Array.from({ length: 50 }, (_, i) => i), s: Array.from({ length: 50 }, (_, i) => `r${i}`), late: Array.from({ length: 600 }, (_, i) => (i < 599 ? i : 0.5)).slice(0, 50) });\ndf',
+      'const df = new dfd.DataFrame({ x: Array.from({ length: 50 }, (_, i) => i), s: Array.from({ length: 50 }, ' +
+        '(_, i) => `r${i}`), late: Array.from({ length: 600 }, (_, i) => (i < 599 ? i : 0.5)).slice(0, 50) });\ndf',
     );
     const table = r.result?.['application/vnd.kiroku.table+json'] as TableData;
     expect(table).toMatchObject({
@@ -160,7 +162,8 @@ describe('displays', () => {
   it('updates a display in place by its id', async () => {
     const k = await kernel();
     const r = await k.run(
-      "display('a', { displayId: 'p' });\ndisplay('b', { displayId: 'p' });\ndisplay({ 'text/plain': 'raw' }, { raw: true });",
+      "display('a', { displayId: 'p' });\ndisplay('b', { displayId: 'p' });\ndisplay({ 'text/plain': 'raw' }, { " +
+        'raw: true });',
     );
     expect(r.displays).toEqual([
       { data: { 'text/plain': "'a'" }, displayId: 'p' },
@@ -259,7 +262,8 @@ describe('tracking', () => {
   it('attributes runs to the notebook and cell, logs the cell’s code, and links each run under it', async () => {
     const k = await kernel();
     const code =
-      "await mlflow.startRun({ runName: 'r1' }, async () => {\n  for (let i = 0; i < 5; i++) mlflow.logMetric('loss', 1 / (i + 1), { step: i });\n  await mlflow.logParam('alpha', 0.1);\n});";
+      "await mlflow.startRun({ runName: 'r1' }, async () => {\n  for (let i = 0; i < 5; i++) " +
+      "mlflow.logMetric('loss', 1 / (i + 1), { step: i });\n  await mlflow.logParam('alpha', 0.1);\n});";
     const r = await k.run(code, { cellId: 'cell-train' });
     expect(r.reply.status).toBe('ok');
     const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
@@ -345,7 +349,8 @@ describe('tracking', () => {
     );
     const runId = JSON.parse(created.result!['text/plain']!.replace(/'/g, '"')) as string;
     const r = await k.run(
-      "await mlflow.startRun({ runId: id }, async () => {\n  await mlflow.logText('more', 'notes.txt');\n  await mlflow.logMetric('late', 1);\n});",
+      "await mlflow.startRun({ runId: id }, async () => {\n  await mlflow.logText('more', 'notes.txt');\n  await " +
+        "mlflow.logMetric('late', 1);\n});",
       { cellId: 'cell-resume' },
     );
     const links = r.displays.filter((d) => d.data['application/vnd.kiroku.run+json']);
@@ -369,7 +374,8 @@ describe('tracking', () => {
       "await mlflow.startRun({ runName: 'fit' }, async () => {",
       '  await net.fit(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[2], [4], [6]]), {',
       '    epochs: 6,',
-      '    callbacks: { onEpochEnd: async (epoch, logs) => { await mlflow.logMetric("loss", logs.loss, { step: epoch }); await sleep(300); } },',
+      '    callbacks: { onEpochEnd: async (epoch, logs) => { await mlflow.logMetric("loss", logs.loss, { step: ' +
+        'epoch }); await sleep(300); } },',
       '  });',
       '});',
     ].join('\n');
@@ -390,7 +396,8 @@ describe('tracking', () => {
     const k = await kernel();
     const t0 = performance.now();
     const r = await k.run(
-      "await mlflow.startRun({ runName: 'long' }, async () => {\n  for (let i = 1; i <= 40; i++) {\n    mlflow.logMetric('loss', 1 / i, { step: i });\n    await sleep(15);\n  }\n});",
+      "await mlflow.startRun({ runName: 'long' }, async () => {\n  for (let i = 1; i <= 40; i++) {\n    " +
+        "mlflow.logMetric('loss', 1 / i, { step: i });\n    await sleep(15);\n  }\n});",
     );
     const elapsed = performance.now() - t0;
     const progress = r.displays.filter((d) => d.data['application/vnd.kiroku.progress+json']);
@@ -433,7 +440,8 @@ describe('messages', () => {
   it('drops the duplicate-registration warnings of the second TensorFlow.js copy', async () => {
     const k = await kernel();
     const r = await k.run(
-      "console.warn(\"The kernel 'Abs' for backend 'cpu' is already registered\");\nconsole.warn('cpu backend was already registered. Reusing existing backend factory.');\nconsole.warn('real warning');",
+      "console.warn(\"The kernel 'Abs' for backend 'cpu' is already registered\");\nconsole.warn('cpu backend was " +
+        "already registered. Reusing existing backend factory.');\nconsole.warn('real warning');",
     );
     expect(r.stderr).toBe('real warning\n');
   });

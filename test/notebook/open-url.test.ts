@@ -47,7 +47,9 @@ describe('openFromUrl', () => {
       throw new TypeError('Failed to fetch');
     };
     expect(await message(openFromUrl('https://nocors.example/a.ipynb', refused))).toBe(
-      'Could not fetch https://nocors.example/a.ipynb: the host is unreachable, or it does not allow other sites to read the file (it sends no CORS header such as Access-Control-Allow-Origin). Download the file and open it with "Import .ipynb" or the Files panel instead.',
+      'Could not fetch https://nocors.example/a.ipynb: the host is unreachable, or it does not allow other sites ' +
+        'to read the file (it sends no CORS header such as Access-Control-Allow-Origin). Download the file and ' +
+        'open it with "Import .ipynb" or the Files panel instead.',
     );
     expect(
       await message(

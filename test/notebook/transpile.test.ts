@@ -43,7 +43,8 @@ async function plain(body: string): Promise<unknown> {
 describe('TypeScript', () => {
   it('strips types and keeps every line where it was', () => {
     const ts =
-      'interface P {\n  x: number;\n}\nconst p: P = { x: 1 } as P;\nenum E { A, B }\nfunction f<T>(x: T): T { return x }\n';
+      'interface P {\n  x: number;\n}\nconst p: P = { x: 1 } as P;\nenum E { A, B }\nfunction f<T>(x: T): T { ' +
+      'return x }\n';
     const js = stripTypes(ts);
     expect(js.split('\n')).toHaveLength(ts.split('\n').length);
     expect(js).not.toMatch(/interface|: number|as P|<T>/);
@@ -82,7 +83,8 @@ describe('names persist across cells', () => {
   it('keeps const, let, var, functions and classes for later cells', async () => {
     const { run } = session();
     await run(
-      'const x = 1;\nlet y = 2;\nvar z = 3;\nfunction f() { return x + y + z }\nclass A { get v() { return f() * 10 } }',
+      'const x = 1;\nlet y = 2;\nvar z = 3;\nfunction f() { return x + y + z }\nclass A { get v() { return f() * ' +
+        '10 } }',
     );
     expect(await run('new A().v')).toBe(60);
   });
@@ -121,7 +123,8 @@ describe('names persist across cells', () => {
     await run('const n = 1;');
     expect(
       await run(
-        'function h(n) { return n * 2 }\nlet out = [];\nfor (const n of [5]) out.push(h(n));\ntry { throw 3 } catch (n) { out.push(n) }\n{ const n = 9; out.push(n) }\nout.push(n); out',
+        'function h(n) { return n * 2 }\nlet out = [];\nfor (const n of [5]) out.push(h(n));\ntry { throw 3 } ' +
+          'catch (n) { out.push(n) }\n{ const n = 9; out.push(n) }\nout.push(n); out',
       ),
     ).toEqual([10, 3, 9, 1]);
   });
@@ -249,7 +252,8 @@ describe('imports', () => {
 describe('line numbers', () => {
   const cases = [
     'const a = 1;\nconst { b } = { b: 2 };\nfor (;;) break;\nwhile (false) a;\nclass C {}\nthrow new Error("here")',
-    "import * as k from 'kiroku';\n\nlet x;\nvar y;\nawait null;\nfunction f() {\n  for (const i of [1]) {\n    x = i;\n  }\n}\nthrow new Error('here')",
+    "import * as k from 'kiroku';\n\nlet x;\nvar y;\nawait null;\nfunction f() {\n  for (const i of [1]) {\n    x " +
+      "= i;\n  }\n}\nthrow new Error('here')",
     'interface I {\n  a: number\n}\ntype T = string;\nconst v: I = { a: 1 };\nthrow new Error("here")',
   ];
   for (const [i, code] of cases.entries()) {
@@ -269,7 +273,8 @@ describe('instrumentation', () => {
   it('puts a check in every loop body and wraps every await', () => {
     const { transpile } = session();
     const src = transpile(
-      'for (let i = 0; i < 2; i++) a();\nwhile (c) { b() }\ndo x(); while (y)\nfor (const k in o) ;\nfor (const v of l) {}\nconst f = async () => { await g(); for await (const z of s()) {} }',
+      'for (let i = 0; i < 2; i++) a();\nwhile (c) { b() }\ndo x(); while (y)\nfor (const k in o) ;\nfor (const v ' +
+        'of l) {}\nconst f = async () => { await g(); for await (const z of s()) {} }',
     ).source;
     expect(src.split(LOOP_CHECK)).toHaveLength(7); // six loops
     expect(src.match(/__kk\.aw\(/g)).toHaveLength(1);
@@ -279,7 +284,8 @@ describe('instrumentation', () => {
   const programs: Array<[string, string]> = [
     [
       'labeled continue and break',
-      'const out = [];\nouter: for (let i = 0; i < 4; i++) {\n  for (let j = 0; j < 4; j++) {\n    if (j === 2) continue outer;\n    if (i === 3) break outer;\n    out.push(`${i}${j}`);\n  }\n}\nreturn out;',
+      'const out = [];\nouter: for (let i = 0; i < 4; i++) {\n  for (let j = 0; j < 4; j++) {\n    if (j === 2) ' +
+        'continue outer;\n    if (i === 3) break outer;\n    out.push(`${i}${j}`);\n  }\n}\nreturn out;',
     ],
     ['for without braces', 'let s = 0;\nfor (let i = 0; i < 5; i++) if (i % 2) s += i; else s -= 1;\nreturn s;'],
     ['do-while without braces', 'let n = 0;\ndo n += 3; while (n < 10)\nreturn n;'],
@@ -290,15 +296,18 @@ describe('instrumentation', () => {
     ],
     [
       'arrow function bodies with loops',
-      'const sum = (xs) => { let t = 0; for (const x of xs) t += x; return t };\nconst sq = (xs) => xs.map((x) => x * x);\nreturn [sum([1, 2, 3]), sq([1, 2])];',
+      'const sum = (xs) => { let t = 0; for (const x of xs) t += x; return t };\nconst sq = (xs) => xs.map((x) => ' +
+        'x * x);\nreturn [sum([1, 2, 3]), sq([1, 2])];',
     ],
     [
       'async generators and for await',
-      'async function* gen() { for (let i = 0; i < 3; i++) { await null; yield i * 2 } }\nconst got = [];\nfor await (const v of gen()) got.push(v);\nreturn got;',
+      'async function* gen() { for (let i = 0; i < 3; i++) { await null; yield i * 2 } }\nconst got = [];\nfor ' +
+        'await (const v of gen()) got.push(v);\nreturn got;',
     ],
     [
       'await in expressions',
-      'const a = (await Promise.resolve(2)) + (await 3);\nconst b = await Promise.all([1, 2].map(async (x) => (await x) * 10));\nreturn [a, b];',
+      'const a = (await Promise.resolve(2)) + (await 3);\nconst b = await Promise.all([1, 2].map(async (x) => ' +
+        '(await x) * 10));\nreturn [a, b];',
     ],
     [
       'rejections surface as exceptions',
@@ -306,7 +315,8 @@ describe('instrumentation', () => {
     ],
     [
       'switch with lexical cases',
-      'function f(x) { switch (x) { case 1: { let y = "one"; return y } default: const z = "many"; return z } }\nreturn [f(1), f(2)];',
+      'function f(x) { switch (x) { case 1: { let y = "one"; return y } default: const z = "many"; return z } ' +
+        '}\nreturn [f(1), f(2)];',
     ],
     ['labeled blocks', 'let r = 0;\nblk: { r = 1; break blk; }\nreturn r;'],
     ['for-in over an object', 'const keys = [];\nfor (const k in { a: 1, b: 2 }) keys.push(k);\nreturn keys;'],

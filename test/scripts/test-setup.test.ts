@@ -41,7 +41,8 @@ function machine({
     [
       `echo "apt-get $* [DEBIAN_FRONTEND=$DEBIAN_FRONTEND]" >> ${log}`,
       aptInstalls
-        ? `for a in "$@"; do [ "$a" = chromium ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/chromium && /bin/chmod +x ${bin}/chromium; done`
+        ? `for a in "$@"; do [ "$a" = chromium ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/chromium && ` +
+          `/bin/chmod +x ${bin}/chromium; done`
         : '',
       aptInstalls
         ? `for a in "$@"; do [ "$a" = python3-numpy ] && printf '#!/bin/bash\\nexit 0\\n' > ${bin}/python3; done`
@@ -54,7 +55,8 @@ function machine({
     // sudo -n [VAR=value…] command…: run it with the variables set, as sudo does.
     stub(
       'sudo',
-      `echo "sudo $*" >> ${log}; [ "$1" = -n ] && shift; while [[ "$1" == *=* ]]; do export "$1"; shift; done; [ "$1" = true ] && exit 0; exec "$@"`,
+      `echo "sudo $*" >> ${log}; [ "$1" = -n ] && shift; while [[ "$1" == *=* ]]; do export "$1"; shift; done; [ ` +
+        `"$1" = true ] && exit 0; exec "$@"`,
     );
   }
 }

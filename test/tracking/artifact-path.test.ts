@@ -18,7 +18,8 @@ describe('artifact paths', () => {
     await expect(mlflow.logText('x', 'plots/loss#1.txt')).rejects.toMatchObject({
       code: 'INVALID_PARAMETER_VALUE',
       message:
-        "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' (validate_path_is_safe); name the file without it.",
+        "Invalid path: 'plots/loss#1.txt'. MLflow's tracking server refuses artifact paths with '#' " +
+        '(validate_path_is_safe); name the file without it.',
     });
     await expect(mlflow.logArtifact(new File(['x'], 'report #3.pdf'), 'reports')).rejects.toThrow(
       /^Invalid path: 'reports\/report #3\.pdf'/,
@@ -34,7 +35,8 @@ describe('artifact paths', () => {
     const mlflow = new Fluent(`memory:paths-${++n}`);
     await mlflow.startRun();
     await expect(mlflow.logText('x', 'a%20b.txt')).rejects.toThrow(
-      "Invalid path: 'a%20b.txt'. MLflow's tracking server decodes '%' sequences in artifact paths (and drops a trailing '?' or ';'), so it would store this file as 'a b.txt'; name it that way.",
+      "Invalid path: 'a%20b.txt'. MLflow's tracking server decodes '%' sequences in artifact paths (and drops a " +
+        "trailing '?' or ';'), so it would store this file as 'a b.txt'; name it that way.",
     );
     await expect(mlflow.logText('x', 'notes?')).rejects.toThrow("so it would store this file as 'notes'");
     await expect(mlflow.logText('x', 'x%2523y.txt')).rejects.toThrow(

@@ -106,7 +106,8 @@ describe('logging', () => {
     await mlflow.logParam('alpha', '0.02');
     await mlflow.logParam('alpha', 0.02);
     await expect(mlflow.logParam('alpha', 0.5)).rejects.toThrow(
-      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ID='${run.info.runId}'. Attempted logging new value '0.5'.`,
+      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ` +
+        `ID='${run.info.runId}'. Attempted logging new value '0.5'.`,
     );
     await mlflow.endRun();
   });

@@ -36,7 +36,8 @@ describe.each([
       ['trashed', 1000, 2, true],
     ]);
     await expect(purgeDeletedRuns(client, { runIds: [live.info.runId] })).rejects.toThrow(
-      `Run ${live.info.runId} is not in \`deleted\` lifecycle stage. Only runs in \`deleted\` lifecycle stage can be deleted.`,
+      `Run ${live.info.runId} is not in \`deleted\` lifecycle stage. Only runs in \`deleted\` lifecycle stage can ` +
+        `be deleted.`,
     );
     const result = await purgeDeletedRuns(client);
     expect(result.runs.sort()).toEqual([trashed.info.runId, orphan.info.runId].sort());

@@ -152,7 +152,8 @@ describe.each(factories)('TrackingStore contract: %s', (_name, factory) => {
         metrics: [{ key: 'm', value: 1, step: 0, timestamp: 1 }],
       }),
     ).rejects.toThrow(
-      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ID='${A}'. Attempted logging new value '0.5'.`,
+      `Changing param values is not allowed. Param with key='alpha' was already logged with value='0.02' for run ` +
+        `ID='${A}'. Attempted logging new value '0.5'.`,
     );
     const run = (await store.getRun(A))!;
     expect(run.data.params.alpha).toBe('0.02');

@@ -11,7 +11,8 @@ describe('sanitizeHtml', () => {
 
   it('removes event handlers', () => {
     const out = sanitizeHtml(
-      '<img src="x.png" onerror="alert(1)"><div onclick="alert(2)" onmouseover=alert(3)>x</div><svg onload="alert(4)"></svg>',
+      '<img src="x.png" onerror="alert(1)"><div onclick="alert(2)" onmouseover=alert(3)>x</div><svg ' +
+        'onload="alert(4)"></svg>',
     );
     expect(out).not.toMatch(/on(error|click|mouseover|load)/i);
     expect(out).toContain('<img src="x.png">');
@@ -19,7 +20,9 @@ describe('sanitizeHtml', () => {
 
   it('removes javascript: and data: links, keeps ordinary ones (opening in a new tab)', () => {
     const out = sanitizeHtml(
-      '<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a><a href="data:text/html,<script>alert(1)</script>">c</a><a href="https://mlflow.org">d</a><a href="#/experiments">e</a>',
+      '<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a><a ' +
+        'href="data:text/html,<script>alert(1)</script>">c</a><a href="https://mlflow.org">d</a><a ' +
+        'href="#/experiments">e</a>',
     );
     expect(out).not.toMatch(/javascript:|data:/i);
     expect(out).toContain('<a href="https://mlflow.org" target="_blank" rel="noopener noreferrer">d</a>');
@@ -28,7 +31,9 @@ describe('sanitizeHtml', () => {
 
   it('removes iframes, forms, styles and meta refreshes', () => {
     const out = sanitizeHtml(
-      '<iframe src="https://evil"></iframe><form action="https://evil"><input name="p"></form><style>body{display:none}</style><meta http-equiv="refresh" content="0;url=https://evil"><b style="position:fixed">x</b>',
+      '<iframe src="https://evil"></iframe><form action="https://evil"><input ' +
+        'name="p"></form><style>body{display:none}</style><meta http-equiv="refresh" ' +
+        'content="0;url=https://evil"><b style="position:fixed">x</b>',
     );
     expect(out).toBe('<b>x</b>');
   });
@@ -81,7 +86,8 @@ describe('remote resources', () => {
     const out = sanitizeHtml(
       [
         '<img src="data:image/png;base64,iVBORw0KGgo=" alt="d"><img src="plot.png">',
-        '<video src="https://x.example/v.mp4" poster="https://x.example/p.png"></video><audio><source src="https://x.example/a.mp3"></audio>',
+        '<video src="https://x.example/v.mp4" poster="https://x.example/p.png"></video><audio><source ' +
+          'src="https://x.example/a.mp3"></audio>',
         '<table background="https://x.example/bg.png"><tr><td>1</td></tr></table>',
         '<svg><image href="https://x.example/i.png"></image><use xlink:href="https://x.example/s.svg#a"></use></svg>',
         '<a href="https://mlflow.org" ping="https://x.example/ping">link</a>',
@@ -94,7 +100,8 @@ describe('remote resources', () => {
 
   it('gives no placeholder to markup that imitates one', () => {
     const out = sanitizeHtml(
-      '<button class="remote-image" data-kiroku-remote-src="https://x.example/">x</button><div data-kiroku-remote-src="https://x.example/">y</div>',
+      '<button class="remote-image" data-kiroku-remote-src="https://x.example/">x</button><div ' +
+        'data-kiroku-remote-src="https://x.example/">y</div>',
     );
     expect(out).toBe('x<div>y</div>'); // a forbidden tag's text stays, as text
   });
@@ -103,7 +110,8 @@ describe('remote resources', () => {
 describe('sanitizeSvg', () => {
   it('keeps the drawing and drops scripts, handlers and foreign content', () => {
     const out = sanitizeSvg(
-      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10" onclick="alert(3)"/><foreignObject><p>x</p></foreignObject></svg>',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="10" ' +
+        'height="10" onclick="alert(3)"/><foreignObject><p>x</p></foreignObject></svg>',
     );
     expect(out).toContain('<rect width="10" height="10"');
     expect(out).not.toMatch(/script|onload|onclick|foreignObject|alert/i);

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 const NO_TENSORFLOW =
-  "throw new Error('A web predictor holds no TensorFlow.js: models with an MLP or a tfjs flavor have no web predictor yet.');";
+  "throw new Error('A web predictor holds no TensorFlow.js: models with an MLP or a tfjs flavor have no web " +
+  "predictor yet.');";
 // Predicting never runs the WebAssembly kernels (they speed up fitting, and give way to plain loops
 // where WebAssembly is missing): a predictor leaves their 13 kB of base64 out.
 const NO_WASM_KERNELS = "export const WASM_BASE64 = ''; export const WASM_SHARED_BASE64 = '';";

@@ -56,7 +56,9 @@ async function predictFile(file: File): Promise<void> {
     const columns = Object.fromEntries(table.columns.map((name, j) => [name, table.data[j]!]));
     const predictions = predictionTable(predict(columns), table.rows);
     show(withPredictions(table, predictions));
-    status.textContent = `${table.rows} predictions for ${file.name}${table.rows > SHOWN_ROWS ? ` (the first ${SHOWN_ROWS} shown)` : ''}.`;
+    status.textContent = `${table.rows} predictions for ${file.name}${
+      table.rows > SHOWN_ROWS ? ` (the first ${SHOWN_ROWS} shown)` : ''
+    }.`;
   } catch (e) {
     status.textContent = '';
     error.textContent = e instanceof Error ? e.message : String(e);

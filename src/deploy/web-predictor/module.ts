@@ -17,7 +17,8 @@ export async function webPredictorModel(uri: string, location: ModelLocation): P
       .filter((f) => f !== 'python_function')
       .join(', ');
     throw new KirokuError(
-      `A web predictor holds Kiroku's estimators (flavor ${ESTIMATOR_FLAVOR}); this model's flavor is ${flavors}, which has no web predictor yet. Serve it with \`npx kiroku models serve\` instead.`,
+      `A web predictor holds Kiroku's estimators (flavor ${ESTIMATOR_FLAVOR}); this model's flavor is ${flavors}, ` +
+        `which has no web predictor yet. Serve it with \`npx kiroku models serve\` instead.`,
       'INVALID_PARAMETER_VALUE',
     );
   }
@@ -25,7 +26,8 @@ export async function webPredictorModel(uri: string, location: ModelLocation): P
   const json = await (await location.read(file)).text();
   if (usesTensorFlow(JSON.parse(json))) {
     throw new KirokuError(
-      'This model holds an MLP, which needs TensorFlow.js: it has no web predictor yet. Serve it with `npx kiroku models serve` instead.',
+      'This model holds an MLP, which needs TensorFlow.js: it has no web predictor yet. Serve it with `npx kiroku ' +
+        'models serve` instead.',
       'INVALID_PARAMETER_VALUE',
     );
   }
@@ -50,7 +52,8 @@ function scriptSafeJson(value: unknown): string {
 /** The predictor module's text: `import { predict } from './wine-predictor.mjs'`. */
 export function webPredictorModule(runtime: string, model: WebPredictorModel): string {
   return (
-    `// Web predictor of ${model.uri.replace(/[\r\n\u2028\u2029]/g, ' ')}, made by ${model.createdBy}. Use: import { predict } from './this-file.mjs'; predict(records)\n` +
+    `// Web predictor of ${model.uri.replace(/[\r\n\u2028\u2029]/g, ' ')}, made by ${model.createdBy}. Use: import ` +
+    `{ predict } from './this-file.mjs'; predict(records)\n` +
     `const KIROKU_MODEL = ${scriptSafeJson(model)};\n${runtime}`
   );
 }

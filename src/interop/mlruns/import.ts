@@ -67,7 +67,8 @@ export async function importMlruns(
     entries = unzipSync(zip instanceof Uint8Array ? zip : new Uint8Array(zip));
   } catch (err) {
     throw new TrackingError(
-      `This file is not a readable zip archive (${String(err)}). Export runs with "Export as MLflow" or zip an mlruns/ folder.`,
+      `This file is not a readable zip archive (${String(err)}). Export runs with "Export as MLflow" or zip an ` +
+        `mlruns/ folder.`,
     );
   }
   const report: MlrunsImportReport = {
@@ -146,7 +147,8 @@ export async function importMlruns(
   }
   if (models.size && !options.registry) {
     report.problems.push(
-      `The archive holds ${models.size} registered model${models.size === 1 ? '' : 's'} (mlruns/models/); not imported without a registry.`,
+      `The archive holds ${models.size} registered model${models.size === 1 ? '' : 's'} (mlruns/models/); not ` +
+        `imported without a registry.`,
     );
   } else if (options.registry) {
     const ordered = [...models.values()].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));

@@ -8,7 +8,8 @@ const PROXY_URI = /^mlflow-artifacts:(?:\/\/([^/]*))?(.*)$/;
 
 function unreachable(artifactUri: string): KirokuError {
   return new KirokuError(
-    `The server stores artifacts at '${artifactUri}', which a browser cannot reach. Start it with --serve-artifacts (the default since MLflow 2.0) so artifacts go through mlflow-artifacts.`,
+    `The server stores artifacts at '${artifactUri}', which a browser cannot reach. Start it with ` +
+      `--serve-artifacts (the default since MLflow 2.0) so artifacts go through mlflow-artifacts.`,
     'ARTIFACTS_UNAVAILABLE',
   );
 }
@@ -42,7 +43,8 @@ export function proxyPath(root: string, path: string): string {
   const segments = [...root.split('/'), ...path.split('/')].filter(Boolean);
   if (segments.some((s) => s === '.' || s === '..')) {
     throw new KirokuError(
-      `Invalid path: '${[root, path].filter(Boolean).join('/')}' has a '.' or '..' part, which would leave the server's artifact proxy.`,
+      `Invalid path: '${[root, path].filter(Boolean).join('/')}' has a '.' or '..' part, which would leave the ` +
+        `server's artifact proxy.`,
       'INVALID_PARAMETER_VALUE',
     );
   }

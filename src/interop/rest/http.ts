@@ -82,7 +82,8 @@ function checkInsideApi(baseUrl: string, url: string): void {
     !(target.pathname.startsWith(`${api}mlflow/`) || target.pathname.startsWith(`${api}mlflow-artifacts/`))
   ) {
     throw new KirokuError(
-      `Refused to call ${target.origin}${target.pathname}: it is outside the server's API (${base.origin}${api}mlflow/ and …/mlflow-artifacts/), where its credentials may go.`,
+      `Refused to call ${target.origin}${target.pathname}: it is outside the server's API ` +
+        `(${base.origin}${api}mlflow/ and …/mlflow-artifacts/), where its credentials may go.`,
       'INVALID_PARAMETER_VALUE',
     );
   }

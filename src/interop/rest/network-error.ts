@@ -56,8 +56,10 @@ function pageOrigin(): string | undefined {
 
 function badPort(url: string, target: URL, port: number): NetworkError {
   return new NetworkError(
-    `Port ${port} is blocked by browsers and fetch (it is on the Fetch standard's list of "bad ports", kept for other protocols), ` +
-      `so ${target.origin} cannot be reached from here. Run the MLflow server on another port, e.g. mlflow server --port 5000.`,
+    `Port ${port} is blocked by browsers and fetch (it is on the Fetch standard's list of "bad ports", kept for ` +
+      `other protocols), ` +
+      `so ${target.origin} cannot be reached from here. Run the MLflow server on another port, e.g. mlflow server ` +
+      `--port 5000.`,
     'bad-port',
     url,
   );
@@ -104,7 +106,10 @@ const TLS_UNTRUSTED = new Set([
 
 function tlsHint(code: string, message: string): string | null {
   if (TLS_UNTRUSTED.has(code))
-    return 'Its certificate is not trusted here: use one from a trusted authority, or trust its authority on this machine (NODE_EXTRA_CA_CERTS for Node).';
+    return (
+      'Its certificate is not trusted here: use one from a trusted authority, or trust its authority on this ' +
+      'machine (NODE_EXTRA_CA_CERTS for Node).'
+    );
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'Its certificate is out of date.';
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
     return 'Its certificate is for another host name: use the name it was issued for.';
@@ -134,7 +139,8 @@ export async function networkFailure(
   const hostPort = target.port ? `${target.hostname}:${target.port}` : target.hostname;
   if (timeoutMs !== null) {
     return new NetworkError(
-      `The request to ${url} timed out after ${timeoutMs} ms: the server at ${target.origin} did not answer. Check that it is running and reachable.`,
+      `The request to ${url} timed out after ${timeoutMs} ms: the server at ${target.origin} did not answer. Check ` +
+        `that it is running and reachable.`,
       'timeout',
       url,
     );
@@ -143,14 +149,16 @@ export async function networkFailure(
   const code = cause?.code ?? '';
   if (code === 'ECONNREFUSED') {
     return new NetworkError(
-      `The connection to ${hostPort} was refused: nothing is listening there. Check that the MLflow server is running (mlflow server --port ${portOf(target)}) and that the URL is right.`,
+      `The connection to ${hostPort} was refused: nothing is listening there. Check that the MLflow server is ` +
+        `running (mlflow server --port ${portOf(target)}) and that the URL is right.`,
       'refused',
       url,
     );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return new NetworkError(
-      `The host name '${target.hostname}' could not be found (DNS, ${code}). Check the URL, and the network or VPN it needs.`,
+      `The host name '${target.hostname}' could not be found (DNS, ${code}). Check the URL, and the network or VPN ` +
+        `it needs.`,
       'dns',
       url,
     );
@@ -164,7 +172,8 @@ export async function networkFailure(
     );
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
     return new NetworkError(
-      `The connection to ${hostPort} was closed before the server answered (${code}). A proxy or the server dropped it: try again, and look at the server's log.`,
+      `The connection to ${hostPort} was closed before the server answered (${code}). A proxy or the server ` +
+        `dropped it: try again, and look at the server's log.`,
       'reset',
       url,
     );
@@ -182,22 +191,27 @@ export async function networkFailure(
   const up = await probe().catch(() => false);
   if (up && answeredBefore) {
     return new NetworkError(
-      `The connection to ${hostPort} was lost before the server answered (the browser does not say why); the server answered this page before, so this may pass: try again.`,
+      `The connection to ${hostPort} was lost before the server answered (the browser does not say why); the ` +
+        `server answered this page before, so this may pass: try again.`,
       'reset',
       url,
     );
   }
   if (up) {
     return new NetworkError(
-      `The server at ${target.origin} answered, but does not allow requests from ${page ? `this page (${page})` : 'this page'}: it sends no CORS headers. ` +
-        `MLflow 2.x servers send none: put a proxy in front that adds Access-Control-Allow-Origin${page ? `: ${page}` : ''} (and answers OPTIONS preflights), ` +
+      `The server at ${target.origin} answered, but does not allow requests from ${
+        page ? `this page (${page})` : 'this page'
+      }: it sends no CORS headers. ` +
+        `MLflow 2.x servers send none: put a proxy in front that adds ` +
+        `Access-Control-Allow-Origin${page ? `: ${page}` : ''} (and answers OPTIONS preflights), ` +
         `or start MLflow 3.5 or later with --cors-allowed-origins ${page ?? "<this page's origin>"}.`,
       'cors',
       url,
     );
   }
   return new NetworkError(
-    `Could not connect to ${target.origin}: the server is not running, its name does not resolve, or its certificate is not trusted — the browser does not say which. ` +
+    `Could not connect to ${target.origin}: the server is not running, its name does not resolve, or its ` +
+      `certificate is not trusted — the browser does not say which. ` +
       `Open ${target.origin} in a new tab to see the browser's own error.`,
     'unreachable',
     url,

@@ -63,7 +63,8 @@ export function flavorFor(model: unknown): Flavor {
   for (let i = flavors.length - 1; i >= 0; i--) if (flavors[i]!.canSave(model)) return flavors[i]!;
   const what = (model as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof model;
   throw new KirokuError(
-    `No flavor can save a model of type ${what}. Known flavors: ${flavorNames().join(', ')}. Register one with mlflow.registerFlavor({name, canSave, save, load}).`,
+    `No flavor can save a model of type ${what}. Known flavors: ${flavorNames().join(', ')}. Register one with ` +
+      `mlflow.registerFlavor({name, canSave, save, load}).`,
     'INVALID_PARAMETER_VALUE',
   );
 }

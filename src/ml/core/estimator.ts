@@ -135,7 +135,8 @@ export abstract class Estimator<P extends object = Record<string, unknown>> {
     for (const key of Object.keys(given)) {
       if (!Object.hasOwn(defaults, key)) {
         throw new KirokuError(
-          `Invalid parameter '${key}' for estimator ${nameOf(new.target)}. Valid parameters are: ${Object.keys(defaults).join(', ')}.`,
+          `Invalid parameter '${key}' for estimator ${nameOf(new.target)}. Valid parameters ` +
+            `are: ${Object.keys(defaults).join(', ')}.`,
           'INVALID_PARAMETER_VALUE',
         );
       }
@@ -279,7 +280,8 @@ export abstract class Predictor<P extends object = Record<string, unknown>> exte
     const names = namesOf(m);
     if (fitNames && names?.some((c, j) => c !== fitNames[j])) {
       throw new DataError(
-        `The feature names should match those that were passed during fit: expected [${fitNames.join(', ')}], got [${names.join(', ')}].`,
+        `The feature names should match those that were passed during fit: expected [${fitNames.join(', ')}], got ` +
+          `[${names.join(', ')}].`,
       );
     }
     return m;

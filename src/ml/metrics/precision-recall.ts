@@ -41,7 +41,8 @@ function checkedLabels(t: Label[], p: Label[], options: PrfOptions): { labels: L
     const posLabel = options.posLabel ?? 1;
     if (present.length > 2) {
       throw new DataError(
-        `Target is multiclass but average='binary'. Please choose another average setting, one of [null, 'micro', 'macro', 'weighted'].`,
+        `Target is multiclass but average='binary'. Please choose another average setting, one of [null, 'micro', ` +
+          `'macro', 'weighted'].`,
       );
     }
     if (!present.includes(posLabel) && present.length >= 2) {
@@ -62,7 +63,9 @@ function divide(num: number[], den: number[], what: string, zeroDivision: PrfOpt
       if (!warned)
         warn(
           'UndefinedMetricWarning',
-          `${what} is ill-defined and being set to 0.0 in labels with no ${what === 'Precision' ? 'predicted' : 'true'} samples. Use \`zero_division\` parameter to control this behavior.`,
+          `${what} is ill-defined and being set to 0.0 in labels with ` +
+            `no ${what === 'Precision' ? 'predicted' : 'true'} samples. Use \`zero_division\` parameter to control ` +
+            `this behavior.`,
         );
       warned = true;
       return 0;

@@ -41,7 +41,8 @@ export function logLoss(yTrue: VectorInput, yProb: ScoreInput, options: LogLossO
     throw new DataError(
       options.labels
         ? `The labels array needs to contain at least two labels for log_loss, got ${JSON.stringify(classes)}.`
-        : `y_true contains only one label (${JSON.stringify(classes[0])}). Please provide the true labels explicitly through the labels argument.`,
+        : `y_true contains only one label (${JSON.stringify(classes[0])}). Please provide the true labels ` +
+            `explicitly through the labels argument.`,
     );
   }
   let cols = scoreColumns(yProb);
@@ -55,8 +56,11 @@ export function logLoss(yTrue: VectorInput, yProb: ScoreInput, options: LogLossO
   if (cols.length !== classes.length) {
     throw new DataError(
       options.labels
-        ? `The number of classes in labels is different from that in y_pred. Classes found in labels: ${JSON.stringify(classes)}.`
-        : `y_true and y_pred contain different number of classes ${classes.length}, ${cols.length}. Please provide the true labels explicitly through the labels argument. Classes found in y_true: ${JSON.stringify(classes)}.`,
+        ? `The number of classes in labels is different from that in y_pred. Classes found in ` +
+            `labels: ${JSON.stringify(classes)}.`
+        : `y_true and y_pred contain different number of classes ${classes.length}, ${cols.length}. Please provide ` +
+            `the true labels explicitly through the labels argument. Classes found in ` +
+            `y_true: ${JSON.stringify(classes)}.`,
     );
   }
   const index = labelIndex(classes);

@@ -276,7 +276,8 @@ export class GridSearch extends Estimator<GridSearchParams> {
     const best = this.bestEstimator_ as unknown as Record<string, (...a: unknown[]) => unknown> | null;
     if (!best)
       throw new KirokuError(
-        `This GridSearch instance was initialized with refit=false. ${method} is available only after refitting on the best parameters.`,
+        `This GridSearch instance was initialized with refit=false. ${method} is available only after refitting on ` +
+          `the best parameters.`,
         'INVALID_STATE',
       );
     if (typeof best[method] !== 'function')

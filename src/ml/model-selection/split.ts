@@ -55,7 +55,8 @@ export function splitSizes(n: number, testSize?: number, trainSize?: number): { 
     const ok = Number.isInteger(v) && v >= 1 ? v < n : v > 0 && v < 1;
     if (!ok)
       throw new KirokuError(
-        `${name}=${v} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range.`,
+        `${name}=${v} should be either positive and smaller than the number of samples ${n} or a float in the (0, ` +
+          `1) range.`,
         'INVALID_PARAMETER_VALUE',
       );
   };
@@ -68,12 +69,14 @@ export function splitSizes(n: number, testSize?: number, trainSize?: number): { 
   if (nTest === undefined) nTest = n - nTrain;
   if (nTrain + nTest > n)
     throw new KirokuError(
-      `The sum of train_size and test_size = ${nTrain + nTest}, should be smaller than the number of samples ${n}. Reduce test_size and/or train_size.`,
+      `The sum of train_size and test_size = ${nTrain + nTest}, should be smaller than the number of samples ${n}. ` +
+        `Reduce test_size and/or train_size.`,
       'INVALID_PARAMETER_VALUE',
     );
   if (nTrain === 0)
     throw new KirokuError(
-      `With n_samples=${n}, test_size=${testSize} and train_size=${trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters.`,
+      `With n_samples=${n}, test_size=${testSize} and train_size=${trainSize}, the resulting train set will be ` +
+        `empty. Adjust any of the aforementioned parameters.`,
       'INVALID_PARAMETER_VALUE',
     );
   return { nTrain, nTest };
@@ -137,7 +140,8 @@ export function trainTestIndices(
   if (codes.length !== n) throw new DataError(`stratify has ${codes.length} labels for ${n} samples.`);
   if (Math.min(...counts) < 2) {
     throw new DataError(
-      'The least populated class in y has only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.',
+      'The least populated class in y has only 1 member, which is too few. The minimum number of groups for any ' +
+        'class cannot be less than 2.',
     );
   }
   if (nTrain < counts.length)
@@ -230,13 +234,15 @@ export type KFoldParams = { nSplits?: number; shuffle?: boolean; randomState?: n
 function checkKFoldParams(nSplits: number, shuffle: boolean, randomState: number | undefined): void {
   if (!Number.isInteger(nSplits) || nSplits < 2) {
     throw new KirokuError(
-      `k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits=${nSplits}.`,
+      `k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got ` +
+        `n_splits=${nSplits}.`,
       'INVALID_PARAMETER_VALUE',
     );
   }
   if (!shuffle && randomState !== undefined) {
     throw new KirokuError(
-      'Setting a random_state has no effect since shuffle is False. You should leave random_state to its default (None), or set shuffle=True.',
+      'Setting a random_state has no effect since shuffle is False. You should leave random_state to its default ' +
+        '(None), or set shuffle=True.',
       'INVALID_PARAMETER_VALUE',
     );
   }

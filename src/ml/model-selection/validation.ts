@@ -96,7 +96,8 @@ export async function fitAndScore(
     if (errorScore === 'raise') throw err;
     warn(
       'UserWarning',
-      `Estimator fit failed. The score on this train-test partition for these parameters will be set to ${errorScore}. Details: ${(err as Error).message}`,
+      `Estimator fit failed. The score on this train-test partition for these parameters will be set ` +
+        `to ${errorScore}. Details: ${(err as Error).message}`,
     );
     release(est);
     const failed = { testScore: errorScore, fitTime: (performance.now() - t0) / 1000, scoreTime: 0, estimator: est };

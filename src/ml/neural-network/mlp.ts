@@ -111,7 +111,8 @@ export class MLPClassifier extends MLPMixin(Classifier<MLPParams>) {
     const k = this.classes_.length;
     if (k < 2) {
       throw new DataError(
-        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(this.classes_[0])}`,
+        `This solver needs samples of at least 2 classes in the data, but the data contains only one ` +
+          `class: ${JSON.stringify(this.classes_[0])}`,
       );
     }
     const codes = this.encodeY(labels);

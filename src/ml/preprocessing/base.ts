@@ -102,7 +102,8 @@ export abstract class Transformer<P extends object = Record<string, unknown>> ex
     const t = toTable(X);
     if (t.columns.length !== this.nFeaturesIn_) {
       throw new DataError(
-        `X has ${t.columns.length} features, but ${this.estimatorName} is expecting ${this.nFeaturesIn_} features as input.`,
+        `X has ${t.columns.length} features, but ${this.estimatorName} is expecting ${this.nFeaturesIn_} features ` +
+          `as input.`,
       );
     }
     const fitNames = this.featureNamesIn_;

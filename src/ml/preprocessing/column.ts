@@ -125,7 +125,8 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams> {
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) {
       throw new DataError(
-        `Output feature names are not unique ('${dup}'); set verboseFeatureNamesOut: true to prefix them with the transformer name.`,
+        `Output feature names are not unique ('${dup}'); set verboseFeatureNamesOut: true to prefix them with the ` +
+          `transformer name.`,
       );
     }
     return names;

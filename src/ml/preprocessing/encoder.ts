@@ -41,7 +41,8 @@ function sortedCategories(values: ArrayLike<unknown>, column: string): Category[
   const types = new Set(cats.map((c) => typeof c));
   if (types.size > 1) {
     throw new DataError(
-      `Encoders require their input to be uniformly strings or numbers. Column '${column}' mixes ${[...types].join(' and ')}.`,
+      `Encoders require their input to be uniformly strings or numbers. Column '${column}' ` +
+        `mixes ${[...types].join(' and ')}.`,
     );
   }
   cats.sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
@@ -73,7 +74,8 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     } else {
       if (categories.length !== t.columns.length) {
         throw new KirokuError(
-          `Shape mismatch: if categories is an array, it has to be of shape (n_features,); got ${categories.length} lists for ${t.columns.length} features.`,
+          `Shape mismatch: if categories is an array, it has to be of shape (n_features,); ` +
+            `got ${categories.length} lists for ${t.columns.length} features.`,
           'INVALID_PARAMETER_VALUE',
         );
       }

@@ -82,7 +82,8 @@ export class SimpleImputer extends Transformer<SimpleImputerParams> {
         if (fillValue === null) return numeric ? 0 : 'missing_value';
         if (numeric && vals.length && typeof fillValue === 'string') {
           throw new DataError(
-            `'fill_value'=${fillValue} is invalid. Expected a numerical value when imputing numerical data (column '${name}').`,
+            `'fill_value'=${fillValue} is invalid. Expected a numerical value when imputing numerical data (column ` +
+              `'${name}').`,
           );
         }
         return fillValue;

@@ -46,7 +46,9 @@ export class Control<T = unknown> {
 
   /** `[slider alpha = 0.1]`: what a cell's text output shows for the control. */
   toString(): string {
-    return `[${this.kind} ${this.spec.label}${this.kind === 'button' ? `: ${String(this.current)} clicks` : ` = ${JSON.stringify(this.value)}`}]`;
+    return `[${this.kind} ${this.spec.label}${
+      this.kind === 'button' ? `: ${String(this.current)} clicks` : ` = ${JSON.stringify(this.value)}`
+    }]`;
   }
 
   /** @internal Sets the value from the page's control; returns the value kept, or throws saying why not. */
@@ -109,7 +111,8 @@ export class ControlRegistry {
         const o = record('ui.select', options);
         if (!Array.isArray(o.options) || o.options.length === 0)
           throw new TypeError(
-            'ui.select: options must be a non-empty array (of strings, numbers or booleans, or { label, value } objects).',
+            'ui.select: options must be a non-empty array (of strings, numbers or booleans, or { label, value } ' +
+              'objects).',
           );
         if (o.options.length > OPTIONS_MAX)
           throw new RangeError(`ui.select: at most ${OPTIONS_MAX} options (got ${o.options.length}).`);
@@ -122,7 +125,8 @@ export class ControlRegistry {
               : { label: opt, value: opt };
           if (!isOption(pair.value))
             throw new TypeError(
-              `ui.select: option ${i} must be a string, number or boolean (or { label, value } with one), not ${describe(pair.value)}.`,
+              `ui.select: option ${i} must be a string, number or boolean (or { label, value } with one), ` +
+                `not ${describe(pair.value)}.`,
             );
           choices.push(pair.value);
           labels.push(String(pair.label ?? pair.value).slice(0, LABEL_MAX));

@@ -157,7 +157,8 @@ class Parser {
     const open = this.next();
     if (open.kind !== '(') {
       throw syntaxError(
-        `${COMPARISON}. Expected a list of quoted strings such as ('a', 'b') after ${comparator}, found ${describe(open)}`,
+        `${COMPARISON}. Expected a list of quoted strings such as ('a', 'b') after ${comparator}, ` +
+          `found ${describe(open)}`,
         open.start,
       );
     }

@@ -90,7 +90,9 @@ function CellBody({
     <div
       ref={el}
       id={`cell-${cell.id}`}
-      class={`cell cell-${cell.type}${selected ? ' selected' : ''}${editing ? ' editing' : ''}${highlighted ? ' highlighted' : ''}${run ? ` ${run}` : ''}`}
+      class={`cell cell-${cell.type}${selected ? ' selected' : ''}${editing ? ' editing' : ''}${
+        highlighted ? ' highlighted' : ''
+      }${run ? ` ${run}` : ''}`}
       role="group"
       aria-label={t('cell.label', { name, kind, state: p.label ? t('cell.state', { label: p.label }) : '' })}
       aria-current={selected ? 'true' : undefined}

@@ -67,7 +67,9 @@ export async function buildSite(
   entries[PUBLISHED_PATH] = strToU8(JSON.stringify(site));
   for (const [i, f] of files.entries()) entries[site.files[i]!.path] = [f.bytes, { level: 6 }];
   entries['README.txt'] = strToU8(
-    `${doc.name} — published with Kiroku.\n\nServe this folder from any static web server (for example \`npx http-server\` or \`python3 -m http.server\`) at the root of its host,\nand open it: the notebook opens ready to run; runs are recorded in each visitor's browser.\n`,
+    `${doc.name} — published with Kiroku.\n\nServe this folder from any static web server (for example \`npx ` +
+      `http-server\` or \`python3 -m http.server\`) at the root of its host,\nand open it: the notebook opens ` +
+      `ready to run; runs are recorded in each visitor's browser.\n`,
   );
   return new Promise((resolve, reject) =>
     zip(entries, { level: 6 }, (err, data) => (err ? reject(err) : resolve(data))),

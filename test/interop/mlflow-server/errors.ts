@@ -60,7 +60,8 @@ const API_DOCS = ' See the API docs for more information about request parameter
 export const missingParam = (name: string) => invalid(`Missing value for required parameter '${name}'.${API_DOCS}`);
 export const badParam = (name: string, value: unknown) =>
   invalid(
-    `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied:  Hint: Value was of type '${pythonType(value)}'.${API_DOCS}`,
+    `Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied:  Hint: Value was of type ` +
+      `'${pythonType(value)}'.${API_DOCS}`,
   );
 
 /** The Python type name MLflow's hint shows for a JSON value. */

@@ -46,7 +46,8 @@ function checkAlias(alias: string) {
     );
   if (alias.length > 255)
     throw invalid(
-      `Registered model alias name '${alias.slice(0, 250)}' had length ${alias.length}, which exceeded length limit of 255`,
+      `Registered model alias name '${alias.slice(0, 250)}' had length ${alias.length}, which exceeded length ` +
+        `limit of 255`,
     );
   if (alias.toLowerCase() === 'latest') throw invalid("'latest' alias name (case insensitive) is reserved.");
   if (/^[vV]\d+$/.test(alias)) throw invalid(`Version alias name '${alias}' is reserved.`);

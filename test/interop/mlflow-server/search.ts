@@ -43,7 +43,8 @@ function identifier<T>(
   const type = spec.types[(prefix ?? '').toLowerCase()];
   if (!type) {
     throw invalid(
-      `Invalid entity type '${prefix ?? rawKey}'. Valid values are ${JSON.stringify(Object.keys(spec.types).filter(Boolean))}`,
+      `Invalid entity type '${prefix ?? rawKey}'. Valid values ` +
+        `are ${JSON.stringify(Object.keys(spec.types).filter(Boolean))}`,
     );
   }
   const key = unquote(rawKey);

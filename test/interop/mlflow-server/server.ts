@@ -205,7 +205,8 @@ export async function startMlflowTestServer(options: MlflowTestServerOptions = {
     if (!authorized(authorization, options.auth)) {
       res.writeHead(401, { 'Content-Type': 'text/plain', 'WWW-Authenticate': 'Basic realm="mlflow"', ...cors });
       return res.end(
-        'You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.',
+        'You are not authenticated. Please see ' +
+          'https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.',
       );
     }
     if (injectedFailure(call, res)) return;

@@ -109,13 +109,15 @@ function checkName(kind: 'metric' | 'parameter' | 'tag', name: string | undefine
     throw invalid(`${kind[0]!.toUpperCase()}${kind.slice(1)} name cannot be None. A key name must be provided.`);
   if (!NAME_CHARS.test(name)) {
     throw invalid(
-      `Invalid ${kind} name: '${name}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`,
+      `Invalid ${kind} name: '${name}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods ` +
+        `(.), spaces ( ), and slashes (/).`,
     );
   }
   const norm = normpath(name);
   if (norm !== name || norm === '.' || norm.startsWith('..') || norm.startsWith('/')) {
     throw invalid(
-      `Invalid ${kind} name: '${name}'. Names may be treated as files in certain cases, and must not resolve to other names ` +
+      `Invalid ${kind} name: '${name}'. Names may be treated as files in certain cases, and must not resolve to ` +
+        `other names ` +
         `when treated as such. This name would resolve to '${norm}'`,
     );
   }
@@ -142,17 +144,20 @@ function parseMetric(m: unknown): MetricPoint {
   const step = int(x.step);
   if (value === undefined) {
     throw invalid(
-      `Got invalid value ${pyRepr(x.value)} for metric '${key}' (timestamp=${timestamp}). Please specify value as a valid double (64-bit floating point)`,
+      `Got invalid value ${pyRepr(x.value)} for metric '${key}' (timestamp=${timestamp}). Please specify value as ` +
+        `a valid double (64-bit floating point)`,
     );
   }
   if (!Number.isInteger(timestamp) || timestamp < 0) {
     throw invalid(
-      `Got invalid timestamp ${pyRepr(x.timestamp)} for metric '${key}' (value=${value}). Timestamp must be a nonnegative long (64-bit integer) `,
+      `Got invalid timestamp ${pyRepr(x.timestamp)} for metric '${key}' (value=${value}). Timestamp must be a ` +
+        `nonnegative long (64-bit integer) `,
     );
   }
   if (!Number.isInteger(step))
     throw invalid(
-      `Got invalid step ${pyRepr(x.step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit integer).`,
+      `Got invalid step ${pyRepr(x.step)} for metric '${key}' (value=${value}). Step must be a valid long (64-bit ` +
+        `integer).`,
     );
   return { key, value: sqlDouble(value), timestamp, step };
 }
@@ -400,7 +405,8 @@ export const LOG_BATCH_LIMITS = { metrics: 1000, params: 100, tags: 100, total: 
 function checkBatchLimit(what: string, limit: number, n: number) {
   if (n <= limit) return;
   throw invalid(
-    `A batch logging request can contain at most ${limit} ${what}. Got ${n} ${what}. Please split up ${what} across multiple requests and try again.`,
+    `A batch logging request can contain at most ${limit} ${what}. Got ${n} ${what}. Please split up ${what} ` +
+      `across multiple requests and try again.`,
   );
 }
 
@@ -415,7 +421,8 @@ function checkParams(r: RunState, params: Array<{ key: string; value: string }>)
 const logBatch: Handler = ({ input, raw }, s) => {
   if (raw.length > LOG_BATCH_LIMITS.bytes) {
     throw invalid(
-      `Batched logging API requests must be at most ${LOG_BATCH_LIMITS.bytes} bytes, got a request of size ${raw.length}.`,
+      `Batched logging API requests must be at most ${LOG_BATCH_LIMITS.bytes} bytes, got a request of ` +
+        `size ${raw.length}.`,
     );
   }
   const runId = runIdOf(input);

@@ -13,7 +13,8 @@ function errorOf(run: () => unknown): SearchSyntaxError {
 }
 
 const ATTRIBUTE_KEYS =
-  'run_id, run_name, status, start_time, end_time, artifact_uri, user_id, created, Created, run name, Run name, Run Name';
+  'run_id, run_name, status, start_time, end_time, artifact_uri, user_id, created, Created, run name, Run name, ' +
+  'Run Name';
 const STRING_COMPARATORS = '=, !=, LIKE, ILIKE, IN, NOT IN';
 const NUMERIC_COMPARATORS = '=, !=, <, <=, >, >=';
 const LIST = 'While parsing a list in the query, expected a non-empty list of string values, but got';
@@ -36,7 +37,8 @@ const CASES: [string, string, number][] = [
   ["datasets.size = 'x'", "Invalid dataset key 'size' specified. Valid keys are 'name, digest, context'", 9],
   [
     'metrics. > 1',
-    "Invalid identifier 'metrics.'. Columns should be specified as 'attribute.<key>', 'metric.<key>', 'tag.<key>', 'dataset.<key>', or 'param.<key>'",
+    "Invalid identifier 'metrics.'. Columns should be specified as 'attribute.<key>', 'metric.<key>', 'tag.<key>', " +
+      "'dataset.<key>', or 'param.<key>'",
     0,
   ],
   // missing comparator or value

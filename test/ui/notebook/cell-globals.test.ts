@@ -67,7 +67,8 @@ describe('cell globals', { timeout: 60_000 }, () => {
       'const [XTrain, XTest, yTrain, yTest] = trainTestSplit([[1], [2], [3], [4]], [1, 2, 3, 4], { testSize: 0.5 });',
       'const model: ElasticNet = new ElasticNet({ alpha: 0.02, l1Ratio: 0.5 }).fit(XTrain, yTrain);',
       "const pipe = new Pipeline([['scale', new StandardScaler()], ['enet', model]]);",
-      'const scores = [r2Score(yTest, model.predict(XTest)), meanSquaredError(yTest, (await pipe.fit(XTrain, yTrain)).predict(XTest))];',
+      'const scores = [r2Score(yTest, model.predict(XTest)), meanSquaredError(yTest, (await pipe.fit(XTrain, ' +
+        'yTrain)).predict(XTest))];',
       "const stats = describe(await loadSample('cars')).map((c) => (c.kind === 'numeric' ? c.mean : c.top));",
     ].join('\n');
     expect(diagnostics({ ...GLOBALS, '/cell.ts': cell })).toEqual([]);

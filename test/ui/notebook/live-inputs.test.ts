@@ -171,7 +171,8 @@ describe('live inputs', () => {
 
   it('an error in a rerun stops the rest, as Run all does, and says nothing about the control', async () => {
     const { controller, cell, sent, ids } = setup(
-      "if (alpha.value > 0.7) throw new Error('too strong');\nconst model = { getParams: () => ({ alpha: alpha.value }) };",
+      "if (alpha.value > 0.7) throw new Error('too strong');\nconst model = { getParams: () => ({ alpha: " +
+        'alpha.value }) };',
     );
     await until(controller, () => controller.snapshot.kernel.state === 'idle');
     controller.runAll();

@@ -32,7 +32,8 @@ describe('OutputArea', () => {
     const shown = [...root.querySelectorAll('.output')].map((o) => o.textContent);
     expect(shown).toEqual([
       'before\n',
-      "Part of this output cannot be shown: application/vnd.kiroku.table+json is not a table: 'columns' is missing.a frame",
+      "Part of this output cannot be shown: application/vnd.kiroku.table+json is not a table: 'columns' is " +
+        'missing.a frame',
       "Part of this output cannot be shown: application/vnd.kiroku.table+json is not a table: 'columns' is missing.",
       "Part of this output cannot be shown: application/vnd.kiroku.run+json is not a run link: 'runName' is missing.",
       'after\n',

@@ -2,7 +2,8 @@
 export const models = {
   'models.title': 'Models',
   'models.intro':
-    "Models registered from runs, with their versions and aliases. Register one from a run's model folder (Artifacts › MLmodel › Register model) or with {code}.",
+    "Models registered from runs, with their versions and aliases. Register one from a run's model folder " +
+    '(Artifacts › MLmodel › Register model) or with {code}.',
   'models.find': 'Find a model',
   'models.loading': 'Loading models…',
   'models.readFailed': 'Could not read the registry: {error}',

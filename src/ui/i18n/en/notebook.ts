@@ -102,9 +102,11 @@ export const notebook = {
   'share.byLink': 'By link',
   'share.publish': 'As a static site',
   'share.publishExplain':
-    "A zip of the app with this notebook and the Files, to unzip at the root of any static web host: it opens with the notebook ready to run, and runs are recorded in each visitor's browser.",
+    'A zip of the app with this notebook and the Files, to unzip at the root of any static web host: it opens with ' +
+    "the notebook ready to run, and runs are recorded in each visitor's browser.",
   'share.explain':
-    'The link carries the notebook itself; nothing is uploaded. Whoever opens it sees the notebook read-only, and runs nothing until they open a copy.',
+    'The link carries the notebook itself; nothing is uploaded. Whoever opens it sees the notebook read-only, and ' +
+    'runs nothing until they open a copy.',
   'share.outputs': 'Include outputs',
   'share.link': 'Link',
   'share.copy': 'Copy link',
@@ -120,16 +122,20 @@ export const notebook = {
   'publish.done': 'Published as {name}: unzip it onto a static web host and open it.',
   'publish.failed': 'Could not publish: {error}',
   'data.cars':
-    'Fuel economy of 406 cars from 1970–1982 with engine and body measurements; predict miles per gallon. Eight rows have no MPG and six no horsepower: drop or impute them before fitting.',
+    'Fuel economy of 406 cars from 1970–1982 with engine and body measurements; predict miles per gallon. Eight ' +
+    'rows have no MPG and six no horsepower: drop or impute them before fitting.',
   'data.penguins':
-    'Bill, flipper and body-mass measurements of 344 penguins on three islands; classify the species (Adelie, Chinstrap, Gentoo). A few rows have missing measurements or sex.',
+    'Bill, flipper and body-mass measurements of 344 penguins on three islands; classify the species (Adelie, ' +
+    'Chinstrap, Gentoo). A few rows have missing measurements or sex.',
   'data.seattle-weather':
-    'Daily precipitation, temperatures and wind in Seattle 2012–2015; classify the weather (rain, sun, fog, drizzle, snow).',
+    'Daily precipitation, temperatures and wind in Seattle 2012–2015; classify the weather (rain, sun, fog, ' +
+    'drizzle, snow).',
   'shared.opening': 'Opening the shared notebook…',
   'shared.fetching': 'Fetching {url}…',
   'shared.cannotOpen': 'Could not open the notebook',
   'shared.readOnly':
-    'Read-only: this notebook came from a link, and nothing in it has run in this browser. Open a copy to edit and run it; runs it logs stay in your browser.',
+    'Read-only: this notebook came from a link, and nothing in it has run in this browser. Open a copy to edit and ' +
+    'run it; runs it logs stay in your browser.',
   'shared.openCopy': 'Open a copy',
   'shared.emptyMarkdown': 'Empty markdown cell.',
   'shared.copyFailed': 'Could not store the copy: {error}',

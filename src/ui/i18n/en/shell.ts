@@ -48,6 +48,7 @@ export const shell = {
     'This app has no list of its files (its service worker is not the one Kiroku builds), so it cannot copy itself.',
   'pub.noHead': "The app's index.html has no <head>: it cannot be published.",
   'pub.devServer':
-    'Publishing copies the built app, which this page is not (the development server has no service worker): run {build} and {preview}, then publish from there.',
+    'Publishing copies the built app, which this page is not (the development server has no service worker): run ' +
+    '{build} and {preview}, then publish from there.',
   'pub.fileFailed': "Could not read the app's file {path} ({status}): reload the page and publish again.",
 };
