@@ -9,7 +9,9 @@ import { autolog, nameDataset, type AutologOptions } from './autolog/index';
 import './interop/rest/schemes'; // http(s):// tracking URIs: an MLflow tracking server
 
 export interface Mlflow extends FluentApi, ModelApi {
-  /** Record every later fit as a run: params, training metrics, the model with signature and input example, the dataset. */
+  /**
+   * Record every later fit as a run: params, training metrics, the model with signature and input example, the dataset.
+   */
   autolog(options?: AutologOptions): void;
   /** Name the data you predict on, for post-training metric keys: `mean_squared_error_test`. */
   nameDataset: typeof nameDataset;

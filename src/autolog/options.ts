@@ -17,7 +17,9 @@ export interface AutologOptions {
   exclusive?: boolean;
   /** Say nothing on the console (default false). */
   silent?: boolean;
-  /** GridSearch: how many of the best candidates become child runs (MLflow's max_tuning_runs, default 5; null for all). */
+  /**
+   * GridSearch: how many of the best candidates become child runs (MLflow's max_tuning_runs, default 5; null for all).
+   */
   maxTuningRuns?: number | null;
 }
 

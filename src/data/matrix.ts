@@ -25,7 +25,10 @@ export function defaultNames(cols: number): string[] {
   return Array.from({ length: cols }, (_, j) => `x${j}`);
 }
 
-/** Whether names are only defaults: `x0`, `x1`, … (rows, a bare Matrix) or `0`, `1`, … (a header-less CSV, a danfojs frame built without names), as pandas' integer labels carry no feature names for scikit-learn. */
+/**
+ * Whether names are only defaults: `x0`, `x1`, … (rows, a bare Matrix) or `0`, `1`, … (a header-less CSV, a danfojs
+ * frame built without names), as pandas' integer labels carry no feature names for scikit-learn.
+ */
 export function areDefaultNames(names: readonly string[]): boolean {
   return names.every((c, j) => c === `x${j}` || c === String(j));
 }

@@ -199,7 +199,10 @@ export async function inputFromCsv(text: string): Promise<ModelInput> {
   return { data: namedRows([...table.columns], table.values) };
 }
 
-/** What PyFuncModel.predict takes (toTable): named rows as an object of columns (pandas' DataFrame(dict)), plain rows as they are. */
+/**
+ * What PyFuncModel.predict takes (toTable): named rows as an object of columns (pandas' DataFrame(dict)), plain rows as
+ * they are.
+ */
 export function predictInput(data: ModelInput['data']): unknown {
   if (!isNamedRows(data)) return data;
   const columns: Record<string, unknown[]> = {};

@@ -63,7 +63,10 @@ export function runLocation(tracking: TrackingClient, runId: string, artifactPat
   };
 }
 
-/** `runs:/…` as is; `models:/name/3`, `models:/name@alias`, `models:/name/latest` through the registry, then their source. */
+/**
+ * `runs:/…` as is; `models:/name/3`, `models:/name@alias`, `models:/name/latest` through the registry, then their
+ * source.
+ */
 export async function locateModel(
   uri: string,
   tracking: TrackingClient,

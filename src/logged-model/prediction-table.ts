@@ -54,7 +54,9 @@ export function predictionTable(output: unknown, rows: number): Table {
   );
 }
 
-/** The inputs with the prediction columns on the right; a name the inputs use already gets `.1`, `.2`, … as pandas does. */
+/**
+ * The inputs with the prediction columns on the right; a name the inputs use already gets `.1`, `.2`, … as pandas does.
+ */
 export function withPredictions(inputs: Table, predictions: Table): Table {
   const names = uniqueNames([...inputs.columns, ...predictions.columns]).slice(inputs.columns.length);
   return inputs.withColumns(predictions.columns.map((_, j) => ({ ...predictions.spec(j), name: names[j]! })));

@@ -62,7 +62,9 @@ export async function loadModel(uri: string, tracking: TrackingClient, registry:
   return loadModelAt(uri, await locateModel(uri, tracking, registry));
 }
 
-/** A model whose folder is already located (a run's artifacts, a folder on disk, a zip): read MLmodel, load its flavor. */
+/**
+ * A model whose folder is already located (a run's artifacts, a folder on disk, a zip): read MLmodel, load its flavor.
+ */
 export async function loadModelAt(uri: string, location: ModelLocation): Promise<PyFuncModel> {
   const doc = await readMLmodelAt(location);
   const pyfunc = doc.flavors[PYFUNC] as { flavor?: string } | undefined;

@@ -74,7 +74,9 @@ export class RegistryClient {
     this.changed(name);
   }
 
-  /** A new version from a logged model's URI; the registered model is created when missing (MLflow's `register_model`). */
+  /**
+   * A new version from a logged model's URI; the registered model is created when missing (MLflow's `register_model`).
+   */
   async createModelVersion(
     name: string,
     source: string,

@@ -129,7 +129,10 @@ export interface InterruptRequest {
 /** The first message to a new worker. Execute requests may follow at once: the kernel queues them. */
 export interface InitRequest {
   type: 'init';
-  /** Int32Array(1) over a SharedArrayBuffer: the page stores an execution's `seq` to interrupt it (absent when not isolated). */
+  /**
+   * Int32Array(1) over a SharedArrayBuffer: the page stores an execution's `seq` to interrupt it (absent when not
+   * isolated).
+   */
   interruptBuffer?: SharedArrayBuffer;
   /** Where runs go (the page's `mlflow.getTrackingUri()`): the worker's `mlflow` is set to it. */
   trackingUri: string;
@@ -145,7 +148,10 @@ export interface InitRequest {
   lifeline?: string;
 }
 
-/** Tab completion and hover are Monaco's (TypeScript service); the kernel answers for live values: the names declared by earlier cells, to feed the editor's IntelliSense. */
+/**
+ * Tab completion and hover are Monaco's (TypeScript service); the kernel answers for live values: the names declared by
+ * earlier cells, to feed the editor's IntelliSense.
+ */
 export interface InspectRequest {
   type: 'inspect_request';
   requestId: string;
@@ -180,7 +186,10 @@ export interface StatusMessage {
   state: KernelState;
   /** The TensorFlow.js backend in use and how it runs, once known ("webgl", "wasm (SIMD, 2 threads)", "cpu"). */
   backend?: string;
-  /** What the user should know about the kernel until the next cell runs (the host restarted it because its worker ended). */
+  /**
+   * What the user should know about the kernel until the next cell runs (the host restarted it because its worker
+   * ended).
+   */
   notice?: string;
 }
 
@@ -241,7 +250,9 @@ export interface InspectReply {
   names: Array<{ name: string; kind: string; type?: string }>;
 }
 
-/** The answer to a control_change: the value kept (in range, on the slider's steps) and the cells to rerun, or why not. */
+/**
+ * The answer to a control_change: the value kept (in range, on the slider's steps) and the cells to rerun, or why not.
+ */
 export interface ControlChangeReply {
   type: 'control_reply';
   requestId: string;
@@ -249,7 +260,10 @@ export interface ControlChangeReply {
   /** Absent when the change was refused (`error`). */
   value?: ControlValue;
   cellIds: string[];
-  /** The control is unknown to this kernel (drawn from a saved notebook, or from before a restart), or the value was refused. */
+  /**
+   * The control is unknown to this kernel (drawn from a saved notebook, or from before a restart), or the value was
+   * refused.
+   */
   error?: string;
 }
 

@@ -56,7 +56,10 @@ export interface KirokuDB extends DBSchema {
   artifactData: { key: [string, string]; value: ArtifactData };
   /** Version 3: artifact bytes in chunks of at most CHUNK_BYTES. */
   artifactChunks: { key: [string, number]; value: ChunkRecord };
-  /** Version 3: a little space held back, given up so that a run can still be ended or deleted on a full disk (storage/reserve.ts). */
+  /**
+   * Version 3: a little space held back, given up so that a run can still be ended or deleted on a full disk
+   * (storage/reserve.ts).
+   */
   reserve: { key: string; value: { key: string; bytes: ArrayBuffer } };
   registeredModels: { key: string; value: RegisteredModel };
   /** `aliases` is not stored on versions: it is derived from the registered model's aliases. */

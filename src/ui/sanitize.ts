@@ -1,6 +1,6 @@
 // Everything a notebook shows as HTML — rendered markdown, `text/html` outputs, HTML from an imported
-// .ipynb, run and model descriptions — passes through DOMPurify first. A notebook file is untrusted input: it may come from anyone,
-// and the page it renders into holds every run, model and file of the user.
+// .ipynb, run and model descriptions — passes through DOMPurify first. A notebook file is untrusted input: it may come
+// from anyone, and the page it renders into holds every run, model and file of the user.
 import DOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
 import { t } from './i18n/t';

@@ -14,7 +14,10 @@ export function currentServer(): string | null {
   return isServerUri(uri) ? uri : null;
 }
 
-/** At start, before the first view (main.ts loads this module only then): point the page at the saved server. Returns a problem to show, if any. */
+/**
+ * At start, before the first view (main.ts loads this module only then): point the page at the saved server. Returns a
+ * problem to show, if any.
+ */
 export async function applySavedServer(token?: string): Promise<string | null> {
   const saved = savedServer();
   if (!saved) return null;

@@ -1,8 +1,8 @@
 // Out of space, fixed as the message says (issue 15, item 9), on a real full disk: Chromium runs with
 // its profile on a 64 MB tmpfs (CDP's quota override does nothing in this Chromium), filled until even
 // a 64-byte write is refused. Then deleting a run and ending one still work (the reserve), a reload
-// finds no run left RUNNING, an artifact is deleted from its run's page, "Permanently delete deleted runs" frees the space, and logging works
-// again — and the run stored before it all is unchanged.
+// finds no run left RUNNING, an artifact is deleted from its run's page, "Permanently delete deleted runs" frees the
+// space, and logging works again — and the run stored before it all is unchanged.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // The whole app against a team's MLflow tracking server (Settings → Tracking server), in Chromium, with
-// a local server that follows MLflow's REST API (behind a proxy that allows this page, CORS) and requires a token: a wrong token is refused before
-// anything switches; with the right one the Experiments view shows the team's runs, a notebook cell
-// logs there (the kernel gets the token), and switching back shows this browser's runs again.
+// a local server that follows MLflow's REST API (behind a proxy that allows this page, CORS) and requires a token: a
+// wrong token is refused before anything switches; with the right one the Experiments view shows the team's runs, a
+// notebook cell logs there (the kernel gets the token), and switching back shows this browser's runs again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './page';

@@ -21,7 +21,9 @@ function reachable(entry: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-/** Holds TensorFlow.js's engine: tfjs-core's Engine.setBackend, by its message "Backend name '…' not found in registry". */
+/**
+ * Holds TensorFlow.js's engine: tfjs-core's Engine.setBackend, by its message "Backend name '…' not found in registry".
+ */
 const hasTfEngine = (f: string) => /Backend name '\$\{\w+\}' not found in registry/.test(text(f));
 
 function inPage<T>(page: Page, body: string): Promise<T> {

@@ -430,7 +430,8 @@ describe('IdbTrackingStore metric chunks', () => {
     const db = await openDB(name);
     const counts = (await db.getAll('metricChunks')).map((c: { count: number }) => c.count);
     db.close();
-    // 1500 single points → chunks of 1000 and 500; 25,000 at once → 10,000 + 10,000 + 5,000; then 10 → a new small chunk.
+    // 1500 single points → chunks of 1000 and 500; 25,000 at once → 10,000 + 10,000 + 5,000; then 10 → a new small
+    // chunk.
     expect(counts).toEqual([1000, 500, 10_000, 10_000, 5_000, 10]);
     await store.close();
   });

@@ -111,7 +111,10 @@ export function writeZip(entries: Entry[]): Uint8Array {
   return out;
 }
 
-/** A real export's entries, with `extra` added and the manifest naming each (with `named` sizes for entries it must name). */
+/**
+ * A real export's entries, with `extra` added and the manifest naming each (with `named` sizes for entries it must
+ * name).
+ */
 export function rebuild(archive: Uint8Array, extra: Entry[], options: { unnamed?: string[] } = {}): Uint8Array {
   const base = unzipSync(archive);
   const manifest = JSON.parse(new TextDecoder().decode(base['kiroku-workspace.json']!)) as {

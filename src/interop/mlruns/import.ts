@@ -214,7 +214,10 @@ async function readInputs(
   return inputs;
 }
 
-/** A time in meta.yaml as MLflow's FileStore reads it (`int(…)`); anything else stays as it is, for the client's check to refuse by name. */
+/**
+ * A time in meta.yaml as MLflow's FileStore reads it (`int(…)`); anything else stays as it is, for the client's check
+ * to refuse by name.
+ */
 const metaTime = (v: unknown): number => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v) as number;
 
 async function importRun(

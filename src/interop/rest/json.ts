@@ -70,7 +70,10 @@ export const metricValue = (v: number): number | string => (Number.isFinite(v) ?
 
 const lifecycle = (x: unknown): LifecycleStage => (x === 'deleted' ? 'deleted' : 'active');
 
-/** MLflow's RunStatus by name, or by its protobuf number (1 RUNNING … 5 KILLED, RUN_STATUSES' order); anything else is the default. */
+/**
+ * MLflow's RunStatus by name, or by its protobuf number (1 RUNNING … 5 KILLED, RUN_STATUSES' order); anything else is
+ * the default.
+ */
 function runStatus(x: unknown): RunStatus {
   if (RUN_STATUSES.includes(x as RunStatus)) return x as RunStatus;
   return (typeof x === 'number' && RUN_STATUSES[x - 1]) || 'RUNNING';

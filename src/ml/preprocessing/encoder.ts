@@ -15,7 +15,9 @@ export type Category = string | number | boolean | null;
 export type OneHotEncoderParams = {
   /** 'auto' (sorted unique values seen in fit) or the categories of each column. */
   categories: 'auto' | Category[][];
-  /** null keeps every column; 'first' drops each feature's first category; 'if_binary' only for two-category features. */
+  /**
+   * null keeps every column; 'first' drops each feature's first category; 'if_binary' only for two-category features.
+   */
   drop: null | 'first' | 'if_binary';
   /** 'error' refuses categories not seen in fit; 'ignore' encodes them as all zeros. */
   handleUnknown: 'error' | 'ignore';

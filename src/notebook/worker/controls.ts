@@ -222,7 +222,10 @@ function clamp(v: number, min: number | undefined, max: number | undefined): num
   return Math.min(max ?? Infinity, Math.max(min ?? -Infinity, v));
 }
 
-/** The value on the slider's grid (min + k·step) nearest v, within [min, max], without float noise (0.30000000000000004). */
+/**
+ * The value on the slider's grid (min + k·step) nearest v, within [min, max], without float noise
+ * (0.30000000000000004).
+ */
 export function snap(v: number, min: number, max: number, step: number): number {
   const k = Math.round((clamp(v, min, max) - min) / step);
   const decimals = Math.max(digits(step), digits(min));

@@ -50,7 +50,9 @@ export function cellNames<C extends { cellId: string }>(
   });
 }
 
-/** The scope's names that hold `target`, directly or as an element or property of an array or plain object they hold. */
+/**
+ * The scope's names that hold `target`, directly or as an element or property of an array or plain object they hold.
+ */
 export function namesHolding(values: Record<string, unknown>, target: object): string[] {
   const out: string[] = [];
   for (const name of Object.keys(values)) {

@@ -48,7 +48,10 @@ type CellFunction = (scope: Record<string, unknown>, runtime: CellRuntime) => Pr
 // biome-ignore lint/security/noGlobalEval: running the user's cell is the kernel's job
 const globalEval = eval;
 
-/** The cell's function. What acorn accepts but the engine refuses (`import.meta` outside a module) fails here, before any line runs. */
+/**
+ * The cell's function. What acorn accepts but the engine refuses (`import.meta` outside a module) fails here, before
+ * any line runs.
+ */
 function compile(source: string): CellFunction {
   try {
     return globalEval(source) as CellFunction;

@@ -127,7 +127,10 @@ export class RunWatcher {
     }
   }
 
-  /** A run an earlier cell (or another notebook) created, made active again by this cell (`startRun({ runId })`): linked here too. */
+  /**
+   * A run an earlier cell (or another notebook) created, made active again by this cell (`startRun({ runId })`): linked
+   * here too.
+   */
   private async adoptResumed(runId: string, cell: CellRun): Promise<void> {
     const run = await this.mlflow.client().getRun(runId);
     if (this.runs.has(runId) || this.adopting.has(runId)) return;

@@ -1,5 +1,5 @@
-// `#/settings`: the UI's language (language-section), the storage this workspace uses and what a user does with all of it at once —
-// see what uses it and free space (storage-section), keep it (persistent storage), take it elsewhere
+// `#/settings`: the UI's language (language-section), the storage this workspace uses and what a user does with all of
+// it at once — see what uses it and free space (storage-section), keep it (persistent storage), take it elsewhere
 // (export / import one .zip) or remove it (clear) (workspace-section).
 import { t } from '../i18n/t';
 import { LanguageSection } from './language-section';

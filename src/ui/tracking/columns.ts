@@ -107,7 +107,10 @@ export function columnsFor(runs: readonly Run[]): Column[] {
   ];
 }
 
-/** The header row over the columns: runs of consecutive columns of one kind, with the kind's label (none for attributes). */
+/**
+ * The header row over the columns: runs of consecutive columns of one kind, with the kind's label (none for
+ * attributes).
+ */
 export function columnGroups(columns: readonly Column[]): Array<{ kind: ColumnKind; label: string; span: number }> {
   const groups: Array<{ kind: ColumnKind; label: string; span: number }> = [];
   for (const c of columns) {

@@ -25,7 +25,10 @@ import { currentServer } from '../tracking-server';
 import { t } from '../i18n/t';
 import { rich } from '../i18n/rich';
 
-/** Every run of the experiments, page by page (the client caps a page at 50,000; a server's pages that never end are stopped). */
+/**
+ * Every run of the experiments, page by page (the client caps a page at 50,000; a server's pages that never end are
+ * stopped).
+ */
 export function loadAllRuns(client: TrackingClient, experimentIds: string[], withDeleted: boolean): Promise<Run[]> {
   return readPages(
     async (pageToken) => {

@@ -1,9 +1,9 @@
 // Tracking data for a view, loaded again whenever this tab or another announces a change (views stay
 // live without polling, except on a tracking server, whose other clients announce nothing here: there
 // views look again every few seconds). Only the events that concern the view trigger a reload (a run
-// page ignores other runs' training loops), and reloads are throttled with one in flight at a time (a 10,000-run table is not re-read 60 times a second while a
-// loop logs). Answers that arrive out of order are dropped; changing `deps` shows "loading" again
-// rather than the previous run's data.
+// page ignores other runs' training loops), and reloads are throttled with one in flight at a time (a 10,000-run table
+// is not re-read 60 times a second while a loop logs). Answers that arrive out of order are dropped; changing `deps`
+// shows "loading" again rather than the previous run's data.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mlflow } from '../../tracking/default';
 import type { TrackingClient } from '../../tracking/client';

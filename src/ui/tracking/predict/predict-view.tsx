@@ -55,7 +55,10 @@ function columnSpecs(model: PyFuncModel): ColSpec[] | null {
   return named.length ? named : null;
 }
 
-/** What the model is given: the whole table for a column signature (enforcement picks its inputs), else every column but the target. */
+/**
+ * What the model is given: the whole table for a column signature (enforcement picks its inputs), else every column but
+ * the target.
+ */
 function modelInput(model: PyFuncModel, table: Table, target: string | null): Table {
   return columnSpecs(model) ? table : table.select(table.columns.filter((c) => c !== target));
 }
