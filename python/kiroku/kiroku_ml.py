@@ -62,7 +62,9 @@ class _Estimator:
             X = X.reshape(1, -1)
         n = self.state.get("nFeaturesIn")
         if n is not None and X.shape[1] != n:
-            raise ValueError(f"X has {X.shape[1]} features, but {type(self).__name__} is expecting {n} features as input.")
+            raise ValueError(
+                f"X has {X.shape[1]} features, but {type(self).__name__} is expecting {n} features as input."
+            )
         return X
 
 
@@ -77,7 +79,8 @@ class LogisticRegression(_Estimator):
     """Binary (sigmoid), multinomial (softmax) or one-vs-rest, as scikit-learn's."""
 
     def decision_function(self, X):
-        z = self._matrix(X) @ np.asarray(self.state["coef"], dtype=float).T + np.asarray(self.state["intercept"], dtype=float)
+        coef = np.asarray(self.state["coef"], dtype=float)
+        z = self._matrix(X) @ coef.T + np.asarray(self.state["intercept"], dtype=float)
         return z[:, 0] if z.shape[1] == 1 else z
 
     def predict_proba(self, X, params=None):
@@ -110,7 +113,8 @@ class StandardScaler(_Estimator):
 
 class MinMaxScaler(_Estimator):
     def transform(self, X):
-        out = self._matrix(X) * np.asarray(self.state["scale"], dtype=float) + np.asarray(self.state["min"], dtype=float)
+        scale = np.asarray(self.state["scale"], dtype=float)
+        out = self._matrix(X) * scale + np.asarray(self.state["min"], dtype=float)
         if self.params.get("clip"):
             lo, hi = self.params.get("featureRange", [0, 1])
             out = np.clip(out, lo, hi)
@@ -132,7 +136,9 @@ class Pipeline(_Estimator):
 
     def __init__(self, params, state):
         super().__init__(params, state)
-        self.steps = [(name, None if step in (None, "passthrough") else from_json(step)) for name, step in state["steps"]]
+        self.steps = [
+            (name, None if step in (None, "passthrough") else from_json(step)) for name, step in state["steps"]
+        ]
 
     def _transform(self, X):
         for _, step in self.steps[:-1]:

@@ -30,7 +30,7 @@ function otherWine(text: string): string {
 }
 
 describe('autolog on wine-quality frames built the ways users build them', () => {
-  it('logs double for total sulfur dioxide and reloads a model that predicts on new data like the fitted one', async () => {
+  it('logs double for total sulfur dioxide; a reloaded model predicts on new data like the fitted one', async () => {
     const text = await readFile(WINE_PATH, 'utf8');
     const [head, ...lines] = text.trim().split('\n');
     const columns = head!.split(';').map((c) => c.replace(/"/g, ''));

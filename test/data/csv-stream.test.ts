@@ -148,7 +148,7 @@ describe('readTable: streamed files', () => {
     expect(col(t, 'y').at(-1)).toBe(2999.5);
   });
 
-  it('gets the original text back when a numeric column meets text late, by reading the file or the fetched bytes again', async () => {
+  it('gets the original text back when a numeric column meets text late, from the file or fetched bytes', async () => {
     const lines = ['zip,n'];
     for (let i = 0; i < 3000; i++) lines.push(`0${1000 + i},${i}`);
     lines.push('K1A 0B1,3000', '"a,b",3001');

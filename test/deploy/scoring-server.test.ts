@@ -102,7 +102,7 @@ describe('kiroku models serve: every body format gives the in-process prediction
     );
   });
 
-  it('text/csv, also as pandas writes it (an unnamed index column first), with missing-value markers refused', async () => {
+  it('text/csv, also as pandas writes it (an unnamed index column first), missing-value markers refused', async () => {
     const csv = [columnsOf().join(','), ...matrix().map((r) => r.join(','))].join('\n');
     expectPredictions(await post(csv, 'text/csv'));
     const pandas = [',' + columnsOf().join(','), ...matrix().map((r, i) => `${i},${r.join(',')}`)].join('\n') + '\n';

@@ -34,7 +34,7 @@ const SPECS = `
 `;
 
 describe('charts', () => {
-  it('draws every point of scatter, line and bar charts whatever the order of x, under the cell and on the run page', async () => {
+  it('draws every point of scatter, line and bar charts in any order of x, under the cell and on the run', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
     await runInto(

@@ -48,7 +48,7 @@ async function printed<T>(page: Page, n: number, marker = 'RESULT'): Promise<T> 
 type Fit = { how: string; runId: string; predictions: number[] };
 
 describe('one Table from file to prediction', () => {
-  it('autologs frames built three ways, and after a reload predicts on other data exactly as the fitted models', async () => {
+  it('autologs frames built three ways; reloaded, predicts on other data exactly as the fitted models', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
     const other = otherWine();

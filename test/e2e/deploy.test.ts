@@ -109,7 +109,7 @@ describe('Deploy', () => {
     await expect.poll(() => open.evaluate((b) => document.activeElement === b)).toBe(true);
   });
 
-  it('downloads a web predictor that a blank page imports and that predicts identically, under 30 KB gzip', async () => {
+  it('downloads a web predictor a blank page imports and that predicts identically, under 30 KB gzip', async () => {
     await page.getByRole('button', { name: 'Deploy' }).click();
     const { file } = await download(page, 'Download web predictor (.mjs)');
     expect(file.endsWith('wine-predictor.mjs')).toBe(true);
@@ -158,7 +158,7 @@ describe('Deploy', () => {
     }
   });
 
-  it('downloads a demo page that predicts a dropped CSV as the app does, opened from a file or a static host', async () => {
+  it('downloads a demo page predicting a dropped CSV as the app does, opened from a file or static host', async () => {
     const { file } = await download(page, 'Download demo page (.html)');
     expect(file.endsWith('wine-predictor.html')).toBe(true);
     const demo = await context.newPage();
@@ -221,7 +221,7 @@ describe('Deploy', () => {
     expect(demoErrors).toEqual([]);
   });
 
-  it("downloads the Dockerfile directory of a run's model, whose server starts with node and predicts as the app does", async () => {
+  it("downloads a run's model's Dockerfile directory: its server starts with node, predicts as the app", async () => {
     await page.goto(app.url(`experiments/${model.experimentId}/runs/${model.runId}/artifacts?path=model%2FMLmodel`));
     await page.getByRole('button', { name: 'Deploy' }).click();
     await page.getByRole('dialog', { name: `Deploy runs:/${model.runId}/model` }).waitFor();

@@ -54,7 +54,7 @@ const FILL = `
 `;
 
 describe('a full disk', () => {
-  it('still deletes and ends runs, never leaves one RUNNING after a reload, and frees space with mlflow gc', async () => {
+  it('still deletes and ends runs, leaves none RUNNING after a reload, and frees space with mlflow gc', async () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -28,7 +28,7 @@ async function seedRun(page: Page): Promise<void> {
 const problemNote = (page: Page, n: number) => output(page, n).getByRole('note');
 
 describe('malformed outputs', () => {
-  it('an imported .ipynb with malformed outputs opens with every cell and the toolbar, naming what it left out', async () => {
+  it('an imported .ipynb with malformed outputs opens with all cells and toolbar, naming what it left', async () => {
     const { page, context, errors } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     await seedRun(page);
@@ -161,7 +161,7 @@ describe('malformed outputs', () => {
     await context.close();
   });
 
-  it("a cell's raw display of a malformed table is named under the cell; the next cell runs, and a reload shows it again", async () => {
+  it("a cell's raw display of a malformed table is named under it; the next runs; a reload shows it", async () => {
     const { page, context, errors } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     await seedRun(page);
@@ -244,7 +244,7 @@ describe('hostile URLs and names', () => {
 });
 
 describe('a cell that closes the kernel worker', () => {
-  it('self.close() is detected: the kernel restarts and says so on its status line and under the next cell', async () => {
+  it('self.close() is detected: the kernel restarts, says so on its status line and under the next cell', async () => {
     const { page, context, errors } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     await seedRun(page);

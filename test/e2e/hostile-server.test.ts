@@ -128,7 +128,7 @@ describe('a misbehaving tracking server', () => {
     await context.close();
   });
 
-  it('a server that hangs after the connection check: "Loading…" with Cancel, and the app is usable at once', async () => {
+  it('a server that hangs after the connection check: "Loading…" with Cancel; the app is usable at once', async () => {
     const { page, context, errors } = await app.open('settings');
     const before = await onServer(page);
     server.failures.push({ match: 'POST /api/2.0/mlflow/runs/search', hang: true, times: 1000 });

@@ -131,7 +131,7 @@ describe('the UI in Japanese, and accessible in both languages', () => {
     });
   }
 
-  it('a Japanese browser opens the Japanese walkthrough first; Settings switches the language without a reload', async () => {
+  it('a Japanese browser opens the Japanese walkthrough; Settings switches language without a reload', async () => {
     const context = await app.browser().newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     await page.goto(app.url('notebook'));

@@ -83,7 +83,7 @@ describe('large data in Chromium', () => {
     await context.close();
   }, 600_000);
 
-  it('round-trips a workspace with 500 MB of artifacts through export, clear and import with the page heap under 150 MB', async () => {
+  it('round-trips 500 MB of artifacts through export, clear and import with the page heap under 150 MB', async () => {
     const { page, context, errors } = await app.open('settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     const runIds = await inPage<string[]>(
@@ -150,7 +150,7 @@ describe('large data in Chromium', () => {
     await context.close();
   }, 900_000);
 
-  it('imports hostile archives through Settings: bad items rejected and listed, bombs never inflated, earlier data unchanged', async () => {
+  it('imports hostile archives in Settings: bad items refused, listed; bombs not inflated; old data kept', async () => {
     const { page, context, errors } = await app.open('settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await inPage(

@@ -93,7 +93,7 @@ describe("MLflow's servers, clients and files", () => {
     await context.close();
   });
 
-  it('imports an mlruns folder MLflow wrote, whose version sources are file:/// paths, and loads its model by alias', async () => {
+  it('imports an mlruns folder MLflow wrote (sources: file:/// paths) and loads its model by alias', async () => {
     const { teammate, runId, expected } = await teammateModel();
     const files = unzipSync(await exportMlruns(teammate.client()));
     const expDir = Object.keys(files)
@@ -133,7 +133,7 @@ describe("MLflow's servers, clients and files", () => {
     await context.close();
   });
 
-  it('syncs a model whose MLmodel names the remote run, and ends a run FAILED when an artifact is refused, until a later sync', async () => {
+  it('syncs a model whose MLmodel names the remote run; a refused artifact fails a run until a resync', async () => {
     const { page, context } = await app.open('experiments');
     const localId = await inPage<string>(
       page,
@@ -200,7 +200,7 @@ describe("MLflow's servers, clients and files", () => {
     await context.close();
   });
 
-  it('says why a tracking server cannot be used: a blocked port, no CORS headers (MLflow 2.x), nothing there', async () => {
+  it('says why a tracking server cannot be used: a blocked port, no CORS headers (MLflow 2.x), nothing', async () => {
     const bare = await startMlflowTestServer(); // as a real MLflow 2.x server: no CORS headers
     try {
       const { page, context } = await app.open('settings');

@@ -36,7 +36,7 @@ describe('editing while the notebook changes', () => {
     await context.close();
   });
 
-  it('code typed into a cell before its editor has loaded goes over to the editor with the caret, and runs', async () => {
+  it('code typed into a cell before its editor has loaded goes to the editor with the caret, and runs', async () => {
     // Monaco's chunk is held back while the user types into the cell's stand-in (its textarea).
     const context = await app.browser().newContext({ serviceWorkers: 'block' });
     let release!: () => void;

@@ -171,7 +171,7 @@ describe('notebook', () => {
     await context.close();
   });
 
-  it('shows code as text until its editor arrives, at the exact height of the editor: nothing moves under the pointer', async () => {
+  it('shows code as text until its editor comes, at the editor's height: nothing moves under the pointer', async () => {
     const { page, context } = await app.open('notebook');
     // Every height each code cell's editor box takes from its first paint on, and whether Monaco was in it
     // then. (A box that changes height moves everything below it: a click on a run link aimed a moment
@@ -335,7 +335,7 @@ describe('notebook', () => {
     await context.close();
   });
 
-  it("underlines nothing in the README's two lines typed into the walkthrough, and underlines a real mistake", async () => {
+  it("underlines nothing in the README's two lines typed into the walkthrough, but a real mistake", async () => {
     const readme = await readFile(resolve(__dirname, '../../README.md'), 'utf8');
     const twoLines = /```ts\n([\s\S]*?)\n\s*```/
       .exec(readme)![1]!
@@ -361,7 +361,7 @@ describe('notebook', () => {
     await context.close();
   });
 
-  it("shows an error's name, message and the cell's lines with their code; library frames only on request", async () => {
+  it("shows an error's name, message and the cell's lines with their code; library frames on request", async () => {
     const { page, context } = await app.open('notebook');
     await newNotebook(page);
     await runInto(

@@ -119,7 +119,7 @@ describe('two tabs and reloads in Chromium', () => {
     await context.close();
   });
 
-  it("lets another tab upgrade the database at once and tells this tab's user to reload, instead of hanging either tab", async () => {
+  it("lets another tab upgrade the database at once, tells this tab's user to reload, hangs neither", async () => {
     const { page: a, context } = await app.open('experiments');
     await a.getByRole('heading', { level: 1, name: 'Default' }).waitFor();
     const b = await context.newPage();

@@ -18,7 +18,7 @@ function inPage<T>(page: Page, body: string, arg?: unknown): Promise<T> {
 }
 
 describe('storage in Chromium', () => {
-  it('exports the workspace, clears all data, imports it back: runs, metric history, artifacts and models that load and predict', async () => {
+  it('exports the workspace, clears all, imports it back: runs, metrics, artifacts, models that predict', async () => {
     const { page, context, errors } = await app.open('settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await expect.poll(() => page.getByTestId('storage-usage').textContent()).toMatch(/Using .+ of .+ available/);
@@ -145,7 +145,7 @@ describe('storage in Chromium', () => {
     await context.close();
   });
 
-  it('a quota failure while logging fails that call and its run with a clear message; earlier runs stay intact', async () => {
+  it('a quota failure while logging fails that call and its run with a clear message; older runs intact', async () => {
     const { page, context } = await app.open('settings');
     const out = await inPage<Record<string, unknown>>(
       page,
@@ -198,7 +198,7 @@ describe('storage in Chromium', () => {
 });
 
 describe('clear all data with a notebook open', () => {
-  it('deletes the open notebook too: after the reload the first-visit walkthrough is back, and no error is raised', async () => {
+  it('deletes the open notebook too: reloaded, the first-visit walkthrough is back, no error raised', async () => {
     const { page, context, errors } = await app.open('notebook');
     await page.getByRole('heading', { level: 1, name: 'MLflow walkthrough' }).waitFor();
     await page.getByRole('button', { name: '+ New notebook' }).click();

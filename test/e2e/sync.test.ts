@@ -61,7 +61,7 @@ describe('Sync to MLflow', () => {
     await context.close();
   });
 
-  it('logs straight to the server from a notebook cell: an autologged fit, a reload of its model, a link to the run there', async () => {
+  it('logs straight to the server from a cell: an autologged fit, its model reloaded, a link to the run', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
     await runInto(
@@ -107,7 +107,7 @@ describe('Sync to MLflow', () => {
     await context.close();
   });
 
-  it("ends a server run KILLED when its page reloads mid-run, and leaves another live tab's run on the server alone", async () => {
+  it("ends a server run KILLED when its page reloads mid-run, and leaves another live tab's run alone", async () => {
     const { page, context } = await app.open('experiments');
     const start = (name: string) => `(async () => {
       const { mlflow } = await globalThis.kiroku;

@@ -11,7 +11,7 @@ const app = useApp();
 const kernelStatus = (page: import('playwright-core').Page) => page.getByRole('status').filter({ hasText: /^Kernel/ });
 
 describe('TensorFlow.js backends', () => {
-  it('the kernel runs on WASM with SIMD; an MLP trained on wasm, webgl and cpu agrees to float32 rounding', async () => {
+  it('the kernel runs on WASM with SIMD; an MLP trained on wasm, webgl and cpu agrees to float32', async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
     await expect

@@ -46,7 +46,7 @@ async function logFormulaModel(page: Page): Promise<{ runId: string; experimentI
 const CSV = 'alcohol,pH,quality\n10,3,3\n12,3.5,3.5\n9,3.2,1\n';
 
 describe('models and predict pages in Chromium', () => {
-  it('registers a model, sets the alias champion, and predicts from models:/wine@champion on an uploaded CSV', async () => {
+  it('registers a model, sets the alias champion, predicts from models:/wine@champion on an uploaded CSV', async () => {
     const { page, context, errors } = await app.open('notebook');
     const { runId, experimentId } = await logFormulaModel(page);
 

@@ -116,7 +116,7 @@ describe('tracking UI in Chromium', () => {
     await context.close();
   });
 
-  it('puts metrics first under Metrics / Parameters / Tags headers, and keeps run name and selection in view when scrolled right', async () => {
+  it('puts metrics first under Metrics / Parameters / Tags; run name and selection stay in view scrolled', async () => {
     const { page, context, errors } = await app.open('notebook');
     const { experimentId } = await seed(page);
     // Many long parameter names: the table is far wider than the page.
@@ -277,7 +277,7 @@ describe('tracking UI in Chromium', () => {
     await context.close();
   });
 
-  it('deletes and restores runs from the table, lists several experiments together, and updates a running run live', async () => {
+  it('deletes and restores runs in the table, lists several experiments together, updates a live run', async () => {
     const { page, context, errors } = await app.open('notebook');
     const { experimentId } = await seed(page);
     await page.goto(app.url(`experiments/${experimentId}`));

@@ -73,7 +73,7 @@ describe('MLflow test server', () => {
     }
   });
 
-  it('pages runs/search with opaque tokens, hands a token for a full last page (as MLflow does), and honours run_view_type', async () => {
+  it('pages runs/search by opaque tokens, one for a full last page (as MLflow), honouring run_view_type', async () => {
     const ids = [];
     for (let i = 0; i < 4; i++) ids.push(await newRun('0', 1000 + i));
     await ok('POST', 'runs/delete', { run_id: ids[0] });
@@ -320,7 +320,7 @@ describe('MLflow test server', () => {
     );
   });
 
-  it('allows the methods and headers a browser client needs when started with cors (a server behind a proxy that adds them)', async () => {
+  it('allows the methods and headers a browser client needs when started with cors (as behind a proxy)', async () => {
     const proxied = await startMlflowTestServer({ cors: true });
     try {
       const res = await fetch(`${proxied.url}/api/2.0/mlflow/registered-models/delete`, { method: 'OPTIONS' });
@@ -369,7 +369,7 @@ describe('MLflow test server, as real MLflow 2.x servers are', () => {
     });
   });
 
-  it('names aliases in get-model-version, by-alias and get-registered-model, never in model-versions/search', async () => {
+  it('names aliases in get-model-version, by-alias and get-registered-model, not model-versions/search', async () => {
     await ok('POST', 'registered-models/create', { name: 'wine' });
     await ok('POST', 'model-versions/create', { name: 'wine', source: 's', run_id: 'r1' });
     await ok('POST', 'registered-models/alias', { name: 'wine', alias: 'champion', version: '1' });
@@ -422,7 +422,7 @@ describe('MLflow test server, as real MLflow 2.x servers are', () => {
     expect([...get.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 
-  it("refuses '#' in an artifact path with MLflow's bare 'Invalid path', and decodes a path until it stops changing", async () => {
+  it("refuses '#' in an artifact path with MLflow's bare 'Invalid path'; decodes a path till it's stable", async () => {
     const runId = await newRun();
     const root = `0/${runId}/artifacts`;
     const put = (path: string) =>

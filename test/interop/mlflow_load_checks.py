@@ -76,7 +76,8 @@ def check_dependencies(model_dir):
         found = [m for m in map(mismatch, read_requirements(os.path.join(model_dir, "requirements.txt"))) if m]
         if found:
             log.warning(
-                "Detected one or more mismatches between the model's dependencies and the current Python environment:\n - "
+                "Detected one or more mismatches between the model's dependencies and the current Python "
+                "environment:\n - "
                 + "\n - ".join(found)
             )
     except Exception as e:

@@ -673,7 +673,7 @@ describe('mlruns export and import of the model registry', () => {
     ]);
   });
 
-  it("loads by alias the models of a folder MLflow wrote, whose versions' sources are file:/// paths into it", async () => {
+  it("loads by alias the models of a folder MLflow wrote, its versions' sources file:/// paths into it", async () => {
     const withModels = () => {
       const fluent = fresh();
       return Object.assign(fluent, modelApi(fluent));

@@ -120,7 +120,7 @@ describe('network failures, each with its cause', () => {
     );
   });
 
-  it("tells CORS from an unreachable server where the cause is hidden, as in a browser's 'Failed to fetch'", async () => {
+  it("tells CORS from an unreachable server when the cause is hidden (a browser's 'Failed to fetch')", async () => {
     const hidden = new TypeError('Failed to fetch');
     const cors = await networkFailure(
       'http://127.0.0.1:5000/api/2.0/mlflow/runs/create',

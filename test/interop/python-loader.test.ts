@@ -191,7 +191,7 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     });
   });
 
-  it("loads in MLflow's pyfunc.load_model with no warning: requirements met by the kiroku package, python_version given", async () => {
+  it("loads in MLflow's pyfunc.load_model with no warning: requirements met, python_version given", async () => {
     const { X, y } = await wine();
     const fluent = new Fluent('memory:python-warnings');
     const api = Object.assign(fluent, modelApi(fluent));

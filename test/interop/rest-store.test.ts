@@ -99,7 +99,7 @@ describe('REST tracking store through the fluent API', () => {
     expect((await mlflow.getModelVersionByAlias('wine', 'champion')).runId).toBe(runId);
   });
 
-  it("loads a version MLflow's Python client registered (source mlflow-artifacts:/…) by number, alias and latest", async () => {
+  it("loads a version MLflow's Python client registered (mlflow-artifacts:/…) by number, alias, latest", async () => {
     const mlflow = onServer({ autolog: true });
     const { X, y } = await wine();
     const model = new ElasticNet({ alpha: 0.05 }).fit(X, y);
@@ -284,7 +284,7 @@ describe('REST tracking store through the fluent API', () => {
     expect(server.authorizations.at(-1)).toBe('Bearer s3cret');
   });
 
-  it("ends its own runs left RUNNING by a page that died, at their last activity, and leaves a teammate's alone", async () => {
+  it("ends its own runs left RUNNING by a page that died, at their last activity; a teammate's stay", async () => {
     const dead = onServer();
     const mine = (await dead.startRun({ runName: 'mine' })).info.runId;
     await dead.logMetric('loss', 0.5, { timestamp: Date.now() + 60_000 });

@@ -45,7 +45,7 @@ async function seedRun(points = 2500) {
 const opts = () => ({ baseUrl: server.url, backoffMs: 5 });
 
 describe('Sync to MLflow', () => {
-  it('copies a run — params, tags, full histories in calls of at most 1000 metrics, inputs, artifacts, status', async () => {
+  it('copies a run: params, tags, full histories in calls of ≤ 1000 metrics, inputs, artifacts, status', async () => {
     const runId = await seedRun();
     const progress: string[] = [];
     const report = await syncRuns(mlflow.client(), {
@@ -116,7 +116,7 @@ describe('Sync to MLflow', () => {
     expect(remote.info.status).toBe('FINISHED');
   });
 
-  it('ends the remote run FAILED when an artifact fails part-way, and a later sync resumes it to FINISHED', async () => {
+  it('ends the remote run FAILED when an artifact fails part-way; a later sync resumes it to FINISHED', async () => {
     const runId = await seedRun(3);
     await mlflow.startRun({ runId }, async () => {
       for (let i = 0; i < 6; i++) await mlflow.logText(`part ${i}`, `parts/${i}.txt`);
@@ -182,7 +182,7 @@ describe('Sync to MLflow', () => {
     expect(server.calls.filter((c) => c.startsWith('POST'))).toEqual([]);
   });
 
-  it("rewrites a synced model's MLmodel and model history to name the remote run, also over an earlier sync's copy", async () => {
+  it("rewrites a synced model's MLmodel and history to name the remote run, also over an earlier copy", async () => {
     const models = Object.assign(mlflow, modelApi(mlflow));
     await models.setExperiment('wine');
     const model = new Ridge({ alpha: 0.5 }).fit(

@@ -24,7 +24,7 @@ function slowModel(msPerRow: number) {
 }
 
 describe('predictBatch', () => {
-  it('returns the same predictions as predict, in order, for rows, a Table and a DataFrame-like record list', async () => {
+  it('returns the same predictions as predict, in order, for rows, a Table and a DataFrame-like records', async () => {
     const model = new ElasticNet({ alpha: 0.01 }).fit(rows, y);
     const want = Array.from(model.predict(rows));
     for (const input of [rows, toTable(rows), rows.map(([a, b, c]) => ({ x0: a, x1: b, x2: c }))]) {
@@ -74,7 +74,7 @@ describe('predictBatch', () => {
     expect(progress.at(-1)).toBe(1);
   });
 
-  it('times a quick model by its quickest block: one interrupted block (a busy machine) does not make it look slow', async () => {
+  it('times a quick model by its quickest block: one interrupted block (a busy machine) does not slow it', async () => {
     const many = Array.from({ length: 100_000 }, (_, i) => rows[i % rows.length]!);
     const inner = new ElasticNet({ alpha: 0.01 }).fit(rows, y);
     // The clock is the test's: each call takes 0.05 ms per 1,024 rows, except the first timed block,

@@ -119,7 +119,7 @@ describe('schema enforcement (MLflow rules and messages)', () => {
     );
   });
 
-  it('types the input from all its values: a decimal in the last row of a danfojs "int32" column is refused for long', () => {
+  it('types the input from all its values: a decimal in the last row of a danfojs "int32" column is no long', () => {
     const xs = Array.from({ length: 1200 }, (_, i) => (i < 1199 ? i : 0.5));
     const df = new DataFrame({ alcohol: xs.map(() => 9.5), 'free sulfur dioxide': xs, quality: xs.map(() => 5) });
     expect(df.dtypes[1]).toBe('int32'); // danfojs's guess from its first 500 values

@@ -160,7 +160,7 @@ describe('estimator contract', () => {
         expect(back.getParams()).toEqual(JSON.parse(JSON.stringify(est.getParams())));
       });
 
-      it('loads through the base class’s fromJSON (its own state and params hooks only) and refuses another class’s JSON', async () => {
+      it('loads by the base class’s fromJSON (its own state and params hooks), refuses another’s JSON', async () => {
         expect(Object.hasOwn(cls, 'fromJSON')).toBe(false);
         const json = (await fitted()).toJSON();
         const other = names.find((n) => n !== name)!;

@@ -100,7 +100,7 @@ describe('MLPRegressor', () => {
     [mlp, full].forEach((m) => m.dispose());
   });
 
-  it('onEpochEnd and epoch listeners see every epoch (0-based); model_.stopTraining stops after that epoch', async () => {
+  it('onEpochEnd and epoch listeners see each epoch (0-based); model_.stopTraining stops after it', async () => {
     const seen: number[] = [];
     const losses: number[] = [];
     const heard: string[] = [];

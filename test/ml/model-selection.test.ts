@@ -89,7 +89,7 @@ class Failing extends Regressor<{ fail: boolean }> {
 }
 
 describe('crossValScore / crossValidate', () => {
-  it('matches scikit-learn for a Pipeline (default scoring r2, 5 unshuffled folds) and leaves it unfitted', async () => {
+  it('matches scikit-learn for a Pipeline (default scoring r2, 5 unshuffled folds), leaving it unfitted', async () => {
     const pipe = enetPipe();
     const scores = await crossValScore(pipe, P.X, P.y, { cv: 5 });
     expectAllClose(scores, ref.model_selection.cv_r2, 6);

@@ -144,7 +144,7 @@ describe('Pipeline', () => {
     expect(c.getParams()).toEqual(pipe.getParams());
   });
 
-  it('runs a ColumnTransformer on a DataFrame with strings and missing values, feature names flowing through', async () => {
+  it('runs a ColumnTransformer on a DataFrame with strings and missing values, feature names passed on', async () => {
     const df = new dfd.DataFrame({
       mass: [3750, 3800, NaN, 3450, 3650, 4200, 4500, 5000],
       island: ['Torgersen', 'Biscoe', 'Dream', 'Biscoe', 'Dream', 'Biscoe', 'Torgersen', 'Dream'],

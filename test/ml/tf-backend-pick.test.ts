@@ -27,7 +27,7 @@ describe('a backend picked with tf.setBackend', () => {
     m.dispose();
   });
 
-  it('may name WASM without importing its package (loaded on demand), and useTfBackend goes back to the automatic choice', async () => {
+  it('may name WASM without importing its package (loaded on demand); useTfBackend() returns to auto', async () => {
     expect(await tf.setBackend('wasm')).toBe(true);
     expect(await describeTfBackend()).toBe('wasm (SIMD, 1 thread)');
     await tf.setBackend('cpu');

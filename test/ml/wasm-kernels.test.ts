@@ -31,7 +31,7 @@ function maxRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe('WebAssembly kernels', () => {
-  it('kernels-wasm.ts holds what kernels.wat compiles to (run node scripts/build-wasm.mjs after editing it)', async () => {
+  it('kernels-wasm.ts holds what kernels.wat compiles to (node scripts/build-wasm.mjs after editing it)', async () => {
     expect(readFileSync(join(repoRoot, 'src/ml/wasm/kernels-wasm.ts'), 'utf8')).toBe(await compiled('kernels.wat'));
   });
 

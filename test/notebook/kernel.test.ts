@@ -312,7 +312,7 @@ describe('tracking', () => {
     }
   });
 
-  it('links the run of an autologged TensorFlow.js fit, created at its first epoch, with its progress in epochs', async () => {
+  it('links the run of an autologged TensorFlow.js fit, made at its first epoch, with progress in epochs', async () => {
     const fluent = new Fluent('memory:kernel-autolog-tfjs');
     const api = Object.assign(fluent, modelApi(fluent));
     autolog(api, { silent: true, logModels: false });

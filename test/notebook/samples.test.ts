@@ -31,7 +31,7 @@ describe('sample notebooks', () => {
     for (const c of jaComments) expect(c, c).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
-  it('localizeComments replaces whole-line comment blocks and trailing comments, and refuses one it cannot translate', () => {
+  it('localizeComments replaces whole-line and trailing comments; refuses one it cannot translate', () => {
     const code = '  // one\n  // two\n  x(); // three\ny();';
     expect(localizeComments(code, { 'one two': ['一', '二'], three: ['三'] })).toBe(
       '  // 一\n  // 二\n  x(); // 三\ny();',

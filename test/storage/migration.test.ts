@@ -33,7 +33,7 @@ describe('schema migrations', () => {
     await current.close();
   });
 
-  it('upgrades a version-2 database: artifact bytes move to chunks and read back the same; runs and models stay', async () => {
+  it('upgrades a v2 database: artifact bytes move to chunks and read back the same; runs and models stay', async () => {
     const name = `migrate-v2-${Date.now()}`;
     const v2 = await openDB<KirokuDB>(name, 2, { upgrade: (db, old, next, tx) => upgrade(db, old, next, tx) });
     await v2.put('experiments', {

@@ -10,7 +10,7 @@ describe.each([
   ['memory', () => new MemoryTrackingStore()],
   ['IndexedDB', () => new IdbTrackingStore(`gc-${Date.now()}-${Math.random()}`)],
 ])('gc and artifact deletion (%s)', (_name, make) => {
-  it('purges deleted runs and runs of deleted experiments, refuses live ones, and reports what uses the space', async () => {
+  it('purges deleted runs and runs of deleted experiments, refuses live ones, reports what uses space', async () => {
     const client = new TrackingClient(make());
     const keep = await client.createExperiment('keep');
     const gone = await client.createExperiment('gone');

@@ -155,7 +155,7 @@ describe('workspace export and import', () => {
     await tracking.store.close();
   });
 
-  it('remaps an experiment whose id is taken here, matches one by name, and renumbers a clashing model version', async () => {
+  it('remaps an experiment whose id is taken, matches one by name, renumbers a clashing model version', async () => {
     const a = databases();
     const { runId } = await seed(a, 'wine');
     const { blob: bytes } = await exportWorkspace({ databases: a });
@@ -219,7 +219,7 @@ describe('workspace export and import', () => {
 });
 
 describe('workspace import on a full disk', () => {
-  it('stops at the refused write with a QUOTA_EXCEEDED error, leaves every stored run whole, and a second import completes it', async () => {
+  it('stops at the refused write with QUOTA_EXCEEDED, stored runs whole; a second import completes it', async () => {
     const a = databases();
     const { tracking } = clients(a);
     const expId = await tracking.createExperiment('many');

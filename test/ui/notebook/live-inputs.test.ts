@@ -155,7 +155,7 @@ describe('live inputs', () => {
     expect(await alphas(api)).toEqual(['0.5', '0.9']);
   });
 
-  it('a control drawn from a saved notebook (no kernel made it) moves nothing; a restart forgets the kernel’s controls', async () => {
+  it('a control from a saved notebook (no kernel made it) moves nothing; a restart forgets controls', async () => {
     const { controller, cell, sent } = setup(FIT);
     await until(controller, () => controller.snapshot.kernel.state === 'idle');
     controller.run([controller.snapshot.doc.cells[1]!.id]);
