@@ -22,7 +22,7 @@ const N = 30_000; // 30,000 × 41 columns is past the work where the Gram takes 
 const P = 40;
 
 describe('WebAssembly kernels on every core', () => {
-  it('the kernel starts helper threads; Ridge on all cores equals one thread's bit for bit, and Node's', async () => {
+  it("the kernel starts helper threads; Ridge on all cores equals one thread's bit for bit, and Node's", async () => {
     const { page, context, errors } = await app.open('notebook');
     await newNotebook(page);
     const code = [

@@ -171,7 +171,7 @@ describe('notebook', () => {
     await context.close();
   });
 
-  it('shows code as text until its editor comes, at the editor's height: nothing moves under the pointer', async () => {
+  it("shows code as text until its editor comes, at the editor's height: nothing moves under the pointer", async () => {
     const { page, context } = await app.open('notebook');
     // Every height each code cell's editor box takes from its first paint on, and whether Monaco was in it
     // then. (A box that changes height moves everything below it: a click on a run link aimed a moment

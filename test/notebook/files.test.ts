@@ -43,7 +43,7 @@ describe('FilesStore', () => {
     ]);
   });
 
-  it('stores a Blob over a chunk's size, reads it back whole, in order; replaced or deleted: no chunk', async () => {
+  it("stores a Blob over a chunk's size, reads it back whole, in order; replaced or deleted: no chunk", async () => {
     const s = fresh();
     const words = new Uint32Array((2 * CHUNK_BYTES + 400) / 4).map((_, i) => i);
     const info = await s.put(new File([words], 'big.bin', { type: 'application/octet-stream', lastModified: 5 }));
