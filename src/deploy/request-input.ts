@@ -46,7 +46,8 @@ export const INPUTS = 'inputs';
 /** MLflow's SUPPORTED_FORMATS (a Python set: printed here in one fixed order). */
 export const SUPPORTED_FORMATS = [DF_SPLIT, DF_RECORDS, INSTANCES, INPUTS] as const;
 
-export const REQUIRED_INPUT_FORMAT = `The input must be a JSON dictionary with exactly one of the input fields ${pyStrSet(SUPPORTED_FORMATS)}`;
+export const REQUIRED_INPUT_FORMAT =
+  'The input must be a JSON dictionary with exactly one of the input fields ' + pyStrSet(SUPPORTED_FORMATS);
 export const SCORING_PROTOCOL_CHANGE_INFO =
   'IMPORTANT: The MLflow Model scoring protocol has changed in MLflow version 2.0. If you are' +
   ' seeing this error, you are likely using an outdated scoring request format. To resolve the' +

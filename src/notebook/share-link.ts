@@ -30,7 +30,8 @@ export interface SharedLink {
 export function shareLink(doc: NotebookDoc, base: string, { outputs = false }: { outputs?: boolean } = {}): SharedLink {
   const cells = doc.cells.map((c) => (c.type === 'code' && !outputs ? { ...c, outputs: [], executionCount: null } : c));
   const ipynb = toIpynb({ ...doc, cells });
-  const url = `${base.replace(/#.*$/, '')}#/${SHARE_ROUTE}?nb=${toBase64Url(deflateSync(strToU8(JSON.stringify(ipynb)), { level: 9 }))}`;
+  const packed = toBase64Url(deflateSync(strToU8(JSON.stringify(ipynb)), { level: 9 }));
+  const url = `${base.replace(/#.*$/, '')}#/${SHARE_ROUTE}?nb=${packed}`;
   return { url: url.length <= MAX_LINK_CHARS ? url : null, length: url.length };
 }
 

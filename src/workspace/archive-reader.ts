@@ -10,8 +10,18 @@ import { entryBytes, entryPieces, readZipDirectory, type ZipEntry } from './zip-
 /** Largest manifest, JSON entry and metric block read (bytes). */
 export const LIMITS = { manifest: 4 << 20, json: 64 << 20, series: 256 << 20 };
 /** Entries of a format 1 archive (its manifest lists no entries). */
-const KNOWN_V1 =
-  /^(notebooks\/[^/]+\.json|files\/index\.json|files\/data\/\d+|tracking\/experiments\.json|tracking\/runs\/[^/]+\/(run\.json|metrics\/\d+\.f64|artifacts\/.+)|registry\/(models|versions)\.json)$/;
+const KNOWN_V1 = new RegExp(
+  '^(' +
+    [
+      String.raw`notebooks/[^/]+\.json`,
+      String.raw`files/index\.json`,
+      String.raw`files/data/\d+`,
+      String.raw`tracking/experiments\.json`,
+      String.raw`tracking/runs/[^/]+/(run\.json|metrics/\d+\.f64|artifacts/.+)`,
+      String.raw`registry/(models|versions)\.json`,
+    ].join('|') +
+    ')$',
+);
 
 /** The archive: its directory, and the entries its manifest names (format 2) or its layout names (format 1). */
 export class Archive {

@@ -111,7 +111,9 @@ export function checkRange(
     (opts.loOpen ? v > lo : v >= lo) &&
     (opts.hiOpen ? v < hi : v <= hi);
   if (!ok) {
-    const range = `${opts.loOpen ? '(' : '['}${lo}, ${hi === Infinity ? 'inf' : hi}${opts.hiOpen || hi === Infinity ? ')' : ']'}`;
+    const open = opts.loOpen ? '(' : '[';
+    const close = opts.hiOpen || hi === Infinity ? ')' : ']';
+    const range = `${open}${lo}, ${hi === Infinity ? 'inf' : hi}${close}`;
     throw invalidParam(
       estimator,
       name,

@@ -1,7 +1,8 @@
 // GridSearch, scikit-learn's GridSearchCV: cross-validate every combination of a param grid, rank them,
 // and refit the best on all the data.
 //
-//   const search = new GridSearch(pipe, { model__alpha: [0.01, 0.1, 1], model__l1Ratio: [0.2, 0.8] }, { cv: 5, scoring: 'r2' });
+//   const grid = { model__alpha: [0.01, 0.1, 1], model__l1Ratio: [0.2, 0.8] };
+//   const search = new GridSearch(pipe, grid, { cv: 5, scoring: 'r2' });
 //   await search.fit(XTrain, yTrain);
 //   search.bestParams_; search.bestScore_; search.bestEstimator_.predict(XTest);
 //

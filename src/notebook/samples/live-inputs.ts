@@ -63,7 +63,10 @@ function code(w: Words, experiment: string) {
       const cars = (await loadCSV('cars')).drop({ columns: ['name', 'origin', 'year'] }).dropNa({ axis: 1 });
       const target = 'miles_per_gallon';
       const features = cars.columns.filter((c) => c !== target);
-      const [XTrain, XTest, yTrain, yTest] = ml.trainTestSplit(cars.loc({ columns: features }), cars.column(target), { testSize: 0.25, randomState: 0 });
+      const [XTrain, XTest, yTrain, yTest] = ml.trainTestSplit(cars.loc({ columns: features }), cars.column(target), {
+        testSize: 0.25,
+        randomState: 0,
+      });
       await mlflow.setExperiment('${experiment}');
       mlflow.autolog();
       const alpha = ui.slider({ min: 0.01, max: 2, step: 0.01, value: 0.5, label: 'alpha' });
@@ -83,7 +86,10 @@ function code(w: Words, experiment: string) {
         x: { label: 'feature', values: features },
         series: [{ name: 'coefficient', values: Array.from(model.coef_) }],
       } satisfies ChartSpec);
-      const runs = await mlflow.searchRuns({ experimentNames: ['${experiment}'], orderBy: ['attributes.start_time DESC'] });
+      const runs = await mlflow.searchRuns({
+        experimentNames: ['${experiment}'],
+        orderBy: ['attributes.start_time DESC'],
+      });
       runs.map((r) => ({ run: r.info.runName, alpha: r.data.params.alpha, r2: r.data.metrics.training_r2_score }))
     `),
   };

@@ -30,7 +30,9 @@ export const SWEEP = sample(
       for (const alpha of grid.alpha) {
         for (const l1Ratio of grid.l1Ratio) {
           await mlflow.startRun({ runName: \`alpha=\${alpha} l1=\${l1Ratio}\`, nested: true }, async () => {
-            const model = await new Pipeline({ steps: [['scale', new StandardScaler()], ['enet', new ElasticNet({ alpha, l1Ratio })]] }).fit(XTrain, yTrain);
+            const model = await new Pipeline({
+              steps: [['scale', new StandardScaler()], ['enet', new ElasticNet({ alpha, l1Ratio })]],
+            }).fit(XTrain, yTrain);
             const predicted = model.predict(XTest);
             const rmse = rootMeanSquaredError(yTest, predicted);
             best = Math.min(best, rmse);

@@ -20,9 +20,12 @@ export const TFJS = sample(
     const raw = penguins.loc({ columns: featureNames }).values as number[][];
     // Standardize each column, so no feature dominates because of its unit.
     const means = featureNames.map((_, j) => raw.reduce((s, r) => s + r[j]!, 0) / raw.length);
-    const stds = featureNames.map((_, j) => Math.sqrt(raw.reduce((s, r) => s + (r[j]! - means[j]!) ** 2, 0) / raw.length));
+    const stds = featureNames.map((_, j) =>
+      Math.sqrt(raw.reduce((s, r) => s + (r[j]! - means[j]!) ** 2, 0) / raw.length),
+    );
     const xs = tf.tensor2d(raw.map((r) => r.map((v, j) => (v - means[j]!) / stds[j]!)));
-    const ys = tf.oneHot(tf.tensor1d((penguins.column('species').values as string[]).map((s) => species.indexOf(s)), 'int32'), species.length);
+    const labels = (penguins.column('species').values as string[]).map((s) => species.indexOf(s));
+    const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), species.length);
     ({ rows: raw.length, classes: species })
   `),
     ts(`
@@ -44,7 +47,10 @@ export const TFJS = sample(
         shuffle: true,
         callbacks: {
           onEpochEnd: async (epoch, logs) => {
-            await mlflow.logMetrics({ loss: logs!.loss!, accuracy: logs!.acc!, val_loss: logs!.val_loss!, val_accuracy: logs!.val_acc! }, { step: epoch });
+            await mlflow.logMetrics(
+              { loss: logs!.loss!, accuracy: logs!.acc!, val_loss: logs!.val_loss!, val_accuracy: logs!.val_acc! },
+              { step: epoch },
+            );
           },
         },
       });

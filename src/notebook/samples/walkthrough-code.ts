@@ -51,7 +51,11 @@ export const WALKTHROUGH_CODE = {
       // The signature (input columns and output type) and an input example travel with the model;
       // registeredModelName also makes it a version of a model on the Models page.
       const signature = mlflow.inferSignature(XTrain, enet.predict(XTrain));
-      await mlflow.logModel(enet, 'model', { signature, inputExample: XTrain.head(5), registeredModelName: 'wine-quality-elasticnet' });
+      await mlflow.logModel(enet, 'model', {
+        signature,
+        inputExample: XTrain.head(5),
+        registeredModelName: 'wine-quality-elasticnet',
+      });
       return run.info.runId;
     });
     runId
@@ -88,7 +92,9 @@ export const WALKTHROUGH_CODE = {
       // Any file: here the test split as CSV, into the folder "data".
       await mlflow.logArtifact(new File([dfd.toCSV(XTest) as string], 'test.csv', { type: 'text/csv' }), 'data');
     });
-    for (const a of await mlflow.listArtifacts(runId)) console.log(a.isDir ? \`\${a.path}/\` : \`\${a.path} (\${a.fileSize} bytes)\`);
+    for (const a of await mlflow.listArtifacts(runId)) {
+      console.log(a.isDir ? \`\${a.path}/\` : \`\${a.path} (\${a.fileSize} bytes)\`);
+    }
   `),
   load_model: dedent(`
     const loaded = await mlflow.pyfunc.loadModel(\`runs:/\${runId}/model\`);
@@ -101,7 +107,8 @@ export const WALKTHROUGH_CODE = {
     // row order; onProgress reports the fraction done.
     const predictions = await predictBatch(loaded, XTest, {
       workers: 2,
-      onProgress: (done) => display(\`\${Math.round(done * 100)} % of \${XTest.shape[0]} rows scored\`, { displayId: 'batch-progress' }),
+      onProgress: (done) =>
+        display(\`\${Math.round(done * 100)} % of \${XTest.shape[0]} rows scored\`, { displayId: 'batch-progress' }),
     });
     const scored = XTest.addColumn('prediction', Array.from(predictions as Float64Array));
     scored.head()

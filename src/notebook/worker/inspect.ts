@@ -61,7 +61,13 @@ export function formatLogArgs(args: unknown[]): string {
 
 function quote(s: string, max: number): string {
   const cut = s.length > max ? s.slice(0, max) : s;
-  const q = `'${cut.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+  const escaped = cut
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
+  const q = `'${escaped}'`;
   return s.length > max ? `${q}... ${s.length - max} more characters` : q;
 }
 

@@ -87,7 +87,8 @@ function prologue(imports: ImportRecord[], hoisted: string[], ts: boolean): stri
             ? `${MODULES}[${i}]`
             : b.imported === 'default'
               ? `${KERNEL}.defaultExport(${MODULES}[${i}])`
-              : `${KERNEL}.namedExport(${MODULES}[${i}], ${JSON.stringify(b.imported)}, ${JSON.stringify(imp.specifier)}, ${imp.line}, ${ts})`;
+              : `${KERNEL}.namedExport(${MODULES}[${i}], ${JSON.stringify(b.imported)}, ` +
+                `${JSON.stringify(imp.specifier)}, ${imp.line}, ${ts})`;
         parts.push(`${SCOPE}.${b.local} = ${value};`);
       }
     });

@@ -136,8 +136,8 @@ export function MetricCharts({ run, query }: { run: Run; query: URLSearchParams 
         </fieldset>
         <ChartControls settings={settings} onChange={(s) => update({ settings: s })} idPrefix="run-chart" />
         <label class="toggle">
-          <input type="checkbox" checked={together} onChange={(e) => update({ together: e.currentTarget.checked })} />{' '}
-          {t('chart.together')}
+          <input type="checkbox" checked={together} onChange={(e) => update({ together: e.currentTarget.checked })} />
+          {` ${t('chart.together')}`}
         </label>
       </div>
       {histories.status === 'loading' && <p aria-busy="true">{t('chart.loading')}</p>}

@@ -123,6 +123,8 @@ export function RunsTable(props: RunsTableProps) {
   const totalWidth = 40 + columns.reduce((s, c) => s + c.width, 0);
   const now = Date.now();
 
+  const contentHeight = HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 2;
+
   return (
     <div
       class="runs-scroll"
@@ -132,7 +134,7 @@ export function RunsTable(props: RunsTableProps) {
       role="region"
       aria-label={t('table.region')}
       style={{
-        height: `${Math.min(props.height ?? autoHeight ?? 600, HEADER_HEIGHT + Math.max(rows.length, 3) * ROW_HEIGHT + 2)}px`,
+        height: `${Math.min(props.height ?? autoHeight ?? 600, contentHeight)}px`,
       }}>
       <table class="runs" style={{ width: `${totalWidth}px` }} aria-rowcount={rows.length + 2}>
         <caption class="vh">{t('table.caption', { count: rows.length })}</caption>

@@ -33,7 +33,8 @@ export function Sparkline({
   const points = ys
     .map(
       (y, i) =>
-        `${((i / (ys.length - 1)) * (width - 2) + 1).toFixed(1)},${(height - 1 - ((y - lo) / span) * (height - 2)).toFixed(1)}`,
+        `${((i / (ys.length - 1)) * (width - 2) + 1).toFixed(1)},` +
+        `${(height - 1 - ((y - lo) / span) * (height - 2)).toFixed(1)}`,
     )
     .join(' ');
   return (

@@ -14,7 +14,10 @@ export function RunLinkOutput({ run }: { run: RunLink }) {
       {server ? (
         // A run on an MLflow server opens in that server's UI (its route for a run's page).
         <a
-          href={`${server.href.replace(/\/+$/, '')}/#/experiments/${encodeURIComponent(run.experimentId)}/runs/${encodeURIComponent(run.runId)}`}
+          href={
+            `${server.href.replace(/\/+$/, '')}/#/experiments/${encodeURIComponent(run.experimentId)}` +
+            `/runs/${encodeURIComponent(run.runId)}`
+          }
           target="_blank"
           rel="noopener noreferrer">
           {run.runName}

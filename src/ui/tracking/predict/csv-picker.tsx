@@ -33,7 +33,7 @@ export function CsvPicker({ onPick, disabled }: { onPick: (file: File) => void; 
   };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file input inside is the keyboard's
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file input is the keyboard's
     <div
       class={`drop-zone${over ? ' over' : ''}`}
       onDragOver={(e) => {
