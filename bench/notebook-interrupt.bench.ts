@@ -156,7 +156,10 @@ for (const [name, src] of Object.entries(KERNELS)) {
     // The other thread records when it set the flag (ms since its timeOrigin, converted below).
     const thread = new Worker(
       `const { workerData } = require('node:worker_threads');
-       setTimeout(() => { new Float64Array(workerData, 8, 1)[0] = performance.timeOrigin + performance.now(); Atomics.store(new Int32Array(workerData), 0, 1); }, 100);`, // execution 1
+       setTimeout(() => {
+         new Float64Array(workerData, 8, 1)[0] = performance.timeOrigin + performance.now();
+         Atomics.store(new Int32Array(workerData), 0, 1); // execution 1
+       }, 100);`,
       { eval: true, workerData: buffer },
     );
     const err = await cell.run('let spins = 0;\nwhile (true) spins++;').catch((e: unknown) => e);

@@ -110,21 +110,28 @@ async function logModel(page: Page): Promise<string> {
 const WATCH = `
   window.__t = {};
   window.__longTasks = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask' });
   document.addEventListener('click', (e) => {
     const label = e.target.textContent;
     if (label === 'Predict') window.__t.predictClick ??= performance.now();
     if (label && label.startsWith('Download predictions')) window.__t.downloadClick ??= performance.now();
   }, true);
   const click = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function () { if (this.download) window.__t.download ??= performance.now(); return click.call(this); };
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) window.__t.download ??= performance.now();
+    return click.call(this);
+  };
   new MutationObserver(() => {
     const t = window.__t;
     if (t.drop === undefined) return;
     const predict = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Predict');
     if (predict && !predict.disabled) t.checked ??= performance.now();
-    if (document.querySelector('[aria-label="Predictions beside the inputs"] tbody tr')) t.firstRows ??= performance.now();
-    const download = [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Download predictions'));
+    const firstRow = document.querySelector('[aria-label="Predictions beside the inputs"] tbody tr');
+    if (firstRow) t.firstRows ??= performance.now();
+    const buttons = [...document.querySelectorAll('button')];
+    const download = buttons.find((b) => b.textContent.startsWith('Download predictions'));
     if (download && !download.disabled) t.predicted ??= performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });
 `;
@@ -154,7 +161,8 @@ async function predictPage(page: Page, url: string): Promise<Record<string, numb
     timeout: 600_000,
     polling: 100,
   });
-  await predict.click({ timeout: 600_000 }); // a page that freezes (the baseline on a busy machine) takes its time to take the click
+  // a page that freezes (the baseline on a busy machine) takes its time to take the click
+  await predict.click({ timeout: 600_000 });
   const download = page
     .getByRole('region', { name: '4. Predictions' })
     .getByRole('button', { name: 'Download predictions (CSV)' });
@@ -208,7 +216,8 @@ function batchInPage(rows: number): string {
     for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37) * 3;
     const X = { data, rows, cols, columns: Array.from({ length: cols }, (_, j) => 'x' + j) };
     const fitRows = Array.from({ length: 2000 }, (_, i) => Array.from({ length: cols }, (_, j) => data[j * rows + i]));
-    const model = new ElasticNet({ alpha: 0.01 }).fit(fitRows, fitRows.map((r) => r.reduce((a, b, j) => a + b * (j + 1), 0)));
+    const fitY = fitRows.map((r) => r.reduce((a, b, j) => a + b * (j + 1), 0));
+    const model = new ElasticNet({ alpha: 0.01 }).fit(fitRows, fitY);
     // Each repetition times every variant once, in turn, so a pause of the page or the machine falls on
     // all of them alike; the median of the repetitions counts.
     const n = navigator.hardwareConcurrency || 2;

@@ -58,9 +58,16 @@ const { createServer } = require('node:http');
 const s = createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
-  req.on('end', () => { Buffer.concat(chunks); const out = '{"predictions": [0]}'; res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': out.length }); res.end(out); });
+  req.on('end', () => {
+    Buffer.concat(chunks);
+    const out = '{"predictions": [0]}';
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': out.length });
+    res.end(out);
+  });
 });
-s.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => console.log('Listening at: http://127.0.0.1:' + s.address().port));
+s.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
+  console.log('Listening at: http://127.0.0.1:' + s.address().port);
+});
 `;
 
 function start(args: string[]): Promise<{ url: string; child: ChildProcess }> {

@@ -60,7 +60,8 @@ describe('architecture', () => {
       const name = relative(SRC, f).replace(/\.tsx?$/, '');
       const text = readFileSync(f, 'utf8');
       if (name !== 'data/danfo') {
-        expect(text.includes('$dataIncolumnFormat'), name).toBe(false); // `grep -rn '\$dataIncolumnFormat' src` finds only the adapter
+        // `grep -rn '\$dataIncolumnFormat' src` finds only the adapter
+        expect(text.includes('$dataIncolumnFormat'), name).toBe(false);
         if (!userFacing.has(name))
           expect(/import\(\s*['"]danfojs['"]\s*\)|^import (?!type)[^;]*from ['"]danfojs['"]/m.test(text), name).toBe(
             false,

@@ -131,7 +131,10 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       await post('{"dataframe_split": '),
       400,
       'BAD_REQUEST',
-      /^Invalid input\. Ensure that input is a valid JSON formatted string\. Error: 'JSONDecodeError\(.*\)'\nInput: \n\{"dataframe_split": \n$/,
+      new RegExp(
+        String.raw`^Invalid input\. Ensure that input is a valid JSON formatted string\. Error: ` +
+          String.raw`'JSONDecodeError\(.*\)'\nInput: \n\{"dataframe_split": \n$`,
+      ),
     );
     await expectError(
       await post('[1, 2]'),
@@ -154,7 +157,11 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       await post('{"data": [[1]]}'),
       400,
       'BAD_REQUEST',
-      /^The input must be a JSON dictionary with exactly one of the input fields .*\. Received dictionary with input fields: \[\]\. IMPORTANT: The MLflow Model scoring protocol has changed in MLflow version 2\.0\./,
+      new RegExp(
+        String.raw`^The input must be a JSON dictionary with exactly one of the input fields .*\. Received ` +
+          String.raw`dictionary with input fields: \[\]\. IMPORTANT: The MLflow Model scoring protocol has changed ` +
+          String.raw`in MLflow version 2\.0\.`,
+      ),
     );
     await expectError(
       await post(JSON.stringify({ dataframe_records: rows, inputs: matrix() })),
@@ -205,7 +212,12 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       await post(JSON.stringify({ dataframe_records: missing })),
       400,
       'INVALID_PARAMETER_VALUE',
-      /^Failed to predict data '.*'\. \nError: Failed to enforce schema of data '.*' with schema '\['fixed acidity': double \(required\), .*'alcohol': double \(required\)\]'\. Error: Model is missing inputs \['pH', 'alcohol'\]\.$/s,
+      new RegExp(
+        String.raw`^Failed to predict data '.*'\. \nError: Failed to enforce schema of data '.*' with schema ` +
+          String.raw`'\['fixed acidity': double \(required\), .*'alcohol': double \(required\)\]'\. Error: Model is ` +
+          String.raw`missing inputs \['pH', 'alcohol'\]\.$`,
+        's',
+      ),
     );
     const text = rows.slice(0, 2).map((r) => ({ ...r, alcohol: 'high' }));
     await expectError(
@@ -238,7 +250,11 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       await post('a,b\n1,2\n3\n', 'text/csv'),
       400,
       'BAD_REQUEST',
-      /^Failed to parse input as a Pandas DataFrame\. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the `pandas\.DataFrame\.to_csv\(\)` method\. Error: 'Line 3 has 1 field/,
+      new RegExp(
+        String.raw`^Failed to parse input as a Pandas DataFrame\. Ensure that the input is a valid CSV-formatted ` +
+          String.raw`Pandas DataFrame produced using the \x60pandas\.DataFrame\.to_csv\(\)\x60 method\. Error: 'Line ` +
+          String.raw`3 has 1 field`,
+      ),
     );
   });
 

@@ -107,8 +107,10 @@ export const RECORD_CANVAS_TEXT = `
     if (!canvas.dataset.texts) canvas.dataset.texts = String(++ids);
     const m = this.measureText(String(text));
     const t = this.getTransform();
-    window.__texts.push({ canvas: canvas.dataset.texts, text: String(text), x, y, align: this.textAlign, baseline: this.textBaseline,
-      width: m.width, ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent, m: [t.a, t.b, t.c, t.d, t.e, t.f] });
+    window.__texts.push({ canvas: canvas.dataset.texts, text: String(text), x, y,
+      align: this.textAlign, baseline: this.textBaseline,
+      width: m.width, ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent,
+      m: [t.a, t.b, t.c, t.d, t.e, t.f] });
     return fillText.call(this, text, x, y, maxWidth);
   };`;
 

@@ -22,14 +22,28 @@ async function chart(page: import('playwright-core').Page, title: string): Promi
 const SPECS = `
   const xs = Array.from({ length: 12 }, (_, k) => k * 10);
   const ys = xs.map((_, k) => (k * 5) % 12);
-  const orders = { ascending: xs.map((_, i) => i), descending: xs.map((_, i) => 11 - i), shuffled: [7, 2, 11, 0, 5, 9, 3, 10, 1, 6, 8, 4] };
+  const orders = {
+    ascending: xs.map((_, i) => i),
+    descending: xs.map((_, i) => 11 - i),
+    shuffled: [7, 2, 11, 0, 5, 9, 3, 10, 1, 6, 8, 4],
+  };
   const specs: ChartSpec[] = [];
   for (const type of ['scatter', 'line', 'bar'] as const) {
     for (const [order, index] of Object.entries(orders)) {
-      specs.push({ type, title: type + ' ' + order, x: { label: 'x', values: index.map((i) => xs[i]!) }, series: [{ name: 'y', values: index.map((i) => ys[i]! + 1) }] });
+      specs.push({
+        type,
+        title: type + ' ' + order,
+        x: { label: 'x', values: index.map((i) => xs[i]!) },
+        series: [{ name: 'y', values: index.map((i) => ys[i]! + 1) }],
+      });
     }
   }
-  specs.push({ type: 'scatter', title: 'scatter repeated x', x: { values: [30, 10, 30, 20, 10, 0] }, series: [{ name: 'y', values: [0, 0, 9, 3, 6, 9] }] });
+  specs.push({
+    type: 'scatter',
+    title: 'scatter repeated x',
+    x: { values: [30, 10, 30, 20, 10, 0] },
+    series: [{ name: 'y', values: [0, 0, 9, 3, 6, 9] }],
+  });
   for (const spec of specs) display(spec);
 `;
 
@@ -45,7 +59,9 @@ describe('charts', () => {
       await mlflow.startRun({ runName: 'figures' }, async () => {
         await mlflow.logFigure(specs.find((s) => s.title === 'scatter shuffled')!, 'shuffled.json');
         // A metric logged with its steps out of order.
-        for (const step of [5, 1, 3, 0, 4, 2]) await mlflow.logMetric('loss', 10 - step * (step % 2 ? 1 : 1.5), { step });
+        for (const step of [5, 1, 3, 0, 4, 2]) {
+          await mlflow.logMetric('loss', 10 - step * (step % 2 ? 1 : 1.5), { step });
+        }
       });`,
     );
     await output(page, 1).getByRole('link', { name: 'figures' }).waitFor({ timeout: 60_000 });
@@ -114,7 +130,12 @@ describe('charts read well', () => {
       1,
       `
       const names = [0.01, 0.1, 1].flatMap((alpha) => [0.1, 0.5, 0.9].map((l1) => \`alpha=\${alpha} l1=\${l1}\`));
-      display({ type: 'bar', title: 'RMSE per candidate', x: { label: 'run', values: names }, series: [{ name: 'rmse', values: names.map((_, i) => 3.1 + i * 0.1) }] });`,
+      display({
+        type: 'bar',
+        title: 'RMSE per candidate',
+        x: { label: 'run', values: names },
+        series: [{ name: 'rmse', values: names.map((_, i) => 3.1 + i * 0.1) }],
+      });`,
     );
     const bars = await chart(page, 'RMSE per candidate');
     const names = [0.01, 0.1, 1].flatMap((alpha) => [0.1, 0.5, 0.9].map((l1) => `alpha=${alpha} l1=${l1}`));

@@ -56,7 +56,8 @@ beforeAll(async () => {
     await mlflow.setRegisteredModelAlias('wine', 'champion', 1);
     const records = k.toTable(X).toRecords();
     const loaded = await mlflow.pyfunc.loadModel('models:/wine@champion');
-    return { runId, experimentId: mlflow.lastActiveRun().info.experimentId, predictions: Array.from(loaded.predict(records)), records };
+    const experimentId = mlflow.lastActiveRun().info.experimentId;
+    return { runId, experimentId, predictions: Array.from(loaded.predict(records)), records };
   `,
     WINE,
   );
@@ -130,7 +131,8 @@ describe('Deploy', () => {
       const got = (await blank.evaluate(`(async (records) => {
         const { predict, model } = await import('/wine-predictor.mjs');
         const columns = Object.fromEntries(Object.keys(records[0]).map((c) => [c, records.map((r) => r[c])]));
-        return { uri: model.uri, byRecords: predict(records), byColumns: predict(columns), byRows: predict(records.map((r) => Object.values(r))) };
+        const rows = records.map((r) => Object.values(r));
+        return { uri: model.uri, byRecords: predict(records), byColumns: predict(columns), byRows: predict(rows) };
       })(${JSON.stringify(model.records)})`)) as {
         uri: string;
         byRecords: number[];

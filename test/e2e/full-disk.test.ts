@@ -41,8 +41,18 @@ function inPage<T>(page: Page, body: string): Promise<T> {
 
 /** Fill the disk from the page: large values, then smaller, until a 64-byte write is refused too. */
 const FILL = `
-  const db = await new Promise((res, rej) => { const q = indexedDB.open('filler', 1); q.onupgradeneeded = () => q.result.createObjectStore('s'); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
-  const put = (k, v) => new Promise((res) => { const tx = db.transaction('s', 'readwrite'); tx.objectStore('s').put(v, k); tx.oncomplete = () => res(true); tx.onabort = () => res(false); });
+  const db = await new Promise((res, rej) => {
+    const q = indexedDB.open('filler', 1);
+    q.onupgradeneeded = () => q.result.createObjectStore('s');
+    q.onsuccess = () => res(q.result);
+    q.onerror = () => rej(q.error);
+  });
+  const put = (k, v) => new Promise((res) => {
+    const tx = db.transaction('s', 'readwrite');
+    tx.objectStore('s').put(v, k);
+    tx.oncomplete = () => res(true);
+    tx.onabort = () => res(false);
+  });
   let n = 0;
   for (const size of [2 << 20, 256 << 10, 16 << 10, 1024, 64]) {
     const bytes = new Uint8Array(size);
@@ -99,8 +109,18 @@ describe('a full disk', () => {
       `
       const out = {};
       // The disk is full: an ordinary write is refused with the message that says what to do.
-      try { await mlflow.client().setTag('${ids.kept}', 'more', 'x'); out.tag = 'written'; } catch (e) { out.tag = e.code; }
-      try { await mlflow.client().deleteRun('${ids.doomed}'); out.deleted = 'ok'; } catch (e) { out.deleted = e.message; }
+      try {
+        await mlflow.client().setTag('${ids.kept}', 'more', 'x');
+        out.tag = 'written';
+      } catch (e) {
+        out.tag = e.code;
+      }
+      try {
+        await mlflow.client().deleteRun('${ids.doomed}');
+        out.deleted = 'ok';
+      } catch (e) {
+        out.deleted = e.message;
+      }
       try { await mlflow.endRun(); out.ended = 'ok'; } catch (e) { out.ended = e.message; }
       return out;
     `,

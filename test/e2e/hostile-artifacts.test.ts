@@ -49,7 +49,8 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="document.title += ' onload'">
-<script>document.title = 'ran in ' + origin; indexedDB.databases().then((d) => { document.title += ' reads ' + d.map((x) => x.name).join(','); });</script>
+<script>document.title = 'ran in ' + origin;
+indexedDB.databases().then((d) => { document.title += ' reads ' + d.map((x) => x.name).join(','); });</script>
 <rect width="40" height="40" fill="teal"/></svg>`;
 
 describe('an SVG artifact', () => {

@@ -70,7 +70,8 @@ describe('large data in Chromium', () => {
       page,
       `${PATTERNED}
       const blob = await mlflow.getArtifact('${runId}', 'model/weights.bin');
-      return { size: blob.size, listed: await mlflow.client().listArtifactFiles('${runId}'), bad: await badWords(blob, 0) };
+      const listed = await mlflow.client().listArtifactFiles('${runId}');
+      return { size: blob.size, listed, bad: await badWords(blob, 0) };
     `,
     );
     const peak = await stop();
@@ -135,7 +136,8 @@ describe('large data in Chromium', () => {
       return Promise.all(arg.map(async (id, r) => {
         const w = await mlflow.getArtifact(id, 'model/weights.bin');
         const s = await mlflow.getArtifact(id, 'data/sample.bin');
-        return { n: (await mlflow.getMetricHistory(id, 'loss')).length, bad: (await badWords(w, r * 1000)) + (await badWords(s, r)), size: w.size + s.size };
+        const n = (await mlflow.getMetricHistory(id, 'loss')).length;
+        return { n, bad: (await badWords(w, r * 1000)) + (await badWords(s, r)), size: w.size + s.size };
       }));
     `,
       runIds,
@@ -169,7 +171,11 @@ describe('large data in Chromium', () => {
         page,
         `
       const runs = await mlflow.searchRuns({ experimentNames: ['earlier'] });
-      return Promise.all(runs.map(async (r) => ({ r, loss: await mlflow.getMetricHistory(r.info.runId, 'loss'), notes: await (await mlflow.getArtifact(r.info.runId, 'notes.txt')).text() })));
+      return Promise.all(runs.map(async (r) => ({
+        r,
+        loss: await mlflow.getMetricHistory(r.info.runId, 'loss'),
+        notes: await (await mlflow.getArtifact(r.info.runId, 'notes.txt')).text(),
+      })));
     `,
       );
     const before = await snapshot();

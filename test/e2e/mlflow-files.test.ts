@@ -36,7 +36,8 @@ describe('MLflow files from Settings', () => {
       await mlflow.registerModel('runs:/' + run.info.runId + '/model', 'cars-mpg');
       await mlflow.setRegisteredModelAlias('cars-mpg', 'champion', 1);
       const model = await mlflow.loadModel('models:/cars-mpg@champion');
-      return { runId: run.info.runId, experimentId: run.info.experimentId, predictions: Array.from(await model.predict(X.head(5))) };
+      const predictions = Array.from(await model.predict(X.head(5)));
+      return { runId: run.info.runId, experimentId: run.info.experimentId, predictions };
     `,
     );
 

@@ -82,7 +82,8 @@ describe("MLflow's servers, clients and files", () => {
       const out = {};
       for (const uri of ['models:/team-wine/1', 'models:/team-wine@champion', 'models:/team-wine/latest']) {
         const model = await mlflow.loadModel(uri);
-        out[uri] = { predictions: Array.from(await model.predict(${JSON.stringify(rows)})), runId: model.metadata.runId };
+        const predictions = Array.from(await model.predict(${JSON.stringify(rows)}));
+        out[uri] = { predictions, runId: model.metadata.runId };
       }
       return out;
     `,

@@ -108,7 +108,8 @@ describe('notebook', () => {
     await cell(page, 2).click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('d');
     await page.keyboard.press('d');
-    await expect.poll(() => page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(2); // a cell was added by Shift+Enter
+    // a cell was added by Shift+Enter
+    await expect.poll(() => page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(2);
     await page.keyboard.press('z');
     await expect.poll(() => page.getByRole('group', { name: /^Cell \d+, / }).count()).toBe(3);
     await context.close();
@@ -185,11 +186,17 @@ describe('notebook', () => {
             const id = e.target.closest('[data-cell-id]').getAttribute('data-cell-id');
             const list = (window.__heights[id] ??= []);
             const height = e.borderBoxSize[0].blockSize;
-            if (list.at(-1)?.height !== height) list.push({ height, editor: !!e.target.querySelector('.monaco-editor') });
+            const editor = !!e.target.querySelector('.monaco-editor');
+            if (list.at(-1)?.height !== height) list.push({ height, editor });
           }
         });
         new MutationObserver(() => {
-          for (const el of document.querySelectorAll('.cell-code .cell-editor')) if (!seen.has(el)) { seen.add(el); resized.observe(el); }
+          for (const el of document.querySelectorAll('.cell-code .cell-editor')) {
+            if (!seen.has(el)) {
+              seen.add(el);
+              resized.observe(el);
+            }
+          }
         }).observe(document, { subtree: true, childList: true });`,
     });
     await page.reload();

@@ -43,7 +43,10 @@ async function logFormula(page: Page, msPerRow = 0): Promise<string> {
     await mlflow.setExperiment('predict-page');
     return mlflow.startRun({ runName: 'formula' }, async (run) => {
       await mlflow.logModel({ kind: 'formula', msPerRow: ${msPerRow} }, 'model', {
-        signature: { inputs: [{ name: 'alcohol', type: 'double', required: true }, { name: 'pH', type: 'double', required: true }], outputs: [{ type: 'double', required: true }] },
+        signature: {
+          inputs: [{ name: 'alcohol', type: 'double', required: true }, { name: 'pH', type: 'double', required: true }],
+          outputs: [{ type: 'double', required: true }],
+        },
       });
       return run.info.runId;
     });

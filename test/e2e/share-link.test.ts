@@ -156,7 +156,10 @@ describe('share by link', () => {
     await page.goto(app.url(`open?url=${encodeURIComponent(`${hostUrl}/plain/lesson.ipynb`)}`));
     await page.getByRole('heading', { level: 1, name: 'Could not open the notebook' }).waitFor();
     expect(await page.getByRole('main').getByRole('alert').innerText()).toMatch(
-      /^Could not fetch http:\/\/127\.0\.0\.1:\d+\/plain\/lesson\.ipynb: the host is unreachable, or it does not allow other sites to read the file \(it sends no CORS header/,
+      new RegExp(
+        String.raw`^Could not fetch http:\/\/127\.0\.0\.1:\d+\/plain\/lesson\.ipynb: the host is unreachable, or ` +
+          String.raw`it does not allow other sites to read the file \(it sends no CORS header`,
+      ),
     );
     await page.goto(app.url(`open?url=${encodeURIComponent(`${hostUrl}/cors/missing.ipynb`)}`));
     await page.getByText(/the host answered 404 Not Found\.$/).waitFor();

@@ -41,7 +41,8 @@ describe('two tabs and reloads in Chromium', () => {
         `
         const runs = await mlflow.searchRuns({ experimentNames: ['shared'], orderBy: ['attributes.run_name ASC'] });
         return Promise.all(runs.map(async (r) => ({ name: r.info.runName, status: r.info.status, tab: r.data.params.tab,
-          n: (await mlflow.getMetricHistory(r.info.runId, 'loss')).length, text: await (await mlflow.getArtifact(r.info.runId, 'who.txt')).text() })));
+          n: (await mlflow.getMetricHistory(r.info.runId, 'loss')).length,
+          text: await (await mlflow.getArtifact(r.info.runId, 'who.txt')).text() })));
       `,
       );
       expect(seen.map((r) => r.name)).toEqual([
@@ -76,7 +77,9 @@ describe('two tabs and reloads in Chromium', () => {
       await mlflow.setExperiment('long-fit');
       const df = await k.readCSV(arg);
       const X = df.drop({ columns: ['quality'] });
-      const net = new k.MLPRegressor({ hiddenLayerSizes: [16], maxIter: 100000, tol: 0, nIterNoChange: 100000, randomState: 0 });
+      const net = new k.MLPRegressor({
+        hiddenLayerSizes: [16], maxIter: 100000, tol: 0, nIterNoChange: 100000, randomState: 0,
+      });
       globalThis.__fit = net.fit(X, df.column('quality')).catch(() => {});
     `,
       WINE,
@@ -89,11 +92,14 @@ describe('two tabs and reloads in Chromium', () => {
           running = await inPage<{ runId: string; n: number } | null>(
             page,
             `
-        const [run] = await mlflow.searchRuns({ experimentNames: ['long-fit'], filter: "attributes.status = 'RUNNING'" });
+        const [run] = await mlflow.searchRuns({
+          experimentNames: ['long-fit'], filter: "attributes.status = 'RUNNING'",
+        });
         if (!run) return null;
         const keys = Object.keys(run.data.metrics);
         const key = keys.find((k) => k.includes('loss')) ?? keys[0];
-        return key ? { runId: run.info.runId, key, n: (await mlflow.getMetricHistory(run.info.runId, key)).length } : null;
+        if (!key) return null;
+        return { runId: run.info.runId, key, n: (await mlflow.getMetricHistory(run.info.runId, key)).length };
       `,
           );
           return running?.n ?? 0;

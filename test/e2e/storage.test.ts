@@ -40,7 +40,7 @@ describe('storage in Chromium', () => {
       await mlflow.startRun({ runName: 'curve' }, async () => {
         for (let i = 0; i < 1500; i++) mlflow.logMetric('loss', 1 / (i + 1), { step: i });
       });
-      const curve = (await mlflow.searchRuns({ experimentNames: ['wine'], filter: "attributes.run_name = 'curve'" }))[0];
+      const [curve] = await mlflow.searchRuns({ experimentNames: ['wine'], filter: "attributes.run_name = 'curve'" });
       const loss = (await mlflow.getMetricHistory(curve.info.runId, 'loss')).map((m) => m.value);
       const files = (await mlflow.client().listArtifactFiles(runId)).map((f) => f.path).sort();
       return { runId, predictions: Array.from(model.predict(X.iloc({ rows: ['0:20'] }))), loss, files };
@@ -104,7 +104,7 @@ describe('storage in Chromium', () => {
       const fresh = df.drop({ columns: ['quality'] }).iloc({ rows: ['0:20'] });
       const loaded = await mlflow.pyfunc.loadModel('runs:/${before.runId}/model');
       const champion = await mlflow.loadModel('models:/wine@champion');
-      const curve = (await mlflow.searchRuns({ experimentNames: ['wine'], filter: "attributes.run_name = 'curve'" }))[0];
+      const [curve] = await mlflow.searchRuns({ experimentNames: ['wine'], filter: "attributes.run_name = 'curve'" });
       return {
         predictions: Array.from(loaded.predict(fresh)), champion: Array.from(champion.predict(fresh)),
         loss: (await mlflow.getMetricHistory(curve.info.runId, 'loss')).map((m) => m.value),
@@ -177,7 +177,8 @@ describe('storage in Chromium', () => {
       const g = await mlflow.getRun(good), b = await mlflow.getRun(badId);
       return {
         error, armed,
-        good: { status: g.info.status, loss: g.data.metrics.loss, n: (await mlflow.getMetricHistory(good, 'loss')).length,
+        good: { status: g.info.status, loss: g.data.metrics.loss,
+          n: (await mlflow.getMetricHistory(good, 'loss')).length,
           text: await (await mlflow.getArtifact(good, 'notes.txt')).text() },
         bad: { status: b.info.status, n: (await mlflow.getMetricHistory(badId, 'loss')).length },
       };

@@ -27,14 +27,18 @@ async function logFormulaModel(page: Page): Promise<{ runId: string; experimentI
       save: async (m) => ({ conf: { terms: m.weights.length }, files: { 'weights.json': JSON.stringify(m.weights) } }),
       load: async (ctx) => {
         const w = JSON.parse(await (await ctx.read('weights.json')).text());
-        return { raw: w, predict: (frame) => frame.values.map((row) => row.reduce((s, v, j) => s + v * w[j + 1], w[0])) };
+        const predict = (frame) => frame.values.map((row) => row.reduce((s, v, j) => s + v * w[j + 1], w[0]));
+        return { raw: w, predict };
       },
     });
     const exp = await mlflow.setExperiment('wine');
     const runId = await mlflow.startRun({ runName: 'formula' }, async (run) => {
       await mlflow.logParam('alpha', 0.02);
       await mlflow.logModel({ kind: 'linear_formula', weights: [1, 0.5, -1] }, 'model', {
-        signature: { inputs: [{ name: 'alcohol', type: 'double', required: true }, { name: 'pH', type: 'double', required: true }], outputs: [{ type: 'double', required: true }] },
+        signature: {
+          inputs: [{ name: 'alcohol', type: 'double', required: true }, { name: 'pH', type: 'double', required: true }],
+          outputs: [{ type: 'double', required: true }],
+        },
       });
       return run.info.runId;
     });
@@ -153,7 +157,10 @@ describe('models and predict pages in Chromium', () => {
       `
       const { ElasticNet, readCSV } = kiroku;
       let csv = 'alcohol,pH,quality\\n';
-      for (let i = 0; i < 60; i++) { const a = 9 + (i % 7) * 0.5, p = 3 + (i % 5) * 0.1; csv += a + ',' + p.toFixed(2) + ',' + Math.round(a * 0.6 - p + 2) + '\\n'; }
+      for (let i = 0; i < 60; i++) {
+        const a = 9 + (i % 7) * 0.5, p = 3 + (i % 5) * 0.1;
+        csv += a + ',' + p.toFixed(2) + ',' + Math.round(a * 0.6 - p + 2) + '\\n';
+      }
       const df = await readCSV(csv);
       const X = df.drop({ columns: ['quality'] });
       const y = df.column('quality');

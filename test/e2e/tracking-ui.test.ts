@@ -20,7 +20,8 @@ flavors:
     estimator: ElasticNet
 run_id: RUN_ID
 signature:
-  inputs: '[{"type": "double", "name": "fixed acidity", "required": true}, {"type": "double", "name": "alcohol", "required": true}]'
+  inputs: '[{"type": "double", "name": "fixed acidity", "required": true},
+    {"type": "double", "name": "alcohol", "required": true}]'
   outputs: '[{"type": "double", "required": true}]'
   params: null
 utc_time_created: '2024-05-01 10:00:00.000000'
@@ -44,7 +45,9 @@ async function seed(page: Page): Promise<{ ids: string[]; experimentId: string }
         await mlflow.logText(${JSON.stringify(MLMODEL)}.replace('RUN_ID', run.info.runId), 'model/MLmodel');
         await mlflow.logText('a,b\\n1,2\\n3,4\\n', 'data/sample.csv');
         if (alpha === 0.5) {
-          await mlflow.startRun({ runName: 'fold-1', nested: true }, async () => { await mlflow.logMetric('training_r2_score', 0.2); });
+          await mlflow.startRun({ runName: 'fold-1', nested: true }, async () => {
+            await mlflow.logMetric('training_r2_score', 0.2);
+          });
         }
         return run.info.runId;
       });

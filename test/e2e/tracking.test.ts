@@ -26,7 +26,8 @@ describe('tracking in Chromium', () => {
         await mlflow.logMetric('training_r2_score', 0.36);
         await mlflow.setTag('team', 'ml');
         await mlflow.logText('hello from chromium', 'notes/hello.txt');
-        await mlflow.logInput({ name: 'wine', digest: 'abc12345', sourceType: 'local', source: 'winequality-red.csv' }, 'train');
+        const dataset = { name: 'wine', digest: 'abc12345', sourceType: 'local', source: 'winequality-red.csv' };
+        await mlflow.logInput(dataset, 'train');
         return run.info.runId;
       });
     `,
@@ -39,8 +40,12 @@ describe('tracking in Chromium', () => {
       const run = await mlflow.getRun('${runId}');
       const history = await mlflow.getMetricHistory('${runId}', 'loss');
       const text = await (await mlflow.getArtifact('${runId}', 'notes/hello.txt')).text();
-      const hits = await mlflow.searchRuns({ experimentNames: ['wine'], filter: "metrics.training_r2_score > 0.3 and params.alpha = '0.02'" });
-      return { status: run.info.status, params: run.data.params, r2: run.data.metrics.training_r2_score, tag: run.data.tags.team,
+      const hits = await mlflow.searchRuns({
+        experimentNames: ['wine'],
+        filter: "metrics.training_r2_score > 0.3 and params.alpha = '0.02'",
+      });
+      return { status: run.info.status, params: run.data.params, r2: run.data.metrics.training_r2_score,
+        tag: run.data.tags.team,
         n: history.length, last: history[history.length - 1], text, hits: hits.map((r) => r.info.runId),
         inputs: run.inputs.datasetInputs.map((d) => d.dataset.name + ':' + d.tags['mlflow.data.context']) };
     `,
@@ -85,7 +90,8 @@ describe('tracking in Chromium', () => {
       `
       await mlflow.client().recoverOrphanedRuns();
       const run = await mlflow.getRun('${runId}');
-      return { status: run.info.status, loss: run.data.metrics.loss, n: (await mlflow.getMetricHistory('${runId}', 'loss')).length,
+      return { status: run.info.status, loss: run.data.metrics.loss,
+        n: (await mlflow.getMetricHistory('${runId}', 'loss')).length,
         ended: run.info.endTime >= run.info.startTime };
     `,
     );

@@ -57,7 +57,9 @@ describe('one worker bundle', () => {
     const out = await inPage<{ equal: boolean; n: number }>(
       page,
       `
-      const rows = Array.from({ length: 3000 }, (_, i) => (i < 50 ? [2, -1, 0.5] : [Math.sin(i), Math.cos(i * 0.3), (i % 11) / 11]));
+      const rows = Array.from({ length: 3000 }, (_, i) =>
+        i < 50 ? [2, -1, 0.5] : [Math.sin(i), Math.cos(i * 0.3), (i % 11) / 11],
+      );
       const y = rows.map(([a, b, c]) => a - 2 * b + c * c);
       const model = await new k.MLPRegressor({ hiddenLayerSizes: [8], maxIter: 5, randomState: 1 }).fit(rows, y);
       const batch = await k.predictBatch(model, rows, { workers: 2 });

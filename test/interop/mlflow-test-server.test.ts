@@ -296,7 +296,8 @@ describe('MLflow test server', () => {
     });
     expect(run.info).not.toHaveProperty('end_time');
     expect(run.data).not.toHaveProperty('params');
-    expect(run.data.tags).toEqual([{ key: 'mlflow.runName', value: run.info.run_name }]); // a generated name, also as the tag
+    // a generated name, also as the tag
+    expect(run.data.tags).toEqual([{ key: 'mlflow.runName', value: run.info.run_name }]);
     expect(run.inputs).toEqual({});
 
     expect(await api('POST', 'runs/delete-tag', { run_id: runId, key: 'nope' })).toEqual({

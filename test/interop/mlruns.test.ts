@@ -168,7 +168,8 @@ describe('mlruns export', () => {
       source: WINE.source,
       source_type: 'http',
     });
-    expect(text(`mlruns/1/datasets/${wineId}/meta.yaml`)).toMatch(/^digest: "12e45678"$/m); // quoted: PyYAML reads a string either way
+    // quoted: PyYAML reads a string either way
+    expect(text(`mlruns/1/datasets/${wineId}/meta.yaml`)).toMatch(/^digest: "12e45678"$/m);
     const holdout = parse(text(`mlruns/1/datasets/${holdoutId}/meta.yaml`), { version: '1.1' });
     expect(holdout).toEqual({
       digest: 'yes',

@@ -68,7 +68,10 @@ describe('network failures, each with its cause', () => {
     const err = await failure('http://mlflow.invalid:5000');
     expect(err.reason).toBe('dns');
     expect(err.message).toMatch(
-      /^The host name 'mlflow\.invalid' could not be found \(DNS, (ENOTFOUND|EAI_AGAIN)\)\. Check the URL, and the network or VPN it needs\.$/,
+      new RegExp(
+        String.raw`^The host name 'mlflow\.invalid' could not be found \(DNS, (ENOTFOUND|EAI_AGAIN)\)\. Check the ` +
+          String.raw`URL, and the network or VPN it needs\.$`,
+      ),
     );
   });
 
@@ -130,7 +133,10 @@ describe('network failures, each with its cause', () => {
     );
     expect(cors.reason).toBe('cors');
     expect(cors.message).toMatch(
-      /^The server at http:\/\/127\.0\.0\.1:5000 answered, but does not allow requests from this page: it sends no CORS headers\. MLflow 2\.x servers send none/,
+      new RegExp(
+        String.raw`^The server at http:\/\/127\.0\.0\.1:5000 answered, but does not allow requests from this page: ` +
+          String.raw`it sends no CORS headers\. MLflow 2\.x servers send none`,
+      ),
     );
     // A server that let this page make such requests before is not refusing it now: a lost connection, worth a retry.
     const lost = await networkFailure(

@@ -243,10 +243,17 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     const [warned] = checks([old]);
     expect(warned!.warnings).toHaveLength(2);
     expect(warned!.warnings[0]).toMatch(
-      /^Detected one or more mismatches between the model's dependencies and the current Python environment:\n - kiroku \(current: 0\.1\.0, required: kiroku==0\.0\.1\)\n - yaml \(current: [\d.]+, required: yaml==2\.9\.1\)$/,
+      new RegExp(
+        String.raw`^Detected one or more mismatches between the model's dependencies and the current Python ` +
+          String.raw`environment:\n - kiroku \(current: 0\.1\.0, required: kiroku==0\.0\.1\)\n - yaml \(current: ` +
+          String.raw`[\d.]+, required: yaml==2\.9\.1\)$`,
+      ),
     );
     expect(warned!.warnings[1]).toMatch(
-      /^The specified model does not have a specified Python version\. It may be incompatible with the version of Python that is currently running: Python 3\.\d+\.\d+$/,
+      new RegExp(
+        String.raw`^The specified model does not have a specified Python version\. It may be incompatible with the ` +
+          String.raw`version of Python that is currently running: Python 3\.\d+\.\d+$`,
+      ),
     );
   });
 

@@ -129,7 +129,8 @@ describe('REST JSON → entities', () => {
     }
     for (const bad of ['abc', {}, true, 1.5, 1e20])
       expect(metricFromJson({ key: 'k', value: 1, timestamp: 3, step: bad }).step, JSON.stringify(bad)).toBe(0);
-    expect(metricFromJson({ key: 'k', value: 1, timestamp: 3, step: '-5' }).step).toBe(-5); // MLflow's steps may be negative
+    // MLflow's steps may be negative
+    expect(metricFromJson({ key: 'k', value: 1, timestamp: 3, step: '-5' }).step).toBe(-5);
     // Strings and lists of the wrong shape: strings stay strings, lists stay lists.
     const odd = runFromJson({
       info: {

@@ -93,7 +93,11 @@ describe('model sources', () => {
     await expect(mlflow.loadModel('models:/s3/1')).rejects.toMatchObject({
       code: 'ARTIFACTS_UNAVAILABLE',
       message: expect.stringMatching(
-        /^The model's source 's3:\/\/team-bucket\/.*' is in Amazon S3, which a browser cannot read\. Load it through an MLflow tracking server that serves artifacts \(mlflow server --serve-artifacts/,
+        new RegExp(
+          String.raw`^The model's source 's3:\/\/team-bucket\/.*' is in Amazon S3, which a browser cannot read\. ` +
+            String.raw`Load it through an MLflow tracking server that serves artifacts \(mlflow server ` +
+            String.raw`--serve-artifacts`,
+        ),
       ),
     });
     await expect(mlflow.loadModel('models:/dbfs/1')).rejects.toThrow(

@@ -75,7 +75,8 @@ function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe('MLP training step = scikit-learn', () => {
   for (const c of fx.cases) {
     const p = paramsOf(c);
-    it(`${c.kind} ${c.params.activation} ${c.params.solver}: weights and loss curve after ${c.params.epochs} epochs`, async () => {
+    const name = `${c.kind} ${c.params.activation} ${c.params.solver}`;
+    it(`${name}: weights and loss curve after ${c.params.epochs} epochs`, async () => {
       const { Y, nOut, loss } = targets(c);
       const out = loss === 'squared' ? 'identity' : loss === 'binary' ? 'logistic' : 'softmax';
       const model = buildModel(

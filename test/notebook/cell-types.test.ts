@@ -126,7 +126,11 @@ describe('the cell types', { timeout: 300_000 }, () => {
     const name = 'cell-globals.d.ts.txt';
     const stale = committed(name).replace(/\texport import sleep = cell\.sleep;\n/, '');
     expect(staleness(name, stale, generated[name])).toMatch(
-      /cell-globals\.d\.ts\.txt differs .* line \d+:\n {2}committed: .*\n {2}generated: \texport import sleep = cell\.sleep;\)\.\nRun `npm run gen:cell-types`/s,
+      new RegExp(
+        String.raw`cell-globals\.d\.ts\.txt differs .* line \d+:\n {2}committed: .*\n {2}generated: \texport ` +
+          String.raw`import sleep = cell\.sleep;\)\.\nRun \x60npm run gen:cell-types\x60`,
+        's',
+      ),
     );
   });
 

@@ -90,7 +90,8 @@ describe.each(paths)('an interrupt $path', ({ shared }) => {
     const e = k.send('let ran = 1;\nreached();\nawait new Promise(() => {});');
     await waiting.promise;
     await k.interrupt(e);
-    if (shared) await k.kernel.handle({ type: 'interrupt_request', executionId: e.executionId, seq: e.seq }); // a pending await needs the message
+    // a pending await needs the message
+    if (shared) await k.kernel.handle({ type: 'interrupt_request', executionId: e.executionId, seq: e.seq });
     const r = await e.done;
     expect(r.error?.ename).toBe('InterruptError');
     expect((await k.run('[kept, ran]')).result?.['application/json']).toEqual(['yes', 1]);

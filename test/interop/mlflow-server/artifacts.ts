@@ -142,6 +142,7 @@ export function handleProxy(req: ApiRequest, s: ServerState): Json | RawResponse
       const bytes = s.artifacts.get(path);
       if (!bytes) throw notFound(`No such file or directory: '${path}'`);
       const name = path.split('/').pop()!;
+      const printable = /^[\x20-\x7e]*$/.test(name);
       return {
         raw: true,
         status: 200,
@@ -149,7 +150,7 @@ export function handleProxy(req: ApiRequest, s: ServerState): Json | RawResponse
         // A name Node cannot put in a header (beyond Latin-1) goes percent-encoded; clients read the body, not this.
         headers: {
           'Content-Type': mimeType(path),
-          'Content-Disposition': `attachment; filename=${/^[\x20-\x7e]*$/.test(name) ? name : encodeURIComponent(name)}`,
+          'Content-Disposition': `attachment; filename=${printable ? name : encodeURIComponent(name)}`,
           'X-Content-Type-Options': 'nosniff',
         },
       };

@@ -472,8 +472,10 @@ const logParameter: Handler = ({ input }, s) => {
 };
 
 /** Same dataset, digest and context ("train", "eval", …) is one input, as Kiroku's stores have it. */
-const inputKey = (d: DatasetInputState) =>
-  `${d.dataset.name}\u0000${d.dataset.digest}\u0000${d.tags?.find((t) => t.key === 'mlflow.data.context')?.value ?? ''}`;
+const inputKey = (d: DatasetInputState) => {
+  const context = d.tags?.find((t) => t.key === 'mlflow.data.context')?.value ?? '';
+  return `${d.dataset.name}\u0000${d.dataset.digest}\u0000${context}`;
+};
 
 function parseDatasetInput(item: unknown, i: number): DatasetInputState {
   const x = (item ?? {}) as Input;

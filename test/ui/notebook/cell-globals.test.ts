@@ -45,10 +45,10 @@ function diagnostics(files: Record<string, string>): string[] {
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => !IGNORED.has(d.code))
-    .map(
-      (d) =>
-        `${d.file?.fileName ?? ''} ${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
-    );
+    .map((d) => {
+      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : '';
+      return `${d.file?.fileName ?? ''} ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
 }
 
 // Each program type-checks TypeScript's lib files: seconds, not milliseconds, on a busy machine.

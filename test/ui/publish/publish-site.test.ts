@@ -9,7 +9,10 @@ import { appFiles, buildSite, markPublished } from '../../../src/ui/publish/publ
 // The shape vite-plugin-pwa's generated sw.js has (minified Workbox).
 const SW =
   'if(!self.define){}define(["./workbox-d8ed3718"],(function(s){"use ' +
-  'strict";self.skipWaiting(),s.clientsClaim(),s.precacheAndRoute([{url:"index.html",revision:"a1"},{url:"favicon.svg",revision:"b2"},{url:"assets/index-X.js",revision:null},{url:"assets/kernel.worker-Y.js",revision:null},{url:"manifest.webmanifest",revision:"c3"}],{}),s.registerRoute(new s.NavigationRoute(s.createHandlerBoundToURL("index.html")))}));';
+  'strict";self.skipWaiting(),s.clientsClaim(),s.precacheAndRoute([{url:"index.html",revision:"a1"},' +
+  '{url:"favicon.svg",revision:"b2"},{url:"assets/index-X.js",revision:null},' +
+  '{url:"assets/kernel.worker-Y.js",revision:null},{url:"manifest.webmanifest",revision:"c3"}],{}),' +
+  's.registerRoute(new s.NavigationRoute(s.createHandlerBoundToURL("index.html")))}));';
 const APP: Record<string, string> = {
   'sw.js': SW,
   'workbox-d8ed3718.js': 'workbox',
