@@ -253,7 +253,7 @@ describe("kiroku models serve: bad input gets MLflow's error JSON and status", (
       new RegExp(
         String.raw`^Failed to parse input as a Pandas DataFrame\. Ensure that the input is a valid CSV-formatted ` +
           String.raw`Pandas DataFrame produced using the \x60pandas\.DataFrame\.to_csv\(\)\x60 method\. Error: 'Line ` +
-          String.raw`3 has 1 field`,
+          '3 has 1 field',
       ),
     );
   });

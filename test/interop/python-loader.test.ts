@@ -244,7 +244,7 @@ describe('the Python reader of logged models (python/kiroku/kiroku_ml.py)', () =
     expect(warned!.warnings).toHaveLength(2);
     expect(warned!.warnings[0]).toMatch(
       new RegExp(
-        String.raw`^Detected one or more mismatches between the model's dependencies and the current Python ` +
+        "^Detected one or more mismatches between the model's dependencies and the current Python " +
           String.raw`environment:\n - kiroku \(current: 0\.1\.0, required: kiroku==0\.0\.1\)\n - yaml \(current: ` +
           String.raw`[\d.]+, required: yaml==2\.9\.1\)$`,
       ),

@@ -96,7 +96,7 @@ describe('model sources', () => {
         new RegExp(
           String.raw`^The model's source 's3:\/\/team-bucket\/.*' is in Amazon S3, which a browser cannot read\. ` +
             String.raw`Load it through an MLflow tracking server that serves artifacts \(mlflow server ` +
-            String.raw`--serve-artifacts`,
+            '--serve-artifacts',
         ),
       ),
     });
