@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin } from 'vite';
@@ -213,6 +214,49 @@ const preloadNotebook: Plugin = {
   },
 };
 
+// A first visit's first paint: index.html carries the walkthrough's notebook view as static, inert HTML
+// (ui/notebook/static-view.ts, rendered here at build time) in a <template>, and first in <head> (after
+// the CSP, which allows the page's own scripts and no inline ones) a small classic script
+// (ui/prerender-boot.ts, bundled on its own) that puts it on the page when the parser is done, before the
+// app's modules run, only if the app's first view will be that walkthrough (ui/prerendered.ts). First in
+// <head>, it is requested before the module preloads (HTTP/1.1 servers answer six at a time). The app
+// removes the view when its own view of the stored notebook is there.
+let boot = { fileName: '', code: '', markup: '' };
+const prerender: Plugin = {
+  name: 'kiroku:prerender',
+  apply: 'build',
+  async buildStart() {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [fileURLToPath(new URL('./src/ui/prerender-boot.ts', import.meta.url))],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: 'es2022',
+      write: false,
+    });
+    const code = out.outputFiles[0]!.text;
+    const { prerenderedWalkthrough } = await tsImport<typeof import('./src/ui/notebook/static-view')>(
+      './src/ui/notebook/static-view.ts',
+    );
+    const hash = createHash('sha256').update(code).digest('hex').slice(0, 8);
+    boot = { fileName: `assets/boot-${hash}.js`, code, markup: prerenderedWalkthrough() };
+  },
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: boot.fileName, source: boot.code });
+  },
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const [title, app] = ['<title>', '<div id="app">'];
+      if (!html.includes(title) || !html.includes(app)) throw new Error('kiroku:prerender: index.html changed');
+      return html
+        .replace(title, `<script src="${base}${boot.fileName}"></script>\n    ${title}`)
+        .replace(app, `${boot.markup}\n    ${app}`);
+    },
+  },
+};
+
 // Offline: a Workbox service worker precaches the built app — shell, pages, the kernel and predict
 // workers, Monaco, TensorFlow.js, danfojs and the sample CSVs (~20 MB; source maps are left out) — and
 // answers navigations with the cached index.html, whose cached response keeps the COOP/COEP headers
@@ -244,7 +288,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets, preloadNotebook],
+  plugins: [pwa, tfjsWasmThreads, contentSecurityPolicy, deployAssets, preloadNotebook, prerender],
   resolve: danfojs,
   define: { __KIROKU_VERSION__: JSON.stringify(pkg.version), __KIROKU_DEPS__: JSON.stringify(pkg.dependencies) },
   server: { headers: isolation },

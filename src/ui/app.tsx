@@ -1,12 +1,13 @@
 // The app shell: top navigation and one page per route. Pages load lazily so the first paint only
 // pays for the shell and the page the user opened.
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { href, parseHash, useRoute } from './router';
 import { ErrorBoundary } from './components/error-boundary';
 import { ServerWaits } from './components/server-waits';
 import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
+import { dropPrerendered } from './prerendered';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
 import { t, type MessageKey } from './i18n/t';
@@ -93,6 +94,12 @@ export function App({
   }, [current]);
 
   const Page = page?.id === current.id ? page.mod.default : null;
+  // index.html's prerendered notebook view (a first visit) stays until the notebook page replaces it
+  // with its own; any other page, or an error, replaces it at once.
+  const showsOtherPage = !!error || (!!Page && current.id !== 'notebook');
+  useLayoutEffect(() => {
+    if (showsOtherPage) dropPrerendered();
+  }, [showsOtherPage]);
   return (
     <>
       <a class="skip-link" href="#main">

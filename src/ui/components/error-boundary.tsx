@@ -3,6 +3,7 @@
 // rendering (a malformed output, an odd value from a server) unmounts the whole tree: a blank page.
 import { Component, type ComponentChildren } from 'preact';
 import { t } from '../i18n/t';
+import { dropPrerendered } from '../prerendered';
 
 export interface ErrorBoundaryProps {
   /** What failed, for the message: "this output", "cell 3", "the Notebook page". */
@@ -30,6 +31,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   override componentDidCatch(error: unknown): void {
     // For whoever debugs it (a warning: the message is already on the page).
     console.warn(`kiroku: could not show ${this.props.what}:`, error);
+    dropPrerendered(); // the message shows, not a prerendered view that will never be replaced
     this.props.onError?.(asError(error));
   }
 

@@ -2,7 +2,7 @@
 //   #/notebook                       the last notebook opened (a first visit gets the walkthrough)
 //   #/notebook/<id>                  a notebook
 //   #/notebook/<id>/cell/<cellId>    a notebook, scrolled to one cell (links from a run's page)
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { duplicateNotebook, fromIpynb, newNotebook, type NotebookDoc } from '../../notebook/document';
 import type { NotebookSummary } from '../../notebook/notebooks-store';
 import { FIRST_SAMPLE, SAMPLES, type Sample } from '../../notebook/samples';
@@ -17,6 +17,7 @@ import { href, navigate } from '../router';
 import { openPublished } from '../publish/published';
 import { ErrorBoundary } from '../components/error-boundary';
 import { t } from '../i18n/t';
+import { dropPrerendered, rememberNotebooksSeen } from '../prerendered';
 
 const LAST_OPENED = 'lastOpened';
 /** A notebook whose view failed to render: the Notebook tab does not open it by itself again. */
@@ -33,12 +34,12 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   const refresh = useCallback(async () => {
     const store = await notebooksStore();
     // A first visit gets the walkthrough in the UI's language; an emptied list gets a blank notebook.
-    setList(
-      await store.ensureNotEmpty(
-        () => [FIRST_SAMPLE[locale()].create()],
-        () => newNotebook(),
-      ),
+    const notebooks = await store.ensureNotEmpty(
+      () => [FIRST_SAMPLE[locale()].create()],
+      () => newNotebook(),
     );
+    rememberNotebooksSeen(); // the next visit's first view is not the walkthrough's prerendered one
+    setList(notebooks);
   }, []);
 
   useEffect(() => {
@@ -133,6 +134,13 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
     await refresh();
     if (doc) navigate(href('notebook', doc.id));
   };
+
+  // The prerendered walkthrough (index.html, a first visit) gives way to the stored notebook, in the
+  // same frame: the cells it showed read-only are now the editable ones (or a message says why not).
+  const settled = !!error || controller !== undefined;
+  useLayoutEffect(() => {
+    if (settled) dropPrerendered();
+  }, [settled]);
 
   if (error) return <p role="alert">{error}</p>;
   return (

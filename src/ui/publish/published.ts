@@ -7,7 +7,9 @@ import { fromIpynb, type Ipynb } from '../../notebook/document';
 import type { NotebooksStore } from '../../notebook/notebooks-store';
 import { t } from '../i18n/t';
 
-export const PUBLISHED_META = 'kiroku-published';
+import { PUBLISHED_META } from './published-meta';
+
+export { PUBLISHED_META };
 export const PUBLISHED_PATH = 'published.json';
 
 export interface PublishedSite {

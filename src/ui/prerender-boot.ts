@@ -1,0 +1,24 @@
+// The boot script: a classic script (no module, so it runs while the page is parsed) that the build
+// bundles on its own and index.html loads first in <head>. It decides whether the prerendered walkthrough
+// shows (ui/prerendered.ts) and shows it when the parser is done (readyState "interactive" comes before
+// any module script runs); the app itself is the module script.
+import { PUBLISHED_META } from './publish/published-meta';
+import { locale } from './i18n/locale';
+import { firstViewIsWalkthrough, showPrerendered } from './prerendered';
+
+const stored = (key: string) => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+if (
+  firstViewIsWalkthrough({
+    hash: location.hash,
+    stored,
+    locale: locale(),
+    published: !!document.querySelector(`meta[name="${PUBLISHED_META}"]`),
+  })
+)
+  document.addEventListener('readystatechange', () => showPrerendered(), { once: true });
