@@ -62,20 +62,7 @@ export class NotebooksStore {
 
   /** Live notebooks, most recently changed first. */
   async list(): Promise<NotebookSummary[]> {
-    const all = await this.db.getAllFromIndex('notebooks', 'byUpdated');
-    return all
-      .filter((n) => n.deletedAt === undefined)
-      .reverse()
-      .map((n) => {
-        const sample = (n.metadata?.kiroku as { sample?: unknown } | undefined)?.sample;
-        return {
-          id: n.id,
-          name: n.name,
-          cellCount: n.cells.length,
-          updatedAt: n.updatedAt,
-          ...(typeof sample === 'string' ? { sample } : {}),
-        };
-      });
+    return summaries(await this.db.getAllFromIndex('notebooks', 'byUpdated'));
   }
 
   /** A live notebook, or undefined if there is none (or it was deleted). */
@@ -136,16 +123,61 @@ export class NotebooksStore {
    * list is never empty afterwards — if the user deleted every notebook, a blank one is made.
    */
   async ensureNotEmpty(seed: () => NotebookDoc[], blank: () => NotebookDoc): Promise<NotebookSummary[]> {
-    let list = await this.list();
-    if (list.length) return list;
-    const seeded = await this.getMeta<boolean>('seeded');
-    for (const doc of seeded ? [blank()] : seed()) await this.put(doc);
-    await this.setMeta('seeded', true);
-    list = await this.list();
-    return list;
+    return (await this.opening(seed, blank, [])).list;
+  }
+
+  /**
+   * What the notebook page's first view needs, in one transaction (each IndexedDB transaction is a round
+   * trip to the browser's storage process): `ensureNotEmpty`'s list, the live notebooks themselves (so
+   * the one shown opens without another read) and the values of `metaKeys`.
+   */
+  async opening(
+    seed: () => NotebookDoc[],
+    blank: () => NotebookDoc,
+    metaKeys: readonly string[],
+  ): Promise<{ list: NotebookSummary[]; docs: Map<string, NotebookDoc>; meta: Map<string, unknown> }> {
+    const tx = this.db.transaction(['notebooks', 'meta'], 'readwrite');
+    const [stored, seeded, ...values] = await Promise.all([
+      tx.objectStore('notebooks').index('byUpdated').getAll(),
+      tx.objectStore('meta').get('seeded'),
+      ...metaKeys.map((key) => tx.objectStore('meta').get(key)),
+    ]);
+    let live = stored.filter((n) => n.deletedAt === undefined);
+    if (!live.length) {
+      live = seeded?.value ? [blank()] : seed();
+      // Sorted as the index would list them (oldest first), so the list reads the same as after a reload.
+      live.sort((a, b) => a.updatedAt - b.updatedAt);
+      await Promise.all([
+        ...live.map((doc) => tx.objectStore('notebooks').put(doc)),
+        tx.objectStore('meta').put({ key: 'seeded', value: true }),
+      ]);
+    }
+    await tx.done;
+    return {
+      list: summaries(live),
+      docs: new Map(live.map((n) => [n.id, n])),
+      meta: new Map(metaKeys.map((key, i) => [key, values[i]?.value])),
+    };
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/** Live notebooks of `all` (as the byUpdated index lists them: oldest first), most recently changed first. */
+function summaries(all: readonly StoredNotebook[]): NotebookSummary[] {
+  return all
+    .filter((n) => n.deletedAt === undefined)
+    .reverse()
+    .map((n) => {
+      const sample = (n.metadata?.kiroku as { sample?: unknown } | undefined)?.sample;
+      return {
+        id: n.id,
+        name: n.name,
+        cellCount: n.cells.length,
+        updatedAt: n.updatedAt,
+        ...(typeof sample === 'string' ? { sample } : {}),
+      };
+    });
 }

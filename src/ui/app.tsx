@@ -8,6 +8,7 @@ import { ServerWaits } from './components/server-waits';
 import { StorageNotices } from './settings/storage-notices';
 import { UpdateNotice } from './settings/update-notice';
 import { dropPrerendered } from './prerendered';
+import { notebooksStore } from './notebook/notebooks-db';
 import { subscribe } from '../tracking/events';
 import { requestPersistenceOnce } from '../workspace/storage';
 import { t, type MessageKey } from './i18n/t';
@@ -53,10 +54,11 @@ const PAGES = (
   ] satisfies Page[]
 ).map((p): Page => ({ ...p, load: once(p.load) }));
 const pageOf = (id: string | undefined) => PAGES.find((p) => p.id === id) ?? PAGES[0]!;
-// The page the address names is imported now, while the shell renders, not from the shell's first effect.
-void pageOf(parseHash(location.hash).segments[0])
-  .load()
-  .catch(() => undefined);
+// The page the address names is imported now, while the shell renders, not from the shell's first effect;
+// the notebook page's database opens meanwhile too.
+const firstPage = pageOf(parseHash(location.hash).segments[0]);
+void firstPage.load().catch(() => undefined);
+if (firstPage.id === 'notebook') void notebooksStore().catch(() => undefined);
 
 // The first run this tab sees created asks the browser to keep storage persistent (a workspace that
 // lives only in IndexedDB must not be evicted under disk pressure). Chromium answers without a prompt.

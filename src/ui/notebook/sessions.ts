@@ -2,30 +2,26 @@
 // must not stop a cell or lose the kernel's variables. One controller and one kernel per notebook id,
 // for as long as the tab lives or until the notebook is deleted.
 import type { NotebookDoc } from '../../notebook/document';
-import { NotebooksStore } from '../../notebook/notebooks-store';
 import { NotebookController } from './controller';
 import { connectKernel, deferredKernel } from './kernel';
 import { onServerSwitch } from '../server-choice';
-import { t } from '../i18n/t';
 
-let storePromise: Promise<NotebooksStore> | undefined;
+import { notebooksStore } from './notebooks-db';
 
-/** The notebooks database, opened once per tab. */
-export function notebooksStore(): Promise<NotebooksStore> {
-  return (storePromise ??= NotebooksStore.open({
-    onBlocked: () => alert(t('misc.olderTab')),
-  }));
-}
+export { notebooksStore };
 
 const sessions = new Map<string, Promise<NotebookController>>();
 
-/** The controller of a notebook, opening it (and starting its kernel) on first use. */
-export function openSession(id: string): Promise<NotebookController | undefined> {
+/**
+ * The controller of a notebook, opening it (and starting its kernel) on first use. `stored`: the
+ * notebook as just read from the store in the caller's transaction (saves reading it again).
+ */
+export function openSession(id: string, stored?: NotebookDoc): Promise<NotebookController | undefined> {
   let session = sessions.get(id);
   if (!session) {
     session = (async () => {
       const store = await notebooksStore();
-      const doc = await store.get(id);
+      const doc = stored?.id === id ? stored : await store.get(id);
       if (!doc) throw new Error(`no notebook ${id}`);
       // The notebook shows at once; its kernel (a chunk and a worker) starts meanwhile.
       return new NotebookController(doc, deferredKernel(connectKernel()), {

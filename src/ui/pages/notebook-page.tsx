@@ -31,15 +31,21 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The first listing's transaction also read the notebooks and the meta the first view needs: the first
+  // notebook opened (and the fallback's choice before it) use them instead of reading again; once a
+  // notebook has opened they are spent (what is stored may have changed since).
+  const firstRead = useRef<{ docs: Map<string, NotebookDoc>; meta: Map<string, unknown> } | 'spent' | null>(null);
   const refresh = useCallback(async () => {
     const store = await notebooksStore();
     // A first visit gets the walkthrough in the UI's language; an emptied list gets a blank notebook.
-    const notebooks = await store.ensureNotEmpty(
+    const { list, docs, meta } = await store.opening(
       () => [FIRST_SAMPLE[locale()].create()],
       () => newNotebook(),
+      [LAST_OPENED, FAILED],
     );
     rememberNotebooksSeen(); // the next visit's first view is not the walkthrough's prerendered one
-    setList(notebooks);
+    firstRead.current ??= { docs, meta };
+    setList(list);
   }, []);
 
   useEffect(() => {
@@ -61,8 +67,12 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   const [fallbackId, setFallbackId] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (segments[0] || !list?.length) return;
+    const first = firstRead.current;
+    const read = first && first !== 'spent' ? first.meta : undefined;
     void notebooksStore().then(async (store) => {
-      const [last, failed] = [await store.getMeta<string>(LAST_OPENED), await store.getMeta<string>(FAILED)];
+      const [last, failed] = read
+        ? [read.get(LAST_OPENED) as string | undefined, read.get(FAILED) as string | undefined]
+        : [await store.getMeta<string>(LAST_OPENED), await store.getMeta<string>(FAILED)];
       const openable = list.filter((n) => n.id !== failed);
       setFallbackId((openable.find((n) => n.id === last) ?? openable[0] ?? list[0]!).id);
     });
@@ -73,7 +83,10 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
     if (!id) return;
     let live = true;
     setController(undefined);
-    openSession(id).then((c) => {
+    const first = firstRead.current;
+    const stored = first && first !== 'spent' ? first.docs.get(id) : undefined;
+    firstRead.current = 'spent';
+    openSession(id, stored).then((c) => {
       if (!live) return;
       setController(c ?? null);
       if (c) void notebooksStore().then((s) => s.setMeta(LAST_OPENED, id));
