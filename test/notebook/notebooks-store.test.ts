@@ -85,3 +85,32 @@ describe('NotebooksStore', () => {
     expect((await s.ensureNotEmpty(seed, blank)).map((x) => x.name)).toEqual(['Untitled']);
   });
 });
+
+describe('NotebooksStore.opening', () => {
+  it('gives the first view its list, notebooks and meta in one go, seeding on the first visit only', async () => {
+    const s = await open();
+    const walkthrough = newNotebook('Walkthrough', [codeCell('1 + 1')]);
+    const seed = () => [walkthrough];
+    const blank = () => newNotebook('Untitled');
+    const first = await s.opening(seed, blank, ['lastOpened', 'failedToRender']);
+    expect(first.list.map((x) => x.name)).toEqual(['Walkthrough']);
+    expect(first.docs.get(walkthrough.id)).toEqual(walkthrough);
+    expect(first.meta).toEqual(new Map([['lastOpened', undefined], ['failedToRender', undefined]]));
+    expect(await s.get(walkthrough.id)).toEqual(walkthrough);
+
+    const mine = newNotebook('mine', [], walkthrough.updatedAt + 1);
+    await s.put(mine);
+    await s.setMeta('lastOpened', mine.id);
+    const later = await s.opening(seed, blank, ['lastOpened']);
+    expect(later.list.map((x) => x.name)).toEqual(['mine', 'Walkthrough']);
+    expect(later.meta.get('lastOpened')).toBe(mine.id);
+    expect(later.docs.get(mine.id)).toEqual(mine);
+
+    // Every notebook deleted: a blank one, not the walkthrough again.
+    await s.delete(mine.id);
+    await s.delete(walkthrough.id);
+    const emptied = await s.opening(seed, blank, []);
+    expect(emptied.list.map((x) => x.name)).toEqual(['Untitled']);
+    expect([...emptied.docs.values()].map((d) => d.name)).toEqual(['Untitled']);
+  });
+});

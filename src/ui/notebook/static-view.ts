@@ -15,19 +15,17 @@ import { editorHeight, lineCount } from './code-editor';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function cellHtml(cell: Cell, index: number): string {
-  const name = t('cell.name', { n: index + 1 });
+function cellHtml(cell: Cell): string {
   if (cell.type === 'markdown')
     return (
       `<div class="cell cell-markdown"><div class="prompt" aria-hidden="true"></div><div class="cell-body">` +
       `<div class="markdown markdown-source">${escapeHtml(cell.source)}</div></div></div>`
     );
-  const kind = cell.language === 'javascript' ? 'JavaScript' : 'TypeScript';
   const height = editorHeight(lineCount(cell.source));
   return (
     `<div class="cell cell-code"><div class="prompt" aria-hidden="true">[ ]</div><div class="cell-body">` +
     `<div class="cell-editor" data-language="${cell.language}"><textarea class="code-static" readonly ` +
-    `aria-label="${escapeHtml(t('cell.source', { name, kind }))}" wrap="off" spellcheck="false" ` +
+    `wrap="off" spellcheck="false" ` +
     `style="height: ${height}px">\n${escapeHtml(cell.source)}</textarea></div></div></div>`
   );
 }
@@ -53,5 +51,8 @@ export function staticNotebookPage(doc: { name: string; cells: readonly Cell[] }
 export function prerenderedWalkthrough(): string {
   setLocale('en');
   const view = staticNotebookPage(FIRST_SAMPLE.en.create());
-  return `<template id="${PRERENDERED_TEMPLATE}"><div id="${PRERENDERED_VIEW}" inert>${view}</div></template>`;
+  // Inert is also hidden from assistive technology (and aria-hidden says so to tools that read the
+  // attribute only): the app's view, with every name and control, replaces it.
+  const root = `<div id="${PRERENDERED_VIEW}" inert aria-hidden="true">${view}</div>`;
+  return `<template id="${PRERENDERED_TEMPLATE}">${root}</template>`;
 }

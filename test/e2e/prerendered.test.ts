@@ -1,0 +1,142 @@
+// The walkthrough prerendered into index.html (ui/prerendered.ts), in Chromium: on a first visit it is on
+// the page before the app's script has run, takes no focus and no typing, and gives way to the app's
+// view of the stored notebook; a later visit, another page, or a Japanese browser never show it.
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useApp } from './page';
+import { cell, newNotebook } from './notebook-driver';
+
+const app = useApp();
+
+// Records whether the prerendered view was ever put on the page, from the first byte parsed.
+const watchPrerendered = `
+  window.__prerenderedSeen = false;
+  new MutationObserver(() => {
+    if (document.getElementById('prerendered-view')) window.__prerenderedSeen = true;
+  }).observe(document, { childList: true, subtree: true });`;
+const seen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __prerenderedSeen: boolean }).__prerenderedSeen);
+
+/** Holds the app's entry script back until `release` is called (the boot script and the HTML are let through). */
+async function holdEntry(context: BrowserContext): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await context.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+const editable = (page: Page, n: number) => cell(page, n).getByRole('textbox', { name: `Cell ${n} TypeScript source` });
+/** The app's own view of a notebook is on the page (its cells' editors: stand-ins or Monaco's). */
+const appView = (page: Page) => page.locator('#app .cell-editor').first().waitFor();
+
+describe('the prerendered first view', () => {
+  it('shows the walkthrough before the app runs, read-only, then the stored walkthrough takes its place', async () => {
+    const context = await app.browser().newContext({ serviceWorkers: 'block' });
+    const release = await holdEntry(context);
+    // Monaco is held back for good: the app's stand-ins stay, so their text can be compared.
+    await context.route(/\/assets\/monaco-[^/]*\.js$/, () => new Promise(() => undefined));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // `commit`: the load event waits for the entry script, which is held.
+    await page.goto(app.url('notebook'), { waitUntil: 'commit' });
+    const view = page.locator('#prerendered-view');
+    await view.waitFor({ state: 'visible' });
+    expect(await view.locator('h1').innerText()).toBe('MLflow walkthrough');
+    const code = view.locator('textarea.code-static').first();
+    const shown = await code.inputValue();
+    expect(shown).toContain("loadCSV('winequality-red.csv')");
+    // Nothing in it takes the focus or typing: the app would not know what was typed there.
+    expect(await code.evaluate((el: HTMLTextAreaElement) => [el.readOnly, el.closest('[inert]') !== null])).toEqual([
+      true,
+      true,
+    ]);
+    const takesFocus = await code.evaluate((el) => {
+      el.focus();
+      return document.activeElement === el;
+    });
+    expect(takesFocus).toBe(false);
+    await page.keyboard.type('lost?');
+    expect(await code.inputValue()).toBe(shown);
+    // No name or role in it reaches assistive technology (or a test's locator).
+    expect(await page.getByRole('heading', { name: 'MLflow walkthrough' }).count()).toBe(0);
+
+    release();
+    // The app's own view of the walkthrough it stored: the same code, now editable, and the stand-in gone.
+    const first = editable(page, 3);
+    await first.waitFor();
+    expect(await first.inputValue()).toBe(shown);
+    expect(await view.count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-prerendered'))).toBe(false);
+    expect(await first.isEditable()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is never on the page for another route, a later visit or a Japanese browser', async () => {
+    const context = await app.browser().newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(watchPrerendered);
+    const page = await context.newPage();
+    await page.goto(app.url('experiments'));
+    await page.locator('#app main h1').waitFor(); // the Experiments page's view is drawn
+    expect(await seen(page)).toBe(false);
+    // The notebook's first visit in this browser has it; the visit after does not.
+    const notebook = await context.newPage();
+    await notebook.goto(app.url('notebook'));
+    await appView(notebook);
+    expect(await seen(notebook)).toBe(true);
+    await notebook.reload();
+    await appView(notebook);
+    expect(await seen(notebook)).toBe(false);
+    await context.close();
+
+    const japanese = await app.browser().newContext({ serviceWorkers: 'block', locale: 'ja-JP' });
+    await japanese.addInitScript(watchPrerendered);
+    const jaPage = await japanese.newPage();
+    await jaPage.goto(app.url('notebook'));
+    await appView(jaPage);
+    expect(await seen(jaPage)).toBe(false);
+    await japanese.close();
+  });
+
+  it('when it shows over other stored notebooks (storage cleared apart from IndexedDB), the stored one replaces it', async () => {
+    const context = await app.browser().newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(app.url('notebook'));
+    await newNotebook(page);
+    await cell(page, 1).locator('.cell-editor').click();
+    await page.keyboard.type('const kept = 1;');
+    await page.getByText('All changes saved').waitFor();
+    // What the boot script goes by is gone; IndexedDB still holds the user's notebook, the last one opened,
+    // which the Notebook tab (no id in the address) opens.
+    await page.evaluate(() => {
+      localStorage.clear();
+      location.hash = '#/notebook';
+    });
+    const release = await holdEntry(context);
+    await page.reload({ waitUntil: 'commit' });
+    await page.locator('#prerendered-view').waitFor({ state: 'visible' });
+    await page.keyboard.type('typed into nothing');
+    release();
+    await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
+    expect(await page.locator('#prerendered-view').count()).toBe(0);
+    // The stored notebook as it was: nothing typed over the prerendered view went anywhere.
+    await expect.poll(() => editorText(page)).toBe('const kept = 1;');
+    await context.close();
+  });
+});
+
+/** Cell 1's code, from its stand-in or from Monaco once Monaco has taken its place. */
+async function editorText(page: Page): Promise<string> {
+  return cell(page, 1)
+    .locator('.cell-editor')
+    .evaluate(
+      (el) =>
+        el.querySelector<HTMLTextAreaElement>('textarea.code-static')?.value ??
+        el.querySelector('.view-lines')?.textContent?.replace(/\u00a0/g, ' ') ??
+        '',
+    );
+}
