@@ -95,7 +95,12 @@ describe('NotebooksStore.opening', () => {
     const first = await s.opening(seed, blank, ['lastOpened', 'failedToRender']);
     expect(first.list.map((x) => x.name)).toEqual(['Walkthrough']);
     expect(first.docs.get(walkthrough.id)).toEqual(walkthrough);
-    expect(first.meta).toEqual(new Map([['lastOpened', undefined], ['failedToRender', undefined]]));
+    expect(first.meta).toEqual(
+      new Map([
+        ['lastOpened', undefined],
+        ['failedToRender', undefined],
+      ]),
+    );
     expect(await s.get(walkthrough.id)).toEqual(walkthrough);
 
     const mine = newNotebook('mine', [], walkthrough.updatedAt + 1);
