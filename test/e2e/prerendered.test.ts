@@ -102,7 +102,7 @@ describe('the prerendered first view', () => {
     await japanese.close();
   });
 
-  it('when it shows over other stored notebooks (storage cleared apart from IndexedDB), the stored one replaces it', async () => {
+  it('shown over other stored notebooks (storage cleared but IndexedDB), gives way to the stored one', async () => {
     const context = await app.browser().newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(app.url('notebook'));
