@@ -109,22 +109,22 @@ describe('the prerendered first view', () => {
     await newNotebook(page);
     await cell(page, 1).locator('.cell-editor').click();
     await page.keyboard.type('const kept = 1;');
-    await page.getByText('All changes saved').waitFor();
+    await expect.poll(() => storedSources(page)).toContain('const kept = 1;');
     // What the boot script goes by is gone; IndexedDB still holds the user's notebook, the last one opened,
-    // which the Notebook tab (no id in the address) opens.
-    await page.evaluate(() => {
-      localStorage.clear();
-      location.hash = '#/notebook';
-    });
+    // which the Notebook tab (no id in the address) opens in a new tab.
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
     const release = await holdEntry(context);
-    await page.reload({ waitUntil: 'commit' });
-    await page.locator('#prerendered-view').waitFor({ state: 'visible' });
-    await page.keyboard.type('typed into nothing');
+    const again = await context.newPage();
+    await again.goto(app.url('notebook'), { waitUntil: 'commit' });
+    await again.locator('#prerendered-view').waitFor({ state: 'visible' });
+    await again.keyboard.type('typed into nothing');
     release();
-    await page.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
-    expect(await page.locator('#prerendered-view').count()).toBe(0);
+    await again.getByRole('heading', { level: 1, name: 'Untitled' }).waitFor();
+    expect(await again.locator('#prerendered-view').count()).toBe(0);
     // The stored notebook as it was: nothing typed over the prerendered view went anywhere.
-    await expect.poll(() => editorText(page)).toBe('const kept = 1;');
+    await expect.poll(() => editorText(again)).toBe('const kept = 1;');
+    expect(await storedSources(again)).not.toContain('typed into nothing');
     await context.close();
   });
 });
@@ -139,4 +139,24 @@ async function editorText(page: Page): Promise<string> {
         el.querySelector('.view-lines')?.textContent?.replace(/\u00a0/g, ' ') ??
         '',
     );
+}
+
+/** Every cell source stored in the notebooks database, joined. */
+function storedSources(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('kiroku-notebooks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('notebooks').objectStore('notebooks').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            const docs = all.result as Array<{ cells: Array<{ source: string }> }>;
+            open.result.close();
+            resolve(docs.flatMap((d) => d.cells.map((c) => c.source)).join('\n'));
+          };
+        };
+      }),
+  );
 }
