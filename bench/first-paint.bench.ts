@@ -35,7 +35,8 @@ const watch = (selectors: Record<string, string>) => `
   (() => {
     const marks = (window.__marks = {});
     const mark = () => {
-      for (const [name, sel] of Object.entries(${JSON.stringify(selectors)})) if (!marks[name] && document.querySelector(sel)) marks[name] = performance.now();
+      for (const [name, sel] of Object.entries(${JSON.stringify(selectors)}))
+        if (!marks[name] && document.querySelector(sel)) marks[name] = performance.now();
     };
     new MutationObserver(mark).observe(document, { childList: true, subtree: true });
   })();`;
