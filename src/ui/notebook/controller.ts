@@ -1,45 +1,19 @@
-// One open notebook: its document, selection and mode (Jupyter's command / edit), the execution queue,
-// the kernel's status, deleted cells for "undo delete", live inputs, and autosave (autosave.ts). Plain
+// One open notebook, run: the execution queue, the kernel's status and live inputs, on top of the
+// editing (document, selection, undo delete, autosave) of EditableNotebook (editable-notebook.ts). Plain
 // TypeScript with a subscribe/snapshot pair (the snapshot: notebook-state.ts), so the Preact views stay
 // thin and Node tests drive it with a fake kernel.
 // It outlives the page component (see sessions.ts): a cell keeps running, and its outputs keep
 // arriving, while the user looks at a run's page.
 import type { ControlValue, KernelMessage } from '../../notebook/protocol';
-import {
-  applyOutput,
-  codeCell,
-  convertCell,
-  markdownCell,
-  newId,
-  type Cell,
-  type CellLanguage,
-  type CodeCell,
-  type NotebookDoc,
-} from '../../notebook/document';
+import { applyOutput, newId, type CodeCell, type NotebookDoc } from '../../notebook/document';
 import type { Kernel } from './kernel';
-import type { Mode, NotebookState } from './notebook-state';
-import { Autosave } from './autosave';
 import { controlDrawnBy, drawsControl, withControlValue } from './control-outputs';
+import { type ControllerOptions, EditableNotebook } from './editable-notebook';
 import { t } from '../i18n/t';
 
-export interface ControllerOptions {
-  persist: (doc: NotebookDoc) => Promise<void>;
-  /** Autosave delay after the last change. */
-  saveDelayMs?: number;
-  now?: () => number;
-}
+export type { ControllerOptions } from './editable-notebook';
 
-interface Deleted {
-  cell: Cell;
-  index: number;
-}
-
-const MAX_UNDO = 50;
-
-export class NotebookController {
-  private state: NotebookState;
-  private readonly listeners = new Set<() => void>();
-  private readonly deleted: Deleted[] = [];
+export class NotebookController extends EditableNotebook {
   private queue: string[] = [];
   private current: { cellId: string; executionId: string } | null = null;
   /** Cells queued or running because a live input moved, until each has run. */
@@ -47,166 +21,15 @@ export class NotebookController {
   /** An execution interrupted because a newer value of a live input replaced it: its end stops nothing. */
   private superseded: string | null = null;
   private liveChange = 0;
-  private readonly autosave: Autosave;
   private readonly detach: () => void;
 
   constructor(
     doc: NotebookDoc,
     private readonly kernel: Kernel,
-    private readonly options: ControllerOptions,
+    options: ControllerOptions,
   ) {
-    this.state = {
-      doc,
-      selectedId: doc.cells[0]?.id ?? null,
-      mode: 'command',
-      runs: {},
-      kernel: { state: 'starting' },
-      save: 'saved',
-      deletedCount: 0,
-      controls: {},
-    };
-    this.autosave = new Autosave(
-      { doc: () => this.state.doc, saveState: () => this.state.save, setSaveState: (state) => this.set(state) },
-      options.persist,
-      options.saveDelayMs ?? 500,
-    );
+    super(doc, options);
     this.detach = kernel.onMessage((m) => this.onKernelMessage(m));
-  }
-
-  // ── observation ──────────────────────────────────────────────────────────
-
-  get snapshot(): NotebookState {
-    return this.state;
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private set(patch: Partial<NotebookState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
-  }
-
-  /** Replace the document (a user edit): marks it unsaved and schedules the autosave. */
-  private edit(cells: Cell[], patch: Partial<NotebookState> = {}, docPatch: Partial<NotebookDoc> = {}): void {
-    const doc = { ...this.state.doc, ...docPatch, cells, updatedAt: (this.options.now ?? Date.now)() };
-    this.set({ ...patch, doc, save: 'unsaved' });
-    this.autosave.schedule();
-  }
-
-  private updateCell(id: string, update: (cell: Cell) => Cell): void {
-    const cells = this.state.doc.cells;
-    const at = cells.findIndex((c) => c.id === id);
-    if (at < 0) return;
-    const next = update(cells[at]!);
-    if (next !== cells[at]) this.edit(cells.map((c, i) => (i === at ? next : c)));
-  }
-
-  cell(id: string | null): Cell | undefined {
-    return this.state.doc.cells.find((c) => c.id === id);
-  }
-
-  private indexOf(id: string | null): number {
-    return this.state.doc.cells.findIndex((c) => c.id === id);
-  }
-
-  // ── selection and mode ───────────────────────────────────────────────────
-
-  select(id: string, mode: Mode = this.state.mode): void {
-    if (this.indexOf(id) < 0) return;
-    if (id !== this.state.selectedId || mode !== this.state.mode) this.set({ selectedId: id, mode });
-  }
-
-  setMode(mode: Mode): void {
-    if (mode !== this.state.mode) this.set({ mode });
-  }
-
-  /** Move the selection by `delta` cells (command mode's Up/Down, J/K), staying in bounds. */
-  moveSelection(delta: number): void {
-    const cells = this.state.doc.cells;
-    const at = Math.min(Math.max(this.indexOf(this.state.selectedId) + delta, 0), cells.length - 1);
-    if (cells[at]) this.select(cells[at].id);
-  }
-
-  // ── editing ──────────────────────────────────────────────────────────────
-
-  setSource(id: string, source: string): void {
-    this.updateCell(id, (c) => (c.source === source ? c : { ...c, source }));
-  }
-
-  setLanguage(id: string, language: CellLanguage): void {
-    this.updateCell(id, (c) => (c.type !== 'code' || c.language === language ? c : { ...c, language }));
-  }
-
-  changeType(id: string, type: Cell['type']): void {
-    if (type === 'markdown' && this.state.runs[id]) return; // never orphan a running cell's outputs
-    this.updateCell(id, (c) => convertCell(c, type));
-  }
-
-  /** Insert a new cell above or below `id` (or at the end), select it, and return its id. */
-  insert(
-    where: 'above' | 'below',
-    id: string | null = this.state.selectedId,
-    type: Cell['type'] = 'code',
-    mode: Mode = 'edit',
-  ): string {
-    const cells = [...this.state.doc.cells];
-    const at = this.indexOf(id);
-    const cell = type === 'code' ? codeCell() : markdownCell();
-    cells.splice(at < 0 ? cells.length : where === 'above' ? at : at + 1, 0, cell);
-    this.edit(cells, { selectedId: cell.id, mode });
-    return cell.id;
-  }
-
-  delete(id: string | null = this.state.selectedId): void {
-    const cells = [...this.state.doc.cells];
-    const at = this.indexOf(id);
-    if (at < 0) return;
-    if (this.state.runs[id!]) this.dequeue(id!);
-    const [cell] = cells.splice(at, 1);
-    this.deleted.push({ cell: cell!, index: at });
-    if (this.deleted.length > MAX_UNDO) this.deleted.shift();
-    // A notebook always has a cell to type into.
-    if (!cells.length) cells.push(codeCell());
-    const next = cells[Math.min(at, cells.length - 1)]!;
-    this.edit(cells, { selectedId: next.id, mode: 'command', deletedCount: this.deleted.length });
-  }
-
-  undoDelete(): void {
-    const last = this.deleted.pop();
-    if (!last) return;
-    const cells = [...this.state.doc.cells];
-    cells.splice(Math.min(last.index, cells.length), 0, last.cell);
-    this.edit(cells, { selectedId: last.cell.id, mode: 'command', deletedCount: this.deleted.length });
-  }
-
-  move(id: string | null, delta: -1 | 1): void {
-    const cells = [...this.state.doc.cells];
-    const at = this.indexOf(id);
-    const to = at + delta;
-    if (at < 0 || to < 0 || to >= cells.length) return;
-    [cells[at], cells[to]] = [cells[to]!, cells[at]!];
-    this.edit(cells);
-  }
-
-  clearOutputs(ids?: string[]): void {
-    const which = ids ? new Set(ids) : undefined;
-    const cells = this.state.doc.cells.map((c) =>
-      c.type === 'code' &&
-      (!which || which.has(c.id)) &&
-      (c.outputs.length || c.executionCount !== null) &&
-      !this.state.runs[c.id]
-        ? { ...c, outputs: [], executionCount: null }
-        : c,
-    );
-    this.edit(cells);
-  }
-
-  rename(name: string): void {
-    const trimmed = name.trim();
-    if (trimmed && trimmed !== this.state.doc.name) this.edit(this.state.doc.cells, {}, { name: trimmed });
   }
 
   // ── execution ────────────────────────────────────────────────────────────
@@ -286,7 +109,7 @@ export class NotebookController {
     });
   }
 
-  private dequeue(id: string): void {
+  protected dequeue(id: string): void {
     if (this.current?.cellId === id) return this.interrupt();
     this.queue = this.queue.filter((q) => q !== id);
     const { [id]: _, ...runs } = this.state.runs;
@@ -410,17 +233,9 @@ export class NotebookController {
       this.set({ controls: {}, controlProblem: undefined });
   }
 
-  // ── saving ───────────────────────────────────────────────────────────────
-
-  /** Write now if anything is unsaved; resolves when the write is done. */
-  save(): Promise<void> {
-    return this.autosave.save();
-  }
-
-  dispose(): void {
-    this.autosave.cancel();
+  override dispose(): void {
+    super.dispose();
     this.detach();
     this.kernel.dispose();
-    this.listeners.clear();
   }
 }
