@@ -94,11 +94,35 @@ describe('the rules fail on an injected violation', () => {
 
   it('autolog announcing or storing a run around the tracking client', () => {
     expect(
-      violations(graphWith('autolog/fit-recorder', "import { announce } from '../tracking/events';")),
+      violations(graphWith('autolog/fit-recorder', "import { subscribe } from '../tracking/events';")),
     ).toContainEqual('autolog/fit-recorder → tracking/events: autolog goes through the tracking client');
+    expect(
+      violations(graphWith('autolog/fit-recorder', "import { announce } from '../tracking/announce';")),
+    ).toContainEqual('autolog/fit-recorder → tracking/announce: autolog goes through the tracking client');
     expect(violations(graphWith('autolog/fit-recorder', "void import('../tracking/memory-store');"))).toContainEqual(
       'autolog/fit-recorder → tracking/memory-store: autolog goes through the tracking client',
     );
+  });
+
+  it.each([
+    ['the workspace import', 'workspace/import', '../tracking/announce'],
+    ['the mlruns registry import', 'interop/mlruns/import-registry', '../../tracking/announce'],
+    ['gc', 'tracking/gc', './announce'],
+    ['a UI view', 'ui/tracking/use-live', '../../tracking/announce'],
+    ['the kernel', 'notebook/worker/run-watch', '../../tracking/announce'],
+  ])('%s announcing around the clients', (_, file, target) => {
+    expect(violations(graphWith(file, `import { announce } from '${target}';`))).toContainEqual(
+      `${file} → tracking/announce: only the clients announce (a client method writes and announces)`,
+    );
+  });
+
+  it('the event channel opened by anything but the two sides of tracking events', () => {
+    const file = 'ui/tracking/model-artifacts';
+    expect(violations(graphWith(file, "import { deliver } from '../../tracking/event-channel';"))).toContainEqual(
+      `${file} → tracking/event-channel: only tracking/events and tracking/announce use the event channel`,
+    );
+    // The listening side stays open to listeners.
+    expect(violations(graphWith(file, "import { subscribe } from '../../tracking/events';"))).toEqual([]);
   });
 
   it('a UI module loading a Node-only part of deploy', () => {

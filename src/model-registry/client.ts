@@ -2,10 +2,10 @@
 import { TrackingError } from '../lib/errors';
 import { now } from '../lib/time';
 import { runsUriParts } from '../lib/model-uri';
-import { announce } from '../tracking/events';
+import { announce } from '../tracking/announce';
 import type { ModelVersion, RegisteredModel } from './entities';
 import { aliasNotFound, modelNotFound, versionNotFound } from './errors';
-import type { RegistryStore } from './store';
+import type { RegistryDumpItem, RegistryStore } from './store';
 import { validateAlias, validateName } from './validation';
 
 export class RegistryClient {
@@ -75,7 +75,8 @@ export class RegistryClient {
   }
 
   /**
-   * A new version from a logged model's URI; the registered model is created when missing (MLflow's `register_model`).
+   * A new version from a logged model's URI; the registered model is created when missing (MLflow's
+   * `register_model`).
    */
   async createModelVersion(
     name: string,
@@ -168,5 +169,24 @@ export class RegistryClient {
     const version = m.aliases[alias];
     if (version === undefined) throw aliasNotFound(name, alias);
     return this.getModelVersion(name, version);
+  }
+
+  // ── imports: archives keep their own times and users ──────────────────────
+
+  /** A model and versions from a workspace archive (merged by workspace/import.ts), in one transaction. */
+  async restoreDumpedModel(item: RegistryDumpItem): Promise<void> {
+    if (!this.store.restoreModel)
+      throw new TrackingError(`${this.store.uri} keeps no archive here; import into this browser.`, 'BAD_REQUEST');
+    await this.store.restoreModel(item);
+    this.changed(item.model.name);
+  }
+
+  /**
+   * An import's writes to the model `name`, made by `write` on the store itself so that the archive's
+   * timestamps and user ids are kept (this client's methods stamp now and this user) — the mlruns
+   * importer's. `write` returns whether it changed anything; a change is announced once.
+   */
+  async importRegisteredModel(name: string, write: (store: RegistryStore) => Promise<boolean>): Promise<void> {
+    if (await write(this.store)) this.changed(name);
   }
 }

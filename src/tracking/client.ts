@@ -1,26 +1,25 @@
 // The tracking client (MLflow's MlflowClient): defaults, validation and entity construction over a
-// TrackingStore. It knows nothing of an "active run"; that is the fluent layer's state.
+// TrackingStore, for runs — their logging, artifacts, search and a local store's upkeep — on top of the
+// experiments half (experiments-client.ts). It knows nothing of an "active run"; that is the fluent
+// layer's state. It announces every change it makes (announce.ts), and nothing else in tracking/ does.
 import { TrackingError } from '../lib/errors';
-import { newRunId } from '../lib/ids';
 import { now } from '../lib/time';
-import type { ArtifactEntry, DatasetInput, Experiment, Metric, Run, RunInfo, RunStatus } from './entities';
-import { SYSTEM_TAGS, TERMINAL_STATUSES } from './entities';
+import type { DumpedRun } from './dump';
+import type { ArtifactEntry, DatasetInput, Metric, Run, RunInfo, RunStatus } from './entities';
+import { TERMINAL_STATUSES } from './entities';
 import { artifactNotFound, artifactUriNeedsServer, experimentNotFound, runNotFound } from './errors';
-import { announce } from './events';
-import { generateRunName } from './names';
+import { announce } from './announce';
+import { cannotRestore, ExperimentsClient } from './experiments-client';
+import { newRun, type NewRunOptions } from './new-run';
 import { liveOwnedRuns } from './ownership';
-import { listLevel, type TrackingStore, type ViewType } from './store';
+import { runChange, type RunRecord } from './run-commit';
+import { listLevel, type PurgeResult, type TrackingStore } from './store';
 import {
-  stringifyValue,
   validBatch,
-  validTags,
-  validateExperimentName,
-  validateKey,
   validateMetricPoint,
   validateRunName,
   validateRunTime,
   validateStatus,
-  validateTagValue,
   type BatchInput,
 } from './validation';
 import { WriteQueue } from './write-queue';
@@ -28,113 +27,24 @@ import { normalizeArtifactPath, storedArtifact, type ArtifactData } from './arti
 import { searchRuns, type PagedList, type SearchRunsOptions } from './run-search';
 
 export { normalizeArtifactPath, type ArtifactData };
-
-export const DEFAULT_EXPERIMENT_NAME = 'Default';
-
-export type NewRunOptions = {
-  runName?: string;
-  tags?: Record<string, unknown>;
-  startTime?: number;
-  userId?: string;
-  runId?: string;
-};
-
+export type { NewRunOptions } from './new-run';
+export type { RunRecord } from './run-commit';
 export type { PagedList, SearchRunsOptions } from './run-search';
 
-export class TrackingClient {
+export { DEFAULT_EXPERIMENT_NAME } from './experiments-client';
+
+export class TrackingClient extends ExperimentsClient {
   private readonly queue: WriteQueue;
   private recovery: Promise<string[]> | null = null;
 
-  constructor(readonly store: TrackingStore) {
-    this.queue = new WriteQueue(store, { onWritten: (runId) => announce(store.uri, { type: 'run-updated', runId }) });
+  constructor(store: TrackingStore) {
+    super(store);
+    this.queue = new WriteQueue(store, { onWritten: (runId) => this.runUpdated(runId) });
   }
 
-  // ── experiments ────────────────────────────────────────────────────────────
-
-  /** MLflow keeps a "Default" experiment with id "0"; it is made before any other. */
-  getOrCreateDefaultExperiment(): Promise<Experiment> {
-    return this.getOrCreateExperiment(DEFAULT_EXPERIMENT_NAME);
-  }
-
-  /**
-   * The experiment of this name, made if missing. Another tab (or a teammate, on a server) may make it
-   * between our read and our create: then theirs is the one, as MLflow's set_experiment allows for.
-   */
-  async getOrCreateExperiment(name: string): Promise<Experiment> {
-    const found = await this.store.getExperimentByName(name);
-    if (found) return found;
-    try {
-      const id =
-        name === DEFAULT_EXPERIMENT_NAME
-          ? (await this.store.createExperiment({ name, creationTime: now() })).experimentId
-          : await this.createExperiment(name);
-      return (await this.store.getExperiment(id))!;
-    } catch (err) {
-      const again = await this.store.getExperimentByName(name);
-      if (again) return again;
-      throw err;
-    }
-  }
-
-  async createExperiment(
-    name: string,
-    options: { artifactLocation?: string; tags?: Record<string, unknown> } = {},
-  ): Promise<string> {
-    validateExperimentName(name);
-    if (name !== DEFAULT_EXPERIMENT_NAME) await this.getOrCreateDefaultExperiment();
-    const tags = validTags(options.tags ?? {});
-    const exp = await this.store.createExperiment({
-      name,
-      tags,
-      creationTime: now(),
-      ...(options.artifactLocation ? { artifactLocation: options.artifactLocation } : {}),
-    });
-    announce(this.store.uri, { type: 'experiment-changed', experimentId: exp.experimentId });
-    return exp.experimentId;
-  }
-
-  getExperiment(experimentId: string): Promise<Experiment | undefined> {
-    return this.store.getExperiment(String(experimentId));
-  }
-
-  getExperimentByName(name: string): Promise<Experiment | undefined> {
-    return this.store.getExperimentByName(name);
-  }
-
-  async searchExperiments(viewType: ViewType = 'ACTIVE_ONLY'): Promise<Experiment[]> {
-    await this.getOrCreateDefaultExperiment();
-    return this.store.listExperiments(viewType);
-  }
-
-  async renameExperiment(experimentId: string, newName: string): Promise<void> {
-    validateExperimentName(newName);
-    await this.store.updateExperiment(experimentId, { name: newName }, now());
-    announce(this.store.uri, { type: 'experiment-changed', experimentId });
-  }
-
-  async deleteExperiment(experimentId: string): Promise<void> {
-    const exp = await this.store.getExperiment(experimentId);
-    if (!exp) throw experimentNotFound(experimentId);
-    if (exp.experimentId === '0')
-      throw new TrackingError(
-        "Cannot delete the default experiment '0'. This is an internally reserved experiment.",
-        'INVALID_PARAMETER_VALUE',
-      );
-    await this.store.updateExperiment(experimentId, { lifecycleStage: 'deleted' }, now());
-    announce(this.store.uri, { type: 'experiment-changed', experimentId });
-  }
-
-  async restoreExperiment(experimentId: string): Promise<void> {
-    await this.store.updateExperiment(experimentId, { lifecycleStage: 'active' }, now());
-    announce(this.store.uri, { type: 'experiment-changed', experimentId });
-  }
-
-  async setExperimentTag(experimentId: string, key: string, value: unknown): Promise<void> {
-    validateKey('tag', key);
-    const v = stringifyValue(value);
-    validateTagValue(key, v);
-    await this.store.setExperimentTag(experimentId, key, v);
-    announce(this.store.uri, { type: 'experiment-changed', experimentId });
+  // Every change below is announced (announce.ts): views in every tab, and a notebook's kernel, hear of it.
+  private runUpdated(runId: string): void {
+    announce(this.store.uri, { type: 'run-updated', runId });
   }
 
   // ── runs ───────────────────────────────────────────────────────────────────
@@ -143,31 +53,7 @@ export class TrackingClient {
   async buildRun(experimentId: string, options: NewRunOptions = {}): Promise<Run> {
     const exp = await this.store.getExperiment(String(experimentId));
     if (!exp) throw experimentNotFound(String(experimentId));
-    if (exp.lifecycleStage !== 'active') {
-      throw new TrackingError(
-        `The experiment ${exp.experimentId} must be in the 'active' state. Current state is deleted.`,
-        'INVALID_STATE',
-      );
-    }
-    if (options.startTime !== undefined) validateRunTime('start_time', options.startTime);
-    const tags = validTags(options.tags ?? {});
-    const runName = options.runName ?? tags[SYSTEM_TAGS.runName] ?? generateRunName();
-    validateRunName(runName);
-    tags[SYSTEM_TAGS.runName] = runName;
-    const userId = options.userId ?? tags[SYSTEM_TAGS.user] ?? 'unknown';
-    const runId = options.runId ?? newRunId();
-    const info: RunInfo = {
-      runId,
-      runName,
-      experimentId: exp.experimentId,
-      userId,
-      status: 'RUNNING',
-      startTime: options.startTime ?? now(),
-      endTime: null,
-      artifactUri: `${exp.artifactLocation}/${runId}/artifacts`,
-      lifecycleStage: 'active',
-    };
-    return { info, data: { params: {}, metrics: {}, tags }, inputs: { datasetInputs: [] } };
+    return newRun(exp, options);
   }
 
   async createRun(experimentId: string, options: NewRunOptions = {}): Promise<Run> {
@@ -203,7 +89,7 @@ export class TrackingClient {
     if (patch.endTime != null) validateRunTime('end_time', patch.endTime);
     await this.queue.flush();
     const info = await this.store.updateRunInfo(runId, patch);
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
     return info;
   }
 
@@ -218,12 +104,12 @@ export class TrackingClient {
   async deleteRun(runId: string): Promise<void> {
     await this.queue.flush();
     await this.store.updateRunInfo(runId, { lifecycleStage: 'deleted' });
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
   }
 
   async restoreRun(runId: string): Promise<void> {
     await this.store.updateRunInfo(runId, { lifecycleStage: 'active' });
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
   }
 
   // ── logging: every call below is one logBatch underneath ──────────────────
@@ -271,7 +157,7 @@ export class TrackingClient {
   async deleteTag(runId: string, key: string): Promise<void> {
     await this.queue.flush();
     await this.store.deleteTag(runId, key);
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
   }
 
   async logInputs(runId: string, inputs: DatasetInput[]): Promise<void> {
@@ -279,7 +165,7 @@ export class TrackingClient {
       if (!d.dataset?.name || !d.dataset.digest) throw new TrackingError('A dataset input needs a name and a digest.');
     }
     await this.store.logInputs(runId, inputs);
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
   }
 
   async getMetricHistory(runId: string, key: string): Promise<Metric[]> {
@@ -296,7 +182,7 @@ export class TrackingClient {
 
   async logArtifact(runId: string, path: string, data: ArtifactData, contentType?: string): Promise<void> {
     await this.store.putArtifact(runId, await storedArtifact(path, data, contentType));
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
   }
 
   /**
@@ -305,57 +191,17 @@ export class TrackingClient {
    */
   async commitRun(
     runId: string,
-    change: {
-      params?: Record<string, unknown>;
-      metrics?: Record<string, number>;
-      tags?: Record<string, unknown>;
-      inputs?: DatasetInput[];
-      artifacts?: Array<{ path: string; data: ArtifactData; contentType?: string }>;
-      /** Metric points with their own steps and times (a whole history), besides `metrics`. */
-      history?: Metric[];
-      end?: { status: RunStatus; endTime?: number | null };
-      lifecycleStage?: 'active' | 'deleted';
-      /** The artifacts are copied from an archive: they keep their paths (MLflow's rules hold what is newly logged). */
-      copied?: boolean;
-    },
+    record: RunRecord,
     /** A run from buildRun to create in the same transaction (a run recorded whole, e.g. after a fit). */
     create?: Run,
   ): Promise<RunInfo> {
-    const ts = now();
-    const valid = validBatch({
-      params: Object.entries(change.params ?? {}).map(([key, value]) => ({ key, value })),
-      metrics: [
-        ...Object.entries(change.metrics ?? {}).map(([key, value]) => ({ key, value, step: 0, timestamp: ts })),
-        ...(change.history ?? []),
-      ],
-      tags: Object.entries(change.tags ?? {}).map(([key, value]) => ({ key, value })),
-    });
-    if (change.end) validateStatus(change.end.status);
-    if (change.end?.endTime != null) validateRunTime('end_time', change.end.endTime);
-    const artifacts = await Promise.all(
-      (change.artifacts ?? []).map((f) => storedArtifact(f.path, f.data, f.contentType, change.copied)),
-    );
+    const change = await runChange(record, create);
     await this.queue.flush(); // earlier calls for this run land first
-    const info = await this.store.commit(runId, {
-      ...(create ? { create } : {}),
-      batch: valid,
-      ...(change.inputs?.length ? { inputs: change.inputs } : {}),
-      ...(artifacts.length ? { artifacts } : {}),
-      ...(change.end || change.lifecycleStage
-        ? {
-            info: {
-              ...(change.end
-                ? { status: change.end.status, endTime: change.end.endTime === undefined ? now() : change.end.endTime }
-                : {}),
-              ...(change.lifecycleStage ? { lifecycleStage: change.lifecycleStage } : {}),
-            },
-          }
-        : {}),
-    });
+    const info = await this.store.commit(runId, change);
     // A store that assigns ids gave the created run its own: `info.runId` is the one to use from here.
     if (create)
       announce(this.store.uri, { type: 'run-created', runId: info.runId, experimentId: create.info.experimentId });
-    announce(this.store.uri, { type: 'run-updated', runId: info.runId });
+    this.runUpdated(info.runId);
     return info;
   }
 
@@ -366,7 +212,7 @@ export class TrackingClient {
   ): Promise<void> {
     const stored = await Promise.all(files.map((f) => storedArtifact(f.path, f.data, f.contentType)));
     await this.store.putArtifacts(runId, stored);
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
   }
 
   async listArtifacts(runId: string, path?: string): Promise<ArtifactEntry[]> {
@@ -389,7 +235,7 @@ export class TrackingClient {
     const clean = normalizeArtifactPath(path);
     const deleted = await this.store.deleteArtifacts(runId, clean);
     if (!deleted.length) throw artifactNotFound(runId, clean);
-    announce(this.store.uri, { type: 'run-updated', runId });
+    this.runUpdated(runId);
     return deleted;
   }
 
@@ -410,6 +256,39 @@ export class TrackingClient {
     const a = await this.store.getArtifactAtUri(artifactUri, clean);
     if (!a) throw new TrackingError(`No artifact '${clean}' at ${artifactUri}`, 'RESOURCE_DOES_NOT_EXIST');
     return new Blob([a.bytes], { type: a.contentType });
+  }
+
+  // ── a local store's upkeep: archives restored, runs deleted for good ────────
+
+  /** An archived run whole, in one transaction (see TrackingStore.restoreRun); local stores only. */
+  async restoreDumpedRun(
+    run: DumpedRun,
+    options: { onlyIfNewer?: boolean } = {},
+  ): Promise<'added' | 'replaced' | 'kept'> {
+    if (!this.store.restoreRun) throw cannotRestore(this.store.uri);
+    const { runId, experimentId } = run.info;
+    const outcome = await this.store.restoreRun(run, options);
+    if (outcome === 'added') announce(this.store.uri, { type: 'run-created', runId, experimentId });
+    if (outcome === 'replaced') this.runUpdated(runId);
+    return outcome;
+  }
+
+  /**
+   * Deletes for good the runs `select` picks (MLflow's `gc`: tracking/gc.ts picks deleted runs), after
+   * pending writes land, and announces each. A tracking server (it has its own `mlflow gc`) is refused
+   * before anything is read.
+   */
+  async purgeRuns(select: () => Promise<string[]>): Promise<PurgeResult> {
+    const purge = this.store.purgeRuns?.bind(this.store);
+    if (!purge)
+      throw new TrackingError(
+        `${this.store.uri} cannot purge runs here; run \`mlflow gc\` on the server.`,
+        'BAD_REQUEST',
+      );
+    await this.queue.flush();
+    const result = await purge(await select());
+    for (const runId of result.runs) this.runUpdated(runId);
+    return result;
   }
 
   // ── search ─────────────────────────────────────────────────────────────────
@@ -435,7 +314,7 @@ export class TrackingClient {
           status: 'KILLED',
           endTime: Math.max(r.lastActivity, r.info.startTime),
         });
-        announce(this.store.uri, { type: 'run-updated', runId: r.info.runId });
+        this.runUpdated(r.info.runId);
         ended.push(r.info.runId);
       }
       return ended;

@@ -6,7 +6,6 @@ import { TrackingError } from '../lib/errors';
 import type { TrackingClient } from './client';
 import type { Run } from './entities';
 import { runNotFound } from './errors';
-import { announce } from './events';
 import type { PurgeResult } from './store';
 
 /** Runs `purgeDeletedRuns` would purge: deleted runs, and every run of a deleted experiment. */
@@ -24,30 +23,22 @@ export async function deletedRuns(client: TrackingClient): Promise<Run[]> {
  * `mlflow gc` (all deleted runs, or those of `runIds`): a run that is not deleted is refused with
  * MLflow's message. Works on a full disk (the stores purge in delete-only transactions).
  */
-export async function purgeDeletedRuns(
-  client: TrackingClient,
-  options: { runIds?: string[] } = {},
-): Promise<PurgeResult> {
-  const store = client.store;
-  if (!store.purgeRuns)
-    throw new TrackingError(`${store.uri} cannot purge runs here; run \`mlflow gc\` on the server.`, 'BAD_REQUEST');
-  await client.flush();
-  let ids = (await deletedRuns(client)).map((r) => r.info.runId);
-  if (options.runIds) {
-    const deleted = new Set(ids);
+export function purgeDeletedRuns(client: TrackingClient, options: { runIds?: string[] } = {}): Promise<PurgeResult> {
+  // The client refuses a store that cannot purge, lets pending writes land, purges and announces.
+  return client.purgeRuns(async () => {
+    const deleted = (await deletedRuns(client)).map((r) => r.info.runId);
+    if (!options.runIds) return deleted;
+    const ids = new Set(deleted);
     for (const id of options.runIds) {
-      if (deleted.has(id)) continue;
-      if (!(await store.getRun(id))) throw runNotFound(id);
+      if (ids.has(id)) continue;
+      if (!(await client.store.getRun(id))) throw runNotFound(id);
       throw new TrackingError(
         `Run ${id} is not in \`deleted\` lifecycle stage. Only runs in \`deleted\` lifecycle stage can be deleted.`,
         'INVALID_PARAMETER_VALUE',
       );
     }
-    ids = options.runIds;
-  }
-  const result = await store.purgeRuns(ids);
-  for (const runId of result.runs) announce(store.uri, { type: 'run-updated', runId });
-  return result;
+    return options.runIds;
+  });
 }
 
 export interface RunUsage {

@@ -94,7 +94,17 @@ export function isStoreForTheUi(module: string): boolean {
  * be a second, drifting way of doing it.
  */
 export const THROUGH_THE_CLIENT = ['autolog'];
-const CLIENT_INSIDES = /^tracking\/(events|store|idb-store|memory-store|write-queue)$/;
+const CLIENT_INSIDES = /^tracking\/(events|announce|event-channel|store|idb-store|memory-store|write-queue)$/;
+
+/**
+ * The modules that announce tracking events (tracking/announce): the clients, each of which announces
+ * every change it makes. Code that wrote a store and announced by itself would be a second way, bound to
+ * drift; a bulk write (a workspace import, gc) is a client method too. Listeners (the UI, a notebook's
+ * kernel) import tracking/events, which only subscribes.
+ */
+export const ANNOUNCERS = ['tracking/client', 'tracking/experiments-client', 'model-registry/client'];
+/** The channel both sides share (tracking/event-channel): only the two sides open it. */
+const EVENT_SIDES = ['tracking/events', 'tracking/announce'];
 
 /** The deploy modules that run in a browser: the Docker directory's files and the web predictor's assembly. */
 export const UI_DEPLOY_MODULES = ['deploy/docker-directory', 'deploy/web-predictor/module'];
@@ -124,6 +134,10 @@ export function violations(graph: Map<string, string[]>): string[] {
       if (from === 'ui' && isStoreForTheUi(d)) out.push(`${file} → ${d}: the UI never touches a store`);
       if (THROUGH_THE_CLIENT.includes(from) && CLIENT_INSIDES.test(d))
         out.push(`${file} → ${d}: ${from} goes through the tracking client`);
+      if (d === 'tracking/announce' && !ANNOUNCERS.includes(file))
+        out.push(`${file} → ${d}: only the clients announce (a client method writes and announces)`);
+      if (d === 'tracking/event-channel' && !EVENT_SIDES.includes(file))
+        out.push(`${file} → ${d}: only tracking/events and tracking/announce use the event channel`);
       if (from === 'ui' && to === 'deploy' && !UI_DEPLOY_MODULES.includes(d))
         out.push(`${file} → ${d}: the UI loads only the browser-safe parts of deploy`);
     }

@@ -17,6 +17,7 @@ import {
 } from '../../src/workspace';
 import { decodeJSON } from '../../src/workspace/archive';
 import { openKirokuDB } from '../../src/storage/connection';
+import { subscribe, type TrackingMessage } from '../../src/tracking/events';
 
 let n = 0;
 function databases(): WorkspaceDatabases {
@@ -153,6 +154,26 @@ describe('workspace export and import', () => {
     await tracking.logBatch(runId, { metrics: [{ key: 'loss', value: 0.5, step: 12500, timestamp: 1 }] });
     expect(await tracking.getMetricHistory(runId, 'loss')).toHaveLength(12501);
     await tracking.store.close();
+  });
+
+  it('announces what the import adds, through the clients, as a change made here would be', async () => {
+    const a = databases();
+    const { runId } = await seed(a);
+    const { blob: bytes } = await exportWorkspace({ databases: a });
+    const b = databases();
+    const uri = new IdbTrackingStore(b.tracking).uri;
+    const heard: TrackingMessage[] = [];
+    const stop = subscribe((m) => {
+      if (m.store === uri) heard.push(m);
+    });
+    try {
+      await importWorkspace(bytes, { databases: b });
+    } finally {
+      stop();
+    }
+    expect(heard.filter((m) => m.type === 'experiment-changed')).toHaveLength(2);
+    expect(heard).toContainEqual({ type: 'run-created', runId, experimentId: '1', store: uri });
+    expect(heard).toContainEqual({ type: 'model-registered', name: 'wine-model', store: uri });
   });
 
   it('remaps an experiment whose id is taken, matches one by name, renumbers a clashing model version', async () => {

@@ -4,7 +4,6 @@ import { now } from '../../lib/time';
 import type { RegistryClient } from '../../model-registry/client';
 import type { ModelVersion } from '../../model-registry/entities';
 import { validateAlias, validateName } from '../../model-registry/validation';
-import { announce } from '../../tracking/events';
 import { textFilesUnder } from './archive';
 import { MODEL_ALIASES_FOLDER, MODEL_TAGS_FOLDER, MODEL_VERSION_PREFIX, STAGE_DELETED_INTERNAL } from './format';
 import type { MlrunsImportReport } from './import';
@@ -41,14 +40,13 @@ interface ArchivedVersion {
 
 /**
  * One `models/<name>/` folder into the registry, through its store so that MLflow's timestamps and
- * user ids are kept (the client would stamp now and this user).
+ * user ids are kept (the client would stamp now and this user; RegistryClient.importRegisteredModel).
  */
 export async function importModel(
   registry: RegistryClient,
   folder: ModelFolder,
   report: MlrunsImportReport,
 ): Promise<void> {
-  const store = registry.store;
   const problem = (why: string) => report.problems.push(`Registered model ${folder.folder}: ${why}`);
   const metaBytes = folder.files.get('meta.yaml');
   if (!metaBytes) return void problem('no meta.yaml; skipped.');
@@ -80,88 +78,93 @@ export async function importModel(
     });
   }
 
-  const fallbackTime = now();
-  const modelTags = textFilesUnder(folder.files, MODEL_TAGS_FOLDER);
-  let local = await store.getRegisteredModel(name);
-  const isNew = !local;
-  let changed = false;
-  if (!local) {
-    local = await store.createRegisteredModel(
-      name,
-      { description: str(meta.description), tags: modelTags },
-      timestamp(meta.creation_timestamp, fallbackTime),
-    );
-    report.modelsCreated.push(name);
-    changed = true;
-  } else {
-    for (const [k, v] of Object.entries(modelTags)) {
-      if (k in local.tags) continue;
-      await store.setRegisteredModelTag(name, k, v);
+  // Written on the store (the client announces the change once): MLflow's times and users are kept.
+  await registry.importRegisteredModel(name, async (store) => {
+    const fallbackTime = now();
+    const modelTags = textFilesUnder(folder.files, MODEL_TAGS_FOLDER);
+    let local = await store.getRegisteredModel(name);
+    const isNew = !local;
+    let changed = false;
+    if (!local) {
+      local = await store.createRegisteredModel(
+        name,
+        { description: str(meta.description), tags: modelTags },
+        timestamp(meta.creation_timestamp, fallbackTime),
+      );
+      report.modelsCreated.push(name);
       changed = true;
-    }
-  }
-
-  // Archive version number → local version number. A local version matches an archived one with the
-  // same source and run id, each local version at most once (two versions of one source stay two).
-  const localVersions: ModelVersion[] = (await store.listModelVersions(name)).reverse();
-  const claimed = new Set<string>();
-  const mapped = new Map<string, string>();
-  for (const v of versions) {
-    const source = str(v.meta.source);
-    const runId = str(v.meta.run_id) || null;
-    const twin = localVersions.find(
-      (l) => !claimed.has(l.version) && l.source === source && (l.runId || null) === runId,
-    );
-    if (twin) {
-      claimed.add(twin.version);
-      mapped.set(v.number, twin.version);
-      for (const [k, value] of Object.entries(v.tags)) {
-        if (k in twin.tags) continue;
-        await store.setModelVersionTag(name, twin.version, k, value);
+    } else {
+      for (const [k, v] of Object.entries(modelTags)) {
+        if (k in local.tags) continue;
+        await store.setRegisteredModelTag(name, k, v);
         changed = true;
       }
-      report.modelVersionsSkipped.push(`${name}/${twin.version}`);
-      continue;
     }
-    const creation = timestamp(v.meta.creation_timestamp, fallbackTime);
-    const description = str(v.meta.description);
-    let added = await store.createModelVersion(
-      name,
-      { source, runId, userId: str(v.meta.user_id) || 'unknown', description, tags: v.tags },
-      creation,
-    );
-    const updated = timestamp(v.meta.last_updated_timestamp, creation);
-    if (updated !== added.lastUpdatedTimestamp)
-      added = await store.updateModelVersion(name, added.version, { description }, updated);
-    localVersions.push(added);
-    claimed.add(added.version);
-    mapped.set(v.number, added.version);
-    report.modelVersionsImported.push(`${name}/${added.version}`);
-    changed = true;
-  }
 
-  // aliases/<alias> holds the version number (FileStore.set_registered_model_alias).
-  const lastUpdated = timestamp(meta.last_updated_timestamp, fallbackTime);
-  const current = (await store.getRegisteredModel(name))!;
-  for (const [alias, content] of Object.entries(textFilesUnder(folder.files, MODEL_ALIASES_FOLDER))) {
-    const archived = String(Number(content.trim()));
-    const target = mapped.get(archived);
-    const badAlias = problemOf(() => validateAlias(alias));
-    if (badAlias) problem(`alias '${alias}': ${badAlias} Left out.`);
-    else if (!target)
-      problem(`alias '${alias}' names version ${content.trim()}, which is not among the archive's versions; left out.`);
-    else if (alias in current.aliases) {
-      if (current.aliases[alias] !== target)
-        problem(`alias '${alias}' already names version ${current.aliases[alias]} here; kept.`);
-    } else {
-      await store.setAlias(name, alias, target, isNew ? lastUpdated : now());
+    // Archive version number → local version number. A local version matches an archived one with the
+    // same source and run id, each local version at most once (two versions of one source stay two).
+    const localVersions: ModelVersion[] = (await store.listModelVersions(name)).reverse();
+    const claimed = new Set<string>();
+    const mapped = new Map<string, string>();
+    for (const v of versions) {
+      const source = str(v.meta.source);
+      const runId = str(v.meta.run_id) || null;
+      const twin = localVersions.find(
+        (l) => !claimed.has(l.version) && l.source === source && (l.runId || null) === runId,
+      );
+      if (twin) {
+        claimed.add(twin.version);
+        mapped.set(v.number, twin.version);
+        for (const [k, value] of Object.entries(v.tags)) {
+          if (k in twin.tags) continue;
+          await store.setModelVersionTag(name, twin.version, k, value);
+          changed = true;
+        }
+        report.modelVersionsSkipped.push(`${name}/${twin.version}`);
+        continue;
+      }
+      const creation = timestamp(v.meta.creation_timestamp, fallbackTime);
+      const description = str(v.meta.description);
+      let added = await store.createModelVersion(
+        name,
+        { source, runId, userId: str(v.meta.user_id) || 'unknown', description, tags: v.tags },
+        creation,
+      );
+      const updated = timestamp(v.meta.last_updated_timestamp, creation);
+      if (updated !== added.lastUpdatedTimestamp)
+        added = await store.updateModelVersion(name, added.version, { description }, updated);
+      localVersions.push(added);
+      claimed.add(added.version);
+      mapped.set(v.number, added.version);
+      report.modelVersionsImported.push(`${name}/${added.version}`);
       changed = true;
     }
-  }
-  if (changed) {
-    // A model this import made keeps the archive's last update; one that was here was updated now.
-    const description = isNew ? str(meta.description) : current.description;
-    await store.updateRegisteredModel(name, { description }, isNew ? lastUpdated : now());
-    announce(store.uri, { type: 'model-registered', name });
-  }
+
+    // aliases/<alias> holds the version number (FileStore.set_registered_model_alias).
+    const lastUpdated = timestamp(meta.last_updated_timestamp, fallbackTime);
+    const current = (await store.getRegisteredModel(name))!;
+    for (const [alias, content] of Object.entries(textFilesUnder(folder.files, MODEL_ALIASES_FOLDER))) {
+      const archived = String(Number(content.trim()));
+      const target = mapped.get(archived);
+      const badAlias = problemOf(() => validateAlias(alias));
+      if (badAlias) problem(`alias '${alias}': ${badAlias} Left out.`);
+      else if (!target)
+        problem(
+          `alias '${alias}' names version ${content.trim()}, which is not among the archive's versions; left out.`,
+        );
+      else if (alias in current.aliases) {
+        if (current.aliases[alias] !== target)
+          problem(`alias '${alias}' already names version ${current.aliases[alias]} here; kept.`);
+      } else {
+        await store.setAlias(name, alias, target, isNew ? lastUpdated : now());
+        changed = true;
+      }
+    }
+    if (changed) {
+      // A model this import made keeps the archive's last update; one that was here was updated now.
+      const description = isNew ? str(meta.description) : current.description;
+      await store.updateRegisteredModel(name, { description }, isNew ? lastUpdated : now());
+    }
+    return changed;
+  });
 }
