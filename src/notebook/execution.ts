@@ -1,6 +1,6 @@
 // One execution as the page sees it: the cell's messages, kept in order and handed out as an async
 // iterable that ends after the execute_reply, and the reply itself as a promise. KernelHost makes one
-// per `execute()` and pushes the kernel's messages into it.
+// per `execute()` and pushes the kernel's messages into it, and those it says itself when the kernel cannot.
 import type { ExecuteReply, ExecuteRequest, KernelMessage } from './protocol';
 
 export type CellMessage = Exclude<
@@ -55,5 +55,39 @@ export class PendingExecution implements Execution {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
+  }
+
+  // What the host says for this execution when its kernel cannot: a note, an abort, a failure.
+
+  /** A line on the cell's stderr. */
+  stderr(text: string): CellMessage {
+    return { type: 'stream', cellId: this.cellId, executionId: this.executionId, name: 'stderr', text: `${text}\n` };
+  }
+
+  /** The reply of an execution that will not run (or not finish): queued behind an error, or restarted. */
+  abortedReply(): CellMessage {
+    return {
+      type: 'execute_reply',
+      cellId: this.cellId,
+      executionId: this.executionId,
+      status: 'aborted',
+      executionCount: 0,
+    };
+  }
+
+  /** A KernelError saying `message` (the kernel died or is dead), then the error reply. */
+  failure(message: string): CellMessage[] {
+    const { cellId, executionId } = this;
+    return [
+      {
+        type: 'error',
+        cellId,
+        executionId,
+        ename: 'KernelError',
+        evalue: message,
+        traceback: [`KernelError: ${message}`],
+      },
+      { type: 'execute_reply', cellId, executionId, status: 'error', executionCount: 0 },
+    ];
   }
 }

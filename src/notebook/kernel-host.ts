@@ -14,13 +14,12 @@
 // it can never stop another one) — the running cell sees it at its next loop iteration or await, even
 // inside `while (true) {}`, and a cell the worker has not begun yet stops as it begins. It also always
 // sends `interrupt_request`, which rejects a pending await at once and is the only way when the page
-// is not isolated. Code stuck
-// inside one native call sees neither: `restart()` terminates the worker, and always works.
+// is not isolated. Code stuck inside one native call sees neither: `restart()` terminates the worker,
+// and always works. Making the worker and knowing when it ends on its own is kernel-worker.ts.
 import type {
   ControlChangeReply,
   ControlChangeRequest,
   ExecuteRequest,
-  HostMessage,
   InspectReply,
   KernelMessage,
   KernelState,
@@ -28,20 +27,19 @@ import type {
 import { mlflow } from '../tracking/default';
 import { defaultUser } from '../tracking/context';
 import { randomHex } from '../lib/ids';
-import { isServerUri, serverOptions } from '../lib/server-options';
 import { PendingExecution, type CellMessage, type Execution } from './execution';
+import {
+  connectKernelWorker,
+  defaultWorker,
+  type LockManagerLike,
+  WORKER_ENDED,
+  type WorkerLike,
+} from './kernel-worker';
 
 export type { Execution } from './execution';
+export { type LockManagerLike, WORKER_ENDED, type WorkerLike } from './kernel-worker';
 
 const newId = () => randomHex(8);
-
-/** What the host needs of a Worker (tests pass an in-process fake). */
-export interface WorkerLike {
-  postMessage(message: HostMessage): void;
-  terminate(): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<KernelMessage>) => void): void;
-  addEventListener(type: 'error', listener: (event: ErrorEvent | Event) => void): void;
-}
 
 export interface KernelHostOptions {
   createWorker?: () => WorkerLike;
@@ -56,15 +54,6 @@ export interface KernelHostOptions {
   /** The Web Locks API, to learn when a worker ends on its own (default `navigator.locks`; null: do not watch). */
   locks?: LockManagerLike | null;
 }
-
-/** What the host needs of the Web Locks API (tests pass a fake). */
-export interface LockManagerLike {
-  request(name: string, callback: () => unknown): Promise<unknown>;
-}
-
-/** Said when a worker ended on its own; the host then starts a new one. */
-export const WORKER_ENDED =
-  "The kernel's worker stopped (a cell called self.close(), or the browser ended it), so the kernel was restarted: variables from earlier cells are gone.";
 
 /** A cell to run; `executionId` is made up when absent. */
 export interface ExecuteInput {
@@ -219,38 +208,16 @@ export class KernelHost {
     // A new worker has not chosen a TensorFlow.js backend yet.
     delete this.status.backend;
     this.setStatus({ state: 'starting' });
-    let buffer: SharedArrayBuffer | undefined;
-    if (this.status.interruptMode === 'shared-memory') {
-      buffer = new SharedArrayBuffer(4);
-      this.flag = new Int32Array(buffer);
-    } else {
-      this.flag = null;
-    }
-    // Messages from a worker that was since replaced (restart) are ignored. Its first status says it
-    // holds its lifeline: from then on, being granted that lock means the worker ended.
-    const lifeline = this.locks ? `kiroku-kernel:${newId()}${newId()}` : undefined;
-    let watching = false;
-    worker.addEventListener('message', (e) => {
-      if (this.worker !== worker) return;
-      if (lifeline && !watching && e.data.type === 'status') {
-        watching = true;
-        void this.locks!.request(lifeline, () => {
-          if (this.worker === worker) this.ended();
-        });
-      }
-      this.receive(e.data);
-    });
-    worker.addEventListener('error', (e) => {
-      if (this.worker === worker) this.died((e as ErrorEvent).message || 'the worker failed to start or crashed');
-    });
+    // Messages from a worker that was since replaced (restart) are ignored.
     const trackingUri = this.options.trackingUri ?? mlflow.getTrackingUri();
-    worker.postMessage({
-      type: 'init',
-      ...(buffer ? { interruptBuffer: buffer } : {}),
+    this.flag = connectKernelWorker(worker, {
+      sharedInterrupt: this.status.interruptMode === 'shared-memory',
+      locks: this.locks,
       trackingUri,
-      ...(isServerUri(trackingUri) ? { server: serverOptions(trackingUri) } : {}),
       user: this.options.user ?? defaultUser(),
-      ...(lifeline ? { lifeline } : {}),
+      onMessage: (m) => this.worker === worker && this.receive(m),
+      onError: (reason) => this.worker === worker && this.died(reason),
+      onEnded: () => this.worker === worker && this.ended(),
     });
   }
 
@@ -261,13 +228,7 @@ export class KernelHost {
     this.running = next;
     // The worker ended between cells: the cell that runs on the new kernel says so first.
     if (this.status.notice) {
-      this.deliver(next, {
-        type: 'stream',
-        cellId: next.cellId,
-        executionId: next.executionId,
-        name: 'stderr',
-        text: `${this.status.notice}\n`,
-      });
+      this.deliver(next, next.stderr(this.status.notice));
       const { notice: _, ...rest } = this.status;
       this.status = rest;
       this.emit(this.statusMessage());
@@ -382,13 +343,7 @@ export class KernelHost {
     const running = this.running;
     this.running = null;
     if (running) {
-      this.deliver(running, {
-        type: 'stream',
-        cellId: running.cellId,
-        executionId: running.executionId,
-        name: 'stderr',
-        text: `${reason}\n`,
-      });
+      this.deliver(running, running.stderr(reason));
       this.abort(running);
     }
     for (const p of this.queue.splice(0)) this.abort(p);
@@ -398,43 +353,15 @@ export class KernelHost {
   }
 
   private abort(p: PendingExecution): void {
-    this.deliver(p, {
-      type: 'execute_reply',
-      cellId: p.cellId,
-      executionId: p.executionId,
-      status: 'aborted',
-      executionCount: 0,
-    });
+    this.deliver(p, p.abortedReply());
   }
 
   private fail(p: PendingExecution, message: string): void {
-    this.deliver(p, {
-      type: 'error',
-      cellId: p.cellId,
-      executionId: p.executionId,
-      ename: 'KernelError',
-      evalue: message,
-      traceback: [`KernelError: ${message}`],
-    });
-    this.deliver(p, {
-      type: 'execute_reply',
-      cellId: p.cellId,
-      executionId: p.executionId,
-      status: 'error',
-      executionCount: 0,
-    });
+    for (const m of p.failure(message)) this.deliver(p, m);
   }
 
   private deliver(p: PendingExecution, m: CellMessage): void {
     p.push(m);
     this.emit(m);
   }
-}
-
-function defaultWorker(): WorkerLike {
-  // The kernel's role of the ML worker bundle (workers/ml.worker.ts), which the predict workers share.
-  return new Worker(new URL('../workers/ml.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'kiroku-kernel',
-  }) as unknown as WorkerLike;
 }
