@@ -1,14 +1,13 @@
-// MLflow's fluent API in camelCase: the active-run stack and the active experiment, and nothing else.
-// Every call goes through a TrackingClient; this layer only decides *which* run or experiment.
+// MLflow's fluent API in camelCase: the active-run stack (active-runs.ts) and the active experiment, and
+// nothing else. Every call goes through a TrackingClient; this layer only decides *which* run or experiment.
 import { isInterrupt, TrackingError } from '../lib/errors';
-import { newRunId } from '../lib/ids';
 import { now } from '../lib/time';
 import type { ArtifactEntry, DatasetInfo, Experiment, Metric, Run, RunStatus } from './entities';
 import { SYSTEM_TAGS } from './entities';
+import { ActiveRuns } from './active-runs';
 import { TrackingClient, type ArtifactData, type PagedList } from './client';
 import { defaultContext, type RunContext } from './context';
 import { deletedExperimentNotActive, experimentIdNotFound } from './errors';
-import { claimRun, reclaim } from './ownership';
 import { imageToBlob, type ImageInput } from './images';
 import { isChartFigure, type ChartFigure } from './figures';
 import { artifactFilePath, chartFile, dictText } from './artifact-files';
@@ -19,20 +18,18 @@ import { setServerOptions, type ServerOptions } from '../lib/server-options';
 
 export type { SearchOptions, StartRunOptions } from './fluent-options';
 
-interface ActiveEntry {
-  run: Run;
-  release: () => void;
-}
-
 export class Fluent {
   private uri: string;
   private clientInstance: TrackingClient | null = null;
-  private stack: ActiveEntry[] = [];
-  private last: Run | undefined;
   private pending = new Set<Promise<unknown>>();
   private experimentId: string | undefined;
-  private autoStart: Promise<Run> | null = null;
   private context: RunContext = defaultContext();
+  private readonly runs = new ActiveRuns({
+    client: () => this.client(),
+    experimentId: () => this.activeExperimentId(),
+    tags: () => this.contextTags(),
+    user: () => this.context.user,
+  });
 
   constructor(uri?: string) {
     this.uri = uri ?? defaultTrackingUri();
@@ -45,7 +42,7 @@ export class Fluent {
    * server `https://<host>` with optional credentials and timeouts (kept in memory only).
    */
   setTrackingUri(uri: string, server?: ServerOptions): void {
-    if (this.stack.length)
+    if (this.runs.active())
       throw new TrackingError(
         'Cannot change the tracking URI while a run is active; end it first with mlflow.endRun().',
       );
@@ -159,134 +156,49 @@ export class Fluent {
   ): Promise<Run | T> {
     const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
     const body = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
-    const run = await this.begin(options);
+    const run = await this.runs.begin(options);
     if (!body) return run;
     let result: T;
     try {
       result = await body(run);
     } catch (err) {
       // An interrupted cell ends its run KILLED, as MLflow does for a KeyboardInterrupt.
-      await this.endRunById(run.info.runId, isInterrupt(err) ? 'KILLED' : 'FAILED');
+      await this.runs.end(run.info.runId, isInterrupt(err) ? 'KILLED' : 'FAILED');
       throw err;
     }
-    await this.endRunById(run.info.runId, 'FINISHED');
+    await this.runs.end(run.info.runId, 'FINISHED');
     return result;
-  }
-
-  private async begin(options: StartRunOptions): Promise<Run> {
-    const c = this.client();
-    const parent = this.stack.at(-1);
-    if (parent && !options.nested && options.runId !== parent.run.info.runId) {
-      throw new TrackingError(
-        `Run with UUID ${parent.run.info.runId} is already active. To start a new run, first end the current run with mlflow.endRun(). To start a nested run, call startRun with {nested: true}`,
-        'INVALID_STATE',
-      );
-    }
-    if (options.runId) return this.resume(options.runId);
-    const runId = newRunId();
-    let release = await claimRun(runId);
-    try {
-      const experimentId = options.experimentId ?? (await this.activeExperimentId());
-      const tags: Record<string, unknown> = { ...this.contextTags(), ...options.tags };
-      const parentRunId = options.parentRunId ?? (options.nested ? parent?.run.info.runId : undefined);
-      if (parentRunId) tags[SYSTEM_TAGS.parentRunId] = parentRunId;
-      if (options.description) tags[SYSTEM_TAGS.note] = options.description;
-      const run = await c.createRun(experimentId, {
-        runId,
-        userId: this.context.user,
-        tags,
-        ...(options.runName !== undefined ? { runName: options.runName } : {}),
-      });
-      release = await reclaim(run.info.runId, runId, release);
-      this.stack.push({ run, release });
-      return run;
-    } catch (err) {
-      release();
-      throw err;
-    }
-  }
-
-  private async resume(runId: string): Promise<Run> {
-    const c = this.client();
-    const existing = await c.getRun(runId);
-    if (existing.info.lifecycleStage === 'deleted') {
-      throw new TrackingError(`Cannot start run with ID ${runId} because it is in the deleted state.`, 'INVALID_STATE');
-    }
-    const release = await claimRun(runId);
-    try {
-      await c.updateRun(runId, { status: 'RUNNING', endTime: null });
-      const run = await c.getRun(runId);
-      this.stack.push({ run, release });
-      return run;
-    } catch (err) {
-      release();
-      throw err;
-    }
   }
 
   /** End the active run (the innermost, when nested). */
   async endRun(status: RunStatus = 'FINISHED'): Promise<void> {
-    const top = this.stack.at(-1);
-    if (top) await this.endRunById(top.run.info.runId, status);
-  }
-
-  private async endRunById(runId: string, status: RunStatus): Promise<void> {
-    const i = this.stack.findIndex((e) => e.run.info.runId === runId);
-    if (i === -1) return;
-    // Runs nested inside it end with it, as MLflow ends children before the parent.
-    const ending = this.stack.splice(i).reverse();
-    try {
-      for (const e of ending) {
-        await this.client().setTerminated(
-          e.run.info.runId,
-          e.run.info.runId === runId ? status : status === 'FINISHED' ? 'FINISHED' : 'KILLED',
-        );
-      }
-    } finally {
-      for (const e of ending) e.release();
-      this.last = ending.at(-1)!.run;
-      this.autoStart = null;
-    }
-    this.last = await this.client().getRun(runId);
+    const top = this.runs.active();
+    if (top) await this.runs.end(top.info.runId, status);
   }
 
   /** The active run as it was when started, or undefined. */
   activeRun(): Run | undefined {
-    return this.stack.at(-1)?.run;
+    return this.runs.active();
   }
 
   /** The last run started (active or ended), with its data as of its end. */
   lastActiveRun(): Run | undefined {
-    return this.stack.at(-1)?.run ?? this.last;
-  }
-
-  /** The active run's id, starting a run first when none is active (MLflow's `_get_or_start_run`). */
-  private runIdFor(explicit?: string): string | Promise<string> {
-    if (explicit) return explicit;
-    const top = this.stack.at(-1);
-    if (top) return top.run.info.runId;
-    this.autoStart ??= this.begin({});
-    return this.autoStart.then((r) => r.info.runId);
+    return this.runs.lastActive();
   }
 
   /** The active run's id, starting a run when none is active (for APIs layered on this one). */
   activeRunId(): Promise<string> {
-    return Promise.resolve(this.runIdFor());
-  }
-
-  private withRun<T>(fn: (runId: string) => Promise<T>, explicit?: string): Promise<T> {
-    const id = this.runIdFor(explicit);
-    return typeof id === 'string' ? fn(id) : id.then(fn);
+    return Promise.resolve(this.runs.runIdFor());
   }
 
   // ── logging ────────────────────────────────────────────────────────────────
 
   logParam(key: string, value: unknown): Promise<void> {
-    return this.withRun((id) => this.client().logParam(id, key, value));
+    return this.runs.withRun((id) => this.client().logParam(id, key, value));
   }
 
   logParams(params: Record<string, unknown>): Promise<void> {
-    return this.withRun((id) =>
+    return this.runs.withRun((id) =>
       this.client().logBatch(id, { params: Object.entries(params).map(([key, value]) => ({ key, value })) }),
     );
   }
@@ -297,9 +209,9 @@ export class Fluent {
     options: { step?: number; timestamp?: number; runId?: string } = {},
   ): Promise<void> {
     // The hot path of a training loop: no closure, no extra promise when a run is active.
-    const id = options.runId ?? this.stack.at(-1)?.run.info.runId;
+    const id = options.runId ?? this.runs.active()?.info.runId;
     if (id) return this.client().logMetric(id, key, value, options);
-    return this.withRun((runId) => this.client().logMetric(runId, key, value, options));
+    return this.runs.withRun((runId) => this.client().logMetric(runId, key, value, options));
   }
 
   logMetrics(
@@ -313,44 +225,44 @@ export class Fluent {
       step: options.step ?? 0,
       timestamp,
     }));
-    return this.withRun((id) => this.client().logBatch(id, { metrics: list }), options.runId);
+    return this.runs.withRun((id) => this.client().logBatch(id, { metrics: list }), options.runId);
   }
 
   setTag(key: string, value: unknown): Promise<void> {
-    return this.withRun((id) => this.client().setTag(id, key, value));
+    return this.runs.withRun((id) => this.client().setTag(id, key, value));
   }
 
   setTags(tags: Record<string, unknown>): Promise<void> {
-    return this.withRun((id) =>
+    return this.runs.withRun((id) =>
       this.client().logBatch(id, { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) }),
     );
   }
 
   deleteTag(key: string): Promise<void> {
-    return this.withRun((id) => this.client().deleteTag(id, key));
+    return this.runs.withRun((id) => this.client().deleteTag(id, key));
   }
 
   /** Log text as an artifact file, e.g. `logText(report, 'reports/summary.txt')`. */
   logText(text: string, artifactFile: string): Promise<void> {
-    return this.withRun((id) => this.client().logArtifact(id, artifactFile, text));
+    return this.runs.withRun((id) => this.client().logArtifact(id, artifactFile, text));
   }
 
   /** Log an object as JSON (`.json`) or YAML (`.yaml`/`.yml`), as MLflow's `log_dict`. */
   async logDict(object: unknown, artifactFile: string): Promise<void> {
     const text = await dictText(object, artifactFile);
-    return this.withRun((id) => this.client().logArtifact(id, artifactFile, text));
+    return this.runs.withRun((id) => this.client().logArtifact(id, artifactFile, text));
   }
 
   /** Log a file: a `File` under the folder `artifactPath` with its own name; other data at `artifactPath`. */
   async logArtifact(data: ArtifactData | File, artifactPath?: string): Promise<void> {
     const path = artifactFilePath(data, artifactPath); // a missing path rejects, never throws
-    return this.withRun((id) => this.client().logArtifact(id, path, data));
+    return this.runs.withRun((id) => this.client().logArtifact(id, path, data));
   }
 
   /** Log an image as PNG (MLflow's `log_image`): a Blob, canvas, ImageData or array of pixels. */
   async logImage(image: ImageInput, artifactFile: string): Promise<void> {
     const blob = await imageToBlob(image);
-    return this.withRun((id) => this.client().logArtifact(id, artifactFile, blob, blob.type || undefined));
+    return this.runs.withRun((id) => this.client().logArtifact(id, artifactFile, blob, blob.type || undefined));
   }
 
   /**
@@ -360,13 +272,13 @@ export class Fluent {
   async logFigure(figure: ChartFigure | ImageInput, artifactFile = 'figure.json'): Promise<void> {
     if (isChartFigure(figure)) {
       const { path, text, contentType } = chartFile(figure, artifactFile);
-      return this.withRun((id) => this.client().logArtifact(id, path, text, contentType));
+      return this.runs.withRun((id) => this.client().logArtifact(id, path, text, contentType));
     }
     return this.logImage(figure, artifactFile);
   }
 
   listArtifacts(runId?: string, path?: string): Promise<ArtifactEntry[]> {
-    return this.withRun((id) => this.client().listArtifacts(id, path), runId);
+    return this.runs.withRun((id) => this.client().listArtifacts(id, path), runId);
   }
 
   /** An artifact's content as a Blob (with its content type). */
@@ -382,7 +294,7 @@ export class Fluent {
   ): Promise<void> {
     const info = 'toDatasetInfo' in dataset ? dataset.toDatasetInfo() : dataset;
     const inputTags = { ...tags, ...(context ? { 'mlflow.data.context': context } : {}) };
-    return this.withRun((id) => this.client().logInputs(id, [{ dataset: info, tags: inputTags }]));
+    return this.runs.withRun((id) => this.client().logInputs(id, [{ dataset: info, tags: inputTags }]));
   }
 
   // ── reading ────────────────────────────────────────────────────────────────
@@ -431,7 +343,7 @@ export class Fluent {
 
   /** Record a run ended outside the active-run stack (autolog's own runs) as the last active run. */
   setLastRun(run: Run): void {
-    this.last = run;
+    this.runs.setLast(run);
   }
 }
 
