@@ -299,7 +299,8 @@ describe('REST tracking store through the fluent API', () => {
       .then((j: { run: { info: { run_id: string } } }) => j.run.info.run_id);
     // The page "dies": its run stays RUNNING and its ownership goes with it.
     await dead.client().flush();
-    (dead as unknown as { stack: Array<{ release: () => void }> }).stack.forEach((e) => e.release());
+    const { runs } = dead as unknown as { runs: { stack: Array<{ release: () => void }> } };
+    for (const e of runs.stack) e.release();
     await closeStores();
 
     const next = onServer();

@@ -6,7 +6,6 @@
 // failure part-way leaves what was sent); and orphan recovery covers only the runs this browser
 // started (owned-runs.ts) — another RUNNING run on a shared server may be a teammate's live session.
 import { contentTypeFor } from '../../lib/content-type';
-import { KirokuError } from '../../lib/errors';
 import { forEachLimit } from '../../lib/concurrency';
 import { ShortCache } from '../../lib/short-cache';
 import { runNotFound } from '../../tracking/errors';
@@ -27,7 +26,6 @@ import {
   experimentFromJson,
   list,
   metricFromJson,
-  num,
   obj,
   runFromJson,
   runInfoFromJson,
@@ -35,7 +33,8 @@ import {
   toKeyValues,
   type Json,
 } from './json';
-import { PAGING_LOOP, readAllPages } from './paging';
+import { readAllPages } from './paging';
+import { walkArtifactFolders } from './artifact-listing';
 import { OwnedRuns } from './owned-runs';
 import { logBatchRequests } from './log-batch';
 import { proxyPath, proxyRoot, proxyTarget } from './artifact-proxy';
@@ -46,15 +45,13 @@ const EXPERIMENTS_PAGE = 1000;
 const HISTORY_PAGE = 25_000;
 /** How long an experiment read stays good: a teammate's rename shows up after this at most. */
 const EXPERIMENT_CACHE_MS = 2000;
-/** Artifact uploads at once: a model folder's files overlap their round trips, as browsers allow 6 per host. */
+/** Artifact uploads at once: a model folder's files overlap their round trips (browsers allow 6 per host). */
 const UPLOADS_IN_FLIGHT = 4;
 /**
  * The most pages a listing takes before the server is taken to be looping: a million runs, a hundred
  * thousand experiments, a hundred million metric points, a hundred thousand files in one folder.
  */
 const MAX_PAGES = { runs: 1000, experiments: 100, history: 4000, files: 100 };
-/** How deep artifact folders go before a folder is taken to contain itself (a symlink loop). */
-const MAX_ARTIFACT_DEPTH = 32;
 
 export class RestTrackingStore implements TrackingStore {
   readonly assignsRunIds = true;
@@ -321,7 +318,7 @@ export class RestTrackingStore implements TrackingStore {
     return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
   }
 
-  /** A file below an `mlflow-artifacts:` URI (a model version's source as MLflow's Python client registers it). */
+  /** A file below an `mlflow-artifacts:` URI (a model version's source, as MLflow's Python client registers it). */
   async getArtifactAtUri(artifactUri: string, path: string): Promise<StoredArtifact | undefined> {
     const options = this.options();
     const target = proxyTarget(artifactUri, options.baseUrl);
@@ -334,28 +331,11 @@ export class RestTrackingStore implements TrackingStore {
     return got && { path, contentType: contentTypeFor(path), bytes: got.bytes };
   }
 
-  /**
-   * Every file below the run's root, folder by folder. A folder listed again, an entry outside the
-   * folder listed, or folders deeper than any real run's mean the server's listing loops (a folder
-   * containing itself): stopped, saying so.
-   */
+  /** Every file below the run's root, listed folder by folder (artifact-listing.ts guards the walk). */
   async listArtifactPaths(runId: string): Promise<Array<{ path: string; size: number }>> {
     await this.requireRun(runId);
-    const files: Array<{ path: string; size: number }> = [];
-    const listed = new Set<string>();
-    const walk = async (dir: string, depth: number): Promise<void> => {
-      if (listed.has(dir))
-        throw new KirokuError(
-          `The server listed the artifact folder '${dir}' twice: it contains itself. Stopped listing.`,
-          PAGING_LOOP,
-        );
-      if (depth > MAX_ARTIFACT_DEPTH)
-        throw new KirokuError(
-          `The server's artifact folders go deeper than ${MAX_ARTIFACT_DEPTH} levels ('${dir.slice(0, 80)}…'): a folder that contains itself? Stopped listing.`,
-          PAGING_LOOP,
-        );
-      listed.add(dir);
-      const entries = await readAllPages(
+    return walkArtifactFolders((dir) =>
+      readAllPages(
         (token) =>
           this.call('GET', 'artifacts/list', undefined, {
             run_id: runId,
@@ -363,26 +343,8 @@ export class RestTrackingStore implements TrackingStore {
             ...(token ? { page_token: token } : {}),
           }),
         { endpoint: 'artifacts/list', field: 'files', map: obj, key: (f) => str(f.path), maxPages: MAX_PAGES.files },
-      );
-      for (const f of entries) {
-        const path = str(f.path);
-        const name = dir ? path.slice(dir.length + 1) : path;
-        if (
-          (dir && !path.startsWith(`${dir}/`)) ||
-          !name ||
-          name.split('/').some((part) => !part || part === '.' || part === '..')
-        ) {
-          throw new KirokuError(
-            `The server listed '${path}' as inside the artifact folder '${dir || '(root)'}', which it is not. Stopped listing.`,
-            PAGING_LOOP,
-          );
-        }
-        if (f.is_dir === true) await walk(path, depth + 1);
-        else files.push({ path, size: num(f.file_size, 0) });
-      }
-    };
-    await walk('', 0);
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      ),
+    );
   }
 
   async close(): Promise<void> {
