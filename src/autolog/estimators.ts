@@ -2,7 +2,7 @@
 // registered estimator class, once. A wrapped fit runs the original, snapshots what MLflow's sklearn
 // autolog logs, and hands the writes to the background.
 import { Estimator, estimatorClasses, estimatorFromJSON } from '../ml/core/estimator';
-import { addEpochListener } from '../ml/neural-network/network';
+import { addEpochListener } from '../ml/neural-network/epochs';
 import type { MatrixInput, VectorInput } from '../data/frame';
 import { inferSchema, type ModelSignature } from '../logged-model/signature';
 import { FitRecorder, type FitSnapshot } from './fit-recorder';

@@ -5,15 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import {
-  MLP_DEFAULTS,
-  buildModel,
-  setWeights,
-  train,
-  type Activation,
-  type LossKind,
-  type MLPParams,
-} from '../../src/ml/neural-network/network';
+import { buildModel, setWeights } from '../../src/ml/neural-network/network';
+import { MLP_DEFAULTS, type Activation, type MLPParams } from '../../src/ml/neural-network/params';
+import { train, type LossKind } from '../../src/ml/neural-network/train';
 import { seededRandom } from '../../src/lib/random';
 import { repoRoot } from './sklearn-fixture';
 

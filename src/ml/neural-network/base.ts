@@ -9,26 +9,19 @@ import type { Label } from '../core/labels';
 import { seededRandom } from '../../lib/random';
 import { trainTestIndices } from '../model-selection/split';
 import { ensureTfBackend } from '../core/tf-backend';
+import type { EpochCallback } from './epochs';
 import {
   buildModel,
-  checkMLPParams,
-  fitRng,
   forward,
-  mlpParamName,
   rowMajor32,
   setWeights,
-  train,
-  trainResultToJSON,
   weightsToJSON,
   type Architecture,
-  type EpochCallback,
-  type LossKind,
-  type MLPParams,
   type OutActivation,
-  type TrainInput,
-  type TrainResult,
   type WeightsJSON,
 } from './network';
+import { checkMLPParams, mlpParamName, type MLPParams } from './params';
+import { fitRng, train, trainResultToJSON, type LossKind, type TrainInput, type TrainResult } from './train';
 
 export type MLPFitOptions = {
   /**

@@ -17,18 +17,11 @@ import { Classifier, Regressor, registerEstimator } from '../core/estimator';
 import { DataError } from '../../lib/errors';
 import { toVector, type MatrixInput, type VectorInput } from '../../data/frame';
 import { toLabels, uniqueLabels, type Label } from '../core/labels';
-import { MLP_DEFAULTS, type MLPParams } from './network';
+import { MLP_DEFAULTS, type MLPParams } from './params';
 import { MLPMixin, type MLPFitOptions } from './base';
 
-export {
-  addEpochListener,
-  type EpochLogs,
-  type EpochCallback,
-  type EpochEvent,
-  type EpochListener,
-  type MLPParams,
-  type Activation,
-} from './network';
+export { addEpochListener, type EpochLogs, type EpochCallback, type EpochEvent, type EpochListener } from './epochs';
+export type { MLPParams, Activation } from './params';
 export type { MLPFitOptions } from './base';
 
 /** Params as the constructor takes them: `hiddenLayerSizes` may be one number, as a one-element tuple in Python. */

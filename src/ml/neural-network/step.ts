@@ -19,7 +19,8 @@
 // delta·Wᵀ is delta·transpose(W). (Its slice and gather also copy their whole input, so batches are
 // made from JS arrays by the caller instead.)
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, LossKind, MLPParams } from './network';
+import type { Activation, MLPParams } from './params';
+import type { LossKind } from './train';
 
 const CLIP = 1e-7; // float32's counterpart of scikit-learn's clipping of probabilities to [eps, 1 − eps]
 
