@@ -9,7 +9,8 @@ import { experimentExists, experimentNotFound, runNotFound, tagNotFound } from '
 import { closeKirokuDB, openKirokuDB } from '../storage/connection';
 import type { KirokuDB } from '../storage/schema';
 import { appendSeries } from './idb-metrics';
-import { RUNS_VERSION, bumpVersion } from './idb-versions';
+import { bumpVersion, RunRowCache } from './idb-versions';
+import { abort, guard } from './idb-transactions';
 import { ensureReserve, isQuotaError, withReserve } from '../storage/reserve';
 import { deleteArtifactFiles, discardPrepared, prepareArtifacts, readArtifact, writeArtifacts } from './idb-artifacts';
 import { dumpStore, purgeRuns, restoreExperiment, restoreRun } from './idb-dump';
@@ -30,7 +31,7 @@ import { matchesView } from './view';
 export class IdbTrackingStore implements TrackingStore {
   readonly uri: string;
   readonly assignsRunIds = false;
-  private runCache: { version: number; rows: Map<string, RunRow> } | null = null;
+  private readonly runCache = new RunRowCache();
 
   constructor(readonly name = 'kiroku') {
     this.uri = `indexeddb:${name}`;
@@ -145,44 +146,12 @@ export class IdbTrackingStore implements TrackingStore {
    * from IndexedDB costs ~50 ms in Chromium; a search while nothing changed costs a single `get`.
    */
   async listRuns(experimentIds: string[], viewType: ViewType = 'ACTIVE_ONLY') {
-    const rows = await this.syncRunCache();
+    const rows = await this.runCache.rows(await this.db());
     const ids = new Set(experimentIds);
     const out: Run[] = [];
     for (const r of rows.values())
       if (ids.has(r.info.experimentId) && matchesView(r.info.lifecycleStage, viewType)) out.push(rowToRun(r));
     return out;
-  }
-
-  private async syncRunCache(): Promise<Map<string, RunRow>> {
-    const db = await this.db();
-    const tx = db.transaction(['meta', 'runs']);
-    const [version, count] = await Promise.all([
-      tx
-        .objectStore('meta')
-        .get(RUNS_VERSION)
-        .then((m) => Number(m?.value ?? 0)),
-      // A purge deletes rows without a version stamp (a full disk allows deletes only): fewer rows than
-      // the cache holds means some were purged, and the cache is read afresh.
-      tx.objectStore('runs').count(),
-    ]);
-    const cache = this.runCache;
-    if (cache && version === cache.version && count === cache.rows.size) return cache.rows;
-    if (!cache || version < cache.version || count < cache.rows.size) {
-      const rows = await tx.objectStore('runs').getAll();
-      this.runCache = { version, rows: new Map(rows.map((r) => [r.info.runId, r])) };
-    } else {
-      const changed = await tx
-        .objectStore('runs')
-        .index('byVersion')
-        .getAll(IDBKeyRange.lowerBound(cache.version, true));
-      for (const r of changed) cache.rows.set(r.info.runId, r);
-      cache.version = version;
-      if (cache.rows.size !== count) {
-        const rows = await tx.objectStore('runs').getAll();
-        this.runCache = { version, rows: new Map(rows.map((r) => [r.info.runId, r])) };
-      }
-    }
-    return this.runCache!.rows;
   }
 
   async listRunningRuns() {
@@ -374,34 +343,8 @@ export class IdbTrackingStore implements TrackingStore {
   }
 
   async close() {
-    this.runCache = null;
+    this.runCache.clear();
     await closeKirokuDB(this.name);
-  }
-}
-
-/** Abort a transaction that may already be finished (then there is nothing to undo). */
-function abort(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // already committed or aborted
-  }
-}
-
-/** Storage-full errors become a TrackingError the user can act on; the aborted transaction wrote nothing. */
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (isQuotaError(err)) {
-      throw new TrackingError(
-        'The browser refused to store more data (storage quota exceeded). Nothing from this call was saved; ' +
-          'earlier data is intact. Free space in Settings → Storage (permanently delete deleted runs) or delete ' +
-          "artifacts on a run's Artifacts tab; both work on a full disk.",
-        'QUOTA_EXCEEDED',
-      );
-    }
-    throw err;
   }
 }
 
