@@ -1,6 +1,6 @@
 // Driving the notebook as a user does, shared by the browser tests: cells and outputs by role and
-// accessible name, code typed into Monaco, Shift+Enter to run.
-import { expect } from 'vitest';
+// accessible name, code typed into Monaco, Shift+Enter to run. Used by benchmarks too (bench/ml-mlp),
+// outside vitest: so no `expect` here, its own polling instead.
 import type { Locator, Page } from 'playwright-core';
 
 /** The cell group with this 1-based number. */
@@ -34,8 +34,26 @@ export async function typeInto(page: Page, n: number, code: string): Promise<Loc
     clipboardData.setData('text/plain', text);
     target.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
   }, code);
-  await expect.poll(() => editorText(c)).toBe(code.replace(/\r\n?/g, '\n'));
+  await untilEditorShows(c, n, code.replace(/\r\n?/g, '\n'));
   return c;
+}
+
+/**
+ * Wait until cell n's editor shows `expected` (as vitest's expect.poll: every 50 ms for up to 1 s), else
+ * fail with what it shows instead.
+ */
+async function untilEditorShows(c: Locator, n: number, expected: string, timeout = 1000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const shown = await editorText(c);
+    if (shown === expected) return;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `Cell ${n}'s editor shows ${JSON.stringify(shown)} after the paste, expected ${JSON.stringify(expected)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** What cell n's Monaco editor shows, line by line (Monaco draws each line as one element; its spaces as U+00A0). */
