@@ -87,15 +87,33 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
   const { chunkRows, chunks, slotBytes } = chunking(n, k1);
   const threads = threadsFor(k, n, k1);
   if (threads > 1 && chunks > 1) {
-    // X and y into the shared memory, chunk by chunk, as the helpers take them.
+    // The helpers' chunks (the first ones) go into the shared memory, X and y chunk by chunk as they take
+    // them; this thread meanwhile does the last chunks straight from X, block by block through its
+    // scratch, as on one thread — no copy of its share to write and read back (40 MB for 50,000 × 100)
+    // — then joins the helpers. It keeps fewer than its share, so a slowed helper is made up for.
+    const own = Math.max(0, Math.floor(chunks / threads) - 1);
     const a = new Layout();
     const x = a.take(n * p1 * 8);
-    const { total } = gramTask(k, threads, a, x, n, n, p1, k1, center, (mem, c) => {
-      const r0 = c * chunkRows;
-      const r1 = Math.min(n, r0 + chunkRows);
-      for (let j = 0; j < p; j++) mem.set(X.subarray(j * n + r0, j * n + r1), x / 8 + j * n + r0);
-      mem.set(y.subarray(r0, r1), x / 8 + p * n + r0);
-    });
+    const { total } = gramTask(
+      k,
+      threads,
+      a,
+      x,
+      n,
+      n,
+      p1,
+      k1,
+      center,
+      (mem, c) => {
+        const r0 = c * chunkRows;
+        const r1 = Math.min(n, r0 + chunkRows);
+        for (let j = 0; j < p; j++) mem.set(X.subarray(j * n + r0, j * n + r1), x / 8 + j * n + r0);
+        mem.set(y.subarray(r0, r1), x / 8 + p * n + r0);
+      },
+      own > 0
+        ? { count: own, run: (slots, scratch) => gramFromX(d, k, k1, chunks - own, chunks, slots, scratch) }
+        : undefined,
+    );
     return unpack(k.f64(), total, p, k1);
   }
   // One thread: each block is copied into the scratch and centered there.
@@ -106,19 +124,33 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
   k.reserve(a.bytes);
   const mem = k.f64();
   mem.fill(0, total / 8, (total + slotBytes) / 8);
-  const s = scratch / 8;
   for (let c = 0; c < chunks; c++) {
+    gramFromX(d, k, k1, c, c + 1, slot, scratch);
+    k.mergeSlot(total, slot, k1);
+  }
+  return unpack(mem, total, p, k1);
+}
+
+/**
+ * The Gram slots of chunks c0 ≤ c < c1 (at slots + (c − c0)·slotBytes) straight from X: each block copied
+ * into the scratch and centered there — the same sums as gram_chunk's, so the same bits.
+ */
+function gramFromX(d: GramData, k: WasmKernels, k1: number, c0: number, c1: number, slots: number, scratch: number) {
+  const { X, rows: n, cols: p, y, center } = d;
+  const { chunkRows, slotBytes } = chunking(n, k1);
+  const mem = k.f64();
+  const s = scratch / 8;
+  for (let c = c0; c < c1; c++) {
+    const slot = slots + (c - c0) * slotBytes;
     mem.fill(0, slot / 8, (slot + slotBytes) / 8);
     const end = Math.min(n, (c + 1) * chunkRows);
     for (let r0 = c * chunkRows; r0 < end; r0 += BLOCK) {
       const r1 = Math.min(end, r0 + BLOCK);
       for (let j = 0; j < p; j++) mem.set(X.subarray(j * n + r0, j * n + r1), s + j * BLOCK);
       mem.set(y.subarray(r0, r1), s + p * BLOCK);
-      k.gramBlock(scratch, BLOCK, r1 - r0, p1, k1, scratch, slot, center ? 1 : 0);
+      k.gramBlock(scratch, BLOCK, r1 - r0, p + 1, k1, scratch, slot, center ? 1 : 0);
     }
-    k.mergeSlot(total, slot, k1);
   }
-  return unpack(mem, total, p, k1);
 }
 
 /**
@@ -139,7 +171,10 @@ export function gramInMemory(
   return unpack(k.f64(), total, p, k1);
 }
 
-/** The chunked Gram task over X at byte x, merged in chunk order into `total`. */
+/**
+ * The chunked Gram task over X at byte x, merged in chunk order into `total`. With `own`, the last
+ * own.count chunks are left to own.run(their slots, this thread's scratch), which runs beside the helpers.
+ */
 function gramTask(
   k: WasmKernels,
   threads: number,
@@ -151,6 +186,7 @@ function gramTask(
   k1: number,
   center: boolean,
   fill?: (mem: Float64Array, chunk: number) => void,
+  own?: { count: number; run: (slots: number, scratch: number) => void },
 ): { total: number } {
   const { chunkRows, chunks, slotBytes } = chunking(n, k1);
   const total = a.take(slotBytes);
@@ -158,7 +194,9 @@ function gramTask(
   const scratch = a.take(threads * (BLOCK + 1) * k1 * 8);
   k.reserve(a.bytes);
   const args = [x, ld, n, p1, k1, slots, scratch, center ? 1 : 0, chunkRows];
-  k.parallel('gram_chunk', chunks, args, threads, fill && ((c) => fill(k.f64(), c)));
+  const shared = chunks - (own?.count ?? 0);
+  const ownRun = own && (() => own.run(slots + shared * slotBytes, scratch));
+  k.parallel('gram_chunk', shared, args, threads, fill && ((c) => fill(k.f64(), c)), ownRun);
   const mem = k.f64();
   mem.fill(0, total / 8, (total + slotBytes) / 8);
   for (let c = 0; c < chunks; c++) k.mergeSlot(total, slots + c * slotBytes, k1);

@@ -49,9 +49,17 @@ export interface WasmKernels {
   gemv(x: number, ld: number, rows: number, p: number, w: number, z: number): void;
   /**
    * task(chunk, thread, …args) for every chunk < count, on at most `threads` threads (thread indexes
-   * stay below it: size per-thread scratch by it); `fill(c)` writes chunk c's input first.
+   * stay below it: size per-thread scratch by it); `fill(c)` writes chunk c's input first; `own()` runs
+   * on this thread as thread 0 once the chunks are filled, while the helpers work on them.
    */
-  parallel(task: TaskName, count: number, args: number[], threads: number, fill?: (chunk: number) => void): void;
+  parallel(
+    task: TaskName,
+    count: number,
+    args: number[],
+    threads: number,
+    fill?: (chunk: number) => void,
+    own?: () => void,
+  ): void;
   /** Threads a parallel task may use (every core, or the limit; 1 without helper threads here). */
   threads(): number;
   /** Of those, the ones running now (helpers start with the first task that wants them). */
@@ -151,16 +159,17 @@ function fromModule(module: WebAssembly.Module, memory: WebAssembly.Memory, shar
     wsqC: e.wsq_c,
     gemvT: e.gemv_t,
     gemv: e.gemv,
-    parallel(task, count, args, threads, fill) {
+    parallel(task, count, args, threads, fill, own) {
       const fn = e[task];
       if (pool) {
-        pool.run(TASKS.indexOf(task), fn, count, args, threads, fill);
+        pool.run(TASKS.indexOf(task), fn, count, args, threads, fill, own);
         return;
       }
       for (let c = 0; c < count; c++) {
         fill?.(c);
         fn(c, 0, ...args);
       }
+      own?.();
     },
     threads: () => pool?.threads() ?? 1,
     running: () => pool?.running() ?? 1,

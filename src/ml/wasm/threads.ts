@@ -149,7 +149,8 @@ export class ThreadPool {
   /**
    * fn(chunk, thread, …args) for every chunk < count, on this thread and up to maxThreads − 1 helpers
    * (thread indexes stay below maxThreads). `fill(c)`, when given, writes chunk c's input first: this
-   * thread fills every chunk in order (helpers start on the filled ones), then takes chunks itself.
+   * thread fills every chunk in order (helpers start on the filled ones), then runs `own` (work of its
+   * own that needs no filling, as thread 0), then takes chunks itself.
    */
   run(
     task: number,
@@ -158,6 +159,7 @@ export class ThreadPool {
     args: number[],
     maxThreads: number,
     fill?: (chunk: number) => void,
+    own?: () => void,
   ): void {
     if (count > MAX_CHUNKS || args.length > MAX_ARGS)
       throw new Error(`ThreadPool: ${count} chunks, ${args.length} arguments`);
@@ -168,6 +170,7 @@ export class ThreadPool {
         fill?.(c);
         fn(c, 0, ...args);
       }
+      own?.();
       return;
     }
     const ctl = this.ctl;
@@ -193,6 +196,13 @@ export class ThreadPool {
         error = e; // let the helpers through (their results are dropped) rather than leave them waiting
         Atomics.store(ctl, FILLED, count);
         Atomics.notify(ctl, FILLED);
+      }
+    }
+    if (own && !error) {
+      try {
+        own();
+      } catch (e) {
+        error = e; // the helpers' chunks still finish below
       }
     }
     for (;;) {
