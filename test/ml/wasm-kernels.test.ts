@@ -69,21 +69,29 @@ describe('WebAssembly kernels', () => {
     }
   }
 
-  it('the Gram on every core has the same bits as on one thread (chunks merged in order)', async () => {
-    const k = wasmKernels()!;
-    expect(await k.threadsReady()).toBe(Math.min(coreCount(), 16));
-    const d = { ...data(10_001, 61, 5), center: true }; // enough work for the helpers (ml/linear-model/gram.ts)
-    setThreadLimit(1);
-    const one = gramOf(d);
-    setThreadLimit(null);
-    expect(k.threads()).toBeGreaterThan(1);
-    const all = gramOf(d);
-    expect(Array.from(all.Q)).toEqual(Array.from(one.Q));
-    expect(Array.from(all.q)).toEqual(Array.from(one.q));
-    expect(Array.from(all.xMean)).toEqual(Array.from(one.xMean));
-    expect(all.yNorm2).toBe(one.yNorm2);
-    expect(maxRel(all.Q, gramJs(d).Q)).toBeLessThan(1e-12);
-  });
+  // Enough work for the helpers (ml/linear-model/gram.ts): 5 chunks, the calling thread keeping the last one
+  // to fit straight from X; 30 chunks of which it keeps many (14 on two cores), the last one short.
+  for (const [n, p] of [
+    [10_001, 61],
+    [60_000, 24],
+  ] as const) {
+    it(`the Gram of ${n} × ${p} on every core has the same bits as on one thread (chunks merged in order)`, async () => {
+      const k = wasmKernels()!;
+      expect(await k.threadsReady()).toBe(Math.min(coreCount(), 16));
+      const d = { ...data(n, p, 5), center: true };
+      setThreadLimit(1);
+      const one = gramOf(d);
+      setThreadLimit(null);
+      expect(k.threads()).toBeGreaterThan(1);
+      const all = gramOf(d);
+      expect(Array.from(all.Q)).toEqual(Array.from(one.Q));
+      expect(Array.from(all.q)).toEqual(Array.from(one.q));
+      expect(Array.from(all.xMean)).toEqual(Array.from(one.xMean));
+      expect(all.yNorm2).toBe(one.yNorm2);
+      expect(maxRel(all.Q, gramJs(d).Q)).toBeLessThan(1e-12);
+      expect(maxRel(all.q, gramJs(d).q)).toBeLessThan(1e-12);
+    });
+  }
 
   it('gemv and gemv_t compute Xw and Xᵀv', () => {
     const k = wasmKernels()!;
