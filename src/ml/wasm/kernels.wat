@@ -10,7 +10,7 @@
 ;;   gram_block(src, ld, rows, p1, k1, scratch, slot, center)     one block (src may be the scratch)
 ;;   merge_slot(dst, src, k1)                                      dst ⊕= src (Chan)
 ;;
-;; A slot is G (k1 × k1; the upper triangle is meaningful, from each row's 4-aligned diagonal on), the
+;; A slot is G (k1 × k1; its upper triangle, diagonal included, is meaningful; left of it are partial sums), the
 ;; column means (k1) and the row count (one f64 and a pad): (k1² + k1 + 2)·8 bytes. A scratch block is
 ;; 512 rows × k1 columns (stride 4096 bytes) and k1 block means. p1 = columns used, k1 = p1 rounded up
 ;; to 4 (pad columns are zeros).
@@ -55,6 +55,32 @@
       (br_if $done_j (i32.ge_u (local.get $j) (local.get $k1)))
       (local.set $pj (i32.add (local.get $s) (i32.shl (local.get $j) (i32.const 12))))
       (local.set $k (i32.and (local.get $j) (i32.const -4)))
+      ;; Rows j, j + 1 with j ≡ 2 (mod 4): their 2 × 4 tile from column j − 2 is half below the diagonal, so a
+      ;; 2 × 2 tile of the three entries on and above it instead (the same sums, so the same bits), then j + 2 on.
+      (if (i32.and (local.get $j) (i32.const 2))
+        (then
+          (local.set $s00 (v128.const f64x2 0 0)) (local.set $s01 (v128.const f64x2 0 0))
+          (local.set $s11 (v128.const f64x2 0 0))
+          (local.set $i (i32.const 0))
+          (loop $loop_d
+            (local.set $aj (i32.add (local.get $pj) (local.get $i)))
+            (local.set $a0 (v128.load offset=0 (local.get $aj)))
+            (local.set $a1 (v128.load offset=4096 (local.get $aj)))
+            (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $a0) (local.get $a0))))
+            (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $a0) (local.get $a1))))
+            (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $a1) (local.get $a1))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br_if $loop_d (i32.lt_u (local.get $i) (local.get $bytes))))
+          (local.set $gr (i32.add (local.get $g)
+            (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k1)) (local.get $j)) (i32.const 3))))
+          (f64.store offset=0 (local.get $gr) (f64.add (f64.load offset=0 (local.get $gr))
+            (f64.add (f64x2.extract_lane 0 (local.get $s00)) (f64x2.extract_lane 1 (local.get $s00)))))
+          (f64.store offset=8 (local.get $gr) (f64.add (f64.load offset=8 (local.get $gr))
+            (f64.add (f64x2.extract_lane 0 (local.get $s01)) (f64x2.extract_lane 1 (local.get $s01)))))
+          (local.set $gr (i32.add (local.get $gr) (i32.shl (local.get $k1) (i32.const 3))))
+          (f64.store offset=8 (local.get $gr) (f64.add (f64.load offset=8 (local.get $gr))
+            (f64.add (f64x2.extract_lane 0 (local.get $s11)) (f64x2.extract_lane 1 (local.get $s11)))))
+          (local.set $k (i32.add (local.get $j) (i32.const 2)))))
       (block $done_k (loop $loop_k
         (br_if $done_k (i32.ge_u (local.get $k) (local.get $k1)))
         (local.set $pk (i32.add (local.get $s) (i32.shl (local.get $k) (i32.const 12))))
