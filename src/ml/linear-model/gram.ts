@@ -87,11 +87,10 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
   const { chunkRows, chunks, slotBytes } = chunking(n, k1);
   const threads = threadsFor(k, n, k1);
   if (threads > 1 && chunks > 1) {
-    // The helpers' chunks (the first ones) go into the shared memory, X and y chunk by chunk as they take
-    // them; this thread meanwhile does the last chunks straight from X, block by block through its
-    // scratch, as on one thread — no copy of its share to write and read back (40 MB for 50,000 × 100)
-    // — then joins the helpers. It keeps fewer than its share, so a slowed helper is made up for.
-    const own = Math.max(0, Math.floor(chunks / threads) - 1);
+    // The helpers' chunks go into the shared memory, X and y chunk by chunk a few ahead of them; this
+    // thread does chunks from the back straight from X, block by block through its scratch as on one
+    // thread, until the two meet (threads.ts) — its share is never copied to memory and read back
+    // (40 MB for 50,000 × 100), and a slowed thread, helper or this one, takes fewer.
     const a = new Layout();
     const x = a.take(n * p1 * 8);
     const { total } = gramTask(
@@ -110,9 +109,7 @@ function gramWasm(d: GramData, k: WasmKernels): Gram {
         for (let j = 0; j < p; j++) mem.set(X.subarray(j * n + r0, j * n + r1), x / 8 + j * n + r0);
         mem.set(y.subarray(r0, r1), x / 8 + p * n + r0);
       },
-      own > 0
-        ? { count: own, run: (slots, scratch) => gramFromX(d, k, k1, chunks - own, chunks, slots, scratch) }
-        : undefined,
+      (c, slot, scratch) => gramFromX(d, k, k1, c, c + 1, slot, scratch),
     );
     return unpack(k.f64(), total, p, k1);
   }
@@ -172,8 +169,8 @@ export function gramInMemory(
 }
 
 /**
- * The chunked Gram task over X at byte x, merged in chunk order into `total`. With `own`, the last
- * own.count chunks are left to own.run(their slots, this thread's scratch), which runs beside the helpers.
+ * The chunked Gram task over X at byte x, merged in chunk order into `total`. With `own`, this thread may
+ * do chunk c as own(c, its slot, this thread's scratch) instead, its input not filled (threads.ts).
  */
 function gramTask(
   k: WasmKernels,
@@ -186,7 +183,7 @@ function gramTask(
   k1: number,
   center: boolean,
   fill?: (mem: Float64Array, chunk: number) => void,
-  own?: { count: number; run: (slots: number, scratch: number) => void },
+  own?: (chunk: number, slot: number, scratch: number) => void,
 ): { total: number } {
   const { chunkRows, chunks, slotBytes } = chunking(n, k1);
   const total = a.take(slotBytes);
@@ -194,9 +191,8 @@ function gramTask(
   const scratch = a.take(threads * (BLOCK + 1) * k1 * 8);
   k.reserve(a.bytes);
   const args = [x, ld, n, p1, k1, slots, scratch, center ? 1 : 0, chunkRows];
-  const shared = chunks - (own?.count ?? 0);
-  const ownRun = own && (() => own.run(slots + shared * slotBytes, scratch));
-  k.parallel('gram_chunk', shared, args, threads, fill && ((c) => fill(k.f64(), c)), ownRun);
+  const ownChunk = own && ((c: number) => own(c, slots + c * slotBytes, scratch));
+  k.parallel('gram_chunk', chunks, args, threads, fill && ((c) => fill(k.f64(), c)), ownChunk);
   const mem = k.f64();
   mem.fill(0, total / 8, (total + slotBytes) / 8);
   for (let c = 0; c < chunks; c++) k.mergeSlot(total, slots + c * slotBytes, k1);

@@ -35,7 +35,10 @@ function serve({ module, memory, ctl, index, tasks }) {
     } catch {
       Atomics.store(c, FAILED, 1);
     }
-    if (Atomics.add(c, DONE, 1) + 1 === count) Atomics.notify(c, DONE);
+    // Every chunk done is told: the caller may have taken chunks from the back (threads.ts), so `count`
+    // here need not be the task's.
+    Atomics.add(c, DONE, 1);
+    Atomics.notify(c, DONE);
   }
 }
 

@@ -49,8 +49,8 @@ export interface WasmKernels {
   gemv(x: number, ld: number, rows: number, p: number, w: number, z: number): void;
   /**
    * task(chunk, thread, …args) for every chunk < count, on at most `threads` threads (thread indexes
-   * stay below it: size per-thread scratch by it); `fill(c)` writes chunk c's input first; `own()` runs
-   * on this thread as thread 0 once the chunks are filled, while the helpers work on them.
+   * stay below it: size per-thread scratch by it); `fill(c)` writes chunk c's input first; `own(c)`, with
+   * `fill`, does chunk c on this thread (as thread 0) with no input filled — threads.ts's `run`.
    */
   parallel(
     task: TaskName,
@@ -58,7 +58,7 @@ export interface WasmKernels {
     args: number[],
     threads: number,
     fill?: (chunk: number) => void,
-    own?: () => void,
+    own?: (chunk: number) => void,
   ): void;
   /** Threads a parallel task may use (every core, or the limit; 1 without helper threads here). */
   threads(): number;
@@ -166,10 +166,13 @@ function fromModule(module: WebAssembly.Module, memory: WebAssembly.Memory, shar
         return;
       }
       for (let c = 0; c < count; c++) {
-        fill?.(c);
-        fn(c, 0, ...args);
+        if (fill && own) {
+          own(c);
+        } else {
+          fill?.(c);
+          fn(c, 0, ...args);
+        }
       }
-      own?.();
     },
     threads: () => pool?.threads() ?? 1,
     running: () => pool?.running() ?? 1,

@@ -149,8 +149,11 @@ export class ThreadPool {
   /**
    * fn(chunk, thread, …args) for every chunk < count, on this thread and up to maxThreads − 1 helpers
    * (thread indexes stay below maxThreads). `fill(c)`, when given, writes chunk c's input first: this
-   * thread fills every chunk in order (helpers start on the filled ones), then runs `own` (work of its
-   * own that needs no filling, as thread 0), then takes chunks itself.
+   * thread fills every chunk in order (helpers start on the filled ones), then takes chunks itself.
+   * `own(c)`, given with `fill`, does chunk c on this thread without its input filled (from the
+   * caller's own memory): the helpers take chunks from the front, filled a few ahead of them, and this
+   * thread takes them from the back until they meet — so it fills only the helpers' chunks, and a
+   * thread slowed by other processes takes fewer.
    */
   run(
     task: number,
@@ -159,7 +162,7 @@ export class ThreadPool {
     args: number[],
     maxThreads: number,
     fill?: (chunk: number) => void,
-    own?: () => void,
+    own?: (chunk: number) => void,
   ): void {
     if (count > MAX_CHUNKS || args.length > MAX_ARGS)
       throw new Error(`ThreadPool: ${count} chunks, ${args.length} arguments`);
@@ -167,10 +170,13 @@ export class ThreadPool {
     const threads = Math.min(maxThreads, this.running());
     if (threads <= 1 || count <= 1) {
       for (let c = 0; c < count; c++) {
-        fill?.(c);
-        fn(c, 0, ...args);
+        if (fill && own) {
+          own(c);
+        } else {
+          fill?.(c);
+          fn(c, 0, ...args);
+        }
       }
-      own?.();
       return;
     }
     const ctl = this.ctl;
@@ -185,7 +191,9 @@ export class ThreadPool {
     Atomics.store(ctl, CLAIM, (this.gen << 22) | (count << 11));
     Atomics.notify(ctl, CLAIM);
     let error: unknown = null;
-    if (fill) {
+    if (fill && own) {
+      error = this.fillAndTakeFromTheBack(threads, fill, own);
+    } else if (fill) {
       try {
         for (let c = 0; c < count; c++) {
           fill(c);
@@ -198,17 +206,10 @@ export class ThreadPool {
         Atomics.notify(ctl, FILLED);
       }
     }
-    if (own && !error) {
-      try {
-        own();
-      } catch (e) {
-        error = e; // the helpers' chunks still finish below
-      }
-    }
     for (;;) {
       const v = Atomics.load(ctl, CLAIM);
       const next = v & 0x7ff;
-      if (next >= count) break;
+      if (next >= ((v >>> 11) & 0x7ff)) break; // the count, lowered where `own` took chunks from the back
       if (Atomics.compareExchange(ctl, CLAIM, v, v + 1) !== v) continue;
       try {
         fn(next, 0, ...args);
@@ -220,5 +221,53 @@ export class ThreadPool {
     for (let d = Atomics.load(ctl, DONE); d < count; d = Atomics.load(ctl, DONE)) Atomics.wait(ctl, DONE, d);
     if (error) throw error;
     if (Atomics.load(ctl, FAILED)) throw new Error('A helper thread of the WebAssembly kernels failed.');
+  }
+
+  /**
+   * `run`'s two ends: fill chunks for the helpers (claimed from the front, CLAIM's low bits) a few ahead
+   * of them, else take the last unclaimed chunk (lowering CLAIM's count: the helpers stop there) and do
+   * it with `own`. Both ends move by compare-and-swap on CLAIM, so each chunk goes to exactly one side.
+   * Returns the first error (the other chunks still run and count as done, so the memory is free after).
+   */
+  private fillAndTakeFromTheBack(
+    threads: number,
+    fill: (chunk: number) => void,
+    own: (chunk: number) => void,
+  ): unknown {
+    const ctl = this.ctl;
+    const ahead = 3 * (threads - 1); // filled chunks waiting per helper while this thread does one of its own
+    let filled = 0;
+    let error: unknown = null;
+    const fillNext = () => {
+      try {
+        if (!error) fill(filled);
+      } catch (e) {
+        error = e; // still marked filled: the helpers go through (their results are dropped)
+      }
+      filled++;
+      Atomics.store(ctl, FILLED, filled);
+      Atomics.notify(ctl, FILLED);
+    };
+    for (;;) {
+      const v = Atomics.load(ctl, CLAIM);
+      const next = v & 0x7ff;
+      const end = (v >>> 11) & 0x7ff;
+      if (next >= end) {
+        // Every chunk is taken; the helpers' ones (below `end`) must all be filled for them to finish.
+        while (filled < end) fillNext();
+        return error;
+      }
+      if (filled < end && filled < next + ahead) {
+        fillNext();
+        continue;
+      }
+      if (Atomics.compareExchange(ctl, CLAIM, v, v - (1 << 11)) !== v) continue;
+      try {
+        if (!error) own(end - 1);
+      } catch (e) {
+        error = e;
+      }
+      Atomics.add(ctl, DONE, 1);
+    }
   }
 }
