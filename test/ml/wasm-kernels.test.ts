@@ -75,7 +75,7 @@ describe('WebAssembly kernels', () => {
     [10_001, 61],
     [60_000, 24],
   ] as const) {
-    it(`the Gram of ${n} × ${p} on every core has the same bits as on one thread (chunks merged in order)`, async () => {
+    it(`the Gram of ${n} × ${p} on every core has the same bits as on one thread (merged in chunk order)`, async () => {
       const k = wasmKernels()!;
       expect(await k.threadsReady()).toBe(Math.min(coreCount(), 16));
       const d = { ...data(n, p, 5), center: true };
