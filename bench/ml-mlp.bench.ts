@@ -42,7 +42,9 @@ const times: Record<string, number[]> = { MLPRegressor: [], MLPClassifier: [] };
 for (const kind of ['MLPRegressor', 'MLPClassifier']) {
   for (let r = 0; r < ${REPEAT}; r++) {
     const t0 = performance.now();
-    const m = kind === 'MLPRegressor' ? await new MLPRegressor(${JSON.stringify(params)}).fit(X, y) : await new MLPClassifier(${JSON.stringify(params)}).fit(X, labels);
+    const m = kind === 'MLPRegressor'
+      ? await new MLPRegressor(${JSON.stringify(params)}).fit(X, y)
+      : await new MLPClassifier(${JSON.stringify(params)}).fit(X, labels);
     times[kind]!.push(performance.now() - t0);
     if (m.nIter_ !== 20) throw new Error('expected 20 epochs, got ' + m.nIter_);
     m.dispose();

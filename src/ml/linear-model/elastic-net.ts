@@ -122,7 +122,8 @@ abstract class BaseElasticNet<P extends LassoParams> extends LinearModel<P> {
     if (!r.converged) {
       let msg =
         'Objective did not converge. You might want to increase the number of iterations, check the scale of the ' +
-        `features or consider increasing regularisation. Duality gap: ${formatExp(r.gap)}, tolerance: ${formatExp(r.tol)}`;
+        'features or consider increasing regularisation. ' +
+        `Duality gap: ${formatExp(r.gap)}, tolerance: ${formatExp(r.tol)}`;
       if (l1 < Number.EPSILON) {
         msg +=
           ' Linear regression models with null weight for the l1 regularization term are more efficiently fitted ' +

@@ -100,7 +100,8 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     const cw = p.classWeight;
     if (cw !== null && cw !== 'balanced' && (typeof cw !== 'object' || Array.isArray(cw))) {
       throw new KirokuError(
-        `The 'class_weight' parameter of LogisticRegression must be a dict, 'balanced' or None. Got ${JSON.stringify(cw)} instead.`,
+        "The 'class_weight' parameter of LogisticRegression must be a dict, 'balanced' or None. " +
+          `Got ${JSON.stringify(cw)} instead.`,
         'INVALID_PARAMETER_VALUE',
       );
     }
@@ -137,7 +138,8 @@ export class LogisticRegression extends Classifier<LogisticRegressionParams> {
     const classes = uniqueLabels(labels);
     if (classes.length < 2) {
       throw new DataError(
-        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${JSON.stringify(classes[0])}`,
+        'This solver needs samples of at least 2 classes in the data, but the data contains only one class: ' +
+          JSON.stringify(classes[0]),
       );
     }
     const yi = encodeLabels(labels, classes); // a loop: TypedArray.from with a callback costs ~10 ms at 50,000 rows
