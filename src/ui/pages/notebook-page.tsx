@@ -64,9 +64,17 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   }, [refresh]);
 
   // No id (the Notebook tab): show the last notebook opened, or the newest, without changing the URL.
+  // The choice holds for one stay on the tab: while a notebook's own URL is open it is forgotten, and a
+  // choice still being read when the URL or the list changes is dropped, so coming back chooses again
+  // (the notebook opened since) instead of reopening the one shown before.
   const [fallbackId, setFallbackId] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (segments[0] || !list?.length) return;
+    if (segments[0]) {
+      setFallbackId(undefined);
+      return;
+    }
+    if (!list?.length) return;
+    let live = true;
     const first = firstRead.current;
     const read = first && first !== 'spent' ? first.meta : undefined;
     void notebooksStore().then(async (store) => {
@@ -74,8 +82,11 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
         ? [read.get(LAST_OPENED) as string | undefined, read.get(FAILED) as string | undefined]
         : [await store.getMeta<string>(LAST_OPENED), await store.getMeta<string>(FAILED)];
       const openable = list.filter((n) => n.id !== failed);
-      setFallbackId((openable.find((n) => n.id === last) ?? openable[0] ?? list[0]!).id);
+      if (live) setFallbackId((openable.find((n) => n.id === last) ?? openable[0] ?? list[0]!).id);
     });
+    return () => {
+      live = false;
+    };
   }, [segments[0], list]);
   const id = segments[0] ?? fallbackId;
 
