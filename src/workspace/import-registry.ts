@@ -10,7 +10,7 @@ import type { StoredModelVersion } from '../storage/schema';
 import type { Archive } from './archive-reader';
 import { WorkspaceError } from './errors';
 import type { ImportReport, Note } from './import-report';
-import { reasonOf } from './import-report';
+import { reasonOf, rejectedRecord } from './import-report';
 
 function stored(v: ModelVersion): StoredModelVersion {
   const { aliases: _a, ...rest } = v;
@@ -50,17 +50,7 @@ export async function importRegistry(
       if (new Set(archived.map((v) => v.version)).size !== archived.length)
         throw new WorkspaceError('a version number is listed twice');
     } catch (err) {
-      const name = (raw as { name?: unknown })?.name;
-      note(
-        {
-          file,
-          kind: 'registeredModel',
-          name: typeof name === 'string' ? name : '(unnamed)',
-          action: 'rejected',
-          reason: reasonOf(err),
-        },
-        report.registeredModels,
-      );
+      note(rejectedRecord(file, 'registeredModel', raw, err), report.registeredModels);
       continue;
     }
     const local = await store.getRegisteredModel(m.name);

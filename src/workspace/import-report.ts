@@ -41,3 +41,9 @@ export const mergeCount = (): MergeCount => ({ added: 0, updated: 0, skipped: 0,
 
 /** The reason a rejected item gives. */
 export const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** An archived record that failed its checks, under its own name where it has one. */
+export function rejectedRecord(file: string, kind: ItemKind, raw: unknown, err: unknown): ImportedItem {
+  const name = (raw as { name?: unknown } | null | undefined)?.name;
+  return { file, kind, name: typeof name === 'string' ? name : '(unnamed)', action: 'rejected', reason: reasonOf(err) };
+}

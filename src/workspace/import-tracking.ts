@@ -10,7 +10,7 @@ import { decodeSeries, runDir } from './archive';
 import { type Archive, LIMITS } from './archive-reader';
 import { WorkspaceError } from './errors';
 import type { ImportReport, Note } from './import-report';
-import { reasonOf } from './import-report';
+import { reasonOf, rejectedRecord } from './import-report';
 
 /** Returns archived experiment id → local id. */
 export async function importExperiments(
@@ -38,17 +38,7 @@ export async function importExperiments(
     try {
       e = checkExperiment(raw);
     } catch (err) {
-      const name = (raw as { name?: unknown })?.name;
-      note(
-        {
-          file,
-          kind: 'experiment',
-          name: typeof name === 'string' ? name : '(unnamed)',
-          action: 'rejected',
-          reason: reasonOf(err),
-        },
-        report.experiments,
-      );
+      note(rejectedRecord(file, 'experiment', raw, err), report.experiments);
       continue;
     }
     next = Math.max(next, Number(e.experimentId) + 1);
