@@ -133,6 +133,10 @@ export class NotebookController extends EditableNotebook {
 
   private onKernelMessage(m: KernelMessage): void {
     if (m.type === 'status') {
+      // A kernel that died, or started again on its own (a runaway cell's worker replaced), lost what it
+      // was running and what was queued. Its first start is no such thing: a run asked for before it
+      // (a key pressed as the page appeared) waits for it in the kernel's queue, and stays queued here.
+      const lost = m.state === 'dead' || (m.state === 'starting' && this.state.kernel.state !== 'starting');
       this.set({
         kernel: {
           state: m.state,
@@ -140,7 +144,7 @@ export class NotebookController extends EditableNotebook {
           ...(m.notice ? { detail: m.notice } : {}),
         },
       });
-      if (m.state === 'dead' || m.state === 'starting') {
+      if (lost) {
         this.forgetControls();
         this.clearQueue();
         this.finishCurrent();

@@ -101,6 +101,29 @@ describe('NotebookController execution', () => {
     expect(kernel.sent).toEqual([]);
   });
 
+  it('keeps a run asked for before the kernel first starts, and drops runs when it starts again', () => {
+    const kernel = new FakeKernel();
+    const doc = newNotebook('t', [codeCell('a'), codeCell('b')]);
+    const controller = new NotebookController(doc, kernel, { persist: async () => undefined, saveDelayMs: 10 });
+    const [a, b] = doc.cells.map((c) => c.id);
+    // Keys pressed as the page appears: the kernel's worker is still being made.
+    controller.run([a!, b!]);
+    kernel.emit({ type: 'status', state: 'starting' });
+    kernel.emit({ type: 'status', state: 'idle', backend: 'cpu' });
+    expect(controller.snapshot.runs).toEqual({ [a!]: 'running', [b!]: 'queued' });
+    kernel.finish('ok', 'out a');
+    expect((controller.snapshot.doc.cells[0] as CodeCell).executionCount).toBe(1);
+    expect(controller.snapshot.runs).toEqual({ [b!]: 'running' });
+    // The kernel's worker replaced (a runaway cell): what it was running and what was queued is gone.
+    controller.run([a!]);
+    kernel.emit({ type: 'status', state: 'starting' });
+    expect(controller.snapshot.runs).toEqual({});
+    kernel.sent.length = 0;
+    kernel.emit({ type: 'status', state: 'idle' });
+    controller.run([b!]);
+    expect(kernel.sent.map((r) => r.code)).toEqual(['b']);
+  });
+
   it('ignores late output from an execution it no longer waits for', () => {
     const { kernel, controller, code, ids } = setup();
     controller.run([ids[0]!]);
