@@ -105,11 +105,20 @@ describe('publish as a static site', () => {
 
     // A visitor: a fresh profile, nothing of the publisher's.
     const context = await app.browser().newContext();
+    // Whether the walkthrough prerendered for a first visit was ever shown: a published site opens its own.
+    await context.addInitScript(`
+      window.__prerenderedSeen = false;
+      new MutationObserver(() => {
+        if (document.documentElement?.hasAttribute('data-prerendered')) window.__prerenderedSeen = true;
+      }).observe(document, { childList: true, subtree: true, attributes: true });`);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
     await page.getByRole('heading', { level: 1, name: 'Published lesson' }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __prerenderedSeen: boolean }).__prerenderedSeen)).toBe(
+      false,
+    );
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     await page.getByRole('list', { name: 'Your files' }).getByText('points.csv').waitFor();
     expect(await cell(page, 1).getAttribute('aria-label')).toBe('Cell 1, TypeScript, not run');

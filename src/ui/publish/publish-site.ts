@@ -25,10 +25,14 @@ export function appFiles(serviceWorker: string): string[] {
   return [...new Set(['sw.js', `${runtime}.js`, ...urls])].filter((u) => !/^[a-z]+:|^\/|\.\./i.test(u));
 }
 
-/** The page with the mark that makes the app open the published notebook. */
+/**
+ * The page with the mark that makes the app open the published notebook: first in <head>, before the boot
+ * script, which reads it while the head is parsed (a published site never shows the walkthrough).
+ */
 export function markPublished(indexHtml: string): string {
-  if (!/<\/head>/i.test(indexHtml)) throw new PublishError(t('pub.noHead'));
-  return indexHtml.replace(/<\/head>/i, `<meta name="${PUBLISHED_META}" content="${PUBLISHED_PATH}">\n</head>`);
+  const head = /<head(\s[^>]*)?>/i;
+  if (!head.test(indexHtml)) throw new PublishError(t('pub.noHead'));
+  return indexHtml.replace(head, (tag) => `${tag}\n<meta name="${PUBLISHED_META}" content="${PUBLISHED_PATH}">`);
 }
 
 /**

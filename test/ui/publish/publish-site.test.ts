@@ -40,10 +40,13 @@ describe('publish as a static site', () => {
   });
 
   it('marks the page as published', () => {
-    expect(markPublished('<html><head><title>t</title></HEAD>')).toBe(
-      '<html><head><title>t</title><meta name="kiroku-published" content="published.json">\n</head>',
+    // First in <head>: the boot script, which decides on the first view, reads it while the head is parsed.
+    expect(markPublished('<html><HEAD><script src="boot.js"></script><title>t</title></HEAD>')).toBe(
+      '<html><HEAD>\n<meta name="kiroku-published" content="published.json"><script src="boot.js"></script>' +
+        '<title>t</title></HEAD>',
     );
-    expect(() => markPublished('<p>no head')).toThrow(/has no <head>/);
+    expect(markPublished('<html><head lang="en"></head>')).toContain('<head lang="en">\n<meta name=');
+    expect(() => markPublished('<p>no <header>')).toThrow(/has no <head>/);
   });
 
   it('zips the app, the notebook and the Files', async () => {
