@@ -49,7 +49,26 @@ const tfjsWasmThreads = {
   },
 };
 
-// Content-Security-Policy. The page runs only its own scripts (no inline or remote script, no eval;
+// The boot script (ui/prerender-boot.ts), bundled on its own and inlined first in index.html's <head>
+// (kiroku:prerender below): it must run before the body is parsed, and inline it costs no request that
+// would hold the parser. The policy below allows exactly this text by its hash.
+const BOOT = await (async () => {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [fileURLToPath(new URL('./src/ui/prerender-boot.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    write: false,
+  });
+  const code = out.outputFiles[0]!.text.trim();
+  if (/<\/script|<!--/i.test(code)) throw new Error('kiroku:prerender: the boot script cannot be inlined');
+  return { code, hash: `'sha256-${createHash('sha256').update(code).digest('base64')}'` };
+})();
+
+// Content-Security-Policy. The page runs only its own scripts (no inline or remote script but the boot
+// script, allowed by its hash; no eval;
 // WebAssembly may compile: TensorFlow.js's WASM backend and the estimators' kernels), styles may be
 // inline (Monaco, uPlot and Preact set them), images may come from anywhere only because a remote image
 // in markdown loads when the user clicks it (ui/sanitize.ts), and any server may be called (a tracking
@@ -63,7 +82,7 @@ const tfjsWasmThreads = {
 // WORKER_CSP, which allows that; on a static host (no headers) they run without a policy, as before.
 const APP_CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${BOOT.hash}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https: http:",
   "font-src 'self' data:",
@@ -214,36 +233,20 @@ const preloadNotebook: Plugin = {
   },
 };
 
-// A first visit's first paint: index.html carries the walkthrough's notebook view as static, inert HTML
-// (ui/notebook/static-view.ts, rendered here at build time) in a <template>, and first in <head> (after
-// the CSP, which allows the page's own scripts and no inline ones) a small classic script
-// (ui/prerender-boot.ts, bundled on its own) that puts it on the page when the parser is done, before the
-// app's modules run, only if the app's first view will be that walkthrough (ui/prerendered.ts). First in
-// <head>, it is requested before the module preloads (HTTP/1.1 servers answer six at a time). The app
-// removes the view when its own view of the stored notebook is there.
-let boot = { fileName: '', code: '', markup: '' };
+// A first visit's first paint: index.html's body starts with the walkthrough's notebook view as static
+// HTML (ui/notebook/static-view.ts, rendered here at build time), hidden unless shown, and the boot script
+// (BOOT above; after the CSP, which allows it by its hash) shows it, before the body is parsed, only if
+// the app's first view will be that walkthrough (ui/prerendered.ts). So the view paints as the HTML
+// arrives, and its code cells take typing at once. The app's view replaces it, with what was typed.
+let markup = '';
 const prerender: Plugin = {
   name: 'kiroku:prerender',
   apply: 'build',
   async buildStart() {
-    const { build } = await import('esbuild');
-    const out = await build({
-      entryPoints: [fileURLToPath(new URL('./src/ui/prerender-boot.ts', import.meta.url))],
-      bundle: true,
-      format: 'iife',
-      minify: true,
-      target: 'es2022',
-      write: false,
-    });
-    const code = out.outputFiles[0]!.text;
     const { prerenderedWalkthrough } = await tsImport<typeof import('./src/ui/notebook/static-view')>(
       './src/ui/notebook/static-view.ts',
     );
-    const hash = createHash('sha256').update(code).digest('hex').slice(0, 8);
-    boot = { fileName: `assets/boot-${hash}.js`, code, markup: prerenderedWalkthrough() };
-  },
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: boot.fileName, source: boot.code });
+    markup = prerenderedWalkthrough();
   },
   transformIndexHtml: {
     order: 'post',
@@ -251,8 +254,8 @@ const prerender: Plugin = {
       const [title, app] = ['<title>', '<div id="app">'];
       if (!html.includes(title) || !html.includes(app)) throw new Error('kiroku:prerender: index.html changed');
       return html
-        .replace(title, `<script src="${base}${boot.fileName}"></script>\n    ${title}`)
-        .replace(app, `${boot.markup}\n    ${app}`);
+        .replace(title, () => `<script>${BOOT.code}</script>\n    ${title}`)
+        .replace(app, () => `${markup}\n    ${app}`);
     },
   },
 };

@@ -1,7 +1,6 @@
 // The boot script: a classic script (no module, so it runs while the page is parsed) that the build
-// bundles on its own and index.html loads first in <head>. It decides whether the prerendered walkthrough
-// shows (ui/prerendered.ts) and shows it when the parser is done (readyState "interactive" comes before
-// any module script runs); the app itself is the module script.
+// bundles on its own and index.html loads first in <head>. It decides, before the body is parsed, whether
+// the prerendered walkthrough in the body shows (ui/prerendered.ts); the app itself is the module script.
 import { PUBLISHED_META } from './publish/published-meta';
 import { locale } from './i18n/locale';
 import { firstViewIsWalkthrough, showPrerendered } from './prerendered';
@@ -21,4 +20,4 @@ if (
     published: !!document.querySelector(`meta[name="${PUBLISHED_META}"]`),
   })
 )
-  document.addEventListener('readystatechange', () => showPrerendered(), { once: true });
+  showPrerendered();

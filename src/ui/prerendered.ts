@@ -1,18 +1,21 @@
-// The walkthrough's view that the build puts into index.html as a <template> (ui/notebook/static-view.ts),
-// for a first visit. It goes on the page only when it is what the app is about to show: the boot script
-// (ui/prerender-boot.ts) decides before the body is parsed and, once the parser is done (before the app's
-// modules run), puts the view in front of the app's root, which `data-prerendered` on <html> hides
-// meanwhile (styles.css). Otherwise the page never holds it. The app removes it as soon as its own view
-// is there. No dependencies: the boot script bundles this file.
+// The walkthrough's view that the build puts into index.html (ui/notebook/static-view.ts), for a first
+// visit. It is in the page from the first bytes parsed, hidden; the boot script (ui/prerender-boot.ts)
+// decides before the body is parsed whether it shows: then `data-prerendered` on <html> shows it and hides
+// the app's root meanwhile (styles.css), so the walkthrough paints as the HTML arrives. Its code cells
+// already take typing: what is typed, the caret and the run keys pressed go over to the app's view when
+// it takes the view's place (takePrerendered here, ui/notebook/prerendered-handover.ts there), so a user
+// may start at once and loses nothing. No dependencies: the boot script bundles this file.
 
 /** localStorage: set once the notebooks database holds notebooks, so the walkthrough is no longer the first view. */
 export const NOTEBOOKS_SEEN = 'kiroku.notebooksSeen';
 /** The attribute on <html> while the prerendered view is on the page (the app's root is hidden). */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
-/** The id of index.html's <template> holding the view. */
-export const PRERENDERED_TEMPLATE = 'prerendered';
-/** The id of the view, once on the page. */
+/** The id of the view. */
 export const PRERENDERED_VIEW = 'prerendered-view';
+/** On each code cell's textarea in the view: the cell's index in the walkthrough. */
+export const CELL_INDEX_ATTRIBUTE = 'data-cell-index';
+/** On the view: the run keys pressed in it so far (JSON of PrerenderedKey[]). */
+const KEYS_ATTRIBUTE = 'data-pending-keys';
 
 export interface FirstViewFacts {
   /** location.hash */
@@ -51,17 +54,79 @@ export function rememberNotebooksSeen(): void {
   }
 }
 
-/** Puts the template's view on the page, in front of the app's root (which it hides). */
-export function showPrerendered(doc: Document = document): void {
-  const template = doc.getElementById(PRERENDERED_TEMPLATE);
-  const app = doc.getElementById('app');
-  if (!(template instanceof HTMLTemplateElement) || !app) return;
-  app.before(template.content.cloneNode(true));
-  doc.documentElement.setAttribute(PRERENDERED_ATTRIBUTE, '');
+/** A run key (Ctrl/Cmd+Enter, Shift+Enter or Alt+Enter) pressed in one of the view's cells. */
+export interface PrerenderedKey {
+  index: number;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
 }
 
-/** Removes the prerendered view (if any) and shows the app's root: the app's own view is there. */
-export function dropPrerendered(): void {
-  document.getElementById(PRERENDERED_VIEW)?.remove();
+/** What the user did in the view before the app took over. */
+export interface PrerenderedHandover {
+  /** Each code cell changed, focused or run in the view: its index, its code as shown and as it is now. */
+  cells: { index: number; shown: string; typed: string }[];
+  /** The cell that had the focus, with its selection (offsets in its code). */
+  focus: { index: number; start: number; end: number; backward: boolean } | null;
+  /** The run keys pressed, in order. */
+  keys: PrerenderedKey[];
+}
+
+/** Shows the view (the boot script, before the body is parsed: nothing else has painted yet). */
+export function showPrerendered(doc: Document = document): void {
+  doc.documentElement.setAttribute(PRERENDERED_ATTRIBUTE, '');
+  doc.addEventListener('keydown', holdRunKey, true);
+}
+
+/**
+ * A run key in one of the view's cells inserts no line break: it is kept, and the app's view of that
+ * cell receives it again when it takes over (the kernel and the notebook are the app's). The listener
+ * stays (the app's bundle cannot name it): once the view is gone it does nothing.
+ */
+function holdRunKey(e: KeyboardEvent): void {
+  const el = e.target;
+  const view = document.getElementById(PRERENDERED_VIEW);
+  const { ctrlKey, metaKey, shiftKey, altKey } = e;
+  if (!view || !(el instanceof HTMLTextAreaElement) || !view.contains(el) || e.isComposing) return;
+  if (e.key !== 'Enter' || !(ctrlKey || metaKey || shiftKey || altKey)) return;
+  e.preventDefault();
+  const keys = pendingKeys(view);
+  keys.push({ index: Number(el.getAttribute(CELL_INDEX_ATTRIBUTE)), ctrlKey, metaKey, shiftKey, altKey });
+  view.setAttribute(KEYS_ATTRIBUTE, JSON.stringify(keys));
+}
+
+const pendingKeys = (view: Element): PrerenderedKey[] => JSON.parse(view.getAttribute(KEYS_ATTRIBUTE) ?? '[]');
+
+/**
+ * Removes the view and shows the app's root, returning what the user did in the view if it was shown
+ * (null if it was not, or is gone already).
+ */
+export function takePrerendered(): PrerenderedHandover | null {
+  const view = document.getElementById(PRERENDERED_VIEW);
+  const shown = document.documentElement.hasAttribute(PRERENDERED_ATTRIBUTE);
+  const handover = view && shown ? readHandover(view) : null;
+  view?.remove();
   document.documentElement.removeAttribute(PRERENDERED_ATTRIBUTE);
+  return handover;
+}
+
+function readHandover(view: HTMLElement): PrerenderedHandover {
+  const keys = pendingKeys(view);
+  let focus: PrerenderedHandover['focus'] = null;
+  const cells: PrerenderedHandover['cells'] = [];
+  for (const el of view.querySelectorAll('textarea')) {
+    const index = Number(el.getAttribute(CELL_INDEX_ATTRIBUTE));
+    const focused = el === document.activeElement;
+    if (focused)
+      focus = { index, start: el.selectionStart, end: el.selectionEnd, backward: el.selectionDirection === 'backward' };
+    if (el.value !== el.defaultValue || focused || keys.some((k) => k.index === index))
+      cells.push({ index, shown: el.defaultValue, typed: el.value });
+  }
+  return { cells, focus, keys };
+}
+
+/** Removes the view (if any) and shows the app's root: the app's own view is there, or a message. */
+export function dropPrerendered(): void {
+  takePrerendered();
 }

@@ -17,7 +17,8 @@ import { href, navigate } from '../router';
 import { openPublished } from '../publish/published';
 import { ErrorBoundary } from '../components/error-boundary';
 import { t } from '../i18n/t';
-import { dropPrerendered, rememberNotebooksSeen } from '../prerendered';
+import { rememberNotebooksSeen, takePrerendered } from '../prerendered';
+import { carryOver } from '../notebook/prerendered-handover';
 
 const LAST_OPENED = 'lastOpened';
 /** A notebook whose view failed to render: the Notebook tab does not open it by itself again. */
@@ -160,11 +161,13 @@ export default function NotebookPage({ segments }: { segments: string[] }) {
   };
 
   // The prerendered walkthrough (index.html, a first visit) gives way to the stored notebook, in the
-  // same frame: the cells it showed read-only are now the editable ones (or a message says why not).
+  // same frame, with what was typed and run in it (or a message says why there is no notebook).
   const settled = !!error || controller !== undefined;
   useLayoutEffect(() => {
-    if (settled) dropPrerendered();
-  }, [settled]);
+    if (!settled) return;
+    const handover = takePrerendered();
+    if (handover && controller) carryOver(handover, controller);
+  }, [settled, controller]);
 
   if (error) return <p role="alert">{error}</p>;
   return (
