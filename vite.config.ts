@@ -237,7 +237,8 @@ const preloadNotebook: Plugin = {
 // HTML (ui/notebook/static-view.ts, rendered here at build time), hidden unless shown, and the boot script
 // (BOOT above; after the CSP, which allows it by its hash) shows it, before the body is parsed, only if
 // the app's first view will be that walkthrough (ui/prerendered.ts). So the view paints as the HTML
-// arrives, and its code cells take typing at once. The app's view replaces it, with what was typed.
+// arrives, and its code cells take typing at once. The app's view replaces it, with what was typed. The
+// entry's stylesheet (10 KB) is inlined too: as a file it is a request that holds the first paint back.
 let markup = '';
 const prerender: Plugin = {
   name: 'kiroku:prerender',
@@ -250,12 +251,18 @@ const prerender: Plugin = {
   },
   transformIndexHtml: {
     order: 'post',
-    handler(html) {
+    handler(html, { bundle }) {
       const [title, app] = ['<title>', '<div id="app">'];
       if (!html.includes(title) || !html.includes(app)) throw new Error('kiroku:prerender: index.html changed');
       return html
         .replace(title, () => `<script>${BOOT.code}</script>\n    ${title}`)
-        .replace(app, () => `${markup}\n    ${app}`);
+        .replace(app, () => `${markup}\n    ${app}`)
+        .replace(/<link rel="stylesheet"[^>]* href="[^"]*\/(assets\/[^"/]+\.css)">/g, (link, fileName: string) => {
+          const asset = bundle?.[fileName];
+          const css = asset?.type === 'asset' ? String(asset.source) : '';
+          // Relative url()s would resolve against the page, not assets/: such a sheet stays a file.
+          return !css || /url\(|<\/style/i.test(css) ? link : `<style>${css}</style>`;
+        });
     },
   },
 };
