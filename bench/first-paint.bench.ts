@@ -7,13 +7,13 @@
 // HTML, shown only when the boot script says so); first-contentful-paint says when the first of it was painted. Each
 // sample is a fresh browser context (cold HTTP cache, empty IndexedDB, so a first visit that seeds the walkthrough
 // notebook; service workers blocked so the precache download does not compete), then a reload in that context (warm
-// HTTP cache). Medians of the samples.
+// HTTP cache). Medians of 9 samples (BENCH_SAMPLES), the two pages measured in turns.
 import { preview, type PreviewServer } from 'vite';
 import { launchChromium } from '../test/e2e/chromium';
 import { report, round } from './report';
 import { ROOT, buildApp, buildBarePage } from './build-temp';
 
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 5);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 9);
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
 
 const [appDir, bareDir] = [await buildApp(), await buildBarePage()];
@@ -46,45 +46,53 @@ const watch = (selectors: Record<string, string>) => `
 
 const browser = await launchChromium();
 type Sample = { readOnlyMs: number; editableMs: number; appMs: number; monacoMs: number; fcpMs: number | null };
-/** The selectors of the four moments (the same one for the bare page). */
-async function measure(
-  url: string,
-  selectors: { readOnly: string; editable: string; app: string; monaco: string },
-): Promise<{ cold: Sample[]; warm: Sample[] }> {
-  const cold: Sample[] = [],
-    warm: Sample[] = [];
-  // One extra sample first, dropped: it pays for Chromium's own warm-up.
-  for (let i = -1; i < SAMPLES; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.addInitScript(watch(selectors));
-    const page = await context.newPage();
-    const once = async (go: () => Promise<unknown>): Promise<Sample> => {
-      await go();
-      await page.waitForFunction(
-        () => Object.keys((window as unknown as { __marks: Record<string, number> }).__marks).length === 4,
-        undefined,
-        { timeout: 60_000, polling: 50 },
-      );
-      return page.evaluate(() => {
-        const marks = (window as unknown as { __marks: Record<string, number> }).__marks;
-        return {
-          readOnlyMs: marks.readOnly!,
-          editableMs: marks.editable!,
-          appMs: marks.app!,
-          monacoMs: marks.monaco!,
-          fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-        };
-      });
-    };
-    const first = await once(() => page.goto(url));
-    const again = await once(() => page.reload());
-    if (i >= 0) {
-      cold.push(first);
-      warm.push(again);
-    }
-    await context.close();
-  }
+type Selectors = { readOnly: string; editable: string; app: string; monaco: string };
+/** One sample of a page: a first visit in a fresh context, then a reload in it. */
+async function sample(url: string, selectors: Selectors): Promise<{ cold: Sample; warm: Sample }> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(watch(selectors));
+  const page = await context.newPage();
+  const once = async (go: () => Promise<unknown>): Promise<Sample> => {
+    await go();
+    await page.waitForFunction(
+      () => Object.keys((window as unknown as { __marks: Record<string, number> }).__marks).length === 4,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    return page.evaluate(() => {
+      const marks = (window as unknown as { __marks: Record<string, number> }).__marks;
+      return {
+        readOnlyMs: marks.readOnly!,
+        editableMs: marks.editable!,
+        appMs: marks.app!,
+        monacoMs: marks.monaco!,
+        fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      };
+    });
+  };
+  const cold = await once(() => page.goto(url));
+  const warm = await once(() => page.reload());
+  await context.close();
   return { cold, warm };
+}
+
+/**
+ * The samples of each page, taken in turns (bare, app, bare, app…) so that a change in the machine's load
+ * during the run weighs on both alike. One extra round first, dropped: it pays for Chromium's warm-up.
+ */
+async function measure(pages: Record<'bare' | 'app', { url: string; selectors: Selectors }>) {
+  const out = {
+    bare: { cold: [] as Sample[], warm: [] as Sample[] },
+    app: { cold: [] as Sample[], warm: [] as Sample[] },
+  };
+  for (let i = -1; i < SAMPLES; i++)
+    for (const name of ['bare', 'app'] as const) {
+      const { cold, warm } = await sample(pages[name].url, pages[name].selectors);
+      if (i < 0) continue;
+      out[name].cold.push(cold);
+      out[name].warm.push(warm);
+    }
+  return out;
 }
 
 const median = (xs: number[]) => {
@@ -92,21 +100,24 @@ const median = (xs: number[]) => {
   return round(s[Math.floor(s.length / 2)]!, 1);
 };
 try {
-  // The bare page first (it also warms Chromium up), then the app.
-  const bare = await measure(bareUrl, {
-    readOnly: 'textarea.cell',
-    editable: 'textarea.cell',
-    app: 'textarea.cell',
-    monaco: 'textarea.cell',
-  });
+  const bareTextarea = 'textarea.cell';
   const prerendered = 'html[data-prerendered] #prerendered-view .cell-editor';
-  const app = await measure(`${appUrl}#/notebook`, {
-    readOnly: `${prerendered} .code-static, #app .cell-editor .code-static, #app .cell-editor .monaco-editor`,
-    editable:
-      `${prerendered} textarea:not([readonly]), #app .cell-editor textarea.code-static:not([readonly]), ` +
-      '#app .cell-editor .monaco-editor textarea',
-    app: '#app .cell-editor textarea',
-    monaco: '#app .cell-editor .monaco-editor textarea',
+  const { bare, app } = await measure({
+    bare: {
+      url: bareUrl,
+      selectors: { readOnly: bareTextarea, editable: bareTextarea, app: bareTextarea, monaco: bareTextarea },
+    },
+    app: {
+      url: `${appUrl}#/notebook`,
+      selectors: {
+        readOnly: `${prerendered} .code-static, #app .cell-editor .code-static, #app .cell-editor .monaco-editor`,
+        editable:
+          `${prerendered} textarea:not([readonly]), #app .cell-editor textarea.code-static:not([readonly]), ` +
+          '#app .cell-editor .monaco-editor textarea',
+        app: '#app .cell-editor textarea',
+        monaco: '#app .cell-editor .monaco-editor textarea',
+      },
+    },
   });
   for (const [visit, key] of [
     ['first visit', 'cold'],
